@@ -1,0 +1,43 @@
+"""Scrapy settings for meetarchive: polite defaults, the pipeline order, the archive path."""
+
+import os
+
+BOT_NAME = "meetarchive"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+
+# Where items land. `meetarchive crawl --db PATH` and the ARCHIVE_DB environment variable override it.
+ARCHIVE_DB = os.environ.get("ARCHIVE_DB", "archive.db")
+
+# Identify ourselves; operators set CONTACT_URL to a page that says who runs the crawl.
+CONTACT_URL = os.environ.get("MEETARCHIVE_CONTACT_URL", "https://github.com/meetarchive/meetarchive")
+USER_AGENT = f"meetarchive/0.1 (+{CONTACT_URL})"
+
+# Politeness: robots.txt (with Crawl-delay, see scraper.politeness), one request at a time per host,
+# AutoThrottle on top, never faster than the site asks.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Scrapy's default of 100 halves a spider's throughput with our CPU-bound first pipeline stage.
+CONCURRENT_ITEMS = 10
+
+ITEM_PIPELINES = {
+    "pipelines.parse.ParseStage": 100,
+    "pipelines.validate.ValidateStage": 200,
+    "pipelines.normalize.NormalizeStage": 300,
+    "pipelines.dedupe.DedupeStage": 400,
+    "pipelines.store.StoreStage": 500,
+}
+
+# Per-source settings: the zone a site prints naive dates in.
+SOURCE_TIMEZONES = {"runnerspace": "America/Chicago"}
+
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
