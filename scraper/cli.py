@@ -1,0 +1,35 @@
+"""The `meetarchive` command: thin wrappers over the Python API."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+DEFAULT_DB = "archive.db"
+
+
+def resolve_db(db: str | None) -> Path:
+    """--db wins, then the ARCHIVE_DB environment variable, then ./archive.db."""
+    return Path(db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB)
+
+
+db_option = click.option(
+    "--db", "db", type=click.Path(dir_okay=False), default=None,
+    help="Archive file (default: $ARCHIVE_DB or ./archive.db).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="meetarchive")
+def cli() -> None:
+    """Crawl, parse and search an archive of track & field meet coverage."""
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()
