@@ -77,6 +77,21 @@ def demo(db: str | None) -> None:
     raise SystemExit(run_demo(resolve_db(db), click.echo))
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--url", default=None, help="The URL the page was fetched from (single file).")
+@click.option("--explain", is_flag=True, help="Show which signal gave each field.")
+@click.option("--jsonl", is_flag=True,
+              help='Read {"id","path","url"} lines on stdin, write one JSON line per page.')
+def extract(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool) -> None:
+    """Extract articles from local HTML files (JSON out)."""
+    from scraper.extract_cli import main as extract_main
+
+    if not files and not jsonl:
+        raise click.UsageError("give FILE... or --jsonl")
+    raise SystemExit(extract_main(list(files), url, explain, jsonl))
+
+
 def main() -> None:
     cli()
 

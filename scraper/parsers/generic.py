@@ -1,0 +1,111 @@
+"""The generic article parser: any news page, from general signals only.
+
+The page is parsed once with lxml; every field reader works on that one tree (metadata readers
+never modify it; the body extractor works on its own copy). Each field records the signal that gave
+its value in ``Article.signals`` (``meetarchive extract --explain`` shows them).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from scraper.items import Article
+from scraper.parsers import meta
+from scraper.parsers.base import ParseError, Parser
+from scraper.urls import canonical_url
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def parse_tree(html: str) -> lxml_html.HtmlElement:
+    """One lxml tree for the page (an XML declaration with an encoding is dropped: lxml refuses it
+    on str input)."""
+    if not html or not html.strip():
+        raise ParseError("empty page")
+    html = _XML_DECL.sub("", html, count=1)
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, lxml_html.etree.ParserError) as exc:
+        raise ParseError(f"unparseable HTML: {exc}") from exc
+    if tree is None:
+        raise ParseError("empty HTML tree")
+    return tree
+
+
+def _same_site(a: str, b: str) -> bool:
+    ha, hb = urlsplit(a).hostname or "", urlsplit(b).hostname or ""
+    strip = lambda h: h[4:] if h.startswith("www.") else h  # noqa: E731
+    return bool(ha) and strip(ha) == strip(hb)
+
+
+class GenericParser(Parser):
+    """JSON-LD, OpenGraph/meta, <time>, byline text and a body extractor, for any article page."""
+
+    name = "generic"
+    version = 1
+
+    @classmethod
+    def claims(cls, url: str) -> bool:
+        return True
+
+    def parse(self, html: str, url: str, fetched_at: str) -> Article:
+        tree = parse_tree(html)
+        return self.parse_tree(tree, url, fetched_at)
+
+    def parse_tree(self, tree: lxml_html.HtmlElement, url: str, fetched_at: str) -> Article:
+        """Extract from an already-parsed tree (site parsers that parsed the page pass theirs)."""
+        page = meta.PageSignals(tree, url)
+        art = Article(url=url, canonical_url=canonical_url(url), fetched_at=fetched_at,
+                      parser=self.id)
+        sig = art.signals
+
+        def put(field: str, found: tuple[object, str] | None) -> None:
+            if found is not None and found[0] not in (None, "", []):
+                setattr(art, field, found[0])
+                sig[field] = found[1]
+
+        put("headline", page.headline())
+        put("dek", page.dek())
+        authors = page.authors()
+        if authors is not None:
+            art.authors, sig["authors"] = authors[0], authors[1]
+            if authors[2]:
+                art.byline_raw = authors[2]
+                sig["byline_raw"] = authors[1]
+        put("publisher", page.publisher())
+        put("published_raw", page.published())
+        put("modified_raw", page.modified())
+        put("image_url", page.image())
+        put("image_caption", page.image_caption())
+        put("language", page.language())
+        put("tags", page.tags())
+        paywall = page.paywalled()
+        if paywall is not None:
+            art.paywalled, sig["paywalled"] = paywall
+        canon = page.canonical()
+        if canon is not None:
+            link = urljoin(url, canon[0])
+            if _same_site(link, url):
+                art.canonical_url, sig["canonical_url"] = canonical_url(link), canon[1]
+        if "canonical_url" not in sig:
+            sig["canonical_url"] = "url"
+        body = extract_body(tree, url)
+        if body is not None:
+            art.body, sig["body"] = body
+        return art
+
+
+def extract_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
+    """The article text: paragraphs separated by blank lines."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
+                                      with_metadata=False)
+    if doc is None or not doc.text:
+        return None
+    paras = [" ".join(p.split()) for p in doc.text.split("\n")]
+    text = "\n\n".join(p for p in paras if p)
+    return (text, "trafilatura") if text else None

@@ -1,0 +1,251 @@
+"""Metadata signals of a page: JSON-LD, OpenGraph/meta, <time>, rel=author, byline text.
+
+Every reader returns ``(value, signal)`` or None: the parser records which signal gave a field.
+Readers never modify the tree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from lxml import html as lxml_html
+
+ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report",
+    "scholarlyarticle", "socialmediaposting", "techarticle", "webpage", "medicalwebpage",
+}
+_WS = re.compile(r"\s+")
+
+
+def clean(text: Any) -> str:
+    if not isinstance(text, str):
+        return ""
+    return _WS.sub(" ", text).strip()
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def _walk(obj: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(obj, dict):
+        yield obj
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in obj:
+                yield from _walk(obj[key])
+    elif isinstance(obj, list):
+        for x in obj:
+            yield from _walk(x)
+
+
+def _loads(text: str) -> Any:
+    text = text.strip()
+    if text.startswith("<!--"):
+        text = text[4:]
+    if text.endswith("-->"):
+        text = text[:-3]
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        # trailing commas and stray control characters are common
+        try:
+            return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
+        except ValueError:
+            return None
+
+
+class PageSignals:
+    """Lazy readers over one parsed page."""
+
+    def __init__(self, tree: lxml_html.HtmlElement, url: str) -> None:
+        self.tree = tree
+        self.url = url
+
+    # ---- raw signal tables -------------------------------------------------------------------
+    @cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for script in self.tree.iterfind('.//script[@type="application/ld+json"]'):
+            data = _loads(script.text or "")
+            if data is not None:
+                out.extend(_walk(data))
+        return out
+
+    @cached_property
+    def article_ld(self) -> dict[str, Any] | None:
+        """The JSON-LD object describing the article (first article type with a headline)."""
+        best = None
+        for obj in self.jsonld:
+            types = _types(obj)
+            if types & ARTICLE_TYPES and types != {"webpage"}:
+                if obj.get("headline") or obj.get("articleBody"):
+                    return obj
+                best = best or obj
+        return best
+
+    @cached_property
+    def metas(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for m in self.tree.iterfind(".//meta"):
+            key = m.get("property") or m.get("name") or m.get("itemprop")
+            content = m.get("content")
+            if key and content is not None:
+                key = key.strip().lower()
+                if key not in out and content.strip():
+                    out[key] = content.strip()
+        return out
+
+    def meta(self, *keys: str) -> tuple[str, str] | None:
+        for k in keys:
+            v = self.metas.get(k)
+            if v:
+                return clean(v), f"meta:{k}"
+        return None
+
+    def ld(self, key: str) -> Any:
+        obj = self.article_ld
+        return obj.get(key) if obj else None
+
+    # ---- fields ------------------------------------------------------------------------------
+    def headline(self) -> tuple[str, str] | None:
+        h = clean(self.ld("headline"))
+        if h:
+            return h, "jsonld:headline"
+        found = self.meta("og:title", "twitter:title")
+        if found:
+            return found
+        h1 = self.tree.find(".//h1")
+        if h1 is not None and clean(h1.text_content()):
+            return clean(h1.text_content()), "h1"
+        title = self.tree.find(".//title")
+        if title is not None and clean(title.text_content()):
+            return clean(title.text_content()), "title"
+        return None
+
+    def dek(self) -> tuple[str, str] | None:
+        d = clean(self.ld("description"))
+        if d:
+            return d, "jsonld:description"
+        return self.meta("og:description", "description", "twitter:description")
+
+    def authors(self) -> tuple[list[str], str, str | None] | None:
+        raw = self.ld("author")
+        names = _ld_names(raw)
+        if names:
+            return names, "jsonld:author", "; ".join(names)
+        found = self.meta("author", "article:author", "dc.creator", "parsely-author",
+                          "sailthru.author")
+        if found and not found[0].startswith("http"):
+            return [found[0]], found[1], found[0]
+        return None
+
+    def publisher(self) -> tuple[str, str] | None:
+        pub = self.ld("publisher")
+        names = _ld_names(pub)
+        if names:
+            return names[0], "jsonld:publisher"
+        return self.meta("og:site_name")
+
+    def published(self) -> tuple[str, str] | None:
+        d = clean(self.ld("datePublished"))
+        if d:
+            return d, "jsonld:datePublished"
+        found = self.meta("article:published_time", "og:article:published_time", "datepublished",
+                          "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
+                          "sailthru.date", "parsely-pub-date")
+        if found:
+            return found
+        t = self.tree.find(".//time[@datetime]")
+        if t is not None and clean(t.get("datetime")):
+            return clean(t.get("datetime")), "time[datetime]"
+        return None
+
+    def modified(self) -> tuple[str, str] | None:
+        d = clean(self.ld("dateModified"))
+        if d:
+            return d, "jsonld:dateModified"
+        return self.meta("article:modified_time", "og:updated_time", "datemodified",
+                         "last-modified")
+
+    def image(self) -> tuple[str, str] | None:
+        img = self.ld("image")
+        if isinstance(img, list) and img:
+            img = img[0]
+        if isinstance(img, dict):
+            img = img.get("url") or img.get("contentUrl")
+        if isinstance(img, str) and img.strip():
+            return img.strip(), "jsonld:image"
+        return self.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+
+    def image_caption(self) -> tuple[str, str] | None:
+        img = self.ld("image")
+        if isinstance(img, list) and img:
+            img = img[0]
+        if isinstance(img, dict) and clean(img.get("caption")):
+            return clean(img.get("caption")), "jsonld:image.caption"
+        return self.meta("og:image:alt", "twitter:image:alt")
+
+    def language(self) -> tuple[str, str] | None:
+        lang = clean(self.ld("inLanguage"))
+        if lang:
+            return lang, "jsonld:inLanguage"
+        lang = clean(self.tree.get("lang") or self.tree.get("xml:lang"))
+        if lang:
+            return lang, "html[lang]"
+        return self.meta("og:locale", "content-language", "language")
+
+    def tags(self) -> tuple[list[str], str] | None:
+        kw = self.ld("keywords")
+        if isinstance(kw, str):
+            kw = kw.split(",")
+        if isinstance(kw, list):
+            tags = [clean(k) for k in kw if clean(k)]
+            if tags:
+                return tags, "jsonld:keywords"
+        tags = [clean(m.get("content"))
+                for m in self.tree.iterfind('.//meta[@property="article:tag"]')]
+        tags = [t for t in tags if t]
+        if tags:
+            return tags, "meta:article:tag"
+        found = self.meta("news_keywords", "keywords")
+        if found:
+            tags = [clean(t) for t in found[0].split(",") if clean(t)]
+            return tags, found[1]
+        return None
+
+    def paywalled(self) -> tuple[bool, str] | None:
+        free = self.ld("isAccessibleForFree")
+        if isinstance(free, str):
+            free = free.strip().lower() not in ("false", "0", "no")
+        if isinstance(free, bool):
+            return (not free), "jsonld:isAccessibleForFree"
+        return None
+
+    def canonical(self) -> tuple[str, str] | None:
+        for link in self.tree.iterfind(".//link[@rel]"):
+            if link.get("rel", "").strip().lower() == "canonical" and clean(link.get("href")):
+                return clean(link.get("href")), "link[rel=canonical]"
+        return None
+
+
+def _ld_names(raw: Any) -> list[str]:
+    items = raw if isinstance(raw, list) else [raw]
+    out: list[str] = []
+    for it in items:
+        name = it.get("name") if isinstance(it, dict) else it
+        if isinstance(name, list):
+            name = name[0] if name else None
+        name = clean(name)
+        if name and name not in out:
+            out.append(name)
+    return out
