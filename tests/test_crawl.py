@@ -1,4 +1,5 @@
-"""Real crawls: `meetarchive crawl runnerspace` over HTTP against the fixture site on a local server.
+"""Real crawls: `meetarchive crawl runnerspace` over HTTP against the fixture site on a local
+server.
 
 The server answers every host name on one port: 127.0.0.1 stands for www.dyestat.com and localhost
 for another RunnerSpace host (an event's sub-domain). Assertions are on the server's request log.
@@ -126,8 +127,8 @@ def test_nothing_is_requested_twice(first_crawl: Run):
 def test_challenge_page_makes_the_crawl_exit_blocked(first_crawl: Run):
     assert first_crawl.proc.returncode == EXIT_BLOCKED, first_crawl.proc.stderr[-3000:]
     out = first_crawl.proc.stdout
-    assert "BLOCKED" in out and "/challenge/" in out and "cloudflare challenge" in out
-    assert "advice:" in out
+    for expected in ("BLOCKED", "/challenge/", "cloudflare challenge", "advice:"):
+        assert expected in out
 
 
 def test_challenge_page_is_requested_once_and_never_retried(first_crawl: Run):
