@@ -23,7 +23,8 @@ OTHERS = ["trafilatura", "readability", "newspaper4k"]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("datasets", nargs="*", default=[str(SHARED / "data" / "articles-dev")])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--filter", action="append", default=[])
@@ -37,7 +38,8 @@ def main() -> int:
     if not harness.exists():
         print(f"no harness at {harness}", file=sys.stderr)
         return 2
-    ours = f"cmd:cd {shlex.quote(str(ROOT))} && {shlex.quote(sys.executable)} -m scraper.cli extract"
+    python = shlex.quote(sys.executable)
+    ours = f"cmd:cd {shlex.quote(str(ROOT))} && {python} -m scraper.cli extract"
     extractors = [ours] + (OTHERS if args.only == "all" else [])
     cmd = [sys.executable, str(harness), *args.datasets, "--n-bootstrap", str(args.n_bootstrap)]
     for e in extractors:

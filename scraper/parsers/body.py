@@ -52,6 +52,7 @@ WS = re.compile(r"\s+")
 MIN_GOOD = 60  # weighted characters of a good unit
 MAX_LINK = 0.35  # link text share above which a unit is navigation
 ALPHA = 0.35  # weight of non-article text inside the container
+TEASER_MAX = 500  # longest excerpt a teaser card holds
 BETA = 0.5  # extra weight of link text inside the container
 
 
@@ -202,11 +203,13 @@ def _container(root: etree._Element, units: list[_Unit]) -> tuple[etree._Element
     """
     weights = [_weight(u.text) for u in units]
     good = {i for i, u in enumerate(units)
-            if weights[i] >= MIN_GOOD and u.link <= MAX_LINK * len(u.text)}
+            if weights[i] >= MIN_GOOD and u.link <= MAX_LINK * len(u.text) and u.tag != "h1"}
     links = {i for i, u in enumerate(units) if weights[i] and u.link > 0.5 * len(u.text)}
     agg = _aggregate(units, weights, good, links)
     teasers = set()
     for i in good:
+        if weights[i] > TEASER_MAX:
+            continue
         anc = units[i].el.getparent()
         for _ in range(3):
             if anc is None or agg[anc].n_good > 2:
