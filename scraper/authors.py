@@ -1,0 +1,171 @@
+"""Bylines -> people: "By Lori Shontz for DyeStat" is (["Lori Shontz"], "DyeStat").
+
+Outlets, agencies, roles ("Staff Writer", "Correspondent"), e-mail addresses, URLs, "Email the
+author" and photo credits are not people. Joint bylines are split ("A, B and C"). Small functions,
+table-tested in tests/test_authors.py, meant to be extended (more languages, more roles).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# "By", in the languages the archive meets first.
+_BY = re.compile(r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
+                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n)\b\s*:?\s*|^(?:by|von)\s*:\s*",
+                 re.IGNORECASE)
+_FOR = re.compile(r"(?:^|\s+)(?:for|of|from|für|pour|para|via)\s+(?P<outlet>.+)$",
+                  re.IGNORECASE)
+_JOIN = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\ben\b"
+                   r"|\s\+\s)\s*", re.IGNORECASE)
+_SEGMENT = re.compile(r"\s*(?:\||•|·|–|—|\s-\s|/)\s*")
+_EMAIL = re.compile(r"\(?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
+_STAFF = re.compile(r"^(.+?)\s+(?:staff|reports?|wire|desk|redaktion)$", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?)\s+(?:by|:)",
+                    re.IGNORECASE)
+_NOISE = re.compile(r"\b(?:e-?mail|follow|contact)\s+(?:the\s+)?(?:author|me|us|him|her)\b.*$"
+                    r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",
+                    re.IGNORECASE)
+AGENCIES = {
+    "ap", "associated press", "the associated press", "reuters", "thomson reuters", "afp",
+    "agence france-presse", "agence france presse", "dpa", "sid", "apa", "ansa", "efe", "epa",
+    "upi", "pa", "pa media", "press association", "ap sports", "kyodo", "xinhua", "tass",
+    "bloomberg", "ritzau", "ntb", "tt", "anp", "belga", "keystone-sda", "sda", "kna", "epd",
+}
+ROLES = {
+    "staff", "staff writer", "staff reporter", "writer", "reporter", "correspondent", "editor",
+    "editors", "contributor", "contributing writer", "special correspondent", "sports editor",
+    "senior writer", "columnist", "freelance", "freelancer", "staff report", "staff reports",
+    "news services", "wire services", "wire reports", "and", "the", "admin", "administrator",
+    "webmaster", "guest", "guest author", "team", "redaktion", "die redaktion", "editorial staff",
+}
+_ROLE_WORDS = {"staff", "writer", "reporter", "correspondent", "editor", "editors", "columnist",
+               "contributor", "intern", "producer", "photographer", "freelance", "report",
+               "reports", "services", "desk", "redaktion", "redakteur", "redakteurin"}
+_ORG_WORDS = {"news", "times", "post", "press", "media", "daily", "magazine", "journal", "herald",
+              "tribune", "gazette", "sports", "network", "club", "association", "federation",
+              "inc", "llc", "ltd", "gmbh", "online", "wire", "service", "group", "team",
+              "athletics", "track", "runner", "runners", "world", "radio", "tv", "channel"}
+_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "dos",
+              "das", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "st", "st.", "mc", "y",
+              "zu", "af", "av"}
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    return " ".join(text.split()).strip(" ,;:|-–—·•*\"'()[]")
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,").lower() for w in name.split()]
+
+
+def is_outlet(name: str) -> bool:
+    """Agencies, domains and organisation names ("DyeStat.com", "AP", "The Oregonian Staff")."""
+    low = name.lower().strip(". ")
+    words = _words(name)
+    return (low in AGENCIES or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
+            or bool(set(words) & _ORG_WORDS)
+            or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name))))
+
+
+def is_role(name: str) -> bool:
+    low = name.lower().strip(". ")
+    return low in ROLES or bool(set(_words(name)) & _ROLE_WORDS) and len(_words(name)) <= 4 and \
+        all(w in _ROLE_WORDS | {"senior", "special", "sports", "contributing", "chief", "the",
+                                "associate", "managing", "assistant", "news", "local", "wire",
+                                "guest", "freelance", "staff"} for w in _words(name))
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to five words, capitalised (name particles aside), no digits, not an outlet or a role."""
+    words = name.split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in name) or "@" in name:
+        return False
+    if is_outlet(name) or is_role(name):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES or not w[0].isalpha() for w in words)
+
+
+def _titlecase(name: str) -> str:
+    if name.isupper() and len(name) > 3:
+        return " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize()
+                        for p in w.split("-")) for w in name.split())
+    return name
+
+
+def _split_people(text: str) -> list[str]:
+    """Names joined by commas/"and" (a trailing role after a comma is dropped by the caller)."""
+    parts = [_clean(p) for p in _JOIN.split(text)]
+    return [p for p in parts if p]
+
+
+def split_byline(raw: str) -> tuple[list[str], str | None]:
+    """``(people, outlet)`` from a byline as printed."""
+    if not raw:
+        return [], None
+    text = _URL.sub(" ", _EMAIL.sub(" ", " | ".join(_clean(line) for line in raw.splitlines())))
+    text = _PHOTO.split(text, maxsplit=1)[0]  # "...; Photos by X": a photo credit, not an author
+    text = _NOISE.sub("", text)
+    people: list[str] = []
+    outlet: str | None = None
+    for i, segment in enumerate(s for s in _SEGMENT.split(text) if _clean(s)):
+        segment = _BY.sub("", _clean(segment))
+        m = _FOR.search(segment)
+        if m:
+            outlet = outlet or _clean(m.group("outlet"))
+            segment = segment[:m.start()]
+        for name in _split_people(segment):
+            name = _titlecase(_BY.sub("", name))
+            if not name or is_role(name):
+                continue
+            team = _STAFF.match(name)
+            if team:  # "DyeStat Staff", "Times Wire Reports": the outlet wrote it
+                outlet = outlet or team.group(1)
+                continue
+            if looks_like_person(name):
+                if name not in people:
+                    people.append(name)
+            elif is_outlet(name) or (i > 0 or people) and len(name.split()) == 1:
+                bare = re.sub(r"\s+(?:staff|reports?|wire)$", "", name, flags=re.IGNORECASE)
+                outlet = outlet or bare
+    return people, outlet
+
+
+def _last_first(entry: str) -> str | None:
+    """ "Shontz, Lori" -> "Lori Shontz" (metadata lists sometimes invert names)."""
+    parts = [p.strip() for p in entry.split(",")]
+    if len(parts) == 2 and all(len(p.split()) == 1 and p[:1].isupper() for p in parts) \
+            and not any(is_outlet(p) for p in parts):
+        return f"{parts[1]} {parts[0]}"
+    return None
+
+
+def _single_name(entry: str) -> bool:
+    """A one-word name in a script without spaces between names (Chinese, Japanese, Korean...)."""
+    return (len(entry.split()) == 1 and entry[:1].isalpha() and not entry[:1].isascii()
+            and not is_outlet(entry) and not is_role(entry) and not entry[:1].isupper())
+
+
+def clean_authors(names: list[str]) -> list[str]:
+    """People from an author list taken from metadata: deduplicated, outlets, URLs and e-mail
+    addresses dropped, joint names split."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for entry in names:
+        if not isinstance(entry, str) or not entry.strip():
+            continue
+        entry = _clean(entry)
+        if _URL.fullmatch(entry) or _EMAIL.fullmatch(entry):
+            continue
+        inverted = _last_first(entry)
+        people = [inverted] if inverted else split_byline(entry)[0]
+        if not people and _single_name(entry):
+            people = [entry]
+        for person in people:
+            key = person.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(person)
+    return out

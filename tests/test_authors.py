@@ -1,0 +1,66 @@
+"""Bylines and author lists -> people; outlets kept apart, everything else dropped."""
+
+import pytest
+
+from scraper.authors import clean_authors, split_byline
+
+BYLINES = [
+    # (raw, people, outlet)
+    ("By Lori Shontz for DyeStat", ["Lori Shontz"], "DyeStat"),
+    ("By Lori Shontz for DyeStat ", ["Lori Shontz"], "DyeStat"),
+    ("BY LORI SHONTZ", ["Lori Shontz"], None),
+    ("Lori Shontz", ["Lori Shontz"], None),
+    ("By Doug Binder and Lori Shontz for DyeStat", ["Doug Binder", "Lori Shontz"], "DyeStat"),
+    ("Jane Doe, John Smith and Mary Major", ["Jane Doe", "John Smith", "Mary Major"], None),
+    ("Jane Doe, John Smith, and Mary Major", ["Jane Doe", "John Smith", "Mary Major"], None),
+    ("Jane Doe & John Smith", ["Jane Doe", "John Smith"], None),
+    ("By Jane Doe with John Smith", ["Jane Doe", "John Smith"], None),
+    ("By Jane Doe | Staff Writer", ["Jane Doe"], None),
+    ("By Jane Doe, Staff Writer", ["Jane Doe"], None),
+    ("By Jane Doe, Special Correspondent", ["Jane Doe"], None),
+    ("By Jane Doe\nSenior Correspondent", ["Jane Doe"], None),
+    ("By Jane Doe jane.doe@example.com", ["Jane Doe"], None),
+    ("Jane Doe (jdoe@example.com) Email the author", ["Jane Doe"], None),
+    ("By Jane Doe Follow me on Twitter @janedoe", ["Jane Doe"], None),
+    ("By Jane Doe; Photos by Bob Roe", ["Jane Doe"], None),
+    ("Photos by John Nepolitan", [], None),
+    ("By Jane Doe, AP", ["Jane Doe"], "AP"),
+    ("By Jane Doe | Reuters", ["Jane Doe"], "Reuters"),
+    ("The Associated Press", [], "The Associated Press"),
+    ("Reuters", [], "Reuters"),
+    ("By Jane Doe and John Smith of The Oregonian", ["Jane Doe", "John Smith"], "The Oregonian"),
+    ("Doug Binder / DyeStat.com", ["Doug Binder"], "DyeStat.com"),
+    ("By DyeStat Staff", [], "DyeStat"),
+    ("Staff", [], None),
+    ("Staff Report", [], None),
+    ("By Ludwig van Beethoven", ["Ludwig van Beethoven"], None),
+    ("By Mary-Kate O'Neil", ["Mary-Kate O'Neil"], None),
+    ("Von Anna Müller und Jan Schmidt", ["Anna Müller", "Jan Schmidt"], None),
+    ("Par Jean Dupont", ["Jean Dupont"], None),
+    ("", [], None),
+]
+
+
+@pytest.mark.parametrize(("raw", "people", "outlet"), BYLINES,
+                         ids=[b[0] or "empty" for b in BYLINES])
+def test_split_byline(raw: str, people: list[str], outlet: str | None) -> None:
+    assert split_byline(raw) == (people, outlet)
+
+
+AUTHOR_LISTS = [
+    (["Jane Doe", "jane doe", "JANE DOE"], ["Jane Doe"]),
+    (["Jane Doe and John Smith"], ["Jane Doe", "John Smith"]),
+    (["Doe, Jane"], ["Jane Doe"]),
+    (["https://example.com/author/jane-doe", "Jane Doe"], ["Jane Doe"]),
+    (["jane@example.com", "Jane Doe"], ["Jane Doe"]),
+    (["DyeStat", "DyeStat.com", "Associated Press", "Jane Doe"], ["Jane Doe"]),
+    (["By Bob Roe", "Staff"], ["Bob Roe"]),
+    (["张三"], ["张三"]),
+    ([], []),
+]
+
+
+@pytest.mark.parametrize(("names", "expected"), AUTHOR_LISTS,
+                         ids=["|".join(a[0]) or "empty" for a in AUTHOR_LISTS])
+def test_clean_authors(names: list[str], expected: list[str]) -> None:
+    assert clean_authors(names) == expected
