@@ -95,6 +95,8 @@ class GenericParser(Parser):
         body = extract_body(tree, url, art.headline)
         if body is not None:
             art.body, sig["body"] = body
+        if art.published_raw is None:
+            put("published_raw", page.published_fallback(fetched_at))
         return art
 
 

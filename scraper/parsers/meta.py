@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml import html as lxml_html
 
 ARTICLE_TYPES = {
@@ -35,6 +36,9 @@ def clean(text: Any) -> str:
 
 _TOKEN = re.compile(r"\w+")
 _TITLE_SEP = re.compile(r"\s+[|\-–—·•:/»«]+\s+|\s*[|•·｜ㅣ]\s*")
+_DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 _DATE_PART = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
 
 
@@ -125,6 +129,17 @@ class PageSignals:
                 key = key.strip().lower()
                 if key not in out and content.strip():
                     out[key] = content.strip()
+        return out
+
+    @cached_property
+    def meta_all(self) -> dict[str, list[str]]:
+        """Every value of the repeatable author-like meta tags."""
+        out: dict[str, list[str]] = {}
+        for m in self.tree.iterfind(".//meta"):
+            key = (m.get("property") or m.get("name") or "").strip().lower()
+            if key in ("author", "article:author", "dc.creator", "parsely-author",
+                       "sailthru.author", "byl") and (m.get("content") or "").strip():
+                out.setdefault(key, []).append(m.get("content").strip())
         return out
 
     def meta(self, *keys: str) -> tuple[str, str] | None:
@@ -264,15 +279,106 @@ class PageSignals:
         return self.meta("og:description", "description", "twitter:description")
 
     def authors(self) -> tuple[list[str], str, str | None] | None:
-        raw = self.ld("author")
-        names = _ld_names(raw)
-        if names:
-            return names, "jsonld:author", "; ".join(names)
-        found = self.meta("author", "article:author", "dc.creator", "parsely-author",
-                          "sailthru.author")
-        if found and not found[0].startswith("http"):
-            return [found[0]], found[1], found[0]
-        return None
+        """Author names as the first source naming people gave them (JSON-LD, meta, the byline
+        on the page); when none names a person, the first credit found (an agency, an outlet)."""
+        from scraper.authors import clean_authors
+
+        first = None
+        sites = {" ".join(tokens(n)) for n in self.site_names()}
+        sites.discard("")
+
+        def is_site(name: str) -> bool:
+            if _DOMAIN.search(name):
+                return True
+            t = " ".join(tokens(name))
+            return any(t == s or t.startswith(s + " ") or s.startswith(t + " ") for s in sites)
+
+        for names, signal in self._author_sources():
+            names = [n for n in names if n and not n.isdigit() and not n.startswith("http")]
+            people = [n for n in names if not is_site(n)]
+            if people and clean_authors(people):
+                return people, signal, "; ".join(names)
+            if not names:
+                continue
+            if clean_authors(names):
+                return names, signal, "; ".join(names)
+            first = first or (names, signal, "; ".join(names))
+        return first
+
+    def _author_sources(self) -> Iterator[tuple[list[str], str]]:
+        yield _ld_names(self.ld("author")), "jsonld:author"
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author",
+                    "byl"):
+            values = [clean(v) for v in self.meta_all.get(key, [])]
+            values = [v for v in values if v]
+            if values:
+                yield values, f"meta:{key}"
+        yield from self._byline_elements()
+        yield from self._byline_text()
+
+    _BYLINE_XPATH = (
+        '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
+        ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
+        ' or contains(@class, "autor") or contains(@class, "Autor") or contains(@class, "writer")]'
+        ' | //a[contains(@href, "/author/") or contains(@href, "/autor/")'
+        ' or contains(@href, "/authors/") or contains(@href, "/autoren/")'
+        ' or contains(@href, "/journalist")]'
+    )
+
+    _BYLINE_LABEL = etree.XPath(
+        r'//text()[re:test(., "^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|'
+        r'text|texto|written by|reporting by)\b", "i")]',
+        namespaces={"re": "http://exslt.org/regular-expressions"})
+
+    def _byline_text(self) -> Iterator[tuple[list[str], str]]:
+        """A byline printed as text: "By Jane Doe", "Von Max Muster", "Autor: ..."."""
+        from scraper.authors import split_byline
+
+        for node in self._BYLINE_LABEL(self.tree):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("script", "style", "title", "option"):
+                continue
+            if node.is_tail:
+                text = clean(node)
+            else:
+                text = clean(parent.text_content())
+                if len(text) < 12 and parent.getparent() is not None:
+                    text = clean(parent.getparent().text_content())
+            if not text or len(text) > 120:
+                continue
+            people = split_byline(text)[0]
+            if people:
+                yield people, "byline:text"
+                return
+
+    def _byline_elements(self) -> Iterator[tuple[list[str], str]]:
+        """Bylines printed on the page, the ones after the headline first."""
+        from scraper.authors import split_byline
+
+        try:
+            found = self.tree.xpath(self._BYLINE_XPATH)
+        except etree.XPathError:
+            return
+        if not found:
+            return
+        order = {el: i for i, el in enumerate(self.tree.iter())}
+        h1 = self.tree.find(".//h1")
+        start = order.get(h1, 0) if h1 is not None else 0
+        found = sorted(found, key=lambda el: (order.get(el, 0) < start, order.get(el, 0)))
+        for el in found:
+            if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
+                continue
+            name_el = el.find('.//*[@itemprop="name"]')
+            text = clean((name_el if name_el is not None else el).text_content())
+            if not text or len(text) > 120:
+                continue
+            people = split_byline(text)[0]
+            if people:
+                yield people, "byline:" + ("rel" if el.get("rel") == "author" else
+                                           "itemprop" if el.get("itemprop") else
+                                           "href" if el.tag == "a" and el.get("href") else
+                                           "class")
+                return
 
     def publisher(self) -> tuple[str, str] | None:
         pub = self.ld("publisher")
@@ -290,10 +396,24 @@ class PageSignals:
                           "sailthru.date", "parsely-pub-date")
         if found:
             return found
-        t = self.tree.find(".//time[@datetime]")
-        if t is not None and clean(t.get("datetime")):
-            return clean(t.get("datetime")), "time[datetime]"
+        for t in self.tree.iterfind(".//time[@datetime]"):
+            if clean(t.get("datetime")):
+                return clean(t.get("datetime")), "time[datetime]"
+        m = _URL_DATE.search(urlsplit(self.url).path)
+        if m:
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "url"
         return None
+
+    def published_fallback(self, fetched_at: str) -> tuple[str, str] | None:
+        """htmldate's search of the page text (run last: it copies the tree)."""
+        from htmldate import find_date
+
+        try:
+            found = find_date(self.tree, original_date=True, extensive_search=True,
+                              outputformat="%Y-%m-%d", max_date=fetched_at[:10] or None)
+        except Exception:  # a date guesser must never break a parse
+            return None
+        return (found, "htmldate") if found else None
 
     def modified(self) -> tuple[str, str] | None:
         d = clean(self.ld("dateModified"))
