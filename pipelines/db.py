@@ -80,7 +80,16 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db[REJECTS].create_index(["reason"])
     db[ARTICLES].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    db.execute(f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', 'bm25({weights})')")
+    db.execute(f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)",
+               [f"bm25({weights})"])
+
+
+@migrations()
+def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the listings people ask for: pages by kind, articles by meet and by last_seen."""
+    db[PAGES].create_index(["kind"], if_not_exists=True)
+    db[ARTICLES].create_index(["meet_name", "meet_year"], if_not_exists=True)
+    db[ARTICLES].create_index(["last_seen"], if_not_exists=True)
 
 
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
@@ -117,18 +126,19 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
 
 # ---- pages -------------------------------------------------------------------------------------
 
-def store_page(db: sqlite_utils.Database, page: Any) -> int:
+def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
     """Insert a fetched page (``scraper.items.Page``); an identical refetch (same URL, status and
-    body) only moves its ``fetched_at``. Returns the page row id."""
+    body) only moves its ``fetched_at``. Returns (row id, first fetch time, latest fetch time)."""
     sha1 = hashlib.sha1(page.body).hexdigest()
     row = next(db[PAGES].rows_where(
         "url = ? AND body_sha1 = ? AND status = ?", [page.url, sha1, page.status],
-        select="id, fetched_at", limit=1), None)
+        select="id, first_fetched_at, fetched_at", limit=1), None)
     if row is not None:
-        if page.fetched_at > (row["fetched_at"] or ""):
-            db[PAGES].update(row["id"], {"fetched_at": page.fetched_at})
-        return row["id"]
-    return db[PAGES].insert({
+        latest = max(page.fetched_at, row["fetched_at"] or "")
+        if latest != row["fetched_at"]:
+            db[PAGES].update(row["id"], {"fetched_at": latest})
+        return row["id"], row["first_fetched_at"], latest
+    page_id = db[PAGES].insert({
         "url": page.url, "status": page.status, "headers": json.dumps(page.headers),
         "first_fetched_at": page.fetched_at, "fetched_at": page.fetched_at,
         "body": zlib.compress(page.body), "body_sha1": sha1, "body_size": len(page.body),
@@ -136,24 +146,29 @@ def store_page(db: sqlite_utils.Database, page: Any) -> int:
         "blocked": page.blocked, "error": page.error,
         "meta": json.dumps(page.meta, default=str),
     }).last_pk
+    return page_id, page.fetched_at, page.fetched_at
 
 
 def page_from_row(row: dict[str, Any]) -> Any:
-    """The ``Page`` item a stored page row was made from (body decompressed)."""
+    """The ``Page`` item a stored page row was made from (body decompressed), with the time this
+    body was first fetched: what the parser saw when it first read it."""
     from scraper.items import Page
 
     return Page(
         url=row["url"], status=row["status"], headers=json.loads(row["headers"] or "{}"),
-        body=zlib.decompress(row["body"]) if row["body"] else b"", fetched_at=row["fetched_at"],
+        body=zlib.decompress(row["body"]) if row["body"] else b"",
+        fetched_at=row["first_fetched_at"] or row["fetched_at"],
         kind=row["kind"] or "other", source=row["source"] or "", spider=row["spider"] or "",
         blocked=row["blocked"], error=row["error"], meta=json.loads(row["meta"] or "{}"),
     )
 
 
 def iter_pages(db: sqlite_utils.Database) -> Iterator[Any]:
-    """Every stored page as a ``Page``, oldest (by latest fetch) first: the order to replay them."""
-    for row in db[PAGES].rows_where(order_by="fetched_at, id"):
-        yield page_from_row(row)
+    """Every stored page as a ``Page``, by latest fetch time: the order to replay them in.
+    Ids are read first, so the caller may write to the archive while iterating."""
+    ids = [r["id"] for r in db[PAGES].rows_where(select="id", order_by="fetched_at, id")]
+    for page_id in ids:
+        yield page_from_row(db[PAGES].get(page_id))
 
 
 # ---- articles ----------------------------------------------------------------------------------
