@@ -2,9 +2,9 @@
 into entries (pure: bytes in, entries out; no network, no clock).
 
 Scrapy's SitemapSpider keeps only ``loc`` (and ``lastmod`` for filtering); here every entry keeps
-what the document says about the page: ``news:publication_date`` and ``news:title`` of a Google News
-sitemap, ``lastmod``, a feed item's ``pubDate``/``published``/``updated`` and title. The spider passes
-them on in ``Page.meta`` as hints for pages that do not state them.
+what the document says about the page: ``news:publication_date`` and ``news:title`` of a Google
+News sitemap, ``lastmod``, a feed item's ``pubDate``/``published``/``updated`` and title. The
+spider passes them on in ``Page.meta`` as hints for pages that do not state them.
 
 Documents are read with lxml's ``iterparse`` (elements freed as they are read, entities never
 resolved, no network) and bounded: a document larger than ``max_bytes`` (gzip included) or with more

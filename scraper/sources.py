@@ -1,7 +1,7 @@
 """News sources declared in a TOML file, so any site can be crawled without code (spider ``news``).
 
-The file (``--sources PATH``, else ``$MEETARCHIVE_SOURCES``, else ``./sources.toml``) holds one table
-per source under ``[sources.NAME]``; ``sources.example.toml`` beside the project documents every key.
+The file (``--sources PATH``, else ``$MEETARCHIVE_SOURCES``, else ``./sources.toml``) holds one
+table per source under ``[sources.NAME]``; ``sources.example.toml`` documents every key.
 Loading checks every value up front (a bad regex or an unknown key is an error naming the source and
 the key), so a cron run never starts with a typo in its configuration.
 """
@@ -171,3 +171,21 @@ def select(sources: dict[str, Source], name: str | None) -> list[Source]:
     if missing:
         raise SourcesError(f"unknown source {missing[0]!r} (known: {', '.join(sources)})")
     return [sources[n] for n in names]
+
+
+def describe(source: Source, as_json: bool = False) -> str:
+    """One source for ``meetarchive sources``: a block of text, or one JSON line."""
+    fields = {k: getattr(source, k) for k in Source.__dataclass_fields__ if not k.startswith("_")}
+    if as_json:
+        import json
+
+        return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()})
+    lines = [f"{source.name}  (parser {source.parser}, zone {source.timezone or 'UTC'}"
+             f"{', browser' if source.browser else ''}"
+             f"{f', delay {source.delay:g} s' if source.delay is not None else ''})"]
+    for key, label in (("start_urls", "start"), ("sitemaps", "sitemap"), ("feeds", "feed"),
+                       ("allow", "allow"), ("deny", "deny"), ("listings", "listings")):
+        lines += [f"  {label:9} {value}" for value in fields[key]]
+    if source.robots_sitemaps:
+        lines.append("  sitemap   (and those robots.txt lists)")
+    return "\n".join(lines)

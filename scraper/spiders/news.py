@@ -24,7 +24,8 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -49,6 +50,7 @@ class NewsSpider(scrapy.Spider):
         self.sources: list[Source] = []
         self.hints: dict[str, dict[str, str]] = {}  # canonical URL -> hints from sitemaps/feeds
         self.listing_budget: dict[str, int] = {}
+        self.listings_started = False
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -63,11 +65,26 @@ class NewsSpider(scrapy.Spider):
     # -- requests --------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        """robots.txt, sitemaps and feeds first; listing pages once they are all read (so an
+        article that a listing links gets the hints its sitemap entry gives)."""
+        self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         for source in self.sources:
-            for request in self.start_requests_for(source):
+            for request in self.discovery_requests(source):
                 yield request
 
-    def start_requests_for(self, source: Source) -> Iterator[scrapy.Request]:
+    def on_idle(self) -> None:
+        if self.listings_started:
+            return
+        self.listings_started = True
+        requests = [self.request(url, s, "listing", priority=20)
+                    for s in self.sources for url in s.start_urls]
+        if requests:
+            assert self.crawler.engine is not None
+            for request in requests:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
+
+    def discovery_requests(self, source: Source) -> Iterator[scrapy.Request]:
         if source.robots_sitemaps:
             origins = dict.fromkeys(
                 f"{p.scheme}://{p.netloc}" for p in map(urlsplit, (*source.start_urls,
@@ -79,8 +96,6 @@ class NewsSpider(scrapy.Spider):
             yield self.request(url, source, "sitemap", priority=25)
         for url in source.feeds:
             yield self.request(url, source, "feed", priority=25)
-        for url in source.start_urls:
-            yield self.request(url, source, "listing", priority=20)
 
     def request(self, url: str, source: Source, role: str, listing: str | None = None,
                 priority: int = 0, depth: int = 0) -> scrapy.Request:
@@ -236,7 +251,7 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
             conf = dict(slots.get(host, {}))
             if source.delay is not None:
                 conf["delay"] = max(source.delay, float(conf.get("delay", 0.0)))
-                conf["randomize_delay"] = False
+                conf["jitter"] = 0.0
             if source.concurrency is not None:
                 conf["concurrency"] = source.concurrency
             if conf:
