@@ -27,6 +27,56 @@ def cli() -> None:
     """Crawl, parse and search an archive of track & field meet coverage."""
 
 
+def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, sep, val = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint=option)
+        pairs[name] = val
+    return pairs
+
+
+@cli.command()
+@click.argument("spider")
+@db_option
+@click.option("-a", "spider_args", multiple=True, metavar="NAME=VALUE",
+              help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).")
+@click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
+def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
+          overrides: tuple[str, ...]) -> None:
+    """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
+
+    \b
+    Exit codes:
+      0  finished; every page fetched was stored or recorded as a reject
+      1  errors (downloads without a response, spider or pipeline errors)
+      2  usage error
+      3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
+    """
+    from scraper.crawl import run_crawl
+
+    args = _pairs(spider_args, "-a")
+    settings = _pairs(overrides, "-s")
+    try:
+        report = run_crawl(spider, resolve_db(db), args, settings)
+    except KeyError:
+        raise click.UsageError(f"unknown spider {spider!r}") from None
+    click.echo(report.summary())
+    raise SystemExit(report.exit_code)
+
+
+@cli.command()
+@db_option
+def demo(db: str | None) -> None:
+    """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into the archive,
+    then search it. Nothing leaves this machine."""
+    from scraper.demo import run_demo
+
+    raise SystemExit(run_demo(resolve_db(db), click.echo))
+
+
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--url", default=None, help="The URL the page was fetched from (single file).")

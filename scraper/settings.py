@@ -41,3 +41,19 @@ SOURCE_TIMEZONES = {"runnerspace": "America/Chicago"}
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+
+# Crawl side (see docs/architecture.md, "Crawling"): robots.txt Crawl-delay per host and an
+# AutoThrottle that never goes below it; challenge pages recorded as blocked; one request per
+# article whatever host links it.
+EXTENSIONS = {
+    "scrapy.extensions.throttle.AutoThrottle": None,
+    "scraper.politeness.PoliteAutoThrottle": 0,
+    "scraper.politeness.CrawlDelay": 0,
+}
+DOWNLOADER_MIDDLEWARES = {
+    # above RetryMiddleware (550) so that a challenge is marked before anything retries it
+    "scraper.challenge.ChallengeMiddleware": 560,
+}
+REQUEST_FINGERPRINTER_CLASS = "scraper.fingerprint.CanonicalFingerprinter"
+CRAWL_DELAY_MARGIN = 0.05  # seconds added to a robots.txt Crawl-delay
+CHALLENGE_MAX_PER_HOST = 3  # challenge pages from one host before the crawl stops asking it

@@ -1,0 +1,143 @@
+"""Run a spider in-process into an archive and report what happened: the API behind
+``meetarchive crawl`` and ``meetarchive demo``.
+
+Exit codes of a crawl (``CrawlReport.exit_code``):
+
+* 0 — the crawl finished; every response was stored or recorded as a reject;
+* 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
+* 1 — errors: downloads that failed without a response, or errors in the spider or pipelines.
+
+Blocked wins over errors: a challenge usually causes the errors that follow it, and its advice is
+what the operator needs. (2 is left to usage errors, as click uses it.)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scraper.challenge import ADVICE
+from scraper.items import Crawled, Page
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_BLOCKED = 3
+
+
+@dataclass
+class CrawlReport:
+    spider: str
+    db: Path
+    pages: Counter[str] = field(default_factory=Counter)  # by kind
+    outcomes: Counter[str] = field(default_factory=Counter)  # new | updated | unchanged
+    rejects: Counter[str] = field(default_factory=Counter)  # by reason
+    blocked: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error) without a response
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    # -- signal handlers ---------------------------------------------------------------------
+    def item_scraped(self, item: Any) -> None:
+        crawled = item if isinstance(item, Crawled) else None
+        page = crawled.page if crawled else item if isinstance(item, Page) else None
+        if page is None:
+            return
+        self.pages[page.kind] += 1
+        if page.blocked:
+            self.blocked.append((page.url, page.blocked))
+        elif page.error and page.status == 0:
+            self.failed.append((page.url, page.error))
+        if crawled is not None:
+            if crawled.outcome:
+                self.outcomes[crawled.outcome] += 1
+            if crawled.reject:
+                self.rejects[crawled.reject] += 1
+
+    def item_dropped(self, item: Any, exception: BaseException) -> None:
+        self.item_scraped(item)
+        self.rejects[f"dropped: {exception}"] += 1
+
+    # -- results -------------------------------------------------------------------------------
+    @property
+    def challenges(self) -> int:
+        return max(int(self.stats.get("challenge/blocked", 0)), len(self.blocked))
+
+    @property
+    def errors(self) -> int:
+        return int(self.stats.get("log_count/ERROR", 0)) + len(self.failed)
+
+    @property
+    def exit_code(self) -> int:
+        if self.challenges:
+            return EXIT_BLOCKED
+        if self.errors:
+            return EXIT_ERRORS
+        return EXIT_OK
+
+    def summary(self) -> str:
+        total = sum(self.pages.values())
+        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.pages.items())) or "none"
+        lines = [
+            f"Crawl '{self.spider}' into {self.db}",
+            f"  pages handled:   {total} ({kinds})",
+            "  articles:        {new} new, {updated} updated, {unchanged} unchanged".format(
+                new=self.outcomes["new"], updated=self.outcomes["updated"],
+                unchanged=self.outcomes["unchanged"]),
+            f"  rejects:         {sum(self.rejects.values())}"
+            + ("" if not self.rejects else " ("
+               + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"),
+        ]
+        forbidden = int(self.stats.get("robotstxt/forbidden", 0))
+        if forbidden:
+            lines.append(f"  not requested:   {forbidden} (disallowed by robots.txt)")
+        skipped = int(self.stats.get("challenge/skipped", 0))
+        if skipped:
+            lines.append(f"  not requested:   {skipped} (host kept answering with challenges)")
+        if self.failed:
+            lines.append(f"  failed:          {len(self.failed)} download(s) without a response")
+            lines += [f"    {url}  {error}" for url, error in self.failed[:10]]
+        if self.challenges:
+            lines.append(f"  BLOCKED:         {self.challenges} challenge page(s)")
+            shown = [f"{url}  {reason}" for url, reason in self.blocked]
+            for entry in self.stats.get("challenge/urls", []):
+                if not any(entry.startswith(url) for url, _ in self.blocked):
+                    shown.append(entry)  # e.g. a robots.txt answered with a challenge
+            lines += [f"    {entry}" for entry in shown[:20]]
+            lines.append("  advice: " + ADVICE)
+        lines.append(f"  exit code:       {self.exit_code}")
+        return "\n".join(lines)
+
+
+def crawl_settings(db: Path, overrides: dict[str, Any] | None = None) -> Any:
+    """scraper.settings with the archive path and any overrides (``-s NAME=VALUE``)."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("scraper.settings", priority="project")
+    settings.set("ARCHIVE_DB", str(db), priority="cmdline")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
+              overrides: dict[str, Any] | None = None) -> CrawlReport:
+    """Crawl with ``spider`` into the archive ``db`` in this process and return the report.
+
+    Runs Scrapy's reactor, so call it at most once per process. Raises KeyError for an unknown
+    spider name.
+    """
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(crawl_settings(db, overrides))
+    crawler = process.create_crawler(spider)
+    report = CrawlReport(spider=spider, db=db)
+    crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
+    crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
+    process.crawl(crawler, **(spider_args or {}))
+    process.start()
+    assert crawler.stats is not None
+    report.stats = dict(crawler.stats.get_stats())
+    return report

@@ -1,0 +1,103 @@
+"""Politeness beyond Scrapy's defaults: robots.txt ``Crawl-delay`` per host, and an AutoThrottle
+that never goes below it.
+
+Scrapy obeys robots.txt allow/disallow rules (``ROBOTSTXT_OBEY``) but ignores ``Crawl-delay``. Here,
+when a host's robots.txt has been parsed (the ``robots_parsed`` signal), its ``Crawl-delay`` (or its
+``Request-rate``, whichever asks for more) becomes the floor of that host's download-slot delay,
+with no jitter: Scrapy's default jitter of ±50 % would otherwise let half the requests come early.
+The floor is kept in the downloader's ``DOWNLOAD_SLOTS`` table, so a slot that is garbage-collected
+and re-created keeps it, and :class:`PoliteAutoThrottle` reads it from there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.extensions.throttle import AutoThrottle
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.robotstxt import RobotParser
+
+
+def robots_delay(robotparser: Any, user_agent: str) -> float | None:
+    """Seconds between requests that a parsed robots.txt asks of ``user_agent``, or None.
+
+    Reads ``Crawl-delay`` and, when the parser is Protego, ``Request-rate`` (n requests per s
+    seconds).
+    """
+    delays: list[float] = []
+    crawl_delay = getattr(robotparser, "crawl_delay", None)
+    if callable(crawl_delay):
+        value = crawl_delay(user_agent)
+        if value is not None:
+            delays.append(float(value))
+    protego = getattr(robotparser, "rp", None)
+    request_rate = getattr(protego, "request_rate", None)
+    if callable(request_rate):
+        rate = request_rate(user_agent)
+        if rate is not None and rate.requests:
+            delays.append(rate.seconds / rate.requests)
+    return max(delays) if delays else None
+
+
+def slot_floor(crawler: Crawler, key: str | None) -> float:
+    """The delay floor recorded for download slot ``key`` (0 when none)."""
+    if key is None or crawler.engine is None:
+        return 0.0
+    per_slot = crawler.engine.downloader.per_slot_settings.get(key, {})
+    return float(per_slot.get("delay", 0.0))
+
+
+class CrawlDelay:
+    """Extension: honour robots.txt ``Crawl-delay`` per host (download slot).
+
+    ``CRAWL_DELAY_MARGIN`` (seconds, default 0.05) is added so that requests arrive at least the
+    asked delay apart even when one connection is set up faster than the previous one.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
+        self.user_agent = (crawler.settings.get("ROBOTSTXT_USER_AGENT")
+                           or crawler.settings.get("USER_AGENT") or "*")
+        crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlDelay:
+        return cls(crawler)
+
+    def robots_parsed(self, robotparser: RobotParser, request: Request) -> None:
+        delay = robots_delay(robotparser, self.user_agent)
+        if not delay:
+            return
+        assert self.crawler.engine is not None
+        downloader = self.crawler.engine.downloader
+        key = downloader.get_slot_key(request)
+        conf = downloader.per_slot_settings.setdefault(key, {})
+        floor = max(delay + self.margin, float(conf.get("delay", 0.0)))
+        conf.update(delay=floor, jitter=0.0)
+        slot = downloader.slots.get(key)
+        if slot is not None:
+            slot.delay = max(slot.delay, floor)
+            slot.jitter = 0.0
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value(f"politeness/crawl_delay/{key}", delay)
+
+
+class PoliteAutoThrottle(AutoThrottle):
+    """AutoThrottle that never lowers a slot's delay below the host's robots.txt crawl delay.
+
+    Scrapy's AutoThrottle moves ``slot.delay`` towards the observed latency, which on a fast server
+    is far below a ``Crawl-delay``; this subclass clamps it back to the floor after every
+    adjustment.
+    """
+
+    def _response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
+        super()._response_downloaded(response, request, spider)
+        key, slot = self._get_slot(request, spider)
+        if slot is not None:
+            slot.delay = max(slot.delay, slot_floor(self.crawler, key))

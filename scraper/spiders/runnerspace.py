@@ -1,0 +1,226 @@
+"""Spider for DyeStat and every other host the RunnerSpace platform serves.
+
+It only crawls: one ``Page`` per response it handles, and Requests. Discovery follows the platform's
+URL scheme (see ../shared/sites/runnerspace.md): group news walls and their "View More" JSON loader,
+year archives, event profiles, their news lists and Results pages, and articles
+(``gprofile.php?mgroup_id=G&do=news&news_id=N``, ``eprofile.php?event_id=E&do=news&news_id=N``).
+Everything else (Like/Share/stats/comments/RSS links, member profiles, photos, videos, other groups'
+homes) is never followed. Parsing happens in the pipelines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.selector import Selector
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scraper.items import Page, PageKind
+from scraper.urls import runnerspace_article_key
+
+# Hosts the platform serves: www.dyestat.com, www.runnerspace.com and its meet sub-domains, and the
+# custom meet domains seen so far. Start URLs add their own hosts.
+PLATFORM_DOMAINS = ("dyestat.com", "runnerspace.com", "twilight-relays.com")
+WALL_TITLES = "#wall_content div.wall_block_news div.wall_title > a::attr(href)"
+VIEW_MORE = "a.comment_viewmore::attr(href)"
+
+
+def link_kind(url: str) -> str | None:
+    """What a platform URL is, as far as the crawl cares; None for everything it never follows.
+
+    ``article``, ``wall`` (the View More loader), ``archive`` (a group's news of one year),
+    ``event_news`` (an event's news list), ``event`` (an event profile home), ``title`` (an event's
+    content section, e.g. Results, or one folder/page of it).
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    script = parts.path.rsplit("/", 1)[-1].lower()
+    if script not in ("gprofile.php", "eprofile.php"):
+        return None
+    query = dict(parse_qsl(parts.query))
+    do = query.get("do", "")
+    if runnerspace_article_key(url) is not None:
+        return "article"
+    if do == "wall" and query.get("sub") == "load":
+        return "wall"
+    if script == "gprofile.php" and do == "news" and "year" in query and "mgroup_id" in query:
+        return "archive"
+    if script != "eprofile.php" or "event_id" not in query:
+        return None
+    if do == "news" and "news_id" not in query:
+        return "event_news"
+    if do == "title" and "title_id" in query:
+        return "title"
+    if do in ("", "index"):
+        return "event"
+    return None
+
+
+def news_only(url: str) -> str:
+    """The View More loader URL restricted to news items (``wall_type=news``)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "wall_type"]
+    return urlunsplit(parts._replace(query=urlencode([*query, ("wall_type", "news")])))
+
+
+def _query(url: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(url).query))
+
+
+class RunnerSpaceSpider(scrapy.Spider):
+    name = "runnerspace"
+    source = "runnerspace"
+    default_start_urls = ("https://www.dyestat.com/",)
+
+    def __init__(self, start_urls: str | list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if isinstance(start_urls, str):
+            start_urls = start_urls.split(",")
+        self.start_urls = [u.strip() for u in start_urls or self.default_start_urls if u.strip()]
+        hosts = {urlsplit(u).hostname for u in self.start_urls}
+        self.allowed_domains = [*PLATFORM_DOMAINS, *sorted(h for h in hosts if h)]
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            yield self.request(url, link_kind(url) or "listing")
+
+    # -- requests --------------------------------------------------------------------------------
+
+    def request(self, url: str, kind: str, listing: str | None = None) -> scrapy.Request:
+        callback, page_kind, priority = {
+            "article": (self.parse_article, "article", 20),
+            "title": (self.parse_results, "results", 10),
+            "wall": (self.parse_wall, "listing", 0),
+            "event": (self.parse_event, "listing", 0),
+        }.get(kind, (self.parse_listing, "listing", 0))
+        meta = {"kind": page_kind, "listing": listing}
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
+                              priority=priority)
+
+    def follow_links(self, response: Response, selector: Selector,
+                     kinds: frozenset[str]) -> Iterator[scrapy.Request]:
+        """Requests for the links in ``selector`` whose kind is in ``kinds``; wall titles first."""
+        hrefs = selector.css(WALL_TITLES).getall() + selector.css("a::attr(href)").getall()
+        for href in hrefs:
+            url = response.urljoin(href.strip())
+            kind = link_kind(url)
+            if kind in kinds:
+                yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+
+    # -- callbacks -------------------------------------------------------------------------------
+
+    def parse_listing(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        """A group home / news wall, a year archive or an event's news list."""
+        page = self.page(response)
+        yield page
+        if page.blocked or not isinstance(response, TextResponse):
+            return
+        yield from self.follow_links(
+            response, response.selector,
+            frozenset({"article", "wall", "archive", "event_news", "event"}))
+
+    def parse_wall(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        """The View More loader: JSON whose ``html`` holds more wall items and the next View
+        More link."""
+        page = self.page(response)
+        yield page
+        if page.blocked:
+            return
+        try:
+            html = json.loads(response.body).get("html") or ""
+        except (ValueError, AttributeError):
+            self.logger.warning("View More answer is not the expected JSON: %s", response.url)
+            return
+        yield from self.follow_links(response, Selector(text=html),
+                                     frozenset({"article", "wall"}))
+
+    def parse_event(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        """An event profile: its news list, its Results section(s), article links in its menus."""
+        page = self.page(response)
+        yield page
+        if page.blocked or not isinstance(response, TextResponse):
+            return
+        event_id = _query(response.url).get("event_id")
+        for link in response.css("a[href]"):
+            url = response.urljoin(link.attrib["href"].strip())
+            kind = link_kind(url)
+            if _query(url).get("event_id") != event_id and kind != "article":
+                continue
+            text = " ".join(link.css("*::text").getall()).lower()
+            if kind == "title" and "result" not in text:
+                continue  # Meet Info, History, ... sections are not followed
+            if kind in ("article", "event_news", "title", "wall"):
+                yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+
+    def parse_results(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        """An event's Results section: the page shown, then the other year folders (from the
+        section's landing page) and the other pages of the folder shown."""
+        page = self.page(response)
+        yield page
+        if page.blocked or not isinstance(response, TextResponse):
+            return
+        here = _query(response.url)
+        others = response.css("#custompages .page_block:not(.selected_page) a::attr(href)").getall()
+        if "folder_id" not in here:  # the section's landing page lists every year folder
+            others += response.css(
+                "#customfolders .album_block:not(.selected_album) a::attr(href)").getall()
+        for href in others:
+            url = response.urljoin(href.strip())
+            query = _query(url)
+            if (link_kind(url) == "title" and query.get("event_id") == here.get("event_id")
+                    and query.get("title_id") == here.get("title_id")):
+                yield self.request(url, "title", response.url)
+
+    def parse_article(self, response: Response) -> Iterator[Page]:
+        yield self.page(response)
+
+    def on_error(self, failure: Failure) -> Iterator[Page]:
+        """HTTP errors and failed downloads become Pages with ``error`` set (recorded as
+        rejects)."""
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            response = failure.value.response
+            yield self.page(response, error=f"HTTP {response.status}")
+        elif failure.check(IgnoreRequest):
+            self.logger.info("Not requested: %s (%s)", request.url, failure.value)
+        else:
+            self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
+            self.crawler.stats.inc_value("meetarchive/failed_downloads")
+            yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
+                       kind=request.meta.get("kind", "other"), source=self.source,
+                       spider=self.name, error=f"{type(failure.value).__name__}: "
+                       f"{failure.getErrorMessage()}", meta=_hints(request.meta))
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def page(self, response: Response, error: str | None = None) -> Page:
+        kind: PageKind = response.meta.get("kind", "other")
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        return Page(url=response.url, status=response.status, headers=headers, body=response.body,
+                    fetched_at=_now(), kind=kind, source=self.source, spider=self.name,
+                    blocked=response.meta.get("blocked"), error=error,
+                    meta=_hints(response.meta))
+
+
+class DyeStatSpider(RunnerSpaceSpider):
+    """The same spider under the name people know the site by."""
+
+    name = "dyestat"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _hints(meta: dict[str, Any]) -> dict[str, Any]:
+    return {"listing": meta["listing"]} if meta.get("listing") else {}

@@ -1,0 +1,95 @@
+"""The RunnerSpace spider's routing: which links it follows, which it never follows."""
+
+import pytest
+from scrapy import Request
+
+from scraper.fingerprint import CanonicalFingerprinter
+from scraper.spiders.runnerspace import (
+    PLATFORM_DOMAINS,
+    DyeStatSpider,
+    RunnerSpaceSpider,
+    link_kind,
+    news_only,
+)
+
+RS = "https://resultscentral.runnerspace.com/"
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        (RS + "gprofile.php?mgroup_id=45575&do=news&news_id=675434", "article"),
+        ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955", "article"),
+        ("https://www.dyestat.com/gprofile.php?do=news&news_id=1&mgroup_id=44609", "article"),
+        (RS + "gprofile.php?mgroup_id=45575&do=wall&sub=load&from_wall_id=1789067494&wall_type=all",
+         "wall"),
+        (RS + "gprofile.php?mgroup_id=45575&year=2025&do=news", "archive"),
+        ("https://NXN.runnerspace.com/eprofile.php?do=news&event_id=13", "event_news"),
+        ("https://nxn.runnerspace.com/eprofile.php?event_id=13", "event"),
+        ("https://NXN.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13", "title"),
+        ("https://nxn.runnerspace.com/eprofile.php?event_id=13&title_id=187&do=title&folder_id=1310",
+         "title"),
+        # never followed
+        ("https://www.runnerspace.com/news.php?do=link&news_id=675434&item_url=gprofile.php%3F"
+         "mgroup_id%3D45575%26do%3Dnews%26news_id%3D675434", None),
+        ("https://www.runnerspace.com/attach.php?do=view&news_id=675434", None),
+        (RS + "attach.php?do=shares&news_id=675434", None),
+        ("https://www.runnerspace.com/stats.php?item_type=news&item_id=675434", None),
+        (RS + "comments.php?item_type=news&item_id=675434&item_url=gprofile.php%3Fmgroup_id%3D1",
+         None),
+        ("https://www.runnerspace.com/rss.php?t=g&id=45575", None),
+        (RS + "profile.php?member_id=560905", None),
+        ("https://NXN.runnerspace.com/eprofile.php?do=photos&event_id=13", None),
+        ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=videos&video_id=435576", None),
+        (RS + "gprofile.php?mgroup_id=45575&year=2025&do=videos", None),
+        (RS + "gprofile.php?mgroup_id=45575&do=wall&sub=follow", None),
+        ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=join_attach_news", None),
+        (RS + "gprofile.php?mgroup_id=45575", None),  # another group's home: not crawled
+        ("https://NikeSouth.runnerspace.com/", None),
+        ("javascript:void(0)", None),
+        ("mailto:news@dyestat.com", None),
+    ],
+)
+def test_link_kind(url, kind):
+    assert link_kind(url) == kind
+
+
+def test_view_more_is_restricted_to_news():
+    loader = RS + "gprofile.php?mgroup_id=45575&do=wall&sub=load&from_wall_id=17"
+    assert news_only(loader + "&wall_type=all") == loader + "&wall_type=news"
+
+
+def test_start_urls_default_to_dyestat_home():
+    spider = RunnerSpaceSpider()
+    assert spider.start_urls == ["https://www.dyestat.com/"]
+    assert set(PLATFORM_DOMAINS) <= set(spider.allowed_domains)
+
+
+def test_start_urls_are_a_comma_separated_argument_and_add_their_hosts():
+    spider = RunnerSpaceSpider(start_urls="http://127.0.0.1:8000/, http://localhost:8000/x,")
+    assert spider.start_urls == ["http://127.0.0.1:8000/", "http://localhost:8000/x"]
+    assert {"127.0.0.1", "localhost", "dyestat.com", "runnerspace.com"} <= set(
+        spider.allowed_domains)
+
+
+def test_dyestat_is_the_same_spider():
+    assert DyeStatSpider.name == "dyestat"
+    assert issubclass(DyeStatSpider, RunnerSpaceSpider)
+
+
+def _fp(url: str) -> bytes:
+    return CanonicalFingerprinter().fingerprint(Request(url))
+
+
+def test_one_article_under_two_hosts_has_one_fingerprint():
+    assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7") == _fp(
+        "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top")
+
+
+def test_other_requests_keep_their_own_fingerprints():
+    assert _fp("https://www.dyestat.com/robots.txt") != _fp("https://www.runnerspace.com/robots.txt")
+    assert _fp("http://127.0.0.1:8000/robots.txt") != _fp("http://localhost:8000/robots.txt")
+    assert _fp("https://a.runnerspace.com/eprofile.php?event_id=1") != _fp(
+        "https://b.runnerspace.com/eprofile.php?event_id=1")
+    assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=7") != _fp(
+        "https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=8")
