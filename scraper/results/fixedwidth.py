@@ -130,11 +130,18 @@ def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
                 owner = c
         if owner is None:
             owner = text_cols[0] if text_cols else None
+        if owner is not None and s >= _region_end(owner, cols):
+            owner = None  # past the text column, in a right-aligned one it does not fit
         if owner is None:
             cells.setdefault("x:extra", []).append(t)
         else:
             cells.setdefault(owner.field, []).append(t)
     return {k: " ".join(v) for k, v in cells.items()}
+
+
+def _region_end(col: Col, cols: list[Col]) -> int:
+    later = [c.start for c in cols if c.start > col.start]
+    return min(later) if later else 10**6
 
 
 def cells_by_spans(line: str, cols: list[Col]) -> dict[str, str]:

@@ -37,6 +37,33 @@ def _mark_of(s: str) -> bool:
     return mk.value is not None or mk.status is not None
 
 
+def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
+    """Group rows into runs of places (1, 2, 2, 4, ...), each row continuing the run it follows.
+    A run printed interleaved with a longer one is a second numbering of the same race (e.g.
+    unattached runners' own places) and is set aside; runs that follow one another are races."""
+    runs: list[list] = []  # [first_line, last_line, last_place, rows]
+    for line_no, row in rows:
+        p = row.place or 0
+        best = None
+        for run in reversed(runs):
+            if p == run[2] + 1 or p == run[2]:
+                best = run
+                break
+        if best is None:
+            runs.append([line_no, line_no, p, [row]])
+        else:
+            best[1], best[2] = line_no, p
+            best[3].append(row)
+    kept: list[list] = []
+    for run in sorted(runs, key=lambda r: -len(r[3])):
+        if len(run[3]) < 2 and kept:
+            continue
+        if any(run[0] < k[1] and k[0] < run[1] for k in kept):
+            continue
+        kept.append(run)
+    return [(r[0], r[3]) for r in sorted(kept, key=lambda r: r[0])]
+
+
 def parse(text: str) -> ResultDoc:
     doc = ResultDoc(format="listing")
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
@@ -78,17 +105,18 @@ def parse(text: str) -> ResultDoc:
         i = k
     if len(rows) < 2:
         return doc
+    for start, series in _series(rows):
+        title = None
+        for k in range(start - 1, -1, -1):
+            if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
+                title = lines[k]
+                break
+        ev = new_event(title or "Results", round="Finals")
+        if ev.kind == "team_scores":
+            ev.kind = "individual"
+        ev.rows = series
+        doc.events.append(ev)
     first = rows[0][0]
-    title = None
-    for k in range(first - 1, -1, -1):
-        if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
-            title = lines[k]
-            break
-    ev = new_event(title or "Results", round="Finals")
-    if ev.kind == "team_scores":
-        ev.kind = "individual"
-    ev.rows = [r for _, r in rows]
-    doc.events.append(ev)
     head = lines[:first]
     for ln in head:
         dm = _DATE.search(ln)
