@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 INCH = 0.0254
 
@@ -22,7 +23,7 @@ STATUS_WORDS = {
 # Record / performance flags that may follow a mark, as words.
 RECORD_FLAGS = {"PB", "PR", "SB", "SR", "MR", "NR", "WL", "WR", "AR", "CR", "ER", "OR", "DR", "GR",
                 "FR", "NJR", "WU20R", "WJR", "AJR", "AU20R", "NU20R", "U20R", "WYB", "WU18B",
-                "NYB", "ML", "EL", "=PB", "=SB", "=WR", "=NR", "=MR", "=WL", "=CR", "SR", "FL"}
+                "NYB", "ML", "EL", "=PB", "=SB", "=WR", "=NR", "=MR", "=WL", "=CR", "FL"}
 
 _TIME = re.compile(r"^(?:(\d{1,3}):)??(?:(\d{1,3}):)?(\d{1,3}(?:[.,]\d+)?)$")
 _FEET = re.compile(r"""^(\d{1,3})\s*(?:-|'|′|ft\.?)\s*(\d{1,2}(?:\.\d+)?)?\s*(?:"|”|″|in\.?|'')?$""")
@@ -86,6 +87,17 @@ def parse_mark(raw: str | None, unit_hint: str | None = None) -> Mark:
     """A printed mark -> :class:`Mark`.  ``unit_hint`` ("s", "m" or "points") settles bare numbers."""
     if raw is None:
         return Mark(None)
+    value, unit, timing, status, qualifier, flags = _parse_cached(raw, unit_hint)
+    return Mark(raw.strip() or None, value, unit, timing, status, qualifier, list(flags))
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: str, unit_hint: str | None) -> tuple:  # type: ignore[type-arg]
+    mk = _parse(raw, unit_hint)
+    return mk.value, mk.unit, mk.timing, mk.status, mk.qualifier, tuple(mk.flags)
+
+
+def _parse(raw: str, unit_hint: str | None) -> Mark:
     text = " ".join(raw.split())
     mk = Mark(raw.strip() or None)
     if not text:
@@ -198,8 +210,8 @@ def looks_like_mark(text: str | None) -> bool:
     """True for anything parse_mark reads as a value or a status."""
     if not text:
         return False
-    mk = parse_mark(text)
-    return mk.status is not None or mk.value is not None
+    v = _parse_cached(text, None)
+    return v[3] is not None or v[0] is not None
 
 
 def split_attempt(raw: str) -> tuple[str, float | None]:
