@@ -13,14 +13,20 @@ __all__ = ["Event", "Meet", "ResultDoc", "Row", "parse_document", "parse_text", 
 
 
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
-    """Parse one document; never raises for a document we merely cannot read (``doc.error`` says why)."""
+    """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
     if isinstance(data, bytes) and data[:1024].lstrip().startswith(b"%PDF"):
         from scraper.results import pdf
 
         return pdf.parse(data)
     text = data if isinstance(data, str) else _decode(data)
     head = text[:4096].lower()
-    if "<html" in head or "<!doctype" in head or "<table" in head or "<div" in head or "<pre" in head:
+    if (
+        "<html" in head
+        or "<!doctype" in head
+        or "<table" in head
+        or "<div" in head
+        or "<pre" in head
+    ):
         from scraper.results import html
 
         return html.parse(text, url)

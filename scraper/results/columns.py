@@ -19,14 +19,14 @@ for _field, _words in {
     "overall": "overall ovr",
     "athlete": "name athlete competitor athlete/team runner names",
     "team": "school team affiliation club team/school school/team institution org organization "
-            "country nat nation college team/club club/team affil",
+    "country nat nation college team/club club/team affil",
     "year": "year yr yr. grade gr gr. class cl cl. age",
     "bib": "bib bib# bib# comp# comp no bib no comp# bib#",
     "seed": "seed seed# seedmark sd entry",
     "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
     "finals": "finals final",
     "mark": "time mark result results perf performance distance dist height best mark/time "
-            "finals_time net time chip gun",
+    "finals_time net time chip gun",
     "wind": "wind w wnd",
     "heat": "h# heat ht sec sec# section flt flight",
     "points": "points pts score sc team score",
@@ -40,13 +40,23 @@ for _field, _words in {
 }.items():
     for _w in _words.split(" "):
         HEADER_FIELDS.setdefault(_w, _field)
-for _w, _f in {"bib #": "bib", "avg. mile": "pace", "avg. km": "pace", "team score": "points",
-               "div/tot": "divtot", "mile pace": "pace", "name/school": "athlete"}.items():
+for _w, _f in {
+    "bib #": "bib",
+    "avg. mile": "pace",
+    "avg. km": "pace",
+    "team score": "points",
+    "div/tot": "divtot",
+    "mile pace": "pace",
+    "name/school": "athlete",
+}.items():
     HEADER_FIELDS[_w] = _f
 
 TEXT_FIELDS = {"athlete", "team", "relay"}
-_YEAR = re.compile(r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
-                   r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|M\d{2}|W\d{2})(?:-\d)?\.?$", re.I)
+_YEAR = re.compile(
+    r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
+    r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|M\d{2}|W\d{2})(?:-\d)?\.?$",
+    re.I,
+)
 _PLACE = re.compile(r"^(\d{1,4})(?:\.|\)|st|nd|rd|th|T)?$", re.I)
 
 
@@ -88,8 +98,13 @@ def mark_field(fields: list[str], round_hint: str | None) -> str | None:
     return present[-1]
 
 
-def build_row(cells: dict[str, str], unit_hint: str | None, round_hint: str | None,
-              relay: bool, raw: str | list[str] | None = None) -> Row | None:
+def build_row(
+    cells: dict[str, str],
+    unit_hint: str | None,
+    round_hint: str | None,
+    relay: bool,
+    raw: str | list[str] | None = None,
+) -> Row | None:
     """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark)."""
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))

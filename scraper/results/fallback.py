@@ -14,9 +14,11 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import ResultDoc, Row, new_event
 
 _SPLIT = re.compile(r"\t+|\s{2,}")
-_EVENT = re.compile(r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?)\b|\d+\s*x\s*\d+|"
-                    r"mile|relay|hurdles|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk)\b",
-                    re.I)
+_EVENT = re.compile(
+    r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?)\b|\d+\s*x\s*\d+|"
+    r"mile|relay|hurdles|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk)\b",
+    re.I,
+)
 
 
 def parse(text: str) -> ResultDoc:
@@ -34,10 +36,7 @@ def parse(text: str) -> ResultDoc:
                 ev = new_event(s, round="Finals")
                 doc.events.append(ev)
             continue
-        if len(first) > 1:
-            cells = [first[1], *cells[1:]]
-        else:
-            cells = cells[1:]
+        cells = [first[1], *cells[1:]] if len(first) > 1 else cells[1:]
         row = _row(place, cells, ev is not None and ev.kind != "individual")
         if row is None:
             continue

@@ -1,10 +1,10 @@
 """Fixed-width column layouts: header words or ``=====`` ruler segments -> columns -> cells.
 
 Two ways to know the columns of a fixed-width block:
-- a header line whose words name the columns (Hy-Tek): text columns (Name, School) are left-aligned
-  at the header word's start, every other column is right-aligned near the header word's end; a token
-  goes to the right-aligned column whose end it meets (and whose type it fits), else to the text
-  column it starts in;
+- a header line whose words name the columns (Hy-Tek): text columns (Name, School) are
+  left-aligned at the header word's start, every other column is right-aligned near the header
+  word's end; a token goes to the right-aligned column whose end it meets (and whose type it
+  fits), else to the text column it starts in;
 - a ruler of ``=====`` segments (RaceDay, MileSplit raw) that gives exact spans; the header line
   above names them.
 """
@@ -32,7 +32,7 @@ class Col:
 
 
 def header_columns(line: str) -> list[Col]:
-    """Columns named by the words of a header line ('Name  Year School  Seed  Finals  H# Points')."""
+    """Columns named by the words of a header line ('Name  Year School  Seed  Finals  Points')."""
     words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
     cols: list[Col] = []
     i = 0
@@ -60,7 +60,7 @@ def ruler_columns(header: str, ruler: str) -> list[Col]:
     """Columns from a segmented ruler: exact spans, names from the header line above."""
     cols = []
     for m in re.finditer(r"=+", ruler):
-        label = " ".join(header[m.start():m.end()].split())
+        label = " ".join(header[m.start() : m.end()].split())
         f = field_of(label) or ("x:" + label.casefold() if label else "x:")
         cols.append(Col(label, f, m.start(), m.end(), f in TEXT_FIELDS))
     return cols
@@ -93,8 +93,11 @@ def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
     text_cols = [c for c in cols if c.left]
     first_text = min((c.start for c in text_cols), default=0)
     i = 0
-    if toks[0][0] < first_text and is_placeish(toks[0][2]) and not any(
-            c.field == "place" for c in cols):
+    if (
+        toks[0][0] < first_text
+        and is_placeish(toks[0][2])
+        and not any(c.field == "place" for c in cols)
+    ):
         cells["place"] = [toks[0][2]]
         i = 1
     # bib printed as '#  123' or '#123' right after the place

@@ -1,7 +1,8 @@
 """Results in HTML: ``<pre>`` blocks (read as text), tables, or the page's rendered text.
 
-Tables: innermost ``<table>`` elements, hidden cells dropped (inline ``display:none``, the ``hidden``
-attribute, and classes that a ``<style>`` block hides, as TFRRS does for its alternate time column).
+Tables: innermost ``<table>`` elements, hidden cells dropped (inline ``display:none``, the
+``hidden`` attribute, and classes that a ``<style>`` block hides, as TFRRS does for its
+alternate time column).
 A row whose cells name known columns is a header; without one (RunnerSpace tables pasted from
 Google Sheets) the columns are inferred per section from their values.  A row with a single filled
 cell is a section label (``Boys Individuals``, ``Official Team Scores``) or a round (``Finals:``).
@@ -27,9 +28,34 @@ _HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
 _EVENT_WORDS = re.compile(
     r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)\b|\d+\s*[x×]\s*\d+|mile|relay|"
     r"hurdles|jump|vault|put|throw|discus|javelin|hammer|steeple\w*|dash|run|walk|individuals?|"
-    r"teams?|team scores|decathlon|heptathlon|pentathlon|cross country|xc)\b", re.I)
-_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-          "article", "ul", "ol", "dd", "dt", "header", "footer", "pre", "td", "th"}
+    r"teams?|team scores|decathlon|heptathlon|pentathlon|cross country|xc)\b",
+    re.I,
+)
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "header",
+    "footer",
+    "pre",
+    "td",
+    "th",
+}
 _FIELD_EVENTS = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
 
 
@@ -134,8 +160,9 @@ def _tables(root: Any) -> ResultDoc:
             vals = []
             for c in cells:
                 vals.append(_cell_text(c))
-                for _ in range(int(c.get("colspan") or 1) - 1 if (c.get("colspan") or "1").isdigit()
-                               else 0):
+                for _ in range(
+                    int(c.get("colspan") or 1) - 1 if (c.get("colspan") or "1").isdigit() else 0
+                ):
                     vals.append("")
             if any(vals):
                 rows.append((vals, all(c.tag == "th" for c in cells)))
@@ -153,8 +180,11 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None]:
     for t in reversed(tbl.xpath("preceding::text()[normalize-space()]")[-60:]):
         s = " ".join(str(t).split())
         parent = t.getparent()
-        if parent is not None and parent.tag in ("script", "style", "option", "a") and \
-                parent.tag != "a":
+        if (
+            parent is not None
+            and parent.tag in ("script", "style", "option", "a")
+            and parent.tag != "a"
+        ):
             continue
         seen += 1
         if seen > 40:
@@ -173,9 +203,10 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None]:
 def _header_map(vals: list[str]) -> list[str | None] | None:
     fields = [field_of(v) if v else None for v in vals]
     known = [f for f in fields if f]
-    if len(known) >= 2 and ("athlete" in known or "team" in known or "place" in known):
-        if sum(1 for v in vals if v and parse_mark(v).value is not None) <= 1:
-            return fields
+    named = "athlete" in known or "team" in known or "place" in known
+    marks = sum(1 for v in vals if v and parse_mark(v).value is not None)
+    if len(known) >= 2 and named and marks <= 1:
+        return fields
     return None
 
 
@@ -186,8 +217,9 @@ def _section_label(vals: list[str]) -> str | None:
     return None
 
 
-def _read_table(rows: list[tuple[list[str], bool]], title: str | None,
-                rnd: str | None) -> list[Event]:
+def _read_table(
+    rows: list[tuple[list[str], bool]], title: str | None, rnd: str | None
+) -> list[Event]:
     events: list[Event] = []
     header: list[str | None] | None = None
     ev: Event | None = None
@@ -291,8 +323,12 @@ def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
             used.add("place")
             break
     for j in range(width):
-        if fields[j] is None and "year" not in used and frac(j, "year") >= 0.8 and \
-                any(not (r[j] if j < len(r) else "").isdigit() for r in rows):
+        if (
+            fields[j] is None
+            and "year" not in used
+            and frac(j, "year") >= 0.8
+            and any(not (r[j] if j < len(r) else "").isdigit() for r in rows)
+        ):
             fields[j] = "year"
             used.add("year")
     mark_cols = [j for j in range(width) if fields[j] is None and frac(j, "mark") >= 0.7]

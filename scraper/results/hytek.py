@@ -24,20 +24,26 @@ from scraper.results.fixedwidth import (
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.model import Event, Meet, ResultDoc, Row, new_event, round_of
 
-EVENT = re.compile(r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$",
-                   re.I)
+EVENT = re.compile(
+    r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
+)
 PAGE_HEADER = re.compile(r"licensed to|hy-?tek'?s?\s+meet\s+manager|^\s*page \d+\s*$", re.I)
-MEET_LINE = re.compile(r"^\s*(.+?)\s+-\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?\s*$")
+MEET_LINE = re.compile(
+    r"^\s*(.+?)\s+-\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?\s*$"
+)
 ROUND_LINE = re.compile(
-    r"^\s*(preliminaries|prelims|finals|final|timed finals|semi-?finals|semis|quarter-?finals|heats|"
-    r"consolation finals?|championship finals?|qualifying|[a-c] finals?)\s*$", re.I)
+    r"^\s*(preliminaries|prelims|finals|final|timed finals|semi-?finals|semis|quarter-?finals|"
+    r"heats|consolation finals?|championship finals?|qualifying|[a-c] finals?)\s*$",
+    re.I,
+)
 HEAT_LINE = re.compile(r"^\s*(heat|section|flight)\s+(\d+)\b(.*)$", re.I)
 WIND_IN_LINE = re.compile(r"wind\s*:?\s*([+-]?\s*\d+(?:[.,]\d+)?|NWI)", re.I)
 LEG = re.compile(r"(?<!\S)(\d)\)\s*(.+?)(?=\s+\d\)\s|\s*$)")
 TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 TEAM_TITLE = re.compile(r"team (rankings|scores|standings)|scores? - ", re.I)
-ATTEMPT_TOKEN = re.compile(r"^(?:[XOP\-/]+|PASS|FOUL|F|NM|ND|r|\*?\d[\d:.'\-\"]*m?)(?:\([^)]*\))?$",
-                           re.I)
+ATTEMPT_TOKEN = re.compile(
+    r"^(?:[XOP\-/]+|PASS|FOUL|F|NM|ND|r|\*?\d[\d:.'\-\"]*m?)(?:\([^)]*\))?$", re.I
+)
 DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})")
 
 
@@ -58,7 +64,8 @@ def us_or_eu_date(text: str) -> str | None:
 def looks_like_hytek(text: str) -> bool:
     head = text[:20000]
     return bool(re.search(r"^\s*\.*\s*Event\s+\d+\s+\S", head, re.M | re.I)) and bool(
-        RULER.search(head) or re.search(r"^\s*={10,}", head, re.M))
+        RULER.search(head) or re.search(r"^\s*={10,}", head, re.M)
+    )
 
 
 def parse(text: str) -> ResultDoc:
@@ -91,9 +98,9 @@ class _Reader:
             if PAGE_HEADER.search(line):
                 self.in_page_header = True
                 continue
-            if self.in_page_header or (self.ev is None and self.doc.meet.name is None):
-                if self._page_header_line(s):
-                    continue
+            header_zone = self.in_page_header or (self.ev is None and self.doc.meet.name is None)
+            if header_zone and self._page_header_line(s):
+                continue
             m = EVENT.match(line)
             if m and not LEG.search(line[:8]):
                 self._event(m)
@@ -189,7 +196,8 @@ class _Reader:
             self.ev.rows.append(r)
 
     def _default_round(self) -> None:
-        assert self.ev is not None and self.cols is not None
+        assert self.ev is not None
+        assert self.cols is not None
         if self.round is None:
             mf = mark_field([c.field for c in self.cols], None)
             self.round = "Prelims" if mf == "prelims" else "Finals"
@@ -227,7 +235,8 @@ class _Reader:
         return any(ch.isalpha() for ch in line)
 
     def _data(self, line: str) -> None:
-        assert self.ev is not None and self.cols is not None
+        assert self.ev is not None
+        assert self.cols is not None
         cells = cells_by_header(line, self.cols)
         tb, rest = extra_tiebreak(cells)
         relay = self.ev.kind == "relay"
@@ -266,16 +275,19 @@ class _Reader:
             return False
         if not all(ATTEMPT_TOKEN.match(t) for t in toks):
             return False
-        if any(re.match(r"^\d+:\d", t) or "(" in t for t in toks) and all(
-                re.match(r"^[\d:.]+(?:\([\d:.]+\))?$", t) for t in toks) and not any(
-                t.endswith("m") for t in toks):
+        if (
+            any(re.match(r"^\d+:\d", t) or "(" in t for t in toks)
+            and all(re.match(r"^[\d:.]+(?:\([\d:.]+\))?$", t) for t in toks)
+            and not any(t.endswith("m") for t in toks)
+        ):
             self.row.splits.extend(toks)
             return True
         for t in toks:
             raw, wind = split_attempt(t)
             mk = parse_mark(raw, "m")
-            self.row.attempts.append({"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value,
-                                      "wind": wind})
+            self.row.attempts.append(
+                {"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value, "wind": wind}
+            )
         return True
 
 

@@ -15,17 +15,31 @@ from scraper.results.model import ResultDoc, Row, new_event
 
 _PLACE = re.compile(r"^(\d{1,4})\.?$")
 _INITIALS = re.compile(r"^[A-Z\W]{1,3}$")
-_YR = re.compile(r"^(?:(?P<flags>[A-Z=]{2,3}(?:\s*[•·,]\s*[A-Z=]{2,3})*)\s*[•·]\s*)?"
-                 r"(?:Yr|Grade|Gr|Class)\s*:?\s*(?P<yr>\S+)$", re.I)
+_YR = re.compile(
+    r"^(?:(?P<flags>[A-Z=]{2,3}(?:\s*[•·,]\s*[A-Z=]{2,3})*)\s*[•·]\s*)?"
+    r"(?:Yr|Grade|Gr|Class)\s*:?\s*(?P<yr>\S+)$",
+    re.I,
+)
 _FLAGS_ONLY = re.compile(r"^(?:PR|SR|PB|SB|MR|NR)(?:\s*[•·]\s*(?:PR|SR|PB|SB|MR|NR))*$")
-_EVENT = re.compile(r"\b(\d[\d,.]*\s*(?:meters?|m|k|km|mile|miles|yards?|yd)\b|mile|relay|hurdles|"
-                    r"jump|vault|put|throw|steeplechase|dash|run)\b", re.I)
-_DATE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+"
-                   r"(\d{4})\b", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_MEET_WORDS = re.compile(r"\b(invite|invitational|meet|championships?|classic|relays|open|games)\b",
-                         re.I)
+_EVENT = re.compile(
+    r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)\b|mile|relay|"
+    r"hurdles|high jump|long jump|triple jump|pole vault|shot put|throw|steeplechase)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+"
+    r"(\d{4})\b",
+    re.I,
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MEET_WORDS = re.compile(
+    r"\b(invite|invitational|meet|championships?|classic|relays|open|games)\b", re.I
+)
 
 
 def _is_name(s: str) -> bool:
@@ -77,16 +91,20 @@ def parse(text: str) -> ResultDoc:
             i += 1
             continue
         j = i + 1
-        if j < n and _INITIALS.match(lines[j]) and j + 1 < n and _is_name(lines[j + 1]):
-            if j + 3 < n and not _mark_of(lines[j + 2]) and _mark_of(lines[j + 3]):
-                j += 1
-        if j + 2 >= n or not _is_name(lines[j]) or not _is_name(lines[j + 1]) \
-                or not _mark_of(lines[j + 2]):
+        initials = j + 3 < n and _INITIALS.match(lines[j]) and _is_name(lines[j + 1])
+        if initials and not _mark_of(lines[j + 2]) and _mark_of(lines[j + 3]):
+            j += 1
+        if (
+            j + 2 >= n
+            or not _is_name(lines[j])
+            or not _is_name(lines[j + 1])
+            or not _mark_of(lines[j + 2])
+        ):
             i += 1
             continue
         row = Row(place=int(m.group(1)), athlete=lines[j], team=lines[j + 1])
         row.set_mark(lines[j + 2], None)
-        raw = lines[i:j + 3]
+        raw = lines[i : j + 3]
         k = j + 3
         if k < n:
             ym = _YR.match(lines[k])
@@ -122,8 +140,10 @@ def parse(text: str) -> ResultDoc:
         dm = _DATE.search(ln)
         if dm and doc.meet.date is None:
             doc.meet.date_raw = dm.group(0)
-            doc.meet.date = f"{int(dm.group(3)):04d}-{_MONTHS[dm.group(1)[:3].lower()]:02d}-" \
-                            f"{int(dm.group(2)):02d}"
+            doc.meet.date = (
+                f"{int(dm.group(3)):04d}-{_MONTHS[dm.group(1)[:3].lower()]:02d}-"
+                f"{int(dm.group(2)):02d}"
+            )
     for ln in head:
         if _MEET_WORDS.search(ln) and len(ln) < 90 and not _EVENT.search(ln):
             doc.meet.name = ln

@@ -15,18 +15,73 @@ INCH = 0.0254
 
 # Words printed instead of a mark, mapped to the contract's statuses.
 STATUS_WORDS = {
-    "DNF": "DNF", "DNS": "DNS", "DQ": "DQ", "DSQ": "DQ", "DISQ": "DQ", "NM": "NM", "NH": "NM",
-    "NHT": "NM", "FOUL": "NM", "ND": "NM", "FS": "FS", "NT": "NT", "SCR": "SCR", "SCRATCH": "SCR",
-    "DNC": "DNS", "NTS": "NT", "FALSE START": "FS", "DID NOT FINISH": "DNF", "DID NOT START": "DNS",
-    "NO MARK": "NM", "NO HEIGHT": "NM", "NO TIME": "NT", "DISQUALIFIED": "DQ",
+    "DNF": "DNF",
+    "DNS": "DNS",
+    "DQ": "DQ",
+    "DSQ": "DQ",
+    "DISQ": "DQ",
+    "NM": "NM",
+    "NH": "NM",
+    "NHT": "NM",
+    "FOUL": "NM",
+    "ND": "NM",
+    "FS": "FS",
+    "NT": "NT",
+    "SCR": "SCR",
+    "SCRATCH": "SCR",
+    "DNC": "DNS",
+    "NTS": "NT",
+    "FALSE START": "FS",
+    "DID NOT FINISH": "DNF",
+    "DID NOT START": "DNS",
+    "NO MARK": "NM",
+    "NO HEIGHT": "NM",
+    "NO TIME": "NT",
+    "DISQUALIFIED": "DQ",
 }
 # Record / performance flags that may follow a mark, as words.
-RECORD_FLAGS = {"PB", "PR", "SB", "SR", "MR", "NR", "WL", "WR", "AR", "CR", "ER", "OR", "DR", "GR",
-                "FR", "NJR", "WU20R", "WJR", "AJR", "AU20R", "NU20R", "U20R", "WYB", "WU18B",
-                "NYB", "ML", "EL", "=PB", "=SB", "=WR", "=NR", "=MR", "=WL", "=CR", "FL"}
+RECORD_FLAGS = {
+    "PB",
+    "PR",
+    "SB",
+    "SR",
+    "MR",
+    "NR",
+    "WL",
+    "WR",
+    "AR",
+    "CR",
+    "ER",
+    "OR",
+    "DR",
+    "GR",
+    "FR",
+    "NJR",
+    "WU20R",
+    "WJR",
+    "AJR",
+    "AU20R",
+    "NU20R",
+    "U20R",
+    "WYB",
+    "WU18B",
+    "NYB",
+    "ML",
+    "EL",
+    "=PB",
+    "=SB",
+    "=WR",
+    "=NR",
+    "=MR",
+    "=WL",
+    "=CR",
+    "FL",
+}
 
 _TIME = re.compile(r"^(?:(\d{1,3}):)??(?:(\d{1,3}):)?(\d{1,3}(?:[.,]\d+)?)$")
-_FEET = re.compile(r"""^(\d{1,3})\s*(?:-|'|′|ft\.?)\s*(\d{1,2}(?:\.\d+)?)?\s*(?:"|”|″|in\.?|'')?$""")
+_FEET = re.compile(
+    r"""^(\d{1,3})\s*(?:-|'|′|ft\.?)\s*(\d{1,2}(?:\.\d+)?)?\s*(?:"|”|″|in\.?|'')?$"""
+)
 _METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
@@ -84,7 +139,7 @@ def feet_inches_metres(text: str) -> float | None:
 
 
 def parse_mark(raw: str | None, unit_hint: str | None = None) -> Mark:
-    """A printed mark -> :class:`Mark`.  ``unit_hint`` ("s", "m" or "points") settles bare numbers."""
+    """A printed mark -> :class:`Mark`; ``unit_hint`` ("s", "m", "points") settles bare numbers."""
     if raw is None:
         return Mark(None)
     value, unit, timing, status, qualifier, flags = _parse_cached(raw, unit_hint)

@@ -1,7 +1,7 @@
 """The shape every results reader returns: a meet, its events (sections) and their rows.
 
-Raw text is always kept beside typed values (``mark_raw`` next to ``mark``, ``raw`` = the source line or
-cells).  :func:`to_contract` turns a document into the JSON of the results_eval.py contract.
+Raw text is always kept beside typed values (``mark_raw`` next to ``mark``, ``raw`` = the source
+line or cells).  :func:`to_contract` turns a document into the JSON of the results_eval.py contract.
 """
 
 from __future__ import annotations
@@ -94,7 +94,9 @@ _GENDER_WORDS = (
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{2}|under \d{2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
-    r"div(?:ision)?\.? ?[ivx\d]+|class [a-z\d]+|[a-d]{1,2} division)\b", re.I)
+    r"div(?:ision)?\.? ?[ivx\d]+|class [a-z\d]+|[a-d]{1,2} division)\b",
+    re.I,
+)
 _RELAY = re.compile(r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b", re.I)
 _TEAMS = re.compile(r"team (rankings|scores|standings|results)|team scor", re.I)
 _ROUNDS = (
@@ -146,11 +148,18 @@ def new_event(name: str, **kw: Any) -> Event:
 
 def row_to_contract(r: Row, kind: str) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "place": r.place, "athlete": r.athlete, "team": r.team, "year": r.year,
-        "mark": r.mark_raw, "mark_normalized": None if r.status else r.mark,
+        "place": r.place,
+        "athlete": r.athlete,
+        "team": r.team,
+        "year": r.year,
+        "mark": r.mark_raw,
+        "mark_normalized": None if r.status else r.mark,
         "mark_unit": None if r.status or r.mark is None else r.unit,
-        "wind": r.wind, "status": r.status,
-        "relay_members": [{"leg": m.get("leg"), "athlete": m.get("athlete")} for m in r.relay_members],
+        "wind": r.wind,
+        "status": r.status,
+        "relay_members": [
+            {"leg": m.get("leg"), "athlete": m.get("athlete")} for m in r.relay_members
+        ],
     }
     detail = {}
     for k in ("bib", "timing", "qualifier", "tiebreak", "points", "seed_raw", "heat", "wind_raw"):
@@ -181,11 +190,19 @@ def to_contract(doc: ResultDoc) -> dict[str, Any]:
     for ev in doc.events:
         if not ev.rows:
             continue
-        out["events"].append({
-            "event_name": ev.name, "gender": ev.gender, "round": ev.round, "kind": ev.kind,
-            "division": ev.division, "heat": ev.heat, "wind": ev.wind, "number": ev.number,
-            "results": [row_to_contract(r, ev.kind) for r in ev.rows],
-        })
+        out["events"].append(
+            {
+                "event_name": ev.name,
+                "gender": ev.gender,
+                "round": ev.round,
+                "kind": ev.kind,
+                "division": ev.division,
+                "heat": ev.heat,
+                "wind": ev.wind,
+                "number": ev.number,
+                "results": [row_to_contract(r, ev.kind) for r in ev.rows],
+            }
+        )
     if doc.error:
         out["_error"] = doc.error
     return out

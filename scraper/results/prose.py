@@ -22,44 +22,63 @@ from scraper.results.marks import parse_mark
 _MARK = re.compile(
     r"(?<![\d.:,])(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?|\d{1,2}:\d{2}(?:\.\d{1,3})?|\d{1,2}\.\d{2}"
     r"(?=\s*(?:seconds|secs?\b|s\b))|\d{1,2}\.\d{2}(?=[,;)]?\s)|\d{1,3}\.\d{2}\s?m(?:eters|etres)?\b)"
-    r"(?![\d:])")
-_ORDINALS = {w: i for i, w in enumerate(
+    r"(?![\d:])"
+)
+_ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split(), 1)}
 _ORD_NUM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 _ORD_WORD = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
-_WIN = re.compile(r"\b(won|wins|winning|winner|victory|victorious|took the (?:win|title|race))\b",
-                  re.I)
+_WIN = re.compile(
+    r"\b(won|wins|winning|winner|victory|victorious|took the (?:win|title|race))\b", re.I
+)
 _RUNNER_UP = re.compile(r"\brunner-?up\b", re.I)
 _VERBS = re.compile(
     r"^(?:[’']s\b|\s+(?:then\s+|also\s+|eventually\s+|easily\s+|comfortably\s+)?"
     r"(?:finished|finishes|placed|places|was|came|crossed|ran|runs|clocked|clocks|won|wins|took|"
     r"recorded|posted|ended|followed|timed|touched|threw|throws|jumped|jumps|cleared|vaulted|leaped|"
     r"leapt|hurled|tossed|broke|claimed|captured|registered|produced|set|stopped|dipped|closed|"
-    r"held|improved|lowered)\b)")
-_POSSESSIVE = re.compile(r"^\s+(?:\w+\s+){0,2}(?:time|mark|clocking|throw|jump|vault|effort|"
-                         r"run|performance|victory|win)\b")
+    r"held|improved|lowered)\b)"
+)
+_POSSESSIVE = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:time|mark|clocking|throw|jump|vault|effort|"
+    r"run|performance|victory|win)\b"
+)
 _FLAG_RULES = (
-    (re.compile(r"\bpersonal[- ]best\b|\blifetime[- ]best\b|\bpersonal record\b|\bPR\b|\bPB\b"),
-     "PB"),
+    (
+        re.compile(r"\bpersonal[- ]best\b|\blifetime[- ]best\b|\bpersonal record\b|\bPR\b|\bPB\b"),
+        "PB",
+    ),
     (re.compile(r"\bseason(?:'s|’s)?[- ]best\b|\bSB\b"), "SB"),
     (re.compile(r"\bworld record\b|\bWR\b"), "WR"),
     (re.compile(r"\bworld[- ]lead(?:ing)?\b|\bWL\b"), "WL"),
     (re.compile(r"\bmeet record\b|\bMR\b|\bfacility record\b"), "MR"),
-    (re.compile(r"\b(?:national|British|American|U\.S\.|Canadian|Australian|Irish|Scottish|Kenyan|"
-                r"Ethiopian|Norwegian|Jamaican|Japanese|German|French|Dutch|Spanish|Italian|Swedish|"
-                r"New Zealand|Ugandan|[A-Z][a-z]+ian) record\b|\bNR\b"), "NR"),
+    (
+        re.compile(
+            r"\b(?:national|British|American|U\.S\.|Canadian|Australian|Irish|Scottish|Kenyan|"
+            r"Ethiopian|Norwegian|Jamaican|Japanese|German|French|Dutch|Spanish|Italian|Swedish|"
+            r"New Zealand|Ugandan|[A-Z][a-z]+ian) record\b|\bNR\b"
+        ),
+        "NR",
+    ),
     (re.compile(r"\b(?:collegiate|NCAA) record\b"), "CR"),
     (re.compile(r"\b(?:state|meet|championship) record\b"), "MR"),
 )
-_STOP = set(
-    "A An And As At But By For From He Her His I In It Its Of On Or She So The Their Then There They "
-    "This That To We When While Who Why With After Before Since None Depth Pacesetter Saturday "
+_STOP_WORDS = (
+    "A An And As At But By For From He Her His I In It Its Of On Or She So The Their Then There "
+    "They This That To We When While Who Why With After Before Since None Depth Pacesetter "
+    "Saturday "
     "Sunday Monday Tuesday Wednesday Thursday Friday January February March April May June July "
-    "August September October November December Olympic Olympics World American British Of In "
-    "Although Despite During Once Still Yet Even Both Each Every Some Several".split())
-_NAME_RUN = re.compile(r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:van|de|der|da|di|del|la|le|von|St\.)?\s*"
-                       r"[A-Z][a-zA-Z'’\-]+)*")
+    "August September October November December Olympic Olympics World American British "
+    "Although Despite During Once Still Yet Even Both Each Every Some Several"
+)
+_STOP = set(_STOP_WORDS.split())
+_NAME_RUN = re.compile(
+    r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:van|de|der|da|di|del|la|le|von|St\.)?\s*"
+    r"[A-Z][a-zA-Z'’\-]+)*"
+)
 _APPOSITIVE = re.compile(r",\s+(?:who|whose|which)\b[^.;]*?,\s+")
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])|\n+")
 
@@ -87,7 +106,7 @@ def _subject_before(clause: str, names: dict[str, str]) -> tuple[str, str] | Non
             words.pop(0)
         if not words:
             continue
-        after = clause[m.end():]
+        after = clause[m.end() :]
         last = re.sub(r"[’']s$", "", words[-1])
         if last != words[-1]:  # possessive: "Kerr's winning time, 3:45.34"
             if not _POSSESSIVE.match(after):
@@ -136,21 +155,26 @@ def results_from_text(body: str) -> list[dict[str, Any]]:
         start = 0
         for clause in re.split(r",\s+(?:and|but|while|as)\s+|;\s+", s):
             for mm in _MARK.finditer(clause):
-                before = clause[:mm.start()]
+                before = clause[: mm.start()]
                 subj = _subject_before(before, names)
                 if subj is None:
                     continue
                 name, between = subj
-                after = clause[mm.end():]
+                after = clause[mm.end() :]
                 mk = parse_mark(mm.group(1).replace(" ", ""))
                 if mk.value is None:
                     continue
-                found.append({
-                    "athlete": name, "place": _place(between),
-                    "mark": mm.group(1), "mark_normalized": mk.value, "mark_unit": mk.unit,
-                    "flags": _flags(between + mm.group(0) + after.split(".")[0]),
-                    "sentence": sent.strip(),
-                })
+                found.append(
+                    {
+                        "athlete": name,
+                        "place": _place(between),
+                        "mark": mm.group(1),
+                        "mark_normalized": mk.value,
+                        "mark_unit": mk.unit,
+                        "flags": _flags(between + mm.group(0) + after.split(".")[0]),
+                        "sentence": sent.strip(),
+                    }
+                )
             start += len(clause)
     return _fill_places(_dedupe(found))
 
@@ -158,7 +182,9 @@ def results_from_text(body: str) -> list[dict[str, Any]]:
 def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for r in rows:
-        twin = next((o for o in out if o["athlete"] == r["athlete"] and o["mark"] == r["mark"]), None)
+        twin = next(
+            (o for o in out if o["athlete"] == r["athlete"] and o["mark"] == r["mark"]), None
+        )
         if twin is None:
             out.append(r)
             continue
@@ -168,7 +194,7 @@ def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _fill_places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Times of one race ranked: when every stated place matches its rank, the unplaced take theirs."""
+    """Rank the times of one race: if each stated place is its rank, the unplaced take theirs."""
     timed = [r for r in rows if r["mark_unit"] == "s"]
     if len(timed) < 3 or all(r["place"] for r in timed):
         return rows

@@ -1,4 +1,4 @@
-"""Fixed-width text whose columns are drawn by a ruler of ``=====`` segments (RaceDay, MileSplit raw).
+"""Fixed-width text with columns drawn by a ruler of ``=====`` segments (RaceDay, MileSplit raw).
 
 ::
 
@@ -7,8 +7,8 @@
     ===== ======== ===== ===================== === ======================= ======= =====
         1   1/37    1755 Benjamin Adams          M Mountain Vista High       9:34  4:47
 
-The segments give exact spans (names and schools contain spaces, so whitespace splitting would not
-do); the line above the ruler names the columns and the nearest title line above that names the event.
+The segments give exact spans (names and schools contain spaces, so whitespace splitting would
+not do); the line above the ruler names the columns, the nearest title line above it the event.
 """
 
 from __future__ import annotations
@@ -52,7 +52,11 @@ def parse(text: str) -> ResultDoc:
             line = lines[i]
             if SEGMENTED_RULER.match(lines[i + 1] if i + 1 < n else ""):
                 break  # the next block's header
-            if line.strip() and is_placeish(line.split()[0]) or (line.strip() and "place" not in fields):
+            if (
+                line.strip()
+                and is_placeish(line.split()[0])
+                or (line.strip() and "place" not in fields)
+            ):
                 cells = cells_by_spans(line, cols)
                 row = build_row(cells, None, ev.round, relay, raw=line.rstrip())
                 if row is not None:
