@@ -20,7 +20,8 @@ _JOIN = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\bog\
                    r"|\s\+\s)\s*", re.IGNORECASE)
 _SEGMENT = re.compile(r"\s*(?:\||•|·|–|—|\s-\s|/)\s*")
 _EMAIL = re.compile(r"\(?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
-_STAFF = re.compile(r"^(.+?)\s+(?:staff|reports?|wire|desk|redaktion)$", re.IGNORECASE)
+_STAFF = re.compile(r"^(.+?)\s+(?:staff(?: writer| reporter)?|reports?|wire|desk|redaktion"
+                    r"|correspondent|writer|reporter|editor|contributor)$", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?)\s+(?:by|:)",
                     re.IGNORECASE)
@@ -52,8 +53,13 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
               "zu", "af", "av"}
 
 
+_PAREN = re.compile(r"\s*\([^)]*(?:\)|$)")  # "Elena Oberholzer (obe)": initials, roles in brackets
+_CJK_ROLE = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    text = _CJK_ROLE.sub("", _PAREN.sub("", text))
     return " ".join(text.split()).strip(" ,;:|-–—·•*\"'()[]")
 
 
