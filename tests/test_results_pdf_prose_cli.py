@@ -171,21 +171,27 @@ def test_cli_jsonl_answers_every_line_in_order(tmp_path):
     good.write_text("\n".join(PAGE1) + "\n", encoding="utf-8")
     bad = tmp_path / "bad.bin"
     bad.write_bytes(b"\x00\x01 nothing here")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(make_pdf([PAGE1, PAGE2]))
+    broken_pdf = tmp_path / "broken.pdf"
+    broken_pdf.write_bytes(b"%PDF-1.4\nno objects at all")
     reqs = [
         {"id": "a", "path": str(good), "url": None},
+        {"id": "p", "path": str(pdf), "url": None},
+        {"id": "q", "path": str(broken_pdf), "url": None},
         {"id": "b", "path": str(tmp_path / "missing.txt"), "url": None},
         {"id": "c", "path": str(bad), "url": "https://example.org/r"},
     ]
     proc = _cli("--jsonl", stdin="".join(json.dumps(r) + "\n" for r in reqs))
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(x) for x in proc.stdout.splitlines()]
-    assert [x["id"] for x in lines] == ["a", "b", "c"]
+    assert [x["id"] for x in lines] == ["a", "p", "q", "b", "c"]
     assert len(lines[0]["events"][0]["results"]) == 2
     assert "_ms" in lines[0]
-    assert lines[1]["events"] == []
-    assert lines[1]["_error"]
-    assert lines[2]["events"] == []
-    assert lines[2]["_error"]
+    assert len(lines[1]["events"][0]["results"]) == 4  # PDF text extracted in a forked child
+    for bad_answer in lines[2:]:
+        assert bad_answer["events"] == []
+        assert bad_answer["_error"]
 
 
 def test_cli_files_json_out(tmp_path):

@@ -66,17 +66,23 @@ def ruler_columns(header: str, ruler: str) -> list[Col]:
     return cols
 
 
+_WIND_NUM = re.compile(r"^[+-]?\d+[.,]\d$")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?$")
+_HASH_BIB = re.compile(r"^#\d+$")
+_NOT_MARKS = frozenset(("NT", "NH", "ND", "FOUL", "SCR"))
+
+
 def _fits(field: str, text: str) -> bool:
     if field == "year":
         return is_year(text)
     if field in ("heat", "bib", "overall"):
         return text.lstrip("#").isdigit()
     if field == "wind":
-        return is_wind(text) or bool(re.match(r"^[+-]?\d+[.,]\d$", text))
+        return is_wind(text) or bool(_WIND_NUM.match(text))
     if field == "points":
-        return bool(re.match(r"^\d+(?:\.\d+)?$", text))
+        return bool(_POINTS.match(text))
     if field in ("mark", "finals", "prelims", "seed"):
-        return looks_like_mark(text) or text.upper() in ("NT", "NH", "ND", "FOUL", "SCR")
+        return looks_like_mark(text) or text.upper() in _NOT_MARKS
     if field == "place":
         return is_placeish(text)
     if field == "pace":
@@ -84,67 +90,90 @@ def _fits(field: str, text: str) -> bool:
     return True
 
 
+class _Layout:
+    """What cells_by_header needs of a column set, computed once per header."""
+
+    __slots__ = ("first_text", "has_place", "last_end", "right", "text")
+
+    def __init__(self, cols: list[Col]) -> None:
+        starts = sorted(c.start for c in cols)
+        self.right = [(c.start + 1, c.end + 2, c.start, c.end, c.field) for c in cols if not c.left]
+        self.text = [
+            (c.start, min((x for x in starts if x > c.start), default=10**6), c.field)
+            for c in cols
+            if c.left
+        ]
+        self.first_text = min((t[0] for t in self.text), default=0)
+        self.has_place = any(c.field == "place" for c in cols)
+        self.last_end = max(c.end for c in cols)
+
+
+_LAYOUTS: dict[int, tuple[list[Col], _Layout]] = {}
+
+
+def _layout(cols: list[Col]) -> _Layout:
+    hit = _LAYOUTS.get(id(cols))
+    if hit is not None and hit[0] is cols:
+        return hit[1]
+    lay = _Layout(cols)
+    if len(_LAYOUTS) > 256:
+        _LAYOUTS.clear()
+    _LAYOUTS[id(cols)] = (cols, lay)
+    return lay
+
+
 def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
     """Split one data line into cells using header-word columns (see module doc)."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
-    cells: dict[str, list[str]] = {}
     if not toks:
         return {}
-    text_cols = [c for c in cols if c.left]
-    first_text = min((c.start for c in text_cols), default=0)
+    lay = _layout(cols)
+    cells: dict[str, list[str]] = {}
+    extra: list[str] = []
     i = 0
-    if (
-        toks[0][0] < first_text
-        and is_placeish(toks[0][2])
-        and not any(c.field == "place" for c in cols)
-    ):
+    if toks[0][0] < lay.first_text and not lay.has_place and is_placeish(toks[0][2]):
         cells["place"] = [toks[0][2]]
         i = 1
     # bib printed as '#  123' or '#123' right after the place
-    if i < len(toks) and toks[i][2] == "#" and i + 1 < len(toks) and toks[i + 1][2].isdigit():
+    n = len(toks)
+    if i < n and toks[i][2] == "#" and i + 1 < n and toks[i + 1][2].isdigit():
         cells["bib"] = [toks[i + 1][2]]
         i += 2
-    elif i < len(toks) and re.match(r"^#\d+$", toks[i][2]):
+    elif i < n and _HASH_BIB.match(toks[i][2]):
         cells["bib"] = [toks[i][2][1:]]
         i += 1
-    last_end = max(c.end for c in cols)
+    last_end = lay.last_end
     for s, e, t in toks[i:]:
-        best = None
-        for c in cols:
-            if c.left:
-                continue
-            if (c.start + 1 <= e <= c.end + 2) or (s < c.end and e > c.start):
-                d = abs(e - c.end)
-                if (best is None or d < best[0]) and _fits(c.field, t):
-                    best = (d, c)
-        if best is not None:
-            f = best[1].field
-            if f in cells and f not in TEXT_FIELDS:
-                cells.setdefault("x:extra", []).append(t)
+        best_d = 10**6
+        best_f = None
+        for lo, hi, cs, ce, f in lay.right:
+            if (lo <= e <= hi) or (s < ce and e > cs):
+                d = e - ce if e >= ce else ce - e
+                if d < best_d and _fits(f, t):
+                    best_d, best_f = d, f
+        if best_f is not None:
+            if best_f in cells:
+                extra.append(t)
             else:
-                cells.setdefault(f, []).append(t)
+                cells[best_f] = [t]
             continue
         if s > last_end + 1:
-            cells.setdefault("x:extra", []).append(t)
+            extra.append(t)
             continue
         owner = None
-        for c in text_cols:
-            if c.start <= s + 1:
-                owner = c
-        if owner is None:
-            owner = text_cols[0] if text_cols else None
-        if owner is not None and s >= _region_end(owner, cols):
-            owner = None  # past the text column, in a right-aligned one it does not fit
-        if owner is None:
-            cells.setdefault("x:extra", []).append(t)
+        for start, end, f in lay.text:
+            if start <= s + 1:
+                owner = (end, f)
+        if owner is None and lay.text:
+            owner = (lay.text[0][1], lay.text[0][2])
+        if owner is None or s >= owner[0]:
+            extra.append(t)  # past the text column, in a right-aligned one it does not fit
         else:
-            cells.setdefault(owner.field, []).append(t)
-    return {k: " ".join(v) for k, v in cells.items()}
-
-
-def _region_end(col: Col, cols: list[Col]) -> int:
-    later = [c.start for c in cols if c.start > col.start]
-    return min(later) if later else 10**6
+            cells.setdefault(owner[1], []).append(t)
+    out = {k: " ".join(v) for k, v in cells.items()}
+    if extra:
+        out["x:extra"] = " ".join(extra)
+    return out
 
 
 def cells_by_spans(line: str, cols: list[Col]) -> dict[str, str]:

@@ -37,12 +37,17 @@ def text_of(data: bytes) -> str:
 
 
 def parse(data: bytes) -> ResultDoc:
-    from scraper.results import parse_text
-
     try:
         text = text_of(data)
     except Exception as e:  # noqa: BLE001
         return ResultDoc(format="pdf", error=f"unreadable PDF: {type(e).__name__}: {e}"[:300])
+    return parse_text_layer(text)
+
+
+def parse_text_layer(text: str) -> ResultDoc:
+    """The results in a PDF's extracted text (see :func:`text_of`)."""
+    from scraper.results import parse_text
+
     if not text.strip():
         return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
     doc = parse_text(text)
