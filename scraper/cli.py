@@ -27,6 +27,41 @@ def cli() -> None:
     """Crawl, parse and search an archive of track & field meet coverage."""
 
 
+sources_option = click.option(
+    "--sources", "sources_file", type=click.Path(dir_okay=False), default=None,
+    help="Sources file of the news spider (default: $MEETARCHIVE_SOURCES or ./sources.toml).",
+)
+
+
+def _check_sources(path: str | None, name: str | None) -> None:
+    from scraper.hints import parser_names
+    from scraper.sources import SourcesError, load_sources, select
+
+    try:
+        chosen = select(load_sources(path), name)
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from None
+    for source in chosen:
+        if source.parser not in parser_names():
+            raise click.UsageError(f"source {source.name!r}: unknown parser {source.parser!r} "
+                                   f"(known: {', '.join(parser_names())})")
+
+
+@cli.command("sources")
+@sources_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
+def sources_cmd(sources_file: str | None, as_json: bool) -> None:
+    """List the news sources of the sources file (crawled by `crawl news -a source=NAME`)."""
+    from scraper.sources import SourcesError, describe, load_sources
+
+    try:
+        sources = load_sources(sources_file)
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from None
+    for source in sources.values():
+        click.echo(describe(source, as_json))
+
+
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     pairs = {}
     for value in values:
@@ -44,8 +79,9 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
               help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).")
 @click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
+@sources_option
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...]) -> None:
+          overrides: tuple[str, ...], sources_file: str | None) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
 
     \b
@@ -59,6 +95,11 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
 
     args = _pairs(spider_args, "-a")
     settings = _pairs(overrides, "-s")
+    if spider == "news":
+        sources_file = args.get("sources") or sources_file
+        _check_sources(sources_file, args.get("source"))
+        if sources_file:
+            settings["SOURCES_FILE"] = sources_file
     try:
         report = run_crawl(spider, resolve_db(db), args, settings)
     except KeyError:

@@ -106,11 +106,26 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
     doomed = []
     for el in root.iter():
         cid = _classid(el)
-        if cid and el.tag not in ("body", "html", "main", "article", "p") and BOILER.search(cid):
+        if (cid and el.tag not in ("body", "html", "main", "article", "p")
+                and BOILER.search(cid) and not (el.tag in INLINE and _in_paragraph(el))):
             doomed.append(el)
     # a box named like boilerplate that holds much of the page is a wrapper: keep it
     _drop([el for el in doomed if _text_len(el) < 0.4 * total])
     return root
+
+
+def _in_paragraph(el: etree._Element) -> bool:
+    """Words inside a paragraph are text whatever their class says."""
+    parent = el.getparent()
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.tag in PARA_TAGS:
+            return True
+        if parent.tag not in INLINE:
+            return False
+        parent = parent.getparent()
+    return False
 
 
 def _drop(elements: list[etree._Element]) -> None:

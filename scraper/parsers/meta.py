@@ -303,8 +303,6 @@ class PageSignals:
                 return people, signal, "; ".join(names)
             if not names:
                 continue
-            if clean_authors(names):
-                return names, signal, "; ".join(names)
             first = first or (names, signal, "; ".join(names))
         return first
 
@@ -341,13 +339,16 @@ class PageSignals:
             parent = node.getparent()
             if parent is None or parent.tag in ("script", "style", "title", "option"):
                 continue
+            if next(parent.iterancestors("a", "figure", "figcaption"), None) is not None \
+                    or parent.tag in ("a", "figcaption"):
+                continue  # a teaser card's byline, a photo credit
             if node.is_tail:
                 text = clean(node)
             else:
                 text = clean(parent.text_content())
-                if len(text) < 12 and parent.getparent() is not None:
+                if len(text) <= len(clean(node)) + 2 and parent.getparent() is not None:
                     text = clean(parent.getparent().text_content())
-            if not text or len(text) > 120:
+            if not text or len(text) > 120 or not text.startswith(clean(node)[:4]):
                 continue
             people = split_byline(text)[0]
             if people:
@@ -370,6 +371,8 @@ class PageSignals:
         found = sorted(found, key=lambda el: (order.get(el, 0) < start, order.get(el, 0)))
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
+                continue
+            if next(el.iterancestors("figure", "figcaption"), None) is not None:
                 continue
             name_el = el.find('.//*[@itemprop="name"]')
             text = clean((name_el if name_el is not None else el).text_content())
