@@ -22,13 +22,15 @@ from scraper.parsers.base import Parser
 from scraper.parsers.lines import Line, ancestors, common_ancestor, inside, text_lines
 from scraper.urls import canonical_url, runnerspace_article_key
 
-DATE = (r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}(?:,? (?:at )?\d{1,2}:\d{2}\s*"
-        r"[ap]\.?m\.?)?|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
+DATE = (r"(?:(?:[A-Z][a-z]{2,8}, )?[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+        r"(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
+        r"|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
         r"|(?:Today|Yesterday),? \d{1,2}:\d{2}\s*[ap]m)")
-PUBLISHED = re.compile(rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)\s*(?P<date>{DATE})?"
+PUBLISHED = re.compile(rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)(?:\s+on|\s*[,|·-])?\s*"
+                       rf"(?P<date>{DATE})?"
                        rf"(?:\s+\d*\s*Comments?)?$", re.IGNORECASE)
 DATE_LINE = re.compile(rf"^(?:(?:Published|Posted|Updated):?\s*)?(?P<date>{DATE})$", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:By|Written by|Story by|Words by)\s+\S", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:By|Written by|Story by|Words by):?\s+\S", re.IGNORECASE)
 PHOTOS = re.compile(r"^(?:(?P<a>.{3,60}?)\s+photos?|photos? by\s+(?P<b>.{3,60})"
                     r"|photos?:\s*(?P<c>.{3,60}))$", re.IGNORECASE)
 COMMENTS = re.compile(r"^\d*\s*Comments?(?:\s*\(\d+\))?$", re.IGNORECASE)
@@ -220,20 +222,31 @@ class RunnerSpaceParser(Parser):
 
     def _fallback(self, tree: lxml_html.HtmlElement, url: str, fetched_at: str,
                   art: Article) -> None:
-        """Fields the text structure did not give, from the generic parser (when it is there)."""
-        wanted = ("headline", "body", "published_raw", "byline_raw")
-        if all(getattr(art, f) for f in wanted):
-            return
-        try:
-            from scraper.parsers.generic import GenericParser
-        except ImportError:  # pragma: no cover - the generic parser lands separately
-            return
-        generic = GenericParser().parse_tree(tree, url, fetched_at)
-        for field in (*wanted, "authors", "modified_raw", "image_url", "tags", "language"):
-            value = getattr(generic, field)
-            if value and not getattr(art, field):
-                setattr(art, field, value)
-                art.signals[field] = "generic:" + generic.signals.get(field, "?")
+        """Fields the text structure did not give, from the generic parser (when it is there):
+        the whole generic parse when headline, body or date is missing, else only its cheap
+        metadata readers for a missing byline."""
+        if not (art.headline and art.body and art.published_raw):
+            try:
+                from scraper.parsers.generic import GenericParser
+            except ImportError:  # pragma: no cover - the generic parser lands separately
+                return
+            generic = GenericParser().parse_tree(tree, url, fetched_at)
+            for field in ("headline", "body", "published_raw", "byline_raw", "authors",
+                          "modified_raw", "image_url", "tags", "language"):
+                value = getattr(generic, field)
+                if value and not getattr(art, field):
+                    setattr(art, field, value)
+                    art.signals[field] = "generic:" + generic.signals.get(field, "?")
+        elif not art.byline_raw:
+            try:
+                from scraper.parsers.meta import PageSignals
+            except ImportError:  # pragma: no cover
+                return
+            found = PageSignals(tree, url).authors()
+            if found and found[0]:
+                art.authors, art.signals["authors"] = found[0], "generic:" + found[1]
+                if found[2]:
+                    art.byline_raw, art.signals["byline_raw"] = found[2], "generic:" + found[1]
 
 
 def _noise(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement,
