@@ -1,9 +1,9 @@
 """`meetarchive demo`: the whole pipeline on a bundled sample site, offline.
 
-The sample site (``scraper/sample_site``, the same RunnerSpace-shaped site the tests crawl) is served
-on 127.0.0.1 by ``scraper.siteserver.SiteServer``; the real ``runnerspace`` spider and the real
-pipelines crawl it into the archive, politely (its robots.txt asks for a short Crawl-delay), and a
-full-text search shows what landed. Nothing leaves this machine.
+The sample site (``scraper/sample_site``, the same RunnerSpace-shaped site the tests crawl) is
+served on 127.0.0.1 by ``scraper.siteserver.SiteServer``; the real ``runnerspace`` spider and the
+real pipelines crawl it into the archive, politely (its robots.txt asks for a short Crawl-delay),
+and a full-text search shows what landed. Nothing leaves this machine.
 """
 
 from __future__ import annotations
@@ -36,18 +36,22 @@ def run_demo(db: Path, echo: Callable[[str], None] = print) -> int:
     echo("")
     hits = search_hits(db, DEMO_QUERY)
     if hits:
-        echo(f"meetarchive search '{DEMO_QUERY}' finds:")
-        for line in hits:
-            echo(f"  {line}")
+        echo(f"$ meetarchive search '{DEMO_QUERY}'")
+        echo(hits)
     else:
         echo(f"meetarchive search '{DEMO_QUERY}' found nothing (that should not happen).")
     echo("")
-    echo(f"The sample articles are in {db}. Try: meetarchive search 'Kerr mile' --db {db}")
+    echo(f"The sample's articles are in {db}. Try: meetarchive search 'Kerr mile' --db {db}")
     return report.exit_code if hits else max(report.exit_code, 1)
 
 
-def search_hits(db: Path, query: str, limit: int = 1) -> list[str]:
-    """Headline and snippet of the best hits for ``query`` in the archive."""
-    from pipelines.search import search
+def search_hits(db: Path, query: str, limit: int = 1) -> str:
+    """The best hits for ``query`` in the archive, as `meetarchive search` prints them."""
+    from pipelines.db import open_db
+    from pipelines.search import format_hits, search
 
-    return [f"{hit['headline']}\n  {hit['snippet']}" for hit in search(db, query, limit=limit)]
+    archive = open_db(db)
+    try:
+        return format_hits(search(archive, query, limit=limit, mark=("[", "]")))
+    finally:
+        archive.close()
