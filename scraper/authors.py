@@ -52,8 +52,13 @@ _PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della"
               "zu", "af", "av"}
 
 
+_PAREN = re.compile(r"\s*\([^)]*(?:\)|$)")  # "Elena Oberholzer (obe)": initials, roles in brackets
+_CJK_ROLE = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    text = _CJK_ROLE.sub("", _PAREN.sub("", text))
     return " ".join(text.split()).strip(" ,;:|-–—·•*\"'()[]")
 
 

@@ -16,10 +16,8 @@ from typing import IO, Any
 
 def read_page(path: str | Path) -> str:
     data = Path(path).read_bytes()
-    try:
-        from scraper.encoding import decode_html  # type: ignore[import-not-found]
-    except ImportError:
-        return data.decode("utf-8", errors="replace")
+    from scraper.encoding import decode_html
+
     return decode_html(data, None)[0]
 
 
@@ -32,9 +30,10 @@ def extract_article(html: str, url: str, fetched_at: str) -> Any:
     try:
         from scraper.extract import extract  # type: ignore[import-not-found]
     except ImportError:
+        from scraper.normalize import normalize_article
         from scraper.parsers.generic import GenericParser
 
-        return GenericParser().parse(html, url, fetched_at)
+        return normalize_article(GenericParser().parse(html, url, fetched_at))
     return extract(html, url, fetched_at)
 
 
@@ -51,13 +50,23 @@ def _iso_date(art: Any) -> str | None:
         return raw
 
 
+def credits(art: Any) -> list[str]:
+    """The byline's credit when it names no person ("Associated Press", "dpa"): what the page
+    printed as its author. ``Article.authors`` stays people only; the extract output falls back to
+    this so a wire story is not shown as authorless."""
+    raw = getattr(art, "byline_raw", None)
+    if art.authors or not raw:
+        return []
+    return [c.strip() for c in raw.split(";") if c.strip() and "@" not in c][:3]
+
+
 def article_record(art: Any, explain: bool = False) -> dict[str, Any]:
     """The JSON record of an article: the harness's four fields first, then everything else."""
     from dataclasses import asdict
 
     rec: dict[str, Any] = {
         "title": art.headline or None,
-        "authors": list(art.authors) or None,
+        "authors": list(art.authors) or credits(art) or None,
         "date": _iso_date(art),
         "body": art.body or None,
     }

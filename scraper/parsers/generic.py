@@ -92,14 +92,34 @@ class GenericParser(Parser):
                 art.canonical_url, sig["canonical_url"] = canonical_url(link), canon[1]
         if "canonical_url" not in sig:
             sig["canonical_url"] = "url"
-        body = extract_body(tree, url)
+        body = extract_body(tree, url, art.headline)
         if body is not None:
             art.body, sig["body"] = body
+        if art.published_raw is None:
+            put("published_raw", page.published_fallback(fetched_at))
         return art
 
 
-def extract_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
+def extract_body(tree: lxml_html.HtmlElement, url: str,
+                 headline: str | None = None) -> tuple[str, str] | None:
     """The article text: paragraphs separated by blank lines."""
+    from scraper.parsers.body import extract_body_blocks
+
+    blocks = extract_body_blocks(tree)
+    head = _norm(headline)
+    while blocks and head and _norm(blocks[0][1]) == head:
+        blocks.pop(0)
+    text = "\n\n".join(t for _, t in blocks)
+    if len(text) >= 200:
+        return text, "dom-density"
+    return _trafilatura_body(tree, url)
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+
+def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
     import trafilatura
 
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,

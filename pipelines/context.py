@@ -1,0 +1,47 @@
+"""The archive the item pipelines of one crawler share: one SQLite connection per crawler.
+
+Stages run one after another for each item (they are synchronous), so sharing one connection is
+safe; each stage gets it through :func:`archive_for` in ``from_crawler``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+import sqlite_utils
+
+from pipelines.db import open_db
+
+REBUILD_SETTING = "MEETARCHIVE_REBUILD"  # True while `meetarchive reparse` replays stored pages
+
+
+@dataclass
+class Archive:
+    db: sqlite_utils.Database
+    # While rebuilding (reparse): canonical URLs already rebuilt in this run; None in a crawl.
+    rebuilt: set[str] | None = None
+
+    @property
+    def rebuilding(self) -> bool:
+        return self.rebuilt is not None
+
+
+_ARCHIVES: WeakKeyDictionary[Any, Archive] = WeakKeyDictionary()
+
+
+def archive_for(crawler: Any) -> Archive:
+    """The crawler's archive, opened (and migrated) on first use from the ARCHIVE_DB setting."""
+    archive = _ARCHIVES.get(crawler)
+    if archive is None:
+        db = open_db(crawler.settings.get("ARCHIVE_DB") or "archive.db")
+        rebuilt: set[str] | None = set() if crawler.settings.getbool(REBUILD_SETTING) else None
+        archive = _ARCHIVES[crawler] = Archive(db, rebuilt)
+    return archive
+
+
+def close_archive(crawler: Any) -> None:
+    archive = _ARCHIVES.pop(crawler, None)
+    if archive is not None:
+        archive.db.close()

@@ -1,0 +1,272 @@
+"""The archive's schema: THE only module naming tables, columns, keys and FTS columns.
+
+``open_db(path)`` opens (or creates) an archive in WAL mode with foreign keys on and applies every
+pending migration, so an archive written by an older version is brought up to date when opened.
+Later schema changes are new ``@migrations()`` functions appended at the end; never edit one that
+has shipped.
+
+Every time stored here derives from a page's fetch time (never the wall clock), so rebuilding the
+articles from the stored pages (``meetarchive reparse``) gives identical rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_migrate import Migrations
+
+PAGES = "pages"
+ARTICLES = "articles"
+REVISIONS = "article_revisions"
+REJECTS = "rejects"
+ARTICLES_FTS = f"{ARTICLES}_fts"
+
+# Full-text search: columns in this order, with these bm25 weights (headline above body).
+FTS_COLUMNS = ("headline", "dek", "authors", "body")
+FTS_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# Article columns holding lists/dicts, stored as JSON text.
+JSON_COLUMNS = ("authors", "tags", "signals", "results")
+# The text a revision keeps; the content hash is computed over these fields.
+REVISION_FIELDS = ("headline", "dek", "authors", "body", "published_at")
+
+BUSY_TIMEOUT_MS = 30_000
+
+migrations = Migrations("meetarchive")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """pages, articles (+ FTS with triggers), article_revisions, rejects."""
+    db[PAGES].create({
+        "id": int, "url": str, "status": int, "headers": str, "first_fetched_at": str,
+        "fetched_at": str, "body": bytes, "body_sha1": str, "body_size": int, "source": str,
+        "spider": str, "kind": str, "blocked": str, "error": str, "meta": str,
+    }, pk="id", not_null={"url", "status", "fetched_at", "body_sha1"})
+    db[PAGES].create_index(["url", "body_sha1", "status"], unique=True)
+    db[PAGES].create_index(["fetched_at"])
+    db[ARTICLES].create({
+        "id": int, "canonical_url": str, "url": str, "page_id": int, "parser": str,
+        "fetched_at": str, "headline": str, "dek": str, "byline_raw": str, "authors": str,
+        "publisher": str, "published_raw": str, "published_at": str, "modified_raw": str,
+        "modified_at": str, "timezone": str, "photo_credit": str, "image_url": str,
+        "image_caption": str, "meet_name": str, "meet_year": int, "meet_event_id": int,
+        "body": str, "word_count": int, "language": str, "tags": str, "paywalled": int,
+        "signals": str, "results": str, "content_hash": str, "first_seen": str,
+        "last_seen": str, "updated_at": str,
+    }, pk="id", not_null={"canonical_url", "content_hash"},
+        foreign_keys=[("page_id", PAGES, "id")])
+    db[ARTICLES].create_index(["canonical_url"], unique=True)
+    db[ARTICLES].create_index(["published_at"])
+    db[REVISIONS].create({
+        "id": int, "article_id": int, "page_id": int, "headline": str, "dek": str,
+        "authors": str, "body": str, "published_at": str, "content_hash": str,
+        "replaced_at": str,
+    }, pk="id", foreign_keys=[("article_id", ARTICLES, "id"), ("page_id", PAGES, "id")])
+    db[REVISIONS].create_index(["article_id"])
+    db[REJECTS].create({
+        "id": int, "url": str, "reason": str, "detail": str, "at": str, "page_id": int,
+    }, pk="id", not_null={"url", "reason"}, foreign_keys=[("page_id", PAGES, "id")])
+    db[REJECTS].create_index(["page_id", "reason"], unique=True)
+    db[REJECTS].create_index(["reason"])
+    db[ARTICLES].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    db.execute(f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)",
+               [f"bm25({weights})"])
+
+
+@migrations()
+def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the listings people ask for: pages by kind, articles by meet and by last_seen."""
+    db[PAGES].create_index(["kind"], if_not_exists=True)
+    db[ARTICLES].create_index(["meet_name", "meet_year"], if_not_exists=True)
+    db[ARTICLES].create_index(["last_seen"], if_not_exists=True)
+
+
+def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
+    """Open an archive: WAL, busy timeout, foreign keys; pending migrations applied."""
+    path = Path(path)
+    if path.parent != Path("."):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    if migrate:
+        migrations.apply(db)
+    return db
+
+
+@contextmanager
+def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction (BEGIN IMMEDIATE: takes the write lock up front, so a concurrent
+    writer waits for busy_timeout instead of failing mid-transaction). Nested: a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    db.execute("COMMIT")
+
+
+# ---- pages -------------------------------------------------------------------------------------
+
+def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
+    """Insert a fetched page (``scraper.items.Page``); an identical refetch (same URL, status and
+    body) only moves its ``fetched_at``. Returns (row id, first fetch time, latest fetch time)."""
+    sha1 = hashlib.sha1(page.body).hexdigest()
+    row = next(db[PAGES].rows_where(
+        "url = ? AND body_sha1 = ? AND status = ?", [page.url, sha1, page.status],
+        select="id, first_fetched_at, fetched_at", limit=1), None)
+    if row is not None:
+        latest = max(page.fetched_at, row["fetched_at"] or "")
+        if latest != row["fetched_at"]:
+            db[PAGES].update(row["id"], {"fetched_at": latest})
+        return row["id"], row["first_fetched_at"], latest
+    page_id = db[PAGES].insert({
+        "url": page.url, "status": page.status, "headers": json.dumps(page.headers),
+        "first_fetched_at": page.fetched_at, "fetched_at": page.fetched_at,
+        "body": zlib.compress(page.body), "body_sha1": sha1, "body_size": len(page.body),
+        "source": page.source, "spider": page.spider, "kind": page.kind,
+        "blocked": page.blocked, "error": page.error,
+        "meta": json.dumps(page.meta, default=str),
+    }).last_pk
+    return page_id, page.fetched_at, page.fetched_at
+
+
+def page_from_row(row: dict[str, Any]) -> Any:
+    """The ``Page`` item a stored page row was made from (body decompressed), with the time this
+    body was first fetched: what the parser saw when it first read it."""
+    from scraper.items import Page
+
+    return Page(
+        url=row["url"], status=row["status"], headers=json.loads(row["headers"] or "{}"),
+        body=zlib.decompress(row["body"]) if row["body"] else b"",
+        fetched_at=row["first_fetched_at"] or row["fetched_at"],
+        kind=row["kind"] or "other", source=row["source"] or "", spider=row["spider"] or "",
+        blocked=row["blocked"], error=row["error"], meta=json.loads(row["meta"] or "{}"),
+    )
+
+
+def iter_pages(db: sqlite_utils.Database) -> Iterator[Any]:
+    """Every stored page as a ``Page``, by latest fetch time: the order to replay them in.
+    Ids are read first, so the caller may write to the archive while iterating."""
+    ids = [r["id"] for r in db[PAGES].rows_where(select="id", order_by="fetched_at, id")]
+    for page_id in ids:
+        yield page_from_row(db[PAGES].get(page_id))
+
+
+# ---- articles ----------------------------------------------------------------------------------
+
+def article_columns(db: sqlite_utils.Database) -> list[str]:
+    return [c.name for c in db[ARTICLES].columns]
+
+
+def find_article(db: sqlite_utils.Database, canonical_url: str) -> dict[str, Any] | None:
+    return next(db[ARTICLES].rows_where("canonical_url = ?", [canonical_url], limit=1), None)
+
+
+def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
+    """The articles-table values of an ``Article`` (lists/dicts as JSON)."""
+    row: dict[str, Any] = {}
+    for name in columns:
+        if not hasattr(article, name):
+            continue
+        value = getattr(article, name)
+        if name in JSON_COLUMNS:
+            value = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    return db[ARTICLES].insert(row).last_pk
+
+
+def update_article(db: sqlite_utils.Database, article_id: int, values: dict[str, Any]) -> None:
+    db[ARTICLES].update(article_id, values)
+
+
+def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str) -> None:
+    """Keep an article's current text before it is replaced."""
+    rev = {name: old[name] for name in REVISION_FIELDS}
+    rev.update(article_id=old["id"], page_id=old["page_id"], content_hash=old["content_hash"],
+               replaced_at=replaced_at)
+    db[REVISIONS].insert(rev)
+
+
+def delete_revisions(db: sqlite_utils.Database, article_id: int) -> None:
+    db[REVISIONS].delete_where("article_id = ?", [article_id])
+
+
+# ---- rejects -----------------------------------------------------------------------------------
+
+def record_reject(db: sqlite_utils.Database, url: str, reason: str, detail: str | None,
+                  at: str, page_id: int | None) -> None:
+    """One row per (page, reason); seeing the same page rejected again moves ``at``."""
+    db.execute(
+        f"INSERT INTO {REJECTS} (url, reason, detail, at, page_id) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(page_id, reason) DO UPDATE SET at = excluded.at, detail = excluded.detail",
+        [url, reason, detail, at, page_id])
+
+
+def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
+    db[REJECTS].delete_where("page_id = ?", [page_id])
+
+
+# ---- search and stats --------------------------------------------------------------------------
+
+def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
+              mark: tuple[str, str]) -> list[dict[str, Any]]:
+    """Articles matching an FTS5 query (already sanitised), best bm25 first, with a snippet."""
+    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    sql = f"""
+        SELECT a.id, a.canonical_url, a.headline, a.authors, a.published_at, a.meet_name,
+               snippet({ARTICLES_FTS}, -1, :open, :close, '…', 24) AS snippet,
+               bm25({ARTICLES_FTS}, {weights}) AS score
+        FROM {ARTICLES_FTS} JOIN {ARTICLES} a ON a.rowid = {ARTICLES_FTS}.rowid
+        WHERE {ARTICLES_FTS} MATCH :query
+        ORDER BY score, a.published_at DESC LIMIT :limit"""
+    params = {"query": fts_query, "limit": limit, "open": mark[0], "close": mark[1]}
+    rows = list(db.query(sql, params))
+    for row in rows:
+        row["authors"] = json.loads(row["authors"] or "[]")
+    return rows
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
+    by_reason = {r["reason"]: r["n"] for r in db.query(
+        f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
+    newest = list(db[ARTICLES].rows_where(
+        select="headline, canonical_url, published_at, first_seen",
+        order_by="coalesce(published_at, first_seen) DESC", limit=5))
+    return {
+        "pages": db[PAGES].count, "articles": db[ARTICLES].count,
+        "revisions": db[REVISIONS].count, "rejects": db[REJECTS].count,
+        "rejects_by_reason": by_reason, "newest_articles": newest,
+    }
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    try:
+        return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False

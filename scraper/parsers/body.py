@@ -1,0 +1,276 @@
+"""Body extraction: the article's paragraphs, subheadings, lists and quotes, from one lxml tree.
+
+How it works (general signals only, no site rules):
+1. A copy of the tree loses what is never article text: scripts, forms' controls, navigation,
+   asides, figures and their captions, hidden elements, and containers whose class/id names them as
+   share/related/newsletter/comment/ad boxes (unless they hold most of the page's text).
+2. Text is grouped into *units*: the nearest block-level element around each piece of text. A unit
+   is *good* when it is long enough and not mostly link text.
+3. The article container is the element maximising (good text) - ALPHA * (other text) inside it,
+   computed bottom-up in one pass.
+4. The container's units are emitted in document order (good ones, plus short paragraphs, headings,
+   list items and quotes that are not link lists), paragraphs separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from lxml import etree
+from lxml import html as lxml_html
+
+DROP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+    "video", "audio", "picture", "img", "map", "button", "select", "input", "textarea", "label",
+    "nav", "aside", "figure", "figcaption", "dialog", "menu", "head", "title", "link", "meta",
+}
+INLINE = {
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "br",
+    "del", "ins", "strike", "tt", "big", "nobr",
+}
+PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+# class/id words of boxes that are never article text
+BOILER = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|recommend\w*|newsletter|"
+    r"subscribe|subscription|signup|promo|promotion|advert\w*|ads?|adslot|adunit|sponsor\w*|"
+    r"comments?|disqus|caption|credits?|breadcrumbs?|byline|bio|author-?info|tags?|tag-?list|"
+    r"toolbar|popup|modal|cookie|consent|outbrain|taboola|more-?stories|read-?more|readmore|"
+    r"trending|most-?popular|mostread|most-?read|sidebar|footer|nav|navigation|menu|"
+    r"visually-?hidden|sr-only|skip|teaser-?list|recirc\w*|upsell|paywall|donate|"
+    r"inline-?related|see-?also|also-?read|top-?stories|widget|banner|login|meta|timestamp|"
+    r"dateline|date|published|updated|photo|image|gallery|video|player|audio|podcast)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+WS = re.compile(r"\s+")
+
+MIN_GOOD = 60  # weighted characters of a good unit
+MAX_LINK = 0.35  # link text share above which a unit is navigation
+ALPHA = 0.35  # weight of non-article text inside the container
+TEASER_MAX = 500  # longest excerpt a teaser card holds
+BETA = 0.5  # extra weight of link text inside the container
+
+
+def _weight(text: str) -> int:
+    """Characters, CJK counted thrice (a CJK character carries about a word)."""
+    n = len(text)
+    if n and not text.isascii():
+        n += 2 * len(CJK.findall(text))
+    return n
+
+
+def _classid(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and HIDDEN_STYLE.search(style))
+
+
+def _text_len(el: etree._Element) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
+    """A copy of <body> without what is never article text."""
+    body = tree.find(".//body")
+    root = deepcopy(body if body is not None else tree)
+    doomed = []
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            doomed.append(el)  # comments, processing instructions
+        elif tag in DROP_TAGS or _is_hidden(el):
+            doomed.append(el)
+        elif tag in ("header", "footer") and el is not root:
+            # a page header/footer; an <article>'s own header holds the headline and dek
+            doomed.append(el)
+    _drop(doomed)
+    total = _text_len(root) or 1
+    doomed = []
+    for el in root.iter():
+        cid = _classid(el)
+        if cid and el.tag not in ("body", "html", "main", "article", "p") and BOILER.search(cid):
+            doomed.append(el)
+    # a box named like boilerplate that holds much of the page is a wrapper: keep it
+    _drop([el for el in doomed if _text_len(el) < 0.4 * total])
+    return root
+
+
+def _drop(elements: list[etree._Element]) -> None:
+    for el in elements:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+class _Unit:
+    __slots__ = ("el", "parts", "link", "tag")
+
+    def __init__(self, el: etree._Element) -> None:
+        self.el = el
+        self.tag = el.tag
+        self.parts: list[str] = []
+        self.link = 0
+
+    @property
+    def text(self) -> str:
+        return WS.sub(" ", "".join(self.parts)).strip()
+
+
+def _units(root: etree._Element) -> tuple[list[_Unit], dict[etree._Element, _Unit]]:
+    """Group the text under ``root`` by nearest block-level element, in document order."""
+    units: list[_Unit] = []
+    by_el: dict[etree._Element, _Unit] = {}
+
+    def unit_of(el: etree._Element) -> _Unit:
+        u = by_el.get(el)
+        if u is None:
+            u = by_el[el] = _Unit(el)
+            units.append(u)
+        return u
+
+    def walk(el: etree._Element, unit: _Unit, in_link: bool) -> None:
+        tag = el.tag
+        if tag == "br":
+            unit.parts.append("\n")
+        elif tag not in INLINE:
+            unit = unit_of(el)
+        if tag == "a":
+            href = el.get("href") or ""
+            in_link = not href.startswith(("#", "javascript:"))
+        if el.text:
+            unit.parts.append(el.text)
+            if in_link:
+                unit.link += len(el.text.strip())
+        for child in el:
+            walk(child, unit, in_link)
+            if child.tail:
+                unit.parts.append(child.tail)
+                if in_link:
+                    unit.link += len(child.tail.strip())
+
+    walk(root, unit_of(root), False)
+    return units, by_el
+
+
+class _Agg:
+    __slots__ = ("good", "other", "link", "n_good", "n_link")
+
+    def __init__(self) -> None:
+        self.good = self.other = self.link = 0.0
+        self.n_good = self.n_link = 0
+
+
+def _aggregate(units: list[_Unit], weights: list[int], good: set[int],
+               links: set[int]) -> dict[etree._Element, _Agg]:
+    agg: dict[etree._Element, _Agg] = {}
+    for i, u in enumerate(units):
+        w = weights[i]
+        if not w:
+            continue
+        is_good, is_link = i in good, i in links
+        el = u.el
+        while el is not None:
+            a = agg.get(el)
+            if a is None:
+                a = agg[el] = _Agg()
+            if is_good:
+                a.good += w
+                a.n_good += 1
+            else:
+                a.other += w
+                a.n_link += is_link
+            a.link += u.link
+            el = el.getparent()
+    return agg
+
+
+def _container(root: etree._Element, units: list[_Unit]) -> tuple[etree._Element, set[int]]:
+    """The element holding the article, and the indexes of good units.
+
+    Good units that sit in a small box beside a link (a teaser card: linked headline + excerpt)
+    are demoted. The seed is the element whose children carry the most good text (readability's
+    scoring: a unit's parent gets its weight, the grandparent half); the container is the seed's
+    ancestor (or itself) with the best good - ALPHA * other - BETA * link text.
+    """
+    weights = [_weight(u.text) for u in units]
+    good = {i for i, u in enumerate(units)
+            if weights[i] >= MIN_GOOD and u.link <= MAX_LINK * len(u.text) and u.tag != "h1"}
+    links = {i for i, u in enumerate(units) if weights[i] and u.link > 0.5 * len(u.text)}
+    agg = _aggregate(units, weights, good, links)
+    teasers = set()
+    for i in good:
+        if weights[i] > TEASER_MAX:
+            continue
+        anc = units[i].el.getparent()
+        for _ in range(3):
+            if anc is None or agg[anc].n_good > 2:
+                break
+            if agg[anc].n_link:
+                teasers.add(i)
+                break
+            anc = anc.getparent()
+    if teasers:
+        good -= teasers
+        agg = _aggregate(units, weights, good, links)
+    seed: dict[etree._Element, float] = {}
+    for i in good:
+        parent = units[i].el.getparent()
+        if parent is not None:
+            seed[parent] = seed.get(parent, 0) + weights[i]
+            grand = parent.getparent()
+            if grand is not None:
+                seed[grand] = seed.get(grand, 0) + weights[i] / 2
+    if not seed:
+        return root, good
+    el: etree._Element | None = max(seed, key=seed.__getitem__)
+    best, best_score = root, float("-inf")
+    while el is not None:
+        a = agg[el]
+        score = a.good - ALPHA * a.other - BETA * a.link
+        if score > best_score:
+            best, best_score = el, score
+        el = el.getparent()
+    return best, good
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
+
+
+def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
+    """(tag, text) of the article's blocks in document order."""
+    root = clean_copy(tree)
+    units, _ = _units(root)
+    if not units:
+        return []
+    container, good = _container(root, units)
+    out: list[tuple[str, str]] = []
+    for i, u in enumerate(units):
+        if not _inside(u.el, container):
+            continue
+        text = u.text
+        if not text:
+            continue
+        if u.tag == "h1":
+            continue
+        if i in good:
+            out.append((u.tag, text))
+            continue
+        if u.link > 0.5 * len(text):
+            continue
+        if u.tag in PARA_TAGS:
+            out.append((u.tag, text))
+    return out

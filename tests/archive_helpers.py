@@ -1,0 +1,64 @@
+"""Real items and real stages for the pipeline tests: Pages and Articles built directly, stages
+built from a Scrapy crawler whose ARCHIVE_DB is a file under tmp_path."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from scrapy.utils.misc import build_from_crawler, load_object
+from scrapy.utils.test import get_crawler
+
+from scraper import settings as project_settings
+from scraper.items import Article, Crawled, Page
+
+CANONICAL = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
+URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
+T1, T2, T3 = "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00", "2026-11-03T10:00:00+00:00"
+
+BODY = ("EUGENE -- The directive from his coaches was clear: Don’t do it.\n\n"
+        "Josh Kerr set a British record in the Bowerman Mile, beating Jakob Ingebrigtsen.")
+
+
+def article(**changes: Any) -> Article:
+    base = Article(
+        url=URL, canonical_url=CANONICAL, fetched_at=T1, parser="test/1",
+        headline="Josh Kerr Grabs Lead With 600 To Go",
+        dek="Kerr Calls Bold Move 'A Dumb Decision'",
+        byline_raw="By Lori Shontz for DyeStat", authors=["Lori Shontz"], publisher="DyeStat.com",
+        published_raw="May 25, 2024 9:29 PM", published_at="2024-05-25T21:29:00-05:00",
+        timezone="America/Chicago", meet_name="Prefontaine Classic", meet_year=2024,
+        body=BODY, word_count=24, language="en", tags=["mile"], signals={"headline": "h1"},
+    )
+    return replace(base, **changes)
+
+
+def page(url: str = URL, fetched_at: str = T1, body: bytes = b"<html>v1</html>", status: int = 200,
+         kind: str = "article", **changes: Any) -> Page:
+    return Page(url=url, status=status, headers={"Content-Type": "text/html; charset=utf-8"},
+                body=body, fetched_at=fetched_at, kind=kind, source="runnerspace",
+                spider="runnerspace", **changes)
+
+
+def crawled(art: Article | None = None, **page_changes: Any) -> Crawled:
+    """A Crawled item as the parse stage would emit it for a page that held ``art``."""
+    fetched_at = art.fetched_at if art is not None else T1
+    return Crawled(page=page(fetched_at=fetched_at, **page_changes), article=art)
+
+
+def make_crawler(db_path: Path, **settings: Any) -> Any:
+    return get_crawler(settings_dict={"ARCHIVE_DB": str(db_path),
+                                      "SOURCE_TIMEZONES": project_settings.SOURCE_TIMEZONES,
+                                      **settings})
+
+
+def build_stages(crawler: Any) -> list[Any]:
+    order = sorted(project_settings.ITEM_PIPELINES.items(), key=lambda kv: kv[1])
+    return [build_from_crawler(load_object(path), crawler) for path, _ in order]
+
+
+def run_stages(stages: list[Any], item: Any) -> Crawled:
+    for stage in stages:
+        item = stage.process_item(item)
+    return item

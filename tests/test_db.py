@@ -1,0 +1,131 @@
+"""The archive schema (pipelines/db.py): pragmas, migrations, pages, FTS kept in sync."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from pipelines import db as schema
+from tests.archive_helpers import T1, T2, page
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> sqlite_utils.Database:
+    database = schema.open_db(tmp_path / "archive.db")
+    yield database
+    database.close()
+
+
+def test_open_db_uses_wal_busy_timeout_and_foreign_keys(db):
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == schema.BUSY_TIMEOUT_MS
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_open_db_creates_every_table_and_applies_every_migration(db):
+    names = set(db.table_names())
+    assert {"pages", "articles", "article_revisions", "rejects", "articles_fts"} <= names
+    assert [m.name for m in schema.migrations.applied(db)] == [
+        m.name for m in schema.migrations._migrations]
+
+
+def test_fts_table_is_where_datasette_looks_for_it(db):
+    assert db["articles"].detect_fts() == "articles_fts"
+    assert [c.name for c in db["articles_fts"].columns] == list(schema.FTS_COLUMNS)
+    triggers = {t.name for t in db["articles"].triggers}
+    assert triggers == {"articles_ai", "articles_ad", "articles_au"}
+
+
+def test_opening_twice_applies_nothing_twice(tmp_path):
+    schema.open_db(tmp_path / "a.db").close()
+    db = schema.open_db(tmp_path / "a.db")
+    names = [m.name for m in schema.migrations.applied(db)]
+    assert len(names) == len(set(names))
+    assert schema.migrations.pending(db) == []
+
+
+def test_an_archive_made_at_migration_1_is_migrated_when_opened(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    second = schema.migrations._migrations[1].name
+    schema.migrations.apply(old, stop_before=second)
+    assert [m.name for m in schema.migrations.applied(old)] == ["m001_initial"]
+    old["articles"].insert({"canonical_url": "https://example.org/a", "content_hash": "x",
+                            "headline": "Old archive headline", "body": "steeplechase"})
+    old.close()
+
+    db = schema.open_db(path)
+    assert schema.migrations.pending(db) == []
+    assert "idx_articles_meet_name_meet_year" in {i.name for i in db["articles"].indexes}
+    assert db["articles"].count == 1
+    assert [r["headline"] for r in db["articles"].search("steeplechase")] == [
+        "Old archive headline"]
+
+
+def test_an_identical_refetch_only_moves_the_fetch_time(db):
+    first = schema.store_page(db, page(fetched_at=T1))
+    again = schema.store_page(db, page(fetched_at=T2))
+    assert first == (first[0], T1, T1)
+    assert again == (first[0], T1, T2)
+    row = db["pages"].get(first[0])
+    assert (row["first_fetched_at"], row["fetched_at"]) == (T1, T2)
+    assert db["pages"].count == 1
+
+
+def test_a_changed_body_is_a_new_page_version(db):
+    schema.store_page(db, page(body=b"v1"))
+    schema.store_page(db, page(body=b"v2", fetched_at=T2))
+    assert db["pages"].count == 2
+
+
+def test_page_body_is_compressed_and_round_trips(db):
+    body = ("<p>Kerr’s British record</p>" * 200).encode()
+    page_id, _, _ = schema.store_page(db, page(body=body, meta={"listing": "https://x/"}))
+    row = db["pages"].get(page_id)
+    assert len(row["body"]) < len(body) / 10
+    assert row["body_size"] == len(body)
+    assert json.loads(row["headers"]) == {"Content-Type": "text/html; charset=utf-8"}
+    again = schema.page_from_row(row)
+    assert again == page(body=body, meta={"listing": "https://x/"})
+
+
+def test_rejects_are_one_row_per_page_and_reason(db):
+    page_id, _, _ = schema.store_page(db, page(status=404, error="HTTP 404"))
+    schema.record_reject(db, "https://x/", "http error", "HTTP 404", T1, page_id)
+    schema.record_reject(db, "https://x/", "http error", "HTTP 404", T2, page_id)
+    assert [(r["reason"], r["at"]) for r in db["rejects"].rows] == [("http error", T2)]
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        schema.record_reject(db, "https://x/", "blocked", None, T1, 12345)
+
+
+def test_write_transaction_rolls_back_everything_on_error(db):
+    def store_then_fail() -> None:
+        with schema.write_transaction(db):
+            schema.store_page(db, page())
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        store_then_fail()
+    assert db["pages"].count == 0
+    assert not db.conn.in_transaction
+
+
+def test_fts_follows_inserts_updates_and_deletes(db):
+    table = db["articles"]
+    pk = table.insert({"canonical_url": "u", "content_hash": "h", "headline": "Hurdles",
+                       "body": "a steeplechase story", "authors": '["Lori Shontz"]'}).last_pk
+    assert [r["id"] for r in table.search("steeplechase")] == [pk]
+    assert [r["id"] for r in table.search("shontz")] == [pk]
+    table.update(pk, {"body": "a marathon story"})
+    assert list(table.search("steeplechase")) == []
+    assert [r["id"] for r in table.search("marathon")] == [pk]
+    table.delete(pk)
+    assert list(table.search("marathon")) == []
+    assert schema.integrity_ok(db)
