@@ -20,7 +20,8 @@ _JOIN = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\bog\
                    r"|\s\+\s)\s*", re.IGNORECASE)
 _SEGMENT = re.compile(r"\s*(?:\||•|·|–|—|\s-\s|/)\s*")
 _EMAIL = re.compile(r"\(?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
-_STAFF = re.compile(r"^(.+?)\s+(?:staff|reports?|wire|desk|redaktion)$", re.IGNORECASE)
+_STAFF = re.compile(r"^(.+?)\s+(?:staff(?: writer| reporter)?|reports?|wire|desk|redaktion"
+                    r"|correspondent|writer|reporter|editor|contributor)$", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?)\s+(?:by|:)",
                     re.IGNORECASE)

@@ -31,6 +31,8 @@ BYLINES = [
     ("By Jane Doe and John Smith of The Oregonian", ["Jane Doe", "John Smith"], "The Oregonian"),
     ("Doug Binder / DyeStat.com", ["Doug Binder"], "DyeStat.com"),
     ("By DyeStat Staff", [], "DyeStat"),
+    ("By Erin Walsh, DyeStat Correspondent", ["Erin Walsh"], "DyeStat"),
+    ("By Erin Walsh | DyeStat Staff Writer", ["Erin Walsh"], "DyeStat"),
     ("Staff", [], None),
     ("Staff Report", [], None),
     ("By Ludwig van Beethoven", ["Ludwig van Beethoven"], None),

@@ -33,18 +33,23 @@ INLINE = {
 PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 
-# class/id words of boxes that are never article text
+# class/id words of boxes that are never article text (a word of a class or id, or its prefix)
 BOILER = re.compile(
-    r"(?:^|[\s_-])(?:share|sharing|sharebar|social|socials|related|recommend\w*|newsletter|"
-    r"subscribe|subscription|signup|promo|promotion|advert\w*|ads?|adslot|adunit|sponsor\w*|"
-    r"comments?|disqus|caption|credits?|breadcrumbs?|byline|bio|author-?info|tags?|tag-?list|"
-    r"toolbar|popup|modal|cookie|consent|outbrain|taboola|more-?stories|read-?more|readmore|"
-    r"trending|most-?popular|mostread|most-?read|sidebar|footer|nav|navigation|menu|"
-    r"visually-?hidden|sr-only|skip|teaser-?list|recirc\w*|upsell|paywall|donate|"
-    r"inline-?related|see-?also|also-?read|top-?stories|widget|banner|login|meta|timestamp|"
-    r"dateline|date|published|updated|photo|image|gallery|video|player|audio|podcast)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:"
+    r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
+    r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
+    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|paywall|"
+    r"podcast)\w*"
+    r"|(?:ads?|adslot|adunit|credits?|byline|bio|tags?|tag-?list|more-?stories|read-?more|"
+    r"readmore|trending|most-?popular|mostread|most-?read|sidebar|footer|nav|navigation|menu|"
+    r"visually-?hidden|sr-only|skip|teaser-?list|inline-?related|see-?also|also-?read|"
+    r"top-?stories|widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|"
+    r"video|player|audio)(?:$|[\s_-])"
+    r")",
     re.IGNORECASE,
 )
+HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "visuallyhidden",
+                "screen-reader-text", "offscreen"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WS = re.compile(r"\s+")
@@ -70,6 +75,9 @@ def _classid(el: etree._Element) -> str:
 
 def _is_hidden(el: etree._Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    cls = el.get("class")
+    if cls and not HIDDEN_CLASS.isdisjoint(cls.split()):
         return True
     style = el.get("style")
     return bool(style and HIDDEN_STYLE.search(style))
@@ -273,4 +281,17 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
             continue
         if u.tag in PARA_TAGS:
             out.append((u.tag, text))
-    return out
+    return _tidy(out)
+
+
+def _tidy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Repeated blocks and headings that head nothing (a box's title left behind) out."""
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for tag, text in blocks:
+        if text in seen:
+            continue
+        seen.add(text)
+        out.append((tag, text))
+    return [(tag, text) for k, (tag, text) in enumerate(out)
+            if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]

@@ -92,27 +92,50 @@ class GenericParser(Parser):
                 art.canonical_url, sig["canonical_url"] = canonical_url(link), canon[1]
         if "canonical_url" not in sig:
             sig["canonical_url"] = "url"
-        body = extract_body(tree, url, art.headline)
+        body = extract_body(tree, url, art.headline, page)
         if body is not None:
             art.body, sig["body"] = body
+            lead = page.visible_lead()
+            if lead and _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
+                art.body, sig["body"] = f"{lead}\n\n{art.body}", sig["body"] + "+lead"
+            if lead:
+                art.dek, sig["dek"] = lead, "visible-description"
         if art.published_raw is None:
             put("published_raw", page.published_fallback(fetched_at))
         return art
 
 
-def extract_body(tree: lxml_html.HtmlElement, url: str,
-                 headline: str | None = None) -> tuple[str, str] | None:
-    """The article text: paragraphs separated by blank lines."""
+def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = None,
+                 page: meta.PageSignals | None = None) -> tuple[str, str] | None:
+    """The article text: paragraphs separated by blank lines.
+
+    The page's own markup first; the JSON-LD ``articleBody`` when it is much longer (the markup
+    was cut or script-rendered); HTML held in a script's JSON (pages rendered from hydration
+    data) when the markup has no text; trafilatura as the last resort.
+    """
     from scraper.parsers.body import extract_body_blocks
 
-    blocks = extract_body_blocks(tree)
+    text = _blocks_text(extract_body_blocks(tree), headline)
+    if page is not None:
+        ld_body = page.article_body()
+        if ld_body and len(ld_body) > max(500, 1.5 * len(text)):
+            return ld_body, "jsonld:articleBody"
+        if len(text) < 200:
+            html = page.script_html()
+            if html:
+                script_text = _blocks_text(extract_body_blocks(parse_tree(html)), headline)
+                if len(script_text) > max(200, len(text)):
+                    return script_text, "script:html"
+    if len(text) >= 200:
+        return text, "dom-density"
+    return _trafilatura_body(tree, url) or ((text, "dom-density") if text else None)
+
+
+def _blocks_text(blocks: list[tuple[str, str]], headline: str | None) -> str:
     head = _norm(headline)
     while blocks and head and _norm(blocks[0][1]) == head:
         blocks.pop(0)
-    text = "\n\n".join(t for _, t in blocks)
-    if len(text) >= 200:
-        return text, "dom-density"
-    return _trafilatura_body(tree, url)
+    return "\n\n".join(t for _, t in blocks)
 
 
 def _norm(text: str | None) -> str:

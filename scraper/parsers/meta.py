@@ -39,6 +39,9 @@ _TITLE_SEP = re.compile(r"\s+[|\-–—·•:/»«]+\s+|\s*[|•·｜ㅣ]\s*")
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){300,})"')
+_INLINE = {"a", "b", "strong", "em", "i", "span", "font", "small", "u", "mark", "time", "abbr",
+           "cite", "q", "sub", "sup"}
 _DATE_PART = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
 
 
@@ -475,6 +478,83 @@ class PageSignals:
         if isinstance(free, bool):
             return (not free), "jsonld:isAccessibleForFree"
         return None
+
+    def descriptions(self) -> list[str]:
+        out = []
+        for v in (self.ld("description"), self.metas.get("og:description"),
+                  self.metas.get("description"), self.metas.get("twitter:description")):
+            v = clean(v)
+            if len(v) >= 40 and v not in out:
+                out.append(v)
+        return out
+
+    def visible_lead(self) -> str | None:
+        """The standfirst as the page shows it: a block whose text is the page's description."""
+        for d in self.descriptions():
+            words = d.split()
+            if len(words) < 6:
+                continue
+            snippet = " ".join(words[:5]).replace('"', "")
+            try:
+                nodes = self.tree.xpath(
+                    f'//body//text()[contains(normalize-space(.), "{snippet}")]')
+            except etree.XPathError:
+                continue
+            for node in nodes:
+                el = node.getparent()
+                if node.is_tail and el is not None:
+                    el = el.getparent()
+                while el is not None and el.tag in _INLINE:
+                    el = el.getparent()
+                if el is None or el.tag in ("script", "style", "noscript", "textarea", "title",
+                                            "body", "html"):
+                    continue
+                text = clean(el.text_content())
+                if overlap(text, d) >= 0.8 and overlap(d, text) >= 0.8:
+                    return text
+        return None
+
+    def article_body(self) -> str | None:
+        """JSON-LD articleBody as paragraphs (HTML inside it read as HTML)."""
+        best = ""
+        for obj in self.jsonld:
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(best) and _types(obj) & ARTICLE_TYPES:
+                best = body
+        if not best:
+            return None
+        if "<p" in best or "<br" in best:
+            frag = lxml_html.fragment_fromstring(best, create_parent="div")
+            for br in frag.iter("br"):
+                br.tail = "\n" + (br.tail or "")
+            paras = [clean(p.text_content()) for p in frag.iter("p", "h2", "h3", "li")]
+            paras = [p for p in paras if p]
+            if paras:
+                return "\n\n".join(paras)
+            best = frag.text_content()
+        best = html_lib.unescape(best)
+        paras = [_WS.sub(" ", p).strip() for p in re.split(r"\n\s*", best)]
+        return "\n\n".join(p for p in paras if p) or None
+
+    def script_html(self) -> str | None:
+        """The longest HTML string inside a script's JSON (hydration data of script-rendered
+        pages), or None."""
+        best = ""
+        for script in self.tree.iter("script"):
+            text = script.text or ""
+            if len(text) < 500 or ("\\u003cp" not in text and "<p" not in text):
+                continue
+            for m in _JSON_STRING.finditer(text):
+                raw = m.group(1)
+                if len(raw) <= len(best) or ("\\u003cp" not in raw and "<p" not in raw):
+                    continue
+                try:
+                    value = json.loads(f'"{raw}"')
+                except ValueError:
+                    continue
+                if value.count("<p") >= 2 and len(value) > len(best):
+                    best = value
+        return best or None
 
     def canonical(self) -> tuple[str, str] | None:
         for link in self.tree.iterfind(".//link[@rel]"):

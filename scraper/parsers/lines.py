@@ -1,0 +1,109 @@
+"""A page as the lines a browser would render: text-structure parsing without guessed class names.
+
+``text_lines(root)`` walks an lxml tree once and returns one :class:`Line` per rendered line: block
+elements and ``<br>`` end a line; scripts, styles, form controls and inline-hidden elements render
+nothing. Each line remembers the block element it sits in and how much of it is link text, so a
+parser can find "Published by ..." or "By ... for DyeStat" lines and still map them back to the DOM.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+BLOCK = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li", "main", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+SKIP = frozenset({
+    "script", "style", "noscript", "select", "option", "head", "template", "iframe", "textarea",
+    "button", "svg", "input", "object", "embed", "canvas", "map",
+})
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Line:
+    text: str  # whitespace-normalised
+    element: lxml_html.HtmlElement  # the block element the line starts in
+    link_chars: int  # characters of link text in the line
+    index: int = 0  # position in the page's lines
+    gap: bool = False  # an empty line (``<br><br>``) comes right before it
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(len(self.text), 1)
+
+
+def hidden(el: lxml_html.HtmlElement) -> bool:
+    return el.get("hidden") is not None or bool(_HIDDEN.search(el.get("style") or ""))
+
+
+def text_lines(root: lxml_html.HtmlElement) -> list[Line]:
+    """The rendered lines of ``root`` in document order."""
+    lines: list[Line] = []
+    parts: list[str] = []
+    state: dict[str, object] = {"el": None, "links": 0, "gap": False}
+
+    def flush(br: bool = False) -> None:
+        text = _WS.sub(" ", "".join(parts)).strip()
+        if text:
+            lines.append(Line(text, state["el"], int(state["links"]),  # type: ignore[arg-type]
+                              len(lines), bool(state["gap"])))
+            state["gap"] = False
+        elif br:
+            state["gap"] = True
+        parts.clear()
+        state["el"], state["links"] = None, 0
+
+    def add(text: str | None, block: lxml_html.HtmlElement, in_link: bool) -> None:
+        if not text:
+            return
+        if state["el"] is None and text.strip():
+            state["el"] = block
+        parts.append(text)
+        if in_link:
+            state["links"] = int(state["links"]) + len(_WS.sub(" ", text).strip())
+
+    def walk(el: lxml_html.HtmlElement, block: lxml_html.HtmlElement, in_link: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and tag not in SKIP and not hidden(el):
+            is_block = tag in BLOCK
+            if is_block or tag == "br":
+                flush(br=tag == "br")
+            inner = el if is_block else block
+            link = in_link or tag == "a"
+            add(el.text, inner, link)
+            for child in el:
+                walk(child, inner, link)
+            if is_block:
+                flush()
+        add(el.tail, block, in_link)
+
+    walk(root, root, False)
+    flush()
+    return lines
+
+
+def ancestors(el: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """``el`` and its ancestors, innermost first."""
+    out = []
+    node: lxml_html.HtmlElement | None = el
+    while node is not None:
+        out.append(node)
+        node = node.getparent()
+    return out
+
+
+def common_ancestor(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    chain = set(map(id, ancestors(b)))
+    return next(x for x in ancestors(a) if id(x) in chain)
+
+
+def inside(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement) -> bool:
+    return any(x is container for x in ancestors(el))

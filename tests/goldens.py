@@ -1,0 +1,61 @@
+"""Golden fixture pages: where they are and how an article becomes its golden JSON.
+
+``tests/fixtures/<site>/meta.json`` maps a slug to ``{path, url, fetched_at}``; ``path`` is relative
+to ``tests/`` (a page of a fixture site under ``sites/`` or a stand-alone page under ``fixtures/``).
+The golden ``tests/fixtures/<site>/<slug>.json`` is the normalized article, keys sorted, written by
+``tests/make_goldens.py`` and reviewed by a person.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from scraper.encoding import decode_html
+from scraper.extract import extract
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    site: str
+    slug: str
+    path: Path
+    url: str
+    fetched_at: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.site}/{self.slug}"
+
+    @property
+    def golden_path(self) -> Path:
+        return FIXTURES / self.site / f"{self.slug}.json"
+
+    def html(self) -> str:
+        return decode_html(self.path.read_bytes())[0]
+
+    def record(self) -> dict[str, Any]:
+        """The article this page gives now, as its golden JSON would hold it."""
+        article = extract(self.html(), self.url, self.fetched_at)
+        return json.loads(json.dumps(dataclasses.asdict(article), sort_keys=True))
+
+    def golden(self) -> dict[str, Any]:
+        return json.loads(self.golden_path.read_text(encoding="utf-8"))
+
+
+def cases() -> list[Case]:
+    out = []
+    for meta in sorted(FIXTURES.glob("*/meta.json")):
+        site = meta.parent.name
+        for slug, entry in json.loads(meta.read_text(encoding="utf-8")).items():
+            out.append(Case(site, slug, TESTS / entry["path"], entry["url"], entry["fetched_at"]))
+    return out
+
+
+def dump(record: dict[str, Any]) -> str:
+    return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

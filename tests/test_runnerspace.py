@@ -1,0 +1,118 @@
+"""The RunnerSpace parser on markup we did not guess: the seed page, rewritten in several ways,
+still gives its fields (text structure and generic signals, not class names)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+
+from scraper.items import Article
+from scraper.parsers import PARSERS, parser_for
+from scraper.parsers.runnerspace import RunnerSpaceParser
+from tests.goldens import cases
+
+URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
+FETCHED = "2024-06-03T12:00:00+00:00"
+
+
+@cache
+def seed_html() -> str:
+    return next(c for c in cases() if c.slug == "seed").html()
+
+
+def parse(html: str) -> Article:
+    return RunnerSpaceParser().parse(html, URL, FETCHED)
+
+
+def no_attributes(html: str) -> str:
+    return re.sub(r'\s(?:class|id)="[^"]*"', "", html)
+
+
+def no_titles(html: str) -> str:
+    html = re.sub(r'<meta (?:property|name)="(?:og:)?title"[^>]*>', "", html)
+    return re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+
+
+def divs_not_headings(html: str) -> str:
+    return re.sub(r"<(/?)h[1-6]\b", r"<\1div", html)
+
+
+def no_history(html: str) -> str:
+    return re.sub(r'<div class="wrapper_article_history">.*?</table>', "", html, flags=re.S)
+
+
+def caps_byline(html: str) -> str:
+    return html.replace("By Lori Shontz for DyeStat", "BY LORI SHONTZ | DyeStat Staff Writer")
+
+
+MUTATIONS: list[tuple[str, Callable[[str], str], dict[str, object]]] = [
+    ("unchanged", lambda h: h, {}),
+    ("no-class-or-id", no_attributes, {}),
+    ("no-title-tags", no_titles, {}),
+    ("no-headings", divs_not_headings, {}),
+    ("no-title-tags-no-headings", lambda h: no_titles(divs_not_headings(h)), {}),
+    ("no-history-box", no_history, {"meet_name": None, "meet_year": None}),
+    ("caps-byline", caps_byline, {}),
+]
+EXPECTED = {
+    "headline": "Josh Kerr Grabs Lead With 600 To Go, Beats Jakob Ingebrigtsen And Standout Field "
+                "In Epic Mile At Prefontaine Classic",
+    "dek": "Kerr Calls Bold Move 'A Dumb Decision' And It Pays Off With Victory And British Mile "
+           "Record",
+    "authors": ["Lori Shontz"],
+    "publisher": "DyeStat.com",
+    "published_raw": "May 26th 2024, 2:29am",
+    "photo_credit": "John Nepolitan",
+    "meet_name": "Eugene Diamond League - Nike Prefontaine Classic",
+    "meet_year": 2024,
+}
+
+
+@pytest.mark.parametrize(("name", "mutate", "changes"), MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_survives_markup_changes(name: str, mutate: Callable[[str], str],
+                                 changes: dict[str, object]) -> None:
+    art = parse(mutate(seed_html()))
+    for field, value in (EXPECTED | changes).items():
+        assert getattr(art, field) == value, field
+    assert art.body is not None
+    assert art.body.startswith("EUGENE -- The directive from his coaches was clear")
+    assert art.body.endswith("this is going to be an exciting summer.”")
+
+
+def test_bare_page_falls_back_to_generic_signals() -> None:
+    html = """<html><head><title>Kerr Wins Mile | DyeStat</title>
+    <meta property="og:title" content="Kerr Wins Mile">
+    <meta property="article:published_time" content="2024-05-26T02:29:00-05:00">
+    <meta name="author" content="Lori Shontz"></head>
+    <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Kerr Wins Mile</h1>
+    <p>EUGENE -- Josh Kerr won the Bowerman Mile on Saturday in a British record of 3:45.34,
+    holding off Jakob Ingebrigtsen over the last lap at Hayward Field.</p>
+    <p>“I knew it was a dumb decision,” Kerr said after the race, “and it worked anyway.”</p>
+    </article></body></html>"""
+    art = parse(html)
+    assert art.headline == "Kerr Wins Mile"
+    assert art.published_raw == "2024-05-26T02:29:00-05:00"
+    assert art.signals["published_raw"].startswith("generic:")
+    assert art.authors == ["Lori Shontz"]
+    assert art.body is not None
+    assert art.body.startswith("EUGENE -- Josh Kerr won")
+    assert "Home" not in art.body
+
+
+@pytest.mark.parametrize(("url", "name"), [
+    (URL, "runnerspace"),
+    ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955", "runnerspace"),
+    ("http://127.0.0.1:8123/gprofile.php?do=news&mgroup_id=44609&news_id=700101", "runnerspace"),
+    ("https://www.dyestat.com/gprofile.php?mgroup_id=44609", "generic"),
+    ("https://www.example.com/news/kerr-wins-mile", "generic"),
+])
+def test_parser_for(url: str, name: str) -> None:
+    assert parser_for(url).name == name
+    assert parser_for(url) is parser_for(url)
+
+
+def test_registry_lists_site_parsers() -> None:
+    assert RunnerSpaceParser in PARSERS
