@@ -294,8 +294,12 @@ class ParquetWriter:
     """Columns accumulate for one row group, flushed at BATCH_ROWS rows or BATCH_BYTES of text."""
 
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ExportError("Parquet exports need pyarrow: pip install 'meetarchive[parquet]'"
+                              ) from None
 
         self.pa = pa
         self.fields = fields
