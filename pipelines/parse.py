@@ -12,6 +12,7 @@ from typing import Any, Self
 
 from pipelines.validate import PARSE_ERROR, page_reject
 from scraper.encoding import decode_html
+from scraper.hints import apply_hints, parser_for_page
 from scraper.items import Article, Crawled, Page
 
 logger = logging.getLogger(__name__)
@@ -31,16 +32,10 @@ def header(headers: dict[str, Any], name: str) -> str | None:
 
 def parse_page(page: Page) -> Article:
     """The article a stored/fetched page holds, as its parser reads it (not yet normalized)."""
-    try:
-        from scraper.parsers import parser_for
-    except ImportError:  # before the parser registry exists: the generic parser for every page
-        from scraper.parsers.generic import GenericParser
-
-        parser: Any = GenericParser()
-    else:
-        parser = parser_for(page.url)
+    parser = parser_for_page(page)  # the source's parser (Page.meta), else the URL's
     html, _ = decode_html(page.body, header(page.headers, "Content-Type"))
-    return parser.parse(html, page.url, page.fetched_at)
+    # sitemap/feed hints (news spider) fill what the page does not state
+    return apply_hints(parser.parse(html, page.url, page.fetched_at), page.meta)
 
 
 class ParseStage:

@@ -23,7 +23,8 @@ _EMAIL = re.compile(r"\(?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
 _STAFF = re.compile(r"^(.+?)\s+(?:staff(?: writer| reporter)?|reports?|wire|desk|redaktion"
                     r"|correspondent|writer|reporter|editor|contributor)$", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?)\s+(?:by|:)",
+_PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?|bild|bilder|fotos?)"
+                    r"\s*(?:by|von|:)",
                     re.IGNORECASE)
 _NOISE = re.compile(r"\b(?:e-?mail|follow|contact)\s+(?:the\s+)?(?:author|me|us|him|her)\b.*$"
                     r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",

@@ -27,6 +27,41 @@ def cli() -> None:
     """Crawl, parse and search an archive of track & field meet coverage."""
 
 
+sources_option = click.option(
+    "--sources", "sources_file", type=click.Path(dir_okay=False), default=None,
+    help="Sources file of the news spider (default: $MEETARCHIVE_SOURCES or ./sources.toml).",
+)
+
+
+def _check_sources(path: str | None, name: str | None) -> None:
+    from scraper.hints import parser_names
+    from scraper.sources import SourcesError, load_sources, select
+
+    try:
+        chosen = select(load_sources(path), name)
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from None
+    for source in chosen:
+        if source.parser not in parser_names():
+            raise click.UsageError(f"source {source.name!r}: unknown parser {source.parser!r} "
+                                   f"(known: {', '.join(parser_names())})")
+
+
+@cli.command("sources")
+@sources_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
+def sources_cmd(sources_file: str | None, as_json: bool) -> None:
+    """List the news sources of the sources file (crawled by `crawl news -a source=NAME`)."""
+    from scraper.sources import SourcesError, describe, load_sources
+
+    try:
+        sources = load_sources(sources_file)
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from None
+    for source in sources.values():
+        click.echo(describe(source, as_json))
+
+
 def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     pairs = {}
     for value in values:
@@ -44,8 +79,9 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
               help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).")
 @click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
+@sources_option
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...]) -> None:
+          overrides: tuple[str, ...], sources_file: str | None) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
 
     \b
@@ -59,6 +95,11 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
 
     args = _pairs(spider_args, "-a")
     settings = _pairs(overrides, "-s")
+    if spider == "news":
+        sources_file = args.get("sources") or sources_file
+        _check_sources(sources_file, args.get("source"))
+        if sources_file:
+            settings["SOURCES_FILE"] = sources_file
     try:
         report = run_crawl(spider, resolve_db(db), args, settings)
     except KeyError:
@@ -92,6 +133,86 @@ def extract(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool)
     raise SystemExit(extract_main(list(files), url, explain, jsonl))
 
 
+def _archive(db: str | None) -> Path:
+    """The archive path for reading commands; a clear message when there is none yet."""
+    path = resolve_db(db)
+    if not path.is_file():
+        raise click.ClickException(
+            f"no archive at {path}: run `meetarchive demo` or `meetarchive crawl runnerspace` "
+            "first, or point --db / ARCHIVE_DB at one")
+    return path
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="JSON out (snippet hits in <mark>).")
+def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search of the archived articles (best match first). QUERY may be several words.
+
+    Words are all required; "a phrase" in quotes; OR between alternatives; -word excludes;
+    word* matches a prefix; headline:word (or dek:, author:, body:) looks in one field.
+    """
+    import json
+
+    from pipelines.db import open_db
+    from pipelines.search import SearchError, format_hits
+    from pipelines.search import search as run_search
+
+    text = " ".join(query)
+    with open_db(_archive(db)) as archive:
+        try:
+            hits = run_search(archive, text, limit,
+                              ("<mark>", "</mark>") if as_json else ("[", "]"))
+        except SearchError as exc:
+            raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+    elif hits:
+        click.echo(format_hits(hits))
+    else:
+        click.echo(f"No articles match {text!r}.")
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON out.")
+def stats(db: str | None, as_json: bool) -> None:
+    """Counts of pages, articles, revisions and rejects (by reason); the newest articles."""
+    import json
+
+    from pipelines.db import counts, format_counts, open_db
+
+    with open_db(_archive(db)) as archive:
+        found = counts(archive)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
+
+
+@cli.command()
+@db_option
+def reparse(db: str | None) -> None:
+    """Rebuild every article from the stored pages with the current parsers (no network)."""
+    from pipelines.reparse import reparse as run_reparse
+
+    click.echo(run_reparse(_archive(db)).summary())
+
+
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--url", default=None, help="The URL the document was fetched from (single file).")
+@click.option("--jsonl", is_flag=True,
+              help='Read {"id","path","url"} lines on stdin, write one JSON line per document.')
+def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
+    """Parse meet results documents (Hy-Tek text/PDF, HTML tables, listings) to JSON."""
+    from scraper.results_cli import main as results_main
+
+    if not files and not jsonl:
+        raise click.UsageError("give FILE... or --jsonl")
+    raise SystemExit(results_main(list(files), url, jsonl))
+
+
 @cli.command()
 @click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
 @db_option
@@ -114,12 +235,9 @@ def export(dataset: str, db: str | None, fmt: str, output: str, since: str | Non
     from pipelines.export import ExportError, Filters
     from pipelines.export import export as run_export
 
-    path = resolve_db(db)
-    if not path.exists():
-        raise click.ClickException(f"no archive at {path} (crawl first, or pass --db)")
     from pipelines.db import open_db
 
-    archive = open_db(path)
+    archive = open_db(_archive(db))
     try:
         report = run_export(archive, dataset, output, fmt,
                             Filters(since=since, until=until, source=source, meet=meet),
@@ -145,10 +263,7 @@ def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutabl
     (facets, full-text search, canned queries)."""
     from scraper.serve import run_serve
 
-    path = resolve_db(db)
-    if not path.exists():
-        raise click.ClickException(f"no archive at {path} (crawl first, or pass --db)")
-    raise SystemExit(run_serve(path, host, port, sql_time_limit_ms, immutable))
+    raise SystemExit(run_serve(_archive(db), host, port, sql_time_limit_ms, immutable))
 
 
 def main() -> None:

@@ -270,6 +270,15 @@ class PageSignals:
             key = " ".join(tokens(t))
             score[key] = score.get(key, 0.0) + self.TITLE_WEIGHTS.get(sig, 0.25)
             first.setdefault(key, (t, sig))
+        # "Kicker: Headline" where another signal gives the bare headline: the kicker is a label
+        for key in list(score):
+            for other in [k for k in score if k != key]:
+                if (other != key and key.endswith(" " + other) and score[other] >= 1.0
+                        and len(key) - len(other) <= 60):
+                    kicker = first[key][0][: -len(first[other][0])].rstrip()
+                    if kicker.endswith((":", " -", " –", " |")):
+                        score[other] += score.pop(key, 0.0)
+                        break
         best = max(score, key=lambda k: score[k])
         text, sig = first[best]
         agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == best})
@@ -303,8 +312,6 @@ class PageSignals:
                 return people, signal, "; ".join(names)
             if not names:
                 continue
-            if clean_authors(names):
-                return names, signal, "; ".join(names)
             first = first or (names, signal, "; ".join(names))
         return first
 
@@ -341,13 +348,16 @@ class PageSignals:
             parent = node.getparent()
             if parent is None or parent.tag in ("script", "style", "title", "option"):
                 continue
+            if next(parent.iterancestors("a", "figure", "figcaption"), None) is not None \
+                    or parent.tag in ("a", "figcaption"):
+                continue  # a teaser card's byline, a photo credit
             if node.is_tail:
                 text = clean(node)
             else:
                 text = clean(parent.text_content())
-                if len(text) < 12 and parent.getparent() is not None:
+                if len(text) <= len(clean(node)) + 2 and parent.getparent() is not None:
                     text = clean(parent.getparent().text_content())
-            if not text or len(text) > 120:
+            if not text or len(text) > 120 or not text.startswith(clean(node)[:4]):
                 continue
             people = split_byline(text)[0]
             if people:
@@ -370,6 +380,8 @@ class PageSignals:
         found = sorted(found, key=lambda el: (order.get(el, 0) < start, order.get(el, 0)))
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
+                continue
+            if next(el.iterancestors("figure", "figcaption"), None) is not None:
                 continue
             name_el = el.find('.//*[@itemprop="name"]')
             text = clean((name_el if name_el is not None else el).text_content())

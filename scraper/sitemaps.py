@@ -1,0 +1,167 @@
+"""Sitemaps, Google News sitemaps, RSS and Atom feeds, and robots.txt ``Sitemap:`` lines, read
+into entries (pure: bytes in, entries out; no network, no clock).
+
+Scrapy's SitemapSpider keeps only ``loc`` (and ``lastmod`` for filtering); here every entry keeps
+what the document says about the page: ``news:publication_date`` and ``news:title`` of a Google
+News sitemap, ``lastmod``, a feed item's ``pubDate``/``published``/``updated`` and title. The
+spider passes them on in ``Page.meta`` as hints for pages that do not state them.
+
+Documents are read with lxml's ``iterparse`` (elements freed as they are read, entities never
+resolved, no network) and bounded: a document larger than ``max_bytes`` (gzip included) or with more
+than ``max_entries`` entries is cut there, with ``truncated`` set.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's limit (uncompressed)
+MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file
+_ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+_ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass
+class Entry:
+    url: str
+    lastmod: str | None = None  # sitemap <lastmod>, feed <updated>
+    published: str | None = None  # news:publication_date, RSS pubDate, Atom published, dc:date
+    title: str | None = None  # news:title, feed item title
+
+
+@dataclass
+class Document:
+    kind: str  # "sitemapindex" | "urlset" | "rss" | "atom" | "unknown"
+    entries: list[Entry] = field(default_factory=list)  # pages (or child sitemaps of an index)
+    truncated: bool = False
+    error: str | None = None
+
+
+def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
+    """The ``Sitemap:`` URLs of a robots.txt, absolute, in order, without repeats."""
+    return list(dict.fromkeys(urljoin(base_url, m) for m in _ROBOTS_SITEMAP.findall(robots_txt)))
+
+
+def _ungzip(body: bytes, max_bytes: int) -> tuple[bytes, bool]:
+    if body[:2] != b"\x1f\x8b":
+        return body[:max_bytes], len(body) > max_bytes
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as f:
+            data = f.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error):
+        return b"", True
+    return data[:max_bytes], len(data) > max_bytes
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _text(el: etree._Element) -> str | None:
+    text = "".join(el.itertext()).strip()
+    return text or None
+
+
+def _child(el: etree._Element, *names: str) -> str | None:
+    for child in el.iter():
+        if child is not el and _local(child.tag) in names:
+            value = _text(child)
+            if value:
+                return value
+    return None
+
+
+def _atom_link(entry: etree._Element) -> str | None:
+    links = [c for c in entry if _local(c.tag) == "link" and c.get("href")]
+    for link in links:
+        if link.get("rel", "alternate") == "alternate" and link.get("type", "text/html") in (
+                "text/html", "application/xhtml+xml"):
+            return link.get("href")
+    return links[0].get("href") if links else None
+
+
+def _entry(el: etree._Element, kind: str, base_url: str) -> Entry | None:
+    name = _local(el.tag)
+    if name in ("url", "sitemap"):  # sitemap <url> or sitemap index <sitemap>
+        loc = next((_text(c) for c in el if _local(c.tag) == "loc"), None)
+        if not loc:
+            return None
+        news = next((c for c in el if _local(c.tag) == "news"), None)
+        return Entry(
+            url=urljoin(base_url, loc),
+            lastmod=next((_text(c) for c in el if _local(c.tag) == "lastmod"), None),
+            published=_child(news, "publication_date") if news is not None else None,
+            title=_child(news, "title") if news is not None else None)
+    if name == "item":  # RSS 2.0 (and RSS 1.0 <item rdf:about>)
+        link = next((_text(c) for c in el if _local(c.tag) == "link"), None)
+        if not link:
+            guid = next((c for c in el if _local(c.tag) == "guid"), None)
+            if guid is not None and guid.get("isPermaLink", "true") == "true":
+                link = _text(guid)
+        link = link or el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        if not link:
+            return None
+        published = next((_text(c) for c in el if _local(c.tag) in ("pubdate", "date")), None)
+        return Entry(url=urljoin(base_url, link), published=published,
+                     title=next((_text(c) for c in el if _local(c.tag) == "title"), None))
+    if name == "entry":  # Atom
+        href = _atom_link(el)
+        if not href:
+            return None
+        return Entry(url=urljoin(base_url, href),
+                     lastmod=next((_text(c) for c in el if _local(c.tag) == "updated"), None),
+                     published=next((_text(c) for c in el if _local(c.tag) == "published"),
+                                    None),
+                     title=next((_text(c) for c in el if _local(c.tag) == "title"), None))
+    return None
+
+
+_ENTRY_TAGS = {"urlset": "url", "sitemapindex": "sitemap", "rss": "item", "rdf": "item",
+               "feed": "entry"}
+_KINDS = {"urlset": "urlset", "sitemapindex": "sitemapindex", "rss": "rss", "rdf": "rss",
+          "feed": "atom"}
+
+
+def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
+                   max_entries: int = MAX_ENTRIES) -> Document:
+    """Read a sitemap, sitemap index, RSS or Atom document (gzip or not)."""
+    data, truncated = _ungzip(body, max_bytes)
+    doc = Document(kind="unknown", truncated=truncated)
+    entry_tag = None
+    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), recover=True,
+                             resolve_entities=False, no_network=True, huge_tree=False)
+    depth = 0
+    try:
+        for event, el in parser:
+            if event == "start":
+                depth += 1
+                if depth == 1:
+                    root = _local(el.tag)
+                    doc.kind = _KINDS.get(root, "unknown")
+                    entry_tag = _ENTRY_TAGS.get(root)
+                    if entry_tag is None:
+                        break
+                continue
+            depth -= 1
+            if _local(el.tag) != entry_tag:
+                continue
+            entry = _entry(el, doc.kind, base_url)
+            if entry is not None:
+                doc.entries.append(entry)
+            el.clear(keep_tail=False)
+            parent = el.getparent()
+            while parent is not None and el.getprevious() is not None:
+                del parent[0]  # free what was read
+            if len(doc.entries) >= max_entries:
+                doc.truncated = True
+                break
+    except etree.XMLSyntaxError as exc:
+        doc.error = str(exc)
+    return doc

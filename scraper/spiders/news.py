@@ -1,0 +1,264 @@
+"""Spider ``news``: any news source declared in the sources file (``scraper.sources``), no code.
+
+``meetarchive crawl news -a source=NAME`` (or every source when ``source`` is omitted or ``all``;
+``-a sources=PATH`` or ``--sources PATH`` picks the file). For each source it reads:
+
+* robots.txt of each of its hosts, for ``Sitemap:`` lines (unless ``robots_sitemaps = false``);
+* its XML sitemaps and sitemap indexes, Google News sitemaps included, and its RSS/Atom feeds;
+* its start URLs (listing pages): article links on them (``allow``/``deny``), further listing
+  pages (``listings`` patterns and ``rel=next`` links) up to ``max_listing_pages``.
+
+It only crawls: one ``Page`` per response (``article`` for article URLs, ``listing`` for robots.txt,
+sitemaps, feeds and listing pages). What a sitemap or feed says about an article travels in the
+article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, Atom ``published``),
+``title`` (``news:title``, item title), ``lastmod``; with the source's ``parser`` and ``timezone``.
+``scraper.hints.apply_hints`` turns them into fallbacks for what the page itself does not state.
+Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's RobotsTxtMiddleware).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urldefrag, urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from scraper.items import Page, PageKind
+from scraper.sitemaps import parse_document, robots_sitemaps
+from scraper.sources import Source, load_sources, select
+from scraper.urls import canonical_url
+
+MAX_SITEMAP_DEPTH = 3  # sitemap index -> sitemap index -> sitemap: deeper nesting is not followed
+HINT_KEYS = ("published", "title", "lastmod")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, source: str | None = None, sources: str | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.source_arg = source
+        self.sources_file = sources
+        self.sources: list[Source] = []
+        self.hints: dict[str, dict[str, str]] = {}  # canonical URL -> hints from sitemaps/feeds
+        self.listing_budget: dict[str, int] = {}
+        self.listings_started = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        path = spider.sources_file or crawler.settings.get("SOURCES_FILE")
+        spider.sources = select(load_sources(path), spider.source_arg)
+        spider.allowed_domains = sorted({h for s in spider.sources for h in s.all_hosts})
+        spider.listing_budget = {s.name: s.max_listing_pages for s in spider.sources}
+        apply_source_settings(crawler.settings, spider.sources)
+        return spider
+
+    # -- requests --------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        """robots.txt, sitemaps and feeds first; listing pages once they are all read (so an
+        article that a listing links gets the hints its sitemap entry gives)."""
+        self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
+        for source in self.sources:
+            for request in self.discovery_requests(source):
+                yield request
+
+    def on_idle(self) -> None:
+        if self.listings_started:
+            return
+        self.listings_started = True
+        requests = [self.request(url, s, "listing", priority=20)
+                    for s in self.sources for url in s.start_urls]
+        if requests:
+            assert self.crawler.engine is not None
+            for request in requests:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
+
+    def discovery_requests(self, source: Source) -> Iterator[scrapy.Request]:
+        if source.robots_sitemaps:
+            origins = dict.fromkeys(
+                f"{p.scheme}://{p.netloc}" for p in map(urlsplit, (*source.start_urls,
+                                                                   *source.sitemaps,
+                                                                   *source.feeds)))
+            for origin in origins:
+                yield self.request(f"{origin}/robots.txt", source, "robots", priority=30)
+        for url in source.sitemaps:
+            yield self.request(url, source, "sitemap", priority=25)
+        for url in source.feeds:
+            yield self.request(url, source, "feed", priority=25)
+
+    def request(self, url: str, source: Source, role: str, listing: str | None = None,
+                priority: int = 0, depth: int = 0) -> scrapy.Request:
+        callback = {"robots": self.parse_robots, "sitemap": self.parse_document,
+                    "feed": self.parse_document, "listing": self.parse_listing,
+                    "article": self.parse_article}[role]
+        meta: dict[str, Any] = {"kind": "article" if role == "article" else "listing",
+                                "role": role, "source": source.name, "listing": listing,
+                                "sitemap_depth": depth}
+        if source.browser and role in ("article", "listing"):
+            meta["browser"] = True
+        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
+                              priority=priority)
+
+    def source_of(self, response: Response | scrapy.Request) -> Source:
+        name = response.meta["source"]
+        return next(s for s in self.sources if s.name == name)
+
+    def article_request(self, url: str, source: Source, listing: str,
+                        hints: dict[str, str | None] | None = None) -> scrapy.Request | None:
+        url = urldefrag(url)[0]
+        if not source.is_article(url):
+            return None
+        if hints:
+            known = self.hints.setdefault(canonical_url(url), {})
+            for key in HINT_KEYS:
+                if hints.get(key) and not known.get(key):
+                    known[key] = str(hints[key])
+        return self.request(url, source, "article", listing, priority=10)
+
+    # -- callbacks -------------------------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        page = self.page(response)
+        yield page
+        if page.blocked or not isinstance(response, TextResponse):
+            return
+        source = self.source_of(response)
+        for url in robots_sitemaps(response.text, response.url):
+            if url not in source.sitemaps and source.on_site(url):
+                yield self.request(url, source, "sitemap", response.url, priority=25)
+
+    def parse_document(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        """A sitemap, sitemap index, Google News sitemap, RSS or Atom feed."""
+        page = self.page(response)
+        yield page
+        if page.blocked:
+            return
+        source = self.source_of(response)
+        doc = parse_document(response.body, response.url)
+        if doc.error and not doc.entries:
+            self.logger.warning("Unreadable %s %s: %s", response.meta["role"], response.url,
+                                doc.error)
+        if doc.truncated:
+            self.logger.warning("%s cut at %d entries or its size limit", response.url,
+                                len(doc.entries))
+        depth = response.meta.get("sitemap_depth", 0)
+        if doc.kind == "sitemapindex":
+            if depth >= MAX_SITEMAP_DEPTH:
+                self.logger.warning("Sitemap index nested too deep, not followed: %s",
+                                    response.url)
+                return
+            for entry in doc.entries:
+                if source.on_site(entry.url) and not source.denied(entry.url):
+                    yield self.request(entry.url, source, "sitemap", response.url,
+                                       priority=25, depth=depth + 1)
+            return
+        for entry in doc.entries:
+            request = self.article_request(entry.url, source, response.url, {
+                "published": entry.published, "title": entry.title, "lastmod": entry.lastmod})
+            if request is not None:
+                yield request
+
+    def parse_listing(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        page = self.page(response)
+        yield page
+        if page.blocked or not isinstance(response, TextResponse):
+            return
+        source = self.source_of(response)
+        nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)")
+                    .getall())
+        for href in response.css("a::attr(href)").getall() + sorted(nexts):
+            url = urldefrag(response.urljoin(href.strip()))[0]
+            if href in nexts or source.is_listing(url):
+                if self.listing_budget[source.name] > 0 and source.on_site(url) \
+                        and not source.denied(url):
+                    self.listing_budget[source.name] -= 1
+                    yield self.request(url, source, "listing", response.url)
+                continue
+            request = self.article_request(url, source, response.url)
+            if request is not None:
+                yield request
+
+    def parse_article(self, response: Response) -> Iterator[Page]:
+        yield self.page(response)
+
+    def on_error(self, failure: Failure) -> Iterator[Page]:
+        """HTTP errors and failed downloads become Pages with ``error`` set (recorded as
+        rejects)."""
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            response = failure.value.response
+            if request.meta.get("role") == "robots":
+                return  # no robots.txt: nothing to discover, nothing to record
+            yield self.page(response, error=f"HTTP {response.status}")
+        elif failure.check(IgnoreRequest):
+            self.logger.info("Not requested: %s (%s)", request.url, failure.value)
+        else:
+            self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
+            self.crawler.stats.inc_value("meetarchive/failed_downloads")
+            yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
+                       kind=request.meta.get("kind", "other"), source=request.meta["source"],
+                       spider=self.name, error=f"{type(failure.value).__name__}: "
+                       f"{failure.getErrorMessage()}", meta=self.page_meta(request.meta,
+                                                                             request.url))
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    def page_meta(self, meta: dict[str, Any], url: str) -> dict[str, Any]:
+        source = self.source_of_name(meta["source"])
+        out: dict[str, Any] = {"role": meta["role"]}
+        if meta.get("listing"):
+            out["listing"] = meta["listing"]
+        if meta["role"] == "article":
+            out["parser"] = source.parser
+            if source.timezone:
+                out["timezone"] = source.timezone
+            out.update(self.hints.get(canonical_url(url), {}))
+        return out
+
+    def source_of_name(self, name: str) -> Source:
+        return next(s for s in self.sources if s.name == name)
+
+    def page(self, response: Response, error: str | None = None) -> Page:
+        kind: PageKind = response.meta.get("kind", "other")
+        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                   for k, v in response.headers.items()}
+        return Page(url=response.url, status=response.status, headers=headers, body=response.body,
+                    fetched_at=_now(), kind=kind, source=response.meta["source"],
+                    spider=self.name, blocked=response.meta.get("blocked"), error=error,
+                    meta=self.page_meta(response.meta, response.url))
+
+
+def apply_source_settings(settings: Any, sources: list[Source]) -> None:
+    """Per-source politeness (a delay floor and concurrency per host, via ``DOWNLOAD_SLOTS``) and
+    time zones (``SOURCE_TIMEZONES``), set before the crawler freezes its settings."""
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    zones = dict(settings.getdict("SOURCE_TIMEZONES"))
+    for source in sources:
+        if source.timezone:
+            zones[source.name] = source.timezone
+        for host in source.all_hosts:
+            conf = dict(slots.get(host, {}))
+            if source.delay is not None:
+                conf["delay"] = max(source.delay, float(conf.get("delay", 0.0)))
+                conf["jitter"] = 0.0
+            if source.concurrency is not None:
+                conf["concurrency"] = source.concurrency
+            if conf:
+                slots[host] = conf
+    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+    settings.set("SOURCE_TIMEZONES", zones, priority="spider")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
