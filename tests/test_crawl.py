@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
 USER_AGENT = "meetarchive"
 FIXTURE_ARTICLES = {700101, 700102, 700103, 700104, 700105, 700106, 700107, 700108, 700109,
-                    700110}
+                    700120}
 EXIT_BLOCKED = 3
 
 
