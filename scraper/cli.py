@@ -232,10 +232,9 @@ def export(dataset: str, db: str | None, fmt: str, output: str, since: str | Non
            until: str | None, source: str | None, meet: str | None, since_last: bool) -> None:
     """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
     with a Frictionless datapackage.json describing every field."""
+    from pipelines.db import open_db
     from pipelines.export import ExportError, Filters
     from pipelines.export import export as run_export
-
-    from pipelines.db import open_db
 
     archive = open_db(_archive(db))
     try:
