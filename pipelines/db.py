@@ -235,10 +235,13 @@ def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
 
 def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
               mark: tuple[str, str]) -> list[dict[str, Any]]:
-    """Articles matching an FTS5 query (already sanitised), best bm25 first, with a snippet."""
+    """Articles matching an FTS5 query (already sanitised), best bm25 first, with a snippet: from
+    the body when the body has a hit, else from the field that has one."""
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
+    body = FTS_COLUMNS.index("body")
     sql = f"""
         SELECT a.id, a.canonical_url, a.headline, a.authors, a.published_at, a.meet_name,
+               snippet({ARTICLES_FTS}, {body}, :open, :close, '…', 24) AS body_snippet,
                snippet({ARTICLES_FTS}, -1, :open, :close, '…', 24) AS snippet,
                bm25({ARTICLES_FTS}, {weights}) AS score
         FROM {ARTICLES_FTS} JOIN {ARTICLES} a ON a.rowid = {ARTICLES_FTS}.rowid
@@ -248,6 +251,9 @@ def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
     rows = list(db.query(sql, params))
     for row in rows:
         row["authors"] = json.loads(row["authors"] or "[]")
+        body_snippet = row.pop("body_snippet")
+        if body_snippet and mark[0] in body_snippet:
+            row["snippet"] = body_snippet
     return rows
 
 
@@ -270,3 +276,15 @@ def integrity_ok(db: sqlite_utils.Database) -> bool:
         return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     except sqlite3.DatabaseError:
         return False
+
+
+def format_counts(c: dict[str, Any]) -> str:
+    """``counts()`` as text for ``meetarchive stats``."""
+    lines = [f"pages:      {c['pages']}", f"articles:   {c['articles']}",
+             f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
+    lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
+    if c["newest_articles"]:
+        lines.append("newest articles:")
+        lines += [f"  {(a['published_at'] or a['first_seen'] or '')[:10]:10}  {a['headline']}"
+                  for a in c["newest_articles"]]
+    return "\n".join(lines)

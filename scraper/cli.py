@@ -133,6 +133,72 @@ def extract(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool)
     raise SystemExit(extract_main(list(files), url, explain, jsonl))
 
 
+def _archive(db: str | None) -> Path:
+    """The archive path for reading commands; a clear message when there is none yet."""
+    path = resolve_db(db)
+    if not path.is_file():
+        raise click.ClickException(
+            f"no archive at {path}: run `meetarchive demo` or `meetarchive crawl runnerspace` "
+            "first, or point --db / ARCHIVE_DB at one")
+    return path
+
+
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1, required=True)
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
+              help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="JSON out (snippet hits in <mark>).")
+def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search of the archived articles (best match first). QUERY may be several words.
+
+    Words are all required; "a phrase" in quotes; OR between alternatives; -word excludes;
+    word* matches a prefix; headline:word (or dek:, author:, body:) looks in one field.
+    """
+    import json
+
+    from pipelines.db import open_db
+    from pipelines.search import SearchError, format_hits
+    from pipelines.search import search as run_search
+
+    text = " ".join(query)
+    with open_db(_archive(db)) as archive:
+        try:
+            hits = run_search(archive, text, limit,
+                              ("<mark>", "</mark>") if as_json else ("[", "]"))
+        except SearchError as exc:
+            raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+    elif hits:
+        click.echo(format_hits(hits))
+    else:
+        click.echo(f"No articles match {text!r}.")
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON out.")
+def stats(db: str | None, as_json: bool) -> None:
+    """Counts of pages, articles, revisions and rejects (by reason); the newest articles."""
+    import json
+
+    from pipelines.db import counts, format_counts, open_db
+
+    with open_db(_archive(db)) as archive:
+        found = counts(archive)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
+
+
+@cli.command()
+@db_option
+def reparse(db: str | None) -> None:
+    """Rebuild every article from the stored pages with the current parsers (no network)."""
+    from pipelines.reparse import reparse as run_reparse
+
+    click.echo(run_reparse(_archive(db)).summary())
+
+
 def main() -> None:
     cli()
 

@@ -62,3 +62,17 @@ def run_stages(stages: list[Any], item: Any) -> Crawled:
     for stage in stages:
         item = stage.process_item(item)
     return item
+
+
+def article_html(headline: str, extra: str = "") -> bytes:
+    """A plain news article page any parser reads (headline, byline, three paragraphs)."""
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{headline} | DyeStat</title><meta property="og:title" content="{headline}">
+</head><body><article><h1>{headline}</h1>
+<p class="byline">By Lori Shontz for DyeStat</p>
+<p>EUGENE -- The directive from his coaches was clear: do not go early. Josh Kerr went anyway,
+with 600 meters to go, and nobody in the field could answer.</p>
+<p>He ran 3:45.34, a British record, and beat Jakob Ingebrigtsen by more than a second in a race
+that had the crowd at Hayward Field on its feet for the last lap.</p>
+<p>"It was a dumb decision," Kerr said afterwards, smiling. "But it worked, and this is going to
+be an exciting summer."{extra}</p></article></body></html>""".encode()

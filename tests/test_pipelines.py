@@ -19,6 +19,7 @@ from tests.archive_helpers import (
     T2,
     T3,
     article,
+    article_html,
     build_stages,
     crawled,
     make_crawler,
@@ -26,17 +27,7 @@ from tests.archive_helpers import (
     run_stages,
 )
 
-ARTICLE_HTML = b"""<!doctype html><html lang="en"><head><meta charset="utf-8">
-<title>Kerr wins the Bowerman Mile | DyeStat</title>
-<meta property="og:title" content="Kerr Wins The Bowerman Mile">
-</head><body><article><h1>Kerr Wins The Bowerman Mile</h1>
-<p class="byline">By Lori Shontz for DyeStat</p>
-<p>EUGENE -- The directive from his coaches was clear: do not go early. Josh Kerr went anyway,
-with 600 meters to go, and nobody in the field could answer.</p>
-<p>He ran 3:45.34, a British record, and beat Jakob Ingebrigtsen by more than a second in a race
-that had the crowd at Hayward Field on its feet for the last lap.</p>
-<p>"It was a dumb decision," Kerr said afterwards, smiling. "But it worked, and this is going to
-be an exciting summer."</p></article></body></html>"""
+ARTICLE_HTML = article_html("Kerr Wins The Bowerman Mile")
 
 
 @pytest.fixture

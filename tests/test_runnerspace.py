@@ -116,3 +116,14 @@ def test_parser_for(url: str, name: str) -> None:
 
 def test_registry_lists_site_parsers() -> None:
     assert RunnerSpaceParser in PARSERS
+
+
+def test_missing_byline_falls_back_to_meta_author() -> None:
+    html = seed_html().replace("<p><strong>By Lori Shontz for DyeStat</strong>&nbsp;</p>", "")
+    html = html.replace("</head>", '<meta name="author" content="Lori Shontz"></head>')
+    art = parse(html)
+    assert art.authors == ["Lori Shontz"]
+    assert art.signals["authors"] == "generic:meta:author"
+    assert art.dek == EXPECTED["dek"]  # the photo credit line still confirms the dek
+    assert art.body is not None
+    assert art.body.startswith("EUGENE -- The directive")

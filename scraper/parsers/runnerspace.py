@@ -220,20 +220,31 @@ class RunnerSpaceParser(Parser):
 
     def _fallback(self, tree: lxml_html.HtmlElement, url: str, fetched_at: str,
                   art: Article) -> None:
-        """Fields the text structure did not give, from the generic parser (when it is there)."""
-        wanted = ("headline", "body", "published_raw", "byline_raw")
-        if all(getattr(art, f) for f in wanted):
-            return
-        try:
-            from scraper.parsers.generic import GenericParser
-        except ImportError:  # pragma: no cover - the generic parser lands separately
-            return
-        generic = GenericParser().parse_tree(tree, url, fetched_at)
-        for field in (*wanted, "authors", "modified_raw", "image_url", "tags", "language"):
-            value = getattr(generic, field)
-            if value and not getattr(art, field):
-                setattr(art, field, value)
-                art.signals[field] = "generic:" + generic.signals.get(field, "?")
+        """Fields the text structure did not give, from the generic parser (when it is there):
+        the whole generic parse when headline, body or date is missing, else only its cheap
+        metadata readers for a missing byline."""
+        if not (art.headline and art.body and art.published_raw):
+            try:
+                from scraper.parsers.generic import GenericParser
+            except ImportError:  # pragma: no cover - the generic parser lands separately
+                return
+            generic = GenericParser().parse_tree(tree, url, fetched_at)
+            for field in ("headline", "body", "published_raw", "byline_raw", "authors",
+                          "modified_raw", "image_url", "tags", "language"):
+                value = getattr(generic, field)
+                if value and not getattr(art, field):
+                    setattr(art, field, value)
+                    art.signals[field] = "generic:" + generic.signals.get(field, "?")
+        elif not art.byline_raw:
+            try:
+                from scraper.parsers.meta import PageSignals
+            except ImportError:  # pragma: no cover
+                return
+            found = PageSignals(tree, url).authors()
+            if found and found[0]:
+                art.authors, art.signals["authors"] = found[0], "generic:" + found[1]
+                if found[2]:
+                    art.byline_raw, art.signals["byline_raw"] = found[2], "generic:" + found[1]
 
 
 def _noise(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement,

@@ -1,0 +1,159 @@
+"""Full-text search over the archive: whatever a person types becomes a safe FTS5 query.
+
+The query language is a web-search one, never raw FTS5 syntax:
+
+* words are all required: ``Kerr mile``; ``"British record"`` is a phrase (an unclosed quote runs
+  to the end of the query); typographic quotes count as quotes;
+* ``OR`` (or ``|``) between two terms: either of them; ``-word`` or ``NOT word`` excludes;
+* ``word*`` matches words starting with ``word``;
+* ``headline:kerr`` (also ``title:``, ``dek:``, ``author:``/``authors:``/``by:``, ``body:``) looks
+  in one field only;
+* everything else (hyphens, apostrophes, brackets, ``^``, ``:``, ``AND``, ``NEAR``...) is treated as
+  punctuation between words: ``Jakob-Ingebrigtsen`` is the phrase "Jakob Ingebrigtsen".
+
+Queries that hold nothing to look for raise :class:`SearchError` with a one-line message.
+Ranking is bm25 with the headline weighted above the dek, authors and body (pipelines.db).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from pipelines.db import FTS_COLUMNS, fts_match
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+COLUMN_ALIASES = {"title": "headline", "author": "authors", "by": "authors", "text": "body",
+                  **{c: c for c in FTS_COLUMNS}}
+
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»＂〝〞"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f()\[\]{}]")  # controls and brackets: spaces
+_COLUMN_NAMES = "|".join(sorted(COLUMN_ALIASES, key=len, reverse=True))
+_TOKEN = re.compile(  # a known field name may be followed by spaces: "body: kerr"
+    rf'(?:\b(?P<col>(?i:{_COLUMN_NAMES}))\s*:\s*|(?P<other>\w+):)?(?P<text>"[^"]*"?|[^\s"]+)')
+_WORD = re.compile(r"[^\W_]+")
+_OR = {"OR", "|", "||"}
+_IGNORED = {"AND", "&", "&&", "+", "NEAR"}
+
+
+class SearchError(ValueError):
+    """A query that cannot be searched; the message is one line, meant for the person typing."""
+
+
+@dataclass
+class Term:
+    words: list[str]
+    column: str | None = None
+    prefix: bool = False
+    negated: bool = False
+
+    def fts(self) -> str:
+        expr = '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
+        return f"{self.column} : {expr}" if self.column else expr
+
+
+def _clean(query: str) -> str:
+    if not isinstance(query, str):
+        raise SearchError("The query must be text.")
+    if len(query) > MAX_QUERY_CHARS:
+        raise SearchError(f"Query too long ({len(query)} characters; at most {MAX_QUERY_CHARS}).")
+    query = unicodedata.normalize("NFKC", query).translate(_QUOTES)
+    return _CONTROL.sub(" ", query)
+
+
+def _term(col: str | None, text: str) -> Term | None:
+    """One typed token as a term, or None when it holds no word."""
+    negated = False
+    if text.startswith("-") and not text.startswith('-"') and len(text) > 1:
+        negated, text = True, text[1:]
+    quoted = text.startswith('"')
+    prefix = not quoted and text.rstrip("^").endswith("*")
+    column = COLUMN_ALIASES.get(col.lower()) if col else None
+    words = _WORD.findall(text)
+    if col and column is None:  # "10:30", "http://...": the part before ':' is words too
+        words = _WORD.findall(col) + words
+    if not words:
+        return None
+    return Term(words, column, prefix and bool(re.search(r"\w\*+\^?$", text)), negated)
+
+
+def parse_query(query: str) -> tuple[list[list[Term]], list[Term]]:
+    """(groups of alternatives that must all match, excluded terms)."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    pending_or = pending_not = False
+    cleaned = _clean(query)
+    for m in _TOKEN.finditer(cleaned):
+        col, text = m.group("col") or m.group("other"), m.group("text")
+        if not col and text.endswith(":") and text[:-1].lower() in COLUMN_ALIASES:
+            continue  # a field name with nothing after it
+        if not col and text == "-" and cleaned[m.end():m.end() + 1] == '"':
+            pending_not = True  # -"a phrase"
+            continue
+        if not col and text in _OR:
+            pending_or = bool(groups)
+            continue
+        if not col and (text in _IGNORED or text == "NOT"):
+            pending_not = pending_not or text == "NOT"
+            continue
+        term = _term(col, text)
+        if term is None:
+            continue
+        if term.negated or pending_not:
+            term.negated = True
+            excluded.append(term)
+        elif pending_or:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        pending_or = pending_not = False
+    return groups, excluded
+
+
+def to_fts(query: str) -> str:
+    """The FTS5 expression for a typed query; SearchError when there is nothing to look for."""
+    groups, excluded = parse_query(query)
+    count = sum(len(g) for g in groups) + len(excluded)
+    if count > MAX_TERMS:
+        raise SearchError(f"Too many search terms ({count}; at most {MAX_TERMS}).")
+    if not groups:
+        if excluded:
+            raise SearchError("Give at least one word to look for: '-word' only excludes.")
+        raise SearchError("Nothing to search for: type one or more words, e.g. Kerr mile.")
+    parts = [g[0].fts() if len(g) == 1 else "(" + " OR ".join(t.fts() for t in g) + ")"
+             for g in groups]
+    expr = " AND ".join(parts)
+    for term in excluded:
+        expr = f"({expr}) NOT {term.fts()}"
+    return expr
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 20,
+           mark: tuple[str, str] = ("<mark>", "</mark>")) -> list[dict[str, Any]]:
+    """Articles matching ``query``, best first: id, canonical_url, headline, authors (list),
+    published_at, meet_name, snippet (hits between ``mark``) and score (bm25, lower is better)."""
+    if limit < 1:
+        raise SearchError("The limit must be at least 1.")
+    fts_query = to_fts(query)
+    try:
+        return fts_match(db, fts_query, limit, mark)
+    except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
+        raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
+
+
+def format_hits(hits: list[dict[str, Any]]) -> str:
+    """Plain-text results for a terminal: headline, date/authors/meet, URL, snippet."""
+    lines = []
+    for n, hit in enumerate(hits, 1):
+        about = [(hit["published_at"] or "")[:10], ", ".join(hit["authors"]), hit["meet_name"]]
+        lines.append(f"{n}. {hit['headline']}")
+        lines.append("   " + " · ".join(a for a in about if a))
+        lines.append(f"   {hit['canonical_url']}")
+        lines.append("   " + " ".join((hit["snippet"] or "").split()))
+    return "\n".join(lines)
