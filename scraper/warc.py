@@ -1,9 +1,9 @@
 """Web archives in and out: WARC/WACZ files read as ``Page`` items, and every response of a crawl
 written to WARC.
 
-Reading (``meetarchive import-warc FILE...``): the ``response`` records of WARC files (``.warc``,
-``.warc.gz``, the Internet Archive's and Common Crawl's) and of WACZ files (a zip holding WARCs under
-``archive/``) become ``Page`` items, bodies decoded from their transfer/content encoding, fetch time
+Reading (``meetarchive import-warc FILE...``): the ``response`` records of WARC files
+(``.warc``, ``.warc.gz``, the Internet Archive's and Common Crawl's) and of WACZ files (a zip
+holding WARCs under ``archive/``) become ``Page`` items, bodies decoded from their transfer/content encoding, fetch time
 from ``WARC-Date``. Each page's ``meta["warc"]`` records where it came from (file, record offset,
 record id), and is stored with the page row. Pages then take exactly the path a crawl's pages take
 (the item pipelines, see ``scraper.warcimport``).
@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -50,7 +51,8 @@ class Record:
     """One response record of a web archive, read or skipped."""
 
     page: Page | None
-    skipped: str | None = None  # why no page: "not HTML", "too large", "revisit", ...
+    skipped: str | None = None  # why no page: "not HTML", "too large", "revisit", "" (no page
+    # expected: request, warcinfo and metadata records)
 
 
 def warc_date(value: str | None) -> str:
@@ -66,15 +68,18 @@ def classify(url: str, sources: list[Source] | None = None) -> tuple[str, str, d
     """(kind, source name, meta) for a page of ``url`` found in an archive.
 
     RunnerSpace URLs as the runnerspace spider sees them; a URL of a source in the sources file as
-    the news spider sees it (its parser and zone included); any other HTML page is an article
-    candidate for the generic parser (a page that is no article becomes a recorded reject).
+    the news spider sees it (its parser and zone included); a home page is a listing; any other
+    HTML page is an article candidate for the generic parser (a page that is no article becomes a
+    recorded reject).
     """
-    from scraper.spiders.runnerspace import link_kind
+    from scraper.spiders.runnerspace import PLATFORM_DOMAINS, link_kind
 
     kind = link_kind(url)
-    if kind is not None:
-        return ({"article": "article", "title": "results"}.get(kind, "listing"), "runnerspace",
-                {})
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if kind is not None or any(host == d or host.endswith("." + d) for d in PLATFORM_DOMAINS):
+        return ({"article": "article", "title": "results"}.get(kind or "", "listing"),
+                "runnerspace", {})
     for source in sources or ():
         if source.on_site(url):
             if not source.is_article(url):
@@ -83,10 +88,13 @@ def classify(url: str, sources: list[Source] | None = None) -> tuple[str, str, d
             if source.timezone:
                 meta["timezone"] = source.timezone
             return "article", source.name, meta
+    if parts.path in ("", "/") and not parts.query:
+        return "listing", "warc", {}  # a site's home page is never an article
     return "article", "warc", {}
 
 
-def _record_page(record: Any, name: str, offset: int, sources: list[Source] | None) -> Record:
+def _record_page(record: Any, records: ArchiveIterator, name: str,
+                 sources: list[Source] | None) -> Record:
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     http = record.http_headers
     if http is None or not url.startswith(("http://", "https://")):
@@ -100,6 +108,7 @@ def _record_page(record: Any, name: str, offset: int, sources: list[Source] | No
     body = record.content_stream().read(MAX_BODY + 1)
     if len(body) > MAX_BODY:
         return Record(None, "too large")
+    offset = records.get_record_offset()  # (after reading: it reads the record to its end)
     status = int(http.get_statuscode() or 0)
     headers = {k: v for k, v in http.headers if k.lower() not in _DROP}
     kind, source, meta = classify(url, sources)
@@ -119,11 +128,10 @@ def _warc_records(stream: IO[bytes], name: str,
     records = ArchiveIterator(stream)
     for record in records:
         if record.rec_type != "response":
-            if record.rec_type == "revisit":
-                yield Record(None, "revisit")
+            # request, warcinfo, metadata: nothing to import; a revisit has no body of its own
+            yield Record(None, "revisit" if record.rec_type == "revisit" else "")
             continue
-        offset = records.get_record_offset()
-        yield _record_page(record, name, offset, sources)
+        yield _record_page(record, records, name, sources)
 
 
 def read_archive(path: str | os.PathLike[str],
