@@ -230,6 +230,20 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
     raise SystemExit(report.exit_code)
 
 
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--url", default=None, help="The URL the document was fetched from (single file).")
+@click.option("--jsonl", is_flag=True,
+              help='Read {"id","path","url"} lines on stdin, write one JSON line per document.')
+def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
+    """Parse meet results documents (Hy-Tek text/PDF, HTML tables, listings) to JSON."""
+    from scraper.results_cli import main as results_main
+
+    if not files and not jsonl:
+        raise click.UsageError("give FILE... or --jsonl")
+    raise SystemExit(results_main(list(files), url, jsonl))
+
+
 def main() -> None:
     cli()
 

@@ -1,11 +1,14 @@
 """Items that flow from spiders through the pipelines.
 
-A spider yields one :class:`Page` per response it handles (never a parsed article): parsing happens in
+A spider yields one :class:`Page` per response it handles (never a parsed article): parsing happens
+in
 the first pipeline stage, so a live crawl, ``meetarchive reparse`` and a WARC import all take the
 same path  Page -> parse -> validate -> normalize -> dedupe -> store.
 
-Parsers return an :class:`Article` holding what the page says (``*_raw`` strings); normalization fills
-the typed values beside them (``published_at`` next to ``published_raw``) and never drops a raw value.
+Parsers return an :class:`Article` holding what the page says (``*_raw`` strings); normalization
+fills
+the typed values beside them (``published_at`` next to ``published_raw``) and never drops a raw
+value.
 """
 
 from __future__ import annotations

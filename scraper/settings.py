@@ -6,11 +6,14 @@ BOT_NAME = "meetarchive"
 SPIDER_MODULES = ["scraper.spiders"]
 NEWSPIDER_MODULE = "scraper.spiders"
 
-# Where items land. `meetarchive crawl --db PATH` and the ARCHIVE_DB environment variable override it.
+# Where items land. `meetarchive crawl --db PATH` and the ARCHIVE_DB environment variable override
+# it.
 ARCHIVE_DB = os.environ.get("ARCHIVE_DB", "archive.db")
 
 # Identify ourselves; operators set CONTACT_URL to a page that says who runs the crawl.
-CONTACT_URL = os.environ.get("MEETARCHIVE_CONTACT_URL", "https://github.com/meetarchive/meetarchive")
+CONTACT_URL = os.environ.get(
+    "MEETARCHIVE_CONTACT_URL", "https://github.com/meetarchive/meetarchive"
+)
 USER_AGENT = f"meetarchive/0.1 (+{CONTACT_URL})"
 
 # Politeness: robots.txt (with Crawl-delay, see scraper.politeness), one request at a time per host,

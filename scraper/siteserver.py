@@ -1,4 +1,5 @@
-"""A small HTTP server for a static copy of a PHP-style site (the demo's sample site, the tests' fixture
+"""A small HTTP server for a static copy of a PHP-style site (the demo's sample site, the tests'
+fixture
 sites, benchmark sites).
 
 File layout of a site directory:
@@ -27,8 +28,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-_TYPES = {".html": "text/html; charset=utf-8", ".json": "application/json", ".txt": "text/plain",
-          ".xml": "application/xml", ".pdf": "application/pdf", ".htm": "text/html"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".json": "application/json",
+    ".txt": "text/plain",
+    ".xml": "application/xml",
+    ".pdf": "application/pdf",
+    ".htm": "text/html",
+}
 _ORIGIN = re.compile(rb"__ORIGIN_([A-Za-z0-9.\-]+)__")
 
 
@@ -105,9 +112,14 @@ class SiteServer:
         self.log.append(LoggedRequest(time.monotonic(), host, h.path, dict(h.headers.items())))
         found = file_for(self.root, split.path, split.query)
         if found is None:
-            self._send(h, 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>")
+            self._send(
+                h, 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
+            )
             return
-        status, headers = 200, {"Content-Type": _TYPES.get(found.suffix, "application/octet-stream")}
+        status, headers = (
+            200,
+            {"Content-Type": _TYPES.get(found.suffix, "application/octet-stream")},
+        )
         sidecar = found.with_name(found.name + ".headers.json")
         if sidecar.is_file():
             extra = json.loads(sidecar.read_text())
@@ -120,7 +132,9 @@ class SiteServer:
         headers["Last-Modified"] = email.utils.formatdate(mtime, usegmt=True)
         headers["ETag"] = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         if status == 200 and self._not_modified(h, headers, mtime):
-            self._send(h, 304, {"ETag": headers["ETag"], "Last-Modified": headers["Last-Modified"]}, b"")
+            self._send(
+                h, 304, {"ETag": headers["ETag"], "Last-Modified": headers["Last-Modified"]}, b""
+            )
             return
         self._send(h, status, headers, body)
 

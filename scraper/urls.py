@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from w3lib.url import canonicalize_url
 
 # The RunnerSpace platform serves one PHP application under many hosts (www.dyestat.com,
-# *.runnerspace.com, custom meet domains); ids are global, so an article is (profile type, id, news_id).
+# *.runnerspace.com, custom meet domains); ids are global, so an article is (profile type, id,
+# news_id).
 RUNNERSPACE_HOST = "www.runnerspace.com"
 _PROFILE_ID = {"gprofile.php": "mgroup_id", "eprofile.php": "event_id"}
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|_ga)$", re.IGNORECASE)
@@ -42,7 +43,13 @@ def canonical_url(url: str) -> str:
         query = urlencode({_PROFILE_ID[script]: profile_id, "do": "news", "news_id": news_id})
         return f"https://{RUNNERSPACE_HOST}/{script}?{query}"
     parts = urlsplit(url)
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not _TRACKING.match(k)])
-    return canonicalize_url(urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/",
-                                        query, "")))
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k)
+        ]
+    )
+    return canonicalize_url(
+        urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", query, ""))
+    )

@@ -3,10 +3,10 @@ written to WARC.
 
 Reading (``meetarchive import-warc FILE...``): the ``response`` records of WARC files
 (``.warc``, ``.warc.gz``, the Internet Archive's and Common Crawl's) and of WACZ files (a zip
-holding WARCs under ``archive/``) become ``Page`` items, bodies decoded from their transfer/content encoding, fetch time
-from ``WARC-Date``. Each page's ``meta["warc"]`` records where it came from (file, record offset,
-record id), and is stored with the page row. Pages then take exactly the path a crawl's pages take
-(the item pipelines, see ``scraper.warcimport``).
+holding WARCs under ``archive/``) become ``Page`` items, bodies decoded from their
+transfer/content encoding, fetch time from ``WARC-Date``. Each page's ``meta["warc"]`` records
+where it came from (file, record offset, record id), and is stored with the page row. Pages then
+take exactly the path a crawl's pages take (the item pipelines, see ``scraper.warcimport``).
 
 Writing (``meetarchive crawl --warc-out DIR``): :class:`WarcWriterMiddleware`, a downloader
 middleware next to the downloader, writes a ``request`` and a ``response`` record for every

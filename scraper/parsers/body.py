@@ -48,6 +48,8 @@ BOILER = re.compile(
     r")",
     re.IGNORECASE,
 )
+P_BOILER = re.compile(r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
+                      r"related|newsletter|promo|advert|sponsor)", re.IGNORECASE)
 HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "visuallyhidden",
                 "screen-reader-text", "offscreen"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -106,8 +108,14 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
     doomed = []
     for el in root.iter():
         cid = _classid(el)
-        if (cid and el.tag not in ("body", "html", "main", "article", "p")
-                and BOILER.search(cid) and not (el.tag in INLINE and _in_paragraph(el))):
+        if not cid or el.tag in ("body", "html", "main", "article"):
+            continue
+        if el.tag == "p":
+            # paragraphs carry classes like "paywall" on article text; only captions and
+            # credits are named so on a paragraph
+            if P_BOILER.search(cid):
+                doomed.append(el)
+        elif BOILER.search(cid) and not (el.tag in INLINE and _in_paragraph(el)):
             doomed.append(el)
     # a box named like boilerplate that holds much of the page is a wrapper: keep it
     _drop([el for el in doomed if _text_len(el) < 0.4 * total])
@@ -216,8 +224,9 @@ def _aggregate(units: list[_Unit], weights: list[int], good: set[int],
     return agg
 
 
-def _container(root: etree._Element, units: list[_Unit]) -> tuple[etree._Element, set[int]]:
-    """The element holding the article, and the indexes of good units.
+def _container(root: etree._Element,
+               units: list[_Unit]) -> tuple[etree._Element, set[int], set[int]]:
+    """The element holding the article, the indexes of good units and of teaser excerpts.
 
     Good units that sit in a small box beside a link (a teaser card: linked headline + excerpt)
     are demoted. The seed is the element whose children carry the most good text (readability's
@@ -253,7 +262,7 @@ def _container(root: etree._Element, units: list[_Unit]) -> tuple[etree._Element
             if grand is not None:
                 seed[grand] = seed.get(grand, 0) + weights[i] / 2
     if not seed:
-        return root, good
+        return root, good, teasers
     el: etree._Element | None = max(seed, key=seed.__getitem__)
     best, best_score = root, float("-inf")
     while el is not None:
@@ -262,7 +271,7 @@ def _container(root: etree._Element, units: list[_Unit]) -> tuple[etree._Element
         if score > best_score:
             best, best_score = el, score
         el = el.getparent()
-    return best, good
+    return best, good, teasers
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:
@@ -279,7 +288,7 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     units, _ = _units(root)
     if not units:
         return []
-    container, good = _container(root, units)
+    container, good, teasers = _container(root, units)
     out: list[tuple[str, str]] = []
     for i, u in enumerate(units):
         if not _inside(u.el, container):
@@ -292,7 +301,7 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if i in good:
             out.append((u.tag, text))
             continue
-        if u.link > 0.5 * len(text):
+        if u.link > 0.5 * len(text) or i in teasers:
             continue
         if u.tag in PARA_TAGS:
             out.append((u.tag, text))

@@ -270,6 +270,15 @@ class PageSignals:
             key = " ".join(tokens(t))
             score[key] = score.get(key, 0.0) + self.TITLE_WEIGHTS.get(sig, 0.25)
             first.setdefault(key, (t, sig))
+        # "Kicker: Headline" where another signal gives the bare headline: the kicker is a label
+        for key in list(score):
+            for other in [k for k in score if k != key]:
+                if (other != key and key.endswith(" " + other) and score[other] >= 1.0
+                        and len(key) - len(other) <= 60):
+                    kicker = first[key][0][: -len(first[other][0])].rstrip()
+                    if kicker.endswith((":", " -", " –", " |")):
+                        score[other] += score.pop(key, 0.0)
+                        break
         best = max(score, key=lambda k: score[k])
         text, sig = first[best]
         agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == best})

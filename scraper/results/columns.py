@@ -1,0 +1,183 @@
+"""Column headers -> fields, and building a :class:`Row` from the cells of any layout.
+
+Shared by the fixed-width readers (Hy-Tek, ``====`` rulers) and the HTML table reader: a header word
+("School", "Affiliation", "Team/School") names a field ("team"); :func:`build_row` reads cells keyed
+by field into a row, parsing marks, wind and years on the way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
+from scraper.results.model import Row
+
+# header word (casefolded, punctuation kept) -> field
+HEADER_FIELDS: dict[str, str] = {}
+for _field, _words in {
+    "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos",
+    "overall": "overall ovr",
+    "athlete": "name athlete competitor athlete/team runner names",
+    "team": "school team affiliation club team/school school/team institution org organization "
+    "country nat nation college team/club club/team affil",
+    "year": "year yr yr. grade gr gr. class cl cl. age",
+    "bib": "bib bib# bib# comp# comp no bib no comp# bib#",
+    "seed": "seed seed# seedmark sd entry",
+    "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
+    "finals": "finals final",
+    "mark": "time mark result results perf performance distance dist height best mark/time "
+    "finals_time net time chip gun",
+    "wind": "wind w wnd",
+    "heat": "h# heat ht sec sec# section flt flight",
+    "points": "points pts score sc team score",
+    "pace": "pace avg. mile avg. km avg mile avg. kn avg. km. mile/pace",
+    "sex": "sex gender",
+    "relay": "relay",
+    "divtot": "div/tot div tot",
+    "qual": "q qual note notes",
+    "reaction": "react rt reaction r.t.",
+    "tiebreak": "tiebreak tie",
+}.items():
+    for _w in _words.split(" "):
+        HEADER_FIELDS.setdefault(_w, _field)
+for _w, _f in {
+    "bib #": "bib",
+    "avg. mile": "pace",
+    "avg. km": "pace",
+    "team score": "points",
+    "div/tot": "divtot",
+    "mile pace": "pace",
+    "name/school": "athlete",
+}.items():
+    HEADER_FIELDS[_w] = _f
+
+TEXT_FIELDS = {"athlete", "team", "relay"}
+_YEAR = re.compile(
+    r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
+    r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|M\d{2}|W\d{2})(?:-\d)?\.?$",
+    re.I,
+)
+_PLACE = re.compile(r"^(\d{1,4})(?:\.|\)|st|nd|rd|th|T)?$", re.I)
+
+
+def field_of(header: str) -> str | None:
+    h = " ".join(header.casefold().split())
+    if h in HEADER_FIELDS:
+        return HEADER_FIELDS[h]
+    h2 = h.rstrip(":.")
+    return HEADER_FIELDS.get(h2)
+
+
+def is_year(text: str) -> bool:
+    return bool(_YEAR.match(text.strip()))
+
+
+def place_of(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = _PLACE.match(text.strip())
+    return int(m.group(1)) if m else None
+
+
+def is_placeish(text: str) -> bool:
+    t = text.strip()
+    return bool(_PLACE.match(t)) or t in ("--", "---", "-", "DQ", "DNF", "DNS", "**", "*")
+
+
+def mark_field(fields: list[str], round_hint: str | None) -> str | None:
+    """Which field holds the row's result mark: the round's column, else the last mark column."""
+    present = [f for f in fields if f in ("mark", "finals", "prelims")]
+    if not present:
+        return None
+    if round_hint == "Prelims" and "prelims" in present:
+        return "prelims"
+    if "finals" in present:
+        return "finals"
+    if "mark" in present:
+        return "mark"
+    return present[-1]
+
+
+def build_row(
+    cells: dict[str, str],
+    unit_hint: str | None,
+    round_hint: str | None,
+    relay: bool,
+    raw: str | list[str] | None = None,
+) -> Row | None:
+    """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark)."""
+    row = Row(raw=raw)
+    row.place = place_of(cells.get("place"))
+    name = _clean(cells.get("athlete"))
+    team = _clean(cells.get("team"))
+    if relay:
+        row.team = team or name
+        if cells.get("relay"):
+            row.extra["relay"] = cells["relay"].strip()
+    else:
+        row.athlete, row.team = name, team
+    yr = _clean(cells.get("year"))
+    row.year = yr
+    bib = _clean(cells.get("bib"))
+    if bib:
+        row.bib = bib.lstrip("#").strip()
+    mf = mark_field(list(cells), round_hint)
+    if mf:
+        row.set_mark(cells.get(mf), unit_hint)
+        other = "prelims" if mf == "finals" else None
+        if other and cells.get(other):
+            row.extra["prelims"] = cells[other].strip()
+    if cells.get("seed"):
+        row.seed_raw = cells["seed"].strip()
+    if cells.get("wind"):
+        row.set_wind(cells["wind"])
+    if cells.get("heat"):
+        h = cells["heat"].strip()
+        if h.isdigit():
+            row.heat = int(h)
+    pts = _clean(cells.get("points"))
+    if pts:
+        if tiebreak_of(pts):
+            row.tiebreak = pts
+        else:
+            try:
+                row.points = float(pts)
+            except ValueError:
+                row.extra["points_raw"] = pts
+    for k in ("pace", "divtot", "sex", "reaction", "overall"):
+        if cells.get(k):
+            row.extra[k] = cells[k].strip()
+    q = _clean(cells.get("qual"))
+    if q:
+        if q in ("Q", "q"):
+            row.qualifier = q
+        else:
+            row.flags.extend(w for w in q.split() if w not in row.flags)
+    if cells.get("tiebreak"):
+        row.tiebreak = cells["tiebreak"].strip()
+    if not (row.athlete or row.team) or (row.mark_raw is None and row.place is None):
+        return None
+    return row
+
+
+def _clean(v: str | None) -> str | None:
+    if v is None:
+        return None
+    v = " ".join(v.split())
+    return v or None
+
+
+def cell_kind(text: str) -> str:
+    """Rough type of a cell: place | year | mark | wind | empty | text."""
+    t = text.strip()
+    if not t:
+        return "empty"
+    if _PLACE.match(t):
+        return "int"
+    if is_year(t):
+        return "year"
+    if looks_like_mark(t):
+        return "mark"
+    if parse_mark(t).status:
+        return "mark"
+    return "text"

@@ -1,0 +1,207 @@
+"""Fixed-width column layouts: header words or ``=====`` ruler segments -> columns -> cells.
+
+Two ways to know the columns of a fixed-width block:
+- a header line whose words name the columns (Hy-Tek): text columns (Name, School) are
+  left-aligned at the header word's start, every other column is right-aligned near the header
+  word's end; a token goes to the right-aligned column whose end it meets (and whose type it
+  fits), else to the text column it starts in;
+- a ruler of ``=====`` segments (RaceDay, MileSplit raw) that gives exact spans; the header line
+  above names them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.results.columns import TEXT_FIELDS, field_of, is_placeish, is_year
+from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of
+
+_TOKEN = re.compile(r"\S+")
+RULER = re.compile(r"^\s*={3,}[= ]*$")
+SEGMENTED_RULER = re.compile(r"^\s*=+(?: +=+){2,}\s*$")
+
+
+@dataclass(slots=True)
+class Col:
+    label: str
+    field: str  # canonical field, or "x:<label>" for unknown headers
+    start: int
+    end: int
+    left: bool  # text column (left-aligned)
+
+
+def header_columns(line: str) -> list[Col]:
+    """Columns named by the words of a header line ('Name  Year School  Seed  Finals  Points')."""
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    cols: list[Col] = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if i + 1 < len(words) and words[i + 1][0] - e == 1:
+            two = w + " " + words[i + 1][2]
+            f2 = field_of(two)
+            if f2 and (field_of(w) is None or words[i + 1][2] in ("#", "Mile", "km", "Score")):
+                cols.append(Col(two, f2, s, words[i + 1][1], f2 in TEXT_FIELDS))
+                i += 2
+                continue
+        f = field_of(w) or "x:" + w.casefold()
+        cols.append(Col(w, f, s, e, f in TEXT_FIELDS))
+        i += 1
+    return cols
+
+
+def header_score(line: str) -> int:
+    """How many words of the line are known column headers."""
+    return sum(1 for c in header_columns(line) if not c.field.startswith("x:"))
+
+
+def ruler_columns(header: str, ruler: str) -> list[Col]:
+    """Columns from a segmented ruler: exact spans, names from the header line above."""
+    cols = []
+    for m in re.finditer(r"=+", ruler):
+        label = " ".join(header[m.start() : m.end()].split())
+        f = field_of(label) or ("x:" + label.casefold() if label else "x:")
+        cols.append(Col(label, f, m.start(), m.end(), f in TEXT_FIELDS))
+    return cols
+
+
+_WIND_NUM = re.compile(r"^[+-]?\d+[.,]\d$")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?$")
+_HASH_BIB = re.compile(r"^#\d+$")
+_NOT_MARKS = frozenset(("NT", "NH", "ND", "FOUL", "SCR"))
+
+
+def _fits(field: str, text: str) -> bool:
+    if field == "year":
+        return is_year(text)
+    if field in ("heat", "bib", "overall"):
+        return text.lstrip("#").isdigit()
+    if field == "wind":
+        return is_wind(text) or bool(_WIND_NUM.match(text))
+    if field == "points":
+        return bool(_POINTS.match(text))
+    if field in ("mark", "finals", "prelims", "seed"):
+        return looks_like_mark(text) or text.upper() in _NOT_MARKS
+    if field == "place":
+        return is_placeish(text)
+    if field == "pace":
+        return looks_like_mark(text)
+    return True
+
+
+class _Layout:
+    """What cells_by_header needs of a column set, computed once per header."""
+
+    __slots__ = ("first_text", "has_place", "last_end", "right", "text")
+
+    def __init__(self, cols: list[Col]) -> None:
+        starts = sorted(c.start for c in cols)
+        self.right = [(c.start + 1, c.end + 2, c.start, c.end, c.field) for c in cols if not c.left]
+        self.text = [
+            (c.start, min((x for x in starts if x > c.start), default=10**6), c.field)
+            for c in cols
+            if c.left
+        ]
+        self.first_text = min((t[0] for t in self.text), default=0)
+        self.has_place = any(c.field == "place" for c in cols)
+        self.last_end = max(c.end for c in cols)
+
+
+_LAYOUTS: dict[int, tuple[list[Col], _Layout]] = {}
+
+
+def _layout(cols: list[Col]) -> _Layout:
+    hit = _LAYOUTS.get(id(cols))
+    if hit is not None and hit[0] is cols:
+        return hit[1]
+    lay = _Layout(cols)
+    if len(_LAYOUTS) > 256:
+        _LAYOUTS.clear()
+    _LAYOUTS[id(cols)] = (cols, lay)
+    return lay
+
+
+def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
+    """Split one data line into cells using header-word columns (see module doc)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    if not toks:
+        return {}
+    lay = _layout(cols)
+    cells: dict[str, list[str]] = {}
+    extra: list[str] = []
+    i = 0
+    if toks[0][0] < lay.first_text and not lay.has_place and is_placeish(toks[0][2]):
+        cells["place"] = [toks[0][2]]
+        i = 1
+    # bib printed as '#  123' or '#123' right after the place
+    n = len(toks)
+    if i < n and toks[i][2] == "#" and i + 1 < n and toks[i + 1][2].isdigit():
+        cells["bib"] = [toks[i + 1][2]]
+        i += 2
+    elif i < n and _HASH_BIB.match(toks[i][2]):
+        cells["bib"] = [toks[i][2][1:]]
+        i += 1
+    last_end = lay.last_end
+    for s, e, t in toks[i:]:
+        best_d = 10**6
+        best_f = None
+        for lo, hi, cs, ce, f in lay.right:
+            if (lo <= e <= hi) or (s < ce and e > cs):
+                d = e - ce if e >= ce else ce - e
+                if d < best_d and _fits(f, t):
+                    best_d, best_f = d, f
+        if best_f is not None:
+            if best_f in cells:
+                extra.append(t)
+            else:
+                cells[best_f] = [t]
+            continue
+        if s > last_end + 1:
+            extra.append(t)
+            continue
+        owner = None
+        for start, end, f in lay.text:
+            if start <= s + 1:
+                owner = (end, f)
+        if owner is None and lay.text:
+            owner = (lay.text[0][1], lay.text[0][2])
+        if owner is None or s >= owner[0]:
+            extra.append(t)  # past the text column, in a right-aligned one it does not fit
+        else:
+            cells.setdefault(owner[1], []).append(t)
+    out = {k: " ".join(v) for k, v in cells.items()}
+    if extra:
+        out["x:extra"] = " ".join(extra)
+    return out
+
+
+def cells_by_spans(line: str, cols: list[Col]) -> dict[str, str]:
+    """Split a line by exact ruler spans; a value spilling over a boundary stays whole."""
+    cells: dict[str, str] = {}
+    n = len(cols)
+    for k, c in enumerate(cols):
+        start = c.start
+        end = cols[k + 1].start if k + 1 < n else len(line)
+        # move boundaries off the middle of a token
+        while start > 0 and start < len(line) and line[start - 1] != " " and line[start] != " ":
+            start -= 1
+        while end < len(line) and end > 0 and line[end - 1] != " " and line[end] != " ":
+            end += 1
+        val = line[start:end].strip()
+        if val:
+            cells[c.field] = (cells[c.field] + " " + val) if c.field in cells else val
+    return cells
+
+
+def extra_tiebreak(cells: dict[str, str]) -> tuple[str | None, list[str]]:
+    """Unlabeled trailing tokens: thousandths or a next-best mark are tie-breaks."""
+    extra = cells.pop("x:extra", "")
+    tb = None
+    rest = []
+    for t in extra.split():
+        if tb is None and (tiebreak_of(t) or parse_mark(t).value is not None):
+            tb = t
+        else:
+            rest.append(t)
+    return tb, rest

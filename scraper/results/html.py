@@ -1,0 +1,349 @@
+"""Results in HTML: ``<pre>`` blocks (read as text), tables, or the page's rendered text.
+
+Tables: innermost ``<table>`` elements, hidden cells dropped (inline ``display:none``, the
+``hidden`` attribute, and classes that a ``<style>`` block hides, as TFRRS does for its
+alternate time column).
+A row whose cells name known columns is a header; without one (RunnerSpace tables pasted from
+Google Sheets) the columns are inferred per section from their values.  A row with a single filled
+cell is a section label (``Boys Individuals``, ``Official Team Scores``) or a round (``Finals:``).
+The event of a table is the nearest preceding heading-like text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from scraper.results.columns import build_row, cell_kind, field_of, is_year, place_of
+from scraper.results.marks import parse_mark
+from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of
+
+_HIDDEN_CLASS_RULE = re.compile(r"([^{}]+)\{[^}]*display\s*:\s*none", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
+_EVENT_WORDS = re.compile(
+    r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)\b|\d+\s*[x×]\s*\d+|mile|relay|"
+    r"hurdles|jump|vault|put|throw|discus|javelin|hammer|steeple\w*|dash|run|walk|individuals?|"
+    r"teams?|team scores|decathlon|heptathlon|pentathlon|cross country|xc)\b",
+    re.I,
+)
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "header",
+    "footer",
+    "pre",
+    "td",
+    "th",
+}
+_FIELD_EVENTS = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
+
+
+def parse(text: str, url: str | None = None) -> ResultDoc:
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        root = lxml.html.fromstring(text)
+    except (etree.ParserError, ValueError) as e:
+        return ResultDoc(format="html", error=f"unparseable HTML: {e}"[:300])
+    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
+        bad.drop_tree()
+    meet = _meet(root)
+    from scraper.results import parse_text
+
+    pres = [p.text_content() for p in root.iter("pre")]
+    pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
+    if pre_text:
+        doc = parse_text(pre_text)
+        if any(e.rows for e in doc.events):
+            doc.format = "html-pre/" + doc.format
+            _fill_meet(doc.meet, meet)
+            return doc
+    doc = _tables(root)
+    if any(e.rows for e in doc.events):
+        _fill_meet(doc.meet, meet)
+        return doc
+    body = root.find("body")
+    doc = parse_text(_rendered_text(body if body is not None else root))
+    doc.format = "html-text/" + doc.format
+    _fill_meet(doc.meet, meet)
+    return doc
+
+
+def _fill_meet(into: Meet, src: Meet) -> None:
+    for k in ("name", "date", "date_raw", "venue"):
+        if getattr(into, k) is None and getattr(src, k) is not None:
+            setattr(into, k, getattr(src, k))
+
+
+def _meet(root: Any) -> Meet:
+    meet = Meet()
+    for s in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(s.text_content())
+        except ValueError:
+            continue
+        for obj in data if isinstance(data, list) else [data]:
+            if isinstance(obj, dict) and "Event" in str(obj.get("@type", "")):
+                meet.name = meet.name or obj.get("name")
+                sd = obj.get("startDate")
+                if isinstance(sd, str) and re.match(r"\d{4}-\d{2}-\d{2}", sd):
+                    meet.date = meet.date or sd[:10]
+                loc = obj.get("location")
+                if isinstance(loc, dict):
+                    meet.venue = meet.venue or loc.get("name")
+    if meet.name is None:
+        t = root.findtext(".//title")
+        if t and t.strip():
+            meet.name = " ".join(t.split())
+    return meet
+
+
+def _rendered_text(el: Any) -> str:
+    for e in el.iter():
+        if isinstance(e.tag, str) and e.tag in _BLOCK:
+            e.tail = "\n" + (e.tail or "")
+    return el.text_content()
+
+
+def _hidden_classes(root: Any) -> set[str]:
+    out = set(_HIDDEN_CLASSES)
+    for st in root.iter("style"):
+        for m in _HIDDEN_CLASS_RULE.finditer(st.text_content() or ""):
+            for sel in m.group(1).split(","):
+                sel = sel.strip()
+                if re.fullmatch(r"\.[\w-]+", sel):
+                    out.add(sel[1:])
+    return out
+
+
+def _visible(el: Any, hidden: set[str]) -> bool:
+    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+        return False
+    return not (set((el.get("class") or "").split()) & hidden)
+
+
+def _cell_text(c: Any) -> str:
+    return " ".join(c.text_content().replace("\xa0", " ").split())
+
+
+def _tables(root: Any) -> ResultDoc:
+    doc = ResultDoc(format="html-tables")
+    hidden = _hidden_classes(root)
+    for tbl in root.iter("table"):
+        if tbl.find(".//table") is not None or not _visible(tbl, hidden):
+            continue
+        rows = []
+        for tr in tbl.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+            if not _visible(tr, hidden):
+                continue
+            cells = [c for c in tr if c.tag in ("td", "th") and _visible(c, hidden)]
+            vals = []
+            for c in cells:
+                vals.append(_cell_text(c))
+                for _ in range(
+                    int(c.get("colspan") or 1) - 1 if (c.get("colspan") or "1").isdigit() else 0
+                ):
+                    vals.append("")
+            if any(vals):
+                rows.append((vals, all(c.tag == "th" for c in cells)))
+        if len(rows) < 1:
+            continue
+        title, rnd = _title_of(tbl)
+        doc.events.extend(_read_table(rows, title, rnd))
+    return doc
+
+
+def _title_of(tbl: Any) -> tuple[str | None, str | None]:
+    """Nearest preceding event-like text (and a round word met on the way)."""
+    rnd = None
+    seen = 0
+    for t in reversed(tbl.xpath("preceding::text()[normalize-space()]")[-60:]):
+        s = " ".join(str(t).split())
+        parent = t.getparent()
+        if (
+            parent is not None
+            and parent.tag in ("script", "style", "option", "a")
+            and parent.tag != "a"
+        ):
+            continue
+        seen += 1
+        if seen > 40:
+            break
+        r = round_of(s)
+        if r and len(s) < 30 and rnd is None:
+            rnd = r
+            continue
+        if len(s) < 90 and _EVENT_WORDS.search(s) and not parse_mark(s).value:
+            return s, rnd
+        if parent is not None and parent.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "caption"):
+            return s, rnd
+    return None, rnd
+
+
+def _header_map(vals: list[str]) -> list[str | None] | None:
+    fields = [field_of(v) if v else None for v in vals]
+    known = [f for f in fields if f]
+    named = "athlete" in known or "team" in known or "place" in known
+    marks = sum(1 for v in vals if v and parse_mark(v).value is not None)
+    if len(known) >= 2 and named and marks <= 1:
+        return fields
+    return None
+
+
+def _section_label(vals: list[str]) -> str | None:
+    filled = [v for v in vals if v]
+    if len(filled) == 1 and place_of(filled[0]) is None and not parse_mark(filled[0]).value:
+        return filled[0].rstrip(":")
+    return None
+
+
+def _read_table(
+    rows: list[tuple[list[str], bool]], title: str | None, rnd: str | None
+) -> list[Event]:
+    events: list[Event] = []
+    header: list[str | None] | None = None
+    ev: Event | None = None
+    pending: list[list[str]] = []
+    gender = None
+
+    def start(name: str | None) -> Event:
+        nonlocal gender
+        e = new_event(name or "Results", round=rnd or "Finals")
+        if e.gender is None:
+            e.gender = gender
+        gender = e.gender
+        events.append(e)
+        return e
+
+    def flush() -> None:
+        if ev is not None and pending:
+            _infer_rows(ev, pending)
+            pending.clear()
+
+    for vals, _all_th in rows:
+        hm = _header_map(vals)
+        if hm:
+            flush()
+            header = hm
+            if ev is None or ev.rows:
+                ev = start(title if ev is None else ev.name)
+            continue
+        label = _section_label(vals)
+        if label:
+            r = round_of(label)
+            if r and len(label) < 25:
+                rnd = r
+                if ev is not None:
+                    ev.round = r
+                continue
+            flush()
+            ev = start(label)
+            if ev.kind == "individual" and re.search(r"\bteams?\b", label, re.I):
+                ev.kind = "team_scores"
+            header = None
+            continue
+        if ev is None:
+            ev = start(title)
+        if header is not None:
+            cells: dict[str, str] = {}
+            for f, v in zip(header, vals, strict=False):
+                if f and v:
+                    cells[f] = v
+            _add(ev, cells, vals)
+        else:
+            pending.append(vals)
+    flush()
+    return [e for e in events if e.rows]
+
+
+def _unit(ev: Event) -> str | None:
+    if ev.kind == "team_scores":
+        return "points"
+    return "m" if any(w in ev.name.lower() for w in _FIELD_EVENTS) else None
+
+
+def _add(ev: Event, cells: dict[str, str], raw: list[str]) -> None:
+    if ev.kind == "team_scores":
+        if "mark" not in cells and "points" in cells:
+            cells["mark"] = cells.pop("points")
+        if "team" not in cells and "athlete" in cells:
+            cells["team"] = cells.pop("athlete")
+    row = build_row(cells, _unit(ev), ev.round, ev.kind != "individual", raw=list(raw))
+    if row is not None:
+        if ev.kind == "team_scores":
+            row.athlete = None
+            row.points = row.mark
+        ev.rows.append(row)
+
+
+def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
+    """Header-less rows: give each column a field from the kinds of its values."""
+    width = max(len(r) for r in rows)
+    kinds: list[dict[str, int]] = []
+    for j in range(width):
+        k: dict[str, int] = {}
+        for r in rows:
+            v = r[j] if j < len(r) else ""
+            kk = cell_kind(v)
+            if kk == "text" and is_year(v):
+                kk = "year"
+            k[kk] = k.get(kk, 0) + 1
+        kinds.append(k)
+    n = len(rows)
+
+    def frac(j: int, kind: str) -> float:
+        filled = n - kinds[j].get("empty", 0)
+        return kinds[j].get(kind, 0) / filled if filled else 0.0
+
+    fields: list[str | None] = [None] * width
+    used = set()
+    for j in range(min(2, width)):
+        if frac(j, "int") >= 0.8:
+            fields[j] = "place"
+            used.add("place")
+            break
+    for j in range(width):
+        if (
+            fields[j] is None
+            and "year" not in used
+            and frac(j, "year") >= 0.8
+            and any(not (r[j] if j < len(r) else "").isdigit() for r in rows)
+        ):
+            fields[j] = "year"
+            used.add("year")
+    mark_cols = [j for j in range(width) if fields[j] is None and frac(j, "mark") >= 0.7]
+    if mark_cols:
+        fields[mark_cols[0]] = "mark"
+    elif ev.kind == "team_scores":
+        ints = [j for j in range(width) if fields[j] is None and frac(j, "int") >= 0.7]
+        if ints:
+            fields[ints[0]] = "mark"
+    texts = [j for j in range(width) if fields[j] is None and frac(j, "text") >= 0.6]
+    if ev.kind == "individual":
+        for j, f in zip(texts, ("athlete", "team"), strict=False):
+            fields[j] = f
+    elif texts:
+        fields[texts[0]] = "team"
+    for r in rows:
+        cells = {f: r[j] for j, f in enumerate(fields) if f and j < len(r) and r[j]}
+        _add(ev, cells, r)

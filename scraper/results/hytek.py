@@ -1,0 +1,302 @@
+"""Hy-Tek Meet Manager text reports (.txt, <pre> blocks, the text layer of its PDFs).
+
+A report is a run of page headers (``Licensed to ...``, ``HY-TEK's Meet Manager``, the meet line
+``<name> - <m/d/yyyy>``, ``Results``), event headers (``Event 3  Girls 100 Meter Hurdles``, or
+``....Event 107`` when an event continues on a new page), ``=====`` rulers around a column header,
+optional round/heat lines, result lines, relay leg lines (``1) Name 10   2) Name 11``), field
+attempt lines, and team rankings (``n) Team  pts`` in two columns).  Columns are read from the
+header words of each event (see :mod:`scraper.results.fixedwidth`), so any column set works.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.columns import build_row, is_placeish, is_year, mark_field
+from scraper.results.fixedwidth import (
+    RULER,
+    Col,
+    cells_by_header,
+    extra_tiebreak,
+    header_columns,
+    header_score,
+)
+from scraper.results.marks import parse_mark, parse_wind, split_attempt
+from scraper.results.model import Event, Meet, ResultDoc, Row, new_event, round_of
+
+EVENT = re.compile(
+    r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
+)
+PAGE_HEADER = re.compile(r"licensed to|hy-?tek'?s?\s+meet\s+manager|^\s*page \d+\s*$", re.I)
+MEET_LINE = re.compile(
+    r"^\s*(.+?)\s+-\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?\s*$"
+)
+ROUND_LINE = re.compile(
+    r"^\s*(preliminaries|prelims|finals|final|timed finals|semi-?finals|semis|quarter-?finals|"
+    r"heats|consolation finals?|championship finals?|qualifying|[a-c] finals?)\s*$",
+    re.I,
+)
+HEAT_LINE = re.compile(r"^\s*(heat|section|flight)\s+(\d+)\b(.*)$", re.I)
+WIND_IN_LINE = re.compile(r"wind\s*:?\s*([+-]?\s*\d+(?:[.,]\d+)?|NWI)", re.I)
+LEG = re.compile(r"(?<!\S)(\d)\)\s*(.+?)(?=\s+\d\)\s|\s*$)")
+TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
+TEAM_TITLE = re.compile(r"team (rankings|scores|standings)|scores? - ", re.I)
+ATTEMPT_TOKEN = re.compile(
+    r"^(?:[XOP\-/]+|PASS|FOUL|F|NM|ND|r|\*?\d[\d:.'\-\"]*m?)(?:\([^)]*\))?$", re.I
+)
+DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})")
+
+
+def us_or_eu_date(text: str) -> str | None:
+    """'3/29/2018' -> 2018-03-29; '18/1/2020' -> 2020-01-18 (day first when the first part > 12)."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if y < 100:
+        y += 2000
+    mo, d = (a, b) if a <= 12 else (b, a)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def looks_like_hytek(text: str) -> bool:
+    head = text[:20000]
+    return bool(re.search(r"^\s*\.*\s*Event\s+\d+\s+\S", head, re.M | re.I)) and bool(
+        RULER.search(head) or re.search(r"^\s*={10,}", head, re.M)
+    )
+
+
+def parse(text: str) -> ResultDoc:
+    return _Reader(text).run()
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.lines = text.replace("\f", "\n").replace("\r", "").split("\n")
+        self.doc = ResultDoc(format="hytek")
+        self.ev: Event | None = None
+        self.cols: list[Col] | None = None
+        self.round: str | None = None
+        self.heat: int | None = None
+        self.heat_wind: float | None = None
+        self.row: Row | None = None
+        self.mode = "none"  # none | rows | teams
+        self.in_page_header = False
+        self.unit_hint: str | None = None
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> ResultDoc:
+        lines = self.lines
+        n = len(lines)
+        for i in range(n):
+            line = lines[i]
+            s = line.strip()
+            if not s:
+                continue
+            if PAGE_HEADER.search(line):
+                self.in_page_header = True
+                continue
+            header_zone = self.in_page_header or (self.ev is None and self.doc.meet.name is None)
+            if header_zone and self._page_header_line(s):
+                continue
+            m = EVENT.match(line)
+            if m and not LEG.search(line[:8]):
+                self._event(m)
+                continue
+            if TEAM_TITLE.search(s) and not self._is_data(line):
+                self._teams_title(s)
+                continue
+            if RULER.match(line):
+                continue
+            nxt = lines[i + 1] if i + 1 < n else ""
+            if RULER.match(nxt) and header_score(line) >= 2 and self.mode != "teams":
+                self.cols = header_columns(line)
+                self._default_round()
+                self.mode = "rows"
+                continue
+            if self.mode == "teams":
+                self._team_line(line)
+                continue
+            if self.ev is None or self.cols is None:
+                continue
+            if ROUND_LINE.match(line):
+                self.round = round_of(s) or s
+                self._new_section_if_rows()
+                continue
+            hm = HEAT_LINE.match(line)
+            if hm and not self._is_data(line):
+                self._heat(hm)
+                continue
+            if self._is_data(line):
+                self._data(line)
+                continue
+            if self.row is not None and LEG.search(line) and self.ev.kind == "relay":
+                self._legs(line)
+                continue
+            if self.row is not None and self._attempts(line):
+                continue
+            wm = WIND_IN_LINE.search(line)
+            if wm and len(s) < 40:
+                self.heat_wind = parse_wind(wm.group(1))[0]
+        return self.doc
+
+    # ------------------------------------------------------------------ pieces
+    def _page_header_line(self, s: str) -> bool:
+        meet = self.doc.meet
+        m = MEET_LINE.match(s)
+        if m and not EVENT.match(s):
+            if meet.name is None:
+                meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
+                meet.date = us_or_eu_date(m.group(2))
+            return True
+        if s.casefold().startswith("results") and len(s) < 40:
+            self.in_page_header = False
+            return True
+        if EVENT.match(s) or RULER.match(s):
+            self.in_page_header = False
+            return False
+        if DATE.fullmatch(s) or re.fullmatch(r"[\d/ -]+", s):
+            return True
+        if self.in_page_header:
+            if meet.name is not None and meet.venue is None and s != meet.name:
+                meet.venue = s
+            return True
+        return False
+
+    def _event(self, m: re.Match[str]) -> None:
+        cont, num, name = m.group(1), m.group(2), m.group(3).strip()
+        name = re.sub(r"\s*\(?\bcont(?:inued|'d|\.)?\)?\s*$", "", name, flags=re.I)
+        self.in_page_header = False
+        if self.ev is not None and self.ev.number == num and (cont or name == self.ev.name):
+            return  # same event continued on a new page: keep columns, round and heat
+        self.ev = new_event(name, number=num)
+        self.doc.events.append(self.ev)
+        self.cols, self.round, self.heat, self.heat_wind, self.row = None, None, None, None, None
+        self.mode = "rows"
+        low = name.casefold()
+        field_words = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
+        self.unit_hint = "m" if any(w in low for w in field_words) else None
+        if re.search(r"athlon|combined", low):
+            self.unit_hint = None
+
+    def _teams_title(self, s: str) -> None:
+        ev = new_event(s)
+        ev.kind = "team_scores"
+        self.doc.events.append(ev)
+        self.ev, self.mode, self.row, self.cols = ev, "teams", None, None
+
+    def _team_line(self, line: str) -> None:
+        assert self.ev is not None
+        for m in TEAM_SCORE.finditer(line):
+            r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
+            r.set_mark(m.group(3), "points")
+            r.points = r.mark
+            self.ev.rows.append(r)
+
+    def _default_round(self) -> None:
+        assert self.ev is not None
+        assert self.cols is not None
+        if self.round is None:
+            mf = mark_field([c.field for c in self.cols], None)
+            self.round = "Prelims" if mf == "prelims" else "Finals"
+        if self.ev.round is None:
+            self.ev.round = self.round
+
+    def _new_section_if_rows(self) -> None:
+        """A round line after rows starts a new section of the same event (Prelims -> Finals)."""
+        assert self.ev is not None
+        if self.ev.rows and self.ev.round != self.round:
+            ev = new_event(self.ev.name, number=self.ev.number, round=self.round)
+            self.doc.events.append(ev)
+            self.ev = ev
+        else:
+            self.ev.round = self.round
+
+    def _heat(self, m: re.Match[str]) -> None:
+        self.heat = int(m.group(2))
+        rest = m.group(3)
+        wm = WIND_IN_LINE.search(rest)
+        self.heat_wind = parse_wind(wm.group(1))[0] if wm else None
+        r = round_of(rest)
+        if r and r != self.round:
+            self.round = r
+            self._new_section_if_rows()
+
+    def _is_data(self, line: str) -> bool:
+        toks = line.split()
+        if not toks or not is_placeish(toks[0]) or len(toks) < 2:
+            return False
+        if re.match(r"^\d\)$", toks[0]):
+            return False
+        if toks[0].endswith(")"):
+            return False
+        return any(ch.isalpha() for ch in line)
+
+    def _data(self, line: str) -> None:
+        assert self.ev is not None
+        assert self.cols is not None
+        cells = cells_by_header(line, self.cols)
+        tb, rest = extra_tiebreak(cells)
+        relay = self.ev.kind == "relay"
+        row = build_row(cells, self.unit_hint, self.round, relay, raw=line.rstrip())
+        if row is None:
+            return
+        if tb:
+            row.tiebreak = tb
+        if rest:
+            row.extra["unassigned"] = rest
+        if row.heat is None and self.heat is not None:
+            row.heat = self.heat
+        if row.wind is None and row.wind_raw is None and self.heat_wind is not None:
+            row.wind = self.heat_wind
+        if row.year and not is_year(row.year):
+            row.extra["year_raw"] = row.year
+        self.ev.rows.append(row)
+        self.row = row
+
+    def _legs(self, line: str) -> None:
+        assert self.row is not None
+        for m in LEG.finditer(line):
+            leg, text = int(m.group(1)), m.group(2).strip()
+            text = re.sub(r"^#\s*\d+\s+", "", text)
+            yr = None
+            ym = re.match(r"^(.*?)\s+([A-Z]?\d{1,2}|FR|SO|JR|SR|GR)$", text)
+            if ym:
+                text, yr = ym.group(1).strip(), ym.group(2)
+            if text:
+                self.row.relay_members.append({"leg": leg, "athlete": text, "year": yr})
+
+    def _attempts(self, line: str) -> bool:
+        assert self.row is not None
+        toks = line.split()
+        if not toks or not line[:1].isspace():
+            return False
+        if not all(ATTEMPT_TOKEN.match(t) for t in toks):
+            return False
+        if (
+            any(re.match(r"^\d+:\d", t) or "(" in t for t in toks)
+            and all(re.match(r"^[\d:.]+(?:\([\d:.]+\))?$", t) for t in toks)
+            and not any(t.endswith("m") for t in toks)
+        ):
+            self.row.splits.extend(toks)
+            return True
+        for t in toks:
+            raw, wind = split_attempt(t)
+            mk = parse_mark(raw, "m")
+            self.row.attempts.append(
+                {"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value, "wind": wind}
+            )
+        return True
+
+
+def meet_from_text(text: str) -> Meet:
+    meet = Meet()
+    for line in text.splitlines()[:15]:
+        m = MEET_LINE.match(line)
+        if m:
+            meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
+            meet.date = us_or_eu_date(m.group(2))
+            break
+    return meet

@@ -1,0 +1,151 @@
+"""Rendered listings with one value per line (athletic.net pages copied as text, app views).
+
+A result is a run of lines: place, optional avatar initials (1-3 capitals or symbols), name, team,
+mark, then optional ``PR • Yr: 11`` / ``SR • Yr: 12`` / ``Yr: SR`` (flags and class).  Record blocks
+and navigation text do not fit the run and are skipped.  The event is the last title-like line
+before the first result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.marks import parse_mark
+from scraper.results.model import ResultDoc, Row, new_event
+
+_PLACE = re.compile(r"^(\d{1,4})\.?$")
+_INITIALS = re.compile(r"^[A-Z\W]{1,3}$")
+_YR = re.compile(
+    r"^(?:(?P<flags>[A-Z=]{2,3}(?:\s*[•·,]\s*[A-Z=]{2,3})*)\s*[•·]\s*)?"
+    r"(?:Yr|Grade|Gr|Class)\s*:?\s*(?P<yr>\S+)$",
+    re.I,
+)
+_FLAGS_ONLY = re.compile(r"^(?:PR|SR|PB|SB|MR|NR)(?:\s*[•·]\s*(?:PR|SR|PB|SB|MR|NR))*$")
+_EVENT = re.compile(
+    r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)\b|mile|relay|"
+    r"hurdles|high jump|long jump|triple jump|pole vault|shot put|throw|steeplechase)\b",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+"
+    r"(\d{4})\b",
+    re.I,
+)
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+_MEET_WORDS = re.compile(
+    r"\b(invite|invitational|meet|championships?|classic|relays|open|games)\b", re.I
+)
+
+
+def _is_name(s: str) -> bool:
+    return bool(re.search(r"[A-Za-z]{2}", s)) and not _PLACE.match(s) and len(s) < 80
+
+
+def _mark_of(s: str) -> bool:
+    mk = parse_mark(s)
+    return mk.value is not None or mk.status is not None
+
+
+def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
+    """Group rows into runs of places (1, 2, 2, 4, ...), each row continuing the run it follows.
+    A run printed interleaved with a longer one is a second numbering of the same race (e.g.
+    unattached runners' own places) and is set aside; runs that follow one another are races."""
+    runs: list[list] = []  # [first_line, last_line, last_place, rows]
+    for line_no, row in rows:
+        p = row.place or 0
+        best = None
+        for run in reversed(runs):
+            if p == run[2] + 1 or p == run[2]:
+                best = run
+                break
+        if best is None:
+            runs.append([line_no, line_no, p, [row]])
+        else:
+            best[1], best[2] = line_no, p
+            best[3].append(row)
+    kept: list[list] = []
+    for run in sorted(runs, key=lambda r: -len(r[3])):
+        if len(run[3]) < 2 and kept:
+            continue
+        if any(run[0] < k[1] and k[0] < run[1] for k in kept):
+            continue
+        kept.append(run)
+    return [(r[0], r[3]) for r in sorted(kept, key=lambda r: r[0])]
+
+
+def parse(text: str) -> ResultDoc:
+    doc = ResultDoc(format="listing")
+    lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
+    lines = [ln for ln in lines if ln]
+    n = len(lines)
+    rows: list[tuple[int, Row]] = []
+    i = 0
+    while i < n:
+        m = _PLACE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        j = i + 1
+        initials = j + 3 < n and _INITIALS.match(lines[j]) and _is_name(lines[j + 1])
+        if initials and not _mark_of(lines[j + 2]) and _mark_of(lines[j + 3]):
+            j += 1
+        if (
+            j + 2 >= n
+            or not _is_name(lines[j])
+            or not _is_name(lines[j + 1])
+            or not _mark_of(lines[j + 2])
+        ):
+            i += 1
+            continue
+        row = Row(place=int(m.group(1)), athlete=lines[j], team=lines[j + 1])
+        row.set_mark(lines[j + 2], None)
+        raw = lines[i : j + 3]
+        k = j + 3
+        if k < n:
+            ym = _YR.match(lines[k])
+            if ym:
+                row.year = ym.group("yr")
+                if ym.group("flags"):
+                    row.flags.extend(re.split(r"\s*[•·,]\s*", ym.group("flags")))
+                raw.append(lines[k])
+                k += 1
+            elif _FLAGS_ONLY.match(lines[k]):
+                row.flags.extend(re.split(r"\s*[•·]\s*", lines[k]))
+                raw.append(lines[k])
+                k += 1
+        row.raw = raw
+        rows.append((i, row))
+        i = k
+    if len(rows) < 2:
+        return doc
+    for start, series in _series(rows):
+        title = None
+        for k in range(start - 1, -1, -1):
+            if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
+                title = lines[k]
+                break
+        ev = new_event(title or "Results", round="Finals")
+        if ev.kind == "team_scores":
+            ev.kind = "individual"
+        ev.rows = series
+        doc.events.append(ev)
+    first = rows[0][0]
+    head = lines[:first]
+    for ln in head:
+        dm = _DATE.search(ln)
+        if dm and doc.meet.date is None:
+            doc.meet.date_raw = dm.group(0)
+            doc.meet.date = (
+                f"{int(dm.group(3)):04d}-{_MONTHS[dm.group(1)[:3].lower()]:02d}-"
+                f"{int(dm.group(2)):02d}"
+            )
+    for ln in head:
+        if _MEET_WORDS.search(ln) and len(ln) < 90 and not _EVENT.search(ln):
+            doc.meet.name = ln
+            break
+    return doc

@@ -1,0 +1,282 @@
+"""Marks as printed -> typed values: times, distances, points, wind, statuses and glued flags.
+
+Pure functions, no clock, no I/O.  ``parse_mark("1:59.31R")`` -> ``Mark(value=119.31, unit="s",
+qualifier=None, flags=["R"], ...)``; ``parse_mark("98-07")`` -> 30.0482 m (1 in = 0.0254 m exactly);
+``parse_mark("NH")`` -> status ``NM`` and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+INCH = 0.0254
+
+# Words printed instead of a mark, mapped to the contract's statuses.
+STATUS_WORDS = {
+    "DNF": "DNF",
+    "DNS": "DNS",
+    "DQ": "DQ",
+    "DSQ": "DQ",
+    "DISQ": "DQ",
+    "NM": "NM",
+    "NH": "NM",
+    "NHT": "NM",
+    "FOUL": "NM",
+    "ND": "NM",
+    "FS": "FS",
+    "NT": "NT",
+    "SCR": "SCR",
+    "SCRATCH": "SCR",
+    "DNC": "DNS",
+    "NTS": "NT",
+    "FALSE START": "FS",
+    "DID NOT FINISH": "DNF",
+    "DID NOT START": "DNS",
+    "NO MARK": "NM",
+    "NO HEIGHT": "NM",
+    "NO TIME": "NT",
+    "DISQUALIFIED": "DQ",
+}
+# Record / performance flags that may follow a mark, as words.
+RECORD_FLAGS = {
+    "PB",
+    "PR",
+    "SB",
+    "SR",
+    "MR",
+    "NR",
+    "WL",
+    "WR",
+    "AR",
+    "CR",
+    "ER",
+    "OR",
+    "DR",
+    "GR",
+    "FR",
+    "NJR",
+    "WU20R",
+    "WJR",
+    "AJR",
+    "AU20R",
+    "NU20R",
+    "U20R",
+    "WYB",
+    "WU18B",
+    "NYB",
+    "ML",
+    "EL",
+    "=PB",
+    "=SB",
+    "=WR",
+    "=NR",
+    "=MR",
+    "=WL",
+    "=CR",
+    "FL",
+}
+
+_TIME = re.compile(r"^(?:(\d{1,3}):)??(?:(\d{1,3}):)?(\d{1,3}(?:[.,]\d+)?)$")
+_FEET = re.compile(
+    r"""^(\d{1,3})\s*(?:-|'|′|ft\.?)\s*(\d{1,2}(?:\.\d+)?)?\s*(?:"|”|″|in\.?|'')?$"""
+)
+_METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
+_WIND = re.compile(r"^\(?\s*(?:w(?:ind)?:?\s*)?([+-]?\s*\d{1,2}(?:[.,]\d+)?)\s*(?:m/s)?\)?$", re.I)
+
+
+@dataclass(slots=True)
+class Mark:
+    raw: str | None
+    value: float | None = None
+    unit: str | None = None  # "s" | "m" | "points"
+    timing: str | None = None  # "FAT" | "hand" | None (unknown)
+    status: str | None = None
+    qualifier: str | None = None  # "Q" | "q"
+    flags: list[str] = field(default_factory=list)
+
+
+def status_of(text: str | None) -> str | None:
+    """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', '1:02.3' -> None."""
+    if not text:
+        return None
+    return STATUS_WORDS.get(" ".join(text.upper().replace(".", "").split()))
+
+
+def time_seconds(text: str) -> float | None:
+    """'1:02:03.4' -> 3723.4, '4:05.2' -> 245.2, '10.45' -> 10.45; invalid clock values -> None."""
+    m = _TIME.match(text.strip())
+    if not m:
+        return None
+    h, mi, s = m.groups()
+    if h is not None and mi is None:
+        h, mi = None, h
+    sec = float(s.replace(",", "."))
+    total = sec
+    if mi is not None:
+        if sec >= 60:
+            return None
+        total += 60 * int(mi)
+    if h is not None:
+        if int(mi or 0) >= 60:
+            return None
+        total += 3600 * int(h)
+    return round(total, 4)
+
+
+def feet_inches_metres(text: str) -> float | None:
+    """'98-07' -> 30.0482, '4-10.00' -> 1.4732, "5' 2\"" -> 1.5748."""
+    m = _FEET.match(text.strip())
+    if not m or (m.group(2) is None and "-" in text):
+        return None
+    feet, inches = int(m.group(1)), float(m.group(2) or 0)
+    if inches >= 12:
+        return None
+    return round((feet * 12 + inches) * INCH, 6)
+
+
+def parse_mark(raw: str | None, unit_hint: str | None = None) -> Mark:
+    """A printed mark -> :class:`Mark`; ``unit_hint`` ("s", "m", "points") settles bare numbers."""
+    if raw is None:
+        return Mark(None)
+    value, unit, timing, status, qualifier, flags = _parse_cached(raw, unit_hint)
+    return Mark(raw.strip() or None, value, unit, timing, status, qualifier, list(flags))
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(raw: str, unit_hint: str | None) -> tuple:  # type: ignore[type-arg]
+    mk = _parse(raw, unit_hint)
+    return mk.value, mk.unit, mk.timing, mk.status, mk.qualifier, tuple(mk.flags)
+
+
+def _parse(raw: str, unit_hint: str | None) -> Mark:
+    text = " ".join(raw.split())
+    mk = Mark(raw.strip() or None)
+    if not text:
+        return mk
+    st = status_of(text)
+    if st:
+        mk.status = st
+        return mk
+    # flags printed as separate words after the mark: "3:45.34 NR", "10.1 PB"
+    parts = text.split(" ")
+    while len(parts) > 1 and parts[-1].upper().lstrip("=") in RECORD_FLAGS | {"Q", "R"}:
+        _add_flag(mk, parts.pop())
+    text = " ".join(parts)
+    if text.startswith("="):  # "=PB" style ties printed before: keep as flag
+        mk.flags.append("=")
+        text = text[1:]
+    # a trailing time then a status: "37.62DQ"
+    m = re.match(r"^(\d[\d:.,]*)\s*(DQ|DNF|DNS)$", text, re.I)
+    if m:
+        mk.status = m.group(2).upper()
+        return mk
+    value = _value(text, unit_hint, mk)
+    if value is None:
+        m = _GLUED.match(text)
+        if m and not _METRIC.match(text) and not text.lower().endswith(("ft", "in")):
+            core, suffix = m.groups()
+            value = _value(core, unit_hint, mk)
+            if value is not None:
+                _glued_flags(mk, suffix)
+    if value is not None:
+        mk.value = value
+    return mk
+
+
+def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
+    t = text.strip()
+    if not t:
+        return None
+    if t[-1] in "hH" and _TIME.match(t[:-1]):
+        mk.unit, mk.timing = "s", "hand"
+        return time_seconds(t[:-1])
+    m = _METRIC.match(t)
+    if m:
+        v = float(m.group(1).replace(",", "."))
+        mk.unit = "m"
+        return round(v / 100, 4) if m.group(2) == "cm" else v
+    if ("-" in t or "'" in t or "′" in t or '"' in t or "ft" in t) and not t.startswith("-"):
+        v = feet_inches_metres(t)
+        if v is not None:
+            mk.unit = "m"
+            return v
+        return None
+    if ":" in t:
+        v = time_seconds(t)
+        if v is not None:
+            mk.unit = "s"
+            mk.timing = "FAT" if re.search(r"[.,]\d\d$", t) else None
+        return v
+    if _NUMBER.match(t):
+        v = float(t.replace(",", "."))
+        if unit_hint == "m":
+            mk.unit = "m"
+        elif unit_hint == "points":
+            mk.unit = "points"
+        else:
+            mk.unit = "s"
+            mk.timing = "FAT" if re.search(r"[.,]\d\d$", t) else None
+        return v
+    return None
+
+
+def _glued_flags(mk: Mark, suffix: str) -> None:
+    for ch in suffix:
+        if ch in "Qq":
+            mk.qualifier = ch
+        elif ch in "hH":
+            mk.timing = "hand"
+        else:
+            mk.flags.append(ch)
+
+
+def _add_flag(mk: Mark, word: str) -> None:
+    if word in ("Q", "q"):
+        mk.qualifier = word
+    else:
+        mk.flags.insert(0, word.upper())
+
+
+def parse_wind(raw: str | None) -> tuple[float | None, list[str]]:
+    """'+0.8' -> (0.8, []), 'NWI' -> (None, ['NWI']), '(-1.2)' -> (-1.2, []), '' -> (None, [])."""
+    if raw is None:
+        return None, []
+    t = raw.strip()
+    if not t:
+        return None, []
+    if t.upper().strip("()") in ("NWI", "NW", "N/A", "NA"):
+        return None, ["NWI"]
+    m = _WIND.match(t)
+    if not m:
+        return None, []
+    return float(m.group(1).replace(" ", "").replace(",", ".")), []
+
+
+def is_wind(text: str) -> bool:
+    t = text.strip()
+    return t.upper() in ("NWI", "NW") or bool(re.match(r"^[+-]?\d{1,2}[.,]\d$", t))
+
+
+def looks_like_mark(text: str | None) -> bool:
+    """True for anything parse_mark reads as a value or a status."""
+    if not text:
+        return False
+    v = _parse_cached(text, None)
+    return v[3] is not None or v[0] is not None
+
+
+def split_attempt(raw: str) -> tuple[str, float | None]:
+    """'4.70m(+0.0)' -> ('4.70m', 0.0); 'FOUL(-0.3)' -> ('FOUL', -0.3); 'X' -> ('X', None)."""
+    m = re.match(r"^(.*?)\(([^)]*)\)$", raw.strip())
+    if m:
+        return m.group(1), parse_wind(m.group(2))[0]
+    return raw.strip(), None
+
+
+def tiebreak_of(text: str) -> bool:
+    """Thousandths ('12.301', '1:02.741') are tie-breaks, not points."""
+    return bool(re.match(r"^(?:\d+:)?\d+\.\d{3}$", text.strip()))

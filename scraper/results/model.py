@@ -1,0 +1,208 @@
+"""The shape every results reader returns: a meet, its events (sections) and their rows.
+
+Raw text is always kept beside typed values (``mark_raw`` next to ``mark``, ``raw`` = the source
+line or cells).  :func:`to_contract` turns a document into the JSON of the results_eval.py contract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.results.marks import parse_mark, parse_wind
+
+
+@dataclass(slots=True)
+class Row:
+    place: int | None = None
+    athlete: str | None = None
+    team: str | None = None
+    year: str | None = None
+    bib: str | None = None
+    mark_raw: str | None = None
+    mark: float | None = None
+    unit: str | None = None
+    timing: str | None = None
+    wind_raw: str | None = None
+    wind: float | None = None
+    status: str | None = None
+    qualifier: str | None = None
+    flags: list[str] = field(default_factory=list)
+    tiebreak: str | None = None
+    points: float | None = None
+    seed_raw: str | None = None
+    heat: int | None = None
+    relay_members: list[dict[str, Any]] = field(default_factory=list)
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+    splits: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    raw: str | list[str] | None = None
+
+    def set_mark(self, raw: str | None, unit_hint: str | None = None) -> None:
+        mk = parse_mark(raw, unit_hint)
+        self.mark_raw = mk.raw
+        self.mark, self.unit, self.timing, self.status = mk.value, mk.unit, mk.timing, mk.status
+        if mk.qualifier:
+            self.qualifier = mk.qualifier
+        for f in mk.flags:
+            if f not in self.flags:
+                self.flags.append(f)
+
+    def set_wind(self, raw: str | None) -> None:
+        if raw is None or not raw.strip():
+            return
+        self.wind_raw = raw.strip()
+        self.wind, flags = parse_wind(raw)
+        self.flags.extend(f for f in flags if f not in self.flags)
+
+
+@dataclass(slots=True)
+class Event:
+    name: str
+    gender: str | None = None
+    division: str | None = None
+    round: str | None = None
+    heat: int | None = None
+    wind: float | None = None
+    kind: str = "individual"  # individual | relay | team_scores
+    number: str | None = None
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Meet:
+    name: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    date_raw: str | None = None
+    venue: str | None = None
+
+
+@dataclass(slots=True)
+class ResultDoc:
+    meet: Meet = field(default_factory=Meet)
+    events: list[Event] = field(default_factory=list)
+    format: str = "unknown"
+    error: str | None = None
+
+
+_GENDER_WORDS = (
+    (re.compile(r"\b(mixed|coed|co-ed)\b", re.I), "X"),
+    (re.compile(r"\b(girls?|women'?s?|womens|female|ladies|wmn)\b", re.I), "F"),
+    (re.compile(r"\b(boys?|men'?s?|mens|male)\b", re.I), "M"),
+)
+_DIVISION = re.compile(
+    r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
+    r"sophomore|middle school|ms|hs|u/?\d{2}|under \d{2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
+    r"div(?:ision)?\.? ?[ivx\d]+|class [a-z\d]+|[a-d]{1,2} division)\b",
+    re.I,
+)
+_RELAY = re.compile(r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b", re.I)
+_TEAMS = re.compile(r"team (rankings|scores|standings|results)|team scor", re.I)
+_ROUNDS = (
+    (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b", re.I), "Semifinals"),
+    (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
+    (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
+    (re.compile(r"\bheats?\b|\bround 1\b", re.I), "Heats"),
+    (re.compile(r"\bqualif(ying|ication)\b", re.I), "Qualifying"),
+    (re.compile(r"\b(timed )?finals?\b", re.I), "Finals"),
+)
+
+
+def gender_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    for rx, g in _GENDER_WORDS:
+        if rx.search(text):
+            return g
+    return None
+
+
+def division_of(text: str | None) -> str | None:
+    m = _DIVISION.search(text or "")
+    return m.group(0) if m else None
+
+
+def kind_of(name: str) -> str:
+    if _TEAMS.search(name):
+        return "team_scores"
+    return "relay" if _RELAY.search(name) else "individual"
+
+
+def round_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    for rx, r in _ROUNDS:
+        if rx.search(text):
+            return r
+    return None
+
+
+def new_event(name: str, **kw: Any) -> Event:
+    name = " ".join(name.split())
+    ev = Event(name=name, gender=gender_of(name), division=division_of(name), kind=kind_of(name))
+    for k, v in kw.items():
+        setattr(ev, k, v)
+    return ev
+
+
+def row_to_contract(r: Row, kind: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "place": r.place,
+        "athlete": r.athlete,
+        "team": r.team,
+        "year": r.year,
+        "mark": r.mark_raw,
+        "mark_normalized": None if r.status else r.mark,
+        "mark_unit": None if r.status or r.mark is None else r.unit,
+        "wind": r.wind,
+        "status": r.status,
+        "relay_members": [
+            {"leg": m.get("leg"), "athlete": m.get("athlete")} for m in r.relay_members
+        ],
+    }
+    detail = {}
+    for k in ("bib", "timing", "qualifier", "tiebreak", "points", "seed_raw", "heat", "wind_raw"):
+        v = getattr(r, k)
+        if v is not None:
+            detail[k] = v
+    for k in ("flags", "attempts", "splits"):
+        v = getattr(r, k)
+        if v:
+            detail[k] = v
+    if r.extra:
+        detail.update(r.extra)
+    if r.relay_members:
+        out["relay_members"] = [dict(m) for m in r.relay_members]
+    if detail:
+        out["detail"] = detail
+    if r.raw is not None:
+        out["raw"] = r.raw
+    return out
+
+
+def to_contract(doc: ResultDoc) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "meet": {"name": doc.meet.name, "date": doc.meet.date, "venue": doc.meet.venue},
+        "format": doc.format,
+        "events": [],
+    }
+    for ev in doc.events:
+        if not ev.rows:
+            continue
+        out["events"].append(
+            {
+                "event_name": ev.name,
+                "gender": ev.gender,
+                "round": ev.round,
+                "kind": ev.kind,
+                "division": ev.division,
+                "heat": ev.heat,
+                "wind": ev.wind,
+                "number": ev.number,
+                "results": [row_to_contract(r, ev.kind) for r in ev.rows],
+            }
+        )
+    if doc.error:
+        out["_error"] = doc.error
+    return out

@@ -1,0 +1,55 @@
+"""PDF results through their text layer (pypdf's layout mode keeps the fixed-width columns)."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+from scraper.results.model import ResultDoc
+
+
+def _load_pypdf():  # type: ignore[no-untyped-def]
+    # pypdf only needs 'cryptography' (60+ ms to import) for encrypted files and Pillow for images;
+    # text extraction needs neither, so unless something else loaded them pypdf falls back to its
+    # own providers (the modules are hidden during the import only).
+    blocked = [m for m in ("cryptography", "PIL") if m not in sys.modules]
+    for m in blocked:
+        sys.modules[m] = None  # type: ignore[assignment]
+    try:
+        import pypdf
+    finally:
+        for m in blocked:
+            if m in sys.modules and sys.modules[m] is None:
+                del sys.modules[m]
+    return pypdf
+
+
+def text_of(data: bytes) -> str:
+    pypdf = _load_pypdf()
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        try:
+            pages.append(page.extract_text(extraction_mode="layout"))
+        except Exception:  # noqa: BLE001 -- a broken page must not lose the others
+            pages.append(page.extract_text() or "")
+    return "\n\f\n".join(pages)
+
+
+def parse(data: bytes) -> ResultDoc:
+    try:
+        text = text_of(data)
+    except Exception as e:  # noqa: BLE001
+        return ResultDoc(format="pdf", error=f"unreadable PDF: {type(e).__name__}: {e}"[:300])
+    return parse_text_layer(text)
+
+
+def parse_text_layer(text: str) -> ResultDoc:
+    """The results in a PDF's extracted text (see :func:`text_of`)."""
+    from scraper.results import parse_text
+
+    if not text.strip():
+        return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
+    doc = parse_text(text)
+    doc.format = "pdf/" + doc.format
+    return doc

@@ -1,0 +1,208 @@
+"""Results stated in article prose: "Nuguse placed third in 3:46.22" -> athlete, place, mark, flags.
+
+General rules only:
+- a result is a mark (time or distance) whose clause has an athlete as its subject: a name followed
+  by a result verb (finished, placed, won, ran, clocked, was, ...) or a possessive time ("Kerr's
+  winning time, 3:45.34"); appositives (", who ...,") are skipped; a mark with no such subject (the
+  pace lights "set for a time of 3:47.83") is not a result;
+- the place is an ordinal in the clause ("fourth", "5th") or a win ("won", "winning");
+- flags come from the clause: "personal best"/"PR" -> PB, "season's best" -> SB, "British/national
+  record" -> NR, "world record" -> WR, "meet record" -> MR, "world lead" -> WL ...;
+- surnames resolve to the full name the article gives ("Kerr" -> "Josh Kerr");
+- an unplaced time that falls between placed ones of the same race takes the free place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scraper.results.marks import parse_mark
+
+_MARK = re.compile(
+    r"(?<![\d.:,])(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?|\d{1,2}:\d{2}(?:\.\d{1,3})?|\d{1,2}\.\d{2}"
+    r"(?=\s*(?:seconds|secs?\b|s\b))|\d{1,2}\.\d{2}(?=[,;)]?\s)|\d{1,3}\.\d{2}\s?m(?:eters|etres)?\b)"
+    r"(?![\d:])"
+)
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+_ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS.split(), 1)}
+_ORD_NUM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+_ORD_WORD = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b", re.I)
+_WIN = re.compile(
+    r"\b(won|wins|winning|winner|victory|victorious|took the (?:win|title|race))\b", re.I
+)
+_RUNNER_UP = re.compile(r"\brunner-?up\b", re.I)
+_VERBS = re.compile(
+    r"^(?:[’']s\b|\s+(?:then\s+|also\s+|eventually\s+|easily\s+|comfortably\s+)?"
+    r"(?:finished|finishes|placed|places|was|came|crossed|ran|runs|clocked|clocks|won|wins|took|"
+    r"recorded|posted|ended|followed|timed|touched|threw|throws|jumped|jumps|cleared|vaulted|leaped|"
+    r"leapt|hurled|tossed|broke|claimed|captured|registered|produced|set|stopped|dipped|closed|"
+    r"held|improved|lowered)\b)"
+)
+_POSSESSIVE = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:time|mark|clocking|throw|jump|vault|effort|"
+    r"run|performance|victory|win)\b"
+)
+_FLAG_RULES = (
+    (
+        re.compile(r"\bpersonal[- ]best\b|\blifetime[- ]best\b|\bpersonal record\b|\bPR\b|\bPB\b"),
+        "PB",
+    ),
+    (re.compile(r"\bseason(?:'s|’s)?[- ]best\b|\bSB\b"), "SB"),
+    (re.compile(r"\bworld record\b|\bWR\b"), "WR"),
+    (re.compile(r"\bworld[- ]lead(?:ing)?\b|\bWL\b"), "WL"),
+    (re.compile(r"\bmeet record\b|\bMR\b|\bfacility record\b"), "MR"),
+    (
+        re.compile(
+            r"\b(?:national|British|American|U\.S\.|Canadian|Australian|Irish|Scottish|Kenyan|"
+            r"Ethiopian|Norwegian|Jamaican|Japanese|German|French|Dutch|Spanish|Italian|Swedish|"
+            r"New Zealand|Ugandan|[A-Z][a-z]+ian) record\b|\bNR\b"
+        ),
+        "NR",
+    ),
+    (re.compile(r"\b(?:collegiate|NCAA) record\b"), "CR"),
+    (re.compile(r"\b(?:state|meet|championship) record\b"), "MR"),
+)
+_STOP_WORDS = (
+    "A An And As At But By For From He Her His I In It Its Of On Or She So The Their Then There "
+    "They This That To We When While Who Why With After Before Since None Depth Pacesetter "
+    "Saturday "
+    "Sunday Monday Tuesday Wednesday Thursday Friday January February March April May June July "
+    "August September October November December Olympic Olympics World American British "
+    "Although Despite During Once Still Yet Even Both Each Every Some Several"
+)
+_STOP = set(_STOP_WORDS.split())
+_NAME_RUN = re.compile(
+    r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:van|de|der|da|di|del|la|le|von|St\.)?\s*"
+    r"[A-Z][a-zA-Z'’\-]+)*"
+)
+_APPOSITIVE = re.compile(r",\s+(?:who|whose|which)\b[^.;]*?,\s+")
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])|\n+")
+
+
+def _full_names(text: str) -> dict[str, str]:
+    """Surname -> the full name the article gives ("Kerr" -> "Josh Kerr")."""
+    out: dict[str, str] = {}
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0] in _STOP:
+            words.pop(0)
+        if len(words) >= 2 and not any(w in _STOP for w in words[-2:]):
+            full = " ".join(words[-2:]) if len(words) > 3 else " ".join(words)
+            last = full.split()[-1].rstrip("’'s")
+            out.setdefault(last, full)
+    return out
+
+
+def _subject_before(clause: str, names: dict[str, str]) -> tuple[str, str] | None:
+    """The athlete whose result verb starts right after their name, nearest before the mark."""
+    best = None
+    for m in _NAME_RUN.finditer(clause):
+        words = m.group(0).split()
+        while words and words[0] in _STOP:
+            words.pop(0)
+        if not words:
+            continue
+        after = clause[m.end() :]
+        last = re.sub(r"[’']s$", "", words[-1])
+        if last != words[-1]:  # possessive: "Kerr's winning time, 3:45.34"
+            if not _POSSESSIVE.match(after):
+                continue
+            words[-1] = last
+        elif not _VERBS.match(after):
+            continue
+        name = " ".join(words) if len(words) >= 2 else names.get(last, last)
+        if len(words) >= 2:
+            name = " ".join(words[-3:]) if len(words) > 3 else name
+        best = (name, after)
+    return best
+
+
+def _place(text: str) -> int | None:
+    m = _ORD_WORD.search(text)
+    if m:
+        return _ORDINALS[m.group(1).lower()]
+    m = _ORD_NUM.search(text)
+    if m:
+        return int(m.group(1))
+    if _RUNNER_UP.search(text):
+        return 2
+    if _WIN.search(text):
+        return 1
+    return None
+
+
+def _flags(text: str) -> list[str]:
+    out = []
+    for rx, flag in _FLAG_RULES:
+        if rx.search(text) and flag not in out:
+            out.append(flag)
+    return out
+
+
+def results_from_text(body: str) -> list[dict[str, Any]]:
+    """Results stated in an article body, in the order the text states them."""
+    names = _full_names(body)
+    found: list[dict[str, Any]] = []
+    for sent in _SENT.split(body):
+        if not _MARK.search(sent):
+            continue
+        s = _APPOSITIVE.sub(" ", sent)
+        # clauses: a mark belongs to the clause it sits in
+        start = 0
+        for clause in re.split(r",\s+(?:and|but|while|as)\s+|;\s+", s):
+            for mm in _MARK.finditer(clause):
+                before = clause[: mm.start()]
+                subj = _subject_before(before, names)
+                if subj is None:
+                    continue
+                name, between = subj
+                after = clause[mm.end() :]
+                mk = parse_mark(mm.group(1).replace(" ", ""))
+                if mk.value is None:
+                    continue
+                found.append(
+                    {
+                        "athlete": name,
+                        "place": _place(between),
+                        "mark": mm.group(1),
+                        "mark_normalized": mk.value,
+                        "mark_unit": mk.unit,
+                        "flags": _flags(between + mm.group(0) + after.split(".")[0]),
+                        "sentence": sent.strip(),
+                    }
+                )
+            start += len(clause)
+    return _fill_places(_dedupe(found))
+
+
+def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        twin = next(
+            (o for o in out if o["athlete"] == r["athlete"] and o["mark"] == r["mark"]), None
+        )
+        if twin is None:
+            out.append(r)
+            continue
+        twin["place"] = twin["place"] or r["place"]
+        twin["flags"] += [f for f in r["flags"] if f not in twin["flags"]]
+    return out
+
+
+def _fill_places(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rank the times of one race: if each stated place is its rank, the unplaced take theirs."""
+    timed = [r for r in rows if r["mark_unit"] == "s"]
+    if len(timed) < 3 or all(r["place"] for r in timed):
+        return rows
+    ranked = sorted(timed, key=lambda r: r["mark_normalized"])
+    placed = [(k + 1, r) for k, r in enumerate(ranked) if r["place"]]
+    if len(placed) < 2 or any(rank != r["place"] for rank, r in placed):
+        return rows
+    for k, r in enumerate(ranked):
+        if r["place"] is None:
+            r["place"] = k + 1
+    return rows

@@ -1,0 +1,166 @@
+"""Marks as printed -> typed values (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results.marks import (
+    feet_inches_metres,
+    parse_mark,
+    parse_wind,
+    split_attempt,
+    status_of,
+    tiebreak_of,
+    time_seconds,
+)
+
+# raw, unit hint, value, unit, timing, status, qualifier, flags
+MARKS = [
+    ("10.45", None, 10.45, "s", "FAT", None, None, []),
+    ("9:34", None, 574.0, "s", None, None, None, []),
+    ("4:05.2", None, 245.2, "s", None, None, None, []),
+    ("1:02:03.45", None, 3723.45, "s", "FAT", None, None, []),
+    ("2:10:05", None, 7805.0, "s", None, None, None, []),
+    ("10:28.89", None, 628.89, "s", "FAT", None, None, []),
+    ("1:59.31R", None, 119.31, "s", "FAT", None, None, ["R"]),
+    ("10.45Q", None, 10.45, "s", "FAT", None, "Q", []),
+    ("10.62q", None, 10.62, "s", "FAT", None, "q", []),
+    ("21.3h", None, 21.3, "s", "hand", None, None, []),
+    ("10.8H", None, 10.8, "s", "hand", None, None, []),
+    ("3:45.34 NR", None, 225.34, "s", "FAT", None, None, ["NR"]),
+    ("13.10 PB SB", None, 13.1, "s", "FAT", None, None, ["PB", "SB"]),
+    ("8:18:72", None, None, None, None, None, None, []),  # misprint: 72 s is no clock value
+    ("1:75.00", None, None, None, None, None, None, []),
+    ("98-07", None, 30.0482, "m", None, None, None, []),
+    ("4-10.00", None, 1.4732, "m", None, None, None, []),
+    ("16-02.50", None, 4.9403, "m", None, None, None, []),
+    ("34-06.75", None, 10.5347, "m", None, None, None, []),
+    ("117-9", None, 35.8902, "m", None, None, None, []),
+    ("5' 2\"", None, 1.5748, "m", None, None, None, []),
+    ("4' 10\"", None, 1.4732, "m", None, None, None, []),
+    ("10.61m", None, 10.61, "m", None, None, None, []),
+    ("6.03m", None, 6.03, "m", None, None, None, []),
+    ("45.20", "m", 45.2, "m", None, None, None, []),
+    ("91.50", "points", 91.5, "points", None, None, None, []),
+    ("DNF", None, None, None, None, "DNF", None, []),
+    ("DNS", None, None, None, None, "DNS", None, []),
+    ("DQ", None, None, None, None, "DQ", None, []),
+    ("DSQ", None, None, None, None, "DQ", None, []),
+    ("NH", None, None, None, None, "NM", None, []),
+    ("NM", None, None, None, None, "NM", None, []),
+    ("FOUL", None, None, None, None, "NM", None, []),
+    ("FS", None, None, None, None, "FS", None, []),
+    ("NT", None, None, None, None, "NT", None, []),
+    ("SCR", None, None, None, None, "SCR", None, []),
+    ("37.62DQ", None, None, None, None, "DQ", None, []),
+    ("", None, None, None, None, None, None, []),
+    ("Smith", None, None, None, None, None, None, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "hint", "value", "unit", "timing", "status", "qual", "flags"),
+    MARKS,
+    ids=[m[0] or "<empty>" for m in MARKS],
+)
+def test_parse_mark(raw, hint, value, unit, timing, status, qual, flags):
+    mk = parse_mark(raw, hint)
+    if value is None:
+        assert mk.value is None
+    else:
+        assert mk.value == pytest.approx(value, abs=1e-4)
+        assert mk.unit == unit
+    assert mk.timing == timing
+    assert mk.status == status
+    assert mk.qualifier == qual
+    assert mk.flags == flags
+
+
+def test_raw_is_kept():
+    assert parse_mark(" 1:59.31R ").raw == "1:59.31R"
+    assert parse_mark("NH").raw == "NH"
+
+
+def test_inch_is_exactly_254_hundredths_of_a_millimetre():
+    # 98 ft 7 in = 1183 in = 30.0482 m exactly
+    assert feet_inches_metres("98-07") == pytest.approx(1183 * 0.0254, abs=1e-9)
+    assert feet_inches_metres("5-13") is None  # 13 inches is no inch value
+
+
+@pytest.mark.parametrize(
+    ("raw", "seconds"),
+    [
+        ("59.99", 59.99),
+        ("1:00.00", 60.0),
+        ("12:38.35", 758.35),
+        ("1:00:00", 3600.0),
+        ("2:03:59.1", 7439.1),
+        ("60.5", 60.5),
+        ("0:59", 59.0),
+        ("1:60", None),
+        ("abc", None),
+    ],
+)
+def test_time_seconds(raw, seconds):
+    assert time_seconds(raw) == (pytest.approx(seconds) if seconds is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "flags"),
+    [
+        ("+0.8", 0.8, []),
+        ("-1.2", -1.2, []),
+        ("0.0", 0.0, []),
+        ("-0.0", 0.0, []),
+        ("2.4", 2.4, []),
+        ("NWI", None, ["NWI"]),
+        ("(+1.1)", 1.1, []),
+        ("w: +2.1", 2.1, []),
+        ("", None, []),
+        ("+1,3", 1.3, []),
+        ("calm", None, []),
+    ],
+)
+def test_parse_wind(raw, value, flags):
+    assert parse_wind(raw) == (value, flags)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("4.70m(+0.0)", ("4.70m", 0.0)),
+        ("FOUL(-0.3)", ("FOUL", -0.3)),
+        ("X", ("X", None)),
+        ("4.27m(0.1)", ("4.27m", 0.1)),
+    ],
+)
+def test_split_attempt(raw, expected):
+    assert split_attempt(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("12.301", True),
+        ("1:02.741", True),
+        ("10", False),
+        ("2.50", False),
+        ("117-9", False),
+    ],
+)
+def test_tiebreak_thousandths(raw, expected):
+    assert tiebreak_of(raw) is expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("dnf", "DNF"),
+        ("D.Q.", "DQ"),
+        ("Scratch", "SCR"),
+        ("no height", "NM"),
+        ("12.1", None),
+    ],
+)
+def test_status_words(raw, expected):
+    assert status_of(raw) == expected

@@ -1,0 +1,217 @@
+"""Hy-Tek Meet Manager text reports: columns from header words, rounds, relays, teams, pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+
+REPORT = """\
+Licensed to Example Timing - Contractor License
+                                        HY-TEK's Meet Manager 5/2/2019 09:14 PM
+                    County Championships 2019 - 5/1/2019
+                            Central High School
+                                    Results
+
+Event 5  Girls 100 Meter Dash
+===================================================================================
+    Name                    Year School                 Prelims  Wind H# Points
+===================================================================================
+Preliminaries
+  1 Ava Stone                 12 Central                 12.41Q  +1.2  1
+  2 Mia Lopez                 11 Westfield               12.55Q  -0.4  2
+  3 Zoe Park                  10 Eastview                12.60q  +1.2  1
+ -- Kim Ray                    9 Central                    DNS  +1.2  1
+
+Event 5  Girls 100 Meter Dash
+===================================================================================
+    Name                    Year School                  Finals  Wind  Points
+===================================================================================
+Finals
+  1 Ava Stone                 12 Central                 12.30R  +0.8    10    12.298
+  2 Mia Lopez                 11 Westfield               12.30   +0.8     8    12.301
+  3 Zoe Park                  10 Eastview                12.71   +0.8     6
+
+Event 12  Boys 4x400 Meter Relay
+================================================================================
+    School                                               Seed     Finals  Points
+================================================================================
+  1 Central  'A'                                      3:30.00    3:27.41   10
+     1) Sam Reed 12                     2) Leo Hart 11
+     3) Max Cole 10                     4) Eli Nash 12
+  2 Westfield  'A'                                    3:35.00    3:31.02    8
+     1) Ben Ito 11                      2) Jon Fry 9
+     3) Al Dunn 12                      4) Tim Ochoa 10
+ -- Eastview  'A'                                     3:40.00         DQ
+     1) Ray Cho 12                      2) Ned Barr 11
+     3) Lou Pike 10                     4) Gus Tran 9
+
+Licensed to Example Timing - Contractor License
+                                        HY-TEK's Meet Manager 5/2/2019 09:14 PM
+                    County Championships 2019 - 5/1/2019
+                            Central High School
+                                    Results
+Event 20  Boys High Jump
+================================================================================
+    Name                    Year School                  Seed     Finals  Points
+================================================================================
+  1 Noah Bell                 12 Central              6-02.00    6-04.00   10
+  2 Owen Diaz                 11 Westfield            5-10.00    6-00.00    7
+  2 Finn Wolfe                10 Eastview             5-08.00    6-00.00    7
+ -- Cal Moss                  11 Central              5-06.00         NH
+
+Licensed to Example Timing - Contractor License
+                                        HY-TEK's Meet Manager 5/2/2019 09:14 PM
+                    County Championships 2019 - 5/1/2019
+                                    Results
+....Event 20  Boys High Jump
+ -- Dean Ruiz                 10 Westfield                            NH
+
+                    Women - Team Rankings - 2 Events Scored
+===============================================================================
+    1) Central                     28        2) Westfield                  16
+    3) Eastview                     6
+"""
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return to_contract(parse_document(REPORT.encode()))
+
+
+def _event(doc, name, rnd=None):
+    return next(
+        e for e in doc["events"] if e["event_name"] == name and (rnd is None or e["round"] == rnd)
+    )
+
+
+def test_meet_line_and_venue(doc):
+    assert doc["meet"] == {
+        "name": "County Championships 2019",
+        "date": "2019-05-01",
+        "venue": "Central High School",
+    }
+
+
+def test_prelims_and_finals_are_two_sections(doc):
+    prelims = _event(doc, "Girls 100 Meter Dash", "Prelims")
+    finals = _event(doc, "Girls 100 Meter Dash", "Finals")
+    assert prelims["gender"] == finals["gender"] == "F"
+    assert [r["athlete"] for r in prelims["results"]] == [
+        "Ava Stone",
+        "Mia Lopez",
+        "Zoe Park",
+        "Kim Ray",
+    ]
+    assert [r["detail"].get("qualifier") for r in prelims["results"][:3]] == ["Q", "Q", "q"]
+    assert prelims["results"][2]["wind"] == 1.2
+    assert prelims["results"][1]["detail"]["heat"] == 2
+
+
+def test_glued_record_flag_tiebreak_and_points(doc):
+    first, second, third = _event(doc, "Girls 100 Meter Dash", "Finals")["results"]
+    assert (first["mark"], first["mark_normalized"], first["detail"]["flags"]) == (
+        "12.30R",
+        12.3,
+        ["R"],
+    )
+    assert first["detail"]["tiebreak"] == "12.298"
+    assert second["detail"]["tiebreak"] == "12.301"
+    assert (first["detail"]["points"], second["detail"]["points"]) == (10.0, 8.0)
+    assert third["wind"] == 0.8
+    assert first["team"] == "Central"
+    assert first["year"] == "12"
+
+
+def test_status_rows_have_no_place_and_no_value(doc):
+    kim = _event(doc, "Girls 100 Meter Dash", "Prelims")["results"][3]
+    assert (kim["place"], kim["status"], kim["mark_normalized"]) == (None, "DNS", None)
+
+
+def test_relay_team_rows_and_legs(doc):
+    relay = _event(doc, "Boys 4x400 Meter Relay")
+    assert relay["kind"] == "relay"
+    rows = relay["results"]
+    assert [r["team"] for r in rows] == ["Central 'A'", "Westfield 'A'", "Eastview 'A'"]
+    assert rows[0]["athlete"] is None
+    assert [(m["leg"], m["athlete"], m["year"]) for m in rows[0]["relay_members"]] == [
+        (1, "Sam Reed", "12"),
+        (2, "Leo Hart", "11"),
+        (3, "Max Cole", "10"),
+        (4, "Eli Nash", "12"),
+    ]
+    assert rows[2]["status"] == "DQ"
+    assert len(rows[2]["relay_members"]) == 4
+    assert rows[0]["detail"]["seed_raw"] == "3:30.00"
+
+
+def test_feet_inches_ties_and_page_continuation(doc):
+    hj = [e for e in doc["events"] if e["event_name"] == "Boys High Jump"]
+    assert len(hj) == 1  # '....Event 20' continues the event across the page break
+    rows = hj[0]["results"]
+    assert [r["place"] for r in rows] == [1, 2, 2, None, None]
+    assert rows[0]["mark_normalized"] == pytest.approx(76 * 0.0254)
+    assert rows[-1]["athlete"] == "Dean Ruiz"
+    assert rows[-1]["status"] == "NM"
+
+
+def test_team_rankings_two_columns(doc):
+    teams = _event(doc, "Women - Team Rankings - 2 Events Scored")
+    assert teams["kind"] == "team_scores"
+    assert teams["gender"] == "F"
+    assert [
+        (r["place"], r["team"], r["mark_normalized"], r["mark_unit"]) for r in teams["results"]
+    ] == [
+        (1, "Central", 28.0, "points"),
+        (2, "Westfield", 16.0, "points"),
+        (3, "Eastview", 6.0, "points"),
+    ]
+
+
+def test_page_headers_make_no_rows(doc):
+    names = [r["athlete"] or r["team"] for e in doc["events"] for r in e["results"]]
+    assert not any("Licensed" in n or "Championships" in n for n in names)
+
+
+def test_every_row_keeps_its_raw_line(doc):
+    assert all(r["raw"] for e in doc["events"] for r in e["results"])
+    assert "Noah Bell" in _event(doc, "Boys High Jump")["results"][0]["raw"]
+
+
+METRIC_FIELD = """\
+                    Open Meet - 18/1/2020
+                                Results
+  Event 103  Women Long Jump Open
+=====================================================================
+    Name                     Age Team                    Finals  Wind
+=====================================================================
+  1 #  167 Chandru, Bhavika   15 Singapore SP             4.98m  +0.0
+     4.70m(+0.0) 4.98m(+0.0) 4.72m(-0.1) FOUL(+0.0) 4.80m(-1.8) 4.96m(+0.0)
+  2 #  186 Lim, En Ning       18 Swift                    4.88m  -0.8
+     4.68m(+0.0) 4.52m(-1.1) 3.84m(+0.0) 4.85m(+0.0) FOUL(-0.8) 4.88m(-0.8)
+ -- #  188 Lee, Aidan         12 Swift                      DNS   NWI
+"""
+
+
+def test_bib_age_metric_marks_and_attempts_with_wind():
+    doc = to_contract(parse_document(METRIC_FIELD.encode()))
+    assert doc["meet"]["date"] == "2020-01-18"  # day first: 18 is no month
+    rows = doc["events"][0]["results"]
+    first = rows[0]
+    assert (first["athlete"], first["year"], first["team"]) == (
+        "Chandru, Bhavika",
+        "15",
+        "Singapore SP",
+    )
+    assert first["detail"]["bib"] == "167"
+    assert (first["mark_normalized"], first["mark_unit"], first["wind"]) == (4.98, "m", 0.0)
+    attempts = first["detail"]["attempts"]
+    assert [(a["value"], a["wind"]) for a in attempts][:4] == [
+        (4.7, 0.0),
+        (4.98, 0.0),
+        (4.72, -0.1),
+        (None, 0.0),
+    ]
+    assert rows[2]["status"] == "DNS"
+    assert rows[2]["wind"] is None
+    assert rows[2]["detail"]["flags"] == ["NWI"]
