@@ -93,7 +93,8 @@ def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
 
 
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
-    """Open an archive: WAL, busy timeout, foreign keys; pending migrations applied."""
+    """Open an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending migrations
+    applied."""
     path = Path(path)
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -102,6 +103,9 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
         db.enable_wal()
+    # WAL + NORMAL: a crash (even SIGKILL) never corrupts the file nor splits a transaction; only a
+    # power cut may lose the last commits. Saves an fsync per item (6 ms -> <1 ms per item stored).
+    db.execute("PRAGMA synchronous = NORMAL")
     if migrate:
         migrations.apply(db)
     return db

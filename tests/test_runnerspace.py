@@ -127,3 +127,30 @@ def test_missing_byline_falls_back_to_meta_author() -> None:
     assert art.dek == EXPECTED["dek"]  # the photo credit line still confirms the dek
     assert art.body is not None
     assert art.body.startswith("EUGENE -- The directive")
+
+
+HEADER_VARIANTS = [
+    # (replace, with, expected fields)
+    ("Published by</span><br>", "Posted by</span><br>", {}),
+    ('DyeStat.com</a> &nbsp; <span class="news_date">May 26th 2024, 2:29am',
+     'DyeStat.com</a> on <span class="news_date">May 26th 2024, 2:29am', {}),
+    ('<span class="news_date">May 26th 2024, 2:29am',
+     '<span class="news_date">Sunday, May 26, 2024 2:29 AM',
+     {"published_raw": "Sunday, May 26, 2024 2:29 AM"}),
+    ("By Lori Shontz for DyeStat", "By: Lori Shontz, DyeStat", {}),
+    ("By Lori Shontz for DyeStat", "BY LORI SHONTZ", {"publisher": "DyeStat.com"}),
+    ("John Nepolitan photos", "Photos by John Nepolitan", {}),
+    ("John Nepolitan photos", "Photo: John Nepolitan", {}),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "changes"), HEADER_VARIANTS,
+                         ids=[v[1][:40] for v in HEADER_VARIANTS])
+def test_header_line_variants(old: str, new: str, changes: dict[str, object]) -> None:
+    html = seed_html()
+    assert old in html
+    art = parse(html.replace(old, new))
+    for field, value in (EXPECTED | changes).items():
+        assert getattr(art, field) == value, field
+    assert art.body is not None
+    assert art.body.startswith("EUGENE -- The directive")

@@ -22,13 +22,15 @@ from scraper.parsers.base import Parser
 from scraper.parsers.lines import Line, ancestors, common_ancestor, inside, text_lines
 from scraper.urls import canonical_url, runnerspace_article_key
 
-DATE = (r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}(?:,? (?:at )?\d{1,2}:\d{2}\s*"
-        r"[ap]\.?m\.?)?|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
+DATE = (r"(?:(?:[A-Z][a-z]{2,8}, )?[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+        r"(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
+        r"|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
         r"|(?:Today|Yesterday),? \d{1,2}:\d{2}\s*[ap]m)")
-PUBLISHED = re.compile(rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)\s*(?P<date>{DATE})?"
+PUBLISHED = re.compile(rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)(?:\s+on|\s*[,|·-])?\s*"
+                       rf"(?P<date>{DATE})?"
                        rf"(?:\s+\d*\s*Comments?)?$", re.IGNORECASE)
 DATE_LINE = re.compile(rf"^(?:(?:Published|Posted|Updated):?\s*)?(?P<date>{DATE})$", re.IGNORECASE)
-BYLINE = re.compile(r"^(?:By|Written by|Story by|Words by)\s+\S", re.IGNORECASE)
+BYLINE = re.compile(r"^(?:By|Written by|Story by|Words by):?\s+\S", re.IGNORECASE)
 PHOTOS = re.compile(r"^(?:(?P<a>.{3,60}?)\s+photos?|photos? by\s+(?P<b>.{3,60})"
                     r"|photos?:\s*(?P<c>.{3,60}))$", re.IGNORECASE)
 COMMENTS = re.compile(r"^\d*\s*Comments?(?:\s*\(\d+\))?$", re.IGNORECASE)
