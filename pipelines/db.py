@@ -92,6 +92,19 @@ def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
     db[ARTICLES].create_index(["last_seen"], if_not_exists=True)
 
 
+
+@migrations()
+def m003_article_source_year(db: sqlite_utils.Database) -> None:
+    """Facets for browsing (Datasette) and export filters: ``source`` (the source name of the page
+    an article came from, e.g. "runnerspace"; written by the store stage, back-filled here) and
+    ``year``, the publication year, a virtual column derived from ``published_at``."""
+    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN source TEXT")
+    db.execute(f"UPDATE {ARTICLES} SET source = (SELECT source FROM {PAGES} "
+               f"WHERE {PAGES}.id = {ARTICLES}.page_id)")
+    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
+               "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL")
+    db[ARTICLES].create_index(["source"], if_not_exists=True)
+
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     """Open an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending migrations
     applied."""

@@ -213,6 +213,58 @@ def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
     raise SystemExit(results_main(list(files), url, jsonl))
 
 
+@cli.command()
+@click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True,
+              help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+              help="Data file to write; datapackage.json is written beside it.")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only rows dated on or after DATE (ISO-8601, e.g. 2024-05-01).")
+@click.option("--until", default=None, metavar="DATE",
+              help="Only rows dated on or before DATE (a bare date covers that whole day).")
+@click.option("--source", default=None, help="Only rows from this source (e.g. runnerspace).")
+@click.option("--meet", default=None, help="Only rows whose meet name contains this text.")
+@click.option("--since-last", is_flag=True,
+              help="Only rows new or changed since the previous export to this path.")
+def export(dataset: str, db: str | None, fmt: str, output: str, since: str | None,
+           until: str | None, source: str | None, meet: str | None, since_last: bool) -> None:
+    """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
+    with a Frictionless datapackage.json describing every field."""
+    from pipelines.db import open_db
+    from pipelines.export import ExportError, Filters
+    from pipelines.export import export as run_export
+
+    archive = open_db(_archive(db))
+    try:
+        report = run_export(archive, dataset, output, fmt,
+                            Filters(since=since, until=until, source=source, meet=meet),
+                            since_last=since_last)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        archive.close()
+    click.echo(report.summary())
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--sql-time-limit-ms", default=3000, show_default=True, type=int,
+              help="Any SQL query running longer than this is cancelled.")
+@click.option("--immutable", is_flag=True,
+              help="Serve a finished snapshot as immutable (faster counts; never while a crawl "
+                   "writes to it).")
+def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> None:
+    """Browse and search the archive in Datasette, read-only, with the project's metadata
+    (facets, full-text search, canned queries)."""
+    from scraper.serve import run_serve
+
+    raise SystemExit(run_serve(_archive(db), host, port, sql_time_limit_ms, immutable))
+
+
 def main() -> None:
     cli()
 
