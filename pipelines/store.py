@@ -66,7 +66,7 @@ class StoreStage:
             item.outcome = outcome
             return
         row = schema.article_row(art, self.columns)
-        row.update(page_id=page_id, content_hash=new_hash)
+        row.update(page_id=page_id, content_hash=new_hash, source=item.page.source or None)
         if outcome == NEW:
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
             schema.insert_article(self.db, row)

@@ -80,8 +80,10 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
 @sources_option
+@click.option("--warc-out", "warc_out", type=click.Path(file_okay=False), default=None,
+              help="Also write every response fetched to a WARC file in this directory.")
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...], sources_file: str | None) -> None:
+          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
 
     \b
@@ -100,11 +102,15 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
         _check_sources(sources_file, args.get("source"))
         if sources_file:
             settings["SOURCES_FILE"] = sources_file
+    if warc_out:
+        settings["WARC_OUT_DIR"] = warc_out
     try:
         report = run_crawl(spider, resolve_db(db), args, settings)
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
     click.echo(report.summary())
+    if warc_out:
+        click.echo(f"  warc:            {report.stats.get('warc/file', 'no response fetched')}")
     raise SystemExit(report.exit_code)
 
 
@@ -199,6 +205,31 @@ def reparse(db: str | None) -> None:
     click.echo(run_reparse(_archive(db)).summary())
 
 
+@cli.command("import-warc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option
+@sources_option
+def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None) -> None:
+    """Import the pages of WARC/WACZ web archives (the Internet Archive's, Common Crawl's, or
+    `crawl --warc-out`'s) through the same parsers and pipelines as a crawl; no network.
+
+    Pages of sources in the sources file (when there is one) are read as that source's; every
+    page row records the archive file and record offset it came from.
+    """
+    from scraper.sources import SourcesError, load_sources, sources_path
+    from scraper.warcimport import import_archives
+
+    sources = None
+    if sources_file or sources_path().is_file():
+        try:
+            sources = list(load_sources(sources_file).values())
+        except SourcesError as exc:
+            raise click.UsageError(str(exc)) from None
+    report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
+    click.echo(report.summary())
+    raise SystemExit(report.exit_code)
+
+
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--url", default=None, help="The URL the document was fetched from (single file).")
@@ -211,6 +242,58 @@ def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
     if not files and not jsonl:
         raise click.UsageError("give FILE... or --jsonl")
     raise SystemExit(results_main(list(files), url, jsonl))
+
+
+@cli.command()
+@click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True,
+              help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+              help="Data file to write; datapackage.json is written beside it.")
+@click.option("--since", default=None, metavar="DATE",
+              help="Only rows dated on or after DATE (ISO-8601, e.g. 2024-05-01).")
+@click.option("--until", default=None, metavar="DATE",
+              help="Only rows dated on or before DATE (a bare date covers that whole day).")
+@click.option("--source", default=None, help="Only rows from this source (e.g. runnerspace).")
+@click.option("--meet", default=None, help="Only rows whose meet name contains this text.")
+@click.option("--since-last", is_flag=True,
+              help="Only rows new or changed since the previous export to this path.")
+def export(dataset: str, db: str | None, fmt: str, output: str, since: str | None,
+           until: str | None, source: str | None, meet: str | None, since_last: bool) -> None:
+    """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
+    with a Frictionless datapackage.json describing every field."""
+    from pipelines.db import open_db
+    from pipelines.export import ExportError, Filters
+    from pipelines.export import export as run_export
+
+    archive = open_db(_archive(db))
+    try:
+        report = run_export(archive, dataset, output, fmt,
+                            Filters(since=since, until=until, source=source, meet=meet),
+                            since_last=since_last)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        archive.close()
+    click.echo(report.summary())
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--sql-time-limit-ms", default=3000, show_default=True, type=int,
+              help="Any SQL query running longer than this is cancelled.")
+@click.option("--immutable", is_flag=True,
+              help="Serve a finished snapshot as immutable (faster counts; never while a crawl "
+                   "writes to it).")
+def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> None:
+    """Browse and search the archive in Datasette, read-only, with the project's metadata
+    (facets, full-text search, canned queries)."""
+    from scraper.serve import run_serve
+
+    raise SystemExit(run_serve(_archive(db), host, port, sql_time_limit_ms, immutable))
 
 
 def main() -> None:

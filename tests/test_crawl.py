@@ -23,7 +23,8 @@ from scraper.siteserver import SiteServer
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
 USER_AGENT = "meetarchive"
-FIXTURE_ARTICLES = {700101, 700102, 700103, 700104, 700105, 700106, 700107, 700108, 700109}
+FIXTURE_ARTICLES = {700101, 700102, 700103, 700104, 700105, 700106, 700107, 700108, 700109,
+                    700120}
 EXIT_BLOCKED = 3
 
 

@@ -252,3 +252,138 @@ def test_a_document_without_results_says_why():
     doc = to_contract(parse_document(b"<html><body><p>No results yet.</p></body></html>"))
     assert doc["events"] == []
     assert doc["_error"]
+
+
+FLASH_LIKE = """Men 100 Meters
+Semi-Final 1 of 3    Wind: +0.8
+Pl Name                    Yr  Affiliation          Time     Wind   Ht(Pl)
+ 1 Noah LYLES              SR  Florida              9.95Q    +0.8   1(1)
+ 2 Fred KERLEY             JR  Texas A&M           10.01     +0.8   1(2)
+ 3 Erriyon KNIGHTON        SO  Florida             10.02q    +0.8   1(3)
+Women Long Jump
+Pl Name                    Yr  Affiliation          Mark     Wind
+ 1 Tara DAVIS              SR  Texas                7.14m    +1.2
+ 2 Jasmine MOORE           JR  Florida              6.99m    -0.4
+"""
+
+
+def test_header_named_columns_without_rulers():
+    doc = parse(FLASH_LIKE)
+    sprint, jump = doc["events"]
+    assert (sprint["event_name"], sprint["round"], sprint["gender"]) == (
+        "Men 100 Meters",
+        "Semifinals",
+        "M",
+    )
+    assert [
+        (r["place"], r["athlete"], r["year"], r["team"], r["mark_normalized"], r["wind"])
+        for r in sprint["results"]
+    ] == [
+        (1, "Noah LYLES", "SR", "Florida", 9.95, 0.8),
+        (2, "Fred KERLEY", "JR", "Texas A&M", 10.01, 0.8),
+        (3, "Erriyon KNIGHTON", "SO", "Florida", 10.02, 0.8),
+    ]
+    assert [r["detail"].get("qualifier") for r in sprint["results"]] == ["Q", None, "q"]
+    assert [(r["mark_normalized"], r["wind"]) for r in jump["results"]] == [
+        (7.14, 1.2),
+        (6.99, -0.4),
+    ]
+
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<results>
+  <infos><event_name>Men's 4x100m Relay</event_name><round_name>Final</round_name>
+    <event_gender>M</event_gender><date>2024-08-09</date><wind></wind></infos>
+  <result><rank>1</rank><athlete>Canada</athlete><country>CAN</country>
+    <best_performance>37.50</best_performance><recordflag>WL</recordflag>
+    <relayrunners><relayrunner><athlete>Aaron Brown</athlete></relayrunner>
+      <relayrunner><athlete>Jerome Blake</athlete></relayrunner></relayrunners></result>
+  <result><rank></rank><athlete>USA</athlete><country>USA</country>
+    <best_performance>37.62DQ</best_performance></result>
+</results>"""
+
+JUMP_FEED = """<?xml version="1.0"?>
+<results><infos><event_name>Women's Long Jump</event_name><round_name>Qualification</round_name>
+  <event_gender>W</event_gender></infos>
+  <result><rank>1</rank><athlete>Tara Davis-Woodhall</athlete><country>USA</country>
+    <best_performance>6.90</best_performance><qualification>Q</qualification>
+    <recordflag>=SB</recordflag><wind>+0.3</wind>
+    <roundresults><roundresult><performance>6.90</performance><wind>+0.3</wind></roundresult>
+    </roundresults></result>
+  <result><rank></rank><athlete>Ese Brume</athlete><country>NGR</country>
+    <best_performance>NM</best_performance></result>
+</results>"""
+
+
+def test_international_xml_feed():
+    relay = parse(FEED)["events"][0]
+    assert (relay["kind"], relay["gender"], relay["round"]) == ("relay", "M", "Finals")
+    can, usa = relay["results"]
+    assert (can["team"], can["mark_normalized"], can["detail"]["flags"]) == ("CAN", 37.5, ["WL"])
+    assert [m["athlete"] for m in can["relay_members"]] == ["Aaron Brown", "Jerome Blake"]
+    assert (usa["status"], usa["mark_normalized"]) == ("DQ", None)
+    jump = parse(JUMP_FEED)["events"][0]
+    assert (jump["gender"], jump["round"]) == ("F", "Qualifying")
+    first, nm = jump["results"]
+    assert (first["athlete"], first["team"], first["mark_normalized"], first["mark_unit"]) == (
+        "Tara Davis-Woodhall",
+        "USA",
+        6.9,
+        "m",
+    )
+    assert (first["wind"], first["detail"]["qualifier"], first["detail"]["flags"]) == (
+        0.3,
+        "Q",
+        ["=SB"],
+    )
+    assert nm["status"] == "NM"
+
+
+LIF = """5,1,2,Girls 100 Meter Dash,+1.4,m/s,,,,
+1,101,4,Stone,Ava,Central,12.41,,12.41,0.152
+2,215,5,Lopez,Mia,Westfield,12.55,,0.14,0.170
+DNF,330,3,Park,Zoe,Eastview,,,,
+"""
+
+CSV_EXPORT = """Event,Place,First Name,Last Name,Grade,School,Mark,Wind
+Girls Long Jump,1,Ava,Stone,12,Central,16-02.50,+1.1
+Girls Long Jump,2,Mia,Lopez,11,Westfield,15-11.00,NWI
+Boys 1600 Meter Run,1,Sam,Reed,12,Central,4:21.07,
+"""
+
+
+def test_finishlynx_lif():
+    ev = to_contract(parse_document(LIF.encode(), None, "heat2.lif"))["events"][0]
+    assert (ev["event_name"], ev["gender"], ev["heat"], ev["wind"]) == (
+        "Girls 100 Meter Dash",
+        "F",
+        2,
+        1.4,
+    )
+    rows = ev["results"]
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"], r["wind"]) for r in rows
+    ] == [
+        (1, "Ava Stone", "Central", 12.41, 1.4),
+        (2, "Mia Lopez", "Westfield", 12.55, 1.4),
+        (None, "Zoe Park", "Eastview", None, 1.4),
+    ]
+    assert rows[2]["status"] == "DNF"
+    assert rows[0]["detail"]["bib"] == "101"
+
+
+def test_csv_export_grouped_by_event_column():
+    doc = parse(CSV_EXPORT)
+    assert [e["event_name"] for e in doc["events"]] == ["Girls Long Jump", "Boys 1600 Meter Run"]
+    jump, mile = doc["events"]
+    first, second = jump["results"]
+    assert (first["athlete"], first["year"], first["team"], first["wind"]) == (
+        "Ava Stone",
+        "12",
+        "Central",
+        1.1,
+    )
+    assert first["mark_normalized"] == pytest.approx(194.5 * 0.0254)
+    assert second["wind"] is None
+    assert second["detail"]["flags"] == ["NWI"]
+    assert mile["results"][0]["mark_normalized"] == 261.07

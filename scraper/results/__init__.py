@@ -20,6 +20,12 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
         return pdf.parse(data)
     text = data if isinstance(data, str) else _decode(data)
     head = text[:4096].lower()
+    from scraper.results import xmlfeed
+
+    if xmlfeed.looks_like_feed(text):
+        doc = xmlfeed.parse(text)
+        if _rows(doc):
+            return doc
     if (
         "<html" in head
         or "<!doctype" in head
@@ -30,13 +36,21 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
         from scraper.results import html
 
         return html.parse(text, url)
-    return parse_text(text)
+    return parse_text(text, name)
 
 
-def parse_text(text: str) -> ResultDoc:
+def parse_text(text: str, name: str | None = None) -> ResultDoc:
     """Plain text: try each text reader in turn; the first that yields rows wins."""
-    from scraper.results import fallback, hytek, listing, ruled
+    from scraper.results import delimited, fallback, hytek, listing, ruled
 
+    if delimited.looks_like_lif(text, name):
+        doc = delimited.parse_lif(text)
+        if _rows(doc):
+            return doc
+    if delimited.looks_delimited(text):
+        doc = delimited.parse_delimited(text)
+        if _rows(doc):
+            return doc
     if hytek.looks_like_hytek(text):
         doc = hytek.parse(text)
         if _rows(doc):

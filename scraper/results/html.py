@@ -56,6 +56,10 @@ _BLOCK = {
     "td",
     "th",
 }
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "caption")
+_SITE_SEGMENT = re.compile(r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|MileSplit|"
+                           r"Athletic\.net|RunnerSpace|DyeStat|Results?|Meet Results|Live Results|"
+                           r"Official Site)$", re.I)
 _FIELD_EVENTS = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
 
 
@@ -65,6 +69,7 @@ def parse(text: str, url: str | None = None) -> ResultDoc:
         root = lxml.html.fromstring(text)
     except (etree.ParserError, ValueError) as e:
         return ResultDoc(format="html", error=f"unparseable HTML: {e}"[:300])
+    app_scripts = bool(root.xpath("//script[@src]"))
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
         bad.drop_tree()
     meet = _meet(root)
@@ -83,7 +88,12 @@ def parse(text: str, url: str | None = None) -> ResultDoc:
         _fill_meet(doc.meet, meet)
         return doc
     body = root.find("body")
-    doc = parse_text(_rendered_text(body if body is not None else root))
+    text = _rendered_text(body if body is not None else root)
+    if len(text.split()) < 20 and app_scripts:
+        doc = ResultDoc(format="html", error="no results in the HTML (a JavaScript application?)")
+        _fill_meet(doc.meet, meet)
+        return doc
+    doc = parse_text(text)
     doc.format = "html-text/" + doc.format
     _fill_meet(doc.meet, meet)
     return doc
@@ -111,11 +121,24 @@ def _meet(root: Any) -> Meet:
                 loc = obj.get("location")
                 if isinstance(loc, dict):
                     meet.venue = meet.venue or loc.get("name")
+    if meet.date is None:
+        from scraper.results.listing import date_in
+
+        body = root.find("body")
+        if body is not None:
+            meet.date_raw, meet.date = date_in(" ".join(body.text_content().split())[:3000])
     if meet.name is None:
         t = root.findtext(".//title")
         if t and t.strip():
-            meet.name = " ".join(t.split())
+            meet.name = _meet_from_title(" ".join(t.split()))
     return meet
+
+
+def _meet_from_title(title: str) -> str:
+    """'TFRRS | Conference Championships - Women's 10,000 Meters' -> 'Conference Championships'."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", title) if p.strip()]
+    keep = [p for p in parts if not _SITE_SEGMENT.match(p) and not _EVENT_WORDS.search(p)]
+    return max(keep, key=len) if keep else title
 
 
 def _rendered_text(el: Any) -> str:
@@ -176,15 +199,12 @@ def _tables(root: Any) -> ResultDoc:
 def _title_of(tbl: Any) -> tuple[str | None, str | None]:
     """Nearest preceding event-like text (and a round word met on the way)."""
     rnd = None
+    heading = None
     seen = 0
     for t in reversed(tbl.xpath("preceding::text()[normalize-space()]")[-60:]):
         s = " ".join(str(t).split())
         parent = t.getparent()
-        if (
-            parent is not None
-            and parent.tag in ("script", "style", "option", "a")
-            and parent.tag != "a"
-        ):
+        if parent is not None and parent.tag in ("script", "style", "option"):
             continue
         seen += 1
         if seen > 40:
@@ -195,9 +215,10 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None]:
             continue
         if len(s) < 90 and _EVENT_WORDS.search(s) and not parse_mark(s).value:
             return s, rnd
-        if parent is not None and parent.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "caption"):
-            return s, rnd
-    return None, rnd
+        if heading is None and parent is not None and parent.tag in _HEADINGS and \
+                sum(ch.isalpha() for ch in s) >= 4:
+            heading = s
+    return heading, rnd
 
 
 def _header_map(vals: list[str]) -> list[str | None] | None:

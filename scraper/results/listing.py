@@ -42,6 +42,15 @@ _MEET_WORDS = re.compile(
 )
 
 
+def date_in(text: str) -> tuple[str | None, str | None]:
+    """The first 'Sep 26, 2025' style date in the text: (as printed, YYYY-MM-DD)."""
+    dm = _DATE.search(text)
+    if not dm:
+        return None, None
+    month = _MONTHS[dm.group(1)[:3].lower()]
+    return dm.group(0), f"{int(dm.group(3)):04d}-{month:02d}-{int(dm.group(2)):02d}"
+
+
 def _is_name(s: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2}", s)) and not _PLACE.match(s) and len(s) < 80
 
@@ -137,13 +146,9 @@ def parse(text: str) -> ResultDoc:
     first = rows[0][0]
     head = lines[:first]
     for ln in head:
-        dm = _DATE.search(ln)
-        if dm and doc.meet.date is None:
-            doc.meet.date_raw = dm.group(0)
-            doc.meet.date = (
-                f"{int(dm.group(3)):04d}-{_MONTHS[dm.group(1)[:3].lower()]:02d}-"
-                f"{int(dm.group(2)):02d}"
-            )
+        raw, day = date_in(ln)
+        if day and doc.meet.date is None:
+            doc.meet.date_raw, doc.meet.date = raw, day
     for ln in head:
         if _MEET_WORDS.search(ln) and len(ln) < 90 and not _EVENT.search(ln):
             doc.meet.name = ln

@@ -1,0 +1,458 @@
+"""Streaming dataset exports: articles, results and meets as CSV, JSON Lines or Parquet, with a
+Frictionless Data Package (``datapackage.json``) beside the data.
+
+Rows are read from one SQLite cursor and written as they come (Parquet in row groups of bounded
+size), so memory stays flat whatever the archive size. Filters are SQL parameters, never text
+spliced into SQL. The fields and their types come from the table's schema (``pipelines.db`` owns
+the tables); JSON columns become arrays/objects, ISO-8601 time columns datetimes.
+
+``since_last``: every export records, beside the file, which rows it wrote and a hash of each
+(``<file>.state.sqlite``); an export with ``since_last`` writes only rows that are new or changed
+since then. The state is committed only after the data file is complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from pipelines import db as schema
+
+FORMATS = ("csv", "jsonl", "parquet")
+MEDIATYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson",
+              "parquet": "application/vnd.apache.parquet"}
+# A Parquet row group is flushed at this many rows or bytes of text, whichever comes first.
+BATCH_ROWS = 2_000
+BATCH_BYTES = 8 << 20
+
+
+class ExportError(Exception):
+    """An export that cannot run (missing table, unsupported filter): a one-line message."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """How one table is exported: which columns the --since/--until, --source and --meet filters
+    read, and which columns do not count as a change for --since-last."""
+
+    name: str
+    table: str
+    date_column: str | None = None
+    source_column: str | None = None
+    meet_column: str | None = None
+    volatile: frozenset[str] = frozenset()
+    description: str = ""
+
+
+DATASETS: dict[str, Dataset] = {
+    "articles": Dataset(
+        "articles", schema.ARTICLES, date_column="published_at", source_column="source",
+        meet_column="meet_name", volatile=frozenset({"last_seen"}),
+        description="Articles: one row per canonical URL, with headline, authors, dates as "
+                    "printed and normalized, meet, photo credit and body as paragraphs."),
+    "results": Dataset(
+        "results", getattr(schema, "RESULTS", "results"), date_column="meet_date",
+        source_column="source", meet_column="meet_name",
+        description="Result rows: athlete, team, place, mark as printed and normalized, event, "
+                    "round and flags, linked to their meet and the page they came from."),
+    "meets": Dataset(
+        "meets", getattr(schema, "MEETS", "meets"), date_column="date", source_column="source",
+        meet_column="name",
+        description="Meets: name, dates, venue, and the counts of their articles and results."),
+}
+
+
+@dataclass
+class Field:
+    name: str
+    type: str  # Frictionless Table Schema type
+    json: bool = False  # stored as JSON text in the archive
+    string_list: bool = False  # a JSON list of strings: Parquet list<string>
+
+    def descriptor(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type}
+        if self.type == "datetime":
+            out["format"] = "any"
+            out["description"] = ("ISO-8601 with its UTC offset in CSV/JSONL; a UTC timestamp "
+                                  "in Parquet")
+        elif self.type == "date":
+            out["format"] = "default"
+        elif self.json and not self.string_list:
+            out["description"] = "JSON text in CSV and Parquet"
+        elif self.string_list:
+            out["description"] = "JSON array of strings in CSV; a list in JSONL and Parquet"
+        return out
+
+
+# Columns holding lists of strings (the rest of the JSON columns hold objects or lists of objects).
+STRING_LISTS = frozenset({"authors", "tags", "flags"})
+DATETIME_SUFFIXES = ("_at",)
+DATETIME_NAMES = frozenset({"first_seen", "last_seen"})
+DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date"})
+
+
+def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
+    """The exported fields of a table: every column (generated ones too) except blobs."""
+    json_columns = set(getattr(schema, "JSON_COLUMNS", ())) | STRING_LISTS
+    out = []
+    for cid, name, decl, *_ in db.execute(f"PRAGMA table_xinfo([{dataset.table}])").fetchall():
+        del cid
+        decl = (decl or "").upper()
+        if "BLOB" in decl:
+            continue
+        if name in json_columns:
+            kind = "array" if name in STRING_LISTS or name == "results" else "object"
+            out.append(Field(name, kind, json=True, string_list=name in STRING_LISTS))
+        elif name.endswith(DATETIME_SUFFIXES) or name in DATETIME_NAMES:
+            out.append(Field(name, "datetime"))
+        elif name in DATE_NAMES:
+            out.append(Field(name, "date"))
+        elif "INT" in decl:
+            out.append(Field(name, "integer"))
+        elif any(t in decl for t in ("REAL", "FLOA", "DOUB", "NUM")):
+            out.append(Field(name, "number"))
+        else:
+            out.append(Field(name, "string"))
+    return out
+
+
+@dataclass
+class Filters:
+    since: str | None = None  # inclusive, compared with the date column's ISO text
+    until: str | None = None  # inclusive: a bare date covers that whole day
+    source: str | None = None  # exact source name
+    meet: str | None = None  # case-insensitive substring of the meet name
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def build_query(dataset: Dataset, fields: Sequence[Field], filters: Filters,
+                columns: set[str]) -> tuple[str, dict[str, Any]]:
+    """SELECT of the dataset's rows matching the filters: user text only as parameters."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+
+    def need(column: str | None, option: str) -> str:
+        if column is None or column not in columns:
+            raise ExportError(f"{option} is not available for {dataset.name}")
+        return column
+
+    if filters.since:
+        col = need(dataset.date_column, "--since")
+        where.append(f"[{col}] >= :since")
+        params["since"] = filters.since
+    if filters.until:
+        col = need(dataset.date_column, "--until")
+        # '2024-05-26' covers that whole day: compare the same number of leading characters.
+        where.append(f"substr([{col}], 1, :until_len) <= :until")
+        params.update(until=filters.until, until_len=len(filters.until))
+    if filters.source:
+        col = need(dataset.source_column, "--source")
+        where.append(f"[{col}] = :source")
+        params["source"] = filters.source
+    if filters.meet:
+        col = need(dataset.meet_column, "--meet")
+        where.append(f"[{col}] LIKE :meet ESCAPE '\\'")
+        params["meet"] = f"%{_like_escape(filters.meet)}%"
+    select = ", ".join(f"[{f.name}]" for f in fields)
+    sql = f"SELECT {select} FROM [{dataset.table}]"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + " ORDER BY rowid", params
+
+
+# ---- change tracking (--since-last) ------------------------------------------------------------
+
+class ExportState:
+    """Keys and row hashes of what was last exported to a path, in a SQLite file beside it."""
+
+    def __init__(self, data_path: Path, key_fields: Sequence[str]) -> None:
+        self.path = data_path.with_name(data_path.name + ".state.sqlite")
+        self.conn = sqlite3.connect(self.path)
+        self.key_fields = list(key_fields)
+        self.conn.execute("CREATE TABLE IF NOT EXISTS exported "
+                          "(key TEXT PRIMARY KEY, hash TEXT NOT NULL)")
+        self.conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+
+    def key(self, row: dict[str, Any]) -> str:
+        return json.dumps([row[k] for k in self.key_fields], default=str)
+
+    def changed(self, key: str, digest: str) -> bool:
+        hit = self.conn.execute("SELECT hash FROM exported WHERE key = ?", [key]).fetchone()
+        return hit is None or hit[0] != digest
+
+    def record(self, key: str, digest: str) -> None:
+        self.conn.execute("INSERT INTO exported (key, hash) VALUES (?, ?) ON CONFLICT(key) "
+                          "DO UPDATE SET hash = excluded.hash", [key, digest])
+
+    def commit(self, info: dict[str, Any]) -> None:
+        for name, value in info.items():
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [name, str(value)])
+        self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.rollback()
+        self.conn.close()
+
+
+def row_hash(row: dict[str, Any], volatile: frozenset[str]) -> str:
+    stable = {k: v for k, v in row.items() if k not in volatile}
+    return hashlib.sha1(json.dumps(stable, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# ---- writers -----------------------------------------------------------------------------------
+
+def _json_value(f: Field, value: Any) -> Any:
+    if f.json and isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+class CsvWriter:
+    def __init__(self, path: Path, fields: list[Field]) -> None:
+        self.fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.writer = csv.writer(self.fh)
+        self.names = [f.name for f in fields]
+        self.writer.writerow(self.names)
+
+    def write(self, row: dict[str, Any]) -> None:
+        self.writer.writerow(["" if row[n] is None else row[n] for n in self.names])
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class JsonlWriter:
+    def __init__(self, path: Path, fields: list[Field]) -> None:
+        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
+        self.fields = fields
+
+    def write(self, row: dict[str, Any]) -> None:
+        out = {f.name: _json_value(f, row[f.name]) for f in self.fields}
+        self.fh.write(json.dumps(out, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+def to_utc(value: str | None) -> datetime | None:
+    """An archive ISO-8601 time as an aware UTC datetime (naive values are taken as UTC)."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def to_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def arrow_type(f: Field) -> Any:
+    import pyarrow as pa
+
+    return {
+        "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+        "datetime": pa.timestamp("us", tz="UTC"), "date": pa.date32(),
+        "array": pa.list_(pa.string()) if f.string_list else pa.string(),
+    }.get(f.type, pa.string())
+
+
+def _parquet_converter(f: Field) -> Callable[[Any], Any]:
+    if f.type == "datetime":
+        return to_utc
+    if f.type == "date":
+        return to_date
+    if f.string_list:
+        return lambda v: None if v is None else [str(x) for x in json.loads(v)]
+    return lambda v: v
+
+
+class ParquetWriter:
+    """Columns accumulate for one row group, flushed at BATCH_ROWS rows or BATCH_BYTES of text."""
+
+    def __init__(self, path: Path, fields: list[Field]) -> None:
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ExportError("Parquet exports need pyarrow: pip install 'meetarchive[parquet]'"
+                              ) from None
+
+        self.pa = pa
+        self.fields = fields
+        self.schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
+        self.converters = [_parquet_converter(f) for f in fields]
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
+        self._reset()
+
+    def _reset(self) -> None:
+        self.columns: list[list[Any]] = [[] for _ in self.fields]
+        self.rows = 0
+        self.bytes = 0
+
+    def write(self, row: dict[str, Any]) -> None:
+        for i, (f, conv) in enumerate(zip(self.fields, self.converters, strict=True)):
+            value = row[f.name]
+            if isinstance(value, str):
+                self.bytes += len(value)
+            self.columns[i].append(conv(value))
+        self.rows += 1
+        if self.rows >= BATCH_ROWS or self.bytes >= BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        arrays = [self.pa.array(col, type=fld.type)
+                  for col, fld in zip(self.columns, self.schema, strict=True)]
+        self.writer.write_batch(self.pa.RecordBatch.from_arrays(arrays, schema=self.schema))
+        self._reset()
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+WRITERS = {"csv": CsvWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter}
+
+
+# ---- the data package --------------------------------------------------------------------------
+
+def resource_descriptor(dataset: Dataset, fields: list[Field], path: Path, fmt: str,
+                        primary_key: list[str], rows: int) -> dict[str, Any]:
+    res: dict[str, Any] = {
+        "name": path.name.lower().replace(".", "-"), "path": path.name, "format": fmt,
+        "mediatype": MEDIATYPES[fmt], "title": dataset.name, "description": dataset.description,
+        "schema": {"fields": [f.descriptor() for f in fields]}, "x_rows": rows,
+    }
+    if fmt != "parquet":
+        res["encoding"] = "utf-8"
+    if fmt == "csv":
+        res["profile"] = "tabular-data-resource"
+        res["dialect"] = {"delimiter": ",", "header": True, "doubleQuote": True}
+    if primary_key:
+        res["schema"]["primaryKey"] = primary_key if len(primary_key) > 1 else primary_key[0]
+    return res
+
+
+def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
+    """Add (or replace, by path) one resource in ``directory/datapackage.json``."""
+    path = directory / "datapackage.json"
+    package: dict[str, Any] = {}
+    if path.exists():
+        try:
+            package = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            package = {}
+    package.setdefault("name", "meetarchive")
+    package.setdefault("title", "meetarchive: track & field meet coverage")
+    package.setdefault("profile", "data-package")
+    package.setdefault("licenses", [{
+        "name": "other-at",
+        "title": "Article texts remain the property of their publishers; see each row's URL"}])
+    package["resources"] = [r for r in package.get("resources", [])
+                            if r.get("path") != resource["path"]] + [resource]
+    package["resources"].sort(key=lambda r: r["path"])
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+# ---- the export --------------------------------------------------------------------------------
+
+@dataclass
+class ExportReport:
+    dataset: str
+    path: Path
+    format: str
+    rows: int
+    scanned: int
+    datapackage: Path
+    fields: list[Field] = field(default_factory=list)
+
+    def summary(self) -> str:
+        skipped = self.scanned - self.rows
+        extra = f" ({skipped} unchanged since the last export skipped)" if skipped else ""
+        return (f"{self.rows} {self.dataset} rows -> {self.path} ({self.format}){extra}; "
+                f"described in {self.datapackage}")
+
+
+def iter_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any],
+              names: list[str]) -> Iterator[dict[str, Any]]:
+    cursor = db.conn.execute(sql, params)
+    while True:
+        chunk = cursor.fetchmany(500)
+        if not chunk:
+            return
+        for values in chunk:
+            yield dict(zip(names, values, strict=True))
+
+
+def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
+           filters: Filters | None = None, since_last: bool = False) -> ExportReport:
+    """Export one dataset to ``path`` in ``fmt``; see the module docstring."""
+    if name not in DATASETS:
+        raise ExportError(f"unknown dataset {name!r} (choose from {', '.join(DATASETS)})")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    dataset = DATASETS[name]
+    if not db[dataset.table].exists():
+        raise ExportError(f"this archive has no {dataset.table} table yet: {name} exports need "
+                          "an archive with results (crawl results pages first)")
+    fields = fields_of(db, dataset)
+    names = [f.name for f in fields]
+    sql, params = build_query(dataset, fields, filters or Filters(), set(names))
+    pk = [c for c in db[dataset.table].pks if c != "rowid"] or ["rowid"]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.partial")
+    state = ExportState(path, pk if pk != ["rowid"] else names[:1])
+    writer = WRITERS[fmt](tmp, fields)
+    rows = scanned = 0
+    try:
+        for row in iter_rows(db, sql, params, names):
+            scanned += 1
+            key, digest = state.key(row), row_hash(row, dataset.volatile)
+            if since_last and not state.changed(key, digest):
+                continue
+            writer.write(row)
+            state.record(key, digest)
+            rows += 1
+        writer.close()
+        os.replace(tmp, path)
+        resource = resource_descriptor(dataset, fields, path, fmt, pk if pk != ["rowid"] else [],
+                                       rows)
+        package = write_datapackage(path.parent, resource)
+        state.commit({"dataset": name, "format": fmt, "rows": rows,
+                      "exported_at": datetime.now(UTC).isoformat(timespec="seconds")})
+    except BaseException:
+        writer.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        state.close()
+    return ExportReport(name, path, fmt, rows, scanned, package, fields)

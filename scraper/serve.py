@@ -1,0 +1,76 @@
+"""`meetarchive serve`: Datasette over the archive, read-only, with the project's metadata.
+
+The archive file is opened by Datasette's read-only connection (``mode=ro``) or, with
+``immutable``, as an immutable snapshot; no write path is enabled; every SQL query is cancelled
+after ``sql_time_limit_ms``. The metadata file keys its tables and canned queries by the database
+name, which Datasette takes from the file's stem: the metadata is re-keyed for the file served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATASETTE_DIR = ROOT / "datasette"
+METADATA = DATASETTE_DIR / "metadata.yml"
+PLUGINS = DATASETTE_DIR / "plugins"
+METADATA_DB = "archive"  # the database key used in datasette/metadata.yml
+
+
+def load_metadata(db_name: str, path: Path = METADATA) -> dict[str, Any]:
+    """The metadata with its database section (and links to it) under ``db_name``."""
+    import yaml
+
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if db_name != METADATA_DB:
+        databases = meta.get("databases", {})
+        if METADATA_DB in databases:
+            databases[db_name] = databases.pop(METADATA_DB)
+        if "description_html" in meta:
+            meta["description_html"] = meta["description_html"].replace(
+                f"/{METADATA_DB}/", f"/{db_name}/")
+    return meta
+
+
+def datasette_args(db: Path, metadata: Path, host: str, port: int, sql_time_limit_ms: int,
+                   immutable: bool) -> list[str]:
+    args = ["serve", "-i", str(db)] if immutable else ["serve", str(db)]
+    args += ["--metadata", str(metadata), "--host", host, "--port", str(port),
+             "--setting", "sql_time_limit_ms", str(sql_time_limit_ms),
+             "--setting", "default_page_size", "50",
+             "--setting", "allow_download", "off"]
+    if PLUGINS.is_dir():
+        args += ["--plugins-dir", str(PLUGINS)]
+    return args
+
+
+def checkpoint(db: Path) -> None:
+    """Fold the WAL into the main file, so an immutable open sees every committed row."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> int:
+    import json
+
+    from datasette.cli import cli as datasette_cli
+
+    if not METADATA.exists():
+        raise SystemExit(f"metadata not found at {METADATA} (run from a meetarchive checkout)")
+    if immutable:
+        checkpoint(db)
+    meta = load_metadata(db.stem)
+    with tempfile.TemporaryDirectory(prefix="meetarchive-serve-") as tmp:
+        meta_path = Path(tmp) / "metadata.json"
+        meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        args = datasette_args(db, meta_path, host, port, sql_time_limit_ms, immutable)
+        with contextlib.suppress(KeyboardInterrupt):
+            datasette_cli.main(args=args, prog_name="meetarchive serve", standalone_mode=False)
+    return 0

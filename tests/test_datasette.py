@@ -1,0 +1,245 @@
+"""datasette/metadata.yml over an archive built by a real crawl of the fixture site: every table,
+column and facet it names exists, every canned query runs (with hostile inputs too), article text
+is never rendered as markup, and the archive is served read-only with a SQL time limit."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.serve import METADATA, PLUGINS, load_metadata
+from tests.fixture_archive import REPO, crawl_fixture_site
+
+HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",
+           "Kerr AND", "(", "col:val", "%", "\\", "^Kerr", "   ", "Ørjan Ædel", "🏃", "x" * 300]
+SAMPLE_PARAMS = {"q": "Ingebrigtsen Kerr", "athlete": "Ingebrigtsen", "meet": "Prefontaine"}
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("fixture-archive") / "archive.db"
+    crawl_fixture_site(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def metadata() -> dict[str, Any]:
+    return yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+
+
+def fetch(archive: Path, *paths: str) -> list[Any]:
+    """GET each path from an in-process Datasette over the archive, as `meetarchive serve` sets
+    it up (metadata, plugins, read-only, time limit)."""
+    from datasette.app import Datasette
+
+    async def run() -> list[Any]:
+        ds = Datasette([str(archive)], metadata=load_metadata(archive.stem),
+                       plugins_dir=str(PLUGINS), settings={"sql_time_limit_ms": 3000})
+        await ds.invoke_startup()
+        return [await ds.client.get(p) for p in paths]
+
+    return asyncio.run(run())
+
+
+def canned_queries(metadata: dict[str, Any]) -> dict[str, Any]:
+    return metadata["databases"]["archive"]["queries"]
+
+
+def test_the_crawl_gave_the_archive_its_articles(archive: Path):
+    (resp,) = fetch(archive, "/archive/articles.json?_shape=array&_size=100")
+    headlines = [r["headline"] for r in resp.json()]
+    assert len(headlines) >= 10
+    assert any("Ingebrigtsen" in h for h in headlines)
+
+
+def test_every_table_column_and_facet_named_exists(archive: Path, metadata: dict[str, Any]):
+    import sqlite3
+
+    conn = sqlite3.connect(archive)
+    tables = metadata["databases"]["archive"]["tables"]
+    for table, conf in tables.items():
+        columns = {r[1] for r in conn.execute(f"PRAGMA table_xinfo([{table}])")}
+        assert columns, f"no table {table}"
+        named = set(conf.get("columns", {}))
+        named |= {f if isinstance(f, str) else next(iter(f.values()))
+                  for f in conf.get("facets", [])}
+        named |= {conf[k] for k in ("sort", "sort_desc", "label_column", "fts_pk") if k in conf}
+        assert named <= columns, (table, named - columns)
+        if "fts_table" in conf:
+            assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                                [conf["fts_table"]]).fetchone()
+
+
+def test_the_articles_table_is_searchable_newest_first_with_facets(archive: Path):
+    (resp,) = fetch(archive, "/archive/articles.json?_search=Ingebrigtsen&_size=100")
+    data = resp.json()
+    assert resp.status_code == 200
+    assert data["rows"], "full-text search found nothing"
+    assert "sorted by published_at descending" in data["human_description_en"]
+    dates = [row[data["columns"].index("published_at")] for row in data["rows"]]
+    assert dates == sorted(dates, reverse=True)
+    assert set(data["facet_results"]) == {"source", "meet_name", "year", "authors"}
+    assert {"value": "runnerspace"}.items() <= data["facet_results"]["source"]["results"][0].items()
+
+
+def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any]):
+    queries = canned_queries(metadata)
+    assert set(queries) >= {"article_search", "athlete_timeline", "meet_coverage",
+                            "records_and_pbs"}
+    paths = []
+    for name, conf in queries.items():
+        params = sorted(set(re.findall(r"(?<!:):(\w+)", conf["sql"])))
+        assert set(params) <= set(SAMPLE_PARAMS), (name, params)
+        query = "&".join(f"{p}={urllib.request.quote(SAMPLE_PARAMS[p])}" for p in params)
+        paths.append(f"/archive/{name}.json?_shape=objects&{query}")
+    for name, resp in zip(queries, fetch(archive, *paths), strict=True):
+        data = resp.json()
+        assert resp.status_code == 200, (name, data)
+        assert data["ok"] is not False, (name, data)
+        assert data["rows"], f"{name} found nothing on the fixture archive"
+
+
+def test_article_search_finds_the_seed_article_with_marked_snippets(archive: Path):
+    (resp,) = fetch(archive, "/archive/article_search.json?_shape=array&q=Ingebrigtsen+Kerr")
+    rows = resp.json()
+    assert rows[0]["headline"].startswith("Josh Kerr Grabs Lead With 600 To Go")
+    assert "⟦" in rows[0]["snippet"]
+
+
+def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: Path):
+    (resp,) = fetch(archive, "/archive/athlete_timeline.json?_shape=array&athlete=Ingebrigtsen")
+    rows = resp.json()
+    assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
+    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+
+
+def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
+    (resp,) = fetch(archive, "/archive/meet_coverage.json?_shape=array&meet=Prefontaine")
+    rows = resp.json()
+    assert any(r["photo_credit"] == "John Nepolitan" for r in rows)
+    assert all("Prefontaine" in (r["detail"] or "") for r in rows if r["kind"] == "article")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_canned_queries_take_any_text(archive: Path, metadata: dict[str, Any], text: str):
+    quoted = urllib.request.quote(text)
+    paths = [f"/archive/{name}.json?q={quoted}&athlete={quoted}&meet={quoted}"
+             for name in canned_queries(metadata)]
+    for resp in fetch(archive, *paths):
+        assert resp.status_code == 200, resp.json()
+        assert resp.json()["ok"] is not False
+
+
+def test_article_text_is_shown_as_text_never_markup(archive: Path):
+    (listing,) = fetch(archive, "/archive/articles.json?_shape=array&_search=widget")
+    (row,) = listing.json()
+    assert "<script>" in row["body"]
+    page, table, search = fetch(
+        archive, f"/archive/articles/{row['id']}", "/archive/articles?_search=widget",
+        "/archive/article_search?q=stranger+meetarchiveXss")
+    for resp in (page, table, search):
+        html = resp.text
+        assert "&lt;script&gt;window." in html
+        assert "<script>window." not in html
+        assert "<img src=x onerror" not in html
+    # The body reads as paragraphs; search hits are marked with <mark>.
+    assert page.text.count('<p class="article-paragraph">') == row["body"].count("\n\n") + 1
+    assert "<mark>" in search.text
+
+
+def test_datasette_connections_are_read_only(archive: Path):
+    from datasette.app import Datasette
+
+    async def run() -> Any:
+        ds = Datasette([str(archive)], settings={"sql_time_limit_ms": 3000})
+        return await ds.get_database().execute_fn(
+            lambda conn: conn.execute("UPDATE articles SET headline = 'x'"))
+
+    with pytest.raises(Exception, match="readonly"):
+        asyncio.run(run())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"serve exited {proc.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                resp.read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def served(archive: Path):
+    """`meetarchive serve` on 127.0.0.1 over the fixture archive (a copy named other.db, so the
+    metadata's re-keying by file name is exercised too)."""
+    copy = archive.with_name("other.db")
+    copy.write_bytes(archive.read_bytes())
+    with serving(copy, "--sql-time-limit-ms", "1500") as base:
+        yield base
+
+
+@contextmanager
+def serving(db: Path, *options: str) -> Iterator[str]:
+    """Run `meetarchive serve` on a free port of 127.0.0.1; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    log = db.with_name(f"serve-{port}.log")
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "scraper.cli", "serve", "--db", str(db), "--host",
+             "127.0.0.1", "--port", str(port), *options],
+            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(base + "/-/versions.json", proc, log)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
+def test_serve_applies_the_metadata_time_limit_and_read_only(served: str):
+    import json
+
+    def get(path: str) -> Any:
+        with urllib.request.urlopen(served + path, timeout=10) as resp:
+            return json.load(resp)
+
+    assert get("/-/settings.json")["sql_time_limit_ms"] == 1500
+    assert get("/-/metadata.json")["title"] == "meetarchive"
+    (database,) = get("/-/databases.json")
+    assert database["name"] == "other"
+    rows = get("/other/article_search.json?_shape=array&q=Ingebrigtsen")
+    assert rows[0]["headline"].startswith("Josh Kerr")
+    # A query that runs past the limit is cancelled with a message, not left running.
+    slow = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
+            "select count(*) from n")
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        get("/other.json?sql=" + urllib.request.quote(slow))
+    assert caught.value.code == 400
+    assert "time limit" in caught.value.read().decode().lower()

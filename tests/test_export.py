@@ -1,0 +1,251 @@
+"""`meetarchive export`: every dataset in every format round-trips against the archive's rows;
+datapackage.json describes every field; filters are parameters; --since-last exports changes only.
+
+The archive is written by the real item pipelines (real Articles through every stage).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from pipelines import export as ex
+from scraper.cli import cli
+from tests.archive_helpers import (
+    CANONICAL,
+    T1,
+    T2,
+    URL,
+    article,
+    build_stages,
+    crawled,
+    make_crawler,
+    run_stages,
+)
+
+BODIES = [
+    "First paragraph, with a comma and \"quotes\".\n\nSecond paragraph: Kerr 3:45.34.",
+    "Text with <script>alert('x')</script> and <b>tags</b> as plain text.\n\nÅ, é, ü – “curly”.",
+    "One line\r\nwith a carriage return, and a trailing space ",
+]
+ARTICLES = [
+    dict(headline="Kerr Wins The Bowerman Mile", meet_name="Prefontaine Classic", meet_year=2024,
+         published_at="2024-05-25T21:29:00-05:00", body=BODIES[0]),
+    dict(headline="Headline With <i>markup</i>", meet_name="Drake Relays", meet_year=2024,
+         published_raw="April 27, 2024 10:00 AM", body=BODIES[1], authors=["A", "B C"]),
+    dict(headline="No Meet, No Date", meet_name=None, meet_year=None, published_at=None,
+         published_raw=None, body=BODIES[2], authors=[], tags=[]),
+    dict(headline="Older Prefontaine", meet_name="Prefontaine Classic", meet_year=2023,
+         published_raw="September 16, 2023 3:00 PM", body="Body of 2023.", photo_credit="J. N."),
+]
+
+
+def store(db_path: Path, items: list[tuple[dict, str]]) -> None:
+    """Run articles through the real pipeline stages: (changes, fetched_at) each."""
+    crawler = make_crawler(db_path)
+    stages = build_stages(crawler)
+    try:
+        for i, (changes, fetched_at) in enumerate(items):
+            n = changes.pop("n", i)
+            art = article(canonical_url=f"{CANONICAL}{n}", url=f"{URL}{n}", fetched_at=fetched_at,
+                          **changes)
+            result = run_stages(stages, crawled(art, url=f"{URL}{n}",
+                                                body=f"<html>{n} {fetched_at}</html>".encode()))
+            assert result.reject is None, result.reject_detail
+    finally:
+        stages[-1].close_spider()
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    path = tmp_path / "archive.db"
+    store(path, [(dict(a), T1) for a in ARTICLES])
+    return path
+
+
+def archive_rows(path: Path, table: str = "articles") -> list[dict]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        names = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")]
+        return [dict(zip(names, row, strict=True))
+                for row in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")]
+    finally:
+        conn.close()
+
+
+def run_export(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["export", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def package_fields(out: Path) -> list[dict]:
+    package = json.loads((out.parent / "datapackage.json").read_text())
+    (resource,) = [r for r in package["resources"] if r["path"] == out.name]
+    return resource["schema"]["fields"]
+
+
+# ---- round trips --------------------------------------------------------------------------------
+
+def test_csv_round_trips(archive: Path, tmp_path: Path):
+    out = tmp_path / "out" / "articles.csv"
+    run_export("articles", "--db", str(archive), "--format", "csv", "-o", str(out))
+    with out.open(newline="", encoding="utf-8") as fh:
+        got = list(csv.DictReader(fh))
+    want = [{k: "" if v is None else str(v) for k, v in row.items()}
+            for row in archive_rows(archive)]
+    assert got == want
+    assert len(got) == len(ARTICLES)
+
+
+def test_jsonl_round_trips(archive: Path, tmp_path: Path):
+    out = tmp_path / "articles.jsonl"
+    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out))
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    want = archive_rows(archive)
+    for row in want:
+        for name in ("authors", "tags", "signals", "results"):
+            row[name] = json.loads(row[name])
+    assert got == want
+
+
+ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string(),
+               "datetime": pa.timestamp("us", tz="UTC"), "date": pa.date32()}
+
+
+def declared_arrow_type(f: dict) -> pa.DataType:
+    if f["type"] == "array" and "list" in f.get("description", ""):
+        return pa.list_(pa.string())
+    return ARROW_TYPES.get(f["type"], pa.string())
+
+
+def as_utc(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value).astimezone(UTC)
+
+
+def test_parquet_reads_back_with_the_declared_types(archive: Path, tmp_path: Path):
+    out = tmp_path / "articles.parquet"
+    run_export("articles", "--db", str(archive), "--format", "parquet", "-o", str(out))
+    table = pq.read_table(out)
+    fields = package_fields(out)
+    assert table.schema.names == [f["name"] for f in fields]
+    for f in fields:
+        assert table.schema.field(f["name"]).type == declared_arrow_type(f), f["name"]
+    got = table.to_pylist()
+    want = archive_rows(archive)
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        for f in fields:
+            name, value = f["name"], w[f["name"]]
+            if f["type"] == "datetime":
+                value = as_utc(value)
+            elif declared_arrow_type(f) == pa.list_(pa.string()):
+                value = json.loads(value)
+            assert g[name] == value, name
+
+
+def test_the_datapackage_describes_every_column(archive: Path, tmp_path: Path):
+    out = tmp_path / "articles.csv"
+    run_export("articles", "--db", str(archive), "--format", "csv", "-o", str(out))
+    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o",
+               str(tmp_path / "articles.jsonl"))
+    package = json.loads((tmp_path / "datapackage.json").read_text())
+    assert package["profile"] == "data-package"
+    assert [r["path"] for r in package["resources"]] == ["articles.csv", "articles.jsonl"]
+    fields = {f["name"]: f["type"] for f in package_fields(out)}
+    assert list(fields) == list(archive_rows(archive)[0])
+    assert fields["id"] == "integer"
+    assert fields["headline"] == "string"
+    assert fields["published_at"] == "datetime"
+    assert fields["authors"] == "array"
+    assert fields["year"] == "integer"
+    resource = package["resources"][0]
+    assert resource["schema"]["primaryKey"] == "id"
+    assert resource["profile"] == "tabular-data-resource"
+
+
+# ---- filters ------------------------------------------------------------------------------------
+
+def exported_headlines(archive: Path, tmp_path: Path, *filters: str) -> list[str]:
+    out = tmp_path / "filtered.jsonl"
+    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out), *filters)
+    return sorted(json.loads(line)["headline"] for line in out.read_text().splitlines())
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    (("--since", "2024-05-01"), ["Kerr Wins The Bowerman Mile"]),
+    (("--until", "2024-04-27"), ["Headline With <i>markup</i>", "Older Prefontaine"]),
+    (("--since", "2024-01-01", "--until", "2024-12-31"),
+     ["Headline With <i>markup</i>", "Kerr Wins The Bowerman Mile"]),
+    (("--meet", "prefontaine"), ["Kerr Wins The Bowerman Mile", "Older Prefontaine"]),
+    (("--meet", "Prefontaine", "--since", "2024-01-01"), ["Kerr Wins The Bowerman Mile"]),
+    (("--source", "runnerspace", "--meet", "drake"), ["Headline With <i>markup</i>"]),
+    (("--source", "elsewhere"), []),
+], ids=["since", "until-whole-day", "since-until", "meet-substring", "meet-and-since",
+        "source-and-meet", "unknown-source"])
+def test_filters(archive: Path, tmp_path: Path, filters: tuple[str, ...], expected: list[str]):
+    assert exported_headlines(archive, tmp_path, *filters) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "%", "_", "' OR 1=1 --", "\" OR \"\"=\"", "Prefontaine'; DROP TABLE articles; --", "\\",
+    "%Classic%' UNION SELECT * FROM pages --",
+])
+def test_filter_text_is_a_parameter_never_sql(archive: Path, tmp_path: Path, text: str):
+    assert exported_headlines(archive, tmp_path, "--meet", text) == []
+    assert exported_headlines(archive, tmp_path, "--source", text) == []
+    assert len(archive_rows(archive)) == len(ARTICLES)
+
+
+# ---- --since-last -------------------------------------------------------------------------------
+
+def test_since_last_exports_only_new_and_changed_rows(archive: Path, tmp_path: Path):
+    out = tmp_path / "delta.jsonl"
+    args = ("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out))
+    run_export(*args)
+    assert len(out.read_text().splitlines()) == len(ARTICLES)
+    # A re-crawl: one article unchanged (only last_seen moves), one changed, one new.
+    store(archive, [(dict(ARTICLES[0], n=0), T2),
+                    (dict(ARTICLES[1], n=1, headline="A Changed Headline"), T2),
+                    (dict(ARTICLES[3], n=9, headline="A New Article"), T2)])
+    output = run_export(*args, "--since-last")
+    got = sorted(json.loads(line)["headline"] for line in out.read_text().splitlines())
+    assert got == ["A Changed Headline", "A New Article"]
+    assert "unchanged since the last export skipped" in output
+    run_export(*args, "--since-last")
+    assert out.read_text() == ""
+
+
+def test_a_filter_on_a_column_the_table_lacks_is_refused():
+    dataset = ex.Dataset("articles", "articles", date_column="no_such_column")
+    with pytest.raises(ex.ExportError, match="--since is not available for articles"):
+        ex.build_query(dataset, [], ex.Filters(since="2024"), {"id", "published_at"})
+
+
+# ---- results and meets --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dataset", ["results", "meets"])
+def test_datasets_without_a_table_get_a_clear_message(archive: Path, tmp_path: Path,
+                                                      dataset: str):
+    result = CliRunner().invoke(cli, ["export", dataset, "--db", str(archive), "--format", "csv",
+                                      "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 1
+    assert f"no {dataset} table" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_missing_archive_is_a_clear_message(tmp_path: Path):
+    result = CliRunner().invoke(cli, ["export", "articles", "--db", str(tmp_path / "none.db"),
+                                      "--format", "csv", "-o", str(tmp_path / "x.csv")])
+    assert result.exit_code == 1
+    assert "no archive at" in result.output
