@@ -120,6 +120,7 @@ def m004_results(db: sqlite_utils.Database) -> None:
     athlete, team and relay member names."""
     db[MEETS].create({
         "id": int, "name": str, "name_key": str, "date": str, "date_raw": str, "venue": str,
+        "source": str,
     }, pk="id")
     db[MEETS].create_index(["name_key", "date"], unique=True)
     db[RESULT_DOCS].create({
@@ -143,7 +144,8 @@ def m004_results(db: sqlite_utils.Database) -> None:
         "bib": str, "mark_raw": str, "mark": float, "unit": str, "timing": str, "wind": float,
         "wind_raw": str, "status": str, "qualifier": str, "flags": str, "tiebreak": str,
         "points": float, "relay_members": str, "attempts": str, "splits": str, "detail": str,
-        "raw": str,
+        "raw": str, "event": str, "round": str, "gender": str, "meet_name": str,
+        "meet_date": str, "source": str,
     }, pk="id", foreign_keys=[("event_id", RESULT_EVENTS, "id"),
                               ("document_id", RESULT_DOCS, "id"), ("page_id", PAGES, "id"),
                               ("meet_id", MEETS, "id")])
@@ -374,7 +376,8 @@ def name_key(name: str | None) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in (name or "").casefold()).split())
 
 
-def meet_id_for(db: sqlite_utils.Database, meet: dict[str, Any] | None) -> int | None:
+def meet_id_for(db: sqlite_utils.Database, meet: dict[str, Any] | None,
+                source: str | None = None) -> int | None:
     """The meet row for a parsed meet (name + date), created on first sight; None without a
     name."""
     if not meet or not meet.get("name"):
@@ -388,7 +391,8 @@ def meet_id_for(db: sqlite_utils.Database, meet: dict[str, Any] | None) -> int |
             db[MEETS].update(row["id"], missing)
         return row["id"]
     return db[MEETS].insert({"name": meet["name"], "name_key": key, "date": date,
-                             "date_raw": meet.get("date_raw"), "venue": meet.get("venue")}).last_pk
+                             "date_raw": meet.get("date_raw"), "venue": meet.get("venue"),
+                             "source": source}).last_pk
 
 
 def delete_results(db: sqlite_utils.Database, page_id: int) -> None:
@@ -398,12 +402,13 @@ def delete_results(db: sqlite_utils.Database, page_id: int) -> None:
 
 
 def store_results(db: sqlite_utils.Database, page_id: int, url: str, doc: dict[str, Any],
-                  fetched_at: str) -> int:
+                  fetched_at: str, source: str | None = None) -> int:
     """Store one parsed results document (the JSON of ``scraper.results.to_contract``) for a page:
     its meet, events and rows; a document without rows is listed as unparsed with the reason.
     Returns the number of rows stored."""
     delete_results(db, page_id)
-    meet_id = meet_id_for(db, doc.get("meet"))
+    meet = doc.get("meet") or {}
+    meet_id = meet_id_for(db, meet, source)
     events = [e for e in doc.get("events") or [] if e.get("results")]
     n_rows = sum(len(e["results"]) for e in events)
     status = "parsed" if n_rows else "unparsed"
@@ -436,7 +441,9 @@ def store_results(db: sqlite_utils.Database, page_id: int, url: str, doc: dict[s
                 "tiebreak": detail.get("tiebreak"), "points": detail.get("points"),
                 "relay_members": r.get("relay_members") or [],
                 "attempts": detail.get("attempts") or [], "splits": detail.get("splits") or [],
-                "detail": detail, "raw": r.get("raw"),
+                "detail": detail, "raw": r.get("raw"), "event": ev.get("event_name"),
+                "round": ev.get("round"), "gender": ev.get("gender"), "meet_name": meet.get("name"),
+                "meet_date": meet.get("date"), "source": source,
             })
     for row in rows:
         for col in RESULT_JSON_COLUMNS:

@@ -13,7 +13,7 @@ import logging
 from typing import Any, Self
 
 from pipelines import db as schema
-from pipelines.context import Archive, archive_for
+from pipelines.context import Archive, archive_for, close_archive
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
 
@@ -33,13 +33,18 @@ def parse_results_page(page: Page) -> dict[str, Any]:
 
 
 class ResultsStage:
-    def __init__(self, archive: Archive, stats: Any = None) -> None:
+    def __init__(self, archive: Archive, stats: Any = None, crawler: Any = None) -> None:
         self.db = archive.db
         self.stats = stats
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Self:
-        return cls(archive_for(crawler), crawler.stats)
+        return cls(archive_for(crawler), crawler.stats, crawler)
+
+    def close_spider(self) -> None:
+        if self.crawler is not None:
+            close_archive(self.crawler)  # whichever stage closes first closes the shared archive
 
     def process_item(self, item: Crawled) -> Crawled:
         page = item.page
@@ -51,7 +56,8 @@ class ResultsStage:
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            rows = schema.store_results(self.db, page_id, page.url, doc, page.fetched_at)
+            rows = schema.store_results(self.db, page_id, page.url, doc, page.fetched_at,
+                                        page.source or None)
         if self.stats is not None:
             self.stats.inc_value(STAT.format("documents"))
             self.stats.inc_value(STAT.format("rows"), rows)

@@ -43,7 +43,8 @@ def test_linked_text_file_and_pdf_are_parsed(archive):
 
 def test_results_page_rows_are_stored(archive):
     page = _doc(archive, "do=title&title_id=187&event_id=120")
-    assert page["status"] == "parsed" and page["rows"] >= 5
+    assert page["status"] == "parsed"
+    assert page["rows"] >= 5
     rows = list(archive[schema.RESULTS].rows_where("document_id = ?", [page["id"]],
                                                    order_by="position"))
     assert [(r["place"], r["athlete"], r["team"]) for r in rows[:3]] == [
@@ -88,7 +89,8 @@ def test_meet_links_its_articles(archive):
 def test_full_text_search_over_athletes_teams_and_relay_members(archive):
     hits = schema.search_results(archive, "Ingebrigtsen")
     assert {h["url"].rsplit("/", 1)[-1] for h in hits} >= {"prefontaine-2024-mile.txt"}
-    assert hits[0]["event"] and hits[0]["meet"]
+    assert hits[0]["event"]
+    assert hits[0]["meet"]
     relay = schema.search_results(archive, "Richardson")
     assert {h["event"] for h in relay} >= {"Women 4x100 Meter Relay", "Women 100 Meter Dash"}
 
