@@ -30,7 +30,8 @@ from tests.archive_helpers import (  # noqa: E402
     run_stages,
 )
 
-WORDS = ["mile", "steeplechase", "hurdles", "relay", "sprint", "marathon", "record", "champion", "Eugene", "Boston", "Kerr", "Ingebrigtsen", "Nuguse", "Kessler", "heat", "final", "lap", "kick", "pace", "split", "meet", "indoor", "outdoor"]
+WORDS = ("mile steeplechase hurdles relay sprint marathon record champion Eugene Boston Kerr "
+         "Ingebrigtsen Nuguse Kessler heat final lap kick pace split meet indoor outdoor").split()
 QUERIES = ['Ingebrigtsen "British record"', "Kerr OR Nuguse", "steeple*", "-relay mile",
            'headline:"Story 17"', '"unbalanced quote', "NEAR(kerr pace)"]
 
