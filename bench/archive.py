@@ -30,8 +30,11 @@ from tests.archive_helpers import (  # noqa: E402
     run_stages,
 )
 
-WORDS = ("mile steeplechase hurdles relay sprint marathon record champion Eugene Boston Kerr "
-         "Ingebrigtsen Nuguse Kessler heat final lap kick pace split meet indoor outdoor").split()
+WORDS = [
+    "mile", "steeplechase", "hurdles", "relay", "sprint", "marathon", "record", "champion",
+    "Eugene", "Boston", "Kerr", "Ingebrigtsen", "Nuguse", "Kessler", "heat", "final", "lap",
+    "kick", "pace", "split", "meet", "indoor", "outdoor",
+]
 QUERIES = ['Ingebrigtsen "British record"', "Kerr OR Nuguse", "steeple*", "-relay mile",
            'headline:"Story 17"', '"unbalanced quote', "NEAR(kerr pace)"]
 
