@@ -5,16 +5,9 @@ is never rendered as markup, and the archive is served read-only with a SQL time
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +15,7 @@ import pytest
 import yaml
 
 from scraper.serve import METADATA, PLUGINS, load_metadata
-from tests.fixture_archive import REPO, crawl_fixture_site
+from tests.fixture_archive import crawl_fixture_site, serving
 
 HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",
            "Kerr AND", "(", "col:val", "%", "\\", "^Kerr", "   ", "Ørjan Ædel", "🏃", "x" * 300]
@@ -173,26 +166,6 @@ def test_datasette_connections_are_read_only(archive: Path):
         asyncio.run(run())
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"serve exited {proc.returncode}: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                resp.read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer")
-
-
 @pytest.fixture(scope="module")
 def served(archive: Path):
     """`meetarchive serve` on 127.0.0.1 over the fixture archive (a copy named other.db, so the
@@ -201,26 +174,6 @@ def served(archive: Path):
     copy.write_bytes(archive.read_bytes())
     with serving(copy, "--sql-time-limit-ms", "1500") as base:
         yield base
-
-
-@contextmanager
-def serving(db: Path, *options: str) -> Iterator[str]:
-    """Run `meetarchive serve` on a free port of 127.0.0.1; yield its base URL."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    log = db.with_name(f"serve-{port}.log")
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "scraper.cli", "serve", "--db", str(db), "--host",
-             "127.0.0.1", "--port", str(port), *options],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/-/versions.json", proc, log)
-            yield base
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
 
 
 def test_serve_applies_the_metadata_time_limit_and_read_only(served: str):
