@@ -47,14 +47,14 @@ migrations = Migrations("meetarchive")
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
     """pages, articles (+ FTS with triggers), article_revisions, rejects."""
-    db[PAGES].create({
+    db.table(PAGES).create({
         "id": int, "url": str, "status": int, "headers": str, "first_fetched_at": str,
         "fetched_at": str, "body": bytes, "body_sha1": str, "body_size": int, "source": str,
         "spider": str, "kind": str, "blocked": str, "error": str, "meta": str,
     }, pk="id", not_null={"url", "status", "fetched_at", "body_sha1"})
-    db[PAGES].create_index(["url", "body_sha1", "status"], unique=True)
-    db[PAGES].create_index(["fetched_at"])
-    db[ARTICLES].create({
+    db.table(PAGES).create_index(["url", "body_sha1", "status"], unique=True)
+    db.table(PAGES).create_index(["fetched_at"])
+    db.table(ARTICLES).create({
         "id": int, "canonical_url": str, "url": str, "page_id": int, "parser": str,
         "fetched_at": str, "headline": str, "dek": str, "byline_raw": str, "authors": str,
         "publisher": str, "published_raw": str, "published_at": str, "modified_raw": str,
@@ -65,20 +65,20 @@ def m001_initial(db: sqlite_utils.Database) -> None:
         "last_seen": str, "updated_at": str,
     }, pk="id", not_null={"canonical_url", "content_hash"},
         foreign_keys=[("page_id", PAGES, "id")])
-    db[ARTICLES].create_index(["canonical_url"], unique=True)
-    db[ARTICLES].create_index(["published_at"])
-    db[REVISIONS].create({
+    db.table(ARTICLES).create_index(["canonical_url"], unique=True)
+    db.table(ARTICLES).create_index(["published_at"])
+    db.table(REVISIONS).create({
         "id": int, "article_id": int, "page_id": int, "headline": str, "dek": str,
         "authors": str, "body": str, "published_at": str, "content_hash": str,
         "replaced_at": str,
     }, pk="id", foreign_keys=[("article_id", ARTICLES, "id"), ("page_id", PAGES, "id")])
-    db[REVISIONS].create_index(["article_id"])
-    db[REJECTS].create({
+    db.table(REVISIONS).create_index(["article_id"])
+    db.table(REJECTS).create({
         "id": int, "url": str, "reason": str, "detail": str, "at": str, "page_id": int,
     }, pk="id", not_null={"url", "reason"}, foreign_keys=[("page_id", PAGES, "id")])
-    db[REJECTS].create_index(["page_id", "reason"], unique=True)
-    db[REJECTS].create_index(["reason"])
-    db[ARTICLES].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    db.table(REJECTS).create_index(["page_id", "reason"], unique=True)
+    db.table(REJECTS).create_index(["reason"])
+    db.table(ARTICLES).enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     db.execute(f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)",
                [f"bm25({weights})"])
@@ -87,9 +87,9 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 @migrations()
 def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
     """Indexes for the listings people ask for: pages by kind, articles by meet and by last_seen."""
-    db[PAGES].create_index(["kind"], if_not_exists=True)
-    db[ARTICLES].create_index(["meet_name", "meet_year"], if_not_exists=True)
-    db[ARTICLES].create_index(["last_seen"], if_not_exists=True)
+    db.table(PAGES).create_index(["kind"], if_not_exists=True)
+    db.table(ARTICLES).create_index(["meet_name", "meet_year"], if_not_exists=True)
+    db.table(ARTICLES).create_index(["last_seen"], if_not_exists=True)
 
 
 
@@ -147,15 +147,15 @@ def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
     """Insert a fetched page (``scraper.items.Page``); an identical refetch (same URL, status and
     body) only moves its ``fetched_at``. Returns (row id, first fetch time, latest fetch time)."""
     sha1 = hashlib.sha1(page.body).hexdigest()
-    row = next(db[PAGES].rows_where(
+    row = next(db.table(PAGES).rows_where(
         "url = ? AND body_sha1 = ? AND status = ?", [page.url, sha1, page.status],
         select="id, first_fetched_at, fetched_at", limit=1), None)
     if row is not None:
         latest = max(page.fetched_at, row["fetched_at"] or "")
         if latest != row["fetched_at"]:
-            db[PAGES].update(row["id"], {"fetched_at": latest})
+            db.table(PAGES).update(row["id"], {"fetched_at": latest})
         return row["id"], row["first_fetched_at"], latest
-    page_id = db[PAGES].insert({
+    page_id = db.table(PAGES).insert({
         "url": page.url, "status": page.status, "headers": json.dumps(page.headers),
         "first_fetched_at": page.fetched_at, "fetched_at": page.fetched_at,
         "body": zlib.compress(page.body), "body_sha1": sha1, "body_size": len(page.body),
@@ -163,6 +163,7 @@ def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
         "blocked": page.blocked, "error": page.error,
         "meta": json.dumps(page.meta, default=str),
     }).last_pk
+    assert page_id is not None
     return page_id, page.fetched_at, page.fetched_at
 
 
@@ -183,19 +184,19 @@ def page_from_row(row: dict[str, Any]) -> Any:
 def iter_pages(db: sqlite_utils.Database) -> Iterator[Any]:
     """Every stored page as a ``Page``, by latest fetch time: the order to replay them in.
     Ids are read first, so the caller may write to the archive while iterating."""
-    ids = [r["id"] for r in db[PAGES].rows_where(select="id", order_by="fetched_at, id")]
+    ids = [r["id"] for r in db.table(PAGES).rows_where(select="id", order_by="fetched_at, id")]
     for page_id in ids:
-        yield page_from_row(db[PAGES].get(page_id))
+        yield page_from_row(db.table(PAGES).get(page_id))
 
 
 # ---- articles ----------------------------------------------------------------------------------
 
 def article_columns(db: sqlite_utils.Database) -> list[str]:
-    return [c.name for c in db[ARTICLES].columns]
+    return [c.name for c in db.table(ARTICLES).columns]
 
 
 def find_article(db: sqlite_utils.Database, canonical_url: str) -> dict[str, Any] | None:
-    return next(db[ARTICLES].rows_where("canonical_url = ?", [canonical_url], limit=1), None)
+    return next(db.table(ARTICLES).rows_where("canonical_url = ?", [canonical_url], limit=1), None)
 
 
 def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
@@ -214,11 +215,13 @@ def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
 
 
 def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
-    return db[ARTICLES].insert(row).last_pk
+    article_id = db.table(ARTICLES).insert(row).last_pk
+    assert article_id is not None
+    return article_id
 
 
 def update_article(db: sqlite_utils.Database, article_id: int, values: dict[str, Any]) -> None:
-    db[ARTICLES].update(article_id, values)
+    db.table(ARTICLES).update(article_id, values)
 
 
 def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str) -> None:
@@ -226,11 +229,11 @@ def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: st
     rev = {name: old[name] for name in REVISION_FIELDS}
     rev.update(article_id=old["id"], page_id=old["page_id"], content_hash=old["content_hash"],
                replaced_at=replaced_at)
-    db[REVISIONS].insert(rev)
+    db.table(REVISIONS).insert(rev)
 
 
 def delete_revisions(db: sqlite_utils.Database, article_id: int) -> None:
-    db[REVISIONS].delete_where("article_id = ?", [article_id])
+    db.table(REVISIONS).delete_where("article_id = ?", [article_id])
 
 
 # ---- rejects -----------------------------------------------------------------------------------
@@ -245,7 +248,7 @@ def record_reject(db: sqlite_utils.Database, url: str, reason: str, detail: str 
 
 
 def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
-    db[REJECTS].delete_where("page_id = ?", [page_id])
+    db.table(REJECTS).delete_where("page_id = ?", [page_id])
 
 
 # ---- search and stats --------------------------------------------------------------------------
@@ -278,12 +281,12 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
     by_reason = {r["reason"]: r["n"] for r in db.query(
         f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
-    newest = list(db[ARTICLES].rows_where(
+    newest = list(db.table(ARTICLES).rows_where(
         select="headline, canonical_url, published_at, first_seen",
         order_by="coalesce(published_at, first_seen) DESC", limit=5))
     return {
-        "pages": db[PAGES].count, "articles": db[ARTICLES].count,
-        "revisions": db[REVISIONS].count, "rejects": db[REJECTS].count,
+        "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
+        "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
         "rejects_by_reason": by_reason, "newest_articles": newest,
     }
 

@@ -51,5 +51,6 @@ class DedupeStage:
         if self.archive.rebuilt is not None:
             first = art.canonical_url not in self.archive.rebuilt
             self.archive.rebuilt.add(art.canonical_url)
-        item.outcome = classify(stored and stored["content_hash"], content_hash(art), first)
+        stored_hash = stored["content_hash"] if stored else None
+        item.outcome = classify(stored_hash, content_hash(art), first)
         return item

@@ -1,7 +1,7 @@
 """ValidateStage: pages that cannot give an article become rejects with a reason (never dropped).
 
 Reasons: ``blocked`` (an anti-bot challenge page), ``http error`` (status >= 400), ``fetch error``
-(no response at all), ``parse error`` (set by the parse stage), ``no headline``, ``no body``.
+(no response at all), ``parse error`` (set by the parse stage), ``no headline``, ``no body``, ``no url`` (a parser gave no canonical URL).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ FETCH_ERROR = "fetch error"
 PARSE_ERROR = "parse error"
 NO_HEADLINE = "no headline"
 NO_BODY = "no body"
+NO_URL = "no url"
 
 
 def page_reject(page: Page) -> tuple[str, str] | None:
@@ -41,6 +42,8 @@ def item_reject(item: Crawled) -> tuple[str, str | None] | None:
     art = item.article
     if art is None:
         return None  # a listing or results page: stored as a page, nothing to validate
+    if not (art.canonical_url or "").strip():
+        return NO_URL, None
     if not (art.headline or "").strip():
         return NO_HEADLINE, None
     if not (art.body or "").strip():

@@ -80,8 +80,10 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
 @sources_option
+@click.option("--warc-out", "warc_out", type=click.Path(file_okay=False), default=None,
+              help="Also write every response fetched to a WARC file in this directory.")
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...], sources_file: str | None) -> None:
+          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
 
     \b
@@ -100,11 +102,15 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
         _check_sources(sources_file, args.get("source"))
         if sources_file:
             settings["SOURCES_FILE"] = sources_file
+    if warc_out:
+        settings["WARC_OUT_DIR"] = warc_out
     try:
         report = run_crawl(spider, resolve_db(db), args, settings)
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
     click.echo(report.summary())
+    if warc_out:
+        click.echo(f"  warc:            {report.stats.get('warc/file', 'no response fetched')}")
     raise SystemExit(report.exit_code)
 
 
@@ -197,6 +203,31 @@ def reparse(db: str | None) -> None:
     from pipelines.reparse import reparse as run_reparse
 
     click.echo(run_reparse(_archive(db)).summary())
+
+
+@cli.command("import-warc")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@db_option
+@sources_option
+def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None) -> None:
+    """Import the pages of WARC/WACZ web archives (the Internet Archive's, Common Crawl's, or
+    `crawl --warc-out`'s) through the same parsers and pipelines as a crawl; no network.
+
+    Pages of sources in the sources file (when there is one) are read as that source's; every
+    page row records the archive file and record offset it came from.
+    """
+    from scraper.sources import SourcesError, load_sources, sources_path
+    from scraper.warcimport import import_archives
+
+    sources = None
+    if sources_file or sources_path().is_file():
+        try:
+            sources = list(load_sources(sources_file).values())
+        except SourcesError as exc:
+            raise click.UsageError(str(exc)) from None
+    report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
+    click.echo(report.summary())
+    raise SystemExit(report.exit_code)
 
 
 @cli.command()

@@ -56,6 +56,8 @@ EXTENSIONS = {
 DOWNLOADER_MIDDLEWARES = {
     # above RetryMiddleware (550) so that a challenge is marked before anything retries it
     "scraper.challenge.ChallengeMiddleware": 560,
+    # next to the downloader: responses as they came over the wire (off unless WARC_OUT_DIR)
+    "scraper.warc.WarcWriterMiddleware": 950,
 }
 REQUEST_FINGERPRINTER_CLASS = "scraper.fingerprint.CanonicalFingerprinter"
 CRAWL_DELAY_MARGIN = 0.05  # seconds added to a robots.txt Crawl-delay

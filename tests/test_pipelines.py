@@ -151,6 +151,7 @@ def test_pages_that_give_no_article_are_recorded_as_rejects(stages, db, page_cha
     ({"headline": "   "}, "no headline"),
     ({"body": None}, "no body"),
     ({"body": "\n\n"}, "no body"),
+    ({"canonical_url": ""}, "no url"),
 ])
 def test_articles_without_headline_or_body_are_rejected(stages, db, changes, reason):
     item = run_stages(stages, crawled(article(**changes)))

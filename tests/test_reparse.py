@@ -110,3 +110,17 @@ def test_reparse_keeps_articles_no_page_gives_any_more(archive):
     assert report.kept == 1
     with schema.open_db(archive) as db:
         assert db["articles"].count == 3
+
+
+def test_reparse_needs_no_network(archive, monkeypatch):
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise OSError("network is off in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    before = snapshot(archive)
+    report = reparse(archive)
+    assert report.outcomes["rebuilt"] == 2
+    assert snapshot(archive) == before
