@@ -96,7 +96,8 @@ def test_athlete_timeline_shows_the_articles_with_the_name_marked(browser: Any, 
     marks = browser.find_elements(By.CSS_SELECTOR, "td.col-detail mark")
     screenshot(browser, "athlete-timeline-ingebrigtsen")
     assert any(t.startswith("Josh Kerr Grabs Lead") for t in titles), titles
-    assert marks and all(m.text.lower() == "ingebrigtsen" for m in marks)
+    assert marks
+    assert all(m.text.lower() == "ingebrigtsen" for m in marks)
     dates = column(browser, "date")
     assert dates == sorted(dates, reverse=True)
 

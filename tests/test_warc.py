@@ -135,7 +135,7 @@ def test_crawl_warc_out_writes_every_response(runs: Runs):
                    for r in ArchiveIterator(f)]
     responses = [url for kind, url in records if kind == "response"]
     assert any(url.endswith("/robots.txt") for url in responses)
-    assert len([u for u in responses if "news_id=" in u]) == 9
+    assert len([u for u in responses if "news_id=" in u]) == 10
     assert records.count(("request", responses[0])) == 1  # each response has its request
 
 
