@@ -25,6 +25,10 @@ SKIP = frozenset({
 })
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
+_TITLE_SPLIT = re.compile(r"\s+(?:-|\||::|—|–|»)\s+")
+_WIDGET = re.compile(r"(?:^|[\s_-])(?:ad|ads|adbox|adcontent|advert\w*|sharethis|share\w*|social"
+                     r"|comments?|comment_\w+|sponsor\w*|promo\w*|newsletter)(?:$|[\s_-])",
+                     re.IGNORECASE)
 
 
 @dataclass
@@ -107,3 +111,40 @@ def common_ancestor(a: lxml_html.HtmlElement, b: lxml_html.HtmlElement) -> lxml_
 
 def inside(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement) -> bool:
     return any(x is container for x in ancestors(el))
+
+
+def in_widget(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement,
+              keep: list[lxml_html.HtmlElement]) -> bool:
+    """``el`` sits in an ad/share/comment widget (its class or id says so) below ``container``;
+    the elements in ``keep`` (the article text's own wrappers) never count."""
+    for node in ancestors(el):
+        if node is container or any(node is k for k in keep):
+            return False
+        if _WIDGET.search(f"{node.get('class', '')} {node.get('id', '')}"):
+            return True
+    return False
+
+
+def title_candidates(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """casefolded headline candidates -> signal: og:title, twitter:title and <title>, whole and cut
+    into every run of their " - " / " | " pieces (a site name may sit on either side, and a
+    headline may itself contain " - ")."""
+    out: dict[str, str] = {}
+    for xp, signal in (('//meta[@property="og:title"]/@content', "og:title"),
+                       ('//meta[@name="twitter:title"]/@content', "twitter:title"),
+                       ("//title/text()", "title")):
+        for title in tree.xpath(xp):
+            title = " ".join(title.split())
+            pieces, seps = _TITLE_SPLIT.split(title), _TITLE_SPLIT.findall(title)
+            for a in range(len(pieces)):
+                text = pieces[a]
+                out.setdefault(text.casefold(), signal)
+                for sep, piece in zip(seps[a:], pieces[a + 1:], strict=False):
+                    text += sep + piece
+                    out.setdefault(text.casefold(), signal)
+    return out
+
+
+def year_in(text: str | None) -> int | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", text or "")
+    return int(m.group(1)) if m else None

@@ -19,7 +19,16 @@ from scraper.authors import split_byline
 from scraper.items import Article
 from scraper.language import guess_language
 from scraper.parsers.base import Parser
-from scraper.parsers.lines import Line, ancestors, common_ancestor, inside, text_lines
+from scraper.parsers.lines import (
+    Line,
+    ancestors,
+    common_ancestor,
+    in_widget,
+    inside,
+    text_lines,
+    title_candidates,
+    year_in,
+)
 from scraper.urls import canonical_url, runnerspace_article_key
 
 DATE = (r"(?:(?:[A-Z][a-z]{2,8}, )?[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
@@ -38,14 +47,10 @@ STOP = re.compile(r"^(?:More news|More from|Related(?: news| stories| articles| 
                   r"|Recent news|History for\b|Show \d+ more|\d+ comments?(?:\(s\))?|Add a Comment"
                   r"|Leave a (?:comment|reply)|Like\b.*\bShare\b|Share this|Tags?:|Comments?$"
                   r"|\d[\d,]* views$)", re.IGNORECASE)
-NOISE_ATTR = re.compile(r"(?:^|[\s_-])(?:ad|ads|adbox|adcontent|advert\w*|sharethis|share\w*|social"
-                        r"|comments?|comment_\w+|sponsor\w*|promo\w*|newsletter)(?:$|[\s_-])",
-                        re.IGNORECASE)
 BOX_TITLES = re.compile(r"^(?:Folders|More news|History|Comments|Advert\w*|Followers.*|Who Are We.*"
                         r"|Photos|Videos|News|Results|Blogs?)$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 EVENT_ID = re.compile(r"eprofile\.php\?(?:[^\"'#]*&)?event_id=(\d+)", re.IGNORECASE)
-TITLE_SPLIT = re.compile(r"\s+(?:-|\||::|—|–|»)\s+")
 
 
 class RunnerSpaceParser(Parser):
@@ -109,20 +114,7 @@ class RunnerSpaceParser(Parser):
                   pub: Line | None) -> tuple[Line, str] | None:
         """The line the page's title names (title minus site-name pieces), else the line above the
         "Published by" line, else the longest h1 that is not a box title."""
-        titles = []
-        for xp, signal in (('//meta[@property="og:title"]/@content', "og:title"),
-                           ('//meta[@name="twitter:title"]/@content', "twitter:title"),
-                           ("//title/text()", "title")):
-            titles += [(" ".join(t.split()), signal) for t in tree.xpath(xp)]
-        candidates: dict[str, str] = {}
-        for title, signal in titles:
-            pieces = TITLE_SPLIT.split(title)
-            seps = TITLE_SPLIT.findall(title)
-            for a in range(len(pieces)):
-                for b in range(a + 1, len(pieces) + 1):
-                    text = pieces[a] + "".join(s + p for s, p in zip(seps[a:b - 1], pieces[a + 1:b],
-                                                                      strict=True))
-                    candidates.setdefault(text.casefold(), signal)
+        candidates = title_candidates(tree)
         matches = [ln for ln in lines if ln.text.casefold() in candidates and len(ln.text) >= 8
                    and not BOX_TITLES.match(ln.text)]
         if matches:
@@ -179,8 +171,9 @@ class RunnerSpaceParser(Parser):
         for line in lines[first:]:
             if STOP.match(line.text) or not inside(line.element, container):
                 break
-            if line.link_density >= .6 and len(line.text.split()) <= 10 or \
-                    line.text.lower() == "advertisement" or _noise(line.element, container, keep):
+            link_row = line.link_density >= .6 and len(line.text.split()) <= 10
+            if link_row or line.text.lower() == "advertisement" or \
+                    in_widget(line.element, container, keep):
                 continue
             if paras and paras[-1][0] is line.element and not line.gap:  # <br>-separated lines
                 paras[-1][1].append(line.text)
@@ -198,7 +191,7 @@ class RunnerSpaceParser(Parser):
             art.meet_name, art.signals["meet_name"] = m.group(1), "history-box"
             years = [int(x.text) for x in lines[line.index + 1:line.index + 80]
                      if YEAR.match(x.text)]
-            pub_year = _year(art.published_raw)
+            pub_year = year_in(art.published_raw)
             year = pub_year if pub_year in years or not years else years[0]
             if year:
                 art.meet_year, art.signals["meet_year"] = year, "history-box"
@@ -248,18 +241,3 @@ class RunnerSpaceParser(Parser):
                 if found[2]:
                     art.byline_raw, art.signals["byline_raw"] = found[2], "generic:" + found[1]
 
-
-def _noise(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement,
-           keep: list[lxml_html.HtmlElement]) -> bool:
-    """Inside an ad/share/comment widget (class or id says so) below the article container."""
-    for node in ancestors(el):
-        if node is container or any(node is k for k in keep):
-            return False
-        if NOISE_ATTR.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            return True
-    return False
-
-
-def _year(raw: str | None) -> int | None:
-    m = re.search(r"\b((?:19|20)\d\d)\b", raw or "")
-    return int(m.group(1)) if m else None
