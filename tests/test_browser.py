@@ -98,7 +98,7 @@ def test_athlete_timeline_shows_the_articles_with_the_name_marked(browser: Any, 
     assert any(t.startswith("Josh Kerr Grabs Lead") for t in titles), titles
     assert marks
     assert all(m.text.lower() == "ingebrigtsen" for m in marks)
-    dates = column(browser, "date")
+    dates = column(browser, "date")  # undated results (shown empty) come last
     assert dates == sorted(dates, reverse=True)
 
 

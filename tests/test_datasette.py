@@ -89,6 +89,18 @@ def test_the_articles_table_is_searchable_newest_first_with_facets(archive: Path
     assert {"value": "runnerspace"}.items() <= data["facet_results"]["source"]["results"][0].items()
 
 
+def test_the_results_table_is_searchable_by_athlete_and_team_with_facets(archive: Path):
+    by_athlete, by_team = fetch(archive,
+                                "/archive/results.json?_search=Ingebrigtsen&_shape=objects",
+                                "/archive/results.json?_search=Brooks+Beasts&_shape=objects")
+    athletes = [r["athlete"] for r in by_athlete.json()["rows"]]
+    assert athletes
+    assert all("INGEBRIGTSEN" in a.upper() for a in athletes)
+    assert any(r["team"] == "Brooks Beasts" for r in by_team.json()["rows"])
+    assert set(by_athlete.json()["facet_results"]) == {"event", "gender", "round", "meet_name",
+                                                       "meet_year"}
+
+
 def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any]):
     queries = canned_queries(metadata)
     assert set(queries) >= {"article_search", "athlete_timeline", "meet_coverage",
@@ -117,13 +129,16 @@ def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: P
     (resp,) = fetch(archive, "/archive/athlete_timeline.json?_shape=array&athlete=Ingebrigtsen")
     rows = resp.json()
     assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
-    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    assert any(r["kind"] == "result" and "3:45.60" in r["detail"] for r in rows)
+    dates = [r["date"] or "" for r in rows]  # undated results last
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
     (resp,) = fetch(archive, "/archive/meet_coverage.json?_shape=array&meet=Prefontaine")
     rows = resp.json()
     assert any(r["photo_credit"] == "John Nepolitan" for r in rows)
+    assert any(r["kind"] == "result" and r["title"].startswith("Josh KERR") for r in rows)
     assert all("Prefontaine" in (r["detail"] or "") for r in rows if r["kind"] == "article")
 
 
