@@ -446,8 +446,8 @@ class PageSignals:
             if parent is None or parent.tag in ("script", "style", "option", "title"):
                 continue
             text = clean(node) if node.is_tail else clean(parent.text_content())
-            if len(text) <= len(clean(node)) + 2 and parent.getparent() is not None:
-                text = clean(parent.getparent().text_content())
+            if not _LABELLED_DATE.search(text) and parent.getparent() is not None:
+                text = clean(parent.getparent().text_content())  # "<b>Datum</b> 28.04.2023"
             if len(text) > 80:
                 continue
             m = _LABELLED_DATE.search(text)
