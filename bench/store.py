@@ -1,0 +1,142 @@
+"""Store speed: articles/s into an archive with full-text search kept in sync (prints a table,
+asserts nothing).
+
+Rows, each measured in this run, median of --reps repetitions on a fresh archive:
+
+* the alternative, per item: sqlite-utils ``table.insert()`` of one article per transaction into a
+  table with ``enable_fts(create_triggers=True)`` (a plain Scrapy + sqlite-utils pipeline);
+* ours, per item, as the crawl does it: DedupeStage + StoreStage (page row + article upsert, one
+  BEGIN IMMEDIATE ... COMMIT per item, FTS by trigger), items already normalized;
+* the alternative, bulk: sqlite-utils ``insert_all()`` in one transaction, FTS by trigger;
+* ours, bulk: ``pipelines.db.bulk_insert_articles`` (one transaction, FTS indexed by one
+  INSERT ... SELECT).
+
+Synthetic articles from bench/synth.py (~350-word bodies, realistic names and meets).
+
+    python bench/store.py                 # 1,000 items per-item, 5,000 bulk, 5 reps
+    python bench/store.py --n 500 --bulk 2000 --reps 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import sqlite_utils  # noqa: E402
+import synth  # noqa: E402
+
+from pipelines import db as schema  # noqa: E402
+from tests.archive_helpers import article, build_stages, crawled, make_crawler  # noqa: E402
+
+
+def plain_table(path: Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    first = synth.article_row(synth.article(0))
+    db["articles"].create({k: type(v) if v is not None else str for k, v in first.items()},
+                          pk="id" if "id" in first else None)
+    db["articles"].enable_fts(schema.FTS_COLUMNS, create_triggers=True,
+                              tokenize=schema.FTS_TOKENIZE)
+    return db
+
+
+def alt_per_item(path: Path, rows: list[dict]) -> float:
+    db = plain_table(path)
+    t0 = time.perf_counter()
+    for row in rows:
+        with db.conn:  # one transaction per item
+            db["articles"].insert(row)
+    dt = time.perf_counter() - t0
+    db.close()
+    return dt
+
+
+def alt_bulk(path: Path, rows: list[dict]) -> float:
+    db = plain_table(path)
+    t0 = time.perf_counter()
+    with db.conn:
+        db["articles"].insert_all(rows, batch_size=500)
+    dt = time.perf_counter() - t0
+    db.close()
+    return dt
+
+
+def ours_per_item(path: Path, items: list) -> float:
+    stages = build_stages(make_crawler(path))
+    dedupe, store = stages[-2], stages[-1]
+    t0 = time.perf_counter()
+    for item in items:
+        store.process_item(dedupe.process_item(item))
+    dt = time.perf_counter() - t0
+    store.close_spider()
+    return dt
+
+
+def ours_bulk(path: Path, rows: list[dict]) -> float:
+    db = schema.open_db(path)
+    t0 = time.perf_counter()
+    schema.bulk_insert_articles(db, rows)
+    dt = time.perf_counter() - t0
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'"
+                      ).fetchone()[0] == len(rows)  # FTS in sync
+    db.close()
+    return dt
+
+
+def stage_items(n: int) -> list:
+    items = []
+    for i in range(n):
+        s = synth.article(i)
+        art = article(url=s.url, canonical_url=s.url, headline=s.headline, dek=s.dek,
+                      authors=s.authors, body=s.body, published_raw=s.published_at,
+                      published_at=s.published_at, meet_name=s.meet_name, meet_year=s.meet_year,
+                      word_count=len(s.body.split()), results=[])
+        items.append(crawled(art, url=s.url, body=f"<html>{i}</html>".encode()))
+    return items
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000, help="items for the per-item rows")
+    ap.add_argument("--bulk", type=int, default=5000, help="articles for the bulk rows")
+    ap.add_argument("--reps", type=int, default=5)
+    args = ap.parse_args()
+    rows_n = [synth.article_row(synth.article(i)) for i in range(args.n)]
+    rows_bulk = [synth.article_row(synth.article(i)) for i in range(args.bulk)]
+    cases = [
+        ("sqlite-utils insert, 1 txn/item, FTS trigger (alt)", args.n, alt_per_item, rows_n),
+        ("meetarchive Dedupe+StoreStage, 1 txn/item (crawl)", args.n, ours_per_item, None),
+        ("sqlite-utils insert_all, 1 txn, FTS trigger (alt)", args.bulk, alt_bulk, rows_bulk),
+        ("meetarchive bulk_insert_articles, 1 txn", args.bulk, ours_bulk, rows_bulk),
+    ]
+    times: dict[str, list[float]] = {c[0]: [] for c in cases}
+    with tempfile.TemporaryDirectory() as tmp:
+        for rep in range(args.reps):  # interleaved, so load spikes hit every row alike
+            for k, (label, n, fn, data) in enumerate(cases):
+                path = Path(tmp) / f"r{rep}-{k}.db"
+                payload = data if data is not None else stage_items(n)
+                times[label].append(n / fn(path, payload))
+                for p in Path(tmp).glob(f"r{rep}-{k}.db*"):
+                    p.unlink()
+    print(f"store: articles/s into an archive with FTS5 in sync (median of {args.reps}; "
+          f"~{statistics.mean(len(r['body'].split()) for r in rows_n):.0f}-word bodies)")
+    print()
+    print("| path | articles | median art/s | min | max |")
+    print("|---|---:|---:|---:|---:|")
+    for label, n, _, _ in cases:
+        v = times[label]
+        print(f"| {label} | {n} | {statistics.median(v):,.0f} | {min(v):,.0f} | {max(v):,.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
