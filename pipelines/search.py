@@ -135,14 +135,17 @@ def to_fts(query: str) -> str:
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20,
-           mark: tuple[str, str] = ("<mark>", "</mark>")) -> list[dict[str, Any]]:
-    """Articles matching ``query``, best first: id, canonical_url, headline, authors (list),
-    published_at, meet_name, snippet (hits between ``mark``) and score (bm25, lower is better)."""
+           mark: tuple[str, str] = ("<mark>", "</mark>"), order: str = "rank"
+           ) -> list[dict[str, Any]]:
+    """Articles matching ``query``, best first (``order="newest"``: newest first): id,
+    canonical_url, headline, authors (list), published_at, meet_name, snippet (hits between
+    ``mark``) and score (bm25, lower is better). A very common query is ranked within its
+    newest-stored matches (``pipelines.db.RANK_WINDOW``), so it stays fast at millions of rows."""
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
     fts_query = to_fts(query)
     try:
-        return fts_match(db, fts_query, limit, mark)
+        return fts_match(db, fts_query, limit, mark, order)
     except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
 

@@ -1,0 +1,144 @@
+"""Crawl speed on a generated static site (prints a table, asserts nothing).
+
+bench/gensite.py generates --pages article pages (site chrome, listings with rel=next, a sitemap
+index, robots.txt without delay) and serves them from memory on 127.0.0.1 in this process (a
+threaded server: it takes CPU from the crawlers, alike for all of them). Each crawler is a child
+process with the same Scrapy concurrency (16, no delay, no AutoThrottle, robots.txt obeyed, INFO
+logging); wall time, CPU (user+sys of the child, from wait4) and peak RSS per run:
+
+  (a) bare Scrapy spider following every link (bench/crawlers/bare.py);
+  (b) the baseline: Scrapy + trafilatura (with metadata) + one sqlite-utils insert per article
+      into an FTS5-with-triggers table (bench/crawlers/baseline.py);
+  (c) meetarchive: ``meetarchive crawl news`` with a sources entry for the site (sitemap + listing
+      pages; parse, validate, normalize, dedupe, store into a fresh archive).
+
+    python bench/crawl.py                       # 10,000 pages, 3 reps
+    python bench/crawl.py --pages 2000 --reps 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import gensite as benchsite  # noqa: E402
+
+PY = sys.executable
+CRAWLERS = ROOT / "bench" / "crawlers"
+
+
+def sources_file(tmp: Path) -> Path:
+    path = tmp / "sources.toml"
+    path.write_text(f"""[sources.bench]
+start_urls = ["{benchsite.BASE}/news/page/1.html"]
+sitemaps = ["{benchsite.BASE}/sitemap.xml"]
+robots_sitemaps = false
+allow = ['/news/\\d{{4}}/article-']
+listings = ['/news/page/\\d+\\.html$']
+max_listing_pages = 100000
+delay = 0
+concurrency = 16
+""", encoding="utf-8")
+    return path
+
+
+def command(kind: str, tmp: Path, run: int) -> tuple[list[str], Path | None]:
+    db = tmp / f"{kind}-{run}.db"
+    if kind == "a":
+        return [PY, str(CRAWLERS / "bare.py"), benchsite.BASE], None
+    if kind == "b":
+        return [PY, str(CRAWLERS / "baseline.py"), benchsite.BASE, str(db)], db
+    return [PY, "-m", "scraper.cli", "crawl", "news", "--db", str(db),
+            "--sources", str(sources_file(tmp)), "-a", "source=bench",
+            "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+            "-s", "LOG_LEVEL=INFO"], db
+
+
+def run_one(cmd: list[str], log: Path) -> tuple[float, float, int, str]:
+    """(wall s, cpu s, peak RSS KiB, log tail) of one child process."""
+    t0 = time.perf_counter()
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - t0
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, log.read_text()[-3000:]
+
+
+def count_pages(log: str) -> int:
+    """Responses received, from Scrapy's final stats dump in the log."""
+    import re
+
+    m = re.findall(r"'response_received_count': (\d+)", log)
+    return int(m[-1]) if m else 0
+
+
+def count_articles(db: Path | None) -> int:
+    if db is None or not db.exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--pages", type=int, default=10000)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--only", default="abc")
+    args = ap.parse_args()
+    site = benchsite.generate(args.pages)
+    server, _ = benchsite.serve(site)
+    names = {"a": "(a) bare Scrapy, follow links only",
+             "b": "(b) Scrapy + trafilatura + sqlite-utils insert",
+             "c": "(c) meetarchive crawl news (parse+store, FTS)"}
+    res: dict[str, list[tuple[float, float, float, int, int]]] = {k: [] for k in args.only}
+    load0 = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        for run in range(args.reps):  # interleaved: load spikes hit every crawler alike
+            for kind in args.only:
+                cmd, db = command(kind, tmp, run)
+                wall, cpu, rss, log = run_one(cmd, tmp / f"{kind}-{run}.log")
+                pages = count_pages(log)
+                arts = count_articles(db)
+                if pages == 0:
+                    print(log[-1500:], file=sys.stderr)
+                res[kind].append((pages / wall if wall else 0.0, cpu / max(pages, 1) * 1000,
+                                  rss / 1024, pages, arts))
+                print(f"  run {run + 1} {names[kind]}: {pages} pages, {arts} articles, "
+                      f"{wall:.1f} s, cpu {cpu:.1f} s, rss {rss / 1024:.0f} MiB", flush=True)
+    server.shutdown()
+    print(f"\ncrawl: {args.pages:,}-article generated site served locally; median of "
+          f"{args.reps} runs (load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on "
+          f"{os.cpu_count()} cores)\n")
+    print("| crawler | pages | articles stored | pages/s | CPU ms/page | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
+    med = {}
+    for kind, rows in res.items():
+        pps = statistics.median(r[0] for r in rows)
+        med[kind] = pps
+        print(f"| {names[kind]} | {rows[0][3]} | {rows[0][4]} | {pps:.0f} | "
+              f"{statistics.median(r[1] for r in rows):.2f} | "
+              f"{statistics.median(r[2] for r in rows):.0f} |")
+    if "b" in med and "c" in med and med["b"]:
+        print(f"\n(c)/(b) pages/s: {med['c'] / med['b']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

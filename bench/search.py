@@ -1,0 +1,168 @@
+"""Search latency at 100k and 1M articles (prints tables, asserts nothing).
+
+Archives are synthetic (bench/synth.py: athlete names with a skewed popularity, meets, ~350-word
+meet reports), built once by bench/build_archive.py through the bulk path and cached in bench/out/.
+50 mixed queries (names, phrases, prefixes, boolean, field filters, rare and very common words),
+each run --reps times (median per query, after one warm-up run); p50/p90/p99 over the 50 queries:
+
+* ``meetarchive search`` path: ``pipelines.search.search`` ranked (bm25) and newest-first;
+* the alternative: sqlite-utils ``table.search()`` with the same sanitised FTS5 expression,
+  ranked (the table's bm25 rank) and ``order_by="published_at desc"``;
+* the served Datasette table search page (``meetarchive serve``, datasette/metadata.yml) when
+  --datasette is given: ``/DB/articles?_search=Q`` as HTML.
+
+    python bench/search.py                     # 100k and 1M (builds them first if missing)
+    python bench/search.py --sizes 100000 --reps 3 --datasette
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import build_archive  # noqa: E402
+import sqlite_utils  # noqa: E402
+
+from pipelines.search import search, to_fts  # noqa: E402
+
+QUERIES = [
+    # names
+    "Kerr", "Ingebrigtsen", "Josh Kerr", '"Jakob Ingebrigtsen"', "Nuguse", "Hocker",
+    '"Sydney Mclaughlin"', "Tebogo", "Duplantis", "Faith Kipyegon", "Warholm", "Lyles",
+    "author:Shontz", "headline:Kerr",
+    # phrases
+    '"British record"', '"world lead"', '"photo finish"', '"personal best"', '"final lap"',
+    '"meet record"', '"Prefontaine Classic"', '"Penn Relays"', '"Nike Cross Nationals"',
+    # prefixes
+    "steeple*", "Ingebr*", "hurd*", "champ*", "Kip*",
+    # boolean
+    "Kerr OR Nuguse", "mile -relay", "hurdles NOT relay", "Eugene OR Boston", "Kerr Ingebrigtsen",
+    "pole vault -Duplantis", "headline:mile OR headline:steeplechase",
+    # rare
+    "Pocatello", "Simplot", '"Viktor Tebogo"', "Heptagonals", '"Dual in the Desert"', "Zurich",
+    # very common
+    "the", "meters", "said", "race", "championships", '"at the"', "season", "crowd", "final",
+]
+assert len(QUERIES) == 50
+SHOW = ["Kerr", '"British record"', "the", "steeple*"]
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def timed(fn: Callable[[], object], reps: int) -> float:
+    fn()  # warm-up: the page cache, prepared statements
+    out = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(out)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def datasette(path: Path) -> Iterator[str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scraper.cli", "serve", "--db", str(path), "--port", str(port),
+         "--immutable"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(base + "/-/versions.json", timeout=5).read()
+                break
+            time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def run_size(n: int, reps: int, with_datasette: bool) -> list[str]:
+    path = build_archive.build(n)
+    db = sqlite_utils.Database(path)
+    table = db["articles"]
+    methods: dict[str, Callable[[str], Callable[[], object]]] = {
+        "meetarchive search, ranked": lambda q: lambda: search(db, q, 20),
+        "sqlite-utils table.search(), ranked": lambda q: lambda: list(table.search(to_fts(q),
+                                                                                   limit=20)),
+        "meetarchive search, newest first": lambda q: lambda: search(db, q, 20, order="newest"),
+        "sqlite-utils table.search(), newest first": lambda q: lambda: list(table.search(
+            to_fts(q), order_by="published_at desc", limit=20)),
+    }
+    lat: dict[str, list[float]] = {}
+    for name, make in methods.items():
+        lat[name] = [timed(make(q), reps) for q in QUERIES]
+    if with_datasette:
+        with datasette(path) as base:
+            def page(q: str) -> Callable[[], object]:
+                url = f"{base}/{path.stem}/articles?" + urllib.parse.urlencode({"_search": q})
+                return lambda: urllib.request.urlopen(url, timeout=120).read()
+            lat["Datasette search page (served, our metadata)"] = [
+                timed(page(q), reps) for q in QUERIES]
+    size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+    out = [f"### {n:,} articles ({size / n:,.0f} bytes/article on disk, {size / 2**30:.2f} GiB)",
+           "", f"50 queries, median of {reps} runs each after a warm-up; latency in ms", "",
+           "| path | p50 | p90 | p99 | max | slowest query |", "|---|---:|---:|---:|---:|---|"]
+    for name, v in lat.items():
+        worst = QUERIES[v.index(max(v))]
+        out.append(f"| {name} | {pct(v, 50):.1f} | {pct(v, 90):.1f} | {pct(v, 99):.1f} | "
+                   f"{max(v):.1f} | `{worst}` |")
+    r_ours, r_alt = lat["meetarchive search, ranked"], lat["sqlite-utils table.search(), ranked"]
+    n_ours = lat["meetarchive search, newest first"]
+    n_alt = lat["sqlite-utils table.search(), newest first"]
+    out += ["", f"p99 speed-up vs table.search(): ranked {pct(r_alt, 99) / pct(r_ours, 99):.1f}x, "
+            f"newest first {pct(n_alt, 99) / pct(n_ours, 99):.1f}x", ""]
+    for q in SHOW:
+        ours = [h["headline"] for h in search(db, q, 5)]
+        alt = [r["headline"] for r in table.search(to_fts(q), limit=5)]
+        out.append(f"Top 5 for `{q}` (ours | table.search):")
+        for k in range(5):
+            a = ours[k] if k < len(ours) else ""
+            b = alt[k] if k < len(alt) else ""
+            out.append(f"  {k + 1}. {a[:70]:70} | {b[:70]}")
+        out.append("")
+    db.close()
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="100000,1000000")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--datasette", action="store_true", help="also the served search page")
+    args = ap.parse_args()
+    print(f"search benchmark (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    for n in [int(s) for s in args.sizes.split(",")]:
+        print("\n".join(run_size(n, args.reps, args.datasette)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
