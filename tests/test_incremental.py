@@ -155,14 +155,16 @@ def test_runs_are_recorded(four_runs):
                      "not_modified, not_due, exit_code FROM crawl_runs ORDER BY id")
     assert len(rows) == 4
     assert all(r[:3] == ("runnerspace", 1, "finished") for r in rows)
-    assert rows[0][3] >= 9 and rows[1][3] == rows[2][3] == 0
+    assert rows[0][3] >= 9
+    assert rows[1][3] == rows[2][3] == 0
     assert rows[1][6] >= 9  # not due
     assert rows[2][5] >= 9  # not modified
     assert rows[3][4] == 1  # updated
     assert [r[7] for r in rows] == [0, 0, 0, 0]
     out = run(sys.executable, "-m", "scraper.cli", "stats", "--runs", "--db", str(db)).stdout
     assert out.count("runnerspace") >= 4
-    assert "not modified" in out and "fill:" in out
+    assert "not modified" in out
+    assert "fill:" in out
 
 
 @pytest.mark.slow
@@ -182,7 +184,8 @@ def test_two_concurrent_crawls_one_exits_with_the_lock_code(tmp_path: Path):
         waited = time.monotonic() - started
         out, err = first.communicate(timeout=120)
     assert second.returncode == EXIT_LOCKED, second.stdout + second.stderr[-2000:]
-    assert "is running" in second.stderr and f"pid {first.pid}" in second.stderr
+    assert "is running" in second.stderr
+    assert f"pid {first.pid}" in second.stderr
     assert waited < 10
     assert first.returncode == 0, out + err[-2000:]
     assert query(db, "SELECT count(*) FROM crawl_runs") == [(1,)]
@@ -203,7 +206,8 @@ def test_markup_change_between_runs_raises_the_alarm(tmp_path: Path):
         second = run(*args)
     assert first.returncode == 0, first.stdout + first.stderr[-2000:]
     assert second.returncode == EXIT_ALARM, second.stdout + second.stderr[-2000:]
-    assert "ALARM" in second.stdout and "gazette: author filled in 0%" in second.stdout
+    assert "ALARM" in second.stdout
+    assert "gazette: author filled in 0%" in second.stdout
     [(alarms,)] = query(db, "SELECT alarms FROM crawl_runs ORDER BY id DESC LIMIT 1")
     assert "author" in alarms
 
