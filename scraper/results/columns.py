@@ -29,7 +29,7 @@ for _field, _words in {
     "finals_time net time chip gun",
     "wind": "wind w wnd",
     "heat": "h# heat ht sec sec# section flt flight",
-    "points": "points pts score sc team score",
+    "points": "points pts score sc team score total tot",
     "pace": "pace avg. mile avg. km avg mile avg. kn avg. km. mile/pace",
     "sex": "sex gender",
     "relay": "relay",
@@ -110,6 +110,10 @@ def build_row(
     row.place = place_of(cells.get("place"))
     name = _clean(cells.get("athlete"))
     team = _clean(cells.get("team"))
+    country = _clean(cells.get("country"))
+    if country:
+        row.extra["country"] = country
+        team = team or country
     if relay:
         row.team = team or name
         if cells.get("relay"):

@@ -225,7 +225,7 @@ def _header_map(vals: list[str]) -> list[str | None] | None:
     fields = [field_of(v) if v else None for v in vals]
     known = [f for f in fields if f]
     named = "athlete" in known or "team" in known or "place" in known
-    marks = sum(1 for v in vals if v and parse_mark(v).value is not None)
+    marks = sum(1 for v in vals if v and not v.isdigit() and parse_mark(v).value is not None)
     if len(known) >= 2 and named and marks <= 1:
         return fields
     return None
@@ -268,6 +268,10 @@ def _read_table(
             header = hm
             if ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
+            named = set(hm)
+            if "team" in named and "points" in named and not named & {
+                    "athlete", "mark", "finals", "prelims"}:
+                ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
             continue
         label = _section_label(vals)
         if label:
@@ -317,6 +321,36 @@ def _add(ev: Event, cells: dict[str, str], raw: list[str]) -> None:
         ev.rows.append(row)
 
 
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _name_columns(texts: list[int], rows: list[list[str]], fields: list[str | None]) -> None:
+    """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a column
+    of 2-3 letter codes is a country, the team is the fullest other column (else the country)."""
+
+    def values(j: int) -> list[str]:
+        return [r[j] for r in rows if j < len(r) and r[j]]
+
+    def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
+        v = values(j)
+        return sum(1 for x in v if test(x)) / len(v) if v else 0.0
+
+    codes = [j for j in texts if share(j, _CODE.match) >= 0.8]
+    others = [j for j in texts if j not in codes]
+    if not others:
+        others, codes = codes, []
+    multi = {j: share(j, lambda x: len(x.split()) >= 2) for j in others}
+    athlete = max(others, key=lambda j: (multi[j] >= 0.5, multi[j] >= 0.5 and -j, -j))
+    fields[athlete] = "athlete"
+    rest = [j for j in others if j != athlete]
+    if rest:
+        fields[max(rest, key=lambda j: (len(values(j)), -j))] = "team"
+        if codes:
+            fields[codes[0]] = "country"
+    elif codes:
+        fields[codes[0]] = "team"
+
+
 def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
     """Header-less rows: give each column a field from the kinds of its values."""
     width = max(len(r) for r in rows)
@@ -360,9 +394,8 @@ def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
         if ints:
             fields[ints[0]] = "mark"
     texts = [j for j in range(width) if fields[j] is None and frac(j, "text") >= 0.6]
-    if ev.kind == "individual":
-        for j, f in zip(texts, ("athlete", "team"), strict=False):
-            fields[j] = f
+    if ev.kind == "individual" and texts:
+        _name_columns(texts, rows, fields)
     elif texts:
         fields[texts[0]] = "team"
     for r in rows:
