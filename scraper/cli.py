@@ -146,6 +146,10 @@ def _archive(db: str | None) -> Path:
         raise click.ClickException(
             f"no archive at {path}: run `meetarchive demo` or `meetarchive crawl runnerspace` "
             "first, or point --db / ARCHIVE_DB at one")
+    with path.open("rb") as f:
+        header = f.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise click.ClickException(f"{path} is not a meetarchive archive (not an SQLite file)")
     return path
 
 

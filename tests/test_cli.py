@@ -119,6 +119,16 @@ def test_reading_commands_say_when_there_is_no_archive(tmp_path):
     assert not missing.exists()
 
 
+def test_reading_commands_refuse_a_file_that_is_not_an_archive(tmp_path):
+    other = tmp_path / "notes.txt"
+    other.write_text("not a database\n" * 10)
+    for args in (["search", "Kerr"], ["stats"], ["reparse"]):
+        result = invoke(*args, "--db", str(other))
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"Error: {other} is not a meetarchive archive (not an SQLite file)\n")
+
+
 def test_stats_counts_rows_and_rejects_by_reason(archive):
     result = invoke("stats", "--db", str(archive), "--json")
     assert result.exit_code == 0, result.output

@@ -2,15 +2,19 @@
 server.
 
 The server answers every host name on one port: 127.0.0.1 stands for www.dyestat.com and localhost
-for another RunnerSpace host (an event's sub-domain). Assertions are on the server's request log.
+for another RunnerSpace host (an event's sub-domain). Assertions are on the server's request log and
+on the rows of the SQLite archive.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -18,7 +22,9 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from protego import Protego
 
+from pipelines import db as schema
 from scraper.siteserver import SiteServer
+from scraper.urls import canonical_url
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
@@ -47,15 +53,39 @@ def crawl_command(db: Path, starts: str) -> list[str]:
     return [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(db),
             "-a", f"start_urls={starts}",
             # Only the robots.txt Crawl-delay (0.5 s in the fixture) keeps requests apart.
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
-            "-s", "ITEM_PIPELINES={}"]
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0"]
+
+
+def crawl_env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("ARCHIVE_DB", None)
+    return env
 
 
 def run_crawl(server: SiteServer, db: Path, challenge: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("ARCHIVE_DB", None)
-    return subprocess.run(crawl_command(db, start_urls(server, challenge)), cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(crawl_command(db, start_urls(server, challenge)), cwd=REPO,
+                          env=crawl_env(), capture_output=True, text=True, timeout=180)
+
+
+def rows(db: Path, sql: str, *params: object) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def article_keys(db: Path) -> list[str]:
+    return [r[0] for r in rows(db, f"SELECT canonical_url FROM {schema.ARTICLES}")]
+
+
+def expected_keys() -> list[str]:
+    """The canonical URLs of the fixture articles (700109 is event-owned)."""
+    keys = []
+    for nid in sorted(FIXTURE_ARTICLES):
+        if nid == 700109:
+            url = f"http://x/eprofile.php?event_id=120&do=news&news_id={nid}"
+        else:
+            url = f"http://x/gprofile.php?mgroup_id=44609&do=news&news_id={nid}"
+        keys.append(canonical_url(url))
+    return sorted(keys)
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +164,121 @@ def test_challenge_page_makes_the_crawl_exit_blocked(first_crawl: Run):
 
 def test_challenge_page_is_requested_once_and_never_retried(first_crawl: Run):
     assert [r.path for r in first_crawl.server.log].count("/challenge/") == 1
+
+
+# -- the archive ---------------------------------------------------------------------------------
+
+
+def test_every_fixture_article_is_stored_exactly_once(first_crawl: Run):
+    assert sorted(article_keys(first_crawl.db)) == expected_keys(), first_crawl.proc.stdout
+
+
+def test_the_two_host_article_is_one_row(first_crawl: Run):
+    key = canonical_url("http://localhost/gprofile.php?mgroup_id=44609&do=news&news_id=700105")
+    assert article_keys(first_crawl.db).count(key) == 1
+
+
+def test_challenge_page_is_recorded_as_blocked(first_crawl: Run):
+    rejects = rows(first_crawl.db, f"SELECT url, reason FROM {schema.REJECTS}")
+    blocked = [url for url, reason in rejects if reason == "blocked"]
+    assert blocked == [first_crawl.server.url("/challenge/")]
+
+
+def test_challenge_page_is_never_parsed_as_content(first_crawl: Run):
+    urls = [r[0] for r in rows(first_crawl.db, f"SELECT url FROM {schema.ARTICLES}")]
+    assert not any("challenge" in url for url in urls)
+
+
+def test_no_other_rejects(first_crawl: Run):
+    rejects = rows(first_crawl.db, f"SELECT url, reason FROM {schema.REJECTS}")
+    assert [reason for _, reason in rejects] == ["blocked"], rejects
+
+
+def test_every_response_is_stored_as_a_page(first_crawl: Run):
+    fetched = [r for r in first_crawl.server.log if r.path != "/robots.txt"]
+    stored = rows(first_crawl.db, f"SELECT count(*) FROM {schema.PAGES}")[0][0]
+    assert stored == len(fetched)
+
+
+def test_summary_counts_new_articles(first_crawl: Run):
+    assert f"{len(FIXTURE_ARTICLES)} new, 0 updated, 0 unchanged" in first_crawl.proc.stdout
+
+
+# -- crawling again --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_recrawl_adds_no_rows_and_a_changed_article_adds_one_revision(
+        first_crawl: Run, site_copy: Path, tmp_path: Path):
+    db = tmp_path / "archive.db"
+    shutil.copy(first_crawl.db, db)
+    with SiteServer(site_copy) as server:
+        again = run_crawl(server, db, challenge=False)
+    assert again.returncode == 0, again.stdout + again.stderr[-3000:]
+    assert sorted(article_keys(db)) == expected_keys()
+    assert rows(db, f"SELECT count(*) FROM {schema.REVISIONS}") == [(0,)]
+    assert f"0 new, 0 updated, {len(FIXTURE_ARTICLES)} unchanged" in again.stdout
+
+    changed = tmp_path / "site"
+    shutil.copytree(site_copy, changed)
+    page = changed / "gprofile.php" / "do=news&mgroup_id=44609&news_id=700106.html"
+    key = canonical_url("http://x/gprofile.php?mgroup_id=44609&do=news&news_id=700106")
+    body = rows(db, f"SELECT body FROM {schema.ARTICLES} WHERE canonical_url = ?", key)[0][0]
+    last_paragraph = body.split("\n\n")[-1]
+    html = page.read_text(encoding="utf-8")
+    assert last_paragraph in html
+    page.write_text(html.replace(last_paragraph, last_paragraph + " (Corrected.)", 1),
+                    encoding="utf-8")
+    with SiteServer(changed) as server:
+        third = run_crawl(server, db, challenge=False)
+    assert third.returncode == 0, third.stdout + third.stderr[-3000:]
+    assert sorted(article_keys(db)) == expected_keys()
+    revisions = rows(db, f"SELECT a.canonical_url FROM {schema.REVISIONS} r "
+                         f"JOIN {schema.ARTICLES} a ON a.id = r.article_id")
+    assert revisions == [(key,)]
+    assert "0 new, 1 updated," in third.stdout
+
+
+# -- a crawl killed in the middle ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_crawl_killed_mid_way_leaves_a_sound_archive_that_the_next_run_completes(
+        site_copy: Path, tmp_path: Path):
+    db = tmp_path / "archive.db"
+    with SiteServer(site_copy) as server:
+        proc = subprocess.Popen(crawl_command(db, start_urls(server, challenge=False)),
+                                cwd=REPO, env=crawl_env(), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            if sum(1 for r in server.log if news_id(r.path)) >= 4:
+                break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the crawl ended before it could be killed"
+        time.sleep(0.1)  # let the pipeline be in the middle of writing
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        partial = len(article_keys(db))
+        assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+        assert 0 < partial < len(FIXTURE_ARTICLES)
+
+        resumed = run_crawl(server, db, challenge=False)
+    assert resumed.returncode == 0, resumed.stdout + resumed.stderr[-3000:]
+    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+    assert sorted(article_keys(db)) == expected_keys()
+
+
+# -- the demo --------------------------------------------------------------------------------------
+
+
+def test_demo_crawls_the_bundled_sample_into_the_archive_and_finds_the_seed(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "demo", "--db", str(db)],
+                          cwd=tmp_path, env=crawl_env(), capture_output=True, text=True,
+                          timeout=180)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert "BUNDLED SAMPLE SITE" in proc.stdout
+    assert "Josh Kerr Grabs Lead" in proc.stdout
+    assert sorted(article_keys(db)) == expected_keys()
+    assert "challenge" not in proc.stdout.lower()
