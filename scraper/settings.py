@@ -36,6 +36,7 @@ ITEM_PIPELINES = {
     "pipelines.normalize.NormalizeStage": 300,
     "pipelines.dedupe.DedupeStage": 400,
     "pipelines.store.StoreStage": 500,
+    "pipelines.results.ResultsStage": 600,
 }
 
 # Per-source settings: the zone a site prints naive dates in.

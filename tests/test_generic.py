@@ -249,6 +249,34 @@ def test_visible_standfirst_leads_the_body():
     assert art.dek == dek
 
 
+# --- image, paywall --------------------------------------------------------------------------
+
+def test_lead_image_caption_and_credit_from_its_figure():
+    fig = ("<figure><img src='https://news.example.org/img/kerr-finish-line.jpg'>"
+           "<figcaption>Josh Kerr crosses the line first. <span class='image-credit'>"
+           "Photo: John Nepolitan</span></figcaption></figure>")
+    art = parse(page(meta("og:image", "https://news.example.org/img/kerr-finish-line.jpg"),
+                     article_extra=fig))
+    assert art.image_caption == "Josh Kerr crosses the line first."
+    assert art.photo_credit == "John Nepolitan"
+    assert art.signals["photo_credit"] == "figure:credit"
+    assert "crosses the line" not in art.body
+
+
+def test_credit_at_the_end_of_a_caption():
+    fig = ("<figure><img src='/a.jpg'><figcaption>Kerr after the race (Foto: Jane Roe)"
+           "</figcaption></figure>")
+    art = parse(page(article_extra=fig))
+    assert art.photo_credit == "Jane Roe"
+    assert art.image_caption == "Kerr after the race"
+
+
+def test_paywall_from_content_tier():
+    art = parse(page(meta("article:content_tier", "locked")))
+    assert art.paywalled is True
+    assert art.signals["paywalled"] == "meta:article:content_tier"
+
+
 # --- other fields -----------------------------------------------------------------------------
 
 def test_canonical_link_same_site_only():

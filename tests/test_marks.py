@@ -24,6 +24,7 @@ MARKS = [
     ("10:28.89", None, 628.89, "s", "FAT", None, None, []),
     ("1:59.31R", None, 119.31, "s", "FAT", None, None, ["R"]),
     ("10.45Q", None, 10.45, "s", "FAT", None, "Q", []),
+    ("3:45.34NR", None, 225.34, "s", "FAT", None, None, ["NR"]),
     ("10.62q", None, 10.62, "s", "FAT", None, "q", []),
     ("21.3h", None, 21.3, "s", "hand", None, None, []),
     ("10.8H", None, 10.8, "s", "hand", None, None, []),

@@ -41,7 +41,8 @@ def make_pdf(pages: list[list[str]]) -> bytes:
         )
     objs.insert(0, (1, b"<< /Type /Catalog /Pages 2 0 R >>"))
     objs.insert(1, (2, f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()))
-    objs.append((font_id, b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"))
+    objs.append((font_id, b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier "
+                          b"/Encoding /WinAnsiEncoding >>"))
     objs.sort()
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

@@ -80,6 +80,7 @@ class GenericParser(Parser):
         put("modified_raw", page.modified())
         put("image_url", page.image())
         put("image_caption", page.image_caption())
+        put("photo_credit", page.photo_credit())
         put("language", page.language())
         put("tags", page.tags())
         paywall = page.paywalled()

@@ -110,6 +110,10 @@ def build_row(
     row.place = place_of(cells.get("place"))
     name = _clean(cells.get("athlete"))
     team = _clean(cells.get("team"))
+    country = _clean(cells.get("country"))
+    if country:
+        row.extra["country"] = country
+        team = team or country
     if relay:
         row.team = team or name
         if cells.get("relay"):

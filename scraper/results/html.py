@@ -317,6 +317,36 @@ def _add(ev: Event, cells: dict[str, str], raw: list[str]) -> None:
         ev.rows.append(row)
 
 
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _name_columns(texts: list[int], rows: list[list[str]], fields: list[str | None]) -> None:
+    """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a column
+    of 2-3 letter codes is a country, the team is the fullest other column (else the country)."""
+
+    def values(j: int) -> list[str]:
+        return [r[j] for r in rows if j < len(r) and r[j]]
+
+    def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
+        v = values(j)
+        return sum(1 for x in v if test(x)) / len(v) if v else 0.0
+
+    codes = [j for j in texts if share(j, _CODE.match) >= 0.8]
+    others = [j for j in texts if j not in codes]
+    if not others:
+        others, codes = codes, []
+    multi = {j: share(j, lambda x: len(x.split()) >= 2) for j in others}
+    athlete = max(others, key=lambda j: (multi[j] >= 0.5, multi[j] >= 0.5 and -j, -j))
+    fields[athlete] = "athlete"
+    rest = [j for j in others if j != athlete]
+    if rest:
+        fields[max(rest, key=lambda j: (len(values(j)), -j))] = "team"
+        if codes:
+            fields[codes[0]] = "country"
+    elif codes:
+        fields[codes[0]] = "team"
+
+
 def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
     """Header-less rows: give each column a field from the kinds of its values."""
     width = max(len(r) for r in rows)
@@ -360,9 +390,8 @@ def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
         if ints:
             fields[ints[0]] = "mark"
     texts = [j for j in range(width) if fields[j] is None and frac(j, "text") >= 0.6]
-    if ev.kind == "individual":
-        for j, f in zip(texts, ("athlete", "team"), strict=False):
-            fields[j] = f
+    if ev.kind == "individual" and texts:
+        _name_columns(texts, rows, fields)
     elif texts:
         fields[texts[0]] = "team"
     for r in rows:

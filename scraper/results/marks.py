@@ -225,6 +225,9 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
 
 
 def _glued_flags(mk: Mark, suffix: str) -> None:
+    if len(suffix) > 1 and suffix.upper().lstrip("=") in RECORD_FLAGS:
+        mk.flags.append(suffix.upper())  # "3:45.34NR", "10.01PB"
+        return
     for ch in suffix:
         if ch in "Qq":
             mk.qualifier = ch

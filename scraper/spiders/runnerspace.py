@@ -65,6 +65,16 @@ def link_kind(url: str) -> str | None:
     return None
 
 
+RESULT_FILE_SUFFIXES = (".txt", ".pdf", ".lif", ".csv", ".htm")
+
+
+def result_file(url: str) -> bool:
+    """A results file a Results page links to (Hy-Tek .txt/.htm, PDF, FinishLynx .lif, CSV), on
+    any host (timing companies host them)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and parts.path.lower().endswith(RESULT_FILE_SUFFIXES)
+
+
 def news_only(url: str) -> str:
     """The View More loader URL restricted to news items (``wall_type=news``)."""
     parts = urlsplit(url)
@@ -99,10 +109,13 @@ class RunnerSpaceSpider(scrapy.Spider):
         callback, page_kind, priority = {
             "article": (self.parse_article, "article", 20),
             "title": (self.parse_results, "results", 10),
+            "file": (self.parse_result_file, "results", 10),
             "wall": (self.parse_wall, "listing", 0),
             "event": (self.parse_event, "listing", 0),
         }.get(kind, (self.parse_listing, "listing", 0))
         meta = {"kind": page_kind, "listing": listing}
+        if kind == "file":
+            meta["allow_offsite"] = True  # results files live on timing sites
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
                               priority=priority)
 
@@ -179,6 +192,15 @@ class RunnerSpaceSpider(scrapy.Spider):
             if (link_kind(url) == "title" and query.get("event_id") == here.get("event_id")
                     and query.get("title_id") == here.get("title_id")):
                 yield self.request(url, "title", response.url)
+        body = response.css("#cpage_editor, .main").xpath(".//a/@href").getall()
+        for href in dict.fromkeys(body):
+            url = response.urljoin(href.strip())
+            if result_file(url):
+                yield self.request(url, "file", response.url)
+
+    def parse_result_file(self, response: Response) -> Iterator[Page]:
+        """A results file (text, PDF, ...): stored and parsed by the pipelines."""
+        yield self.page(response)
 
     def parse_article(self, response: Response) -> Iterator[Page]:
         yield self.page(response)

@@ -1,0 +1,127 @@
+"""Results in the archive: a real crawl of the fixture site stores the rows of its Results page and
+of the Hy-Tek text file and PDF it links to, linked to their meet and the meet's articles; the
+stage itself on real SQLite files (unparsed documents listed with the reason, re-parses replace)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipelines import db as schema
+from pipelines.context import Archive
+from pipelines.results import ResultsStage
+from scraper.items import Crawled, Page
+from tests.fixture_archive import crawl_fixture_site
+
+MILE_TXT = "/results/prefontaine-2024-mile.txt"
+SPRINTS_PDF = "/results/prefontaine-2024-sprints.pdf"
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("results") / "archive.db"
+    crawl_fixture_site(path)
+    db = schema.open_db(path)
+    yield db
+    db.close()
+
+
+def _doc(db, suffix: str) -> dict:
+    docs = [d for d in db[schema.RESULT_DOCS].rows if d["url"].endswith(suffix)]
+    assert len(docs) == 1, [d["url"] for d in db[schema.RESULT_DOCS].rows]
+    return docs[0]
+
+
+def test_linked_text_file_and_pdf_are_parsed(archive):
+    txt, pdf = _doc(archive, MILE_TXT), _doc(archive, SPRINTS_PDF)
+    assert (txt["status"], txt["events"], txt["rows"]) == ("parsed", 2, 8)
+    assert (pdf["status"], pdf["events"], pdf["rows"]) == ("parsed", 2, 5)
+    assert pdf["format"].startswith("pdf/")
+
+
+def test_results_page_rows_are_stored(archive):
+    page = _doc(archive, "do=title&title_id=187&event_id=120")
+    assert page["status"] == "parsed"
+    assert page["rows"] >= 5
+    rows = list(archive[schema.RESULTS].rows_where("document_id = ?", [page["id"]],
+                                                   order_by="position"))
+    assert [(r["place"], r["athlete"], r["team"]) for r in rows[:3]] == [
+        (1, "Josh KERR", "Brooks Beasts"), (2, "Jakob INGEBRIGTSEN", "NOR"),
+        (3, "Yared NUGUSE", "On Athletics Club")]
+    assert json.loads(rows[0]["raw"])[:3] == ["1", "GBR", "Josh KERR"]  # the cells as printed
+
+
+def test_rows_keep_raw_lines_marks_and_flags(archive):
+    txt = _doc(archive, MILE_TXT)
+    rows = list(archive[schema.RESULTS].rows_where("document_id = ?", [txt["id"]],
+                                                   order_by="event_id, position"))
+    kerr = rows[0]
+    assert (kerr["place"], kerr["athlete"], kerr["team"], kerr["mark_raw"], kerr["mark"]) == (
+        1, "Josh Kerr", "Great Britain", "3:45.34NR", 225.34)
+    assert json.loads(kerr["flags"]) == ["NR"]
+    assert "Josh Kerr" in kerr["raw"]  # the Hy-Tek line as printed
+    dnf = next(r for r in rows if r["athlete"] == "Abraham Alvarado")
+    assert (dnf["place"], dnf["status"], dnf["mark"]) == (None, "DNF", None)
+    relay = next(r for r in rows if r["team"] == "United States 'A'")
+    assert [m["athlete"] for m in json.loads(relay["relay_members"])][:2] == ["Tamari Davis",
+                                                                              "Twanisha Terry"]
+
+
+def test_documents_events_and_rows_share_their_meet(archive):
+    txt, pdf = _doc(archive, MILE_TXT), _doc(archive, SPRINTS_PDF)
+    assert txt["meet_id"] == pdf["meet_id"] is not None
+    meet = archive[schema.MEETS].get(txt["meet_id"])
+    assert (meet["name"], meet["date"], meet["venue"]) == ("Prefontaine Classic", "2024-05-25",
+                                                           "Hayward Field")
+    ids = {r["meet_id"] for r in archive[schema.RESULTS].rows_where("document_id in (?, ?)",
+                                                                     [txt["id"], pdf["id"]])}
+    assert ids == {meet["id"]}
+
+
+def test_meet_links_its_articles(archive):
+    meet_id = _doc(archive, MILE_TXT)["meet_id"]
+    urls = [a["canonical_url"] for a in schema.meet_articles(archive, meet_id)]
+    assert any(u.endswith("news_id=700101") for u in urls)
+
+
+def test_full_text_search_over_athletes_teams_and_relay_members(archive):
+    hits = schema.search_results(archive, "Ingebrigtsen")
+    assert {h["url"].rsplit("/", 1)[-1] for h in hits} >= {"prefontaine-2024-mile.txt"}
+    assert hits[0]["event"]
+    assert hits[0]["meet"]
+    relay = schema.search_results(archive, "Richardson")
+    assert {h["event"] for h in relay} >= {"Women 4x100 Meter Relay", "Women 100 Meter Dash"}
+
+
+# --- the stage on its own ------------------------------------------------------------------------
+def _page(url: str, body: bytes) -> Page:
+    return Page(url=url, status=200, headers={"Content-Type": "text/plain"}, body=body,
+                fetched_at="2026-11-24T05:00:00+00:00", kind="results", source="runnerspace")
+
+
+def _run(db, page: Page) -> None:
+    with schema.write_transaction(db):
+        schema.store_page(db, page)
+    ResultsStage(Archive(db)).process_item(Crawled(page=page))
+
+
+def test_an_unparseable_document_is_listed_with_its_reason(tmp_path: Path):
+    db = schema.open_db(tmp_path / "a.db")
+    _run(db, _page("https://timing.example/empty.txt", b"Results will be posted soon."))
+    (doc,) = db[schema.RESULT_DOCS].rows
+    assert (doc["status"], doc["rows"]) == ("unparsed", 0)
+    assert doc["reason"]
+    assert db[schema.PAGES].count == 1  # the raw document stays
+
+
+def test_parsing_a_page_again_replaces_its_rows(tmp_path: Path):
+    db = schema.open_db(tmp_path / "b.db")
+    site = Path(__file__).parent / "sites" / "runnerspace"
+    page = _page("https://timing.example/mile.txt", (site / MILE_TXT.lstrip("/")).read_bytes())
+    _run(db, page)
+    _run(db, page)
+    assert db[schema.RESULT_DOCS].count == 1
+    assert db[schema.RESULTS].count == 8
+    assert db[schema.MEETS].count == 1
