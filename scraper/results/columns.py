@@ -29,7 +29,7 @@ for _field, _words in {
     "finals_time net time chip gun",
     "wind": "wind w wnd",
     "heat": "h# heat ht sec sec# section flt flight",
-    "points": "points pts score sc team score",
+    "points": "points pts score sc team score total tot",
     "pace": "pace avg. mile avg. km avg mile avg. kn avg. km. mile/pace",
     "sex": "sex gender",
     "relay": "relay",
