@@ -155,13 +155,30 @@ def m004_results(db: sqlite_utils.Database) -> None:
     db[RESULTS].enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
+class NotAnArchiveError(ValueError):
+    """An SQLite file with tables of its own and none of an archive's: never migrated into one."""
+
+
+def check_archive(db: sqlite_utils.Database, name: str = "") -> None:
+    """Raise NotAnArchiveError for a database that holds other tables and no archive tables."""
+    tables = set(db.table_names())
+    if tables and not tables & {migrations.migrations_table, PAGES, ARTICLES}:
+        raise NotAnArchiveError(f"{name or 'this database'} is not a meetarchive archive "
+                                f"(it holds other tables: {', '.join(sorted(tables)[:5])})")
+
+
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
-    """Open an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending migrations
-    applied."""
+    """Open (or create) an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending
+    migrations applied. An SQLite file of something else is left untouched: NotAnArchiveError."""
     path = Path(path)
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    try:
+        check_archive(db, str(path))
+    except NotAnArchiveError:
+        db.close()
+        raise
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":

@@ -150,6 +150,12 @@ def _archive(db: str | None) -> Path:
         header = f.read(16)
     if header and header != b"SQLite format 3\x00":
         raise click.ClickException(f"{path} is not a meetarchive archive (not an SQLite file)")
+    from pipelines.db import NotAnArchiveError, open_db
+
+    try:
+        open_db(path, migrate=False).close()
+    except NotAnArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
     return path
 
 

@@ -129,6 +129,18 @@ def test_reading_commands_refuse_a_file_that_is_not_an_archive(tmp_path):
             f"Error: {other} is not a meetarchive archive (not an SQLite file)\n")
 
 
+def test_reading_commands_leave_another_sqlite_database_alone(tmp_path):
+    import sqlite_utils
+
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["recipes"].insert({"name": "soup"})
+    for args in (["search", "Kerr"], ["stats"], ["reparse"]):
+        result = invoke(*args, "--db", str(other))
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {other} is not a meetarchive archive")
+    assert sqlite_utils.Database(other).table_names() == ["recipes"]
+
+
 def test_stats_counts_rows_and_rejects_by_reason(archive):
     result = invoke("stats", "--db", str(archive), "--json")
     assert result.exit_code == 0, result.output

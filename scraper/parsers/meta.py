@@ -26,7 +26,10 @@ _WS = re.compile(r"\s+")
 
 
 def clean(text: Any) -> str:
-    """Whitespace collapsed; HTML entities left escaped inside JSON/meta values decoded."""
+    """Whitespace collapsed; HTML entities left escaped inside JSON/meta values decoded.
+    A JSON list stands for its first string."""
+    if isinstance(text, list):
+        text = next((t for t in text if isinstance(t, str)), "")
     if not isinstance(text, str):
         return ""
     if "&" in text:
