@@ -100,7 +100,6 @@ def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
     db.table(ARTICLES).create_index(["last_seen"], if_not_exists=True)
 
 
-
 @migrations()
 def m003_article_source_year(db: sqlite_utils.Database) -> None:
     """Facets for browsing (Datasette) and export filters: ``source`` (the source name of the page
@@ -112,6 +111,7 @@ def m003_article_source_year(db: sqlite_utils.Database) -> None:
     db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
                "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL")
     db[ARTICLES].create_index(["source"], if_not_exists=True)
+
 
 @migrations()
 def m004_results(db: sqlite_utils.Database) -> None:
@@ -153,6 +153,14 @@ def m004_results(db: sqlite_utils.Database) -> None:
     db[RESULTS].create_index(["document_id"])
     db[RESULTS].create_index(["meet_id"])
     db[RESULTS].enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+@migrations()
+def m005_results_meet_year(db: sqlite_utils.Database) -> None:
+    """``results.meet_year``: the year of the meet a result belongs to (a virtual column derived
+    from ``meet_date``), a facet in Datasette beside event, gender, round and meet."""
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN meet_year INTEGER GENERATED ALWAYS AS "
+               "(CAST(substr(meet_date, 1, 4) AS INTEGER)) VIRTUAL")
 
 
 class NotAnArchiveError(ValueError):

@@ -54,6 +54,16 @@ WEAK_BOILER = re.compile(
     re.IGNORECASE,
 )
 WEAK_MAX_PARAGRAPH_TEXT = 300
+# calls to action that sit inside article containers (newsletter, app, social, consent prompts)
+CALL_TO_ACTION = re.compile(
+    r"\b(?:sign up (?:for|to|here)|subscribe (?:to|now|here)|join us on|follow us on|"
+    r"download (?:our|the) app|get the latest .{0,40} (?:on|to) your phone|newsletter\s*:|"
+    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)|folgen sie uns|hier geht es zu[rm]? |"
+    r"externen? inhalt|ich bin damit einverstanden|personenbezogene daten können|"
+    r"suscr[ií]bete|abonnez-vous|inscrivez-vous)",
+    re.IGNORECASE,
+)
+_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
 P_BOILER = re.compile(r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
                       r"related|newsletter|promo|advert|sponsor)", re.IGNORECASE)
 HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "visuallyhidden",
@@ -329,5 +339,12 @@ def _tidy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         seen.add(text)
         out.append((tag, text))
-    return [(tag, text) for k, (tag, text) in enumerate(out)
-            if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]
+    out = [(tag, text) for k, (tag, text) in enumerate(out)
+           if not (len(text) < 250 and CALL_TO_ACTION.search(text))]
+    out = [(tag, text) for k, (tag, text) in enumerate(out)
+           if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]
+    # a credit line left at the end ("SDA/sep", "Quelle: ntv.de, ino/dpa", "amw")
+    while (out and out[-1][0] not in ("li", "dd", "dt") and _weight(out[-1][1]) < 40
+           and not out[-1][1].rstrip().endswith(_END)):
+        out.pop()
+    return out
