@@ -511,3 +511,40 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> li
         if all(w in have for w in words):
             out.append(art)
     return out
+
+
+def meets_overview(db: sqlite_utils.Database, query: str | None = None,
+                   days: int = 14) -> list[dict[str, Any]]:
+    """Meets (whose name holds every word of ``query``, if given), newest first, each with its
+    results documents, events, rows and the articles that cover it (see :func:`meet_articles`)."""
+    out = []
+    words = name_key(query).split() if query else []
+    for meet in db.query(f"SELECT * FROM {MEETS} ORDER BY coalesce(date, '') DESC, name"):
+        if not all(w in meet["name_key"].split() for w in words):
+            continue
+        docs = list(db.query(f"SELECT url, format, status, reason, events, rows FROM {RESULT_DOCS} "
+                             "WHERE meet_id = ? ORDER BY id", [meet["id"]]))
+        events = list(db.query(
+            f"SELECT e.name, e.gender, e.round, e.kind, count(r.id) AS rows FROM {RESULT_EVENTS} e "
+            f"LEFT JOIN {RESULTS} r ON r.event_id = e.id WHERE e.meet_id = ? GROUP BY e.id "
+            "ORDER BY e.document_id, e.position", [meet["id"]]))
+        out.append({
+            "id": meet["id"], "name": meet["name"], "date": meet["date"], "venue": meet["venue"],
+            "documents": docs, "events": events, "rows": sum(d["rows"] or 0 for d in docs),
+            "articles": meet_articles(db, meet["id"], days),
+        })
+    return out
+
+
+def format_meets(meets: list[dict[str, Any]]) -> str:
+    """``meets_overview()`` as text for ``meetarchive meets``."""
+    if not meets:
+        return "No meets."
+    lines = []
+    for m in meets:
+        lines.append(f"{m['date'] or '????-??-??'}  {m['name']}"
+                     + (f" ({m['venue']})" if m["venue"] else "")
+                     + f": {m['rows']} result row(s), {len(m['articles'])} article(s)")
+        lines += [f"    {e['name']} [{e['round'] or '-'}] {e['rows']}" for e in m["events"]]
+        lines += [f"    article: {a['headline']}  {a['canonical_url']}" for a in m["articles"]]
+    return "\n".join(lines)
