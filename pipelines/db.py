@@ -356,13 +356,17 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
     by_reason = {r["reason"]: r["n"] for r in db.query(
         f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
+    by_source = {r["source"] or "": r["n"] for r in db.query(
+        f"SELECT source, count(*) AS n FROM {ARTICLES} GROUP BY source ORDER BY n DESC, source")}
     newest = list(db.table(ARTICLES).rows_where(
         select="headline, canonical_url, published_at, first_seen",
         order_by="coalesce(published_at, first_seen) DESC", limit=5))
+    last_fetch = db.execute(f"SELECT max(fetched_at) FROM {PAGES}").fetchone()[0]
     return {
         "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
         "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
-        "rejects_by_reason": by_reason, "newest_articles": newest,
+        "rejects_by_reason": by_reason, "articles_by_source": by_source,
+        "last_fetch": last_fetch, "newest_articles": newest,
     }
 
 
@@ -375,8 +379,11 @@ def integrity_ok(db: sqlite_utils.Database) -> bool:
 
 def format_counts(c: dict[str, Any]) -> str:
     """``counts()`` as text for ``meetarchive stats``."""
-    lines = [f"pages:      {c['pages']}", f"articles:   {c['articles']}",
-             f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
+    lines = [f"pages:      {c['pages']} (last fetched {c['last_fetch'] or 'never'})",
+             f"articles:   {c['articles']}"]
+    lines += [f"  {n:>6}  {source or '(no source)'}"
+              for source, n in c["articles_by_source"].items()]
+    lines += [f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
     lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
     if c["newest_articles"]:
         lines.append("newest articles:")

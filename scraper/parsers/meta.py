@@ -53,6 +53,10 @@ _CREDIT_IN_TEXT = re.compile(
     re.IGNORECASE)
 _CREDIT_TAIL = re.compile(rf"\s*(?:\b{_CREDIT_WORD}\s*(?:by|:)|©)\s*$",
                           re.IGNORECASE)
+_LABELLED_DATE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
+    r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}(?:,?\s+\d{1,2}:\d{2})?"
+    r"|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\b\d{1,2}\.? [A-Za-zäéû]{3,9}\.? \d{4}")
 _DATE_PART = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
 
 
@@ -430,8 +434,32 @@ class PageSignals:
             return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "url"
         return None
 
+    _DATE_LABEL = etree.XPath(
+        r'//body//text()[re:test(., "^\s*(published|posted|date|datum|veröffentlicht|'
+        r'erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|publisert)\b", "i")]',
+        namespaces={"re": "http://exslt.org/regular-expressions"})
+
+    def published_label(self) -> tuple[str, str] | None:
+        """A date printed after a label ("Published 28.04.2023", "Datum 28.04.2023")."""
+        for node in self._DATE_LABEL(self.tree):
+            parent = node.getparent()
+            if parent is None or parent.tag in ("script", "style", "option", "title"):
+                continue
+            text = clean(node) if node.is_tail else clean(parent.text_content())
+            if not _LABELLED_DATE.search(text) and parent.getparent() is not None:
+                text = clean(parent.getparent().text_content())  # "<b>Datum</b> 28.04.2023"
+            if len(text) > 80:
+                continue
+            m = _LABELLED_DATE.search(text)
+            if m:
+                return m.group(0), "label:text"
+        return None
+
     def published_fallback(self, fetched_at: str) -> tuple[str, str] | None:
-        """htmldate's search of the page text (run last: it copies the tree)."""
+        """A labelled date, else htmldate's search of the page (run last: it copies the tree)."""
+        found = self.published_label()
+        if found:
+            return found
         from htmldate import find_date
 
         try:
