@@ -155,8 +155,9 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] 
 
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
                                       with_metadata=False)
-    if doc is None or not doc.text:
+    text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    if not text:
         return None
-    paras = [" ".join(p.split()) for p in doc.text.split("\n")]
+    paras = [" ".join(p.split()) for p in text.split("\n")]
     text = "\n\n".join(p for p in paras if p)
     return (text, "trafilatura") if text else None
