@@ -34,6 +34,7 @@ MEDIATYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson",
 # A Parquet row group is flushed at this many rows or bytes of text, whichever comes first.
 BATCH_ROWS = 2_000
 BATCH_BYTES = 8 << 20
+OUT_BUFFER = 1 << 20  # text outputs are written through a 1 MB buffer
 
 
 class ExportError(Exception):
@@ -217,8 +218,10 @@ class ExportState:
 
 
 def row_hash(row: dict[str, Any], volatile: frozenset[str]) -> str:
-    stable = {k: v for k, v in row.items() if k not in volatile}
-    return hashlib.sha1(json.dumps(stable, sort_keys=True, default=str).encode()).hexdigest()
+    """A digest of a row's values (volatile columns left out). Values are str, int, float or None,
+    so their repr is exact; a new column changes every digest once (a full export follows)."""
+    stable = tuple((k, v) for k, v in row.items() if k not in volatile)
+    return hashlib.sha1(repr(stable).encode()).hexdigest()
 
 
 # ---- writers -----------------------------------------------------------------------------------
@@ -234,7 +237,7 @@ def _json_value(f: Field, value: Any) -> Any:
 
 class CsvWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.fh = open(path, "w", encoding="utf-8", newline="", buffering=OUT_BUFFER)  # noqa: SIM115
         self.writer = csv.writer(self.fh)
         self.names = [f.name for f in fields]
         self.writer.writerow(self.names)
@@ -248,7 +251,7 @@ class CsvWriter:
 
 class JsonlWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
+        self.fh = open(path, "w", encoding="utf-8", buffering=OUT_BUFFER)  # noqa: SIM115
         self.fields = fields
 
     def write(self, row: dict[str, Any]) -> None:
