@@ -17,6 +17,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -356,7 +357,7 @@ WRITERS = {"csv": CsvWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter}
 def resource_descriptor(dataset: Dataset, fields: list[Field], path: Path, fmt: str,
                         primary_key: list[str], rows: int) -> dict[str, Any]:
     res: dict[str, Any] = {
-        "name": path.name.lower().replace(".", "-"), "path": path.name, "format": fmt,
+        "name": re.sub(r"[^a-z0-9_-]+", "-", path.name.lower()), "path": path.name, "format": fmt,
         "mediatype": MEDIATYPES[fmt], "title": dataset.name, "description": dataset.description,
         "schema": {"fields": [f.descriptor() for f in fields]}, "x_rows": rows,
     }
@@ -443,9 +444,10 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     state = ExportState(path, pk if pk != ["rowid"] else names[:1])
-    writer = WRITERS[fmt](tmp, fields)
+    writer: Any = None
     rows = scanned = 0
     try:
+        writer = WRITERS[fmt](tmp, fields)
         for row in iter_rows(db, sql, params, names):
             scanned += 1
             key, digest = state.key(row), row_hash(row, dataset.volatile)
@@ -462,7 +464,8 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
         state.commit({"dataset": name, "format": fmt, "rows": rows,
                       "exported_at": datetime.now(UTC).isoformat(timespec="seconds")})
     except BaseException:
-        writer.close()
+        if writer is not None:
+            writer.close()
         tmp.unlink(missing_ok=True)
         raise
     finally:
