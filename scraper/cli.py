@@ -306,6 +306,22 @@ def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutabl
     raise SystemExit(run_serve(_archive(db), host, port, sql_time_limit_ms, immutable))
 
 
+@cli.command()
+@click.argument("query", nargs=-1)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON out.")
+def meets(query: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Meets in the archive (whose name holds every word of QUERY): their results and the
+    articles covering them (same meet name, published within two weeks of the meet)."""
+    import json
+
+    from pipelines.db import format_meets, meets_overview, open_db
+
+    with open_db(_archive(db)) as archive:
+        found = meets_overview(archive, " ".join(query) or None)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_meets(found))
+
+
 def main() -> None:
     cli()
 

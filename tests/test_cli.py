@@ -147,9 +147,12 @@ def test_stats_counts_rows_and_rejects_by_reason(archive):
     found = json.loads(result.stdout)
     assert (found["pages"], found["articles"], found["revisions"], found["rejects"]) == (3, 1, 1, 1)
     assert found["rejects_by_reason"] == {"blocked": 1}
+    assert found["articles_by_source"] == {"runnerspace": 1}
+    assert found["last_fetch"] == T3
     assert [a["headline"] for a in found["newest_articles"]] == ["Kerr Wins The Bowerman Mile"]
     text = invoke("stats", "--db", str(archive)).stdout
     assert "articles:   1" in text
+    assert "pages:      3 (last fetched 2026-11-03T10:00:00+00:00)" in text
     assert "blocked" in text
 
 

@@ -312,3 +312,27 @@ def test_demo_crawls_the_bundled_sample_into_the_archive_and_finds_the_seed(tmp_
     assert "Josh Kerr Grabs Lead" in proc.stdout
     assert sorted(article_keys(db)) == expected_keys()
     assert "challenge" not in proc.stdout.lower()
+
+
+def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path: Path):
+    """Like www.dyestat.com to a plain client: robots.txt and every page are challenges."""
+    site = tmp_path / "site"
+    site.mkdir()
+    page = (SITE / "challenge" / "index.html").read_bytes()
+    sidecar = (SITE / "challenge" / "index.html.headers.json").read_bytes()
+    for name in ("robots.txt", "index.html", *(f"p{n}.html" for n in range(6))):
+        (site / name).write_bytes(page)
+        (site / f"{name}.headers.json").write_bytes(sidecar)
+    db = tmp_path / "archive.db"
+    with SiteServer(site) as server:
+        starts = ",".join([server.url("/"), *(server.url(f"/p{n}.html") for n in range(6))])
+        # no Crawl-delay to read: DOWNLOAD_DELAY (1 s by default) spaces the requests
+        command = crawl_command(db, starts) + ["-s", "DOWNLOAD_DELAY=0.2"]
+        proc = subprocess.run(command, cwd=REPO, env=crawl_env(), capture_output=True, text=True,
+                              timeout=120)
+    assert proc.returncode == EXIT_BLOCKED, proc.stdout + proc.stderr[-3000:]
+    assert len(server.log) == 3  # robots.txt and two pages: CHALLENGE_MAX_PER_HOST = 3
+    assert "not requested:   5 (host kept answering with challenges)" in proc.stdout
+    assert "/robots.txt" in proc.stdout  # the challenged robots.txt is listed too
+    blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
+    assert blocked == [(2,)]

@@ -146,6 +146,15 @@ def test_url_gives_date_when_the_page_has_none():
     assert art.signals["published_raw"] == "url"
 
 
+@pytest.mark.parametrize("printed", ["<li><strong>Datum</strong> 28.04.2023</li>",
+                                     "<span>Published April 28, 2023</span>"])
+def test_labelled_date_printed_on_the_page(printed):
+    art = extract(page(after=f"<ul>{printed}</ul>" if printed.startswith("<li") else printed),
+                  URL, FETCHED)
+    assert art.published_at.startswith("2023-04-28")
+    assert art.signals["published_raw"] == "label:text"
+
+
 def test_date_is_normalized_with_its_zone_and_never_after_fetch():
     art = extract(page(meta("article:published_time", "2024-05-26T02:29:00-05:00")), URL, FETCHED)
     assert art.published_at == "2024-05-26T02:29:00-05:00"
@@ -290,6 +299,13 @@ def test_language_from_html_lang():
     art = parse(page())
     assert art.language == "en"
     assert art.signals["language"] == "html[lang]"
+
+
+def test_language_guessed_from_the_text_when_undeclared():
+    html = page().replace("<html lang='en'>", "<html>")
+    art = parse(html)
+    assert art.language == "en"
+    assert art.signals["language"] == "text:function-words"
 
 
 def test_every_field_found_names_its_signal():

@@ -103,6 +103,10 @@ class GenericParser(Parser):
                 art.dek, sig["dek"] = lead, "visible-description"
         if art.published_raw is None:
             put("published_raw", page.published_fallback(fetched_at))
+        if art.language is None and art.body:
+            from scraper.language import guess_language
+
+            put("language", (guess_language(art.body), "text:function-words"))
         return art
 
 
@@ -155,8 +159,9 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] 
 
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
                                       with_metadata=False)
-    if doc is None or not doc.text:
+    text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    if not text:
         return None
-    paras = [" ".join(p.split()) for p in doc.text.split("\n")]
+    paras = [" ".join(p.split()) for p in text.split("\n")]
     text = "\n\n".join(p for p in paras if p)
     return (text, "trafilatura") if text else None

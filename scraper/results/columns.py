@@ -126,6 +126,8 @@ def build_row(
     if bib:
         row.bib = bib.lstrip("#").strip()
     mf = mark_field(list(cells), round_hint)
+    if mf is None and cells.get("points") and not tiebreak_of(cells["points"]):
+        mf, unit_hint = "points", "points"  # no mark column: the points are the result
     if mf:
         row.set_mark(cells.get(mf), unit_hint)
         other = "prelims" if mf == "finals" else None
