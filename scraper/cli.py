@@ -92,6 +92,7 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
       1  errors (downloads without a response, spider or pipeline errors)
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
+      4  another crawl is writing to the same archive; nothing done
     """
     from scraper.crawl import run_crawl
 
@@ -104,10 +105,15 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
             settings["SOURCES_FILE"] = sources_file
     if warc_out:
         settings["WARC_OUT_DIR"] = warc_out
+    from scraper.crawl import EXIT_BUSY, ArchiveBusy
+
     try:
         report = run_crawl(spider, resolve_db(db), args, settings)
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
+    except ArchiveBusy as exc:
+        click.echo(f"meetarchive crawl: {exc}", err=True)
+        raise SystemExit(EXIT_BUSY) from None
     click.echo(report.summary())
     if warc_out:
         click.echo(f"  warc:            {report.stats.get('warc/file', 'no response fetched')}")
@@ -119,9 +125,14 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
 def demo(db: str | None) -> None:
     """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into the archive,
     then search it. Nothing leaves this machine."""
+    from scraper.crawl import EXIT_BUSY, ArchiveBusy
     from scraper.demo import run_demo
 
-    raise SystemExit(run_demo(resolve_db(db), click.echo))
+    try:
+        raise SystemExit(run_demo(resolve_db(db), click.echo))
+    except ArchiveBusy as exc:
+        click.echo(f"meetarchive demo: {exc}", err=True)
+        raise SystemExit(EXIT_BUSY) from None
 
 
 @cli.command()
