@@ -6,8 +6,9 @@ Exit codes of a crawl (``CrawlReport.exit_code``):
 * 0 — the crawl finished; every response was stored or recorded as a reject;
 * 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
 * 1 — errors: downloads that failed without a response, or errors in the spider or pipelines;
-* 4 — another crawl is writing to the same archive (nothing was done: two overlapping runs, e.g.
-  from cron, would ask the site twice as often as its Crawl-delay allows).
+* 4 — another crawl of the same spider into the same archive is running (``scraper.lock``);
+* 5 — monitoring alarm: a source's field fill rate dropped, or it stopped giving new articles
+  (``scraper.runs``).
 
 Blocked wins over errors: a challenge usually causes the errors that follow it, and its advice is
 what the operator needs. (2 is left to usage errors, as click uses it.)
@@ -15,10 +16,7 @@ what the operator needs. (2 is left to usage errors, as click uses it.)
 
 from __future__ import annotations
 
-import os
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,32 +27,8 @@ from scraper.items import Crawled, Page
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_BLOCKED = 3
-EXIT_BUSY = 4
-
-
-class ArchiveBusy(RuntimeError):
-    """Another crawl holds the archive's crawl lock."""
-
-
-@contextmanager
-def crawl_lock(db: Path) -> Iterator[None]:
-    """Hold ``<db>.crawl-lock`` for the duration of a crawl; ArchiveBusy when another process
-    holds it. The kernel drops the lock when the process ends, however it ends (SIGKILL too)."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock
-        yield
-        return
-    path = db.with_name(db.name + ".crawl-lock")
-    with open(path, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ArchiveBusy(f"another crawl is writing to {db} (lock {path}); "
-                              "not starting a second one") from None
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
-        yield
+EXIT_LOCKED = 4
+EXIT_ALARM = 5
 
 
 @dataclass
@@ -102,6 +76,8 @@ class CrawlReport:
     def exit_code(self) -> int:
         if self.challenges:
             return EXIT_BLOCKED
+        if self.stats.get("monitor/alarms"):
+            return EXIT_ALARM
         if self.errors:
             return EXIT_ERRORS
         return EXIT_OK
@@ -136,6 +112,13 @@ class CrawlReport:
                     shown.append(entry)  # e.g. a robots.txt answered with a challenge
             lines += [f"    {entry}" for entry in shown[:20]]
             lines.append("  advice: " + ADVICE)
+        revisits = {k: int(self.stats.get(f"incremental/{k}", 0)) for k in (
+            "not_due", "lastmod_unchanged", "conditional", "not_modified")}
+        if any(revisits.values()):
+            lines.append("  archived pages:  {not_due} not due, {lastmod_unchanged} unchanged per "
+                         "sitemap lastmod, {conditional} revisited ({not_modified} not "
+                         "modified)".format(**revisits))
+        lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
         lines.append(f"  exit code:       {self.exit_code}")
         return "\n".join(lines)
 
@@ -157,7 +140,7 @@ def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
     """Crawl with ``spider`` into the archive ``db`` in this process and return the report.
 
     Runs Scrapy's reactor, so call it at most once per process. Raises KeyError for an unknown
-    spider name, ArchiveBusy when another crawl is writing to ``db``.
+    spider name.
     """
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
@@ -167,9 +150,8 @@ def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
     report = CrawlReport(spider=spider, db=db)
     crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
     crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
-    with crawl_lock(db):
-        process.crawl(crawler, **(spider_args or {}))
-        process.start()
+    process.crawl(crawler, **(spider_args or {}))
+    process.start()
     assert crawler.stats is not None
     report.stats = dict(crawler.stats.get_stats())
     return report

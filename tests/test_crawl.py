@@ -337,16 +337,3 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
     blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
     assert blocked == [(2,)]
 
-
-def test_a_second_crawl_into_the_same_archive_does_not_start(tmp_path: Path):
-    import fcntl
-
-    db = tmp_path / "archive.db"
-    with open(tmp_path / "archive.db.crawl-lock", "w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a crawl in progress
-        with SiteServer(SITE) as server:
-            proc = subprocess.run(crawl_command(db, server.url("/")), cwd=REPO, env=crawl_env(),
-                                  capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 4, proc.stdout + proc.stderr[-3000:]
-    assert "another crawl is writing to" in proc.stderr
-    assert server.log == []
