@@ -1,15 +1,21 @@
 """Body extraction: the article's paragraphs, subheadings, lists and quotes, from one lxml tree.
 
 How it works (general signals only, no site rules):
-1. A copy of the tree loses what is never article text: scripts, forms' controls, navigation,
-   asides, figures and their captions, hidden elements, and containers whose class/id names them as
-   share/related/newsletter/comment/ad boxes (unless they hold most of the page's text).
+1. A copy of <body> loses what is never article text: scripts, embeds, forms' controls,
+   navigation, asides, figures and their captions, page header/footer, hidden elements, and boxes
+   whose class/id names them as share/related/newsletter/comment/ad/consent boxes (unless they hold
+   much of the page's text; "weak" names such as image/meta/paywall only when the box holds little
+   paragraph text).
 2. Text is grouped into *units*: the nearest block-level element around each piece of text. A unit
-   is *good* when it is long enough and not mostly link text.
-3. The article container is the element maximising (good text) - ALPHA * (other text) inside it,
-   computed bottom-up in one pass.
-4. The container's units are emitted in document order (good ones, plus short paragraphs, headings,
-   list items and quotes that are not link lists), paragraphs separated by blank lines.
+   is *good* when it is long enough (CJK characters count thrice) and not mostly link text. A good
+   unit in a small box beside a link (a teaser card: linked headline + excerpt) is a teaser.
+3. The seed is the element whose children carry the most good text (parent full weight,
+   grandparent half); the container is the seed or the ancestor of it with the best
+   good - ALPHA * other - BETA * link text, so an article split into sibling blocks is kept whole
+   while a rail of teasers or a link list is not.
+4. The container's units are emitted in document order (good ones, plus short paragraphs,
+   headings, list items and quotes that are not link lists or teasers); repeated blocks, headings
+   that head nothing, calls to action and a trailing credit line are dropped.
 """
 
 from __future__ import annotations
