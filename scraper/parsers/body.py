@@ -80,6 +80,7 @@ HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WS = re.compile(r"\s+")
+_BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
 
 MIN_GOOD = 60  # weighted characters of a good unit
 MAX_LINK = 0.35  # link text share above which a unit is navigation
@@ -184,7 +185,12 @@ class _Unit:
 
     @property
     def text(self) -> str:
-        return WS.sub(" ", "".join(self.parts)).strip()
+        """Whitespace collapsed; a blank line where <br><br> separated paragraphs."""
+        raw = "".join(self.parts)
+        if "\u2029" not in raw:
+            return WS.sub(" ", raw).strip()
+        paras = (WS.sub(" ", p).strip() for p in _BR_BREAK.split(raw))
+        return "\n\n".join(p for p in paras if p)
 
 
 def _units(root: etree._Element) -> tuple[list[_Unit], dict[etree._Element, _Unit]]:
@@ -202,7 +208,7 @@ def _units(root: etree._Element) -> tuple[list[_Unit], dict[etree._Element, _Uni
     def walk(el: etree._Element, unit: _Unit, in_link: bool) -> None:
         tag = el.tag
         if tag == "br":
-            unit.parts.append("\n")
+            unit.parts.append("\u2029")
         elif tag not in INLINE:
             unit = unit_of(el)
         if tag == "a":
