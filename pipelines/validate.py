@@ -1,7 +1,8 @@
 """ValidateStage: pages that cannot give an article become rejects with a reason (never dropped).
 
 Reasons: ``blocked`` (an anti-bot challenge page), ``http error`` (status >= 400), ``fetch error``
-(no response at all), ``parse error`` (set by the parse stage), ``no headline``, ``no body``, ``no url`` (a parser gave no canonical URL).
+(no response at all), ``parse error`` (set by the parse stage), ``no headline``, ``no body``,
+``no url`` (a parser gave no canonical URL).
 """
 
 from __future__ import annotations

@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
+
+from scraper.errors import NotRequested
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -149,7 +150,7 @@ class ChallengeMiddleware:
         host = urlparse_cached(request).hostname or ""
         if self.max_per_host and self.per_host[host] >= self.max_per_host:
             self.stats.inc_value("challenge/skipped")
-            raise IgnoreRequest(f"{host} keeps answering with challenge pages; not asking it again")
+            raise NotRequested(f"{host} keeps answering with challenge pages; not asking it again")
 
     def process_response(self, request: Request, response: Response) -> Response:
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
