@@ -53,8 +53,15 @@ EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "scraper.politeness.PoliteAutoThrottle": 0,
     "scraper.politeness.CrawlDelay": 0,
+    "scraper.guards.BodySizeWatch": 0,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # hostile servers (scraper.guards): non-public addresses refused first, before robots.txt
+    "scraper.guards.PrivateAddressGuard": 50,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "scraper.guards.RedirectGuard": 600,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.guards.RetryAfterMiddleware": 550,
     # above RetryMiddleware (550) so that a challenge is marked before anything retries it
     "scraper.challenge.ChallengeMiddleware": 560,
     # next to the downloader: responses as they came over the wire (off unless WARC_OUT_DIR)
@@ -63,3 +70,15 @@ DOWNLOADER_MIDDLEWARES = {
 REQUEST_FINGERPRINTER_CLASS = "scraper.fingerprint.CanonicalFingerprinter"
 CRAWL_DELAY_MARGIN = 0.05  # seconds added to a robots.txt Crawl-delay
 CHALLENGE_MAX_PER_HOST = 3  # challenge pages from one host before the crawl stops asking it
+
+# Bounds against hostile or broken servers (see scraper.guards and tests/test_hostile.py). Scrapy's
+# defaults (1 GB bodies, 3-minute timeouts) are far above what a news page or results file needs.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # also bounds gzip/deflate/brotli decompression
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60
+REDIRECT_MAX_TIMES = 10
+RETRY_TIMES = 2
+RETRY_AFTER_MAX = 120  # seconds: a longer Retry-After is not waited for (recorded as HTTP error)
+# Loopback/private/link-local addresses: "auto" allows them only for start hosts written as such
+# an address or localhost (local test servers, the demo); "false" never; "true" always.
+ALLOW_PRIVATE_ADDRESSES = "auto"

@@ -36,6 +36,9 @@ def parse_tree(html: str) -> lxml_html.HtmlElement:
         raise ParseError("empty page")
     if len(html) > MAX_HTML_CHARS:
         raise InputTooLarge(f"page of {len(html):,} characters (limit {MAX_HTML_CHARS:,})")
+    tags = html.count("<")  # before building a tree: an element costs two (open, close) at most
+    if tags > 3 * MAX_ELEMENTS:
+        raise InputTooLarge(f"page of {tags:,} tags (limit {MAX_ELEMENTS:,} elements)")
     html = _NOT_XML.sub("", _XML_DECL.sub("", html, count=1))
     parser = lxml_html.HTMLParser(huge_tree=False)
     try:
