@@ -100,7 +100,6 @@ def m002_lookup_indexes(db: sqlite_utils.Database) -> None:
     db.table(ARTICLES).create_index(["last_seen"], if_not_exists=True)
 
 
-
 @migrations()
 def m003_article_source_year(db: sqlite_utils.Database) -> None:
     """Facets for browsing (Datasette) and export filters: ``source`` (the source name of the page
@@ -112,6 +111,7 @@ def m003_article_source_year(db: sqlite_utils.Database) -> None:
     db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
                "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL")
     db[ARTICLES].create_index(["source"], if_not_exists=True)
+
 
 @migrations()
 def m004_results(db: sqlite_utils.Database) -> None:
@@ -155,13 +155,38 @@ def m004_results(db: sqlite_utils.Database) -> None:
     db[RESULTS].enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
+@migrations()
+def m005_results_meet_year(db: sqlite_utils.Database) -> None:
+    """``results.meet_year``: the year of the meet a result belongs to (a virtual column derived
+    from ``meet_date``), a facet in Datasette beside event, gender, round and meet."""
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN meet_year INTEGER GENERATED ALWAYS AS "
+               "(CAST(substr(meet_date, 1, 4) AS INTEGER)) VIRTUAL")
+
+
+class NotAnArchiveError(ValueError):
+    """An SQLite file with tables of its own and none of an archive's: never migrated into one."""
+
+
+def check_archive(db: sqlite_utils.Database, name: str = "") -> None:
+    """Raise NotAnArchiveError for a database that holds other tables and no archive tables."""
+    tables = set(db.table_names())
+    if tables and not tables & {migrations.migrations_table, PAGES, ARTICLES}:
+        raise NotAnArchiveError(f"{name or 'this database'} is not a meetarchive archive "
+                                f"(it holds other tables: {', '.join(sorted(tables)[:5])})")
+
+
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
-    """Open an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending migrations
-    applied."""
+    """Open (or create) an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending
+    migrations applied. An SQLite file of something else is left untouched: NotAnArchiveError."""
     path = Path(path)
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(path)
+    try:
+        check_archive(db, str(path))
+    except NotAnArchiveError:
+        db.close()
+        raise
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
@@ -331,13 +356,17 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
     by_reason = {r["reason"]: r["n"] for r in db.query(
         f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
+    by_source = {r["source"] or "": r["n"] for r in db.query(
+        f"SELECT source, count(*) AS n FROM {ARTICLES} GROUP BY source ORDER BY n DESC, source")}
     newest = list(db.table(ARTICLES).rows_where(
         select="headline, canonical_url, published_at, first_seen",
         order_by="coalesce(published_at, first_seen) DESC", limit=5))
+    last_fetch = db.execute(f"SELECT max(fetched_at) FROM {PAGES}").fetchone()[0]
     return {
         "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
         "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
-        "rejects_by_reason": by_reason, "newest_articles": newest,
+        "rejects_by_reason": by_reason, "articles_by_source": by_source,
+        "last_fetch": last_fetch, "newest_articles": newest,
     }
 
 
@@ -350,8 +379,11 @@ def integrity_ok(db: sqlite_utils.Database) -> bool:
 
 def format_counts(c: dict[str, Any]) -> str:
     """``counts()`` as text for ``meetarchive stats``."""
-    lines = [f"pages:      {c['pages']}", f"articles:   {c['articles']}",
-             f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
+    lines = [f"pages:      {c['pages']} (last fetched {c['last_fetch'] or 'never'})",
+             f"articles:   {c['articles']}"]
+    lines += [f"  {n:>6}  {source or '(no source)'}"
+              for source, n in c["articles_by_source"].items()]
+    lines += [f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
     lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
     if c["newest_articles"]:
         lines.append("newest articles:")
@@ -486,3 +518,40 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> li
         if all(w in have for w in words):
             out.append(art)
     return out
+
+
+def meets_overview(db: sqlite_utils.Database, query: str | None = None,
+                   days: int = 14) -> list[dict[str, Any]]:
+    """Meets (whose name holds every word of ``query``, if given), newest first, each with its
+    results documents, events, rows and the articles that cover it (see :func:`meet_articles`)."""
+    out = []
+    words = name_key(query).split() if query else []
+    for meet in db.query(f"SELECT * FROM {MEETS} ORDER BY coalesce(date, '') DESC, name"):
+        if not all(w in meet["name_key"].split() for w in words):
+            continue
+        docs = list(db.query(f"SELECT url, format, status, reason, events, rows FROM {RESULT_DOCS} "
+                             "WHERE meet_id = ? ORDER BY id", [meet["id"]]))
+        events = list(db.query(
+            f"SELECT e.name, e.gender, e.round, e.kind, count(r.id) AS rows FROM {RESULT_EVENTS} e "
+            f"LEFT JOIN {RESULTS} r ON r.event_id = e.id WHERE e.meet_id = ? GROUP BY e.id "
+            "ORDER BY e.document_id, e.position", [meet["id"]]))
+        out.append({
+            "id": meet["id"], "name": meet["name"], "date": meet["date"], "venue": meet["venue"],
+            "documents": docs, "events": events, "rows": sum(d["rows"] or 0 for d in docs),
+            "articles": meet_articles(db, meet["id"], days),
+        })
+    return out
+
+
+def format_meets(meets: list[dict[str, Any]]) -> str:
+    """``meets_overview()`` as text for ``meetarchive meets``."""
+    if not meets:
+        return "No meets."
+    lines = []
+    for m in meets:
+        lines.append(f"{m['date'] or '????-??-??'}  {m['name']}"
+                     + (f" ({m['venue']})" if m["venue"] else "")
+                     + f": {m['rows']} result row(s), {len(m['articles'])} article(s)")
+        lines += [f"    {e['name']} [{e['round'] or '-'}] {e['rows']}" for e in m["events"]]
+        lines += [f"    article: {a['headline']}  {a['canonical_url']}" for a in m["articles"]]
+    return "\n".join(lines)

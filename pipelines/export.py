@@ -68,7 +68,7 @@ DATASETS: dict[str, Dataset] = {
     "meets": Dataset(
         "meets", getattr(schema, "MEETS", "meets"), date_column="date", source_column="source",
         meet_column="name",
-        description="Meets: name, dates, venue, and the counts of their articles and results."),
+        description="Meets: name, date as printed and normalized, venue and source."),
 }
 
 
@@ -87,15 +87,21 @@ class Field:
                                   "in Parquet")
         elif self.type == "date":
             out["format"] = "default"
-        elif self.json and not self.string_list:
-            out["description"] = "JSON text in CSV and Parquet"
         elif self.string_list:
+            out["arrayItem"] = {"type": "string"}
             out["description"] = "JSON array of strings in CSV; a list in JSONL and Parquet"
+        elif self.json:
+            out["description"] = "JSON text in CSV and Parquet; JSON in JSONL"
         return out
 
 
-# Columns holding lists of strings (the rest of the JSON columns hold objects or lists of objects).
-STRING_LISTS = frozenset({"authors", "tags", "flags"})
+# JSON columns by what they hold (the schema lists them in pipelines.db): lists of strings become
+# Parquet lists; objects and lists of objects stay JSON text there. `raw` (a results row's source
+# line as text, or its cells as a JSON array) is exported as the text stored.
+STRING_LISTS = frozenset({"authors", "tags", "flags", "splits"})
+JSON_KINDS = {"signals": "object", "detail": "object", "results": "array",
+              "relay_members": "array", "attempts": "array"}
+AS_STORED = frozenset({"raw"})
 DATETIME_SUFFIXES = ("_at",)
 DATETIME_NAMES = frozenset({"first_seen", "last_seen"})
 DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date"})
@@ -103,16 +109,19 @@ DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date"})
 
 def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
     """The exported fields of a table: every column (generated ones too) except blobs."""
-    json_columns = set(getattr(schema, "JSON_COLUMNS", ())) | STRING_LISTS
+    json_columns = (set(getattr(schema, "JSON_COLUMNS", ()))
+                    | set(getattr(schema, "RESULT_JSON_COLUMNS", ())))
     out = []
-    for cid, name, decl, *_ in db.execute(f"PRAGMA table_xinfo([{dataset.table}])").fetchall():
-        del cid
+    for _cid, name, decl, *_ in db.execute(f"PRAGMA table_xinfo([{dataset.table}])").fetchall():
         decl = (decl or "").upper()
         if "BLOB" in decl:
             continue
-        if name in json_columns:
-            kind = "array" if name in STRING_LISTS or name == "results" else "object"
-            out.append(Field(name, kind, json=True, string_list=name in STRING_LISTS))
+        if name in AS_STORED:
+            out.append(Field(name, "string"))
+        elif name in json_columns and name in STRING_LISTS:
+            out.append(Field(name, "array", json=True, string_list=True))
+        elif name in json_columns:
+            out.append(Field(name, JSON_KINDS.get(name, "any"), json=True))
         elif name.endswith(DATETIME_SUFFIXES) or name in DATETIME_NAMES:
             out.append(Field(name, "datetime"))
         elif name in DATE_NAMES:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.python.failure import Failure
 
 from scraper.errors import NotRequested
 
@@ -133,7 +134,8 @@ class ChallengeMiddleware:
     A recognised response keeps flowing to the spider (callback for 2xx, errback for 403/503) with
     ``request.meta["blocked"]`` set to the reason; the spider yields it as a blocked ``Page`` and
     follows nothing from it. Retries are switched off for it. After ``CHALLENGE_MAX_PER_HOST``
-    challenge pages from one host, further requests to that host are dropped (and counted).
+    challenge pages from one host (its robots.txt included), requests to that host, queued or
+    still to come, are dropped (and counted): asking again only earns more challenges.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -150,7 +152,22 @@ class ChallengeMiddleware:
         host = urlparse_cached(request).hostname or ""
         if self.max_per_host and self.per_host[host] >= self.max_per_host:
             self.stats.inc_value("challenge/skipped")
-            raise NotRequested(f"{host} keeps answering with challenge pages; not asking it again")
+            raise NotRequested(self._skip_reason(host))
+
+    @staticmethod
+    def _skip_reason(host: str) -> str:
+        return f"{host} keeps answering with challenge pages; not asking it again"
+
+    def _drop_queued(self, request: Request, host: str) -> None:
+        """Drop the requests already waiting in this host's download slot (they passed
+        :meth:`process_request` before the host reached the limit)."""
+        engine = self.crawler.engine
+        key = request.meta.get("download_slot", "")
+        slot = engine.downloader.slots.get(key) if engine is not None else None
+        while slot is not None and slot.queue:
+            _, queued = slot.queue.popleft()
+            self.stats.inc_value("challenge/skipped")
+            queued.errback(Failure(NotRequested(self._skip_reason(host))))
 
     def process_response(self, request: Request, response: Response) -> Response:
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
@@ -167,4 +184,6 @@ class ChallengeMiddleware:
         urls = self.stats.get_value("challenge/urls") or []
         if len(urls) < 50:
             self.stats.set_value("challenge/urls", [*urls, f"{response.url}  {reason}"])
+        if self.max_per_host and self.per_host[host] >= self.max_per_host:
+            self._drop_queued(request, host)
         return response

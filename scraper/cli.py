@@ -150,6 +150,12 @@ def _archive(db: str | None) -> Path:
         header = f.read(16)
     if header and header != b"SQLite format 3\x00":
         raise click.ClickException(f"{path} is not a meetarchive archive (not an SQLite file)")
+    from pipelines.db import NotAnArchiveError, open_db
+
+    try:
+        open_db(path, migrate=False).close()
+    except NotAnArchiveError as exc:
+        raise click.ClickException(str(exc)) from None
     return path
 
 
@@ -298,6 +304,22 @@ def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutabl
     from scraper.serve import run_serve
 
     raise SystemExit(run_serve(_archive(db), host, port, sql_time_limit_ms, immutable))
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="JSON out.")
+def meets(query: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """Meets in the archive (whose name holds every word of QUERY): their results and the
+    articles covering them (same meet name, published within two weeks of the meet)."""
+    import json
+
+    from pipelines.db import format_meets, meets_overview, open_db
+
+    with open_db(_archive(db)) as archive:
+        found = meets_overview(archive, " ".join(query) or None)
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_meets(found))
 
 
 def main() -> None:

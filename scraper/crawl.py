@@ -101,7 +101,7 @@ class CrawlReport:
             lines.append(f"  BLOCKED:         {self.challenges} challenge page(s)")
             shown = [f"{url}  {reason}" for url, reason in self.blocked]
             for entry in self.stats.get("challenge/urls", []):
-                if not any(entry.startswith(url) for url, _ in self.blocked):
+                if entry.split("  ")[0] not in {url for url, _ in self.blocked}:
                     shown.append(entry)  # e.g. a robots.txt answered with a challenge
             lines += [f"    {entry}" for entry in shown[:20]]
             lines.append("  advice: " + ADVICE)

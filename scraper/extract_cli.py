@@ -73,6 +73,8 @@ def article_record(art: Any, explain: bool = False) -> dict[str, Any]:
     full = asdict(art)
     if not explain:
         full.pop("signals", None)
+    elif not art.authors and rec["authors"]:
+        full["signals"]["authors"] = "credit:" + full["signals"].get("byline_raw", "?")
     rec.update({k: v for k, v in full.items() if k not in rec})
     return rec
 

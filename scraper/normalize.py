@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from scraper.authors import clean_authors, split_byline
 from scraper.dates import parse_date
 from scraper.items import Article
+from scraper.results.prose import results_from_text
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[^\S\n]+")  # whitespace except newlines (NBSP and friends included)
@@ -86,6 +87,7 @@ def normalize_article(article: Article, timezone: str | None = None) -> Article:
     if not authors and article.byline_raw:
         authors = split_byline(article.byline_raw)[0]
     body = clean_body(article.body)
+    results = article.results or (results_from_text(body) if body else [])
     return dataclasses.replace(
         article,
         timezone=zone,
@@ -96,4 +98,5 @@ def normalize_article(article: Article, timezone: str | None = None) -> Article:
         dek=clean_line(article.dek),
         body=body,
         word_count=word_count(body),
+        results=results,
     )

@@ -7,10 +7,17 @@ when a host's robots.txt has been parsed (the ``robots_parsed`` signal), its ``C
 with no jitter: Scrapy's default jitter of ±50 % would otherwise let half the requests come early.
 The floor is kept in the downloader's ``DOWNLOAD_SLOTS`` table, so a slot that is garbage-collected
 and re-created keeps it, and :class:`PoliteAutoThrottle` reads it from there.
+
+Scrapy counts a slot's delay from the moment it hands a request to the download handler. When the
+event loop is busy (a pipeline parsing a page), that request can leave later than that, and the next
+one, leaving on time, would reach the server less than the delay after it. So for hosts with a crawl
+delay the delay is counted from the end of the previous response instead: each response downloaded
+moves the slot's ``lastseen`` to now. The server then sees requests at least the delay apart.
 """
 
 from __future__ import annotations
 
+from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -65,6 +72,7 @@ class CrawlDelay:
         self.user_agent = (crawler.settings.get("ROBOTSTXT_USER_AGENT")
                            or crawler.settings.get("USER_AGENT") or "*")
         crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
+        crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlDelay:
@@ -84,8 +92,20 @@ class CrawlDelay:
         if slot is not None:
             slot.delay = max(slot.delay, floor)
             slot.jitter = 0.0
+            slot.lastseen = max(slot.lastseen, monotonic())  # robots.txt has just been answered
         assert self.crawler.stats is not None
         self.crawler.stats.set_value(f"politeness/crawl_delay/{key}", delay)
+
+
+    def response_downloaded(self, response: Response, request: Request) -> None:
+        """Count the next request's delay from now, the end of this response."""
+        key = request.meta.get("download_slot")
+        if not slot_floor(self.crawler, key):
+            return
+        assert self.crawler.engine is not None
+        slot = self.crawler.engine.downloader.slots.get(key)
+        if slot is not None:
+            slot.lastseen = max(slot.lastseen, monotonic())
 
 
 class PoliteAutoThrottle(AutoThrottle):

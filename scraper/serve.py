@@ -18,14 +18,21 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASETTE_DIR = ROOT / "datasette"
 METADATA = DATASETTE_DIR / "metadata.yml"
 PLUGINS = DATASETTE_DIR / "plugins"
+STATIC = DATASETTE_DIR / "static"
+STATIC_MOUNT = "meetarchive"  # datasette/static/ is served at /meetarchive/
+STYLESHEET = f"/{STATIC_MOUNT}/meetarchive.css"
 METADATA_DB = "archive"  # the database key used in datasette/metadata.yml
 
 
-def load_metadata(db_name: str, path: Path = METADATA) -> dict[str, Any]:
-    """The metadata with its database section (and links to it) under ``db_name``."""
+def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True
+                  ) -> dict[str, Any]:
+    """The metadata with its database section (and links to it) under ``db_name``, and the
+    project stylesheet (served from datasette/static/) added."""
     import yaml
 
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if stylesheet:
+        meta["extra_css_urls"] = [*meta.get("extra_css_urls", []), STYLESHEET]
     if db_name != METADATA_DB:
         databases = meta.get("databases", {})
         if METADATA_DB in databases:
@@ -45,6 +52,8 @@ def datasette_args(db: Path, metadata: Path, host: str, port: int, sql_time_limi
              "--setting", "allow_download", "off"]
     if PLUGINS.is_dir():
         args += ["--plugins-dir", str(PLUGINS)]
+    if STATIC.is_dir():
+        args += ["--static", f"{STATIC_MOUNT}:{STATIC}"]
     return args
 
 

@@ -129,15 +129,30 @@ def test_reading_commands_refuse_a_file_that_is_not_an_archive(tmp_path):
             f"Error: {other} is not a meetarchive archive (not an SQLite file)\n")
 
 
+def test_reading_commands_leave_another_sqlite_database_alone(tmp_path):
+    import sqlite_utils
+
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["recipes"].insert({"name": "soup"})
+    for args in (["search", "Kerr"], ["stats"], ["reparse"]):
+        result = invoke(*args, "--db", str(other))
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {other} is not a meetarchive archive")
+    assert sqlite_utils.Database(other).table_names() == ["recipes"]
+
+
 def test_stats_counts_rows_and_rejects_by_reason(archive):
     result = invoke("stats", "--db", str(archive), "--json")
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
     assert (found["pages"], found["articles"], found["revisions"], found["rejects"]) == (3, 1, 1, 1)
     assert found["rejects_by_reason"] == {"blocked": 1}
+    assert found["articles_by_source"] == {"runnerspace": 1}
+    assert found["last_fetch"] == T3
     assert [a["headline"] for a in found["newest_articles"]] == ["Kerr Wins The Bowerman Mile"]
     text = invoke("stats", "--db", str(archive)).stdout
     assert "articles:   1" in text
+    assert "pages:      3 (last fetched 2026-11-03T10:00:00+00:00)" in text
     assert "blocked" in text
 
 

@@ -41,11 +41,15 @@ class Run:
     db: Path
 
 
+MISSING = "/gprofile.php?mgroup_id=44609&do=news&news_id=799999"  # not in the fixture: HTTP 404
+
+
 def start_urls(server: SiteServer, challenge: bool = True) -> str:
-    """DyeStat's home on 127.0.0.1, the event's own host on localhost, and the challenge page."""
+    """DyeStat's home on 127.0.0.1, the event's own host on localhost; for the first crawl also
+    the challenge page and an article URL the site answers with 404."""
     urls = [server.url("/"), server.url("/eprofile.php?event_id=120", host="localhost")]
     if challenge:
-        urls.append(server.url("/challenge/"))
+        urls += [server.url("/challenge/"), server.url(MISSING)]
     return ",".join(urls)
 
 
@@ -114,7 +118,8 @@ def test_crawl_reaches_both_hosts(first_crawl: Run):
 
 
 def test_every_fixture_article_is_requested_exactly_once(first_crawl: Run):
-    requested = [news_id(r.path) for r in first_crawl.server.log if news_id(r.path)]
+    requested = [news_id(r.path) for r in first_crawl.server.log
+                 if news_id(r.path) and r.path != MISSING]
     assert sorted(requested) == sorted(FIXTURE_ARTICLES)
 
 
@@ -189,9 +194,34 @@ def test_challenge_page_is_never_parsed_as_content(first_crawl: Run):
     assert not any("challenge" in url for url in urls)
 
 
+def test_an_http_error_is_recorded_as_a_reject(first_crawl: Run):
+    rejects = rows(first_crawl.db, f"SELECT url, reason, detail FROM {schema.REJECTS}")
+    assert (first_crawl.server.url(MISSING), "http error", "HTTP 404") in rejects
+
+
 def test_no_other_rejects(first_crawl: Run):
-    rejects = rows(first_crawl.db, f"SELECT url, reason FROM {schema.REJECTS}")
-    assert [reason for _, reason in rejects] == ["blocked"], rejects
+    rejects = rows(first_crawl.db, f"SELECT reason FROM {schema.REJECTS} ORDER BY reason")
+    assert rejects == [("blocked",), ("http error",)]
+
+
+def test_a_download_without_response_is_recorded_and_exits_with_errors(tmp_path: Path):
+    db = tmp_path / "archive.db"
+    with SiteServer(SITE) as server:
+        dead = server.url(MISSING)
+    # the server is stopped: its port refuses connections
+    proc = subprocess.run(crawl_command(db, dead) + ["-s", "RETRY_TIMES=0"], cwd=REPO,
+                          env=crawl_env(), capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr[-3000:]
+    assert rows(db, f"SELECT url, reason FROM {schema.REJECTS}") == [(dead, "fetch error")]
+    assert "failed:" in proc.stdout
+
+
+def test_an_unknown_spider_is_a_usage_error(tmp_path: Path):
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", "no-such-spider",
+                           "--db", str(tmp_path / "a.db")], cwd=REPO, env=crawl_env(),
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "unknown spider 'no-such-spider'" in proc.stderr
 
 
 def test_every_response_is_stored_as_a_page(first_crawl: Run):
@@ -282,3 +312,27 @@ def test_demo_crawls_the_bundled_sample_into_the_archive_and_finds_the_seed(tmp_
     assert "Josh Kerr Grabs Lead" in proc.stdout
     assert sorted(article_keys(db)) == expected_keys()
     assert "challenge" not in proc.stdout.lower()
+
+
+def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path: Path):
+    """Like www.dyestat.com to a plain client: robots.txt and every page are challenges."""
+    site = tmp_path / "site"
+    site.mkdir()
+    page = (SITE / "challenge" / "index.html").read_bytes()
+    sidecar = (SITE / "challenge" / "index.html.headers.json").read_bytes()
+    for name in ("robots.txt", "index.html", *(f"p{n}.html" for n in range(6))):
+        (site / name).write_bytes(page)
+        (site / f"{name}.headers.json").write_bytes(sidecar)
+    db = tmp_path / "archive.db"
+    with SiteServer(site) as server:
+        starts = ",".join([server.url("/"), *(server.url(f"/p{n}.html") for n in range(6))])
+        # no Crawl-delay to read: DOWNLOAD_DELAY (1 s by default) spaces the requests
+        command = crawl_command(db, starts) + ["-s", "DOWNLOAD_DELAY=0.2"]
+        proc = subprocess.run(command, cwd=REPO, env=crawl_env(), capture_output=True, text=True,
+                              timeout=120)
+    assert proc.returncode == EXIT_BLOCKED, proc.stdout + proc.stderr[-3000:]
+    assert len(server.log) == 3  # robots.txt and two pages: CHALLENGE_MAX_PER_HOST = 3
+    assert "not requested:   5 (host kept answering with challenges)" in proc.stdout
+    assert "/robots.txt" in proc.stdout  # the challenged robots.txt is listed too
+    blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
+    assert blocked == [(2,)]

@@ -5,16 +5,9 @@ is never rendered as markup, and the archive is served read-only with a SQL time
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +15,7 @@ import pytest
 import yaml
 
 from scraper.serve import METADATA, PLUGINS, load_metadata
-from tests.fixture_archive import REPO, crawl_fixture_site
+from tests.fixture_archive import crawl_fixture_site, serving
 
 HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",
            "Kerr AND", "(", "col:val", "%", "\\", "^Kerr", "   ", "Ørjan Ædel", "🏃", "x" * 300]
@@ -96,6 +89,18 @@ def test_the_articles_table_is_searchable_newest_first_with_facets(archive: Path
     assert {"value": "runnerspace"}.items() <= data["facet_results"]["source"]["results"][0].items()
 
 
+def test_the_results_table_is_searchable_by_athlete_and_team_with_facets(archive: Path):
+    by_athlete, by_team = fetch(archive,
+                                "/archive/results.json?_search=Ingebrigtsen&_shape=objects",
+                                "/archive/results.json?_search=Brooks+Beasts&_shape=objects")
+    athletes = [r["athlete"] for r in by_athlete.json()["rows"]]
+    assert athletes
+    assert all("INGEBRIGTSEN" in a.upper() for a in athletes)
+    assert any(r["team"] == "Brooks Beasts" for r in by_team.json()["rows"])
+    assert set(by_athlete.json()["facet_results"]) == {"event", "gender", "round", "meet_name",
+                                                       "meet_year"}
+
+
 def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any]):
     queries = canned_queries(metadata)
     assert set(queries) >= {"article_search", "athlete_timeline", "meet_coverage",
@@ -124,13 +129,16 @@ def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: P
     (resp,) = fetch(archive, "/archive/athlete_timeline.json?_shape=array&athlete=Ingebrigtsen")
     rows = resp.json()
     assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
-    assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
+    assert any(r["kind"] == "result" and "3:45.60" in r["detail"] for r in rows)
+    dates = [r["date"] or "" for r in rows]  # undated results last
+    assert dates == sorted(dates, reverse=True)
 
 
 def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
     (resp,) = fetch(archive, "/archive/meet_coverage.json?_shape=array&meet=Prefontaine")
     rows = resp.json()
     assert any(r["photo_credit"] == "John Nepolitan" for r in rows)
+    assert any(r["kind"] == "result" and r["title"].startswith("Josh KERR") for r in rows)
     assert all("Prefontaine" in (r["detail"] or "") for r in rows if r["kind"] == "article")
 
 
@@ -173,26 +181,6 @@ def test_datasette_connections_are_read_only(archive: Path):
         asyncio.run(run())
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, proc: subprocess.Popen, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"serve exited {proc.returncode}: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                resp.read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer")
-
-
 @pytest.fixture(scope="module")
 def served(archive: Path):
     """`meetarchive serve` on 127.0.0.1 over the fixture archive (a copy named other.db, so the
@@ -201,26 +189,6 @@ def served(archive: Path):
     copy.write_bytes(archive.read_bytes())
     with serving(copy, "--sql-time-limit-ms", "1500") as base:
         yield base
-
-
-@contextmanager
-def serving(db: Path, *options: str) -> Iterator[str]:
-    """Run `meetarchive serve` on a free port of 127.0.0.1; yield its base URL."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    log = db.with_name(f"serve-{port}.log")
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "scraper.cli", "serve", "--db", str(db), "--host",
-             "127.0.0.1", "--port", str(port), *options],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(base + "/-/versions.json", proc, log)
-            yield base
-        finally:
-            proc.terminate()
-            proc.wait(timeout=20)
 
 
 def test_serve_applies_the_metadata_time_limit_and_read_only(served: str):

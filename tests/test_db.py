@@ -129,3 +129,22 @@ def test_fts_follows_inserts_updates_and_deletes(db):
     table.delete(pk)
     assert list(table.search("marathon")) == []
     assert schema.integrity_ok(db)
+
+
+def test_an_sqlite_file_of_something_else_is_left_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    other = sqlite_utils.Database(path)
+    other["recipes"].insert({"name": "soup"})
+    other.close()
+    with pytest.raises(schema.NotAnArchiveError, match="holds other tables: recipes"):
+        schema.open_db(path)
+    with sqlite_utils.Database(path) as again:
+        assert again.table_names() == ["recipes"]
+        assert again.journal_mode != "wal"
+
+
+def test_an_empty_file_becomes_an_archive(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    with schema.open_db(path) as db:
+        assert "articles" in db.table_names()

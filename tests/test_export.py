@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,6 +30,7 @@ from tests.archive_helpers import (
     make_crawler,
     run_stages,
 )
+from tests.fixture_archive import crawl_fixture_site
 
 BODIES = [
     "First paragraph, with a comma and \"quotes\".\n\nSecond paragraph: Kerr 3:45.34.",
@@ -94,36 +95,26 @@ def package_fields(out: Path) -> list[dict]:
     return resource["schema"]["fields"]
 
 
-# ---- round trips --------------------------------------------------------------------------------
+# ---- round trips: every dataset in every format, from a real crawl of the fixture site --------
 
-def test_csv_round_trips(archive: Path, tmp_path: Path):
-    out = tmp_path / "out" / "articles.csv"
-    run_export("articles", "--db", str(archive), "--format", "csv", "-o", str(out))
-    with out.open(newline="", encoding="utf-8") as fh:
-        got = list(csv.DictReader(fh))
-    want = [{k: "" if v is None else str(v) for k, v in row.items()}
-            for row in archive_rows(archive)]
-    assert got == want
-    assert len(got) == len(ARTICLES)
-
-
-def test_jsonl_round_trips(archive: Path, tmp_path: Path):
-    out = tmp_path / "articles.jsonl"
-    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out))
-    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    want = archive_rows(archive)
-    for row in want:
-        for name in ("authors", "tags", "signals", "results"):
-            row[name] = json.loads(row[name])
-    assert got == want
-
-
+DATASETS = {"articles": "articles", "results": "results", "meets": "meets"}  # dataset -> table
 ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string(),
                "datetime": pa.timestamp("us", tz="UTC"), "date": pa.date32()}
 
 
+@pytest.fixture(scope="module")
+def crawled_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("crawled") / "archive.db"
+    crawl_fixture_site(db)
+    return db
+
+
+def is_json(f: dict) -> bool:
+    return f["type"] in ("array", "object", "any")
+
+
 def declared_arrow_type(f: dict) -> pa.DataType:
-    if f["type"] == "array" and "list" in f.get("description", ""):
+    if f.get("arrayItem") == {"type": "string"}:
         return pa.list_(pa.string())
     return ARROW_TYPES.get(f["type"], pa.string())
 
@@ -132,25 +123,78 @@ def as_utc(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value).astimezone(UTC)
 
 
-def test_parquet_reads_back_with_the_declared_types(archive: Path, tmp_path: Path):
-    out = tmp_path / "articles.parquet"
-    run_export("articles", "--db", str(archive), "--format", "parquet", "-o", str(out))
+def exported(archive: Path, tmp_path: Path, dataset: str, fmt: str) -> tuple[Path, list[dict]]:
+    out = tmp_path / f"{dataset}.{fmt}"
+    run_export(dataset, "--db", str(archive), "--format", fmt, "-o", str(out))
+    return out, package_fields(out)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_the_fixture_crawl_has_rows_in_every_dataset(crawled_archive: Path, dataset: str):
+    assert len(archive_rows(crawled_archive, DATASETS[dataset])) >= 2
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_csv_round_trips(crawled_archive: Path, tmp_path: Path, dataset: str):
+    out, _ = exported(crawled_archive, tmp_path, dataset, "csv")
+    with out.open(newline="", encoding="utf-8") as fh:
+        got = list(csv.DictReader(fh))
+    want = [{k: "" if v is None else str(v) for k, v in row.items()}
+            for row in archive_rows(crawled_archive, DATASETS[dataset])]
+    assert got == want
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_jsonl_round_trips(crawled_archive: Path, tmp_path: Path, dataset: str):
+    out, fields = exported(crawled_archive, tmp_path, dataset, "jsonl")
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    want = archive_rows(crawled_archive, DATASETS[dataset])
+    for row in want:
+        for f in fields:
+            if is_json(f) and row[f["name"]] is not None:
+                row[f["name"]] = json.loads(row[f["name"]])
+    assert got == want
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_parquet_reads_back_with_the_declared_types(crawled_archive: Path, tmp_path: Path,
+                                                    dataset: str):
+    out, fields = exported(crawled_archive, tmp_path, dataset, "parquet")
     table = pq.read_table(out)
-    fields = package_fields(out)
     assert table.schema.names == [f["name"] for f in fields]
     for f in fields:
         assert table.schema.field(f["name"]).type == declared_arrow_type(f), f["name"]
     got = table.to_pylist()
-    want = archive_rows(archive)
+    want = archive_rows(crawled_archive, DATASETS[dataset])
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
         for f in fields:
             name, value = f["name"], w[f["name"]]
-            if f["type"] == "datetime":
+            if value is not None and f["type"] == "datetime":
                 value = as_utc(value)
-            elif declared_arrow_type(f) == pa.list_(pa.string()):
+            elif value is not None and f["type"] == "date":
+                value = date.fromisoformat(value)
+            elif value is not None and declared_arrow_type(f) == pa.list_(pa.string()):
                 value = json.loads(value)
             assert g[name] == value, name
+
+
+def test_text_survives_every_format(archive: Path, tmp_path: Path):
+    """Commas, quotes, newlines, CR LF, markup and non-ASCII text come back exactly."""
+    bodies = {r["body"] for r in archive_rows(archive)}
+    assert any('"' in b and "," in b and "\n" in b for b in bodies)
+    assert any("<script>" in b and "“" in b for b in bodies)
+    for fmt in ("csv", "jsonl", "parquet"):
+        out = tmp_path / f"articles.{fmt}"
+        run_export("articles", "--db", str(archive), "--format", fmt, "-o", str(out))
+        if fmt == "csv":
+            with out.open(newline="", encoding="utf-8") as fh:
+                got = {r["body"] for r in csv.DictReader(fh)}
+        elif fmt == "jsonl":
+            got = {json.loads(line)["body"] for line in out.read_text().splitlines()}
+        else:
+            got = set(pq.read_table(out).column("body").to_pylist())
+        assert got == bodies, fmt
 
 
 def test_the_datapackage_describes_every_column(archive: Path, tmp_path: Path):
@@ -233,14 +277,19 @@ def test_a_filter_on_a_column_the_table_lacks_is_refused():
 
 # ---- results and meets --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("dataset", "column"), [("results", "athlete"), ("meets", "name")])
-def test_results_and_meets_export_from_an_archive_without_results(archive: Path, tmp_path: Path,
-                                                                  dataset: str, column: str):
-    result = CliRunner().invoke(cli, ["export", dataset, "--db", str(archive), "--format", "csv",
-                                      "-o", str(tmp_path / "x.csv")])
-    assert result.exit_code == 0, result.output
-    assert "Traceback" not in result.output
-    assert column in (tmp_path / "x.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+@pytest.mark.parametrize(("filters", "expected"), [
+    (("--meet", "prefontaine"), 1),
+    (("--source", "runnerspace"), 1),
+    (("--meet", "no such meet"), 0),
+], ids=["meet", "source", "no-meet"])
+def test_results_filters(crawled_archive: Path, tmp_path: Path, filters: tuple[str, ...],
+                         expected: int):
+    out = tmp_path / "results.jsonl"
+    run_export("results", "--db", str(crawled_archive), "--format", "jsonl", "-o", str(out),
+               *filters)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert bool(rows) == bool(expected)
+    assert all("prefontaine" in r["meet_name"].lower() for r in rows if "--meet" in filters)
 
 
 def test_a_missing_archive_is_a_clear_message(tmp_path: Path):

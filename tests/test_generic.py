@@ -146,6 +146,15 @@ def test_url_gives_date_when_the_page_has_none():
     assert art.signals["published_raw"] == "url"
 
 
+@pytest.mark.parametrize("printed", ["<li><strong>Datum</strong> 28.04.2023</li>",
+                                     "<span>Published April 28, 2023</span>"])
+def test_labelled_date_printed_on_the_page(printed):
+    art = extract(page(after=f"<ul>{printed}</ul>" if printed.startswith("<li") else printed),
+                  URL, FETCHED)
+    assert art.published_at.startswith("2023-04-28")
+    assert art.signals["published_raw"] == "label:text"
+
+
 def test_date_is_normalized_with_its_zone_and_never_after_fetch():
     art = extract(page(meta("article:published_time", "2024-05-26T02:29:00-05:00")), URL, FETCHED)
     assert art.published_at == "2024-05-26T02:29:00-05:00"
@@ -247,6 +256,34 @@ def test_visible_standfirst_leads_the_body():
     art = parse(page(meta("og:description", dek), article_extra=f"<div class='intro'>{dek}</div>"))
     assert art.body.startswith(dek)
     assert art.dek == dek
+
+
+# --- image, paywall --------------------------------------------------------------------------
+
+def test_lead_image_caption_and_credit_from_its_figure():
+    fig = ("<figure><img src='https://news.example.org/img/kerr-finish-line.jpg'>"
+           "<figcaption>Josh Kerr crosses the line first. <span class='image-credit'>"
+           "Photo: John Nepolitan</span></figcaption></figure>")
+    art = parse(page(meta("og:image", "https://news.example.org/img/kerr-finish-line.jpg"),
+                     article_extra=fig))
+    assert art.image_caption == "Josh Kerr crosses the line first."
+    assert art.photo_credit == "John Nepolitan"
+    assert art.signals["photo_credit"] == "figure:credit"
+    assert "crosses the line" not in art.body
+
+
+def test_credit_at_the_end_of_a_caption():
+    fig = ("<figure><img src='/a.jpg'><figcaption>Kerr after the race (Foto: Jane Roe)"
+           "</figcaption></figure>")
+    art = parse(page(article_extra=fig))
+    assert art.photo_credit == "Jane Roe"
+    assert art.image_caption == "Kerr after the race"
+
+
+def test_paywall_from_content_tier():
+    art = parse(page(meta("article:content_tier", "locked")))
+    assert art.paywalled is True
+    assert art.signals["paywalled"] == "meta:article:content_tier"
 
 
 # --- other fields -----------------------------------------------------------------------------

@@ -387,3 +387,17 @@ def test_csv_export_grouped_by_event_column():
     assert second["wind"] is None
     assert second["detail"]["flags"] == ["NWI"]
     assert mile["results"][0]["mark_normalized"] == 261.07
+
+
+TEAM_TABLE = """<html><body><h3>Girls Varsity</h3>
+<table><tr><th>Rank</th><th>Team</th><th>Score</th><th>1</th><th>2</th><th>3</th></tr>
+<tr><td>1</td><td>Mountain Vista</td><td>38</td><td>1</td><td>3</td><td>8</td></tr>
+<tr><td>2</td><td>Summit</td><td>52</td><td>2</td><td>6</td><td>9</td></tr></table>
+</body></html>"""
+
+
+def test_a_rank_team_score_table_is_team_scores():
+    ev = parse(TEAM_TABLE)["events"][0]
+    assert (ev["kind"], ev["gender"]) == ("team_scores", "F")
+    got = [(r["place"], r["team"], r["mark_normalized"], r["mark_unit"]) for r in ev["results"]]
+    assert got == [(1, "Mountain Vista", 38.0, "points"), (2, "Summit", 52.0, "points")]

@@ -215,3 +215,54 @@ def test_bib_age_metric_marks_and_attempts_with_wind():
     assert rows[2]["status"] == "DNS"
     assert rows[2]["wind"] is None
     assert rows[2]["detail"]["flags"] == ["NWI"]
+
+
+XC = """\
+                    Valley XC Invitational - 9/14/2024
+                                Results
+
+Event 2  Girls 5000 Meter Run CC Varsity
+=======================================================================
+    Name                    Year School                   Finals Points
+=======================================================================
+  1 Ana Ruiz                  11 Mountain Vista         18:02.10    1
+  2 Bea Cole                  12 Summit                 18:15.40    2
+  3 Cam Diaz                  10 Mountain Vista         18:20.00    3
+
+                                  Team Scores
+=================================================================================
+Rank Team                    Total    1    2    3    4    5   *6   *7
+=================================================================================
+   1 Mountain Vista             38    1    3    8   10   16
+      Total Time:  1:32:31.20
+         Average:    18:30.24
+   2 Summit                     52    2    6    9   15   20   21
+"""
+
+
+def test_cross_country_team_scores_table():
+    doc = to_contract(parse_document(XC.encode()))
+    indiv, teams = doc["events"]
+    assert indiv["event_name"] == "Girls 5000 Meter Run CC Varsity"
+    assert indiv["division"] == "Varsity"
+    assert teams["kind"] == "team_scores"
+    assert teams["gender"] == "F"  # the scores follow the girls' race
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Mountain Vista", 38.0), (2, "Summit", 52.0)]
+    assert teams["results"][0]["detail"]["scorers"][:2] == ["1", "3"]
+
+
+COMBINED = """\
+Event 9  Boys Decathlon
+================================================================
+    Name                    Year School                   Points
+================================================================
+  1 Max Hale                  12 Central                    6210
+  2 Ty Ward                   11 Westfield                  5988
+"""
+
+
+def test_combined_events_points_are_the_result():
+    rows = to_contract(parse_document(COMBINED.encode()))["events"][0]["results"]
+    assert [(r["athlete"], r["mark_normalized"], r["mark_unit"]) for r in rows] == [
+        ("Max Hale", 6210.0, "points"), ("Ty Ward", 5988.0, "points")]

@@ -125,3 +125,20 @@ def test_parsing_a_page_again_replaces_its_rows(tmp_path: Path):
     assert db[schema.RESULT_DOCS].count == 1
     assert db[schema.RESULTS].count == 8
     assert db[schema.MEETS].count == 1
+
+
+def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):
+    import subprocess
+    import sys
+
+    path = archive.execute("PRAGMA database_list").fetchone()[2]
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "meets", "prefontaine", "--db",
+                           path, "--json"], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[1], check=False)
+    assert proc.returncode == 0, proc.stderr
+    found = {m["name"]: m for m in json.loads(proc.stdout)}
+    pre = found["Prefontaine Classic"]
+    assert pre["date"] == "2024-05-25"
+    assert pre["rows"] == 13
+    assert "Men Bowerman Mile" in {e["name"] for e in pre["events"]}
+    assert any(a["canonical_url"].endswith("news_id=700101") for a in pre["articles"])

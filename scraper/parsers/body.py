@@ -38,16 +38,32 @@ BOILER = re.compile(
     r"(?:^|[\s_-])(?:"
     r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
     r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
-    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|paywall|"
-    r"podcast)\w*"
-    r"|(?:ads?|adslot|adunit|credits?|byline|bio|tags?|tag-?list|more-?stories|read-?more|"
-    r"readmore|trending|most-?popular|mostread|most-?read|sidebar|footer|nav|navigation|menu|"
-    r"visually-?hidden|sr-only|skip|teaser-?list|inline-?related|see-?also|also-?read|"
-    r"top-?stories|widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|"
-    r"video|player|audio)(?:$|[\s_-])"
+    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar)\w*"
+    r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
+    r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
+    r"teaser-?list|inline-?related|see-?also|also-?read)(?:$|[\s_-])"
     r")",
     re.IGNORECASE,
 )
+# words naming boxes that are usually chrome but sometimes wrap article text (a "paywall" or
+# "image-right" block of paragraphs): dropped only when they hold little paragraph text
+WEAK_BOILER = re.compile(
+    r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|top-?stories|"
+    r"widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|video|player|"
+    r"audio)(?:$|[\s_-]))",
+    re.IGNORECASE,
+)
+WEAK_MAX_PARAGRAPH_TEXT = 300
+# calls to action that sit inside article containers (newsletter, app, social, consent prompts)
+CALL_TO_ACTION = re.compile(
+    r"\b(?:sign up (?:for|to|here)|subscribe (?:to|now|here)|join us on|follow us on|"
+    r"download (?:our|the) app|get the latest .{0,40} (?:on|to) your phone|newsletter\s*:|"
+    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)|folgen sie uns|hier geht es zu[rm]? |"
+    r"externen? inhalt|ich bin damit einverstanden|personenbezogene daten können|"
+    r"suscr[ií]bete|abonnez-vous|inscrivez-vous)",
+    re.IGNORECASE,
+)
+_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
 P_BOILER = re.compile(r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
                       r"related|newsletter|promo|advert|sponsor)", re.IGNORECASE)
 HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "visuallyhidden",
@@ -85,28 +101,27 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
+_TEXT_LEN = etree.XPath("string-length(normalize-space())")
+_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
+_NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
+
+
 def _text_len(el: etree._Element) -> int:
-    return sum(len(t.strip()) for t in el.itertext())
+    return int(_TEXT_LEN(el))
 
 
 def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
     """A copy of <body> without what is never article text."""
     body = tree.find(".//body")
     root = deepcopy(body if body is not None else tree)
-    doomed = []
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            doomed.append(el)  # comments, processing instructions
-        elif tag in DROP_TAGS or _is_hidden(el):
-            doomed.append(el)
-        elif tag in ("header", "footer") and el is not root:
-            # a page header/footer; an <article>'s own header holds the headline and dek
-            doomed.append(el)
-    _drop(doomed)
+    # tags that never hold article text, comments, page header/footer (an <article>'s own header
+    # holds the headline and dek and is read elsewhere): removed in C
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS,
+                         "header", "footer", with_tail=False)
+    _drop([el for el in _HIDDEN_XPATH(root) if _is_hidden(el)])
     total = _text_len(root) or 1
     doomed = []
-    for el in root.iter():
+    for el in _NAMED_XPATH(root):
         cid = _classid(el)
         if not cid or el.tag in ("body", "html", "main", "article"):
             continue
@@ -115,11 +130,18 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
             # credits are named so on a paragraph
             if P_BOILER.search(cid):
                 doomed.append(el)
-        elif BOILER.search(cid) and not (el.tag in INLINE and _in_paragraph(el)):
+        elif el.tag in INLINE and _in_paragraph(el):
+            continue
+        elif BOILER.search(cid) or (WEAK_BOILER.search(cid) and _paragraph_text(el)
+                                    < WEAK_MAX_PARAGRAPH_TEXT):
             doomed.append(el)
     # a box named like boilerplate that holds much of the page is a wrapper: keep it
     _drop([el for el in doomed if _text_len(el) < 0.4 * total])
     return root
+
+
+def _paragraph_text(el: etree._Element) -> int:
+    return sum(_text_len(p) for p in el.iter("p"))
 
 
 def _in_paragraph(el: etree._Element) -> bool:
@@ -317,5 +339,12 @@ def _tidy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         seen.add(text)
         out.append((tag, text))
-    return [(tag, text) for k, (tag, text) in enumerate(out)
-            if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]
+    out = [(tag, text) for k, (tag, text) in enumerate(out)
+           if not (len(text) < 250 and CALL_TO_ACTION.search(text))]
+    out = [(tag, text) for k, (tag, text) in enumerate(out)
+           if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]
+    # a credit line left at the end ("SDA/sep", "Quelle: ntv.de, ino/dpa", "amw")
+    while (out and out[-1][0] not in ("li", "dd", "dt") and _weight(out[-1][1]) < 40
+           and not out[-1][1].rstrip().endswith(_END)):
+        out.pop()
+    return out

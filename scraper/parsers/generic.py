@@ -101,6 +101,7 @@ class GenericParser(Parser):
         put("modified_raw", page.modified())
         put("image_url", page.image())
         put("image_caption", page.image_caption())
+        put("photo_credit", page.photo_credit())
         put("language", page.language())
         put("tags", page.tags())
         paywall = page.paywalled()
@@ -136,7 +137,8 @@ def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = N
     """
     from scraper.parsers.body import extract_body_blocks
 
-    text = _blocks_text(extract_body_blocks(tree), headline)
+    titles = [t for t, _ in page.title_candidates()] if page is not None else []
+    text = _blocks_text(extract_body_blocks(tree), headline, titles)
     if page is not None:
         ld_body = page.article_body()
         if ld_body and len(ld_body) > max(500, 1.5 * len(text)):
@@ -152,9 +154,15 @@ def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = N
     return _trafilatura_body(tree, url) or ((text, "dom-density") if text else None)
 
 
-def _blocks_text(blocks: list[tuple[str, str]], headline: str | None) -> str:
+def _blocks_text(blocks: list[tuple[str, str]], headline: str | None,
+                 titles: list[str] | None = None) -> str:
+    """Blocks joined by blank lines, without leading copies of the headline (or of another title
+    variant, a kicker glued to it)."""
     head = _norm(headline)
-    while blocks and head and _norm(blocks[0][1]) == head:
+    variants = [t for t in [headline or "", *(titles or [])] if t]
+    while blocks and head and (_norm(blocks[0][1]) == head or any(
+            meta.overlap(t, blocks[0][1]) >= 0.9 and meta.overlap(blocks[0][1], t) >= 0.7
+            and len(blocks[0][1]) <= 1.3 * len(t) + 10 for t in variants)):
         blocks.pop(0)
     return "\n\n".join(t for _, t in blocks)
 
@@ -168,8 +176,9 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] 
 
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
                                       with_metadata=False)
-    if doc is None or not doc.text:
+    text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    if not text:
         return None
-    paras = [" ".join(p.split()) for p in doc.text.split("\n")]
+    paras = [" ".join(p.split()) for p in text.split("\n")]
     text = "\n\n".join(p for p in paras if p)
     return (text, "trafilatura") if text else None

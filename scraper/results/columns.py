@@ -29,7 +29,7 @@ for _field, _words in {
     "finals_time net time chip gun",
     "wind": "wind w wnd",
     "heat": "h# heat ht sec sec# section flt flight",
-    "points": "points pts score sc team score",
+    "points": "points pts score sc team score total tot",
     "pace": "pace avg. mile avg. km avg mile avg. kn avg. km. mile/pace",
     "sex": "sex gender",
     "relay": "relay",
@@ -126,6 +126,8 @@ def build_row(
     if bib:
         row.bib = bib.lstrip("#").strip()
     mf = mark_field(list(cells), round_hint)
+    if mf is None and cells.get("points") and not tiebreak_of(cells["points"]):
+        mf, unit_hint = "points", "points"  # no mark column: the points are the result
     if mf:
         row.set_mark(cells.get(mf), unit_hint)
         other = "prelims" if mf == "finals" else None

@@ -225,7 +225,7 @@ def _header_map(vals: list[str]) -> list[str | None] | None:
     fields = [field_of(v) if v else None for v in vals]
     known = [f for f in fields if f]
     named = "athlete" in known or "team" in known or "place" in known
-    marks = sum(1 for v in vals if v and parse_mark(v).value is not None)
+    marks = sum(1 for v in vals if v and not v.isdigit() and parse_mark(v).value is not None)
     if len(known) >= 2 and named and marks <= 1:
         return fields
     return None
@@ -268,6 +268,10 @@ def _read_table(
             header = hm
             if ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
+            named = set(hm)
+            if "team" in named and "points" in named and not named & {
+                    "athlete", "mark", "finals", "prelims"}:
+                ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
             continue
         label = _section_label(vals)
         if label:

@@ -111,8 +111,13 @@ class _Reader:
             if RULER.match(line):
                 continue
             nxt = lines[i + 1] if i + 1 < n else ""
-            if RULER.match(nxt) and header_score(line) >= 2 and self.mode != "teams":
-                self.cols = header_columns(line)
+            if RULER.match(nxt) and header_score(line) >= 2:
+                cols = header_columns(line)
+                if self.mode == "teams":  # XC team scores: Rank Team Total 1 2 3 4 5 *6 *7
+                    if any(c.field == "team" for c in cols):
+                        self.cols = cols
+                    continue
+                self.cols = cols
                 self._default_round()
                 self.mode = "rows"
                 continue
@@ -184,11 +189,28 @@ class _Reader:
     def _teams_title(self, s: str) -> None:
         ev = new_event(s)
         ev.kind = "team_scores"
+        if ev.gender is None and self.ev is not None:
+            ev.gender, ev.division = self.ev.gender, ev.division or self.ev.division
         self.doc.events.append(ev)
         self.ev, self.mode, self.row, self.cols = ev, "teams", None, None
 
     def _team_line(self, line: str) -> None:
         assert self.ev is not None
+        if self.cols is not None:
+            if self._is_data(line):
+                cells = cells_by_header(line, self.cols)
+                cells.pop("x:extra", None)
+                scorers = [v for k, v in cells.items() if k.startswith("x:")]
+                cells = {k: v for k, v in cells.items() if not k.startswith("x:")}
+                if "mark" not in cells and "points" in cells:
+                    cells["mark"] = cells.pop("points")
+                row = build_row(cells, "points", None, True, raw=line.rstrip())
+                if row is not None:
+                    row.points = row.mark
+                    if scorers:
+                        row.extra["scorers"] = scorers
+                    self.ev.rows.append(row)
+            return
         for m in TEAM_SCORE.finditer(line):
             r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
             r.set_mark(m.group(3), "points")
@@ -245,6 +267,10 @@ class _Reader:
             return
         if tb:
             row.tiebreak = tb
+        for q in ("Q", "q"):  # a qualifier printed as its own token
+            if q in rest and row.qualifier is None:
+                row.qualifier = q
+                rest.remove(q)
         if rest:
             row.extra["unassigned"] = rest
         if row.heat is None and self.heat is not None:

@@ -75,10 +75,13 @@ _STOP_WORDS = (
     "Although Despite During Once Still Yet Even Both Each Every Some Several"
 )
 _STOP = set(_STOP_WORDS.split())
+_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’\-][^\W\d_]+)*(?:['’]s)?"
 _NAME_RUN = re.compile(
-    r"[A-Z][a-zA-Z'’\-]+(?:\s+(?:van|de|der|da|di|del|la|le|von|St\.)?\s*"
-    r"[A-Z][a-zA-Z'’\-]+)*"
+    rf"{_CAP_WORD}(?:\s+(?:(?:van|de|der|da|di|del|la|le|von|St\.)\s+)?{_CAP_WORD})*"
 )
+_POSS = re.compile(r"[’']s$")
+_AFFILIATION_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+_CLAUSE_END = re.compile(r"\s(?:and|but|while|as|where|when|whereas)\s|[;.]")
 _APPOSITIVE = re.compile(r",\s+(?:who|whose|which)\b[^.;]*?,\s+")
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])|\n+")
 
@@ -92,33 +95,47 @@ def _full_names(text: str) -> dict[str, str]:
             words.pop(0)
         if len(words) >= 2 and not any(w in _STOP for w in words[-2:]):
             full = " ".join(words[-2:]) if len(words) > 3 else " ".join(words)
-            last = full.split()[-1].rstrip("’'s")
-            out.setdefault(last, full)
+            last = _POSS.sub("", full.split()[-1])
+            out.setdefault(last, _POSS.sub("", full))
     return out
 
 
 def _subject_before(clause: str, names: dict[str, str]) -> tuple[str, str] | None:
     """The athlete whose result verb starts right after their name, nearest before the mark."""
     best = None
-    for m in _NAME_RUN.finditer(clause):
-        words = m.group(0).split()
-        while words and words[0] in _STOP:
-            words.pop(0)
+    runs = list(_NAME_RUN.finditer(clause))
+    for k, m in enumerate(runs):
+        words = _name_words(m.group(0))
         if not words:
             continue
         after = clause[m.end() :]
-        last = re.sub(r"[’']s$", "", words[-1])
+        last = _POSS.sub("", words[-1])
         if last != words[-1]:  # possessive: "Kerr's winning time, 3:45.34"
             if not _POSSESSIVE.match(after):
                 continue
             words[-1] = last
         elif not _VERBS.match(after):
             continue
+        if k and _AFFILIATION_GAP.fullmatch(clause[runs[k - 1].end() : m.start()]):
+            # "Renée Duval of Portland State was second": the athlete is named before "of"
+            words = _name_words(runs[k - 1].group(0)) or words
+            last = words[-1]
         name = " ".join(words) if len(words) >= 2 else names.get(last, last)
         if len(words) >= 2:
             name = " ".join(words[-3:]) if len(words) > 3 else name
         best = (name, after)
     return best
+
+
+def _name_words(run: str) -> list[str]:
+    """The words of a name run without leading stop words or a leading possessive affiliation
+    ("Oregon's Kaylee Brandt" -> Kaylee Brandt)."""
+    words = run.split()
+    while words and words[0] in _STOP:
+        words.pop(0)
+    while len(words) > 1 and _POSS.search(words[0]):
+        words.pop(0)
+    return words
 
 
 def _place(text: str) -> int | None:
@@ -171,7 +188,7 @@ def results_from_text(body: str) -> list[dict[str, Any]]:
                         "mark": mm.group(1),
                         "mark_normalized": mk.value,
                         "mark_unit": mk.unit,
-                        "flags": _flags(between + mm.group(0) + after.split(".")[0]),
+                        "flags": _flags(between + mm.group(0) + _CLAUSE_END.split(after)[0]),
                         "sentence": sent.strip(),
                     }
                 )

@@ -1,0 +1,127 @@
+"""A real browser over `meetarchive serve`: headless Chromium (Debian's chromium + chromedriver,
+driven by Selenium) searches the archive built by a real crawl of the fixture site for the seed
+article, opens an athlete timeline, and reads an article whose text holds `<script>` and HTML tags:
+shown as text, never run. Screenshots are kept in test-artifacts/ (git-ignored)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.fixture_archive import REPO, crawl_fixture_site, serving
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+ARTIFACTS = REPO / "test-artifacts"
+
+pytestmark = [
+    pytest.mark.slow,
+    # Skipped on a machine without the browser, never in CI (.ci/run installs it there).
+    pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER))
+                       and not os.environ.get("CI"),
+                       reason="needs chromium and chromedriver (.ci/run installs them)"),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("browser") / "archive.db"
+    crawl_fixture_site(db)
+    with serving(db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager: never download anything
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1100",
+                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def screenshot(driver: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    assert driver.save_screenshot(str(path))
+    return path
+
+
+def column(driver: Any, name: str) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [td.text for td in driver.find_elements(By.CSS_SELECTOR, f"table.rows-and-columns "
+                                                                     f"td.col-{name}")]
+
+
+def test_search_finds_the_seed_article(browser: Any, base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/articles")
+    box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
+    box.send_keys("Ingebrigtsen Kerr")
+    box.submit()
+    headlines = column(browser, "headline")
+    screenshot(browser, "search-ingebrigtsen-kerr")
+    assert headlines, browser.page_source[:2000]
+    assert any(h.startswith("Josh Kerr Grabs Lead With 600 To Go") for h in headlines)
+    assert "Ingebrigtsen Kerr" in browser.find_element(By.CSS_SELECTOR, "h3").text
+
+
+def test_athlete_timeline_shows_the_articles_with_the_name_marked(browser: Any, base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/athlete_timeline?_hide_sql=1")
+    box = browser.find_element(By.CSS_SELECTOR, "input[name=athlete]")
+    box.send_keys("Ingebrigtsen")
+    box.submit()
+    titles = column(browser, "title")
+    marks = browser.find_elements(By.CSS_SELECTOR, "td.col-detail mark")
+    screenshot(browser, "athlete-timeline-ingebrigtsen")
+    assert any(t.startswith("Josh Kerr Grabs Lead") for t in titles), titles
+    assert marks
+    assert all(m.text.lower() == "ingebrigtsen" for m in marks)
+    dates = column(browser, "date")  # undated results (shown empty) come last
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_an_article_with_script_and_html_in_its_text_shows_them_as_text(browser: Any,
+                                                                          base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/articles?_search=widget")
+    link = browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns td.col-id a")
+    link.click()
+    body = browser.find_element(By.CSS_SELECTOR, "td.col-body")
+    headline = browser.find_element(By.CSS_SELECTOR, "td.col-headline")
+    browser.execute_script("arguments[0].scrollIntoView()", headline)
+    screenshot(browser, "article-with-script-text")
+    assert headline.text == "How To Embed Live Results: One <script> Tag And <b>Bold</b> Marks"
+    assert "<script>window.meetarchiveXss = 1</script>" in body.text
+    assert '<img src=x onerror="window.meetarchiveXss = 2">' in body.text
+    # Nothing from the page became an element, and nothing ran.
+    for cell in (body, headline):
+        assert cell.find_elements(By.CSS_SELECTOR, "script, img, b, table") == []
+    assert browser.execute_script("return window.meetarchiveXss === undefined")
+    # The body reads as paragraphs.
+    assert len(body.find_elements(By.CSS_SELECTOR, "p")) == 4
+    # ... top to bottom (datasette/static/meetarchive.css): the body sits below the headline.
+    assert body.location["y"] > headline.location["y"]
+    assert body.location["x"] == headline.location["x"]
