@@ -301,6 +301,13 @@ def test_language_from_html_lang():
     assert art.signals["language"] == "html[lang]"
 
 
+def test_language_guessed_from_the_text_when_undeclared():
+    html = page().replace("<html lang='en'>", "<html>")
+    art = parse(html)
+    assert art.language == "en"
+    assert art.signals["language"] == "text:function-words"
+
+
 def test_every_field_found_names_its_signal():
     art = parse(page(meta("og:title", "Kerr wins the Bowerman Mile")
                      + meta("article:published_time", "2024-05-26T07:29:00Z")))

@@ -124,6 +124,10 @@ class GenericParser(Parser):
                 art.dek, sig["dek"] = lead, "visible-description"
         if art.published_raw is None:
             put("published_raw", page.published_fallback(fetched_at))
+        if art.language is None and art.body:
+            from scraper.language import guess_language
+
+            put("language", (guess_language(art.body), "text:function-words"))
         return art
 
 

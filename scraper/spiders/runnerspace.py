@@ -168,9 +168,11 @@ class RunnerSpaceSpider(scrapy.Spider):
             kind = link_kind(url)
             if _query(url).get("event_id") != event_id and kind != "article":
                 continue
-            text = " ".join(link.css("*::text").getall()).lower()
-            if kind == "title" and "result" not in text:
-                continue  # Meet Info, History, ... sections are not followed
+            if kind == "title":
+                text = " ".join(link.css("*::text").getall()).lower()
+                query = _query(url)
+                if "result" not in text or "folder_id" in query or "page_id" in query:
+                    continue  # Meet Info, History...; folders are reached from the section
             if kind in ("article", "event_news", "title", "wall"):
                 yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
 
