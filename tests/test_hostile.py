@@ -27,7 +27,7 @@ from pipelines import db as schema
 from tests.hostile_report import RSS_LIMIT_MB, run_measured
 from tests.hostile_server import ARTICLE_HEADLINES, CASES, SITEMAPS, HostileServer
 
-QUICK = ["-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_DELAY=0",
+QUICK = ["--full", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_DELAY=0",
          "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
 # Where a case's reject is recorded: the URL of the request that failed (for redirects, the hop
 # where the crawler gave up).

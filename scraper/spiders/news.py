@@ -31,6 +31,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.guards import failure_error
+from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.sitemaps import parse_document, robots_sitemaps
 from scraper.sources import Source, load_sources, select
@@ -125,7 +126,10 @@ class NewsSpider(scrapy.Spider):
             for key in HINT_KEYS:
                 if hints.get(key) and not known.get(key):
                     known[key] = str(hints[key])
-        return self.request(url, source, "article", listing, priority=10)
+        request = self.request(url, source, "article", listing, priority=10)
+        if hints and hints.get("lastmod"):
+            request.meta["lastmod"] = hints["lastmod"]  # incremental: skip if unchanged since
+        return request
 
     # -- callbacks -------------------------------------------------------------------------------
 
@@ -178,17 +182,25 @@ class NewsSpider(scrapy.Spider):
         source = self.source_of(response)
         nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)")
                     .getall())
+        listings, articles = [], []
         for href in response.css("a::attr(href)").getall() + sorted(nexts):
             url = urldefrag(response.urljoin(href.strip()))[0]
             if href in nexts or source.is_listing(url):
-                if self.listing_budget[source.name] > 0 and source.on_site(url) \
-                        and not source.denied(url):
-                    self.listing_budget[source.name] -= 1
-                    yield self.request(url, source, "listing", response.url)
-                continue
+                if source.on_site(url) and not source.denied(url):
+                    listings.append(url)
+            elif source.is_article(url):
+                articles.append(url)
+        for url in articles:
             request = self.article_request(url, source, response.url)
             if request is not None:
                 yield request
+        # incremental: no further listing pages once one holds only archived articles
+        if not paginate(self.crawler, articles):
+            return
+        for url in dict.fromkeys(listings):
+            if self.listing_budget[source.name] > 0:
+                self.listing_budget[source.name] -= 1
+                yield self.request(url, source, "listing", response.url)
 
     def parse_article(self, response: Response) -> Iterator[Page]:
         yield self.page(response)

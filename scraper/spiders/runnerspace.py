@@ -23,6 +23,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from scraper.guards import failure_error
+from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.urls import runnerspace_article_key
 
@@ -123,10 +124,12 @@ class RunnerSpaceSpider(scrapy.Spider):
                      kinds: frozenset[str]) -> Iterator[scrapy.Request]:
         """Requests for the links in ``selector`` whose kind is in ``kinds``; wall titles first."""
         hrefs = selector.css(WALL_TITLES).getall() + selector.css("a::attr(href)").getall()
-        for href in hrefs:
-            url = response.urljoin(href.strip())
-            kind = link_kind(url)
-            if kind in kinds:
+        links = [(url, link_kind(url)) for url in (response.urljoin(h.strip()) for h in hrefs)]
+        # incremental: no "View More" once a page holds only archived articles (unless BACKFILL)
+        more = paginate(getattr(self, "crawler", None),
+                        [url for url, kind in links if kind == "article"])
+        for url, kind in links:
+            if kind in kinds and (kind != "wall" or more):
                 yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
 
     # -- callbacks -------------------------------------------------------------------------------
