@@ -6,8 +6,8 @@ downloaded) and hands Scrapy the rendered DOM as the response.
 Everything else stays as for any request: robots.txt is checked before (the page itself; the
 browser loads the page's scripts as a reader's browser would, images off), politeness delays apply
 (the request waits in its download slot), the response goes through every ``process_response``
-(a challenge page is still recognised and recorded as blocked by ``scraper.challenge``; ``--warc-out``
-writes it). The HTTP status and headers are the document's own, read from Chromium's network log.
+(a challenge page is still recognised and recorded as blocked by ``scraper.challenge``;
+``--warc-out`` writes it). The HTTP status and headers are the document's own, read from Chromium's network log.
 One browser serves the whole crawl, one page at a time, in a worker thread; it quits with the
 spider.
 
