@@ -7,9 +7,9 @@ Everything else stays as for any request: robots.txt is checked before (the page
 browser loads the page's scripts as a reader's browser would, images off), politeness delays apply
 (the request waits in its download slot), the response goes through every ``process_response``
 (a challenge page is still recognised and recorded as blocked by ``scraper.challenge``;
-``--warc-out`` writes it). The HTTP status and headers are the document's own, read from Chromium's network log.
-One browser serves the whole crawl, one page at a time, in a worker thread; it quits with the
-spider.
+``--warc-out`` writes it). The HTTP status and headers are the document's own, read from
+Chromium's network log. One browser serves the whole crawl, one page at a time, in a worker
+thread; it quits with the spider.
 
 Settings: ``BROWSER_EXECUTABLE`` (/usr/bin/chromium), ``BROWSER_DRIVER`` (/usr/bin/chromedriver),
 ``BROWSER_WAIT`` (seconds for scripts to settle after the load event, 1.0), ``BROWSER_TIMEOUT``
