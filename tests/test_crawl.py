@@ -336,3 +336,4 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
     assert "/robots.txt" in proc.stdout  # the challenged robots.txt is listed too
     blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
     assert blocked == [(2,)]
+

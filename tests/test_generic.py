@@ -217,6 +217,9 @@ BOILERPLATE = [
      "to see.</p></div>", "Great race"),
     ("<div class='ad-slot'>Advertisement</div>", "Advertisement"),
     ("<p class='caption'>Kerr on the final lap (Photo: Getty Images)</p>", "final lap"),
+    ("<blockquote class='twitter-tweet'><p>Huge run by Kerr tonight in Eugene, what a finish "
+     "that was from the Scot</p>&mdash; Fan (@fan) May 26, 2024</blockquote>", "Huge run"),
+    ("<p>Copyright 2026 Example News. All rights reserved.</p>", "All rights reserved"),
     ("<div style='display:none'><p>Hidden text that no reader sees on the page at all, ever, "
      "here.</p></div>", "Hidden text"),
 ]
@@ -224,12 +227,20 @@ BOILERPLATE = [
 
 @pytest.mark.parametrize(("box", "needle"), BOILERPLATE,
                          ids=["caption", "related", "share", "newsletter", "comments", "ad",
-                              "caption-class", "hidden"])
+                              "caption-class", "tweet", "copyright", "hidden"])
 def test_boilerplate_stays_out_of_the_body(box, needle):
     art = parse(page(article_extra=box))
     assert PARAS[0] in art.body
     assert PARAS[-1] in art.body
     assert needle not in art.body
+
+
+def test_a_paragraph_of_mostly_links_is_still_prose():
+    linked = ("<p>Kerr had lost to <a href='/a'>Jakob Ingebrigtsen at the world championships "
+              "in Budapest last summer</a> and to <a href='/b'>Yared Nuguse over the mile at the "
+              "Millrose Games in New York</a> before this race.</p>")
+    art = parse(page(after=linked))
+    assert "Yared Nuguse over the mile" in art.body
 
 
 def test_teaser_cards_beside_the_article_stay_out():

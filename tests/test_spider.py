@@ -147,3 +147,45 @@ def test_real_event_menus_lead_to_results_news_and_articles_of_that_event_only()
 
 def _q(url: str) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(url).query))
+
+
+# -- keeping a frequent crawl short --------------------------------------------------------------
+
+SITE = Path(__file__).parent / "sites" / "runnerspace"
+
+
+def _home_links(**args: str) -> Counter:
+    spider = RunnerSpaceSpider(**args)
+    url = "http://127.0.0.1:8000/"
+    response = HtmlResponse(url, body=(SITE / "index.html").read_bytes(),
+                            request=Request(url, meta={"kind": "listing"}))
+    urls = {o.url for o in spider.parse_listing(response) if isinstance(o, Request)}
+    return Counter(link_kind(u) for u in urls)
+
+
+def test_by_default_the_wall_view_more_and_every_year_archive_are_followed():
+    links = _home_links()
+    assert links["wall"] == 1
+    assert links["archive"] == 1
+    assert links["article"] == 6
+
+
+@pytest.mark.parametrize(("args", "kind"), [({"max_wall_pages": "0"}, "wall"),
+                                             ({"since_year": "2025"}, "archive")])
+def test_spider_arguments_cut_the_walk_short(args, kind):
+    links = _home_links(**args)
+    assert links[kind] == 0
+    assert links["article"] == 6
+
+
+def test_view_more_chain_stops_after_max_wall_pages():
+    spider = RunnerSpaceSpider(max_wall_pages="1")
+    more = ('<a class="comment_viewmore" '
+            'href="gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=5">View More</a>')
+    url = "http://127.0.0.1:8000/gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=9"
+    for depth, expected in ((0, 1), (1, 0)):
+        request = Request(url, meta={"kind": "listing", "wall_page": depth})
+        response = HtmlResponse(url, body=b'{"html": "%s"}' % more.replace('"', '\\"').encode(),
+                                request=request)
+        walls = [o for o in spider.parse_wall(response) if isinstance(o, Request)]
+        assert len(walls) == expected

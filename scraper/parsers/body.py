@@ -38,7 +38,8 @@ BOILER = re.compile(
     r"(?:^|[\s_-])(?:"
     r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
     r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
-    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar)\w*"
+    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
+    r"twitter|instagram|tiktok|privacy|opt-?in)\w*"
     r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
     r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
     r"teaser-?list|inline-?related|see-?also|also-?read)(?:$|[\s_-])"
@@ -60,6 +61,8 @@ CALL_TO_ACTION = re.compile(
     r"download (?:our|the) app|get the latest .{0,40} (?:on|to) your phone|newsletter\s*:|"
     r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)|folgen sie uns|hier geht es zu[rm]? |"
     r"externen? inhalt|ich bin damit einverstanden|personenbezogene daten können|"
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"todos los derechos reservados|"
     r"suscr[ií]bete|abonnez-vous|inscrivez-vous)",
     re.IGNORECASE,
 )
@@ -323,7 +326,11 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if i in good:
             out.append((u.tag, text))
             continue
-        if u.link > 0.5 * len(text) or i in teasers:
+        if i in teasers:
+            continue
+        # a link list is out; a long paragraph that links much of its text is still prose
+        if u.link > 0.5 * len(text) and not (u.tag == "p" and len(text) >= 150
+                                             and u.link < 0.9 * len(text)):
             continue
         if u.tag in PARA_TAGS:
             out.append((u.tag, text))

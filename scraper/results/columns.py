@@ -48,6 +48,8 @@ for _w, _f in {
     "div/tot": "divtot",
     "mile pace": "pace",
     "name/school": "athlete",
+    "react time": "reaction",
+    "reaction time": "reaction",
 }.items():
     HEADER_FIELDS[_w] = _f
 

@@ -19,7 +19,7 @@ import lxml.html
 from lxml import etree
 
 from scraper.results.columns import build_row, cell_kind, field_of, is_year, place_of
-from scraper.results.marks import parse_mark
+from scraper.results.marks import RECORD_FLAGS, parse_mark, parse_wind
 from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of
 
 _HIDDEN_CLASS_RULE = re.compile(r"([^{}]+)\{[^}]*display\s*:\s*none", re.I)
@@ -191,14 +191,25 @@ def _tables(root: Any) -> ResultDoc:
                 rows.append((vals, all(c.tag == "th" for c in cells)))
         if len(rows) < 1:
             continue
-        title, rnd = _title_of(tbl)
-        doc.events.extend(_read_table(rows, title, rnd))
+        title, rnd, wind = _title_of(tbl)
+        events = _read_table(rows, title, rnd)
+        if wind is not None:
+            for ev in events:
+                ev.wind = wind
+                for r in ev.rows:
+                    if r.wind is None and r.wind_raw is None:
+                        r.wind = wind
+        doc.events.extend(events)
     return doc
 
 
-def _title_of(tbl: Any) -> tuple[str | None, str | None]:
-    """Nearest preceding event-like text (and a round word met on the way)."""
+_WIND_TEXT = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:m/s)?\b", re.I)
+
+
+def _title_of(tbl: Any) -> tuple[str | None, str | None, float | None]:
+    """Nearest preceding event-like text, and a round word and a wind met on the way."""
     rnd = None
+    wind = None
     heading = None
     seen = 0
     for t in reversed(tbl.xpath("preceding::text()[normalize-space()]")[-60:]):
@@ -209,16 +220,21 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None]:
         seen += 1
         if seen > 40:
             break
+        wm = _WIND_TEXT.search(s)
+        if wm and len(s) < 40:
+            if wind is None:
+                wind = parse_wind(wm.group(1))[0]
+            continue
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
             rnd = r
             continue
         if len(s) < 90 and _EVENT_WORDS.search(s) and not parse_mark(s).value:
-            return s, rnd
+            return s, rnd, wind
         if heading is None and parent is not None and parent.tag in _HEADINGS and \
                 sum(ch.isalpha() for ch in s) >= 4:
             heading = s
-    return heading, rnd
+    return heading, rnd, wind
 
 
 def _header_map(vals: list[str]) -> list[str | None] | None:
@@ -294,6 +310,8 @@ def _read_table(
             for f, v in zip(header, vals, strict=False):
                 if f and v:
                     cells[f] = v
+                elif v and (v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS):
+                    cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v
             _add(ev, cells, vals)
         else:
             pending.append(vals)

@@ -92,8 +92,15 @@ class RunnerSpaceSpider(scrapy.Spider):
     source = "runnerspace"
     default_start_urls = ("https://www.dyestat.com/",)
 
-    def __init__(self, start_urls: str | list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, start_urls: str | list[str] | None = None,
+                 max_wall_pages: str | int | None = None, since_year: str | int | None = None,
+                 **kwargs: Any) -> None:
+        """``start_urls``: comma-separated; ``max_wall_pages``: how many View More loads to
+        follow from one wall (default: all); ``since_year``: skip year archives before it
+        (default: all years). The last two keep a frequent (cron) crawl short."""
         super().__init__(**kwargs)
+        self.max_wall_pages = int(max_wall_pages) if max_wall_pages not in (None, "") else None
+        self.since_year = int(since_year) if since_year not in (None, "") else None
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in start_urls or self.default_start_urls if u.strip()]
@@ -129,8 +136,24 @@ class RunnerSpaceSpider(scrapy.Spider):
         more = paginate(getattr(self, "crawler", None),
                         [url for url, kind in links if kind == "article"])
         for url, kind in links:
-            if kind in kinds and (kind != "wall" or more):
-                yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+            if kind not in kinds or (kind == "wall" and not more):
+                continue
+            if not self.wanted(url, kind, response):
+                continue
+            request = self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+            if kind == "wall":
+                request.meta["wall_page"] = response.meta.get("wall_page", 0) + 1
+            yield request
+
+    def wanted(self, url: str, kind: str | None, response: Response) -> bool:
+        """False for View More loads beyond ``max_wall_pages`` and archives before
+        ``since_year``."""
+        if kind == "wall" and self.max_wall_pages is not None:
+            return response.meta.get("wall_page", 0) < self.max_wall_pages
+        if kind == "archive" and self.since_year is not None:
+            year = _query(url).get("year", "")
+            return not year.isdigit() or int(year) >= self.since_year
+        return True
 
     # -- callbacks -------------------------------------------------------------------------------
 
