@@ -136,6 +136,8 @@ def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: P
     rows = resp.json()
     assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
     assert any(r["kind"] == "result" and "3:45.60" in r["detail"] for r in rows)
+    assert any(r["kind"] == "result stated in article" and r["detail"] == "#2 3:45.60"
+               for r in rows)
     dates = [r["date"] or "" for r in rows]  # undated results last
     assert dates == sorted(dates, reverse=True)
 
@@ -146,6 +148,19 @@ def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
     assert any(r["photo_credit"] == "John Nepolitan" for r in rows)
     assert any(r["kind"] == "result" and r["title"].startswith("Josh KERR") for r in rows)
     assert all("Prefontaine" in (r["detail"] or "") for r in rows if r["kind"] == "article")
+
+
+def test_records_and_pbs_lists_the_flagged_results_of_the_seed_article(archive: Path):
+    everyone, gourley = fetch(archive, "/archive/records_and_pbs.json?_shape=array&athlete=",
+                              "/archive/records_and_pbs.json?_shape=array&athlete=Gourley")
+    flagged = {(r["athlete_or_title"], r["detail"]) for r in everyone.json()
+               if r["kind"] == "flagged result"}
+    assert {("Josh Kerr", '3:45.34 ["NR"]'), ("Neil Gourley", '3:47.74 ["PB"]'),
+            ("Jake Wightman", '3:47.83 ["PB"]')} <= flagged
+    assert ("Jakob Ingebrigtsen", "3:45.60 []") not in flagged
+    assert any(r["kind"] == "mention" for r in everyone.json())
+    assert {r["athlete_or_title"] for r in gourley.json() if r["kind"] == "flagged result"} == {
+        "Neil Gourley"}
 
 
 @pytest.mark.parametrize("text", HOSTILE)

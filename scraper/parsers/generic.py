@@ -60,54 +60,60 @@ class GenericParser(Parser):
         page = meta.PageSignals(tree, url)
         art = Article(url=url, canonical_url=canonical_url(url), fetched_at=fetched_at,
                       parser=self.id)
-        sig = art.signals
-
-        def put(field: str, found: tuple[object, str] | None) -> None:
-            if found is not None and found[0] not in (None, "", []):
-                setattr(art, field, found[0])
-                sig[field] = found[1]
-
-        put("headline", page.headline())
-        put("dek", page.dek())
-        authors = page.authors()
-        if authors is not None:
-            art.authors, sig["authors"] = authors[0], authors[1]
-            if authors[2]:
-                art.byline_raw = authors[2]
-                sig["byline_raw"] = authors[1]
-        put("publisher", page.publisher())
-        put("published_raw", page.published())
-        put("modified_raw", page.modified())
-        put("image_url", page.image())
-        put("image_caption", page.image_caption())
-        put("photo_credit", page.photo_credit())
-        put("language", page.language())
-        put("tags", page.tags())
-        paywall = page.paywalled()
-        if paywall is not None:
-            art.paywalled, sig["paywalled"] = paywall
-        canon = page.canonical()
-        if canon is not None:
-            link = urljoin(url, canon[0])
-            if _same_site(link, url):
-                art.canonical_url, sig["canonical_url"] = canonical_url(link), canon[1]
-        if "canonical_url" not in sig:
-            sig["canonical_url"] = "url"
-        body = extract_body(tree, url, art.headline, page)
-        if body is not None:
-            art.body, sig["body"] = body
-            lead = page.visible_lead()
-            if lead and _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
-                art.body, sig["body"] = f"{lead}\n\n{art.body}", sig["body"] + "+lead"
-            if lead:
-                art.dek, sig["dek"] = lead, "visible-description"
+        _metadata(page, art)
+        _body(tree, page, art)
+        # the costlier guesses, only for what the page's own signals did not give
         if art.published_raw is None:
-            put("published_raw", page.published_fallback(fetched_at))
+            _put(art, "published_raw", page.published_fallback(fetched_at))
         if art.language is None and art.body:
             from scraper.language import guess_language
 
-            put("language", (guess_language(art.body), "text:function-words"))
+            _put(art, "language", (guess_language(art.body), "text:function-words"))
         return art
+
+
+def _put(art: Article, field: str, found: tuple[object, str] | None) -> None:
+    """Set a field and the signal that gave it (nothing for an empty value)."""
+    if found is not None and found[0] not in (None, "", []):
+        setattr(art, field, found[0])
+        art.signals[field] = found[1]
+
+
+def _metadata(page: meta.PageSignals, art: Article) -> None:
+    _put(art, "headline", page.headline())
+    _put(art, "dek", page.dek())
+    authors = page.authors()
+    if authors is not None:
+        _put(art, "authors", (authors[0], authors[1]))
+        _put(art, "byline_raw", (authors[2], authors[1]))
+    for field, found in (("publisher", page.publisher()), ("published_raw", page.published()),
+                         ("modified_raw", page.modified()), ("image_url", page.image()),
+                         ("image_caption", page.image_caption()),
+                         ("photo_credit", page.photo_credit()), ("language", page.language()),
+                         ("tags", page.tags())):
+        _put(art, field, found)
+    paywall = page.paywalled()
+    if paywall is not None:
+        art.paywalled, art.signals["paywalled"] = paywall
+    canon = page.canonical()
+    art.signals["canonical_url"] = "url"
+    if canon is not None:
+        link = urljoin(art.url, canon[0])
+        if _same_site(link, art.url):
+            art.canonical_url, art.signals["canonical_url"] = canonical_url(link), canon[1]
+
+
+def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> None:
+    """The body, led by the standfirst the page shows (its description) when the text lacks it."""
+    body = extract_body(tree, art.url, art.headline, page)
+    if body is None:
+        return
+    art.body, art.signals["body"] = body
+    lead = page.visible_lead()
+    if lead:
+        if _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
+            art.body, art.signals["body"] = f"{lead}\n\n{art.body}", body[1] + "+lead"
+        art.dek, art.signals["dek"] = lead, "visible-description"
 
 
 def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = None,
