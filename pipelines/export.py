@@ -17,6 +17,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ MEDIATYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson",
 # A Parquet row group is flushed at this many rows or bytes of text, whichever comes first.
 BATCH_ROWS = 2_000
 BATCH_BYTES = 8 << 20
+OUT_BUFFER = 1 << 20  # text outputs are written through a 1 MB buffer
 
 
 class ExportError(Exception):
@@ -217,8 +219,10 @@ class ExportState:
 
 
 def row_hash(row: dict[str, Any], volatile: frozenset[str]) -> str:
-    stable = {k: v for k, v in row.items() if k not in volatile}
-    return hashlib.sha1(json.dumps(stable, sort_keys=True, default=str).encode()).hexdigest()
+    """A digest of a row's values (volatile columns left out). Values are str, int, float or None,
+    so their repr is exact; a new column changes every digest once (a full export follows)."""
+    stable = tuple((k, v) for k, v in row.items() if k not in volatile)
+    return hashlib.sha1(repr(stable).encode()).hexdigest()
 
 
 # ---- writers -----------------------------------------------------------------------------------
@@ -234,7 +238,7 @@ def _json_value(f: Field, value: Any) -> Any:
 
 class CsvWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        self.fh = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.fh = open(path, "w", encoding="utf-8", newline="", buffering=OUT_BUFFER)  # noqa: SIM115
         self.writer = csv.writer(self.fh)
         self.names = [f.name for f in fields]
         self.writer.writerow(self.names)
@@ -248,7 +252,7 @@ class CsvWriter:
 
 class JsonlWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115
+        self.fh = open(path, "w", encoding="utf-8", buffering=OUT_BUFFER)  # noqa: SIM115
         self.fields = fields
 
     def write(self, row: dict[str, Any]) -> None:
@@ -353,7 +357,7 @@ WRITERS = {"csv": CsvWriter, "jsonl": JsonlWriter, "parquet": ParquetWriter}
 def resource_descriptor(dataset: Dataset, fields: list[Field], path: Path, fmt: str,
                         primary_key: list[str], rows: int) -> dict[str, Any]:
     res: dict[str, Any] = {
-        "name": path.name.lower().replace(".", "-"), "path": path.name, "format": fmt,
+        "name": re.sub(r"[^a-z0-9_-]+", "-", path.name.lower()), "path": path.name, "format": fmt,
         "mediatype": MEDIATYPES[fmt], "title": dataset.name, "description": dataset.description,
         "schema": {"fields": [f.descriptor() for f in fields]}, "x_rows": rows,
     }
@@ -440,9 +444,10 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
     state = ExportState(path, pk if pk != ["rowid"] else names[:1])
-    writer = WRITERS[fmt](tmp, fields)
+    writer: Any = None
     rows = scanned = 0
     try:
+        writer = WRITERS[fmt](tmp, fields)
         for row in iter_rows(db, sql, params, names):
             scanned += 1
             key, digest = state.key(row), row_hash(row, dataset.volatile)
@@ -459,7 +464,8 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
         state.commit({"dataset": name, "format": fmt, "rows": rows,
                       "exported_at": datetime.now(UTC).isoformat(timespec="seconds")})
     except BaseException:
-        writer.close()
+        if writer is not None:
+            writer.close()
         tmp.unlink(missing_ok=True)
         raise
     finally:

@@ -12,7 +12,8 @@ import unicodedata
 
 # "By", in the languages the archive meets first.
 _BY = re.compile(r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
-                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n)\b\s*:?\s*|^(?:by|von)\s*:\s*",
+                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n|redaktion|redakteur(?:in)?)"
+                 r"\b\s*:?\s*|^(?:by|von)\s*:\s*",
                  re.IGNORECASE)
 _FOR = re.compile(r"(?:^|\s+)(?:for|of|from|für|pour|para|via)\s+(?P<outlet>.+)$",
                   re.IGNORECASE)
@@ -74,7 +75,12 @@ def is_outlet(name: str) -> bool:
     words = _words(name)
     return (low in AGENCIES or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
             or bool(set(words) & _ORG_WORDS)
-            or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name))))
+            or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name)))
+            # "Le Figaro", "Der Postillon", "El País": an article and a name is a title
+            or (len(words) == 2 and words[0] in _TITLE_ARTICLES))
+
+
+_TITLE_ARTICLES = {"the", "le", "la", "les", "el", "il", "lo", "der", "die", "das", "het"}
 
 
 def is_role(name: str) -> bool:

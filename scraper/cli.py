@@ -82,9 +82,25 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 @sources_option
 @click.option("--warc-out", "warc_out", type=click.Path(file_okay=False), default=None,
               help="Also write every response fetched to a WARC file in this directory.")
+@click.option("--full", is_flag=True,
+              help="Fetch archived articles again whether due or not (no conditional requests).")
+@click.option("--backfill", is_flag=True,
+              help="Walk every listing page, even those holding only archived articles.")
+@click.option("--revisit", "revisit", default=None, metavar="POLICY",
+              help="When archived articles are due again, by age: AGE:EVERY,... "
+                   "(default 1d:1h,7d:6h,30d:1d,365d:7d,*:30d; 0 = every run; never).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="For cron: no log, no progress; the summary only when something is wrong.")
+@click.option("--log-file", "log_file", type=click.Path(dir_okay=False), default=None,
+              help="Write Scrapy's log to this file (appended) instead of the terminal.")
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None) -> None:
-    """Crawl with SPIDER (runnerspace, dyestat, ...) into the archive and print a summary.
+          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None,
+          full: bool, backfill: bool, revisit: str | None, quiet: bool,
+          log_file: str | None) -> None:
+    """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
+
+    Archived articles are fetched again only when due (--revisit), with conditional requests;
+    listings, feeds and sitemaps every time. Each run is recorded (`stats --runs`).
 
     \b
     Exit codes:
@@ -92,11 +108,14 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
       1  errors (downloads without a response, spider or pipeline errors)
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
+      4  locked: another crawl of SPIDER into this archive is running
+      5  alarm: a source's fill rate dropped or it stopped giving new articles
     """
-    from scraper.crawl import run_crawl
+    from scraper.crawl import EXIT_LOCKED, EXIT_OK, run_crawl
+    from scraper.lock import Locked, crawl_lock
 
     args = _pairs(spider_args, "-a")
-    settings = _pairs(overrides, "-s")
+    settings: dict[str, object] = dict(_pairs(overrides, "-s"))
     if spider == "news":
         sources_file = args.get("sources") or sources_file
         _check_sources(sources_file, args.get("source"))
@@ -104,14 +123,50 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
             settings["SOURCES_FILE"] = sources_file
     if warc_out:
         settings["WARC_OUT_DIR"] = warc_out
+    if revisit is not None:
+        from scraper.incremental import RevisitPolicy
+
+        try:
+            RevisitPolicy.parse(revisit)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--revisit") from None
+        settings["REVISIT_POLICY"] = revisit
+    if full:
+        settings["INCREMENTAL"] = False
+    if backfill:
+        settings["BACKFILL"] = True
+    if quiet:
+        if not log_file:
+            settings.setdefault("LOG_LEVEL", "ERROR")
+        settings["PROGRESS"] = False
+    if log_file:
+        settings["LOG_FILE"] = log_file
+        settings["LOG_FILE_APPEND"] = True
+    archive = resolve_db(db)
     try:
-        report = run_crawl(spider, resolve_db(db), args, settings)
+        with crawl_lock(archive, spider):
+            report = run_crawl(spider, archive, args, settings)
+    except Locked as exc:
+        click.echo(f"meetarchive crawl: {exc}", err=True)
+        raise SystemExit(EXIT_LOCKED) from None
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
-    click.echo(report.summary())
-    if warc_out:
-        click.echo(f"  warc:            {report.stats.get('warc/file', 'no response fetched')}")
+    _record_exit_code(archive, report)
+    if not quiet or report.exit_code != EXIT_OK:
+        click.echo(report.summary())
+        if warc_out:
+            click.echo(f"  warc:            {report.stats.get('warc/file', 'no response')}")
     raise SystemExit(report.exit_code)
+
+
+def _record_exit_code(archive: Path, report: object) -> None:
+    run_id = getattr(report, "stats", {}).get("run/id")
+    if run_id is None:
+        return
+    from pipelines.db import open_db, set_run_exit_code
+
+    with open_db(archive) as db:
+        set_run_exit_code(db, run_id, report.exit_code)  # type: ignore[attr-defined]
 
 
 @cli.command()
@@ -195,13 +250,23 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="JSON out.")
-def stats(db: str | None, as_json: bool) -> None:
+@click.option("--runs", "runs", is_flag=False, flag_value=20, default=None, type=int,
+              metavar="[N]", help="The last N crawl runs (default 20): counts, fill rates, alarms.")
+def stats(db: str | None, as_json: bool, runs: int | None) -> None:
     """Counts of pages, articles, revisions and rejects (by reason); the newest articles."""
     import json
 
     from pipelines.db import counts, format_counts, open_db
 
     with open_db(_archive(db)) as archive:
+        if runs is not None:
+            from pipelines.db import recent_runs
+            from scraper.runs import format_runs
+
+            found_runs = recent_runs(archive, runs)
+            click.echo(json.dumps(found_runs, ensure_ascii=False, indent=2) if as_json
+                       else format_runs(found_runs))
+            return
         found = counts(archive)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
 

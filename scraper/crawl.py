@@ -5,7 +5,10 @@ Exit codes of a crawl (``CrawlReport.exit_code``):
 
 * 0 — the crawl finished; every response was stored or recorded as a reject;
 * 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
-* 1 — errors: downloads that failed without a response, or errors in the spider or pipelines.
+* 1 — errors: downloads that failed without a response, or errors in the spider or pipelines;
+* 4 — another crawl of the same spider into the same archive is running (``scraper.lock``);
+* 5 — monitoring alarm: a source's field fill rate dropped, or it stopped giving new articles
+  (``scraper.runs``).
 
 Blocked wins over errors: a challenge usually causes the errors that follow it, and its advice is
 what the operator needs. (2 is left to usage errors, as click uses it.)
@@ -24,6 +27,8 @@ from scraper.items import Crawled, Page
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_BLOCKED = 3
+EXIT_LOCKED = 4
+EXIT_ALARM = 5
 
 
 @dataclass
@@ -71,6 +76,8 @@ class CrawlReport:
     def exit_code(self) -> int:
         if self.challenges:
             return EXIT_BLOCKED
+        if self.stats.get("monitor/alarms"):
+            return EXIT_ALARM
         if self.errors:
             return EXIT_ERRORS
         return EXIT_OK
@@ -105,6 +112,13 @@ class CrawlReport:
                     shown.append(entry)  # e.g. a robots.txt answered with a challenge
             lines += [f"    {entry}" for entry in shown[:20]]
             lines.append("  advice: " + ADVICE)
+        revisits = {k: int(self.stats.get(f"incremental/{k}", 0)) for k in (
+            "not_due", "lastmod_unchanged", "conditional", "not_modified")}
+        if any(revisits.values()):
+            lines.append("  archived pages:  {not_due} not due, {lastmod_unchanged} unchanged per "
+                         "sitemap lastmod, {conditional} revisited ({not_modified} not "
+                         "modified)".format(**revisits))
+        lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
         lines.append(f"  exit code:       {self.exit_code}")
         return "\n".join(lines)
 

@@ -111,6 +111,10 @@ def _with_zone(naive: datetime, m: re.Match[str], tz: tzinfo) -> datetime | None
     return None
 
 
+class _Impossible(ValueError):
+    """A known shape holding an impossible or unresolvable date ("Feb 30th"): no fallback."""
+
+
 def _fast(raw: str, tz: tzinfo, not_after: datetime | None, day_first: bool) -> datetime | None:
     for i, pattern in enumerate(_PATTERNS):
         m = pattern.match(raw)
@@ -132,7 +136,7 @@ def _fast(raw: str, tz: tzinfo, not_after: datetime | None, day_first: bool) -> 
         try:
             if i == 2:  # yearless: the latest such date not after the fetch time
                 if not_after is None:
-                    return None
+                    raise _Impossible(raw)
                 ref = not_after.astimezone(tz)
                 for year in (ref.year, ref.year - 1):
                     dt = _with_zone(datetime(year, month, day, *hms), m, tz)
@@ -140,13 +144,17 @@ def _fast(raw: str, tz: tzinfo, not_after: datetime | None, day_first: bool) -> 
                         return dt
                 return None
             return _with_zone(datetime(int(m.group("year")), month, day, *hms), m, tz)
-        except ValueError:
-            return None
+        except _Impossible:
+            raise
+        except ValueError as exc:
+            raise _Impossible(raw) from exc
     return None
 
 
 def _relative(raw: str, tz: tzinfo, not_after: datetime | None) -> datetime | None:
     if not_after is None:
+        if _AGO.match(raw) or _RELATIVE.match(raw):
+            raise _Impossible(raw)  # relative to a fetch time we were not given
         return None
     m = _AGO.match(raw)
     if m:
@@ -205,8 +213,11 @@ def parse_date(raw: str, timezone: str | None, *, not_after: datetime | None = N
     tz = zone(timezone)
     langs = tuple(languages) if languages else None
     day_first = bool(langs) and "en" not in langs
-    dt = (_iso(text, tz) or _rfc2822(text) or _fast(text, tz, not_after, day_first)
-          or _relative(text, tz, not_after))
+    try:
+        dt = (_iso(text, tz) or _rfc2822(text) or _fast(text, tz, not_after, day_first)
+              or _relative(text, tz, not_after))
+    except _Impossible:
+        return None
     if dt is None and re.search(r"\d", text):
         dt = _fallback(text, tz, langs)
     if dt is None or not_after is not None and dt > not_after:

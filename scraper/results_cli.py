@@ -1,9 +1,9 @@
 """`meetarchive results`: parse local results documents (JSON out), or serve the JSONL contract of
 ../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order).
 
-Imports stay lazy: the JSONL worker's wall time includes interpreter start and imports.  PDF text
-extraction (pypdf: ~80 ms to import, then the layout pass) is the slow part, so where ``os.fork``
-exists the worker extracts the text of PDFs it has already been sent in forked children while it
+Imports stay lazy: the JSONL worker's wall time includes interpreter start and imports.  PDFs are
+the slow documents (pypdf takes ~80 ms to import when the fast reader cannot read a file), so where
+``os.fork`` exists the worker answers the PDFs it has already been sent in forked children while it
 parses the documents before them; answers still go out one per line, in order.
 """
 
@@ -45,19 +45,17 @@ def parse_file(path: str | Path, url: str | None = None) -> dict[str, Any]:
 
 
 class _PdfJob:
-    """The text layer of one PDF, extracted in a forked child and read back through a pipe."""
+    """One PDF answered by a forked child (text layer and parse), read back through a pipe."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, url: str | None) -> None:
         self.pid = 0
         rfd, wfd = os.pipe()
         pid = os.fork()
-        if pid == 0:  # child: extract, write, leave without running the parent's cleanup
+        if pid == 0:  # child: parse, write the answer, leave without the parent's cleanup
             code = 0
             try:
                 os.close(rfd)
-                from scraper.results.pdf import text_of
-
-                data = text_of(Path(path).read_bytes()).encode("utf-8", "surrogatepass")
+                data = json.dumps(parse_file(path, url), ensure_ascii=False).encode("utf-8")
                 view = memoryview(data)
                 while view:
                     view = view[os.write(wfd, view) :]
@@ -68,7 +66,7 @@ class _PdfJob:
         os.close(wfd)
         self.pid, self.rfd = pid, rfd
 
-    def text(self) -> str | None:
+    def answer(self) -> dict[str, Any] | None:
         chunks = []
         while True:
             chunk = os.read(self.rfd, 1 << 16)
@@ -79,7 +77,11 @@ class _PdfJob:
         _, status = os.waitpid(self.pid, 0)
         if status != 0:
             return None
-        return b"".join(chunks).decode("utf-8", "surrogatepass")
+        try:
+            out = json.loads(b"".join(chunks))
+        except ValueError:
+            return None
+        return out if isinstance(out, dict) else None
 
 
 def _is_pdf(path: str) -> bool:
@@ -161,7 +163,7 @@ def serve_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
         stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         stdout.flush()
     for job in jobs.values():
-        job.text()
+        job.answer()
     return 0
 
 
@@ -170,26 +172,22 @@ def _start_jobs(pending: list[str], jobs: dict[str, _PdfJob]) -> None:
         if len(jobs) >= MAX_AHEAD:
             return
         try:
-            path = str(json.loads(raw)["path"])
+            req = json.loads(raw)
+            path = str(req["path"])
         except (ValueError, KeyError, TypeError):
             continue
         if path not in jobs and _is_pdf(path):
             try:
-                jobs[path] = _PdfJob(path)
+                jobs[path] = _PdfJob(path, req.get("url"))
             except OSError:
                 return
 
 
 def _serve_one(req: dict[str, Any], job: _PdfJob | None) -> dict[str, Any]:
     if job is not None:
-        text = job.text()
-        if text is not None:
-            from scraper.results.pdf import parse_text_layer
-
-            try:
-                return _answer(parse_text_layer(text))
-            except Exception as e:  # noqa: BLE001
-                return {"events": [], "_error": f"{type(e).__name__}: {e}"[:300]}
+        answer = job.answer()
+        if answer is not None:
+            return answer
     return parse_file(req["path"], req.get("url"))
 
 

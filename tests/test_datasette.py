@@ -34,14 +34,19 @@ def metadata() -> dict[str, Any]:
     return yaml.safe_load(METADATA.read_text(encoding="utf-8"))
 
 
-def fetch(archive: Path, *paths: str) -> list[Any]:
+def fetch(archive: Path, *paths: str, ordinary: bool = False) -> list[Any]:
     """GET each path from an in-process Datasette over the archive, as `meetarchive serve` sets
-    it up (metadata, plugins, read-only, time limit)."""
+    it up (metadata, plugins, read-only, time limit), or, with ``ordinary``, as
+    `datasette archive.db -m datasette/metadata.yml` does (the metadata file as is, no plugins)."""
     from datasette.app import Datasette
 
     async def run() -> list[Any]:
-        ds = Datasette([str(archive)], metadata=load_metadata(archive.stem),
-                       plugins_dir=str(PLUGINS), settings={"sql_time_limit_ms": 3000})
+        if ordinary:
+            ds = Datasette([str(archive)],
+                           metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+        else:
+            ds = Datasette([str(archive)], metadata=load_metadata(archive.stem),
+                           plugins_dir=str(PLUGINS), settings={"sql_time_limit_ms": 3000})
         await ds.invoke_startup()
         return [await ds.client.get(p) for p in paths]
 
@@ -101,7 +106,8 @@ def test_the_results_table_is_searchable_by_athlete_and_team_with_facets(archive
                                                        "meet_year"}
 
 
-def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any]):
+@pytest.mark.parametrize("ordinary", [False, True], ids=["serve", "ordinary-datasette"])
+def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any], ordinary: bool):
     queries = canned_queries(metadata)
     assert set(queries) >= {"article_search", "athlete_timeline", "meet_coverage",
                             "records_and_pbs"}
@@ -111,7 +117,7 @@ def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any]):
         assert set(params) <= set(SAMPLE_PARAMS), (name, params)
         query = "&".join(f"{p}={urllib.request.quote(SAMPLE_PARAMS[p])}" for p in params)
         paths.append(f"/archive/{name}.json?_shape=objects&{query}")
-    for name, resp in zip(queries, fetch(archive, *paths), strict=True):
+    for name, resp in zip(queries, fetch(archive, *paths, ordinary=ordinary), strict=True):
         data = resp.json()
         assert resp.status_code == 200, (name, data)
         assert data["ok"] is not False, (name, data)
@@ -130,6 +136,8 @@ def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: P
     rows = resp.json()
     assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
     assert any(r["kind"] == "result" and "3:45.60" in r["detail"] for r in rows)
+    assert any(r["kind"] == "result stated in article" and r["detail"] == "#2 3:45.60"
+               for r in rows)
     dates = [r["date"] or "" for r in rows]  # undated results last
     assert dates == sorted(dates, reverse=True)
 
@@ -140,6 +148,19 @@ def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
     assert any(r["photo_credit"] == "John Nepolitan" for r in rows)
     assert any(r["kind"] == "result" and r["title"].startswith("Josh KERR") for r in rows)
     assert all("Prefontaine" in (r["detail"] or "") for r in rows if r["kind"] == "article")
+
+
+def test_records_and_pbs_lists_the_flagged_results_of_the_seed_article(archive: Path):
+    everyone, gourley = fetch(archive, "/archive/records_and_pbs.json?_shape=array&athlete=",
+                              "/archive/records_and_pbs.json?_shape=array&athlete=Gourley")
+    flagged = {(r["athlete_or_title"], r["detail"]) for r in everyone.json()
+               if r["kind"] == "flagged result"}
+    assert {("Josh Kerr", '3:45.34 ["NR"]'), ("Neil Gourley", '3:47.74 ["PB"]'),
+            ("Jake Wightman", '3:47.83 ["PB"]')} <= flagged
+    assert ("Jakob Ingebrigtsen", "3:45.60 []") not in flagged
+    assert any(r["kind"] == "mention" for r in everyone.json())
+    assert {r["athlete_or_title"] for r in gourley.json() if r["kind"] == "flagged result"} == {
+        "Neil Gourley"}
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -169,6 +190,15 @@ def test_article_text_is_shown_as_text_never_markup(archive: Path):
     assert "<mark>" in search.text
 
 
+def test_the_ordinary_way_shows_facets_and_text_as_text(archive: Path):
+    table, page = fetch(archive, "/archive/articles.json?_search=widget",
+                        "/archive/articles?_search=widget", ordinary=True)
+    assert set(table.json()["facet_results"]) == {"source", "meet_name", "year", "authors"}
+    assert "&lt;script&gt;window." in page.text
+    assert "<script>window." not in page.text
+    assert "white-space:pre-wrap" in page.text  # bodies keep their paragraphs
+
+
 def test_datasette_connections_are_read_only(archive: Path):
     from datasette.app import Datasette
 
@@ -189,6 +219,21 @@ def served(archive: Path):
     copy.write_bytes(archive.read_bytes())
     with serving(copy, "--sql-time-limit-ms", "1500") as base:
         yield base
+
+
+def test_serve_immutable_serves_a_snapshot(archive: Path):
+    import json
+
+    copy = archive.with_name("snapshot.db")
+    copy.write_bytes(archive.read_bytes())
+    with serving(copy, "--immutable") as base:
+        with urllib.request.urlopen(base + "/-/databases.json", timeout=10) as resp:
+            (database,) = json.load(resp)
+        with urllib.request.urlopen(base + "/snapshot/articles.json?_search=Kerr",
+                                    timeout=10) as resp:
+            rows = json.load(resp)["rows"]
+    assert database["is_mutable"] is False
+    assert rows
 
 
 def test_serve_applies_the_metadata_time_limit_and_read_only(served: str):

@@ -401,3 +401,34 @@ def test_a_rank_team_score_table_is_team_scores():
     assert (ev["kind"], ev["gender"]) == ("team_scores", "F")
     got = [(r["place"], r["team"], r["mark_normalized"], r["mark_unit"]) for r in ev["results"]]
     assert got == [(1, "Mountain Vista", 38.0, "points"), (2, "Summit", 52.0, "points")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_text_files_in_windows_encodings(encoding):
+    doc = to_contract(parse_document(UNKNOWN.replace("Jane Doe", "Renée Doe").encode(encoding)))
+    assert doc["events"][0]["results"][0]["athlete"] == "Renée Doe"
+
+
+WORLD_ATHLETICS_LIKE = """<html><head><title>Results | 100 Metres Men | Final</title></head>
+<body><h1>World Championships</h1>
+<div><h2>100 Metres Men</h2><span>Final</span><span>Wind: -0.1</span></div>
+<table><thead><tr><th>Pos</th><th>Bib</th><th>Athlete</th><th>Country</th><th>Mark</th>
+<th>React Time</th><th></th></tr></thead><tbody>
+<tr><td>1</td><td>1205</td><td><a>Noah LYLES</a></td><td>USA</td><td>9.83</td><td>0.166</td>
+<td>WL</td></tr>
+<tr><td>2</td><td>337</td><td><a>Letsile TEBOGO</a></td><td>BOT</td><td>9.88</td><td>0.142</td>
+<td>NR</td></tr>
+<tr><td></td><td>999</td><td><a>Fred KERLEY</a></td><td>USA</td><td>DNS</td><td></td><td></td></tr>
+</tbody></table></body></html>"""
+
+
+def test_heading_wind_round_and_unlabelled_flag_column():
+    ev = parse(WORLD_ATHLETICS_LIKE)["events"][0]
+    assert (ev["event_name"], ev["gender"], ev["round"], ev["wind"]) == ("100 Metres Men", "M",
+                                                                         "Finals", -0.1)
+    first, second, dns = ev["results"]
+    assert (first["athlete"], first["team"], first["wind"]) == ("Noah LYLES", "USA", -0.1)
+    assert first["detail"]["flags"] == ["WL"]
+    assert second["detail"]["flags"] == ["NR"]
+    assert first["detail"]["reaction"] == "0.166"
+    assert (dns["place"], dns["status"]) == (None, "DNS")

@@ -38,7 +38,7 @@ def test_linked_text_file_and_pdf_are_parsed(archive):
     txt, pdf = _doc(archive, MILE_TXT), _doc(archive, SPRINTS_PDF)
     assert (txt["status"], txt["events"], txt["rows"]) == ("parsed", 2, 8)
     assert (pdf["status"], pdf["events"], pdf["rows"]) == ("parsed", 2, 5)
-    assert pdf["format"].startswith("pdf/")
+    assert pdf["format"].startswith("pdf-text/")  # the fast reader: Courier report lines
 
 
 def test_results_page_rows_are_stored(archive):

@@ -154,3 +154,18 @@ def test_header_line_variants(old: str, new: str, changes: dict[str, object]) ->
         assert getattr(art, field) == value, field
     assert art.body is not None
     assert art.body.startswith("EUGENE -- The directive")
+
+
+def test_event_page_title_naming_the_meet_first() -> None:
+    """The page header shows the meet's name, which the title also holds (and the headline is no
+    heading here): the headline is still the line above "Published by"."""
+    case = next(c for c in cases() if c.slug == "event-owned")
+    meet = "Eugene Diamond League - Nike Prefontaine Classic"
+    html = case.html().replace("DyeStat.com - News - Prefontaine", f"{meet} - News - Prefontaine")
+    html = re.sub(r'<h1 class="article-title"[^>]*>(.*?)</h1>', r"<div>\1</div>", html)
+    assert f"<title>{meet} - News" in html
+    assert "<h1" in html  # the box titles only
+    assert "Prefontaine Classic Meet Preview</span></div>" in html
+    art = RunnerSpaceParser().parse(html, case.url, case.fetched_at)
+    assert art.headline == "Prefontaine Classic Meet Preview"
+    assert art.meet_event_id == 120

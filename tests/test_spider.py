@@ -1,7 +1,12 @@
 """The RunnerSpace spider's routing: which links it follows, which it never follows."""
 
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
 import pytest
 from scrapy import Request
+from scrapy.http import HtmlResponse
 
 from scraper.fingerprint import CanonicalFingerprinter
 from scraper.spiders.runnerspace import (
@@ -24,9 +29,9 @@ RS = "https://resultscentral.runnerspace.com/"
         (RS + "gprofile.php?mgroup_id=45575&do=wall&sub=load&from_wall_id=1789067494&wall_type=all",
          "wall"),
         (RS + "gprofile.php?mgroup_id=45575&year=2025&do=news", "archive"),
-        ("https://NXN.runnerspace.com/eprofile.php?do=news&event_id=13", "event_news"),
+        ("https://nxn.runnerspace.com/eprofile.php?do=news&event_id=13", "event_news"),
         ("https://nxn.runnerspace.com/eprofile.php?event_id=13", "event"),
-        ("https://NXN.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13", "title"),
+        ("https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13", "title"),
         ("https://nxn.runnerspace.com/eprofile.php?event_id=13&title_id=187&do=title&folder_id=1310",
          "title"),
         # never followed
@@ -93,3 +98,94 @@ def test_other_requests_keep_their_own_fingerprints():
         "https://b.runnerspace.com/eprofile.php?event_id=1")
     assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=7") != _fp(
         "https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=8")
+
+
+# -- routing on real captured pages (skipped without ../shared) ------------------------------------
+
+CAPTURES = Path(__file__).resolve().parents[1].parent / "shared" / "captures"
+needs_captures = pytest.mark.skipif(not CAPTURES.is_dir(), reason="../shared/captures absent")
+
+
+def _follow(callback_name: str, url: str, capture: str) -> list[Request]:
+    spider = RunnerSpaceSpider()
+    request = Request(url, meta={"kind": "listing"})
+    response = HtmlResponse(url, body=(CAPTURES / capture).read_bytes(), request=request,
+                            encoding="utf-8")
+    return [o for o in getattr(spider, callback_name)(response) if isinstance(o, Request)]
+
+
+@needs_captures
+def test_real_group_home_wall_view_more_and_year_archives():
+    requests = _follow("parse_listing", RS, "rs-resultscentral-home.html")
+    kinds = Counter(link_kind(r.url) for r in {r.url: r for r in requests}.values())
+    assert kinds == {"article": 9, "archive": 18, "wall": 1}
+    wall = next(r.url for r in requests if link_kind(r.url) == "wall")
+    assert wall.endswith("from_wall_id=1789067494&wall_type=news")
+    assert all(urlsplit(r.url).hostname == "resultscentral.runnerspace.com" for r in requests)
+
+
+@needs_captures
+def test_real_results_page_follows_the_other_year_folders_only():
+    url = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
+    requests = _follow("parse_results", url, "rs-nxn-2025-results-title187.html")
+    folders = {_q(r.url).get("folder_id") for r in requests}
+    assert len(requests) == len(folders) == 20  # 21 year folders, the one shown excluded
+    assert "1310" not in folders
+    assert {_q(r.url)["title_id"] for r in requests} == {"187"}
+
+
+@needs_captures
+def test_real_event_menus_lead_to_results_news_and_articles_of_that_event_only():
+    url = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
+    urls = {r.url for r in _follow("parse_event", url, "rs-nxn-2025-results-title187.html")}
+    assert urls == {
+        "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13",
+        "https://nxn.runnerspace.com/eprofile.php?do=news&event_id=13",
+        "https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955",
+    }
+
+
+def _q(url: str) -> dict[str, str]:
+    return dict(parse_qsl(urlsplit(url).query))
+
+
+# -- keeping a frequent crawl short --------------------------------------------------------------
+
+SITE = Path(__file__).parent / "sites" / "runnerspace"
+
+
+def _home_links(**args: str) -> Counter:
+    spider = RunnerSpaceSpider(**args)
+    url = "http://127.0.0.1:8000/"
+    response = HtmlResponse(url, body=(SITE / "index.html").read_bytes(),
+                            request=Request(url, meta={"kind": "listing"}))
+    urls = {o.url for o in spider.parse_listing(response) if isinstance(o, Request)}
+    return Counter(link_kind(u) for u in urls)
+
+
+def test_by_default_the_wall_view_more_and_every_year_archive_are_followed():
+    links = _home_links()
+    assert links["wall"] == 1
+    assert links["archive"] == 1
+    assert links["article"] == 6
+
+
+@pytest.mark.parametrize(("args", "kind"), [({"max_wall_pages": "0"}, "wall"),
+                                             ({"since_year": "2025"}, "archive")])
+def test_spider_arguments_cut_the_walk_short(args, kind):
+    links = _home_links(**args)
+    assert links[kind] == 0
+    assert links["article"] == 6
+
+
+def test_view_more_chain_stops_after_max_wall_pages():
+    spider = RunnerSpaceSpider(max_wall_pages="1")
+    more = ('<a class="comment_viewmore" '
+            'href="gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=5">View More</a>')
+    url = "http://127.0.0.1:8000/gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=9"
+    for depth, expected in ((0, 1), (1, 0)):
+        request = Request(url, meta={"kind": "listing", "wall_page": depth})
+        response = HtmlResponse(url, body=b'{"html": "%s"}' % more.replace('"', '\\"').encode(),
+                                request=request)
+        walls = [o for o in spider.parse_wall(response) if isinstance(o, Request)]
+        assert len(walls) == expected

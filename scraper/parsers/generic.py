@@ -12,12 +12,22 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from scraper.errors import InputTooLarge
 from scraper.items import Article
 from scraper.parsers import meta
 from scraper.parsers.base import ParseError, Parser
 from scraper.urls import canonical_url
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters XML (hence lxml) refuses in text and attributes: C0 controls but tab/LF/CR, the two
+# non-characters. A page holding them is still read; they become nothing.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Parsing bounds (hostile or broken pages): the extractors' cost grows with the page, so a page
+# over these is refused with InputTooLarge (a ``parse error`` reject) instead of costing minutes.
+# libxml2 itself stops nesting at 256 levels (huge_tree off); a page that hits it is refused too.
+MAX_HTML_CHARS = 8_000_000
+MAX_ELEMENTS = 60_000
+_COUNT_ELEMENTS = lxml_html.etree.XPath("count(//*)")
 
 
 def parse_tree(html: str) -> lxml_html.HtmlElement:
@@ -25,13 +35,25 @@ def parse_tree(html: str) -> lxml_html.HtmlElement:
     on str input)."""
     if not html or not html.strip():
         raise ParseError("empty page")
-    html = _XML_DECL.sub("", html, count=1)
+    if len(html) > MAX_HTML_CHARS:
+        raise InputTooLarge(f"page of {len(html):,} characters (limit {MAX_HTML_CHARS:,})")
+    tags = html.count("<")  # before building a tree: an element costs two (open, close) at most
+    if tags > 3 * MAX_ELEMENTS:
+        raise InputTooLarge(f"page of {tags:,} tags (limit {MAX_ELEMENTS:,} elements)")
+    html = _NOT_XML.sub("", _XML_DECL.sub("", html, count=1))
+    parser = lxml_html.HTMLParser(huge_tree=False)
     try:
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         raise ParseError(f"unparseable HTML: {exc}") from exc
     if tree is None:
         raise ParseError("empty HTML tree")
+    limit = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:
+        raise InputTooLarge(f"HTML over the parser's limits: {limit.message}")
+    elements = int(_COUNT_ELEMENTS(tree))
+    if elements > MAX_ELEMENTS:
+        raise InputTooLarge(f"page of {elements:,} elements (limit {MAX_ELEMENTS:,})")
     return tree
 
 
@@ -60,50 +82,60 @@ class GenericParser(Parser):
         page = meta.PageSignals(tree, url)
         art = Article(url=url, canonical_url=canonical_url(url), fetched_at=fetched_at,
                       parser=self.id)
-        sig = art.signals
-
-        def put(field: str, found: tuple[object, str] | None) -> None:
-            if found is not None and found[0] not in (None, "", []):
-                setattr(art, field, found[0])
-                sig[field] = found[1]
-
-        put("headline", page.headline())
-        put("dek", page.dek())
-        authors = page.authors()
-        if authors is not None:
-            art.authors, sig["authors"] = authors[0], authors[1]
-            if authors[2]:
-                art.byline_raw = authors[2]
-                sig["byline_raw"] = authors[1]
-        put("publisher", page.publisher())
-        put("published_raw", page.published())
-        put("modified_raw", page.modified())
-        put("image_url", page.image())
-        put("image_caption", page.image_caption())
-        put("photo_credit", page.photo_credit())
-        put("language", page.language())
-        put("tags", page.tags())
-        paywall = page.paywalled()
-        if paywall is not None:
-            art.paywalled, sig["paywalled"] = paywall
-        canon = page.canonical()
-        if canon is not None:
-            link = urljoin(url, canon[0])
-            if _same_site(link, url):
-                art.canonical_url, sig["canonical_url"] = canonical_url(link), canon[1]
-        if "canonical_url" not in sig:
-            sig["canonical_url"] = "url"
-        body = extract_body(tree, url, art.headline, page)
-        if body is not None:
-            art.body, sig["body"] = body
-            lead = page.visible_lead()
-            if lead and _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
-                art.body, sig["body"] = f"{lead}\n\n{art.body}", sig["body"] + "+lead"
-            if lead:
-                art.dek, sig["dek"] = lead, "visible-description"
+        _metadata(page, art)
+        _body(tree, page, art)
+        # the costlier guesses, only for what the page's own signals did not give
         if art.published_raw is None:
-            put("published_raw", page.published_fallback(fetched_at))
+            _put(art, "published_raw", page.published_fallback(fetched_at))
+        if art.language is None and art.body:
+            from scraper.language import guess_language
+
+            _put(art, "language", (guess_language(art.body), "text:function-words"))
         return art
+
+
+def _put(art: Article, field: str, found: tuple[object, str] | None) -> None:
+    """Set a field and the signal that gave it (nothing for an empty value)."""
+    if found is not None and found[0] not in (None, "", []):
+        setattr(art, field, found[0])
+        art.signals[field] = found[1]
+
+
+def _metadata(page: meta.PageSignals, art: Article) -> None:
+    _put(art, "headline", page.headline())
+    _put(art, "dek", page.dek())
+    authors = page.authors()
+    if authors is not None:
+        _put(art, "authors", (authors[0], authors[1]))
+        _put(art, "byline_raw", (authors[2], authors[1]))
+    for field, found in (("publisher", page.publisher()), ("published_raw", page.published()),
+                         ("modified_raw", page.modified()), ("image_url", page.image()),
+                         ("image_caption", page.image_caption()),
+                         ("photo_credit", page.photo_credit()), ("language", page.language()),
+                         ("tags", page.tags())):
+        _put(art, field, found)
+    paywall = page.paywalled()
+    if paywall is not None:
+        art.paywalled, art.signals["paywalled"] = paywall
+    canon = page.canonical()
+    art.signals["canonical_url"] = "url"
+    if canon is not None:
+        link = urljoin(art.url, canon[0])
+        if _same_site(link, art.url):
+            art.canonical_url, art.signals["canonical_url"] = canonical_url(link), canon[1]
+
+
+def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> None:
+    """The body, led by the standfirst the page shows (its description) when the text lacks it."""
+    body = extract_body(tree, art.url, art.headline, page)
+    if body is None:
+        return
+    art.body, art.signals["body"] = body
+    lead = page.visible_lead()
+    if lead:
+        if _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
+            art.body, art.signals["body"] = f"{lead}\n\n{art.body}", body[1] + "+lead"
+        art.dek, art.signals["dek"] = lead, "visible-description"
 
 
 def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = None,
@@ -155,8 +187,9 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] 
 
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
                                       with_metadata=False)
-    if doc is None or not doc.text:
+    text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    if not text:
         return None
-    paras = [" ".join(p.split()) for p in doc.text.split("\n")]
+    paras = [" ".join(p.split()) for p in text.split("\n")]
     text = "\n\n".join(p for p in paras if p)
     return (text, "trafilatura") if text else None

@@ -118,7 +118,11 @@ class RunnerSpaceParser(Parser):
         matches = [ln for ln in lines if ln.text.casefold() in candidates and len(ln.text) >= 8
                    and not BOX_TITLES.match(ln.text)]
         if matches:
-            best = max(matches, key=lambda ln: (len(ln.text), ln.element.tag in ("h1", "h2")))
+            def rank(ln: Line) -> tuple[bool, bool, int]:  # above "Published by", a heading, long
+                near = pub is not None and 0 < pub.index - ln.index <= 4
+                return near, ln.element.tag in ("h1", "h2", "h3"), len(ln.text)
+
+            best = max(matches, key=rank)
             return best, f"{candidates[best.text.casefold()]}+{best.element.tag}"
         if pub is not None:
             before = [ln for ln in lines[:pub.index] if len(ln.text) >= 8 and ln.link_density < .5

@@ -73,6 +73,10 @@ def _rows(doc: ResultDoc) -> int:
 
 
 def _decode(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
     for enc in ("utf-8", "cp1252"):
         try:
             return data.decode(enc)

@@ -48,6 +48,8 @@ for _w, _f in {
     "div/tot": "divtot",
     "mile pace": "pace",
     "name/school": "athlete",
+    "react time": "reaction",
+    "reaction time": "reaction",
 }.items():
     HEADER_FIELDS[_w] = _f
 
@@ -126,6 +128,8 @@ def build_row(
     if bib:
         row.bib = bib.lstrip("#").strip()
     mf = mark_field(list(cells), round_hint)
+    if mf is None and cells.get("points") and not tiebreak_of(cells["points"]):
+        mf, unit_hint = "points", "points"  # no mark column: the points are the result
     if mf:
         row.set_mark(cells.get(mf), unit_hint)
         other = "prelims" if mf == "finals" else None

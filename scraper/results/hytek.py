@@ -267,6 +267,10 @@ class _Reader:
             return
         if tb:
             row.tiebreak = tb
+        for q in ("Q", "q"):  # a qualifier printed as its own token
+            if q in rest and row.qualifier is None:
+                row.qualifier = q
+                rest.remove(q)
         if rest:
             row.extra["unassigned"] = rest
         if row.heat is None and self.heat is not None:

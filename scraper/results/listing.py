@@ -146,9 +146,9 @@ def parse(text: str) -> ResultDoc:
     first = rows[0][0]
     head = lines[:first]
     for ln in head:
-        raw, day = date_in(ln)
+        printed, day = date_in(ln)
         if day and doc.meet.date is None:
-            doc.meet.date_raw, doc.meet.date = raw, day
+            doc.meet.date_raw, doc.meet.date = printed, day
     for ln in head:
         if _MEET_WORDS.search(ln) and len(ln) < 90 and not _EVENT.search(ln):
             doc.meet.name = ln

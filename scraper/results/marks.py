@@ -200,17 +200,16 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         mk.unit = "m"
         return round(v / 100, 4) if m.group(2) == "cm" else v
     if ("-" in t or "'" in t or "′" in t or '"' in t or "ft" in t) and not t.startswith("-"):
-        v = feet_inches_metres(t)
-        if v is not None:
+        fi = feet_inches_metres(t)
+        if fi is not None:
             mk.unit = "m"
-            return v
-        return None
+        return fi
     if ":" in t:
-        v = time_seconds(t)
-        if v is not None:
+        ts = time_seconds(t)
+        if ts is not None:
             mk.unit = "s"
             mk.timing = "FAT" if re.search(r"[.,]\d\d$", t) else None
-        return v
+        return ts
     if _NUMBER.match(t):
         v = float(t.replace(",", "."))
         if unit_hint == "m":

@@ -1,4 +1,5 @@
-"""PDF results through their text layer (pypdf's layout mode keeps the fixed-width columns)."""
+"""PDF results through their text layer: the fast reader (pdftext) for simple monospace reports,
+pypdf's layout mode (which keeps fixed-width columns) for everything else."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def text_of(data: bytes) -> str:
 
 
 def parse(data: bytes) -> ResultDoc:
+    """Simple monospace reports through the fast reader (scraper.results.pdftext) when it reads
+    them and they give rows; everything else through pypdf's layout mode."""
+    from scraper.results.pdftext import text_of as fast_text
+
+    try:
+        fast = fast_text(data)
+    except Exception:  # noqa: BLE001 -- the fast reader is an optimisation only
+        fast = None
+    if fast:
+        doc = parse_text_layer(fast)
+        if any(e.rows for e in doc.events):
+            doc.format = doc.format.replace("pdf/", "pdf-text/", 1)
+            return doc
     try:
         text = text_of(data)
     except Exception as e:  # noqa: BLE001

@@ -25,11 +25,13 @@ from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.guards import failure_error
+from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.sitemaps import parse_document, robots_sitemaps
 from scraper.sources import Source, load_sources, select
@@ -124,7 +126,10 @@ class NewsSpider(scrapy.Spider):
             for key in HINT_KEYS:
                 if hints.get(key) and not known.get(key):
                     known[key] = str(hints[key])
-        return self.request(url, source, "article", listing, priority=10)
+        request = self.request(url, source, "article", listing, priority=10)
+        if hints and hints.get("lastmod"):
+            request.meta["lastmod"] = hints["lastmod"]  # incremental: skip if unchanged since
+        return request
 
     # -- callbacks -------------------------------------------------------------------------------
 
@@ -177,17 +182,25 @@ class NewsSpider(scrapy.Spider):
         source = self.source_of(response)
         nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)")
                     .getall())
+        listings, articles = [], []
         for href in response.css("a::attr(href)").getall() + sorted(nexts):
             url = urldefrag(response.urljoin(href.strip()))[0]
             if href in nexts or source.is_listing(url):
-                if self.listing_budget[source.name] > 0 and source.on_site(url) \
-                        and not source.denied(url):
-                    self.listing_budget[source.name] -= 1
-                    yield self.request(url, source, "listing", response.url)
-                continue
+                if source.on_site(url) and not source.denied(url):
+                    listings.append(url)
+            elif source.is_article(url):
+                articles.append(url)
+        for url in articles:
             request = self.article_request(url, source, response.url)
             if request is not None:
                 yield request
+        # incremental: no further listing pages once one holds only archived articles
+        if not paginate(self.crawler, articles):
+            return
+        for url in dict.fromkeys(listings):
+            if self.listing_budget[source.name] > 0:
+                self.listing_budget[source.name] -= 1
+                yield self.request(url, source, "listing", response.url)
 
     def parse_article(self, response: Response) -> Iterator[Page]:
         yield self.page(response)
@@ -201,16 +214,15 @@ class NewsSpider(scrapy.Spider):
             if request.meta.get("role") == "robots":
                 return  # no robots.txt: nothing to discover, nothing to record
             yield self.page(response, error=f"HTTP {response.status}")
-        elif failure.check(IgnoreRequest):
+        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
             self.logger.info("Not requested: %s (%s)", request.url, failure.value)
         else:
             self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("meetarchive/failed_downloads")
             yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
                        kind=request.meta.get("kind", "other"), source=request.meta["source"],
-                       spider=self.name, error=f"{type(failure.value).__name__}: "
-                       f"{failure.getErrorMessage()}", meta=self.page_meta(request.meta,
-                                                                             request.url))
+                       spider=self.name, error=failure_error(failure),
+                       meta=self.page_meta(request.meta, request.url))
 
     # -- pages -----------------------------------------------------------------------------------
 

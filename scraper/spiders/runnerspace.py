@@ -17,12 +17,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.guards import failure_error
+from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.urls import runnerspace_article_key
 
@@ -91,8 +92,15 @@ class RunnerSpaceSpider(scrapy.Spider):
     source = "runnerspace"
     default_start_urls = ("https://www.dyestat.com/",)
 
-    def __init__(self, start_urls: str | list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, start_urls: str | list[str] | None = None,
+                 max_wall_pages: str | int | None = None, since_year: str | int | None = None,
+                 **kwargs: Any) -> None:
+        """``start_urls``: comma-separated; ``max_wall_pages``: how many View More loads to
+        follow from one wall (default: all); ``since_year``: skip year archives before it
+        (default: all years). The last two keep a frequent (cron) crawl short."""
         super().__init__(**kwargs)
+        self.max_wall_pages = int(max_wall_pages) if max_wall_pages not in (None, "") else None
+        self.since_year = int(since_year) if since_year not in (None, "") else None
         if isinstance(start_urls, str):
             start_urls = start_urls.split(",")
         self.start_urls = [u.strip() for u in start_urls or self.default_start_urls if u.strip()]
@@ -123,11 +131,29 @@ class RunnerSpaceSpider(scrapy.Spider):
                      kinds: frozenset[str]) -> Iterator[scrapy.Request]:
         """Requests for the links in ``selector`` whose kind is in ``kinds``; wall titles first."""
         hrefs = selector.css(WALL_TITLES).getall() + selector.css("a::attr(href)").getall()
-        for href in hrefs:
-            url = response.urljoin(href.strip())
-            kind = link_kind(url)
-            if kind in kinds:
-                yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+        links = [(url, link_kind(url)) for url in (response.urljoin(h.strip()) for h in hrefs)]
+        # incremental: no "View More" once a page holds only archived articles (unless BACKFILL)
+        more = paginate(getattr(self, "crawler", None),
+                        [url for url, kind in links if kind == "article"])
+        for url, kind in links:
+            if kind not in kinds or (kind == "wall" and not more):
+                continue
+            if not self.wanted(url, kind, response):
+                continue
+            request = self.request(news_only(url) if kind == "wall" else url, kind, response.url)
+            if kind == "wall":
+                request.meta["wall_page"] = response.meta.get("wall_page", 0) + 1
+            yield request
+
+    def wanted(self, url: str, kind: str | None, response: Response) -> bool:
+        """False for View More loads beyond ``max_wall_pages`` and archives before
+        ``since_year``."""
+        if kind == "wall" and self.max_wall_pages is not None:
+            return response.meta.get("wall_page", 0) < self.max_wall_pages
+        if kind == "archive" and self.since_year is not None:
+            year = _query(url).get("year", "")
+            return not year.isdigit() or int(year) >= self.since_year
+        return True
 
     # -- callbacks -------------------------------------------------------------------------------
 
@@ -168,9 +194,11 @@ class RunnerSpaceSpider(scrapy.Spider):
             kind = link_kind(url)
             if _query(url).get("event_id") != event_id and kind != "article":
                 continue
-            text = " ".join(link.css("*::text").getall()).lower()
-            if kind == "title" and "result" not in text:
-                continue  # Meet Info, History, ... sections are not followed
+            if kind == "title":
+                text = " ".join(link.css("*::text").getall()).lower()
+                query = _query(url)
+                if "result" not in text or "folder_id" in query or "page_id" in query:
+                    continue  # Meet Info, History...; folders are reached from the section
             if kind in ("article", "event_news", "title", "wall"):
                 yield self.request(news_only(url) if kind == "wall" else url, kind, response.url)
 
@@ -212,15 +240,14 @@ class RunnerSpaceSpider(scrapy.Spider):
         if failure.check(HttpError):
             response = failure.value.response
             yield self.page(response, error=f"HTTP {response.status}")
-        elif failure.check(IgnoreRequest):
+        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
             self.logger.info("Not requested: %s (%s)", request.url, failure.value)
         else:
             self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("meetarchive/failed_downloads")
             yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
                        kind=request.meta.get("kind", "other"), source=self.source,
-                       spider=self.name, error=f"{type(failure.value).__name__}: "
-                       f"{failure.getErrorMessage()}", meta=_hints(request.meta))
+                       spider=self.name, error=failure_error(failure), meta=_hints(request.meta))
 
     # -- pages -----------------------------------------------------------------------------------
 
