@@ -54,7 +54,7 @@ def article_path(i: int) -> str:
     return f"/news/{s.meet_year}/article-{i}.html"
 
 
-def article_page(i: int, n: int) -> str:
+def article_page(i: int, n: int, first: int = 0) -> str:
     s = synth.article(i)
     url = BASE + article_path(i)
     esc = html.escape
@@ -63,9 +63,10 @@ def article_page(i: int, n: int) -> str:
             f'<meta property="og:description" content="{esc(s.dek)}">\n'
             f'<meta property="article:published_time" content="{s.published_at}">\n'
             f'<meta name="author" content="{esc(s.authors[0])}">\n')
-    more = "".join(f'<li><a href="{article_path((i + k * 7919) % n)}">'
-                   f"{esc(synth.article((i + k * 7919) % n).headline)}</a></li>"
-                   for k in range(1, 11))
+    span = n - first
+    others = [first + (i - first + k * 7919) % span for k in range(1, 11)]
+    more = "".join(f'<li><a href="{article_path(j)}">{esc(synth.article(j).headline)}</a></li>'
+                   for j in others)
     paras = "\n".join(f"<p>{esc(p)}</p>" for p in s.body.split("\n\n"))
     body = f"""<div class="layout"><article class="post">
 <h1 class="entry-title">{esc(s.headline)}</h1>
@@ -86,9 +87,9 @@ def article_page(i: int, n: int) -> str:
             + CHROME_FOOT)
 
 
-def listing_page(k: int, pages: int, n: int) -> str:
-    items = []
-    for i in range((k - 1) * PER_LISTING, min(k * PER_LISTING, n)):
+def listing_page(k: int, pages: int, n: int, first: int = 0) -> str:
+    items = []  # lower ids are newer: page 1 lists ids first, first+1, ...
+    for i in range(first + (k - 1) * PER_LISTING, min(first + k * PER_LISTING, n)):
         s = synth.article(i)
         items.append(f'<li class="story"><h2><a href="{article_path(i)}">{html.escape(s.headline)}'
                      f'</a></h2><p>{html.escape(s.dek)}</p></li>')
@@ -100,27 +101,28 @@ def listing_page(k: int, pages: int, n: int) -> str:
             + f'<nav class="pagination">{prev} {nxt}</nav>' + CHROME_FOOT)
 
 
-def generate(n: int) -> Path:
-    root = OUT / f"site-{n}"
+def generate(n: int, first: int = 0) -> Path:
+    """The site of articles ``first`` .. ``n - 1`` (lower ids newer, listed first)."""
+    root = OUT / (f"site-{n}" if not first else f"site-{first}-{n}")
     if (root / "robots.txt").exists():
         return root
-    tmp = OUT / f"site-{n}.building"
+    tmp = root.with_name(root.name + ".building")
     import shutil
 
     shutil.rmtree(tmp, ignore_errors=True)
-    pages = (n + PER_LISTING - 1) // PER_LISTING
+    pages = (n - first + PER_LISTING - 1) // PER_LISTING
     files: dict[str, str] = {}
-    for i in range(n):
-        files[article_path(i)] = article_page(i, n)
+    for i in range(first, n):
+        files[article_path(i)] = article_page(i, n, first)
     for k in range(1, pages + 1):
-        files[f"/news/page/{k}.html"] = listing_page(k, pages, n)
-    files["/index.html"] = listing_page(1, pages, n)
+        files[f"/news/page/{k}.html"] = listing_page(k, pages, n, first)
+    files["/index.html"] = listing_page(1, pages, n, first)
     files["/about.html"] = CHROME_HEAD.format(title="About", canonical=BASE + "/about.html",
                                               meta="") + "<h1>About</h1>" + CHROME_FOOT
     files["/results.html"] = CHROME_HEAD.format(title="Results", canonical=BASE + "/results.html",
                                                 meta="") + "<h1>Results</h1>" + CHROME_FOOT
     maps = []
-    for k, start in enumerate(range(0, n, PER_SITEMAP)):
+    for k, start in enumerate(range(first, n, PER_SITEMAP)):
         urls = "".join(f"<url><loc>{BASE}{article_path(i)}</loc></url>"
                        for i in range(start, min(start + PER_SITEMAP, n)))
         files[f"/sitemap-{k}.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='

@@ -1,0 +1,57 @@
+"""Peak RSS vs pages crawled (prints a table, asserts nothing): ``meetarchive crawl news`` over
+generated sites of 1k, 10k (and 100k with --sizes) articles into a fresh archive; the bare Scrapy
+link-follower beside it for reference. Peak RSS of the crawl process from wait4().
+
+    python bench/memory.py                       # 1,000 and 10,000 pages
+    python bench/memory.py --sizes 1000,10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import crawl as crawlbench  # noqa: E402
+import gensite  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--crawlers", default="ac")
+    args = ap.parse_args()
+    out = []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        site = gensite.generate(n)
+        server, _ = gensite.serve(site)
+        with tempfile.TemporaryDirectory() as tmpdir:
+            for kind in args.crawlers:
+                cmd, db = crawlbench.command(kind, Path(tmpdir), 0)
+                wall, cpu, rss, log = crawlbench.run_one(cmd, Path(tmpdir) / f"{kind}.log")
+                pages = crawlbench.count_pages(log)
+                out.append((n, kind, pages, rss / 1024, pages / wall if wall else 0.0))
+                print(f"  {n} {kind}: {pages} pages, {rss / 1024:.0f} MiB", flush=True)
+        server.shutdown()
+        server.server_close()
+    names = {"a": "bare Scrapy", "c": "meetarchive crawl news", "b": "Scrapy+trafilatura"}
+    print("\nmemory: peak RSS of one crawl vs site size\n")
+    print("| site articles | crawler | pages fetched | peak RSS MiB | pages/s |")
+    print("|---:|---|---:|---:|---:|")
+    for n, kind, pages, rss, pps in out:
+        print(f"| {n:,} | {names[kind]} | {pages} | {rss:.0f} | {pps:.0f} |")
+    by = {(n, k): rss for n, k, _, rss, _ in out}
+    sizes = sorted({n for n, *_ in out})
+    for kind in args.crawlers:
+        if len(sizes) >= 2:
+            a, b = by[(sizes[-2], kind)], by[(sizes[-1], kind)]
+            print(f"\n{names[kind]}: RSS at {sizes[-1]:,} / at {sizes[-2]:,} = {b / a:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
