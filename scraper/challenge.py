@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.python.failure import Failure
+
+from scraper.errors import NotRequested
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -151,7 +152,7 @@ class ChallengeMiddleware:
         host = urlparse_cached(request).hostname or ""
         if self.max_per_host and self.per_host[host] >= self.max_per_host:
             self.stats.inc_value("challenge/skipped")
-            raise IgnoreRequest(self._skip_reason(host))
+            raise NotRequested(self._skip_reason(host))
 
     @staticmethod
     def _skip_reason(host: str) -> str:
@@ -166,7 +167,7 @@ class ChallengeMiddleware:
         while slot is not None and slot.queue:
             _, queued = slot.queue.popleft()
             self.stats.inc_value("challenge/skipped")
-            queued.errback(Failure(IgnoreRequest(self._skip_reason(host))))
+            queued.errback(Failure(NotRequested(self._skip_reason(host))))
 
     def process_response(self, request: Request, response: Response) -> Response:
         headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from scrapy.exceptions import IgnoreRequest
-
+from scraper.errors import NotRequested
 from scraper.urls import canonical_url
 
 if TYPE_CHECKING:
@@ -41,11 +40,11 @@ _SPAN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "": 86400}
 
 
-class NotDue(IgnoreRequest):
+class NotDue(NotRequested):
     """A known page that is not due for a revisit (or unchanged per its sitemap lastmod)."""
 
 
-class NotModified(IgnoreRequest):
+class NotModified(NotRequested):
     """A conditional revisit answered 304 Not Modified."""
 
 

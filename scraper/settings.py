@@ -53,10 +53,17 @@ EXTENSIONS = {
     "scrapy.extensions.throttle.AutoThrottle": None,
     "scraper.politeness.PoliteAutoThrottle": 0,
     "scraper.politeness.CrawlDelay": 0,
+    "scraper.guards.BodySizeWatch": 0,
     "scraper.runs.RunRecorder": 0,  # crawl_runs rows and fill-rate monitoring
     "scraper.progress.Progress": 0,  # a status line when stderr is a terminal
 }
 DOWNLOADER_MIDDLEWARES = {
+    # hostile servers (scraper.guards): non-public addresses refused first, before robots.txt
+    "scraper.guards.PrivateAddressGuard": 50,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "scraper.guards.RedirectGuard": 600,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.guards.RetryAfterMiddleware": 550,
     # after OffsiteMiddleware (50), before robots.txt (100): known pages that are not due are
     # never requested; due ones are revisited with conditional requests (scraper.incremental)
     "scraper.incremental.IncrementalMiddleware": 60,
@@ -68,6 +75,18 @@ DOWNLOADER_MIDDLEWARES = {
 REQUEST_FINGERPRINTER_CLASS = "scraper.fingerprint.CanonicalFingerprinter"
 CRAWL_DELAY_MARGIN = 0.05  # seconds added to a robots.txt Crawl-delay
 CHALLENGE_MAX_PER_HOST = 3  # challenge pages from one host before the crawl stops asking it
+
+# Bounds against hostile or broken servers (see scraper.guards and tests/test_hostile.py). Scrapy's
+# defaults (1 GB bodies, 3-minute timeouts) are far above what a news page or results file needs.
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # also bounds gzip/deflate/brotli decompression
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60
+REDIRECT_MAX_TIMES = 10
+RETRY_TIMES = 2
+RETRY_AFTER_MAX = 120  # seconds: a longer Retry-After is not waited for (recorded as HTTP error)
+# Loopback/private/link-local addresses: "auto" allows them only for start hosts written as such
+# an address or localhost (local test servers, the demo); "false" never; "true" always.
+ALLOW_PRIVATE_ADDRESSES = "auto"
 
 # Incremental recrawls (scraper.incremental): archived article/results pages are fetched again only
 # when due, by age (AGE:EVERY rules, first match wins; "0" = every run, "never"), conditionally.

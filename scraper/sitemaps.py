@@ -7,8 +7,9 @@ News sitemap, ``lastmod``, a feed item's ``pubDate``/``published``/``updated`` a
 spider passes them on in ``Page.meta`` as hints for pages that do not state them.
 
 Documents are read with lxml's ``iterparse`` (elements freed as they are read, entities never
-resolved, no network) and bounded: a document larger than ``max_bytes`` (gzip included) or with more
-than ``max_entries`` entries is cut there, with ``truncated`` set.
+resolved, no network) and bounded: a document larger than ``max_bytes`` once decompressed (read as
+a stream, never whole in memory) or with more than ``max_entries`` entries is cut there, with
+``truncated`` set.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass, field
+from typing import Any, BinaryIO
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -49,15 +51,31 @@ def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
     return list(dict.fromkeys(urljoin(base_url, m) for m in _ROBOTS_SITEMAP.findall(robots_txt)))
 
 
-def _ungzip(body: bytes, max_bytes: int) -> tuple[bytes, bool]:
-    if body[:2] != b"\x1f\x8b":
-        return body[:max_bytes], len(body) > max_bytes
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(body)) as f:
-            data = f.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error):
-        return b"", True
-    return data[:max_bytes], len(data) > max_bytes
+class _Bounded(io.RawIOBase):
+    """A read-only stream over ``source`` that ends after ``max_bytes`` (``cut`` is then set), so
+    a gzip bomb or an endless document is read in small pieces and never held whole in memory."""
+
+    def __init__(self, source: BinaryIO, max_bytes: int) -> None:
+        self.source, self.left, self.cut = source, max_bytes, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.left <= 0:
+            self.cut = self.cut or bool(self.source.read(1))
+            return 0
+        data = self.source.read(min(len(buffer), self.left, 1 << 16))
+        buffer[:len(data)] = data
+        self.left -= len(data)
+        return len(data)
+
+
+def _stream(body: bytes, max_bytes: int) -> _Bounded:
+    source: BinaryIO = io.BytesIO(body)
+    if body[:2] == b"\x1f\x8b":
+        source = gzip.GzipFile(fileobj=source)
+    return _Bounded(source, max_bytes)
 
 
 def _local(tag: object) -> str:
@@ -132,10 +150,10 @@ _KINDS = {"urlset": "urlset", "sitemapindex": "sitemapindex", "rss": "rss", "rdf
 def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
                    max_entries: int = MAX_ENTRIES) -> Document:
     """Read a sitemap, sitemap index, RSS or Atom document (gzip or not)."""
-    data, truncated = _ungzip(body, max_bytes)
-    doc = Document(kind="unknown", truncated=truncated)
+    stream = _stream(body, max_bytes)
+    doc = Document(kind="unknown")
     entry_tag = None
-    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), recover=True,
+    parser = etree.iterparse(stream, events=("start", "end"), recover=True,
                              resolve_entities=False, no_network=True, huge_tree=False)
     depth = 0
     try:
@@ -164,4 +182,8 @@ def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
                 break
     except etree.XMLSyntaxError as exc:
         doc.error = str(exc)
+    except (OSError, EOFError, zlib.error) as exc:  # a broken gzip stream
+        doc.error = f"unreadable gzip: {exc}"
+        doc.truncated = True
+    doc.truncated = doc.truncated or stream.cut
     return doc

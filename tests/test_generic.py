@@ -262,6 +262,14 @@ def test_subheadings_lists_and_quotes_are_body():
         assert needle in art.body
 
 
+def test_paragraphs_separated_by_double_line_breaks_stay_paragraphs():
+    text = "<br><br>".join(PARAS) + "<br>"
+    html = f"<html><body><h1>Kerr wins the Bowerman Mile</h1><div class='story'>{text}</div>" \
+           "</body></html>"
+    art = parse(html)
+    assert art.body == "\n\n".join(PARAS)
+
+
 def test_visible_standfirst_leads_the_body():
     dek = "The Scot beat the Olympic champion with a bold move and a British record in Eugene."
     art = parse(page(meta("og:description", dek), article_extra=f"<div class='intro'>{dek}</div>"))

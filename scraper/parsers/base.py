@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from scraper.errors import ParseError
 from scraper.items import Article
 
-
-class ParseError(Exception):
-    """A page a parser cannot read; the message is the recorded reason."""
+__all__ = ["ParseError", "Parser"]
 
 
 class Parser:

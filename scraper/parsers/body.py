@@ -1,15 +1,21 @@
 """Body extraction: the article's paragraphs, subheadings, lists and quotes, from one lxml tree.
 
 How it works (general signals only, no site rules):
-1. A copy of the tree loses what is never article text: scripts, forms' controls, navigation,
-   asides, figures and their captions, hidden elements, and containers whose class/id names them as
-   share/related/newsletter/comment/ad boxes (unless they hold most of the page's text).
+1. A copy of <body> loses what is never article text: scripts, embeds, forms' controls,
+   navigation, asides, figures and their captions, page header/footer, hidden elements, and boxes
+   whose class/id names them as share/related/newsletter/comment/ad/consent boxes (unless they hold
+   much of the page's text; "weak" names such as image/meta/paywall only when the box holds little
+   paragraph text).
 2. Text is grouped into *units*: the nearest block-level element around each piece of text. A unit
-   is *good* when it is long enough and not mostly link text.
-3. The article container is the element maximising (good text) - ALPHA * (other text) inside it,
-   computed bottom-up in one pass.
-4. The container's units are emitted in document order (good ones, plus short paragraphs, headings,
-   list items and quotes that are not link lists), paragraphs separated by blank lines.
+   is *good* when it is long enough (CJK characters count thrice) and not mostly link text. A good
+   unit in a small box beside a link (a teaser card: linked headline + excerpt) is a teaser.
+3. The seed is the element whose children carry the most good text (parent full weight,
+   grandparent half); the container is the seed or the ancestor of it with the best
+   good - ALPHA * other - BETA * link text, so an article split into sibling blocks is kept whole
+   while a rail of teasers or a link list is not.
+4. The container's units are emitted in document order (good ones, plus short paragraphs,
+   headings, list items and quotes that are not link lists or teasers); repeated blocks, headings
+   that head nothing, calls to action and a trailing credit line are dropped.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible"
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 WS = re.compile(r"\s+")
+_BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
 
 MIN_GOOD = 60  # weighted characters of a good unit
 MAX_LINK = 0.35  # link text share above which a unit is navigation
@@ -178,7 +185,12 @@ class _Unit:
 
     @property
     def text(self) -> str:
-        return WS.sub(" ", "".join(self.parts)).strip()
+        """Whitespace collapsed; a blank line where <br><br> separated paragraphs."""
+        raw = "".join(self.parts)
+        if "\u2029" not in raw:
+            return WS.sub(" ", raw).strip()
+        paras = (WS.sub(" ", p).strip() for p in _BR_BREAK.split(raw))
+        return "\n\n".join(p for p in paras if p)
 
 
 def _units(root: etree._Element) -> tuple[list[_Unit], dict[etree._Element, _Unit]]:
@@ -196,7 +208,7 @@ def _units(root: etree._Element) -> tuple[list[_Unit], dict[etree._Element, _Uni
     def walk(el: etree._Element, unit: _Unit, in_link: bool) -> None:
         tag = el.tag
         if tag == "br":
-            unit.parts.append("\n")
+            unit.parts.append("\u2029")
         elif tag not in INLINE:
             unit = unit_of(el)
         if tag == "a":

@@ -12,12 +12,21 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from scraper.errors import InputTooLarge
 from scraper.items import Article
 from scraper.parsers import meta
 from scraper.parsers.base import ParseError, Parser
 from scraper.urls import canonical_url
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters XML (hence lxml) refuses in text and attributes: C0 controls but tab/LF/CR, the two
+# non-characters. A page holding them is still read; they become nothing.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Parsing bounds (hostile or broken pages): the extractors' cost grows with the page, so a page
+# over these is refused with InputTooLarge (a ``parse error`` reject) instead of costing minutes.
+# libxml2 itself stops nesting at 256 levels (huge_tree off); a page that hits it is refused too.
+MAX_HTML_CHARS = 8_000_000
+MAX_ELEMENTS = 60_000
 
 
 def parse_tree(html: str) -> lxml_html.HtmlElement:
@@ -25,13 +34,25 @@ def parse_tree(html: str) -> lxml_html.HtmlElement:
     on str input)."""
     if not html or not html.strip():
         raise ParseError("empty page")
-    html = _XML_DECL.sub("", html, count=1)
+    if len(html) > MAX_HTML_CHARS:
+        raise InputTooLarge(f"page of {len(html):,} characters (limit {MAX_HTML_CHARS:,})")
+    tags = html.count("<")  # before building a tree: an element costs two (open, close) at most
+    if tags > 3 * MAX_ELEMENTS:
+        raise InputTooLarge(f"page of {tags:,} tags (limit {MAX_ELEMENTS:,} elements)")
+    html = _NOT_XML.sub("", _XML_DECL.sub("", html, count=1))
+    parser = lxml_html.HTMLParser(huge_tree=False)
     try:
-        tree = lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except (ValueError, lxml_html.etree.ParserError) as exc:
         raise ParseError(f"unparseable HTML: {exc}") from exc
     if tree is None:
         raise ParseError("empty HTML tree")
+    limit = next((e for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"), None)
+    if limit is not None:
+        raise InputTooLarge(f"HTML over the parser's limits: {limit.message}")
+    elements = sum(1 for _ in tree.iter())
+    if elements > MAX_ELEMENTS:
+        raise InputTooLarge(f"page of {elements:,} elements (limit {MAX_ELEMENTS:,})")
     return tree
 
 

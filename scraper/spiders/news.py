@@ -25,11 +25,12 @@ from urllib.parse import urldefrag, urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.guards import failure_error
 from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.sitemaps import parse_document, robots_sitemaps
@@ -213,16 +214,15 @@ class NewsSpider(scrapy.Spider):
             if request.meta.get("role") == "robots":
                 return  # no robots.txt: nothing to discover, nothing to record
             yield self.page(response, error=f"HTTP {response.status}")
-        elif failure.check(IgnoreRequest):
+        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
             self.logger.info("Not requested: %s (%s)", request.url, failure.value)
         else:
             self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("meetarchive/failed_downloads")
             yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
                        kind=request.meta.get("kind", "other"), source=request.meta["source"],
-                       spider=self.name, error=f"{type(failure.value).__name__}: "
-                       f"{failure.getErrorMessage()}", meta=self.page_meta(request.meta,
-                                                                             request.url))
+                       spider=self.name, error=failure_error(failure),
+                       meta=self.page_meta(request.meta, request.url))
 
     # -- pages -----------------------------------------------------------------------------------
 

@@ -17,12 +17,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
+from scraper.guards import failure_error
 from scraper.incremental import paginate
 from scraper.items import Page, PageKind
 from scraper.urls import runnerspace_article_key
@@ -240,15 +240,14 @@ class RunnerSpaceSpider(scrapy.Spider):
         if failure.check(HttpError):
             response = failure.value.response
             yield self.page(response, error=f"HTTP {response.status}")
-        elif failure.check(IgnoreRequest):
+        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
             self.logger.info("Not requested: %s (%s)", request.url, failure.value)
         else:
             self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
             self.crawler.stats.inc_value("meetarchive/failed_downloads")
             yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
                        kind=request.meta.get("kind", "other"), source=self.source,
-                       spider=self.name, error=f"{type(failure.value).__name__}: "
-                       f"{failure.getErrorMessage()}", meta=_hints(request.meta))
+                       spider=self.name, error=failure_error(failure), meta=_hints(request.meta))
 
     # -- pages -----------------------------------------------------------------------------------
 
