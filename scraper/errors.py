@@ -11,7 +11,7 @@ detail.
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DropItem, IgnoreRequest
 
 
 class MeetarchiveError(Exception):
@@ -35,3 +35,8 @@ class FetchRefused(IgnoreRequest, MeetarchiveError):
 class NotRequested(IgnoreRequest, MeetarchiveError):
     """A request deliberately not made (a host that keeps answering with challenges): logged,
     not a reject."""
+
+
+class ArchiveFull(DropItem, MeetarchiveError):
+    """The archive cannot grow (the disk is full, or ``ARCHIVE_MAX_BYTES`` is reached): the item
+    that did not fit is rolled back whole and the crawl stops."""
