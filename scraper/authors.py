@@ -12,7 +12,8 @@ import unicodedata
 
 # "By", in the languages the archive meets first.
 _BY = re.compile(r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
-                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n)\b\s*:?\s*|^(?:by|von)\s*:\s*",
+                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n|redaktion|redakteur(?:in)?)"
+                 r"\b\s*:?\s*|^(?:by|von)\s*:\s*",
                  re.IGNORECASE)
 _FOR = re.compile(r"(?:^|\s+)(?:for|of|from|für|pour|para|via)\s+(?P<outlet>.+)$",
                   re.IGNORECASE)

@@ -69,6 +69,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.incremental.IncrementalMiddleware": 60,
     # above RetryMiddleware (550) so that a challenge is marked before anything retries it
     "scraper.challenge.ChallengeMiddleware": 560,
+    # sources with `browser = true`: their pages fetched by a headless Chromium (scraper.browser)
+    "scraper.browser.BrowserMiddleware": 940,
     # next to the downloader: responses as they came over the wire (off unless WARC_OUT_DIR)
     "scraper.warc.WarcWriterMiddleware": 950,
 }

@@ -60,6 +60,7 @@ AUTHOR_LISTS = [
     (["张三"], ["张三"]),
     (["Le Figaro et AFP", "Der Postillon", "Daniel Le Roux"], ["Daniel Le Roux"]),
     (["Elena Oberholzer (obe)", "신현주 기자"], ["Elena Oberholzer", "신현주"]),
+    (["Redaktion: Roman Warschauer und Marcel Sommer"], ["Roman Warschauer", "Marcel Sommer"]),
     ([], []),
 ]
 
