@@ -79,6 +79,8 @@ def test_search_finds_the_seed_article(browser: Any, base_url: str):
     box.send_keys("Ingebrigtsen Kerr")
     box.submit()
     headlines = column(browser, "headline")
+    browser.execute_script("arguments[0].scrollIntoView()",
+                           browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns"))
     screenshot(browser, "search-ingebrigtsen-kerr")
     assert headlines, browser.page_source[:2000]
     assert any(h.startswith("Josh Kerr Grabs Lead With 600 To Go") for h in headlines)

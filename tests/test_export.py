@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -290,6 +292,15 @@ def test_results_filters(crawled_archive: Path, tmp_path: Path, filters: tuple[s
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert bool(rows) == bool(expected)
     assert all("prefontaine" in r["meet_name"].lower() for r in rows if "--meet" in filters)
+
+
+def test_the_cli_stays_import_light():
+    """datasette and pyarrow load only inside `serve` and Parquet exports."""
+    code = ("import sys, scraper.cli, pipelines.export; "
+            "print(sorted(m for m in ('datasette', 'pyarrow') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[1])
+    assert out.stdout.strip() == "[]"
 
 
 def test_a_missing_archive_is_a_clear_message(tmp_path: Path):
