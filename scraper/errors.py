@@ -35,8 +35,8 @@ class InputTooLarge(ParseError):
 
 def __getattr__(name: str) -> Any:
     """``FetchRefused``/``NotRequested`` subclass Scrapy's IgnoreRequest (``ArchiveFull`` its
-    DropItem); importing Scrapy costs
-    ~0.5 s, which the parsers and ``meetarchive extract`` must not pay: they load on first use."""
+    DropItem); importing Scrapy costs ~0.5 s, which the parsers and ``meetarchive extract`` must
+    not pay: they load on first use."""
     if name in ("ArchiveFull", "FetchRefused", "NotRequested"):
         from scraper import fetch_errors
 
