@@ -11,7 +11,13 @@ detail.
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # defined in scraper.fetch_errors: they need Scrapy, parsers must not
+    from scraper.fetch_errors import ArchiveFull, FetchRefused, NotRequested
+
+__all__ = ["ArchiveFull", "FetchRefused", "InputTooLarge", "MeetarchiveError", "NotRequested",
+           "ParseError"]
 
 
 class MeetarchiveError(Exception):
@@ -27,11 +33,12 @@ class InputTooLarge(ParseError):
     time."""
 
 
-class FetchRefused(IgnoreRequest, MeetarchiveError):
-    """A request or response the crawler refuses (redirect loop, off-site redirect, private
-    address); recorded as a ``fetch error`` reject."""
+def __getattr__(name: str) -> Any:
+    """``FetchRefused``/``NotRequested`` subclass Scrapy's IgnoreRequest (``ArchiveFull`` its
+    DropItem); importing Scrapy costs ~0.5 s, which the parsers and ``meetarchive extract`` must
+    not pay: they load on first use."""
+    if name in ("ArchiveFull", "FetchRefused", "NotRequested"):
+        from scraper import fetch_errors
 
-
-class NotRequested(IgnoreRequest, MeetarchiveError):
-    """A request deliberately not made (a host that keeps answering with challenges): logged,
-    not a reject."""
+        return getattr(fetch_errors, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

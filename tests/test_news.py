@@ -155,3 +155,24 @@ def test_sources_command_lists_the_example_file():
     assert proc.returncode == 0, proc.stderr
     names = [line.split()[0] for line in proc.stdout.splitlines() if not line.startswith(" ")]
     assert names == ["letsrun", "worldathletics", "flotrack-example"]
+
+
+def test_recrawl_skips_sitemap_entries_unchanged_since_their_lastmod(tmp_path: Path):
+    """Second crawl, every archived article due (`--revisit 0`): entries whose sitemap lastmod is
+    older than the last check are not requested; the others are revisited conditionally."""
+    with SiteServer(SITE) as server:
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(server))
+        args = ("crawl", "news", "--db", str(tmp_path / "a.db"), "--sources", str(sources),
+                "--revisit", "0", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0")
+        first = cli(*args)
+        before = len(server.log)
+        second = cli(*args)
+        paths = [r.path for r in server.log[before:]]
+    assert (first.returncode, second.returncode) == (0, 0), second.stdout + second.stderr[-2000:]
+    assert "/story/sitemap-only.html" not in paths  # lastmod 2024-06-04, checked since
+    assert "/story/feed-only.html" not in paths  # Atom <updated> 2024-06-03 likewise
+    assert "/story/bol-400h.html" in paths  # no lastmod: revisited
+    assert "/news/page/2/" not in paths  # page 1 holds only archived articles
+    assert "2 unchanged per sitemap lastmod" in second.stdout
+    assert "0 new, 0 updated, 0 unchanged" in second.stdout  # every revisit answered 304
