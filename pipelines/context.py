@@ -36,9 +36,18 @@ def archive_for(crawler: Any) -> Archive:
     archive = _ARCHIVES.get(crawler)
     if archive is None:
         db = open_db(crawler.settings.get("ARCHIVE_DB") or "archive.db")
+        cap_archive(db, crawler.settings.getint("ARCHIVE_MAX_BYTES", 0))
         rebuilt: set[str] | None = set() if crawler.settings.getbool(REBUILD_SETTING) else None
         archive = _ARCHIVES[crawler] = Archive(db, rebuilt)
     return archive
+
+
+def cap_archive(db: sqlite_utils.Database, max_bytes: int) -> None:
+    """Let the archive file grow to ``max_bytes`` at most (0: no cap) through SQLite's
+    ``max_page_count``; a write past it fails as on a full disk."""
+    if max_bytes > 0:
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {max(1, max_bytes // page_size)}")
 
 
 def close_archive(crawler: Any) -> None:

@@ -210,10 +210,11 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Databa
     db.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        db.execute("COMMIT")  # may fail too (a full disk): then nothing of it stays
     except BaseException:
-        db.rollback()
+        if db.conn.in_transaction:
+            db.conn.rollback()
         raise
-    db.execute("COMMIT")
 
 
 # ---- pages -------------------------------------------------------------------------------------

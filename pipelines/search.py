@@ -17,6 +17,7 @@ Ranking is bm25 with the headline weighted above the dek, authors and body (pipe
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 import unicodedata
@@ -141,10 +142,29 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
     fts_query = to_fts(query)
+    markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
     try:
-        return fts_match(db, fts_query, limit, mark)
+        hits = fts_match(db, fts_query, limit, _SENTINELS if markup else mark)
     except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
+    if markup:
+        for hit in hits:
+            hit["snippet"] = _html_snippet(hit["snippet"], mark)
+    return hits
+
+
+# Marks FTS5 puts around hits before the snippet is escaped; C0 controls never occur in stored
+# text (parsers drop them).
+_SENTINELS = ("\x02", "\x03")
+
+
+def _html_snippet(snippet: str | None, mark: tuple[str, str]) -> str | None:
+    """A snippet whose page text is HTML-escaped (a page's "<script>" stays text wherever the
+    snippet is shown as HTML) and whose hits are between ``mark``."""
+    if snippet is None:
+        return None
+    text = html.escape(snippet, quote=False)
+    return text.replace(_SENTINELS[0], mark[0]).replace(_SENTINELS[1], mark[1])
 
 
 def format_hits(hits: list[dict[str, Any]]) -> str:

@@ -8,12 +8,17 @@ moved (unchanged). Article times come from the page row's fetch times, never the
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from typing import Any, Self
 
 from pipelines import db as schema
 from pipelines.context import Archive, archive_for, close_archive
 from pipelines.dedupe import NEW, REBUILT, UNCHANGED, classify, content_hash
+from scraper.errors import ArchiveFull
 from scraper.items import Crawled
+
+logger = logging.getLogger(__name__)
 
 STAT = "meetarchive/{}"
 
@@ -25,6 +30,7 @@ class StoreStage:
         self.stats = stats
         self.crawler = crawler
         self.columns = schema.article_columns(self.db)
+        self.full = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Self:
@@ -35,6 +41,34 @@ class StoreStage:
             close_archive(self.crawler)
 
     def process_item(self, item: Crawled) -> Crawled:
+        try:
+            self._store(item)
+        except sqlite3.OperationalError as exc:
+            if "full" not in str(exc):
+                raise
+            self._full(exc)
+        self._count(item)
+        return item
+
+    def _full(self, exc: Exception) -> None:
+        """The archive cannot grow: the item's transaction is rolled back; stop the crawl with
+        one clear message instead of failing every item that follows."""
+        path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        message = (f"archive is full: {path}"
+                   f" ({exc}); free disk space (or raise ARCHIVE_MAX_BYTES) and crawl again")
+        try:
+            engine = self.crawler.engine if self.crawler is not None else None
+        except RuntimeError:  # a crawler that is not crawling (tests, reparse)
+            engine = None
+        if engine is not None and not self.full:
+            from scrapy.utils.defer import deferred_from_coro
+
+            logger.error(message)
+            deferred_from_coro(engine.close_spider_async(reason="archive full"))
+        self.full = True
+        raise ArchiveFull(message, log_level="DEBUG")  # logged once above, not per item
+
+    def _store(self, item: Crawled) -> None:
         with schema.write_transaction(self.db):
             page_id, first_fetched, last_fetched = schema.store_page(self.db, item.page)
             if self.archive.rebuilding:
@@ -44,8 +78,6 @@ class StoreStage:
                                      last_fetched, page_id)
             elif item.article is not None:
                 self._store_article(item, page_id, first_fetched, last_fetched)
-        self._count(item)
-        return item
 
     def _store_article(self, item: Crawled, page_id: int, first_fetched: str,
                        last_fetched: str) -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # defined in scraper.fetch_errors: they need Scrapy, parsers must not
-    from scraper.fetch_errors import FetchRefused, NotRequested
+    from scraper.fetch_errors import ArchiveFull, FetchRefused, NotRequested
 
-__all__ = ["FetchRefused", "InputTooLarge", "MeetarchiveError", "NotRequested", "ParseError"]
+__all__ = ["ArchiveFull", "FetchRefused", "InputTooLarge", "MeetarchiveError", "NotRequested",
+           "ParseError"]
 
 
 class MeetarchiveError(Exception):
@@ -33,9 +34,10 @@ class InputTooLarge(ParseError):
 
 
 def __getattr__(name: str) -> Any:
-    """``FetchRefused``/``NotRequested`` subclass Scrapy's IgnoreRequest; importing Scrapy costs
-    ~0.5 s, which the parsers and ``meetarchive extract`` must not pay: they load on first use."""
-    if name in ("FetchRefused", "NotRequested"):
+    """``FetchRefused``/``NotRequested`` subclass Scrapy's IgnoreRequest (``ArchiveFull`` its
+    DropItem); importing Scrapy costs ~0.5 s, which the parsers and ``meetarchive extract`` must
+    not pay: they load on first use."""
+    if name in ("ArchiveFull", "FetchRefused", "NotRequested"):
         from scraper import fetch_errors
 
         return getattr(fetch_errors, name)

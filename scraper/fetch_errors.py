@@ -6,7 +6,7 @@ never imports Scrapy.
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DropItem, IgnoreRequest
 
 from scraper.errors import MeetarchiveError
 
@@ -19,3 +19,8 @@ class FetchRefused(IgnoreRequest, MeetarchiveError):
 class NotRequested(IgnoreRequest, MeetarchiveError):
     """A request deliberately not made (a host that keeps answering with challenges): logged,
     not a reject."""
+
+
+class ArchiveFull(DropItem, MeetarchiveError):
+    """The archive cannot grow (the disk is full, or ``ARCHIVE_MAX_BYTES`` is reached): the item
+    that did not fit is rolled back whole and the crawl stops."""
