@@ -220,3 +220,10 @@ def test_pypdf_reads_what_the_fast_reader_declines():
     data = make_pdf([PAGE1, PAGE2]).replace(b"/BaseFont /Courier", b"/BaseFont /Helvetica")
     assert pdftext.text_of(data) is None  # proportional text: columns need font metrics
     assert "Lam, Bryan" in pdf.text_of(data)
+
+
+def test_bare_decimals_are_marks_only_after_a_result_word():
+    text = ("Noah Lyles won in 9.79, and Fred Kerley was second in 9.81. "
+            "Japan's Nikkei closed 0.22 per cent higher.")
+    assert [(r["athlete"], r["place"], r["mark"]) for r in results_from_text(text)] == [
+        ("Noah Lyles", 1, "9.79"), ("Fred Kerley", 2, "9.81")]

@@ -142,3 +142,26 @@ def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):
     assert pre["rows"] == 13
     assert "Men Bowerman Mile" in {e["name"] for e in pre["events"]}
     assert any(a["canonical_url"].endswith("news_id=700101") for a in pre["articles"])
+
+
+def test_reparse_rebuilds_results_from_stored_pages(archive, tmp_path: Path):
+    import shutil
+    import subprocess
+    import sys
+
+    src = archive.execute("PRAGMA database_list").fetchone()[2]
+    archive.execute("PRAGMA wal_checkpoint(FULL)")
+    copy = tmp_path / "copy.db"
+    shutil.copy(src, copy)
+    db = schema.open_db(copy)
+    before = db[schema.RESULTS].count
+    db.execute(f"DELETE FROM {schema.RESULTS}")
+    db.conn.commit()
+    db.close()
+    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "reparse", "--db", str(copy)],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1], check=False)
+    assert proc.returncode == 0, proc.stderr
+    db = schema.open_db(copy)
+    assert db[schema.RESULTS].count == before > 0
+    assert db[schema.RESULT_DOCS].count == archive[schema.RESULT_DOCS].count

@@ -20,7 +20,8 @@ from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.tablerows import read_table
 
-_HIDDEN_CLASS_RULE = re.compile(r"([^{}]+)\{[^}]*display\s*:\s*none", re.I)
+_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
 _EVENT_WORDS = re.compile(
@@ -148,7 +149,9 @@ def _rendered_text(el: Any) -> str:
 def _hidden_classes(root: Any) -> set[str]:
     out = set(_HIDDEN_CLASSES)
     for st in root.iter("style"):
-        for m in _HIDDEN_CLASS_RULE.finditer(st.text_content() or ""):
+        for m in _CSS_RULE.finditer(st.text_content() or ""):
+            if not _DISPLAY_NONE.search(m.group(2)):
+                continue
             for sel in m.group(1).split(","):
                 sel = sel.strip()
                 if re.fullmatch(r"\.[\w-]+", sel):

@@ -44,6 +44,8 @@ TEAM_TITLE = re.compile(r"team (rankings|scores|standings)|scores? - ", re.I)
 ATTEMPT_TOKEN = re.compile(
     r"^(?:[XOP\-/]+|PASS|FOUL|F|NM|ND|r|\*?\d[\d:.'\-\"]*m?)(?:\([^)]*\))?$", re.I
 )
+_EVENT_LINE = re.compile(r"^[ \t]*\.*[ \t]*Event[ \t]+\d+[ \t]+\S", re.M | re.I)
+_RULER_LINE = re.compile(r"^[ \t]*={10,}", re.M)
 DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})")
 
 
@@ -63,8 +65,8 @@ def us_or_eu_date(text: str) -> str | None:
 
 def looks_like_hytek(text: str) -> bool:
     head = text[:20000]
-    return bool(re.search(r"^\s*\.*\s*Event\s+\d+\s+\S", head, re.M | re.I)) and bool(
-        RULER.search(head) or re.search(r"^\s*={10,}", head, re.M)
+    # [ \t]* rather than \s*: with re.M, \s* would run across blank lines from every line start
+    return bool(_EVENT_LINE.search(head)) and bool(_RULER_LINE.search(head)
     )
 
 

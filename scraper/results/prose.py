@@ -19,9 +19,15 @@ from typing import Any
 
 from scraper.results.marks import parse_mark
 
+# Marks in prose: clock times (3:45.34, 2:05:30), seconds with a unit ("10.71 seconds") or after a
+# result word ("in 10.71", "ran 9.58"), metres ("8.22m", "6.90 meters").  A bare decimal elsewhere
+# ("the index fell 0.22 per cent") is no mark.
 _MARK = re.compile(
-    r"(?<![\d.:,])(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?|\d{1,2}:\d{2}(?:\.\d{1,3})?|\d{1,2}\.\d{2}"
-    r"(?=\s*(?:seconds|secs?\b|s\b))|\d{1,2}\.\d{2}(?=[,;)]?\s)|\d{1,3}\.\d{2}\s?m(?:eters|etres)?\b)"
+    r"(?<![\d.:,])(\d{1,2}:\d{2}:\d{2}(?:\.\d{1,3})?|\d{1,2}:\d{2}(?:\.\d{1,3})?"
+    r"|\d{1,2}\.\d{2}(?=\s*(?:seconds|secs?\b|s\b))"
+    r"|(?:(?<=\bin )|(?<=\bof )|(?<=\bran )|(?<=\bclocked )|(?<=\btimed ))\d{1,2}\.\d{2}"
+    r"(?!\d|\.\d|\s*(?:per ?cent|%|points|million|billion))"
+    r"|\d{1,3}\.\d{2}\s?m(?:eters|etres)?\b)"
     r"(?![\d:])"
 )
 _ORDINAL_WORDS = (
