@@ -147,6 +147,10 @@ class RetryAfterMiddleware(RetryMiddleware):
             return super().process_response(request, response)
         if wait > self.retry_after_max:
             return response  # not waited for: recorded as an HTTP error
+        retries_left = (request.meta.get("max_retry_times", self.max_retry_times)
+                        - request.meta.get("retry_times", 0))
+        if retries_left <= 0:
+            return super().process_response(request, response)  # gives up: no wait needed
         if wait > 0:
             from twisted.internet import reactor  # the installed one (never at import time)
 

@@ -82,6 +82,7 @@ def test_sitemap_index_found_through_robots_and_both_child_sitemaps_read(crawl: 
     assert "/sitemap_index.xml" in paths
     assert "/sitemaps/news.xml" in paths
     assert "/sitemaps/pages.xml" in paths
+    assert paths.count("/robots.txt") == 1  # read once, by the robots.txt middleware
 
 
 def test_every_article_of_sitemaps_feed_and_listings_is_archived(crawl: Run):

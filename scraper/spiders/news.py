@@ -3,13 +3,14 @@
 ``meetarchive crawl news -a source=NAME`` (or every source when ``source`` is omitted or ``all``;
 ``-a sources=PATH`` or ``--sources PATH`` picks the file). For each source it reads:
 
-* robots.txt of each of its hosts, for ``Sitemap:`` lines (unless ``robots_sitemaps = false``);
+* the ``Sitemap:`` lines of each of its hosts' robots.txt (unless ``robots_sitemaps = false``), as
+  Scrapy's RobotsTxtMiddleware reads it (the ``robots_parsed`` signal: fetched once);
 * its XML sitemaps and sitemap indexes, Google News sitemaps included, and its RSS/Atom feeds;
 * its start URLs (listing pages): article links on them (``allow``/``deny``), further listing
   pages (``listings`` patterns and ``rel=next`` links) up to ``max_listing_pages``.
 
-It only crawls: one ``Page`` per response (``article`` for article URLs, ``listing`` for robots.txt,
-sitemaps, feeds and listing pages). What a sitemap or feed says about an article travels in the
+It only crawls: one ``Page`` per response (``article`` for article URLs, ``listing`` for sitemaps,
+feeds and listing pages). What a sitemap or feed says about an article travels in the
 article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, Atom ``published``),
 ``title`` (``news:title``, item title), ``lastmod``; with the source's ``parser`` and ``timezone``.
 ``scraper.hints.apply_hints`` turns them into fallbacks for what the page itself does not state.
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from scrapy import signals
@@ -33,7 +34,7 @@ from twisted.python.failure import Failure
 from scraper.guards import failure_error
 from scraper.incremental import paginate
 from scraper.items import Page, PageKind
-from scraper.sitemaps import parse_document, robots_sitemaps
+from scraper.sitemaps import parse_document
 from scraper.sources import Source, load_sources, select
 from scraper.urls import canonical_url
 
@@ -70,6 +71,7 @@ class NewsSpider(scrapy.Spider):
         """robots.txt, sitemaps and feeds first; listing pages once they are all read (so an
         article that a listing links gets the hints its sitemap entry gives)."""
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
+        self.crawler.signals.connect(self.on_robots, signal=signals.robots_parsed)
         for source in self.sources:
             for request in self.discovery_requests(source):
                 yield request
@@ -86,14 +88,23 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.engine.crawl(request)
             raise DontCloseSpider
 
+    def on_robots(self, robotparser: Any, request: scrapy.Request) -> None:
+        """A host's robots.txt, as Scrapy's RobotsTxtMiddleware fetched and parsed it (once per
+        host, before the first request to it): its ``Sitemap:`` lines become sitemap requests of
+        the sources on that host (no second fetch of robots.txt)."""
+        parts = urlsplit(request.url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        urls = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or ())
+        assert self.crawler.engine is not None
+        for source in self.sources:
+            if not source.robots_sitemaps or origin not in _origins(source):
+                continue
+            for url in dict.fromkeys(urljoin(origin + "/", u) for u in urls):
+                if url not in source.sitemaps and source.on_site(url):
+                    self.crawler.engine.crawl(self.request(url, source, "sitemap",
+                                                           f"{origin}/robots.txt", priority=25))
+
     def discovery_requests(self, source: Source) -> Iterator[scrapy.Request]:
-        if source.robots_sitemaps:
-            origins = dict.fromkeys(
-                f"{p.scheme}://{p.netloc}" for p in map(urlsplit, (*source.start_urls,
-                                                                   *source.sitemaps,
-                                                                   *source.feeds)))
-            for origin in origins:
-                yield self.request(f"{origin}/robots.txt", source, "robots", priority=30)
         for url in source.sitemaps:
             yield self.request(url, source, "sitemap", priority=25)
         for url in source.feeds:
@@ -101,7 +112,7 @@ class NewsSpider(scrapy.Spider):
 
     def request(self, url: str, source: Source, role: str, listing: str | None = None,
                 priority: int = 0, depth: int = 0) -> scrapy.Request:
-        callback = {"robots": self.parse_robots, "sitemap": self.parse_document,
+        callback = {"sitemap": self.parse_document,
                     "feed": self.parse_document, "listing": self.parse_listing,
                     "article": self.parse_article}[role]
         meta: dict[str, Any] = {"kind": "article" if role == "article" else "listing",
@@ -132,16 +143,6 @@ class NewsSpider(scrapy.Spider):
         return request
 
     # -- callbacks -------------------------------------------------------------------------------
-
-    def parse_robots(self, response: Response) -> Iterator[Page | scrapy.Request]:
-        page = self.page(response)
-        yield page
-        if page.blocked or not isinstance(response, TextResponse):
-            return
-        source = self.source_of(response)
-        for url in robots_sitemaps(response.text, response.url):
-            if url not in source.sitemaps and source.on_site(url):
-                yield self.request(url, source, "sitemap", response.url, priority=25)
 
     def parse_document(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """A sitemap, sitemap index, Google News sitemap, RSS or Atom feed."""
@@ -211,8 +212,6 @@ class NewsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         if failure.check(HttpError):
             response = failure.value.response
-            if request.meta.get("role") == "robots":
-                return  # no robots.txt: nothing to discover, nothing to record
             yield self.page(response, error=f"HTTP {response.status}")
         elif failure_error(failure) is None:  # robots.txt, a host sending challenges
             self.logger.info("Not requested: %s (%s)", request.url, failure.value)
@@ -270,6 +269,11 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
                 slots[host] = conf
     settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
     settings.set("SOURCE_TIMEZONES", zones, priority="spider")
+
+
+def _origins(source: Source) -> set[str]:
+    return {f"{p.scheme}://{p.netloc}"
+            for p in map(urlsplit, (*source.start_urls, *source.sitemaps, *source.feeds))}
 
 
 def _now() -> str:
