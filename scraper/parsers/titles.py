@@ -67,7 +67,7 @@ class TitleSignals(PageCore):
         h = clean(self.ld("headline"))
         if h:
             out.append((h, "jsonld:headline"))
-        for key in ("og:title", "twitter:title", "title"):
+        for key in ("headline", "og:title", "twitter:title", "title"):
             v = self.metas.get(key)
             if v and clean(v):
                 out.append((clean(v), f"meta:{key}"))
@@ -86,13 +86,20 @@ class TitleSignals(PageCore):
                 out.append(t)
         return out
 
-    TITLE_WEIGHTS = {"jsonld:headline": 2.0, "h1": 2.0, "meta:og:title": 1.0,
-                     "meta:twitter:title": 1.0, "title": 0.5, "meta:title": 0.25}
+    # The title a page declares for itself first: og:title is the one title nearly every publisher
+    # sets on purpose (the <title> carries site chains, an <h1> may be a teaser block's).
+    TITLE_ORDER = ("meta:og:title", "jsonld:headline", "meta:headline", "h1", "meta:twitter:title",
+                   "title", "meta:title")
+    HEADLINE_SIGNALS = ("jsonld:headline", "meta:headline")
+    SOCIAL_SIGNALS = ("meta:og:title", "meta:twitter:title")
 
     def headline(self) -> tuple[str, str] | None:
-        """The title most signals agree on, site names removed."""
+        """The page's declared title (og:title first), site names removed; a declared headline
+        that the title only decorates (kicker, section, site affixes) is preferred, and two titles
+        that differ only in their kickers give their shared headline."""
+        sites = {" ".join(tokens(n)) for n in self.site_names()}
         cands = [(self.strip_site_name(t), sig) for t, sig in self.title_candidates()]
-        cands = [(t, sig) for t, sig in cands if t]
+        cands = [(t, sig) for t, sig in cands if t and " ".join(tokens(t)) not in sites]
         h1 = None
         for t in self.h1s():
             if any(overlap(t, c) >= 0.5 and overlap(c, t) >= 0.5 for c, _ in cands):
@@ -105,22 +112,71 @@ class TitleSignals(PageCore):
             cands.append((h1, "h1"))
         if not cands:
             return None
-        score: dict[str, float] = {}
-        first: dict[str, tuple[str, str]] = {}
+        by: dict[str, str] = {}
         for t, sig in cands:
-            key = " ".join(tokens(t))
-            score[key] = score.get(key, 0.0) + self.TITLE_WEIGHTS.get(sig, 0.25)
-            first.setdefault(key, (t, sig))
-        # "Kicker: Headline" where another signal gives the bare headline: the kicker is a label
-        for key in list(score):
-            for other in [k for k in score if k != key]:
-                if (other != key and key.endswith(" " + other) and score[other] >= 1.0
-                        and len(key) - len(other) <= 60):
-                    kicker = first[key][0][: -len(first[other][0])].rstrip()
-                    if kicker.endswith((":", " -", " –", " |")):
-                        score[other] += score.pop(key, 0.0)
-                        break
-        best = max(score, key=lambda k: score[k])
-        text, sig = first[best]
-        agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == best})
+            by.setdefault(sig, t)
+        sig = next((s for s in self.TITLE_ORDER if s in by), cands[0][1])
+        text = by[sig]
+        for hs in self.HEADLINE_SIGNALS:
+            bare = by.get(hs)
+            if bare and bare != text and wraps(text, bare):
+                return bare, f"{hs}<{sig}"
+        for other in ("h1", *self.HEADLINE_SIGNALS):
+            if other in by and other != sig:
+                tail = shared_tail(text, by[other])
+                if tail:
+                    return tail, f"{sig}&{other}:shared-tail"
+        if sig in self.SOCIAL_SIGNALS:
+            for hs in (*self.HEADLINE_SIGNALS, "h1"):
+                alt = by.get(hs)
+                if alt and is_teaser(text, alt):
+                    return alt, f"{hs}>{sig}"
+                if alt:
+                    break
+        key = " ".join(tokens(text))
+        agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == key})
         return text, "+".join(agreeing) if len(agreeing) > 1 else sig
+
+
+_AFFIX_SEP = "|:-–—ㅣ｜·•/»"
+_KICKER = re.compile(r"\s*(?::|\s[-–—|]|[|ㅣ｜])\s+")
+
+
+def is_teaser(social: str, headline: str) -> bool:
+    """A social title that is another, clearly shorter text than the page's headline (a teaser
+    written for sharing, not a variant of the headline's wording)."""
+    if len(headline) < 1.2 * len(social):
+        return False
+    return overlap(social, headline) <= 0.6 or overlap(headline, social) <= 0.6
+
+
+def wraps(outer: str, inner: str) -> bool:
+    """``outer`` is ``inner`` with a kicker before and/or a section/site chain after it, each set
+    off by a separator ('Kicker: Headline | Section')."""
+    pos = outer.find(inner)
+    if pos < 0 or len(inner) < 12:
+        return False
+    head, tail = outer[:pos].rstrip(), outer[pos + len(inner):].lstrip()
+    if not head and not tail:
+        return False
+    if head and (head[-1] not in _AFFIX_SEP or len(head) > len(inner)):
+        return False
+    return not tail or (tail[0] in _AFFIX_SEP and len(tail) <= len(inner) // 2)
+
+
+def shared_tail(a: str, b: str) -> str | None:
+    """'Kicker A: Headline' and 'Kicker B - Headline' -> 'Headline': two unrelated kickers before
+    one headline. None when one title is the other with a kicker, or the kickers are variants."""
+    if a.endswith(b) or b.endswith(a):
+        return None
+    heads_b = {b[m.end():]: b[: m.start()] for m in reversed(list(_KICKER.finditer(b)))}
+    for m in _KICKER.finditer(a):
+        tail, head_a = a[m.end():], a[: m.start()]
+        head_b = heads_b.get(tail)
+        if head_b is None:
+            continue
+        if (head_a and head_b and len(tokens(tail)) >= 3
+                and overlap(head_a, head_b) < 0.5 and overlap(head_b, head_a) < 0.5):
+            return tail
+        return None
+    return None
