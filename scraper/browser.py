@@ -40,27 +40,30 @@ _DROP = {"content-encoding", "content-length", "transfer-encoding", "content-typ
 
 
 def document_response(log: list[dict[str, Any]],
-                      url: str) -> tuple[str, int, dict[str, str]] | None:
-    """(URL, status, headers) of the main document in a Chromium performance log: the
-    ``Network.responseReceived`` of type Document for ``url``, else the first Document (the page
-    as the server sent it, after HTTP redirects; a script's ``history.replaceState`` aside)."""
-    found = None
+                      *urls: str) -> tuple[str, int, dict[str, str]] | None:
+    """(URL, status, headers) of the main document in a Chromium performance log: the http(s)
+    ``Network.responseReceived`` of type Document for the first of ``urls`` that has one (the
+    requested URL, the URL shown), else the first http(s) Document (the page after HTTP
+    redirects). Browser-internal pages (``chrome://``) and script-made URL changes are ignored."""
+    documents: list[tuple[str, int, dict[str, str]]] = []
     for entry in log:
         try:
             message = json.loads(entry["message"])["message"]
         except (KeyError, TypeError, ValueError):
             continue
-        if message.get("method") != "Network.responseReceived":
-            continue
         params = message.get("params", {})
-        if params.get("type") != "Document":
+        if message.get("method") != "Network.responseReceived" or params.get("type") != "Document":
             continue
         response = params.get("response", {})
-        current = (str(response.get("url") or url), int(response.get("status", 0)),
-                   {str(k): str(v) for k, v in response.get("headers", {}).items()})
-        if response.get("url") == url or found is None:
-            found = current
-    return found
+        url = str(response.get("url") or "")
+        if url.startswith(("http://", "https://")):
+            documents.append((url, int(response.get("status", 0)),
+                              {str(k): str(v) for k, v in response.get("headers", {}).items()}))
+    for wanted in urls:
+        for doc in documents:
+            if doc[0] == wanted:
+                return doc
+    return documents[0] if documents else None
 
 
 class Browser:
@@ -104,8 +107,8 @@ class Browser:
                 time.sleep(0.05)
             time.sleep(self.wait)  # scripts that insert text after the load event
             html = driver.page_source
-            found = document_response(driver.get_log("performance"), driver.current_url)
-            final, status, headers = found or (driver.current_url, 200, {})
+            found = document_response(driver.get_log("performance"), url, driver.current_url)
+            final, status, headers = found or (url, 200, {})
             return final, status, headers, html
 
     def quit(self) -> None:

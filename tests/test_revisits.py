@@ -97,6 +97,9 @@ def test_document_status_and_headers_from_the_network_log():
              response={"url": "https://g.example/app.js", "status": 200, "headers": {}}),
         {"message": "not json"},
     ]
-    assert document_response(log, "https://g.example/a?__cf_chl_rt_tk=1") == (
+    newtab = perf("Network.responseReceived", type="Document",
+                  response={"url": "chrome://new-tab-page/", "status": 200, "headers": {}})
+    assert document_response([newtab, *log], "https://g.example/a?__cf_chl_rt_tk=1") == (
         "https://g.example/a", 403, {"cf-mitigated": "challenge"})
-    assert document_response(log[2:], "https://g.example/a") is None
+    assert document_response(log, "https://g.example/a")[1] == 403
+    assert document_response([newtab, *log[2:]], "https://g.example/a") is None

@@ -152,25 +152,54 @@ def _parse_cached(raw: str, unit_hint: str | None) -> tuple:  # type: ignore[typ
     return mk.value, mk.unit, mk.timing, mk.status, mk.qualifier, tuple(mk.flags)
 
 
+_PLAIN_TIME = re.compile(r"^(?:(\d{1,2}):)?(?:(\d{1,2}):)?(\d{1,2})\.(\d{1,3})$")
+_PLAIN_FEET = re.compile(r"^(\d{1,3})-(\d{2})(?:\.(\d{1,2}))?$")
+_TRAILING_FLAGS = RECORD_FLAGS | {"Q", "R"}
+_STATUS_TAIL = re.compile(r"^(\d[\d:.,]*)\s*(DQ|DNF|DNS)$", re.I)
+
+
+def _fast(text: str, unit_hint: str | None) -> Mark | None:
+    """The common shapes (12.34, 1:02.34, 1:02:03.4, 98-07, 16-02.50) without the general path."""
+    m = _PLAIN_TIME.match(text)
+    if m and unit_hint not in ("m", "points"):
+        h, mi, s, frac = m.groups()
+        if h is not None and mi is None:
+            h, mi = None, h
+        if mi is not None and int(s) >= 60 or h is not None and int(mi) >= 60:
+            return None
+        sec = float(f"{s}.{frac}") + 60 * int(mi or 0) + 3600 * int(h or 0)
+        return Mark(text, round(sec, 4), "s", "FAT" if len(frac) >= 2 else None)
+    m = _PLAIN_FEET.match(text)
+    if m:
+        inches = float(f"{m.group(2)}.{m.group(3) or 0}")
+        if inches >= 12:
+            return None
+        return Mark(text, round((int(m.group(1)) * 12 + inches) * INCH, 6), "m")
+    return None
+
+
 def _parse(raw: str, unit_hint: str | None) -> Mark:
     text = " ".join(raw.split())
-    mk = Mark(raw.strip() or None)
     if not text:
-        return mk
+        return Mark(None)
+    fast = _fast(text, unit_hint)
+    if fast is not None:
+        return fast
+    mk = Mark(raw.strip() or None)
     st = status_of(text)
     if st:
         mk.status = st
         return mk
     # flags printed as separate words after the mark: "3:45.34 NR", "10.1 PB"
     parts = text.split(" ")
-    while len(parts) > 1 and parts[-1].upper().lstrip("=") in RECORD_FLAGS | {"Q", "R"}:
+    while len(parts) > 1 and parts[-1].upper().lstrip("=") in _TRAILING_FLAGS:
         _add_flag(mk, parts.pop())
     text = " ".join(parts)
     if text.startswith("="):  # "=PB" style ties printed before: keep as flag
         mk.flags.append("=")
         text = text[1:]
     # a trailing time then a status: "37.62DQ"
-    m = re.match(r"^(\d[\d:.,]*)\s*(DQ|DNF|DNS)$", text, re.I)
+    m = _STATUS_TAIL.match(text)
     if m:
         mk.status = m.group(2).upper()
         return mk
