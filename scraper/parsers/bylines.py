@@ -14,6 +14,27 @@ from scraper.parsers.pagemeta import (
     tokens,
 )
 
+# CMS accounts that are not people: WordPress's "admin" and the like
+_ACCOUNTS = {"admin", "administrator", "webmaster", "editor", "editors", "redaktion", "staff",
+             "user", "newsroom", "desk", "web", "online"}
+_SHORT_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_TRAILING_SEP = re.compile(r"[\s|,·•–—-]+$")
+
+
+def _is_account_link(link: str) -> bool:
+    """An author page of a CMS account, not of a person ('/author/admin/')."""
+    slug = [p for p in re.split(r"[/#?]", link.lower()) if p]
+    return bool(slug) and slug[-1] in _ACCOUNTS \
+        and any(x in ("author", "authors", "autor", "user") for x in slug[-3:-1])
+
+
+def _not_accounts(raw: object) -> object:
+    """JSON-LD authors without CMS accounts (an author whose page is /author/admin/)."""
+    items = raw if isinstance(raw, list) else [raw]
+    return [it for it in items if not (isinstance(it, dict) and _is_account_link(
+        " ".join(str(it.get(k) or "") for k in ("url", "@id"))))]
+
+
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
 
 
@@ -33,8 +54,10 @@ class BylineSignals(PageCore):
             t = " ".join(tokens(name))
             return any(t == s or t.startswith(s + " ") or s.startswith(t + " ") for s in sites)
 
+        accounts = self._account_names()
         for names, signal in self._author_sources():
-            names = [n for n in names if n and not n.isdigit() and not n.startswith("http")]
+            names = [n for n in names if n and not n.isdigit() and not n.startswith("http")
+                     and " ".join(tokens(n)) not in accounts]
             people = [n for n in names if not is_site(n)]
             if people and clean_authors(people):
                 return people, signal, "; ".join(names)
@@ -43,8 +66,23 @@ class BylineSignals(PageCore):
             first = first or (names, signal, "; ".join(names))
         return first
 
+    def _account_names(self) -> set[str]:
+        """Names shown for CMS accounts (linked to '/author/admin/'): never people."""
+        out = set()
+        raw = self.ld("author")
+        for it in raw if isinstance(raw, list) else [raw]:
+            if isinstance(it, dict) and _is_account_link(
+                    " ".join(str(it.get(k) or "") for k in ("url", "@id"))):
+                out.update(" ".join(tokens(n)) for n in _ld_names(it))
+        for a in self.tree.iterfind(".//a[@href]"):
+            href = a.get("href", "")
+            if ("/aut" in href or "/user" in href) and _is_account_link(href):
+                out.add(" ".join(tokens(clean(a.text_content()))))
+        out.discard("")
+        return out
+
     def _author_sources(self) -> Iterator[tuple[list[str], str]]:
-        yield _ld_names(self.ld("author")), "jsonld:author"
+        yield _ld_names(_not_accounts(self.ld("author"))), "jsonld:author"
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author",
                     "byl"):
             values = [clean(v) for v in self.meta_all.get(key, [])]
@@ -53,6 +91,7 @@ class BylineSignals(PageCore):
                 yield values, f"meta:{key}"
         yield from self._byline_elements()
         yield from self._byline_text()
+        yield from self._byline_under_headline()
 
     _BYLINE_XPATH = (
         '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
@@ -122,3 +161,46 @@ class BylineSignals(PageCore):
                                            "href" if el.tag == "a" and el.get("href") else
                                            "class")
                 return
+
+    def _byline_under_headline(self) -> Iterator[tuple[list[str], str]]:
+        """An unlabelled byline between the headline and the text: a name alone in bold as the
+        first paragraph, or a name set off beside the date line ("Jane Doe | 05.04.2025")."""
+        from scraper.authors import _titlecase, looks_like_person
+
+        h1 = self.tree.find(".//h1")
+        if h1 is None:
+            return
+        seen = 0
+        for el in _following(h1):
+            seen += 1
+            if seen > 60 or not isinstance(el.tag, str):
+                return
+            text = clean(el.text_content())
+            if el.tag == "p" and len(text) > 80:
+                return  # the text has begun
+            if el.tag not in ("p", "span", "div", "address", "small") or len(text) > 60 \
+                    or not text or len(el) > 2:
+                continue
+            name = _titlecase(_TRAILING_SEP.sub("", text))
+            if not 2 <= len(name.split()) <= 4 or not looks_like_person(name):
+                continue
+            bold = el.tag == "p" and len(el) == 1 and el[0].tag in ("strong", "b") \
+                and clean(el[0].text_content()) == text
+            beside_date = text != _TRAILING_SEP.sub("", text) and any(
+                _SHORT_DATE.search(clean(sib.text_content()) or "")
+                for sib in (el.getnext(), el.getprevious()) if sib is not None)
+            if bold or beside_date:
+                yield [name], "byline:under-headline"
+                return
+
+
+def _following(el: etree._Element) -> Iterator[etree._Element]:
+    """The elements after ``el`` in document order (not its descendants)."""
+    node = el
+    while node is not None:
+        sib = node.getnext()
+        while sib is not None:
+            yield sib
+            yield from sib.iterdescendants()
+            sib = sib.getnext()
+        node = node.getparent()
