@@ -85,7 +85,7 @@ class Logged:
     host: str
 
 
-def _gzip_bomb() -> bytes:
+def gzip_bomb() -> bytes:
     compressor = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip container
     chunk = b"\0" * (1024 * 1024)
     out = io.BytesIO()
@@ -95,7 +95,7 @@ def _gzip_bomb() -> bytes:
     return out.getvalue()
 
 
-def _xml_bomb() -> bytes:
+def xml_bomb() -> bytes:
     lines = ['<?xml version="1.0"?>', "<!DOCTYPE lolz [", ' <!ENTITY lol "lol">']
     lines += [f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
               for i in range(1, 10)]
@@ -211,7 +211,7 @@ class HostileServer:
 
     def sitemap(self, h: BaseHTTPRequestHandler, path: str) -> None:
         if path == "/sitemap-xml-bomb.xml":
-            return self.send(h, 200, _xml_bomb(), "application/xml")
+            return self.send(h, 200, xml_bomb(), "application/xml")
         if path == "/sitemap-50k.xml":
             urls = "".join(f"<url><loc>{self.url(f'/bulk/{i}')}</loc></url>"
                            for i in range(SITEMAP_URLS + 10))
@@ -219,7 +219,7 @@ class HostileServer:
                     f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>').encode()
             return self.send(h, 200, body, "application/xml")
         if self._bomb is None:
-            self._bomb = _gzip_bomb()
+            self._bomb = gzip_bomb()
         return self.send(h, 200, self._bomb, "application/x-gzip")
 
     # -- the cases ---------------------------------------------------------------------------
@@ -306,7 +306,7 @@ class HostileServer:
 
     def case_gzip_bomb(self, h: BaseHTTPRequestHandler) -> None:
         if self._bomb is None:
-            self._bomb = _gzip_bomb()
+            self._bomb = gzip_bomb()
         self.send(h, 200, self._bomb, Content_Encoding="gzip")
 
     def case_redirect_loop(self, h: BaseHTTPRequestHandler) -> None:

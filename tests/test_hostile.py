@@ -24,8 +24,16 @@ from typing import Any
 import pytest
 
 from pipelines import db as schema
+from scraper.sitemaps import parse_document
 from tests.hostile_report import RSS_LIMIT_MB, run_measured
-from tests.hostile_server import ARTICLE_HEADLINES, CASES, SITEMAPS, HostileServer
+from tests.hostile_server import (
+    ARTICLE_HEADLINES,
+    CASES,
+    SITEMAPS,
+    HostileServer,
+    gzip_bomb,
+    xml_bomb,
+)
 
 QUICK = ["--full", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_DELAY=0",
          "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
@@ -183,7 +191,23 @@ def test_sitemap_bombs_and_floods_are_read_within_bounds(hostile):
     for path in SITEMAPS:
         assert server.url(path) in urls
     assert not [r for r in server.log if r.path.startswith("/bulk/")]
-    assert "lollol" not in hostile["second"].stderr
+    log = hostile["second"].stderr
+    assert "sitemap-50k.xml cut at 50000 entries" in log
+    assert "sitemap-gzip-bomb.xml.gz cut at 0 entries" in log
+
+
+def test_the_xml_bomb_is_never_expanded():
+    doc = parse_document(xml_bomb(), "http://127.0.0.1/sitemap.xml")
+    assert len(doc.entries) <= 1
+    assert all(len(e.url) < 200 for e in doc.entries)
+
+
+def test_the_gzip_bomb_is_read_as_a_bounded_stream():
+    bomb = gzip_bomb()
+    assert len(bomb) < 200_000  # 64 MB of zeros
+    doc = parse_document(bomb, "http://127.0.0.1/sitemap.xml.gz", max_bytes=1_000_000)
+    assert doc.entries == []
+    assert doc.truncated or doc.error
 
 
 def test_off_site_links_are_never_followed(hostile):
@@ -199,3 +223,20 @@ def test_the_archive_is_sound_afterwards(hostile):
         assert fts == len(hostile["articles"])
     finally:
         conn.close()
+
+
+def test_the_runnerspace_spider_records_the_same_failures(tmp_path):
+    """The other spider's errback takes the same path: hostile start URLs end as rejects."""
+    cases = ("redirect-loop", "redirect-offsite", "gzip-bomb", "truncated", "status-500")
+    with HostileServer(lifetime=120) as server:
+        starts = ",".join(server.url(f"/case/{c}") for c in cases)
+        done = run_measured(["crawl", "runnerspace", "--db", str(tmp_path / "archive.db"),
+                             "-a", f"start_urls={starts}", *QUICK], tmp_path,
+                            "hostile-runnerspace")
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    found = table(tmp_path / "archive.db", f"SELECT url, reason FROM {schema.REJECTS}")
+    recorded = {c for c in cases for r in found
+                if r["url"].endswith(f"/case/{c}") or (c == "redirect-loop"
+                                                        and r["url"].endswith("/case/loop-b"))}
+    assert recorded == set(cases), found

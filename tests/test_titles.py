@@ -69,6 +69,10 @@ HEAD = "Kerr breaks the British mile record in Eugene"
      page(ld=HEAD, h1="Kerr breaks the British mile record", title="Home | Example News"),
      HEAD, "jsonld:headline"),
     ("only an <h1>", page(h1=HEAD), HEAD, "h1"),
+    ("ALL CAPS og:title: the same words in their casing",
+     page(og=HEAD.upper(), ld=HEAD, h1=HEAD.upper()), HEAD, "h1+jsonld:headline+meta:og:title"),
+    ("ALL CAPS kept when no signal has another casing", page(og=HEAD.upper()), HEAD.upper(),
+     "meta:og:title"),
     ("og:title that only names the site is no title", page(og="Example News", h1=HEAD), HEAD, "h1"),
 ])
 def test_headline_rules(case, html, want, signal):

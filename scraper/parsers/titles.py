@@ -135,11 +135,19 @@ class TitleSignals(PageCore):
                     break
         key = " ".join(tokens(text))
         agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == key})
+        if _all_caps(text):  # the same words in their own casing from another signal
+            text = next((t for t, _ in cands if t.casefold() == text.casefold()
+                         and not _all_caps(t)), text)
         return text, "+".join(agreeing) if len(agreeing) > 1 else sig
 
 
 _AFFIX_SEP = "|:-–—ㅣ｜·•/»"
 _KICKER = re.compile(r"\s*(?::|\s[-–—|]|[|ㅣ｜])\s+")
+
+
+def _all_caps(text: str) -> bool:
+    cased = [c for c in text if c.isupper() or c.islower()]
+    return len(cased) >= 8 and all(c.isupper() for c in cased)
 
 
 def is_teaser(social: str, headline: str) -> bool:

@@ -61,8 +61,12 @@ _SITE_SEGMENT = re.compile(r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|M
                            r"Official Site)$", re.I)
 
 
+# C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def parse(text: str, url: str | None = None) -> ResultDoc:
-    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    text = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
         root = lxml.html.fromstring(text)
     except (etree.ParserError, ValueError) as e:
