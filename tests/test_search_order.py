@@ -47,5 +47,5 @@ def test_newest_first_snippets_mark_the_hit(db):
 
 
 def test_an_unknown_order_is_refused(db):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="order must be one of"):
         search(db, "Kerr", order="oldest")
