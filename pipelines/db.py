@@ -376,6 +376,8 @@ def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
 # NEWEST_SORT_MAX, else walks the published_at index and tests each article against the query
 # (a common term is found within a few rows). See bench/search.py for the figures.
 RANK_WINDOW = 2000
+# A query estimated to match more articles than this is ranked without bm25 (see _common_ids).
+COMMON_MATCHES = 100_000
 NEWEST_SORT_MAX = 6000
 ORDERS = ("rank", "newest")
 
@@ -391,13 +393,41 @@ def _ranked_ids(db: sqlite_utils.Database, fts_query: str, limit: int
                 ) -> list[tuple[int, float | None]]:
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
     low = _kth_match(db, fts_query, RANK_WINDOW) or 0
+    if low and _estimated_matches(db, low) >= COMMON_MATCHES:
+        try:
+            return _common_ids(db, fts_query, limit, low)
+        except sqlite3.OperationalError:  # a column filter FTS5 would not nest: rank as usual
+            pass
+    # ties (equal bm25) newest-stored first: no join to the articles table for every candidate
     sql = f"""
-        SELECT f.rowid, bm25({ARTICLES_FTS}, {weights}) AS score
-        FROM {ARTICLES_FTS} f JOIN {ARTICLES} a ON a.rowid = f.rowid
+        SELECT f.rowid, bm25({ARTICLES_FTS}, {weights}) AS score FROM {ARTICLES_FTS} f
         WHERE {ARTICLES_FTS} MATCH :query AND f.rowid >= :low
-        ORDER BY score, a.published_at DESC LIMIT :limit"""
+        ORDER BY score, f.rowid DESC LIMIT :limit"""
     return [(r[0], r[1]) for r in db.execute(sql, {"query": fts_query, "low": low,
                                                     "limit": limit})]
+
+
+def _estimated_matches(db: sqlite_utils.Database, low: int) -> float:
+    """Matches of a query whose RANK_WINDOW-th newest-stored match has rowid ``low``, assuming
+    its matches are spread evenly over the rowids."""
+    top = db.execute(f"SELECT max(rowid) FROM {ARTICLES}").fetchone()[0] or 0
+    return RANK_WINDOW * top / max(top - low + 1, 1)
+
+
+def _common_ids(db: sqlite_utils.Database, fts_query: str, limit: int, low: int
+                ) -> list[tuple[int, float | None]]:
+    """A query matching a large share of the archive: bm25 would first count every match of each
+    phrase (a pass over a doclist of hundreds of thousands of rows; a phrase checks positions
+    too). Within the window, articles whose headline or dek match come first, then the others,
+    newest-stored first; no score."""
+    sql = (f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query "
+           "AND rowid >= :low ORDER BY rowid DESC LIMIT :limit")
+    head = [r[0] for r in db.execute(sql, {"query": f"{{headline dek}} : ({fts_query})",
+                                           "low": low, "limit": limit})]
+    ids = head + [r[0] for r in db.execute(sql, {"query": fts_query, "low": low,
+                                                 "limit": limit + len(head)})
+                  if r[0] not in set(head)]
+    return [(i, None) for i in ids[:limit]]
 
 
 def _newest_ids(db: sqlite_utils.Database, fts_query: str, limit: int

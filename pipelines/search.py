@@ -140,8 +140,10 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
            ) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (``order="newest"``: newest first): id,
     canonical_url, headline, authors (list), published_at, meet_name, snippet (hits between
-    ``mark``) and score (bm25, lower is better). A very common query is ranked within its
-    newest-stored matches (``pipelines.db.RANK_WINDOW``), so it stays fast at millions of rows."""
+    ``mark``) and score (bm25, lower is better). A common query is ranked within its newest-stored
+    matches (``pipelines.db.RANK_WINDOW``); one matching a large share of the archive
+    (``COMMON_MATCHES``) puts headline/dek hits first without bm25 (score None). So searching
+    stays fast at millions of rows."""
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
     fts_query = to_fts(query)
