@@ -20,11 +20,34 @@ from pipelines.context import REBUILD_SETTING, archive_for, close_archive
 
 
 @dataclass
-class ReparseReport:
-    db: Path
+class Tally:
+    """What replaying pages through the stages gave: pages, outcomes, reject reasons."""
+
     pages: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
     rejects: Counter[str] = field(default_factory=Counter)
+
+    def replay(self, stages: list[Any], item: Any) -> Any:
+        """Run one page through every stage and count what became of it."""
+        for stage in stages:
+            item = stage.process_item(item)
+        self.pages += 1
+        if item.outcome:
+            self.outcomes[item.outcome] += 1
+        if item.reject:
+            self.rejects[item.reject] += 1
+        return item
+
+
+def close_stages(stages: list[Any]) -> None:
+    for stage in stages:
+        if hasattr(stage, "close_spider"):
+            stage.close_spider()
+
+
+@dataclass
+class ReparseReport(Tally):
+    db: Path = Path()
     changed: int = 0  # articles whose text differs from before the rebuild
     kept: int = 0  # articles no replayed page produced (left as they were)
 
@@ -78,19 +101,11 @@ def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseRe
     report = ReparseReport(db=Path(db_path))
     try:
         for item in schema.iter_pages(archive.db):
-            for stage in stages:
-                item = stage.process_item(item)
-            report.pages += 1
-            if item.outcome:
-                report.outcomes[item.outcome] += 1
-            if item.reject:
-                report.rejects[item.reject] += 1
+            report.replay(stages, item)
         after = _hashes(archive.db)
         report.changed = sum(1 for url, h in before.items() if after.get(url) != h)
         report.kept = len(before.keys() - (archive.rebuilt or set()))
     finally:
-        for stage in stages:
-            if hasattr(stage, "close_spider"):
-                stage.close_spider()
+        close_stages(stages)
         close_archive(crawler)
     return report

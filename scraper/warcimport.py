@@ -9,20 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipelines.context import REBUILD_SETTING, close_archive
-from pipelines.reparse import build_stages, replay_crawler
+from pipelines.reparse import Tally, build_stages, close_stages, replay_crawler
 from scraper.sources import Source
 from scraper.warc import read_archive
 
 
 @dataclass
-class ImportReport:
-    db: Path
+class ImportReport(Tally):
+    db: Path = Path()
     files: int = 0
-    pages: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
-    outcomes: Counter[str] = field(default_factory=Counter)
-    rejects: Counter[str] = field(default_factory=Counter)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -65,23 +62,14 @@ def import_archives(db_path: Path, files: list[Path],
                         if record.skipped:
                             report.skipped[record.skipped] += 1
                         continue
-                    item = record.page
-                    report.kinds[item.kind] += 1
-                    for stage in stages:
-                        item = stage.process_item(item)
-                    report.pages += 1
-                    if item.outcome:
-                        report.outcomes[item.outcome] += 1
-                    if item.reject:
-                        report.rejects[item.reject] += 1
+                    report.kinds[record.page.kind] += 1
+                    report.replay(stages, record.page)
             except Exception as exc:  # a corrupt archive file is reported, the others imported
                 report.unreadable.append((str(file), f"{type(exc).__name__}: {exc}"))
             else:
                 if not records:
                     report.unreadable.append((str(file), "no WARC records in it"))
     finally:
-        for stage in stages:
-            if hasattr(stage, "close_spider"):
-                stage.close_spider()
+        close_stages(stages)
         close_archive(crawler)
     return report

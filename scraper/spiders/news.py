@@ -20,7 +20,6 @@ Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's R
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -28,21 +27,19 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
-from scraper.guards import failure_error
 from scraper.incremental import paginate
-from scraper.items import Page, PageKind
+from scraper.items import Page
 from scraper.sitemaps import parse_document
 from scraper.sources import Source, load_sources, select
+from scraper.spiders.base import PageSpider
 from scraper.urls import canonical_url
 
 MAX_SITEMAP_DEPTH = 3  # sitemap index -> sitemap index -> sitemap: deeper nesting is not followed
 HINT_KEYS = ("published", "title", "lastmod")
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(PageSpider):
     name = "news"
 
     def __init__(self, source: str | None = None, sources: str | None = None,
@@ -203,25 +200,8 @@ class NewsSpider(scrapy.Spider):
                 self.listing_budget[source.name] -= 1
                 yield self.request(url, source, "listing", response.url)
 
-    def parse_article(self, response: Response) -> Iterator[Page]:
-        yield self.page(response)
-
-    def on_error(self, failure: Failure) -> Iterator[Page]:
-        """HTTP errors and failed downloads become Pages with ``error`` set (recorded as
-        rejects)."""
-        request = failure.request  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            response = failure.value.response
-            yield self.page(response, error=f"HTTP {response.status}")
-        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
-            self.logger.info("Not requested: %s (%s)", request.url, failure.value)
-        else:
-            self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
-            self.crawler.stats.inc_value("meetarchive/failed_downloads")
-            yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
-                       kind=request.meta.get("kind", "other"), source=request.meta["source"],
-                       spider=self.name, error=failure_error(failure),
-                       meta=self.page_meta(request.meta, request.url))
+    def source_name(self, meta: dict[str, Any]) -> str:
+        return meta["source"]
 
     # -- pages -----------------------------------------------------------------------------------
 
@@ -239,15 +219,6 @@ class NewsSpider(scrapy.Spider):
 
     def source_of_name(self, name: str) -> Source:
         return next(s for s in self.sources if s.name == name)
-
-    def page(self, response: Response, error: str | None = None) -> Page:
-        kind: PageKind = response.meta.get("kind", "other")
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                   for k, v in response.headers.items()}
-        return Page(url=response.url, status=response.status, headers=headers, body=response.body,
-                    fetched_at=_now(), kind=kind, source=response.meta["source"],
-                    spider=self.name, blocked=response.meta.get("blocked"), error=error,
-                    meta=self.page_meta(response.meta, response.url))
 
 
 def apply_source_settings(settings: Any, sources: list[Source]) -> None:
@@ -274,7 +245,3 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
 def _origins(source: Source) -> set[str]:
     return {f"{p.scheme}://{p.netloc}"
             for p in map(urlsplit, (*source.start_urls, *source.sitemaps, *source.feeds))}
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
-from scraper.guards import failure_error
 from scraper.incremental import paginate
-from scraper.items import Page, PageKind
+from scraper.items import Page
+from scraper.spiders.base import PageSpider
 from scraper.urls import runnerspace_article_key
 
 # Hosts the platform serves: www.dyestat.com, www.runnerspace.com and its meet sub-domains, and the
@@ -87,7 +84,7 @@ def _query(url: str) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(url).query))
 
 
-class RunnerSpaceSpider(scrapy.Spider):
+class RunnerSpaceSpider(PageSpider):
     name = "runnerspace"
     source = "runnerspace"
     default_start_urls = ("https://www.dyestat.com/",)
@@ -230,46 +227,8 @@ class RunnerSpaceSpider(scrapy.Spider):
         """A results file (text, PDF, ...): stored and parsed by the pipelines."""
         yield self.page(response)
 
-    def parse_article(self, response: Response) -> Iterator[Page]:
-        yield self.page(response)
-
-    def on_error(self, failure: Failure) -> Iterator[Page]:
-        """HTTP errors and failed downloads become Pages with ``error`` set (recorded as
-        rejects)."""
-        request = failure.request  # type: ignore[attr-defined]
-        if failure.check(HttpError):
-            response = failure.value.response
-            yield self.page(response, error=f"HTTP {response.status}")
-        elif failure_error(failure) is None:  # robots.txt, a host sending challenges
-            self.logger.info("Not requested: %s (%s)", request.url, failure.value)
-        else:
-            self.logger.warning("Download failed: %s (%s)", request.url, failure.getErrorMessage())
-            self.crawler.stats.inc_value("meetarchive/failed_downloads")
-            yield Page(url=request.url, status=0, headers={}, body=b"", fetched_at=_now(),
-                       kind=request.meta.get("kind", "other"), source=self.source,
-                       spider=self.name, error=failure_error(failure), meta=_hints(request.meta))
-
-    # -- pages -----------------------------------------------------------------------------------
-
-    def page(self, response: Response, error: str | None = None) -> Page:
-        kind: PageKind = response.meta.get("kind", "other")
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                   for k, v in response.headers.items()}
-        return Page(url=response.url, status=response.status, headers=headers, body=response.body,
-                    fetched_at=_now(), kind=kind, source=self.source, spider=self.name,
-                    blocked=response.meta.get("blocked"), error=error,
-                    meta=_hints(response.meta))
-
-
 class DyeStatSpider(RunnerSpaceSpider):
     """The same spider under the name people know the site by."""
 
     name = "dyestat"
 
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _hints(meta: dict[str, Any]) -> dict[str, Any]:
-    return {"listing": meta["listing"]} if meta.get("listing") else {}
