@@ -1,8 +1,9 @@
 """ValidateStage: pages that cannot give an article become rejects with a reason (never dropped).
 
 Reasons: ``blocked`` (an anti-bot challenge page), ``http error`` (status >= 400), ``fetch error``
-(no response at all), ``parse error`` (set by the parse stage), ``no headline``, ``no body``,
-``no url`` (a parser gave no canonical URL).
+(no response at all), ``incomplete document`` (a sitemap or feed cut at its bounds or unreadable;
+the part read is still used), ``parse error`` (set by the parse stage), ``no headline``,
+``no body``, ``no url`` (a parser gave no canonical URL).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from scraper.items import Crawled, Page
 BLOCKED = "blocked"
 HTTP_ERROR = "http error"
 FETCH_ERROR = "fetch error"
+INCOMPLETE = "incomplete document"
 PARSE_ERROR = "parse error"
 NO_HEADLINE = "no headline"
 NO_BODY = "no body"
@@ -30,6 +32,8 @@ def page_reject(page: Page) -> tuple[str, str] | None:
         return HTTP_ERROR, page.error or f"HTTP {page.status}"
     if page.error:
         return FETCH_ERROR, page.error
+    if page.meta.get("incomplete"):
+        return INCOMPLETE, page.meta["incomplete"]
     return None
 
 

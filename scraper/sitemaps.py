@@ -44,6 +44,23 @@ class Document:
     entries: list[Entry] = field(default_factory=list)  # pages (or child sitemaps of an index)
     truncated: bool = False
     error: str | None = None
+    unreadable: int = 0  # entry elements that gave no usable URL
+    declares_entities: bool = False  # a DTD with <!ENTITY>s (never expanded: XML bomb defence)
+
+    @property
+    def problem(self) -> str | None:
+        """Why this document was not read whole, or None when it was."""
+        if self.truncated:
+            return f"cut at {len(self.entries)} entries or its size limit"
+        if self.error and not self.entries:
+            return f"unreadable: {self.error}"
+        if self.entries:
+            return None
+        if self.declares_entities:
+            return "no readable entries: it declares XML entities, which are never expanded"
+        if self.unreadable:
+            return f"no readable entries ({self.unreadable} without a usable URL)"
+        return None
 
 
 def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
@@ -173,6 +190,8 @@ def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
             entry = _entry(el, doc.kind, base_url)
             if entry is not None:
                 doc.entries.append(entry)
+            else:
+                doc.unreadable += 1
             el.clear(keep_tail=False)
             parent = el.getparent()
             while parent is not None and el.getprevious() is not None:
@@ -186,4 +205,13 @@ def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
         doc.error = f"unreadable gzip: {exc}"
         doc.truncated = True
     doc.truncated = doc.truncated or stream.cut
+    doc.declares_entities = _declares_entities(parser)
     return doc
+
+
+def _declares_entities(parser: Any) -> bool:
+    try:
+        dtd = parser.root.getroottree().docinfo.internalDTD
+    except (AttributeError, TypeError):  # nothing was parsed
+        return False
+    return dtd is not None and any(True for _ in dtd.iterentities())

@@ -185,7 +185,8 @@ def test_retries_follow_the_server(hostile):
 
 def test_sitemap_bombs_and_floods_are_read_within_bounds(hostile):
     """The XML bomb's entities are never expanded, the gzip bomb is cut at the size limit, the
-    50,000-URL sitemap is read (its denied URLs are never requested); each is a stored page."""
+    50,000-URL sitemap is read (its denied URLs are never requested); each is a stored page and a
+    reject saying why it was not read whole."""
     server = hostile["server"]
     urls = {p["url"] for p in hostile["pages"]}
     for path in SITEMAPS:
@@ -194,6 +195,13 @@ def test_sitemap_bombs_and_floods_are_read_within_bounds(hostile):
     log = hostile["second"].stderr
     assert "sitemap-50k.xml cut at 50000 entries" in log
     assert "sitemap-gzip-bomb.xml.gz cut at 0 entries" in log
+    recorded = {r["url"]: (r["reason"], r["detail"]) for r in hostile["rejects"]}
+    assert recorded[server.url("/sitemap-50k.xml")] == (
+        "incomplete document", "cut at 50000 entries or its size limit")
+    assert recorded[server.url("/sitemap-gzip-bomb.xml.gz")][0] == "incomplete document"
+    reason, detail = recorded[server.url("/sitemap-xml-bomb.xml")]
+    assert reason == "incomplete document"
+    assert "declares XML entities" in detail
 
 
 def test_the_xml_bomb_is_never_expanded():

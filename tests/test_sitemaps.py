@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 
+import pytest
+
 from scraper.sitemaps import parse_document, robots_sitemaps
 
 BASE = "https://gazette.example/sitemap.xml"
@@ -117,3 +119,27 @@ def test_robots_sitemap_lines():
             "sitemap:/relative.xml\n  SITEMAP :  https://g.example/a.xml\n")
     assert robots_sitemaps(text, "https://g.example/robots.txt") == [
         "https://g.example/a.xml", "https://g.example/relative.xml"]
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+         b"<url><loc>/a</loc></url></urlset>", None),
+        (b"<urlset/>", None),  # an empty sitemap is complete
+        (b"", "unreadable: "),
+    ],
+)
+def test_a_document_not_read_whole_says_why(body, problem):
+    found = parse_document(body, "https://example.org/sitemap.xml").problem
+    if problem is None:
+        assert found is None
+    else:
+        assert problem in found
+
+
+def test_a_document_cut_at_its_entry_bound_says_so():
+    urls = b"".join(b"<url><loc>/p%d</loc></url>" % i for i in range(5))
+    body = b"<urlset>" + urls + b"</urlset>"
+    doc = parse_document(body, "https://example.org/sitemap.xml", max_entries=3)
+    assert doc.problem == "cut at 3 entries or its size limit"

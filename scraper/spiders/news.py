@@ -144,17 +144,15 @@ class NewsSpider(PageSpider):
     def parse_document(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """A sitemap, sitemap index, Google News sitemap, RSS or Atom feed."""
         page = self.page(response)
-        yield page
         if page.blocked:
+            yield page
             return
-        source = self.source_of(response)
         doc = parse_document(response.body, response.url)
-        if doc.error and not doc.entries:
-            self.logger.warning("Unreadable %s %s: %s", response.meta["role"], response.url,
-                                doc.error)
-        if doc.truncated:
-            self.logger.warning("%s cut at %d entries or its size limit", response.url,
-                                len(doc.entries))
+        if doc.problem:  # stored, and recorded as a reject with its reason
+            self.logger.warning("%s %s %s", response.meta["role"], response.url, doc.problem)
+            page.meta["incomplete"] = doc.problem
+        yield page
+        source = self.source_of(response)
         depth = response.meta.get("sitemap_depth", 0)
         if doc.kind == "sitemapindex":
             if depth >= MAX_SITEMAP_DEPTH:
