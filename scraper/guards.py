@@ -12,7 +12,8 @@
   non-public addresses (a public name resolving to one, a link or redirect to one), unless
   ``ALLOW_PRIVATE_ADDRESSES`` allows it: ``true`` always, ``false`` never, ``auto`` (default) only
   for hosts the crawl was started with that are themselves written as such an address or
-  ``localhost`` (a local test server, the demo).
+  ``localhost`` (a local test server, the demo). A request's ``allow_private_addresses`` meta key
+  (a source's ``private_addresses`` in the sources file) overrides the setting for that request.
 
 :func:`failure_error` tells the spiders' errbacks which failures to record as rejects.
 """
@@ -216,10 +217,11 @@ class PrivateAddressGuard:
         return self.resolved[host]
 
     async def process_request(self, request: Request) -> None:
-        if self.mode == "true":
+        override = request.meta.get("allow_private_addresses")
+        if override is True or (override is None and self.mode == "true"):
             return None
         host = (urlparse_cached(request).hostname or "").lower()
-        if not host or self.allowed_local(host):
+        if not host or (override is None and self.allowed_local(host)):
             return None
         for address in await self.addresses(host):
             if _non_public(address):

@@ -42,6 +42,9 @@ class Source:
     delay: float | None = None  # seconds between requests to this source's hosts (a floor)
     concurrency: int | None = None  # simultaneous requests per host
     browser: bool = False  # fetch article and listing pages with a headless Chromium
+    # may this source's requests reach loopback/private addresses? None: the crawl-wide
+    # ALLOW_PRIVATE_ADDRESSES setting decides (refused for sources on the internet)
+    private_addresses: bool | None = None
     hosts: tuple[str, ...] = ()  # extra hosts the source may serve pages from
     _allow: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
     _deny: tuple[re.Pattern[str], ...] = field(default=(), repr=False, compare=False)
@@ -94,7 +97,7 @@ def _source(name: str, table: Any, where: str) -> Source:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise bad(key, "a string or a list of strings")
             values[key] = tuple(value)
-        elif key in ("robots_sitemaps", "browser"):
+        elif key in ("robots_sitemaps", "browser", "private_addresses"):
             if not isinstance(value, bool):
                 raise bad(key, "true or false")
             values[key] = value

@@ -78,10 +78,10 @@ def test_retry_after_as_a_future_date():
                                now=1445412480.0) == pytest.approx(30.0)
 
 
-def news_crawl(tmp_path: Path, start: str, label: str, *settings: str):
+def news_crawl(tmp_path: Path, start: str, label: str, *settings: str, source_keys: str = ""):
     sources = tmp_path / "sources.toml"
     sources.write_text(f'[sources.local]\nstart_urls = ["{start}"]\nallow = ["/story/"]\n'
-                       "robots_sitemaps = false\ndelay = 0\n")
+                       f"robots_sitemaps = false\ndelay = 0\n{source_keys}")
     return run_measured(["crawl", "news", "--db", str(tmp_path / "archive.db"), "--sources",
                          str(sources), "-a", "source=local", "-s", "DOWNLOAD_DELAY=0",
                          "-s", "AUTOTHROTTLE_ENABLED=False", *settings], tmp_path, label)
@@ -101,6 +101,23 @@ def test_private_addresses_can_be_forbidden(tmp_path):
     assert found
     assert all(r[1] == "fetch error" and "non-public address 127.0.0.1" in r[2] for r in found)
     assert done.returncode == 1
+
+
+def test_a_source_can_forbid_private_addresses_whatever_the_crawl_allows(tmp_path):
+    with HostileServer(lifetime=120) as server:
+        news_crawl(tmp_path, server.url("/"), "private-source-false",
+                   source_keys="private_addresses = false\n")
+    assert [r for r in server.log if r.path != "/robots.txt"] == []
+    found = rejects(tmp_path / "archive.db")
+    assert found
+    assert all("non-public address 127.0.0.1" in r[2] for r in found)
+
+
+def test_a_source_can_allow_private_addresses_the_crawl_forbids(tmp_path):
+    with HostileServer(lifetime=120) as server:
+        news_crawl(tmp_path, server.url("/"), "private-source-true",
+                   "-s", "ALLOW_PRIVATE_ADDRESSES=false", source_keys="private_addresses = true\n")
+    assert any(r.path == "/" for r in server.log)
 
 
 def test_a_name_resolving_to_a_private_address_is_refused_by_default(tmp_path):

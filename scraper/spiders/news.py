@@ -117,6 +117,8 @@ class NewsSpider(PageSpider):
                                 "sitemap_depth": depth}
         if source.browser and role in ("article", "listing"):
             meta["browser"] = True
+        if source.private_addresses is not None:
+            meta["allow_private_addresses"] = source.private_addresses
         return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
                               priority=priority)
 
