@@ -59,3 +59,23 @@ def cases() -> list[Case]:
 
 def dump(record: dict[str, Any]) -> str:
     return json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+# The values issue 2 requires of the seed article (what its golden file must hold).
+SEED = {
+    "headline": "Josh Kerr Grabs Lead With 600 To Go, Beats Jakob Ingebrigtsen And Standout Field "
+                "In Epic Mile At Prefontaine Classic",
+    "dek": "Kerr Calls Bold Move 'A Dumb Decision' And It Pays Off With Victory And British Mile "
+           "Record",
+    "authors": ["Lori Shontz"],
+    "publisher": "DyeStat.com",
+    "published_at": "2024-05-26T02:29:00-05:00",
+    "published_raw": "May 26th 2024, 2:29am",
+    "timezone": "America/Chicago",
+    "photo_credit": "John Nepolitan",
+    "meet_name": "Eugene Diamond League - Nike Prefontaine Classic",
+    "meet_year": 2024,
+    "meet_event_id": 120,
+    "canonical_url": "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news"
+                     "&news_id=700101",
+}

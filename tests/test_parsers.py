@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from scraper.items import Article
 from scraper.parsers import parser_for
 from scraper.parsers.lines import text_lines
-from tests.goldens import Case, cases
+from tests.goldens import SEED, Case, cases
 
 FIELDS = sorted(f.name for f in dataclasses.fields(Article))
 CASES = cases()
@@ -71,23 +71,6 @@ def test_parser_is_the_site_parser() -> None:
         assert record(case)["parser"] == "runnerspace/1"
 
 
-SEED = {
-    "headline": "Josh Kerr Grabs Lead With 600 To Go, Beats Jakob Ingebrigtsen And Standout Field "
-                "In Epic Mile At Prefontaine Classic",
-    "dek": "Kerr Calls Bold Move 'A Dumb Decision' And It Pays Off With Victory And British Mile "
-           "Record",
-    "authors": ["Lori Shontz"],
-    "publisher": "DyeStat.com",
-    "published_at": "2024-05-26T02:29:00-05:00",
-    "published_raw": "May 26th 2024, 2:29am",
-    "timezone": "America/Chicago",
-    "photo_credit": "John Nepolitan",
-    "meet_name": "Eugene Diamond League - Nike Prefontaine Classic",
-    "meet_year": 2024,
-    "meet_event_id": 120,
-    "canonical_url": "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news"
-                     "&news_id=700101",
-}
 
 
 @pytest.mark.parametrize("slug", ["seed", "seed-altmarkup"])
