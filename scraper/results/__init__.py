@@ -43,25 +43,18 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
     """Plain text: try each text reader in turn; the first that yields rows wins."""
     from scraper.results import delimited, fallback, hytek, listing, ruled
 
-    if delimited.looks_like_lif(text, name):
-        doc = delimited.parse_lif(text)
-        if _rows(doc):
-            return doc
-    if delimited.looks_delimited(text):
-        doc = delimited.parse_delimited(text)
-        if _rows(doc):
-            return doc
-    if hytek.looks_like_hytek(text):
-        doc = hytek.parse(text)
-        if _rows(doc):
-            return doc
-    if ruled.looks_ruled(text):
-        doc = ruled.parse(text)
-        if _rows(doc):
-            return doc
-    doc = listing.parse(text)
-    if _rows(doc):
-        return doc
+    readers = [
+        (lambda: delimited.looks_like_lif(text, name), delimited.parse_lif),
+        (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
+        (lambda: hytek.looks_like_hytek(text), hytek.parse),
+        (lambda: ruled.looks_ruled(text), ruled.parse),
+        (lambda: True, listing.parse),
+    ]
+    for looks, parse in readers:
+        if looks():
+            doc = parse(text)
+            if _rows(doc):
+                return doc
     doc = fallback.parse(text)
     if not _rows(doc):
         doc.error = doc.error or "no results layout recognised"
