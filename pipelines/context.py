@@ -7,7 +7,7 @@ safe; each stage gets it through :func:`archive_for` in ``from_crawler``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 from weakref import WeakKeyDictionary
 
 import sqlite_utils
@@ -54,3 +54,22 @@ def close_archive(crawler: Any) -> None:
     archive = _ARCHIVES.pop(crawler, None)
     if archive is not None:
         archive.db.close()
+
+
+class ArchiveStage:
+    """Base of the stages that write: built from the crawler's shared archive, and closing it when
+    the spider closes (whichever such stage closes first closes it; the others find it closed)."""
+
+    def __init__(self, archive: Archive, stats: Any = None, crawler: Any = None) -> None:
+        self.archive = archive
+        self.db = archive.db
+        self.stats = stats
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> Self:
+        return cls(archive_for(crawler), crawler.stats, crawler)
+
+    def close_spider(self) -> None:
+        if self.crawler is not None:
+            close_archive(self.crawler)

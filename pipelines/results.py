@@ -10,10 +10,10 @@ Blocked and failed responses are left to the reject stages.
 from __future__ import annotations
 
 import logging
-from typing import Any, Self
+from typing import Any
 
 from pipelines import db as schema
-from pipelines.context import Archive, archive_for, close_archive
+from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
 
@@ -32,20 +32,7 @@ def parse_results_page(page: Page) -> dict[str, Any]:
         return {"events": [], "_error": f"{type(exc).__name__}: {exc}"[:500]}
 
 
-class ResultsStage:
-    def __init__(self, archive: Archive, stats: Any = None, crawler: Any = None) -> None:
-        self.db = archive.db
-        self.stats = stats
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> Self:
-        return cls(archive_for(crawler), crawler.stats, crawler)
-
-    def close_spider(self) -> None:
-        if self.crawler is not None:
-            close_archive(self.crawler)  # whichever stage closes first closes the shared archive
-
+class ResultsStage(ArchiveStage):
     def process_item(self, item: Crawled) -> Crawled:
         page = item.page
         if page.kind != "results" or page_reject(page) is not None:

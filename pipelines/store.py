@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Any, Self
+from typing import Any
 
 from pipelines import db as schema
-from pipelines.context import Archive, archive_for, close_archive
+from pipelines.context import Archive, ArchiveStage
 from pipelines.dedupe import NEW, REBUILT, UNCHANGED, classify, content_hash
 from scraper.errors import ArchiveFull
 from scraper.items import Crawled
@@ -23,22 +23,11 @@ logger = logging.getLogger(__name__)
 STAT = "meetarchive/{}"
 
 
-class StoreStage:
+class StoreStage(ArchiveStage):
     def __init__(self, archive: Archive, stats: Any = None, crawler: Any = None) -> None:
-        self.archive = archive
-        self.db = archive.db
-        self.stats = stats
-        self.crawler = crawler
+        super().__init__(archive, stats, crawler)
         self.columns = schema.article_columns(self.db)
         self.full = False
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> Self:
-        return cls(archive_for(crawler), crawler.stats, crawler)
-
-    def close_spider(self) -> None:
-        if self.crawler is not None:
-            close_archive(self.crawler)
 
     def process_item(self, item: Crawled) -> Crawled:
         try:
