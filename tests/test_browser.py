@@ -64,6 +64,17 @@ def screenshot(driver: Any, name: str) -> Path:
     return path
 
 
+def submit(driver: Any, box: Any, param: str) -> None:
+    """Submit a form and wait for the page it leads to (``submit()`` does not wait: reading at
+    once could read the page being left)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box.submit()
+    WebDriverWait(driver, 20).until(
+        lambda d: f"{param}=" in d.current_url
+        and d.execute_script("return document.readyState") == "complete")
+
+
 def column(driver: Any, name: str) -> list[str]:
     from selenium.webdriver.common.by import By
 
@@ -77,7 +88,7 @@ def test_search_finds_the_seed_article(browser: Any, base_url: str):
     browser.get(base_url + "/archive/articles")
     box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
     box.send_keys("Ingebrigtsen Kerr")
-    box.submit()
+    submit(browser, box, "_search")
     headlines = column(browser, "headline")
     browser.execute_script("arguments[0].scrollIntoView()",
                            browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns"))
@@ -93,7 +104,7 @@ def test_athlete_timeline_shows_the_articles_with_the_name_marked(browser: Any, 
     browser.get(base_url + "/archive/athlete_timeline?_hide_sql=1")
     box = browser.find_element(By.CSS_SELECTOR, "input[name=athlete]")
     box.send_keys("Ingebrigtsen")
-    box.submit()
+    submit(browser, box, "athlete")
     titles = column(browser, "title")
     marks = browser.find_elements(By.CSS_SELECTOR, "td.col-detail mark")
     screenshot(browser, "athlete-timeline-ingebrigtsen")
