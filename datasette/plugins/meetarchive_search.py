@@ -155,7 +155,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
     hits: list[dict[str, Any]] = []
     error = None
     if q is not None:
-        time_limit_ms = int(datasette.setting("sql_time_limit_ms"))
+        time_limit_ms = int(datasette.sql_time_limit_ms)
         try:
             hits = await datasette.get_database(name).execute_fn(
                 lambda conn: run_search(conn, q, limit, order, time_limit_ms))
