@@ -1,4 +1,4 @@
-"""The archive schema (pipelines/db.py): pragmas, migrations, pages, FTS kept in sync."""
+"""The archive schema (pipelines/db): pragmas, migrations, pages, FTS kept in sync."""
 
 from __future__ import annotations
 

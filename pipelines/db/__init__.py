@@ -1,0 +1,92 @@
+"""The archive: schema (tables, FTS, migrations) and every query on it. THE only package naming
+tables and columns; the rest of the code imports names from here (``from pipelines import db``).
+
+* ``schema``: table names, columns, FTS settings, migrations, ``open_db``, ``write_transaction``;
+* ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
+* ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
+  results.
+"""
+
+from pipelines.db.articles import (  # noqa: F401
+    add_revision,
+    article_columns,
+    article_row,
+    bulk_insert_articles,
+    counts,
+    delete_rejects,
+    delete_revisions,
+    find_article,
+    format_counts,
+    insert_article,
+    integrity_ok,
+    record_reject,
+    update_article,
+)
+from pipelines.db.crawls import (  # noqa: F401
+    finish_run,
+    known_articles,
+    mark_not_modified,
+    recent_runs,
+    revisit_info,
+    set_run_exit_code,
+    source_history,
+    start_run,
+)
+from pipelines.db.fts import (  # noqa: F401
+    COMMON_MATCHES,
+    NEWEST_SORT_MAX,
+    ORDERS,
+    RANK_WINDOW,
+    fts_match,
+)
+from pipelines.db.pages import (  # noqa: F401
+    iter_pages,
+    page_from_row,
+    page_id_of,
+    store_page,
+)
+from pipelines.db.results import (  # noqa: F401
+    delete_results,
+    format_meets,
+    meet_articles,
+    meet_id_for,
+    meets_overview,
+    name_key,
+    search_results,
+    store_results,
+)
+from pipelines.db.schema import (  # noqa: F401
+    ARTICLES,
+    ARTICLES_FTS,
+    BUSY_TIMEOUT_MS,
+    FILL_FIELDS,
+    FTS_COLUMNS,
+    FTS_TOKENIZE,
+    FTS_WEIGHTS,
+    JSON_COLUMNS,
+    MEETS,
+    PAGES,
+    REJECTS,
+    RESULT_DOCS,
+    RESULT_EVENTS,
+    RESULT_JSON_COLUMNS,
+    RESULTS,
+    RESULTS_FTS,
+    RESULTS_FTS_COLUMNS,
+    REVISION_FIELDS,
+    REVISIONS,
+    RUN_COUNTS,
+    RUN_SOURCES,
+    RUNS,
+    NotAnArchiveError,
+    check_archive,
+    m001_initial,
+    m002_lookup_indexes,
+    m003_article_source_year,
+    m004_results,
+    m005_crawl_runs,
+    m005_results_meet_year,
+    migrations,
+    open_db,
+    write_transaction,
+)

@@ -1,0 +1,156 @@
+"""Articles, their revisions and rejects; counts for `meetarchive stats`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+import sqlite_utils
+
+from pipelines.db.schema import (
+    ARTICLES,
+    ARTICLES_FTS,
+    FTS_COLUMNS,
+    JSON_COLUMNS,
+    PAGES,
+    REJECTS,
+    REVISION_FIELDS,
+    REVISIONS,
+    write_transaction,
+)
+
+
+def article_columns(db: sqlite_utils.Database) -> list[str]:
+    return [c.name for c in db.table(ARTICLES).columns]
+
+
+def find_article(db: sqlite_utils.Database, canonical_url: str) -> dict[str, Any] | None:
+    cur = db.conn.execute(f"SELECT * FROM {ARTICLES} WHERE canonical_url = ? LIMIT 1",
+                          [canonical_url])
+    row = cur.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
+    """The articles-table values of an ``Article`` (lists/dicts as JSON)."""
+    row: dict[str, Any] = {}
+    for name in columns:
+        if not hasattr(article, name):
+            continue
+        value = getattr(article, name)
+        if name in JSON_COLUMNS:
+            value = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+    names = list(row)  # the same columns every time: one prepared statement, reused
+    sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    article_id = db.conn.execute(sql, [row[n] for n in names]).lastrowid
+    assert article_id is not None
+    return article_id
+
+
+def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> int:
+    """Insert many article rows (``article_row`` values plus the bookkeeping columns) in ONE
+    transaction, FTS included: the row-at-a-time FTS trigger is set aside inside the transaction
+    and the new rows are indexed by one ``INSERT ... SELECT`` (about 3-4x faster than the trigger
+    per row). A crash leaves the archive as it was before the call. Returns the rows inserted."""
+    if not rows:
+        return 0
+    names = list(rows[0])
+    sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+           f"VALUES ({', '.join('?' * len(names))})")
+    trigger = f"{ARTICLES}_ai"
+    cols = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
+    with write_transaction(db):
+        trigger_sql = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]
+        ).fetchone()
+        start = db.execute(f"SELECT coalesce(max(rowid), 0) FROM {ARTICLES}").fetchone()[0]
+        if trigger_sql:
+            db.execute(f"DROP TRIGGER [{trigger}]")
+        db.conn.executemany(sql, ([row.get(n) for n in names] for row in rows))
+        db.execute(f"INSERT INTO {ARTICLES_FTS} (rowid, {cols}) "
+                   f"SELECT rowid, {cols} FROM {ARTICLES} WHERE rowid > ?", [start])
+        if trigger_sql:
+            db.execute(trigger_sql[0])
+    return len(rows)
+
+
+def update_article(db: sqlite_utils.Database, article_id: int, values: dict[str, Any]) -> None:
+    names = list(values)
+    sql = f"UPDATE {ARTICLES} SET {', '.join(f'[{n}] = ?' for n in names)} WHERE id = ?"
+    db.conn.execute(sql, [values[n] for n in names] + [article_id])
+
+
+def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str) -> None:
+    """Keep an article's current text before it is replaced."""
+    rev = {name: old[name] for name in REVISION_FIELDS}
+    rev.update(article_id=old["id"], page_id=old["page_id"], content_hash=old["content_hash"],
+               replaced_at=replaced_at)
+    db.table(REVISIONS).insert(rev)
+
+
+def delete_revisions(db: sqlite_utils.Database, article_id: int) -> None:
+    db.table(REVISIONS).delete_where("article_id = ?", [article_id])
+
+
+# ---- rejects -----------------------------------------------------------------------------------
+
+def record_reject(db: sqlite_utils.Database, url: str, reason: str, detail: str | None,
+                  at: str, page_id: int | None) -> None:
+    """One row per (page, reason); seeing the same page rejected again moves ``at``."""
+    db.execute(
+        f"INSERT INTO {REJECTS} (url, reason, detail, at, page_id) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(page_id, reason) DO UPDATE SET at = excluded.at, detail = excluded.detail",
+        [url, reason, detail, at, page_id])
+
+
+def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
+    db.table(REJECTS).delete_where("page_id = ?", [page_id])
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
+    by_reason = {r["reason"]: r["n"] for r in db.query(
+        f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
+    by_source = {r["source"] or "": r["n"] for r in db.query(
+        f"SELECT source, count(*) AS n FROM {ARTICLES} GROUP BY source ORDER BY n DESC, source")}
+    newest = list(db.table(ARTICLES).rows_where(
+        select="headline, canonical_url, published_at, first_seen",
+        order_by="coalesce(published_at, first_seen) DESC", limit=5))
+    last_fetch = db.execute(f"SELECT max(fetched_at) FROM {PAGES}").fetchone()[0]
+    return {
+        "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
+        "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
+        "rejects_by_reason": by_reason, "articles_by_source": by_source,
+        "last_fetch": last_fetch, "newest_articles": newest,
+    }
+
+
+def integrity_ok(db: sqlite_utils.Database) -> bool:
+    try:
+        return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
+def format_counts(c: dict[str, Any]) -> str:
+    """``counts()`` as text for ``meetarchive stats``."""
+    lines = [f"pages:      {c['pages']} (last fetched {c['last_fetch'] or 'never'})",
+             f"articles:   {c['articles']}"]
+    lines += [f"  {n:>6}  {source or '(no source)'}"
+              for source, n in c["articles_by_source"].items()]
+    lines += [f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
+    lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
+    if c["newest_articles"]:
+        lines.append("newest articles:")
+        lines += [f"  {(a['published_at'] or a['first_seen'] or '')[:10]:10}  {a['headline']}"
+                  for a in c["newest_articles"]]
+    return "\n".join(lines)
