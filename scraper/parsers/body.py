@@ -175,17 +175,24 @@ def _drop(elements: list[etree._Element]) -> None:
 
 
 class _Unit:
-    __slots__ = ("el", "parts", "link", "tag")
+    __slots__ = ("el", "parts", "link", "tag", "_text")
 
     def __init__(self, el: etree._Element) -> None:
         self.el = el
         self.tag = el.tag
         self.parts: list[str] = []
         self.link = 0
+        self._text: str | None = None
 
     @property
     def text(self) -> str:
-        """Whitespace collapsed; a blank line where <br><br> separated paragraphs."""
+        """Whitespace collapsed; a blank line where <br><br> separated paragraphs (joined once:
+        the parts are complete when the walk is done, before anyone reads the text)."""
+        if self._text is None:
+            self._text = self._join()
+        return self._text
+
+    def _join(self) -> str:
         raw = "".join(self.parts)
         if "\u2029" not in raw:
             return WS.sub(" ", raw).strip()

@@ -45,7 +45,7 @@ class BylineSignals(PageCore):
         from scraper.authors import clean_authors
 
         first = None
-        sites = {" ".join(tokens(n)) for n in self.site_names()}
+        sites = set(self.site_tokens)
         sites.discard("")
 
         def is_site(name: str) -> bool:

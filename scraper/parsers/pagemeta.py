@@ -164,6 +164,16 @@ class PageCore:
         return obj.get(key) if obj else None
 
     def site_names(self) -> list[str]:
+        return list(self._site_names)
+
+    @cached_property
+    def site_tokens(self) -> tuple[str, ...]:
+        """Each site name as its casefolded words ("Track & Field News" -> "track field news"),
+        read once per page (titles and bylines compare against them many times)."""
+        return tuple(" ".join(tokens(n)) for n in self._site_names)
+
+    @cached_property
+    def _site_names(self) -> tuple[str, ...]:
         names = []
         for key in ("og:site_name", "application-name", "apple-mobile-web-app-title",
                     "twitter:site"):
@@ -177,7 +187,7 @@ class PageCore:
         host = (urlsplit(self.url).hostname or "").split(".")
         names.extend(h for h in host if h not in ("www", "com", "org", "net", "co", "uk", "de"))
         # a site name is short; a long "name" is a page title in a mislabelled object
-        return [n for n in names if n and len(tokens(n)) <= 5]
+        return tuple(n for n in names if n and len(tokens(n)) <= 5)
 
     def descriptions(self) -> list[str]:
         out = []

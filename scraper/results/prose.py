@@ -30,6 +30,9 @@ _MARK = re.compile(
     r"|\d{1,3}\.\d{2}\s?m(?:eters|etres)?\b)"
     r"(?![\d:])"
 )
+# Every mark above holds a digit, a "." or ":" and a digit: text without that holds no mark (a cheap
+# test that spares the costly one above on most sentences of an article).
+_MARK_HINT = re.compile(r"\d[.:]\d")
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
@@ -72,6 +75,8 @@ _FLAG_RULES = (
     (re.compile(r"\b(?:collegiate|NCAA) record\b"), "CR"),
     (re.compile(r"\b(?:state|meet|championship) record\b"), "MR"),
 )
+# any flag at all (most clauses have none: one search instead of one per rule)
+_ANY_FLAG = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _FLAG_RULES))
 _STOP_WORDS = (
     "A An And As At But By For From He Her His I In It Its Of On Or She So The Their Then There "
     "They This That To We When While Who Why With After Before Since None Depth Pacesetter "
@@ -89,7 +94,9 @@ _POSS = re.compile(r"[’']s$")
 _AFFILIATION_GAP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 _CLAUSE_END = re.compile(r"\s(?:and|but|while|as|where|when|whereas)\s|[;.]")
 _APPOSITIVE = re.compile(r",\s+(?:who|whose|which)\b[^.;]*?,\s+")
-_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[“\"A-Z])|\n+")
+# sentence breaks: blanks after an end mark (and a closing quote) before a capital or an opening
+# quote, or a line break (both alternatives start with a blank: the regex engine skips the rest)
+_SENT = re.compile(r"\s(?:(?<=[.!?]\s)|(?<=[.!?][”\"]\s))\s*(?=[“\"A-Z])|\n+")
 
 
 def _full_names(text: str) -> dict[str, str]:
@@ -106,7 +113,20 @@ def _full_names(text: str) -> dict[str, str]:
     return out
 
 
-def _subject_before(clause: str, names: dict[str, str]) -> tuple[str, str] | None:
+class _Names:
+    """``_full_names`` of an article, read on first use (only a surname alone needs them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._names: dict[str, str] | None = None
+
+    def get(self, last: str, default: str) -> str:
+        if self._names is None:
+            self._names = _full_names(self.text)
+        return self._names.get(last, default)
+
+
+def _subject_before(clause: str, names: _Names) -> tuple[str, str] | None:
     """The athlete whose result verb starts right after their name, nearest before the mark."""
     best = None
     runs = list(_NAME_RUN.finditer(clause))
@@ -159,7 +179,9 @@ def _place(text: str) -> int | None:
 
 
 def _flags(text: str) -> list[str]:
-    out = []
+    out: list[str] = []
+    if not _ANY_FLAG.search(text):
+        return out
     for rx, flag in _FLAG_RULES:
         if rx.search(text) and flag not in out:
             out.append(flag)
@@ -168,10 +190,12 @@ def _flags(text: str) -> list[str]:
 
 def results_from_text(body: str) -> list[dict[str, Any]]:
     """Results stated in an article body, in the order the text states them."""
-    names = _full_names(body)
+    if not _MARK_HINT.search(body):
+        return []
+    names = _Names(body)
     found: list[dict[str, Any]] = []
     for sent in _SENT.split(body):
-        if not _MARK.search(sent):
+        if not _MARK_HINT.search(sent) or not _MARK.search(sent):
             continue
         s = _APPOSITIVE.sub(" ", sent)
         # clauses: a mark belongs to the clause it sits in
