@@ -5,10 +5,10 @@ entry; the crawl neither stalls nor ends early when entries are dropped (duplica
 with the backlog limited to 3 requests in flight and 15 entries read ahead; assertions on the
 server's request log and the archive's rows.
 
-Site: a sitemap index (the source's, also in robots.txt) of 3 child sitemaps of 12 articles each; the last article of the
-first also listed in the second, with a date only there; the first listed again in the third (after
-its release: dropped as a duplicate); one robots-disallowed entry, one entry answering 404; a
-listing page linking 2 sitemap articles and 1 article only it lists.
+Site: a sitemap index (the source's, also in robots.txt) of 3 child sitemaps of 12 articles each;
+the last article of the first also listed in the second, with a date only there; the first listed
+again in the third (after its release: dropped as a duplicate); one robots-disallowed entry, one
+entry answering 404; a listing page linking 2 sitemap articles and 1 article only it lists.
 """
 
 from __future__ import annotations

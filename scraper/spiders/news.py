@@ -20,6 +20,11 @@ article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, 
 ``title`` (``news:title``, item title), ``lastmod``; with the source's ``parser`` and ``timezone``.
 ``scraper.hints.apply_hints`` turns them into fallbacks for what the page itself does not state.
 Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's RobotsTxtMiddleware).
+
+Memory does not grow with the site: sitemap and feed entries wait in a backlog of tuples and are
+released ``NEWS_BACKLOG_IN_FLIGHT`` requests at a time as earlier ones complete; child sitemaps
+are read while the backlog holds fewer than ``NEWS_BACKLOG_READ_AHEAD`` entries; listing pages
+start when the backlog is empty (``spider_idle``).
 """
 
 from __future__ import annotations
