@@ -99,3 +99,25 @@ def test_a_surname_alone_resolves_to_the_full_name_given_earlier() -> None:
     rows = results_from_text(text)
     assert [(r["athlete"], r["place"], r["mark"], r["flags"]) for r in rows] == [
         ("Josh Kerr", 1, "3:45.34", ["NR"])]
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("won in 9.79", ["9.79"]),
+    ("twin 9.79 cats", []),  # "in" must be a word of its own
+    ("ran 19.58 there", ["19.58"]),
+    ("clocked 9.8 flat", []),  # two decimals at least
+    ("lap 2,3:45.34", []),  # glued to a number before it
+    ("at 1.3:45.34", []),
+    ("12:34:56.789 elapsed", ["12:34:56.789"]),
+    ("3:456 is no time", []),  # three digits after the colon
+    ("123:45.00 is no time", []),
+    ("123.45m", ["123.45m"]),
+    ("1234.56m", []),
+    ("8.22 m and 6.90meters", ["8.22 m", "6.90meters"]),
+    ("in 0.22 per cent and in 0.35% and of 1.25 million", []),
+    ("in 9.79.5", []),
+    ("10.71s then 10.72 secs then 10.73 seconds", ["10.71", "10.72", "10.73"]),
+    ("3:45.34, 3:45.60 and 3:46.22", ["3:45.34", "3:45.60", "3:46.22"]),
+])
+def test_mark_boundaries(text: str, marks: list[str]) -> None:
+    assert [m.group(1) for m in _MARK.finditer(text)] == marks
