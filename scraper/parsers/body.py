@@ -79,7 +79,6 @@ HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible"
                 "screen-reader-text", "offscreen"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-WS = re.compile(r"\s+")
 _BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
 
 MIN_GOOD = 60  # weighted characters of a good unit
@@ -195,8 +194,8 @@ class _Unit:
     def _join(self) -> str:
         raw = "".join(self.parts)
         if "\u2029" not in raw:
-            return WS.sub(" ", raw).strip()
-        paras = (WS.sub(" ", p).strip() for p in _BR_BREAK.split(raw))
+            return " ".join(raw.split())  # whitespace runs as one space, ends trimmed
+        paras = (" ".join(p.split()) for p in _BR_BREAK.split(raw))
         return "\n\n".join(p for p in paras if p)
 
 

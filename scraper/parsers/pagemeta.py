@@ -34,7 +34,7 @@ def clean(text: Any) -> str:
         return ""
     if "&" in text:
         text = html_lib.unescape(text)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # whitespace runs as one space (str.split: the same as \s+)
 
 
 _TOKEN = re.compile(r"\w+")
