@@ -62,14 +62,20 @@ WEAK_BOILER = re.compile(
 )
 WEAK_MAX_PARAGRAPH_TEXT = 300
 # calls to action that sit inside article containers (newsletter, app, social, consent prompts)
+_CALLS_TO_ACTION = (
+    r"sign up (?:for|to|here)", r"subscribe (?:to|now|here)", r"join us on", r"follow us on",
+    r"download (?:our|the) app", r"get the latest .{0,40} (?:on|to) your phone", r"newsletter\s*:",
+    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)", r"folgen sie uns", r"hier geht es zu[rm]? ",
+    r"externen? inhalt", r"ich bin damit einverstanden", r"personenbezogene daten können",
+    r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés",
+    r"todos los derechos reservados",
+    r"suscr[ií]bete", r"abonnez-vous", r"inscrivez-vous",
+)
+# each phrase starts with a letter; the lookahead on those first letters lets most word boundaries
+# fail at once instead of trying every phrase there (same matches, about twice as fast)
 CALL_TO_ACTION = re.compile(
-    r"\b(?:sign up (?:for|to|here)|subscribe (?:to|now|here)|join us on|follow us on|"
-    r"download (?:our|the) app|get the latest .{0,40} (?:on|to) your phone|newsletter\s*:|"
-    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)|folgen sie uns|hier geht es zu[rm]? |"
-    r"externen? inhalt|ich bin damit einverstanden|personenbezogene daten können|"
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"todos los derechos reservados|"
-    r"suscr[ií]bete|abonnez-vous|inscrivez-vous)",
+    r"\b(?=[" + "".join(sorted({p[0] for p in _CALLS_TO_ACTION})) + r"])(?:"
+    + "|".join(_CALLS_TO_ACTION) + r")",
     re.IGNORECASE,
 )
 _END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
@@ -111,7 +117,11 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 _TEXT_LEN = etree.XPath("string-length(normalize-space())")
-_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
+# candidates for _is_hidden: a class attribute only when it contains a hidden class's name as a
+# substring (most elements have a class; few can be hidden by it)
+_HIDDEN_XPATH = etree.XPath(
+    '//*[@hidden or @aria-hidden="true" or @style or ('
+    + " or ".join(f'contains(@class, "{name}")' for name in sorted(HIDDEN_CLASS)) + ")]")
 _NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
 
