@@ -1,8 +1,9 @@
-"""The body extractor's cheap pre-checks keep what the full tests decide.
+"""What the body extractor drops as hidden or as a call to action, case by case.
 
-Hidden elements are found among a narrowed set of candidates (a class attribute is a candidate
-only when it contains a hidden class's name); calls to action are matched behind a lookahead on
-the phrases' first letters. Each case is one element or one phrase in an otherwise plain article.
+Hidden: the hidden/aria-hidden attributes, a display:none/visibility:hidden style, a class that is
+one of the hidden class names (a class that only contains such a name is no sign). Calls to action
+are matched behind a lookahead on the phrases' first letters: each phrase is still found. Each case
+is one element or one phrase in an otherwise plain article.
 """
 
 from __future__ import annotations

@@ -117,11 +117,7 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 _TEXT_LEN = etree.XPath("string-length(normalize-space())")
-# candidates for _is_hidden: a class attribute only when it contains a hidden class's name as a
-# substring (most elements have a class; few can be hidden by it)
-_HIDDEN_XPATH = etree.XPath(
-    '//*[@hidden or @aria-hidden="true" or @style or ('
-    + " or ".join(f'contains(@class, "{name}")' for name in sorted(HIDDEN_CLASS)) + ")]")
+_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
 _NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
 
