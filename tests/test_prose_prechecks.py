@@ -15,6 +15,7 @@ from scraper.results.prose import (
     _MARK,
     _MARK_HINT,
     _SENT,
+    _sentences_with_marks,
     results_from_text,
 )
 
@@ -121,3 +122,17 @@ def test_a_surname_alone_resolves_to_the_full_name_given_earlier() -> None:
 ])
 def test_mark_boundaries(text: str, marks: list[str]) -> None:
     assert [m.group(1) for m in _MARK.finditer(text)] == marks
+
+
+@pytest.mark.parametrize("text", [
+    "Kerr won in 3:45.34.\n\nThe crowd roared. Nuguse was third in 3:46.22.",
+    "No marks here.\n\nNone here either.\nKerr won in 3:45.34. Next.",
+    "Kerr won.\n \nNuguse ran 3:46.22.",  # a blank line holding a space
+    "Kerr won. \nNuguse ran 3:46.22.",  # a space before the line break
+    "Kerr won.\n\n\n\n\"Nuguse ran 3:46.22.\"",
+    "\n\nKerr ran 3:45.34\n",
+    "",
+])
+def test_paragraphs_split_into_the_same_sentences(text: str) -> None:
+    whole = [s for s in _SENT.split(text) if _MARK_HINT.search(s)]
+    assert [s for s in _sentences_with_marks(text) if _MARK_HINT.search(s)] == whole

@@ -15,6 +15,7 @@ General rules only:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from scraper.results.marks import parse_mark
@@ -101,6 +102,9 @@ _APPOSITIVE = re.compile(r",\s+(?:who|whose|which)\b[^.;]*?,\s+")
 # sentence breaks: blanks after an end mark (and a closing quote) before a capital or an opening
 # quote, or a line break (both alternatives start with a blank: the regex engine skips the rest)
 _SENT = re.compile(r"\s(?:(?<=[.!?]\s)|(?<=[.!?][”\"]\s))\s*(?=[“\"A-Z])|\n+")
+# line breaks with text right before and after: always a whole sentence break of _SENT, so the
+# text between them splits into sentences on its own (paragraphs without a mark are skipped whole)
+_CHUNK = re.compile(r"\n(?<=\S\n)\n*(?=\S)")
 
 
 def _full_names(text: str) -> dict[str, str]:
@@ -198,7 +202,7 @@ def results_from_text(body: str) -> list[dict[str, Any]]:
         return []
     names = _Names(body)
     found: list[dict[str, Any]] = []
-    for sent in _SENT.split(body):
+    for sent in _sentences_with_marks(body):
         if not _MARK_HINT.search(sent) or not _MARK.search(sent):
             continue
         s = _APPOSITIVE.sub(" ", sent)
@@ -228,6 +232,13 @@ def results_from_text(body: str) -> list[dict[str, Any]]:
                 )
             start += len(clause)
     return _fill_places(_dedupe(found))
+
+
+def _sentences_with_marks(text: str) -> Iterator[str]:
+    """The sentences of ``_SENT.split(text)`` that may hold a mark (the others are skipped)."""
+    for chunk in _CHUNK.split(text):
+        if _MARK_HINT.search(chunk):
+            yield from _SENT.split(chunk)
 
 
 def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
