@@ -100,7 +100,8 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
     """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
 
     Archived articles are fetched again only when due (--revisit), with conditional requests;
-    listings, feeds and sitemaps every time. Each run is recorded (`stats --runs`).
+    listings and feeds every time, a news source's sitemaps when due (its sitemap_interval).
+    Each run is recorded (`stats --runs`).
 
     \b
     Exit codes:
