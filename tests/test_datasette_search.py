@@ -225,6 +225,7 @@ def test_the_index_and_the_articles_table_link_to_the_search_page(
     status, final, body = get(base + "/-/search?q=Kerr")
     assert final.endswith("/other/-/search?q=Kerr")
     assert hits(lxml.html.fromstring(body))
+    assert get(base + "/nowhere/-/search?q=Kerr")[0] == 404
 
 
 def fetch(archive: Path, *paths: str, redirect_from: int) -> list[Any]:
