@@ -229,3 +229,27 @@ def test_a_slow_crawl_commits_each_article_while_it_goes_on(tmp_path):
     assert seen >= 1
     assert running  # seen by another connection while the crawl was still going
     assert not soundness_problems(db)
+
+
+def fts_index(db: Path) -> tuple[int, int]:
+    """The FTS5 index's own blocks (any write to the index changes them)."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT count(*), sum(length(block)) FROM articles_fts_data"
+                            ).fetchone()
+
+
+def test_an_unchanged_recrawl_moves_last_seen_without_touching_the_fts_index(tmp_path):
+    db = tmp_path / "archive.db"
+    stages = build_stages(make_crawler(db))
+    run_stages(stages, item(1))
+    before = fts_index(db)
+    assert run_stages(stages, item(1, T2)).outcome == "unchanged"
+    assert fts_index(db) == before  # the FTS update trigger did not fire
+    changed = "EUGENE -- Hurdler wins in a photo finish."
+    assert run_stages(stages, item(1, T2, body=changed)).outcome == "updated"
+    stages[-1].close_spider()
+    with schema.open_db(db) as conn:
+        assert conn.execute("SELECT last_seen FROM articles").fetchone()[0] == T2
+        assert [r["id"] for r in conn["articles"].search("photo finish")] == [1]
+        assert list(conn["articles"].search("Ingebrigtsen")) == []  # the old text's terms
+    assert not soundness_problems(db)

@@ -88,6 +88,7 @@ from pipelines.db.schema import (  # noqa: F401
     m004_results,
     m005_crawl_runs,
     m005_results_meet_year,
+    m006_fts_update_trigger_on_text,
     migrations,
     open_db,
     write_transaction,

@@ -266,3 +266,19 @@ def m005_crawl_runs(db: sqlite_utils.Database) -> None:
         "run_id": int, "source": str, "pages": int, "articles": int, "new": int,
         "updated": int, "unchanged": int, "rejected": int, **dict.fromkeys(FILL_FIELDS, float),
     }, pk=("run_id", "source"), foreign_keys=[("run_id", RUNS, "id")])
+
+
+@migrations()
+def m006_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
+    """The articles' FTS update trigger fires only when an indexed column (or the rowid) is set:
+    an unchanged recrawl, which only moves ``last_seen``, no longer deletes and re-adds the
+    article's terms (two tokenizations of its text and an FTS5 write per item)."""
+    name = f"{ARTICLES}_au"
+    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                       [name]).fetchone()
+    if found is None:
+        return
+    actions = found[0][found[0].index(" BEGIN"):]
+    columns = ", ".join(f'"{c}"' for c in ("id", *FTS_COLUMNS))
+    db.execute(f'DROP TRIGGER "{name}"')
+    db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
