@@ -226,7 +226,9 @@ class StoreStage(ArchiveStage):
         """The item's writes; returns a new article's row when its INSERT is deferred to the
         group's commit (``self.pending``)."""
         deferred = None
-        with schema.write_transaction(self.db):
+        conn = self.db.conn
+        conn.execute("SAVEPOINT store_item")  # in the group's transaction (see _begin)
+        try:
             page_id, first_fetched, last_fetched = schema.store_page(self.db, item.page)
             if self.archive.rebuilding:
                 schema.delete_rejects(self.db, page_id)
@@ -235,6 +237,12 @@ class StoreStage(ArchiveStage):
                                      last_fetched, page_id)
             elif item.article is not None:
                 deferred = self._store_article(item, page_id, first_fetched, last_fetched)
+        except BaseException:
+            if conn.in_transaction:  # else SQLite rolled back all of it (a full disk, ...)
+                conn.execute("ROLLBACK TO store_item")
+                conn.execute("RELEASE store_item")
+            raise
+        conn.execute("RELEASE store_item")
         return deferred
 
     def _store_article(self, item: Crawled, page_id: int, first_fetched: str,
@@ -253,7 +261,8 @@ class StoreStage(ArchiveStage):
         if outcome == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)
-            schema.update_article(self.db, stored["id"], {"last_seen": last})
+            if last != stored["last_seen"]:
+                schema.update_article(self.db, stored["id"], {"last_seen": last})
             item.outcome = outcome
             return None
         row = schema.article_row(art, self.columns)
