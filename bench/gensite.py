@@ -157,7 +157,9 @@ class Server(http.server.ThreadingHTTPServer):
     request_queue_size = 256
 
 
-def serve(root: Path, port: int = PORT) -> tuple[Server, threading.Thread]:
+def serve(root: Path, port: int = PORT,
+          log: list[str] | None = None) -> tuple[Server, threading.Thread]:
+    """Serve ``root`` on 127.0.0.1; with ``log``, append each requested path to it."""
     files = load(root)
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -165,6 +167,8 @@ def serve(root: Path, port: int = PORT) -> tuple[Server, threading.Thread]:
         disable_nagle_algorithm = True  # headers and body in two writes: no 40 ms ACK wait
 
         def do_GET(self) -> None:  # noqa: N802
+            if log is not None:
+                log.append(self.path)
             found = files.get(self.path.split("?", 1)[0])
             if found is None:
                 self.send_response(404)

@@ -135,6 +135,39 @@ def to_fts(query: str) -> str:
     return expr
 
 
+# Words so common that FTS5 reading their doclists costs more than the rest of a phrase (a
+# million-row doclist for "the"): a phrase's candidates leave them out (see candidate_fts).
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
+    "it", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "with"})
+
+
+def candidate_fts(query: str) -> str | None:
+    """A cheaper FTS5 expression matching at least every article ``query`` matches, or None when
+    there is none cheaper. Common words (STOPWORDS) are left out: a phrase holding them becomes
+    its other words, in any order ("Dual in the Desert" -> "Dual" AND "Desert"), and a required
+    common word, or a choice between words one of which is common, is dropped; so are excluded
+    terms. Newest-first search walks the candidates and tests each against the query."""
+    groups, _excluded = parse_query(query)
+
+    def cheaper(term: Term) -> str | None:  # None: leaves out nothing worth reading
+        rare = [w for w in term.words if w.casefold() not in STOPWORDS]
+        if term.column or term.prefix or len(rare) == len(term.words):
+            return term.fts()
+        if not rare:
+            return None
+        return "(" + " AND ".join(f'"{w}"' for w in rare) + ")"
+
+    parts = []
+    for group in groups:
+        alternatives = [cheaper(t) for t in group]
+        if all(alternatives):
+            parts.append(alternatives[0] if len(group) == 1
+                         else "(" + " OR ".join(str(a) for a in alternatives) + ")")
+    expr = " AND ".join(parts)
+    return expr if parts and expr != to_fts(query) else None
+
+
 def search(db: sqlite_utils.Database, query: str, limit: int = 20,
            mark: tuple[str, str] = ("<mark>", "</mark>"), order: str = "rank"
            ) -> list[dict[str, Any]]:
@@ -149,7 +182,8 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     fts_query = to_fts(query)
     markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
     try:
-        hits = fts_match(db, fts_query, limit, _SENTINELS if markup else mark, order)
+        hits = fts_match(db, fts_query, limit, _SENTINELS if markup else mark, order,
+                         candidate_fts(query) if order == "newest" else None)
     except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
     if markup:

@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 DEFAULT_DB = "archive.db"
+# The demo's sample articles carry real-looking RunnerSpace keys: they never go into an archive
+# of real crawls unless --db says so (ARCHIVE_DB, which names the real archive, is not used).
+DEMO_DB = "demo.db"
 
 
 def resolve_db(db: str | None) -> Path:
@@ -100,7 +103,8 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
     """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
 
     Archived articles are fetched again only when due (--revisit), with conditional requests;
-    listings, feeds and sitemaps every time. Each run is recorded (`stats --runs`).
+    listings and feeds every time, a news source's sitemaps when due (its sitemap_interval).
+    Each run is recorded (`stats --runs`).
 
     \b
     Exit codes:
@@ -170,13 +174,14 @@ def _record_exit_code(archive: Path, report: object) -> None:
 
 
 @cli.command()
-@db_option
-def demo(db: str | None) -> None:
-    """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into the archive,
-    then search it. Nothing leaves this machine."""
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEMO_DB, show_default=True,
+              help="Archive file for the sample (never $ARCHIVE_DB: keep samples out of it).")
+def demo(db: str) -> None:
+    """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into its own
+    archive (demo.db), then search it. Nothing leaves this machine."""
     from scraper.demo import run_demo
 
-    raise SystemExit(run_demo(resolve_db(db), click.echo))
+    raise SystemExit(run_demo(Path(db), click.echo))
 
 
 @cli.command()
@@ -199,8 +204,8 @@ def _archive(db: str | None) -> Path:
     path = resolve_db(db)
     if not path.is_file():
         raise click.ClickException(
-            f"no archive at {path}: run `meetarchive demo` or `meetarchive crawl runnerspace` "
-            "first, or point --db / ARCHIVE_DB at one")
+            f"no archive at {path}: run `meetarchive crawl runnerspace` first, or point --db / "
+            f"ARCHIVE_DB at one (`meetarchive demo` writes its sample to --db {DEMO_DB})")
     with path.open("rb") as f:
         header = f.read(16)
     if header and header != b"SQLite format 3\x00":

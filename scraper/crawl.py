@@ -118,6 +118,11 @@ class CrawlReport:
             lines.append("  archived pages:  {not_due} not due, {lastmod_unchanged} unchanged per "
                          "sitemap lastmod, {conditional} revisited ({not_modified} not "
                          "modified)".format(**revisits))
+        sitemaps = [int(self.stats.get(f"incremental/sitemap_{k}", 0))
+                    for k in ("not_due", "unchanged")]
+        if any(sitemaps):
+            lines.append(f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
+                         "their last read (index lastmod)")
         lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
         lines.append(f"  exit code:       {self.exit_code}")
         return "\n".join(lines)

@@ -2,7 +2,8 @@
 conditional request; a 304 costs no parsing.
 
 * Only article and results pages are subject to it (``request.meta["kind"]``); robots.txt,
-  listings, feeds and sitemaps are always fetched.
+  listings and feeds are always fetched; the ``news`` spider reads sitemaps when due
+  (:class:`SitemapSchedule`).
 * **Due** (:class:`RevisitPolicy`): by the page's age (publication date, else first fetch) the
   time since its last check must exceed an interval: fresh articles often, old ones rarely.
   ``REVISIT_POLICY`` is ``"AGE:EVERY,..."`` pairs, first match wins, ``*`` for any age; ``0``
@@ -15,8 +16,8 @@ conditional request; a 304 costs no parsing.
 
 Counters: ``incremental/not_due``, ``incremental/lastmod_unchanged``, ``incremental/conditional``,
 ``incremental/not_modified``. ``INCREMENTAL = False`` (``crawl --full``) turns all of it off.
-Spiders ask :func:`known_articles` whether a listing page holds anything new (pagination stops once
-a page holds only known articles, unless ``BACKFILL``).
+Spiders ask :func:`paginate` whether to follow a listing page's next page (by the archived articles
+it links, unless ``BACKFILL``).
 """
 
 from __future__ import annotations
@@ -178,17 +179,89 @@ class IncrementalMiddleware:
         raise NotModified(f"not modified since {info['checked_at']}")
 
 
-def paginate(crawler: Crawler | None, article_urls: list[str]) -> bool:
+def paginate(crawler: Crawler | None, article_urls: list[str], only_new: bool = False) -> bool:
     """Whether to follow a listing page's next page: always with ``BACKFILL`` or without
-    ``INCREMENTAL``; else unless every article the page links is already archived."""
+    ``INCREMENTAL``; else unless every article the page links is already archived, or, with
+    ``only_new``, only when none of them is (a listing is newest first: an archived article on
+    a page means that what is new ends on that page)."""
     if crawler is None or not article_urls:
         return True
     settings = crawler.settings
     if settings.getbool("BACKFILL") or not settings.getbool("INCREMENTAL", True):
         return True
     known = known_articles(crawler, article_urls)
-    if len(known) < len(set(article_urls)):
+    if not known if only_new else len(known) < len(set(article_urls)):
         return True
     if crawler.stats is not None:
         crawler.stats.inc_value("incremental/pagination_stopped")
     return False
+
+
+# A sitemap read (1 - SITEMAP_SLACK) x its interval ago is due again, so that a daily cron job
+# with a 1-day interval reads it every day although its start time moves a little.
+SITEMAP_SLACK = 0.1
+_DAY_ONLY = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+
+
+def _lastmod_end(text: str | None) -> datetime | None:
+    """A ``<lastmod>`` as the latest moment it may stand for (a bare date: the end of that
+    day)."""
+    moment = _time(text)
+    if moment is not None and text and _DAY_ONLY.match(text):
+        moment += timedelta(days=1)
+    return moment
+
+
+class SitemapSchedule:
+    """Which sitemaps an incremental run reads (the ``news`` spider's).
+
+    * A source's sitemaps and sitemap indexes (its own and its hosts' robots.txt ``Sitemap:``
+      lines) are read when due: when the run that last read them cleanly (see
+      ``pipelines.db.clean_reads``) started at least the source's ``sitemap_interval`` ago. Only
+      for a source that also has start URLs or feeds, which every run reads: a sitemap-only
+      source reads its sitemaps every run.
+    * A child sitemap of an index whose ``<lastmod>`` there is not after its last clean read is
+      not read again (whatever the source).
+    * Without ``INCREMENTAL`` (``crawl --full``) every sitemap is read.
+
+    Counters: ``incremental/sitemap_not_due``, ``incremental/sitemap_unchanged``.
+    """
+
+    def __init__(self, crawler: Crawler, spider: str) -> None:
+        self.crawler = crawler
+        self.spider = spider
+        self.enabled = crawler.settings.getbool("INCREMENTAL", True)
+
+    def _reads(self, urls: list[str]) -> dict[str, tuple[str, str]]:
+        from pipelines.db import clean_reads
+
+        return clean_reads(_archive(self.crawler), self.spider, urls)
+
+    def due(self, url: str, interval: float, other_paths: bool) -> bool:
+        """Whether to read the sitemap ``url`` of a source with this ``interval`` (seconds) and,
+        with ``other_paths``, start URLs or feeds."""
+        if not self.enabled or not other_paths or interval <= 0:
+            return True
+        read = self._reads([url]).get(url)
+        started = _time(read[0]) if read else None
+        if started is None:
+            return True
+        if datetime.now(UTC) - started >= timedelta(seconds=interval * (1 - SITEMAP_SLACK)):
+            return True
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("incremental/sitemap_not_due")
+        return False
+
+    def unchanged(self, children: list[tuple[str, str | None]]) -> set[str]:
+        """The child sitemaps of ``(url, lastmod)`` pairs (from an index) whose lastmod is not
+        after their last clean read."""
+        if not self.enabled:
+            return set()
+        dated = {url: end for url, lastmod in children
+                 if (end := _lastmod_end(lastmod)) is not None}
+        reads = self._reads(sorted(dated))
+        same = {url for url, (_, fetched) in reads.items()
+                if (at := _time(fetched)) is not None and dated[url] <= at}
+        if same and self.crawler.stats is not None:
+            self.crawler.stats.inc_value("incremental/sitemap_unchanged", len(same))
+        return same

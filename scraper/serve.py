@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASETTE_DIR = ROOT / "datasette"
 METADATA = DATASETTE_DIR / "metadata.yml"
 PLUGINS = DATASETTE_DIR / "plugins"
+TEMPLATES = DATASETTE_DIR / "templates"  # the plugins' pages (the search page)
 STATIC = DATASETTE_DIR / "static"
 STATIC_MOUNT = "meetarchive"  # datasette/static/ is served at /meetarchive/
 STYLESHEET = f"/{STATIC_MOUNT}/meetarchive.css"
@@ -26,8 +27,8 @@ METADATA_DB = "archive"  # the database key used in datasette/metadata.yml
 
 def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True
                   ) -> dict[str, Any]:
-    """The metadata with its database section (and links to it) under ``db_name``, and the
-    project stylesheet (served from datasette/static/) added."""
+    """The metadata with its database section (and the links to it in every description_html)
+    under ``db_name``, and the project stylesheet (served from datasette/static/) added."""
     import yaml
 
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -37,10 +38,20 @@ def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True
         databases = meta.get("databases", {})
         if METADATA_DB in databases:
             databases[db_name] = databases.pop(METADATA_DB)
-        if "description_html" in meta:
-            meta["description_html"] = meta["description_html"].replace(
-                f"/{METADATA_DB}/", f"/{db_name}/")
+        _rekey_links(meta, f"/{METADATA_DB}/", f"/{db_name}/")
     return meta
+
+
+def _rekey_links(node: Any, old: str, new: str) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description_html" and isinstance(value, str):
+                node[key] = value.replace(old, new)
+            else:
+                _rekey_links(value, old, new)
+    elif isinstance(node, list):
+        for item in node:
+            _rekey_links(item, old, new)
 
 
 def datasette_args(db: Path, metadata: Path, host: str, port: int, sql_time_limit_ms: int,
@@ -52,13 +63,19 @@ def datasette_args(db: Path, metadata: Path, host: str, port: int, sql_time_limi
              "--setting", "allow_download", "off"]
     if PLUGINS.is_dir():
         args += ["--plugins-dir", str(PLUGINS)]
+    if TEMPLATES.is_dir():
+        args += ["--template-dir", str(TEMPLATES)]
     if STATIC.is_dir():
         args += ["--static", f"{STATIC_MOUNT}:{STATIC}"]
     return args
 
 
 def checkpoint(db: Path) -> None:
-    """Fold the WAL into the main file, so an immutable open sees every committed row."""
+    """Fold the WAL into the main file, so an immutable open sees every committed row. Without
+    a WAL holding frames there is nothing to fold, and the file is not opened for writing."""
+    wal = db.with_name(db.name + "-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_SOURCES = "sources.toml"
 EXAMPLE_SOURCES = Path(__file__).resolve().parent.parent / "sources.example.toml"
+DEFAULT_SITEMAP_INTERVAL = 86400.0  # a day
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
@@ -32,6 +33,9 @@ class Source:
     start_urls: tuple[str, ...] = ()  # listing pages (section fronts); links on them are followed
     sitemaps: tuple[str, ...] = ()  # XML sitemaps or sitemap indexes (Google News sitemaps too)
     robots_sitemaps: bool = True  # also read the ``Sitemap:`` lines of each host's robots.txt
+    # seconds between two reads of the sitemaps in incremental runs, for a source that also has
+    # start URLs or feeds (read every run); 0 = every run. TOML: a span, "1d", "12h", "0".
+    sitemap_interval: float = DEFAULT_SITEMAP_INTERVAL
     feeds: tuple[str, ...] = ()  # RSS 2.0 / Atom feeds
     allow: tuple[str, ...] = ()  # article URL regexes (search); none = every same-site URL
     deny: tuple[str, ...] = ()  # URL regexes never followed (win over allow)
@@ -105,6 +109,8 @@ def _source(name: str, table: Any, where: str) -> Source:
             if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
                 raise bad(key, "a number of seconds >= 0")
             values[key] = float(value)
+        elif key == "sitemap_interval":
+            values[key] = _interval(value, bad)
         elif key in ("concurrency", "max_listing_pages"):
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise bad(key, "a whole number >= 1")
@@ -130,6 +136,19 @@ def _source(name: str, table: Any, where: str) -> Source:
         except re.error as exc:
             raise bad(key, f"bad regular expression: {exc}") from None
     return Source(**values)
+
+
+def _interval(value: Any, bad: Any) -> float:
+    """A ``sitemap_interval``: a span ("1d", "12h", "30m", "0"), or a number of days."""
+    from scraper.incremental import span
+
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise bad("sitemap_interval", 'a time span such as "1d" or "12h" ("0": every run)')
+    try:
+        seconds = span(str(value)).total_seconds()
+    except ValueError as exc:
+        raise bad("sitemap_interval", str(exc)) from None
+    return seconds
 
 
 def parse_sources(text: str, where: str = "<sources>") -> dict[str, Source]:
@@ -191,4 +210,16 @@ def describe(source: Source, as_json: bool = False) -> str:
         lines += [f"  {label:9} {value}" for value in fields[key]]
     if source.robots_sitemaps:
         lines.append("  sitemap   (and those robots.txt lists)")
+    if (source.sitemaps or source.robots_sitemaps) and (source.start_urls or source.feeds):
+        lines.append("  sitemaps  read " + (f"every {span_text(source.sitemap_interval)}"
+                                            if source.sitemap_interval else "every run")
+                     + " (listings and feeds every run)")
     return "\n".join(lines)
+
+
+def span_text(seconds: float) -> str:
+    """``86400`` -> ``"1d"``, ``5400`` -> ``"90m"``: the shortest exact span."""
+    for unit, size in (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"

@@ -148,3 +148,45 @@ def test_an_empty_file_becomes_an_archive(tmp_path):
     path.touch()
     with schema.open_db(path) as db:
         assert "articles" in db.table_names()
+
+
+SITEMAP = "https://gazette.example/sitemap.xml"
+
+
+def news_page(url: str, at: str, **changes: object) -> object:
+    """A sitemap fetched by the news spider."""
+    from dataclasses import replace
+
+    return replace(page(url, fetched_at=at, kind="listing", **changes), spider="news")
+
+
+@pytest.mark.parametrize(("run", "clean"), [
+    ({"finish_reason": "finished", "exit_code": 0}, True),
+    ({"finish_reason": "finished", "exit_code": 5}, True),  # an alarm: everything was fetched
+    ({"finish_reason": "finished", "exit_code": None}, True),  # run through the API
+    ({"finish_reason": "finished", "exit_code": 1}, False),  # downloads failed
+    ({"finish_reason": "finished", "exit_code": 3}, False),  # blocked
+    ({"finish_reason": "shutdown", "exit_code": 0}, False),  # stopped (Ctrl-C, SIGTERM)
+    ({}, False),  # killed: never finished
+])
+def test_a_read_counts_only_from_a_run_that_finished_cleanly(db, run: dict, clean: bool):
+    run_id = schema.start_run(db, "news", {}, T1)
+    schema.store_page(db, news_page(SITEMAP, T1))
+    if run:
+        schema.finish_run(db, run_id, {"finished_at": T2, **run}, [])
+    expected = {SITEMAP: (T1, T1)} if clean else {}
+    assert schema.clean_reads(db, "news", [SITEMAP, "https://gazette.example/other.xml"]) == (
+        expected)
+
+
+def test_the_latest_read_decides_and_failed_fetches_do_not_count(db):
+    first = schema.start_run(db, "news", {}, T1)
+    schema.store_page(db, news_page(SITEMAP, T1))
+    schema.finish_run(db, first, {"finished_at": T1, "finish_reason": "finished"}, [])
+    schema.start_run(db, "news", {}, T2)  # killed after reading it again
+    schema.store_page(db, news_page(SITEMAP, T2))
+    assert schema.clean_reads(db, "news", [SITEMAP]) == {}
+    other = "https://gazette.example/news.xml"
+    schema.store_page(db, news_page(other, T1, status=503, error="HTTP 503"))
+    assert schema.clean_reads(db, "news", [other]) == {}
+    assert schema.clean_reads(db, "runnerspace", [SITEMAP]) == {}  # another spider's runs

@@ -203,7 +203,7 @@ def test_markup_change_between_runs_raises_the_alarm(tmp_path: Path):
         for page in (site / "story").glob("*.html"):  # the site drops its bylines
             text = page.read_text()
             page.write_text(text.replace('<p class="byline">', '<p class="credit">Photo: '))
-        second = run(*args)
+        second = run(*args, "--full")  # every article again (not only the listing's first page)
     assert first.returncode == 0, first.stdout + first.stderr[-2000:]
     assert second.returncode == EXIT_ALARM, second.stdout + second.stderr[-2000:]
     assert "ALARM" in second.stdout

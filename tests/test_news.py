@@ -41,7 +41,7 @@ class Run:
         return {row["url"].rsplit("/", 1)[-1].removesuffix(".html"): row for row in rows}
 
 
-def sources_toml(server: SiteServer) -> str:
+def sources_toml(server: SiteServer, extra: str = "") -> str:
     return f"""
 [sources.gazette]
 start_urls = ["{server.url('/news/')}"]
@@ -50,7 +50,7 @@ allow = ['/story/']
 deny = ['/tag/']
 timezone = "America/Chicago"
 delay = 0
-"""
+{extra}"""
 
 
 def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
@@ -159,11 +159,12 @@ def test_sources_command_lists_the_example_file():
 
 
 def test_recrawl_skips_sitemap_entries_unchanged_since_their_lastmod(tmp_path: Path):
-    """Second crawl, every archived article due (`--revisit 0`): entries whose sitemap lastmod is
-    older than the last check are not requested; the others are revisited conditionally."""
+    """Second crawl, every archived article due (`--revisit 0`) and the sitemaps read every run:
+    entries whose sitemap lastmod is older than the last check are not requested; the others are
+    revisited conditionally."""
     with SiteServer(SITE) as server:
         sources = tmp_path / "sources.toml"
-        sources.write_text(sources_toml(server))
+        sources.write_text(sources_toml(server, 'sitemap_interval = "0"\n'))
         args = ("crawl", "news", "--db", str(tmp_path / "a.db"), "--sources", str(sources),
                 "--revisit", "0", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0")
         first = cli(*args)
@@ -173,6 +174,7 @@ def test_recrawl_skips_sitemap_entries_unchanged_since_their_lastmod(tmp_path: P
     assert (first.returncode, second.returncode) == (0, 0), second.stdout + second.stderr[-2000:]
     assert "/story/sitemap-only.html" not in paths  # lastmod 2024-06-04, checked since
     assert "/story/feed-only.html" not in paths  # Atom <updated> 2024-06-03 likewise
+    assert "/sitemaps/pages.xml" in paths
     assert "/story/bol-400h.html" in paths  # no lastmod: revisited
     assert "/news/page/2/" not in paths  # page 1 holds only archived articles
     assert "2 unchanged per sitemap lastmod" in second.stdout

@@ -38,6 +38,15 @@ def test_every_key_is_read():
     assert src.all_hosts == ("gazette.example", "feeds.gazette.example", "m.gazette.example")
 
 
+@pytest.mark.parametrize(("value", "seconds"), [
+    (None, 86400.0), ('"12h"', 43200.0), ('"2d"', 172800.0), ('"0"', 0.0), ("0", 0.0),
+    ('"90m"', 5400.0)])
+def test_sitemap_interval(value: str | None, seconds: float):
+    line = f"sitemap_interval = {value}\n" if value is not None else ""
+    src = parse_sources(f"[sources.a]\nfeeds = 'https://a.example/f'\n{line}")["a"]
+    assert src.sitemap_interval == seconds
+
+
 @pytest.mark.parametrize(("url", "article", "listing"), [
     ("https://gazette.example/story/12-kerr", True, False),
     ("https://m.gazette.example/story/12-kerr", True, False),  # an extra host
@@ -72,6 +81,10 @@ def test_without_allow_every_on_site_url_is_an_article():
     ("[sources.a]\nfeeds = 'https://a.example/f'\nfeed = 'x'\n", "feed: unknown key"),
     ("[sources.a]\nfeeds = [1]\n", "feeds: a string or a list of strings"),
     ("[sources.'a b']\nfeeds = 'https://a.example/f'\n", "letters, digits"),
+    ("[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = '1 fortnight'\n",
+     "sitemap_interval: not a time span"),
+    ("[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = true\n",
+     "sitemap_interval: a time span"),
     ("[sources.a\n", "sources.toml"),  # TOML syntax error, located
 ])
 def test_bad_files_are_refused_with_a_clear_message(toml: str, message: str):

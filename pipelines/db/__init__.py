@@ -24,6 +24,8 @@ from pipelines.db.articles import (  # noqa: F401
     update_article,
 )
 from pipelines.db.crawls import (  # noqa: F401
+    CLEAN_EXIT_CODES,
+    clean_reads,
     finish_run,
     known_articles,
     mark_not_modified,

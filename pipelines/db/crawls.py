@@ -61,6 +61,41 @@ def known_articles(db: sqlite_utils.Database, canonicals: list[str],
     return found
 
 
+CLEAN_EXIT_CODES = (0, 5)  # finished; an alarm says nothing about what was fetched
+
+
+def clean_reads(db: sqlite_utils.Database, spider: str,
+                urls: list[str]) -> dict[str, tuple[str, str]]:
+    """The URLs of ``urls`` that ``spider`` last fetched (HTTP 200) in a run that finished cleanly,
+    each with (that run's start, that fetch's time).
+
+    A run is clean when Scrapy finished it (``finish_reason`` "finished", not a shutdown or a
+    kill) and its exit code is 0 or 5 (or was not recorded): then what the page listed was fetched
+    in that run. A URL whose latest successful fetch fell in any other run is left out, as are
+    URLs never fetched: the caller reads them again."""
+    found: dict[str, tuple[str, str]] = {}
+    if not urls or not db.table(RUNS).exists():
+        return found
+    for i in range(0, len(urls), 500):
+        chunk = urls[i:i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        fetches = db.execute(
+            f"SELECT url, max(fetched_at) FROM {PAGES} WHERE url IN ({marks}) AND spider = ? "
+            "AND status = 200 AND error IS NULL GROUP BY url", [*chunk, spider]).fetchall()
+        for url, fetched in fetches:
+            run = db.execute(
+                f"SELECT started_at, finished_at, finish_reason, exit_code FROM {RUNS} "
+                "WHERE spider = ? AND started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                [spider, fetched]).fetchone()
+            if run is None:
+                continue
+            started, finished, reason, code = run
+            if (reason == "finished" and (finished or "") >= fetched
+                    and (code is None or code in CLEAN_EXIT_CODES)):
+                found[url] = (started, fetched)
+    return found
+
+
 def start_run(db: sqlite_utils.Database, spider: str, args: dict[str, Any],
               started_at: str) -> int:
     with write_transaction(db):

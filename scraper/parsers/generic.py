@@ -122,7 +122,9 @@ def _metadata(page: meta.PageSignals, art: Article) -> None:
     if canon is not None:
         link = urljoin(art.url, canon[0])
         if _same_site(link, art.url):
-            art.canonical_url, art.signals["canonical_url"] = canonical_url(link), canon[1]
+            # most pages name their own URL (already canonicalised above)
+            art.canonical_url = art.canonical_url if link == art.url else canonical_url(link)
+            art.signals["canonical_url"] = canon[1]
 
 
 def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> None:

@@ -11,7 +11,7 @@ import html as html_lib
 import json
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,19 +34,25 @@ def clean(text: Any) -> str:
         return ""
     if "&" in text:
         text = html_lib.unescape(text)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # whitespace runs as one space (str.split: the same as \s+)
 
 
 _TOKEN = re.compile(r"\w+")
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.casefold())
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Remembered: titles and site names are compared with each other many times a page."""
+    return tuple(_TOKEN.findall(text.casefold()))
 
 
 def overlap(part: str, whole: str) -> float:
     """Share of ``part``'s tokens found in ``whole`` (1.0 = every word of part is in whole)."""
-    a, b = tokens(part), set(tokens(whole))
+    a, b = _tokens(part), set(_tokens(whole))
     if not a:
         return 0.0
     return sum(1 for t in a if t in b) / len(a)
@@ -164,6 +170,16 @@ class PageCore:
         return obj.get(key) if obj else None
 
     def site_names(self) -> list[str]:
+        return list(self._site_names)
+
+    @cached_property
+    def site_tokens(self) -> tuple[str, ...]:
+        """Each site name as its casefolded words ("Track & Field News" -> "track field news"),
+        read once per page (titles and bylines compare against them many times)."""
+        return tuple(" ".join(tokens(n)) for n in self._site_names)
+
+    @cached_property
+    def _site_names(self) -> tuple[str, ...]:
         names = []
         for key in ("og:site_name", "application-name", "apple-mobile-web-app-title",
                     "twitter:site"):
@@ -177,7 +193,7 @@ class PageCore:
         host = (urlsplit(self.url).hostname or "").split(".")
         names.extend(h for h in host if h not in ("www", "com", "org", "net", "co", "uk", "de"))
         # a site name is short; a long "name" is a page title in a mislabelled object
-        return [n for n in names if n and len(tokens(n)) <= 5]
+        return tuple(n for n in names if n and len(tokens(n)) <= 5)
 
     def descriptions(self) -> list[str]:
         out = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from scraper.parsers.pagemeta import (
     PageCore,
@@ -21,7 +22,7 @@ class TitleSignals(PageCore):
         parts = _TITLE_SEP.split(title)
         if len(parts) < 2:
             return title
-        sites = [t for n in self.site_names() for t in [" ".join(tokens(n))] if t]
+        sites = [t for t in self.site_tokens if t]
         squashed = {s.replace(" ", "") for s in sites}
 
         def is_site(part: str) -> bool:
@@ -63,6 +64,10 @@ class TitleSignals(PageCore):
         return out
 
     def title_candidates(self) -> list[tuple[str, str]]:
+        return list(self._title_candidates)
+
+    @cached_property
+    def _title_candidates(self) -> tuple[tuple[str, str], ...]:
         out = []
         h = clean(self.ld("headline"))
         if h:
@@ -74,17 +79,21 @@ class TitleSignals(PageCore):
         title = self.tree.find(".//title")
         if title is not None and clean(title.text_content()):
             out.append((clean(title.text_content()), "title"))
-        return out
+        return tuple(out)
 
     def h1s(self) -> list[str]:
-        out = []
+        return list(self._h1s)
+
+    @cached_property
+    def _h1s(self) -> tuple[str, ...]:
+        out: list[str] = []
         for h in self.tree.iter("h1"):
             if h.get("hidden") is not None or h.get("aria-hidden") == "true":
                 continue
             t = clean(h.text_content())
             if t and t not in out:
                 out.append(t)
-        return out
+        return tuple(out)
 
     # The title a page declares for itself first: og:title is the one title nearly every publisher
     # sets on purpose (the <title> carries site chains, an <h1> may be a teaser block's).
@@ -97,7 +106,7 @@ class TitleSignals(PageCore):
         """The page's declared title (og:title first), site names removed; a declared headline
         that the title only decorates (kicker, section, site affixes) is preferred, and two titles
         that differ only in their kickers give their shared headline."""
-        sites = {" ".join(tokens(n)) for n in self.site_names()}
+        sites = set(self.site_tokens)
         cands = [(self.strip_site_name(t), sig) for t, sig in self.title_candidates()]
         cands = [(t, sig) for t, sig in cands if t and " ".join(tokens(t)) not in sites]
         h1 = None

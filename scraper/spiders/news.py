@@ -9,6 +9,11 @@
 * its start URLs (listing pages): article links on them (``allow``/``deny``), further listing
   pages (``listings`` patterns and ``rel=next`` links) up to ``max_listing_pages``.
 
+Re-runs (incremental, ``scraper.incremental``): feeds and start URLs every run; sitemaps when due
+(``SitemapSchedule``: once per ``sitemap_interval`` for a source that has start URLs or feeds,
+every run for a sitemap-only source; index children unchanged per ``<lastmod>`` skipped); a further
+listing page only when every article the page lists outside its chrome is new.
+
 It only crawls: one ``Page`` per response (``article`` for article URLs, ``listing`` for sitemaps,
 feeds and listing pages). What a sitemap or feed says about an article travels in the
 article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, Atom ``published``),
@@ -28,10 +33,10 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 
-from scraper.incremental import paginate
+from scraper.incremental import SitemapSchedule, paginate
 from scraper.items import Page
 from scraper.sitemaps import parse_document
-from scraper.sources import Source, load_sources, select
+from scraper.sources import Source, load_sources, select, span_text
 from scraper.spiders.base import PageSpider
 from scraper.urls import canonical_url
 
@@ -60,6 +65,7 @@ class NewsSpider(PageSpider):
         spider.allowed_domains = sorted({h for s in spider.sources for h in s.all_hosts})
         spider.listing_budget = {s.name: s.max_listing_pages for s in spider.sources}
         apply_source_settings(crawler.settings, spider.sources)
+        spider.schedule = SitemapSchedule(crawler, cls.name)
         return spider
 
     # -- requests --------------------------------------------------------------------------------
@@ -97,13 +103,24 @@ class NewsSpider(PageSpider):
             if not source.robots_sitemaps or origin not in _origins(source):
                 continue
             for url in dict.fromkeys(urljoin(origin + "/", u) for u in urls):
-                if url not in source.sitemaps and source.on_site(url):
+                if (url not in source.sitemaps and source.on_site(url)
+                        and self.sitemap_due(source, url)):
                     self.crawler.engine.crawl(self.request(url, source, "sitemap",
                                                            f"{origin}/robots.txt", priority=25))
 
+    def sitemap_due(self, source: Source, url: str) -> bool:
+        """Incremental runs read a source's sitemaps when due (``scraper.incremental``)."""
+        due = self.schedule.due(url, source.sitemap_interval,
+                                bool(source.start_urls or source.feeds))
+        if not due:
+            self.logger.info("Sitemap not due (read less than %s ago): %s",
+                             span_text(source.sitemap_interval), url)
+        return due
+
     def discovery_requests(self, source: Source) -> Iterator[scrapy.Request]:
         for url in source.sitemaps:
-            yield self.request(url, source, "sitemap", priority=25)
+            if self.sitemap_due(source, url):
+                yield self.request(url, source, "sitemap", priority=25)
         for url in source.feeds:
             yield self.request(url, source, "feed", priority=25)
 
@@ -161,8 +178,13 @@ class NewsSpider(PageSpider):
                 self.logger.warning("Sitemap index nested too deep, not followed: %s",
                                     response.url)
                 return
-            for entry in doc.entries:
-                if source.on_site(entry.url) and not source.denied(entry.url):
+            children = [e for e in doc.entries
+                        if source.on_site(e.url) and not source.denied(e.url)]
+            unchanged = self.schedule.unchanged([(e.url, e.lastmod) for e in children])
+            for entry in children:
+                if entry.url in unchanged:
+                    self.logger.debug("Sitemap unchanged since its last read: %s", entry.url)
+                else:
                     yield self.request(entry.url, source, "sitemap", response.url,
                                        priority=25, depth=depth + 1)
             return
@@ -192,8 +214,10 @@ class NewsSpider(PageSpider):
             request = self.article_request(url, source, response.url)
             if request is not None:
                 yield request
-        # incremental: no further listing pages once one holds only archived articles
-        if not paginate(self.crawler, articles):
+        # incremental: deeper listing pages only when the page's articles are all new (page
+        # chrome, a "most read" box in an <aside>, does not count)
+        if not paginate(self.crawler, listed_articles(response, source) or articles,
+                        only_new=True):
             return
         for url in dict.fromkeys(listings):
             if self.listing_budget[source.name] > 0:
@@ -240,6 +264,21 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
                 slots[host] = conf
     settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
     settings.set("SOURCE_TIMEZONES", zones, priority="spider")
+
+
+# Links in a page's chrome: navigation, sidebars ("most read"), the site's header and footer (an
+# <article>'s own header or footer is content).
+_OUTSIDE_CHROME = ("//a[not(ancestor::nav or ancestor::aside"
+                   " or ancestor::header[not(ancestor::article)]"
+                   " or ancestor::footer[not(ancestor::article)]"
+                   " or ancestor::*[@role='navigation' or @role='complementary'])]/@href")
+
+
+def listed_articles(response: TextResponse, source: Source) -> list[str]:
+    """The article URLs a listing page links outside its chrome."""
+    urls = (urldefrag(response.urljoin(h.strip()))[0]
+            for h in response.xpath(_OUTSIDE_CHROME).getall())
+    return [u for u in dict.fromkeys(urls) if source.is_article(u)]
 
 
 def _origins(source: Source) -> set[str]:
