@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # "By", in the languages the archive meets first.
 _BY = re.compile(r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
@@ -118,6 +119,14 @@ def split_byline(raw: str) -> tuple[list[str], str | None]:
     """``(people, outlet)`` from a byline as printed."""
     if not raw:
         return [], None
+    people, outlet = _split_byline(raw)
+    return list(people), outlet
+
+
+@lru_cache(maxsize=1024)
+def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
+    """split_byline, remembered: a page's authors are read by the parser and again when the
+    article is normalized, and a site repeats its bylines page after page."""
     text = _URL.sub(" ", _EMAIL.sub(" ", " | ".join(_clean(line) for line in raw.splitlines())))
     text = _PHOTO.split(text, maxsplit=1)[0]  # "...; Photos by X": a photo credit, not an author
     text = _NOISE.sub("", text)
@@ -143,7 +152,7 @@ def split_byline(raw: str) -> tuple[list[str], str | None]:
             elif is_outlet(name) or (i > 0 or people) and len(name.split()) == 1:
                 bare = re.sub(r"\s+(?:staff|reports?|wire)$", "", name, flags=re.IGNORECASE)
                 outlet = outlet or bare
-    return people, outlet
+    return tuple(people), outlet
 
 
 def _last_first(entry: str) -> str | None:

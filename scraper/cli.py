@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 DEFAULT_DB = "archive.db"
+# The demo's sample articles carry real-looking RunnerSpace keys: they never go into an archive
+# of real crawls unless --db says so (ARCHIVE_DB, which names the real archive, is not used).
+DEMO_DB = "demo.db"
 
 
 def resolve_db(db: str | None) -> Path:
@@ -33,7 +36,8 @@ sources_option = click.option(
 )
 
 
-def _check_sources(path: str | None, name: str | None) -> None:
+def _check_sources(path: str | None, name: str | None) -> list[str]:
+    """The names of the sources a news crawl will read; a usage error for a bad choice."""
     from scraper.hints import parser_names
     from scraper.sources import SourcesError, load_sources, select
 
@@ -45,6 +49,7 @@ def _check_sources(path: str | None, name: str | None) -> None:
         if source.parser not in parser_names():
             raise click.UsageError(f"source {source.name!r}: unknown parser {source.parser!r} "
                                    f"(known: {', '.join(parser_names())})")
+    return [source.name for source in chosen]
 
 
 @cli.command("sources")
@@ -109,7 +114,7 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
       1  errors (downloads without a response, spider or pipeline errors)
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
-      4  locked: another crawl of SPIDER into this archive is running
+      4  locked: another crawl of SPIDER (of the same news source) into this archive is running
       5  alarm: a source's fill rate dropped or it stopped giving new articles
     """
     from scraper.crawl import EXIT_LOCKED, EXIT_OK, run_crawl
@@ -117,9 +122,10 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
 
     args = _pairs(spider_args, "-a")
     settings: dict[str, object] = dict(_pairs(overrides, "-s"))
+    locked_sources: list[str] = []  # news: one lock per source, so other sources may run too
     if spider == "news":
         sources_file = args.get("sources") or sources_file
-        _check_sources(sources_file, args.get("source"))
+        locked_sources = _check_sources(sources_file, args.get("source"))
         if sources_file:
             settings["SOURCES_FILE"] = sources_file
     if warc_out:
@@ -145,7 +151,7 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
         settings["LOG_FILE_APPEND"] = True
     archive = resolve_db(db)
     try:
-        with crawl_lock(archive, spider):
+        with crawl_lock(archive, spider, locked_sources):
             report = run_crawl(spider, archive, args, settings)
     except Locked as exc:
         click.echo(f"meetarchive crawl: {exc}", err=True)
@@ -171,13 +177,14 @@ def _record_exit_code(archive: Path, report: object) -> None:
 
 
 @cli.command()
-@db_option
-def demo(db: str | None) -> None:
-    """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into the archive,
-    then search it. Nothing leaves this machine."""
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEMO_DB, show_default=True,
+              help="Archive file for the sample (never $ARCHIVE_DB: keep samples out of it).")
+def demo(db: str) -> None:
+    """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into its own
+    archive (demo.db), then search it. Nothing leaves this machine."""
     from scraper.demo import run_demo
 
-    raise SystemExit(run_demo(resolve_db(db), click.echo))
+    raise SystemExit(run_demo(Path(db), click.echo))
 
 
 @cli.command()
@@ -200,8 +207,8 @@ def _archive(db: str | None) -> Path:
     path = resolve_db(db)
     if not path.is_file():
         raise click.ClickException(
-            f"no archive at {path}: run `meetarchive demo` or `meetarchive crawl runnerspace` "
-            "first, or point --db / ARCHIVE_DB at one")
+            f"no archive at {path}: run `meetarchive crawl runnerspace` first, or point --db / "
+            f"ARCHIVE_DB at one (`meetarchive demo` writes its sample to --db {DEMO_DB})")
     with path.open("rb") as f:
         header = f.read(16)
     if header and header != b"SQLite format 3\x00":

@@ -22,7 +22,6 @@ from scraper.items import Article
 from scraper.results.prose import results_from_text
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = re.compile(r"[^\S\n]+")  # whitespace except newlines (NBSP and friends included)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[’'.:,\-]\w+)*")
 
@@ -43,7 +42,8 @@ def clean_body(text: str | None) -> str | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = []
     for para in _PARAGRAPH_BREAK.split(text):
-        lines = [_SPACES.sub(" ", line).strip() for line in para.split("\n")]
+        # a line holds no newline: its whitespace runs (NBSP and friends included) become one space
+        lines = [" ".join(line.split()) for line in para.split("\n")]
         para = "\n".join(line for line in lines if line)
         if para:
             paragraphs.append(para)

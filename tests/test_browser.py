@@ -1,7 +1,8 @@
 """A real browser over `meetarchive serve`: headless Chromium (Debian's chromium + chromedriver,
 driven by Selenium) searches the archive built by a real crawl of the fixture site for the seed
-article, opens an athlete timeline, and reads an article whose text holds `<script>` and HTML tags:
-shown as text, never run. Screenshots are kept in test-artifacts/ (git-ignored)."""
+article (on the search page /archive/-/search and in the articles table's own box, which a small
+archive keeps), opens an athlete timeline, and reads an article whose text holds `<script>` and
+HTML tags: shown as text, never run. Screenshots are kept in test-artifacts/ (git-ignored)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from tests.fixture_archive import REPO, crawl_fixture_site, serving
+from tests.goldens import SEED
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -64,14 +67,14 @@ def screenshot(driver: Any, name: str) -> Path:
     return path
 
 
-def submit(driver: Any, box: Any, param: str) -> None:
-    """Submit a form and wait for the page it leads to (``submit()`` does not wait: reading at
-    once could read the page being left)."""
+def submit(driver: Any, box: Any, param: str, value: str = "") -> None:
+    """Submit a form and wait for the page it leads to, whose URL holds ``param=value``
+    (``submit()`` does not wait: reading at once could read the page being left)."""
     from selenium.webdriver.support.ui import WebDriverWait
 
     box.submit()
     WebDriverWait(driver, 20).until(
-        lambda d: f"{param}=" in d.current_url
+        lambda d: f"{param}={value}" in d.current_url
         and d.execute_script("return document.readyState") == "complete")
 
 
@@ -138,3 +141,60 @@ def test_an_article_with_script_and_html_in_its_text_shows_them_as_text(browser:
     # ... top to bottom (datasette/static/meetarchive.css): the body sits below the headline.
     assert body.location["y"] > headline.location["y"]
     assert body.location["x"] == headline.location["x"]
+
+
+def test_the_search_page_finds_the_seed_with_the_hits_marked(browser: Any, base_url: str):
+    """From the index page's link to the search page: type a query, read the hits, switch to
+    newest first, open the seed's row page from its headline."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/")
+    browser.find_element(By.LINK_TEXT, "Search the articles").click()
+    box = browser.find_element(By.CSS_SELECTOR, "form.meetarchive-search input[name=q]")
+    box.send_keys('Ingebrigtsen "British record"')
+    submit(browser, box, "q")
+    headlines = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "h3.search-headline a")]
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "p.search-snippet mark")]
+    screenshot(browser, "search-page-british-record")
+    assert headlines[0] == SEED["headline"], headlines
+    assert "British record" in marks
+    assert {m.lower() for m in marks} <= {"british record", "ingebrigtsen"}
+    meta = browser.find_element(By.CSS_SELECTOR, "p.search-meta").text
+    assert meta.startswith(SEED["published_at"][:10])
+    assert "Lori Shontz" in meta
+
+    box = browser.find_element(By.CSS_SELECTOR, "form.meetarchive-search input[name=q]")
+    box.clear()
+    box.send_keys("mile")
+    browser.find_element(By.CSS_SELECTOR, "input[name=order][value=newest]").click()
+    submit(browser, box, "order", "newest")
+    dates = [d.text for d in browser.find_elements(By.CSS_SELECTOR, "span.search-date")]
+    screenshot(browser, "search-page-mile-newest")
+    assert len(dates) >= 4
+    assert dates == sorted(dates, reverse=True)
+
+    browser.get(base_url + "/archive/-/search?q=" + quote('"British record"'))
+    browser.find_element(By.LINK_TEXT, SEED["headline"]).click()
+    headline = browser.find_element(By.CSS_SELECTOR, "td.col-headline")
+    assert headline.text == SEED["headline"]
+
+
+def test_the_search_page_shows_a_page_script_as_text(browser: Any, base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/-/search?q=widget")
+    (hit,) = browser.find_elements(By.CSS_SELECTOR, "li.search-hit")
+    screenshot(browser, "search-page-script-as-text")
+    assert hit.find_element(By.CSS_SELECTOR, "h3").text == (
+        "How To Embed Live Results: One <script> Tag And <b>Bold</b> Marks")
+    assert hit.find_elements(By.CSS_SELECTOR, "script, img, b") == []
+    assert browser.execute_script("return window.meetarchiveXss === undefined")
+
+
+def test_a_query_with_nothing_to_search_gets_a_message(browser: Any, base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/-/search?q=" + quote('-Kerr "'))
+    error = browser.find_element(By.CSS_SELECTOR, "p.search-error").text
+    assert "at least one word" in error
+    assert browser.find_elements(By.CSS_SELECTOR, "li.search-hit") == []

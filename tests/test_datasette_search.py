@@ -210,6 +210,8 @@ def test_the_time_limit_gives_a_message(archive: Path):
     assert plugin.run_search(conn, "Kerr", 20, "rank", 3000)  # within the limit: found
     with pytest.raises(SearchError) as caught:
         plugin.run_search(conn, "Kerr", 20, "rank", 0)
+    assert not conn.in_transaction  # the connection goes back to Datasette as it came
+    assert plugin.run_search(conn, "Kerr", 20, "newest", 3000)
     conn.close()
     assert plugin.message(caught.value, 0).startswith(
         "This search took longer than the time limit (0 ms)")
@@ -225,6 +227,7 @@ def test_the_index_and_the_articles_table_link_to_the_search_page(
     status, final, body = get(base + "/-/search?q=Kerr")
     assert final.endswith("/other/-/search?q=Kerr")
     assert hits(lxml.html.fromstring(body))
+    assert get(base + "/nowhere/-/search?q=Kerr")[0] == 404
 
 
 def fetch(archive: Path, *paths: str, redirect_from: int) -> list[Any]:

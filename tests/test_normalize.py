@@ -65,6 +65,20 @@ def test_word_count(text: str, expected: int) -> None:
     assert word_count(text) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("a\u00a0b", "a b"),  # no-break space
+    ("a\u2009\u202f\u3000b", "a b"),  # thin, narrow no-break and ideographic spaces
+    ("a\t\x0b\x0cb", "a b"),  # tab, vertical tab, form feed
+    ("a\u2028b", "a b"),  # a line separator inside a line is a space, not a break
+    ("a\x85b", "a b"),  # NEL
+    ("  a  \n\t b \u00a0", "a\nb"),  # lines trimmed
+    ("a\u200b\u00adb", "ab"),  # invisible characters out
+    ("a\n \u00a0\n\nb", "a\n\nb"),  # a blank line of spaces is a paragraph break
+])
+def test_body_whitespace(body: str, expected: str) -> None:
+    assert clean_body(body) == expected
+
+
 def test_empty_body_is_none() -> None:
     assert clean_body(" \n\n \n") is None
 

@@ -15,6 +15,7 @@ from scraper.results.prose import (
     _MARK,
     _MARK_HINT,
     _SENT,
+    _sentences_with_marks,
     results_from_text,
 )
 
@@ -99,3 +100,39 @@ def test_a_surname_alone_resolves_to_the_full_name_given_earlier() -> None:
     rows = results_from_text(text)
     assert [(r["athlete"], r["place"], r["mark"], r["flags"]) for r in rows] == [
         ("Josh Kerr", 1, "3:45.34", ["NR"])]
+
+
+@pytest.mark.parametrize(("text", "marks"), [
+    ("won in 9.79", ["9.79"]),
+    ("twin 9.79 cats", []),  # "in" must be a word of its own
+    ("ran 19.58 there", ["19.58"]),
+    ("clocked 9.8 flat", []),  # two decimals at least
+    ("lap 2,3:45.34", []),  # glued to a number before it
+    ("at 1.3:45.34", []),
+    ("12:34:56.789 elapsed", ["12:34:56.789"]),
+    ("3:456 is no time", []),  # three digits after the colon
+    ("123:45.00 is no time", []),
+    ("123.45m", ["123.45m"]),
+    ("1234.56m", []),
+    ("8.22 m and 6.90meters", ["8.22 m", "6.90meters"]),
+    ("in 0.22 per cent and in 0.35% and of 1.25 million", []),
+    ("in 9.79.5", []),
+    ("10.71s then 10.72 secs then 10.73 seconds", ["10.71", "10.72", "10.73"]),
+    ("3:45.34, 3:45.60 and 3:46.22", ["3:45.34", "3:45.60", "3:46.22"]),
+])
+def test_mark_boundaries(text: str, marks: list[str]) -> None:
+    assert [m.group(1) for m in _MARK.finditer(text)] == marks
+
+
+@pytest.mark.parametrize("text", [
+    "Kerr won in 3:45.34.\n\nThe crowd roared. Nuguse was third in 3:46.22.",
+    "No marks here.\n\nNone here either.\nKerr won in 3:45.34. Next.",
+    "Kerr won.\n \nNuguse ran 3:46.22.",  # a blank line holding a space
+    "Kerr won. \nNuguse ran 3:46.22.",  # a space before the line break
+    "Kerr won.\n\n\n\n\"Nuguse ran 3:46.22.\"",
+    "\n\nKerr ran 3:45.34\n",
+    "",
+])
+def test_paragraphs_split_into_the_same_sentences(text: str) -> None:
+    whole = [s for s in _SENT.split(text) if _MARK_HINT.search(s)]
+    assert [s for s in _sentences_with_marks(text) if _MARK_HINT.search(s)] == whole

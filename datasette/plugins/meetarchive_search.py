@@ -9,7 +9,7 @@ large archive. ``/-/search`` goes to the first database that has articles.
 
 The table page's own search box stays for small archives (counts and facets are cheap there). From
 ``table_search_redirect_from`` articles (plugin config in datasette/metadata.yml, default
-10,000) a plain table-page search -- ``_search`` and at most the table's default order, as the
+1,000) a plain table-page search -- ``_search`` and at most the table's default order, as the
 table's own form sends it -- is redirected to this page, newest first like the table. Anything
 more (a column filter, a facet, ``_sort_desc=...`` in the URL, ``.json``/``.csv``) keeps the
 table page, with its counts and facets.
@@ -35,7 +35,7 @@ PLUGIN = "meetarchive_search"
 TEMPLATE = "meetarchive_search.html"
 ORDERS = {"rank": "Relevance", "newest": "Newest first"}
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
-REDIRECT_FROM = 10_000  # articles; plugin config key table_search_redirect_from
+REDIRECT_FROM = 1000  # articles; plugin config key table_search_redirect_from
 # What the articles table page's own form sends besides _search (empty filter fields, the
 # default order as _sort + _sort_by_desc): still a plain search.
 _FORM_FIELDS = {"_filter_column", "_filter_op", "_filter_value", "_sort", "_sort_by_desc"}
@@ -126,13 +126,27 @@ def _int_arg(value: str | None, default: int, low: int, high: int) -> int:
         return default
 
 
-def run_search(conn: sqlite3.Connection, q: str, limit: int, order: str, time_limit_ms: int
-               ) -> list[dict[str, Any]]:
-    """``pipelines.search.search`` on Datasette's read-only connection, under its time limit.
-    Only the search's TEMP snippet table is written (temp storage, never the archive file)."""
+def has_articles(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        [ARTICLES]).fetchone() is not None
+
+
+def run_search(conn: sqlite3.Connection, q: str | None, limit: int, order: str,
+               time_limit_ms: int) -> list[dict[str, Any]] | None:
+    """``pipelines.search.search`` on Datasette's read-only connection, under its time limit
+    (no query: no hits); None when the database holds no articles. Only the search's TEMP
+    snippet table is written (temp storage, never the archive file)."""
+    if not has_articles(conn):
+        return None
+    if q is None:
+        return []
     archive = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
-    with sqlite_timelimit(conn, time_limit_ms):
-        return search(archive, q, limit, order=order)
+    try:
+        with sqlite_timelimit(conn, time_limit_ms):
+            return search(archive, q, limit, order=order)
+    finally:
+        if conn.in_transaction:  # never leave Datasette's connection on an old snapshot
+            conn.rollback()
 
 
 def message(exc: SearchError, time_limit_ms: int) -> str:
@@ -144,23 +158,25 @@ def message(exc: SearchError, time_limit_ms: int) -> str:
 
 
 async def search_page(datasette: Any, request: Any) -> Response:
+    """One trip to the database thread: is there an articles table, and the search."""
     name = request.url_vars["database"]
-    if name not in await archives(datasette):
-        raise NotFound(f"No articles in database {name!r}")
+    if name == "_internal" or name not in datasette.databases:
+        raise NotFound(f"Database not found: {name}")
     await datasette.ensure_permissions(request.actor, [
         ("view-table", (name, ARTICLES)), ("view-database", name), "view-instance"])
     q = request.args.get("q")
     order = request.args.get("order") if request.args.get("order") in ORDERS else "rank"
     limit = _int_arg(request.args.get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT)
-    hits: list[dict[str, Any]] = []
+    time_limit_ms = int(datasette.sql_time_limit_ms)
     error = None
-    if q is not None:
-        time_limit_ms = int(datasette.sql_time_limit_ms)
-        try:
-            hits = await datasette.get_database(name).execute_fn(
-                lambda conn: run_search(conn, q, limit, order, time_limit_ms))
-        except SearchError as exc:
-            error = message(exc, time_limit_ms)
+    try:
+        found = await datasette.get_database(name).execute_fn(
+            lambda conn: run_search(conn, q, limit, order, time_limit_ms))
+    except SearchError as exc:
+        found, error = [], message(exc, time_limit_ms)
+    if found is None:
+        raise NotFound(f"No articles in database {name!r}")
+    hits: list[dict[str, Any]] = found
     for hit in hits:
         hit["row_url"] = datasette.urls.row(name, ARTICLES, str(hit["id"]))
         hit["date"] = (hit["published_at"] or "")[:10]

@@ -41,10 +41,13 @@ def _kth_match(db: sqlite_utils.Database, fts_query: str, k: int) -> int | None:
 def _ranked_ids(db: sqlite_utils.Database, fts_query: str, limit: int
                 ) -> list[tuple[int, float | None]]:
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    low = _kth_match(db, fts_query, RANK_WINDOW) or 0
+    window = [r[0] for r in db.execute(
+        f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH ? "
+        "ORDER BY rowid DESC LIMIT ?", [fts_query, RANK_WINDOW])]
+    low = window[-1] if len(window) == RANK_WINDOW else 0
     if low and _estimated_matches(db, low) >= COMMON_MATCHES:
         try:
-            return _common_ids(db, fts_query, limit, low)
+            return _common_ids(db, fts_query, limit, window)
         except sqlite3.OperationalError:  # a column filter FTS5 would not nest: rank as usual
             pass
     # ties (equal bm25) newest-stored first: no join to the articles table for every candidate
@@ -67,19 +70,17 @@ def _estimated_matches(db: sqlite_utils.Database, low: int, k: int = RANK_WINDOW
     return k * top / max(top - low + 1, 1)
 
 
-def _common_ids(db: sqlite_utils.Database, fts_query: str, limit: int, low: int
+def _common_ids(db: sqlite_utils.Database, fts_query: str, limit: int, window: list[int]
                 ) -> list[tuple[int, float | None]]:
     """A query matching a large share of the archive: bm25 would first count every match of each
     phrase (a pass over a doclist of hundreds of thousands of rows; a phrase checks positions
-    too). Within the window, articles whose headline or dek match come first, then the others,
-    newest-stored first; no score."""
-    sql = (f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query "
-           "AND rowid >= :low ORDER BY rowid DESC LIMIT :limit")
-    head = [r[0] for r in db.execute(sql, {"query": f"{{headline dek}} : ({fts_query})",
-                                           "low": low, "limit": limit})]
-    ids = head + [r[0] for r in db.execute(sql, {"query": fts_query, "low": low,
-                                                 "limit": limit + len(head)})
-                  if r[0] not in set(head)]
+    too). Within the window (its newest-stored matches, newest first), articles whose headline
+    or dek match come first, then the others, newest-stored first; no score."""
+    head = [r[0] for r in db.execute(
+        f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query "
+        "AND rowid >= :low ORDER BY rowid DESC LIMIT :limit",
+        {"query": f"{{headline dek}} : ({fts_query})", "low": window[-1], "limit": limit})]
+    ids = head + [i for i in window[:limit + len(head)] if i not in set(head)]
     return [(i, None) for i in ids[:limit]]
 
 

@@ -62,14 +62,20 @@ WEAK_BOILER = re.compile(
 )
 WEAK_MAX_PARAGRAPH_TEXT = 300
 # calls to action that sit inside article containers (newsletter, app, social, consent prompts)
+_CALLS_TO_ACTION = (
+    r"sign up (?:for|to|here)", r"subscribe (?:to|now|here)", r"join us on", r"follow us on",
+    r"download (?:our|the) app", r"get the latest .{0,40} (?:on|to) your phone", r"newsletter\s*:",
+    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)", r"folgen sie uns", r"hier geht es zu[rm]? ",
+    r"externen? inhalt", r"ich bin damit einverstanden", r"personenbezogene daten können",
+    r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés",
+    r"todos los derechos reservados",
+    r"suscr[ií]bete", r"abonnez-vous", r"inscrivez-vous",
+)
+# each phrase starts with a letter; the lookahead on those first letters lets most word boundaries
+# fail at once instead of trying every phrase there (same matches, about twice as fast)
 CALL_TO_ACTION = re.compile(
-    r"\b(?:sign up (?:for|to|here)|subscribe (?:to|now|here)|join us on|follow us on|"
-    r"download (?:our|the) app|get the latest .{0,40} (?:on|to) your phone|newsletter\s*:|"
-    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)|folgen sie uns|hier geht es zu[rm]? |"
-    r"externen? inhalt|ich bin damit einverstanden|personenbezogene daten können|"
-    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-    r"todos los derechos reservados|"
-    r"suscr[ií]bete|abonnez-vous|inscrivez-vous)",
+    r"\b(?=[" + "".join(sorted({p[0] for p in _CALLS_TO_ACTION})) + r"])(?:"
+    + "|".join(_CALLS_TO_ACTION) + r")",
     re.IGNORECASE,
 )
 _END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
@@ -79,7 +85,6 @@ HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible"
                 "screen-reader-text", "offscreen"}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-WS = re.compile(r"\s+")
 _BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
 
 MIN_GOOD = 60  # weighted characters of a good unit
@@ -195,8 +200,8 @@ class _Unit:
     def _join(self) -> str:
         raw = "".join(self.parts)
         if "\u2029" not in raw:
-            return WS.sub(" ", raw).strip()
-        paras = (WS.sub(" ", p).strip() for p in _BR_BREAK.split(raw))
+            return " ".join(raw.split())  # whitespace runs as one space, ends trimmed
+        paras = (" ".join(p.split()) for p in _BR_BREAK.split(raw))
         return "\n\n".join(p for p in paras if p)
 
 

@@ -85,6 +85,10 @@ class MediaSignals(PageCore):
     def photo_credit(self) -> tuple[str, str] | None:
         """Who took the lead image: a credit element in its figure, a "Photo: X" caption tail,
         JSON-LD creditText/author."""
+        return self._photo_credit
+
+    @cached_property
+    def _photo_credit(self) -> tuple[str, str] | None:  # read by image_caption too
         fig = self.main_figure
         if fig is not None:
             for el in fig.iter():
