@@ -1,6 +1,6 @@
 # Benchmarks (plain scripts; figures printed, nothing asserted). Heavy on a 2-core box:
 # run one at a time, e.g. `make bench-store`. bench/out/ caches archives and generated sites.
-PY ?= /work/venv/bin/python
+PY ?= .venv/bin/python
 
 .PHONY: bench bench-summary bench-store bench-search bench-crawl bench-recrawl bench-memory bench-extract test lint
 
