@@ -1,12 +1,16 @@
 """The archive the item pipelines of one crawler share: one SQLite connection per crawler.
 
 Stages run one after another for each item (they are synchronous), so sharing one connection is
-safe; each stage gets it through :func:`archive_for` in ``from_crawler``.
+safe; each stage gets it through :func:`archive_for` in ``from_crawler``. The store stage may keep
+a write transaction open over a group of items (see ``pipelines.store``): code of the same process
+that needs the archive committed (read from another connection, hand it to another process) calls
+:meth:`Archive.commit` first; :func:`close_archive` commits before closing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Self
 from weakref import WeakKeyDictionary
 
@@ -22,10 +26,25 @@ class Archive:
     db: sqlite_utils.Database
     # While rebuilding (reparse): canonical URLs already rebuilt in this run; None in a crawl.
     rebuilt: set[str] | None = None
+    # Called by commit(): what a stage holding an open transaction registers to commit it.
+    committers: list[Callable[[], None]] = field(default_factory=list)
+    # Called by reveal(url): what makes a stage's not yet written article for a URL visible.
+    revealers: list[Callable[[str], None]] = field(default_factory=list)
 
     @property
     def rebuilding(self) -> bool:
         return self.rebuilt is not None
+
+    def commit(self) -> None:
+        """Commit whatever the stages hold in an open transaction (a group of stored items)."""
+        for commit in self.committers:
+            commit()
+
+    def reveal(self, canonical_url: str) -> None:
+        """Make the article stored for ``canonical_url`` in the open group (if any) visible to
+        queries on this connection (it stays uncommitted until the group commits)."""
+        for reveal in self.revealers:
+            reveal(canonical_url)
 
 
 _ARCHIVES: WeakKeyDictionary[Any, Archive] = WeakKeyDictionary()
@@ -53,7 +72,10 @@ def cap_archive(db: sqlite_utils.Database, max_bytes: int) -> None:
 def close_archive(crawler: Any) -> None:
     archive = _ARCHIVES.pop(crawler, None)
     if archive is not None:
-        archive.db.close()
+        try:
+            archive.commit()
+        finally:
+            archive.db.close()
 
 
 class ArchiveStage:

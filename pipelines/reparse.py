@@ -72,8 +72,11 @@ def replay_crawler(db_path: Path, overrides: dict[str, Any] | None = None) -> An
 
     settings = Settings()
     settings.setmodule("scraper.settings", priority="project")
+    # No event loop runs here, so the store stage groups items without a timer: the group is
+    # committed by size, by age at the next item, and when the stages are closed.
     settings.update({"ARCHIVE_DB": str(db_path), REBUILD_SETTING: True,
-                     "TWISTED_REACTOR_ENABLED": False, **(overrides or {})}, priority="cmdline")
+                     "TWISTED_REACTOR_ENABLED": False, "STORE_GROUP_UNTIMED": True,
+                     **(overrides or {})}, priority="cmdline")
     crawler = Crawler(Spider, settings)
     crawler._apply_settings()  # what Crawler.crawl() does first: stats, settings frozen
     return crawler
@@ -102,6 +105,7 @@ def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseRe
     try:
         for item in schema.iter_pages(archive.db):
             report.replay(stages, item)
+        archive.commit()  # the store stage's last group
         after = _hashes(archive.db)
         report.changed = sum(1 for url, h in before.items() if after.get(url) != h)
         report.kept = len(before.keys() - (archive.rebuilt or set()))

@@ -1,15 +1,34 @@
-"""StoreStage, the last stage: one transaction per item.
+"""StoreStage: each item's writes in one savepoint, items committed in groups.
 
-The page row always (an identical refetch only moves its fetch time); then the reject, or the
-article: inserted (new), rewritten with the old text kept as a revision (updated), rewritten in
-place with its revisions dropped for rebuilding (rebuilt, during reparse), or only ``last_seen``
-moved (unchanged). Article times come from the page row's fetch times, never the clock.
+Per item: the page row always (an identical refetch only moves its fetch time); then the reject,
+or the article: inserted (new), rewritten with the old text kept as a revision (updated),
+rewritten in place with its revisions dropped for rebuilding (rebuilt, during reparse), or only
+``last_seen`` moved (unchanged). Article times come from the page row's fetch times, never the
+clock.
+
+**Group commit.** One write transaction stays open over a group of items: it is committed when
+it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
+0.5 s; a timer on the crawl's event loop, so a slow polite crawl commits each item within about
+that time), when an item fails (the failed item's writes are rolled back to its savepoint first),
+when the spider closes, and whenever :meth:`pipelines.context.Archive.commit` is called. A
+commit costs more than an item (the FTS5 index writes its pending terms as a new segment), so
+this is what lets the crawl store several thousand articles a second. A SIGKILL loses at most the
+open group: those pages are not in the archive, the next run fetches them again, and the archive
+is never inconsistent (each commit holds whole items). The counters (``meetarchive/new``, ...)
+are incremented when an item's group is committed, so they count what the archive holds.
+Grouping needs a timer: without a running event loop (reparse, import-warc, tests driving the
+stages by hand) each item is its own transaction unless ``STORE_GROUP_UNTIMED`` is set (the
+caller then commits by closing the stage). While another writer is seen waiting for the archive
+(another crawl), items are committed one at a time for ``CONTENDED_SECONDS``, so a group never
+keeps it waiting.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
+import time
 from typing import Any
 
 from pipelines import db as schema
@@ -21,6 +40,41 @@ from scraper.items import Crawled
 logger = logging.getLogger(__name__)
 
 STAT = "meetarchive/{}"
+GROUP_ITEMS, GROUP_SECONDS, GROUP_UNTIMED = ("STORE_GROUP_ITEMS", "STORE_GROUP_SECONDS",
+                                             "STORE_GROUP_UNTIMED")
+DEFAULT_GROUP_ITEMS = 100
+DEFAULT_GROUP_SECONDS = 0.5
+CONTENDED_SECONDS = 10.0
+
+
+class Timer:
+    """A call in ``delay`` seconds on the running asyncio loop or Twisted reactor, cancellable."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    @classmethod
+    def start(cls, delay: float, func: Any) -> Timer | None:
+        """None when no event loop runs (nothing would ever call ``func``)."""
+        try:
+            return cls(asyncio.get_running_loop().call_later(delay, func))
+        except RuntimeError:
+            pass
+        from scrapy.utils.reactor import is_reactor_installed
+
+        if is_reactor_installed():
+            from twisted.internet import reactor
+
+            if reactor.running:  # type: ignore[attr-defined]
+                return cls(reactor.callLater(delay, func))  # type: ignore[attr-defined]
+        return None
+
+    def cancel(self) -> None:
+        if hasattr(self.handle, "active"):  # Twisted DelayedCall
+            if self.handle.active():
+                self.handle.cancel()
+        else:
+            self.handle.cancel()
 
 
 class StoreStage(ArchiveStage):
@@ -28,16 +82,127 @@ class StoreStage(ArchiveStage):
         super().__init__(archive, stats, crawler)
         self.columns = schema.article_columns(self.db)
         self.full = False
+        settings = getattr(crawler, "settings", None)
+        get = settings.get if settings is not None else (lambda name, default=None: default)
+        self.group_items = max(1, int(get(GROUP_ITEMS, DEFAULT_GROUP_ITEMS)))
+        self.group_seconds = float(get(GROUP_SECONDS, DEFAULT_GROUP_SECONDS))
+        self.untimed = str(get(GROUP_UNTIMED, False)).lower() in ("1", "true", "yes")
+        self.group: list[Crawled] = []  # stored in the open transaction; counted at its commit
+        self.open = False  # whether this stage holds an open write transaction
+        self.limit = 1  # items the open group may hold
+        self.opened_at = 0.0
+        self.timer: Timer | None = None
+        self.contended_until = 0.0
+        # New articles of the open group, inserted together just before it commits (one
+        # multi-row INSERT: see schema.insert_articles), by canonical URL. Not under an
+        # ARCHIVE_MAX_BYTES cap: there a full archive shows at the statement that needs the
+        # space, and it must be the failing item's, never the group's commit.
+        self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
+        self.pending: dict[str, dict[str, Any]] = {}
+        archive.committers.append(self.commit)
+        archive.revealers.append(self.reveal)
 
     def process_item(self, item: Crawled) -> Crawled:
+        if self.open and time.monotonic() - self.opened_at >= self.group_seconds:
+            self.commit()  # no timer ran (no event loop, or a busy one): the group is due
+        self._begin()
         try:
-            self._store(item)
+            deferred = self._store(item)  # in a savepoint of the group's transaction
         except sqlite3.OperationalError as exc:
+            self._commit_after_error()
             if "full" not in str(exc):
                 raise
             self._full(exc)
-        self._count(item)
+        except BaseException:
+            self._commit_after_error()
+            raise
+        if deferred is not None:
+            self.pending[deferred["canonical_url"]] = deferred
+        self.group.append(item)
+        if len(self.group) >= self.limit:
+            self.commit()
         return item
+
+    def _begin(self) -> None:
+        if self.open:
+            return
+        if schema.begin_write(self.db):  # it waited: another writer wants the archive too
+            self.contended_until = time.monotonic() + CONTENDED_SECONDS
+            logger.debug("archive: another writer is active, storing one item per transaction")
+        self.open = True
+        self.opened_at = now = time.monotonic()
+        self.limit = 1
+        if self.group_items > 1 and now >= self.contended_until:
+            self.timer = Timer.start(self.group_seconds, self._timer_fired)
+            if self.timer is not None or self.untimed:
+                self.limit = self.group_items
+
+    def commit(self) -> None:
+        """Commit the open group (if any) and count its items."""
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+        if not self.open:
+            return
+        group, self.group, self.open = self.group, [], False
+        try:
+            self._insert_pending()
+            self.db.execute("COMMIT")  # may fail (a full disk): then nothing of the group stays
+        except BaseException as exc:
+            self.pending.clear()
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            self._lost(group, exc)
+            if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                self._full(exc)
+            raise
+        for stored in group:
+            self._count(stored)
+
+    def _commit_after_error(self) -> None:
+        """An item failed (its savepoint is rolled back): keep the items stored before it."""
+        if self.open and not self.db.conn.in_transaction:  # SQLite rolled it all back
+            group, self.group, self.open = self.group, [], False
+            self.pending.clear()
+            self._lost(group, None)
+            return
+        try:
+            self.commit()
+        except Exception as exc:  # reported by commit(); the item's own error is raised next
+            logger.debug("archive: commit after a failed item failed: %s", exc)
+
+    def reveal(self, canonical_url: str) -> None:
+        """Make a new article of the open group visible on the archive's connection now (for a
+        reader of the same process asking about that URL)."""
+        if canonical_url in self.pending:
+            self._insert_pending()
+
+    def _insert_pending(self) -> None:
+        rows, self.pending = list(self.pending.values()), {}
+        by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            by_columns.setdefault(tuple(row), []).append(row)
+        for same in by_columns.values():
+            schema.insert_articles(self.db, same)
+
+    def _lost(self, group: list[Crawled], exc: BaseException | None) -> None:
+        if group:
+            logger.error("archive: %d stored item(s) were not committed (%s); they are not in "
+                         "the archive and the next crawl fetches them again", len(group),
+                         exc or "transaction rolled back")
+
+    def _timer_fired(self) -> None:
+        self.timer = None
+        try:
+            self.commit()
+        except Exception as exc:  # reported by commit(); a full archive also stops the crawl
+            logger.debug("archive: timed commit failed: %s", exc)
+
+    def close_spider(self) -> None:
+        try:
+            self.commit()
+        finally:
+            super().close_spider()
 
     def _full(self, exc: Exception) -> None:
         """The archive cannot grow: the item's transaction is rolled back; stop the crawl with
@@ -57,8 +222,13 @@ class StoreStage(ArchiveStage):
         self.full = True
         raise ArchiveFull(message, log_level="DEBUG")  # logged once above, not per item
 
-    def _store(self, item: Crawled) -> None:
-        with schema.write_transaction(self.db):
+    def _store(self, item: Crawled) -> dict[str, Any] | None:
+        """The item's writes; returns a new article's row when its INSERT is deferred to the
+        group's commit (``self.pending``)."""
+        deferred = None
+        conn = self.db.conn
+        conn.execute("SAVEPOINT store_item")  # in the group's transaction (see _begin)
+        try:
             page_id, first_fetched, last_fetched = schema.store_page(self.db, item.page)
             if self.archive.rebuilding:
                 schema.delete_rejects(self.db, page_id)
@@ -66,12 +236,20 @@ class StoreStage(ArchiveStage):
                 schema.record_reject(self.db, item.page.url, item.reject, item.reject_detail,
                                      last_fetched, page_id)
             elif item.article is not None:
-                self._store_article(item, page_id, first_fetched, last_fetched)
+                deferred = self._store_article(item, page_id, first_fetched, last_fetched)
+        except BaseException:
+            if conn.in_transaction:  # else SQLite rolled back all of it (a full disk, ...)
+                conn.execute("ROLLBACK TO store_item")
+                conn.execute("RELEASE store_item")
+            raise
+        conn.execute("RELEASE store_item")
+        return deferred
 
     def _store_article(self, item: Crawled, page_id: int, first_fetched: str,
-                       last_fetched: str) -> None:
+                       last_fetched: str) -> dict[str, Any] | None:
         art = item.article
         assert art is not None
+        self.reveal(art.canonical_url)  # stored earlier in this group: insert it first
         stored = schema.find_article(self.db, art.canonical_url)
         new_hash = content_hash(art)
         if stored is None:
@@ -83,13 +261,17 @@ class StoreStage(ArchiveStage):
         if outcome == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)
-            schema.update_article(self.db, stored["id"], {"last_seen": last})
+            if last != stored["last_seen"]:
+                schema.update_article(self.db, stored["id"], {"last_seen": last})
             item.outcome = outcome
-            return
+            return None
         row = schema.article_row(art, self.columns)
         row.update(page_id=page_id, content_hash=new_hash, source=item.page.source or None)
         if outcome == NEW:
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
+            item.outcome = outcome
+            if self.defer:
+                return row
             schema.insert_article(self.db, row)
         elif outcome == REBUILT:
             assert stored is not None
@@ -103,6 +285,7 @@ class StoreStage(ArchiveStage):
                        updated_at=last_fetched)
             schema.update_article(self.db, stored["id"], row)
         item.outcome = outcome
+        return None
 
     def _count(self, item: Crawled) -> None:
         if self.stats is None:

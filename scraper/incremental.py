@@ -141,9 +141,12 @@ class IncrementalMiddleware:
     def process_request(self, request: Request) -> None:
         if request.meta.get("kind") not in REVISITED_KINDS or "revisit" in request.meta:
             return
+        from pipelines.context import archive_for
         from pipelines.db import revisit_info
 
-        info = revisit_info(_archive(self.crawler), request.url, canonical_url(request.url))
+        archive, canonical = archive_for(self.crawler), canonical_url(request.url)
+        archive.reveal(canonical)  # an article stored moments ago may still wait in the group
+        info = revisit_info(archive.db, request.url, canonical)
         if info is None or info["error"] or not info["status"] or info["status"] >= 500:
             return  # never fetched, or the last try failed: fetch as new
         now = datetime.now(UTC)

@@ -7,7 +7,7 @@
 * A full disk (the archive capped by ``ARCHIVE_MAX_BYTES``, i.e. SQLite's ``max_page_count``):
   the crawl stops with a clear one-line error and a non-zero exit, and the archive stays sound.
 * ``meetarchive search`` and Datasette reading during a crawl never see "database is locked"
-  (WAL readers; the writer holds its lock for one item at a time).
+  (WAL readers; the writer holds its lock for one group of items at a time).
 """
 
 from __future__ import annotations

@@ -56,6 +56,28 @@ def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     return article_id
 
 
+# SQLite (>= 3.32) takes up to 32,766 parameters a statement.
+_MAX_PARAMS = 32_000
+
+
+def insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+    """Insert article rows (all with the same columns) in as few statements as possible: one
+    multi-row ``INSERT ... VALUES (...), (...)``. The FTS trigger still indexes every row, but
+    FTS5 writes its pending terms to disk when a statement that may need rolling back starts
+    (each row's own INSERT, with a trigger, is one), so one statement for many rows is ~2x
+    cheaper per row than a statement each."""
+    if not rows:
+        return
+    names = list(rows[0])
+    one = f"({', '.join('?' * len(names))})"
+    per = max(1, _MAX_PARAMS // len(names))
+    for i in range(0, len(rows), per):
+        chunk = rows[i:i + per]
+        sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+               f"VALUES {', '.join([one] * len(chunk))}")
+        db.conn.execute(sql, [row[n] for row in chunk for n in names])
+
+
 def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> int:
     """Insert many article rows (``article_row`` values plus the bookkeeping columns) in ONE
     transaction, FTS included: the row-at-a-time FTS trigger is set aside inside the transaction

@@ -11,6 +11,8 @@ articles from the stored pages (``meetarchive reparse``) gives identical rows.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,20 +191,50 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     # WAL + NORMAL: a crash (even SIGKILL) never corrupts the file nor splits a transaction; only a
     # power cut may lose the last commits. Saves an fsync per item (6 ms -> <1 ms per item stored).
     db.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        migrations.apply(db)
+    if migrate and list(migrations.pending(db)):
+        # under the write lock: a second process opening the same new archive waits, then finds
+        # every migration applied
+        with write_transaction(db):
+            migrations.apply(db)
     return db
+
+
+def begin_write(db: sqlite_utils.Database, timeout_ms: int = BUSY_TIMEOUT_MS) -> bool:
+    """``BEGIN IMMEDIATE`` (the write lock taken up front, so a writer never fails mid-transaction
+    on a lock), trying again every millisecond for up to ``timeout_ms`` while another connection
+    holds the lock. SQLite's own busy handler sleeps up to 100 ms between tries, so a writer that
+    commits and begins again within a few milliseconds (a crawl storing items in groups) could
+    starve it. Returns whether it had to wait: another writer was there."""
+    conn = db.conn
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = None
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return deadline is not None
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                now = time.monotonic()
+                if deadline is None:
+                    deadline = now + timeout_ms / 1000
+                elif now >= deadline:
+                    raise
+                time.sleep(0.001)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 @contextmanager
 def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """One write transaction (BEGIN IMMEDIATE: takes the write lock up front, so a concurrent
-    writer waits for busy_timeout instead of failing mid-transaction). Nested: a savepoint."""
+    """One write transaction (``begin_write``: takes the write lock up front, so a concurrent
+    writer waits for it instead of failing mid-transaction). Nested: a savepoint."""
     if db.conn.in_transaction:
         with db.atomic():
             yield db
         return
-    db.execute("BEGIN IMMEDIATE")
+    begin_write(db)
     try:
         yield db
         db.execute("COMMIT")  # may fail too (a full disk): then nothing of it stays
@@ -237,3 +269,19 @@ def m005_crawl_runs(db: sqlite_utils.Database) -> None:
         "run_id": int, "source": str, "pages": int, "articles": int, "new": int,
         "updated": int, "unchanged": int, "rejected": int, **dict.fromkeys(FILL_FIELDS, float),
     }, pk=("run_id", "source"), foreign_keys=[("run_id", RUNS, "id")])
+
+
+@migrations()
+def m006_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
+    """The articles' FTS update trigger fires only when an indexed column (or the rowid) is set:
+    an unchanged recrawl, which only moves ``last_seen``, no longer deletes and re-adds the
+    article's terms (two tokenizations of its text and an FTS5 write per item)."""
+    name = f"{ARTICLES}_au"
+    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                       [name]).fetchone()
+    if found is None:
+        return
+    actions = found[0][found[0].index(" BEGIN"):]
+    columns = ", ".join(f'"{c}"' for c in ("id", *FTS_COLUMNS))
+    db.execute(f'DROP TRIGGER "{name}"')
+    db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
