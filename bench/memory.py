@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import crawl as crawlbench  # noqa: E402
 import gensite  # noqa: E402
+import record  # noqa: E402
 
 
 def main() -> int:
@@ -58,6 +59,11 @@ def main() -> int:
         if len(sizes) >= 2:
             a, b = by[(sizes[-2], kind)], by[(sizes[-1], kind)]
             print(f"\n{names[kind]}: RSS at {sizes[-1]:,} / at {sizes[-2]:,} = {b / a:.2f}x")
+    figures: dict[str, dict[str, dict[str, float]]] = {}
+    for n, kind, pages, rss, pps in out:
+        figures.setdefault(str(n), {})[kind] = {"pages": pages, "rss_mib": rss,
+                                                "pages_per_s": pps}
+    record.save("memory", figures, load_before)
     return 0
 
 
