@@ -10,7 +10,7 @@ import pytest
 import sqlite_utils
 
 from pipelines import db as schema
-from tests.archive_helpers import T1, T2, page
+from tests.archive_helpers import T1, T2, T3, page
 
 
 @pytest.fixture
@@ -194,7 +194,7 @@ def test_a_read_counts_only_from_a_run_that_finished_cleanly(db, run: dict, clea
     run_id = schema.start_run(db, "news", {}, T1)
     schema.store_page(db, news_page(SITEMAP, T1))
     if run:
-        schema.finish_run(db, run_id, {"finished_at": T2, **run}, [])
+        schema.finish_run(db, run_id, {"finished_at": T2, **run}, [{"source": "runnerspace"}])
     expected = {SITEMAP: (T1, T1)} if clean else {}
     assert schema.clean_reads(db, "news", [SITEMAP, "https://gazette.example/other.xml"]) == (
         expected)
@@ -203,7 +203,9 @@ def test_a_read_counts_only_from_a_run_that_finished_cleanly(db, run: dict, clea
 def test_the_latest_read_decides_and_failed_fetches_do_not_count(db):
     first = schema.start_run(db, "news", {}, T1)
     schema.store_page(db, news_page(SITEMAP, T1))
-    schema.finish_run(db, first, {"finished_at": T1, "finish_reason": "finished"}, [])
+    schema.finish_run(db, first, {"finished_at": T1, "finish_reason": "finished"},
+                      [{"source": "runnerspace"}])
+    assert schema.clean_reads(db, "news", [SITEMAP]) == {SITEMAP: (T1, T1)}
     schema.start_run(db, "news", {}, T2)  # killed after reading it again
     schema.store_page(db, news_page(SITEMAP, T2))
     assert schema.clean_reads(db, "news", [SITEMAP]) == {}
@@ -211,3 +213,15 @@ def test_the_latest_read_decides_and_failed_fetches_do_not_count(db):
     schema.store_page(db, news_page(other, T1, status=503, error="HTTP 503"))
     assert schema.clean_reads(db, "news", [other]) == {}
     assert schema.clean_reads(db, "runnerspace", [SITEMAP]) == {}  # another spider's runs
+
+
+def test_a_read_belongs_to_the_run_of_its_source_not_to_one_beside_it(db):
+    """Crawls of two sources side by side: the one that read the sitemap was killed, the other
+    finished cleanly over the same time."""
+    killed = schema.start_run(db, "news", {}, T1)
+    other = schema.start_run(db, "news", {}, T1)
+    schema.store_page(db, news_page(SITEMAP, T2))  # source "runnerspace", in the killed run
+    schema.finish_run(db, other, {"finished_at": T3, "finish_reason": "finished"},
+                      [{"source": "gazette"}])
+    assert killed != other
+    assert schema.clean_reads(db, "news", [SITEMAP]) == {}

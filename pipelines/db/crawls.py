@@ -71,8 +71,10 @@ def clean_reads(db: sqlite_utils.Database, spider: str,
 
     A run is clean when Scrapy finished it (``finish_reason`` "finished", not a shutdown or a
     kill) and its exit code is 0 or 5 (or was not recorded): then what the page listed was fetched
-    in that run. A URL whose latest successful fetch fell in any other run is left out, as are
-    URLs never fetched: the caller reads them again."""
+    in that run. The run is the one of ``spider`` that covered the page's source (it has a
+    ``crawl_run_sources`` row for it) and was running when the page was fetched; crawls of other
+    sources may run beside it. A URL whose latest successful fetch fell in no clean run is left
+    out, as are URLs never fetched: the caller reads them again."""
     found: dict[str, tuple[str, str]] = {}
     if not urls or not db.table(RUNS).exists():
         return found
@@ -80,19 +82,20 @@ def clean_reads(db: sqlite_utils.Database, spider: str,
         chunk = urls[i:i + 500]
         marks = ", ".join("?" for _ in chunk)
         fetches = db.execute(
-            f"SELECT url, max(fetched_at) FROM {PAGES} WHERE url IN ({marks}) AND spider = ? "
-            "AND status = 200 AND error IS NULL GROUP BY url", [*chunk, spider]).fetchall()
-        for url, fetched in fetches:
+            f"SELECT url, source, max(fetched_at) FROM {PAGES} WHERE url IN ({marks}) "
+            "AND spider = ? AND status = 200 AND error IS NULL GROUP BY url",
+            [*chunk, spider]).fetchall()
+        for url, source, fetched in fetches:
+            codes = ", ".join(str(c) for c in CLEAN_EXIT_CODES)
             run = db.execute(
-                f"SELECT started_at, finished_at, finish_reason, exit_code FROM {RUNS} "
-                "WHERE spider = ? AND started_at <= ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                [spider, fetched]).fetchone()
-            if run is None:
-                continue
-            started, finished, reason, code = run
-            if (reason == "finished" and (finished or "") >= fetched
-                    and (code is None or code in CLEAN_EXIT_CODES)):
-                found[url] = (started, fetched)
+                f"SELECT r.started_at FROM {RUNS} r JOIN {RUN_SOURCES} s ON s.run_id = r.id "
+                "WHERE r.spider = ? AND s.source = ? AND r.started_at <= ? "
+                "AND r.finished_at >= ? AND r.finish_reason = 'finished' "
+                f"AND (r.exit_code IS NULL OR r.exit_code IN ({codes})) "
+                "ORDER BY r.started_at DESC LIMIT 1",
+                [spider, source or "-", fetched, fetched]).fetchone()
+            if run is not None:
+                found[url] = (run[0], fetched)
     return found
 
 
