@@ -210,6 +210,8 @@ def test_the_time_limit_gives_a_message(archive: Path):
     assert plugin.run_search(conn, "Kerr", 20, "rank", 3000)  # within the limit: found
     with pytest.raises(SearchError) as caught:
         plugin.run_search(conn, "Kerr", 20, "rank", 0)
+    assert not conn.in_transaction  # the connection goes back to Datasette as it came
+    assert plugin.run_search(conn, "Kerr", 20, "newest", 3000)
     conn.close()
     assert plugin.message(caught.value, 0).startswith(
         "This search took longer than the time limit (0 ms)")

@@ -141,8 +141,12 @@ def run_search(conn: sqlite3.Connection, q: str | None, limit: int, order: str,
     if q is None:
         return []
     archive = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
-    with sqlite_timelimit(conn, time_limit_ms):
-        return search(archive, q, limit, order=order)
+    try:
+        with sqlite_timelimit(conn, time_limit_ms):
+            return search(archive, q, limit, order=order)
+    finally:
+        if conn.in_transaction:  # never leave Datasette's connection on an old snapshot
+            conn.rollback()
 
 
 def message(exc: SearchError, time_limit_ms: int) -> str:
