@@ -10,9 +10,13 @@ logging); wall time, CPU (user+sys of the child, from wait4) and peak RSS per ru
   (b) the baseline: Scrapy + trafilatura (with metadata) + one sqlite-utils insert per article
       into an FTS5-with-triggers table (bench/crawlers/baseline.py);
   (c) meetarchive: ``meetarchive crawl news`` with a sources entry for the site (sitemap + listing
-      pages; parse, validate, normalize, dedupe, store into a fresh archive).
+      pages; parse, validate, normalize, dedupe, store into a fresh archive);
+  (d) the same on 2 processes: the site as two sources (each one child sitemap and its half of
+      the listing pages), crawled at once by two ``meetarchive crawl news`` into ONE fresh archive
+      (news locks per source; SQLite takes one writer at a time). Wall time until both end, CPU
+      summed, peak RSS of the larger.
 
-    python bench/crawl.py                       # 10,000 pages, 3 reps
+    python bench/crawl.py                       # 10,000 pages, 3 reps, (a) to (d)
     python bench/crawl.py --pages 2000 --reps 5
 """
 
@@ -37,52 +41,86 @@ PY = sys.executable
 CRAWLERS = ROOT / "bench" / "crawlers"
 
 
-def sources_file(tmp: Path) -> Path:
-    path = tmp / "sources.toml"
-    path.write_text(f"""[sources.bench]
-start_urls = ["{benchsite.BASE}/news/page/1.html"]
-sitemaps = ["{benchsite.BASE}/sitemap.xml"]
+def source_entry(name: str, sitemaps: list[str], first_listing: int, listings: int) -> str:
+    return f"""[sources.{name}]
+start_urls = ["{benchsite.BASE}/news/page/{first_listing}.html"]
+sitemaps = {sitemaps!r}
 robots_sitemaps = false
 allow = ['/news/\\d{{4}}/article-']
 listings = ['/news/page/\\d+\\.html$']
-max_listing_pages = 100000
+max_listing_pages = {listings}
 delay = 0
 concurrency = 16
-""", encoding="utf-8")
+"""
+
+
+def sources_file(tmp: Path, pages: int) -> Path:
+    """``bench``: the whole site (last: bench/recrawl.py appends keys to it); ``half0``/``half1``:
+    a child sitemap each and its listing pages, when the site has two."""
+    path = tmp / "sources.toml"
+    listings = -(-pages // benchsite.PER_LISTING)
+    half = -(-listings // 2)  # listing pages of the first PER_SITEMAP articles, when 2 sitemaps
+    entries = []
+    if pages == 2 * benchsite.PER_SITEMAP:
+        entries = [source_entry(f"half{k}", [f"{benchsite.BASE}/sitemap-{k}.xml"],
+                                1 + k * half, half) for k in (0, 1)]
+    entries.append(source_entry("bench", [f"{benchsite.BASE}/sitemap.xml"], 1, 100000))
+    path.write_text("\n".join(entries), encoding="utf-8")
     return path
 
 
-def command(kind: str, tmp: Path, run: int) -> tuple[list[str], Path | None]:
+def commands(kind: str, tmp: Path, run: int, pages: int) -> tuple[list[list[str]], Path | None]:
+    """The child process(es) of one crawler run, and the archive they fill."""
     db = tmp / f"{kind}-{run}.db"
     if kind == "a":
-        return [PY, str(CRAWLERS / "bare.py"), benchsite.BASE], None
+        return [[PY, str(CRAWLERS / "bare.py"), benchsite.BASE]], None
     if kind == "b":
-        return [PY, str(CRAWLERS / "baseline.py"), benchsite.BASE, str(db)], db
-    return [PY, "-m", "scraper.cli", "crawl", "news", "--db", str(db),
-            "--sources", str(sources_file(tmp)), "-a", "source=bench",
+        return [[PY, str(CRAWLERS / "baseline.py"), benchsite.BASE, str(db)]], db
+    ours = [PY, "-m", "scraper.cli", "crawl", "news", "--db", str(db),
+            "--sources", str(sources_file(tmp, pages)),
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
-            "-s", "LOG_LEVEL=INFO"], db
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
+    if kind == "c":
+        return [[*ours, "-a", "source=bench"]], db
+    return [[*ours, "-a", f"source=half{k}"] for k in (0, 1)], db
+
+
+def command(kind: str, tmp: Path, run: int, pages: int = 0) -> tuple[list[str], Path | None]:
+    """The single child process of crawler ``kind`` (a, b or c)."""
+    cmds, db = commands(kind, tmp, run, pages)
+    return cmds[0], db
 
 
 def run_one(cmd: list[str], log: Path) -> tuple[float, float, int, str]:
-    """(wall s, cpu s, peak RSS KiB, log tail) of one child process."""
+    return run_all([cmd], log)
+
+
+def run_all(cmds: list[list[str]], log: Path) -> tuple[float, float, int, str]:
+    """(wall s until the last ends, cpu s summed, largest peak RSS KiB, log tails) of child
+    processes started together."""
     t0 = time.perf_counter()
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+    procs = []
+    for k, cmd in enumerate(cmds):
+        out = log.with_suffix(f".{k}.log").open("w")
+        procs.append((subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                       env={**os.environ, "PYTHONPATH": str(ROOT)}), out))
+    cpu, rss = 0.0, 0
+    for proc, out in procs:
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
+        cpu += usage.ru_utime + usage.ru_stime
+        rss = max(rss, usage.ru_maxrss)
+        out.close()
     wall = time.perf_counter() - t0
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, log.read_text()[-3000:]
+    tails = "\n".join(log.with_suffix(f".{k}.log").read_text()[-3000:] for k in range(len(cmds)))
+    return wall, cpu, rss, tails
 
 
 def count_pages(log: str) -> int:
-    """Responses received, from Scrapy's final stats dump in the log."""
+    """Responses received, from Scrapy's final stats dump in each child's log."""
     import re
 
-    m = re.findall(r"'response_received_count': (\d+)", log)
-    return int(m[-1]) if m else 0
+    return sum(int(n) for n in re.findall(r"'response_received_count': (\d+)", log))
 
 
 def count_articles(db: Path | None) -> int:
@@ -99,21 +137,24 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--pages", type=int, default=10000)
     ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--only", default="abc")
+    ap.add_argument("--only", default="abcd", help="crawlers to run (d needs 10,000 pages)")
     args = ap.parse_args()
     site = benchsite.generate(args.pages)
     server, _ = benchsite.serve(site)
     names = {"a": "(a) bare Scrapy, follow links only",
              "b": "(b) Scrapy + trafilatura + sqlite-utils insert",
-             "c": "(c) meetarchive crawl news (parse+store, FTS)"}
+             "c": "(c) meetarchive crawl news (parse+store, FTS)",
+             "d": "(d) the same, 2 processes (2 sources) into one archive"}
+    if args.pages != 2 * benchsite.PER_SITEMAP:
+        args.only = args.only.replace("d", "")
     res: dict[str, list[tuple[float, float, float, int, int]]] = {k: [] for k in args.only}
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
         for run in range(args.reps):  # interleaved: load spikes hit every crawler alike
             for kind in args.only:
-                cmd, db = command(kind, tmp, run)
-                wall, cpu, rss, log = run_one(cmd, tmp / f"{kind}-{run}.log")
+                cmds, db = commands(kind, tmp, run, args.pages)
+                wall, cpu, rss, log = run_all(cmds, tmp / f"{kind}-{run}.log")
                 pages = count_pages(log)
                 arts = count_articles(db)
                 if pages == 0:
@@ -137,6 +178,8 @@ def main() -> int:
               f"{statistics.median(r[2] for r in rows):.0f} |")
     if "b" in med and "c" in med and med["b"]:
         print(f"\n(c)/(b) pages/s: {med['c'] / med['b']:.2f}x")
+    if "d" in med and "c" in med and med["c"]:
+        print(f"(d)/(c) pages/s: {med['d'] / med['c']:.2f}x (2 processes into one archive)")
     return 0
 
 

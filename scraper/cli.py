@@ -36,7 +36,8 @@ sources_option = click.option(
 )
 
 
-def _check_sources(path: str | None, name: str | None) -> None:
+def _check_sources(path: str | None, name: str | None) -> list[str]:
+    """The names of the sources a news crawl will read; a usage error for a bad choice."""
     from scraper.hints import parser_names
     from scraper.sources import SourcesError, load_sources, select
 
@@ -48,6 +49,7 @@ def _check_sources(path: str | None, name: str | None) -> None:
         if source.parser not in parser_names():
             raise click.UsageError(f"source {source.name!r}: unknown parser {source.parser!r} "
                                    f"(known: {', '.join(parser_names())})")
+    return [source.name for source in chosen]
 
 
 @cli.command("sources")
@@ -112,7 +114,7 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
       1  errors (downloads without a response, spider or pipeline errors)
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
-      4  locked: another crawl of SPIDER into this archive is running
+      4  locked: another crawl of SPIDER (of the same news source) into this archive is running
       5  alarm: a source's fill rate dropped or it stopped giving new articles
     """
     from scraper.crawl import EXIT_LOCKED, EXIT_OK, run_crawl
@@ -120,9 +122,10 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
 
     args = _pairs(spider_args, "-a")
     settings: dict[str, object] = dict(_pairs(overrides, "-s"))
+    locked_sources: list[str] = []  # news: one lock per source, so other sources may run too
     if spider == "news":
         sources_file = args.get("sources") or sources_file
-        _check_sources(sources_file, args.get("source"))
+        locked_sources = _check_sources(sources_file, args.get("source"))
         if sources_file:
             settings["SOURCES_FILE"] = sources_file
     if warc_out:
@@ -148,7 +151,7 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
         settings["LOG_FILE_APPEND"] = True
     archive = resolve_db(db)
     try:
-        with crawl_lock(archive, spider):
+        with crawl_lock(archive, spider, locked_sources):
             report = run_crawl(spider, archive, args, settings)
     except Locked as exc:
         click.echo(f"meetarchive crawl: {exc}", err=True)

@@ -41,6 +41,7 @@ class CrawlReport:
     blocked: list[tuple[str, str]] = field(default_factory=list)  # (url, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error) without a response
     stats: dict[str, Any] = field(default_factory=dict)
+    crashed: str | None = None  # the error that stopped the crawl before or while it ran
 
     # -- signal handlers ---------------------------------------------------------------------
     def item_scraped(self, item: Any) -> None:
@@ -70,7 +71,7 @@ class CrawlReport:
 
     @property
     def errors(self) -> int:
-        return int(self.stats.get("log_count/ERROR", 0)) + len(self.failed)
+        return int(self.stats.get("log_count/ERROR", 0)) + len(self.failed) + bool(self.crashed)
 
     @property
     def exit_code(self) -> int:
@@ -124,6 +125,8 @@ class CrawlReport:
             lines.append(f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
                          "their last read (index lastmod)")
         lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
+        if self.crashed:
+            lines.append(f"  CRAWL FAILED:    {self.crashed}")
         lines.append(f"  exit code:       {self.exit_code}")
         return "\n".join(lines)
 
@@ -155,7 +158,10 @@ def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
     report = CrawlReport(spider=spider, db=db)
     crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
     crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
-    process.crawl(crawler, **(spider_args or {}))
+    def crashed(failure: Any) -> None:  # e.g. the archive could not be opened
+        report.crashed = f"{failure.type.__name__}: {failure.value}"
+
+    process.crawl(crawler, **(spider_args or {})).addErrback(crashed)
     process.start()
     assert crawler.stats is not None
     report.stats = dict(crawler.stats.get_stats())

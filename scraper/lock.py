@@ -1,16 +1,22 @@
-"""One crawl per archive and spider at a time: an exclusive lock file beside the archive.
+"""One crawl per archive and spider (and, for ``news``, per source) at a time: exclusive lock
+files beside the archive.
 
 ``crawl_lock(db, spider)`` takes ``<db>.<spider>.lock`` with ``flock`` (released by the kernel when
 the process ends, even on SIGKILL, so a stale lock file never blocks the next cron run). A second
 run finds it taken and gets :class:`Locked`, naming the process that holds it.
+
+``crawl_lock(db, "news", ["a", "b"])`` takes one lock per source instead (``<db>.news.a.lock``...):
+crawls of different sources run side by side into one archive (SQLite lets one writer in at a time;
+each item is a short transaction), while two crawls sharing a source do not.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,13 +25,24 @@ class Locked(Exception):
     """Another crawl holds the lock; the message says which and since when."""
 
 
-def lock_path(db: Path, spider: str) -> Path:
-    return db.with_name(f"{db.name}.{spider}.lock")
+def lock_path(db: Path, spider: str, source: str | None = None) -> Path:
+    name = spider if source is None else f"{spider}.{re.sub(r'[^A-Za-z0-9_-]', '_', source)}"
+    return db.with_name(f"{db.name}.{name}.lock")
 
 
 @contextmanager
-def crawl_lock(db: Path, spider: str) -> Iterator[Path]:
-    path = lock_path(Path(db), spider)
+def crawl_lock(db: Path, spider: str, sources: Iterable[str] = ()) -> Iterator[Path]:
+    """Hold the crawl's lock (one per source when ``sources`` are given) for the block."""
+    names = sorted(set(sources))
+    with ExitStack() as held:
+        paths = [held.enter_context(_flock(Path(db), spider, name, name and f"source '{name}'"))
+                 for name in names or [None]]
+        yield paths[0]
+
+
+@contextmanager
+def _flock(db: Path, spider: str, source: str | None, what: str | None) -> Iterator[Path]:
+    path = lock_path(db, spider, source)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -33,7 +50,8 @@ def crawl_lock(db: Path, spider: str) -> Iterator[Path]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise Locked(f"another '{spider}' crawl into {db} is running ({holder}); "
+            crawl = f"'{spider}' crawl" + (f" of {what}" if what else "")
+            raise Locked(f"another {crawl} into {db} is running ({holder}); "
                          f"this one exits. Lock file: {path}") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"pid {os.getpid()}, since "

@@ -341,3 +341,19 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
     blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
     assert blocked == [(2,)]
 
+
+
+def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
+    """Another application's SQLite file as --db: the pipelines refuse it, and the crawl says so
+    and exits 1 (it once reported "0 pages, exit code 0"); the file is left alone."""
+    import sqlite_utils
+
+    other = tmp_path / "other.db"
+    sqlite_utils.Database(other)["recipes"].insert({"name": "soup"})
+    with SiteServer(SITE) as server:
+        proc = subprocess.run(crawl_command(other, start_urls(server)), cwd=REPO, env=crawl_env(),
+                              capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stdout + proc.stderr[-2000:]
+    assert "CRAWL FAILED:    NotAnArchiveError" in proc.stdout
+    assert "is not a meetarchive archive" in proc.stdout
+    assert sqlite_utils.Database(other).table_names() == ["recipes"]

@@ -48,6 +48,27 @@ def test_opening_twice_applies_nothing_twice(tmp_path):
     assert schema.migrations.pending(db) == []
 
 
+def test_processes_opening_a_new_archive_at_once_all_get_it_migrated_once(tmp_path):
+    """Two crawls of different sources start together on a fresh archive: each opener waits for
+    the write lock, the first applies the migrations, the others find nothing left to do."""
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "new.db"
+    at = time.time() + 1.5  # every process opens at the same moment
+    code = ("import sys, time; from pipelines.db import open_db; "
+            f"time.sleep(max(0, {at} - time.time())); open_db(sys.argv[1]).close()")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE,
+                              text=True, cwd=Path(__file__).resolve().parents[1])
+             for _ in range(8)]
+    errors = [p.communicate(timeout=60)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, "\n".join(errors)
+    names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM _sqlite_migrations")]
+    assert sorted(names) == sorted(set(names)) == sorted(m.name for m in
+                                                          schema.migrations._migrations)
+
+
 def test_an_archive_made_at_migration_1_is_migrated_when_opened(tmp_path):
     path = tmp_path / "old.db"
     old = sqlite_utils.Database(path)

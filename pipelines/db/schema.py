@@ -191,8 +191,11 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     # WAL + NORMAL: a crash (even SIGKILL) never corrupts the file nor splits a transaction; only a
     # power cut may lose the last commits. Saves an fsync per item (6 ms -> <1 ms per item stored).
     db.execute("PRAGMA synchronous = NORMAL")
-    if migrate:
-        migrations.apply(db)
+    if migrate and list(migrations.pending(db)):
+        # under the write lock: a second process opening the same new archive waits, then finds
+        # every migration applied
+        with write_transaction(db):
+            migrations.apply(db)
     return db
 
 
