@@ -1,10 +1,14 @@
 # Benchmarks (plain scripts; figures printed, nothing asserted). Heavy on a 2-core box:
 # run one at a time, e.g. `make bench-store`. bench/out/ caches archives and generated sites.
-PY ?= /work/venv/bin/python
+PY ?= .venv/bin/python
 
-.PHONY: bench bench-store bench-search bench-crawl bench-recrawl bench-memory bench-extract test lint
+.PHONY: bench bench-summary bench-store bench-search bench-crawl bench-recrawl bench-memory bench-extract test lint
 
-bench: bench-store bench-extract bench-search bench-crawl bench-recrawl bench-memory
+bench: bench-store bench-extract bench-search bench-crawl bench-recrawl bench-memory bench-summary
+
+# the targets beside the figures of the latest runs (bench/out/figures/, written by each script)
+bench-summary:
+	$(PY) bench/summary.py
 
 bench-store:
 	$(PY) bench/store.py

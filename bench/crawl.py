@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import gensite as benchsite  # noqa: E402
+import record  # noqa: E402
 
 PY = sys.executable
 CRAWLERS = ROOT / "bench" / "crawlers"
@@ -180,6 +181,12 @@ def main() -> int:
         print(f"\n(c)/(b) pages/s: {med['c'] / med['b']:.2f}x")
     if "d" in med and "c" in med and med["c"]:
         print(f"(d)/(c) pages/s: {med['d'] / med['c']:.2f}x (2 processes into one archive)")
+    if "b" in med and "c" in med:
+        record.save("crawl", {"pages": args.pages, "reps": args.reps, "pages_per_s": med,
+                              "rows": {k: {"pages": r[0][3], "articles": r[0][4],
+                                           "cpu_ms_per_page": statistics.median(x[1] for x in r),
+                                           "rss_mib": statistics.median(x[2] for x in r)}
+                                       for k, r in res.items()}}, load0)
     return 0
 
 

@@ -59,19 +59,22 @@ def traf(html: str, url: str) -> object:
 
 
 def speeds(fns: list[Callable[[str, str], object]], pages: list[tuple[str, str]],
-           reps: int) -> list[float]:
-    """Median pages/s of each extractor; passes interleaved so load spikes hit them alike."""
+           reps: int) -> list[tuple[float, float]]:
+    """Median pages/s and median CPU ms/page of each extractor; passes interleaved so load spikes
+    hit them alike (CPU time moves less than wall time on a loaded machine)."""
     for fn in fns:
         for html, url in pages:  # warm-up (imports, caches)
             fn(html, url)
     rates: list[list[float]] = [[] for _ in fns]
+    cpu: list[list[float]] = [[] for _ in fns]
     for _ in range(reps):
         for k, fn in enumerate(fns):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for html, url in pages:
                 fn(html, url)
             rates[k].append(len(pages) / (time.perf_counter() - t0))
-    return [statistics.median(r) for r in rates]
+            cpu[k].append(1000 * (time.process_time() - c0) / len(pages))
+    return [(statistics.median(r), statistics.median(c)) for r, c in zip(rates, cpu, strict=True)]
 
 
 def main() -> int:
@@ -85,11 +88,13 @@ def main() -> int:
         sets.append((f"articles-dev ({len(dev)} pages)", dev))
     print(f"extract speed, median of {args.reps} passes (load average {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores)\n")
-    print("| page set | meetarchive pages/s | trafilatura+metadata pages/s | ratio |")
-    print("|---|---:|---:|---:|")
+    print("| page set | meetarchive pages/s | trafilatura+metadata pages/s | ratio "
+          "| meetarchive CPU ms/page | trafilatura CPU ms/page | CPU ratio |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, pages in sets:
-        a, b = speeds([ours, traf], pages, args.reps)
-        print(f"| {name} | {a:.0f} | {b:.0f} | {a / b:.2f}x |")
+        (a, a_cpu), (b, b_cpu) = speeds([ours, traf], pages, args.reps)
+        print(f"| {name} | {a:.0f} | {b:.0f} | {a / b:.2f}x | {a_cpu:.2f} | {b_cpu:.2f} "
+              f"| {b_cpu / a_cpu:.2f}x |")
     return 0
 
 

@@ -20,6 +20,7 @@ Requests are counted from the server's own log (every GET it answered), robots.t
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -32,6 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import crawl as crawlbench  # noqa: E402
 import gensite  # noqa: E402
+import record  # noqa: E402
 
 N, NEW = 1000, 5
 
@@ -62,6 +64,7 @@ def crawl(tmp: Path, db: Path, extra: list[str], label: str, log: list[str],
 
 
 def main() -> int:
+    load0 = os.getloadavg()[0]
     site_a = gensite.generate(N + NEW, first=NEW)
     site_b = gensite.generate(N + NEW, first=0)
     log: list[str] = []
@@ -91,10 +94,13 @@ def main() -> int:
     print("| crawl | requests | robots.txt | sitemaps | listings | articles | new articles | "
           "requests per new article (beyond robots.txt) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    figures = {}
     for label, r, new in rows:
         per = (r["requests"] - r["robots.txt"]) / new if new else float("nan")
+        figures[label] = {**r, "new_articles": new, "requests_per_new_article": per}
         print(f"| {label} | {r['requests']} | {r['robots.txt']} | {r['sitemap']} | "
               f"{r['listing']} | {r['article']} | {new} | {per:.2f} |")
+    record.save("recrawl", figures, load0)
     return 0
 
 

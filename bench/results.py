@@ -1,7 +1,7 @@
 """Results parser benchmark: runs ../shared/tools/results_eval.py over ../shared/data/results-dev
 with `meetarchive results --jsonl` and prints the harness table (quality and speed side by side).
 
-    /work/venv/bin/python bench/results.py [--only r01,r07] [--out results.json]
+    .venv/bin/python bench/results.py [--only r01,r07] [--out results.json]
 
 Targets (issue 4): athlete-row F1 >= 0.98 overall and >= 0.95 per document; place, team, year,
 wind, section accuracy >= 0.98; relay-member F1 >= 0.95; team-score F1 >= 0.95; >= 5,000 rows/s.

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import build_archive  # noqa: E402
+import record  # noqa: E402
 import sqlite_utils  # noqa: E402
 
 from pipelines.search import search, to_fts  # noqa: E402
@@ -130,7 +131,8 @@ def datasette(path: Path) -> Iterator[str]:
         proc.wait(timeout=30)
 
 
-def run_size(n: int, reps: int, with_datasette: bool, skip_alt: bool = False) -> list[str]:
+def run_size(n: int, reps: int, with_datasette: bool, skip_alt: bool = False,
+             figures: dict | None = None) -> list[str]:
     path = build_archive.build(n)
     # read-only: the benchmark never writes the archive (search's snippet table is TEMP)
     db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
@@ -173,6 +175,9 @@ def run_size(n: int, reps: int, with_datasette: bool, skip_alt: bool = False) ->
         worst = (QUERIES if len(v) == len(QUERIES) else DS_QUERIES)[v.index(max(v))]
         out.append(f"| {name} | {pct(v, 50):.1f} | {pct(v, 90):.1f} | {pct(v, 99):.1f} | "
                    f"{max(v):.1f} | `{worst}` |")
+    if figures is not None:
+        figures[str(n)] = {name: {"p50": pct(v, 50), "p90": pct(v, 90), "p99": pct(v, 99),
+                                  "queries": len(v)} for name, v in lat.items()}
     if with_datasette:
         overhead = [page - ours for page, ours in zip(
             lat["Datasette search page (served), ranked"], lat["meetarchive search, ranked"],
@@ -210,9 +215,14 @@ def main() -> int:
     ap.add_argument("--skip-alt", action="store_true",
                     help="only our search (the table.search() rows take minutes at 1M)")
     args = ap.parse_args()
-    print(f"search benchmark (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    load0 = os.getloadavg()[0]
+    print(f"search benchmark (load average {load0:.1f} on {os.cpu_count()} cores)")
+    figures: dict = {}
     for n in [int(s) for s in args.sizes.split(",")]:
-        print("\n".join(run_size(n, args.reps, args.datasette, args.skip_alt)), flush=True)
+        print("\n".join(run_size(n, args.reps, args.datasette, args.skip_alt, figures)),
+              flush=True)
+    if not args.skip_alt:
+        record.save("search", figures, load0)
     return 0
 
 

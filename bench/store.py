@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import record  # noqa: E402
 import sqlite_utils  # noqa: E402
 import synth  # noqa: E402
 
@@ -158,6 +160,7 @@ def main() -> int:
         ("meetarchive bulk_insert_articles, 1 txn", args.bulk, ours_bulk, rows_bulk),
     ]
     times: dict[str, list[float]] = {c[0]: [] for c in cases}
+    load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         for rep in range(args.reps):  # interleaved, so load spikes hit every row alike
             for k, (label, n, fn, data) in enumerate(cases):
@@ -174,6 +177,8 @@ def main() -> int:
     for label, n, _, _ in cases:
         v = times[label]
         print(f"| {label} | {n} | {statistics.median(v):,.0f} | {min(v):,.0f} | {max(v):,.0f} |")
+    record.save("store", {label: {"articles": n, "median_per_s": statistics.median(times[label])}
+                          for label, n, _, _ in cases}, load0)
     return 0
 
 

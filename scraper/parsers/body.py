@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -147,12 +148,24 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
                 doomed.append(el)
         elif el.tag in INLINE and _in_paragraph(el):
             continue
-        elif BOILER.search(cid) or (WEAK_BOILER.search(cid) and _paragraph_text(el)
+        elif _names_boiler(cid) or (_names_weak_boiler(cid) and _paragraph_text(el)
                                     < WEAK_MAX_PARAGRAPH_TEXT):
             doomed.append(el)
     # a box named like boilerplate that holds much of the page is a wrapper: keep it
     _drop([el for el in doomed if _text_len(el) < 0.4 * total])
     return root
+
+
+# a page repeats its class names on many elements (and a site on every page): each distinct
+# class/id string is matched once
+@lru_cache(maxsize=8192)
+def _names_boiler(cid: str) -> bool:
+    return BOILER.search(cid) is not None
+
+
+@lru_cache(maxsize=8192)
+def _names_weak_boiler(cid: str) -> bool:
+    return WEAK_BOILER.search(cid) is not None
 
 
 def _paragraph_text(el: etree._Element) -> int:

@@ -1,0 +1,118 @@
+"""The issue's performance targets beside the figures of the latest benchmark runs (prints a
+Markdown table; figures come from bench/out/figures/*.json, written by the benchmark scripts
+themselves, so nothing here is typed in). Run the benchmarks first (`make bench`), then:
+
+    python bench/summary.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import record  # noqa: E402
+
+SEARCH_SIZE = "1000000"
+
+
+def _run(rec: dict[str, Any]) -> str:
+    load = "/".join(f"{x:.1f}" for x in rec["load_average"] if x is not None)
+    return f"{rec['finished'][:16].replace('T', ' ')} UTC, load {load}"
+
+
+def rows() -> Iterator[tuple[str, str, bool | None, str]]:
+    """(target, measured, met, run) per target; met None when the run is missing."""
+    ext = record.load("extract")
+    for page_set in ("generated", "articles-dev"):
+        target = f"extraction >= 1.5x trafilatura+metadata pages/s ({page_set})"
+        if ext is None or page_set not in ext["figures"]:
+            yield target, "not run", None, ""
+            continue
+        f = ext["figures"][page_set]
+        yield (target, f"{f['ratio']:.2f}x ({f['ours']:.0f} vs {f['trafilatura']:.0f} pages/s)",
+               f["ratio"] >= 1.5, _run(ext))
+    crawl = record.load("crawl")
+    if crawl is None:
+        yield "crawl (c) >= 1.5x baseline (b) pages/s", "not run", None, ""
+    else:
+        pps = crawl["figures"]["pages_per_s"]
+        ratio = pps["c"] / pps["b"]
+        yield ("crawl (c) >= 1.5x baseline (b) pages/s",
+               f"{ratio:.2f}x ({pps['c']:.0f} vs {pps['b']:.0f} pages/s)", ratio >= 1.5,
+               _run(crawl))
+        if "d" in pps:
+            yield ("(c) on 2 processes into one archive (no target)",
+                   f"{pps['d'] / pps['c']:.2f}x (c) ({pps['d']:.0f} pages/s)", None, _run(crawl))
+    store = record.load("store")
+    if store is None:
+        yield "storing with FTS in sync >= 3,000 articles/s", "not run", None, ""
+    else:
+        for label, f in store["figures"].items():
+            if label.startswith("meetarchive"):
+                per_s = f["median_per_s"]
+                yield (f"storing with FTS in sync >= 3,000 articles/s: {label}",
+                       f"{per_s:,.0f}/s", per_s >= 3000, _run(store))
+    search = record.load("search")
+    size = (search or {}).get("figures", {}).get(SEARCH_SIZE)
+    if size is None:
+        yield "search at 1M articles", "not run", None, ""
+    else:
+        ranked = size["meetarchive search, ranked"]
+        newest = size["meetarchive search, newest first"]
+        alt_r = size["sqlite-utils table.search(), ranked"]
+        alt_n = size["sqlite-utils table.search(), newest first"]
+        yield "ranked p50 <= 20 ms (1M)", f"{ranked['p50']:.1f} ms", ranked["p50"] <= 20, \
+            _run(search)
+        yield "ranked p99 <= 100 ms (1M)", f"{ranked['p99']:.1f} ms", ranked["p99"] <= 100, \
+            _run(search)
+        yield "newest-first p99 <= 50 ms (1M)", f"{newest['p99']:.1f} ms", newest["p99"] <= 50, \
+            _run(search)
+        for name, ours, alt in (("ranked", ranked, alt_r), ("newest first", newest, alt_n)):
+            ratio = alt["p99"] / ours["p99"]
+            yield (f">= 10x faster at p99 than table.search(), {name} (1M)",
+                   f"{ratio:.1f}x ({alt['p99']:.0f} vs {ours['p99']:.1f} ms)", ratio >= 10,
+                   _run(search))
+        for name in ("ranked", "newest first"):
+            page = size.get(f"Datasette search page (served), {name}")
+            if page is None:
+                yield f"served Datasette search page p99 <= 150 ms, {name}", "not run", None, ""
+            else:
+                yield (f"served Datasette search page p99 <= 150 ms, {name} (1M)",
+                       f"{page['p99']:.1f} ms", page["p99"] <= 150, _run(search))
+    recrawl = record.load("recrawl")
+    if recrawl is None:
+        yield "recrawl <= 1.2 requests per new article beyond robots.txt", "not run", None, ""
+    else:
+        for label, f in recrawl["figures"].items():
+            if label.startswith("recrawl") and "--full" not in label:
+                per = f["requests_per_new_article"]
+                yield (f"recrawl <= 1.2 requests per new article: {label}",
+                       f"{per:.2f} ({f['requests']} requests, {f['new_articles']} new)",
+                       per <= 1.2, _run(recrawl))
+    memory = record.load("memory")
+    rss = {int(n): f["c"]["rss_mib"] for n, f in (memory or {}).get("figures", {}).items()
+           if "c" in f}
+    if memory is None or 10000 not in rss or 100000 not in rss:
+        yield "peak RSS at 100k pages within 1.2x of 10k pages", "not run", None, ""
+    else:
+        ratio = rss[100000] / rss[10000]
+        yield ("peak RSS at 100k pages within 1.2x of 10k pages",
+               f"{ratio:.2f}x ({rss[100000]:.0f} vs {rss[10000]:.0f} MiB)", ratio <= 1.2,
+               _run(memory))
+
+
+def main() -> int:
+    print("| target (issue 7) | measured | met | run |")
+    print("|---|---|---|---|")
+    for target, measured, met, run in rows():
+        shown = {True: "yes", False: "**no**", None: "–"}[met]
+        print(f"| {target} | {measured} | {shown} | {run} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
