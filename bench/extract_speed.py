@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import gensite  # noqa: E402
+import record  # noqa: E402
 import trafilatura  # noqa: E402
 
 from scraper.encoding import decode_html  # noqa: E402
@@ -86,15 +87,20 @@ def main() -> int:
     dev = dev_pages()
     if dev:
         sets.append((f"articles-dev ({len(dev)} pages)", dev))
-    print(f"extract speed, median of {args.reps} passes (load average {os.getloadavg()[0]:.1f} on "
+    load0 = os.getloadavg()[0]
+    print(f"extract speed, median of {args.reps} passes (load average {load0:.1f} on "
           f"{os.cpu_count()} cores)\n")
     print("| page set | meetarchive pages/s | trafilatura+metadata pages/s | ratio "
           "| meetarchive CPU ms/page | trafilatura CPU ms/page | CPU ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    figures = {}
     for name, pages in sets:
         (a, a_cpu), (b, b_cpu) = speeds([ours, traf], pages, args.reps)
         print(f"| {name} | {a:.0f} | {b:.0f} | {a / b:.2f}x | {a_cpu:.2f} | {b_cpu:.2f} "
               f"| {b_cpu / a_cpu:.2f}x |")
+        figures[name.split(" (")[0]] = {"pages": len(pages), "ours": a, "trafilatura": b,
+                                        "ratio": a / b, "cpu_ratio": b_cpu / a_cpu}
+    record.save("extract", figures, load0)
     return 0
 
 

@@ -27,7 +27,7 @@ DENSE_SHARE = 0.06
 # A prefix query walks the date index in batches tested in a TEMP FTS5 table (PROBE articles
 # first); testing one article there costs about as much as reading TEST_COST matching ids.
 PROBE = 64
-TEST_COST = 600
+TEST_COST = 1500
 ORDERS = ("rank", "newest")
 
 
