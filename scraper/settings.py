@@ -75,6 +75,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.warc.WarcWriterMiddleware": 950,
 }
 REQUEST_FINGERPRINTER_CLASS = "scraper.fingerprint.CanonicalFingerprinter"
+DUPEFILTER_CLASS = "scraper.fingerprint.CompactDupeFilter"  # 8 bytes a request, not ~90
 CRAWL_DELAY_MARGIN = 0.05  # seconds added to a robots.txt Crawl-delay
 CHALLENGE_MAX_PER_HOST = 3  # challenge pages from one host before the crawl stops asking it
 

@@ -30,7 +30,7 @@ _ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULT
 _ATOM = "http://www.w3.org/2005/Atom"
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     url: str
     lastmod: str | None = None  # sitemap <lastmod>, feed <updated>

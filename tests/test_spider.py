@@ -8,7 +8,7 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from scraper.fingerprint import CanonicalFingerprinter
+from scraper.fingerprint import CanonicalFingerprinter, CompactDupeFilter, FingerprintSet
 from scraper.spiders.runnerspace import (
     PLATFORM_DOMAINS,
     DyeStatSpider,
@@ -98,6 +98,35 @@ def test_other_requests_keep_their_own_fingerprints():
         "https://b.runnerspace.com/eprofile.php?event_id=1")
     assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=7") != _fp(
         "https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=8")
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 1000, 20_000])
+def test_fingerprint_set_holds_every_key_once_as_it_grows(n: int):
+    keys = [(i * 0x9E3779B97F4A7C15) % 2**64 for i in range(1, n + 1)]  # distinct 64-bit keys
+    seen = FingerprintSet(capacity=8)
+    assert all(seen.add(k) for k in keys)
+    assert not any(seen.add(k) for k in keys)
+    assert len(seen) == n
+    assert len(seen.table) >= 2 * n  # never more than half full
+    assert len(seen.table) * 8 <= 32 * max(n, 8)  # at most 32 bytes a key
+
+
+def test_fingerprint_set_edge_keys():
+    seen = FingerprintSet()
+    for key in (0, 2**64 - 1, 1024, 2048):  # 0 is an empty slot's mark; same low bits collide
+        assert seen.add(key)
+        assert not seen.add(key)
+
+
+def test_compact_dupefilter_sees_a_request_again_by_its_canonical_fingerprint():
+    df = CompactDupeFilter(fingerprinter=CanonicalFingerprinter())
+    article = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7"
+    assert not df.request_seen(Request(article))
+    assert df.request_seen(Request(article))
+    assert df.request_seen(Request(
+        "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top"))
+    assert not df.request_seen(Request("https://www.dyestat.com/robots.txt"))
+    assert not df.request_seen(Request(article, method="POST"))
 
 
 # -- routing on real captured pages (skipped without ../shared) ------------------------------------

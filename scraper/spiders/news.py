@@ -20,10 +20,16 @@ article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, 
 ``title`` (``news:title``, item title), ``lastmod``; with the source's ``parser`` and ``timezone``.
 ``scraper.hints.apply_hints`` turns them into fallbacks for what the page itself does not state.
 Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's RobotsTxtMiddleware).
+
+Memory does not grow with the site: sitemap and feed entries wait in a backlog of tuples and are
+released ``NEWS_BACKLOG_IN_FLIGHT`` requests at a time as earlier ones complete; child sitemaps
+are read while the backlog holds fewer than ``NEWS_BACKLOG_READ_AHEAD`` entries; listing pages
+start when the backlog is empty (``spider_idle``).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -32,16 +38,27 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
 
 from scraper.incremental import SitemapSchedule, paginate
 from scraper.items import Page
 from scraper.sitemaps import parse_document
 from scraper.sources import Source, load_sources, select, span_text
 from scraper.spiders.base import PageSpider
-from scraper.urls import canonical_url
 
 MAX_SITEMAP_DEPTH = 3  # sitemap index -> sitemap index -> sitemap: deeper nesting is not followed
 HINT_KEYS = ("published", "title", "lastmod")
+# Article requests from the backlog (sitemap and feed entries) queued or downloading at a time, at
+# most: the scheduler never holds a whole sitemap's worth of requests (NEWS_BACKLOG_IN_FLIGHT).
+BACKLOG_IN_FLIGHT = 64
+# The next child sitemap of an index is read while the backlog holds fewer entries than this
+# (NEWS_BACKLOG_READ_AHEAD): memory stays bounded by it (and one sitemap, at most 50,000 entries),
+# and an article listed in two sitemaps read close together gets what both say.
+BACKLOG_READ_AHEAD = 10_000
+
+# A sitemap or feed entry waiting in the backlog: (source name, the document that listed it,
+# published, title, lastmod), the hints in HINT_KEYS order.
+Pending = tuple[str, str, str | None, str | None, str | None]
 
 
 class NewsSpider(PageSpider):
@@ -53,9 +70,19 @@ class NewsSpider(PageSpider):
         self.source_arg = source
         self.sources_file = sources
         self.sources: list[Source] = []
-        self.hints: dict[str, dict[str, str]] = {}  # canonical URL -> hints from sitemaps/feeds
         self.listing_budget: dict[str, int] = {}
         self.listings_started = False
+        # Sitemap and feed entries not yet requested, released BACKLOG_IN_FLIGHT at a time as the
+        # earlier ones complete; an entry listed twice before its release merges its hints.
+        self.backlog: dict[str, Pending] = {}
+        self.backlog_order: deque[str] = deque()
+        self.in_flight = 0  # backlog requests not yet answered, failed or dropped
+        # child sitemaps of an index, fetched one at a time when the backlog runs low:
+        # (url, source name, index url, depth)
+        self.child_sitemaps: deque[tuple[str, str, str, int]] = deque()
+        self.sitemaps_in_flight = 0
+        self.backlog_limit = BACKLOG_IN_FLIGHT
+        self.read_ahead = BACKLOG_READ_AHEAD
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -66,6 +93,10 @@ class NewsSpider(PageSpider):
         spider.listing_budget = {s.name: s.max_listing_pages for s in spider.sources}
         apply_source_settings(crawler.settings, spider.sources)
         spider.schedule = SitemapSchedule(crawler, cls.name)
+        spider.backlog_limit = crawler.settings.getint("NEWS_BACKLOG_IN_FLIGHT",
+                                                       BACKLOG_IN_FLIGHT)
+        spider.read_ahead = crawler.settings.getint("NEWS_BACKLOG_READ_AHEAD",
+                                                    BACKLOG_READ_AHEAD)
         return spider
 
     # -- requests --------------------------------------------------------------------------------
@@ -75,21 +106,78 @@ class NewsSpider(PageSpider):
         article that a listing links gets the hints its sitemap entry gives)."""
         self.crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
         self.crawler.signals.connect(self.on_robots, signal=signals.robots_parsed)
+        self.crawler.signals.connect(self.on_dropped, signal=signals.request_dropped)
         for source in self.sources:
             for request in self.discovery_requests(source):
                 yield request
 
     def on_idle(self) -> None:
-        if self.listings_started:
-            return
-        self.listings_started = True
-        requests = [self.request(url, s, "listing", priority=20)
-                    for s in self.sources for url in s.start_urls]
+        """Nothing queued or downloading: the rest of the backlog (a safety net: requests that
+        left without a callback, errback or drop signal are no longer counted), then, once every
+        sitemap and feed entry was requested, the listing pages."""
+        assert self.crawler.engine is not None
+        self.in_flight = self.sitemaps_in_flight = 0
+        requests = list(self.release())
+        if not requests and not self.listings_started:
+            self.listings_started = True
+            requests = [self.request(url, s, "listing", priority=20)
+                        for s in self.sources for url in s.start_urls]
+        for request in requests:
+            self.crawler.engine.crawl(request)
         if requests:
-            assert self.crawler.engine is not None
-            for request in requests:
-                self.crawler.engine.crawl(request)
             raise DontCloseSpider
+
+    def on_dropped(self, request: scrapy.Request) -> None:
+        """A request the scheduler dropped (already requested in this crawl)."""
+        self.settle(request.meta)
+
+    def settle(self, meta: dict[str, Any]) -> None:
+        """One backlog request (article or child sitemap) is done (``meta``: its meta)."""
+        if meta.get("backlog") == "article":
+            self.in_flight = max(0, self.in_flight - 1)
+        elif meta.get("backlog") == "sitemap":
+            self.sitemaps_in_flight = max(0, self.sitemaps_in_flight - 1)
+
+    def release(self) -> Iterator[scrapy.Request]:
+        """Backlog entries as requests, up to ``backlog_limit`` in flight; the next child sitemap
+        when the backlog holds fewer than ``read_ahead`` entries."""
+        while self.in_flight < self.backlog_limit and self.backlog_order:
+            url = self.backlog_order.popleft()
+            pending = self.backlog.pop(url, None)
+            if pending is None:
+                continue
+            name, listing, *hints = pending
+            request = self.request(url, self.source_of_name(name), "article", listing,
+                                   priority=10)
+            found = {k: v for k, v in zip(HINT_KEYS, hints, strict=True) if v}
+            if found:
+                request.meta["hints"] = found
+            if found.get("lastmod"):
+                request.meta["lastmod"] = found["lastmod"]  # incremental: skip if unchanged
+            request.meta["backlog"] = "article"
+            self.in_flight += 1
+            yield request
+        if (self.child_sitemaps and not self.sitemaps_in_flight
+                and len(self.backlog) < self.read_ahead):
+            url, name, index, depth = self.child_sitemaps.popleft()
+            request = self.request(url, self.source_of_name(name), "sitemap", index,
+                                   priority=25, depth=depth)
+            request.meta["backlog"] = "sitemap"
+            self.sitemaps_in_flight += 1
+            yield request
+
+    def add_to_backlog(self, url: str, source: Source, listing: str, published: str | None,
+                       title: str | None, lastmod: str | None) -> None:
+        url = urldefrag(url)[0]
+        if not source.is_article(url):
+            return
+        known = self.backlog.get(url)
+        if known is None:
+            self.backlog[url] = (source.name, listing, published, title, lastmod)
+            self.backlog_order.append(url)
+        else:  # listed twice: what the first entry does not say, the second may
+            self.backlog[url] = (known[0], known[1], known[2] or published, known[3] or title,
+                                 known[4] or lastmod)
 
     def on_robots(self, robotparser: Any, request: scrapy.Request) -> None:
         """A host's robots.txt, as Scrapy's RobotsTxtMiddleware fetched and parsed it (once per
@@ -143,28 +231,21 @@ class NewsSpider(PageSpider):
         name = response.meta["source"]
         return next(s for s in self.sources if s.name == name)
 
-    def article_request(self, url: str, source: Source, listing: str,
-                        hints: dict[str, str | None] | None = None) -> scrapy.Request | None:
+    def article_request(self, url: str, source: Source, listing: str) -> scrapy.Request | None:
         url = urldefrag(url)[0]
         if not source.is_article(url):
             return None
-        if hints:
-            known = self.hints.setdefault(canonical_url(url), {})
-            for key in HINT_KEYS:
-                if hints.get(key) and not known.get(key):
-                    known[key] = str(hints[key])
-        request = self.request(url, source, "article", listing, priority=10)
-        if hints and hints.get("lastmod"):
-            request.meta["lastmod"] = hints["lastmod"]  # incremental: skip if unchanged since
-        return request
+        return self.request(url, source, "article", listing, priority=10)
 
     # -- callbacks -------------------------------------------------------------------------------
 
     def parse_document(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """A sitemap, sitemap index, Google News sitemap, RSS or Atom feed."""
+        self.settle(response.meta)
         page = self.page(response)
         if page.blocked:
             yield page
+            yield from self.release()
             return
         doc = parse_document(response.body, response.url)
         if doc.problem:  # stored, and recorded as a reject with its reason
@@ -177,6 +258,7 @@ class NewsSpider(PageSpider):
             if depth >= MAX_SITEMAP_DEPTH:
                 self.logger.warning("Sitemap index nested too deep, not followed: %s",
                                     response.url)
+                yield from self.release()
                 return
             children = [e for e in doc.entries
                         if source.on_site(e.url) and not source.denied(e.url)]
@@ -185,14 +267,23 @@ class NewsSpider(PageSpider):
                 if entry.url in unchanged:
                     self.logger.debug("Sitemap unchanged since its last read: %s", entry.url)
                 else:
-                    yield self.request(entry.url, source, "sitemap", response.url,
-                                       priority=25, depth=depth + 1)
-            return
-        for entry in doc.entries:
-            request = self.article_request(entry.url, source, response.url, {
-                "published": entry.published, "title": entry.title, "lastmod": entry.lastmod})
-            if request is not None:
-                yield request
+                    self.child_sitemaps.append((entry.url, source.name, response.url, depth + 1))
+        else:
+            for entry in doc.entries:
+                self.add_to_backlog(entry.url, source, response.url, entry.published,
+                                    entry.title, entry.lastmod)
+        del doc
+        yield from self.release()
+
+    def parse_article(self, response: Response) -> Iterator[Page | scrapy.Request]:
+        self.settle(response.meta)
+        yield from super().parse_article(response)
+        yield from self.release()
+
+    def on_error(self, failure: Failure) -> Iterator[Page | scrapy.Request]:
+        self.settle(failure.request.meta)  # type: ignore[attr-defined]
+        yield from super().on_error(failure)
+        yield from self.release()
 
     def parse_listing(self, response: Response) -> Iterator[Page | scrapy.Request]:
         page = self.page(response)
@@ -238,7 +329,7 @@ class NewsSpider(PageSpider):
             out["parser"] = source.parser
             if source.timezone:
                 out["timezone"] = source.timezone
-            out.update(self.hints.get(canonical_url(url), {}))
+            out.update(meta.get("hints") or {})
         return out
 
     def source_of_name(self, name: str) -> Source:
