@@ -7,7 +7,8 @@ run finds it taken and gets :class:`Locked`, naming the process that holds it.
 
 ``crawl_lock(db, "news", ["a", "b"])`` takes one lock per source instead (``<db>.news.a.lock``...):
 crawls of different sources run side by side into one archive (SQLite lets one writer in at a time;
-each item is a short transaction), while two crawls sharing a source do not.
+a store stage that had to wait for it commits item by item for a while), while two crawls sharing a
+source do not.
 """
 
 from __future__ import annotations

@@ -71,6 +71,7 @@ class NewsSpider(PageSpider):
         self.sources_file = sources
         self.sources: list[Source] = []
         self.listing_budget: dict[str, int] = {}
+        self.listings_requested: set[str] = set()  # a listing page costs budget once
         self.listings_started = False
         # Sitemap and feed entries not yet requested, released BACKLOG_IN_FLIGHT at a time as the
         # earlier ones complete; an entry listed twice before its release merges its hints.
@@ -122,6 +123,7 @@ class NewsSpider(PageSpider):
             self.listings_started = True
             requests = [self.request(url, s, "listing", priority=20)
                         for s in self.sources for url in s.start_urls]
+            self.listings_requested.update(r.url for r in requests)
         for request in requests:
             self.crawler.engine.crawl(request)
         if requests:
@@ -310,9 +312,10 @@ class NewsSpider(PageSpider):
         if not paginate(self.crawler, listed_articles(response, source) or articles,
                         only_new=True):
             return
-        for url in dict.fromkeys(listings):
-            if self.listing_budget[source.name] > 0:
+        for url in dict.fromkeys(listings):  # nav links to pages already asked for cost nothing
+            if url not in self.listings_requested and self.listing_budget[source.name] > 0:
                 self.listing_budget[source.name] -= 1
+                self.listings_requested.add(url)
                 yield self.request(url, source, "listing", response.url)
 
     def source_name(self, meta: dict[str, Any]) -> str:
