@@ -1,8 +1,9 @@
 """Crawl speed on a generated static site (prints a table, asserts nothing).
 
 bench/gensite.py generates --pages article pages (site chrome, listings with rel=next, a sitemap
-index, robots.txt without delay) and serves them from memory on 127.0.0.1 in this process (a
-threaded server: it takes CPU from the crawlers, alike for all of them). Each crawler is a child
+index, robots.txt without delay) and serves them from memory on 127.0.0.1 from a child process
+(a threaded server: it takes CPU from the crawlers, alike for all of them; not in this process,
+whose RSS a crawler spawned from it would report as its own peak). Each crawler is a child
 process with the same Scrapy concurrency (16, no delay, no AutoThrottle, robots.txt obeyed, INFO
 logging); wall time, CPU (user+sys of the child, from wait4) and peak RSS per run:
 
@@ -140,8 +141,7 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--only", default="abcd", help="crawlers to run (d needs 10,000 pages)")
     args = ap.parse_args()
-    site = benchsite.generate(args.pages)
-    server, _ = benchsite.serve(site)
+    server = benchsite.serve_in_child(args.pages)  # not in this process: see serve_in_child
     names = {"a": "(a) bare Scrapy, follow links only",
              "b": "(b) Scrapy + trafilatura + sqlite-utils insert",
              "c": "(c) meetarchive crawl news (parse+store, FTS)",
@@ -164,7 +164,8 @@ def main() -> int:
                                   rss / 1024, pages, arts))
                 print(f"  run {run + 1} {names[kind]}: {pages} pages, {arts} articles, "
                       f"{wall:.1f} s, cpu {cpu:.1f} s, rss {rss / 1024:.0f} MiB", flush=True)
-    server.shutdown()
+    server.terminate()
+    server.wait()
     print(f"\ncrawl: {args.pages:,}-article generated site served locally; median of "
           f"{args.reps} runs (load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on "
           f"{os.cpu_count()} cores)\n")

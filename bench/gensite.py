@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import http.server
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -191,10 +192,24 @@ def serve(root: Path, port: int = PORT,
     return server, thread
 
 
+def serve_in_child(n: int) -> subprocess.Popen[str]:
+    """The site of ``n`` articles, generated and served by a child process (on ``BASE``), once it
+    says it is serving. Benchmarks that report a crawler's peak RSS serve from a child: Linux
+    carries a process's RSS high-water mark across fork and exec, so a crawler spawned by the
+    process holding the site would report at least that process's RSS as its own peak."""
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), str(n), "--serve"],
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("serving"):
+            return proc
+    raise RuntimeError(f"bench/gensite.py {n} --serve ended without serving")
+
+
 if __name__ == "__main__":  # python bench/gensite.py 10000 [--serve]
     site = generate(int(sys.argv[1]))
     print(site)
     if "--serve" in sys.argv:
         srv, th = serve(site)
-        print(f"serving {site} on {BASE}")
+        print(f"serving {site} on {BASE}", flush=True)
         th.join()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,19 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 import crawl as crawlbench  # noqa: E402
+import gensite  # noqa: E402
 import record  # noqa: E402
-
-
-def serve_site(n: int) -> subprocess.Popen[str]:
-    """The generated site of ``n`` articles, generated and served by a child process (on
-    ``gensite.BASE``) once it says it is serving."""
-    proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "gensite.py"), str(n),
-                             "--serve"], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.startswith("serving"):
-            return proc
-    raise RuntimeError(f"bench/gensite.py {n} --serve ended without serving")
 
 
 def main() -> int:
@@ -51,7 +39,7 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     floor = 0.0
     for n in [int(s) for s in args.sizes.split(",")]:
-        server = serve_site(n)
+        server = gensite.serve_in_child(n)
         floor = max(floor, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
         with tempfile.TemporaryDirectory() as tmpdir:
             for kind in args.crawlers:
