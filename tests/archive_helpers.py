@@ -76,3 +76,14 @@ with 600 meters to go, and nobody in the field could answer.</p>
 that had the crowd at Hayward Field on its feet for the last lap.</p>
 <p>"It was a dumb decision," Kerr said afterwards, smiling. "But it worked, and this is going to
 be an exciting summer."{extra}</p></article></body></html>""".encode()
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    """The rows of one query on an archive file (a connection of its own, closed after)."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from scraper.siteserver import SiteServer
+from tests.archive_helpers import rows
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "jsnews"
@@ -44,14 +44,6 @@ def crawl(tmp: Path, browser: bool, challenge: bool = False) -> tuple[Path, str,
              str(sources), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0"],
             cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
     return db, proc.stdout + proc.stderr[-3000:], proc.returncode
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_script_built_article_is_archived_with_its_text(tmp_path: Path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ import pytest
 
 from scraper.lock import Locked, crawl_lock
 from scraper.siteserver import SiteServer
+from tests.archive_helpers import rows
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "news"
@@ -49,14 +49,6 @@ def start(db: Path, sources: Path, source: str) -> subprocess.Popen[str]:
         [sys.executable, "-m", "scraper.cli", "crawl", "news", "--db", str(db), "--sources",
          str(sources), "-a", f"source={source}", "-s", "AUTOTHROTTLE_START_DELAY=0"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
