@@ -119,6 +119,11 @@ def parse_query(query: str) -> tuple[list[list[Term]], list[Term]]:
 
 def to_fts(query: str) -> str:
     """The FTS5 expression for a typed query; SearchError when there is nothing to look for."""
+    return _parsed(query)[2]
+
+
+def _parsed(query: str) -> tuple[list[list[Term]], list[Term], str]:
+    """The query's groups of alternatives, its excluded terms and its FTS5 expression."""
     groups, excluded = parse_query(query)
     count = sum(len(g) for g in groups) + len(excluded)
     if count > MAX_TERMS:
@@ -127,12 +132,14 @@ def to_fts(query: str) -> str:
         if excluded:
             raise SearchError("Give at least one word to look for: '-word' only excludes.")
         raise SearchError("Nothing to search for: type one or more words, e.g. Kerr mile.")
-    parts = [g[0].fts() if len(g) == 1 else "(" + " OR ".join(t.fts() for t in g) + ")"
-             for g in groups]
-    expr = " AND ".join(parts)
+    expr = " AND ".join(_either([t.fts() for t in g]) for g in groups)
     for term in excluded:
         expr = f"({expr}) NOT {term.fts()}"
-    return expr
+    return groups, excluded, expr
+
+
+def _either(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
 
 
 # Words so common that FTS5 reading their doclists costs more than the rest of a phrase (a
@@ -148,8 +155,14 @@ def candidate_fts(query: str) -> str | None:
     its other words, in any order ("Dual in the Desert" -> "Dual" AND "Desert"), and a required
     common word, or a choice between words one of which is common, is dropped; so are excluded
     terms. Newest-first search walks the candidates and tests each against the query."""
-    groups, _excluded = parse_query(query)
+    try:
+        groups, _excluded, expr = _parsed(query)
+    except SearchError:
+        return None
+    return _candidates(groups, expr)
 
+
+def _candidates(groups: list[list[Term]], expr: str) -> str | None:
     def cheaper(term: Term) -> str | None:  # None: leaves out nothing worth reading
         rare = [w for w in term.words if w.casefold() not in STOPWORDS]
         if term.column or term.prefix or len(rare) == len(term.words):
@@ -162,10 +175,9 @@ def candidate_fts(query: str) -> str | None:
     for group in groups:
         alternatives = [cheaper(t) for t in group]
         if all(alternatives):
-            parts.append(alternatives[0] if len(group) == 1
-                         else "(" + " OR ".join(str(a) for a in alternatives) + ")")
-    expr = " AND ".join(parts)
-    return expr if parts and expr != to_fts(query) else None
+            parts.append(_either([str(a) for a in alternatives]))
+    cheap = " AND ".join(parts)
+    return cheap if parts and cheap != expr else None
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20,
@@ -179,11 +191,11 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     stays fast at millions of rows."""
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
-    fts_query = to_fts(query)
+    groups, _excluded, fts_query = _parsed(query)
     markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
     try:
         hits = fts_match(db, fts_query, limit, _SENTINELS if markup else mark, order,
-                         candidate_fts(query) if order == "newest" else None)
+                         _candidates(groups, fts_query) if order == "newest" else None)
     except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
     if markup:
