@@ -119,15 +119,26 @@ def _newest_ids(db: sqlite_utils.Database, fts_query: str, limit: int,
         ids = [r[0] for r in db.execute(sql, args)]
         return _verified(db, fts_query, lambda n, skip: ids[skip:skip + n], limit) or []
     if _estimated_matches(db, kth, NEWEST_SORT_MAX) < DENSE_SHARE * _top_rowid(db):
-        where = (f"a.id IN (SELECT rowid FROM {ARTICLES_FTS} "
-                 f"WHERE {ARTICLES_FTS} MATCH :candidates)")
+        where = _in_matches("candidates")
     else:
         where = (f"EXISTS (SELECT 1 FROM {ARTICLES_FTS} f "
                  f"WHERE {ARTICLES_FTS} MATCH :candidates AND f.rowid = a.id)")
+    return _walk_dates(db, where + exact, args)
+
+
+def _in_matches(param: str) -> str:
+    """The condition: article ``a`` is among the matches of the query bound to ``param``, read
+    once by FTS5 into a list SQLite probes."""
+    return f"a.id IN (SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :{param})"
+
+
+def _walk_dates(db: sqlite_utils.Database, where: str, args: dict[str, Any]
+                ) -> list[tuple[int, float | None]]:
+    """The first ``args["limit"]`` articles meeting ``where`` along the published_at index,
+    newest first."""
     sql = f"""
         SELECT a.id FROM {ARTICLES} a INDEXED BY idx_{ARTICLES}_published_at
-        WHERE {where} {exact}
-        ORDER BY a.published_at DESC, a.id DESC LIMIT :limit"""
+        WHERE {where} ORDER BY a.published_at DESC, a.id DESC LIMIT :limit"""
     return [(r[0], None) for r in db.execute(sql, args)]
 
 
@@ -155,11 +166,7 @@ def _newest_prefix(db: sqlite_utils.Database, fts_query: str, limit: int
     found = _verified(db, fts_query, lambda n, skip: [
         r[0] for r in db.execute(_BY_DATE, [n, skip])], limit, give_up)
     if found is None:
-        sql = f"""
-            SELECT a.id FROM {ARTICLES} a INDEXED BY idx_{ARTICLES}_published_at
-            WHERE a.id IN (SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query)
-            ORDER BY a.published_at DESC, a.id DESC LIMIT :limit"""
-        found = [(r[0], None) for r in db.execute(sql, {"query": fts_query, "limit": limit})]
+        found = _walk_dates(db, _in_matches("query"), {"query": fts_query, "limit": limit})
     return found
 
 
