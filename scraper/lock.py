@@ -36,13 +36,12 @@ def crawl_lock(db: Path, spider: str, sources: Iterable[str] = ()) -> Iterator[P
     """Hold the crawl's lock (one per source when ``sources`` are given) for the block."""
     names = sorted(set(sources))
     with ExitStack() as held:
-        paths = [held.enter_context(_flock(Path(db), spider, name, name and f"source '{name}'"))
-                 for name in names or [None]]
+        paths = [held.enter_context(_flock(Path(db), spider, name)) for name in names or [None]]
         yield paths[0]
 
 
 @contextmanager
-def _flock(db: Path, spider: str, source: str | None, what: str | None) -> Iterator[Path]:
+def _flock(db: Path, spider: str, source: str | None) -> Iterator[Path]:
     path = lock_path(db, spider, source)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -51,7 +50,7 @@ def _flock(db: Path, spider: str, source: str | None, what: str | None) -> Itera
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            crawl = f"'{spider}' crawl" + (f" of {what}" if what else "")
+            crawl = f"'{spider}' crawl" + (f" of source '{source}'" if source else "")
             raise Locked(f"another {crawl} into {db} is running ({holder}); "
                          f"this one exits. Lock file: {path}") from None
         os.ftruncate(fd, 0)
