@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ import pytest
 from scraper.lock import lock_path
 from scraper.siteserver import SiteServer
 from scraper.spiders.runnerspace import link_kind
+from tests.archive_helpers import rows as query
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "tests" / "sites"
@@ -56,14 +56,6 @@ def site_copy(tmp: Path, name: str, crawl_delay: str = "0.05") -> Path:
              for line in robots.read_text().splitlines()]
     robots.write_text("\n".join(lines) + "\n")
     return root
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @dataclass
