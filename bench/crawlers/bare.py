@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import scrapy
 from scrapy.crawler import CrawlerProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SETTINGS  # noqa: E402
+from common import SETTINGS, SiteSpider  # noqa: E402
 
 
-class Bare(scrapy.Spider):
+class Bare(SiteSpider):
     name = "bare"
-
-    def __init__(self, base: str, **kw: object) -> None:
-        super().__init__(**kw)
-        self.start_urls = [base + "/"]
-        self.allowed_domains = [urlsplit(base).hostname]
 
     def parse(self, response):  # type: ignore[no-untyped-def]
         for href in response.css("a::attr(href)").getall():

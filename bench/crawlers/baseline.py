@@ -10,26 +10,19 @@ import json
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import scrapy
 import sqlite_utils
 import trafilatura
 from scrapy.crawler import CrawlerProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SETTINGS  # noqa: E402
+from common import SETTINGS, SiteSpider  # noqa: E402
 
 ARTICLE = re.compile(r"/news/\d{4}/")
 
 
-class Baseline(scrapy.Spider):
+class Baseline(SiteSpider):
     name = "baseline"
-
-    def __init__(self, base: str, **kw: object) -> None:
-        super().__init__(**kw)
-        self.start_urls = [base + "/"]
-        self.allowed_domains = [urlsplit(base).hostname]
 
     def parse(self, response):  # type: ignore[no-untyped-def]
         if ARTICLE.search(response.url):

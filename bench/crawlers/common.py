@@ -1,4 +1,9 @@
-"""Settings every benchmark crawler shares: same concurrency, no delay, INFO logging."""
+"""What every benchmark crawler shares: the settings (same concurrency, no delay, INFO logging)
+and a spider that starts at the site's home page and stays on its host."""
+
+from urllib.parse import urlsplit
+
+import scrapy
 
 SETTINGS = {
     "ROBOTSTXT_OBEY": True,
@@ -10,3 +15,10 @@ SETTINGS = {
     "TELNETCONSOLE_ENABLED": False,
     "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
 }
+
+
+class SiteSpider(scrapy.Spider):
+    def __init__(self, base: str, **kw: object) -> None:
+        super().__init__(**kw)
+        self.start_urls = [base + "/"]
+        self.allowed_domains = [urlsplit(base).hostname]
