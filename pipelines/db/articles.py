@@ -47,11 +47,16 @@ def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
     return row
 
 
+def _insert_sql(names: list[str], rows: int = 1) -> str:
+    """``INSERT INTO articles (names) VALUES (?, ...)``, with ``rows`` rows of placeholders."""
+    one = f"({', '.join('?' * len(names))})"
+    return (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+            f"VALUES {', '.join([one] * rows)}")
+
+
 def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
     names = list(row)  # the same columns every time: one prepared statement, reused
-    sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
-           f"VALUES ({', '.join('?' * len(names))})")
-    article_id = db.conn.execute(sql, [row[n] for n in names]).lastrowid
+    article_id = db.conn.execute(_insert_sql(names), [row[n] for n in names]).lastrowid
     assert article_id is not None
     return article_id
 
@@ -69,13 +74,10 @@ def insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> No
     if not rows:
         return
     names = list(rows[0])
-    one = f"({', '.join('?' * len(names))})"
     per = max(1, _MAX_PARAMS // len(names))
     for i in range(0, len(rows), per):
         chunk = rows[i:i + per]
-        sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
-               f"VALUES {', '.join([one] * len(chunk))}")
-        db.conn.execute(sql, [row[n] for row in chunk for n in names])
+        db.conn.execute(_insert_sql(names, len(chunk)), [row[n] for row in chunk for n in names])
 
 
 def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> int:
@@ -86,8 +88,7 @@ def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) 
     if not rows:
         return 0
     names = list(rows[0])
-    sql = (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
-           f"VALUES ({', '.join('?' * len(names))})")
+    sql = _insert_sql(names)
     trigger = f"{ARTICLES}_ai"
     cols = ", ".join(f"[{c}]" for c in FTS_COLUMNS)
     with write_transaction(db):
