@@ -23,7 +23,7 @@ bench-recrawl:
 	$(PY) bench/recrawl.py
 
 bench-memory:
-	$(PY) bench/memory.py
+	$(PY) bench/memory.py --sizes 1000,10000,100000 --crawlers c
 
 bench-extract:
 	$(PY) bench/extract_speed.py

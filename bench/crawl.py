@@ -17,7 +17,7 @@ logging); wall time, CPU (user+sys of the child, from wait4) and peak RSS per ru
       (news locks per source; SQLite takes one writer at a time). Wall time until both end, CPU
       summed, peak RSS of the larger.
 
-    python bench/crawl.py                       # 10,000 pages, 3 reps, (a) to (d)
+    python bench/crawl.py                       # 10,000 pages, 5 reps, (a) to (d) (~23 min)
     python bench/crawl.py --pages 2000 --reps 5
 """
 
@@ -138,7 +138,7 @@ def count_articles(db: Path | None) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--pages", type=int, default=10000)
-    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--only", default="abcd", help="crawlers to run (d needs 10,000 pages)")
     args = ap.parse_args()
     server = benchsite.serve_in_child(args.pages)  # not in this process: see serve_in_child

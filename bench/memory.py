@@ -3,7 +3,7 @@ generated sites of 1k, 10k (and 100k with --sizes) articles into a fresh archive
 link-follower beside it for reference. Peak RSS of the crawl process from wait4().
 
     python bench/memory.py                       # 1,000 and 10,000 pages
-    python bench/memory.py --sizes 10000,100000 --crawlers c   # the issue's target (~15 min)
+    python bench/memory.py --sizes 1000,10000,100000 --crawlers c   # the target (make bench-memory)
 
 Target (issue 7): peak RSS at 100k pages within 1.2x of that at 10k. The site is generated once
 into bench/out/ (100k pages: ~850 MB on disk) and served from memory by a child process: Linux
