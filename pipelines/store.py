@@ -93,10 +93,10 @@ class StoreStage(ArchiveStage):
         self.opened_at = 0.0
         self.timer: Timer | None = None
         self.contended_until = 0.0
-        # New articles of the open group, inserted together just before it commits (one
-        # multi-row INSERT: see schema.insert_articles), by canonical URL. Not under an
-        # ARCHIVE_MAX_BYTES cap: there a full archive shows at the statement that needs the
-        # space, and it must be the failing item's, never the group's commit.
+        # New articles of the open group, inserted together just before it commits (multi-row
+        # INSERTs of power-of-two row counts: see schema.insert_articles), by canonical URL.
+        # Not under an ARCHIVE_MAX_BYTES cap: there a full archive shows at the statement that
+        # needs the space, and it must be the failing item's, never the group's commit.
         self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
         self.pending: dict[str, dict[str, Any]] = {}
         archive.committers.append(self.commit)
