@@ -74,17 +74,17 @@ def row_chunks(count: int, columns: int) -> list[int]:
     """``count`` rows of ``columns`` parameters each as the row counts of successive INSERT
     statements: powers of two, largest first, none over ``_MAX_ROWS`` rows or ``_MAX_PARAMS``
     parameters."""
-    most = 1
-    while most * 2 <= min(_MAX_ROWS, _MAX_PARAMS // max(1, columns)):
-        most *= 2
+    most = _floor_pow2(max(1, min(_MAX_ROWS, _MAX_PARAMS // max(1, columns))))
     sizes = []
     while count:
-        size = most
-        while size > count:
-            size //= 2
-        sizes.append(size)
-        count -= size
+        sizes.append(min(most, _floor_pow2(count)))
+        count -= sizes[-1]
     return sizes
+
+
+def _floor_pow2(n: int) -> int:
+    """The largest power of two not over ``n`` (n >= 1)."""
+    return 1 << (n.bit_length() - 1)
 
 
 def insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
