@@ -62,6 +62,8 @@ def known_articles(db: sqlite_utils.Database, canonicals: list[str],
 
 
 CLEAN_EXIT_CODES = (0, 5)  # finished; an alarm says nothing about what was fetched
+_CLEAN_RUN = (f"r.finish_reason = 'finished' AND (r.exit_code IS NULL OR r.exit_code IN "
+              f"({', '.join(str(c) for c in CLEAN_EXIT_CODES)}))")
 
 
 def clean_reads(db: sqlite_utils.Database, spider: str,
@@ -86,12 +88,10 @@ def clean_reads(db: sqlite_utils.Database, spider: str,
             "AND spider = ? AND status = 200 AND error IS NULL GROUP BY url",
             [*chunk, spider]).fetchall()
         for url, source, fetched in fetches:
-            codes = ", ".join(str(c) for c in CLEAN_EXIT_CODES)
             run = db.execute(
                 f"SELECT r.started_at FROM {RUNS} r JOIN {RUN_SOURCES} s ON s.run_id = r.id "
                 "WHERE r.spider = ? AND s.source = ? AND r.started_at <= ? "
-                "AND r.finished_at >= ? AND r.finish_reason = 'finished' "
-                f"AND (r.exit_code IS NULL OR r.exit_code IN ({codes})) "
+                f"AND r.finished_at >= ? AND {_CLEAN_RUN} "
                 "ORDER BY r.started_at DESC LIMIT 1",
                 [spider, source or "-", fetched, fetched]).fetchone()
             if run is not None:
