@@ -7,9 +7,11 @@ News sitemap, ``lastmod``, a feed item's ``pubDate``/``published``/``updated`` a
 spider passes them on in ``Page.meta`` as hints for pages that do not state them.
 
 Documents are read with lxml's ``iterparse`` (elements freed as they are read, entities never
-resolved, no network) and bounded: a document larger than ``max_bytes`` once decompressed (read as
-a stream, never whole in memory) or with more than ``max_entries`` entries is cut there, with
-``truncated`` set.
+resolved, no network) and bounded: a document larger than ``max_bytes`` once decompressed (read
+as a stream, never whole in memory) or with more than ``max_entries`` entries is cut there, with
+``truncated`` set. A document whose DTD declares entities (an XML bomb; no real sitemap or feed
+needs one) is not read at all: what lxml makes of an unexpanded entity reference differs between
+its versions, and a URL cut at one is not a URL the site listed.
 """
 
 from __future__ import annotations
@@ -45,19 +47,19 @@ class Document:
     truncated: bool = False
     error: str | None = None
     unreadable: int = 0  # entry elements that gave no usable URL
-    declares_entities: bool = False  # a DTD with <!ENTITY>s (never expanded: XML bomb defence)
+    declares_entities: bool = False  # a DTD with <!ENTITY>s: not read (XML bomb defence)
 
     @property
     def problem(self) -> str | None:
         """Why this document was not read whole, or None when it was."""
+        if self.declares_entities:
+            return "not read: it declares XML entities (never expanded)"
         if self.truncated:
             return f"cut at {len(self.entries)} entries or its size limit"
         if self.error and not self.entries:
             return f"unreadable: {self.error}"
         if self.entries:
             return None
-        if self.declares_entities:
-            return "no readable entries: it declares XML entities, which are never expanded"
         if self.unreadable:
             return f"no readable entries ({self.unreadable} without a usable URL)"
         return None
@@ -181,7 +183,8 @@ def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
                     root = _local(el.tag)
                     doc.kind = _KINDS.get(root, "unknown")
                     entry_tag = _ENTRY_TAGS.get(root)
-                    if entry_tag is None:
+                    doc.declares_entities = _declares_entities(el)
+                    if entry_tag is None or doc.declares_entities:
                         break
                 continue
             depth -= 1
@@ -205,13 +208,10 @@ def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
         doc.error = f"unreadable gzip: {exc}"
         doc.truncated = True
     doc.truncated = doc.truncated or stream.cut
-    doc.declares_entities = _declares_entities(parser)
     return doc
 
 
-def _declares_entities(parser: Any) -> bool:
-    try:
-        dtd = parser.root.getroottree().docinfo.internalDTD
-    except (AttributeError, TypeError):  # nothing was parsed
-        return False
+def _declares_entities(root: etree._Element) -> bool:
+    """Whether the document's internal DTD (read before its root element) declares entities."""
+    dtd = root.getroottree().docinfo.internalDTD
     return dtd is not None and any(True for _ in dtd.iterentities())

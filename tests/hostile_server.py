@@ -95,12 +95,17 @@ def gzip_bomb() -> bytes:
     return out.getvalue()
 
 
-def xml_bomb() -> bytes:
+def xml_bomb(where: str = "loc") -> bytes:
+    """A billion-laughs sitemap: its ninth entity expands to 10^9 "lol"s, referenced in a URL's
+    ``loc`` (default), its ``lastmod`` or an attribute."""
     lines = ['<?xml version="1.0"?>', "<!DOCTYPE lolz [", ' <!ENTITY lol "lol">']
     lines += [f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
               for i in range(1, 10)]
-    lines += ["]>", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-              "<url><loc>/bulk/&lol9;</loc></url>", "</urlset>"]
+    url = {"loc": "<url><loc>/bulk/&lol9;</loc></url>",
+           "lastmod": "<url><loc>/bulk/x</loc><lastmod>&lol9;</lastmod></url>",
+           "attribute": '<url id="&lol9;"><loc>/bulk/y</loc></url>'}[where]
+    lines += ["]>", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', url,
+              "</urlset>"]
     return "\n".join(lines).encode()
 
 
