@@ -6,9 +6,10 @@ size), so memory stays flat whatever the archive size. Filters are SQL parameter
 spliced into SQL. The fields and their types come from the table's schema (``pipelines.db`` owns
 the tables); JSON columns become arrays/objects, ISO-8601 time columns datetimes.
 
-``since_last``: every export records, beside the file, which rows it wrote and a hash of each
-(``<file>.state.sqlite``); an export with ``since_last`` writes only rows that are new or changed
-since then. The state is committed only after the data file is complete.
+``since_last``: the first such export to a file writes every row; later ones append to it the rows
+that are new or changed since (never removing what the file holds). What each wrote is recorded in
+the archive (``pipelines.db.exports``), committed only after the file is complete and in place.
+A plain export replaces the file and forgets that record.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
+import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -63,12 +64,12 @@ DATASETS: dict[str, Dataset] = {
         description="Articles: one row per canonical URL, with headline, authors, dates as "
                     "printed and normalized, meet, photo credit and body as paragraphs."),
     "results": Dataset(
-        "results", getattr(schema, "RESULTS", "results"), date_column="meet_date",
+        "results", schema.RESULTS, date_column="meet_date",
         source_column="source", meet_column="meet_name",
         description="Result rows: athlete, team, place, mark as printed and normalized, event, "
                     "round and flags, linked to their meet and the page they came from."),
     "meets": Dataset(
-        "meets", getattr(schema, "MEETS", "meets"), date_column="date", source_column="source",
+        "meets", schema.MEETS, date_column="date", source_column="source",
         meet_column="name",
         description="Meets: name, date as printed and normalized, venue and source."),
 }
@@ -111,8 +112,7 @@ DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date"})
 
 def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
     """The exported fields of a table: every column (generated ones too) except blobs."""
-    json_columns = (set(getattr(schema, "JSON_COLUMNS", ()))
-                    | set(getattr(schema, "RESULT_JSON_COLUMNS", ())))
+    json_columns = set(schema.JSON_COLUMNS) | set(schema.RESULT_JSON_COLUMNS)
     out = []
     for _cid, name, decl, *_ in db.execute(f"PRAGMA table_xinfo([{dataset.table}])").fetchall():
         decl = (decl or "").upper()
@@ -135,6 +135,26 @@ def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
         else:
             out.append(Field(name, "string"))
     return out
+
+
+def date_bound(value: str) -> str:
+    """A --since/--until value as the ISO-8601 text it is compared with: ``2024``, ``2024-05``,
+    ``2024-05-01`` or a date and time. ValueError names what cannot be read."""
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return text
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            date.fromisoformat(f"{text}-01")
+            return text
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*", text):
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{value!r} is not a date (ISO-8601: 2024, 2024-05, 2024-05-01 or "
+                     "2024-05-01T18:00)")
 
 
 @dataclass
@@ -160,15 +180,22 @@ def build_query(dataset: Dataset, fields: Sequence[Field], filters: Filters,
             raise ExportError(f"{option} is not available for {dataset.name}")
         return column
 
+    def bound(value: str, option: str) -> str:
+        try:
+            return date_bound(value)
+        except ValueError as exc:
+            raise ExportError(f"{option}: {exc}") from None
+
     if filters.since:
         col = need(dataset.date_column, "--since")
         where.append(f"[{col}] >= :since")
-        params["since"] = filters.since
+        params["since"] = bound(filters.since, "--since")
     if filters.until:
         col = need(dataset.date_column, "--until")
+        until = bound(filters.until, "--until")
         # '2024-05-26' covers that whole day: compare the same number of leading characters.
         where.append(f"substr([{col}], 1, :until_len) <= :until")
-        params.update(until=filters.until, until_len=len(filters.until))
+        params.update(until=until, until_len=len(until))
     if filters.source:
         col = need(dataset.source_column, "--source")
         where.append(f"[{col}] = :source")
@@ -186,36 +213,8 @@ def build_query(dataset: Dataset, fields: Sequence[Field], filters: Filters,
 
 # ---- change tracking (--since-last) ------------------------------------------------------------
 
-class ExportState:
-    """Keys and row hashes of what was last exported to a path, in a SQLite file beside it."""
-
-    def __init__(self, data_path: Path, key_fields: Sequence[str]) -> None:
-        self.path = data_path.with_name(data_path.name + ".state.sqlite")
-        self.conn = sqlite3.connect(self.path)
-        self.key_fields = list(key_fields)
-        self.conn.execute("CREATE TABLE IF NOT EXISTS exported "
-                          "(key TEXT PRIMARY KEY, hash TEXT NOT NULL)")
-        self.conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-
-    def key(self, row: dict[str, Any]) -> str:
-        return json.dumps([row[k] for k in self.key_fields], default=str)
-
-    def changed(self, key: str, digest: str) -> bool:
-        hit = self.conn.execute("SELECT hash FROM exported WHERE key = ?", [key]).fetchone()
-        return hit is None or hit[0] != digest
-
-    def record(self, key: str, digest: str) -> None:
-        self.conn.execute("INSERT INTO exported (key, hash) VALUES (?, ?) ON CONFLICT(key) "
-                          "DO UPDATE SET hash = excluded.hash", [key, digest])
-
-    def commit(self, info: dict[str, Any]) -> None:
-        for name, value in info.items():
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [name, str(value)])
-        self.conn.commit()
-
-    def close(self) -> None:
-        self.conn.rollback()
-        self.conn.close()
+def row_key(row: dict[str, Any], key_fields: Sequence[str]) -> str:
+    return json.dumps([row[k] for k in key_fields], default=str)
 
 
 def row_hash(row: dict[str, Any], volatile: frozenset[str]) -> str:
@@ -236,12 +235,31 @@ def _json_value(f: Field, value: Any) -> Any:
     return value
 
 
+def _copy_after_first_line(source: Path, first: str, out: Any) -> bool:
+    """Copy ``source`` into the text stream ``out`` if its first line is ``first`` (a file of the
+    same columns); False, copying nothing, when it is not."""
+    with open(source, encoding="utf-8", newline="") as fh:
+        if fh.readline().rstrip("\r\n") != first:
+            return False
+        fh.seek(0)
+        shutil.copyfileobj(fh, out, OUT_BUFFER)
+    return True
+
+
 class CsvWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
         self.fh = open(path, "w", encoding="utf-8", newline="", buffering=OUT_BUFFER)  # noqa: SIM115
         self.writer = csv.writer(self.fh)
         self.names = [f.name for f in fields]
+
+    def begin(self, previous: Path | None) -> bool:
+        """Start with the rows of ``previous`` (an earlier export of the same columns): True;
+        else with the header: False."""
+        header = ",".join(self.names)  # the names are plain identifiers: no quoting
+        if previous is not None and _copy_after_first_line(previous, header, self.fh):
+            return True
         self.writer.writerow(self.names)
+        return False
 
     def write(self, row: dict[str, Any]) -> None:
         self.writer.writerow(["" if row[n] is None else row[n] for n in self.names])
@@ -254,6 +272,22 @@ class JsonlWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
         self.fh = open(path, "w", encoding="utf-8", buffering=OUT_BUFFER)  # noqa: SIM115
         self.fields = fields
+
+    def begin(self, previous: Path | None) -> bool:
+        """Start with the lines of ``previous`` when its first line has this export's fields."""
+        if previous is None:
+            return False
+        with open(previous, encoding="utf-8") as fh:
+            first = fh.readline()
+        try:
+            same = list(json.loads(first)) == [f.name for f in self.fields] if first else True
+        except ValueError:
+            same = False
+        if not same:
+            return False
+        with open(previous, encoding="utf-8") as fh:
+            shutil.copyfileobj(fh, self.fh, OUT_BUFFER)
+        return True
 
     def write(self, row: dict[str, Any]) -> None:
         out = {f.name: _json_value(f, row[f.name]) for f in self.fields}
@@ -307,19 +341,31 @@ class ParquetWriter:
     """Columns accumulate for one row group, flushed at BATCH_ROWS rows or BATCH_BYTES of text."""
 
     def __init__(self, path: Path, fields: list[Field]) -> None:
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError:
-            raise ExportError("Parquet exports need pyarrow: pip install 'meetarchive[parquet]'"
-                              ) from None
+        import pyarrow as pa
+        import pyarrow.parquet as pq
 
+        self.pq = pq
         self.pa = pa
         self.fields = fields
         self.schema = pa.schema([pa.field(f.name, arrow_type(f)) for f in fields])
         self.converters = [_parquet_converter(f) for f in fields]
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd")
         self._reset()
+
+    def begin(self, previous: Path | None) -> bool:
+        """Start with the row groups of ``previous`` when it has this export's schema."""
+        if previous is None:
+            return False
+        try:
+            source = self.pq.ParquetFile(previous)
+        except (OSError, self.pa.ArrowException):
+            return False
+        with source:
+            if not source.schema_arrow.equals(self.schema):
+                return False
+            for i in range(source.num_row_groups):
+                self.writer.write_table(source.read_row_group(i))
+        return True
 
     def _reset(self) -> None:
         self.columns: list[list[Any]] = [[] for _ in self.fields]
@@ -402,15 +448,19 @@ class ExportReport:
     dataset: str
     path: Path
     format: str
-    rows: int
-    scanned: int
+    rows: int  # rows written by this run
+    scanned: int  # rows that matched the filters
     datapackage: Path
     fields: list[Field] = field(default_factory=list)
+    kept: int | None = None  # --since-last: rows the file already held, kept before the new ones
 
     def summary(self) -> str:
-        skipped = self.scanned - self.rows
-        extra = f" ({skipped} unchanged since the last export skipped)" if skipped else ""
-        return (f"{self.rows} {self.dataset} rows -> {self.path} ({self.format}){extra}; "
+        if self.kept is None:
+            return (f"{self.rows} {self.dataset} rows -> {self.path} ({self.format}); "
+                    f"described in {self.datapackage}")
+        unchanged = self.scanned - self.rows
+        return (f"{self.rows} new or changed {self.dataset} rows added to {self.path} "
+                f"({self.format}; it held {self.kept}, {unchanged} unchanged rows not repeated); "
                 f"described in {self.datapackage}")
 
 
@@ -423,6 +473,18 @@ def iter_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any],
             return
         for values in chunk:
             yield dict(zip(names, values, strict=True))
+
+
+def _earlier_export(db: sqlite_utils.Database, path: Path, name: str,
+                    fmt: str) -> dict[str, Any] | None:
+    """The --since-last record of ``path`` when the file is still there to append to."""
+    record = schema.export_record(db, str(path.resolve()))
+    if record is None or not path.is_file():
+        return None
+    if (record["dataset"], record["format"]) != (name, fmt):
+        raise ExportError(f"{path} holds a {record['format']} export of {record['dataset']}: "
+                          f"export {name} as {fmt} to another file")
+    return record
 
 
 def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
@@ -440,34 +502,44 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
     names = [f.name for f in fields]
     sql, params = build_query(dataset, fields, filters or Filters(), set(names))
     pk = [c for c in db[dataset.table].pks if c != "rowid"] or ["rowid"]
+    key_fields = pk if pk != ["rowid"] else names[:1]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    earlier = _earlier_export(db, path, name, fmt) if since_last else None
     tmp = path.with_name(f".{path.name}.partial")
-    state = ExportState(path, pk if pk != ["rowid"] else names[:1])
     writer: Any = None
     rows = scanned = 0
     try:
         writer = WRITERS[fmt](tmp, fields)
+        appending = writer.begin(path if earlier else None)
+        if since_last:
+            schema.start_pending(db)
         for row in iter_rows(db, sql, params, names):
             scanned += 1
-            key, digest = state.key(row), row_hash(row, dataset.volatile)
-            if since_last and not state.changed(key, digest):
-                continue
+            if since_last:
+                key, digest = row_key(row, key_fields), row_hash(row, dataset.volatile)
+                if (appending and earlier is not None
+                        and schema.exported_digest(db, earlier["id"], key) == digest):
+                    continue
+                schema.add_pending(db, key, digest)
             writer.write(row)
-            state.record(key, digest)
             rows += 1
         writer.close()
+        kept = earlier["rows"] if appending and earlier else 0
         os.replace(tmp, path)
         resource = resource_descriptor(dataset, fields, path, fmt, pk if pk != ["rowid"] else [],
-                                       rows)
+                                       kept + rows)
         package = write_datapackage(path.parent, resource)
-        state.commit({"dataset": name, "format": fmt, "rows": rows,
-                      "exported_at": datetime.now(UTC).isoformat(timespec="seconds")})
     except BaseException:
         if writer is not None:
             writer.close()
         tmp.unlink(missing_ok=True)
         raise
-    finally:
-        state.close()
-    return ExportReport(name, path, fmt, rows, scanned, package, fields)
+    if since_last:
+        schema.record_export(db, str(path.resolve()), {
+            "dataset": name, "format": fmt, "rows": kept + rows,
+            "exported_at": datetime.now(UTC).isoformat(timespec="seconds")}, restart=not appending)
+    else:
+        schema.forget_export(db, str(path.resolve()))
+    return ExportReport(name, path, fmt, rows, scanned, package, fields,
+                        kept if since_last else None)

@@ -327,6 +327,18 @@ def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
     raise SystemExit(results_main(list(files), url, jsonl))
 
 
+def _date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since/--until: a date that cannot be read is a usage error naming it (exit 2)."""
+    if value is None:
+        return None
+    from pipelines.export import date_bound
+
+    try:
+        return date_bound(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @cli.command()
 @click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
 @db_option
@@ -334,14 +346,15 @@ def results(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
               help="Output format.")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
               help="Data file to write; datapackage.json is written beside it.")
-@click.option("--since", default=None, metavar="DATE",
+@click.option("--since", default=None, metavar="DATE", callback=_date_option,
               help="Only rows dated on or after DATE (ISO-8601, e.g. 2024-05-01).")
-@click.option("--until", default=None, metavar="DATE",
+@click.option("--until", default=None, metavar="DATE", callback=_date_option,
               help="Only rows dated on or before DATE (a bare date covers that whole day).")
 @click.option("--source", default=None, help="Only rows from this source (e.g. runnerspace).")
 @click.option("--meet", default=None, help="Only rows whose meet name contains this text.")
 @click.option("--since-last", is_flag=True,
-              help="Only rows new or changed since the previous export to this path.")
+              help="Append to the file only the rows new or changed since the previous "
+                   "--since-last export to it (the first writes every row).")
 def export(dataset: str, db: str | None, fmt: str, output: str, since: str | None,
            until: str | None, source: str | None, meet: str | None, since_last: bool) -> None:
     """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,

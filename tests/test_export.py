@@ -254,21 +254,117 @@ def test_filter_text_is_a_parameter_never_sql(archive: Path, tmp_path: Path, tex
 
 # ---- --since-last -------------------------------------------------------------------------------
 
-def test_since_last_exports_only_new_and_changed_rows(archive: Path, tmp_path: Path):
-    out = tmp_path / "delta.jsonl"
-    args = ("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out))
-    run_export(*args)
-    assert len(out.read_text().splitlines()) == len(ARTICLES)
-    # A re-crawl: one article unchanged (only last_seen moves), one changed, one new.
+def read_rows(out: Path, fmt: str) -> list[dict]:
+    if fmt == "csv":
+        with out.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    if fmt == "jsonl":
+        return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return pq.read_table(out).to_pylist()
+
+
+def recrawl(archive: Path) -> None:
+    """A re-crawl: one article unchanged (only last_seen moves), one changed, one new."""
     store(archive, [(dict(ARTICLES[0], n=0), T2),
                     (dict(ARTICLES[1], n=1, headline="A Changed Headline"), T2),
                     (dict(ARTICLES[3], n=9, headline="A New Article"), T2)])
-    output = run_export(*args, "--since-last")
-    got = sorted(json.loads(line)["headline"] for line in out.read_text().splitlines())
-    assert got == ["A Changed Headline", "A New Article"]
-    assert "unchanged since the last export skipped" in output
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_since_last_appends_only_new_and_changed_rows(archive: Path, tmp_path: Path, fmt: str):
+    out = tmp_path / f"delta.{fmt}"
+    args = ("articles", "--db", str(archive), "--format", fmt, "-o", str(out), "--since-last")
+    run_export(*args)
+    first = [r["headline"] for r in read_rows(out, fmt)]
+    assert first == [a["headline"] for a in ARTICLES]
+    recrawl(archive)
+    output = run_export(*args)
+    assert "2 new or changed articles rows added" in output
+    assert "it held 4, 3 unchanged rows not repeated" in output
+    assert [r["headline"] for r in read_rows(out, fmt)] == [
+        *first, "A Changed Headline", "A New Article"]
+    before = out.read_bytes()
+    output = run_export(*args)  # nothing changed since: the file keeps every row
+    assert "0 new or changed articles rows added" in output
+    assert len(read_rows(out, fmt)) == 6
+    if fmt != "parquet":  # (a Parquet file is rewritten: same rows, its own metadata)
+        assert out.read_bytes() == before
+    (resource,) = json.loads((tmp_path / "datapackage.json").read_text())["resources"]
+    assert resource["x_rows"] == 6
+
+
+def test_export_state_lives_in_the_archive_not_beside_the_data(archive: Path, tmp_path: Path):
+    out = tmp_path / "out" / "articles.jsonl"
+    for extra in ((), ("--since-last",)):
+        run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out), *extra)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["articles.jsonl", "datapackage.json"]
+    (record,) = archive_rows(archive, "exports")
+    assert (record["path"], record["dataset"], record["rows"]) == (str(out.resolve()),
+                                                                     "articles", 4)
+    conn = sqlite3.connect(archive)
+    try:
+        assert conn.execute("SELECT count(*) FROM export_rows").fetchone() == (4,)
+    finally:
+        conn.close()
+
+
+def test_a_plain_export_replaces_the_file_and_forgets_the_record(archive: Path, tmp_path: Path):
+    out = tmp_path / "articles.jsonl"
+    args = ("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out))
     run_export(*args, "--since-last")
-    assert out.read_text() == ""
+    run_export(*args)
+    assert archive_rows(archive, "exports") == []
+    recrawl(archive)
+    run_export(*args, "--since-last")  # no record: every row, written anew
+    assert len(read_rows(out, "jsonl")) == 5
+
+
+def test_an_export_of_other_columns_starts_the_file_again(archive: Path, tmp_path: Path):
+    """A file whose columns differ (an older version's export, a hand-edited header) is never
+    appended to: the export writes every row anew."""
+    out = tmp_path / "articles.csv"
+    args = ("articles", "--db", str(archive), "--format", "csv", "-o", str(out), "--since-last")
+    run_export(*args)
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text.replace("headline", "title", 1), encoding="utf-8")
+    recrawl(archive)
+    run_export(*args)
+    assert [r["headline"] for r in read_rows(out, "csv")][-1] == "A New Article"
+    assert len(read_rows(out, "csv")) == 5
+
+
+def test_since_last_into_a_file_of_another_dataset_is_refused(archive: Path, tmp_path: Path):
+    out = tmp_path / "data.jsonl"
+    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out),
+               "--since-last")
+    result = CliRunner().invoke(cli, ["export", "meets", "--db", str(archive), "--format",
+                                      "jsonl", "-o", str(out), "--since-last"])
+    assert result.exit_code == 1
+    assert "holds a jsonl export of articles" in result.output
+    assert len(read_rows(out, "jsonl")) == 4
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--since", "garbage"), ("--until", "2024-13-01"), ("--since", "yesterday"),
+    ("--until", "2024-02-30"), ("--since", "24-05-01"),
+])
+def test_an_unreadable_date_is_a_usage_error_naming_it(archive: Path, tmp_path: Path,
+                                                       option: str, value: str):
+    out = tmp_path / "x.csv"
+    result = CliRunner().invoke(cli, ["export", "articles", "--db", str(archive), "--format",
+                                      "csv", "-o", str(out), option, value])
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': {value!r} is not a date" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2024", "2024"), ("2024-05", "2024-05"), ("2024-05-01", "2024-05-01"),
+    (" 2024-05-01 ", "2024-05-01"), ("2024-05-01T18:00", "2024-05-01T18:00:00"),
+    ("2024-05-01 18:00:30Z", "2024-05-01T18:00:30+00:00"),
+])
+def test_date_bounds(value: str, expected: str):
+    assert ex.date_bound(value) == expected
 
 
 def test_a_filter_on_a_column_the_table_lacks_is_refused():

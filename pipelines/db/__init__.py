@@ -4,7 +4,7 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 * ``schema``: table names, columns, FTS settings, migrations, ``open_db``, ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results.
+  results; ``exports``: what ``export --since-last`` wrote to each file.
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -35,6 +35,14 @@ from pipelines.db.crawls import (  # noqa: F401
     source_history,
     start_run,
 )
+from pipelines.db.exports import (  # noqa: F401
+    add_pending,
+    export_record,
+    exported_digest,
+    forget_export,
+    record_export,
+    start_pending,
+)
 from pipelines.db.fts import (  # noqa: F401
     COMMON_MATCHES,
     NEWEST_SORT_MAX,
@@ -62,6 +70,8 @@ from pipelines.db.schema import (  # noqa: F401
     ARTICLES,
     ARTICLES_FTS,
     BUSY_TIMEOUT_MS,
+    EXPORT_ROWS,
+    EXPORTS,
     FILL_FIELDS,
     FTS_COLUMNS,
     FTS_TOKENIZE,
@@ -91,6 +101,7 @@ from pipelines.db.schema import (  # noqa: F401
     m005_crawl_runs,
     m005_results_meet_year,
     m006_fts_update_trigger_on_text,
+    m008_export_state,
     migrations,
     open_db,
     write_transaction,

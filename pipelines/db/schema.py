@@ -285,3 +285,23 @@ def m006_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
     columns = ", ".join(f'"{c}"' for c in ("id", *FTS_COLUMNS))
     db.execute(f'DROP TRIGGER "{name}"')
     db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
+
+
+# ---- exports (pipelines.export) ------------------------------------------------------------------
+
+EXPORTS = "exports"
+EXPORT_ROWS = "export_rows"
+
+
+@migrations()
+def m008_export_state(db: sqlite_utils.Database) -> None:
+    """exports / export_rows: what each ``export --since-last`` wrote to its output file (kept
+    here, not in a file beside the data): per path its dataset, format and row count, per row
+    its key and a digest of its values."""
+    db[EXPORTS].create({
+        "id": int, "path": str, "dataset": str, "format": str, "rows": int, "exported_at": str,
+    }, pk="id", not_null={"path", "dataset", "format"})
+    db[EXPORTS].create_index(["path"], unique=True)
+    db.execute(f"CREATE TABLE {EXPORT_ROWS} (export_id INTEGER NOT NULL REFERENCES {EXPORTS}(id), "
+               "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
+               "WITHOUT ROWID")
