@@ -272,7 +272,8 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 @click.option("--runs", "runs", is_flag=False, flag_value=20, default=None, type=int,
               metavar="[N]", help="The last N crawl runs (default 20): counts, fill rates, alarms.")
 def stats(db: str | None, as_json: bool, runs: int | None) -> None:
-    """Counts of pages, articles, revisions and rejects (by reason); the newest articles."""
+    """Counts of pages, articles, revisions, rejects (by reason), meets, results documents
+    (parsed, unparsed) and result rows; the newest articles."""
     import json
 
     from pipelines.db import counts, format_counts, open_db
