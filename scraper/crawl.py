@@ -133,6 +133,10 @@ class CrawlReport:
             lines.append(f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
                          "their last read (index lastmod)")
         lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
+        reason = self.stats.get("finish_reason")
+        if reason and reason != "finished":
+            lines.append(f"  stopped early:   {reason}" + (
+                " (interrupted: Ctrl-C or a TERM signal)" if reason == "shutdown" else ""))
         if self.crashed:
             lines.append(f"  CRAWL FAILED:    {self.crashed}")
         lines.append(f"  exit code:       {self.exit_code}")

@@ -10,6 +10,8 @@
 * a network failure logged with a traceback (the robots.txt middleware logs one for every
   robots.txt it cannot download) loses the traceback and stays one line: the traceback shows only
   Scrapy's and Twisted's downloader internals, the message already says what failed;
+* when the log is not on the terminal, Scrapy's answer to Ctrl-C ("Received SIGINT, shutting down
+  gracefully. Send again to force") still is, so a person who pressed it knows it was heard;
 * ``LogNotes`` keeps, one line each, what the summary must tell because the log may be out of
   sight: robots.txt files that could not be downloaded (their hosts are crawled without rules)
   and the errors logged other than failed downloads (each failed page is in the summary already).
@@ -18,9 +20,11 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import (
     CannotResolveHostError,
@@ -40,6 +44,7 @@ ROBOTS_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
 # Its "Gave up retrying" records after an exception repeat a failed download: the page's is listed
 # in the summary, a robots.txt's logged again by the robots.txt middleware.
 RETRY_LOGGER = "scrapy.downloadermiddlewares.retry"
+SHUTDOWN_LOGGER = "scrapy.crawler"  # "Received SIGINT, shutting down gracefully. ..."
 # What a download can fail with before any response: Scrapy's wrappers and Twisted's originals.
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (
     CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
@@ -73,13 +78,22 @@ class OneLineNetworkErrors(logging.Filter):
         return True
 
 
-class TerminalHandler(logging.StreamHandler):  # type: ignore[type-arg]
+class TerminalHandler(logging.StreamHandler):
     """stderr; on a terminal each record first clears the status line."""
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.stream.isatty():
             self.stream.write(CLEAR_LINE)
         super().emit(record)
+
+
+class ShutdownNotice(TerminalHandler):
+    """Scrapy's "Received SIGINT, shutting down ..." lines, on a terminal that shows no log."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.addFilter(lambda record: (record.name == SHUTDOWN_LOGGER
+                                       and str(record.msg).startswith("Received ")))
 
 
 class LogNotes(logging.Handler):
@@ -92,6 +106,12 @@ class LogNotes(logging.Handler):
         self.error_count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.note(record)
+        except Exception:
+            self.handleError(record)
+
+    def note(self, record: logging.LogRecord) -> None:
         args = record.args if isinstance(record.args, dict) else {}
         if record.name == RETRY_LOGGER and isinstance(args.get("reason"), BaseException):
             return
@@ -106,8 +126,6 @@ class LogNotes(logging.Handler):
 
 
 def robots_url(url: str) -> str:
-    from urllib.parse import urlsplit
-
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/robots.txt" if parts.netloc else url
 
@@ -128,6 +146,8 @@ def log_handlers(settings: Any) -> list[logging.Handler]:
     for handler in handlers:
         handler.setFormatter(_formatter(settings))
         handler.setLevel(settings.get("LOG_LEVEL") or "INFO")
+    if not settings.getbool("LOG_STDERR") and sys.stderr.isatty():
+        handlers.append(ShutdownNotice())
     return handlers
 
 

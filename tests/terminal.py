@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import select
+import signal
 import subprocess
 import time
 from dataclasses import dataclass
@@ -25,8 +26,10 @@ class Screen:
         return self.output.replace("\r\n", "\n")
 
 
-def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str],
-                    timeout: float = 180) -> Screen:
+def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 180,
+                    interrupt_at: str | None = None) -> Screen:
+    """Run ``args`` on a new pseudo-terminal until it exits; with ``interrupt_at``, press Ctrl-C
+    (SIGINT to the process) once that text has appeared."""
     master, slave = pty.openpty()
     try:
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave,
@@ -49,6 +52,9 @@ def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str],
             if not chunk:
                 break
             chunks.append(chunk)
+            if interrupt_at and interrupt_at in b"".join(chunks).decode(errors="replace"):
+                proc.send_signal(signal.SIGINT)
+                interrupt_at = None
         else:
             proc.kill()
         returncode = proc.wait(timeout=30)

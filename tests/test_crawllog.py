@@ -108,6 +108,16 @@ def test_log_file_gets_the_log_appended_and_the_terminal_only_the_summary(tmp_pa
     assert not LOG_LINE.search(screen.text)
 
 
+def test_ctrl_c_is_acknowledged_and_the_summary_says_the_crawl_stopped_early(tmp_path, server):
+    screen = run_on_terminal(crawl_args(tmp_path / "a.db", server.url("/")), REPO, crawl_env(),
+                             interrupt_at="pages/min")
+    assert "Received SIGINT, shutting down gracefully" in screen.text
+    summary = screen.text.split(SUMMARY)[1]
+    assert "  stopped early:   shutdown (interrupted: Ctrl-C or a TERM signal)\n" in summary
+    assert not LOG_LINE.search(screen.text)
+    assert "Traceback" not in screen.text
+
+
 # -- offline ---------------------------------------------------------------------------------------
 def failure_line(text: str, url: str) -> str:
     [line] = [ln for ln in text.splitlines() if ln.startswith(f"    {url}  ")]
