@@ -81,7 +81,8 @@ def commands(kind: str, tmp: Path, run: int, pages: int) -> tuple[list[list[str]
     ours = [PY, "-m", "scraper.cli", "crawl", "news", "--db", str(db),
             "--sources", str(sources_file(tmp, pages)),
             "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
+            "-v"]  # Scrapy's log on stderr: count_pages reads its stats dump
     if kind == "c":
         return [[*ours, "-a", "source=bench"]], db
     return [[*ours, "-a", f"source=half{k}"] for k in (0, 1)], db

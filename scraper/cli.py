@@ -95,18 +95,26 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
               help="When archived articles are due again, by age: AGE:EVERY,... "
                    "(default 1d:1h,7d:6h,30d:1d,365d:7d,*:30d; 0 = every run; never).")
 @click.option("-q", "--quiet", is_flag=True,
-              help="For cron: no log, no progress; the summary only when something is wrong.")
+              help="For cron: no progress; nothing printed when the crawl succeeds, the summary "
+                   "otherwise.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also show Scrapy's log (LOG_LEVEL, default INFO) on stderr.")
 @click.option("--log-file", "log_file", type=click.Path(dir_okay=False), default=None,
-              help="Write Scrapy's log to this file (appended) instead of the terminal.")
+              help="Append Scrapy's log to this file.")
 def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
           overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None,
-          full: bool, backfill: bool, revisit: str | None, quiet: bool,
+          full: bool, backfill: bool, revisit: str | None, quiet: bool, verbose: bool,
           log_file: str | None) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
 
     Archived articles are fetched again only when due (--revisit), with conditional requests;
     listings and feeds every time, a news source's sitemaps when due (its sitemap_interval).
     Each run is recorded (`stats --runs`).
+
+    Output: a status line on stderr while it runs (when stderr is a terminal), then the summary
+    on stdout: counts, each failed download on one line, errors logged, blocked pages, alarms.
+    Scrapy's log goes to --log-file and, with -v, to stderr; otherwise nowhere, also when the
+    output is piped or redirected.
 
     \b
     Exit codes:
@@ -142,10 +150,13 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
         settings["INCREMENTAL"] = False
     if backfill:
         settings["BACKFILL"] = True
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other (for a log under cron: "
+                               "--log-file)")
     if quiet:
-        if not log_file:
-            settings.setdefault("LOG_LEVEL", "ERROR")
         settings["PROGRESS"] = False
+    if verbose:
+        settings["LOG_STDERR"] = True
     if log_file:
         settings["LOG_FILE"] = log_file
         settings["LOG_FILE_APPEND"] = True
@@ -261,7 +272,8 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 @click.option("--runs", "runs", is_flag=False, flag_value=20, default=None, type=int,
               metavar="[N]", help="The last N crawl runs (default 20): counts, fill rates, alarms.")
 def stats(db: str | None, as_json: bool, runs: int | None) -> None:
-    """Counts of pages, articles, revisions and rejects (by reason); the newest articles."""
+    """Counts of pages, articles, revisions, rejects (by reason), meets, results documents
+    (parsed, unparsed) and result rows; the newest articles."""
     import json
 
     from pipelines.db import counts, format_counts, open_db

@@ -42,6 +42,12 @@ class CrawlReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error) without a response
     stats: dict[str, Any] = field(default_factory=dict)
     crashed: str | None = None  # the error that stopped the crawl before or while it ran
+    # From the log (scraper.crawllog), which may be out of sight: robots.txt files not downloaded,
+    # errors logged other than failed downloads (the first few, one line each), where the log is.
+    robots_failed: list[tuple[str, str]] = field(default_factory=list)  # (robots.txt URL, error)
+    logged_errors: list[str] = field(default_factory=list)
+    logged_error_count: int = 0
+    log_note: str = ""
 
     # -- signal handlers ---------------------------------------------------------------------
     def item_scraped(self, item: Any) -> None:
@@ -92,6 +98,7 @@ class CrawlReport:
             "  articles:        {new} new, {updated} updated, {unchanged} unchanged".format(
                 new=self.outcomes["new"], updated=self.outcomes["updated"],
                 unchanged=self.outcomes["unchanged"]),
+            *self._results_lines(),
             f"  rejects:         {sum(self.rejects.values())}"
             + ("" if not self.rejects else " ("
                + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"),
@@ -105,6 +112,7 @@ class CrawlReport:
         if self.failed:
             lines.append(f"  failed:          {len(self.failed)} download(s) without a response")
             lines += [f"    {url}  {error}" for url, error in self.failed[:10]]
+        lines += self._log_lines()
         if self.challenges:
             lines.append(f"  BLOCKED:         {self.challenges} challenge page(s)")
             shown = [f"{url}  {reason}" for url, reason in self.blocked]
@@ -125,10 +133,35 @@ class CrawlReport:
             lines.append(f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
                          "their last read (index lastmod)")
         lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
+        reason = self.stats.get("finish_reason")
+        if reason and reason != "finished":
+            lines.append(f"  stopped early:   {reason}" + (
+                " (interrupted: Ctrl-C or a TERM signal)" if reason == "shutdown" else ""))
         if self.crashed:
             lines.append(f"  CRAWL FAILED:    {self.crashed}")
         lines.append(f"  exit code:       {self.exit_code}")
         return "\n".join(lines)
+
+    def _results_lines(self) -> list[str]:
+        documents = int(self.stats.get("meetarchive/results/documents", 0))
+        if not documents:
+            return []
+        unparsed = int(self.stats.get("meetarchive/results/unparsed", 0))
+        return [f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
+                f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")]
+
+    def _log_lines(self) -> list[str]:
+        """What the log said that the summary must repeat (the log may be out of sight)."""
+        lines = []
+        if self.robots_failed:
+            lines.append(f"  robots.txt:      {len(self.robots_failed)} not downloaded "
+                         "(crawled as if there were none)")
+            lines += [f"    {url}  {error}" for url, error in self.robots_failed[:10]]
+        if self.logged_error_count:
+            lines.append(f"  errors logged:   {self.logged_error_count}"
+                         + (f" ({self.log_note})" if self.log_note else ""))
+            lines += [f"    {error}" for error in self.logged_errors]
+        return lines
 
 
 def crawl_settings(db: Path, overrides: dict[str, Any] | None = None) -> Any:
@@ -143,26 +176,45 @@ def crawl_settings(db: Path, overrides: dict[str, Any] | None = None) -> Any:
     return settings
 
 
+def log_note(settings: Any) -> str:
+    """Where the summary sends a reader for the log's details."""
+    if settings.get("LOG_FILE"):
+        return f"Scrapy's log: {settings['LOG_FILE']}"
+    if settings.getbool("LOG_STDERR"):
+        return ""
+    return "-v or --log-file FILE shows Scrapy's log"
+
+
 def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
               overrides: dict[str, Any] | None = None) -> CrawlReport:
     """Crawl with ``spider`` into the archive ``db`` in this process and return the report.
 
-    Runs Scrapy's reactor, so call it at most once per process. Raises KeyError for an unknown
-    spider name.
+    Scrapy's log goes to ``LOG_FILE`` and, with ``LOG_STDERR``, to stderr; else nowhere (see
+    ``scraper.crawllog``). Runs Scrapy's reactor, so call it at most once per process. Raises
+    KeyError for an unknown spider name.
     """
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(crawl_settings(db, overrides))
-    crawler = process.create_crawler(spider)
-    report = CrawlReport(spider=spider, db=db)
-    crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
-    crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
-    def crashed(failure: Any) -> None:  # e.g. the archive could not be opened
-        report.crashed = f"{failure.type.__name__}: {failure.value}"
+    from scraper.crawllog import crawl_logging
 
-    process.crawl(crawler, **(spider_args or {})).addErrback(crashed)
-    process.start()
+    settings = crawl_settings(db, overrides)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # ours: crawl_logging
+    report = CrawlReport(spider=spider, db=db, log_note=log_note(settings))
+    with crawl_logging(settings) as notes:
+        process = CrawlerProcess(settings)
+        crawler = process.create_crawler(spider)
+        crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
+
+        def crashed(failure: Any) -> None:  # e.g. the archive could not be opened
+            report.crashed = f"{failure.type.__name__}: {failure.value}"
+
+        process.crawl(crawler, **(spider_args or {})).addErrback(crashed)
+        process.start()
     assert crawler.stats is not None
     report.stats = dict(crawler.stats.get_stats())
+    report.robots_failed = notes.robots
+    report.logged_errors = notes.errors
+    report.logged_error_count = notes.error_count
     return report

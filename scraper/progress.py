@@ -15,6 +15,8 @@ from scrapy.exceptions import NotConfigured
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+CLEAR_LINE = "\r\x1b[K"  # back to the line's start, erase it: written before each status line
+
 
 class Progress:
     def __init__(self, crawler: Crawler, interval: float, stream: Any) -> None:
@@ -57,11 +59,11 @@ class Progress:
                 + (f", now {self.host}" if self.host else ""))
 
     def show(self) -> None:
-        self.stream.write("\r\x1b[K" + self.line())
+        self.stream.write(CLEAR_LINE + self.line())
         self.stream.flush()
 
     def closed(self) -> None:
         if self.task is not None and self.task.running:
             self.task.stop()
-        self.stream.write("\r\x1b[K")
+        self.stream.write(CLEAR_LINE)
         self.stream.flush()

@@ -44,6 +44,9 @@ SOURCE_TIMEZONES = {"runnerspace": "America/Chicago"}
 
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
+# `meetarchive crawl` (scraper.crawllog) writes this log to LOG_FILE (--log-file) and, when
+# LOG_STDERR is on (-v), to stderr; otherwise nowhere: the crawl summary lists its errors.
+LOG_STDERR = False
 FEED_EXPORT_ENCODING = "utf-8"
 
 # Crawl side (see docs/architecture.md, "Crawling"): robots.txt Crawl-delay per host and an

@@ -150,10 +150,38 @@ def test_stats_counts_rows_and_rejects_by_reason(archive):
     assert found["articles_by_source"] == {"runnerspace": 1}
     assert found["last_fetch"] == T3
     assert [a["headline"] for a in found["newest_articles"]] == ["Kerr Wins The Bowerman Mile"]
+    assert (found["meets"], found["result_documents"], found["results"]) == (0, 0, 0)
+    assert found["result_documents_by_status"] == {"parsed": 0, "unparsed": 0}
     text = invoke("stats", "--db", str(archive)).stdout
     assert "articles:   1" in text
     assert "pages:      3 (last fetched 2026-11-03T10:00:00+00:00)" in text
     assert "blocked" in text
+    assert "meets:      0\nresults:    0 rows from 0 document(s) (0 parsed, 0 unparsed)\n" in text
+
+
+def test_stats_counts_meets_results_documents_and_rows(tmp_path):
+    """A Hy-Tek results file (one meet, 8 rows) and a document without results, through the
+    real results stage."""
+    from pipelines import db as schema
+    from pipelines.context import Archive
+    from pipelines.results import ResultsStage
+    from scraper.items import Crawled
+
+    path = tmp_path / "archive.db"
+    db = schema.open_db(path)
+    mile = REPO / "tests" / "sites" / "runnerspace" / "results" / "prefontaine-2024-mile.txt"
+    for url, body in [("https://timing.example/mile.txt", mile.read_bytes()),
+                      ("https://timing.example/soon.txt", b"Results will be posted soon.")]:
+        results_page = page(url, T1, body, kind="results")
+        with schema.write_transaction(db):
+            schema.store_page(db, results_page)
+        ResultsStage(Archive(db)).process_item(Crawled(page=results_page))
+    db.close()
+    found = json.loads(invoke("stats", "--db", str(path), "--json").stdout)
+    assert (found["meets"], found["result_documents"], found["results"]) == (1, 2, 8)
+    assert found["result_documents_by_status"] == {"parsed": 1, "unparsed": 1}
+    text = invoke("stats", "--db", str(path)).stdout
+    assert "meets:      1\nresults:    8 rows from 2 document(s) (1 parsed, 1 unparsed)\n" in text
 
 
 def test_reparse_in_a_real_process_rebuilds_identical_rows(tmp_path, archive):

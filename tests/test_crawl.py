@@ -301,23 +301,6 @@ def test_crawl_killed_mid_way_leaves_a_sound_archive_that_the_next_run_completes
     assert sorted(article_keys(db)) == expected_keys()
 
 
-# -- the demo --------------------------------------------------------------------------------------
-
-
-def test_demo_crawls_the_bundled_sample_into_its_own_archive_and_finds_the_seed(tmp_path: Path):
-    """Into ./demo.db: never the real archive named by ARCHIVE_DB (the sample's keys look real)."""
-    db, real = tmp_path / "demo.db", tmp_path / "real.db"
-    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "demo"], cwd=tmp_path,
-                          env={**crawl_env(), "ARCHIVE_DB": str(real)}, capture_output=True,
-                          text=True, timeout=180)
-    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
-    assert not real.exists()
-    assert "BUNDLED SAMPLE SITE" in proc.stdout
-    assert "Josh Kerr Grabs Lead" in proc.stdout
-    assert sorted(article_keys(db)) == expected_keys()
-    assert "challenge" not in proc.stdout.lower()
-
-
 def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path: Path):
     """Like www.dyestat.com to a plain client: robots.txt and every page are challenges."""
     site = tmp_path / "site"

@@ -35,8 +35,9 @@ from tests.hostile_server import (
     xml_bomb,
 )
 
+# -v: Scrapy's log on stderr, which the tests read.
 QUICK = ["--full", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_DELAY=0",
-         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"]
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO", "-v"]
 # Where a case's reject is recorded: the URL of the request that failed (for redirects, the hop
 # where the crawler gave up).
 FAILING_URLS = {"redirect-loop": ("/case/loop-b", "/case/redirect-loop"),

@@ -99,7 +99,8 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
                            "allow = ['/story/']\ndelay = 0\nconcurrency = 2\n")
         proc = cli("crawl", "news", "--db", str(tmp / "a.db"), "--sources", str(sources),
                    "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
-                   "-s", "NEWS_BACKLOG_IN_FLIGHT=3", "-s", "NEWS_BACKLOG_READ_AHEAD=15")
+                   "-s", "NEWS_BACKLOG_IN_FLIGHT=3", "-s", "NEWS_BACKLOG_READ_AHEAD=15",
+                   "-v")  # Scrapy's log on stderr: test_the_crawl_finishes reads it
         paths = [r.path for r in server.log]
     return Crawl(proc.returncode, proc.stdout + proc.stderr[-3000:], paths, tmp / "a.db")
 

@@ -13,8 +13,11 @@ from pipelines.db.schema import (
     ARTICLES_FTS,
     FTS_COLUMNS,
     JSON_COLUMNS,
+    MEETS,
     PAGES,
     REJECTS,
+    RESULT_DOCS,
+    RESULTS,
     REVISION_FIELDS,
     REVISIONS,
     write_transaction,
@@ -163,7 +166,8 @@ def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, Any]:
-    """Row counts, rejects by reason and the newest articles, for ``meetarchive stats``."""
+    """Row counts (meets and results too), rejects by reason and the newest articles, for
+    ``meetarchive stats``."""
     by_reason = {r["reason"]: r["n"] for r in db.query(
         f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
     by_source = {r["source"] or "": r["n"] for r in db.query(
@@ -175,9 +179,19 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
     return {
         "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
         "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
-        "rejects_by_reason": by_reason, "articles_by_source": by_source,
+        **results_counts(db), "rejects_by_reason": by_reason, "articles_by_source": by_source,
         "last_fetch": last_fetch, "newest_articles": newest,
     }
+
+
+def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
+    """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded) and
+    result rows."""
+    by_status = {"parsed": 0, "unparsed": 0}
+    by_status.update({r["status"]: r["n"] for r in db.query(
+        f"SELECT status, count(*) AS n FROM {RESULT_DOCS} GROUP BY status")})
+    return {"meets": db.table(MEETS).count, "result_documents": sum(by_status.values()),
+            "result_documents_by_status": by_status, "results": db.table(RESULTS).count}
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:
@@ -195,6 +209,10 @@ def format_counts(c: dict[str, Any]) -> str:
               for source, n in c["articles_by_source"].items()]
     lines += [f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
     lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
+    docs = c["result_documents_by_status"]
+    lines += [f"meets:      {c['meets']}",
+              f"results:    {c['results']} rows from {c['result_documents']} document(s) "
+              f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)"]
     if c["newest_articles"]:
         lines.append("newest articles:")
         lines += [f"  {(a['published_at'] or a['first_seen'] or '')[:10]:10}  {a['headline']}"
