@@ -128,7 +128,7 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> li
         where = "date(published_at) BETWEEN date(?, '-1 day') AND date(?, ?)"
         args = [meet["date"], meet["date"], f"+{days} days"]
     out = []
-    for art in db.query(f"SELECT id, canonical_url, headline, meet_name, published_at "
+    for art in db.query(f"SELECT id, canonical_url, url, headline, meet_name, published_at "
                         f"FROM {ARTICLES} WHERE {where} ORDER BY published_at", args):
         have = set(name_key(f"{art['meet_name'] or ''} {art['headline'] or ''}").split())
         if all(w in have for w in words):
@@ -169,5 +169,6 @@ def format_meets(meets: list[dict[str, Any]]) -> str:
                      + (f" ({m['venue']})" if m["venue"] else "")
                      + f": {m['rows']} result row(s), {len(m['articles'])} article(s)")
         lines += [f"    {e['name']} [{e['round'] or '-'}] {e['rows']}" for e in m["events"]]
-        lines += [f"    article: {a['headline']}  {a['canonical_url']}" for a in m["articles"]]
+        lines += [f"    article: {a['headline']}  {a['url'] or a['canonical_url']}"
+                  for a in m["articles"]]
     return "\n".join(lines)
