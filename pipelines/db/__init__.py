@@ -91,6 +91,7 @@ from pipelines.db.schema import (  # noqa: F401
     m005_crawl_runs,
     m005_results_meet_year,
     m006_fts_update_trigger_on_text,
+    m007_runnerspace_news_id_key,
     migrations,
     open_db,
     write_transaction,

@@ -285,3 +285,16 @@ def m006_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
     columns = ", ".join(f'"{c}"' for c in ("id", *FTS_COLUMNS))
     db.execute(f'DROP TRIGGER "{name}"')
     db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
+
+
+@migrations()
+def m007_runnerspace_news_id_key(db: sqlite_utils.Database) -> None:
+    """A RunnerSpace/DyeStat article is keyed by its news_id alone
+    (``https://www.runnerspace.com/news.php?news_id=N``), no longer by the profile that reached it
+    (``{g|e}profile.php?{mgroup_id|event_id}=ID&do=news&news_id=N``): rows stored under the old
+    keys are re-keyed, and one article stored twice (through a group wall and through an event) is
+    merged into one row (``pipelines.db.identity.merge_articles``: the row holding the newest text
+    kept, every revision kept, the others' texts as revisions, earliest first_seen)."""
+    from pipelines.db.identity import rekey_runnerspace_articles
+
+    rekey_runnerspace_articles(db)
