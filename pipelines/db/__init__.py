@@ -4,7 +4,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 * ``schema``: table names, columns, FTS settings, migrations, ``open_db``, ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results.
+  results; ``documents``: which stored results document a page is; ``identity``: merging what
+  archives written before issue 13 stored twice (migrations m007*).
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -35,6 +36,15 @@ from pipelines.db.crawls import (  # noqa: F401
     source_history,
     start_run,
 )
+from pipelines.db.documents import (  # noqa: F401
+    document_holding,
+    document_of_key,
+    has_duplicates,
+    move_document,
+    newer_page,
+    put_duplicate,
+    release_document,
+)
 from pipelines.db.fts import (  # noqa: F401
     COMMON_MATCHES,
     NEWEST_SORT_MAX,
@@ -49,7 +59,6 @@ from pipelines.db.pages import (  # noqa: F401
     store_page,
 )
 from pipelines.db.results import (  # noqa: F401
-    delete_results,
     format_meets,
     meet_articles,
     meet_id_for,
@@ -92,6 +101,7 @@ from pipelines.db.schema import (  # noqa: F401
     m005_results_meet_year,
     m006_fts_update_trigger_on_text,
     m007_runnerspace_news_id_key,
+    m007b_result_document_identity,
     migrations,
     open_db,
     write_transaction,

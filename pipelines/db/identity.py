@@ -1,8 +1,10 @@
 """Archives written before issue 13: rows that name one thing twice, merged when the archive is
 opened (migrations ``m007*`` in ``pipelines.db.schema``).
 
-Frozen with the migrations that call them: a later change of keys is a later migration, never an
-edit here.
+Shipped with the migrations that call them: a later change of keys is a later migration, never an
+edit here. The article keys are spelt out here (the old form and the news_id form), not taken from
+``scraper.urls``; results documents get the key the code that reads them computes
+(``scraper.urls.document_key``), since ``url_key`` is looked up by it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,15 @@ from typing import Any
 
 import sqlite_utils
 
-from pipelines.db.schema import ARTICLES, REVISION_FIELDS, REVISIONS
+from pipelines.db.schema import (
+    ARTICLES,
+    PAGES,
+    RESULT_DOCS,
+    RESULT_EVENTS,
+    RESULTS,
+    REVISION_FIELDS,
+    REVISIONS,
+)
 
 # RunnerSpace article keys before m007: (profile script, profile id, news_id) on
 # www.runnerspace.com, as scraper.urls.canonical_url wrote them.
@@ -94,3 +104,50 @@ def rekey_runnerspace_articles(db: sqlite_utils.Database) -> int:
         merge_articles(db, ids, key)
         merged += len(ids) - 1
     return merged
+
+
+# ---- results documents (m007b) ------------------------------------------------------------------
+
+def _documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every results document with its page's body sha1 and fetch order, oldest stored first."""
+    cur = db.execute(f"SELECT d.id, d.url, p.body_sha1, p.fetched_at, p.id AS page_id "
+                     f"FROM {RESULT_DOCS} d JOIN {PAGES} p ON p.id = d.page_id ORDER BY d.id")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _drop_document(db: sqlite_utils.Database, doc_id: int) -> None:
+    for table in (RESULTS, RESULT_EVENTS, RESULT_DOCS):
+        column = "id" if table == RESULT_DOCS else "document_id"
+        db.execute(f"DELETE FROM {table} WHERE {column} = ?", [doc_id])
+
+
+def merge_result_documents(db: sqlite_utils.Database) -> None:
+    """Fill ``url_key`` and ``body_sha1`` of the stored results documents and keep one set of
+    rows per document: of the documents of one key, the one from the latest-fetched page stays
+    (the others and their rows are deleted: older versions); of the documents left with the same
+    bytes, the first stored keeps its rows and the others become duplicates of it (their rows
+    deleted)."""
+    from scraper.urls import document_key
+
+    latest: dict[str, dict[str, Any]] = {}
+    for doc in _documents(db):
+        doc["url_key"] = document_key(doc["url"])
+        other = latest.get(doc["url_key"])
+        if other is None or (doc["fetched_at"] or "", doc["page_id"]) > (
+                other["fetched_at"] or "", other["page_id"]):
+            if other is not None:
+                _drop_document(db, other["id"])
+            latest[doc["url_key"]] = doc
+        else:
+            _drop_document(db, doc["id"])
+    holders: dict[str, int] = {}
+    for doc in sorted(latest.values(), key=lambda d: d["id"]):
+        holder = holders.setdefault(doc["body_sha1"], doc["id"])
+        db.execute(f"UPDATE {RESULT_DOCS} SET url_key = ?, body_sha1 = ? WHERE id = ?",
+                   [doc["url_key"], doc["body_sha1"], doc["id"]])
+        if holder != doc["id"]:
+            for table in (RESULTS, RESULT_EVENTS):
+                db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc["id"]])
+            db.execute(f"UPDATE {RESULT_DOCS} SET status = 'duplicate', reason = NULL, "
+                       "events = 0, rows = 0, duplicate_of = ? WHERE id = ?", [holder, doc["id"]])

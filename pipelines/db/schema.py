@@ -298,3 +298,22 @@ def m007_runnerspace_news_id_key(db: sqlite_utils.Database) -> None:
     from pipelines.db.identity import rekey_runnerspace_articles
 
     rekey_runnerspace_articles(db)
+
+
+@migrations()
+def m007b_result_document_identity(db: sqlite_utils.Database) -> None:
+    """What a results document is, beside the page it came from: ``url_key`` (the document's key,
+    ``scraper.urls.document_key``: one row per key, its current version), ``body_sha1`` (a page
+    byte-identical to a stored document adds no rows: ``status = 'duplicate'``, ``duplicate_of``
+    the document holding them) and ``parse_sha1`` (a newer version whose results are unchanged
+    keeps its rows). Documents already stored twice are merged
+    (``pipelines.db.identity.merge_result_documents``)."""
+    from pipelines.db.identity import merge_result_documents
+
+    for column, kind in (("url_key", "TEXT"), ("body_sha1", "TEXT"), ("parse_sha1", "TEXT"),
+                         ("duplicate_of", "INTEGER")):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    merge_result_documents(db)
+    db.table(RESULT_DOCS).create_index(["url_key"], unique=True)
+    db.table(RESULT_DOCS).create_index(["body_sha1"])
+    db.table(RESULT_DOCS).create_index(["duplicate_of"])
