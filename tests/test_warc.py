@@ -247,3 +247,30 @@ def test_a_corrupt_archive_is_reported_and_the_others_imported(runs: Runs, tmp_p
     assert proc.returncode == 1
     assert "UNREADABLE: " in proc.stdout
     assert len(articles(db)) == len(articles(runs.tmp / "live.db"))
+
+
+def test_an_html_results_file_is_results_when_a_results_page_linked_it(tmp_path: Path):
+    """A Hy-Tek .htm file is HTML: only the Referer of its request (a Results page) tells it
+    from an article, as the spider knows it from the page it followed it from."""
+    from scraper.warc import read_archive, write_response
+
+    results = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
+    article = "https://timing.example/news/2024/kerr.htm"
+    html = [("Content-Type", "text/html")]
+    path = tmp_path / "htm.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        write_response(writer, "https://timing.example/2024/pre/mile.htm", 200, "OK", html,
+                       b"<pre>Event 31 Men Bowerman Mile</pre>", [("Referer", results)])
+        write_response(writer, article, 200, "OK", html, b"<p>Kerr wins</p>",
+                       [("Referer", "https://timing.example/news/")])
+        write_response(writer, "https://timing.example/2024/pre/relay.htm", 200, "OK", html,
+                       b"<pre>Event 12</pre>")  # no request record: no Referer
+        write_response(writer, "https://timing.example/robots.txt", 200, "OK",
+                       [("Content-Type", "text/plain")], b"User-agent: *", [("Referer", results)])
+    pages = [(r.page.url.rsplit("/", 1)[1], r.page.kind, r.page.source, r.page.meta.get("listing"))
+             if r.page else r.skipped for r in read_archive(path) if r.skipped != ""]
+    assert pages == [("mile.htm", "results", "runnerspace", results),
+                     ("kerr.htm", "article", "warc", "https://timing.example/news/"),
+                     ("relay.htm", "article", "warc", None),
+                     "not HTML"]
