@@ -2,13 +2,31 @@
 
 Runs after the store stage (the page row exists): parses the page's bytes with the pure results
 parsers (``scraper.results``: Hy-Tek text and PDF, HTML tables, listings, ...) and stores the
-document in one transaction, replacing what an earlier parse of the same page stored.  A document
-that yields no rows is listed as unparsed with the reason (its raw bytes stay in ``pages``).
-Blocked and failed responses are left to the reject stages.
+document in one transaction. A document that yields no rows is listed as unparsed with the reason
+(its raw bytes stay in ``pages``). Blocked and failed responses are left to the reject stages.
+
+Nothing is stored twice (``pipelines.db.documents``): a document is keyed by
+``scraper.urls.document_key`` (a results file by its canonical URL, host and port included; a
+RunnerSpace Results page by its platform ids, whatever host served it) and holds the rows of its
+latest-fetched version only:
+
+* ``new``: a key never stored: parsed and stored;
+* ``duplicate``: bytes identical to a document stored under another key (the same file from
+  another host or port): listed, pointing to the document holding the rows; no rows added;
+* ``older``: an older version than the one stored (an old web archive imported late): nothing;
+* ``unchanged``: the same page again, or a newer version whose parse is identical: the rows stay
+  (moved to the newer page);
+* ``updated``: a newer version with other results: its rows replace the older version's;
+* while rebuilding (``meetarchive reparse``) the page a document comes from is parsed again and
+  its rows rewritten (``rebuilt``).
+
+Pages are replayed by fetch time in ``reparse``, so the same decisions give the same documents.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from typing import Any
 
@@ -16,9 +34,12 @@ from pipelines import db as schema
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
+from scraper.urls import document_key
 
 logger = logging.getLogger(__name__)
 STAT = "meetarchive/results/{}"
+NEW, DUPLICATE, OLDER, UNCHANGED, UPDATED, REBUILT = (
+    "new", "duplicate", "older", "unchanged", "updated", "rebuilt")
 
 
 def parse_results_page(page: Page) -> dict[str, Any]:
@@ -32,22 +53,78 @@ def parse_results_page(page: Page) -> dict[str, Any]:
         return {"events": [], "_error": f"{type(exc).__name__}: {exc}"[:500]}
 
 
+def parse_digest(doc: dict[str, Any]) -> str:
+    """sha1 of a parsed document (its contract JSON): equal digests, equal results."""
+    data = json.dumps(doc, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+
 class ResultsStage(ArchiveStage):
     def process_item(self, item: Crawled) -> Crawled:
         page = item.page
         if page.kind != "results" or page_reject(page) is not None:
             return item
-        doc = parse_results_page(page)
         with schema.write_transaction(self.db):
             page_id = schema.page_id_of(self.db, page)
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            rows = schema.store_results(self.db, page_id, page.url, doc, page.fetched_at,
-                                        page.source or None)
-        if self.stats is not None:
-            self.stats.inc_value(STAT.format("documents"))
-            self.stats.inc_value(STAT.format("rows"), rows)
-            if not rows:
-                self.stats.inc_value(STAT.format("unparsed"))
+            outcome, rows = self.store(page, page_id)
+        self.count(outcome, rows)
         return item
+
+    def store(self, page: Page, page_id: int) -> tuple[str, int]:
+        """Store (or not) the results of ``page`` (row ``page_id``): the outcome and the number
+        of rows stored."""
+        key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
+        current = schema.document_of_key(self.db, key)
+        if current is not None and current["page_id"] != page_id:
+            if not schema.newer_page(self.db, page_id, current["page_id"]):
+                return OLDER, 0
+        elif current is not None and current["duplicate_of"] is not None:
+            return DUPLICATE, 0  # this page again: the rows are its holder's
+        holder = schema.document_holding(self.db, sha1)
+        if current is not None and holder is not None and holder["id"] == current["id"]:
+            if current["page_id"] != page_id:  # the same bytes under another URL of the key
+                schema.move_document(self.db, current["id"], page_id, page.url, sha1,
+                                     page.fetched_at)
+                current["page_id"] = page_id
+            if not self.archive.rebuilding:
+                return UNCHANGED, 0
+        elif holder is not None:
+            if current is not None:
+                schema.release_document(self.db, current)
+            schema.put_duplicate(self.db, None if current is None else current["id"], page_id,
+                                 page.url, key, sha1, page.fetched_at, holder)
+            return DUPLICATE, 0
+        return self.parse_and_store(page, page_id, current, {"url_key": key, "body_sha1": sha1})
+
+    def parse_and_store(self, page: Page, page_id: int, current: dict[str, Any] | None,
+                        identity: dict[str, Any]) -> tuple[str, int]:
+        doc = parse_results_page(page)
+        identity["parse_sha1"] = parse_digest(doc)
+        if current is None:
+            outcome = NEW
+        elif current["page_id"] == page_id:
+            outcome = REBUILT
+        elif (current["duplicate_of"] is None and current["parse_sha1"] == identity["parse_sha1"]
+              and not schema.has_duplicates(self.db, current["id"])):
+            schema.move_document(self.db, current["id"], page_id, page.url,
+                                 identity["body_sha1"], page.fetched_at)
+            return UNCHANGED, 0
+        else:
+            outcome = UPDATED
+            schema.release_document(self.db, current)
+        rows = schema.store_results(self.db, page_id, page.url, doc, page.fetched_at,
+                                    page.source or None, identity,
+                                    current["id"] if current else None)
+        return outcome, rows
+
+    def count(self, outcome: str, rows: int) -> None:
+        if self.stats is None:
+            return
+        self.stats.inc_value(STAT.format("documents"))
+        self.stats.inc_value(STAT.format(outcome))
+        self.stats.inc_value(STAT.format("rows"), rows)
+        if outcome in (NEW, UPDATED, REBUILT) and not rows:
+            self.stats.inc_value(STAT.format("unparsed"))

@@ -184,7 +184,8 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
            mark: tuple[str, str] = ("<mark>", "</mark>"), order: str = "rank"
            ) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (``order="newest"``: newest first): id,
-    canonical_url, headline, authors (list), published_at, meet_name, snippet (hits between
+    canonical_url (the key), url (the address it was fetched from), headline, authors (list),
+    published_at, meet_name, snippet (hits between
     ``mark``) and score (bm25, lower is better). A common query is ranked within its newest-stored
     matches (``pipelines.db.RANK_WINDOW``); one matching a large share of the archive
     (``COMMON_MATCHES``) puts headline/dek hits first without bm25 (score None). So searching
@@ -219,12 +220,14 @@ def _html_snippet(snippet: str | None, mark: tuple[str, str]) -> str | None:
 
 
 def format_hits(hits: list[dict[str, Any]]) -> str:
-    """Plain-text results for a terminal: headline, date/authors/meet, URL, snippet."""
+    """Plain-text results for a terminal: headline, date/authors/meet, URL, snippet. The URL is
+    the address the article was fetched from (its key may be no page, see
+    ``scraper.urls.canonical_url``)."""
     lines = []
     for n, hit in enumerate(hits, 1):
         about = [(hit["published_at"] or "")[:10], ", ".join(hit["authors"]), hit["meet_name"]]
         lines.append(f"{n}. {hit['headline']}")
         lines.append("   " + " · ".join(a for a in about if a))
-        lines.append(f"   {hit['canonical_url']}")
+        lines.append(f"   {hit['url'] or hit['canonical_url']}")
         lines.append("   " + " ".join((hit["snippet"] or "").split()))
     return "\n".join(lines)

@@ -1,5 +1,5 @@
-"""Request fingerprints that know one RunnerSpace article served under two hosts is one article,
-and a duplicate filter that keeps them compactly."""
+"""Request fingerprints that know one RunnerSpace article reached under two hosts or two profiles
+is one article, and a duplicate filter that keeps them compactly."""
 
 from __future__ import annotations
 
@@ -9,20 +9,23 @@ from scrapy import Request
 from scrapy.dupefilters import RFPDupeFilter
 from scrapy.utils.request import RequestFingerprinter, RequestFingerprinterProtocol
 
-from scraper.urls import canonical_url, runnerspace_article_key
+from scraper.urls import canonical_url, runnerspace_news_id
 
 
 class CanonicalFingerprinter(RequestFingerprinter):
     """Scrapy's fingerprinter, except that RunnerSpace article URLs are fingerprinted by their
-    canonical URL (``scraper.urls.canonical_url``), whatever host and parameter order they carry.
+    canonical URL (``scraper.urls.canonical_url``: the news_id), whatever host, profile and
+    parameter order they carry.
 
-    So the duplicate filter lets an article linked as ``www.dyestat.com/gprofile.php?...&news_id=N``
-    and as ``resultscentral.runnerspace.com/gprofile.php?...&news_id=N`` be requested once. Every
+    So the duplicate filter lets an article linked as
+    ``www.dyestat.com/gprofile.php?...&news_id=N``, as
+    ``resultscentral.runnerspace.com/gprofile.php?...&news_id=N`` and as
+    ``nxn.runnerspace.com/eprofile.php?event_id=E&do=news&news_id=N`` be requested once. Every
     other request (listings, robots.txt, ...) keeps Scrapy's own fingerprint.
     """
 
     def fingerprint(self, request: Request) -> bytes:
-        if runnerspace_article_key(request.url) is not None:
+        if runnerspace_news_id(request.url) is not None:
             request = request.replace(url=canonical_url(request.url))
         return super().fingerprint(request)
 

@@ -41,7 +41,8 @@ class Article:
     """An article as one parser read it. Raw strings are kept beside normalized values."""
 
     url: str  # the URL the page was fetched from
-    canonical_url: str  # the key: one article served under two hosts has one canonical URL
+    canonical_url: str  # the key: one article served under two hosts (or, on RunnerSpace, two
+    # profiles) has one canonical URL (scraper.urls.canonical_url)
     fetched_at: str
     parser: str  # "<name>/<version>", e.g. "runnerspace/1"
     headline: str | None = None

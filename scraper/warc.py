@@ -4,9 +4,13 @@ written to WARC.
 Reading (``meetarchive import-warc FILE...``): the ``response`` records of WARC files
 (``.warc``, ``.warc.gz``, the Internet Archive's and Common Crawl's) and of WACZ files (a zip
 holding WARCs under ``archive/``) become ``Page`` items, bodies decoded from their
-transfer/content encoding, fetch time from ``WARC-Date``. Each page's ``meta["warc"]`` records
-where it came from (file, record offset, record id), and is stored with the page row. Pages then
-take exactly the path a crawl's pages take (the item pipelines, see ``scraper.warcimport``).
+transfer/content encoding, fetch time from ``WARC-Date``: HTML pages, and the results files a
+crawl stores (Hy-Tek text, PDF, HTML results, ... linked from a Results page: the request record's
+``Referer`` says which page linked a response) and the RunnerSpace View More JSON; other
+non-HTML responses (robots.txt, images...) are skipped. Each
+page's ``meta["warc"]`` records where it came from (file, record offset, record id), and is
+stored with the page row. Pages then take exactly the path a crawl's pages take (the item
+pipelines, see ``scraper.warcimport``).
 
 Writing (``meetarchive crawl --warc-out DIR``): :class:`WarcWriterMiddleware`, a downloader
 middleware next to the downloader, writes a ``request`` and a ``response`` record for every
@@ -51,8 +55,8 @@ class Record:
     """One response record of a web archive, read or skipped."""
 
     page: Page | None
-    skipped: str | None = None  # why no page: "not HTML", "too large", "revisit", "" (no page
-    # expected: request, warcinfo and metadata records)
+    skipped: str | None = None  # why no page: "not HTML" (nor a results file...), "too large",
+    # "revisit", "" (no page expected: request, warcinfo and metadata records)
 
 
 def warc_date(value: str | None) -> str:
@@ -64,43 +68,107 @@ def warc_date(value: str | None) -> str:
         timespec="seconds")
 
 
-def classify(url: str, sources: list[Source] | None = None) -> tuple[str, str, dict[str, Any]]:
-    """(kind, source name, meta) for a page of ``url`` found in an archive.
+def classify(url: str, sources: list[Source] | None = None,
+             referer: str | None = None) -> tuple[str, str, dict[str, Any]]:
+    """(kind, source name, meta) for a page of ``url`` found in an archive (``referer``: the page
+    that linked it, when the archive holds its request; ``meta["listing"]`` as in a crawl).
 
-    RunnerSpace URLs as the runnerspace spider sees them; a URL of a source in the sources file as
-    the news spider sees it (its parser and zone included); a home page is a listing; any other
-    HTML page is an article candidate for the generic parser (a page that is no article becomes a
-    recorded reject).
+    RunnerSpace URLs as the runnerspace spider sees them; a URL of a source in the sources file
+    as the news spider sees it (its parser and zone included); a home page is a listing; any
+    other HTML page is an article candidate for the generic parser (a page that is no article
+    becomes a recorded reject). Results files: :func:`results_file`.
     """
     from scraper.spiders.runnerspace import PLATFORM_DOMAINS, link_kind
 
     kind = link_kind(url)
     parts = urlsplit(url)
     host = parts.hostname or ""
+    meta: dict[str, Any] = {"listing": referer} if referer else {}
     if kind is not None or any(host == d or host.endswith("." + d) for d in PLATFORM_DOMAINS):
         return ({"article": "article", "title": "results"}.get(kind or "", "listing"),
-                "runnerspace", {})
+                "runnerspace", meta)
     for source in sources or ():
         if source.on_site(url):
             if not source.is_article(url):
-                return "listing", source.name, {}
-            meta: dict[str, Any] = {"parser": source.parser}
+                return "listing", source.name, meta
+            meta["parser"] = source.parser
             if source.timezone:
                 meta["timezone"] = source.timezone
             return "article", source.name, meta
     if parts.path in ("", "/") and not parts.query:
-        return "listing", "warc", {}  # a site's home page is never an article
-    return "article", "warc", {}
+        return "listing", "warc", meta  # a site's home page is never an article
+    return "article", "warc", meta
 
 
-def _record_page(record: Any, records: ArchiveIterator, name: str,
-                 sources: list[Source] | None) -> Record:
+def results_file(url: str, referer: str | None, content_type: str) -> bool:
+    """Whether a response of ``url`` is a results file as the runnerspace spider fetches them:
+    a results file's name (``.txt``, ``.pdf``, ``.htm``, ``.lif``, ``.csv``; robots.txt aside)
+    linked from a Results page (the request's ``Referer``); when the archive does not say who
+    linked it, any such file that is not HTML (an HTML page by such a name is then left to the
+    other rules)."""
+    from scraper.spiders.runnerspace import link_kind, result_file
+
+    if not result_file(url) or urlsplit(url).path.lower() == "/robots.txt":
+        return False
+    if referer is not None:
+        return link_kind(referer) == "title"
+    return not content_type.startswith(HTML_TYPES)
+
+
+def _wall(url: str) -> bool:
+    """The RunnerSpace View More loader: JSON a crawl stores as a listing page."""
+    from scraper.spiders.runnerspace import link_kind
+
+    return link_kind(url) == "wall"
+
+
+@dataclass
+class _Response:
+    """A response record read (body included), waiting for its request record's Referer."""
+
+    url: str
+    record: Any
+    http: Any
+    body: bytes
+    offset: int
+    referer: str | None = None
+
+    @property
+    def record_id(self) -> str | None:
+        return self.record.rec_headers.get_header("WARC-Record-ID")
+
+    def page(self, name: str, sources: list[Source] | None) -> Record:
+        """The Page of this response (a non-HTML response that is no results file: skipped)."""
+        http = self.http
+        content_type = (http.get_header("Content-Type") or "").lower()
+        is_results = results_file(self.url, self.referer, content_type)
+        if not (is_results or content_type.startswith(HTML_TYPES) or _wall(self.url)):
+            return Record(None, "not HTML")
+        status = int(http.get_statuscode() or 0)
+        headers = {k: v for k, v in http.headers if k.lower() not in _DROP}
+        kind, source, meta = classify(self.url, sources, self.referer)
+        if is_results:  # as the runnerspace spider fetches results files from Results pages
+            kind = "results"
+            source = "runnerspace" if self.referer else source
+        meta["warc"] = {"file": name, "offset": self.offset, "record_id": self.record_id}
+        blocked = detect_challenge(status, headers, self.body)
+        error = f"HTTP {status}" if status >= 400 and not blocked else None
+        return Record(Page(url=self.url, status=status, headers=headers, body=self.body,
+                           fetched_at=warc_date(self.record.rec_headers.get_header("WARC-Date")),
+                           kind=kind, source=source, spider="import-warc",  # type: ignore[arg-type]
+                           blocked=blocked, error=error, meta=meta))
+
+
+def _read_response(record: Any, records: ArchiveIterator) -> _Response | Record:
+    """A response record's body, or why it is skipped before reading it."""
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     http = record.http_headers
     if http is None or not url.startswith(("http://", "https://")):
         return Record(None, "not HTTP")
     content_type = (http.get_header("Content-Type") or "").lower()
-    if not content_type.startswith(HTML_TYPES):
+    from scraper.spiders.runnerspace import result_file
+
+    if not (content_type.startswith(HTML_TYPES) or result_file(url) or _wall(url)):
         return Record(None, "not HTML")
     declared = record.rec_headers.get_header("Content-Length")
     if declared and declared.isdigit() and int(declared) > MAX_BODY:
@@ -108,30 +176,59 @@ def _record_page(record: Any, records: ArchiveIterator, name: str,
     body = record.content_stream().read(MAX_BODY + 1)
     if len(body) > MAX_BODY:
         return Record(None, "too large")
-    offset = records.get_record_offset()  # (after reading: it reads the record to its end)
-    status = int(http.get_statuscode() or 0)
-    headers = {k: v for k, v in http.headers if k.lower() not in _DROP}
-    kind, source, meta = classify(url, sources)
-    meta["warc"] = {"file": name, "offset": offset,
-                    "record_id": record.rec_headers.get_header("WARC-Record-ID")}
-    blocked = detect_challenge(status, headers, body)
-    error = f"HTTP {status}" if status >= 400 and not blocked else None
-    page = Page(url=url, status=status, headers=headers, body=body,
-                fetched_at=warc_date(record.rec_headers.get_header("WARC-Date")),
-                kind=kind, source=source, spider="import-warc", blocked=blocked, error=error,
-                meta=meta)  # type: ignore[arg-type]
-    return Record(page)
+    # (the offset after reading: it reads the record to its end)
+    return _Response(url, record, http, body, records.get_record_offset())
+
+
+def _request_of(record: Any, response: _Response | None) -> bool:
+    """Whether request ``record`` is the one of ``response`` (written right after it)."""
+    if response is None:
+        return False
+    to = record.rec_headers.get_header("WARC-Concurrent-To")
+    if to is not None:
+        return to == response.record_id
+    return record.rec_headers.get_header("WARC-Target-URI") == response.url
+
+
+def _referer(record: Any) -> str | None:
+    http = record.http_headers
+    return (http.get_header("Referer") or None) if http is not None else None
 
 
 def _warc_records(stream: IO[bytes], name: str,
                   sources: list[Source] | None) -> Iterator[Record]:
+    """The archive's records in file order, each response paired with its request's Referer
+    (a request record is written after its response by warcio, before it by other tools)."""
     records = ArchiveIterator(stream)
+    pending: _Response | None = None
+    before: tuple[str, str | None] | None = None  # (URL, Referer) of a request not yet answered
     for record in records:
+        if record.rec_type == "request":
+            if _request_of(record, pending):
+                assert pending is not None
+                pending.referer = _referer(record)
+                yield pending.page(name, sources)
+                pending = None
+            else:
+                before = (record.rec_headers.get_header("WARC-Target-URI"), _referer(record))
+            yield Record(None, "")
+            continue
+        if pending is not None:
+            yield pending.page(name, sources)
+            pending = None
         if record.rec_type != "response":
-            # request, warcinfo, metadata: nothing to import; a revisit has no body of its own
+            # warcinfo, metadata: nothing to import; a revisit has no body of its own
             yield Record(None, "revisit" if record.rec_type == "revisit" else "")
             continue
-        yield _record_page(record, records, name, sources)
+        read = _read_response(record, records)
+        if isinstance(read, Record):
+            yield read
+            continue
+        if before is not None and before[0] == read.url:
+            read.referer = before[1]
+        before, pending = None, read
+    if pending is not None:
+        yield pending.page(name, sources)
 
 
 def read_archive(path: str | os.PathLike[str],

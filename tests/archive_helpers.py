@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 from scraper import settings as project_settings
 from scraper.items import Article, Crawled, Page
 
-CANONICAL = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
+CANONICAL = "https://www.runnerspace.com/news.php?news_id=700101"
 URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
 T1, T2, T3 = "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00", "2026-11-03T10:00:00+00:00"
 

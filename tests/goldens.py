@@ -76,6 +76,5 @@ SEED = {
     "meet_name": "Eugene Diamond League - Nike Prefontaine Classic",
     "meet_year": 2024,
     "meet_event_id": 120,
-    "canonical_url": "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news"
-                     "&news_id=700101",
+    "canonical_url": "https://www.runnerspace.com/news.php?news_id=700101",
 }

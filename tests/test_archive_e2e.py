@@ -13,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from scraper.siteserver import SiteServer
+from tests.archive_helpers import rows
 from tests.test_reparse import snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
 pytestmark = pytest.mark.slow  # a real crawl with the fixture's Crawl-delay: ~15 s
 
-SEED = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
+SEED = "https://www.runnerspace.com/news.php?news_id=700101"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -46,7 +47,11 @@ def test_search_finds_the_seed_article_with_the_phrase_marked(crawled_db):
     assert proc.returncode == 0, proc.stderr
     first = proc.stdout.split("\n2. ")[0]
     assert first.startswith("1. Josh Kerr Grabs Lead With 600 To Go, Beats Jakob Ingebrigtsen")
-    assert SEED in first
+    assert SEED not in first  # the key is no page: the address the article was fetched from is
+    url = [line.strip() for line in first.splitlines() if "news_id=700101" in line]
+    [(fetched,)] = rows(crawled_db, f"SELECT url FROM articles WHERE canonical_url = '{SEED}'")
+    assert url == [fetched]
+    assert fetched.startswith("http://")
     assert "[British record]" in first
 
 

@@ -184,6 +184,47 @@ def test_the_two_host_article_is_one_row(first_crawl: Run):
     assert article_keys(first_crawl.db).count(key) == 1
 
 
+EVENT_PREVIEW = "/eprofile.php?event_id=120&do=news&news_id=700109"
+WALL_PREVIEW = "/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
+
+
+def test_the_article_linked_under_both_profiles_is_requested_once_and_stored_once(
+        first_crawl: Run):
+    """700109 is linked from the event's news list (eprofile) and from DyeStat's 2024 archive
+    (gprofile): one news_id, one request, one row."""
+    assert {"/eprofile.php?do=news&event_id=120",
+            "/gprofile.php?mgroup_id=44609&year=2024&do=news"} <= {
+        r.path for r in first_crawl.server.log}
+    assert [news_id(r.path) for r in first_crawl.server.log].count(700109) == 1
+    [(key, url)] = rows(first_crawl.db, f"SELECT canonical_url, url FROM {schema.ARTICLES} "
+                                        "WHERE canonical_url LIKE '%news_id=700109'")
+    assert key == "https://www.runnerspace.com/news.php?news_id=700109"
+    assert urlsplit(url).path + "?" + urlsplit(url).query in (EVENT_PREVIEW, WALL_PREVIEW)
+
+
+def test_one_article_reached_through_an_event_then_a_group_wall_is_one_row(
+        site_copy: Path, tmp_path: Path):
+    """Crawls starting at each profile's URL of 700109: the second finds it archived (its key is
+    the news_id) and does not fetch it; forced to (--full), it stores the page and no new row."""
+    db = tmp_path / "archive.db"
+    with SiteServer(site_copy) as server:
+        event = server.url(EVENT_PREVIEW, host="localhost")
+        wall = server.url(WALL_PREVIEW)
+        crawls = [subprocess.run(crawl_command(db, url) + extra, cwd=REPO, env=crawl_env(),
+                                 capture_output=True, text=True, timeout=120)
+                  for url, extra in ((event, []), (wall, []), (wall, ["--full"]))]
+    for proc in crawls:
+        assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    fetched = [(r.host, r.path) for r in server.log if news_id(r.path)]
+    assert fetched == [("localhost", EVENT_PREVIEW), ("127.0.0.1", WALL_PREVIEW)]
+    assert "1 new, 0 updated, 0 unchanged" in crawls[0].stdout
+    assert "0 new, 0 updated, 0 unchanged" in crawls[1].stdout
+    assert "0 new, 0 updated, 1 unchanged" in crawls[2].stdout
+    assert article_keys(db) == ["https://www.runnerspace.com/news.php?news_id=700109"]
+    pages = rows(db, f"SELECT url FROM {schema.PAGES} WHERE kind = 'article' ORDER BY id")
+    assert pages == [(event,), (wall,)]
+
+
 def test_challenge_page_is_recorded_as_blocked(first_crawl: Run):
     rejects = rows(first_crawl.db, f"SELECT url, reason FROM {schema.REJECTS}")
     blocked = [url for url, reason in rejects if reason == "blocked"]

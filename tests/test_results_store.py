@@ -144,6 +144,54 @@ def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):
     assert any(a["canonical_url"].endswith("news_id=700101") for a in pre["articles"])
 
 
+def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(archive,
+                                                                          tmp_path: Path):
+    """The first crawl fetched the Results pages and files from localhost; this one from
+    127.0.0.1 (the text file; the PDF's link names localhost) on another port: the same rows,
+    ids included; the Results pages are the same documents (newer versions, now from this
+    crawl's pages), the files byte-identical copies listed as duplicates."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from scraper.siteserver import SiteServer
+
+    src = archive.execute("PRAGMA database_list").fetchone()[2]
+    archive.execute("PRAGMA wal_checkpoint(FULL)")
+    copy = tmp_path / "again.db"
+    shutil.copy(src, copy)
+    query = ("SELECT r.id, r.event_id, r.meet_id, r.athlete, r.team, r.mark_raw, r.mark, "
+             "r.event, r.meet_name FROM results r ORDER BY r.id")
+    before = list(archive.query(query))
+    repo = Path(__file__).resolve().parents[1]
+    with SiteServer(repo / "tests" / "sites" / "runnerspace") as server:
+        start = server.url("/eprofile.php?do=title&title_id=187&event_id=120")
+        proc = subprocess.run(
+            [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(copy),
+             "-a", f"start_urls={start}", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_START_DELAY=0",
+             "-s", "ALLOW_PRIVATE_ADDRESSES=true"],  # the PDF is on localhost, no start host
+            cwd=repo, env={**os.environ, "PYTHONPATH": str(repo), "ARCHIVE_DB": ""},
+            capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    assert "4 results" in proc.stdout
+    db = schema.open_db(copy)
+    assert list(db.query(query)) == before
+    docs = {d["url"]: d for d in db[schema.RESULT_DOCS].rows}
+    port = f":{server.port}/"
+    assert {u.split(port)[0] for u in docs if port in u} == {"http://127.0.0.1", "http://localhost"}
+    copies = [d for d in docs.values() if d["status"] == "duplicate"]
+    assert sorted(d["url"].rsplit("/", 1)[1] for d in copies) == [
+        "prefontaine-2024-mile.txt", "prefontaine-2024-sprints.pdf"]
+    assert all(port in d["url"] and docs_by_id(db)[d["duplicate_of"]]["rows"] for d in copies)
+    assert all(port in d["url"] for d in docs.values() if "eprofile.php" in d["url"])
+
+
+def docs_by_id(db) -> dict[int, dict]:
+    return {d["id"]: d for d in db[schema.RESULT_DOCS].rows}
+
+
 def test_reparse_rebuilds_results_from_stored_pages(archive, tmp_path: Path):
     import shutil
     import subprocess

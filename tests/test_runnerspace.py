@@ -161,3 +161,45 @@ def test_event_page_title_naming_the_meet_first() -> None:
     art = RunnerSpaceParser().parse(html, case.url, case.fetched_at)
     assert art.headline == "Prefontaine Classic Meet Preview"
     assert art.meet_event_id == 120
+
+
+# --- article identity: news_id, whatever profile, host or canonical link -------------------------
+
+EVENT_HOME = "https://www.runnerspace.com/eprofile.php?event_id=120"
+PROFILES_OF_700109 = [
+    "https://www.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=700109",
+    "https://nxn.runnerspace.com/eprofile.php?do=news&news_id=700109&event_id=120",
+    "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109",
+    "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109",
+]
+
+
+def _event_owned(canonical_link: str | None) -> tuple[str, str]:
+    """The event-owned fixture article, its canonical link (and og:url) set to ``canonical_link``
+    (None: removed); and its fetch time."""
+    case = next(c for c in cases() if c.slug == "event-owned")
+    html = case.html()
+    own = "https://www.runnerspace.com/eprofile.php?event_id=120&amp;do=news&amp;news_id=700109"
+    assert html.count(own) == 3  # canonical link, original-source, og:url
+    if canonical_link is None:
+        html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+    else:
+        html = html.replace(own, canonical_link)
+    return html, case.fetched_at
+
+
+@pytest.mark.parametrize("url", PROFILES_OF_700109)
+@pytest.mark.parametrize("link", [EVENT_HOME, PROFILES_OF_700109[0], None],
+                         ids=["link-to-event-home", "link-to-article", "no-link"])
+def test_site_and_generic_parsers_key_an_article_by_its_news_id(url: str, link: str | None):
+    """Real platform pages name the event's home as their canonical link: neither parser may
+    take it for the article's key (the generic parser once did on www.runnerspace.com, which
+    would have made every article of an event one row)."""
+    from scraper.parsers.generic import GenericParser
+
+    html, fetched_at = _event_owned(link)
+    site = RunnerSpaceParser().parse(html, url, fetched_at)
+    generic = GenericParser().parse(html, url, fetched_at)
+    assert site.canonical_url == generic.canonical_url == (
+        "https://www.runnerspace.com/news.php?news_id=700109")
+    assert site.url == generic.url == url  # the address fetched stays beside the key

@@ -11,10 +11,10 @@ from pipelines import db as schema
 from pipelines.search import SearchError, search, to_fts
 from tests.archive_helpers import T1, article, build_stages, crawled, make_crawler, run_stages
 
-KERR = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
-NUGUSE = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700102"
-MULLER = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700103"
-STEEPLE = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700104"
+KERR = "https://www.runnerspace.com/news.php?news_id=700101"
+NUGUSE = "https://www.runnerspace.com/news.php?news_id=700102"
+MULLER = "https://www.runnerspace.com/news.php?news_id=700103"
+STEEPLE = "https://www.runnerspace.com/news.php?news_id=700104"
 
 ARTICLES = [
     dict(canonical_url=KERR, authors=["Lori Shontz"],

@@ -91,6 +91,12 @@ def test_one_article_under_two_hosts_has_one_fingerprint():
         "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top")
 
 
+def test_one_article_under_two_profiles_has_one_fingerprint():
+    """news_id names the article on the whole platform: a group wall and an event both link it."""
+    assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7") == _fp(
+        "https://nxn.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=7")
+
+
 def test_other_requests_keep_their_own_fingerprints():
     assert _fp("https://www.dyestat.com/robots.txt") != _fp("https://www.runnerspace.com/robots.txt")
     assert _fp("http://127.0.0.1:8000/robots.txt") != _fp("http://localhost:8000/robots.txt")

@@ -63,6 +63,24 @@ def articles(db: Path) -> dict[str, dict]:
     return {row["canonical_url"]: dict(row) for row in rows}
 
 
+RESULT_FIELDS = ("d.url", "d.status", "d.format", "m.name AS meet", "m.date AS meet_date",
+                 "e.name AS event_name", "e.round AS event_round", "r.place", "r.athlete",
+                 "r.team", "r.year", "r.mark_raw", "r.mark", "r.unit", "r.wind", "r.status",
+                 "r.flags", "r.raw", "r.meet_name", "r.source")
+
+
+def result_rows(db: Path, without: tuple[str, ...] = ()) -> list[tuple]:
+    """Every result row with its document, event and meet, in a stable order (ids aside)."""
+    fields = [f for f in RESULT_FIELDS if f not in without]
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        f"SELECT {', '.join(fields)} FROM results r "
+        "JOIN result_documents d ON d.id = r.document_id JOIN result_events e ON e.id = r.event_id "
+        "LEFT JOIN meets m ON m.id = r.meet_id ORDER BY d.url, e.position, r.position").fetchall()
+    con.close()
+    return rows
+
+
 def write_test_warc(path: Path, server: SiteServer, requests: list[tuple[str, str]]) -> None:
     """Fetch each (host, path) again from the fixture server and write its response with warcio,
     plus the challenge page."""
@@ -148,6 +166,44 @@ def test_crawl_warc_imports_to_the_same_articles_as_the_live_crawl(runs: Runs):
     assert articles(db) == articles(runs.tmp / "live.db")
 
 
+def test_crawl_warc_imports_to_the_same_results_as_the_live_crawl(runs: Runs):
+    """The Hy-Tek text file and the PDF as well as the Results pages (import-warc once kept only
+    the HTML ones: 6 of 19 rows)."""
+    db = runs.tmp / "results-from-crawl-warc.db"
+    proc = import_warc(*map(str, runs.crawl_warcs), "--db", str(db))
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    live = result_rows(runs.tmp / "live.db")
+    assert len(live) == 19
+    assert {row[0].rsplit(".", 1)[-1] for row in live} >= {"txt", "pdf"}
+    assert result_rows(db) == live
+    assert articles(db) == articles(runs.tmp / "live.db")
+    assert "4 results" in proc.stdout
+    # every page the crawl stored, as it did (the source name aside: a page on 127.0.0.1 that no
+    # RunnerSpace URL pattern or Results page names is "warc" in an import)
+    assert pages(db) == pages(runs.tmp / "live.db")
+
+
+def pages(db: Path) -> list[tuple]:
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT url, status, kind, body_sha1, json_extract(meta, '$.listing') "
+                       "FROM pages ORDER BY url").fetchall()
+    con.close()
+    return rows
+
+
+def test_results_files_are_imported_without_request_records_too(runs: Runs):
+    """The test's WARC holds responses only (no Referer to say a Results page linked the files):
+    a results file that is not HTML is still one; robots.txt is not (the View More JSON is a
+    listing page, as in the crawl)."""
+    db = runs.tmp / "results-from-test-warc.db"
+    proc = import_warc(str(runs.test_warc), "--db", str(db))
+    assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    # the source aside: without the linking page, a file on a timing host is no RunnerSpace page
+    assert result_rows(db, without=("r.source",)) == result_rows(runs.tmp / "live.db",
+                                                                 without=("r.source",))
+    assert "skipped:   2 not HTML record(s)" in proc.stdout  # robots.txt of the two hosts
+
+
 def test_wacz_imports_like_its_warc(runs: Runs):
     wacz = runs.tmp / "test.wacz"
     with zipfile.ZipFile(wacz, "w") as z:
@@ -191,3 +247,30 @@ def test_a_corrupt_archive_is_reported_and_the_others_imported(runs: Runs, tmp_p
     assert proc.returncode == 1
     assert "UNREADABLE: " in proc.stdout
     assert len(articles(db)) == len(articles(runs.tmp / "live.db"))
+
+
+def test_an_html_results_file_is_results_when_a_results_page_linked_it(tmp_path: Path):
+    """A Hy-Tek .htm file is HTML: only the Referer of its request (a Results page) tells it
+    from an article, as the spider knows it from the page it followed it from."""
+    from scraper.warc import read_archive, write_response
+
+    results = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
+    article = "https://timing.example/news/2024/kerr.htm"
+    html = [("Content-Type", "text/html")]
+    path = tmp_path / "htm.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        write_response(writer, "https://timing.example/2024/pre/mile.htm", 200, "OK", html,
+                       b"<pre>Event 31 Men Bowerman Mile</pre>", [("Referer", results)])
+        write_response(writer, article, 200, "OK", html, b"<p>Kerr wins</p>",
+                       [("Referer", "https://timing.example/news/")])
+        write_response(writer, "https://timing.example/2024/pre/relay.htm", 200, "OK", html,
+                       b"<pre>Event 12</pre>")  # no request record: no Referer
+        write_response(writer, "https://timing.example/robots.txt", 200, "OK",
+                       [("Content-Type", "text/plain")], b"User-agent: *", [("Referer", results)])
+    pages = [(r.page.url.rsplit("/", 1)[1], r.page.kind, r.page.source, r.page.meta.get("listing"))
+             if r.page else r.skipped for r in read_archive(path) if r.skipped != ""]
+    assert pages == [("mile.htm", "results", "runnerspace", results),
+                     ("kerr.htm", "article", "warc", "https://timing.example/news/"),
+                     ("relay.htm", "article", "warc", None),
+                     "not HTML"]

@@ -180,7 +180,7 @@ async def search_page(datasette: Any, request: Any) -> Response:
     for hit in hits:
         hit["row_url"] = datasette.urls.row(name, ARTICLES, str(hit["id"]))
         hit["date"] = (hit["published_at"] or "")[:10]
-        url = hit["canonical_url"] or ""
+        url = hit["url"] or hit["canonical_url"] or ""  # the address fetched (the key may be none)
         hit["link"] = url if url.startswith(("http://", "https://")) else None
     context = {
         "database": name, "q": q or "", "order": order, "orders": ORDERS, "limit": limit,

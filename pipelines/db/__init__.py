@@ -4,7 +4,9 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 * ``schema``: table names, columns, FTS settings, migrations, ``open_db``, ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results; ``exports``: what ``export --since-last`` wrote to each file.
+  results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
+  stored results document a page is; ``identity``: merging what archives written before issue 13
+  stored twice (migrations m007*).
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -35,6 +37,15 @@ from pipelines.db.crawls import (  # noqa: F401
     source_history,
     start_run,
 )
+from pipelines.db.documents import (  # noqa: F401
+    document_holding,
+    document_of_key,
+    has_duplicates,
+    move_document,
+    newer_page,
+    put_duplicate,
+    release_document,
+)
 from pipelines.db.exports import (  # noqa: F401
     add_pending,
     export_record,
@@ -57,7 +68,6 @@ from pipelines.db.pages import (  # noqa: F401
     store_page,
 )
 from pipelines.db.results import (  # noqa: F401
-    delete_results,
     format_meets,
     meet_articles,
     meet_id_for,
@@ -101,6 +111,8 @@ from pipelines.db.schema import (  # noqa: F401
     m005_crawl_runs,
     m005_results_meet_year,
     m006_fts_update_trigger_on_text,
+    m007_runnerspace_news_id_key,
+    m007b_result_document_identity,
     m008_export_state,
     migrations,
     open_db,

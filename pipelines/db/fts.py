@@ -249,7 +249,7 @@ def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
         found = _ranked_ids(db, fts_query, limit)
     else:
         found = _newest_ids(db, fts_query, limit, candidates)
-    sql = (f"SELECT id, canonical_url, headline, dek, authors, body, published_at, meet_name "
+    sql = (f"SELECT id, canonical_url, url, headline, dek, authors, body, published_at, meet_name "
            f"FROM {ARTICLES} WHERE id = ?")
     rows = []
     for article_id, score in found:

@@ -43,64 +43,75 @@ def meet_id_for(db: sqlite_utils.Database, meet: dict[str, Any] | None,
                              "source": source}).last_pk
 
 
-def delete_results(db: sqlite_utils.Database, page_id: int) -> None:
-    """Drop what a page's earlier parse stored (a re-parse replaces it whole)."""
-    for table in (RESULTS, RESULT_EVENTS, RESULT_DOCS):
-        db[table].delete_where("page_id = ?", [page_id])
-
-
 def store_results(db: sqlite_utils.Database, page_id: int, url: str, doc: dict[str, Any],
-                  fetched_at: str, source: str | None = None) -> int:
-    """Store one parsed results document (the JSON of ``scraper.results.to_contract``) for a page:
-    its meet, events and rows; a document without rows is listed as unparsed with the reason.
-    Returns the number of rows stored."""
-    delete_results(db, page_id)
+                  fetched_at: str, source: str | None = None,
+                  identity: dict[str, Any] | None = None, doc_id: int | None = None) -> int:
+    """Store one parsed results document (the JSON of ``scraper.results.to_contract``) from a
+    page: its meet, events and rows; a document without rows is listed as unparsed with the
+    reason. ``identity``: its ``url_key``, ``body_sha1`` and ``parse_sha1`` (see
+    ``pipelines.db.documents``). With ``doc_id``, that document row is rewritten (same id) and its
+    earlier events and rows replaced. Returns the number of rows stored."""
     meet = doc.get("meet") or {}
     meet_id = meet_id_for(db, meet, source)
     events = [e for e in doc.get("events") or [] if e.get("results")]
     n_rows = sum(len(e["results"]) for e in events)
-    status = "parsed" if n_rows else "unparsed"
-    reason = None if n_rows else (doc.get("_error") or "no result rows found")
-    doc_id = db[RESULT_DOCS].insert({
+    values = {
         "page_id": page_id, "url": url, "meet_id": meet_id, "format": doc.get("format"),
-        "status": status, "reason": reason, "events": len(events), "rows": n_rows,
-        "fetched_at": fetched_at,
-    }).last_pk
+        "status": "parsed" if n_rows else "unparsed",
+        "reason": None if n_rows else (doc.get("_error") or "no result rows found"),
+        "events": len(events), "rows": n_rows, "fetched_at": fetched_at, "duplicate_of": None,
+        **(identity or {}),
+    }
+    if doc_id is None:
+        doc_id = db.table(RESULT_DOCS).insert(values).last_pk
+    else:
+        for table in (RESULTS, RESULT_EVENTS):
+            db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
+        db.table(RESULT_DOCS).update(doc_id, values)
+    assert doc_id is not None
+    ids = {"document_id": doc_id, "page_id": page_id, "meet_id": meet_id}
     rows = []
     for k, ev in enumerate(events):
-        ev_id = db[RESULT_EVENTS].insert({
-            "document_id": doc_id, "page_id": page_id, "meet_id": meet_id, "position": k,
-            "number": ev.get("number"), "name": ev.get("event_name"), "gender": ev.get("gender"),
-            "division": ev.get("division"), "round": ev.get("round"), "heat": ev.get("heat"),
-            "wind": ev.get("wind"), "kind": ev.get("kind"),
-        }).last_pk
-        for i, r in enumerate(ev["results"]):
-            detail = r.get("detail") or {}
-            members = [m.get("athlete") for m in r.get("relay_members") or [] if m.get("athlete")]
-            rows.append({
-                "event_id": ev_id, "document_id": doc_id, "page_id": page_id, "meet_id": meet_id,
-                "position": i, "place": r.get("place"), "athlete": r.get("athlete"),
-                "team": r.get("team"), "members": "; ".join(members) or None,
-                "year": r.get("year"), "bib": detail.get("bib"), "mark_raw": r.get("mark"),
-                "mark": r.get("mark_normalized"), "unit": r.get("mark_unit"),
-                "timing": detail.get("timing"), "wind": r.get("wind"),
-                "wind_raw": detail.get("wind_raw"), "status": r.get("status"),
-                "qualifier": detail.get("qualifier"), "flags": detail.get("flags") or [],
-                "tiebreak": detail.get("tiebreak"), "points": detail.get("points"),
-                "relay_members": r.get("relay_members") or [],
-                "attempts": detail.get("attempts") or [], "splits": detail.get("splits") or [],
-                "detail": detail, "raw": r.get("raw"), "event": ev.get("event_name"),
-                "round": ev.get("round"), "gender": ev.get("gender"), "meet_name": meet.get("name"),
-                "meet_date": meet.get("date"), "source": source,
-            })
-    for row in rows:
-        for col in RESULT_JSON_COLUMNS:
-            v = row[col]
-            if v is not None and not isinstance(v, str):
-                row[col] = json.dumps(v, ensure_ascii=False)
+        ev_id = db.table(RESULT_EVENTS).insert({**ids, **_event_values(ev, k)}).last_pk
+        rows += [{**ids, "event_id": ev_id, **_row_values(r, i, ev, meet, source)}
+                 for i, r in enumerate(ev["results"])]
     if rows:
-        db[RESULTS].insert_all(rows, batch_size=500)
+        db.table(RESULTS).insert_all(rows, batch_size=500)
     return n_rows
+
+
+def _event_values(ev: dict[str, Any], position: int) -> dict[str, Any]:
+    return {"position": position, "number": ev.get("number"), "name": ev.get("event_name"),
+            "gender": ev.get("gender"), "division": ev.get("division"), "round": ev.get("round"),
+            "heat": ev.get("heat"), "wind": ev.get("wind"), "kind": ev.get("kind")}
+
+
+def _row_values(r: dict[str, Any], position: int, ev: dict[str, Any], meet: dict[str, Any],
+                source: str | None) -> dict[str, Any]:
+    """A results row: the contract's row, the raw line or cells kept beside the normalized
+    values, its event and meet repeated for search and facets; lists and dicts as JSON."""
+    detail = r.get("detail") or {}
+    members = [m.get("athlete") for m in r.get("relay_members") or [] if m.get("athlete")]
+    row = {
+        "position": position, "place": r.get("place"), "athlete": r.get("athlete"),
+        "team": r.get("team"), "members": "; ".join(members) or None,
+        "year": r.get("year"), "bib": detail.get("bib"), "mark_raw": r.get("mark"),
+        "mark": r.get("mark_normalized"), "unit": r.get("mark_unit"),
+        "timing": detail.get("timing"), "wind": r.get("wind"),
+        "wind_raw": detail.get("wind_raw"), "status": r.get("status"),
+        "qualifier": detail.get("qualifier"), "flags": detail.get("flags") or [],
+        "tiebreak": detail.get("tiebreak"), "points": detail.get("points"),
+        "relay_members": r.get("relay_members") or [],
+        "attempts": detail.get("attempts") or [], "splits": detail.get("splits") or [],
+        "detail": detail, "raw": r.get("raw"), "event": ev.get("event_name"),
+        "round": ev.get("round"), "gender": ev.get("gender"), "meet_name": meet.get("name"),
+        "meet_date": meet.get("date"), "source": source,
+    }
+    for col in RESULT_JSON_COLUMNS:
+        v = row[col]
+        if v is not None and not isinstance(v, str):
+            row[col] = json.dumps(v, ensure_ascii=False)
+    return row
 
 
 def search_results(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -128,7 +139,7 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> li
         where = "date(published_at) BETWEEN date(?, '-1 day') AND date(?, ?)"
         args = [meet["date"], meet["date"], f"+{days} days"]
     out = []
-    for art in db.query(f"SELECT id, canonical_url, headline, meet_name, published_at "
+    for art in db.query(f"SELECT id, canonical_url, url, headline, meet_name, published_at "
                         f"FROM {ARTICLES} WHERE {where} ORDER BY published_at", args):
         have = set(name_key(f"{art['meet_name'] or ''} {art['headline'] or ''}").split())
         if all(w in have for w in words):
@@ -169,5 +180,6 @@ def format_meets(meets: list[dict[str, Any]]) -> str:
                      + (f" ({m['venue']})" if m["venue"] else "")
                      + f": {m['rows']} result row(s), {len(m['articles'])} article(s)")
         lines += [f"    {e['name']} [{e['round'] or '-'}] {e['rows']}" for e in m["events"]]
-        lines += [f"    article: {a['headline']}  {a['canonical_url']}" for a in m["articles"]]
+        lines += [f"    article: {a['headline']}  {a['url'] or a['canonical_url']}"
+                  for a in m["articles"]]
     return "\n".join(lines)

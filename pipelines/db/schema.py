@@ -287,6 +287,38 @@ def m006_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
     db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
 
 
+@migrations()
+def m007_runnerspace_news_id_key(db: sqlite_utils.Database) -> None:
+    """A RunnerSpace/DyeStat article is keyed by its news_id alone
+    (``https://www.runnerspace.com/news.php?news_id=N``), no longer by the profile that reached it
+    (``{g|e}profile.php?{mgroup_id|event_id}=ID&do=news&news_id=N``): rows stored under the old
+    keys are re-keyed, and one article stored twice (through a group wall and through an event) is
+    merged into one row (``pipelines.db.identity.merge_articles``: the row holding the newest text
+    kept, every revision kept, the others' texts as revisions, earliest first_seen)."""
+    from pipelines.db.identity import rekey_runnerspace_articles
+
+    rekey_runnerspace_articles(db)
+
+
+@migrations()
+def m007b_result_document_identity(db: sqlite_utils.Database) -> None:
+    """What a results document is, beside the page it came from: ``url_key`` (the document's key,
+    ``scraper.urls.document_key``: one row per key, its current version), ``body_sha1`` (a page
+    byte-identical to a stored document adds no rows: ``status = 'duplicate'``, ``duplicate_of``
+    the document holding them) and ``parse_sha1`` (a newer version whose results are unchanged
+    keeps its rows). Documents already stored twice are merged
+    (``pipelines.db.identity.merge_result_documents``)."""
+    from pipelines.db.identity import merge_result_documents
+
+    for column, kind in (("url_key", "TEXT"), ("body_sha1", "TEXT"), ("parse_sha1", "TEXT"),
+                         ("duplicate_of", "INTEGER")):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    merge_result_documents(db)
+    db.table(RESULT_DOCS).create_index(["url_key"], unique=True)
+    db.table(RESULT_DOCS).create_index(["body_sha1"])
+    db.table(RESULT_DOCS).create_index(["duplicate_of"])
+
+
 # ---- exports (pipelines.export) ------------------------------------------------------------------
 
 EXPORTS = "exports"

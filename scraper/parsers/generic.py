@@ -16,7 +16,7 @@ from scraper.errors import InputTooLarge
 from scraper.items import Article
 from scraper.parsers import meta
 from scraper.parsers.base import ParseError, Parser
-from scraper.urls import canonical_url
+from scraper.urls import canonical_url, runnerspace_news_id
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Characters XML (hence lxml) refuses in text and attributes: C0 controls but tab/LF/CR, the two
@@ -119,7 +119,10 @@ def _metadata(page: meta.PageSignals, art: Article) -> None:
         art.paywalled, art.signals["paywalled"] = paywall
     canon = page.canonical()
     art.signals["canonical_url"] = "url"
-    if canon is not None:
+    # A RunnerSpace article is keyed by its URL's news_id, as the site parser and the request
+    # fingerprinter key it: the platform's canonical link names a profile (the event's or group's
+    # home), never the article.
+    if canon is not None and runnerspace_news_id(art.url) is None:
         link = urljoin(art.url, canon[0])
         if _same_site(link, art.url):
             # most pages name their own URL (already canonicalised above)
