@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipelines import db as schema  # noqa: E402
-from pipelines.reparse import reparse  # noqa: E402
+from pipelines.replay import reparse  # noqa: E402
 from pipelines.search import search  # noqa: E402
 from tests.archive_helpers import (  # noqa: E402
     T1,

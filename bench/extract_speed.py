@@ -27,8 +27,8 @@ import gensite  # noqa: E402
 import record  # noqa: E402
 import trafilatura  # noqa: E402
 
-from scraper.encoding import decode_html  # noqa: E402
 from scraper.extract import extract  # noqa: E402
+from scraper.text.encoding import decode_html  # noqa: E402
 
 FETCHED = "2026-11-24T00:00:00+00:00"
 DEV = ROOT.parent / "shared" / "data" / "articles-dev"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scraper.dates import parse_date  # noqa: E402
 from scraper.extract import extract  # noqa: E402
+from scraper.text.dates import parse_date  # noqa: E402
 from tests.goldens import cases  # noqa: E402
 
 

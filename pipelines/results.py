@@ -6,8 +6,8 @@ document in one transaction. A document that yields no rows is listed as unparse
 (its raw bytes stay in ``pages``). Blocked and failed responses are left to the reject stages.
 
 Nothing is stored twice (``pipelines.db.documents``): a document is keyed by
-``scraper.urls.document_key`` (a results file by its canonical URL, host and port included; a
-RunnerSpace Results page by its platform ids, whatever host served it) and holds the rows of its
+``scraper.parsers.keys.document_key`` (a results file by its canonical URL, host and port included;
+a RunnerSpace Results page by its platform ids, whatever host served it) and holds the rows of its
 latest-fetched version only:
 
 * ``new``: a key never stored: parsed and stored;
@@ -34,7 +34,7 @@ from pipelines import db as schema
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
-from scraper.urls import document_key
+from scraper.parsers.keys import document_key
 
 logger = logging.getLogger(__name__)
 STAT = "meetarchive/results/{}"

@@ -31,13 +31,21 @@ import sqlite3
 import time
 from typing import Any
 
+from scrapy.exceptions import DropItem
+
 from pipelines import db as schema
 from pipelines.context import Archive, ArchiveStage
-from pipelines.dedupe import NEW, REBUILT, UNCHANGED, classify, content_hash
-from scraper.errors import ArchiveFull
+from pipelines.dedupe import NEW, REBUILT, UNCHANGED, content_hash, outcome
+from scraper.errors import MeetarchiveError
 from scraper.items import Crawled
 
 logger = logging.getLogger(__name__)
+
+
+class ArchiveFull(DropItem, MeetarchiveError):
+    """The archive cannot grow (the disk is full, or ``ARCHIVE_MAX_BYTES`` is reached): the item
+    that did not fit is rolled back whole and the crawl stops."""
+
 
 STAT = "meetarchive/{}"
 GROUP_ITEMS, GROUP_SECONDS, GROUP_UNTIMED = ("STORE_GROUP_ITEMS", "STORE_GROUP_SECONDS",
@@ -252,28 +260,28 @@ class StoreStage(ArchiveStage):
         self.reveal(art.canonical_url)  # stored earlier in this group: insert it first
         stored = schema.find_article(self.db, art.canonical_url)
         new_hash = content_hash(art)
-        if stored is None:
-            outcome = NEW
-        elif item.outcome == REBUILT:
-            outcome = REBUILT
-        else:  # decided again under the write lock: another writer may have stored it meanwhile
-            outcome = classify(stored["content_hash"], new_hash)
-        if outcome == UNCHANGED:
+        first_in_rebuild = False
+        if self.archive.rebuilt is not None:
+            first_in_rebuild = art.canonical_url not in self.archive.rebuilt
+            self.archive.rebuilt.add(art.canonical_url)
+        # decided here, under the write lock: another writer may have stored it meanwhile
+        decided = outcome(stored["content_hash"] if stored else None, new_hash, first_in_rebuild)
+        if decided == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)
             if last != stored["last_seen"]:
                 schema.update_article(self.db, stored["id"], {"last_seen": last})
-            item.outcome = outcome
+            item.outcome = decided
             return None
         row = schema.article_row(art, self.columns)
         row.update(page_id=page_id, content_hash=new_hash, source=item.page.source or None)
-        if outcome == NEW:
+        if decided == NEW:
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
-            item.outcome = outcome
+            item.outcome = decided
             if self.defer:
                 return row
             schema.insert_article(self.db, row)
-        elif outcome == REBUILT:
+        elif decided == REBUILT:
             assert stored is not None
             schema.delete_revisions(self.db, stored["id"])
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
@@ -284,7 +292,7 @@ class StoreStage(ArchiveStage):
             row.update(last_seen=max(stored["last_seen"] or "", last_fetched),
                        updated_at=last_fetched)
             schema.update_article(self.db, stored["id"], row)
-        item.outcome = outcome
+        item.outcome = decided
         return None
 
     def _count(self, item: Crawled) -> None:

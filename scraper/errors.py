@@ -2,22 +2,13 @@
 
 Every component that can refuse an input raises a subclass of :class:`MeetarchiveError` with a
 one-line message; anything else escaping a parser is a bug (the property tests in
-tests/test_properties.py hold every parser to this).
-
-Fetch refusals (:class:`FetchRefused`) are also Scrapy ``IgnoreRequest``s, so the downloader drops
-the request; the spiders' errbacks record them as ``fetch error`` rejects with the message as
-detail.
+tests/test_properties.py hold every parser to this). The crawl's refusals, which are also Scrapy
+``IgnoreRequest``s, are in :mod:`scraper.crawl.errors`; the store's ``ArchiveFull`` in
+:mod:`pipelines.store`. Nothing here imports Scrapy: parsers and ``meetarchive extract`` do not
+pay for it.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # defined in scraper.fetch_errors: they need Scrapy, parsers must not
-    from scraper.fetch_errors import ArchiveFull, FetchRefused, NotRequested
-
-__all__ = ["ArchiveFull", "FetchRefused", "InputTooLarge", "MeetarchiveError", "NotRequested",
-           "ParseError"]
 
 
 class MeetarchiveError(Exception):
@@ -31,14 +22,3 @@ class ParseError(MeetarchiveError):
 class InputTooLarge(ParseError):
     """A page over a parsing bound (size, nesting depth): refused before it costs memory or
     time."""
-
-
-def __getattr__(name: str) -> Any:
-    """``FetchRefused``/``NotRequested`` subclass Scrapy's IgnoreRequest (``ArchiveFull`` its
-    DropItem); importing Scrapy costs ~0.5 s, which the parsers and ``meetarchive extract`` must
-    not pay: they load on first use."""
-    if name in ("ArchiveFull", "FetchRefused", "NotRequested"):
-        from scraper import fetch_errors
-
-        return getattr(fetch_errors, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

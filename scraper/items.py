@@ -42,7 +42,7 @@ class Article:
 
     url: str  # the URL the page was fetched from
     canonical_url: str  # the key: one article served under two hosts (or, on RunnerSpace, two
-    # profiles) has one canonical URL (scraper.urls.canonical_url)
+    # profiles) has one canonical URL (scraper.text.urls.canonical_url)
     fetched_at: str
     parser: str  # "<name>/<version>", e.g. "runnerspace/1"
     headline: str | None = None

@@ -12,6 +12,7 @@ from scrapy.utils.test import get_crawler
 
 from scraper import settings as project_settings
 from scraper.items import Article, Crawled, Page
+from scraper.parsers.normalize import normalize_article
 
 CANONICAL = "https://www.runnerspace.com/news.php?news_id=700101"
 URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
@@ -42,15 +43,15 @@ def page(url: str = URL, fetched_at: str = T1, body: bytes = b"<html>v1</html>",
 
 
 def crawled(art: Article | None = None, **page_changes: Any) -> Crawled:
-    """A Crawled item as the parse stage would emit it for a page that held ``art``."""
+    """A Crawled item as the parse stage would emit it for a page that held ``art`` (normalized,
+    as ``scraper.parsers.page.article_from_page`` leaves every article)."""
     fetched_at = art.fetched_at if art is not None else T1
-    return Crawled(page=page(fetched_at=fetched_at, **page_changes), article=art)
+    return Crawled(page=page(fetched_at=fetched_at, **page_changes),
+                   article=normalize_article(art) if art is not None else None)
 
 
 def make_crawler(db_path: Path, **settings: Any) -> Any:
-    return get_crawler(settings_dict={"ARCHIVE_DB": str(db_path),
-                                      "SOURCE_TIMEZONES": project_settings.SOURCE_TIMEZONES,
-                                      **settings})
+    return get_crawler(settings_dict={"ARCHIVE_DB": str(db_path), **settings})
 
 
 def build_stages(crawler: Any) -> list[Any]:

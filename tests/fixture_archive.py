@@ -1,6 +1,6 @@
 """An archive built the way users build one: a real crawl
 (`python -m scraper.cli crawl runnerspace`) over HTTP of the fixture site tests/sites/runnerspace/,
-served by scraper.siteserver.SiteServer, through every pipeline stage into a SQLite file."""
+served by scraper.cli.siteserver.SiteServer, through every pipeline stage into a SQLite file."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"

@@ -13,8 +13,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from scraper.encoding import decode_html
-from scraper.extract import extract
+from scraper.items import Article, Page
+from scraper.parsers.page import article_from_page
+from scraper.text.encoding import decode_html
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -39,13 +40,27 @@ class Case:
     def html(self) -> str:
         return decode_html(self.path.read_bytes())[0]
 
+    def page(self) -> Page:
+        """The fixture as the page a crawl would have fetched (its saved URL and fetch time)."""
+        return Page(url=self.url, status=200, headers={}, body=self.path.read_bytes(),
+                    fetched_at=self.fetched_at, kind="article")
+
     def record(self) -> dict[str, Any]:
-        """The article this page gives now, as its golden JSON would hold it."""
-        article = extract(self.html(), self.url, self.fetched_at)
+        """The article this page gives now, as its golden JSON would hold it: through
+        ``article_from_page``, the path every crawled, reparsed and imported page takes."""
+        article = article_from_page(self.page())
         return json.loads(json.dumps(dataclasses.asdict(article), sort_keys=True))
 
     def golden(self) -> dict[str, Any]:
         return json.loads(self.golden_path.read_text(encoding="utf-8"))
+
+
+def extract(html: str, url: str, fetched_at: str, timezone: str | None = None) -> Article:
+    """The article of a page serving ``html`` (UTF-8) at ``url``, through ``article_from_page``;
+    ``timezone``: the zone its source prints naive dates in (as a sources file gives it)."""
+    meta = {"timezone": timezone} if timezone else {}
+    return article_from_page(Page(url=url, status=200, headers={}, body=html.encode("utf-8"),
+                                  fetched_at=fetched_at, kind="article", meta=meta))
 
 
 def cases() -> list[Case]:

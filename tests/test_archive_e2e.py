@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.archive_helpers import rows
 from tests.test_reparse import snapshot
 

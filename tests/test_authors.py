@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.authors import clean_authors, split_byline
+from scraper.text.authors import clean_authors, split_byline
 
 BYLINES = [
     # (raw, people, outlet)

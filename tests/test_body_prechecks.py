@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsers.body import HIDDEN_CLASS, extract_body_blocks
+from scraper.parsers.common.body import HIDDEN_CLASS, extract_body_blocks
 from scraper.parsers.generic import parse_tree
 
 PARAS = [

@@ -24,7 +24,7 @@ import pytest
 from pipelines import db as schema
 from pipelines.export import ExportError, Filters, export
 from pipelines.search import SearchError, search
-from scraper.guards import _literal_local, _non_public, on_hosts, retry_after_seconds
+from scraper.crawl.guards import _literal_local, _non_public, on_hosts, retry_after_seconds
 from tests.archive_helpers import article, build_stages, crawled, make_crawler, run_stages
 from tests.hostile_report import run_measured
 from tests.hostile_server import HostileServer

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.archive_helpers import rows
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from scraper.parsers.common.meta import PageSignals
 from scraper.parsers.generic import parse_tree
-from scraper.parsers.meta import PageSignals
 
 URL = "https://news.example.org/athletics/story"
 TEXT = ("<p>Josh Kerr ran a British record over the mile in Eugene on Saturday, ahead of a field "

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.challenge import detect_challenge
+from scraper.crawl.challenge import detect_challenge
 
 SITE = Path(__file__).parent / "sites" / "runnerspace"
 CAPTURES = Path(__file__).resolve().parents[1].parent / "shared" / "captures"

@@ -23,8 +23,8 @@ import pytest
 from protego import Protego
 
 from pipelines import db as schema
-from scraper.siteserver import SiteServer
-from scraper.urls import canonical_url
+from scraper.cli.siteserver import SiteServer
+from scraper.parsers.keys import canonical_url
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"

@@ -21,8 +21,8 @@ from scrapy.settings import Settings
 
 from pipelines import db as schema
 from scraper.cli import cli
-from scraper.crawllog import RETRY_LOGGER, ROBOTS_LOGGER, crawl_logging
-from scraper.siteserver import SiteServer
+from scraper.cli.crawllog import RETRY_LOGGER, ROBOTS_LOGGER, crawl_logging
+from scraper.cli.siteserver import SiteServer
 from tests.terminal import CLEAR_LINE, Screen, run_on_terminal
 from tests.test_crawl import REPO, SITE, crawl_env
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from scraper.serve import METADATA, PLUGINS, load_metadata
+from scraper.cli.serve import METADATA, PLUGINS, load_metadata
 from tests.fixture_archive import crawl_fixture_site, serving
 
 HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",

@@ -23,7 +23,7 @@ import pytest
 import sqlite_utils
 
 from pipelines.search import SearchError, search
-from scraper.serve import PLUGINS, TEMPLATES, load_metadata
+from scraper.cli.serve import PLUGINS, TEMPLATES, load_metadata
 from tests.archive_helpers import rows
 from tests.fixture_archive import crawl_fixture_site, serving
 from tests.goldens import SEED

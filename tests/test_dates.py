@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from scraper.dates import parse_date
+from scraper.text.dates import parse_date
 
 CHI = "America/Chicago"
 FETCHED = datetime(2026, 9, 21, 15, 0, tzinfo=UTC)  # 10:00 CDT

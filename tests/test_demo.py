@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import db as schema
-from scraper.demo import FALLBACK_COMMAND, command_name
+from scraper.cli.demo import FALLBACK_COMMAND, command_name
 from tests.fixture_archive import free_port, wait_for
 from tests.terminal import run_on_terminal
 from tests.test_crawl import article_keys, crawl_env, expected_keys

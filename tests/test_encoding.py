@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.encoding import decode_html
+from scraper.text.encoding import decode_html
 
 TEXT = "Kerr’s “dumb decision” in Eugene — café Pokémon"
 META_UTF8 = b'<html><head><meta charset="utf-8"></head><body><p>'

@@ -61,8 +61,8 @@ def test_jsonl_one_line_per_input_in_order_errors_inline(tmp_path):
 
 def test_cli_and_extract_path_stay_light():
     # the JSONL worker's wall time includes its imports: the extract path stays off Scrapy & co
-    code = ("import sys, scraper.cli, scraper.extract_cli, scraper.extract; "
-            "scraper.extract.extract('<p>' + 'word ' * 80 + '</p>', 'https://e.org/2024/05/26/a',"
+    code = ("import sys, scraper.cli, scraper.cli.extract, tests.goldens; "
+            "tests.goldens.extract('<p>' + 'word ' * 80 + '</p>', 'https://e.org/2024/05/26/a',"
             " '2026-11-24T05:00:00+00:00'); "
             "heavy = [m for m in ('scrapy', 'datasette', 'bs4', 'dateparser', 'trafilatura') "
             "if m in sys.modules]; print(heavy)")

@@ -25,7 +25,7 @@ import pytest
 
 from pipelines import db as schema
 from pipelines.search import SearchError, search
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.hostile_report import MEASURES, crawl_env, run_measured
 from tests.test_crawl import REPO, SITE, crawl_command, expected_keys, start_urls
 
@@ -115,7 +115,7 @@ def test_a_full_disk_stops_the_crawl_with_a_clear_error(tmp_path):
 
 
 def test_a_full_archive_raises_our_error_and_keeps_what_it_had(tmp_path):
-    from scraper.errors import ArchiveFull
+    from pipelines.store import ArchiveFull
     from tests.archive_helpers import article, build_stages, crawled, make_crawler, run_stages
 
     db = tmp_path / "archive.db"

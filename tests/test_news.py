@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from protego import Protego
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "news"

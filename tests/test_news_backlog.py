@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.test_news import cli
 
 PER_CHILD, CHILDREN = 12, 3

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from scraper.items import Article
-from scraper.normalize import clean_body, normalize_article, word_count
+from scraper.parsers.normalize import clean_body, normalize_article, word_count
 
 
 def article(**kw: object) -> Article:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.lock import Locked, crawl_lock
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
+from scraper.crawl.lock import Locked, crawl_lock
 from tests.archive_helpers import rows
 
 REPO = Path(__file__).resolve().parents[1]

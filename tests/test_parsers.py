@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from scraper.items import Article
 from scraper.parsers import parser_for
-from scraper.parsers.lines import text_lines
+from scraper.parsers.common.lines import text_lines
 from tests.goldens import SEED, Case, cases
 
 FIELDS = sorted(f.name for f in dataclasses.fields(Article))

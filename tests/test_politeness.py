@@ -6,7 +6,7 @@ The crawl itself keeping requests that far apart is measured in test_crawl.py fr
 import pytest
 from scrapy.robotstxt import ProtegoRobotParser
 
-from scraper.politeness import robots_delay
+from scraper.crawl.politeness import robots_delay
 
 UA = "meetarchive/0.1 (+https://example.org/contact)"
 

@@ -14,14 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scraper.encoding import decode_html
 from scraper.errors import MeetarchiveError
-from scraper.extract import extract
 from scraper.items import Article
 from scraper.parsers.generic import GenericParser
-from scraper.parsers.runnerspace import RunnerSpaceParser
+from scraper.parsers.runnerspace.parser import RunnerSpaceParser
 from scraper.results import parse_document, to_contract
 from scraper.results.marks import Mark, parse_mark, parse_wind
+from scraper.text.encoding import decode_html
+from tests.goldens import extract
 
 FETCHED = "2026-11-24T05:00:00+00:00"
 RS_URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"

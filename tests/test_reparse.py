@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipelines import db as schema
-from pipelines.reparse import reparse
+from pipelines.replay import reparse
 from tests.archive_helpers import (
     T1,
     T2,

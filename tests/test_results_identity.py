@@ -1,5 +1,5 @@
 """Nothing stored twice in the results tables (pipelines/results.py, pipelines/db/documents.py,
-migration m007b): a results document byte-identical to a stored one adds no rows wherever it came
+migration m009): a results document byte-identical to a stored one adds no rows wherever it came
 from; a newer version of a document replaces the older version's rows (a Results page of the
 platform is one document whatever host serves it); an older version met later changes nothing;
 `reparse` reproduces the same documents; archives that stored documents twice are merged when
@@ -18,7 +18,7 @@ import sqlite_utils
 
 from pipelines import db as schema
 from pipelines.context import Archive
-from pipelines.reparse import reparse
+from pipelines.replay import reparse
 from pipelines.results import ResultsStage
 from scraper.items import Crawled, Page
 
@@ -171,14 +171,14 @@ def test_reparse_reproduces_the_documents(tmp_path: Path):
     db.close()
 
 
-# --- archives written before m007b ---------------------------------------------------------------
+# --- archives written before m009 ---------------------------------------------------------------
 
 def old_archive(path: Path) -> None:
-    """Three crawls of a site on three ports, stored as the results stage did before m007b: a
+    """Three crawls of a site on three ports, stored as the results stage did before m009: a
     document and its rows per page (the Results page's bytes differ per port, the text file's do
     not)."""
     db = sqlite_utils.Database(path)
-    schema.migrations.apply(db, stop_before="m007b_result_document_identity")
+    schema.migrations.apply(db, stop_before="m009_result_document_identity")
     for run, port in enumerate((8001, 8002, 8003), 1):
         at = f"2026-11-0{run}T10:00:00+00:00"
         for url, body in ((f"http://localhost:{port}/eprofile.php?do=title&title_id=187"

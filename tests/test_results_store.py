@@ -155,7 +155,7 @@ def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(arch
     import subprocess
     import sys
 
-    from scraper.siteserver import SiteServer
+    from scraper.cli.siteserver import SiteServer
 
     src = archive.execute("PRAGMA database_list").fetchone()[2]
     archive.execute("PRAGMA wal_checkpoint(FULL)")

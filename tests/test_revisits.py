@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from scraper.browser import document_response
-from scraper.incremental import RevisitPolicy, span
-from scraper.runs import fill_alarms
+from scraper.crawl.browser import document_response
+from scraper.crawl.incremental import RevisitPolicy, span
+from scraper.crawl.runs import fill_alarms
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 H, D = timedelta(hours=1), timedelta(days=1)

@@ -11,7 +11,7 @@ import pytest
 
 from scraper.items import Article
 from scraper.parsers import PARSERS, parser_for
-from scraper.parsers.runnerspace import RunnerSpaceParser
+from scraper.parsers.runnerspace.parser import RunnerSpaceParser
 from tests.goldens import SEED, cases
 
 URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"

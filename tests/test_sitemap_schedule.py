@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.test_news import SITE, cli
 
 SITEMAPS = {"/sitemap_index.xml", "/sitemaps/news.xml", "/sitemaps/pages.xml"}

@@ -1,4 +1,4 @@
-"""Sitemaps, Google News sitemaps, RSS and Atom feeds read into entries (scraper.sitemaps)."""
+"""Sitemaps, Google News sitemaps, RSS and Atom feeds read into entries (scraper.crawl.sitemaps)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 
 import pytest
 
-from scraper.sitemaps import parse_document, robots_sitemaps
+from scraper.crawl.sitemaps import parse_document, robots_sitemaps
 
 BASE = "https://gazette.example/sitemap.xml"
 NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.sources import EXAMPLE_SOURCES, SourcesError, load_sources, parse_sources, select
+from scraper.crawl.sources import EXAMPLE_SOURCES, SourcesError, load_sources, parse_sources, select
 
 FULL = """
 [sources.gazette]

@@ -8,14 +8,9 @@ import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
-from scraper.fingerprint import CanonicalFingerprinter, CompactDupeFilter, FingerprintSet
-from scraper.spiders.runnerspace import (
-    PLATFORM_DOMAINS,
-    DyeStatSpider,
-    RunnerSpaceSpider,
-    link_kind,
-    news_only,
-)
+from scraper.crawl.fingerprint import CanonicalFingerprinter, CompactDupeFilter, FingerprintSet
+from scraper.parsers.runnerspace.scheme import PLATFORM_DOMAINS, link_kind, news_only
+from scraper.spiders.runnerspace import DyeStatSpider, RunnerSpaceSpider
 
 RS = "https://resultscentral.runnerspace.com/"
 

@@ -29,7 +29,7 @@ import pytest
 
 from pipelines import db as schema
 from pipelines.context import archive_for
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 from tests.archive_helpers import (
     T1,
     T2,

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from scraper.parsers.common.meta import PageSignals
+from scraper.parsers.common.titles import is_teaser, shared_tail, wraps
 from scraper.parsers.generic import parse_tree
-from scraper.parsers.meta import PageSignals
-from scraper.parsers.titles import is_teaser, shared_tail, wraps
 
 URL = "https://news.example.org/athletics/story"
 

@@ -1,6 +1,7 @@
 import pytest
 
-from scraper.urls import canonical_url, document_key, runnerspace_article_key, runnerspace_news_id
+from scraper.parsers.keys import canonical_url, document_key
+from scraper.parsers.runnerspace.scheme import runnerspace_article_key, runnerspace_news_id
 
 KEY = "https://www.runnerspace.com/news.php?news_id={}"
 

@@ -24,7 +24,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper.cli import cli as main_cli
-from scraper.siteserver import SiteServer
+from scraper.cli.siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
@@ -252,7 +252,7 @@ def test_a_corrupt_archive_is_reported_and_the_others_imported(runs: Runs, tmp_p
 def test_an_html_results_file_is_results_when_a_results_page_linked_it(tmp_path: Path):
     """A Hy-Tek .htm file is HTML: only the Referer of its request (a Results page) tells it
     from an article, as the spider knows it from the page it followed it from."""
-    from scraper.warc import read_archive, write_response
+    from scraper.crawl.warc import read_archive, write_response
 
     results = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
     article = "https://timing.example/news/2024/kerr.htm"

@@ -6,7 +6,7 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
   results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
-  stored twice (migrations m007*).
+  stored twice (migrations m008, m009).
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -24,6 +24,14 @@ from pipelines.db.articles import (  # noqa: F401
     integrity_ok,
     record_reject,
     update_article,
+)
+from pipelines.db.connection import (  # noqa: F401
+    BUSY_TIMEOUT_MS,
+    NotAnArchiveError,
+    begin_write,
+    check_archive,
+    open_db,
+    write_transaction,
 )
 from pipelines.db.crawls import (  # noqa: F401
     CLEAN_EXIT_CODES,
@@ -61,6 +69,7 @@ from pipelines.db.fts import (  # noqa: F401
     RANK_WINDOW,
     fts_match,
 )
+from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
     iter_pages,
     page_from_row,
@@ -79,7 +88,6 @@ from pipelines.db.results import (  # noqa: F401
 from pipelines.db.schema import (  # noqa: F401
     ARTICLES,
     ARTICLES_FTS,
-    BUSY_TIMEOUT_MS,
     EXPORT_ROWS,
     EXPORTS,
     FILL_FIELDS,
@@ -101,20 +109,4 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
-    NotAnArchiveError,
-    begin_write,
-    check_archive,
-    m001_initial,
-    m002_lookup_indexes,
-    m003_article_source_year,
-    m004_results,
-    m005_crawl_runs,
-    m005_results_meet_year,
-    m006_fts_update_trigger_on_text,
-    m007_runnerspace_news_id_key,
-    m007b_result_document_identity,
-    m008_export_state,
-    migrations,
-    open_db,
-    write_transaction,
 )

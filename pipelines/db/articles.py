@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
+from pipelines.db.connection import write_transaction
 from pipelines.db.schema import (
     ARTICLES,
     ARTICLES_FTS,
@@ -20,7 +21,6 @@ from pipelines.db.schema import (
     RESULTS,
     REVISION_FIELDS,
     REVISIONS,
-    write_transaction,
 )
 
 

@@ -8,7 +8,8 @@ from typing import Any
 import sqlite_utils
 
 from pipelines.db.articles import find_article
-from pipelines.db.schema import ARTICLES, PAGES, RUN_SOURCES, RUNS, write_transaction
+from pipelines.db.connection import write_transaction
+from pipelines.db.schema import ARTICLES, PAGES, RUN_SOURCES, RUNS
 
 
 def revisit_info(db: sqlite_utils.Database, url: str, canonical: str) -> dict[str, Any] | None:

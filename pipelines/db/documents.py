@@ -1,7 +1,7 @@
 """Results documents' identity: which stored document a results page is (a new version of, a
 byte-identical copy of), and the moves that keep one set of rows per document.
 
-* ``url_key`` (``scraper.urls.document_key``): one row per key, the current version of that
+* ``url_key`` (``scraper.parsers.keys.document_key``): one row per key, the current version of that
   document; a newer page of the key replaces the older version's rows.
 * ``body_sha1``: a page byte-identical to a document stored under another key adds no rows: it is
   listed as ``status = 'duplicate'`` with ``duplicate_of`` = the document holding the rows.

@@ -12,7 +12,8 @@ from typing import Any
 
 import sqlite_utils
 
-from pipelines.db.schema import EXPORT_ROWS, EXPORTS, write_transaction
+from pipelines.db.connection import write_transaction
+from pipelines.db.schema import EXPORT_ROWS, EXPORTS
 
 _PENDING = "temp.export_pending"
 

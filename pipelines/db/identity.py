@@ -1,10 +1,10 @@
 """Archives written before issue 13: rows that name one thing twice, merged when the archive is
-opened (migrations ``m007*`` in ``pipelines.db.schema``).
+opened (migrations ``m008`` and ``m009`` in ``pipelines.db.migrations``).
 
 Shipped with the migrations that call them: a later change of keys is a later migration, never an
 edit here. The article keys are spelt out here (the old form and the news_id form), not taken from
-``scraper.urls``; results documents get the key the code that reads them computes
-(``scraper.urls.document_key``), since ``url_key`` is looked up by it.
+``scraper.text.urls``; results documents get the key the code that reads them computes
+(``scraper.parsers.keys.document_key``), since ``url_key`` is looked up by it.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from pipelines.db.schema import (
     REVISION_FIELDS,
     REVISIONS,
 )
+from scraper.parsers.keys import document_key
 
-# RunnerSpace article keys before m007: (profile script, profile id, news_id) on
-# www.runnerspace.com, as scraper.urls.canonical_url wrote them.
+# RunnerSpace article keys before m008: (profile script, profile id, news_id) on
+# www.runnerspace.com, as scraper.text.urls.canonical_url wrote them.
 _OLD_NEWS_KEY = re.compile(r"^https://www\.runnerspace\.com/(?:gprofile\.php\?mgroup_id|"
                            r"eprofile\.php\?event_id)=\d+&do=news&news_id=(\d+)$")
-# ... and from m007 on: news_id alone.
+# ... and from m008 on: news_id alone.
 NEWS_KEY = "https://www.runnerspace.com/news.php?news_id={}"
 _PREFIX = "https://www.runnerspace.com/"
 
@@ -106,7 +107,7 @@ def rekey_runnerspace_articles(db: sqlite_utils.Database) -> int:
     return merged
 
 
-# ---- results documents (m007b) ------------------------------------------------------------------
+# ---- results documents (m009) ------------------------------------------------------------------
 
 def _documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every results document with its page's body sha1 and fetch order, oldest stored first."""
@@ -128,8 +129,6 @@ def merge_result_documents(db: sqlite_utils.Database) -> None:
     (the others and their rows are deleted: older versions); of the documents left with the same
     bytes, the first stored keeps its rows and the others become duplicates of it (their rows
     deleted)."""
-    from scraper.urls import document_key
-
     latest: dict[str, dict[str, Any]] = {}
     for doc in _documents(db):
         doc["url_key"] = document_key(doc["url"])

@@ -1,7 +1,7 @@
 """Parser registry: the site parser that claims a URL, else the generic parser.
 
 Site parsers are listed in ``PARSERS`` (first claim wins); every parser is stateless, so one
-instance of each serves every page.
+instance of each serves every page. The archive keys of a URL are in ``scraper.parsers.keys``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 
 from scraper.parsers.base import Parser
-from scraper.parsers.runnerspace import RunnerSpaceParser
+from scraper.parsers.generic import GenericParser
+from scraper.parsers.runnerspace.parser import RunnerSpaceParser
 
 PARSERS: list[type[Parser]] = [RunnerSpaceParser]
 
@@ -24,6 +25,18 @@ def parser_for(url: str) -> Parser:
     for cls in PARSERS:
         if cls.claims(url):
             return _instance(cls)
-    from scraper.parsers.generic import GenericParser
-
     return _instance(GenericParser)
+
+
+def parser_named(name: str) -> Parser | None:
+    """The parser a source asks for by name (``generic`` or a site parser's), else None."""
+    for cls in [*PARSERS, GenericParser]:
+        if cls.name == name:
+            return _instance(cls)
+    return None
+
+
+def parser_names() -> list[str]:
+    """Names a source may give as its ``parser``: the site parsers' and ``generic``."""
+    return [cls.name for cls in [*PARSERS, GenericParser]]
+

@@ -14,7 +14,7 @@ class Parser:
     """Base class. Subclasses set ``name``/``version`` and implement :meth:`parse`.
 
     ``timezone`` is the zone the site prints naive dates in; a per-source setting may override it
-    during normalization (see ``scraper.normalize``).
+    during normalization (see ``scraper.parsers.normalize``).
     """
 
     name: ClassVar[str] = "base"

@@ -14,9 +14,9 @@ from lxml import html as lxml_html
 
 from scraper.errors import InputTooLarge
 from scraper.items import Article
-from scraper.parsers import meta
 from scraper.parsers.base import ParseError, Parser
-from scraper.urls import canonical_url, runnerspace_news_id
+from scraper.parsers.common import meta
+from scraper.parsers.keys import canonical_url, site_key
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Characters XML (hence lxml) refuses in text and attributes: C0 controls but tab/LF/CR, the two
@@ -88,7 +88,7 @@ class GenericParser(Parser):
         if art.published_raw is None:
             _put(art, "published_raw", page.published_fallback(fetched_at))
         if art.language is None and art.body:
-            from scraper.language import guess_language
+            from scraper.text.language import guess_language
 
             _put(art, "language", (guess_language(art.body), "text:function-words"))
         return art
@@ -122,7 +122,7 @@ def _metadata(page: meta.PageSignals, art: Article) -> None:
     # A RunnerSpace article is keyed by its URL's news_id, as the site parser and the request
     # fingerprinter key it: the platform's canonical link names a profile (the event's or group's
     # home), never the article.
-    if canon is not None and runnerspace_news_id(art.url) is None:
+    if canon is not None and site_key(art.url) is None:
         link = urljoin(art.url, canon[0])
         if _same_site(link, art.url):
             # most pages name their own URL (already canonicalised above)
@@ -151,7 +151,7 @@ def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = N
     was cut or script-rendered); HTML held in a script's JSON (pages rendered from hydration
     data) when the markup has no text; trafilatura as the last resort.
     """
-    from scraper.parsers.body import extract_body_blocks
+    from scraper.parsers.common.body import extract_body_blocks
 
     titles = [t for t, _ in page.title_candidates()] if page is not None else []
     text = _blocks_text(extract_body_blocks(tree), headline, titles)

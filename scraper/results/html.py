@@ -19,6 +19,7 @@ from lxml import etree
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.tablerows import read_table
+from scraper.results.text import parse_text
 
 _CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
@@ -75,8 +76,6 @@ def parse(text: str, url: str | None = None) -> ResultDoc:
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
         bad.drop_tree()
     meet = _meet(root)
-    from scraper.results import parse_text
-
     pres = [p.text_content() for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:

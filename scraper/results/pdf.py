@@ -7,6 +7,7 @@ import io
 import sys
 
 from scraper.results.model import ResultDoc
+from scraper.results.text import parse_text
 
 
 def _load_pypdf():  # type: ignore[no-untyped-def]
@@ -60,8 +61,6 @@ def parse(data: bytes) -> ResultDoc:
 
 def parse_text_layer(text: str) -> ResultDoc:
     """The results in a PDF's extracted text (see :func:`text_of`)."""
-    from scraper.results import parse_text
-
     if not text.strip():
         return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
     doc = parse_text(text)

@@ -15,7 +15,7 @@ from scrapy.http import Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from scraper.guards import failure_error
+from scraper.crawl.guards import failure_error
 from scraper.items import Page, PageKind
 
 

@@ -1,4 +1,5 @@
-"""Spider ``news``: any news source declared in the sources file (``scraper.sources``), no code.
+"""Spider ``news``: any news source declared in the sources file (``scraper.crawl.sources``), no
+code.
 
 ``meetarchive crawl news -a source=NAME`` (or every source when ``source`` is omitted or ``all``;
 ``-a sources=PATH`` or ``--sources PATH`` picks the file). For each source it reads:
@@ -9,8 +10,8 @@
 * its start URLs (listing pages): article links on them (``allow``/``deny``), further listing
   pages (``listings`` patterns and ``rel=next`` links) up to ``max_listing_pages``.
 
-Re-runs (incremental, ``scraper.incremental``): feeds and start URLs every run; sitemaps when due
-(``SitemapSchedule``: once per ``sitemap_interval`` for a source that has start URLs or feeds,
+Re-runs (incremental, ``scraper.crawl.incremental``): feeds and start URLs every run; sitemaps when
+due (``SitemapSchedule``: once per ``sitemap_interval`` for a source that has start URLs or feeds,
 every run for a sitemap-only source; index children unchanged per ``<lastmod>`` skipped); a further
 listing page only when every article the page lists outside its chrome is new.
 
@@ -18,8 +19,9 @@ It only crawls: one ``Page`` per response (``article`` for article URLs, ``listi
 feeds and listing pages). What a sitemap or feed says about an article travels in the
 article's ``Page.meta``: ``published`` (``news:publication_date``, ``pubDate``, Atom ``published``),
 ``title`` (``news:title``, item title), ``lastmod``; with the source's ``parser`` and ``timezone``.
-``scraper.hints.apply_hints`` turns them into fallbacks for what the page itself does not state.
-Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's RobotsTxtMiddleware).
+``scraper.parsers.hints.apply_hints`` turns them into fallbacks for what the page itself does not
+state. Robots.txt rules apply to every request, feeds and sitemaps included (Scrapy's
+RobotsTxtMiddleware).
 
 Memory does not grow with the site: sitemap and feed entries wait in a backlog of tuples and are
 released ``NEWS_BACKLOG_IN_FLIGHT`` requests at a time as earlier ones complete; child sitemaps
@@ -40,10 +42,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from scraper.incremental import SitemapSchedule, paginate
+from scraper.crawl.incremental import SitemapSchedule, paginate
+from scraper.crawl.sitemaps import parse_document
+from scraper.crawl.sources import Source, load_sources, select, span_text
 from scraper.items import Page
-from scraper.sitemaps import parse_document
-from scraper.sources import Source, load_sources, select, span_text
 from scraper.spiders.base import PageSpider
 
 MAX_SITEMAP_DEPTH = 3  # sitemap index -> sitemap index -> sitemap: deeper nesting is not followed
@@ -199,7 +201,7 @@ class NewsSpider(PageSpider):
                                                            f"{origin}/robots.txt", priority=25))
 
     def sitemap_due(self, source: Source, url: str) -> bool:
-        """Incremental runs read a source's sitemaps when due (``scraper.incremental``)."""
+        """Incremental runs read a source's sitemaps when due (``scraper.crawl.incremental``)."""
         due = self.schedule.due(url, source.sitemap_interval,
                                 bool(source.start_urls or source.feeds))
         if not due:
@@ -340,13 +342,11 @@ class NewsSpider(PageSpider):
 
 
 def apply_source_settings(settings: Any, sources: list[Source]) -> None:
-    """Per-source politeness (a delay floor and concurrency per host, via ``DOWNLOAD_SLOTS``) and
-    time zones (``SOURCE_TIMEZONES``), set before the crawler freezes its settings."""
+    """Per-source politeness (a delay floor and concurrency per host, via ``DOWNLOAD_SLOTS``), set
+    before the crawler freezes its settings. (A source's time zone travels with its pages:
+    ``Page.meta["timezone"]``.)"""
     slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
-    zones = dict(settings.getdict("SOURCE_TIMEZONES"))
     for source in sources:
-        if source.timezone:
-            zones[source.name] = source.timezone
         for host in source.all_hosts:
             conf = dict(slots.get(host, {}))
             if source.delay is not None:
@@ -357,7 +357,6 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
             if conf:
                 slots[host] = conf
     settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-    settings.set("SOURCE_TIMEZONES", zones, priority="spider")
 
 
 # Links in a page's chrome: navigation, sidebars ("most read"), the site's header and footer (an

@@ -13,71 +13,23 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
 
-from scraper.incremental import paginate
+from scraper.crawl.incremental import paginate
 from scraper.items import Page
+from scraper.parsers.runnerspace.scheme import (
+    PLATFORM_DOMAINS,
+    link_kind,
+    news_only,
+    result_file,
+)
 from scraper.spiders.base import PageSpider
-from scraper.urls import runnerspace_article_key
 
-# Hosts the platform serves: www.dyestat.com, www.runnerspace.com and its meet sub-domains, and the
-# custom meet domains seen so far. Start URLs add their own hosts.
-PLATFORM_DOMAINS = ("dyestat.com", "runnerspace.com", "twilight-relays.com")
 WALL_TITLES = "#wall_content div.wall_block_news div.wall_title > a::attr(href)"
-VIEW_MORE = "a.comment_viewmore::attr(href)"
-
-
-def link_kind(url: str) -> str | None:
-    """What a platform URL is, as far as the crawl cares; None for everything it never follows.
-
-    ``article``, ``wall`` (the View More loader), ``archive`` (a group's news of one year),
-    ``event_news`` (an event's news list), ``event`` (an event profile home), ``title`` (an event's
-    content section, e.g. Results, or one folder/page of it).
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
-    script = parts.path.rsplit("/", 1)[-1].lower()
-    if script not in ("gprofile.php", "eprofile.php"):
-        return None
-    query = dict(parse_qsl(parts.query))
-    do = query.get("do", "")
-    if runnerspace_article_key(url) is not None:
-        return "article"
-    if do == "wall" and query.get("sub") == "load":
-        return "wall"
-    if script == "gprofile.php" and do == "news" and "year" in query and "mgroup_id" in query:
-        return "archive"
-    if script != "eprofile.php" or "event_id" not in query:
-        return None
-    if do == "news" and "news_id" not in query:
-        return "event_news"
-    if do == "title" and "title_id" in query:
-        return "title"
-    if do in ("", "index"):
-        return "event"
-    return None
-
-
-RESULT_FILE_SUFFIXES = (".txt", ".pdf", ".lif", ".csv", ".htm")
-
-
-def result_file(url: str) -> bool:
-    """A results file a Results page links to (Hy-Tek .txt/.htm, PDF, FinishLynx .lif, CSV), on
-    any host (timing companies host them)."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.path.lower().endswith(RESULT_FILE_SUFFIXES)
-
-
-def news_only(url: str) -> str:
-    """The View More loader URL restricted to news items (``wall_type=news``)."""
-    parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "wall_type"]
-    return urlunsplit(parts._replace(query=urlencode([*query, ("wall_type", "news")])))
 
 
 def _query(url: str) -> dict[str, str]:

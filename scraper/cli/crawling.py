@@ -1,0 +1,135 @@
+"""``meetarchive crawl`` and ``meetarchive sources``: crawling into the archive (the run itself is
+``scraper.cli.crawlrun``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from scraper.cli.options import check_sources, db_option, pairs, resolve_db, sources_option
+
+
+@click.command("sources")
+@sources_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per source.")
+def sources_cmd(sources_file: str | None, as_json: bool) -> None:
+    """List the news sources of the sources file (crawled by `crawl news -a source=NAME`)."""
+    from scraper.crawl.sources import SourcesError, describe, load_sources
+
+    try:
+        sources = load_sources(sources_file)
+    except SourcesError as exc:
+        raise click.UsageError(str(exc)) from None
+    for source in sources.values():
+        click.echo(describe(source, as_json))
+
+
+@click.command()
+@click.argument("spider")
+@db_option
+@click.option("-a", "spider_args", multiple=True, metavar="NAME=VALUE",
+              help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).")
+@click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
+@sources_option
+@click.option("--warc-out", "warc_out", type=click.Path(file_okay=False), default=None,
+              help="Also write every response fetched to a WARC file in this directory.")
+@click.option("--full", is_flag=True,
+              help="Fetch archived articles again whether due or not (no conditional requests).")
+@click.option("--backfill", is_flag=True,
+              help="Walk every listing page, even those holding only archived articles.")
+@click.option("--revisit", "revisit", default=None, metavar="POLICY",
+              help="When archived articles are due again, by age: AGE:EVERY,... "
+                   "(default 1d:1h,7d:6h,30d:1d,365d:7d,*:30d; 0 = every run; never).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="For cron: no progress; nothing printed when the crawl succeeds, the summary "
+                   "otherwise.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also show Scrapy's log (LOG_LEVEL, default INFO) on stderr.")
+@click.option("--log-file", "log_file", type=click.Path(dir_okay=False), default=None,
+              help="Append Scrapy's log to this file.")
+def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
+          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None,
+          full: bool, backfill: bool, revisit: str | None, quiet: bool, verbose: bool,
+          log_file: str | None) -> None:
+    """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
+
+    Archived articles are fetched again only when due (--revisit), with conditional requests;
+    listings and feeds every time, a news source's sitemaps when due (its sitemap_interval).
+    Each run is recorded (`stats --runs`).
+
+    Output: a status line on stderr while it runs (when stderr is a terminal), then the summary
+    on stdout: counts, each failed download on one line, errors logged, blocked pages, alarms.
+    Scrapy's log goes to --log-file and, with -v, to stderr; otherwise nowhere, also when the
+    output is piped or redirected.
+
+    \b
+    Exit codes:
+      0  finished; every page fetched was stored or recorded as a reject
+      1  errors (downloads without a response, spider or pipeline errors)
+      2  usage error
+      3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
+      4  locked: another crawl of SPIDER (of the same news source) into this archive is running
+      5  alarm: a source's fill rate dropped or it stopped giving new articles
+    """
+    from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
+    from scraper.crawl.lock import Locked, crawl_lock
+
+    args = pairs(spider_args, "-a")
+    settings: dict[str, object] = dict(pairs(overrides, "-s"))
+    locked_sources: list[str] = []  # news: one lock per source, so other sources may run too
+    if spider == "news":
+        sources_file = args.get("sources") or sources_file
+        locked_sources = check_sources(sources_file, args.get("source"))
+        if sources_file:
+            settings["SOURCES_FILE"] = sources_file
+    if warc_out:
+        settings["WARC_OUT_DIR"] = warc_out
+    if revisit is not None:
+        from scraper.crawl.incremental import RevisitPolicy
+
+        try:
+            RevisitPolicy.parse(revisit)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--revisit") from None
+        settings["REVISIT_POLICY"] = revisit
+    if full:
+        settings["INCREMENTAL"] = False
+    if backfill:
+        settings["BACKFILL"] = True
+    if quiet and verbose:
+        raise click.UsageError("--quiet and --verbose exclude each other (for a log under cron: "
+                               "--log-file)")
+    if quiet:
+        settings["PROGRESS"] = False
+    if verbose:
+        settings["LOG_STDERR"] = True
+    if log_file:
+        settings["LOG_FILE"] = log_file
+        settings["LOG_FILE_APPEND"] = True
+    archive = resolve_db(db)
+    try:
+        with crawl_lock(archive, spider, locked_sources):
+            report = run_crawl(spider, archive, args, settings)
+    except Locked as exc:
+        click.echo(f"meetarchive crawl: {exc}", err=True)
+        raise SystemExit(EXIT_LOCKED) from None
+    except KeyError:
+        raise click.UsageError(f"unknown spider {spider!r}") from None
+    _record_exit_code(archive, report)
+    if not quiet or report.exit_code != EXIT_OK:
+        click.echo(report.summary())
+        if warc_out:
+            click.echo(f"  warc:            {report.stats.get('warc/file', 'no response')}")
+    raise SystemExit(report.exit_code)
+
+
+def _record_exit_code(archive: Path, report: object) -> None:
+    run_id = getattr(report, "stats", {}).get("run/id")
+    if run_id is None:
+        return
+    from pipelines.db import open_db, set_run_exit_code
+
+    with open_db(archive) as db:
+        set_run_exit_code(db, run_id, report.exit_code)  # type: ignore[attr-defined]
