@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipelines import export as ex
+from pipelines.export.datasets import Dataset, build_query
 from scraper.cli import cli
 from tests.archive_helpers import (
     CANONICAL,
@@ -368,9 +369,9 @@ def test_date_bounds(value: str, expected: str):
 
 
 def test_a_filter_on_a_column_the_table_lacks_is_refused():
-    dataset = ex.Dataset("articles", "articles", date_column="no_such_column")
+    dataset = Dataset("articles", "articles", date_column="no_such_column")
     with pytest.raises(ex.ExportError, match="--since is not available for articles"):
-        ex.build_query(dataset, [], ex.Filters(since="2024"), {"id", "published_at"})
+        build_query(dataset, [], ex.Filters(since="2024"), {"id", "published_at"})
 
 
 # ---- results and meets --------------------------------------------------------------------------
