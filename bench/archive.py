@@ -31,17 +31,44 @@ from tests.archive_helpers import (  # noqa: E402
 )
 
 WORDS = [
-    "mile", "steeplechase", "hurdles", "relay", "sprint", "marathon", "record", "champion",
-    "Eugene", "Boston", "Kerr", "Ingebrigtsen", "Nuguse", "Kessler", "heat", "final", "lap",
-    "kick", "pace", "split", "meet", "indoor", "outdoor",
+    "mile",
+    "steeplechase",
+    "hurdles",
+    "relay",
+    "sprint",
+    "marathon",
+    "record",
+    "champion",
+    "Eugene",
+    "Boston",
+    "Kerr",
+    "Ingebrigtsen",
+    "Nuguse",
+    "Kessler",
+    "heat",
+    "final",
+    "lap",
+    "kick",
+    "pace",
+    "split",
+    "meet",
+    "indoor",
+    "outdoor",
 ]
-QUERIES = ['Ingebrigtsen "British record"', "Kerr OR Nuguse", "steeple*", "-relay mile",
-           'headline:"Story 17"', '"unbalanced quote', "NEAR(kerr pace)"]
+QUERIES = [
+    'Ingebrigtsen "British record"',
+    "Kerr OR Nuguse",
+    "steeple*",
+    "-relay mile",
+    'headline:"Story 17"',
+    '"unbalanced quote',
+    "NEAR(kerr pace)",
+]
 
 
 def body(i: int) -> str:
     words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(300)]
-    return "\n\n".join(" ".join(words[j:j + 60]) + "." for j in range(0, 300, 60))
+    return "\n\n".join(" ".join(words[j : j + 60]) + "." for j in range(0, 300, 60))
 
 
 def store_articles(path: Path, n: int, synchronous: str) -> float:
@@ -81,8 +108,10 @@ def main() -> int:
         t0 = time.perf_counter()
         report = reparse(pages)
         secs = time.perf_counter() - t0
-        print(f"reparse: {secs / report.pages * 1000:6.2f} ms/page ({report.pages} pages, "
-              "generic parser on small pages)")
+        print(
+            f"reparse: {secs / report.pages * 1000:6.2f} ms/page ({report.pages} pages, "
+            "generic parser on small pages)"
+        )
     return 0
 
 

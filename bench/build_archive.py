@@ -44,7 +44,7 @@ def build(n: int) -> Path:
     random.Random(n).shuffle(order)  # crawl order != publication order
     t0 = time.perf_counter()
     for start in range(0, n, CHUNK):
-        rows = [synth.article_row(synth.article(i)) for i in order[start:start + CHUNK]]
+        rows = [synth.article_row(synth.article(i)) for i in order[start : start + CHUNK]]
         schema.bulk_insert_articles(db, rows)
         done = start + len(rows)
         print(f"  {done:>9,} articles  {done / (time.perf_counter() - t0):,.0f}/s", flush=True)

@@ -64,8 +64,10 @@ def sources_file(tmp: Path, pages: int) -> Path:
     half = -(-listings // 2)  # listing pages of the first PER_SITEMAP articles, when 2 sitemaps
     entries = []
     if pages == 2 * benchsite.PER_SITEMAP:
-        entries = [source_entry(f"half{k}", [f"{benchsite.BASE}/sitemap-{k}.xml"],
-                                1 + k * half, half) for k in (0, 1)]
+        entries = [
+            source_entry(f"half{k}", [f"{benchsite.BASE}/sitemap-{k}.xml"], 1 + k * half, half)
+            for k in (0, 1)
+        ]
     entries.append(source_entry("bench", [f"{benchsite.BASE}/sitemap.xml"], 1, 100000))
     path.write_text("\n".join(entries), encoding="utf-8")
     return path
@@ -78,11 +80,28 @@ def commands(kind: str, tmp: Path, run: int, pages: int) -> tuple[list[list[str]
         return [[PY, str(CRAWLERS / "bare.py"), benchsite.BASE]], None
     if kind == "b":
         return [[PY, str(CRAWLERS / "baseline.py"), benchsite.BASE, str(db)]], db
-    ours = [PY, "-m", "scraper.cli", "crawl", "news", "--db", str(db),
-            "--sources", str(sources_file(tmp, pages)),
-            "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
-            "-v"]  # Scrapy's log on stderr: count_pages reads its stats dump
+    ours = [
+        PY,
+        "-m",
+        "scraper.cli",
+        "crawl",
+        "news",
+        "--db",
+        str(db),
+        "--sources",
+        str(sources_file(tmp, pages)),
+        "-s",
+        "CONCURRENT_REQUESTS=16",
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "LOG_LEVEL=INFO",
+        "-v",
+    ]  # Scrapy's log on stderr: count_pages reads its stats dump
     if kind == "c":
         return [[*ours, "-a", "source=bench"]], db
     return [[*ours, "-a", f"source=half{k}"] for k in (0, 1)], db
@@ -105,8 +124,18 @@ def run_all(cmds: list[list[str]], log: Path) -> tuple[float, float, int, str]:
     procs = []
     for k, cmd in enumerate(cmds):
         out = log.with_suffix(f".{k}.log").open("w")
-        procs.append((subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                       env={**os.environ, "PYTHONPATH": str(ROOT)}), out))
+        procs.append(
+            (
+                subprocess.Popen(
+                    cmd,
+                    cwd=ROOT,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    env={**os.environ, "PYTHONPATH": str(ROOT)},
+                ),
+                out,
+            )
+        )
     cpu, rss = 0.0, 0
     for proc, out in procs:
         _, status, usage = os.wait4(proc.pid, 0)
@@ -143,10 +172,12 @@ def main() -> int:
     ap.add_argument("--only", default="abcd", help="crawlers to run (d needs 10,000 pages)")
     args = ap.parse_args()
     server = benchsite.serve_in_child(args.pages)  # not in this process: see serve_in_child
-    names = {"a": "(a) bare Scrapy, follow links only",
-             "b": "(b) Scrapy + trafilatura + sqlite-utils insert",
-             "c": "(c) meetarchive crawl news (parse+store, FTS)",
-             "d": "(d) the same, 2 processes (2 sources) into one archive"}
+    names = {
+        "a": "(a) bare Scrapy, follow links only",
+        "b": "(b) Scrapy + trafilatura + sqlite-utils insert",
+        "c": "(c) meetarchive crawl news (parse+store, FTS)",
+        "d": "(d) the same, 2 processes (2 sources) into one archive",
+    }
     if args.pages != 2 * benchsite.PER_SITEMAP:
         args.only = args.only.replace("d", "")
     res: dict[str, list[tuple[float, float, float, int, int]]] = {k: [] for k in args.only}
@@ -161,34 +192,61 @@ def main() -> int:
                 arts = count_articles(db)
                 if pages == 0:
                     print(log[-1500:], file=sys.stderr)
-                res[kind].append((pages / wall if wall else 0.0, cpu / max(pages, 1) * 1000,
-                                  rss / 1024, pages, arts))
-                print(f"  run {run + 1} {names[kind]}: {pages} pages, {arts} articles, "
-                      f"{wall:.1f} s, cpu {cpu:.1f} s, rss {rss / 1024:.0f} MiB", flush=True)
+                res[kind].append(
+                    (
+                        pages / wall if wall else 0.0,
+                        cpu / max(pages, 1) * 1000,
+                        rss / 1024,
+                        pages,
+                        arts,
+                    )
+                )
+                print(
+                    f"  run {run + 1} {names[kind]}: {pages} pages, {arts} articles, "
+                    f"{wall:.1f} s, cpu {cpu:.1f} s, rss {rss / 1024:.0f} MiB",
+                    flush=True,
+                )
     server.terminate()
     server.wait()
-    print(f"\ncrawl: {args.pages:,}-article generated site served locally; median of "
-          f"{args.reps} runs (load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on "
-          f"{os.cpu_count()} cores)\n")
+    print(
+        f"\ncrawl: {args.pages:,}-article generated site served locally; median of "
+        f"{args.reps} runs (load average {load0:.1f} -> {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores)\n"
+    )
     print("| crawler | pages | articles stored | pages/s | CPU ms/page | peak RSS MiB |")
     print("|---|---:|---:|---:|---:|---:|")
     med = {}
     for kind, rows in res.items():
         pps = statistics.median(r[0] for r in rows)
         med[kind] = pps
-        print(f"| {names[kind]} | {rows[0][3]} | {rows[0][4]} | {pps:.0f} | "
-              f"{statistics.median(r[1] for r in rows):.2f} | "
-              f"{statistics.median(r[2] for r in rows):.0f} |")
+        print(
+            f"| {names[kind]} | {rows[0][3]} | {rows[0][4]} | {pps:.0f} | "
+            f"{statistics.median(r[1] for r in rows):.2f} | "
+            f"{statistics.median(r[2] for r in rows):.0f} |"
+        )
     if "b" in med and "c" in med and med["b"]:
         print(f"\n(c)/(b) pages/s: {med['c'] / med['b']:.2f}x")
     if "d" in med and "c" in med and med["c"]:
         print(f"(d)/(c) pages/s: {med['d'] / med['c']:.2f}x (2 processes into one archive)")
     if "b" in med and "c" in med:
-        record.save("crawl", {"pages": args.pages, "reps": args.reps, "pages_per_s": med,
-                              "rows": {k: {"pages": r[0][3], "articles": r[0][4],
-                                           "cpu_ms_per_page": statistics.median(x[1] for x in r),
-                                           "rss_mib": statistics.median(x[2] for x in r)}
-                                       for k, r in res.items()}}, load0)
+        record.save(
+            "crawl",
+            {
+                "pages": args.pages,
+                "reps": args.reps,
+                "pages_per_s": med,
+                "rows": {
+                    k: {
+                        "pages": r[0][3],
+                        "articles": r[0][4],
+                        "cpu_ms_per_page": statistics.median(x[1] for x in r),
+                        "rss_mib": statistics.median(x[2] for x in r),
+                    }
+                    for k, r in res.items()
+                },
+            },
+            load0,
+        )
     return 0
 
 

@@ -27,18 +27,59 @@ from scraper.items import Article  # noqa: E402
 
 LIMIT_MB = 200
 FORMATS = ("csv", "jsonl", "parquet")
-WORDS = ["mile", "steeplechase", "hurdles", "relay", "sprint", "marathon", "record", "champion",
-         "Eugene", "Boston", "Kerr", "Ingebrigtsen", "Nuguse", "Kessler", "heat", "final", "lap",
-         "kick", "pace", "split", "meet", "indoor", "outdoor", "personal", "best", "season",
-         "leader", "qualifier", "Hayward", "Field", "crowd", "coach", "training", "altitude",
-         "spikes", "bell"]
-MEETS = ["Prefontaine Classic", "Drake Relays", "Penn Relays", "Millrose Games", "NXN",
-         "New Balance Nationals Indoor", "Arcadia Invitational", None]
+WORDS = [
+    "mile",
+    "steeplechase",
+    "hurdles",
+    "relay",
+    "sprint",
+    "marathon",
+    "record",
+    "champion",
+    "Eugene",
+    "Boston",
+    "Kerr",
+    "Ingebrigtsen",
+    "Nuguse",
+    "Kessler",
+    "heat",
+    "final",
+    "lap",
+    "kick",
+    "pace",
+    "split",
+    "meet",
+    "indoor",
+    "outdoor",
+    "personal",
+    "best",
+    "season",
+    "leader",
+    "qualifier",
+    "Hayward",
+    "Field",
+    "crowd",
+    "coach",
+    "training",
+    "altitude",
+    "spikes",
+    "bell",
+]
+MEETS = [
+    "Prefontaine Classic",
+    "Drake Relays",
+    "Penn Relays",
+    "Millrose Games",
+    "NXN",
+    "New Balance Nationals Indoor",
+    "Arcadia Invitational",
+    None,
+]
 
 
 def body(i: int, words: int = 800) -> str:
     toks = [WORDS[(i * 7 + k * 13 + k // 5) % len(WORDS)] for k in range(words)]
-    paras = [" ".join(toks[j:j + 80]).capitalize() + "." for j in range(0, words, 80)]
+    paras = [" ".join(toks[j : j + 80]).capitalize() + "." for j in range(0, words, 80)]
     return f"Story {i}, a synthetic article. " + "\n\n".join(paras)
 
 
@@ -46,19 +87,31 @@ def synthetic_article(i: int) -> Article:
     day = 1 + i % 28
     month = 1 + (i // 28) % 12
     year = 2015 + i % 10
-    url = ("https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news"
-           f"&news_id={1_000_000 + i}")
+    url = (
+        f"https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id={1_000_000 + i}"
+    )
     meet = MEETS[i % len(MEETS)]
     text = body(i)
     return Article(
-        url=url, canonical_url=url, fetched_at="2026-11-24T05:00:00+00:00", parser="bench/1",
+        url=url,
+        canonical_url=url,
+        fetched_at="2026-11-24T05:00:00+00:00",
+        parser="bench/1",
         headline=f"Story {i}: {WORDS[i % len(WORDS)].title()} At The {meet or 'Track'}",
-        dek="A synthetic dek", byline_raw="By Bench Writer for DyeStat",
-        authors=["Bench Writer", f"Writer {i % 50}"], publisher="DyeStat.com",
+        dek="A synthetic dek",
+        byline_raw="By Bench Writer for DyeStat",
+        authors=["Bench Writer", f"Writer {i % 50}"],
+        publisher="DyeStat.com",
         published_raw=f"{year}-{month:02d}-{day:02d} 9:00am",
-        published_at=f"{year}-{month:02d}-{day:02d}T09:00:00-05:00", timezone="America/Chicago",
-        photo_credit=f"Photographer {i % 20}", meet_name=meet, meet_year=year if meet else None,
-        body=text, word_count=len(text.split()), language="en", tags=["bench"],
+        published_at=f"{year}-{month:02d}-{day:02d}T09:00:00-05:00",
+        timezone="America/Chicago",
+        photo_credit=f"Photographer {i % 20}",
+        meet_name=meet,
+        meet_year=year if meet else None,
+        body=text,
+        word_count=len(text.split()),
+        language="en",
+        tags=["bench"],
     )
 
 
@@ -70,9 +123,13 @@ def build(path: Path, n: int, batch: int = 1000) -> float:
     def rows():
         for i in range(n):
             row = schema.article_row(synthetic_article(i), columns)
-            row.update(content_hash=f"{i:040x}", first_seen=row["fetched_at"],
-                       last_seen=row["fetched_at"], updated_at=row["fetched_at"],
-                       source="runnerspace")
+            row.update(
+                content_hash=f"{i:040x}",
+                first_seen=row["fetched_at"],
+                last_seen=row["fetched_at"],
+                updated_at=row["fetched_at"],
+                source="runnerspace",
+            )
             yield row
 
     with schema.write_transaction(db):
@@ -87,8 +144,24 @@ def export(db: Path, fmt: str, out: Path) -> tuple[float, float, str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "scraper.cli", "export", "articles", "--db", str(db), "--format",
-         fmt, "-o", str(out)], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "scraper.cli",
+            "export",
+            "articles",
+            "--db",
+            str(db),
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     summary = proc.stdout.read().strip()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -107,16 +180,20 @@ def main() -> int:
         db = Path(tmp) / "archive.db"
         secs = build(db, n)
         size = db.stat().st_size / 1e6
-        print(f"archive: {n:,} articles, {size:,.0f} MB, built through the bulk path in "
-              f"{secs:.1f} s ({n / secs:,.0f} articles/s)")
+        print(
+            f"archive: {n:,} articles, {size:,.0f} MB, built through the bulk path in "
+            f"{secs:.1f} s ({n / secs:,.0f} articles/s)"
+        )
         print(f"{'format':8} {'seconds':>8} {'rows/s':>9} {'output MB':>10} {'peak RSS MB':>12}")
         worst = 0.0
         for fmt in FORMATS:
             out = Path(tmp) / f"articles.{fmt}"
             secs, peak, _ = export(db, fmt, out)
             worst = max(worst, peak)
-            print(f"{fmt:8} {secs:8.1f} {n / secs:9,.0f} {out.stat().st_size / 1e6:10.1f} "
-                  f"{peak:12.1f}")
+            print(
+                f"{fmt:8} {secs:8.1f} {n / secs:9,.0f} {out.stat().st_size / 1e6:10.1f} "
+                f"{peak:12.1f}"
+            )
         verdict = "under" if worst < LIMIT_MB else "OVER"
         print(f"peak memory of the export child: {worst:.1f} MB, {verdict} the {LIMIT_MB} MB limit")
     return 0

@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 import gensite  # noqa: E402
 import record  # noqa: E402
 import trafilatura  # noqa: E402
-
 from scraper.extract import extract  # noqa: E402
+
 from scraper.text.encoding import decode_html  # noqa: E402
 
 FETCHED = "2026-11-24T00:00:00+00:00"
@@ -37,8 +37,10 @@ DEV = ROOT.parent / "shared" / "data" / "articles-dev"
 def generated(n: int) -> list[tuple[str, str]]:
     site = gensite.generate(max(n, 1000))
     paths = sorted(site.glob("news/*/article-*.html"))[:n]
-    return [(p.read_text(encoding="utf-8"), gensite.BASE + "/" + p.relative_to(site).as_posix())
-            for p in paths]
+    return [
+        (p.read_text(encoding="utf-8"), gensite.BASE + "/" + p.relative_to(site).as_posix())
+        for p in paths
+    ]
 
 
 def dev_pages() -> list[tuple[str, str]]:
@@ -59,8 +61,9 @@ def traf(html: str, url: str) -> object:
     return trafilatura.extract(html, url=url, with_metadata=True, output_format="json")
 
 
-def speeds(fns: list[Callable[[str, str], object]], pages: list[tuple[str, str]],
-           reps: int) -> list[tuple[float, float]]:
+def speeds(
+    fns: list[Callable[[str, str], object]], pages: list[tuple[str, str]], reps: int
+) -> list[tuple[float, float]]:
     """Median pages/s and median CPU ms/page of each extractor; passes interleaved so load spikes
     hit them alike (CPU time moves less than wall time on a loaded machine)."""
     for fn in fns:
@@ -88,18 +91,29 @@ def main() -> int:
     if dev:
         sets.append((f"articles-dev ({len(dev)} pages)", dev))
     load0 = os.getloadavg()[0]
-    print(f"extract speed, median of {args.reps} passes (load average {load0:.1f} on "
-          f"{os.cpu_count()} cores)\n")
-    print("| page set | meetarchive pages/s | trafilatura+metadata pages/s | ratio "
-          "| meetarchive CPU ms/page | trafilatura CPU ms/page | CPU ratio |")
+    print(
+        f"extract speed, median of {args.reps} passes (load average {load0:.1f} on "
+        f"{os.cpu_count()} cores)\n"
+    )
+    print(
+        "| page set | meetarchive pages/s | trafilatura+metadata pages/s | ratio "
+        "| meetarchive CPU ms/page | trafilatura CPU ms/page | CPU ratio |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
     figures = {}
     for name, pages in sets:
         (a, a_cpu), (b, b_cpu) = speeds([ours, traf], pages, args.reps)
-        print(f"| {name} | {a:.0f} | {b:.0f} | {a / b:.2f}x | {a_cpu:.2f} | {b_cpu:.2f} "
-              f"| {b_cpu / a_cpu:.2f}x |")
-        figures[name.split(" (")[0]] = {"pages": len(pages), "ours": a, "trafilatura": b,
-                                        "ratio": a / b, "cpu_ratio": b_cpu / a_cpu}
+        print(
+            f"| {name} | {a:.0f} | {b:.0f} | {a / b:.2f}x | {a_cpu:.2f} | {b_cpu:.2f} "
+            f"| {b_cpu / a_cpu:.2f}x |"
+        )
+        figures[name.split(" (")[0]] = {
+            "pages": len(pages),
+            "ours": a,
+            "trafilatura": b,
+            "ratio": a / b,
+            "cpu_ratio": b_cpu / a_cpu,
+        }
     record.save("extract", figures, load0)
     return 0
 

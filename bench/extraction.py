@@ -23,8 +23,9 @@ OTHERS = ["trafilatura", "readability", "newspaper4k"]
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("datasets", nargs="*", default=[str(SHARED / "data" / "articles-dev")])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--filter", action="append", default=[])

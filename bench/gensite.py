@@ -59,15 +59,18 @@ def article_page(i: int, n: int, first: int = 0) -> str:
     s = synth.article(i)
     url = BASE + article_path(i)
     esc = html.escape
-    meta = (f'<meta property="og:title" content="{esc(s.headline)}">\n'
-            f'<meta property="og:type" content="article">\n'
-            f'<meta property="og:description" content="{esc(s.dek)}">\n'
-            f'<meta property="article:published_time" content="{s.published_at}">\n'
-            f'<meta name="author" content="{esc(s.authors[0])}">\n')
+    meta = (
+        f'<meta property="og:title" content="{esc(s.headline)}">\n'
+        f'<meta property="og:type" content="article">\n'
+        f'<meta property="og:description" content="{esc(s.dek)}">\n'
+        f'<meta property="article:published_time" content="{s.published_at}">\n'
+        f'<meta name="author" content="{esc(s.authors[0])}">\n'
+    )
     span = n - first
     others = [first + (i - first + k * 7919) % span for k in range(1, 11)]
-    more = "".join(f'<li><a href="{article_path(j)}">{esc(synth.article(j).headline)}</a></li>'
-                   for j in others)
+    more = "".join(
+        f'<li><a href="{article_path(j)}">{esc(synth.article(j).headline)}</a></li>' for j in others
+    )
     paras = "\n".join(f"<p>{esc(p)}</p>" for p in s.body.split("\n\n"))
     body = f"""<div class="layout"><article class="post">
 <h1 class="entry-title">{esc(s.headline)}</h1>
@@ -84,22 +87,25 @@ def article_page(i: int, n: int, first: int = 0) -> str:
 <aside class="sidebar"><h3>More news</h3><ul>{more}</ul>
 <div class="ad ad-box">Advertisement</div><div class="newsletter">Sign up for our newsletter</div></aside>
 </div>"""
-    return (CHROME_HEAD.format(title=esc(s.headline), canonical=url, meta=meta) + body
-            + CHROME_FOOT)
+    return CHROME_HEAD.format(title=esc(s.headline), canonical=url, meta=meta) + body + CHROME_FOOT
 
 
 def listing_page(k: int, pages: int, n: int, first: int = 0) -> str:
     items = []  # lower ids are newer: page 1 lists ids first, first+1, ...
     for i in range(first + (k - 1) * PER_LISTING, min(first + k * PER_LISTING, n)):
         s = synth.article(i)
-        items.append(f'<li class="story"><h2><a href="{article_path(i)}">{html.escape(s.headline)}'
-                     f'</a></h2><p>{html.escape(s.dek)}</p></li>')
+        items.append(
+            f'<li class="story"><h2><a href="{article_path(i)}">{html.escape(s.headline)}'
+            f"</a></h2><p>{html.escape(s.dek)}</p></li>"
+        )
     nxt = f'<a rel="next" href="/news/page/{k + 1}.html">Older</a>' if k < pages else ""
     prev = f'<a rel="prev" href="/news/page/{k - 1}.html">Newer</a>' if k > 1 else ""
-    return (CHROME_HEAD.format(title=f"News, page {k}", canonical=f"{BASE}/news/page/{k}.html",
-                               meta="")
-            + f'<h1>News</h1><ul class="stories">{"".join(items)}</ul>'
-            + f'<nav class="pagination">{prev} {nxt}</nav>' + CHROME_FOOT)
+    return (
+        CHROME_HEAD.format(title=f"News, page {k}", canonical=f"{BASE}/news/page/{k}.html", meta="")
+        + f'<h1>News</h1><ul class="stories">{"".join(items)}</ul>'
+        + f'<nav class="pagination">{prev} {nxt}</nav>'
+        + CHROME_FOOT
+    )
 
 
 def generate(n: int, first: int = 0) -> Path:
@@ -118,20 +124,32 @@ def generate(n: int, first: int = 0) -> Path:
     for k in range(1, pages + 1):
         files[f"/news/page/{k}.html"] = listing_page(k, pages, n, first)
     files["/index.html"] = listing_page(1, pages, n, first)
-    files["/about.html"] = CHROME_HEAD.format(title="About", canonical=BASE + "/about.html",
-                                              meta="") + "<h1>About</h1>" + CHROME_FOOT
-    files["/results.html"] = CHROME_HEAD.format(title="Results", canonical=BASE + "/results.html",
-                                                meta="") + "<h1>Results</h1>" + CHROME_FOOT
+    files["/about.html"] = (
+        CHROME_HEAD.format(title="About", canonical=BASE + "/about.html", meta="")
+        + "<h1>About</h1>"
+        + CHROME_FOOT
+    )
+    files["/results.html"] = (
+        CHROME_HEAD.format(title="Results", canonical=BASE + "/results.html", meta="")
+        + "<h1>Results</h1>"
+        + CHROME_FOOT
+    )
     maps = []
     for k, start in enumerate(range(first, n, PER_SITEMAP)):
-        urls = "".join(f"<url><loc>{BASE}{article_path(i)}</loc></url>"
-                       for i in range(start, min(start + PER_SITEMAP, n)))
-        files[f"/sitemap-{k}.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
-                                      f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+        urls = "".join(
+            f"<url><loc>{BASE}{article_path(i)}</loc></url>"
+            for i in range(start, min(start + PER_SITEMAP, n))
+        )
+        files[f"/sitemap-{k}.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+            f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        )
         maps.append(f"<sitemap><loc>{BASE}/sitemap-{k}.xml</loc></sitemap>")
-    files["/sitemap.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
-                             f'"http://www.sitemaps.org/schemas/sitemap/0.9">{"".join(maps)}'
-                             "</sitemapindex>")
+    files["/sitemap.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
+        f'"http://www.sitemaps.org/schemas/sitemap/0.9">{"".join(maps)}'
+        "</sitemapindex>"
+    )
     files["/robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n"
     for rel, text in files.items():
         path = tmp / rel.lstrip("/")
@@ -142,8 +160,11 @@ def generate(n: int, first: int = 0) -> Path:
 
 
 def load(root: Path) -> dict[str, tuple[bytes, str]]:
-    types = {".html": "text/html; charset=utf-8", ".xml": "application/xml",
-             ".txt": "text/plain; charset=utf-8"}
+    types = {
+        ".html": "text/html; charset=utf-8",
+        ".xml": "application/xml",
+        ".txt": "text/plain; charset=utf-8",
+    }
     files = {}
     for path in root.rglob("*"):
         if path.is_file():
@@ -158,8 +179,9 @@ class Server(http.server.ThreadingHTTPServer):
     request_queue_size = 256
 
 
-def serve(root: Path, port: int = PORT,
-          log: list[str] | None = None) -> tuple[Server, threading.Thread]:
+def serve(
+    root: Path, port: int = PORT, log: list[str] | None = None
+) -> tuple[Server, threading.Thread]:
     """Serve ``root`` on 127.0.0.1; with ``log``, append each requested path to it."""
     files = load(root)
 
@@ -197,8 +219,11 @@ def serve_in_child(n: int) -> subprocess.Popen[str]:
     says it is serving. Benchmarks that report a crawler's peak RSS serve from a child: Linux
     carries a process's RSS high-water mark across fork and exec, so a crawler spawned by the
     process holding the site would report at least that process's RSS as its own peak."""
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), str(n), "--serve"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve()), str(n), "--serve"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("serving"):

@@ -51,14 +51,18 @@ def main() -> int:
         server.terminate()
         server.wait()
     names = {"a": "bare Scrapy", "c": "meetarchive crawl news", "b": "Scrapy+trafilatura"}
-    print(f"\nmemory: peak RSS of one crawl vs site size ({started}; load average "
-          f"{load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n")
+    print(
+        f"\nmemory: peak RSS of one crawl vs site size ({started}; load average "
+        f"{load_before:.1f} -> {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)\n"
+    )
     print("| site articles | crawler | pages fetched | peak RSS MiB | pages/s |")
     print("|---:|---|---:|---:|---:|")
     for n, kind, pages, rss, pps in out:
         print(f"| {n:,} | {names[kind]} | {pages} | {rss:.0f} | {pps:.0f} |")
-    print(f"\n(peak RSS of this bench process, which spawned the crawlers: {floor:.0f} MiB; a "
-          "child's reported peak is never below its parent's RSS at the spawn)")
+    print(
+        f"\n(peak RSS of this bench process, which spawned the crawlers: {floor:.0f} MiB; a "
+        "child's reported peak is never below its parent's RSS at the spawn)"
+    )
     by = {(n, k): rss for n, k, _, rss, _ in out}
     sizes = sorted({n for n, *_ in out})
     for kind in args.crawlers:
@@ -67,8 +71,7 @@ def main() -> int:
             print(f"\n{names[kind]}: RSS at {sizes[-1]:,} / at {sizes[-2]:,} = {b / a:.2f}x")
     figures: dict[str, dict[str, dict[str, float]]] = {}
     for n, kind, pages, rss, pps in out:
-        figures.setdefault(str(n), {})[kind] = {"pages": pages, "rss_mib": rss,
-                                                "pages_per_s": pps}
+        figures.setdefault(str(n), {})[kind] = {"pages": pages, "rss_mib": rss, "pages_per_s": pps}
     record.save("memory", figures, load_before)
     return 0
 

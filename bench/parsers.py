@@ -1,6 +1,6 @@
 """Parse speed of the site parser and the date fast path (prints figures, asserts nothing).
 
-    python bench/parsers.py
+python bench/parsers.py
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scraper.extract import extract  # noqa: E402
+
 from scraper.text.dates import parse_date  # noqa: E402
 from tests.goldens import cases  # noqa: E402
 
@@ -31,8 +32,9 @@ def main() -> None:
         print(f"extract {case.id:32} {secs * 1000:6.2f} ms/page")
     fast = per_call(lambda: parse_date("May 26th 2024, 2:29am", "America/Chicago"), 2000)
     print(f"parse_date fast path        {fast * 1e6:8.1f} us/call")
-    fallback = per_call(lambda: parse_date("26. Mai 2024, 14:30 Uhr", "Europe/Berlin",
-                                           languages=["de"]), 200)
+    fallback = per_call(
+        lambda: parse_date("26. Mai 2024, 14:30 Uhr", "Europe/Berlin", languages=["de"]), 200
+    )
     print(f"parse_date dateparser (de)  {fallback * 1e6:8.1f} us/call")
     import dateparser
 

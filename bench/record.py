@@ -22,9 +22,11 @@ def save(name: str, figures: dict[str, Any], load_at_start: float | None = None)
     FIGURES.mkdir(parents=True, exist_ok=True)
     path = FIGURES / f"{name}.json"
     record = {
-        "bench": name, "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+        "bench": name,
+        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(["python", *sys.argv]),
-        "load_average": [load_at_start, os.getloadavg()[0]], "cores": os.cpu_count(),
+        "load_average": [load_at_start, os.getloadavg()[0]],
+        "cores": os.cpu_count(),
         "figures": figures,
     }
     path.write_text(json.dumps(record, indent=1), encoding="utf-8")

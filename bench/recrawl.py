@@ -48,8 +48,9 @@ def kind(path: str) -> str:
     return "listing"
 
 
-def crawl(tmp: Path, db: Path, extra: list[str], label: str, log: list[str],
-          source_extra: str = "") -> dict[str, int]:
+def crawl(
+    tmp: Path, db: Path, extra: list[str], label: str, log: list[str], source_extra: str = ""
+) -> dict[str, int]:
     cmd, _ = crawlbench.command("c", tmp, 0)
     cmd[cmd.index("--db") + 1] = str(db)
     if source_extra:
@@ -58,9 +59,11 @@ def crawl(tmp: Path, db: Path, extra: list[str], label: str, log: list[str],
     before = len(log)
     crawlbench.run_one(cmd + extra, tmp / f"{label}.log")
     counts = Counter(kind(p) for p in log[before:])
-    return {"requests": len(log) - before,
-            **{k: counts[k] for k in ("robots.txt", "sitemap", "listing", "article")},
-            "articles": crawlbench.count_articles(db)}
+    return {
+        "requests": len(log) - before,
+        **{k: counts[k] for k in ("robots.txt", "sitemap", "listing", "article")},
+        "articles": crawlbench.count_articles(db),
+    }
 
 
 def main() -> int:
@@ -83,23 +86,37 @@ def main() -> int:
         full = crawl(tmp, tmp / "full.db", ["--full"], "full", log)
         server.shutdown()
         server.server_close()
-    rows = [("first crawl of site A (1,000 articles)", first, first["articles"]),
-            ("recrawl, incremental (default; sitemap not due)", inc,
-             inc["articles"] - first["articles"]),
-            ("recrawl on a day the sitemap is due (or sitemap_interval = 0)", due,
-             due["articles"] - first["articles"]),
-            ("recrawl, --full (alternative)", full, full["articles"] - first["articles"])]
-    print(f"recrawl: {N:,}-article generated site archived, then {NEW} new articles appear\n"
-          "(requests counted from the server's log)\n")
-    print("| crawl | requests | robots.txt | sitemaps | listings | articles | new articles | "
-          "requests per new article (beyond robots.txt) |")
+    rows = [
+        ("first crawl of site A (1,000 articles)", first, first["articles"]),
+        (
+            "recrawl, incremental (default; sitemap not due)",
+            inc,
+            inc["articles"] - first["articles"],
+        ),
+        (
+            "recrawl on a day the sitemap is due (or sitemap_interval = 0)",
+            due,
+            due["articles"] - first["articles"],
+        ),
+        ("recrawl, --full (alternative)", full, full["articles"] - first["articles"]),
+    ]
+    print(
+        f"recrawl: {N:,}-article generated site archived, then {NEW} new articles appear\n"
+        "(requests counted from the server's log)\n"
+    )
+    print(
+        "| crawl | requests | robots.txt | sitemaps | listings | articles | new articles | "
+        "requests per new article (beyond robots.txt) |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     figures = {}
     for label, r, new in rows:
         per = (r["requests"] - r["robots.txt"]) / new if new else float("nan")
         figures[label] = {**r, "new_articles": new, "requests_per_new_article": per}
-        print(f"| {label} | {r['requests']} | {r['robots.txt']} | {r['sitemap']} | "
-              f"{r['listing']} | {r['article']} | {new} | {per:.2f} |")
+        print(
+            f"| {label} | {r['requests']} | {r['robots.txt']} | {r['sitemap']} | "
+            f"{r['listing']} | {r['article']} | {new} | {per:.2f} |"
+        )
     record.save("recrawl", figures, load0)
     return 0
 

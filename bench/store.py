@@ -57,10 +57,13 @@ def plain_table(path: Path) -> sqlite_utils.Database:
     db.enable_wal()
     db.execute("PRAGMA synchronous = NORMAL")
     first = synth.article_row(synth.article(0))
-    db["articles"].create({k: type(v) if v is not None else str for k, v in first.items()},
-                          pk="id" if "id" in first else None)
-    db["articles"].enable_fts(schema.FTS_COLUMNS, create_triggers=True,
-                              tokenize=schema.FTS_TOKENIZE)
+    db["articles"].create(
+        {k: type(v) if v is not None else str for k, v in first.items()},
+        pk="id" if "id" in first else None,
+    )
+    db["articles"].enable_fts(
+        schema.FTS_COLUMNS, create_triggers=True, tokenize=schema.FTS_TOKENIZE
+    )
     return db
 
 
@@ -90,7 +93,7 @@ def crawl_stages(path: Path) -> list:
     StoreStage, ResultsStage (a no-op for article pages), as ITEM_PIPELINES orders them."""
     stages = build_stages(make_crawler(path))
     names = [type(s).__name__ for s in stages]
-    return stages[names.index("StoreStage"):]
+    return stages[names.index("StoreStage") :]
 
 
 def ours_per_item(path: Path, items: list) -> float:
@@ -125,8 +128,9 @@ def ours_bulk(path: Path, rows: list[dict]) -> float:
     t0 = time.perf_counter()
     schema.bulk_insert_articles(db, rows)
     dt = time.perf_counter() - t0
-    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'"
-                      ).fetchone()[0] == len(rows)  # FTS in sync
+    assert db.execute(
+        "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'"
+    ).fetchone()[0] == len(rows)  # FTS in sync
     db.close()
     return dt
 
@@ -135,11 +139,21 @@ def stage_items(n: int, fetched_at: str = T1) -> list:
     items = []
     for i in range(n):
         s = synth.article(i)
-        art = article(url=s.url, canonical_url=s.url, fetched_at=fetched_at,
-                      headline=s.headline, dek=s.dek,
-                      authors=s.authors, body=s.body, published_raw=s.published_at,
-                      published_at=s.published_at, meet_name=s.meet_name, meet_year=s.meet_year,
-                      word_count=len(s.body.split()), results=[])
+        art = article(
+            url=s.url,
+            canonical_url=s.url,
+            fetched_at=fetched_at,
+            headline=s.headline,
+            dek=s.dek,
+            authors=s.authors,
+            body=s.body,
+            published_raw=s.published_at,
+            published_at=s.published_at,
+            meet_name=s.meet_name,
+            meet_year=s.meet_year,
+            word_count=len(s.body.split()),
+            results=[],
+        )
         items.append(crawled(art, url=s.url, body=f"<html>{i}</html>".encode()))
     return items
 
@@ -169,16 +183,24 @@ def main() -> int:
                 times[label].append(n / fn(path, payload))
                 for p in Path(tmp).glob(f"r{rep}-{k}.db*"):
                     p.unlink()
-    print(f"store: articles/s into an archive with FTS5 in sync (median of {args.reps}; "
-          f"~{statistics.mean(len(r['body'].split()) for r in rows_n):.0f}-word bodies)")
+    print(
+        f"store: articles/s into an archive with FTS5 in sync (median of {args.reps}; "
+        f"~{statistics.mean(len(r['body'].split()) for r in rows_n):.0f}-word bodies)"
+    )
     print()
     print("| path | articles | median art/s | min | max |")
     print("|---|---:|---:|---:|---:|")
     for label, n, _, _ in cases:
         v = times[label]
         print(f"| {label} | {n} | {statistics.median(v):,.0f} | {min(v):,.0f} | {max(v):,.0f} |")
-    record.save("store", {label: {"articles": n, "median_per_s": statistics.median(times[label])}
-                          for label, n, _, _ in cases}, load0)
+    record.save(
+        "store",
+        {
+            label: {"articles": n, "median_per_s": statistics.median(times[label])}
+            for label, n, _, _ in cases
+        },
+        load0,
+    )
     return 0
 
 

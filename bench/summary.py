@@ -33,20 +33,31 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
             yield target, "not run", None, ""
             continue
         f = ext["figures"][page_set]
-        yield (target, f"{f['ratio']:.2f}x ({f['ours']:.0f} vs {f['trafilatura']:.0f} pages/s)",
-               f["ratio"] >= 1.5, _run(ext))
+        yield (
+            target,
+            f"{f['ratio']:.2f}x ({f['ours']:.0f} vs {f['trafilatura']:.0f} pages/s)",
+            f["ratio"] >= 1.5,
+            _run(ext),
+        )
     crawl = record.load("crawl")
     if crawl is None:
         yield "crawl (c) >= 1.5x baseline (b) pages/s", "not run", None, ""
     else:
         pps = crawl["figures"]["pages_per_s"]
         ratio = pps["c"] / pps["b"]
-        yield ("crawl (c) >= 1.5x baseline (b) pages/s",
-               f"{ratio:.2f}x ({pps['c']:.0f} vs {pps['b']:.0f} pages/s)", ratio >= 1.5,
-               _run(crawl))
+        yield (
+            "crawl (c) >= 1.5x baseline (b) pages/s",
+            f"{ratio:.2f}x ({pps['c']:.0f} vs {pps['b']:.0f} pages/s)",
+            ratio >= 1.5,
+            _run(crawl),
+        )
         if "d" in pps:
-            yield ("(c) on 2 processes into one archive (no target)",
-                   f"{pps['d'] / pps['c']:.2f}x (c) ({pps['d']:.0f} pages/s)", None, _run(crawl))
+            yield (
+                "(c) on 2 processes into one archive (no target)",
+                f"{pps['d'] / pps['c']:.2f}x (c) ({pps['d']:.0f} pages/s)",
+                None,
+                _run(crawl),
+            )
     store = record.load("store")
     if store is None:
         yield "storing with FTS in sync >= 3,000 articles/s", "not run", None, ""
@@ -54,8 +65,12 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
         for label, f in store["figures"].items():
             if label.startswith("meetarchive"):
                 per_s = f["median_per_s"]
-                yield (f"storing with FTS in sync >= 3,000 articles/s: {label}",
-                       f"{per_s:,.0f}/s", per_s >= 3000, _run(store))
+                yield (
+                    f"storing with FTS in sync >= 3,000 articles/s: {label}",
+                    f"{per_s:,.0f}/s",
+                    per_s >= 3000,
+                    _run(store),
+                )
     search = record.load("search")
     size = (search or {}).get("figures", {}).get(SEARCH_SIZE)
     if size is None:
@@ -65,24 +80,43 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
         newest = size["meetarchive search, newest first"]
         alt_r = size["sqlite-utils table.search(), ranked"]
         alt_n = size["sqlite-utils table.search(), newest first"]
-        yield "ranked p50 <= 20 ms (1M)", f"{ranked['p50']:.1f} ms", ranked["p50"] <= 20, \
-            _run(search)
-        yield "ranked p99 <= 100 ms (1M)", f"{ranked['p99']:.1f} ms", ranked["p99"] <= 100, \
-            _run(search)
-        yield "newest-first p99 <= 50 ms (1M)", f"{newest['p99']:.1f} ms", newest["p99"] <= 50, \
-            _run(search)
+        yield (
+            "ranked p50 <= 20 ms (1M)",
+            f"{ranked['p50']:.1f} ms",
+            ranked["p50"] <= 20,
+            _run(search),
+        )
+        yield (
+            "ranked p99 <= 100 ms (1M)",
+            f"{ranked['p99']:.1f} ms",
+            ranked["p99"] <= 100,
+            _run(search),
+        )
+        yield (
+            "newest-first p99 <= 50 ms (1M)",
+            f"{newest['p99']:.1f} ms",
+            newest["p99"] <= 50,
+            _run(search),
+        )
         for name, ours, alt in (("ranked", ranked, alt_r), ("newest first", newest, alt_n)):
             ratio = alt["p99"] / ours["p99"]
-            yield (f">= 10x faster at p99 than table.search(), {name} (1M)",
-                   f"{ratio:.1f}x ({alt['p99']:.0f} vs {ours['p99']:.1f} ms)", ratio >= 10,
-                   _run(search))
+            yield (
+                f">= 10x faster at p99 than table.search(), {name} (1M)",
+                f"{ratio:.1f}x ({alt['p99']:.0f} vs {ours['p99']:.1f} ms)",
+                ratio >= 10,
+                _run(search),
+            )
         for name in ("ranked", "newest first"):
             page = size.get(f"Datasette search page (served), {name}")
             if page is None:
                 yield f"served Datasette search page p99 <= 150 ms, {name}", "not run", None, ""
             else:
-                yield (f"served Datasette search page p99 <= 150 ms, {name} (1M)",
-                       f"{page['p99']:.1f} ms", page["p99"] <= 150, _run(search))
+                yield (
+                    f"served Datasette search page p99 <= 150 ms, {name} (1M)",
+                    f"{page['p99']:.1f} ms",
+                    page["p99"] <= 150,
+                    _run(search),
+                )
     recrawl = record.load("recrawl")
     if recrawl is None:
         yield "recrawl <= 1.2 requests per new article beyond robots.txt", "not run", None, ""
@@ -91,20 +125,28 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
             per = f["requests_per_new_article"]
             measured = f"{per:.2f} ({f['requests']} requests, {f['new_articles']} new)"
             if label.startswith("recrawl, incremental"):
-                yield (f"recrawl <= 1.2 requests per new article beyond robots.txt: {label}",
-                       measured, per <= 1.2, _run(recrawl))
+                yield (
+                    f"recrawl <= 1.2 requests per new article beyond robots.txt: {label}",
+                    measured,
+                    per <= 1.2,
+                    _run(recrawl),
+                )
             elif label.startswith("recrawl") and "--full" not in label:
                 yield f"(no target) {label}", measured, None, _run(recrawl)
     memory = record.load("memory")
-    rss = {int(n): f["c"]["rss_mib"] for n, f in (memory or {}).get("figures", {}).items()
-           if "c" in f}
+    rss = {
+        int(n): f["c"]["rss_mib"] for n, f in (memory or {}).get("figures", {}).items() if "c" in f
+    }
     if memory is None or 10000 not in rss or 100000 not in rss:
         yield "peak RSS at 100k pages within 1.2x of 10k pages", "not run", None, ""
     else:
         ratio = rss[100000] / rss[10000]
-        yield ("peak RSS at 100k pages within 1.2x of 10k pages",
-               f"{ratio:.2f}x ({rss[100000]:.0f} vs {rss[10000]:.0f} MiB)", ratio <= 1.2,
-               _run(memory))
+        yield (
+            "peak RSS at 100k pages within 1.2x of 10k pages",
+            f"{ratio:.2f}x ({rss[100000]:.0f} vs {rss[10000]:.0f} MiB)",
+            ratio <= 1.2,
+            _run(memory),
+        )
 
 
 def main() -> int:

@@ -35,53 +35,209 @@ Henderson Coleman Simmons Patterson Jordan Reynolds Hamilton Graham Kimani Wanji
 Haile Bekele Cheruiyot Kiprop Rotich Mwangi Okonkwo Eze Adeyemi Abdi Farah Hassan Warholm Benjamin
 Duplantis Crouser Kovacs Ealey Mihambo Rojas Stefanidi Nageotte Moon Harrison Seville Tebogo""".split()
 MEETS = [
-    "Prefontaine Classic", "Penn Relays", "Drake Relays", "Texas Relays", "Arcadia Invitational",
-    "Brooks PR Invitational", "Nike Outdoor Nationals", "New Balance Nationals Outdoor",
-    "New Balance Nationals Indoor", "Millrose Games", "Boston Marathon", "NCAA Outdoor Championships",
-    "NCAA Indoor Championships", "USATF Outdoor Championships", "US Olympic Trials",
-    "Mt. SAC Relays", "Stanford Invitational", "Florida Relays", "Kansas Relays", "Sea Ray Relays",
-    "Golden South Classic", "Nike Cross Nationals", "Foot Locker Cross Country Championships",
-    "CIF State Championships", "Texas UIL State Meet", "Florida FHSAA State Meet",
-    "New York State Federation Championships", "Michigan State Finals", "Ohio State Meet",
-    "Bislett Games", "Diamond League Final", "World Athletics Championships", "Olympic Games",
-    "Adidas Dream Mile", "Hoka Festival of Miles", "Music City Distance Carnival", "Sound Running On Track Fest",
-    "Husky Classic", "Armory Track Invitational", "Simplot Games", "Dr. Martin Luther King Jr. Collegiate Invitational",
-    "Big Ten Championships", "SEC Championships", "ACC Championships", "Pac-12 Championships",
-    "Ivy League Heptagonals", "Chicago Marathon", "New York City Marathon", "Great Southwest Classic",
-    "Meet of Champions", "Eastern States Championships", "Arcadia Invite", "Dual in the Desert",
+    "Prefontaine Classic",
+    "Penn Relays",
+    "Drake Relays",
+    "Texas Relays",
+    "Arcadia Invitational",
+    "Brooks PR Invitational",
+    "Nike Outdoor Nationals",
+    "New Balance Nationals Outdoor",
+    "New Balance Nationals Indoor",
+    "Millrose Games",
+    "Boston Marathon",
+    "NCAA Outdoor Championships",
+    "NCAA Indoor Championships",
+    "USATF Outdoor Championships",
+    "US Olympic Trials",
+    "Mt. SAC Relays",
+    "Stanford Invitational",
+    "Florida Relays",
+    "Kansas Relays",
+    "Sea Ray Relays",
+    "Golden South Classic",
+    "Nike Cross Nationals",
+    "Foot Locker Cross Country Championships",
+    "CIF State Championships",
+    "Texas UIL State Meet",
+    "Florida FHSAA State Meet",
+    "New York State Federation Championships",
+    "Michigan State Finals",
+    "Ohio State Meet",
+    "Bislett Games",
+    "Diamond League Final",
+    "World Athletics Championships",
+    "Olympic Games",
+    "Adidas Dream Mile",
+    "Hoka Festival of Miles",
+    "Music City Distance Carnival",
+    "Sound Running On Track Fest",
+    "Husky Classic",
+    "Armory Track Invitational",
+    "Simplot Games",
+    "Dr. Martin Luther King Jr. Collegiate Invitational",
+    "Big Ten Championships",
+    "SEC Championships",
+    "ACC Championships",
+    "Pac-12 Championships",
+    "Ivy League Heptagonals",
+    "Chicago Marathon",
+    "New York City Marathon",
+    "Great Southwest Classic",
+    "Meet of Champions",
+    "Eastern States Championships",
+    "Arcadia Invite",
+    "Dual in the Desert",
 ]
-EVENTS = ["100 meters", "200 meters", "400 meters", "800 meters", "1,500 meters", "mile",
-          "3,000 meters", "5,000 meters", "10,000 meters", "3,000-meter steeplechase",
-          "110-meter hurdles", "100-meter hurdles", "400-meter hurdles", "4x100 relay",
-          "4x400 relay", "distance medley relay", "high jump", "pole vault", "long jump",
-          "triple jump", "shot put", "discus", "javelin", "hammer throw", "decathlon", "heptathlon"]
-CITIES = ["Eugene", "Philadelphia", "Des Moines", "Austin", "Arcadia", "Seattle", "Greensboro",
-          "New York", "Boston", "Walnut", "Palo Alto", "Gainesville", "Lawrence", "Clovis",
-          "Albuquerque", "Fayetteville", "Los Angeles", "Oslo", "Zurich", "Brussels", "Paris",
-          "Budapest", "Tokyo", "Chicago", "Portland", "Nashville", "Pocatello", "Jackson"]
-SCHOOLS = ["Oregon", "Arkansas", "Texas A&M", "Stanford", "Georgetown", "BYU", "Northern Arizona",
-           "Florida", "LSU", "USC", "Tennessee", "Alabama", "Kentucky", "Villanova", "Wisconsin",
-           "Newbury Park", "Great Oak", "Brentwood", "Loudoun Valley", "Tatnall", "Union Catholic",
-           "Southlake Carroll", "Jesuit", "Mountain Vista", "Fayetteville-Manlius", "Cedar City",
-           "Baylor", "Iowa State", "North Carolina", "Washington", "Virginia Tech", "Ole Miss"]
-AUTHORS = ["Lori Shontz", "Doug Binder", "Dave Devine", "Jim Spier", "Erik Boal", "Rich Gonzalez",
-           "Marc Bloom", "Chris Hunter", "Kyle Jones", "Jeff Hollobaugh", "Paul Merca", "Ed Rollins"]
-VERBS = ["won", "took", "captured", "claimed", "grabbed", "edged", "powered to", "cruised to",
-         "stormed to", "held on to win"]
+EVENTS = [
+    "100 meters",
+    "200 meters",
+    "400 meters",
+    "800 meters",
+    "1,500 meters",
+    "mile",
+    "3,000 meters",
+    "5,000 meters",
+    "10,000 meters",
+    "3,000-meter steeplechase",
+    "110-meter hurdles",
+    "100-meter hurdles",
+    "400-meter hurdles",
+    "4x100 relay",
+    "4x400 relay",
+    "distance medley relay",
+    "high jump",
+    "pole vault",
+    "long jump",
+    "triple jump",
+    "shot put",
+    "discus",
+    "javelin",
+    "hammer throw",
+    "decathlon",
+    "heptathlon",
+]
+CITIES = [
+    "Eugene",
+    "Philadelphia",
+    "Des Moines",
+    "Austin",
+    "Arcadia",
+    "Seattle",
+    "Greensboro",
+    "New York",
+    "Boston",
+    "Walnut",
+    "Palo Alto",
+    "Gainesville",
+    "Lawrence",
+    "Clovis",
+    "Albuquerque",
+    "Fayetteville",
+    "Los Angeles",
+    "Oslo",
+    "Zurich",
+    "Brussels",
+    "Paris",
+    "Budapest",
+    "Tokyo",
+    "Chicago",
+    "Portland",
+    "Nashville",
+    "Pocatello",
+    "Jackson",
+]
+SCHOOLS = [
+    "Oregon",
+    "Arkansas",
+    "Texas A&M",
+    "Stanford",
+    "Georgetown",
+    "BYU",
+    "Northern Arizona",
+    "Florida",
+    "LSU",
+    "USC",
+    "Tennessee",
+    "Alabama",
+    "Kentucky",
+    "Villanova",
+    "Wisconsin",
+    "Newbury Park",
+    "Great Oak",
+    "Brentwood",
+    "Loudoun Valley",
+    "Tatnall",
+    "Union Catholic",
+    "Southlake Carroll",
+    "Jesuit",
+    "Mountain Vista",
+    "Fayetteville-Manlius",
+    "Cedar City",
+    "Baylor",
+    "Iowa State",
+    "North Carolina",
+    "Washington",
+    "Virginia Tech",
+    "Ole Miss",
+]
+AUTHORS = [
+    "Lori Shontz",
+    "Doug Binder",
+    "Dave Devine",
+    "Jim Spier",
+    "Erik Boal",
+    "Rich Gonzalez",
+    "Marc Bloom",
+    "Chris Hunter",
+    "Kyle Jones",
+    "Jeff Hollobaugh",
+    "Paul Merca",
+    "Ed Rollins",
+]
+VERBS = [
+    "won",
+    "took",
+    "captured",
+    "claimed",
+    "grabbed",
+    "edged",
+    "powered to",
+    "cruised to",
+    "stormed to",
+    "held on to win",
+]
 PHRASES = [
-    "after a blistering final lap", "despite a slow early pace", "with a long kick from 300 out",
-    "in a photo finish", "in wet and windy conditions", "under a light tailwind",
-    "in front of a packed stadium", "in the fastest race of the season", "in a tactical affair",
-    "after leading wire to wire", "with a personal best", "with a meet record",
-    "with a British record", "with a national high school record", "with a state record",
-    "with a world lead", "with a collegiate record", "after a late surge",
+    "after a blistering final lap",
+    "despite a slow early pace",
+    "with a long kick from 300 out",
+    "in a photo finish",
+    "in wet and windy conditions",
+    "under a light tailwind",
+    "in front of a packed stadium",
+    "in the fastest race of the season",
+    "in a tactical affair",
+    "after leading wire to wire",
+    "with a personal best",
+    "with a meet record",
+    "with a British record",
+    "with a national high school record",
+    "with a state record",
+    "with a world lead",
+    "with a collegiate record",
+    "after a late surge",
 ]
 QUOTES = [
-    "I just trusted my training and went for it.", "The plan was to sit and kick, and it worked.",
-    "It was a dumb decision, but it paid off.", "I knew I had more in the tank on the last lap.",
-    "My coach told me to be patient and I was.", "This is going to be an exciting summer.",
-    "I felt the crowd carry me down the home stretch.", "We came here to win the team title.",
-    "Honestly I did not expect to run that fast today.", "It hurt, but that is the sport.",
+    "I just trusted my training and went for it.",
+    "The plan was to sit and kick, and it worked.",
+    "It was a dumb decision, but it paid off.",
+    "I knew I had more in the tank on the last lap.",
+    "My coach told me to be patient and I was.",
+    "This is going to be an exciting summer.",
+    "I felt the crowd carry me down the home stretch.",
+    "We came here to win the team title.",
+    "Honestly I did not expect to run that fast today.",
+    "It hurt, but that is the sport.",
 ]
 FILLER = [
     "Conditions were good for fast times throughout the afternoon session.",
@@ -125,7 +281,11 @@ class Synth:
 
 
 def _mark(rng: random.Random, event: str) -> str:
-    if "jump" in event or "vault" in event or event in ("shot put", "discus", "javelin", "hammer throw"):
+    if (
+        "jump" in event
+        or "vault" in event
+        or event in ("shot put", "discus", "javelin", "hammer throw")
+    ):
         return f"{rng.randint(1, 80)}-{rng.randint(0, 11)}"
     if event in ("decathlon", "heptathlon"):
         return f"{rng.randint(5000, 8900):,} points"
@@ -149,16 +309,22 @@ def article(i: int, base_year: int = 2014, years: int = 11) -> Synth:
     verb = rng.choice(VERBS)
     phrase = rng.choice(PHRASES)
     mark = _mark(rng, event)
-    headline = rng.choice([
-        f"{star} {verb.title()} {event.title()} At {meet}",
-        f"{star} Runs {mark} To Win {event.title()} At {year} {meet}",
-        f"{meet} {year}: {star} Leads {school} Sweep",
-        f"{star}, {others[0]} Headline Day Two Of The {meet}",
-        f"Recap: {event.title()} At The {year} {meet}",
-    ])
-    dek = f"{star.split()[-1]} {verb} the {event} {phrase}; {others[0]} second in {_mark(rng, event)}"
-    paras = [f"{city.upper()} -- {star} of {school} {verb} the {event} in {mark} {phrase} "
-             f"at the {year} {meet} on {['Friday', 'Saturday', 'Sunday'][rng.randrange(3)]}."]
+    headline = rng.choice(
+        [
+            f"{star} {verb.title()} {event.title()} At {meet}",
+            f"{star} Runs {mark} To Win {event.title()} At {year} {meet}",
+            f"{meet} {year}: {star} Leads {school} Sweep",
+            f"{star}, {others[0]} Headline Day Two Of The {meet}",
+            f"Recap: {event.title()} At The {year} {meet}",
+        ]
+    )
+    dek = (
+        f"{star.split()[-1]} {verb} the {event} {phrase}; {others[0]} second in {_mark(rng, event)}"
+    )
+    paras = [
+        f"{city.upper()} -- {star} of {school} {verb} the {event} in {mark} {phrase} "
+        f"at the {year} {meet} on {['Friday', 'Saturday', 'Sunday'][rng.randrange(3)]}."
+    ]
     for k in range(rng.randint(4, 8)):
         who = others[k % 4] if k % 3 else star
         ev = rng.choice(EVENTS)
@@ -166,7 +332,7 @@ def article(i: int, base_year: int = 2014, years: int = 11) -> Synth:
             f"{who} finished {['second', 'third', 'fourth', 'fifth'][k % 4]} in the {ev} in "
             f"{_mark(rng, ev)}, {rng.choice(PHRASES)}.",
             rng.choice(FILLER),
-            f"\"{rng.choice(QUOTES)}\" said {who.split()[-1]}, a {rng.choice(['senior', 'junior', 'sophomore', 'freshman'])} "
+            f'"{rng.choice(QUOTES)}" said {who.split()[-1]}, a {rng.choice(["senior", "junior", "sophomore", "freshman"])} '
             f"at {rng.choice(SCHOOLS)}.",
             rng.choice(FILLER),
             f"{rng.choice(people)} and {rng.choice(people)} also {rng.choice(VERBS)} heats "
@@ -175,9 +341,15 @@ def article(i: int, base_year: int = 2014, years: int = 11) -> Synth:
         rng.shuffle(sentences)
         paras.append(" ".join(sentences[: rng.randint(3, 5)]))
     return Synth(
-        i=i, headline=headline, dek=dek, authors=[rng.choice(AUTHORS)],
+        i=i,
+        headline=headline,
+        dek=dek,
+        authors=[rng.choice(AUTHORS)],
         published_at=f"{year}-{month:02d}-{dom:02d}T{hour:02d}:{minute:02d}:00-05:00",
-        meet_name=meet, meet_year=year, city=city, body="\n\n".join(paras),
+        meet_name=meet,
+        meet_year=year,
+        city=city,
+        body="\n\n".join(paras),
         url=f"https://news.example.org/{year}/{month:02d}/article-{i}",
     )
 
@@ -188,13 +360,29 @@ def article_row(s: Synth, fetched_at: str = "2026-11-01T10:00:00+00:00") -> dict
     import json
 
     return {
-        "canonical_url": s.url, "url": s.url, "parser": "generic/1", "fetched_at": fetched_at,
-        "headline": s.headline, "dek": s.dek, "authors": json.dumps(s.authors),
-        "publisher": "Example News", "published_raw": s.published_at, "published_at": s.published_at,
-        "timezone": "America/Chicago", "meet_name": s.meet_name, "meet_year": s.meet_year,
-        "body": s.body, "word_count": len(s.body.split()), "language": "en", "tags": "[]",
-        "paywalled": 0, "signals": "{}", "results": "[]",
+        "canonical_url": s.url,
+        "url": s.url,
+        "parser": "generic/1",
+        "fetched_at": fetched_at,
+        "headline": s.headline,
+        "dek": s.dek,
+        "authors": json.dumps(s.authors),
+        "publisher": "Example News",
+        "published_raw": s.published_at,
+        "published_at": s.published_at,
+        "timezone": "America/Chicago",
+        "meet_name": s.meet_name,
+        "meet_year": s.meet_year,
+        "body": s.body,
+        "word_count": len(s.body.split()),
+        "language": "en",
+        "tags": "[]",
+        "paywalled": 0,
+        "signals": "{}",
+        "results": "[]",
         "content_hash": hashlib.sha1(f"{s.headline}{s.body}".encode()).hexdigest(),
-        "first_seen": fetched_at, "last_seen": fetched_at, "updated_at": fetched_at,
+        "first_seen": fetched_at,
+        "last_seen": fetched_at,
+        "updated_at": fetched_at,
         "source": "example",
     }

@@ -55,12 +55,15 @@ class ReparseReport(Tally):
         o = self.outcomes
         rebuilt = o["rebuilt"]
         rejects = ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) or "none"
-        return "\n".join([
-            f"Reparsed {self.pages} stored page(s) in {self.db} (no network)",
-            f"  articles: {rebuilt} rebuilt ({self.changed} with changed text), {o['new']} new, "
-            f"{o['updated']} revision(s) replayed, {self.kept} kept as they were",
-            f"  rejects:  {sum(self.rejects.values())} ({rejects})",
-        ])
+        return "\n".join(
+            [
+                f"Reparsed {self.pages} stored page(s) in {self.db} (no network)",
+                f"  articles: {rebuilt} rebuilt ({self.changed} with changed text), {o['new']} "
+                "new, "
+                f"{o['updated']} revision(s) replayed, {self.kept} kept as they were",
+                f"  rejects:  {sum(self.rejects.values())} ({rejects})",
+            ]
+        )
 
 
 def replay_crawler(db_path: Path, overrides: dict[str, Any] | None = None) -> Any:
@@ -74,9 +77,16 @@ def replay_crawler(db_path: Path, overrides: dict[str, Any] | None = None) -> An
     settings.setmodule("scraper.settings", priority="project")
     # No event loop runs here, so the store stage groups items without a timer: the group is
     # committed by size, by age at the next item, and when the stages are closed.
-    settings.update({"ARCHIVE_DB": str(db_path), REBUILD_SETTING: True,
-                     "TWISTED_REACTOR_ENABLED": False, "STORE_GROUP_UNTIMED": True,
-                     **(overrides or {})}, priority="cmdline")
+    settings.update(
+        {
+            "ARCHIVE_DB": str(db_path),
+            REBUILD_SETTING: True,
+            "TWISTED_REACTOR_ENABLED": False,
+            "STORE_GROUP_UNTIMED": True,
+            **(overrides or {}),
+        },
+        priority="cmdline",
+    )
     crawler = Crawler(Spider, settings)
     crawler._apply_settings()  # what Crawler.crawl() does first: stats, settings frozen
     return crawler
@@ -91,8 +101,10 @@ def build_stages(crawler: Any) -> list[Any]:
 
 
 def _hashes(db: Any) -> dict[str, str]:
-    return {r["canonical_url"]: r["content_hash"]
-            for r in db[schema.ARTICLES].rows_where(select="canonical_url, content_hash")}
+    return {
+        r["canonical_url"]: r["content_hash"]
+        for r in db[schema.ARTICLES].rows_where(select="canonical_url, content_hash")
+    }
 
 
 def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseReport:

@@ -39,7 +39,13 @@ from scraper.parsers.keys import document_key
 logger = logging.getLogger(__name__)
 STAT = "meetarchive/results/{}"
 NEW, DUPLICATE, OLDER, UNCHANGED, UPDATED, REBUILT = (
-    "new", "duplicate", "older", "unchanged", "updated", "rebuilt")
+    "new",
+    "duplicate",
+    "older",
+    "unchanged",
+    "updated",
+    "rebuilt",
+)
 
 
 def parse_results_page(page: Page) -> dict[str, Any]:
@@ -86,38 +92,59 @@ class ResultsStage(ArchiveStage):
         holder = schema.document_holding(self.db, sha1)
         if current is not None and holder is not None and holder["id"] == current["id"]:
             if current["page_id"] != page_id:  # the same bytes under another URL of the key
-                schema.move_document(self.db, current["id"], page_id, page.url, sha1,
-                                     page.fetched_at)
+                schema.move_document(
+                    self.db, current["id"], page_id, page.url, sha1, page.fetched_at
+                )
                 current["page_id"] = page_id
             if not self.archive.rebuilding:
                 return UNCHANGED, 0
         elif holder is not None:
             if current is not None:
                 schema.release_document(self.db, current)
-            schema.put_duplicate(self.db, None if current is None else current["id"], page_id,
-                                 page.url, key, sha1, page.fetched_at, holder)
+            schema.put_duplicate(
+                self.db,
+                None if current is None else current["id"],
+                page_id,
+                page.url,
+                key,
+                sha1,
+                page.fetched_at,
+                holder,
+            )
             return DUPLICATE, 0
         return self.parse_and_store(page, page_id, current, {"url_key": key, "body_sha1": sha1})
 
-    def parse_and_store(self, page: Page, page_id: int, current: dict[str, Any] | None,
-                        identity: dict[str, Any]) -> tuple[str, int]:
+    def parse_and_store(
+        self, page: Page, page_id: int, current: dict[str, Any] | None, identity: dict[str, Any]
+    ) -> tuple[str, int]:
         doc = parse_results_page(page)
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
             outcome = NEW
         elif current["page_id"] == page_id:
             outcome = REBUILT
-        elif (current["duplicate_of"] is None and current["parse_sha1"] == identity["parse_sha1"]
-              and not schema.has_duplicates(self.db, current["id"])):
-            schema.move_document(self.db, current["id"], page_id, page.url,
-                                 identity["body_sha1"], page.fetched_at)
+        elif (
+            current["duplicate_of"] is None
+            and current["parse_sha1"] == identity["parse_sha1"]
+            and not schema.has_duplicates(self.db, current["id"])
+        ):
+            schema.move_document(
+                self.db, current["id"], page_id, page.url, identity["body_sha1"], page.fetched_at
+            )
             return UNCHANGED, 0
         else:
             outcome = UPDATED
             schema.release_document(self.db, current)
-        rows = schema.store_results(self.db, page_id, page.url, doc, page.fetched_at,
-                                    page.source or None, identity,
-                                    current["id"] if current else None)
+        rows = schema.store_results(
+            self.db,
+            page_id,
+            page.url,
+            doc,
+            page.fetched_at,
+            page.source or None,
+            identity,
+            current["id"] if current else None,
+        )
         return outcome, rows
 
     def count(self, outcome: str, rows: int) -> None:

@@ -30,14 +30,20 @@ from pipelines.db import FTS_COLUMNS, fts_match
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
-COLUMN_ALIASES = {"title": "headline", "author": "authors", "by": "authors", "text": "body",
-                  **{c: c for c in FTS_COLUMNS}}
+COLUMN_ALIASES = {
+    "title": "headline",
+    "author": "authors",
+    "by": "authors",
+    "text": "body",
+    **{c: c for c in FTS_COLUMNS},
+}
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟«»＂〝〞"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f()\[\]{}]")  # controls and brackets: spaces
 _COLUMN_NAMES = "|".join(sorted(COLUMN_ALIASES, key=len, reverse=True))
 _TOKEN = re.compile(  # a known field name may be followed by spaces: "body: kerr"
-    rf'(?:\b(?P<col>(?i:{_COLUMN_NAMES}))\s*:\s*|(?P<other>\w+):)?(?P<text>"[^"]*"?|[^\s"]+)')
+    rf'(?:\b(?P<col>(?i:{_COLUMN_NAMES}))\s*:\s*|(?P<other>\w+):)?(?P<text>"[^"]*"?|[^\s"]+)'
+)
 _WORD = re.compile(r"[^\W_]+")
 _OR = {"OR", "|", "||"}
 _IGNORED = {"AND", "&", "&&", "+", "NEAR"}
@@ -94,7 +100,7 @@ def parse_query(query: str) -> tuple[list[list[Term]], list[Term]]:
         col, text = m.group("col") or m.group("other"), m.group("text")
         if not col and text.endswith(":") and text[:-1].lower() in COLUMN_ALIASES:
             continue  # a field name with nothing after it
-        if not col and text == "-" and cleaned[m.end():m.end() + 1] == '"':
+        if not col and text == "-" and cleaned[m.end() : m.end() + 1] == '"':
             pending_not = True  # -"a phrase"
             continue
         if not col and text in _OR:
@@ -144,9 +150,36 @@ def _either(alternatives: list[str]) -> str:
 
 # Words so common that FTS5 reading their doclists costs more than the rest of a phrase (a
 # million-row doclist for "the"): a phrase's candidates leave them out (see candidate_fts).
-STOPWORDS = frozenset({
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is",
-    "it", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "with"})
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "with",
+    }
+)
 
 
 def candidate_fts(query: str) -> str | None:
@@ -180,9 +213,13 @@ def _candidates(groups: list[list[Term]], expr: str) -> str | None:
     return cheap if parts and cheap != expr else None
 
 
-def search(db: sqlite_utils.Database, query: str, limit: int = 20,
-           mark: tuple[str, str] = ("<mark>", "</mark>"), order: str = "rank"
-           ) -> list[dict[str, Any]]:
+def search(
+    db: sqlite_utils.Database,
+    query: str,
+    limit: int = 20,
+    mark: tuple[str, str] = ("<mark>", "</mark>"),
+    order: str = "rank",
+) -> list[dict[str, Any]]:
     """Articles matching ``query``, best first (``order="newest"``: newest first): id,
     canonical_url (the key), url (the address it was fetched from), headline, authors (list),
     published_at, meet_name, snippet (hits between
@@ -195,8 +232,14 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20,
     groups, _excluded, fts_query = _parsed(query)
     markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
     try:
-        hits = fts_match(db, fts_query, limit, _SENTINELS if markup else mark, order,
-                         _candidates(groups, fts_query) if order == "newest" else None)
+        hits = fts_match(
+            db,
+            fts_query,
+            limit,
+            _SENTINELS if markup else mark,
+            order,
+            _candidates(groups, fts_query) if order == "newest" else None,
+        )
     except sqlite3.OperationalError as exc:  # a safety net: sanitised queries should not fail
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
     if markup:

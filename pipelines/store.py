@@ -48,8 +48,11 @@ class ArchiveFull(DropItem, MeetarchiveError):
 
 
 STAT = "meetarchive/{}"
-GROUP_ITEMS, GROUP_SECONDS, GROUP_UNTIMED = ("STORE_GROUP_ITEMS", "STORE_GROUP_SECONDS",
-                                             "STORE_GROUP_UNTIMED")
+GROUP_ITEMS, GROUP_SECONDS, GROUP_UNTIMED = (
+    "STORE_GROUP_ITEMS",
+    "STORE_GROUP_SECONDS",
+    "STORE_GROUP_UNTIMED",
+)
 DEFAULT_GROUP_ITEMS = 100
 DEFAULT_GROUP_SECONDS = 0.5
 CONTENDED_SECONDS = 10.0
@@ -195,9 +198,12 @@ class StoreStage(ArchiveStage):
 
     def _lost(self, group: list[Crawled], exc: BaseException | None) -> None:
         if group:
-            logger.error("archive: %d stored item(s) were not committed (%s); they are not in "
-                         "the archive and the next crawl fetches them again", len(group),
-                         exc or "transaction rolled back")
+            logger.error(
+                "archive: %d stored item(s) were not committed (%s); they are not in "
+                "the archive and the next crawl fetches them again",
+                len(group),
+                exc or "transaction rolled back",
+            )
 
     def _timer_fired(self) -> None:
         self.timer = None
@@ -216,8 +222,10 @@ class StoreStage(ArchiveStage):
         """The archive cannot grow: the item's transaction is rolled back; stop the crawl with
         one clear message instead of failing every item that follows."""
         path = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
-        message = (f"archive is full: {path}"
-                   f" ({exc}); free disk space (or raise ARCHIVE_MAX_BYTES) and crawl again")
+        message = (
+            f"archive is full: {path}"
+            f" ({exc}); free disk space (or raise ARCHIVE_MAX_BYTES) and crawl again"
+        )
         try:
             engine = self.crawler.engine if self.crawler is not None else None
         except RuntimeError:  # a crawler that is not crawling (tests, reparse)
@@ -241,8 +249,9 @@ class StoreStage(ArchiveStage):
             if self.archive.rebuilding:
                 schema.delete_rejects(self.db, page_id)
             if item.reject:
-                schema.record_reject(self.db, item.page.url, item.reject, item.reject_detail,
-                                     last_fetched, page_id)
+                schema.record_reject(
+                    self.db, item.page.url, item.reject, item.reject_detail, last_fetched, page_id
+                )
             elif item.article is not None:
                 deferred = self._store_article(item, page_id, first_fetched, last_fetched)
         except BaseException:
@@ -253,8 +262,9 @@ class StoreStage(ArchiveStage):
         conn.execute("RELEASE store_item")
         return deferred
 
-    def _store_article(self, item: Crawled, page_id: int, first_fetched: str,
-                       last_fetched: str) -> dict[str, Any] | None:
+    def _store_article(
+        self, item: Crawled, page_id: int, first_fetched: str, last_fetched: str
+    ) -> dict[str, Any] | None:
         art = item.article
         assert art is not None
         self.reveal(art.canonical_url)  # stored earlier in this group: insert it first
@@ -289,8 +299,9 @@ class StoreStage(ArchiveStage):
         else:
             assert stored is not None
             schema.add_revision(self.db, stored, replaced_at=last_fetched)
-            row.update(last_seen=max(stored["last_seen"] or "", last_fetched),
-                       updated_at=last_fetched)
+            row.update(
+                last_seen=max(stored["last_seen"] or "", last_fetched), updated_at=last_fetched
+            )
             schema.update_article(self.db, stored["id"], row)
         item.outcome = decided
         return None

@@ -18,36 +18,66 @@ CANONICAL = "https://www.runnerspace.com/news.php?news_id=700101"
 URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"
 T1, T2, T3 = "2026-11-01T10:00:00+00:00", "2026-11-02T10:00:00+00:00", "2026-11-03T10:00:00+00:00"
 
-BODY = ("EUGENE -- The directive from his coaches was clear: Don’t do it.\n\n"
-        "Josh Kerr set a British record in the Bowerman Mile, beating Jakob Ingebrigtsen.")
+BODY = (
+    "EUGENE -- The directive from his coaches was clear: Don’t do it.\n\n"
+    "Josh Kerr set a British record in the Bowerman Mile, beating Jakob Ingebrigtsen."
+)
 
 
 def article(**changes: Any) -> Article:
     base = Article(
-        url=URL, canonical_url=CANONICAL, fetched_at=T1, parser="test/1",
+        url=URL,
+        canonical_url=CANONICAL,
+        fetched_at=T1,
+        parser="test/1",
         headline="Josh Kerr Grabs Lead With 600 To Go",
         dek="Kerr Calls Bold Move 'A Dumb Decision'",
-        byline_raw="By Lori Shontz for DyeStat", authors=["Lori Shontz"], publisher="DyeStat.com",
-        published_raw="May 25, 2024 9:29 PM", published_at="2024-05-25T21:29:00-05:00",
-        timezone="America/Chicago", meet_name="Prefontaine Classic", meet_year=2024,
-        body=BODY, word_count=24, language="en", tags=["mile"], signals={"headline": "h1"},
+        byline_raw="By Lori Shontz for DyeStat",
+        authors=["Lori Shontz"],
+        publisher="DyeStat.com",
+        published_raw="May 25, 2024 9:29 PM",
+        published_at="2024-05-25T21:29:00-05:00",
+        timezone="America/Chicago",
+        meet_name="Prefontaine Classic",
+        meet_year=2024,
+        body=BODY,
+        word_count=24,
+        language="en",
+        tags=["mile"],
+        signals={"headline": "h1"},
     )
     return replace(base, **changes)
 
 
-def page(url: str = URL, fetched_at: str = T1, body: bytes = b"<html>v1</html>", status: int = 200,
-         kind: str = "article", **changes: Any) -> Page:
-    return Page(url=url, status=status, headers={"Content-Type": "text/html; charset=utf-8"},
-                body=body, fetched_at=fetched_at, kind=kind, source="runnerspace",
-                spider="runnerspace", **changes)
+def page(
+    url: str = URL,
+    fetched_at: str = T1,
+    body: bytes = b"<html>v1</html>",
+    status: int = 200,
+    kind: str = "article",
+    **changes: Any,
+) -> Page:
+    return Page(
+        url=url,
+        status=status,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        body=body,
+        fetched_at=fetched_at,
+        kind=kind,
+        source="runnerspace",
+        spider="runnerspace",
+        **changes,
+    )
 
 
 def crawled(art: Article | None = None, **page_changes: Any) -> Crawled:
     """A Crawled item as the parse stage would emit it for a page that held ``art`` (normalized,
     as ``scraper.parsers.page.article_from_page`` leaves every article)."""
     fetched_at = art.fetched_at if art is not None else T1
-    return Crawled(page=page(fetched_at=fetched_at, **page_changes),
-                   article=normalize_article(art) if art is not None else None)
+    return Crawled(
+        page=page(fetched_at=fetched_at, **page_changes),
+        article=normalize_article(art) if art is not None else None,
+    )
 
 
 def make_crawler(db_path: Path, **settings: Any) -> Any:

@@ -6,8 +6,12 @@ from typing import Any
 
 from tests.hostile_report import MEASURES, RSS_LIMIT_MB
 
-_SUITES = ("tests/test_hostile.py", "tests/test_faults.py", "tests/test_boundaries.py",
-           "tests/test_properties.py")
+_SUITES = (
+    "tests/test_hostile.py",
+    "tests/test_faults.py",
+    "tests/test_boundaries.py",
+    "tests/test_properties.py",
+)
 _OUTCOMES: dict[str, dict[str, str]] = {}
 
 
@@ -29,7 +33,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         write(f"{suite}: {len(outcomes)} cases tried, {passed} passed")
     if MEASURES.peak_rss_mb:
         peak = max(MEASURES.peak_rss_mb.values())
-        write(f"peak RSS of a crawl process: {peak:.0f} MB (limit {RSS_LIMIT_MB} MB; "
-              + ", ".join(f"{k} {v:.0f}" for k, v in sorted(MEASURES.peak_rss_mb.items())) + ")")
+        write(
+            f"peak RSS of a crawl process: {peak:.0f} MB (limit {RSS_LIMIT_MB} MB; "
+            + ", ".join(f"{k} {v:.0f}" for k, v in sorted(MEASURES.peak_rss_mb.items()))
+            + ")"
+        )
     for note in MEASURES.notes:
         write(note)

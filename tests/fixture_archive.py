@@ -24,17 +24,37 @@ def crawl_fixture_site(db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("ARCHIVE_DB", None)
     with SiteServer(SITE) as server:
-        starts = ",".join([server.url("/"),
-                           server.url("/eprofile.php?event_id=120", host="localhost")])
+        starts = ",".join(
+            [server.url("/"), server.url("/eprofile.php?event_id=120", host="localhost")]
+        )
         proc = subprocess.run(
-            [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(db),
-             "-a", f"start_urls={starts}",
-             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
-             "-s", "LOG_LEVEL=WARNING"],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+            [
+                sys.executable,
+                "-m",
+                "scraper.cli",
+                "crawl",
+                "runnerspace",
+                "--db",
+                str(db),
+                "-a",
+                f"start_urls={starts}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_START_DELAY=0",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     if proc.returncode != 0:
         raise AssertionError(
-            f"fixture crawl failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+            f"fixture crawl failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}"
+        )
     return proc
 
 
@@ -66,9 +86,24 @@ def serving(db: Path, *options: str) -> Iterator[str]:
     log = db.with_name(f"serve-{port}.log")
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "scraper.cli", "serve", "--db", str(db), "--host",
-             "127.0.0.1", "--port", str(port), *options],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "scraper.cli",
+                "serve",
+                "--db",
+                str(db),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                *options,
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_for(base + "/-/versions.json", proc, log)

@@ -42,8 +42,14 @@ class Case:
 
     def page(self) -> Page:
         """The fixture as the page a crawl would have fetched (its saved URL and fetch time)."""
-        return Page(url=self.url, status=200, headers={}, body=self.path.read_bytes(),
-                    fetched_at=self.fetched_at, kind="article")
+        return Page(
+            url=self.url,
+            status=200,
+            headers={},
+            body=self.path.read_bytes(),
+            fetched_at=self.fetched_at,
+            kind="article",
+        )
 
     def record(self) -> dict[str, Any]:
         """The article this page gives now, as its golden JSON would hold it: through
@@ -59,8 +65,17 @@ def extract(html: str, url: str, fetched_at: str, timezone: str | None = None) -
     """The article of a page serving ``html`` (UTF-8) at ``url``, through ``article_from_page``;
     ``timezone``: the zone its source prints naive dates in (as a sources file gives it)."""
     meta = {"timezone": timezone} if timezone else {}
-    return article_from_page(Page(url=url, status=200, headers={}, body=html.encode("utf-8"),
-                                  fetched_at=fetched_at, kind="article", meta=meta))
+    return article_from_page(
+        Page(
+            url=url,
+            status=200,
+            headers={},
+            body=html.encode("utf-8"),
+            fetched_at=fetched_at,
+            kind="article",
+            meta=meta,
+        )
+    )
 
 
 def cases() -> list[Case]:
@@ -79,9 +94,9 @@ def dump(record: dict[str, Any]) -> str:
 # The values issue 2 requires of the seed article (what its golden file must hold).
 SEED = {
     "headline": "Josh Kerr Grabs Lead With 600 To Go, Beats Jakob Ingebrigtsen And Standout Field "
-                "In Epic Mile At Prefontaine Classic",
+    "In Epic Mile At Prefontaine Classic",
     "dek": "Kerr Calls Bold Move 'A Dumb Decision' And It Pays Off With Victory And British Mile "
-           "Record",
+    "Record",
     "authors": ["Lori Shontz"],
     "publisher": "DyeStat.com",
     "published_at": "2024-05-26T02:29:00-05:00",

@@ -60,8 +60,13 @@ def run_measured(args: list[str], workdir: Path, label: str, timeout: float = 18
     start = time.monotonic()
     peak = 0.0
     with out.open("wb") as fo, err.open("wb") as fe:
-        proc = subprocess.Popen([sys.executable, "-m", "scraper.cli", *args], cwd=REPO,
-                                env=crawl_env(), stdout=fo, stderr=fe)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "scraper.cli", *args],
+            cwd=REPO,
+            env=crawl_env(),
+            stdout=fo,
+            stderr=fe,
+        )
         deadline = start + timeout
         while proc.poll() is None:
             peak = max(peak, high_water_mb(proc.pid) or 0.0)
@@ -71,5 +76,10 @@ def run_measured(args: list[str], workdir: Path, label: str, timeout: float = 18
                 break
             time.sleep(0.02)
     MEASURES.peak_rss_mb[label] = max(peak, MEASURES.peak_rss_mb.get(label, 0.0))
-    return Finished(proc.returncode, out.read_text(errors="replace"),
-                    err.read_text(errors="replace"), peak, time.monotonic() - start)
+    return Finished(
+        proc.returncode,
+        out.read_text(errors="replace"),
+        err.read_text(errors="replace"),
+        peak,
+        time.monotonic() - start,
+    )

@@ -73,9 +73,11 @@ BODY_TEXT = ("The meet opened under grey skies. " * 12).strip()
 
 
 def article_html(headline: str, body: str = BODY_TEXT, head: str = "", attrs: str = "") -> str:
-    return (f"<!doctype html><html><head>{head}<title>{headline}</title></head><body{attrs}>"
-            f"<article><h1>{headline}</h1><p class='byline'>By Pat Runner</p>"
-            f"<p>{body}</p><p>{body}</p><p>{body}</p></article></body></html>")
+    return (
+        f"<!doctype html><html><head>{head}<title>{headline}</title></head><body{attrs}>"
+        f"<article><h1>{headline}</h1><p class='byline'>By Pat Runner</p>"
+        f"<p>{body}</p><p>{body}</p><p>{body}</p></article></body></html>"
+    )
 
 
 @dataclass(frozen=True)
@@ -99,13 +101,21 @@ def xml_bomb(where: str = "loc") -> bytes:
     """A billion-laughs sitemap: its ninth entity expands to 10^9 "lol"s, referenced in a URL's
     ``loc`` (default), its ``lastmod`` or an attribute."""
     lines = ['<?xml version="1.0"?>', "<!DOCTYPE lolz [", ' <!ENTITY lol "lol">']
-    lines += [f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-              for i in range(1, 10)]
-    url = {"loc": "<url><loc>/bulk/&lol9;</loc></url>",
-           "lastmod": "<url><loc>/bulk/x</loc><lastmod>&lol9;</lastmod></url>",
-           "attribute": '<url id="&lol9;"><loc>/bulk/y</loc></url>'}[where]
-    lines += ["]>", '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', url,
-              "</urlset>"]
+    lines += [
+        f' <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
+    ]
+    url = {
+        "loc": "<url><loc>/bulk/&lol9;</loc></url>",
+        "lastmod": "<url><loc>/bulk/x</loc><lastmod>&lol9;</lastmod></url>",
+        "attribute": '<url id="&lol9;"><loc>/bulk/y</loc></url>',
+    }[where]
+    lines += [
+        "]>",
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        url,
+        "</urlset>",
+    ]
     return "\n".join(lines).encode()
 
 
@@ -163,8 +173,13 @@ class HostileServer:
 
     # -- answers -----------------------------------------------------------------------------
     @staticmethod
-    def send(h: BaseHTTPRequestHandler, status: int, body: bytes,
-             content_type: str = "text/html; charset=utf-8", **headers: str) -> None:
+    def send(
+        h: BaseHTTPRequestHandler,
+        status: int,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        **headers: str,
+    ) -> None:
         h.send_response(status)
         h.send_header("Content-Type", content_type)
         for name, value in headers.items():
@@ -192,7 +207,7 @@ class HostileServer:
         if path in SITEMAPS:
             return self.sitemap(h, path)
         if path.startswith("/case/"):
-            name = path[len("/case/"):]
+            name = path[len("/case/") :]
             if name.startswith("chain/"):
                 hop = int(name.split("/")[1] or 0)
                 return self.send(h, 302, b"", Location=f"/case/chain/{hop + 1}")
@@ -218,10 +233,13 @@ class HostileServer:
         if path == "/sitemap-xml-bomb.xml":
             return self.send(h, 200, xml_bomb(), "application/xml")
         if path == "/sitemap-50k.xml":
-            urls = "".join(f"<url><loc>{self.url(f'/bulk/{i}')}</loc></url>"
-                           for i in range(SITEMAP_URLS + 10))
-            body = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns='
-                    f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>').encode()
+            urls = "".join(
+                f"<url><loc>{self.url(f'/bulk/{i}')}</loc></url>" for i in range(SITEMAP_URLS + 10)
+            )
+            body = (
+                '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns='
+                f'"http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            ).encode()
             return self.send(h, 200, body, "application/xml")
         if self._bomb is None:
             self._bomb = gzip_bomb()
@@ -282,10 +300,16 @@ class HostileServer:
 
     def case_big_attributes(self, h: BaseHTTPRequestHandler) -> None:
         big = "a" * (1024 * 1024)
-        head = (f'<meta name="description" content="{big}">'
-                f'<meta property="og:image" content="{big}">')
-        self.send(h, 200, article_html("Big Attributes Story", head=head,
-                                       attrs=f' data-x="{big}" class="{big}"').encode())
+        head = (
+            f'<meta name="description" content="{big}"><meta property="og:image" content="{big}">'
+        )
+        self.send(
+            h,
+            200,
+            article_html(
+                "Big Attributes Story", head=head, attrs=f' data-x="{big}" class="{big}"'
+            ).encode(),
+        )
 
     def case_nul_bytes(self, h: BaseHTTPRequestHandler) -> None:
         page = article_html("Nul Bytes\x00 Story", BODY_TEXT.replace(" ", " \x00", 5))
@@ -303,11 +327,11 @@ class HostileServer:
 
     def case_charset_bom_vs_header(self, h: BaseHTTPRequestHandler) -> None:
         """A UTF-8 BOM and UTF-8 bytes; the header says ISO-8859-1 and <meta> windows-1251."""
-        page = article_html("Zürich Meet Story",
-                            head='<meta http-equiv="Content-Type" '
-                                 'content="text/html; charset=windows-1251">')
-        self.send(h, 200, b"\xef\xbb\xbf" + page.encode("utf-8"),
-                  "text/html; charset=iso-8859-1")
+        page = article_html(
+            "Zürich Meet Story",
+            head='<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        )
+        self.send(h, 200, b"\xef\xbb\xbf" + page.encode("utf-8"), "text/html; charset=iso-8859-1")
 
     def case_gzip_bomb(self, h: BaseHTTPRequestHandler) -> None:
         if self._bomb is None:

@@ -1,7 +1,7 @@
 """Write the golden JSON of every fixture page listed in tests/fixtures/*/meta.json.
 
-    python tests/make_goldens.py              # write missing goldens, report changed ones
-    python tests/make_goldens.py --overwrite  # rewrite every golden (review the git diff!)
+python tests/make_goldens.py              # write missing goldens, report changed ones
+python tests/make_goldens.py --overwrite  # rewrite every golden (review the git diff!)
 """
 
 from __future__ import annotations

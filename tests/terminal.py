@@ -26,14 +26,20 @@ class Screen:
         return self.output.replace("\r\n", "\n")
 
 
-def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 180,
-                    interrupt_at: str | None = None) -> Screen:
+def run_on_terminal(
+    args: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    timeout: float = 180,
+    interrupt_at: str | None = None,
+) -> Screen:
     """Run ``args`` on a new pseudo-terminal until it exits; with ``interrupt_at``, press Ctrl-C
     (SIGINT to the process) once that text has appeared."""
     master, slave = pty.openpty()
     try:
-        proc = subprocess.Popen(args, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave,
-                                close_fds=True)
+        proc = subprocess.Popen(
+            args, cwd=cwd, env=env, stdin=slave, stdout=slave, stderr=slave, close_fds=True
+        )
     finally:
         os.close(slave)
     chunks: list[bytes] = []

@@ -26,18 +26,35 @@ SEED = "https://www.runnerspace.com/news.php?news_id=700101"
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("ARCHIVE_DB", None)
-    return subprocess.run([sys.executable, "-m", "scraper.cli", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.fixture(scope="module")
 def crawled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("e2e") / "archive.db"
     with SiteServer(SITE) as server:
-        starts = ",".join([server.url("/"),
-                           server.url("/eprofile.php?event_id=120", host="localhost")])
-        proc = cli("crawl", "runnerspace", "--db", str(db), "-a", f"start_urls={starts}",
-                   "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0")
+        starts = ",".join(
+            [server.url("/"), server.url("/eprofile.php?event_id=120", host="localhost")]
+        )
+        proc = cli(
+            "crawl",
+            "runnerspace",
+            "--db",
+            str(db),
+            "-a",
+            f"start_urls={starts}",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+        )
     assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
     return db
 

@@ -43,8 +43,9 @@ BYLINES = [
 ]
 
 
-@pytest.mark.parametrize(("raw", "people", "outlet"), BYLINES,
-                         ids=[b[0] or "empty" for b in BYLINES])
+@pytest.mark.parametrize(
+    ("raw", "people", "outlet"), BYLINES, ids=[b[0] or "empty" for b in BYLINES]
+)
 def test_split_byline(raw: str, people: list[str], outlet: str | None) -> None:
     assert split_byline(raw) == (people, outlet)
 
@@ -65,7 +66,8 @@ AUTHOR_LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("names", "expected"), AUTHOR_LISTS,
-                         ids=["|".join(a[0]) or "empty" for a in AUTHOR_LISTS])
+@pytest.mark.parametrize(
+    ("names", "expected"), AUTHOR_LISTS, ids=["|".join(a[0]) or "empty" for a in AUTHOR_LISTS]
+)
 def test_clean_authors(names: list[str], expected: list[str]) -> None:
     assert clean_authors(names) == expected

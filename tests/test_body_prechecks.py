@@ -23,8 +23,10 @@ NEEDLE = "A sentence long enough to be article text that only this element holds
 
 def body_text(extra: str) -> str:
     paras = "".join(f"<p>{p}</p>" for p in PARAS)
-    html = (f"<html><body><main><article><h1>Kerr wins</h1>{paras}{extra}</article></main>"
-            "</body></html>")
+    html = (
+        f"<html><body><main><article><h1>Kerr wins</h1>{paras}{extra}</article></main>"
+        "</body></html>"
+    )
     return "\n\n".join(text for _, text in extract_body_blocks(parse_tree(html)))
 
 
@@ -35,30 +37,59 @@ def test_each_hidden_class_hides(cls: str) -> None:
     assert NEEDLE not in text
 
 
-@pytest.mark.parametrize("attrs", [
-    "hidden", "aria-hidden='true'", "style='display: none'", "style='DISPLAY:NONE'",
-    "style='visibility:hidden'", "class='a' style='color: red; display :none'",
-])
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        "hidden",
+        "aria-hidden='true'",
+        "style='display: none'",
+        "style='DISPLAY:NONE'",
+        "style='visibility:hidden'",
+        "class='a' style='color: red; display :none'",
+    ],
+)
 def test_hidden_attributes_hide(attrs: str) -> None:
     assert NEEDLE not in body_text(f"<div {attrs}><p>{NEEDLE}</p></div>")
 
 
-@pytest.mark.parametrize("attrs", [
-    "class='hidden-print'", "class='unhidden'", "class='Hidden'", "class='d-none-md'",
-    "style='color: red'", "aria-hidden='false'", "class='hide-on-mobile wide'",
-])
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        "class='hidden-print'",
+        "class='unhidden'",
+        "class='Hidden'",
+        "class='d-none-md'",
+        "style='color: red'",
+        "aria-hidden='false'",
+        "class='hide-on-mobile wide'",
+    ],
+)
 def test_names_that_only_contain_a_hidden_class_do_not_hide(attrs: str) -> None:
     assert NEEDLE in body_text(f"<div {attrs}><p>{NEEDLE}</p></div>")
 
 
 CALLS = [
-    "Sign up for our newsletter today", "Subscribe now and save", "Join us on Facebook",
-    "Follow us on Instagram", "Download our app", "Get the latest results on your phone",
-    "Newsletter: every morning", "Jetzt kostenlos anmelden", "Folgen Sie uns auf X",
-    "Hier geht es zum Video", "Externen Inhalt laden", "Ich bin damit einverstanden",
-    "Personenbezogene Daten können übermittelt werden", "All rights reserved",
-    "Alle Rechte vorbehalten", "Tous droits réservés", "Todos los derechos reservados",
-    "Suscríbete", "Abonnez-vous", "Inscrivez-vous", "SUBSCRIBE TO THE PODCAST",
+    "Sign up for our newsletter today",
+    "Subscribe now and save",
+    "Join us on Facebook",
+    "Follow us on Instagram",
+    "Download our app",
+    "Get the latest results on your phone",
+    "Newsletter: every morning",
+    "Jetzt kostenlos anmelden",
+    "Folgen Sie uns auf X",
+    "Hier geht es zum Video",
+    "Externen Inhalt laden",
+    "Ich bin damit einverstanden",
+    "Personenbezogene Daten können übermittelt werden",
+    "All rights reserved",
+    "Alle Rechte vorbehalten",
+    "Tous droits réservés",
+    "Todos los derechos reservados",
+    "Suscríbete",
+    "Abonnez-vous",
+    "Inscrivez-vous",
+    "SUBSCRIBE TO THE PODCAST",
 ]
 
 
@@ -69,9 +100,14 @@ def test_calls_to_action_are_dropped(call: str) -> None:
     assert call not in text
 
 
-@pytest.mark.parametrize("line", [
-    "Kerr signed up for the race late.", "The subscriber count rose.",
-    "Followers of the sport knew it.", "He joined the club in 2019.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kerr signed up for the race late.",
+        "The subscriber count rose.",
+        "Followers of the sport knew it.",
+        "He joined the club in 2019.",
+    ],
+)
 def test_prose_near_the_phrases_stays(line: str) -> None:
     assert line in body_text(f"<p>{line}</p>")

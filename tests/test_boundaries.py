@@ -33,58 +33,112 @@ SCRIPT = "<script>alert('pwned')</script>"
 IMG = '<img src=x onerror="alert(1)">'
 
 
-@pytest.mark.parametrize(("address", "non_public"), [
-    ("127.0.0.1", True), ("127.8.9.10", True), ("10.1.2.3", True), ("172.16.0.1", True),
-    ("192.168.1.1", True), ("169.254.169.254", True), ("0.0.0.0", True), ("100.64.0.1", True),
-    ("224.0.0.1", True), ("::1", True), ("fc00::1", True), ("fe80::1", True),
-    ("::ffff:127.0.0.1", True), ("::ffff:10.0.0.1", True),
-    ("8.8.8.8", False), ("151.101.1.1", False), ("2001:4860:4860::8888", False),
-])
+@pytest.mark.parametrize(
+    ("address", "non_public"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("10.1.2.3", True),
+        ("172.16.0.1", True),
+        ("192.168.1.1", True),
+        ("169.254.169.254", True),
+        ("0.0.0.0", True),
+        ("100.64.0.1", True),
+        ("224.0.0.1", True),
+        ("::1", True),
+        ("fc00::1", True),
+        ("fe80::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("::ffff:10.0.0.1", True),
+        ("8.8.8.8", False),
+        ("151.101.1.1", False),
+        ("2001:4860:4860::8888", False),
+    ],
+)
 def test_non_public_addresses(address, non_public):
     assert _non_public(address) is non_public
 
 
-@pytest.mark.parametrize(("host", "local"), [
-    ("127.0.0.1", True), ("localhost", True), ("app.localhost", True), ("[::1]", True),
-    ("10.0.0.5", True), ("www.dyestat.com", False), ("127.0.0.1.nip.io", False),
-    ("8.8.8.8", False),
-])
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("app.localhost", True),
+        ("[::1]", True),
+        ("10.0.0.5", True),
+        ("www.dyestat.com", False),
+        ("127.0.0.1.nip.io", False),
+        ("8.8.8.8", False),
+    ],
+)
 def test_hosts_written_as_local_addresses(host, local):
     assert _literal_local(host) is local
 
 
-@pytest.mark.parametrize(("url", "hosts", "on"), [
-    ("http://127.0.0.1:8080/x", ["127.0.0.1"], True),
-    ("https://nxn.runnerspace.com/a", ["runnerspace.com"], True),
-    ("https://runnerspace.com.evil.example/a", ["runnerspace.com"], False),
-    ("https://evilrunnerspace.com/a", ["runnerspace.com"], False),
-    ("http://offsite.invalid/", ["127.0.0.1"], False),
-])
+@pytest.mark.parametrize(
+    ("url", "hosts", "on"),
+    [
+        ("http://127.0.0.1:8080/x", ["127.0.0.1"], True),
+        ("https://nxn.runnerspace.com/a", ["runnerspace.com"], True),
+        ("https://runnerspace.com.evil.example/a", ["runnerspace.com"], False),
+        ("https://evilrunnerspace.com/a", ["runnerspace.com"], False),
+        ("http://offsite.invalid/", ["127.0.0.1"], False),
+    ],
+)
 def test_redirect_targets_must_be_on_the_spiders_hosts(url, hosts, on):
     assert on_hosts(url, hosts) is on
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    ("1", 1.0), ("120", 120.0), (b"30", 30.0), ("  7 ", 7.0),
-    ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date in the past: no wait
-    ("soon", None), ("-5", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        ("1", 1.0),
+        ("120", 120.0),
+        (b"30", 30.0),
+        ("  7 ", 7.0),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date in the past: no wait
+        ("soon", None),
+        ("-5", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_retry_after_values(value, seconds):
     assert retry_after_seconds(value) == seconds
 
 
 def test_retry_after_as_a_future_date():
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:30 GMT",
-                               now=1445412480.0) == pytest.approx(30.0)
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:30 GMT", now=1445412480.0) == pytest.approx(
+        30.0
+    )
 
 
 def news_crawl(tmp_path: Path, start: str, label: str, *settings: str, source_keys: str = ""):
     sources = tmp_path / "sources.toml"
-    sources.write_text(f'[sources.local]\nstart_urls = ["{start}"]\nallow = ["/story/"]\n'
-                       f"robots_sitemaps = false\ndelay = 0\n{source_keys}")
-    return run_measured(["crawl", "news", "--db", str(tmp_path / "archive.db"), "--sources",
-                         str(sources), "-a", "source=local", "-s", "DOWNLOAD_DELAY=0",
-                         "-s", "AUTOTHROTTLE_ENABLED=False", *settings], tmp_path, label)
+    sources.write_text(
+        f'[sources.local]\nstart_urls = ["{start}"]\nallow = ["/story/"]\n'
+        f"robots_sitemaps = false\ndelay = 0\n{source_keys}"
+    )
+    return run_measured(
+        [
+            "crawl",
+            "news",
+            "--db",
+            str(tmp_path / "archive.db"),
+            "--sources",
+            str(sources),
+            "-a",
+            "source=local",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_ENABLED=False",
+            *settings,
+        ],
+        tmp_path,
+        label,
+    )
 
 
 def rejects(db: Path) -> list[tuple[str, str, str]]:
@@ -94,8 +148,9 @@ def rejects(db: Path) -> list[tuple[str, str, str]]:
 
 def test_private_addresses_can_be_forbidden(tmp_path):
     with HostileServer(lifetime=120) as server:
-        done = news_crawl(tmp_path, server.url("/"), "private-false",
-                          "-s", "ALLOW_PRIVATE_ADDRESSES=false")
+        done = news_crawl(
+            tmp_path, server.url("/"), "private-false", "-s", "ALLOW_PRIVATE_ADDRESSES=false"
+        )
     assert server.log == []  # not one request reached the server
     found = rejects(tmp_path / "archive.db")
     assert found
@@ -105,8 +160,12 @@ def test_private_addresses_can_be_forbidden(tmp_path):
 
 def test_a_source_can_forbid_private_addresses_whatever_the_crawl_allows(tmp_path):
     with HostileServer(lifetime=120) as server:
-        news_crawl(tmp_path, server.url("/"), "private-source-false",
-                   source_keys="private_addresses = false\n")
+        news_crawl(
+            tmp_path,
+            server.url("/"),
+            "private-source-false",
+            source_keys="private_addresses = false\n",
+        )
     assert [r for r in server.log if r.path != "/robots.txt"] == []
     found = rejects(tmp_path / "archive.db")
     assert found
@@ -115,8 +174,14 @@ def test_a_source_can_forbid_private_addresses_whatever_the_crawl_allows(tmp_pat
 
 def test_a_source_can_allow_private_addresses_the_crawl_forbids(tmp_path):
     with HostileServer(lifetime=120) as server:
-        news_crawl(tmp_path, server.url("/"), "private-source-true",
-                   "-s", "ALLOW_PRIVATE_ADDRESSES=false", source_keys="private_addresses = true\n")
+        news_crawl(
+            tmp_path,
+            server.url("/"),
+            "private-source-true",
+            "-s",
+            "ALLOW_PRIVATE_ADDRESSES=false",
+            source_keys="private_addresses = true\n",
+        )
     assert any(r.path == "/" for r in server.log)
 
 
@@ -146,17 +211,25 @@ def test_a_local_start_host_is_allowed_by_default(tmp_path):
 
 # -- nothing from a page runs ------------------------------------------------------------------
 
+
 @pytest.fixture
 def hostile_archive(tmp_path) -> Path:
     db = tmp_path / "archive.db"
     stages = build_stages(make_crawler(db))
-    for i, (headline, body) in enumerate([
-        (f"Kerr wins {SCRIPT}", f"Josh Kerr ran away {SCRIPT} and {IMG} in the mile."),
-        ("Robert'); DROP TABLE articles;--", "Bobby Tables ran the 800 in 1:45.00."),
-    ]):
+    for i, (headline, body) in enumerate(
+        [
+            (f"Kerr wins {SCRIPT}", f"Josh Kerr ran away {SCRIPT} and {IMG} in the mile."),
+            ("Robert'); DROP TABLE articles;--", "Bobby Tables ran the 800 in 1:45.00."),
+        ]
+    ):
         url = f"https://example.org/news/{i}"
-        art = article(url=url, canonical_url=url, headline=headline, body=body,
-                      meet_name=f"Meet {i}' OR '1'='1")
+        art = article(
+            url=url,
+            canonical_url=url,
+            headline=headline,
+            body=body,
+            meet_name=f"Meet {i}' OR '1'='1",
+        )
         run_stages(stages, crawled(art, url=url, body=f"<html>{i}</html>".encode()))
     stages[-1].close_spider()
     return db
@@ -190,8 +263,7 @@ def test_datasette_shows_page_markup_escaped(hostile_archive):
         ds = Datasette([str(hostile_archive)])
         name = hostile_archive.stem
         out = []
-        for path in (f"/{name}/articles/1", f"/{name}/articles?_search=Kerr",
-                     f"/{name}/articles"):
+        for path in (f"/{name}/articles/1", f"/{name}/articles?_search=Kerr", f"/{name}/articles"):
             response = await ds.client.get(path)
             assert response.status_code == 200, path
             out.append(response.text)
@@ -199,25 +271,45 @@ def test_datasette_shows_page_markup_escaped(hostile_archive):
 
     for text in asyncio.run(pages()):
         assert "<script>alert('pwned')" not in text
-        assert "onerror=\"alert(1)\">" not in text
+        assert 'onerror="alert(1)">' not in text
         assert "&lt;script&gt;alert(" in text
 
 
 # -- typed text never reaches SQL -----------------------------------------------------------------
 
 INJECTIONS = [
-    "'; DROP TABLE articles; --", '" OR 1=1 --', "Kerr' OR '1'='1",
+    "'; DROP TABLE articles; --",
+    '" OR 1=1 --',
+    "Kerr' OR '1'='1",
     "') UNION SELECT * FROM pages--",
-    "headline:\"x\") OR rank MATCH '*", "* OR *", "NEAR(kerr mile, 1)", "kerr) OR (1", "\\",
-    "%", "_", "'", '"', "`", "[articles]", "1; ATTACH DATABASE '/tmp/x.db' AS x; --",
-    "body:* OR headline:*", "kerr\x00mile", "{headline body}: kerr", "^kerr", "kerr:*",
+    'headline:"x") OR rank MATCH \'*',
+    "* OR *",
+    "NEAR(kerr mile, 1)",
+    "kerr) OR (1",
+    "\\",
+    "%",
+    "_",
+    "'",
+    '"',
+    "`",
+    "[articles]",
+    "1; ATTACH DATABASE '/tmp/x.db' AS x; --",
+    "body:* OR headline:*",
+    "kerr\x00mile",
+    "{headline body}: kerr",
+    "^kerr",
+    "kerr:*",
 ]
 
 
 def counts(db: Path) -> dict[str, int]:
     with sqlite3.connect(db) as conn:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'"
+            )
+        ]
         return {n: conn.execute(f"SELECT count(*) FROM [{n}]").fetchone()[0] for n in names}
 
 

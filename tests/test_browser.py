@@ -25,9 +25,11 @@ ARTIFACTS = REPO / "test-artifacts"
 pytestmark = [
     pytest.mark.slow,
     # Skipped on a machine without the browser, never in CI (.ci/run installs it there).
-    pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER))
-                       and not os.environ.get("CI"),
-                       reason="needs chromium and chromedriver (.ci/run installs them)"),
+    pytest.mark.skipif(
+        not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER))
+        and not os.environ.get("CI"),
+        reason="needs chromium and chromedriver (.ci/run installs them)",
+    ),
 ]
 
 
@@ -47,10 +49,17 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1100",
-                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1100",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
@@ -74,15 +83,20 @@ def submit(driver: Any, box: Any, param: str, value: str = "") -> None:
 
     box.submit()
     WebDriverWait(driver, 20).until(
-        lambda d: f"{param}={value}" in d.current_url
-        and d.execute_script("return document.readyState") == "complete")
+        lambda d: (
+            f"{param}={value}" in d.current_url
+            and d.execute_script("return document.readyState") == "complete"
+        )
+    )
 
 
 def column(driver: Any, name: str) -> list[str]:
     from selenium.webdriver.common.by import By
 
-    return [td.text for td in driver.find_elements(By.CSS_SELECTOR, f"table.rows-and-columns "
-                                                                     f"td.col-{name}")]
+    return [
+        td.text
+        for td in driver.find_elements(By.CSS_SELECTOR, f"table.rows-and-columns td.col-{name}")
+    ]
 
 
 def test_search_finds_the_seed_article(browser: Any, base_url: str):
@@ -93,8 +107,10 @@ def test_search_finds_the_seed_article(browser: Any, base_url: str):
     box.send_keys("Ingebrigtsen Kerr")
     submit(browser, box, "_search")
     headlines = column(browser, "headline")
-    browser.execute_script("arguments[0].scrollIntoView()",
-                           browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns"))
+    browser.execute_script(
+        "arguments[0].scrollIntoView()",
+        browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns"),
+    )
     screenshot(browser, "search-ingebrigtsen-kerr")
     assert headlines, browser.page_source[:2000]
     assert any(h.startswith("Josh Kerr Grabs Lead With 600 To Go") for h in headlines)
@@ -118,8 +134,9 @@ def test_athlete_timeline_shows_the_articles_with_the_name_marked(browser: Any, 
     assert dates == sorted(dates, reverse=True)
 
 
-def test_an_article_with_script_and_html_in_its_text_shows_them_as_text(browser: Any,
-                                                                          base_url: str):
+def test_an_article_with_script_and_html_in_its_text_shows_them_as_text(
+    browser: Any, base_url: str
+):
     from selenium.webdriver.common.by import By
 
     browser.get(base_url + "/archive/articles?_search=widget")
@@ -186,7 +203,8 @@ def test_the_search_page_shows_a_page_script_as_text(browser: Any, base_url: str
     (hit,) = browser.find_elements(By.CSS_SELECTOR, "li.search-hit")
     screenshot(browser, "search-page-script-as-text")
     assert hit.find_element(By.CSS_SELECTOR, "h3").text == (
-        "How To Embed Live Results: One <script> Tag And <b>Bold</b> Marks")
+        "How To Embed Live Results: One <script> Tag And <b>Bold</b> Marks"
+    )
     assert hit.find_elements(By.CSS_SELECTOR, "script, img, b") == []
     assert browser.execute_script("return window.meetarchiveXss === undefined")
 

@@ -24,9 +24,11 @@ EXIT_BLOCKED = 3
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER))
-                       and not os.environ.get("CI"),
-                       reason="needs chromium and chromedriver (.ci/run installs them)"),
+    pytest.mark.skipif(
+        not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER))
+        and not os.environ.get("CI"),
+        reason="needs chromium and chromedriver (.ci/run installs them)",
+    ),
 ]
 
 
@@ -35,14 +37,34 @@ def crawl(tmp: Path, browser: bool, challenge: bool = False) -> tuple[Path, str,
     with SiteServer(SITE) as server:
         starts = [server.url("/")] + ([server.url("/challenge/")] if challenge else [])
         sources = tmp / "sources.toml"
-        sources.write_text(f"[sources.js]\nstart_urls = {starts!r}\nallow = ['/story/']\n"
-                           f"browser = {str(browser).lower()}\n".replace("'", '"'))
+        sources.write_text(
+            f"[sources.js]\nstart_urls = {starts!r}\nallow = ['/story/']\n"
+            f"browser = {str(browser).lower()}\n".replace("'", '"')
+        )
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         env.pop("ARCHIVE_DB", None)
         proc = subprocess.run(
-            [sys.executable, "-m", "scraper.cli", "crawl", "news", "--db", str(db), "--sources",
-             str(sources), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0"],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
+            [
+                sys.executable,
+                "-m",
+                "scraper.cli",
+                "crawl",
+                "news",
+                "--db",
+                str(db),
+                "--sources",
+                str(sources),
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_START_DELAY=0",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
     return db, proc.stdout + proc.stderr[-3000:], proc.returncode
 
 
@@ -50,7 +72,8 @@ def test_script_built_article_is_archived_with_its_text(tmp_path: Path):
     db, out, code = crawl(tmp_path, browser=True)
     assert code == 0, out
     [(headline, body, authors, published)] = rows(
-        db, "SELECT headline, body, authors, published_at FROM articles")
+        db, "SELECT headline, body, authors, published_at FROM articles"
+    )
     assert headline == "Sprinter Opens Indoor Season With A Lifetime Best Over Sixty Metres"
     assert body.startswith("The sprinter burst out of the blocks")
     assert body.endswith("expected to draw a full house.")

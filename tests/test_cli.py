@@ -37,8 +37,13 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for item in [
         page(A, T1, article_html("Kerr Wins The Bowerman Mile")),
         page(A, T2, article_html("Kerr Wins The Bowerman Mile", " Updated.")),
-        page("https://www.dyestat.com/challenge/", T3, b"Just a moment...", status=403,
-             blocked="cloudflare challenge"),
+        page(
+            "https://www.dyestat.com/challenge/",
+            T3,
+            b"Just a moment...",
+            status=403,
+            blocked="cloudflare challenge",
+        ),
     ]:
         run_stages(stages, item)
     stages[-1].close_spider()
@@ -52,8 +57,14 @@ def invoke(*args: str) -> object:
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("ARCHIVE_DB", None)
-    return subprocess.run([sys.executable, "-m", "scraper.cli", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_search_prints_the_hit_with_the_phrase_marked(archive):
@@ -127,7 +138,8 @@ def test_reading_commands_refuse_a_file_that_is_not_an_archive(tmp_path):
         result = invoke(*args, "--db", str(other))
         assert result.exit_code == 1
         assert result.stderr == (
-            f"Error: {other} is not a meetarchive archive (not an SQLite file)\n")
+            f"Error: {other} is not a meetarchive archive (not an SQLite file)\n"
+        )
 
 
 def test_reading_commands_leave_another_sqlite_database_alone(tmp_path):
@@ -171,8 +183,10 @@ def test_stats_counts_meets_results_documents_and_rows(tmp_path):
     path = tmp_path / "archive.db"
     db = schema.open_db(path)
     mile = REPO / "tests" / "sites" / "runnerspace" / "results" / "prefontaine-2024-mile.txt"
-    for url, body in [("https://timing.example/mile.txt", mile.read_bytes()),
-                      ("https://timing.example/soon.txt", b"Results will be posted soon.")]:
+    for url, body in [
+        ("https://timing.example/mile.txt", mile.read_bytes()),
+        ("https://timing.example/soon.txt", b"Results will be posted soon."),
+    ]:
         results_page = page(url, T1, body, kind="results")
         with schema.write_transaction(db):
             schema.store_page(db, results_page)
@@ -205,6 +219,12 @@ def test_reparse_in_a_real_process_rebuilds_identical_rows(tmp_path, archive):
 
 def test_cli_module_imports_no_scrapy():
     code = "import sys, scraper.cli; print('scrapy' in sys.modules, 'pipelines.db' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONPATH": str(REPO)}, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=True,
+    ).stdout
     assert out.split() == ["False", "False"]

@@ -29,8 +29,7 @@ from scraper.parsers.keys import canonical_url
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
 USER_AGENT = "meetarchive"
-FIXTURE_ARTICLES = {700101, 700102, 700103, 700104, 700105, 700106, 700107, 700108, 700109,
-                    700120}
+FIXTURE_ARTICLES = {700101, 700102, 700103, 700104, 700105, 700106, 700107, 700108, 700109, 700120}
 EXIT_BLOCKED = 3
 
 
@@ -54,10 +53,22 @@ def start_urls(server: SiteServer, challenge: bool = True) -> str:
 
 
 def crawl_command(db: Path, starts: str) -> list[str]:
-    return [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(db),
-            "-a", f"start_urls={starts}",
-            # Only the robots.txt Crawl-delay (0.5 s in the fixture) keeps requests apart.
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0"]
+    return [
+        sys.executable,
+        "-m",
+        "scraper.cli",
+        "crawl",
+        "runnerspace",
+        "--db",
+        str(db),
+        "-a",
+        f"start_urls={starts}",
+        # Only the robots.txt Crawl-delay (0.5 s in the fixture) keeps requests apart.
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_START_DELAY=0",
+    ]
 
 
 def crawl_env() -> dict[str, str]:
@@ -66,10 +77,17 @@ def crawl_env() -> dict[str, str]:
     return env
 
 
-def run_crawl(server: SiteServer, db: Path, challenge: bool = True,
-              extra: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
-    return subprocess.run([*crawl_command(db, start_urls(server, challenge)), *extra], cwd=REPO,
-                          env=crawl_env(), capture_output=True, text=True, timeout=180)
+def run_crawl(
+    server: SiteServer, db: Path, challenge: bool = True, extra: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*crawl_command(db, start_urls(server, challenge)), *extra],
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def rows(db: Path, sql: str, *params: object) -> list[tuple]:
@@ -119,8 +137,9 @@ def test_crawl_reaches_both_hosts(first_crawl: Run):
 
 
 def test_every_fixture_article_is_requested_exactly_once(first_crawl: Run):
-    requested = [news_id(r.path) for r in first_crawl.server.log
-                 if news_id(r.path) and r.path != MISSING]
+    requested = [
+        news_id(r.path) for r in first_crawl.server.log if news_id(r.path) and r.path != MISSING
+    ]
     assert sorted(requested) == sorted(FIXTURE_ARTICLES)
 
 
@@ -188,31 +207,43 @@ EVENT_PREVIEW = "/eprofile.php?event_id=120&do=news&news_id=700109"
 WALL_PREVIEW = "/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
 
 
-def test_the_article_linked_under_both_profiles_is_requested_once_and_stored_once(
-        first_crawl: Run):
+def test_the_article_linked_under_both_profiles_is_requested_once_and_stored_once(first_crawl: Run):
     """700109 is linked from the event's news list (eprofile) and from DyeStat's 2024 archive
     (gprofile): one news_id, one request, one row."""
-    assert {"/eprofile.php?do=news&event_id=120",
-            "/gprofile.php?mgroup_id=44609&year=2024&do=news"} <= {
-        r.path for r in first_crawl.server.log}
+    assert {
+        "/eprofile.php?do=news&event_id=120",
+        "/gprofile.php?mgroup_id=44609&year=2024&do=news",
+    } <= {r.path for r in first_crawl.server.log}
     assert [news_id(r.path) for r in first_crawl.server.log].count(700109) == 1
-    [(key, url)] = rows(first_crawl.db, f"SELECT canonical_url, url FROM {schema.ARTICLES} "
-                                        "WHERE canonical_url LIKE '%news_id=700109'")
+    [(key, url)] = rows(
+        first_crawl.db,
+        f"SELECT canonical_url, url FROM {schema.ARTICLES} "
+        "WHERE canonical_url LIKE '%news_id=700109'",
+    )
     assert key == "https://www.runnerspace.com/news.php?news_id=700109"
     assert urlsplit(url).path + "?" + urlsplit(url).query in (EVENT_PREVIEW, WALL_PREVIEW)
 
 
 def test_one_article_reached_through_an_event_then_a_group_wall_is_one_row(
-        site_copy: Path, tmp_path: Path):
+    site_copy: Path, tmp_path: Path
+):
     """Crawls starting at each profile's URL of 700109: the second finds it archived (its key is
     the news_id) and does not fetch it; forced to (--full), it stores the page and no new row."""
     db = tmp_path / "archive.db"
     with SiteServer(site_copy) as server:
         event = server.url(EVENT_PREVIEW, host="localhost")
         wall = server.url(WALL_PREVIEW)
-        crawls = [subprocess.run(crawl_command(db, url) + extra, cwd=REPO, env=crawl_env(),
-                                 capture_output=True, text=True, timeout=120)
-                  for url, extra in ((event, []), (wall, []), (wall, ["--full"]))]
+        crawls = [
+            subprocess.run(
+                crawl_command(db, url) + extra,
+                cwd=REPO,
+                env=crawl_env(),
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            for url, extra in ((event, []), (wall, []), (wall, ["--full"]))
+        ]
     for proc in crawls:
         assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     fetched = [(r.host, r.path) for r in server.log if news_id(r.path)]
@@ -251,17 +282,36 @@ def test_a_download_without_response_is_recorded_and_exits_with_errors(tmp_path:
     with SiteServer(SITE) as server:
         dead = server.url(MISSING)
     # the server is stopped: its port refuses connections
-    proc = subprocess.run(crawl_command(db, dead) + ["-s", "RETRY_TIMES=0"], cwd=REPO,
-                          env=crawl_env(), capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        crawl_command(db, dead) + ["-s", "RETRY_TIMES=0"],
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr[-3000:]
     assert rows(db, f"SELECT url, reason FROM {schema.REJECTS}") == [(dead, "fetch error")]
     assert "failed:" in proc.stdout
 
 
 def test_an_unknown_spider_is_a_usage_error(tmp_path: Path):
-    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", "no-such-spider",
-                           "--db", str(tmp_path / "a.db")], cwd=REPO, env=crawl_env(),
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scraper.cli",
+            "crawl",
+            "no-such-spider",
+            "--db",
+            str(tmp_path / "a.db"),
+        ],
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2
     assert "unknown spider 'no-such-spider'" in proc.stderr
 
@@ -281,7 +331,8 @@ def test_summary_counts_new_articles(first_crawl: Run):
 
 @pytest.mark.slow
 def test_recrawl_adds_no_rows_and_a_changed_article_adds_one_revision(
-        first_crawl: Run, site_copy: Path, tmp_path: Path):
+    first_crawl: Run, site_copy: Path, tmp_path: Path
+):
     db = tmp_path / "archive.db"
     shutil.copy(first_crawl.db, db)
     with SiteServer(site_copy) as server:
@@ -299,15 +350,19 @@ def test_recrawl_adds_no_rows_and_a_changed_article_adds_one_revision(
     last_paragraph = body.split("\n\n")[-1]
     html = page.read_text(encoding="utf-8")
     assert last_paragraph in html
-    page.write_text(html.replace(last_paragraph, last_paragraph + " (Corrected.)", 1),
-                    encoding="utf-8")
+    page.write_text(
+        html.replace(last_paragraph, last_paragraph + " (Corrected.)", 1), encoding="utf-8"
+    )
     with SiteServer(changed) as server:
         # revisit every archived page now (conditional requests: unchanged ones answer 304)
         third = run_crawl(server, db, challenge=False, extra=("-s", "REVISIT_POLICY=0"))
     assert third.returncode == 0, third.stdout + third.stderr[-3000:]
     assert sorted(article_keys(db)) == expected_keys()
-    revisions = rows(db, f"SELECT a.canonical_url FROM {schema.REVISIONS} r "
-                         f"JOIN {schema.ARTICLES} a ON a.id = r.article_id")
+    revisions = rows(
+        db,
+        f"SELECT a.canonical_url FROM {schema.REVISIONS} r "
+        f"JOIN {schema.ARTICLES} a ON a.id = r.article_id",
+    )
     assert revisions == [(key,)]
     assert "0 new, 1 updated," in third.stdout
 
@@ -317,12 +372,17 @@ def test_recrawl_adds_no_rows_and_a_changed_article_adds_one_revision(
 
 @pytest.mark.slow
 def test_crawl_killed_mid_way_leaves_a_sound_archive_that_the_next_run_completes(
-        site_copy: Path, tmp_path: Path):
+    site_copy: Path, tmp_path: Path
+):
     db = tmp_path / "archive.db"
     with SiteServer(site_copy) as server:
-        proc = subprocess.Popen(crawl_command(db, start_urls(server, challenge=False)),
-                                cwd=REPO, env=crawl_env(), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            crawl_command(db, start_urls(server, challenge=False)),
+            cwd=REPO,
+            env=crawl_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
             if sum(1 for r in server.log if news_id(r.path)) >= 4:
@@ -356,15 +416,15 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
         starts = ",".join([server.url("/"), *(server.url(f"/p{n}.html") for n in range(6))])
         # no Crawl-delay to read: DOWNLOAD_DELAY (1 s by default) spaces the requests
         command = crawl_command(db, starts) + ["-s", "DOWNLOAD_DELAY=0.2"]
-        proc = subprocess.run(command, cwd=REPO, env=crawl_env(), capture_output=True, text=True,
-                              timeout=120)
+        proc = subprocess.run(
+            command, cwd=REPO, env=crawl_env(), capture_output=True, text=True, timeout=120
+        )
     assert proc.returncode == EXIT_BLOCKED, proc.stdout + proc.stderr[-3000:]
     assert len(server.log) == 3  # robots.txt and two pages: CHALLENGE_MAX_PER_HOST = 3
     assert "not requested:   5 (host kept answering with challenges)" in proc.stdout
     assert "/robots.txt" in proc.stdout  # the challenged robots.txt is listed too
     blocked = rows(db, f"SELECT count(*) FROM {schema.REJECTS} WHERE reason = 'blocked'")
     assert blocked == [(2,)]
-
 
 
 def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
@@ -375,8 +435,14 @@ def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
     other = tmp_path / "other.db"
     sqlite_utils.Database(other)["recipes"].insert({"name": "soup"})
     with SiteServer(SITE) as server:
-        proc = subprocess.run(crawl_command(other, start_urls(server)), cwd=REPO, env=crawl_env(),
-                              capture_output=True, text=True, timeout=120)
+        proc = subprocess.run(
+            crawl_command(other, start_urls(server)),
+            cwd=REPO,
+            env=crawl_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert proc.returncode == 1, proc.stdout + proc.stderr[-2000:]
     assert "CRAWL FAILED:    NotAnArchiveError" in proc.stdout
     assert "is not a meetarchive archive" in proc.stdout

@@ -47,19 +47,44 @@ def closed_port() -> int:
 
 def articles(server: SiteServer) -> str:
     """Two article pages: robots.txt (Crawl-delay 0.5 s) and two requests, about a second."""
-    return ",".join(server.url(f"/gprofile.php?mgroup_id=44609&do=news&news_id={n}")
-                    for n in (700101, 700102))
+    return ",".join(
+        server.url(f"/gprofile.php?mgroup_id=44609&do=news&news_id={n}") for n in (700101, 700102)
+    )
 
 
 def crawl_args(db: Path, starts: str, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(db),
-            "-a", f"start_urls={starts}", "-s", "DOWNLOAD_DELAY=0",
-            "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "PROGRESS_INTERVAL=0.1", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "scraper.cli",
+        "crawl",
+        "runnerspace",
+        "--db",
+        str(db),
+        "-a",
+        f"start_urls={starts}",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_START_DELAY=0",
+        "-s",
+        "PROGRESS_INTERVAL=0.1",
+        *extra,
+    ]
 
 
 def offline_args(db: Path, port: int, *extra: str) -> list[str]:
-    return crawl_args(db, f"http://127.0.0.1:{port}/,{UNRESOLVABLE}", "-s", "RETRY_TIMES=0",
-                      "-s", "DOWNLOAD_TIMEOUT=10", "-s", "DNS_TIMEOUT=10", *extra)
+    return crawl_args(
+        db,
+        f"http://127.0.0.1:{port}/,{UNRESOLVABLE}",
+        "-s",
+        "RETRY_TIMES=0",
+        "-s",
+        "DOWNLOAD_TIMEOUT=10",
+        "-s",
+        "DNS_TIMEOUT=10",
+        *extra,
+    )
 
 
 def on_terminal(args: list[str]) -> Screen:
@@ -91,7 +116,7 @@ def test_verbose_shows_the_log_each_line_clear_of_the_status_line(tmp_path, serv
     starts = [m.start() for m in LOG_LINE.finditer(screen.output)]
     assert len(starts) > 5
     for start in starts[1:]:  # each on a line of its own, or drawn over the status line
-        assert screen.output[:start].endswith(("\n", CLEAR_LINE)), screen.output[start - 80:start]
+        assert screen.output[:start].endswith(("\n", CLEAR_LINE)), screen.output[start - 80 : start]
     assert SUMMARY in screen.text
 
 
@@ -109,8 +134,9 @@ def test_log_file_gets_the_log_appended_and_the_terminal_only_the_summary(tmp_pa
 
 
 def test_ctrl_c_is_acknowledged_and_the_summary_says_the_crawl_stopped_early(tmp_path, server):
-    screen = run_on_terminal(crawl_args(tmp_path / "a.db", server.url("/")), REPO, crawl_env(),
-                             interrupt_at="pages/min")
+    screen = run_on_terminal(
+        crawl_args(tmp_path / "a.db", server.url("/")), REPO, crawl_env(), interrupt_at="pages/min"
+    )
     assert "Received SIGINT, shutting down gracefully" in screen.text
     summary = screen.text.split(SUMMARY)[1]
     assert "  stopped early:   shutdown (interrupted: Ctrl-C or a TERM signal)\n" in summary
@@ -143,8 +169,11 @@ def test_an_offline_crawl_with_verbose_logs_each_failure_on_one_line(tmp_path, c
     screen = on_terminal(offline_args(tmp_path / "a.db", closed_port, "-v"))
     assert screen.returncode == 1, screen.text[-3000:]
     assert "Traceback" not in screen.text
-    robots = [ln for ln in screen.text.splitlines() if "[scrapy.downloadermiddlewares.robotstxt]"
-              " ERROR: Error downloading" in ln]
+    robots = [
+        ln
+        for ln in screen.text.splitlines()
+        if "[scrapy.downloadermiddlewares.robotstxt] ERROR: Error downloading" in ln
+    ]
     assert len(robots) == 2
     assert failure_line(screen.text, f"http://127.0.0.1:{closed_port}/")  # the summary too
 
@@ -152,8 +181,14 @@ def test_an_offline_crawl_with_verbose_logs_each_failure_on_one_line(tmp_path, c
 def test_piped_the_output_is_the_summary_alone(tmp_path, closed_port):
     """Not a terminal (a pipe, a file, a CI log): no status line and no log, the summary on
     stdout."""
-    proc = subprocess.run(offline_args(tmp_path / "a.db", closed_port), cwd=REPO, env=crawl_env(),
-                          capture_output=True, text=True, timeout=180)
+    proc = subprocess.run(
+        offline_args(tmp_path / "a.db", closed_port),
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert proc.returncode == 1
     assert proc.stderr == ""
     assert proc.stdout.startswith(SUMMARY)
@@ -180,8 +215,9 @@ def test_quiet_prints_nothing_when_the_crawl_succeeds(tmp_path, server):
 
 def test_quiet_prints_the_summary_alone_on_failure_and_logs_to_its_file(tmp_path, closed_port):
     log = tmp_path / "cron.log"
-    screen = on_terminal(offline_args(tmp_path / "a.db", closed_port, "--quiet", "--log-file",
-                                      str(log)))
+    screen = on_terminal(
+        offline_args(tmp_path / "a.db", closed_port, "--quiet", "--log-file", str(log))
+    )
     assert screen.returncode == 1
     assert screen.text.startswith(SUMMARY)  # no status line, no log
     assert failure_line(screen.text, UNRESOLVABLE)
@@ -201,8 +237,10 @@ def test_quiet_and_verbose_exclude_each_other():
 # -- the handlers on their own ---------------------------------------------------------------------
 def log_error(logger: str, args: dict[str, object], exc: Exception | None = None) -> None:
     """Log as Scrapy's robots.txt and retry middlewares do (message, dict args, exc_info)."""
-    message = {ROBOTS_LOGGER: "Error downloading %(request)s: %(f_exception)s",
-               RETRY_LOGGER: "Gave up retrying %(request)s (failed 3 times): %(reason)s"}[logger]
+    message = {
+        ROBOTS_LOGGER: "Error downloading %(request)s: %(f_exception)s",
+        RETRY_LOGGER: "Gave up retrying %(request)s (failed 3 times): %(reason)s",
+    }[logger]
     if exc is None:
         logging.getLogger(logger).error(message, args)
         return
@@ -216,8 +254,11 @@ def test_network_failures_lose_their_traceback_other_errors_keep_it(tmp_path):
     log = tmp_path / "crawl.log"
     request = Request("http://127.0.0.1:9/page")
     root_handlers = list(logging.getLogger().handlers)
-    with crawl_logging(Settings({"LOG_FILE": str(log), "LOG_LEVEL": "INFO",
-                                 "LOG_FORMAT": "%(levelname)s %(message)s"})) as notes:
+    with crawl_logging(
+        Settings(
+            {"LOG_FILE": str(log), "LOG_LEVEL": "INFO", "LOG_FORMAT": "%(levelname)s %(message)s"}
+        )
+    ) as notes:
         refused = DownloadConnectionRefusedError("Connection was refused")
         log_error(ROBOTS_LOGGER, {"request": request, "f_exception": refused}, refused)
         bug = ValueError("a bug in a robots_parsed handler")
@@ -225,14 +266,18 @@ def test_network_failures_lose_their_traceback_other_errors_keep_it(tmp_path):
         log_error(RETRY_LOGGER, {"request": request, "reason": DownloadTimeoutError("took 60 s")})
         log_error(RETRY_LOGGER, {"request": request, "reason": "503 Service Unavailable"})
     text = log.read_text()
-    assert text.startswith("ERROR Error downloading <GET http://127.0.0.1:9/page>: Connection was "
-                           "refused\nERROR Error downloading")
+    assert text.startswith(
+        "ERROR Error downloading <GET http://127.0.0.1:9/page>: Connection was "
+        "refused\nERROR Error downloading"
+    )
     assert text.count("Traceback") == 1
     assert "ValueError: a bug in a robots_parsed handler" in text
-    assert notes.robots == [("http://127.0.0.1:9/robots.txt",
-                             "DownloadConnectionRefusedError: Connection was refused")]
+    assert notes.robots == [
+        ("http://127.0.0.1:9/robots.txt", "DownloadConnectionRefusedError: Connection was refused")
+    ]
     assert notes.errors == [
         "Error downloading <GET http://127.0.0.1:9/page>: a bug in a robots_parsed handler",
-        "Gave up retrying <GET http://127.0.0.1:9/page> (failed 3 times): 503 Service Unavailable"]
+        "Gave up retrying <GET http://127.0.0.1:9/page> (failed 3 times): 503 Service Unavailable",
+    ]
     assert logging.getLogger().handlers == root_handlers
     assert logging.getLogger(ROBOTS_LOGGER).filters == []

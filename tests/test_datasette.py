@@ -17,8 +17,26 @@ import yaml
 from scraper.cli.serve import METADATA, PLUGINS, load_metadata
 from tests.fixture_archive import crawl_fixture_site, serving
 
-HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",
-           "Kerr AND", "(", "col:val", "%", "\\", "^Kerr", "   ", "Ørjan Ædel", "🏃", "x" * 300]
+HOSTILE = [
+    '"',
+    'Kerr"',
+    '"British record',
+    "Ingebrigtsen -Kerr",
+    "a OR",
+    "NEAR(",
+    "*",
+    "'",
+    "Kerr AND",
+    "(",
+    "col:val",
+    "%",
+    "\\",
+    "^Kerr",
+    "   ",
+    "Ørjan Ædel",
+    "🏃",
+    "x" * 300,
+]
 SAMPLE_PARAMS = {"q": "Ingebrigtsen Kerr", "athlete": "Ingebrigtsen", "meet": "Prefontaine"}
 
 
@@ -42,11 +60,16 @@ def fetch(archive: Path, *paths: str, ordinary: bool = False) -> list[Any]:
 
     async def run() -> list[Any]:
         if ordinary:
-            ds = Datasette([str(archive)],
-                           metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")))
+            ds = Datasette(
+                [str(archive)], metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+            )
         else:
-            ds = Datasette([str(archive)], metadata=load_metadata(archive.stem),
-                           plugins_dir=str(PLUGINS), settings={"sql_time_limit_ms": 3000})
+            ds = Datasette(
+                [str(archive)],
+                metadata=load_metadata(archive.stem),
+                plugins_dir=str(PLUGINS),
+                settings={"sql_time_limit_ms": 3000},
+            )
         await ds.invoke_startup()
         return [await ds.client.get(p) for p in paths]
 
@@ -73,13 +96,15 @@ def test_every_table_column_and_facet_named_exists(archive: Path, metadata: dict
         columns = {r[1] for r in conn.execute(f"PRAGMA table_xinfo([{table}])")}
         assert columns, f"no table {table}"
         named = set(conf.get("columns", {}))
-        named |= {f if isinstance(f, str) else next(iter(f.values()))
-                  for f in conf.get("facets", [])}
+        named |= {
+            f if isinstance(f, str) else next(iter(f.values())) for f in conf.get("facets", [])
+        }
         named |= {conf[k] for k in ("sort", "sort_desc", "label_column", "fts_pk") if k in conf}
         assert named <= columns, (table, named - columns)
         if "fts_table" in conf:
-            assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                                [conf["fts_table"]]).fetchone()
+            assert conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = ?", [conf["fts_table"]]
+            ).fetchone()
 
 
 def test_the_articles_table_is_searchable_newest_first_with_facets(archive: Path):
@@ -95,22 +120,33 @@ def test_the_articles_table_is_searchable_newest_first_with_facets(archive: Path
 
 
 def test_the_results_table_is_searchable_by_athlete_and_team_with_facets(archive: Path):
-    by_athlete, by_team = fetch(archive,
-                                "/archive/results.json?_search=Ingebrigtsen&_shape=objects",
-                                "/archive/results.json?_search=Brooks+Beasts&_shape=objects")
+    by_athlete, by_team = fetch(
+        archive,
+        "/archive/results.json?_search=Ingebrigtsen&_shape=objects",
+        "/archive/results.json?_search=Brooks+Beasts&_shape=objects",
+    )
     athletes = [r["athlete"] for r in by_athlete.json()["rows"]]
     assert athletes
     assert all("INGEBRIGTSEN" in a.upper() for a in athletes)
     assert any(r["team"] == "Brooks Beasts" for r in by_team.json()["rows"])
-    assert set(by_athlete.json()["facet_results"]) == {"event", "gender", "round", "meet_name",
-                                                       "meet_year"}
+    assert set(by_athlete.json()["facet_results"]) == {
+        "event",
+        "gender",
+        "round",
+        "meet_name",
+        "meet_year",
+    }
 
 
 @pytest.mark.parametrize("ordinary", [False, True], ids=["serve", "ordinary-datasette"])
 def test_every_canned_query_runs(archive: Path, metadata: dict[str, Any], ordinary: bool):
     queries = canned_queries(metadata)
-    assert set(queries) >= {"article_search", "athlete_timeline", "meet_coverage",
-                            "records_and_pbs"}
+    assert set(queries) >= {
+        "article_search",
+        "athlete_timeline",
+        "meet_coverage",
+        "records_and_pbs",
+    }
     paths = []
     for name, conf in queries.items():
         params = sorted(set(re.findall(r"(?<!:):(\w+)", conf["sql"])))
@@ -136,8 +172,9 @@ def test_athlete_timeline_lists_the_articles_that_mention_the_athlete(archive: P
     rows = resp.json()
     assert any(r["title"].startswith("Josh Kerr Grabs Lead") for r in rows)
     assert any(r["kind"] == "result" and "3:45.60" in r["detail"] for r in rows)
-    assert any(r["kind"] == "result stated in article" and r["detail"] == "#2 3:45.60"
-               for r in rows)
+    assert any(
+        r["kind"] == "result stated in article" and r["detail"] == "#2 3:45.60" for r in rows
+    )
     dates = [r["date"] or "" for r in rows]  # undated results last
     assert dates == sorted(dates, reverse=True)
 
@@ -151,23 +188,35 @@ def test_meet_coverage_lists_articles_with_photo_credits(archive: Path):
 
 
 def test_records_and_pbs_lists_the_flagged_results_of_the_seed_article(archive: Path):
-    everyone, gourley = fetch(archive, "/archive/records_and_pbs.json?_shape=array&athlete=",
-                              "/archive/records_and_pbs.json?_shape=array&athlete=Gourley")
-    flagged = {(r["athlete_or_title"], r["detail"]) for r in everyone.json()
-               if r["kind"] == "flagged result"}
-    assert {("Josh Kerr", '3:45.34 ["NR"]'), ("Neil Gourley", '3:47.74 ["PB"]'),
-            ("Jake Wightman", '3:47.83 ["PB"]')} <= flagged
+    everyone, gourley = fetch(
+        archive,
+        "/archive/records_and_pbs.json?_shape=array&athlete=",
+        "/archive/records_and_pbs.json?_shape=array&athlete=Gourley",
+    )
+    flagged = {
+        (r["athlete_or_title"], r["detail"])
+        for r in everyone.json()
+        if r["kind"] == "flagged result"
+    }
+    assert {
+        ("Josh Kerr", '3:45.34 ["NR"]'),
+        ("Neil Gourley", '3:47.74 ["PB"]'),
+        ("Jake Wightman", '3:47.83 ["PB"]'),
+    } <= flagged
     assert ("Jakob Ingebrigtsen", "3:45.60 []") not in flagged
     assert any(r["kind"] == "mention" for r in everyone.json())
     assert {r["athlete_or_title"] for r in gourley.json() if r["kind"] == "flagged result"} == {
-        "Neil Gourley"}
+        "Neil Gourley"
+    }
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_canned_queries_take_any_text(archive: Path, metadata: dict[str, Any], text: str):
     quoted = urllib.request.quote(text)
-    paths = [f"/archive/{name}.json?q={quoted}&athlete={quoted}&meet={quoted}"
-             for name in canned_queries(metadata)]
+    paths = [
+        f"/archive/{name}.json?q={quoted}&athlete={quoted}&meet={quoted}"
+        for name in canned_queries(metadata)
+    ]
     for resp in fetch(archive, *paths):
         assert resp.status_code == 200, resp.json()
         assert resp.json()["ok"] is not False
@@ -178,8 +227,11 @@ def test_article_text_is_shown_as_text_never_markup(archive: Path):
     (row,) = listing.json()
     assert "<script>" in row["body"]
     page, table, search = fetch(
-        archive, f"/archive/articles/{row['id']}", "/archive/articles?_search=widget",
-        "/archive/article_search?q=stranger+meetarchiveXss")
+        archive,
+        f"/archive/articles/{row['id']}",
+        "/archive/articles?_search=widget",
+        "/archive/article_search?q=stranger+meetarchiveXss",
+    )
     for resp in (page, table, search):
         html = resp.text
         assert "&lt;script&gt;window." in html
@@ -191,8 +243,12 @@ def test_article_text_is_shown_as_text_never_markup(archive: Path):
 
 
 def test_the_ordinary_way_shows_facets_and_text_as_text(archive: Path):
-    table, page = fetch(archive, "/archive/articles.json?_search=widget",
-                        "/archive/articles?_search=widget", ordinary=True)
+    table, page = fetch(
+        archive,
+        "/archive/articles.json?_search=widget",
+        "/archive/articles?_search=widget",
+        ordinary=True,
+    )
     assert set(table.json()["facet_results"]) == {"source", "meet_name", "year", "authors"}
     assert "&lt;script&gt;window." in page.text
     assert "<script>window." not in page.text
@@ -205,7 +261,8 @@ def test_datasette_connections_are_read_only(archive: Path):
     async def run() -> Any:
         ds = Datasette([str(archive)], settings={"sql_time_limit_ms": 3000})
         return await ds.get_database().execute_fn(
-            lambda conn: conn.execute("UPDATE articles SET headline = 'x'"))
+            lambda conn: conn.execute("UPDATE articles SET headline = 'x'")
+        )
 
     with pytest.raises(Exception, match="readonly"):
         asyncio.run(run())
@@ -229,8 +286,9 @@ def test_serve_immutable_serves_a_snapshot(archive: Path):
     with serving(copy, "--immutable") as base:
         with urllib.request.urlopen(base + "/-/databases.json", timeout=10) as resp:
             (database,) = json.load(resp)
-        with urllib.request.urlopen(base + "/snapshot/articles.json?_search=Kerr",
-                                    timeout=10) as resp:
+        with urllib.request.urlopen(
+            base + "/snapshot/articles.json?_search=Kerr", timeout=10
+        ) as resp:
             rows = json.load(resp)["rows"]
     assert database["is_mutable"] is False
     assert rows
@@ -250,8 +308,7 @@ def test_serve_applies_the_metadata_time_limit_and_read_only(served: str):
     rows = get("/other/article_search.json?_shape=array&q=Ingebrigtsen")
     assert rows[0]["headline"].startswith("Josh Kerr")
     # A query that runs past the limit is cancelled with a message, not left running.
-    slow = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
-            "select count(*) from n")
+    slow = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
     with pytest.raises(urllib.error.HTTPError) as caught:
         get("/other.json?sql=" + urllib.request.quote(slow))
     assert caught.value.code == 400

@@ -28,10 +28,38 @@ from tests.archive_helpers import rows
 from tests.fixture_archive import crawl_fixture_site, serving
 from tests.goldens import SEED
 
-HOSTILE = ['"', 'Kerr"', '"British record', "Ingebrigtsen -Kerr", "a OR", "NEAR(", "*", "'",
-           "Kerr AND", "(", "col:val", "%", "\\", "^Kerr", "   ", "", "Ørjan Ædel", "🏃",
-           "x" * 300, "y " * 80, "z" * 1200, "-Kerr", "NOT", "headline:", "\x00Kerr",
-           "<script>alert(1)</script>", "' OR 1=1 --", 'body:"', "Kerr*^", "AND OR NOT"]
+HOSTILE = [
+    '"',
+    'Kerr"',
+    '"British record',
+    "Ingebrigtsen -Kerr",
+    "a OR",
+    "NEAR(",
+    "*",
+    "'",
+    "Kerr AND",
+    "(",
+    "col:val",
+    "%",
+    "\\",
+    "^Kerr",
+    "   ",
+    "",
+    "Ørjan Ædel",
+    "🏃",
+    "x" * 300,
+    "y " * 80,
+    "z" * 1200,
+    "-Kerr",
+    "NOT",
+    "headline:",
+    "\x00Kerr",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    'body:"',
+    "Kerr*^",
+    "AND OR NOT",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +73,11 @@ def digest(db: Path) -> dict[str, str]:
     """The bytes of the archive file and of its WAL's frames (a reader of a WAL archive may
     create an empty -wal file and the -shm index, which are not data)."""
     files = (db, db.with_name(db.name + "-wal"))
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in files if p.exists() and p.stat().st_size}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in files
+        if p.exists() and p.stat().st_size
+    }
 
 
 @pytest.fixture(scope="module")
@@ -68,8 +99,7 @@ def get(url: str) -> tuple[int, str, str]:
         return exc.code, url, exc.read().decode()
 
 
-def search_page(base: str, q: str, order: str | None = None, db: str = "other"
-                ) -> tuple[int, Any]:
+def search_page(base: str, q: str, order: str | None = None, db: str = "other") -> tuple[int, Any]:
     params = {"q": q} | ({"order": order} if order else {})
     status, _, body = get(f"{base}/{db}/-/search?" + urllib.parse.urlencode(params))
     return status, lxml.html.fromstring(body)
@@ -80,13 +110,19 @@ def hits(page: Any) -> list[dict[str, Any]]:
     for li in page.cssselect("li.search-hit"):
         link = li.cssselect("h3.search-headline a")[0]
         snippet = li.cssselect("p.search-snippet")
-        out.append({"headline": link.text_content(), "href": link.get("href"),
-                    "date": li.cssselect(".search-date")[0].text_content(),
-                    "meta": li.cssselect("p.search-meta")[0].text_content(),
-                    "marks": [m.text_content() for m in li.cssselect("p.search-snippet mark")],
-                    "snippet_html": lxml.html.tostring(snippet[0], encoding="unicode")
-                    if snippet else "",
-                    "url": li.cssselect("p.search-url")[0].text_content()})
+        out.append(
+            {
+                "headline": link.text_content(),
+                "href": link.get("href"),
+                "date": li.cssselect(".search-date")[0].text_content(),
+                "meta": li.cssselect("p.search-meta")[0].text_content(),
+                "marks": [m.text_content() for m in li.cssselect("p.search-snippet mark")],
+                "snippet_html": lxml.html.tostring(snippet[0], encoding="unicode")
+                if snippet
+                else "",
+                "url": li.cssselect("p.search-url")[0].text_content(),
+            }
+        )
     return out
 
 
@@ -99,8 +135,9 @@ def direct(db: Path, q: str, order: str) -> list[dict[str, Any]]:
         conn.close()
 
 
-def test_the_seed_is_found_with_the_hits_marked(served: tuple[str, Path, dict[str, str]],
-                                                archive: Path):
+def test_the_seed_is_found_with_the_hits_marked(
+    served: tuple[str, Path, dict[str, str]], archive: Path
+):
     base, _, _ = served
     status, page = search_page(base, 'Ingebrigtsen "British record"')
     found = hits(page)
@@ -113,8 +150,9 @@ def test_the_seed_is_found_with_the_hits_marked(served: tuple[str, Path, dict[st
     assert "British record" in found[0]["marks"]
     assert "Ingebrigtsen" in found[0]["marks"]
     # the address the article was fetched from (its key, news.php?news_id=N, may be no page)
-    [(fetched,)] = rows(archive, "SELECT url FROM articles WHERE canonical_url = "
-                            f"'{SEED['canonical_url']}'")
+    [(fetched,)] = rows(
+        archive, f"SELECT url FROM articles WHERE canonical_url = '{SEED['canonical_url']}'"
+    )
     assert found[0]["url"] == fetched != SEED["canonical_url"]
     # the headline links to the article's row page, which shows that article
     status, _, row = get(base + found[0]["href"])
@@ -124,7 +162,8 @@ def test_the_seed_is_found_with_the_hits_marked(served: tuple[str, Path, dict[st
 
 @pytest.mark.parametrize("order", ["rank", "newest"])
 def test_the_page_shows_what_our_search_finds_in_either_order(
-        served: tuple[str, Path, dict[str, str]], order: str):
+    served: tuple[str, Path, dict[str, str]], order: str
+):
     base, db, _ = served
     _, page = search_page(base, "mile", order)
     shown = hits(page)
@@ -153,7 +192,8 @@ def test_a_page_script_in_an_article_is_shown_as_text(served: tuple[str, Path, d
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_any_query_gets_a_page_with_results_or_one_line(
-        served: tuple[str, Path, dict[str, str]], text: str):
+    served: tuple[str, Path, dict[str, str]], text: str
+):
     base, _, _ = served
     status, page = search_page(base, text)
     errors = [e.text_content() for e in page.cssselect("p.search-error")]
@@ -170,8 +210,11 @@ def test_any_query_gets_a_page_with_results_or_one_line(
 
 def test_a_query_that_cannot_be_searched_says_why(served: tuple[str, Path, dict[str, str]]):
     base, _, _ = served
-    for text, words in [("   ", "Nothing to search for"), ("-Kerr", "at least one word"),
-                        ("z" * 1200, "too long")]:
+    for text, words in [
+        ("   ", "Nothing to search for"),
+        ("-Kerr", "at least one word"),
+        ("z" * 1200, "too long"),
+    ]:
         _, page = search_page(base, text)
         (error,) = page.cssselect("p.search-error")
         assert words.lower() in error.text_content().lower()
@@ -185,8 +228,9 @@ def test_searching_does_not_write_the_archive(served: tuple[str, Path, dict[str,
             assert search_page(base, q, order)[0] == 200
     assert digest(db) == before
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE '%snippet%'"
-                        ).fetchone() == (0,)
+    assert conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name LIKE '%snippet%'"
+    ).fetchone() == (0,)
     conn.close()
 
 
@@ -205,8 +249,9 @@ def test_the_search_page_works_on_an_immutable_snapshot(archive: Path):
 
 def test_the_time_limit_gives_a_message(archive: Path):
     """The search runs under Datasette's SQL time limit: past it, a one-line message."""
-    spec = importlib.util.spec_from_file_location("meetarchive_search_plugin",
-                                                  PLUGINS / "meetarchive_search.py")
+    spec = importlib.util.spec_from_file_location(
+        "meetarchive_search_plugin", PLUGINS / "meetarchive_search.py"
+    )
     assert spec
     assert spec.loader
     plugin = importlib.util.module_from_spec(spec)
@@ -219,11 +264,13 @@ def test_the_time_limit_gives_a_message(archive: Path):
     assert plugin.run_search(conn, "Kerr", 20, "newest", 3000)
     conn.close()
     assert plugin.message(caught.value, 0).startswith(
-        "This search took longer than the time limit (0 ms)")
+        "This search took longer than the time limit (0 ms)"
+    )
 
 
 def test_the_index_and_the_articles_table_link_to_the_search_page(
-        served: tuple[str, Path, dict[str, str]]):
+    served: tuple[str, Path, dict[str, str]],
+):
     base, _, _ = served
     for path in ("/", "/other/articles", "/other/article_search"):
         status, _, body = get(base + path)
@@ -244,26 +291,37 @@ def fetch(archive: Path, *paths: str, redirect_from: int) -> list[Any]:
     meta["plugins"]["meetarchive_search"]["table_search_redirect_from"] = redirect_from
 
     async def run() -> list[Any]:
-        ds = Datasette([str(archive)], metadata=meta, plugins_dir=str(PLUGINS),
-                       template_dir=str(TEMPLATES), settings={"sql_time_limit_ms": 3000})
+        ds = Datasette(
+            [str(archive)],
+            metadata=meta,
+            plugins_dir=str(PLUGINS),
+            template_dir=str(TEMPLATES),
+            settings={"sql_time_limit_ms": 3000},
+        )
         await ds.invoke_startup()
         return [await ds.client.get(p) for p in paths]
 
     return asyncio.run(run())
 
 
-FORM = "_search=Kerr+mile&_sort=published_at&_sort_by_desc=on&_filter_column=&_filter_op=exact" \
-       "&_filter_value="
+FORM = (
+    "_search=Kerr+mile&_sort=published_at&_sort_by_desc=on&_filter_column=&_filter_op=exact"
+    "&_filter_value="
+)
 
 
 def test_a_large_archive_sends_plain_table_searches_to_the_search_page(archive: Path):
     plain, form, explicit, facet, filtered, as_json, empty = fetch(
-        archive, "/archive/articles?_search=Kerr", f"/archive/articles?{FORM}",
+        archive,
+        "/archive/articles?_search=Kerr",
+        f"/archive/articles?{FORM}",
         "/archive/articles?_search=Kerr&_sort_desc=published_at",
         "/archive/articles?_search=Kerr&_facet=source",
         "/archive/articles?_search=Kerr&source=runnerspace",
-        "/archive/articles.json?_search=Kerr", "/archive/articles?_search=",
-        redirect_from=0)
+        "/archive/articles.json?_search=Kerr",
+        "/archive/articles?_search=",
+        redirect_from=0,
+    )
     assert plain.status_code == form.status_code == 302
     assert plain.headers["location"] == "/archive/-/search?q=Kerr&order=newest"
     assert form.headers["location"] == "/archive/-/search?q=Kerr+mile&order=newest"

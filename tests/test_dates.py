@@ -68,12 +68,19 @@ def test_parse_date(raw: str, zone: str | None, expected: str | None) -> None:
     assert (dt.isoformat() if dt else None) == expected
 
 
-@pytest.mark.parametrize(("raw", "languages", "expected"), [
-    ("05/06/2024", None, "2024-05-06T00:00:00+00:00"),  # US reading by default
-    ("05/06/2024", ["fr"], "2024-06-05T00:00:00+00:00"),  # day first where English is not spoken
-    ("5 juin 2024", ["fr"], "2024-06-05T00:00:00+00:00"),
-    ("5. Juni 2024", ["de"], "2024-06-05T00:00:00+00:00"),
-])
+@pytest.mark.parametrize(
+    ("raw", "languages", "expected"),
+    [
+        ("05/06/2024", None, "2024-05-06T00:00:00+00:00"),  # US reading by default
+        (
+            "05/06/2024",
+            ["fr"],
+            "2024-06-05T00:00:00+00:00",
+        ),  # day first where English is not spoken
+        ("5 juin 2024", ["fr"], "2024-06-05T00:00:00+00:00"),
+        ("5. Juni 2024", ["de"], "2024-06-05T00:00:00+00:00"),
+    ],
+)
 def test_languages(raw: str, languages: list[str] | None, expected: str) -> None:
     dt = parse_date(raw, "UTC", languages=languages)
     assert dt is not None

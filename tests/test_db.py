@@ -30,7 +30,8 @@ def test_open_db_creates_every_table_and_applies_every_migration(db):
     names = set(db.table_names())
     assert {"pages", "articles", "article_revisions", "rejects", "articles_fts"} <= names
     assert [m.name for m in schema.migrations.applied(db)] == [
-        m.name for m in schema.migrations._migrations]
+        m.name for m in schema.migrations._migrations
+    ]
 
 
 def test_fts_table_is_where_datasette_looks_for_it(db):
@@ -57,16 +58,25 @@ def test_processes_opening_a_new_archive_at_once_all_get_it_migrated_once(tmp_pa
 
     path = tmp_path / "new.db"
     at = time.time() + 1.5  # every process opens at the same moment
-    code = ("import sys, time; from pipelines.db import open_db; "
-            f"time.sleep(max(0, {at} - time.time())); open_db(sys.argv[1]).close()")
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE,
-                              text=True, cwd=Path(__file__).resolve().parents[1])
-             for _ in range(8)]
+    code = (
+        "import sys, time; from pipelines.db import open_db; "
+        f"time.sleep(max(0, {at} - time.time())); open_db(sys.argv[1]).close()"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(path)],
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        for _ in range(8)
+    ]
     errors = [p.communicate(timeout=60)[1] for p in procs]
     assert [p.returncode for p in procs] == [0] * 8, "\n".join(errors)
     names = [r[0] for r in sqlite3.connect(path).execute("SELECT name FROM _sqlite_migrations")]
-    assert sorted(names) == sorted(set(names)) == sorted(m.name for m in
-                                                          schema.migrations._migrations)
+    assert (
+        sorted(names) == sorted(set(names)) == sorted(m.name for m in schema.migrations._migrations)
+    )
 
 
 def test_an_archive_made_at_migration_1_is_migrated_when_opened(tmp_path):
@@ -75,8 +85,14 @@ def test_an_archive_made_at_migration_1_is_migrated_when_opened(tmp_path):
     second = schema.migrations._migrations[1].name
     schema.migrations.apply(old, stop_before=second)
     assert [m.name for m in schema.migrations.applied(old)] == ["m001_initial"]
-    old["articles"].insert({"canonical_url": "https://example.org/a", "content_hash": "x",
-                            "headline": "Old archive headline", "body": "steeplechase"})
+    old["articles"].insert(
+        {
+            "canonical_url": "https://example.org/a",
+            "content_hash": "x",
+            "headline": "Old archive headline",
+            "body": "steeplechase",
+        }
+    )
     old.close()
 
     db = schema.open_db(path)
@@ -84,7 +100,8 @@ def test_an_archive_made_at_migration_1_is_migrated_when_opened(tmp_path):
     assert "idx_articles_meet_name_meet_year" in {i.name for i in db["articles"].indexes}
     assert db["articles"].count == 1
     assert [r["headline"] for r in db["articles"].search("steeplechase")] == [
-        "Old archive headline"]
+        "Old archive headline"
+    ]
 
 
 def test_an_identical_refetch_only_moves_the_fetch_time(db):
@@ -140,8 +157,15 @@ def test_write_transaction_rolls_back_everything_on_error(db):
 
 def test_fts_follows_inserts_updates_and_deletes(db):
     table = db["articles"]
-    pk = table.insert({"canonical_url": "u", "content_hash": "h", "headline": "Hurdles",
-                       "body": "a steeplechase story", "authors": '["Lori Shontz"]'}).last_pk
+    pk = table.insert(
+        {
+            "canonical_url": "u",
+            "content_hash": "h",
+            "headline": "Hurdles",
+            "body": "a steeplechase story",
+            "authors": '["Lori Shontz"]',
+        }
+    ).last_pk
     assert [r["id"] for r in table.search("steeplechase")] == [pk]
     assert [r["id"] for r in table.search("shontz")] == [pk]
     table.update(pk, {"body": "a marathon story"})
@@ -181,15 +205,18 @@ def news_page(url: str, at: str, **changes: object) -> object:
     return replace(page(url, fetched_at=at, kind="listing", **changes), spider="news")
 
 
-@pytest.mark.parametrize(("run", "clean"), [
-    ({"finish_reason": "finished", "exit_code": 0}, True),
-    ({"finish_reason": "finished", "exit_code": 5}, True),  # an alarm: everything was fetched
-    ({"finish_reason": "finished", "exit_code": None}, True),  # run through the API
-    ({"finish_reason": "finished", "exit_code": 1}, False),  # downloads failed
-    ({"finish_reason": "finished", "exit_code": 3}, False),  # blocked
-    ({"finish_reason": "shutdown", "exit_code": 0}, False),  # stopped (Ctrl-C, SIGTERM)
-    ({}, False),  # killed: never finished
-])
+@pytest.mark.parametrize(
+    ("run", "clean"),
+    [
+        ({"finish_reason": "finished", "exit_code": 0}, True),
+        ({"finish_reason": "finished", "exit_code": 5}, True),  # an alarm: everything was fetched
+        ({"finish_reason": "finished", "exit_code": None}, True),  # run through the API
+        ({"finish_reason": "finished", "exit_code": 1}, False),  # downloads failed
+        ({"finish_reason": "finished", "exit_code": 3}, False),  # blocked
+        ({"finish_reason": "shutdown", "exit_code": 0}, False),  # stopped (Ctrl-C, SIGTERM)
+        ({}, False),  # killed: never finished
+    ],
+)
 def test_a_read_counts_only_from_a_run_that_finished_cleanly(db, run: dict, clean: bool):
     run_id = schema.start_run(db, "news", {}, T1)
     schema.store_page(db, news_page(SITEMAP, T1))
@@ -197,14 +224,16 @@ def test_a_read_counts_only_from_a_run_that_finished_cleanly(db, run: dict, clea
         schema.finish_run(db, run_id, {"finished_at": T2, **run}, [{"source": "runnerspace"}])
     expected = {SITEMAP: (T1, T1)} if clean else {}
     assert schema.clean_reads(db, "news", [SITEMAP, "https://gazette.example/other.xml"]) == (
-        expected)
+        expected
+    )
 
 
 def test_the_latest_read_decides_and_failed_fetches_do_not_count(db):
     first = schema.start_run(db, "news", {}, T1)
     schema.store_page(db, news_page(SITEMAP, T1))
-    schema.finish_run(db, first, {"finished_at": T1, "finish_reason": "finished"},
-                      [{"source": "runnerspace"}])
+    schema.finish_run(
+        db, first, {"finished_at": T1, "finish_reason": "finished"}, [{"source": "runnerspace"}]
+    )
     assert schema.clean_reads(db, "news", [SITEMAP]) == {SITEMAP: (T1, T1)}
     schema.start_run(db, "news", {}, T2)  # killed after reading it again
     schema.store_page(db, news_page(SITEMAP, T2))
@@ -221,7 +250,8 @@ def test_a_read_belongs_to_the_run_of_its_source_not_to_one_beside_it(db):
     killed = schema.start_run(db, "news", {}, T1)
     other = schema.start_run(db, "news", {}, T1)
     schema.store_page(db, news_page(SITEMAP, T2))  # source "runnerspace", in the killed run
-    schema.finish_run(db, other, {"finished_at": T3, "finish_reason": "finished"},
-                      [{"source": "gazette"}])
+    schema.finish_run(
+        db, other, {"finished_at": T3, "finish_reason": "finished"}, [{"source": "gazette"}]
+    )
     assert killed != other
     assert schema.clean_reads(db, "news", [SITEMAP]) == {}

@@ -34,8 +34,9 @@ class Demo:
 
 
 def without_venv(path: str) -> str:
-    return os.pathsep.join(p for p in path.split(os.pathsep)
-                           if p and Path(p).resolve() != SCRIPT.parent.resolve())
+    return os.pathsep.join(
+        p for p in path.split(os.pathsep) if p and Path(p).resolve() != SCRIPT.parent.resolve()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +60,9 @@ def hint_lines(text: str) -> list[str]:
 
 
 def run_shell(line: str, demo: Demo) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(line, shell=True, cwd=demo.cwd, env=demo.env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        line, shell=True, cwd=demo.cwd, env=demo.env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_demo_crawls_the_bundled_sample_into_its_own_archive_and_finds_the_seed(demo):
@@ -83,9 +85,11 @@ def test_demo_says_how_many_articles_meets_and_result_rows_it_stored(demo):
     meets, rows = count(db, schema.MEETS), count(db, schema.RESULTS)
     assert meets >= 1  # the sample has a meet with results files
     assert rows >= 10
-    assert (f"demo.db now holds {count(db, schema.ARTICLES)} articles, {meets} meets and {rows} "
-            f"result rows (from {count(db, schema.RESULT_DOCS)} results documents). "
-            "See them with:") in demo.text
+    assert (
+        f"demo.db now holds {count(db, schema.ARTICLES)} articles, {meets} meets and {rows} "
+        f"result rows (from {count(db, schema.RESULT_DOCS)} results documents). "
+        "See them with:"
+    ) in demo.text
 
 
 def test_the_search_shown_runs_as_printed(demo):
@@ -100,7 +104,11 @@ def test_the_closing_hints_run_as_printed_without_an_activated_venv(demo):
     db = demo.cwd / "demo.db"
     lines = hint_lines(demo.text)
     assert [shlex.split(ln, comments=True)[1] for ln in lines] == [
-        "search", "meets", "stats", "serve"]
+        "search",
+        "meets",
+        "stats",
+        "serve",
+    ]
     search, meets, stats = (run_shell(line, demo) for line in lines[:3])
     assert search.returncode == 0, search.stderr
     assert "Kerr" in search.stdout
@@ -118,8 +126,13 @@ def test_the_serve_hint_serves_the_demo_archive(demo):
     port = free_port()
     log = demo.cwd / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen([*serve, "--port", str(port)], cwd=demo.cwd, env=demo.env,
-                                stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [*serve, "--port", str(port)],
+            cwd=demo.cwd,
+            env=demo.env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for(f"http://127.0.0.1:{port}/demo/articles.json", proc, log)
         finally:

@@ -16,8 +16,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 OURS = {"scraper", "pipelines", "tests", "bench"}
 # code folder -> the dependency lists of pyproject.toml that must cover its imports
-FOLDERS = {"scraper": ["project"], "pipelines": ["project"], "datasette": ["project"],
-           "tests": ["project", "test"], "bench": ["project", "test", "bench"]}
+FOLDERS = {
+    "scraper": ["project"],
+    "pipelines": ["project"],
+    "datasette": ["project"],
+    "tests": ["project", "test"],
+    "bench": ["project", "test", "bench"],
+}
 
 
 def _name(requirement: str) -> str:
@@ -41,8 +46,9 @@ def imported_modules(folder: str) -> set[str]:
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 found.add(node.module.split(".")[0])
     local = {p.stem for p in (ROOT / folder).rglob("*.py")}  # sibling scripts (bench/)
-    return {m for m in found
-            if m not in sys.stdlib_module_names and m not in OURS and m not in local}
+    return {
+        m for m in found if m not in sys.stdlib_module_names and m not in OURS and m not in local
+    }
 
 
 @pytest.mark.parametrize("folder", FOLDERS)

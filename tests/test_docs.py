@@ -29,7 +29,7 @@ def test_ci_runs_the_readme_test_command_and_nothing_before_it():
     block = re.search(r"```sh\n(.*?)```", README, re.S).group(1).strip().splitlines()
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text()
     assert f"\n    {block[1]}\n" in ci
-    before = ci[:ci.index(block[1])]
+    before = ci[: ci.index(block[1])]
     assert "pip install" not in before.replace("apt-get install", "")
     assert "--upgrade" not in before
 

@@ -36,19 +36,44 @@ from tests.archive_helpers import (
 from tests.fixture_archive import crawl_fixture_site
 
 BODIES = [
-    "First paragraph, with a comma and \"quotes\".\n\nSecond paragraph: Kerr 3:45.34.",
+    'First paragraph, with a comma and "quotes".\n\nSecond paragraph: Kerr 3:45.34.',
     "Text with <script>alert('x')</script> and <b>tags</b> as plain text.\n\nÅ, é, ü – “curly”.",
     "One line\r\nwith a carriage return, and a trailing space ",
 ]
 ARTICLES = [
-    dict(headline="Kerr Wins The Bowerman Mile", meet_name="Prefontaine Classic", meet_year=2024,
-         published_at="2024-05-25T21:29:00-05:00", body=BODIES[0]),
-    dict(headline="Headline With <i>markup</i>", meet_name="Drake Relays", meet_year=2024,
-         published_raw="April 27, 2024 10:00 AM", body=BODIES[1], authors=["A", "B C"]),
-    dict(headline="No Meet, No Date", meet_name=None, meet_year=None, published_at=None,
-         published_raw=None, body=BODIES[2], authors=[], tags=[]),
-    dict(headline="Older Prefontaine", meet_name="Prefontaine Classic", meet_year=2023,
-         published_raw="September 16, 2023 3:00 PM", body="Body of 2023.", photo_credit="J. N."),
+    dict(
+        headline="Kerr Wins The Bowerman Mile",
+        meet_name="Prefontaine Classic",
+        meet_year=2024,
+        published_at="2024-05-25T21:29:00-05:00",
+        body=BODIES[0],
+    ),
+    dict(
+        headline="Headline With <i>markup</i>",
+        meet_name="Drake Relays",
+        meet_year=2024,
+        published_raw="April 27, 2024 10:00 AM",
+        body=BODIES[1],
+        authors=["A", "B C"],
+    ),
+    dict(
+        headline="No Meet, No Date",
+        meet_name=None,
+        meet_year=None,
+        published_at=None,
+        published_raw=None,
+        body=BODIES[2],
+        authors=[],
+        tags=[],
+    ),
+    dict(
+        headline="Older Prefontaine",
+        meet_name="Prefontaine Classic",
+        meet_year=2023,
+        published_raw="September 16, 2023 3:00 PM",
+        body="Body of 2023.",
+        photo_credit="J. N.",
+    ),
 ]
 
 
@@ -59,10 +84,13 @@ def store(db_path: Path, items: list[tuple[dict, str]]) -> None:
     try:
         for i, (changes, fetched_at) in enumerate(items):
             n = changes.pop("n", i)
-            art = article(canonical_url=f"{CANONICAL}{n}", url=f"{URL}{n}", fetched_at=fetched_at,
-                          **changes)
-            result = run_stages(stages, crawled(art, url=f"{URL}{n}",
-                                                body=f"<html>{n} {fetched_at}</html>".encode()))
+            art = article(
+                canonical_url=f"{CANONICAL}{n}", url=f"{URL}{n}", fetched_at=fetched_at, **changes
+            )
+            result = run_stages(
+                stages,
+                crawled(art, url=f"{URL}{n}", body=f"<html>{n} {fetched_at}</html>".encode()),
+            )
             assert result.reject is None, result.reject_detail
     finally:
         stages[-1].close_spider()
@@ -80,8 +108,10 @@ def archive_rows(path: Path, table: str = "articles") -> list[dict]:
     conn.row_factory = sqlite3.Row
     try:
         names = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")]
-        return [dict(zip(names, row, strict=True))
-                for row in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")]
+        return [
+            dict(zip(names, row, strict=True))
+            for row in conn.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")
+        ]
     finally:
         conn.close()
 
@@ -101,8 +131,13 @@ def package_fields(out: Path) -> list[dict]:
 # ---- round trips: every dataset in every format, from a real crawl of the fixture site --------
 
 DATASETS = {"articles": "articles", "results": "results", "meets": "meets"}  # dataset -> table
-ARROW_TYPES = {"integer": pa.int64(), "number": pa.float64(), "string": pa.string(),
-               "datetime": pa.timestamp("us", tz="UTC"), "date": pa.date32()}
+ARROW_TYPES = {
+    "integer": pa.int64(),
+    "number": pa.float64(),
+    "string": pa.string(),
+    "datetime": pa.timestamp("us", tz="UTC"),
+    "date": pa.date32(),
+}
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +177,10 @@ def test_csv_round_trips(crawled_archive: Path, tmp_path: Path, dataset: str):
     out, _ = exported(crawled_archive, tmp_path, dataset, "csv")
     with out.open(newline="", encoding="utf-8") as fh:
         got = list(csv.DictReader(fh))
-    want = [{k: "" if v is None else str(v) for k, v in row.items()}
-            for row in archive_rows(crawled_archive, DATASETS[dataset])]
+    want = [
+        {k: "" if v is None else str(v) for k, v in row.items()}
+        for row in archive_rows(crawled_archive, DATASETS[dataset])
+    ]
     assert got == want
 
 
@@ -160,8 +197,9 @@ def test_jsonl_round_trips(crawled_archive: Path, tmp_path: Path, dataset: str):
 
 
 @pytest.mark.parametrize("dataset", DATASETS)
-def test_parquet_reads_back_with_the_declared_types(crawled_archive: Path, tmp_path: Path,
-                                                    dataset: str):
+def test_parquet_reads_back_with_the_declared_types(
+    crawled_archive: Path, tmp_path: Path, dataset: str
+):
     out, fields = exported(crawled_archive, tmp_path, dataset, "parquet")
     table = pq.read_table(out)
     assert table.schema.names == [f["name"] for f in fields]
@@ -203,8 +241,15 @@ def test_text_survives_every_format(archive: Path, tmp_path: Path):
 def test_the_datapackage_describes_every_column(archive: Path, tmp_path: Path):
     out = tmp_path / "articles.csv"
     run_export("articles", "--db", str(archive), "--format", "csv", "-o", str(out))
-    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o",
-               str(tmp_path / "articles.jsonl"))
+    run_export(
+        "articles",
+        "--db",
+        str(archive),
+        "--format",
+        "jsonl",
+        "-o",
+        str(tmp_path / "articles.jsonl"),
+    )
     package = json.loads((tmp_path / "datapackage.json").read_text())
     assert package["profile"] == "data-package"
     assert [r["path"] for r in package["resources"]] == ["articles.csv", "articles.jsonl"]
@@ -222,31 +267,53 @@ def test_the_datapackage_describes_every_column(archive: Path, tmp_path: Path):
 
 # ---- filters ------------------------------------------------------------------------------------
 
+
 def exported_headlines(archive: Path, tmp_path: Path, *filters: str) -> list[str]:
     out = tmp_path / "filtered.jsonl"
     run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out), *filters)
     return sorted(json.loads(line)["headline"] for line in out.read_text().splitlines())
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (("--since", "2024-05-01"), ["Kerr Wins The Bowerman Mile"]),
-    (("--until", "2024-04-27"), ["Headline With <i>markup</i>", "Older Prefontaine"]),
-    (("--since", "2024-01-01", "--until", "2024-12-31"),
-     ["Headline With <i>markup</i>", "Kerr Wins The Bowerman Mile"]),
-    (("--meet", "prefontaine"), ["Kerr Wins The Bowerman Mile", "Older Prefontaine"]),
-    (("--meet", "Prefontaine", "--since", "2024-01-01"), ["Kerr Wins The Bowerman Mile"]),
-    (("--source", "runnerspace", "--meet", "drake"), ["Headline With <i>markup</i>"]),
-    (("--source", "elsewhere"), []),
-], ids=["since", "until-whole-day", "since-until", "meet-substring", "meet-and-since",
-        "source-and-meet", "unknown-source"])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (("--since", "2024-05-01"), ["Kerr Wins The Bowerman Mile"]),
+        (("--until", "2024-04-27"), ["Headline With <i>markup</i>", "Older Prefontaine"]),
+        (
+            ("--since", "2024-01-01", "--until", "2024-12-31"),
+            ["Headline With <i>markup</i>", "Kerr Wins The Bowerman Mile"],
+        ),
+        (("--meet", "prefontaine"), ["Kerr Wins The Bowerman Mile", "Older Prefontaine"]),
+        (("--meet", "Prefontaine", "--since", "2024-01-01"), ["Kerr Wins The Bowerman Mile"]),
+        (("--source", "runnerspace", "--meet", "drake"), ["Headline With <i>markup</i>"]),
+        (("--source", "elsewhere"), []),
+    ],
+    ids=[
+        "since",
+        "until-whole-day",
+        "since-until",
+        "meet-substring",
+        "meet-and-since",
+        "source-and-meet",
+        "unknown-source",
+    ],
+)
 def test_filters(archive: Path, tmp_path: Path, filters: tuple[str, ...], expected: list[str]):
     assert exported_headlines(archive, tmp_path, *filters) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "%", "_", "' OR 1=1 --", "\" OR \"\"=\"", "Prefontaine'; DROP TABLE articles; --", "\\",
-    "%Classic%' UNION SELECT * FROM pages --",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%",
+        "_",
+        "' OR 1=1 --",
+        '" OR ""="',
+        "Prefontaine'; DROP TABLE articles; --",
+        "\\",
+        "%Classic%' UNION SELECT * FROM pages --",
+    ],
+)
 def test_filter_text_is_a_parameter_never_sql(archive: Path, tmp_path: Path, text: str):
     assert exported_headlines(archive, tmp_path, "--meet", text) == []
     assert exported_headlines(archive, tmp_path, "--source", text) == []
@@ -254,6 +321,7 @@ def test_filter_text_is_a_parameter_never_sql(archive: Path, tmp_path: Path, tex
 
 
 # ---- --since-last -------------------------------------------------------------------------------
+
 
 def read_rows(out: Path, fmt: str) -> list[dict]:
     if fmt == "csv":
@@ -266,9 +334,14 @@ def read_rows(out: Path, fmt: str) -> list[dict]:
 
 def recrawl(archive: Path) -> None:
     """A re-crawl: one article unchanged (only last_seen moves), one changed, one new."""
-    store(archive, [(dict(ARTICLES[0], n=0), T2),
-                    (dict(ARTICLES[1], n=1, headline="A Changed Headline"), T2),
-                    (dict(ARTICLES[3], n=9, headline="A New Article"), T2)])
+    store(
+        archive,
+        [
+            (dict(ARTICLES[0], n=0), T2),
+            (dict(ARTICLES[1], n=1, headline="A Changed Headline"), T2),
+            (dict(ARTICLES[3], n=9, headline="A New Article"), T2),
+        ],
+    )
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
@@ -283,7 +356,10 @@ def test_since_last_appends_only_new_and_changed_rows(archive: Path, tmp_path: P
     assert "2 new or changed articles rows added" in output
     assert "it held 4, 3 unchanged rows not repeated" in output
     assert [r["headline"] for r in read_rows(out, fmt)] == [
-        *first, "A Changed Headline", "A New Article"]
+        *first,
+        "A Changed Headline",
+        "A New Article",
+    ]
     before = out.read_bytes()
     output = run_export(*args)  # nothing changed since: the file keeps every row
     assert "0 new or changed articles rows added" in output
@@ -300,8 +376,11 @@ def test_export_state_lives_in_the_archive_not_beside_the_data(archive: Path, tm
         run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out), *extra)
     assert sorted(p.name for p in out.parent.iterdir()) == ["articles.jsonl", "datapackage.json"]
     (record,) = archive_rows(archive, "exports")
-    assert (record["path"], record["dataset"], record["rows"]) == (str(out.resolve()),
-                                                                     "articles", 4)
+    assert (record["path"], record["dataset"], record["rows"]) == (
+        str(out.resolve()),
+        "articles",
+        4,
+    )
     conn = sqlite3.connect(archive)
     try:
         assert conn.execute("SELECT count(*) FROM export_rows").fetchone() == (4,)
@@ -336,34 +415,73 @@ def test_an_export_of_other_columns_starts_the_file_again(archive: Path, tmp_pat
 
 def test_since_last_into_a_file_of_another_dataset_is_refused(archive: Path, tmp_path: Path):
     out = tmp_path / "data.jsonl"
-    run_export("articles", "--db", str(archive), "--format", "jsonl", "-o", str(out),
-               "--since-last")
-    result = CliRunner().invoke(cli, ["export", "meets", "--db", str(archive), "--format",
-                                      "jsonl", "-o", str(out), "--since-last"])
+    run_export(
+        "articles", "--db", str(archive), "--format", "jsonl", "-o", str(out), "--since-last"
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "meets",
+            "--db",
+            str(archive),
+            "--format",
+            "jsonl",
+            "-o",
+            str(out),
+            "--since-last",
+        ],
+    )
     assert result.exit_code == 1
     assert "holds a jsonl export of articles" in result.output
     assert len(read_rows(out, "jsonl")) == 4
 
 
-@pytest.mark.parametrize(("option", "value"), [
-    ("--since", "garbage"), ("--until", "2024-13-01"), ("--since", "yesterday"),
-    ("--until", "2024-02-30"), ("--since", "24-05-01"),
-])
-def test_an_unreadable_date_is_a_usage_error_naming_it(archive: Path, tmp_path: Path,
-                                                       option: str, value: str):
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--since", "garbage"),
+        ("--until", "2024-13-01"),
+        ("--since", "yesterday"),
+        ("--until", "2024-02-30"),
+        ("--since", "24-05-01"),
+    ],
+)
+def test_an_unreadable_date_is_a_usage_error_naming_it(
+    archive: Path, tmp_path: Path, option: str, value: str
+):
     out = tmp_path / "x.csv"
-    result = CliRunner().invoke(cli, ["export", "articles", "--db", str(archive), "--format",
-                                      "csv", "-o", str(out), option, value])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "articles",
+            "--db",
+            str(archive),
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            option,
+            value,
+        ],
+    )
     assert result.exit_code == 2
     assert f"Invalid value for '{option}': {value!r} is not a date" in result.output
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("2024", "2024"), ("2024-05", "2024-05"), ("2024-05-01", "2024-05-01"),
-    (" 2024-05-01 ", "2024-05-01"), ("2024-05-01T18:00", "2024-05-01T18:00:00"),
-    ("2024-05-01 18:00:30Z", "2024-05-01T18:00:30+00:00"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024", "2024"),
+        ("2024-05", "2024-05"),
+        ("2024-05-01", "2024-05-01"),
+        (" 2024-05-01 ", "2024-05-01"),
+        ("2024-05-01T18:00", "2024-05-01T18:00:00"),
+        ("2024-05-01 18:00:30Z", "2024-05-01T18:00:30+00:00"),
+    ],
+)
 def test_date_bounds(value: str, expected: str):
     assert ex.date_bound(value) == expected
 
@@ -376,16 +494,23 @@ def test_a_filter_on_a_column_the_table_lacks_is_refused():
 
 # ---- results and meets --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (("--meet", "prefontaine"), 1),
-    (("--source", "runnerspace"), 1),
-    (("--meet", "no such meet"), 0),
-], ids=["meet", "source", "no-meet"])
-def test_results_filters(crawled_archive: Path, tmp_path: Path, filters: tuple[str, ...],
-                         expected: int):
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (("--meet", "prefontaine"), 1),
+        (("--source", "runnerspace"), 1),
+        (("--meet", "no such meet"), 0),
+    ],
+    ids=["meet", "source", "no-meet"],
+)
+def test_results_filters(
+    crawled_archive: Path, tmp_path: Path, filters: tuple[str, ...], expected: int
+):
     out = tmp_path / "results.jsonl"
-    run_export("results", "--db", str(crawled_archive), "--format", "jsonl", "-o", str(out),
-               *filters)
+    run_export(
+        "results", "--db", str(crawled_archive), "--format", "jsonl", "-o", str(out), *filters
+    )
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert bool(rows) == bool(expected)
     assert all("prefontaine" in r["meet_name"].lower() for r in rows if "--meet" in filters)
@@ -393,15 +518,33 @@ def test_results_filters(crawled_archive: Path, tmp_path: Path, filters: tuple[s
 
 def test_the_cli_stays_import_light():
     """datasette and pyarrow load only inside `serve` and Parquet exports."""
-    code = ("import sys, scraper.cli, pipelines.export; "
-            "print(sorted(m for m in ('datasette', 'pyarrow') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[1])
+    code = (
+        "import sys, scraper.cli, pipelines.export; "
+        "print(sorted(m for m in ('datasette', 'pyarrow') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert out.stdout.strip() == "[]"
 
 
 def test_a_missing_archive_is_a_clear_message(tmp_path: Path):
-    result = CliRunner().invoke(cli, ["export", "articles", "--db", str(tmp_path / "none.db"),
-                                      "--format", "csv", "-o", str(tmp_path / "x.csv")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            "articles",
+            "--db",
+            str(tmp_path / "none.db"),
+            "--format",
+            "csv",
+            "-o",
+            str(tmp_path / "x.csv"),
+        ],
+    )
     assert result.exit_code == 1
     assert "no archive at" in result.output

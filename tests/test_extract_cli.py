@@ -19,8 +19,15 @@ PAGE = """<!doctype html><html lang="en"><head><title>Kerr wins | Example News</
 
 
 def run(args: list[str], stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scraper.cli", "extract", *args], input=stdin,
-                          capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "extract", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_extract_file_gives_json_with_signals(tmp_path):
@@ -42,10 +49,12 @@ def test_jsonl_one_line_per_input_in_order_errors_inline(tmp_path):
     good.write_text(PAGE, encoding="utf-8")
     empty = tmp_path / "empty.html"
     empty.write_text("", encoding="utf-8")
-    lines = [{"id": "a", "path": str(good), "url": "https://news.example.org/kerr"},
-             {"id": "b", "path": str(tmp_path / "missing.html"), "url": None},
-             {"id": "c", "path": str(empty), "url": None},
-             {"id": "d", "path": str(good), "url": None}]
+    lines = [
+        {"id": "a", "path": str(good), "url": "https://news.example.org/kerr"},
+        {"id": "b", "path": str(tmp_path / "missing.html"), "url": None},
+        {"id": "c", "path": str(empty), "url": None},
+        {"id": "d", "path": str(good), "url": None},
+    ]
     proc = run(["--jsonl"], "".join(json.dumps(x) + "\n" for x in lines))
     assert proc.returncode == 0, proc.stderr
     out = [json.loads(x) for x in proc.stdout.splitlines()]
@@ -61,11 +70,19 @@ def test_jsonl_one_line_per_input_in_order_errors_inline(tmp_path):
 
 def test_cli_and_extract_path_stay_light():
     # the JSONL worker's wall time includes its imports: the extract path stays off Scrapy & co
-    code = ("import sys, scraper.cli, scraper.cli.extract, tests.goldens; "
-            "tests.goldens.extract('<p>' + 'word ' * 80 + '</p>', 'https://e.org/2024/05/26/a',"
-            " '2026-11-24T05:00:00+00:00'); "
-            "heavy = [m for m in ('scrapy', 'datasette', 'bs4', 'dateparser', 'trafilatura') "
-            "if m in sys.modules]; print(heavy)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          timeout=60, check=True)
+    code = (
+        "import sys, scraper.cli, scraper.cli.extract, tests.goldens; "
+        "tests.goldens.extract('<p>' + 'word ' * 80 + '</p>', 'https://e.org/2024/05/26/a',"
+        " '2026-11-24T05:00:00+00:00'); "
+        "heavy = [m for m in ('scrapy', 'datasette', 'bs4', 'dateparser', 'trafilatura') "
+        "if m in sys.modules]; print(heavy)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=True,
+    )
     assert proc.stdout.strip() == "[]"

@@ -45,19 +45,22 @@ def soundness_problems(db: Path) -> list[str]:
             return problems
         orphans = conn.execute(
             f"SELECT count(*) FROM {schema.ARTICLES} a LEFT JOIN {schema.PAGES} p "
-            "ON p.id = a.page_id WHERE p.id IS NULL").fetchone()[0]
+            "ON p.id = a.page_id WHERE p.id IS NULL"
+        ).fetchone()[0]
         if orphans:
             problems.append(f"{orphans} article(s) without their page")
         half = conn.execute(
             f"SELECT count(*) FROM {schema.ARTICLES} WHERE coalesce(headline, '') = '' "
-            "OR coalesce(body, '') = '' OR content_hash IS NULL").fetchone()[0]
+            "OR coalesce(body, '') = '' OR content_hash IS NULL"
+        ).fetchone()[0]
         if half:
             problems.append(f"{half} half-written article(s)")
         fts = conn.execute(f"SELECT count(*) FROM {schema.ARTICLES_FTS}").fetchone()[0]
         if fts != conn[schema.ARTICLES].count:
             problems.append(f"FTS rows {fts} != articles {conn[schema.ARTICLES].count}")
-        dupes = conn.execute(f"SELECT count(*) - count(DISTINCT canonical_url) "
-                             f"FROM {schema.ARTICLES}").fetchone()[0]
+        dupes = conn.execute(
+            f"SELECT count(*) - count(DISTINCT canonical_url) FROM {schema.ARTICLES}"
+        ).fetchone()[0]
         if dupes:
             problems.append(f"{dupes} duplicate article(s)")
         return problems
@@ -75,27 +78,40 @@ def test_sigkill_at_20_random_moments_leaves_a_sound_archive(tmp_path):
     with SiteServer(SITE) as server:
         command = crawl_command(db, start_urls(server, challenge=False))
         for run in range(KILLS):
-            proc = subprocess.Popen(command, cwd=REPO, env=crawl_env(),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                command,
+                cwd=REPO,
+                env=crawl_env(),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(rng.uniform(0.3, 6.0))
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
             problems = soundness_problems(db)
             assert not problems, f"kill {run + 1} (seed {seed}): {problems}"
             clean += 1
-        done = subprocess.run(command + ["--full"], cwd=REPO, env=crawl_env(),
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            command + ["--full"],
+            cwd=REPO,
+            env=crawl_env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
     assert not soundness_problems(db)
     with sqlite3.connect(db) as conn:
-        keys = sorted(r[0] for r in conn.execute(
-            f"SELECT canonical_url FROM {schema.ARTICLES}"))
-        pages = conn.execute(f"SELECT count(*), count(DISTINCT url || body_sha1 || status) "
-                             f"FROM {schema.PAGES}").fetchone()
+        keys = sorted(r[0] for r in conn.execute(f"SELECT canonical_url FROM {schema.ARTICLES}"))
+        pages = conn.execute(
+            f"SELECT count(*), count(DISTINCT url || body_sha1 || status) FROM {schema.PAGES}"
+        ).fetchone()
     assert keys == expected_keys()
     assert pages[0] == pages[1]
-    MEASURES.notes.append(f"kill test: {clean}/{KILLS} SIGKILLs left a sound archive "
-                          f"(seed {seed}); the last run completed the crawl")
+    MEASURES.notes.append(
+        f"kill test: {clean}/{KILLS} SIGKILLs left a sound archive "
+        f"(seed {seed}); the last run completed the crawl"
+    )
 
 
 def test_a_full_disk_stops_the_crawl_with_a_clear_error(tmp_path):
@@ -104,9 +120,25 @@ def test_a_full_disk_stops_the_crawl_with_a_clear_error(tmp_path):
     cap = db.stat().st_size + 6 * 4096
     with SiteServer(SITE) as server:
         starts = start_urls(server, challenge=False)
-        done = run_measured(["crawl", "runnerspace", "--db", str(db), "-a", f"start_urls={starts}",
-                             "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
-                             "-s", f"ARCHIVE_MAX_BYTES={cap}", "-v"], tmp_path, "disk-full")
+        done = run_measured(
+            [
+                "crawl",
+                "runnerspace",
+                "--db",
+                str(db),
+                "-a",
+                f"start_urls={starts}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_START_DELAY=0",
+                "-s",
+                f"ARCHIVE_MAX_BYTES={cap}",
+                "-v",
+            ],
+            tmp_path,
+            "disk-full",
+        )
     assert done.returncode != 0
     assert "archive is full" in done.stdout  # the summary's errors logged
     assert "archive is full" in done.stderr  # the log (-v)
@@ -126,8 +158,12 @@ def test_a_full_archive_raises_our_error_and_keeps_what_it_had(tmp_path):
         url = f"https://example.org/news/{i}"
         body = random.Random(i).randbytes(3000)  # incompressible: pages fill the cap
         try:
-            run_stages(stages, crawled(article(url=url, canonical_url=url,
-                                               headline=f"Story {i}"), url=url, body=body))
+            run_stages(
+                stages,
+                crawled(
+                    article(url=url, canonical_url=url, headline=f"Story {i}"), url=url, body=body
+                ),
+            )
         except ArchiveFull as exc:
             error = str(exc)
             break
@@ -148,12 +184,14 @@ def _datasette_reader(db: Path, stop: threading.Event, errors: list[str], reads:
         ds = Datasette([str(db)])
         name = db.stem
         while not stop.is_set():
-            for path in (f"/{name}/articles.json?_size=5", f"/{name}/articles.json?_search=Kerr",
-                         f"/{name}/rejects.json"):
+            for path in (
+                f"/{name}/articles.json?_size=5",
+                f"/{name}/articles.json?_search=Kerr",
+                f"/{name}/rejects.json",
+            ):
                 response = await ds.client.get(path)
                 if response.status_code >= 500 or "locked" in response.text:
-                    errors.append(f"datasette {path}: {response.status_code} "
-                                  f"{response.text[:200]}")
+                    errors.append(f"datasette {path}: {response.status_code} {response.text[:200]}")
                 reads[0] += 1
             await asyncio.sleep(0.02)
 
@@ -169,9 +207,14 @@ def test_readers_during_a_crawl_never_see_a_locked_database(tmp_path):
     reads = [0]
     searches = 0
     with SiteServer(SITE) as server:
-        proc = subprocess.Popen(crawl_command(db, start_urls(server, challenge=False)) + ["--full"],
-                                cwd=REPO, env=crawl_env(), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            crawl_command(db, start_urls(server, challenge=False)) + ["--full"],
+            cwd=REPO,
+            env=crawl_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         reader = threading.Thread(target=_datasette_reader, args=(db, stop, errors, reads))
         reader.start()
         cli_runs = []
@@ -188,9 +231,16 @@ def test_readers_during_a_crawl_never_see_a_locked_database(tmp_path):
                 finally:
                     conn.close()
                 if len(cli_runs) < 3:
-                    cli_runs.append(subprocess.run(
-                        [*crawl_command(db, "")[:3], "search", "Kerr", "--db", str(db)],
-                        cwd=REPO, env=crawl_env(), capture_output=True, text=True, timeout=60))
+                    cli_runs.append(
+                        subprocess.run(
+                            [*crawl_command(db, "")[:3], "search", "Kerr", "--db", str(db)],
+                            cwd=REPO,
+                            env=crawl_env(),
+                            capture_output=True,
+                            text=True,
+                            timeout=60,
+                        )
+                    )
                 time.sleep(0.01)
         finally:
             stop.set()
@@ -203,5 +253,7 @@ def test_readers_during_a_crawl_never_see_a_locked_database(tmp_path):
     assert not errors, errors[:5]
     assert searches > 10
     assert reads[0] > 10
-    MEASURES.notes.append(f"readers during a crawl: {searches} searches, {reads[0]} Datasette "
-                          f"reads, {len(cli_runs)} `meetarchive search` runs, none locked")
+    MEASURES.notes.append(
+        f"readers during a crawl: {searches} searches, {reads[0]} Datasette "
+        f"reads, {len(cli_runs)} `meetarchive search` runs, none locked"
+    )

@@ -27,13 +27,20 @@ PARAS = [
 ]
 
 
-def page(head: str = "", body: str = "", article_extra: str = "", after: str = "",
-         h1: str = "Kerr wins the Bowerman Mile") -> str:
+def page(
+    head: str = "",
+    body: str = "",
+    article_extra: str = "",
+    after: str = "",
+    h1: str = "Kerr wins the Bowerman Mile",
+) -> str:
     paras = "".join(f"<p>{p}</p>" for p in PARAS)
-    return (f"<!doctype html><html lang='en'><head><title>{h1} | Example News</title>{head}"
-            f"</head><body><header><nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
-            f"</header>{body}<main><article><h1>{h1}</h1>{article_extra}{paras}{after}"
-            f"</article></main><footer>Copyright Example News 2026</footer></body></html>")
+    return (
+        f"<!doctype html><html lang='en'><head><title>{h1} | Example News</title>{head}"
+        f"</head><body><header><nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
+        f"</header>{body}<main><article><h1>{h1}</h1>{article_extra}{paras}{after}"
+        f"</article></main><footer>Copyright Example News 2026</footer></body></html>"
+    )
 
 
 def jsonld(obj: dict) -> str:
@@ -50,18 +57,33 @@ def parse(html: str, url: str = URL):
 
 # --- JSON-LD ------------------------------------------------------------------------------------
 
+
 def test_jsonld_gives_headline_authors_dates_publisher_image_tags():
-    art = parse(page(jsonld({
-        "@context": "https://schema.org", "@type": "NewsArticle",
-        "headline": "Kerr wins the Bowerman Mile",
-        "author": [{"@type": "Person", "name": "Lori Shontz"},
-                   {"@type": "Person", "name": "Jo Doe"}],
-        "datePublished": "2024-05-26T02:29:00-05:00", "dateModified": "2024-05-27T10:00:00-05:00",
-        "publisher": {"@type": "Organization", "name": "Example News"},
-        "image": {"@type": "ImageObject", "url": "https://news.example.org/kerr.jpg",
-                  "caption": "Josh Kerr at Hayward Field"},
-        "keywords": "athletics, mile", "isAccessibleForFree": "False",
-    })))
+    art = parse(
+        page(
+            jsonld(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "NewsArticle",
+                    "headline": "Kerr wins the Bowerman Mile",
+                    "author": [
+                        {"@type": "Person", "name": "Lori Shontz"},
+                        {"@type": "Person", "name": "Jo Doe"},
+                    ],
+                    "datePublished": "2024-05-26T02:29:00-05:00",
+                    "dateModified": "2024-05-27T10:00:00-05:00",
+                    "publisher": {"@type": "Organization", "name": "Example News"},
+                    "image": {
+                        "@type": "ImageObject",
+                        "url": "https://news.example.org/kerr.jpg",
+                        "caption": "Josh Kerr at Hayward Field",
+                    },
+                    "keywords": "athletics, mile",
+                    "isAccessibleForFree": "False",
+                }
+            )
+        )
+    )
     assert art.headline == "Kerr wins the Bowerman Mile"
     assert art.authors == ["Lori Shontz", "Jo Doe"]
     assert art.published_raw == "2024-05-26T02:29:00-05:00"
@@ -78,20 +100,34 @@ def test_jsonld_gives_headline_authors_dates_publisher_image_tags():
 
 
 def test_jsonld_in_a_graph_with_html_entities():
-    art = parse(page(jsonld({"@graph": [
-        {"@type": "WebSite", "name": "Example News"},
-        {"@type": "NewsArticle", "headline": "Kerr&#039;s &quot;dumb&quot; move pays off",
-         "datePublished": "2024-05-26"},
-    ]}), h1="Kerr's \"dumb\" move pays off"))
-    assert art.headline == "Kerr's \"dumb\" move pays off"
+    art = parse(
+        page(
+            jsonld(
+                {
+                    "@graph": [
+                        {"@type": "WebSite", "name": "Example News"},
+                        {
+                            "@type": "NewsArticle",
+                            "headline": "Kerr&#039;s &quot;dumb&quot; move pays off",
+                            "datePublished": "2024-05-26",
+                        },
+                    ]
+                }
+            ),
+            h1='Kerr\'s "dumb" move pays off',
+        )
+    )
+    assert art.headline == 'Kerr\'s "dumb" move pays off'
     assert art.published_raw == "2024-05-26"
 
 
 def test_jsonld_article_body_when_the_markup_holds_little():
     long_body = "\n".join(PARAS * 4)
-    html = ("<html><head>" + jsonld({"@type": "NewsArticle", "headline": "Kerr wins",
-                                      "articleBody": long_body})
-            + "</head><body><h1>Kerr wins</h1><p>Subscribe to read.</p></body></html>")
+    html = (
+        "<html><head>"
+        + jsonld({"@type": "NewsArticle", "headline": "Kerr wins", "articleBody": long_body})
+        + "</head><body><h1>Kerr wins</h1><p>Subscribe to read.</p></body></html>"
+    )
     art = parse(html)
     assert PARAS[2] in art.body
     assert art.signals["body"] == "jsonld:articleBody"
@@ -99,13 +135,18 @@ def test_jsonld_article_body_when_the_markup_holds_little():
 
 # --- OpenGraph / meta -------------------------------------------------------------------------
 
+
 def test_opengraph_and_meta_when_no_jsonld():
-    art = parse(page(
-        meta("og:title", "Kerr wins the Bowerman Mile")
-        + meta("article:published_time", "2024-05-26T07:29:00Z")
-        + meta("author", "Lori Shontz", "name")
-        + meta("og:image", "https://news.example.org/kerr.jpg")
-        + meta("article:tag", "athletics") + meta("article:tag", "Prefontaine Classic")))
+    art = parse(
+        page(
+            meta("og:title", "Kerr wins the Bowerman Mile")
+            + meta("article:published_time", "2024-05-26T07:29:00Z")
+            + meta("author", "Lori Shontz", "name")
+            + meta("og:image", "https://news.example.org/kerr.jpg")
+            + meta("article:tag", "athletics")
+            + meta("article:tag", "Prefontaine Classic")
+        )
+    )
     assert art.headline == "Kerr wins the Bowerman Mile"
     assert art.published_raw == "2024-05-26T07:29:00Z"
     assert art.authors == ["Lori Shontz"]
@@ -117,24 +158,33 @@ def test_opengraph_and_meta_when_no_jsonld():
 def test_headline_is_the_articles_own_not_the_social_teaser_nor_the_site_title():
     # og:title is a short teaser, another text than the headline: the headline wins
     # (the rules between the title signals are specified in tests/test_titles.py)
-    art = parse(page(
-        meta("og:title", "Kerr stuns Eugene")
-        + jsonld({"@type": "NewsArticle", "headline": "Kerr wins the Bowerman Mile"})))
+    art = parse(
+        page(
+            meta("og:title", "Kerr stuns Eugene")
+            + jsonld({"@type": "NewsArticle", "headline": "Kerr wins the Bowerman Mile"})
+        )
+    )
     assert art.headline == "Kerr wins the Bowerman Mile"
 
 
-@pytest.mark.parametrize(("title", "site"), [
-    ("Kerr wins the Bowerman Mile | Example News", "Example News"),
-    ("Example News - Kerr wins the Bowerman Mile", "Example News"),
-    ("Kerr wins the Bowerman Mile – EXAMPLE NEWS", "Example News"),
-])
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Kerr wins the Bowerman Mile | Example News", "Example News"),
+        ("Example News - Kerr wins the Bowerman Mile", "Example News"),
+        ("Kerr wins the Bowerman Mile – EXAMPLE NEWS", "Example News"),
+    ],
+)
 def test_site_name_removed_from_titles(title, site):
-    html = (f"<html><head>{meta('og:title', title)}{meta('og:site_name', site)}</head>"
-            f"<body>{''.join(f'<p>{p}</p>' for p in PARAS)}</body></html>")
+    html = (
+        f"<html><head>{meta('og:title', title)}{meta('og:site_name', site)}</head>"
+        f"<body>{''.join(f'<p>{p}</p>' for p in PARAS)}</body></html>"
+    )
     assert parse(html).headline == "Kerr wins the Bowerman Mile"
 
 
 # --- dates ------------------------------------------------------------------------------------
+
 
 def test_time_element_gives_date():
     art = parse(page(article_extra='<time datetime="2024-05-26T02:29:00-05:00">May 26</time>'))
@@ -148,11 +198,14 @@ def test_url_gives_date_when_the_page_has_none():
     assert art.signals["published_raw"] == "url"
 
 
-@pytest.mark.parametrize("printed", ["<li><strong>Datum</strong> 28.04.2023</li>",
-                                     "<span>Published April 28, 2023</span>"])
+@pytest.mark.parametrize(
+    "printed",
+    ["<li><strong>Datum</strong> 28.04.2023</li>", "<span>Published April 28, 2023</span>"],
+)
 def test_labelled_date_printed_on_the_page(printed):
-    art = extract(page(after=f"<ul>{printed}</ul>" if printed.startswith("<li") else printed),
-                  URL, FETCHED)
+    art = extract(
+        page(after=f"<ul>{printed}</ul>" if printed.startswith("<li") else printed), URL, FETCHED
+    )
     assert art.published_at.startswith("2023-04-28")
     assert art.signals["published_raw"] == "label:text"
 
@@ -166,35 +219,59 @@ def test_date_is_normalized_with_its_zone_and_never_after_fetch():
 
 # --- bylines ----------------------------------------------------------------------------------
 
+
 def test_byline_text_gives_people_without_by_and_outlet():
-    art = extract(page(article_extra="<p class='story-byline'>By Lori Shontz and Jo Doe, "
-                                     "Example News</p>"), URL, FETCHED)
+    art = extract(
+        page(article_extra="<p class='story-byline'>By Lori Shontz and Jo Doe, Example News</p>"),
+        URL,
+        FETCHED,
+    )
     assert art.authors == ["Lori Shontz", "Jo Doe"]
     assert art.signals["authors"].startswith("byline")
 
 
 def test_rel_author_link():
-    art = extract(page(article_extra="<div>Story: <a rel='author' href='/people/lori'>Lori "
-                                     "Shontz</a></div>"), URL, FETCHED)
+    art = extract(
+        page(article_extra="<div>Story: <a rel='author' href='/people/lori'>Lori Shontz</a></div>"),
+        URL,
+        FETCHED,
+    )
     assert art.authors == ["Lori Shontz"]
 
 
 def test_outlet_as_jsonld_author_gives_way_to_the_printed_byline():
-    art = extract(page(jsonld({"@type": "NewsArticle", "headline": "Kerr wins the Bowerman Mile",
-                               "author": {"@type": "Organization", "name": "Example News"}})
-                       + meta("og:site_name", "Example News"),
-                       article_extra="<div class='meta'><span>Von Max Muster</span></div>"),
-                  URL, FETCHED)
+    art = extract(
+        page(
+            jsonld(
+                {
+                    "@type": "NewsArticle",
+                    "headline": "Kerr wins the Bowerman Mile",
+                    "author": {"@type": "Organization", "name": "Example News"},
+                }
+            )
+            + meta("og:site_name", "Example News"),
+            article_extra="<div class='meta'><span>Von Max Muster</span></div>",
+        ),
+        URL,
+        FETCHED,
+    )
     assert art.authors == ["Max Muster"]
 
 
 def test_a_teaser_cards_byline_is_not_the_articles():
-    art = extract(page(after="<aside><a href='/other'><h3>Other story</h3><span>By Someone Else"
-                             "</span></a></aside>"), URL, FETCHED)
+    art = extract(
+        page(
+            after="<aside><a href='/other'><h3>Other story</h3><span>By Someone Else"
+            "</span></a></aside>"
+        ),
+        URL,
+        FETCHED,
+    )
     assert art.authors == []
 
 
 # --- body -------------------------------------------------------------------------------------
+
 
 def test_body_is_paragraphs_separated_by_blank_lines_without_chrome():
     art = parse(page())
@@ -207,29 +284,63 @@ def test_body_is_paragraphs_separated_by_blank_lines_without_chrome():
 
 
 BOILERPLATE = [
-    ("<figure><img src='k.jpg'><figcaption>Josh Kerr celebrates his win. Photo: John Nepolitan"
-     "</figcaption></figure>", "Josh Kerr celebrates"),
-    ("<div class='related-articles'><h3>Related</h3><ul><li><a href='/a'>Ingebrigtsen plans "
-     "his season around the Olympic final</a></li></ul></div>", "Ingebrigtsen plans"),
-    ("<div class='share-tools'><a href='#'>Share on Facebook</a> <a href='#'>Share on X</a></div>",
-     "Share on Facebook"),
-    ("<div class='newsletter-signup'><p>Get the best of track and field in your inbox every "
-     "single morning, free.</p></div>", "in your inbox"),
-    ("<div id='comments'><p>Great race! I watched it live from the stands and it was amazing "
-     "to see.</p></div>", "Great race"),
+    (
+        "<figure><img src='k.jpg'><figcaption>Josh Kerr celebrates his win. Photo: John Nepolitan"
+        "</figcaption></figure>",
+        "Josh Kerr celebrates",
+    ),
+    (
+        "<div class='related-articles'><h3>Related</h3><ul><li><a href='/a'>Ingebrigtsen plans "
+        "his season around the Olympic final</a></li></ul></div>",
+        "Ingebrigtsen plans",
+    ),
+    (
+        "<div class='share-tools'><a href='#'>Share on Facebook</a> <a href='#'>Share on "
+        "X</a></div>",
+        "Share on Facebook",
+    ),
+    (
+        "<div class='newsletter-signup'><p>Get the best of track and field in your inbox every "
+        "single morning, free.</p></div>",
+        "in your inbox",
+    ),
+    (
+        "<div id='comments'><p>Great race! I watched it live from the stands and it was amazing "
+        "to see.</p></div>",
+        "Great race",
+    ),
     ("<div class='ad-slot'>Advertisement</div>", "Advertisement"),
     ("<p class='caption'>Kerr on the final lap (Photo: Getty Images)</p>", "final lap"),
-    ("<blockquote class='twitter-tweet'><p>Huge run by Kerr tonight in Eugene, what a finish "
-     "that was from the Scot</p>&mdash; Fan (@fan) May 26, 2024</blockquote>", "Huge run"),
+    (
+        "<blockquote class='twitter-tweet'><p>Huge run by Kerr tonight in Eugene, what a finish "
+        "that was from the Scot</p>&mdash; Fan (@fan) May 26, 2024</blockquote>",
+        "Huge run",
+    ),
     ("<p>Copyright 2026 Example News. All rights reserved.</p>", "All rights reserved"),
-    ("<div style='display:none'><p>Hidden text that no reader sees on the page at all, ever, "
-     "here.</p></div>", "Hidden text"),
+    (
+        "<div style='display:none'><p>Hidden text that no reader sees on the page at all, ever, "
+        "here.</p></div>",
+        "Hidden text",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("box", "needle"), BOILERPLATE,
-                         ids=["caption", "related", "share", "newsletter", "comments", "ad",
-                              "caption-class", "tweet", "copyright", "hidden"])
+@pytest.mark.parametrize(
+    ("box", "needle"),
+    BOILERPLATE,
+    ids=[
+        "caption",
+        "related",
+        "share",
+        "newsletter",
+        "comments",
+        "ad",
+        "caption-class",
+        "tweet",
+        "copyright",
+        "hidden",
+    ],
+)
 def test_boilerplate_stays_out_of_the_body(box, needle):
     art = parse(page(article_extra=box))
     assert PARAS[0] in art.body
@@ -238,9 +349,11 @@ def test_boilerplate_stays_out_of_the_body(box, needle):
 
 
 def test_a_paragraph_of_mostly_links_is_still_prose():
-    linked = ("<p>Kerr had lost to <a href='/a'>Jakob Ingebrigtsen at the world championships "
-              "in Budapest last summer</a> and to <a href='/b'>Yared Nuguse over the mile at the "
-              "Millrose Games in New York</a> before this race.</p>")
+    linked = (
+        "<p>Kerr had lost to <a href='/a'>Jakob Ingebrigtsen at the world championships "
+        "in Budapest last summer</a> and to <a href='/b'>Yared Nuguse over the mile at the "
+        "Millrose Games in New York</a> before this race.</p>"
+    )
     art = parse(page(after=linked))
     assert "Yared Nuguse over the mile" in art.body
 
@@ -249,16 +362,20 @@ def test_teaser_cards_beside_the_article_stay_out():
     cards = "".join(
         f"<div class='card'><h3><a href='/s{i}'>Another headline number {i}</a></h3>"
         f"<p>An excerpt of another story that is long enough to read like a paragraph {i}.</p>"
-        "</div>" for i in range(6))
+        "</div>"
+        for i in range(6)
+    )
     art = parse(page(after=f"<section>{cards}</section>"))
     assert PARAS[-1] in art.body
     assert "An excerpt of another story" not in art.body
 
 
 def test_subheadings_lists_and_quotes_are_body():
-    extra = ("<h2>The last lap</h2><blockquote><p>It was a dumb decision, but it worked out "
-             "for me today.</p></blockquote><ul><li>Josh Kerr 3:45.34</li>"
-             "<li>Jakob Ingebrigtsen 3:45.60</li></ul>")
+    extra = (
+        "<h2>The last lap</h2><blockquote><p>It was a dumb decision, but it worked out "
+        "for me today.</p></blockquote><ul><li>Josh Kerr 3:45.34</li>"
+        "<li>Jakob Ingebrigtsen 3:45.60</li></ul>"
+    )
     art = parse(page(after=extra))
     for needle in ("The last lap", "It was a dumb decision, but", "Jakob Ingebrigtsen 3:45.60"):
         assert needle in art.body
@@ -266,8 +383,10 @@ def test_subheadings_lists_and_quotes_are_body():
 
 def test_paragraphs_separated_by_double_line_breaks_stay_paragraphs():
     text = "<br><br>".join(PARAS) + "<br>"
-    html = f"<html><body><h1>Kerr wins the Bowerman Mile</h1><div class='story'>{text}</div>" \
-           "</body></html>"
+    html = (
+        f"<html><body><h1>Kerr wins the Bowerman Mile</h1><div class='story'>{text}</div>"
+        "</body></html>"
+    )
     art = parse(html)
     assert art.body == "\n\n".join(PARAS)
 
@@ -281,12 +400,18 @@ def test_visible_standfirst_leads_the_body():
 
 # --- image, paywall --------------------------------------------------------------------------
 
+
 def test_lead_image_caption_and_credit_from_its_figure():
-    fig = ("<figure><img src='https://news.example.org/img/kerr-finish-line.jpg'>"
-           "<figcaption>Josh Kerr crosses the line first. <span class='image-credit'>"
-           "Photo: John Nepolitan</span></figcaption></figure>")
-    art = parse(page(meta("og:image", "https://news.example.org/img/kerr-finish-line.jpg"),
-                     article_extra=fig))
+    fig = (
+        "<figure><img src='https://news.example.org/img/kerr-finish-line.jpg'>"
+        "<figcaption>Josh Kerr crosses the line first. <span class='image-credit'>"
+        "Photo: John Nepolitan</span></figcaption></figure>"
+    )
+    art = parse(
+        page(
+            meta("og:image", "https://news.example.org/img/kerr-finish-line.jpg"), article_extra=fig
+        )
+    )
     assert art.image_caption == "Josh Kerr crosses the line first."
     assert art.photo_credit == "John Nepolitan"
     assert art.signals["photo_credit"] == "figure:credit"
@@ -294,8 +419,10 @@ def test_lead_image_caption_and_credit_from_its_figure():
 
 
 def test_credit_at_the_end_of_a_caption():
-    fig = ("<figure><img src='/a.jpg'><figcaption>Kerr after the race (Foto: Jane Roe)"
-           "</figcaption></figure>")
+    fig = (
+        "<figure><img src='/a.jpg'><figcaption>Kerr after the race (Foto: Jane Roe)"
+        "</figcaption></figure>"
+    )
     art = parse(page(article_extra=fig))
     assert art.photo_credit == "Jane Roe"
     assert art.image_caption == "Kerr after the race"
@@ -308,6 +435,7 @@ def test_paywall_from_content_tier():
 
 
 # --- other fields -----------------------------------------------------------------------------
+
 
 def test_canonical_link_same_site_only():
     same = parse(page('<link rel="canonical" href="https://www.news.example.org/a?utm_source=x">'))
@@ -330,8 +458,12 @@ def test_language_guessed_from_the_text_when_undeclared():
 
 
 def test_every_field_found_names_its_signal():
-    art = parse(page(meta("og:title", "Kerr wins the Bowerman Mile")
-                     + meta("article:published_time", "2024-05-26T07:29:00Z")))
+    art = parse(
+        page(
+            meta("og:title", "Kerr wins the Bowerman Mile")
+            + meta("article:published_time", "2024-05-26T07:29:00Z")
+        )
+    )
     for field in ("headline", "published_raw", "body", "language", "canonical_url"):
         assert art.signals.get(field), field
 
@@ -348,13 +480,20 @@ DEV = SHARED / "data" / "articles-dev"
 HARNESS = SHARED / "tools" / "extract_eval.py"
 
 # a little below the scores measured when these floors were set (see bench/README.md)
-FLOORS = {"body_f1": 0.962, "title_exact": 0.78, "title_fuzzy": 0.925, "date_day": 0.98,
-          "authors_f1": 0.895}
+FLOORS = {
+    "body_f1": 0.962,
+    "title_exact": 0.78,
+    "title_fuzzy": 0.925,
+    "date_day": 0.98,
+    "authors_f1": 0.895,
+}
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not (DEV / "truth.jsonl").exists() or not HARNESS.exists(),
-                    reason="../shared/data/articles-dev not available")
+@pytest.mark.skipif(
+    not (DEV / "truth.jsonl").exists() or not HARNESS.exists(),
+    reason="../shared/data/articles-dev not available",
+)
 def test_quality_floor_on_articles_dev():
     from scraper.cli.extract import article_record, extract_article
 
@@ -367,8 +506,12 @@ def test_quality_floor_on_articles_dev():
         art = extract_article(r["_path"], r["url"], FETCHED)
         preds.append(article_record(art))
     res, _ = ee.score(rows, preds, 0, 0)
-    got = {"body_f1": res["body"]["f1"], "title_exact": res["title"]["exact"],
-           "title_fuzzy": res["title"]["fuzzy"], "date_day": res["date"]["day_acc"],
-           "authors_f1": res["authors"]["f1"]}
+    got = {
+        "body_f1": res["body"]["f1"],
+        "title_exact": res["title"]["exact"],
+        "title_fuzzy": res["title"]["fuzzy"],
+        "date_day": res["date"]["day_acc"],
+        "authors_f1": res["authors"]["f1"],
+    }
     low = {k: round(v, 4) for k, v in got.items() if v < FLOORS[k]}
     assert not low, f"below the floor: {low} (floors {FLOORS})"

@@ -36,19 +36,33 @@ from tests.hostile_server import (
 )
 
 # -v: Scrapy's log on stderr, which the tests read.
-QUICK = ["--full", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=1", "-s", "DOWNLOAD_DELAY=0",
-         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO", "-v"]
+QUICK = [
+    "--full",
+    "-s",
+    "DOWNLOAD_TIMEOUT=2",
+    "-s",
+    "RETRY_TIMES=1",
+    "-s",
+    "DOWNLOAD_DELAY=0",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "LOG_LEVEL=INFO",
+    "-v",
+]
 # Where a case's reject is recorded: the URL of the request that failed (for redirects, the hop
 # where the crawler gave up).
-FAILING_URLS = {"redirect-loop": ("/case/loop-b", "/case/redirect-loop"),
-                "redirect-chain": ("/case/chain/", "/case/redirect-chain")}
+FAILING_URLS = {
+    "redirect-loop": ("/case/loop-b", "/case/redirect-loop"),
+    "redirect-chain": ("/case/chain/", "/case/redirect-chain"),
+}
 
 
 def sources_file(path: Path, server: HostileServer, sitemaps: bool) -> Path:
     maps = ", ".join(f'"{server.url(p)}"' for p in SITEMAPS) if sitemaps else ""
     path.write_text(f"""
 [sources.hostile]
-start_urls = ["{server.url('/')}"]
+start_urls = ["{server.url("/")}"]
 sitemaps = [{maps}]
 robots_sitemaps = false
 allow = ["/case/", "/story/"]
@@ -60,8 +74,21 @@ delay = 0
 
 
 def crawl(db: Path, sources: Path, workdir: Path, label: str) -> Any:
-    return run_measured(["crawl", "news", "--db", str(db), "--sources", str(sources),
-                         "-a", "source=hostile", *QUICK], workdir, label)
+    return run_measured(
+        [
+            "crawl",
+            "news",
+            "--db",
+            str(db),
+            "--sources",
+            str(sources),
+            "-a",
+            "source=hostile",
+            *QUICK,
+        ],
+        workdir,
+        label,
+    )
 
 
 def table(db: Path, sql: str) -> list[dict[str, Any]]:
@@ -78,25 +105,42 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Any:
     work = tmp_path_factory.mktemp("hostile")
     db = work / "archive.db"
     with HostileServer(lifetime=300) as server:
-        first = crawl(db, sources_file(work / "good.toml", server, sitemaps=False), work,
-                      "hostile-crawl-1-good")
+        first = crawl(
+            db,
+            sources_file(work / "good.toml", server, sitemaps=False),
+            work,
+            "hostile-crawl-1-good",
+        )
         assert first.returncode == 0, first.stdout + first.stderr[-3000:]
         before = table(db, f"SELECT * FROM {schema.ARTICLES} ORDER BY id")
         server.mode = "hostile"
-        second = crawl(db, sources_file(work / "hostile.toml", server, sitemaps=True), work,
-                       "hostile-crawl-2")
+        second = crawl(
+            db, sources_file(work / "hostile.toml", server, sitemaps=True), work, "hostile-crawl-2"
+        )
         server.stop()
-        yield {"server": server, "db": db, "before": before, "first": first, "second": second,
-               "rejects": table(db, f"SELECT url, reason, detail FROM {schema.REJECTS}"),
-               "articles": table(db, f"SELECT * FROM {schema.ARTICLES} ORDER BY id"),
-               "pages": table(db, f"SELECT url, status, kind, error FROM {schema.PAGES}")}
+        yield {
+            "server": server,
+            "db": db,
+            "before": before,
+            "first": first,
+            "second": second,
+            "rejects": table(db, f"SELECT url, reason, detail FROM {schema.REJECTS}"),
+            "articles": table(db, f"SELECT * FROM {schema.ARTICLES} ORDER BY id"),
+            "pages": table(db, f"SELECT url, status, kind, error FROM {schema.PAGES}"),
+        }
 
 
 def rejects_of(run: dict[str, Any], case: str) -> list[dict[str, Any]]:
     paths = FAILING_URLS.get(case, (f"/case/{case}",))
-    return [r for r in run["rejects"]
-            if any(r["url"].split(":", 2)[-1].split("/", 1)[-1].startswith(p.lstrip("/"))
-                   and (p.endswith("/") or r["url"].endswith(p)) for p in paths)]
+    return [
+        r
+        for r in run["rejects"]
+        if any(
+            r["url"].split(":", 2)[-1].split("/", 1)[-1].startswith(p.lstrip("/"))
+            and (p.endswith("/") or r["url"].endswith(p))
+            for p in paths
+        )
+    ]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -156,9 +200,20 @@ def test_memory_stays_bounded(hostile):
 
 
 def test_size_limits_name_their_cause(hostile):
-    details = {case: " ".join(r["detail"] for r in rejects_of(hostile, case))
-               for case in ("huge", "huge-chunked", "gzip-bomb", "deep", "many-elements",
-                            "redirect-loop", "redirect-offsite", "redirect-chain", "timeout")}
+    details = {
+        case: " ".join(r["detail"] for r in rejects_of(hostile, case))
+        for case in (
+            "huge",
+            "huge-chunked",
+            "gzip-bomb",
+            "deep",
+            "many-elements",
+            "redirect-loop",
+            "redirect-offsite",
+            "redirect-chain",
+            "timeout",
+        )
+    }
     assert "max size" in details["huge"]
     # without Content-Length the size shows only as the bytes arrive: the size limit or, on a busy
     # machine, the 2 s timeout stops it first
@@ -198,7 +253,9 @@ def test_sitemap_bombs_and_floods_are_read_within_bounds(hostile):
     assert "sitemap-gzip-bomb.xml.gz cut at 0 entries" in log
     recorded = {r["url"]: (r["reason"], r["detail"]) for r in hostile["rejects"]}
     assert recorded[server.url("/sitemap-50k.xml")] == (
-        "incomplete document", "cut at 50000 entries or its size limit")
+        "incomplete document",
+        "cut at 50000 entries or its size limit",
+    )
     assert recorded[server.url("/sitemap-gzip-bomb.xml.gz")][0] == "incomplete document"
     reason, detail = recorded[server.url("/sitemap-xml-bomb.xml")]
     assert reason == "incomplete document"
@@ -258,13 +315,27 @@ def test_the_runnerspace_spider_records_the_same_failures(tmp_path):
     cases = ("redirect-loop", "redirect-offsite", "gzip-bomb", "truncated", "status-500")
     with HostileServer(lifetime=120) as server:
         starts = ",".join(server.url(f"/case/{c}") for c in cases)
-        done = run_measured(["crawl", "runnerspace", "--db", str(tmp_path / "archive.db"),
-                             "-a", f"start_urls={starts}", *QUICK], tmp_path,
-                            "hostile-runnerspace")
+        done = run_measured(
+            [
+                "crawl",
+                "runnerspace",
+                "--db",
+                str(tmp_path / "archive.db"),
+                "-a",
+                f"start_urls={starts}",
+                *QUICK,
+            ],
+            tmp_path,
+            "hostile-runnerspace",
+        )
     assert done.returncode == 1, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     found = table(tmp_path / "archive.db", f"SELECT url, reason FROM {schema.REJECTS}")
-    recorded = {c for c in cases for r in found
-                if r["url"].endswith(f"/case/{c}") or (c == "redirect-loop"
-                                                        and r["url"].endswith("/case/loop-b"))}
+    recorded = {
+        c
+        for c in cases
+        for r in found
+        if r["url"].endswith(f"/case/{c}")
+        or (c == "redirect-loop" and r["url"].endswith("/case/loop-b"))
+    }
     assert recorded == set(cases), found

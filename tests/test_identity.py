@@ -38,9 +38,13 @@ OTHER = "https://news.example.org/steeple"
 
 def preview(version: str, fetched_at: str, url: str, key: str):
     """Article 700109 as fetched at ``fetched_at``: text ``version`` (one word differs)."""
-    return article(url=url, canonical_url=key, fetched_at=fetched_at,
-                   headline="Prefontaine Classic Meet Preview",
-                   body=f"EUGENE -- The field for the Bowerman Mile is set. {version} words here.")
+    return article(
+        url=url,
+        canonical_url=key,
+        fetched_at=fetched_at,
+        headline="Prefontaine Classic Meet Preview",
+        body=f"EUGENE -- The field for the Bowerman Mile is set. {version} words here.",
+    )
 
 
 def store(path: Path, items: list) -> list:
@@ -58,15 +62,21 @@ def old_archive(tmp_path: Path) -> Path:
     twice (through the event: text v1 at T1, seen again at T4; through the wall: v2 at T2, v3 at
     T3), the seed once, another site's article once."""
     path = tmp_path / "old.db"
-    outcomes = store(path, [
-        crawled(preview("alpha", T1, E_URL, OLD_E), url=E_URL, body=b"event v1"),
-        crawled(preview("bravo", T2, G_URL, OLD_G), url=G_URL, body=b"wall v2"),
-        crawled(preview("charlie", T3, G_URL, OLD_G), url=G_URL, body=b"wall v3"),
-        crawled(preview("alpha", T4, E_URL, OLD_E), url=E_URL, body=b"event v1"),
-        crawled(article(canonical_url=OLD_SEED), url=SEED_URL),
-        crawled(article(url=OTHER, canonical_url=OTHER, headline="Steeple"), url=OTHER,
-                body=b"other"),
-    ])
+    outcomes = store(
+        path,
+        [
+            crawled(preview("alpha", T1, E_URL, OLD_E), url=E_URL, body=b"event v1"),
+            crawled(preview("bravo", T2, G_URL, OLD_G), url=G_URL, body=b"wall v2"),
+            crawled(preview("charlie", T3, G_URL, OLD_G), url=G_URL, body=b"wall v3"),
+            crawled(preview("alpha", T4, E_URL, OLD_E), url=E_URL, body=b"event v1"),
+            crawled(article(canonical_url=OLD_SEED), url=SEED_URL),
+            crawled(
+                article(url=OTHER, canonical_url=OTHER, headline="Steeple"),
+                url=OTHER,
+                body=b"other",
+            ),
+        ],
+    )
     assert [c.outcome for c in outcomes] == ["new", "new", "updated", "unchanged", "new", "new"]
     db = sqlite_utils.Database(path)
     db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_runnerspace_news_id_key'")
@@ -96,10 +106,17 @@ def test_opening_an_old_archive_merges_one_article_stored_through_two_profiles(o
     assert (merged["first_seen"], merged["last_seen"], merged["updated_at"]) == (T1, T4, T3)
     assert merged["url"] == G_URL
     # every text is kept: the wall's v2 (its revision) and the event's v1, replaced by v3
-    revisions = list(db.query("SELECT body, page_id, replaced_at FROM article_revisions "
-                              "WHERE article_id = ? ORDER BY replaced_at, id", [merged["id"]]))
+    revisions = list(
+        db.query(
+            "SELECT body, page_id, replaced_at FROM article_revisions "
+            "WHERE article_id = ? ORDER BY replaced_at, id",
+            [merged["id"]],
+        )
+    )
     assert [(r["body"].split(". ")[1].split()[0], r["replaced_at"]) for r in revisions] == [
-        ("bravo", T3), ("alpha", T3)]
+        ("bravo", T3),
+        ("alpha", T3),
+    ]
     assert db["article_revisions"].count == 2
     assert revisions[1]["page_id"] == old[OLD_E]["page_id"]
     assert [dict(r) for r in db["pages"].rows] == pages  # pages untouched
@@ -119,27 +136,42 @@ def test_other_articles_are_re_keyed_or_left_alone(old_archive):
     rows = article_rows(schema.open_db(old_archive))
     seed = rows["https://www.runnerspace.com/news.php?news_id=700101"]
     assert {k: v for k, v in seed.items() if k != "canonical_url"} == {
-        k: v for k, v in before[OLD_SEED].items() if k != "canonical_url"}
+        k: v for k, v in before[OLD_SEED].items() if k != "canonical_url"
+    }
     assert rows[OTHER] == before[OTHER]
 
 
 def test_a_merged_archive_takes_the_article_again_through_either_profile(old_archive):
     schema.open_db(old_archive).close()
-    again = store(old_archive, [
-        crawled(preview("charlie", "2026-11-05T10:00:00+00:00", url, canonical_url(url)),
-                url=url, body=b"wall v3")
-        for url in (E_URL, G_URL)])
+    again = store(
+        old_archive,
+        [
+            crawled(
+                preview("charlie", "2026-11-05T10:00:00+00:00", url, canonical_url(url)),
+                url=url,
+                body=b"wall v3",
+            )
+            for url in (E_URL, G_URL)
+        ],
+    )
     assert [c.outcome for c in again] == ["unchanged", "unchanged"]
     db = schema.open_db(old_archive)
-    assert db.execute("SELECT count(*) FROM articles WHERE canonical_url = ?",
-                      [KEY]).fetchone()[0] == 1
+    assert (
+        db.execute("SELECT count(*) FROM articles WHERE canonical_url = ?", [KEY]).fetchone()[0]
+        == 1
+    )
     assert article_rows(db)[KEY]["last_seen"] == "2026-11-05T10:00:00+00:00"
 
 
 def test_identical_copies_merge_without_a_revision(tmp_path: Path):
     path = tmp_path / "same.db"
-    store(path, [crawled(preview("alpha", T1, E_URL, OLD_E), url=E_URL, body=b"e"),
-                 crawled(preview("alpha", T2, G_URL, OLD_G), url=G_URL, body=b"g")])
+    store(
+        path,
+        [
+            crawled(preview("alpha", T1, E_URL, OLD_E), url=E_URL, body=b"e"),
+            crawled(preview("alpha", T2, G_URL, OLD_G), url=G_URL, body=b"g"),
+        ],
+    )
     db = sqlite_utils.Database(path)
     db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm008_runnerspace_news_id_key'")
     db.conn.commit()

@@ -39,21 +39,36 @@ def env() -> dict[str, str]:
 
 
 def crawl_args(spider: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "scraper.cli", "crawl", spider, "--db", str(db),
-            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "scraper.cli",
+        "crawl",
+        spider,
+        "--db",
+        str(db),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_START_DELAY=0",
+        *extra,
+    ]
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), cwd=REPO, env=env(), capture_output=True, text=True,
-                          timeout=180)
+    return subprocess.run(
+        list(args), cwd=REPO, env=env(), capture_output=True, text=True, timeout=180
+    )
 
 
 def site_copy(tmp: Path, name: str, crawl_delay: str = "0.05") -> Path:
     root = tmp / name
     shutil.copytree(SITES / name, root)
     robots = root / "robots.txt"
-    lines = [f"Crawl-delay: {crawl_delay}" if line.startswith("Crawl-delay") else line
-             for line in robots.read_text().splitlines()]
+    lines = [
+        f"Crawl-delay: {crawl_delay}" if line.startswith("Crawl-delay") else line
+        for line in robots.read_text().splitlines()
+    ]
     robots.write_text("\n".join(lines) + "\n")
     return root
 
@@ -82,9 +97,14 @@ def four_runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Crawl], Pa
                 os.utime(page, (time.time() + 5, time.time() + 5))
             before = len(server.log)
             proc = run(*crawl_args("runnerspace", db, "-a", f"start_urls={starts}", *extra))
-            crawls.append(Crawl(proc, [r.path for r in server.log[before:]],
-                                query(db, "SELECT count(*) FROM pages")[0][0],
-                                query(db, "SELECT count(*) FROM article_revisions")[0][0]))
+            crawls.append(
+                Crawl(
+                    proc,
+                    [r.path for r in server.log[before:]],
+                    query(db, "SELECT count(*) FROM pages")[0][0],
+                    query(db, "SELECT count(*) FROM article_revisions")[0][0],
+                )
+            )
     return crawls, db
 
 
@@ -143,8 +163,11 @@ def test_changed_article_is_fetched_stored_as_revision_and_counted_updated(four_
 
 def test_runs_are_recorded(four_runs):
     crawls, db = four_runs
-    rows = query(db, "SELECT spider, finished_at IS NOT NULL, finish_reason, new, updated, "
-                     "not_modified, not_due, exit_code FROM crawl_runs ORDER BY id")
+    rows = query(
+        db,
+        "SELECT spider, finished_at IS NOT NULL, finish_reason, new, updated, "
+        "not_modified, not_due, exit_code FROM crawl_runs ORDER BY id",
+    )
     assert len(rows) == 4
     assert all(r[:3] == ("runnerspace", 1, "finished") for r in rows)
     assert rows[0][3] >= 9
@@ -166,7 +189,12 @@ def test_two_concurrent_crawls_one_exits_with_the_lock_code(tmp_path: Path):
     with SiteServer(site) as server:
         first = subprocess.Popen(
             crawl_args("runnerspace", db, "-a", f"start_urls={server.url('/')}", "-q"),
-            cwd=REPO, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=REPO,
+            env=env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         lock = lock_path(db, "runnerspace")
         deadline = time.monotonic() + 30
         while not (lock.exists() and lock.read_text()) and time.monotonic() < deadline:
@@ -188,8 +216,10 @@ def test_markup_change_between_runs_raises_the_alarm(tmp_path: Path):
     db = tmp_path / "archive.db"
     with SiteServer(site) as server:
         sources = tmp_path / "sources.toml"
-        sources.write_text(f'[sources.gazette]\nstart_urls = ["{server.url("/news/")}"]\n'
-                           f'feeds = ["{server.url("/feeds/atom.xml")}"]\nallow = ["/story/"]\n')
+        sources.write_text(
+            f'[sources.gazette]\nstart_urls = ["{server.url("/news/")}"]\n'
+            f'feeds = ["{server.url("/feeds/atom.xml")}"]\nallow = ["/story/"]\n'
+        )
         args = crawl_args("news", db, "--sources", str(sources), "--revisit", "0")
         first = run(*args)
         for page in (site / "story").glob("*.html"):  # the site drops its bylines
@@ -211,8 +241,17 @@ def test_quiet_crawl_prints_nothing_when_all_is_well(tmp_path: Path):
         sources = tmp_path / "sources.toml"
         sources.write_text(f'[sources.g]\nfeeds = ["{server.url("/feeds/atom.xml")}"]\n')
         log = tmp_path / "crawl.log"
-        proc = run(*crawl_args("news", tmp_path / "a.db", "--sources", str(sources), "--quiet",
-                               "--log-file", str(log)))
+        proc = run(
+            *crawl_args(
+                "news",
+                tmp_path / "a.db",
+                "--sources",
+                str(sources),
+                "--quiet",
+                "--log-file",
+                str(log),
+            )
+        )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (proc.stdout, proc.stderr) == ("", "")
     assert "Spider closed (finished)" in log.read_text()
@@ -222,8 +261,11 @@ def test_lock_file_holder_is_named(tmp_path: Path):
     from scraper.crawl.lock import Locked, crawl_lock
 
     db = tmp_path / "a.db"
-    with crawl_lock(db, "news"), pytest.raises(Locked, match=f"pid {os.getpid()}"), \
-            crawl_lock(db, "news"):
+    with (
+        crawl_lock(db, "news"),
+        pytest.raises(Locked, match=f"pid {os.getpid()}"),
+        crawl_lock(db, "news"),
+    ):
         pass
     with crawl_lock(db, "news"), crawl_lock(db, "runnerspace"):  # other spider: no conflict
         pass

@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("cli: the command and its local servers", ("scraper.cli",)),
     ("spiders: crawling only", ("scraper.spiders",)),
-    ("crawl: middlewares, extensions, sources, web archives",
-     ("scraper.crawl", "scraper.settings")),
+    (
+        "crawl: middlewares, extensions, sources, web archives",
+        ("scraper.crawl", "scraper.settings"),
+    ),
     ("stages: item pipelines, replay, search, export", ("pipelines",)),
     ("archive: tables, migrations, queries", ("pipelines.db",)),
     ("parsers: page -> article, site URL schemes", ("scraper.parsers",)),
@@ -89,10 +91,13 @@ def test_every_module_has_a_layer(graph: dict[str, set[str]]):
 
 
 def test_no_module_imports_a_layer_above_its_own(graph: dict[str, set[str]]):
-    upward = sorted(f"{m} ({LAYERS[layer_of(m)][0].split(':')[0]}) imports {t} "
-                    f"({LAYERS[layer_of(t)][0].split(':')[0]})"
-                    for m, targets in graph.items() for t in targets
-                    if layer_of(t) < layer_of(m))
+    upward = sorted(
+        f"{m} ({LAYERS[layer_of(m)][0].split(':')[0]}) imports {t} "
+        f"({LAYERS[layer_of(t)][0].split(':')[0]})"
+        for m, targets in graph.items()
+        for t in targets
+        if layer_of(t) < layer_of(m)
+    )
     assert upward == []
 
 

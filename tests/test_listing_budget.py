@@ -27,9 +27,11 @@ def listing(k: int) -> str:
 
 def story(name: str) -> str:
     words = " ".join(["The mile final was run in the rain and the crowd stayed."] * 8)
-    return (f"<html><head><title>Story {name}</title></head><body><article><h1>Story {name}</h1>"
-            f'<p class="byline">By Ann Shontz</p><time datetime="2024-05-01T10:00:00Z">May 1'
-            f"</time><p>{words}</p><p>{words}</p></article></body></html>")
+    return (
+        f"<html><head><title>Story {name}</title></head><body><article><h1>Story {name}</h1>"
+        f'<p class="byline">By Ann Shontz</p><time datetime="2024-05-01T10:00:00Z">May 1'
+        f"</time><p>{words}</p><p>{words}</p></article></body></html>"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +49,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         sources = tmp / "sources.toml"
         sources.write_text(f"""
 [sources.paged]
-start_urls = ["{server.url('/news/page/1.html')}"]
+start_urls = ["{server.url("/news/page/1.html")}"]
 allow = ['/story/']
 listings = ['/news/page/\\d+\\.html$']
 max_listing_pages = 3
@@ -56,9 +58,25 @@ delay = 0
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         env.pop("ARCHIVE_DB", None)
         proc = subprocess.run(
-            [sys.executable, "-m", "scraper.cli", "crawl", "news", "--db", str(tmp / "a.db"),
-             "--sources", str(sources), "-s", "AUTOTHROTTLE_START_DELAY=0"],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "scraper.cli",
+                "crawl",
+                "news",
+                "--db",
+                str(tmp / "a.db"),
+                "--sources",
+                str(sources),
+                "-s",
+                "AUTOTHROTTLE_START_DELAY=0",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert proc.returncode == 0, proc.stdout + proc.stderr[-2000:]
         return [r.path for r in server.log]
 

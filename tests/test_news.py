@@ -44,8 +44,8 @@ class Run:
 def sources_toml(server: SiteServer, extra: str = "") -> str:
     return f"""
 [sources.gazette]
-start_urls = ["{server.url('/news/')}"]
-feeds = ["{server.url('/feeds/atom.xml')}"]
+start_urls = ["{server.url("/news/")}"]
+feeds = ["{server.url("/feeds/atom.xml")}"]
 allow = ['/story/']
 deny = ['/tag/']
 timezone = "America/Chicago"
@@ -57,8 +57,14 @@ def cli(*args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("ARCHIVE_DB", None)
     env.pop("MEETARCHIVE_SOURCES", None)
-    return subprocess.run([sys.executable, "-m", "scraper.cli", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +73,20 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Run:
     with SiteServer(SITE) as server:
         sources = tmp / "sources.toml"
         sources.write_text(sources_toml(server))
-        proc = cli("crawl", "news", "--db", str(tmp / "archive.db"), "--sources", str(sources),
-                   "-a", "source=gazette", "-s", "DOWNLOAD_DELAY=0",
-                   "-s", "AUTOTHROTTLE_START_DELAY=0")
+        proc = cli(
+            "crawl",
+            "news",
+            "--db",
+            str(tmp / "archive.db"),
+            "--sources",
+            str(sources),
+            "-a",
+            "source=gazette",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+        )
     return Run(proc, server, tmp / "archive.db")
 
 
@@ -86,20 +103,29 @@ def test_sitemap_index_found_through_robots_and_both_child_sitemaps_read(crawl: 
 
 
 def test_every_article_of_sitemaps_feed_and_listings_is_archived(crawl: Run):
-    assert set(crawl.articles()) == {"kerr-mile", "bol-400h", "relay-naive", "feed-only",
-                                     "sitemap-only", "listing-only"}
+    assert set(crawl.articles()) == {
+        "kerr-mile",
+        "bol-400h",
+        "relay-naive",
+        "feed-only",
+        "sitemap-only",
+        "listing-only",
+    }
 
 
-@pytest.mark.parametrize(("slug", "published_at", "signal"), [
-    # only the Google News sitemap dates these (news:publication_date)
-    ("bol-400h", "2024-06-01T18:30:00-05:00", "hint:sitemap/feed"),
-    ("relay-naive", "2024-06-02T10:15:00-05:00", "hint:sitemap/feed"),  # naive: source's zone
-    # only the Atom feed dates this one (<published>)
-    ("feed-only", "2024-06-03T08:00:00+00:00", "hint:sitemap/feed"),
-    # the page's own date wins over the news sitemap's
-    ("kerr-mile", "2024-05-25T21:29:00-05:00", "meta:article:published_time"),
-    ("sitemap-only", "2024-06-04T09:00:00-05:00", "time[datetime]"),
-])
+@pytest.mark.parametrize(
+    ("slug", "published_at", "signal"),
+    [
+        # only the Google News sitemap dates these (news:publication_date)
+        ("bol-400h", "2024-06-01T18:30:00-05:00", "hint:sitemap/feed"),
+        ("relay-naive", "2024-06-02T10:15:00-05:00", "hint:sitemap/feed"),  # naive: source's zone
+        # only the Atom feed dates this one (<published>)
+        ("feed-only", "2024-06-03T08:00:00+00:00", "hint:sitemap/feed"),
+        # the page's own date wins over the news sitemap's
+        ("kerr-mile", "2024-05-25T21:29:00-05:00", "meta:article:published_time"),
+        ("sitemap-only", "2024-06-04T09:00:00-05:00", "time[datetime]"),
+    ],
+)
 def test_published_dates(crawl: Run, slug: str, published_at: str, signal: str):
     row = crawl.articles()[slug]
     assert row["published_at"] == published_at
@@ -144,8 +170,16 @@ def test_pages_are_recorded_with_source_and_spider(crawl: Run):
 def test_unknown_source_is_a_usage_error(tmp_path: Path):
     sources = tmp_path / "sources.toml"
     sources.write_text('[sources.a]\nfeeds = ["http://127.0.0.1:9/feed.xml"]\n')
-    proc = cli("crawl", "news", "--db", str(tmp_path / "a.db"), "--sources", str(sources),
-               "-a", "source=nope")
+    proc = cli(
+        "crawl",
+        "news",
+        "--db",
+        str(tmp_path / "a.db"),
+        "--sources",
+        str(sources),
+        "-a",
+        "source=nope",
+    )
     assert proc.returncode == 2
     assert "unknown source 'nope'" in proc.stderr
     assert not (tmp_path / "a.db").exists()
@@ -165,8 +199,20 @@ def test_recrawl_skips_sitemap_entries_unchanged_since_their_lastmod(tmp_path: P
     with SiteServer(SITE) as server:
         sources = tmp_path / "sources.toml"
         sources.write_text(sources_toml(server, 'sitemap_interval = "0"\n'))
-        args = ("crawl", "news", "--db", str(tmp_path / "a.db"), "--sources", str(sources),
-                "--revisit", "0", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0")
+        args = (
+            "crawl",
+            "news",
+            "--db",
+            str(tmp_path / "a.db"),
+            "--sources",
+            str(sources),
+            "--revisit",
+            "0",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+        )
         first = cli(*args)
         before = len(server.log)
         second = cli(*args)

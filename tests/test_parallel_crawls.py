@@ -27,14 +27,14 @@ EXIT_LOCKED = 4
 def sources_toml(server: SiteServer) -> str:
     return f"""
 [sources.maps]
-sitemaps = ["{server.url('/sitemaps/news.xml')}"]
+sitemaps = ["{server.url("/sitemaps/news.xml")}"]
 robots_sitemaps = false
 allow = ['/story/']
 delay = 0
 
 [sources.lists]
-start_urls = ["{server.url('/news/')}"]
-feeds = ["{server.url('/feeds/atom.xml')}"]
+start_urls = ["{server.url("/news/")}"]
+feeds = ["{server.url("/feeds/atom.xml")}"]
 robots_sitemaps = false
 allow = ['/story/']
 deny = ['/tag/']
@@ -46,9 +46,27 @@ def start(db: Path, sources: Path, source: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("ARCHIVE_DB", None)
     return subprocess.Popen(
-        [sys.executable, "-m", "scraper.cli", "crawl", "news", "--db", str(db), "--sources",
-         str(sources), "-a", f"source={source}", "-s", "AUTOTHROTTLE_START_DELAY=0"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "scraper.cli",
+            "crawl",
+            "news",
+            "--db",
+            str(db),
+            "--sources",
+            str(sources),
+            "-a",
+            f"source={source}",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +84,10 @@ def parallel(tmp_path_factory: pytest.TempPathFactory):
         time.sleep(1.5)
         again = start(db, sources, "maps,lists")  # shares both sources with running crawls
         again_out = again.communicate(timeout=120)
-        done = {name: (p.wait(timeout=180), *p.communicate())
-                for name, p in (("maps", maps), ("lists", lists))}
+        done = {
+            name: (p.wait(timeout=180), *p.communicate())
+            for name, p in (("maps", maps), ("lists", lists))
+        }
         log = [r.path for r in server.log]
     return db, done, (again.returncode, *again_out), log
 
@@ -104,17 +124,25 @@ def test_every_article_of_both_sources_is_stored_once(parallel):
     assert set(stored) <= fetched
     assert rows(db, "PRAGMA integrity_check") == [("ok",)]
     assert rows(db, "SELECT count(*) FROM articles") == rows(
-        db, "SELECT count(*) FROM articles_fts")
+        db, "SELECT count(*) FROM articles_fts"
+    )
 
 
 def test_locks_are_per_source(tmp_path: Path):
     db = tmp_path / "a.db"
     both = ["maps", "lists"]
-    with crawl_lock(db, "news", ["maps"]), crawl_lock(db, "news", ["lists"]), \
-            pytest.raises(Locked, match="source 'lists'"), crawl_lock(db, "news", both):
+    with (
+        crawl_lock(db, "news", ["maps"]),
+        crawl_lock(db, "news", ["lists"]),
+        pytest.raises(Locked, match="source 'lists'"),
+        crawl_lock(db, "news", both),
+    ):
         pass
-    with crawl_lock(db, "news", ["maps"]), pytest.raises(Locked, match="source 'maps'"), \
-            crawl_lock(db, "news", ["lists", "maps"]):  # 'lists' taken, then given back
+    with (
+        crawl_lock(db, "news", ["maps"]),
+        pytest.raises(Locked, match="source 'maps'"),
+        crawl_lock(db, "news", ["lists", "maps"]),
+    ):  # 'lists' taken, then given back
         pass
     with crawl_lock(db, "news", ["lists", "maps"]):  # all released again
         pass

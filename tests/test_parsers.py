@@ -19,8 +19,12 @@ from tests.goldens import SEED, Case, cases
 
 FIELDS = sorted(f.name for f in dataclasses.fields(Article))
 CASES = cases()
-SHARED_SEED = (Path(__file__).resolve().parents[2] / "shared" / "seed"
-               / "dyestat-kerr-prefontaine-classic-2024.txt")
+SHARED_SEED = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "seed"
+    / "dyestat-kerr-prefontaine-classic-2024.txt"
+)
 
 
 @cache
@@ -28,8 +32,11 @@ def record(case: Case) -> dict[str, Any]:
     return case.record()
 
 
-@pytest.mark.parametrize(("case", "field"), [(c, f) for c in CASES for f in FIELDS],
-                         ids=[f"{c.id}/{f}" for c in CASES for f in FIELDS])
+@pytest.mark.parametrize(
+    ("case", "field"),
+    [(c, f) for c in CASES for f in FIELDS],
+    ids=[f"{c.id}/{f}" for c in CASES for f in FIELDS],
+)
 def test_field(case: Case, field: str) -> None:
     assert record(case)[field] == case.golden()[field]
 
@@ -41,10 +48,28 @@ def test_no_extra_keys(case: Case) -> None:
 
 
 # Text of the page around the article; none of it may reach a body.
-BOILERPLATE = ["More news", "History for", "Upload a Photo", "Blog Feed", "Folders",
-               "Published by", "WATCH MEET ON DEMAND", "Advertisement", "comment(s)",
-               "Add a Comment", "+PLUS", "Show 34 more", "views", "Find something", "Comments",
-               "Like", "Share", "YearResults", "Powered by", "All rights reserved"]
+BOILERPLATE = [
+    "More news",
+    "History for",
+    "Upload a Photo",
+    "Blog Feed",
+    "Folders",
+    "Published by",
+    "WATCH MEET ON DEMAND",
+    "Advertisement",
+    "comment(s)",
+    "Add a Comment",
+    "+PLUS",
+    "Show 34 more",
+    "views",
+    "Find something",
+    "Comments",
+    "Like",
+    "Share",
+    "YearResults",
+    "Powered by",
+    "All rights reserved",
+]
 HEADER_LINES = ["headline", "dek", "byline_raw"]
 
 
@@ -55,8 +80,16 @@ def test_body_has_no_boilerplate(case: Case) -> None:
     paragraphs = body.split("\n\n")
     for text in BOILERPLATE:
         assert not any(p.startswith(text) for p in paragraphs), text
-    for text in ["More news", "History for", "Upload a Photo", "WATCH MEET ON DEMAND",
-                 "comment(s)", "+PLUS", "Advertisement", "Published by"]:
+    for text in [
+        "More news",
+        "History for",
+        "Upload a Photo",
+        "WATCH MEET ON DEMAND",
+        "comment(s)",
+        "+PLUS",
+        "Advertisement",
+        "Published by",
+    ]:
         assert text not in body
     for field in HEADER_LINES:
         if rec[field]:
@@ -69,8 +102,6 @@ def test_parser_is_the_site_parser() -> None:
     for case in CASES:
         assert parser_for(case.url).name == "runnerspace"
         assert record(case)["parser"] == "runnerspace/1"
-
-
 
 
 @pytest.mark.parametrize("slug", ["seed", "seed-altmarkup"])
@@ -114,8 +145,9 @@ def test_seed_body_is_the_seed_article_text() -> None:
         pytest.skip("../shared is not present")
     lines = [" ".join(x.split()) for x in SHARED_SEED.read_text(encoding="utf-8").splitlines()]
     start = lines.index("EUGENE -- The directive from his coaches was clear: Don’t do it.")
-    end = next(i for i, x in enumerate(lines)
-               if x.endswith("this is going to be an exciting summer.”"))
-    expected = "\n\n".join(x for x in lines[start:end + 1] if x)
+    end = next(
+        i for i, x in enumerate(lines) if x.endswith("this is going to be an exciting summer.”")
+    )
+    expected = "\n\n".join(x for x in lines[start : end + 1] if x)
     for slug in ("seed", "seed-altmarkup"):
         assert record(next(c for c in CASES if c.slug == slug))["body"] == expected

@@ -101,7 +101,8 @@ def test_an_unchanged_restore_only_moves_last_seen(stages, db):
     assert item.outcome == "unchanged"
     assert after["last_seen"] == T2
     assert {k: v for k, v in after.items() if k != "last_seen"} == {
-        k: v for k, v in before.items() if k != "last_seen"}
+        k: v for k, v in before.items() if k != "last_seen"
+    }
     assert rows(db, "article_revisions") == []
     assert len(rows(db, "pages")) == 1
     assert rows(db, "pages")[0]["fetched_at"] == T2
@@ -116,43 +117,69 @@ def test_a_changed_article_adds_exactly_one_revision_with_the_old_text(stages, d
     [rev] = rows(db, "article_revisions")
     assert (rev["article_id"], rev["headline"], rev["body"]) == (old["id"], old["headline"], BODY)
     assert (rev["content_hash"], rev["page_id"], rev["replaced_at"]) == (
-        old["content_hash"], old["page_id"], T2)
+        old["content_hash"],
+        old["page_id"],
+        T2,
+    )
     [new] = rows(db, "articles")
     assert (new["id"], new["headline"], new["first_seen"]) == (old["id"], "Kerr Wins Epic Mile", T1)
     assert (new["updated_at"], new["last_seen"]) == (T2, T2)
     assert new["content_hash"] != old["content_hash"]
-    run_stages(stages, crawled(article(fetched_at=T3, headline="Kerr Wins Epic Mile",
-                                       body=BODY + "\n\nUpdated."), body=b"<html>v2</html>"))
+    run_stages(
+        stages,
+        crawled(
+            article(fetched_at=T3, headline="Kerr Wins Epic Mile", body=BODY + "\n\nUpdated."),
+            body=b"<html>v2</html>",
+        ),
+    )
     assert len(rows(db, "article_revisions")) == 1
 
 
-@pytest.mark.parametrize(("page_changes", "reason", "detail"), [
-    ({"status": 403, "blocked": "Cloudflare challenge", "body": b"Just a moment..."},
-     "blocked", "Cloudflare challenge"),
-    ({"status": 404, "error": "HTTP 404", "body": b"not found"}, "http error", "HTTP 404"),
-    ({"status": 500, "body": b"oops"}, "http error", "HTTP 500"),
-    ({"status": 0, "error": "TimeoutError: took too long", "body": b""}, "fetch error",
-     "TimeoutError: took too long"),
-    ({"body": b""}, "parse error", "ParseError: empty page"),
-])
-def test_pages_that_give_no_article_are_recorded_as_rejects(stages, db, page_changes, reason,
-                                                           detail):
+@pytest.mark.parametrize(
+    ("page_changes", "reason", "detail"),
+    [
+        (
+            {"status": 403, "blocked": "Cloudflare challenge", "body": b"Just a moment..."},
+            "blocked",
+            "Cloudflare challenge",
+        ),
+        ({"status": 404, "error": "HTTP 404", "body": b"not found"}, "http error", "HTTP 404"),
+        ({"status": 500, "body": b"oops"}, "http error", "HTTP 500"),
+        (
+            {"status": 0, "error": "TimeoutError: took too long", "body": b""},
+            "fetch error",
+            "TimeoutError: took too long",
+        ),
+        ({"body": b""}, "parse error", "ParseError: empty page"),
+    ],
+)
+def test_pages_that_give_no_article_are_recorded_as_rejects(
+    stages, db, page_changes, reason, detail
+):
     item = run_stages(stages, page(**page_changes))
     assert (item.reject, item.reject_detail, item.outcome) == (reason, detail, None)
     [rej] = rows(db, "rejects")
     [pg] = rows(db, "pages")
     assert (rej["url"], rej["reason"], rej["detail"], rej["at"], rej["page_id"]) == (
-        pg["url"], reason, detail, T1, pg["id"])
+        pg["url"],
+        reason,
+        detail,
+        T1,
+        pg["id"],
+    )
     assert rows(db, "articles") == []
 
 
-@pytest.mark.parametrize(("changes", "reason"), [
-    ({"headline": None}, "no headline"),
-    ({"headline": "   "}, "no headline"),
-    ({"body": None}, "no body"),
-    ({"body": "\n\n"}, "no body"),
-    ({"canonical_url": ""}, "no url"),
-])
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"headline": None}, "no headline"),
+        ({"headline": "   "}, "no headline"),
+        ({"body": None}, "no body"),
+        ({"body": "\n\n"}, "no body"),
+        ({"canonical_url": ""}, "no url"),
+    ],
+)
 def test_articles_without_headline_or_body_are_rejected(stages, db, changes, reason):
     item = run_stages(stages, crawled(article(**changes)))
     assert item.reject == reason
@@ -185,16 +212,21 @@ def test_outcomes_are_counted_in_crawler_stats(crawler, stages):
     run_stages(stages, page(status=404, error="HTTP 404", body=b"y"))
     stats = crawler.stats.get_stats()
     assert {k: v for k, v in stats.items() if k.startswith("meetarchive/")} == {
-        "meetarchive/new": 1, "meetarchive/unchanged": 1, "meetarchive/updated": 1,
-        "meetarchive/rejected": 2, "meetarchive/rejected/blocked": 1,
-        "meetarchive/rejected/http error": 1, "meetarchive/blocked": 1,
+        "meetarchive/new": 1,
+        "meetarchive/unchanged": 1,
+        "meetarchive/updated": 1,
+        "meetarchive/rejected": 2,
+        "meetarchive/rejected/blocked": 1,
+        "meetarchive/rejected/http error": 1,
+        "meetarchive/blocked": 1,
     }
 
 
 def test_search_index_follows_stored_articles(stages, db):
     run_stages(stages, crawled(article()))
     assert [r["headline"] for r in db["articles"].search("Ingebrigtsen")] == [
-        "Josh Kerr Grabs Lead With 600 To Go"]
+        "Josh Kerr Grabs Lead With 600 To Go"
+    ]
     run_stages(stages, crawled(article(fetched_at=T2, body="A steeplechase story."), body=b"v2"))
     assert list(db["articles"].search("Ingebrigtsen")) == []
     assert len(list(db["articles"].search("steeplechase"))) == 1

@@ -37,8 +37,9 @@ MARK_SENTENCES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "sentence", "mark"), MARK_SENTENCES,
-                         ids=[c[0] for c in MARK_SENTENCES])
+@pytest.mark.parametrize(
+    ("case", "sentence", "mark"), MARK_SENTENCES, ids=[c[0] for c in MARK_SENTENCES]
+)
 def test_every_mark_form_passes_the_hint(case: str, sentence: str, mark: str) -> None:
     found = [m.group(1) for m in _MARK.finditer(sentence)]
     assert found == [mark]
@@ -49,90 +50,123 @@ def test_every_mark_form_passes_the_hint(case: str, sentence: str, mark: str) ->
 READ_AS_RESULTS = [c for c in MARK_SENTENCES if not c[2].endswith(("meters", "metres"))]
 
 
-@pytest.mark.parametrize(("case", "sentence", "mark"), READ_AS_RESULTS,
-                         ids=[c[0] for c in READ_AS_RESULTS])
-def test_a_result_among_sentences_without_marks_is_read(case: str, sentence: str,
-                                                        mark: str) -> None:
-    text = ("The crowd filled the stadium on Saturday. Conditions were calm.\n\n"
-            f"{sentence} Nobody else came close.")
+@pytest.mark.parametrize(
+    ("case", "sentence", "mark"), READ_AS_RESULTS, ids=[c[0] for c in READ_AS_RESULTS]
+)
+def test_a_result_among_sentences_without_marks_is_read(
+    case: str, sentence: str, mark: str
+) -> None:
+    text = (
+        "The crowd filled the stadium on Saturday. Conditions were calm.\n\n"
+        f"{sentence} Nobody else came close."
+    )
     assert [r["mark"] for r in results_from_text(text)] == [mark]
 
 
-@pytest.mark.parametrize("text", [
-    "The 4x400 relay drew 12,000 fans.",
-    "Results at 7 p.m. on 05.04.2025 were late.",  # a date is no mark, but passes the hint
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 4x400 relay drew 12,000 fans.",
+        "Results at 7 p.m. on 05.04.2025 were late.",  # a date is no mark, but passes the hint
+        "",
+    ],
+)
 def test_text_without_marks_has_no_results(text: str) -> None:
     assert results_from_text(text) == []
 
 
-@pytest.mark.parametrize(("text", "flag"), [
-    ("a personal best", "PB"), ("a lifetime-best", "PB"), ("a PR", "PB"),
-    ("a season's best", "SB"), ("SB", "SB"), ("a world record", "WR"), ("a world-leading", "WL"),
-    ("a meet record", "MR"), ("a facility record", "MR"), ("a British record", "NR"),
-    ("a Kenyan record", "NR"), ("a Norwegian record", "NR"), ("NR", "NR"),
-    ("a collegiate record", "CR"), ("an NCAA record", "CR"), ("a state record", "MR"),
-])
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("a personal best", "PB"),
+        ("a lifetime-best", "PB"),
+        ("a PR", "PB"),
+        ("a season's best", "SB"),
+        ("SB", "SB"),
+        ("a world record", "WR"),
+        ("a world-leading", "WL"),
+        ("a meet record", "MR"),
+        ("a facility record", "MR"),
+        ("a British record", "NR"),
+        ("a Kenyan record", "NR"),
+        ("a Norwegian record", "NR"),
+        ("NR", "NR"),
+        ("a collegiate record", "CR"),
+        ("an NCAA record", "CR"),
+        ("a state record", "MR"),
+    ],
+)
 def test_every_flag_rule_passes_the_any_flag_test(text: str, flag: str) -> None:
     assert _ANY_FLAG.search(text)
     assert flag in [f for rx, f in _FLAG_RULES if rx.search(text)]
 
 
-@pytest.mark.parametrize(("text", "sentences"), [
-    ("He won. She was second.", ["He won.", "She was second."]),
-    ('He said "I won." Then he left.', ['He said "I won."', "Then he left."]),
-    ("He said “I won.” “Then” he left.", ["He said “I won.”", "“Then” he left."]),
-    ("Is it? Yes! Done.", ["Is it?", "Yes!", "Done."]),
-    ("He won.  \t Twice.", ["He won.", "Twice."]),
-    ("He won. then he left.", ["He won. then he left."]),  # no capital: no break
-    ("3:45.34 was fast.\n\nNext line", ["3:45.34 was fast.", "Next line"]),
-    ("one\ntwo", ["one", "two"]),
-    ("St. Louis won", ["St.", "Louis won"]),
-])
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("He won. She was second.", ["He won.", "She was second."]),
+        ('He said "I won." Then he left.', ['He said "I won."', "Then he left."]),
+        ("He said “I won.” “Then” he left.", ["He said “I won.”", "“Then” he left."]),
+        ("Is it? Yes! Done.", ["Is it?", "Yes!", "Done."]),
+        ("He won.  \t Twice.", ["He won.", "Twice."]),
+        ("He won. then he left.", ["He won. then he left."]),  # no capital: no break
+        ("3:45.34 was fast.\n\nNext line", ["3:45.34 was fast.", "Next line"]),
+        ("one\ntwo", ["one", "two"]),
+        ("St. Louis won", ["St.", "Louis won"]),
+    ],
+)
 def test_sentence_breaks(text: str, sentences: list[str]) -> None:
     assert [s for s in _SENT.split(text) if s] == sentences
 
 
 def test_a_surname_alone_resolves_to_the_full_name_given_earlier() -> None:
-    text = ("Josh Kerr led at the bell.\n\nKerr won in 3:45.34, a British record. "
-            "Kerr's winning time, 3:45.34, stood.")
+    text = (
+        "Josh Kerr led at the bell.\n\nKerr won in 3:45.34, a British record. "
+        "Kerr's winning time, 3:45.34, stood."
+    )
     rows = results_from_text(text)
     assert [(r["athlete"], r["place"], r["mark"], r["flags"]) for r in rows] == [
-        ("Josh Kerr", 1, "3:45.34", ["NR"])]
+        ("Josh Kerr", 1, "3:45.34", ["NR"])
+    ]
 
 
-@pytest.mark.parametrize(("text", "marks"), [
-    ("won in 9.79", ["9.79"]),
-    ("twin 9.79 cats", []),  # "in" must be a word of its own
-    ("ran 19.58 there", ["19.58"]),
-    ("clocked 9.8 flat", []),  # two decimals at least
-    ("lap 2,3:45.34", []),  # glued to a number before it
-    ("at 1.3:45.34", []),
-    ("12:34:56.789 elapsed", ["12:34:56.789"]),
-    ("3:456 is no time", []),  # three digits after the colon
-    ("123:45.00 is no time", []),
-    ("123.45m", ["123.45m"]),
-    ("1234.56m", []),
-    ("8.22 m and 6.90meters", ["8.22 m", "6.90meters"]),
-    ("in 0.22 per cent and in 0.35% and of 1.25 million", []),
-    ("in 9.79.5", []),
-    ("10.71s then 10.72 secs then 10.73 seconds", ["10.71", "10.72", "10.73"]),
-    ("3:45.34, 3:45.60 and 3:46.22", ["3:45.34", "3:45.60", "3:46.22"]),
-])
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("won in 9.79", ["9.79"]),
+        ("twin 9.79 cats", []),  # "in" must be a word of its own
+        ("ran 19.58 there", ["19.58"]),
+        ("clocked 9.8 flat", []),  # two decimals at least
+        ("lap 2,3:45.34", []),  # glued to a number before it
+        ("at 1.3:45.34", []),
+        ("12:34:56.789 elapsed", ["12:34:56.789"]),
+        ("3:456 is no time", []),  # three digits after the colon
+        ("123:45.00 is no time", []),
+        ("123.45m", ["123.45m"]),
+        ("1234.56m", []),
+        ("8.22 m and 6.90meters", ["8.22 m", "6.90meters"]),
+        ("in 0.22 per cent and in 0.35% and of 1.25 million", []),
+        ("in 9.79.5", []),
+        ("10.71s then 10.72 secs then 10.73 seconds", ["10.71", "10.72", "10.73"]),
+        ("3:45.34, 3:45.60 and 3:46.22", ["3:45.34", "3:45.60", "3:46.22"]),
+    ],
+)
 def test_mark_boundaries(text: str, marks: list[str]) -> None:
     assert [m.group(1) for m in _MARK.finditer(text)] == marks
 
 
-@pytest.mark.parametrize("text", [
-    "Kerr won in 3:45.34.\n\nThe crowd roared. Nuguse was third in 3:46.22.",
-    "No marks here.\n\nNone here either.\nKerr won in 3:45.34. Next.",
-    "Kerr won.\n \nNuguse ran 3:46.22.",  # a blank line holding a space
-    "Kerr won. \nNuguse ran 3:46.22.",  # a space before the line break
-    "Kerr won.\n\n\n\n\"Nuguse ran 3:46.22.\"",
-    "\n\nKerr ran 3:45.34\n",
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kerr won in 3:45.34.\n\nThe crowd roared. Nuguse was third in 3:46.22.",
+        "No marks here.\n\nNone here either.\nKerr won in 3:45.34. Next.",
+        "Kerr won.\n \nNuguse ran 3:46.22.",  # a blank line holding a space
+        "Kerr won. \nNuguse ran 3:46.22.",  # a space before the line break
+        'Kerr won.\n\n\n\n"Nuguse ran 3:46.22."',
+        "\n\nKerr ran 3:45.34\n",
+        "",
+    ],
+)
 def test_paragraphs_split_into_the_same_sentences(text: str) -> None:
     whole = [s for s in _SENT.split(text) if _MARK_HINT.search(s)]
     assert [s for s in _sentences_with_marks(text) if _MARK_HINT.search(s)] == whole

@@ -30,8 +30,13 @@ def crawl_history() -> list:
         page(A, T1, article_html("Kerr Wins The Bowerman Mile")),
         page(B, T1, article_html("Nuguse Second In The Mile")),
         page("https://www.dyestat.com/", T1, b"<html>wall</html>", kind="listing"),
-        page("https://www.dyestat.com/challenge/", T1, b"Just a moment...", status=403,
-             blocked="cloudflare challenge"),
+        page(
+            "https://www.dyestat.com/challenge/",
+            T1,
+            b"Just a moment...",
+            status=403,
+            blocked="cloudflare challenge",
+        ),
         page(C, T1, b"", status=404, error="HTTP 404"),
         page(C, T2, b""),  # parse error: an empty page
         page(A, T2, article_html("Kerr Wins The Bowerman Mile")),  # identical refetch
@@ -44,11 +49,14 @@ def snapshot(path: Path) -> dict[str, list[dict]]:
     with schema.open_db(path) as db:
         return {
             "articles": list(db["articles"].rows_where(order_by="id")),
-            "revisions": [{k: v for k, v in r.items() if k != "id"}
-                          for r in db["article_revisions"].rows_where(order_by="id")],
-            "rejects": sorted(({k: v for k, v in r.items() if k != "id"}
-                               for r in db["rejects"].rows), key=lambda r: (r["page_id"],
-                                                                            r["reason"])),
+            "revisions": [
+                {k: v for k, v in r.items() if k != "id"}
+                for r in db["article_revisions"].rows_where(order_by="id")
+            ],
+            "rejects": sorted(
+                ({k: v for k, v in r.items() if k != "id"} for r in db["rejects"].rows),
+                key=lambda r: (r["page_id"], r["reason"]),
+            ),
             "pages": list(db["pages"].rows_where(order_by="id")),
             "fts": list(db.query("SELECT rowid, * FROM articles_fts ORDER BY rowid")),
         }
@@ -91,8 +99,9 @@ def test_reparse_twice_changes_nothing(archive):
 def test_reparse_replaces_text_an_older_parser_stored(archive):
     before = snapshot(archive)
     with schema.open_db(archive) as db:
-        db["articles"].update(before["articles"][0]["id"], {"headline": "Old parser's headline",
-                                                             "meet_name": "stale"})
+        db["articles"].update(
+            before["articles"][0]["id"], {"headline": "Old parser's headline", "meet_name": "stale"}
+        )
         assert list(db["articles"].search("stale")) == []
         assert len(list(db["articles"].search('"Old parser"'))) == 1
     report = reparse(archive)
@@ -104,8 +113,14 @@ def test_reparse_replaces_text_an_older_parser_stored(archive):
 
 def test_reparse_keeps_articles_no_page_gives_any_more(archive):
     with schema.open_db(archive) as db:
-        db["articles"].insert({"canonical_url": "https://example.org/gone", "content_hash": "x",
-                               "headline": "Only in the archive", "body": "text"})
+        db["articles"].insert(
+            {
+                "canonical_url": "https://example.org/gone",
+                "content_hash": "x",
+                "headline": "Only in the archive",
+                "body": "text",
+            }
+        )
     report = reparse(archive)
     assert report.kept == 1
     with schema.open_db(archive) as db:

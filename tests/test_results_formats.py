@@ -424,8 +424,12 @@ WORLD_ATHLETICS_LIKE = """<html><head><title>Results | 100 Metres Men | Final</t
 
 def test_heading_wind_round_and_unlabelled_flag_column():
     ev = parse(WORLD_ATHLETICS_LIKE)["events"][0]
-    assert (ev["event_name"], ev["gender"], ev["round"], ev["wind"]) == ("100 Metres Men", "M",
-                                                                         "Finals", -0.1)
+    assert (ev["event_name"], ev["gender"], ev["round"], ev["wind"]) == (
+        "100 Metres Men",
+        "M",
+        "Finals",
+        -0.1,
+    )
     first, second, dns = ev["results"]
     assert (first["athlete"], first["team"], first["wind"]) == ("Noah LYLES", "USA", -0.1)
     assert first["detail"]["flags"] == ["WL"]

@@ -248,7 +248,9 @@ def test_cross_country_team_scores_table():
     assert teams["kind"] == "team_scores"
     assert teams["gender"] == "F"  # the scores follow the girls' race
     assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
-        (1, "Mountain Vista", 38.0), (2, "Summit", 52.0)]
+        (1, "Mountain Vista", 38.0),
+        (2, "Summit", 52.0),
+    ]
     assert teams["results"][0]["detail"]["scorers"][:2] == ["1", "3"]
 
 
@@ -265,4 +267,6 @@ Event 9  Boys Decathlon
 def test_combined_events_points_are_the_result():
     rows = to_contract(parse_document(COMBINED.encode()))["events"][0]["results"]
     assert [(r["athlete"], r["mark_normalized"], r["mark_unit"]) for r in rows] == [
-        ("Max Hale", 6210.0, "points"), ("Ty Ward", 5988.0, "points")]
+        ("Max Hale", 6210.0, "points"),
+        ("Ty Ward", 5988.0, "points"),
+    ]

@@ -41,13 +41,19 @@ def make_pdf(pages: list[list[str]], compress: bool = False) -> bytes:
             )
         )
         objs.append(
-            (content_id, b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream
-             + b"\nendstream")
+            (
+                content_id,
+                b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream",
+            )
         )
     objs.insert(0, (1, b"<< /Type /Catalog /Pages 2 0 R >>"))
     objs.insert(1, (2, f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>".encode()))
-    objs.append((font_id, b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier "
-                          b"/Encoding /WinAnsiEncoding >>"))
+    objs.append(
+        (
+            font_id,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+        )
+    )
     objs.sort()
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -223,7 +229,11 @@ def test_pypdf_reads_what_the_fast_reader_declines():
 
 
 def test_bare_decimals_are_marks_only_after_a_result_word():
-    text = ("Noah Lyles won in 9.79, and Fred Kerley was second in 9.81. "
-            "Japan's Nikkei closed 0.22 per cent higher.")
+    text = (
+        "Noah Lyles won in 9.79, and Fred Kerley was second in 9.81. "
+        "Japan's Nikkei closed 0.22 per cent higher."
+    )
     assert [(r["athlete"], r["place"], r["mark"]) for r in results_from_text(text)] == [
-        ("Noah Lyles", 1, "9.79"), ("Fred Kerley", 2, "9.81")]
+        ("Noah Lyles", 1, "9.79"),
+        ("Fred Kerley", 2, "9.81"),
+    ]

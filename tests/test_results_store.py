@@ -45,38 +45,56 @@ def test_results_page_rows_are_stored(archive):
     page = _doc(archive, "do=title&title_id=187&event_id=120")
     assert page["status"] == "parsed"
     assert page["rows"] >= 5
-    rows = list(archive[schema.RESULTS].rows_where("document_id = ?", [page["id"]],
-                                                   order_by="position"))
+    rows = list(
+        archive[schema.RESULTS].rows_where("document_id = ?", [page["id"]], order_by="position")
+    )
     assert [(r["place"], r["athlete"], r["team"]) for r in rows[:3]] == [
-        (1, "Josh KERR", "Brooks Beasts"), (2, "Jakob INGEBRIGTSEN", "NOR"),
-        (3, "Yared NUGUSE", "On Athletics Club")]
+        (1, "Josh KERR", "Brooks Beasts"),
+        (2, "Jakob INGEBRIGTSEN", "NOR"),
+        (3, "Yared NUGUSE", "On Athletics Club"),
+    ]
     assert json.loads(rows[0]["raw"])[:3] == ["1", "GBR", "Josh KERR"]  # the cells as printed
 
 
 def test_rows_keep_raw_lines_marks_and_flags(archive):
     txt = _doc(archive, MILE_TXT)
-    rows = list(archive[schema.RESULTS].rows_where("document_id = ?", [txt["id"]],
-                                                   order_by="event_id, position"))
+    rows = list(
+        archive[schema.RESULTS].rows_where(
+            "document_id = ?", [txt["id"]], order_by="event_id, position"
+        )
+    )
     kerr = rows[0]
     assert (kerr["place"], kerr["athlete"], kerr["team"], kerr["mark_raw"], kerr["mark"]) == (
-        1, "Josh Kerr", "Great Britain", "3:45.34NR", 225.34)
+        1,
+        "Josh Kerr",
+        "Great Britain",
+        "3:45.34NR",
+        225.34,
+    )
     assert json.loads(kerr["flags"]) == ["NR"]
     assert "Josh Kerr" in kerr["raw"]  # the Hy-Tek line as printed
     dnf = next(r for r in rows if r["athlete"] == "Abraham Alvarado")
     assert (dnf["place"], dnf["status"], dnf["mark"]) == (None, "DNF", None)
     relay = next(r for r in rows if r["team"] == "United States 'A'")
-    assert [m["athlete"] for m in json.loads(relay["relay_members"])][:2] == ["Tamari Davis",
-                                                                              "Twanisha Terry"]
+    assert [m["athlete"] for m in json.loads(relay["relay_members"])][:2] == [
+        "Tamari Davis",
+        "Twanisha Terry",
+    ]
 
 
 def test_documents_events_and_rows_share_their_meet(archive):
     txt, pdf = _doc(archive, MILE_TXT), _doc(archive, SPRINTS_PDF)
     assert txt["meet_id"] == pdf["meet_id"] is not None
     meet = archive[schema.MEETS].get(txt["meet_id"])
-    assert (meet["name"], meet["date"], meet["venue"]) == ("Prefontaine Classic", "2024-05-25",
-                                                           "Hayward Field")
-    ids = {r["meet_id"] for r in archive[schema.RESULTS].rows_where("document_id in (?, ?)",
-                                                                     [txt["id"], pdf["id"]])}
+    assert (meet["name"], meet["date"], meet["venue"]) == (
+        "Prefontaine Classic",
+        "2024-05-25",
+        "Hayward Field",
+    )
+    ids = {
+        r["meet_id"]
+        for r in archive[schema.RESULTS].rows_where("document_id in (?, ?)", [txt["id"], pdf["id"]])
+    }
     assert ids == {meet["id"]}
 
 
@@ -97,8 +115,15 @@ def test_full_text_search_over_athletes_teams_and_relay_members(archive):
 
 # --- the stage on its own ------------------------------------------------------------------------
 def _page(url: str, body: bytes) -> Page:
-    return Page(url=url, status=200, headers={"Content-Type": "text/plain"}, body=body,
-                fetched_at="2026-11-24T05:00:00+00:00", kind="results", source="runnerspace")
+    return Page(
+        url=url,
+        status=200,
+        headers={"Content-Type": "text/plain"},
+        body=body,
+        fetched_at="2026-11-24T05:00:00+00:00",
+        kind="results",
+        source="runnerspace",
+    )
 
 
 def _run(db, page: Page) -> None:
@@ -132,9 +157,14 @@ def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):
     import sys
 
     path = archive.execute("PRAGMA database_list").fetchone()[2]
-    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "meets", "prefontaine", "--db",
-                           path, "--json"], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parents[1], check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "meets", "prefontaine", "--db", path, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     found = {m["name"]: m for m in json.loads(proc.stdout)}
     pre = found["Prefontaine Classic"]
@@ -144,8 +174,9 @@ def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):
     assert any(a["canonical_url"].endswith("news_id=700101") for a in pre["articles"])
 
 
-def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(archive,
-                                                                          tmp_path: Path):
+def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(
+    archive, tmp_path: Path
+):
     """The first crawl fetched the Results pages and files from localhost; this one from
     127.0.0.1 (the text file; the PDF's link names localhost) on another port: the same rows,
     ids included; the Results pages are the same documents (newer versions, now from this
@@ -161,19 +192,38 @@ def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(arch
     archive.execute("PRAGMA wal_checkpoint(FULL)")
     copy = tmp_path / "again.db"
     shutil.copy(src, copy)
-    query = ("SELECT r.id, r.event_id, r.meet_id, r.athlete, r.team, r.mark_raw, r.mark, "
-             "r.event, r.meet_name FROM results r ORDER BY r.id")
+    query = (
+        "SELECT r.id, r.event_id, r.meet_id, r.athlete, r.team, r.mark_raw, r.mark, "
+        "r.event, r.meet_name FROM results r ORDER BY r.id"
+    )
     before = list(archive.query(query))
     repo = Path(__file__).resolve().parents[1]
     with SiteServer(repo / "tests" / "sites" / "runnerspace") as server:
         start = server.url("/eprofile.php?do=title&title_id=187&event_id=120")
         proc = subprocess.run(
-            [sys.executable, "-m", "scraper.cli", "crawl", "runnerspace", "--db", str(copy),
-             "-a", f"start_urls={start}", "-s", "DOWNLOAD_DELAY=0",
-             "-s", "AUTOTHROTTLE_START_DELAY=0",
-             "-s", "ALLOW_PRIVATE_ADDRESSES=true"],  # the PDF is on localhost, no start host
-            cwd=repo, env={**os.environ, "PYTHONPATH": str(repo), "ARCHIVE_DB": ""},
-            capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "scraper.cli",
+                "crawl",
+                "runnerspace",
+                "--db",
+                str(copy),
+                "-a",
+                f"start_urls={start}",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "AUTOTHROTTLE_START_DELAY=0",
+                "-s",
+                "ALLOW_PRIVATE_ADDRESSES=true",
+            ],  # the PDF is on localhost, no start host
+            cwd=repo,
+            env={**os.environ, "PYTHONPATH": str(repo), "ARCHIVE_DB": ""},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     assert "4 results" in proc.stdout
     db = schema.open_db(copy)
@@ -183,7 +233,9 @@ def test_crawling_the_results_again_from_another_host_and_port_adds_no_rows(arch
     assert {u.split(port)[0] for u in docs if port in u} == {"http://127.0.0.1", "http://localhost"}
     copies = [d for d in docs.values() if d["status"] == "duplicate"]
     assert sorted(d["url"].rsplit("/", 1)[1] for d in copies) == [
-        "prefontaine-2024-mile.txt", "prefontaine-2024-sprints.pdf"]
+        "prefontaine-2024-mile.txt",
+        "prefontaine-2024-sprints.pdf",
+    ]
     assert all(port in d["url"] and docs_by_id(db)[d["duplicate_of"]]["rows"] for d in copies)
     assert all(port in d["url"] for d in docs.values() if "eprofile.php" in d["url"])
 
@@ -206,9 +258,14 @@ def test_reparse_rebuilds_results_from_stored_pages(archive, tmp_path: Path):
     db.execute(f"DELETE FROM {schema.RESULTS}")
     db.conn.commit()
     db.close()
-    proc = subprocess.run([sys.executable, "-m", "scraper.cli", "reparse", "--db", str(copy)],
-                          capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parents[1], check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "reparse", "--db", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     db = schema.open_db(copy)
     assert db[schema.RESULTS].count == before > 0

@@ -58,14 +58,25 @@ MUTATIONS: list[tuple[str, Callable[[str], str], dict[str, object]]] = [
     ("caps-byline", caps_byline, {}),
 ]
 # what the site parser alone gives (no normalization: published_at comes later)
-EXPECTED = {field: SEED[field] for field in (
-    "headline", "dek", "authors", "publisher", "published_raw", "photo_credit", "meet_name",
-    "meet_year")}
+EXPECTED = {
+    field: SEED[field]
+    for field in (
+        "headline",
+        "dek",
+        "authors",
+        "publisher",
+        "published_raw",
+        "photo_credit",
+        "meet_name",
+        "meet_year",
+    )
+}
 
 
 @pytest.mark.parametrize(("name", "mutate", "changes"), MUTATIONS, ids=[m[0] for m in MUTATIONS])
-def test_survives_markup_changes(name: str, mutate: Callable[[str], str],
-                                 changes: dict[str, object]) -> None:
+def test_survives_markup_changes(
+    name: str, mutate: Callable[[str], str], changes: dict[str, object]
+) -> None:
     art = parse(mutate(seed_html()))
     for field, value in (EXPECTED | changes).items():
         assert getattr(art, field) == value, field
@@ -94,13 +105,22 @@ def test_bare_page_falls_back_to_generic_signals() -> None:
     assert "Home" not in art.body
 
 
-@pytest.mark.parametrize(("url", "name"), [
-    (URL, "runnerspace"),
-    ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955", "runnerspace"),
-    ("http://127.0.0.1:8123/gprofile.php?do=news&mgroup_id=44609&news_id=700101", "runnerspace"),
-    ("https://www.dyestat.com/gprofile.php?mgroup_id=44609", "generic"),
-    ("https://www.example.com/news/kerr-wins-mile", "generic"),
-])
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        (URL, "runnerspace"),
+        (
+            "https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955",
+            "runnerspace",
+        ),
+        (
+            "http://127.0.0.1:8123/gprofile.php?do=news&mgroup_id=44609&news_id=700101",
+            "runnerspace",
+        ),
+        ("https://www.dyestat.com/gprofile.php?mgroup_id=44609", "generic"),
+        ("https://www.example.com/news/kerr-wins-mile", "generic"),
+    ],
+)
 def test_parser_for(url: str, name: str) -> None:
     assert parser_for(url).name == name
     assert parser_for(url) is parser_for(url)
@@ -124,11 +144,16 @@ def test_missing_byline_falls_back_to_meta_author() -> None:
 HEADER_VARIANTS = [
     # (replace, with, expected fields)
     ("Published by</span><br>", "Posted by</span><br>", {}),
-    ('DyeStat.com</a> &nbsp; <span class="news_date">May 26th 2024, 2:29am',
-     'DyeStat.com</a> on <span class="news_date">May 26th 2024, 2:29am', {}),
-    ('<span class="news_date">May 26th 2024, 2:29am',
-     '<span class="news_date">Sunday, May 26, 2024 2:29 AM',
-     {"published_raw": "Sunday, May 26, 2024 2:29 AM"}),
+    (
+        'DyeStat.com</a> &nbsp; <span class="news_date">May 26th 2024, 2:29am',
+        'DyeStat.com</a> on <span class="news_date">May 26th 2024, 2:29am',
+        {},
+    ),
+    (
+        '<span class="news_date">May 26th 2024, 2:29am',
+        '<span class="news_date">Sunday, May 26, 2024 2:29 AM',
+        {"published_raw": "Sunday, May 26, 2024 2:29 AM"},
+    ),
     ("By Lori Shontz for DyeStat", "By: Lori Shontz, DyeStat", {}),
     ("By Lori Shontz for DyeStat", "BY LORI SHONTZ", {"publisher": "DyeStat.com"}),
     ("John Nepolitan photos", "Photos by John Nepolitan", {}),
@@ -136,8 +161,9 @@ HEADER_VARIANTS = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "changes"), HEADER_VARIANTS,
-                         ids=[v[1][:40] for v in HEADER_VARIANTS])
+@pytest.mark.parametrize(
+    ("old", "new", "changes"), HEADER_VARIANTS, ids=[v[1][:40] for v in HEADER_VARIANTS]
+)
 def test_header_line_variants(old: str, new: str, changes: dict[str, object]) -> None:
     html = seed_html()
     assert old in html
@@ -189,8 +215,11 @@ def _event_owned(canonical_link: str | None) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("url", PROFILES_OF_700109)
-@pytest.mark.parametrize("link", [EVENT_HOME, PROFILES_OF_700109[0], None],
-                         ids=["link-to-event-home", "link-to-article", "no-link"])
+@pytest.mark.parametrize(
+    "link",
+    [EVENT_HOME, PROFILES_OF_700109[0], None],
+    ids=["link-to-event-home", "link-to-article", "no-link"],
+)
 def test_site_and_generic_parsers_key_an_article_by_its_news_id(url: str, link: str | None):
     """Real platform pages name the event's home as their canonical link: neither parser may
     take it for the article's key (the generic parser once did on www.runnerspace.com, which
@@ -200,6 +229,9 @@ def test_site_and_generic_parsers_key_an_article_by_its_news_id(url: str, link: 
     html, fetched_at = _event_owned(link)
     site = RunnerSpaceParser().parse(html, url, fetched_at)
     generic = GenericParser().parse(html, url, fetched_at)
-    assert site.canonical_url == generic.canonical_url == (
-        "https://www.runnerspace.com/news.php?news_id=700109")
+    assert (
+        site.canonical_url
+        == generic.canonical_url
+        == ("https://www.runnerspace.com/news.php?news_id=700109")
+    )
     assert site.url == generic.url == url  # the address fetched stays beside the key

@@ -21,8 +21,15 @@ def db(tmp_path):
     stages = build_stages(make_crawler(path))
     for n, headline, published, body in ARTICLES:
         url = f"https://example.org/news/{n}"
-        art = article(url=url, canonical_url=url, headline=headline, dek=None,
-                      published_at=published, published_raw=published, body=body)
+        art = article(
+            url=url,
+            canonical_url=url,
+            headline=headline,
+            dek=None,
+            published_at=published,
+            published_raw=published,
+            body=body,
+        )
         run_stages(stages, crawled(art, url=url, body=f"<html>{n}</html>".encode()))
     stages[-1].close_spider()
     with schema.open_db(path) as conn:

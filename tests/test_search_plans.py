@@ -20,8 +20,25 @@ from pipelines import db as schema
 from pipelines.db import fts
 from pipelines.search import candidate_fts, search, to_fts
 
-WORDS = ["Kerr", "Nuguse", "Hocker", "Zurich", "Pocatello", "mile", "relay", "hurdles", "hurdler",
-         "steeplechase", "pole", "vault", "Duplantis", "record", "crowd", "season", "final"]
+WORDS = [
+    "Kerr",
+    "Nuguse",
+    "Hocker",
+    "Zurich",
+    "Pocatello",
+    "mile",
+    "relay",
+    "hurdles",
+    "hurdler",
+    "steeplechase",
+    "pole",
+    "vault",
+    "Duplantis",
+    "record",
+    "crowd",
+    "season",
+    "final",
+]
 FILLER = ["the", "at", "in", "of", "a", "and", "to", "was", "with", "for", "on"]
 
 
@@ -34,11 +51,16 @@ def _row(i: int, rnd: random.Random) -> dict:
         body += " Dual heat in Desert Springs"  # the words of the phrase, not the phrase
     day = None if i % 97 == 0 else f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}T10:00:00-05:00"
     url = f"https://example.org/news/{i}"
-    return {"canonical_url": url, "url": url, "headline": " ".join(words[:3]).title(),
-            "dek": rnd.choice(["", "Mile report", "Steeplechase notes"]),
-            "authors": json.dumps([rnd.choice(["Ann Shontz", "Bo Kerr", "Cy Lee"])]),
-            "body": body, "published_at": day,
-            "content_hash": hashlib.sha1(body.encode()).hexdigest()}
+    return {
+        "canonical_url": url,
+        "url": url,
+        "headline": " ".join(words[:3]).title(),
+        "dek": rnd.choice(["", "Mile report", "Steeplechase notes"]),
+        "authors": json.dumps([rnd.choice(["Ann Shontz", "Bo Kerr", "Cy Lee"])]),
+        "body": body,
+        "published_at": day,
+        "content_hash": hashlib.sha1(body.encode()).hexdigest(),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +74,27 @@ def db(tmp_path_factory):
         yield conn
 
 
-QUERIES = ["Kerr", "Zurich", "Pocatello mile", '"Dual in the Desert"', "Dual in the Desert",
-           "at the Dual in the Desert", "mile -relay", "hurdles NOT relay", "pole vault -Duplantis",
-           "Kerr OR Nuguse", "headline:mile OR headline:steeplechase", "author:Shontz", "the",
-           '"at the"', "hurd*", "Kip*", "steeple* -record", "nothingmatcheshere", "final record"]
+QUERIES = [
+    "Kerr",
+    "Zurich",
+    "Pocatello mile",
+    '"Dual in the Desert"',
+    "Dual in the Desert",
+    "at the Dual in the Desert",
+    "mile -relay",
+    "hurdles NOT relay",
+    "pole vault -Duplantis",
+    "Kerr OR Nuguse",
+    "headline:mile OR headline:steeplechase",
+    "author:Shontz",
+    "the",
+    '"at the"',
+    "hurd*",
+    "Kip*",
+    "steeple* -record",
+    "nothingmatcheshere",
+    "final record",
+]
 
 # thresholds (NEWEST_SORT_MAX, DENSE_SHARE, TEST_COST) that force each plan
 PLANS = {
@@ -66,10 +105,14 @@ PLANS = {
 
 
 def expected(db, query: str, limit: int) -> list[int]:
-    return [r[0] for r in db.execute(
-        "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-        [to_fts(query), limit])]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+            [to_fts(query), limit],
+        )
+    ]
 
 
 @pytest.mark.parametrize("plan", PLANS)
@@ -93,17 +136,20 @@ def test_the_queries_reach_every_regime(db):
     assert counts['"Dual in the Desert"'] < counts["Dual in the Desert"]  # Desert Springs
 
 
-@pytest.mark.parametrize(("query", "candidates"), [
-    ('"Dual in the Desert"', '("Dual" AND "Desert")'),
-    ("at the Dual in the Desert", '"Dual" AND "Desert"'),
-    ("mile -relay", '"mile"'),
-    ('Kerr OR "the mile" final', '("Kerr" OR ("mile")) AND "final"'),
-    ("Kerr", None),                      # nothing cheaper
-    ('"at the"', None),                  # common words only: no candidates worth reading
-    ("the OR Kerr", None),               # a choice with a common word could match anything
-    ('headline:"in the mile"', None),    # a field's phrase is kept whole
-    ("steeple*", None),
-])
+@pytest.mark.parametrize(
+    ("query", "candidates"),
+    [
+        ('"Dual in the Desert"', '("Dual" AND "Desert")'),
+        ("at the Dual in the Desert", '"Dual" AND "Desert"'),
+        ("mile -relay", '"mile"'),
+        ('Kerr OR "the mile" final', '("Kerr" OR ("mile")) AND "final"'),
+        ("Kerr", None),  # nothing cheaper
+        ('"at the"', None),  # common words only: no candidates worth reading
+        ("the OR Kerr", None),  # a choice with a common word could match anything
+        ('headline:"in the mile"', None),  # a field's phrase is kept whole
+        ("steeple*", None),
+    ],
+)
 def test_candidates_leave_out_common_words_and_exclusions(query, candidates):
     assert candidate_fts(query) == candidates
 
@@ -111,6 +157,10 @@ def test_candidates_leave_out_common_words_and_exclusions(query, candidates):
 @pytest.mark.parametrize("query", [q for q in QUERIES if candidate_fts(q)])
 def test_candidates_match_every_article_the_query_matches(db, query):
     matched = set(expected(db, query, 10**6))
-    candidates = {r[0] for r in db.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [candidate_fts(query)])}
+    candidates = {
+        r[0]
+        for r in db.execute(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [candidate_fts(query)]
+        )
+    }
     assert matched <= candidates

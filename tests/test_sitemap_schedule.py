@@ -51,23 +51,46 @@ class Run:
 
 
 def source_toml(server: SiteServer, *extra: str) -> str:
-    lines = [f'start_urls = ["{server.url("/news/")}"]',
-             f'feeds = ["{server.url("/feeds/atom.xml")}"]', *extra]
-    return "[sources.gazette]\nallow = ['/story/']\ndeny = ['/tag/']\ndelay = 0\n" + "\n".join(
-        lines) + "\n"
+    lines = [
+        f'start_urls = ["{server.url("/news/")}"]',
+        f'feeds = ["{server.url("/feeds/atom.xml")}"]',
+        *extra,
+    ]
+    return (
+        "[sources.gazette]\nallow = ['/story/']\ndeny = ['/tag/']\ndelay = 0\n"
+        + "\n".join(lines)
+        + "\n"
+    )
 
 
 def crawl(server: SiteServer, tmp: Path, db: Path, sources: str, *extra: str) -> Run:
     (tmp / "sources.toml").write_text(sources)
     before = len(server.log)
-    proc = cli("crawl", "news", "--db", str(db), "--sources", str(tmp / "sources.toml"),
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0", *extra)
+    proc = cli(
+        "crawl",
+        "news",
+        "--db",
+        str(db),
+        "--sources",
+        str(tmp / "sources.toml"),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_START_DELAY=0",
+        *extra,
+    )
     con = sqlite3.connect(db)
-    slugs = {url.rsplit("/", 1)[-1].removesuffix(".html")
-             for (url,) in con.execute("SELECT url FROM articles")}
+    slugs = {
+        url.rsplit("/", 1)[-1].removesuffix(".html")
+        for (url,) in con.execute("SELECT url FROM articles")
+    }
     con.close()
-    return Run(proc.returncode, proc.stdout + proc.stderr[-3000:],
-               [r.path for r in server.log[before:]], slugs)
+    return Run(
+        proc.returncode,
+        proc.stdout + proc.stderr[-3000:],
+        [r.path for r in server.log[before:]],
+        slugs,
+    )
 
 
 def add_story(site: Path, slug: str) -> None:
@@ -84,11 +107,14 @@ def age_archive(db: Path, days: int) -> None:
     shift = f"-{days} days"
     con = sqlite3.connect(db)
     with con:
-        for table, columns in (("pages", ("fetched_at", "first_fetched_at")),
-                               ("crawl_runs", ("started_at", "finished_at")),
-                               ("articles", ("first_seen", "last_seen", "fetched_at"))):
-            sets = ", ".join(f"{c} = strftime('%Y-%m-%dT%H:%M:%S+00:00', {c}, '{shift}')"
-                             for c in columns)
+        for table, columns in (
+            ("pages", ("fetched_at", "first_fetched_at")),
+            ("crawl_runs", ("started_at", "finished_at")),
+            ("articles", ("first_seen", "last_seen", "fetched_at")),
+        ):
+            sets = ", ".join(
+                f"{c} = strftime('%Y-%m-%dT%H:%M:%S+00:00', {c}, '{shift}')" for c in columns
+            )
             con.execute(f"UPDATE {table} SET {sets}")
     con.close()
 
@@ -107,9 +133,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> list[Run]:
         list_first(site, '<li><a href="/story/new-listed.html">New</a></li>')
         add_story(site, "new-in-sitemap")
         pages = site / "sitemaps" / "pages.xml"
-        pages.write_text(pages.read_text().replace(
-            "</urlset>", "<url><loc>__ORIGIN_127.0.0.1__/story/new-in-sitemap.html</loc></url>"
-                         "</urlset>"))
+        pages.write_text(
+            pages.read_text().replace(
+                "</urlset>",
+                "<url><loc>__ORIGIN_127.0.0.1__/story/new-in-sitemap.html</loc></url></urlset>",
+            )
+        )
         out.append(crawl(server, tmp, db, sources))
         for slug in ("new-b", "new-c"):
             add_story(site, slug)
@@ -117,7 +146,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> list[Run]:
             "<!DOCTYPE html><html><head><title>News</title></head><body><main><ul>"
             '<li><a href="/story/new-b.html">B</a></li><li><a href="/story/new-c.html">C</a></li>'
             '</ul><a rel="next" href="/news/page/2/">Older</a></main><aside><h3>Most read</h3>'
-            '<a href="/story/kerr-mile.html">Kerr</a></aside></body></html>')
+            '<a href="/story/kerr-mile.html">Kerr</a></aside></body></html>'
+        )
         out.append(crawl(server, tmp, db, sources))
         age_archive(db, 2)
         out.append(crawl(server, tmp, db, sources))
@@ -135,7 +165,8 @@ def test_first_crawl_reads_the_sitemaps(runs: list[Run]):
 
 
 def test_recrawl_within_the_interval_reads_no_sitemap_but_finds_new_listed_articles(
-        runs: list[Run]):
+    runs: list[Run],
+):
     second = runs[1]
     assert not SITEMAPS & set(second.paths)
     assert "/story/new-listed.html" in second.paths
@@ -174,8 +205,10 @@ def test_full_reads_every_sitemap(runs: list[Run]):
 
 def test_a_sitemap_only_source_reads_its_sitemaps_every_run(tmp_path: Path):
     with SiteServer(SITE) as server:
-        sources = ("[sources.gazette]\nallow = ['/story/']\ndelay = 0\n"
-                   f'sitemaps = ["{server.url("/sitemap_index.xml")}"]\n')
+        sources = (
+            "[sources.gazette]\nallow = ['/story/']\ndelay = 0\n"
+            f'sitemaps = ["{server.url("/sitemap_index.xml")}"]\n'
+        )
         first = crawl(server, tmp_path, tmp_path / "a.db", sources)
         second = crawl(server, tmp_path, tmp_path / "a.db", sources)
     assert (first.code, second.code) == (0, 0), second.output

@@ -34,20 +34,30 @@ def test_news_sitemap_keeps_publication_date_and_title():
     assert doc.kind == "urlset"
     first, second = doc.entries  # the <url> without <loc> is skipped
     assert (first.url, first.published, first.title, first.lastmod) == (
-        "https://gazette.example/story/1", "2024-06-01T18:30:00-05:00", "Bol & The Hurdles",
-        "2024-06-02T00:00:00Z")
+        "https://gazette.example/story/1",
+        "2024-06-01T18:30:00-05:00",
+        "Bol & The Hurdles",
+        "2024-06-02T00:00:00Z",
+    )
     assert (second.url, second.published, second.title) == (
-        "https://gazette.example/story/2", None, None)
+        "https://gazette.example/story/2",
+        None,
+        None,
+    )
 
 
 def test_sitemap_index():
-    doc = parse_document(b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+    doc = parse_document(
+        b"""<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://gazette.example/s1.xml</loc><lastmod>2024-06-01</lastmod></sitemap>
-      <sitemap><loc>https://gazette.example/s2.xml.gz</loc></sitemap></sitemapindex>""", BASE)
+      <sitemap><loc>https://gazette.example/s2.xml.gz</loc></sitemap></sitemapindex>""",
+        BASE,
+    )
     assert doc.kind == "sitemapindex"
     assert [(e.url, e.lastmod) for e in doc.entries] == [
         ("https://gazette.example/s1.xml", "2024-06-01"),
-        ("https://gazette.example/s2.xml.gz", None)]
+        ("https://gazette.example/s2.xml.gz", None),
+    ]
 
 
 def test_gzipped_sitemap():
@@ -57,7 +67,8 @@ def test_gzipped_sitemap():
 
 
 def test_rss():
-    doc = parse_document(b"""<?xml version="1.0"?><rss version="2.0"
+    doc = parse_document(
+        b"""<?xml version="1.0"?><rss version="2.0"
       xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
       <title>Gazette</title><link>https://gazette.example/</link>
       <item><title>One</title><link>https://gazette.example/story/1</link>
@@ -65,25 +76,35 @@ def test_rss():
       <item><title>Two</title><guid>https://gazette.example/story/2</guid>
         <dc:date>2024-06-02T10:00:00Z</dc:date></item>
       <item><title>Three</title><guid isPermaLink="false">tag:3</guid></item>
-    </channel></rss>""", "https://gazette.example/rss")
+    </channel></rss>""",
+        "https://gazette.example/rss",
+    )
     assert doc.kind == "rss"
     assert [(e.url, e.published, e.title) for e in doc.entries] == [
         ("https://gazette.example/story/1", "Sat, 01 Jun 2024 23:30:00 GMT", "One"),
-        ("https://gazette.example/story/2", "2024-06-02T10:00:00Z", "Two")]
+        ("https://gazette.example/story/2", "2024-06-02T10:00:00Z", "Two"),
+    ]
 
 
 def test_atom_takes_the_alternate_html_link():
-    doc = parse_document(b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>G</title>
+    doc = parse_document(
+        b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>G</title>
       <link href="https://gazette.example/"/>
       <entry><title type="html">One</title>
         <link rel="replies" href="https://gazette.example/story/1#comments"/>
         <link rel="alternate" type="text/html" href="/story/1"/>
         <published>2024-06-03T08:00:00Z</published><updated>2024-06-04T08:00:00Z</updated>
-      </entry></feed>""", "https://gazette.example/atom.xml")
+      </entry></feed>""",
+        "https://gazette.example/atom.xml",
+    )
     assert doc.kind == "atom"
     [entry] = doc.entries
     assert (entry.url, entry.published, entry.lastmod, entry.title) == (
-        "https://gazette.example/story/1", "2024-06-03T08:00:00Z", "2024-06-04T08:00:00Z", "One")
+        "https://gazette.example/story/1",
+        "2024-06-03T08:00:00Z",
+        "2024-06-04T08:00:00Z",
+        "One",
+    )
 
 
 def test_bounds_cut_long_documents():
@@ -101,10 +122,13 @@ def test_bounds_cut_long_documents():
 
 
 def test_entities_are_never_resolved():
-    doc = parse_document(b"""<?xml version="1.0"?>
+    doc = parse_document(
+        b"""<?xml version="1.0"?>
       <!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>
       <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-      <url><loc>https://g.example/&x;</loc></url></urlset>""", BASE)
+      <url><loc>https://g.example/&x;</loc></url></urlset>""",
+        BASE,
+    )
     assert all("root:" not in e.url for e in doc.entries)
 
 
@@ -115,17 +139,24 @@ def test_html_or_garbage_is_no_document():
 
 
 def test_robots_sitemap_lines():
-    text = ("User-agent: *\nDisallow: /private/\nSitemap: https://g.example/a.xml\n"
-            "sitemap:/relative.xml\n  SITEMAP :  https://g.example/a.xml\n")
+    text = (
+        "User-agent: *\nDisallow: /private/\nSitemap: https://g.example/a.xml\n"
+        "sitemap:/relative.xml\n  SITEMAP :  https://g.example/a.xml\n"
+    )
     assert robots_sitemaps(text, "https://g.example/robots.txt") == [
-        "https://g.example/a.xml", "https://g.example/relative.xml"]
+        "https://g.example/a.xml",
+        "https://g.example/relative.xml",
+    ]
 
 
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-         b"<url><loc>/a</loc></url></urlset>", None),
+        (
+            b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc>/a</loc></url></urlset>",
+            None,
+        ),
         (b"<urlset/>", None),  # an empty sitemap is complete
         (b"", "unreadable: "),
     ],

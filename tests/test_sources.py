@@ -38,24 +38,35 @@ def test_every_key_is_read():
     assert src.all_hosts == ("gazette.example", "feeds.gazette.example", "m.gazette.example")
 
 
-@pytest.mark.parametrize(("value", "seconds"), [
-    (None, 86400.0), ('"12h"', 43200.0), ('"2d"', 172800.0), ('"0"', 0.0), ("0", 0.0),
-    ('"90m"', 5400.0)])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [
+        (None, 86400.0),
+        ('"12h"', 43200.0),
+        ('"2d"', 172800.0),
+        ('"0"', 0.0),
+        ("0", 0.0),
+        ('"90m"', 5400.0),
+    ],
+)
 def test_sitemap_interval(value: str | None, seconds: float):
     line = f"sitemap_interval = {value}\n" if value is not None else ""
     src = parse_sources(f"[sources.a]\nfeeds = 'https://a.example/f'\n{line}")["a"]
     assert src.sitemap_interval == seconds
 
 
-@pytest.mark.parametrize(("url", "article", "listing"), [
-    ("https://gazette.example/story/12-kerr", True, False),
-    ("https://m.gazette.example/story/12-kerr", True, False),  # an extra host
-    ("https://www.gazette.example/story/12-kerr", True, False),  # a sub-domain of a host
-    ("https://gazette.example/story/12/comments", False, False),  # deny wins
-    ("https://gazette.example/about", False, False),  # not allowed
-    ("https://elsewhere.example/story/12", False, False),  # off-site
-    ("https://gazette.example/news/page/2/", False, True),
-])
+@pytest.mark.parametrize(
+    ("url", "article", "listing"),
+    [
+        ("https://gazette.example/story/12-kerr", True, False),
+        ("https://m.gazette.example/story/12-kerr", True, False),  # an extra host
+        ("https://www.gazette.example/story/12-kerr", True, False),  # a sub-domain of a host
+        ("https://gazette.example/story/12/comments", False, False),  # deny wins
+        ("https://gazette.example/about", False, False),  # not allowed
+        ("https://elsewhere.example/story/12", False, False),  # off-site
+        ("https://gazette.example/news/page/2/", False, True),
+    ],
+)
 def test_url_classes(url: str, article: bool, listing: bool):
     src = parse_sources(FULL)["gazette"]
     assert (src.is_article(url), src.is_listing(url)) == (article, listing)
@@ -65,28 +76,42 @@ def test_without_allow_every_on_site_url_is_an_article():
     src = parse_sources('[sources.a]\nfeeds = ["https://a.example/feed"]\n')["a"]
     assert src.is_article("https://a.example/anything")
     assert (src.parser, src.timezone, src.robots_sitemaps, src.browser) == (
-        "generic", None, True, False)
+        "generic",
+        None,
+        True,
+        False,
+    )
 
 
-@pytest.mark.parametrize(("toml", "message"), [
-    ("", "no [sources.NAME] tables"),
-    ("[sources.a]\nstart_urls = ['https://a.example/']\n[other]\n", "unknown top-level key"),
-    ("[sources.a]\nparser = 'generic'\n", "needs start_urls, sitemaps or feeds"),
-    ("[sources.a]\nfeeds = ['ftp://a.example/feed']\n", "not an http(s) URL"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nallow = ['(']\n", "allow: bad regular expr"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\ntimezone = 'Mars/Olympus'\n", "unknown time z"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\ndelay = -1\n", "delay: a number of seconds"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nconcurrency = 0\n", "concurrency: a whole"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nbrowser = 'yes'\n", "browser: true or false"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nfeed = 'x'\n", "feed: unknown key"),
-    ("[sources.a]\nfeeds = [1]\n", "feeds: a string or a list of strings"),
-    ("[sources.'a b']\nfeeds = 'https://a.example/f'\n", "letters, digits"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = '1 fortnight'\n",
-     "sitemap_interval: not a time span"),
-    ("[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = true\n",
-     "sitemap_interval: a time span"),
-    ("[sources.a\n", "sources.toml"),  # TOML syntax error, located
-])
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("", "no [sources.NAME] tables"),
+        ("[sources.a]\nstart_urls = ['https://a.example/']\n[other]\n", "unknown top-level key"),
+        ("[sources.a]\nparser = 'generic'\n", "needs start_urls, sitemaps or feeds"),
+        ("[sources.a]\nfeeds = ['ftp://a.example/feed']\n", "not an http(s) URL"),
+        ("[sources.a]\nfeeds = 'https://a.example/f'\nallow = ['(']\n", "allow: bad regular expr"),
+        (
+            "[sources.a]\nfeeds = 'https://a.example/f'\ntimezone = 'Mars/Olympus'\n",
+            "unknown time z",
+        ),
+        ("[sources.a]\nfeeds = 'https://a.example/f'\ndelay = -1\n", "delay: a number of seconds"),
+        ("[sources.a]\nfeeds = 'https://a.example/f'\nconcurrency = 0\n", "concurrency: a whole"),
+        ("[sources.a]\nfeeds = 'https://a.example/f'\nbrowser = 'yes'\n", "browser: true or false"),
+        ("[sources.a]\nfeeds = 'https://a.example/f'\nfeed = 'x'\n", "feed: unknown key"),
+        ("[sources.a]\nfeeds = [1]\n", "feeds: a string or a list of strings"),
+        ("[sources.'a b']\nfeeds = 'https://a.example/f'\n", "letters, digits"),
+        (
+            "[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = '1 fortnight'\n",
+            "sitemap_interval: not a time span",
+        ),
+        (
+            "[sources.a]\nfeeds = 'https://a.example/f'\nsitemap_interval = true\n",
+            "sitemap_interval: a time span",
+        ),
+        ("[sources.a\n", "sources.toml"),  # TOML syntax error, located
+    ],
+)
 def test_bad_files_are_refused_with_a_clear_message(toml: str, message: str):
     with pytest.raises(SourcesError, match="sources.toml") as err:
         parse_sources(toml, "sources.toml")
@@ -113,5 +138,4 @@ def test_file_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_the_example_file_loads():
-    assert list(load_sources(EXAMPLE_SOURCES)) == ["letsrun", "worldathletics",
-                                                   "flotrack-example"]
+    assert list(load_sources(EXAMPLE_SOURCES)) == ["letsrun", "worldathletics", "flotrack-example"]

@@ -21,22 +21,32 @@ RS = "https://resultscentral.runnerspace.com/"
         (RS + "gprofile.php?mgroup_id=45575&do=news&news_id=675434", "article"),
         ("https://nxn.runnerspace.com/eprofile.php?event_id=13&do=news&news_id=673955", "article"),
         ("https://www.dyestat.com/gprofile.php?do=news&news_id=1&mgroup_id=44609", "article"),
-        (RS + "gprofile.php?mgroup_id=45575&do=wall&sub=load&from_wall_id=1789067494&wall_type=all",
-         "wall"),
+        (
+            RS
+            + "gprofile.php?mgroup_id=45575&do=wall&sub=load&from_wall_id=1789067494&wall_type=all",
+            "wall",
+        ),
         (RS + "gprofile.php?mgroup_id=45575&year=2025&do=news", "archive"),
         ("https://nxn.runnerspace.com/eprofile.php?do=news&event_id=13", "event_news"),
         ("https://nxn.runnerspace.com/eprofile.php?event_id=13", "event"),
         ("https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13", "title"),
-        ("https://nxn.runnerspace.com/eprofile.php?event_id=13&title_id=187&do=title&folder_id=1310",
-         "title"),
+        (
+            "https://nxn.runnerspace.com/eprofile.php?event_id=13&title_id=187&do=title&folder_id=1310",
+            "title",
+        ),
         # never followed
-        ("https://www.runnerspace.com/news.php?do=link&news_id=675434&item_url=gprofile.php%3F"
-         "mgroup_id%3D45575%26do%3Dnews%26news_id%3D675434", None),
+        (
+            "https://www.runnerspace.com/news.php?do=link&news_id=675434&item_url=gprofile.php%3F"
+            "mgroup_id%3D45575%26do%3Dnews%26news_id%3D675434",
+            None,
+        ),
         ("https://www.runnerspace.com/attach.php?do=view&news_id=675434", None),
         (RS + "attach.php?do=shares&news_id=675434", None),
         ("https://www.runnerspace.com/stats.php?item_type=news&item_id=675434", None),
-        (RS + "comments.php?item_type=news&item_id=675434&item_url=gprofile.php%3Fmgroup_id%3D1",
-         None),
+        (
+            RS + "comments.php?item_type=news&item_id=675434&item_url=gprofile.php%3Fmgroup_id%3D1",
+            None,
+        ),
         ("https://www.runnerspace.com/rss.php?t=g&id=45575", None),
         (RS + "profile.php?member_id=560905", None),
         ("https://NXN.runnerspace.com/eprofile.php?do=photos&event_id=13", None),
@@ -69,7 +79,8 @@ def test_start_urls_are_a_comma_separated_argument_and_add_their_hosts():
     spider = RunnerSpaceSpider(start_urls="http://127.0.0.1:8000/, http://localhost:8000/x,")
     assert spider.start_urls == ["http://127.0.0.1:8000/", "http://localhost:8000/x"]
     assert {"127.0.0.1", "localhost", "dyestat.com", "runnerspace.com"} <= set(
-        spider.allowed_domains)
+        spider.allowed_domains
+    )
 
 
 def test_dyestat_is_the_same_spider():
@@ -83,22 +94,28 @@ def _fp(url: str) -> bytes:
 
 def test_one_article_under_two_hosts_has_one_fingerprint():
     assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7") == _fp(
-        "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top")
+        "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top"
+    )
 
 
 def test_one_article_under_two_profiles_has_one_fingerprint():
     """news_id names the article on the whole platform: a group wall and an event both link it."""
     assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7") == _fp(
-        "https://nxn.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=7")
+        "https://nxn.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=7"
+    )
 
 
 def test_other_requests_keep_their_own_fingerprints():
-    assert _fp("https://www.dyestat.com/robots.txt") != _fp("https://www.runnerspace.com/robots.txt")
+    assert _fp("https://www.dyestat.com/robots.txt") != _fp(
+        "https://www.runnerspace.com/robots.txt"
+    )
     assert _fp("http://127.0.0.1:8000/robots.txt") != _fp("http://localhost:8000/robots.txt")
     assert _fp("https://a.runnerspace.com/eprofile.php?event_id=1") != _fp(
-        "https://b.runnerspace.com/eprofile.php?event_id=1")
+        "https://b.runnerspace.com/eprofile.php?event_id=1"
+    )
     assert _fp("https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=7") != _fp(
-        "https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=8")
+        "https://www.dyestat.com/gprofile.php?mgroup_id=1&do=news&news_id=8"
+    )
 
 
 @pytest.mark.parametrize("n", [0, 1, 7, 1000, 20_000])
@@ -124,8 +141,9 @@ def test_compact_dupefilter_sees_a_request_again_by_its_canonical_fingerprint():
     article = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=7"
     assert not df.request_seen(Request(article))
     assert df.request_seen(Request(article))
-    assert df.request_seen(Request(
-        "http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top"))
+    assert df.request_seen(
+        Request("http://localhost:8000/gprofile.php?news_id=7&do=news&mgroup_id=44609#top")
+    )
     assert not df.request_seen(Request("https://www.dyestat.com/robots.txt"))
     assert not df.request_seen(Request(article, method="POST"))
 
@@ -139,8 +157,9 @@ needs_captures = pytest.mark.skipif(not CAPTURES.is_dir(), reason="../shared/cap
 def _follow(callback_name: str, url: str, capture: str) -> list[Request]:
     spider = RunnerSpaceSpider()
     request = Request(url, meta={"kind": "listing"})
-    response = HtmlResponse(url, body=(CAPTURES / capture).read_bytes(), request=request,
-                            encoding="utf-8")
+    response = HtmlResponse(
+        url, body=(CAPTURES / capture).read_bytes(), request=request, encoding="utf-8"
+    )
     return [o for o in getattr(spider, callback_name)(response) if isinstance(o, Request)]
 
 
@@ -187,8 +206,9 @@ SITE = Path(__file__).parent / "sites" / "runnerspace"
 def _home_links(**args: str) -> Counter:
     spider = RunnerSpaceSpider(**args)
     url = "http://127.0.0.1:8000/"
-    response = HtmlResponse(url, body=(SITE / "index.html").read_bytes(),
-                            request=Request(url, meta={"kind": "listing"}))
+    response = HtmlResponse(
+        url, body=(SITE / "index.html").read_bytes(), request=Request(url, meta={"kind": "listing"})
+    )
     urls = {o.url for o in spider.parse_listing(response) if isinstance(o, Request)}
     return Counter(link_kind(u) for u in urls)
 
@@ -200,8 +220,9 @@ def test_by_default_the_wall_view_more_and_every_year_archive_are_followed():
     assert links["article"] == 6
 
 
-@pytest.mark.parametrize(("args", "kind"), [({"max_wall_pages": "0"}, "wall"),
-                                             ({"since_year": "2025"}, "archive")])
+@pytest.mark.parametrize(
+    ("args", "kind"), [({"max_wall_pages": "0"}, "wall"), ({"since_year": "2025"}, "archive")]
+)
 def test_spider_arguments_cut_the_walk_short(args, kind):
     links = _home_links(**args)
     assert links[kind] == 0
@@ -210,12 +231,15 @@ def test_spider_arguments_cut_the_walk_short(args, kind):
 
 def test_view_more_chain_stops_after_max_wall_pages():
     spider = RunnerSpaceSpider(max_wall_pages="1")
-    more = ('<a class="comment_viewmore" '
-            'href="gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=5">View More</a>')
+    more = (
+        '<a class="comment_viewmore" '
+        'href="gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=5">View More</a>'
+    )
     url = "http://127.0.0.1:8000/gprofile.php?mgroup_id=1&do=wall&sub=load&from_wall_id=9"
     for depth, expected in ((0, 1), (1, 0)):
         request = Request(url, meta={"kind": "listing", "wall_page": depth})
-        response = HtmlResponse(url, body=b'{"html": "%s"}' % more.replace('"', '\\"').encode(),
-                                request=request)
+        response = HtmlResponse(
+            url, body=b'{"html": "%s"}' % more.replace('"', '\\"').encode(), request=request
+        )
         walls = [o for o in spider.parse_wall(response) if isinstance(o, Request)]
         assert len(walls) == expected

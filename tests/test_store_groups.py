@@ -46,8 +46,9 @@ from tests.test_faults import soundness_problems
 def item(i: int, fetched_at: str = T1, body: str | None = None):
     url = f"https://example.org/news/{i}"
     changes = {"body": body} if body else {}
-    art = article(url=url, canonical_url=url, headline=f"Story {i}", fetched_at=fetched_at,
-                  **changes)
+    art = article(
+        url=url, canonical_url=url, headline=f"Story {i}", fetched_at=fetched_at, **changes
+    )
     return crawled(art, url=url, body=f"<html>{i} {body or ''}</html>".encode())
 
 
@@ -59,8 +60,9 @@ def committed(db: Path, table: str = "articles") -> int:
 
 def fts_rows(db: Path) -> int:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Story'"
-                            ).fetchone()[0]
+        return conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Story'"
+        ).fetchone()[0]
 
 
 def test_in_an_event_loop_the_timer_commits_a_group_while_the_crawl_goes_on(tmp_path):
@@ -113,19 +115,34 @@ def test_outcomes_and_counters_in_a_group_are_those_of_one_transaction_per_item(
     grouped = make_crawler(tmp_path / "grouped.db", STORE_GROUP_UNTIMED=True)
     single = make_crawler(tmp_path / "single.db", STORE_GROUP_ITEMS=1)
     changed = "EUGENE -- A new body for the same story, written again after the race."
-    sequence = [item(1), item(2), item(1, T2), item(2, T2, body=changed), item(3),
-                item(3, T2, body=changed), item(3, T2, body=changed)]
+    sequence = [
+        item(1),
+        item(2),
+        item(1, T2),
+        item(2, T2, body=changed),
+        item(3),
+        item(3, T2, body=changed),
+        item(3, T2, body=changed),
+    ]
     outcomes = {}
     for crawler in (grouped, single):
         stages = build_stages(crawler)
         outcomes[crawler] = [run_stages(stages, replace(it)).outcome for it in sequence]
         stages[-1].close_spider()
-    assert outcomes[grouped] == outcomes[single] == [
-        "new", "new", "unchanged", "updated", "new", "updated", "unchanged"]
-    counters = [{k: v for k, v in c.stats.get_stats().items() if k.startswith("meetarchive/")}
-                for c in (grouped, single)]
-    assert counters[0] == counters[1] == {"meetarchive/new": 3, "meetarchive/unchanged": 2,
-                                          "meetarchive/updated": 2}
+    assert (
+        outcomes[grouped]
+        == outcomes[single]
+        == ["new", "new", "unchanged", "updated", "new", "updated", "unchanged"]
+    )
+    counters = [
+        {k: v for k, v in c.stats.get_stats().items() if k.startswith("meetarchive/")}
+        for c in (grouped, single)
+    ]
+    assert (
+        counters[0]
+        == counters[1]
+        == {"meetarchive/new": 3, "meetarchive/unchanged": 2, "meetarchive/updated": 2}
+    )
     for name in ("grouped", "single"):
         with schema.open_db(tmp_path / f"{name}.db") as conn:
             assert conn["articles"].count == 3
@@ -190,9 +207,15 @@ print(crawler.stats.get_value("meetarchive/new"), crawler.stats.get_value("meeta
 def test_sigkill_mid_group_loses_that_group_only_and_the_next_run_stores_it(tmp_path):
     db = tmp_path / "archive.db"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db), "120", "hang"], cwd=REPO,
-                            env=env, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), "120", "hang"],
+        cwd=REPO,
+        env=env,
+        text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "stored"
     proc.send_signal(signal.SIGKILL)
@@ -200,8 +223,14 @@ def test_sigkill_mid_group_loses_that_group_only_and_the_next_run_stores_it(tmp_
     assert committed(db) == committed(db, "pages") == fts_rows(db) == 100  # 2 groups of 50
     assert not soundness_problems(db)
 
-    again = subprocess.run([sys.executable, "-c", WRITER, str(db), "150", "finish"], cwd=REPO,
-                           env=env, text=True, capture_output=True, timeout=120)
+    again = subprocess.run(
+        [sys.executable, "-c", WRITER, str(db), "150", "finish"],
+        cwd=REPO,
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert again.returncode == 0, again.stderr
     assert again.stdout.split()[1:] == ["50", "100"]  # the lost 20 and 30 more new
     assert committed(db) == committed(db, "pages") == fts_rows(db) == 150
@@ -217,12 +246,14 @@ def test_a_slow_crawl_commits_each_page_before_it_fetches_the_next(tmp_path):
     with SiteServer(SITE) as server:
         command = crawl_command(db, server.url("/"))
         command[command.index("DOWNLOAD_DELAY=0")] = "DOWNLOAD_DELAY=5"
-        proc = subprocess.Popen(command, cwd=REPO, env=crawl_env(), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            command, cwd=REPO, env=crawl_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             deadline = time.monotonic() + 120
-            while (committed(db, "pages") == 0 and proc.poll() is None
-                   and time.monotonic() < deadline):
+            while (
+                committed(db, "pages") == 0 and proc.poll() is None and time.monotonic() < deadline
+            ):
                 time.sleep(0.05)
             fetched = [r.path for r in server.log if r.path != "/robots.txt"]
             running = proc.poll() is None
@@ -237,8 +268,7 @@ def test_a_slow_crawl_commits_each_page_before_it_fetches_the_next(tmp_path):
 def fts_index(db: Path) -> tuple[int, int]:
     """The FTS5 index's own blocks (any write to the index changes them)."""
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*), sum(length(block)) FROM articles_fts_data"
-                            ).fetchone()
+        return conn.execute("SELECT count(*), sum(length(block)) FROM articles_fts_data").fetchone()
 
 
 def test_an_unchanged_recrawl_moves_last_seen_without_touching_the_fts_index(tmp_path):

@@ -33,9 +33,14 @@ print("done")
 
 
 def writer(db: Path, pause: float = 0.0) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(pause)], cwd=REPO,
-                            text=True, env={**os.environ, "PYTHONPATH": str(REPO)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db), str(pause)],
+        cwd=REPO,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def count(db: Path, table: str) -> int:

@@ -28,17 +28,41 @@ from scraper.cli.siteserver import SiteServer
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
-CONTENT = ("canonical_url", "url", "headline", "dek", "authors", "byline_raw", "publisher",
-           "published_raw", "published_at", "timezone", "photo_credit", "meet_name", "meet_year",
-           "meet_event_id", "body", "word_count", "language", "parser", "content_hash")
+CONTENT = (
+    "canonical_url",
+    "url",
+    "headline",
+    "dek",
+    "authors",
+    "byline_raw",
+    "publisher",
+    "published_raw",
+    "published_at",
+    "timezone",
+    "photo_credit",
+    "meet_name",
+    "meet_year",
+    "meet_event_id",
+    "body",
+    "word_count",
+    "language",
+    "parser",
+    "content_hash",
+)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     for name in ("ARCHIVE_DB", "MEETARCHIVE_SOURCES"):
         env.pop(name, None)
-    return subprocess.run([sys.executable, "-m", "scraper.cli", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @dataclass
@@ -50,8 +74,9 @@ class Result:
 
 def import_warc(*args: str) -> Result:
     """`meetarchive import-warc ...` in this process (no reactor is involved)."""
-    result = CliRunner().invoke(main_cli, ["import-warc", *args], env={"ARCHIVE_DB": None,
-                                                                       "MEETARCHIVE_SOURCES": None})
+    result = CliRunner().invoke(
+        main_cli, ["import-warc", *args], env={"ARCHIVE_DB": None, "MEETARCHIVE_SOURCES": None}
+    )
     return Result(result.exit_code, result.output)
 
 
@@ -63,10 +88,28 @@ def articles(db: Path) -> dict[str, dict]:
     return {row["canonical_url"]: dict(row) for row in rows}
 
 
-RESULT_FIELDS = ("d.url", "d.status", "d.format", "m.name AS meet", "m.date AS meet_date",
-                 "e.name AS event_name", "e.round AS event_round", "r.place", "r.athlete",
-                 "r.team", "r.year", "r.mark_raw", "r.mark", "r.unit", "r.wind", "r.status",
-                 "r.flags", "r.raw", "r.meet_name", "r.source")
+RESULT_FIELDS = (
+    "d.url",
+    "d.status",
+    "d.format",
+    "m.name AS meet",
+    "m.date AS meet_date",
+    "e.name AS event_name",
+    "e.round AS event_round",
+    "r.place",
+    "r.athlete",
+    "r.team",
+    "r.year",
+    "r.mark_raw",
+    "r.mark",
+    "r.unit",
+    "r.wind",
+    "r.status",
+    "r.flags",
+    "r.raw",
+    "r.meet_name",
+    "r.source",
+)
 
 
 def result_rows(db: Path, without: tuple[str, ...] = ()) -> list[tuple]:
@@ -76,7 +119,8 @@ def result_rows(db: Path, without: tuple[str, ...] = ()) -> list[tuple]:
     rows = con.execute(
         f"SELECT {', '.join(fields)} FROM results r "
         "JOIN result_documents d ON d.id = r.document_id JOIN result_events e ON e.id = r.event_id "
-        "LEFT JOIN meets m ON m.id = r.meet_id ORDER BY d.url, e.position, r.position").fetchall()
+        "LEFT JOIN meets m ON m.id = r.meet_id ORDER BY d.url, e.position, r.position"
+    ).fetchall()
     con.close()
     return rows
 
@@ -93,11 +137,19 @@ def write_test_warc(path: Path, server: SiteServer, requests: list[tuple[str, st
             except urllib.error.HTTPError as err:  # the challenge answers 403
                 resp = err
             body = resp.read()
-            http = StatusAndHeaders(f"{resp.status} {resp.reason}", list(resp.headers.items()),
-                                    protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                url, "response", payload=BytesIO(body), length=len(body), http_headers=http,
-                warc_headers_dict={"WARC-Date": "2026-11-20T10:00:00Z"}))
+            http = StatusAndHeaders(
+                f"{resp.status} {resp.reason}", list(resp.headers.items()), protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url,
+                    "response",
+                    payload=BytesIO(body),
+                    length=len(body),
+                    http_headers=http,
+                    warc_headers_dict={"WARC-Date": "2026-11-20T10:00:00Z"},
+                )
+            )
 
 
 @dataclass
@@ -118,13 +170,29 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     robots.write_text(robots.read_text().replace("Crawl-delay: 0.5", "Crawl-delay: 0.05"))
     with SiteServer(site) as server:
         starts = f"{server.url('/')},{server.url('/eprofile.php?event_id=120', host='localhost')}"
-        live = cli("crawl", "runnerspace", "--db", str(tmp / "live.db"), "--warc-out",
-                   str(tmp / "warcs"), "-a", f"start_urls={starts}", "-s", "DOWNLOAD_DELAY=0",
-                   "-s", "AUTOTHROTTLE_START_DELAY=0")
+        live = cli(
+            "crawl",
+            "runnerspace",
+            "--db",
+            str(tmp / "live.db"),
+            "--warc-out",
+            str(tmp / "warcs"),
+            "-a",
+            f"start_urls={starts}",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+            "-s",
+            "AUTOTHROTTLE_START_DELAY=0",
+        )
         fetched = list(dict.fromkeys((r.host, r.path) for r in server.log))
         write_test_warc(tmp / "test.warc.gz", server, fetched)
-    return Runs(tmp, live, tmp / "test.warc.gz", sorted((tmp / "warcs").glob("*.warc.gz")),
-                [server.url(p, host=h) for h, p in fetched])
+    return Runs(
+        tmp,
+        live,
+        tmp / "test.warc.gz",
+        sorted((tmp / "warcs").glob("*.warc.gz")),
+        [server.url(p, host=h) for h, p in fetched],
+    )
 
 
 def test_live_crawl_succeeds(runs: Runs):
@@ -151,8 +219,9 @@ def test_challenge_page_in_an_archive_is_recorded_as_blocked(runs: Runs):
 def test_crawl_warc_out_writes_every_response(runs: Runs):
     [warc] = runs.crawl_warcs
     with warc.open("rb") as f:
-        records = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"))
-                   for r in ArchiveIterator(f)]
+        records = [
+            (r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r in ArchiveIterator(f)
+        ]
     responses = [url for kind, url in records if kind == "response"]
     assert any(url.endswith("/robots.txt") for url in responses)
     assert sorted(set(responses)) == sorted(runs.fetched)
@@ -185,8 +254,10 @@ def test_crawl_warc_imports_to_the_same_results_as_the_live_crawl(runs: Runs):
 
 def pages(db: Path) -> list[tuple]:
     con = sqlite3.connect(db)
-    rows = con.execute("SELECT url, status, kind, body_sha1, json_extract(meta, '$.listing') "
-                       "FROM pages ORDER BY url").fetchall()
+    rows = con.execute(
+        "SELECT url, status, kind, body_sha1, json_extract(meta, '$.listing') "
+        "FROM pages ORDER BY url"
+    ).fetchall()
     con.close()
     return rows
 
@@ -199,8 +270,9 @@ def test_results_files_are_imported_without_request_records_too(runs: Runs):
     proc = import_warc(str(runs.test_warc), "--db", str(db))
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     # the source aside: without the linking page, a file on a timing host is no RunnerSpace page
-    assert result_rows(db, without=("r.source",)) == result_rows(runs.tmp / "live.db",
-                                                                 without=("r.source",))
+    assert result_rows(db, without=("r.source",)) == result_rows(
+        runs.tmp / "live.db", without=("r.source",)
+    )
     assert "skipped:   2 not HTML record(s)" in proc.stdout  # robots.txt of the two hosts
 
 
@@ -260,17 +332,51 @@ def test_an_html_results_file_is_results_when_a_results_page_linked_it(tmp_path:
     path = tmp_path / "htm.warc.gz"
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=True)
-        write_response(writer, "https://timing.example/2024/pre/mile.htm", 200, "OK", html,
-                       b"<pre>Event 31 Men Bowerman Mile</pre>", [("Referer", results)])
-        write_response(writer, article, 200, "OK", html, b"<p>Kerr wins</p>",
-                       [("Referer", "https://timing.example/news/")])
-        write_response(writer, "https://timing.example/2024/pre/relay.htm", 200, "OK", html,
-                       b"<pre>Event 12</pre>")  # no request record: no Referer
-        write_response(writer, "https://timing.example/robots.txt", 200, "OK",
-                       [("Content-Type", "text/plain")], b"User-agent: *", [("Referer", results)])
-    pages = [(r.page.url.rsplit("/", 1)[1], r.page.kind, r.page.source, r.page.meta.get("listing"))
-             if r.page else r.skipped for r in read_archive(path) if r.skipped != ""]
-    assert pages == [("mile.htm", "results", "runnerspace", results),
-                     ("kerr.htm", "article", "warc", "https://timing.example/news/"),
-                     ("relay.htm", "article", "warc", None),
-                     "not HTML"]
+        write_response(
+            writer,
+            "https://timing.example/2024/pre/mile.htm",
+            200,
+            "OK",
+            html,
+            b"<pre>Event 31 Men Bowerman Mile</pre>",
+            [("Referer", results)],
+        )
+        write_response(
+            writer,
+            article,
+            200,
+            "OK",
+            html,
+            b"<p>Kerr wins</p>",
+            [("Referer", "https://timing.example/news/")],
+        )
+        write_response(
+            writer,
+            "https://timing.example/2024/pre/relay.htm",
+            200,
+            "OK",
+            html,
+            b"<pre>Event 12</pre>",
+        )  # no request record: no Referer
+        write_response(
+            writer,
+            "https://timing.example/robots.txt",
+            200,
+            "OK",
+            [("Content-Type", "text/plain")],
+            b"User-agent: *",
+            [("Referer", results)],
+        )
+    pages = [
+        (r.page.url.rsplit("/", 1)[1], r.page.kind, r.page.source, r.page.meta.get("listing"))
+        if r.page
+        else r.skipped
+        for r in read_archive(path)
+        if r.skipped != ""
+    ]
+    assert pages == [
+        ("mile.htm", "results", "runnerspace", results),
+        ("kerr.htm", "article", "warc", "https://timing.example/news/"),
+        ("relay.htm", "article", "warc", None),
+        "not HTML",
+    ]

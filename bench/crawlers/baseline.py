@@ -26,13 +26,19 @@ class Baseline(SiteSpider):
 
     def parse(self, response):  # type: ignore[no-untyped-def]
         if ARTICLE.search(response.url):
-            doc = trafilatura.extract(response.text, url=response.url, with_metadata=True,
-                                      output_format="json")
+            doc = trafilatura.extract(
+                response.text, url=response.url, with_metadata=True, output_format="json"
+            )
             if doc:
                 d = json.loads(doc)
-                yield {"url": response.url, "title": d.get("title"), "author": d.get("author"),
-                       "date": d.get("date"), "description": d.get("description"),
-                       "text": d.get("text")}
+                yield {
+                    "url": response.url,
+                    "title": d.get("title"),
+                    "author": d.get("author"),
+                    "date": d.get("date"),
+                    "description": d.get("description"),
+                    "text": d.get("text"),
+                }
         for href in response.css("a::attr(href)").getall():
             yield response.follow(href, self.parse)
 
@@ -41,11 +47,15 @@ class SqlitePipeline:
     def open_spider(self, spider=None):  # type: ignore[no-untyped-def]
         self.db = sqlite_utils.Database(sys.argv[2])
         self.db.enable_wal()
-        self.db["articles"].create({"url": str, "title": str, "author": str, "date": str,
-                                    "description": str, "text": str}, pk="url", if_not_exists=True)
+        self.db["articles"].create(
+            {"url": str, "title": str, "author": str, "date": str, "description": str, "text": str},
+            pk="url",
+            if_not_exists=True,
+        )
         if not self.db["articles_fts"].exists():
-            self.db["articles"].enable_fts(["title", "description", "author", "text"],
-                                           create_triggers=True)
+            self.db["articles"].enable_fts(
+                ["title", "description", "author", "text"], create_triggers=True
+            )
 
     def process_item(self, item):  # type: ignore[no-untyped-def]
         self.db["articles"].insert(item, replace=True)
@@ -56,7 +66,6 @@ class SqlitePipeline:
 
 
 if __name__ == "__main__":
-    process = CrawlerProcess({**SETTINGS,
-                              "ITEM_PIPELINES": {f"{__name__}.SqlitePipeline": 100}})
+    process = CrawlerProcess({**SETTINGS, "ITEM_PIPELINES": {f"{__name__}.SqlitePipeline": 100}})
     process.crawl(Baseline, base=sys.argv[1])
     process.start()

@@ -19,8 +19,7 @@ BODY_COLUMNS = {"body"}
 
 def paragraphs(text: str) -> Markup:
     parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return Markup("").join(
-        Markup('<p class="article-paragraph">{}</p>').format(p) for p in parts)
+    return Markup("").join(Markup('<p class="article-paragraph">{}</p>').format(p) for p in parts)
 
 
 def marked(text: str) -> Markup:
@@ -29,8 +28,9 @@ def marked(text: str) -> Markup:
 
 
 @hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, database: str,
-                datasette: Any) -> Markup | None:
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
+) -> Markup | None:
     if not isinstance(value, str):
         return None
     if column in BODY_COLUMNS and "\n" in value:

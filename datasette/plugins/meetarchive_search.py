@@ -45,8 +45,10 @@ ASGIApp = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/search$", first_archive_search),
-            (r"^/(?P<database>[^/]+)/-/search$", search_page)]
+    return [
+        (r"^/-/search$", first_archive_search),
+        (r"^/(?P<database>[^/]+)/-/search$", search_page),
+    ]
 
 
 @hookimpl
@@ -64,14 +66,19 @@ def asgi_wrapper(datasette: Any) -> Callable[[ASGIApp], ASGIApp]:
                     await Response.redirect(target).asgi_send(send)
                     return
             await app(scope, receive, send)
+
         return redirecting
+
     return wrap
 
 
 async def archives(datasette: Any) -> list[str]:
     """Names of the served databases that hold articles."""
-    return [name for name, db in datasette.databases.items()
-            if name != "_internal" and await db.table_exists(ARTICLES)]
+    return [
+        name
+        for name, db in datasette.databases.items()
+        if name != "_internal" and await db.table_exists(ARTICLES)
+    ]
 
 
 async def first_archive_search(datasette: Any, request: Any) -> Response:
@@ -82,8 +89,7 @@ async def first_archive_search(datasette: Any, request: Any) -> Response:
     return Response.redirect(datasette.urls.path(f"/{names[0]}/-/search") + query)
 
 
-def _table_search_query(datasette: Any, database: str, pairs: list[tuple[str, str]]
-                        ) -> str | None:
+def _table_search_query(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> str | None:
     """The query of a plain table-page search (nothing the search page does not do), else None."""
     args = dict(pairs)
     if len(args) != len(pairs) or not args.get("_search", "").strip():
@@ -105,13 +111,17 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     if not m:
         return None
     name = m.group("db")
-    pairs = parse_qsl(scope.get("query_string", b"").decode("utf-8", "replace"),
-                      keep_blank_values=True)
+    pairs = parse_qsl(
+        scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True
+    )
     q = _table_search_query(datasette, name, pairs)
     if q is None or name not in datasette.databases:
         return None
-    threshold = int((datasette.plugin_config(PLUGIN, database=name) or {}).get(
-        "table_search_redirect_from", REDIRECT_FROM))
+    threshold = int(
+        (datasette.plugin_config(PLUGIN, database=name) or {}).get(
+            "table_search_redirect_from", REDIRECT_FROM
+        )
+    )
     db = datasette.get_database(name)
     size = (await db.execute(f"SELECT max(rowid) FROM {ARTICLES}")).first()[0] or 0
     if size < threshold:
@@ -127,12 +137,17 @@ def _int_arg(value: str | None, default: int, low: int, high: int) -> int:
 
 
 def has_articles(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        [ARTICLES]).fetchone() is not None
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [ARTICLES]
+        ).fetchone()
+        is not None
+    )
 
 
-def run_search(conn: sqlite3.Connection, q: str | None, limit: int, order: str,
-               time_limit_ms: int) -> list[dict[str, Any]] | None:
+def run_search(
+    conn: sqlite3.Connection, q: str | None, limit: int, order: str, time_limit_ms: int
+) -> list[dict[str, Any]] | None:
     """``pipelines.search.search`` on Datasette's read-only connection, under its time limit
     (no query: no hits); None when the database holds no articles. Only the search's TEMP
     snippet table is written (temp storage, never the archive file)."""
@@ -152,8 +167,10 @@ def run_search(conn: sqlite3.Connection, q: str | None, limit: int, order: str,
 def message(exc: SearchError, time_limit_ms: int) -> str:
     cause = exc.__cause__
     if isinstance(cause, sqlite3.OperationalError) and "interrupted" in str(cause):
-        return (f"This search took longer than the time limit ({time_limit_ms} ms): "
-                "add a word or use a phrase in quotes.")
+        return (
+            f"This search took longer than the time limit ({time_limit_ms} ms): "
+            "add a word or use a phrase in quotes."
+        )
     return " ".join(str(exc).split())
 
 
@@ -162,8 +179,9 @@ async def search_page(datasette: Any, request: Any) -> Response:
     name = request.url_vars["database"]
     if name == "_internal" or name not in datasette.databases:
         raise NotFound(f"Database not found: {name}")
-    await datasette.ensure_permissions(request.actor, [
-        ("view-table", (name, ARTICLES)), ("view-database", name), "view-instance"])
+    await datasette.ensure_permissions(
+        request.actor, [("view-table", (name, ARTICLES)), ("view-database", name), "view-instance"]
+    )
     q = request.args.get("q")
     order = request.args.get("order") if request.args.get("order") in ORDERS else "rank"
     limit = _int_arg(request.args.get("limit"), DEFAULT_LIMIT, 1, MAX_LIMIT)
@@ -171,7 +189,8 @@ async def search_page(datasette: Any, request: Any) -> Response:
     error = None
     try:
         found = await datasette.get_database(name).execute_fn(
-            lambda conn: run_search(conn, q, limit, order, time_limit_ms))
+            lambda conn: run_search(conn, q, limit, order, time_limit_ms)
+        )
     except SearchError as exc:
         found, error = [], message(exc, time_limit_ms)
     if found is None:
@@ -183,13 +202,24 @@ async def search_page(datasette: Any, request: Any) -> Response:
         url = hit["url"] or hit["canonical_url"] or ""  # the address fetched (the key may be none)
         hit["link"] = url if url.startswith(("http://", "https://")) else None
     context = {
-        "database": name, "q": q or "", "order": order, "orders": ORDERS, "limit": limit,
-        "hits": hits, "error": error, "searched": q is not None,
-        "more_url": (f"?{urlencode({'q': q, 'order': order, 'limit': MAX_LIMIT})}"
-                     if q and len(hits) == limit < MAX_LIMIT else None),
-        "table_url": datasette.urls.table(name, ARTICLES) + "?" + urlencode(
-            {"_search": q or "", "_sort_desc": "published_at"}),
+        "database": name,
+        "q": q or "",
+        "order": order,
+        "orders": ORDERS,
+        "limit": limit,
+        "hits": hits,
+        "error": error,
+        "searched": q is not None,
+        "more_url": (
+            f"?{urlencode({'q': q, 'order': order, 'limit': MAX_LIMIT})}"
+            if q and len(hits) == limit < MAX_LIMIT
+            else None
+        ),
+        "table_url": datasette.urls.table(name, ARTICLES)
+        + "?"
+        + urlencode({"_search": q or "", "_sort_desc": "published_at"}),
     }
-    html = await datasette.render_template(TEMPLATE, context, request=request,
-                                           view_name="meetarchive-search")
+    html = await datasette.render_template(
+        TEMPLATE, context, request=request, view_name="meetarchive-search"
+    )
     return Response.html(html)

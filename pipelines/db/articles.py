@@ -29,8 +29,9 @@ def article_columns(db: sqlite_utils.Database) -> list[str]:
 
 
 def find_article(db: sqlite_utils.Database, canonical_url: str) -> dict[str, Any] | None:
-    cur = db.conn.execute(f"SELECT * FROM {ARTICLES} WHERE canonical_url = ? LIMIT 1",
-                          [canonical_url])
+    cur = db.conn.execute(
+        f"SELECT * FROM {ARTICLES} WHERE canonical_url = ? LIMIT 1", [canonical_url]
+    )
     row = cur.fetchone()
     return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
@@ -53,8 +54,10 @@ def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
 def _insert_sql(names: list[str], rows: int = 1) -> str:
     """``INSERT INTO articles (names) VALUES (?, ...)``, with ``rows`` rows of placeholders."""
     one = f"({', '.join('?' * len(names))})"
-    return (f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
-            f"VALUES {', '.join([one] * rows)}")
+    return (
+        f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+        f"VALUES {', '.join([one] * rows)}"
+    )
 
 
 def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
@@ -101,7 +104,7 @@ def insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> No
     names = list(rows[0])
     start = 0
     for size in row_chunks(len(rows), len(names)):
-        chunk = rows[start:start + size]
+        chunk = rows[start : start + size]
         start += size
         db.conn.execute(_insert_sql(names, size), [row[n] for row in chunk for n in names])
 
@@ -125,8 +128,11 @@ def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) 
         if trigger_sql:
             db.execute(f"DROP TRIGGER [{trigger}]")
         db.conn.executemany(sql, ([row.get(n) for n in names] for row in rows))
-        db.execute(f"INSERT INTO {ARTICLES_FTS} (rowid, {cols}) "
-                   f"SELECT rowid, {cols} FROM {ARTICLES} WHERE rowid > ?", [start])
+        db.execute(
+            f"INSERT INTO {ARTICLES_FTS} (rowid, {cols}) "
+            f"SELECT rowid, {cols} FROM {ARTICLES} WHERE rowid > ?",
+            [start],
+        )
         if trigger_sql:
             db.execute(trigger_sql[0])
     return len(rows)
@@ -141,8 +147,12 @@ def update_article(db: sqlite_utils.Database, article_id: int, values: dict[str,
 def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str) -> None:
     """Keep an article's current text before it is replaced."""
     rev = {name: old[name] for name in REVISION_FIELDS}
-    rev.update(article_id=old["id"], page_id=old["page_id"], content_hash=old["content_hash"],
-               replaced_at=replaced_at)
+    rev.update(
+        article_id=old["id"],
+        page_id=old["page_id"],
+        content_hash=old["content_hash"],
+        replaced_at=replaced_at,
+    )
     db.table(REVISIONS).insert(rev)
 
 
@@ -152,13 +162,21 @@ def delete_revisions(db: sqlite_utils.Database, article_id: int) -> None:
 
 # ---- rejects -----------------------------------------------------------------------------------
 
-def record_reject(db: sqlite_utils.Database, url: str, reason: str, detail: str | None,
-                  at: str, page_id: int | None) -> None:
+
+def record_reject(
+    db: sqlite_utils.Database,
+    url: str,
+    reason: str,
+    detail: str | None,
+    at: str,
+    page_id: int | None,
+) -> None:
     """One row per (page, reason); seeing the same page rejected again moves ``at``."""
     db.execute(
         f"INSERT INTO {REJECTS} (url, reason, detail, at, page_id) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT(page_id, reason) DO UPDATE SET at = excluded.at, detail = excluded.detail",
-        [url, reason, detail, at, page_id])
+        [url, reason, detail, at, page_id],
+    )
 
 
 def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
@@ -168,19 +186,36 @@ def delete_rejects(db: sqlite_utils.Database, page_id: int) -> None:
 def counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Row counts (meets and results too), rejects by reason and the newest articles, for
     ``meetarchive stats``."""
-    by_reason = {r["reason"]: r["n"] for r in db.query(
-        f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason")}
-    by_source = {r["source"] or "": r["n"] for r in db.query(
-        f"SELECT source, count(*) AS n FROM {ARTICLES} GROUP BY source ORDER BY n DESC, source")}
-    newest = list(db.table(ARTICLES).rows_where(
-        select="headline, canonical_url, published_at, first_seen",
-        order_by="coalesce(published_at, first_seen) DESC", limit=5))
+    by_reason = {
+        r["reason"]: r["n"]
+        for r in db.query(
+            f"SELECT reason, count(*) AS n FROM {REJECTS} GROUP BY reason ORDER BY n DESC, reason"
+        )
+    }
+    by_source = {
+        r["source"] or "": r["n"]
+        for r in db.query(
+            f"SELECT source, count(*) AS n FROM {ARTICLES} GROUP BY source ORDER BY n DESC, source"
+        )
+    }
+    newest = list(
+        db.table(ARTICLES).rows_where(
+            select="headline, canonical_url, published_at, first_seen",
+            order_by="coalesce(published_at, first_seen) DESC",
+            limit=5,
+        )
+    )
     last_fetch = db.execute(f"SELECT max(fetched_at) FROM {PAGES}").fetchone()[0]
     return {
-        "pages": db.table(PAGES).count, "articles": db.table(ARTICLES).count,
-        "revisions": db.table(REVISIONS).count, "rejects": db.table(REJECTS).count,
-        **results_counts(db), "rejects_by_reason": by_reason, "articles_by_source": by_source,
-        "last_fetch": last_fetch, "newest_articles": newest,
+        "pages": db.table(PAGES).count,
+        "articles": db.table(ARTICLES).count,
+        "revisions": db.table(REVISIONS).count,
+        "rejects": db.table(REJECTS).count,
+        **results_counts(db),
+        "rejects_by_reason": by_reason,
+        "articles_by_source": by_source,
+        "last_fetch": last_fetch,
+        "newest_articles": newest,
     }
 
 
@@ -188,10 +223,18 @@ def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded) and
     result rows."""
     by_status = {"parsed": 0, "unparsed": 0}
-    by_status.update({r["status"]: r["n"] for r in db.query(
-        f"SELECT status, count(*) AS n FROM {RESULT_DOCS} GROUP BY status")})
-    return {"meets": db.table(MEETS).count, "result_documents": sum(by_status.values()),
-            "result_documents_by_status": by_status, "results": db.table(RESULTS).count}
+    by_status.update(
+        {
+            r["status"]: r["n"]
+            for r in db.query(f"SELECT status, count(*) AS n FROM {RESULT_DOCS} GROUP BY status")
+        }
+    )
+    return {
+        "meets": db.table(MEETS).count,
+        "result_documents": sum(by_status.values()),
+        "result_documents_by_status": by_status,
+        "results": db.table(RESULTS).count,
+    }
 
 
 def integrity_ok(db: sqlite_utils.Database) -> bool:
@@ -203,18 +246,25 @@ def integrity_ok(db: sqlite_utils.Database) -> bool:
 
 def format_counts(c: dict[str, Any]) -> str:
     """``counts()`` as text for ``meetarchive stats``."""
-    lines = [f"pages:      {c['pages']} (last fetched {c['last_fetch'] or 'never'})",
-             f"articles:   {c['articles']}"]
-    lines += [f"  {n:>6}  {source or '(no source)'}"
-              for source, n in c["articles_by_source"].items()]
+    lines = [
+        f"pages:      {c['pages']} (last fetched {c['last_fetch'] or 'never'})",
+        f"articles:   {c['articles']}",
+    ]
+    lines += [
+        f"  {n:>6}  {source or '(no source)'}" for source, n in c["articles_by_source"].items()
+    ]
     lines += [f"revisions:  {c['revisions']}", f"rejects:    {c['rejects']}"]
     lines += [f"  {n:>6}  {reason}" for reason, n in c["rejects_by_reason"].items()]
     docs = c["result_documents_by_status"]
-    lines += [f"meets:      {c['meets']}",
-              f"results:    {c['results']} rows from {c['result_documents']} document(s) "
-              f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)"]
+    lines += [
+        f"meets:      {c['meets']}",
+        f"results:    {c['results']} rows from {c['result_documents']} document(s) "
+        f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)",
+    ]
     if c["newest_articles"]:
         lines.append("newest articles:")
-        lines += [f"  {(a['published_at'] or a['first_seen'] or '')[:10]:10}  {a['headline']}"
-                  for a in c["newest_articles"]]
+        lines += [
+            f"  {(a['published_at'] or a['first_seen'] or '')[:10]:10}  {a['headline']}"
+            for a in c["newest_articles"]
+        ]
     return "\n".join(lines)

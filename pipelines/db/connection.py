@@ -26,8 +26,10 @@ def check_archive(db: sqlite_utils.Database, name: str = "") -> None:
     """Raise NotAnArchiveError for a database that holds other tables and no archive tables."""
     tables = set(db.table_names())
     if tables and not tables & {migrations.migrations_table, PAGES, ARTICLES}:
-        raise NotAnArchiveError(f"{name or 'this database'} is not a meetarchive archive "
-                                f"(it holds other tables: {', '.join(sorted(tables)[:5])})")
+        raise NotAnArchiveError(
+            f"{name or 'this database'} is not a meetarchive archive "
+            f"(it holds other tables: {', '.join(sorted(tables)[:5])})"
+        )
 
 
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:

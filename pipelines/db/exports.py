@@ -29,8 +29,9 @@ def export_record(db: sqlite_utils.Database, path: str) -> dict[str, Any] | None
 
 def exported_digest(db: sqlite_utils.Database, export_id: int, key: str) -> str | None:
     """The digest recorded for a row key in an export, or None when it was never written."""
-    hit = db.conn.execute(f"SELECT digest FROM {EXPORT_ROWS} WHERE export_id = ? AND key = ?",
-                          [export_id, key]).fetchone()
+    hit = db.conn.execute(
+        f"SELECT digest FROM {EXPORT_ROWS} WHERE export_id = ? AND key = ?", [export_id, key]
+    ).fetchone()
     return hit[0] if hit else None
 
 
@@ -48,8 +49,9 @@ def add_pending(db: sqlite_utils.Database, key: str, digest: str) -> None:
     db.conn.execute(f"INSERT OR REPLACE INTO {_PENDING} VALUES (?, ?)", [key, digest])
 
 
-def record_export(db: sqlite_utils.Database, path: str, info: dict[str, Any],
-                  restart: bool) -> None:
+def record_export(
+    db: sqlite_utils.Database, path: str, info: dict[str, Any], restart: bool
+) -> None:
     """Record this run's rows for ``path`` (``restart``: the file was written anew, so what was
     recorded before is forgotten) with ``info`` (dataset, format, rows, exported_at)."""
     if db.conn.in_transaction:
@@ -63,8 +65,11 @@ def record_export(db: sqlite_utils.Database, path: str, info: dict[str, Any],
             db[EXPORTS].update(export_id, info)
             if restart:
                 db.execute(f"DELETE FROM {EXPORT_ROWS} WHERE export_id = ?", [export_id])
-        db.execute(f"INSERT OR REPLACE INTO {EXPORT_ROWS} (export_id, key, digest) "
-                   f"SELECT ?, key, digest FROM {_PENDING}", [export_id])
+        db.execute(
+            f"INSERT OR REPLACE INTO {EXPORT_ROWS} (export_id, key, digest) "
+            f"SELECT ?, key, digest FROM {_PENDING}",
+            [export_id],
+        )
     db.conn.execute(f"DROP TABLE IF EXISTS {_PENDING}")
 
 

@@ -33,17 +33,26 @@ ORDERS = ("rank", "newest")
 
 def _kth_match(db: sqlite_utils.Database, fts_query: str, k: int) -> int | None:
     """The rowid of the k-th newest-stored match (1-based), None with fewer than k matches."""
-    row = db.execute(f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH ? "
-                     "ORDER BY rowid DESC LIMIT 1 OFFSET ?", [fts_query, k - 1]).fetchone()
+    row = db.execute(
+        f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH ? "
+        "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [fts_query, k - 1],
+    ).fetchone()
     return None if row is None else row[0]
 
 
-def _ranked_ids(db: sqlite_utils.Database, fts_query: str, limit: int
-                ) -> list[tuple[int, float | None]]:
+def _ranked_ids(
+    db: sqlite_utils.Database, fts_query: str, limit: int
+) -> list[tuple[int, float | None]]:
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    window = [r[0] for r in db.execute(
-        f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH ? "
-        "ORDER BY rowid DESC LIMIT ?", [fts_query, RANK_WINDOW])]
+    window = [
+        r[0]
+        for r in db.execute(
+            f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            [fts_query, RANK_WINDOW],
+        )
+    ]
     low = window[-1] if len(window) == RANK_WINDOW else 0
     if low and _estimated_matches(db, low) >= COMMON_MATCHES:
         try:
@@ -55,8 +64,7 @@ def _ranked_ids(db: sqlite_utils.Database, fts_query: str, limit: int
         SELECT f.rowid, bm25({ARTICLES_FTS}, {weights}) AS score FROM {ARTICLES_FTS} f
         WHERE {ARTICLES_FTS} MATCH :query AND f.rowid >= :low
         ORDER BY score, f.rowid DESC LIMIT :limit"""
-    return [(r[0], r[1]) for r in db.execute(sql, {"query": fts_query, "low": low,
-                                                    "limit": limit})]
+    return [(r[0], r[1]) for r in db.execute(sql, {"query": fts_query, "low": low, "limit": limit})]
 
 
 def _top_rowid(db: sqlite_utils.Database) -> int:
@@ -70,22 +78,28 @@ def _estimated_matches(db: sqlite_utils.Database, low: int, k: int = RANK_WINDOW
     return k * top / max(top - low + 1, 1)
 
 
-def _common_ids(db: sqlite_utils.Database, fts_query: str, limit: int, window: list[int]
-                ) -> list[tuple[int, float | None]]:
+def _common_ids(
+    db: sqlite_utils.Database, fts_query: str, limit: int, window: list[int]
+) -> list[tuple[int, float | None]]:
     """A query matching a large share of the archive: bm25 would first count every match of each
     phrase (a pass over a doclist of hundreds of thousands of rows; a phrase checks positions
     too). Within the window (its newest-stored matches, newest first), articles whose headline
     or dek match come first, then the others, newest-stored first; no score."""
-    head = [r[0] for r in db.execute(
-        f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query "
-        "AND rowid >= :low ORDER BY rowid DESC LIMIT :limit",
-        {"query": f"{{headline dek}} : ({fts_query})", "low": window[-1], "limit": limit})]
-    ids = head + [i for i in window[:limit + len(head)] if i not in set(head)]
+    head = [
+        r[0]
+        for r in db.execute(
+            f"SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :query "
+            "AND rowid >= :low ORDER BY rowid DESC LIMIT :limit",
+            {"query": f"{{headline dek}} : ({fts_query})", "low": window[-1], "limit": limit},
+        )
+    ]
+    ids = head + [i for i in window[: limit + len(head)] if i not in set(head)]
     return [(i, None) for i in ids[:limit]]
 
 
-def _newest_ids(db: sqlite_utils.Database, fts_query: str, limit: int,
-                candidates: str | None = None) -> list[tuple[int, float | None]]:
+def _newest_ids(
+    db: sqlite_utils.Database, fts_query: str, limit: int, candidates: str | None = None
+) -> list[tuple[int, float | None]]:
     """The ``limit`` newest matches (published_at, then id, descending; undated last), read the
     cheapest way for how many there are (from the rowid of the NEWEST_SORT_MAX-th match):
 
@@ -105,9 +119,13 @@ def _newest_ids(db: sqlite_utils.Database, fts_query: str, limit: int,
         return _newest_prefix(db, fts_query, limit)
     if not candidates or "*" in candidates:
         candidates = fts_query
-    exact = "" if candidates == fts_query else f"""
+    exact = (
+        ""
+        if candidates == fts_query
+        else f"""
         AND EXISTS (SELECT 1 FROM {ARTICLES_FTS} e
                     WHERE {ARTICLES_FTS} MATCH :query AND e.rowid = a.id)"""
+    )
     args = {"query": fts_query, "candidates": candidates, "limit": limit}
     kth = _kth_match(db, candidates, NEWEST_SORT_MAX)
     if kth is None:
@@ -117,12 +135,14 @@ def _newest_ids(db: sqlite_utils.Database, fts_query: str, limit: int,
         if not exact:
             return [(r[0], None) for r in db.execute(sql + " LIMIT :limit", args)]
         ids = [r[0] for r in db.execute(sql, args)]
-        return _verified(db, fts_query, lambda n, skip: ids[skip:skip + n], limit) or []
+        return _verified(db, fts_query, lambda n, skip: ids[skip : skip + n], limit) or []
     if _estimated_matches(db, kth, NEWEST_SORT_MAX) < DENSE_SHARE * _top_rowid(db):
         where = _in_matches("candidates")
     else:
-        where = (f"EXISTS (SELECT 1 FROM {ARTICLES_FTS} f "
-                 f"WHERE {ARTICLES_FTS} MATCH :candidates AND f.rowid = a.id)")
+        where = (
+            f"EXISTS (SELECT 1 FROM {ARTICLES_FTS} f "
+            f"WHERE {ARTICLES_FTS} MATCH :candidates AND f.rowid = a.id)"
+        )
     return _walk_dates(db, where + exact, args)
 
 
@@ -132,8 +152,9 @@ def _in_matches(param: str) -> str:
     return f"a.id IN (SELECT rowid FROM {ARTICLES_FTS} WHERE {ARTICLES_FTS} MATCH :{param})"
 
 
-def _walk_dates(db: sqlite_utils.Database, where: str, args: dict[str, Any]
-                ) -> list[tuple[int, float | None]]:
+def _walk_dates(
+    db: sqlite_utils.Database, where: str, args: dict[str, Any]
+) -> list[tuple[int, float | None]]:
     """The first ``args["limit"]`` articles meeting ``where`` along the published_at index,
     newest first."""
     sql = f"""
@@ -145,12 +166,15 @@ def _walk_dates(db: sqlite_utils.Database, where: str, args: dict[str, Any]
 DateWalk = Callable[[int, int], list[int]]  # (how many, how many to skip) -> ids, newest first
 
 
-_BY_DATE = (f"SELECT id FROM {ARTICLES} INDEXED BY idx_{ARTICLES}_published_at "
-            "ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?")
+_BY_DATE = (
+    f"SELECT id FROM {ARTICLES} INDEXED BY idx_{ARTICLES}_published_at "
+    "ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?"
+)
 
 
-def _newest_prefix(db: sqlite_utils.Database, fts_query: str, limit: int
-                   ) -> list[tuple[int, float | None]]:
+def _newest_prefix(
+    db: sqlite_utils.Database, fts_query: str, limit: int
+) -> list[tuple[int, float | None]]:
     """Newest first for a query with a prefix (``word*``), which is never tested article by
     article on the archive's index: FTS5 would merge the doclists of every word the prefix
     covers for each test. The newest articles are checked in the TEMP index instead, PROBE of
@@ -163,16 +187,25 @@ def _newest_prefix(db: sqlite_utils.Database, fts_query: str, limit: int
         share = (found + 1) / seen
         return (limit - found) / share * TEST_COST > share * top
 
-    found = _verified(db, fts_query, lambda n, skip: [
-        r[0] for r in db.execute(_BY_DATE, [n, skip])], limit, give_up)
+    found = _verified(
+        db,
+        fts_query,
+        lambda n, skip: [r[0] for r in db.execute(_BY_DATE, [n, skip])],
+        limit,
+        give_up,
+    )
     if found is None:
         found = _walk_dates(db, _in_matches("query"), {"query": fts_query, "limit": limit})
     return found
 
 
-def _verified(db: sqlite_utils.Database, fts_query: str, walk: DateWalk, limit: int,
-              give_up: Callable[[int, int], bool] | None = None
-              ) -> list[tuple[int, float | None]] | None:
+def _verified(
+    db: sqlite_utils.Database,
+    fts_query: str,
+    walk: DateWalk,
+    limit: int,
+    give_up: Callable[[int, int], bool] | None = None,
+) -> list[tuple[int, float | None]] | None:
     """The first ``limit`` articles along ``walk`` that match ``fts_query``, checked a batch at a
     time in the TEMP index (PROBE first, then about as many as the share of matches so far says
     are needed); None as soon as ``give_up(found, seen)`` says so."""
@@ -185,8 +218,12 @@ def _verified(db: sqlite_utils.Database, fts_query: str, walk: DateWalk, limit: 
             break
         rows = db.conn.execute(select + f"({', '.join('?' * len(ids))})", ids).fetchall()
         with _temp_index(db, rows):
-            hits = {r[0] for r in db.execute(
-                f"SELECT rowid FROM temp.{_TEMP_FTS} WHERE {_TEMP_FTS} MATCH ?", [fts_query])}
+            hits = {
+                r[0]
+                for r in db.execute(
+                    f"SELECT rowid FROM temp.{_TEMP_FTS} WHERE {_TEMP_FTS} MATCH ?", [fts_query]
+                )
+            }
         found += [(i, None) for i in ids if i in hits]
         seen += len(ids)
         if len(found) >= limit:
@@ -210,12 +247,17 @@ def _temp_index(db: sqlite_utils.Database, rows: list[Any]) -> Iterator[None]:
     articles). TEMP writes only, so a read-only archive connection can do it."""
     cols = ", ".join(FTS_COLUMNS)
     began = not db.conn.in_transaction
-    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_TEMP_FTS} USING fts5({cols}, "
-               f"tokenize='{FTS_TOKENIZE}')")
+    db.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_TEMP_FTS} USING fts5({cols}, "
+        f"tokenize='{FTS_TOKENIZE}')"
+    )
     try:
         db.execute(f"DELETE FROM temp.{_TEMP_FTS}")
-        db.conn.executemany(f"INSERT INTO temp.{_TEMP_FTS} (rowid, {cols}) "
-                            f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})", rows)
+        db.conn.executemany(
+            f"INSERT INTO temp.{_TEMP_FTS} (rowid, {cols}) "
+            f"VALUES ({', '.join('?' * (len(FTS_COLUMNS) + 1))})",
+            rows,
+        )
         yield
         db.execute(f"DELETE FROM temp.{_TEMP_FTS}")
     finally:
@@ -223,22 +265,32 @@ def _temp_index(db: sqlite_utils.Database, rows: list[Any]) -> Iterator[None]:
             db.conn.commit()
 
 
-def _snippets(db: sqlite_utils.Database, fts_query: str, rows: list[dict[str, Any]],
-              mark: tuple[str, str]) -> dict[int, tuple[str, str]]:
+def _snippets(
+    db: sqlite_utils.Database, fts_query: str, rows: list[dict[str, Any]], mark: tuple[str, str]
+) -> dict[int, tuple[str, str]]:
     """(body snippet, best-field snippet) per article id, made in the TEMP index of the rows
     shown (snippet() on the archive's own index would redo the query's work per row)."""
     body = FTS_COLUMNS.index("body")
     with _temp_index(db, [[r["id"], *(r[c] for c in FTS_COLUMNS)] for r in rows]):
-        return {r[0]: (r[1], r[2]) for r in db.execute(
-            f"SELECT rowid, snippet({_TEMP_FTS}, {body}, :open, :close, '…', 24), "
-            f"snippet({_TEMP_FTS}, -1, :open, :close, '…', 24) FROM temp.{_TEMP_FTS} "
-            f"WHERE {_TEMP_FTS} MATCH :query",
-            {"query": fts_query, "open": mark[0], "close": mark[1]})}
+        return {
+            r[0]: (r[1], r[2])
+            for r in db.execute(
+                f"SELECT rowid, snippet({_TEMP_FTS}, {body}, :open, :close, '…', 24), "
+                f"snippet({_TEMP_FTS}, -1, :open, :close, '…', 24) FROM temp.{_TEMP_FTS} "
+                f"WHERE {_TEMP_FTS} MATCH :query",
+                {"query": fts_query, "open": mark[0], "close": mark[1]},
+            )
+        }
 
 
-def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
-              mark: tuple[str, str], order: str = "rank", candidates: str | None = None
-              ) -> list[dict[str, Any]]:
+def fts_match(
+    db: sqlite_utils.Database,
+    fts_query: str,
+    limit: int,
+    mark: tuple[str, str],
+    order: str = "rank",
+    candidates: str | None = None,
+) -> list[dict[str, Any]]:
     """Articles matching an FTS5 query (already sanitised), best bm25 first (``order="rank"``)
     or newest first (``"newest"``, score None; ``candidates``: see _newest_ids), with a
     snippet: from the body when the body has a hit, else from the field that has one. Snippets
@@ -249,8 +301,10 @@ def fts_match(db: sqlite_utils.Database, fts_query: str, limit: int,
         found = _ranked_ids(db, fts_query, limit)
     else:
         found = _newest_ids(db, fts_query, limit, candidates)
-    sql = (f"SELECT id, canonical_url, url, headline, dek, authors, body, published_at, meet_name "
-           f"FROM {ARTICLES} WHERE id = ?")
+    sql = (
+        f"SELECT id, canonical_url, url, headline, dek, authors, body, published_at, meet_name "
+        f"FROM {ARTICLES} WHERE id = ?"
+    )
     rows = []
     for article_id, score in found:
         cur = db.conn.execute(sql, [article_id])

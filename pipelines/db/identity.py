@@ -27,8 +27,10 @@ from scraper.parsers.keys import document_key
 
 # RunnerSpace article keys before m008: (profile script, profile id, news_id) on
 # www.runnerspace.com, as scraper.text.urls.canonical_url wrote them.
-_OLD_NEWS_KEY = re.compile(r"^https://www\.runnerspace\.com/(?:gprofile\.php\?mgroup_id|"
-                           r"eprofile\.php\?event_id)=\d+&do=news&news_id=(\d+)$")
+_OLD_NEWS_KEY = re.compile(
+    r"^https://www\.runnerspace\.com/(?:gprofile\.php\?mgroup_id|"
+    r"eprofile\.php\?event_id)=\d+&do=news&news_id=(\d+)$"
+)
 # ... and from m008 on: news_id alone.
 NEWS_KEY = "https://www.runnerspace.com/news.php?news_id={}"
 _PREFIX = "https://www.runnerspace.com/"
@@ -39,14 +41,17 @@ def old_news_keys(db: sqlite_utils.Database) -> dict[str, list[int]]:
     it merges (a row already stored under the new key included)."""
     groups: dict[str, list[int]] = {}
     for article_id, key in db.execute(
-            f"SELECT id, canonical_url FROM {ARTICLES} WHERE canonical_url >= ? "
-            "AND canonical_url < ? ORDER BY id", [_PREFIX, _PREFIX[:-1] + "0"]).fetchall():
+        f"SELECT id, canonical_url FROM {ARTICLES} WHERE canonical_url >= ? "
+        "AND canonical_url < ? ORDER BY id",
+        [_PREFIX, _PREFIX[:-1] + "0"],
+    ).fetchall():
         found = _OLD_NEWS_KEY.match(key)
         if found:
             groups.setdefault(NEWS_KEY.format(int(found.group(1))), []).append(article_id)
     for key, ids in groups.items():
-        ids += [r[0] for r in db.execute(f"SELECT id FROM {ARTICLES} WHERE canonical_url = ?",
-                                         [key])]
+        ids += [
+            r[0] for r in db.execute(f"SELECT id FROM {ARTICLES} WHERE canonical_url = ?", [key])
+        ]
     return groups
 
 
@@ -66,16 +71,23 @@ def merge_articles(db: sqlite_utils.Database, ids: list[int], key: str) -> int:
     text, becomes a revision, replaced when the next newer text of the group was fetched.
     ``first_seen`` is the earliest of the rows, ``last_seen`` the latest. Pages are untouched; the
     full-text index follows through its triggers (the others' rows are deleted)."""
-    rows = sorted(_articles(db, ids), key=lambda r: (r["updated_at"] or "", r["last_seen"] or "",
-                                                     -r["id"]))
+    rows = sorted(
+        _articles(db, ids), key=lambda r: (r["updated_at"] or "", r["last_seen"] or "", -r["id"])
+    )
     keep = rows[-1]
     others = [r["id"] for r in rows[:-1]]
     if others:
         marks = ", ".join("?" for _ in others)
-        db.execute(f"UPDATE {REVISIONS} SET article_id = ? WHERE article_id IN ({marks})",
-                   [keep["id"], *others])
-    held = {r[0] for r in db.execute(f"SELECT content_hash FROM {REVISIONS} WHERE article_id = ?",
-                                     [keep["id"]])} | {keep["content_hash"]}
+        db.execute(
+            f"UPDATE {REVISIONS} SET article_id = ? WHERE article_id IN ({marks})",
+            [keep["id"], *others],
+        )
+    held = {
+        r[0]
+        for r in db.execute(
+            f"SELECT content_hash FROM {REVISIONS} WHERE article_id = ?", [keep["id"]]
+        )
+    } | {keep["content_hash"]}
     for older, newer in zip(rows, rows[1:], strict=False):
         if older["content_hash"] not in held:
             held.add(older["content_hash"])
@@ -84,17 +96,23 @@ def merge_articles(db: sqlite_utils.Database, ids: list[int], key: str) -> int:
         db.execute(f"DELETE FROM {ARTICLES} WHERE id = ?", [other])
     first = min((r["first_seen"] for r in rows if r["first_seen"]), default=None)
     last = max((r["last_seen"] for r in rows if r["last_seen"]), default=None)
-    db.execute(f"UPDATE {ARTICLES} SET canonical_url = ?, first_seen = ?, last_seen = ? "
-               "WHERE id = ?", [key, first, last, keep["id"]])
+    db.execute(
+        f"UPDATE {ARTICLES} SET canonical_url = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+        [key, first, last, keep["id"]],
+    )
     return keep["id"]
 
 
-def _text_as_revision(db: sqlite_utils.Database, row: dict[str, Any], article_id: int,
-                      replaced_at: str | None) -> None:
+def _text_as_revision(
+    db: sqlite_utils.Database, row: dict[str, Any], article_id: int, replaced_at: str | None
+) -> None:
     names = [*REVISION_FIELDS, "content_hash", "page_id"]
     values = [row[n] for n in names]
-    db.execute(f"INSERT INTO {REVISIONS} ({', '.join(names)}, article_id, replaced_at) "
-               f"VALUES ({', '.join('?' * len(names))}, ?, ?)", [*values, article_id, replaced_at])
+    db.execute(
+        f"INSERT INTO {REVISIONS} ({', '.join(names)}, article_id, replaced_at) "
+        f"VALUES ({', '.join('?' * len(names))}, ?, ?)",
+        [*values, article_id, replaced_at],
+    )
 
 
 def rekey_runnerspace_articles(db: sqlite_utils.Database) -> int:
@@ -109,10 +127,13 @@ def rekey_runnerspace_articles(db: sqlite_utils.Database) -> int:
 
 # ---- results documents (m009) ------------------------------------------------------------------
 
+
 def _documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every results document with its page's body sha1 and fetch order, oldest stored first."""
-    cur = db.execute(f"SELECT d.id, d.url, p.body_sha1, p.fetched_at, p.id AS page_id "
-                     f"FROM {RESULT_DOCS} d JOIN {PAGES} p ON p.id = d.page_id ORDER BY d.id")
+    cur = db.execute(
+        f"SELECT d.id, d.url, p.body_sha1, p.fetched_at, p.id AS page_id "
+        f"FROM {RESULT_DOCS} d JOIN {PAGES} p ON p.id = d.page_id ORDER BY d.id"
+    )
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
@@ -134,7 +155,9 @@ def merge_result_documents(db: sqlite_utils.Database) -> None:
         doc["url_key"] = document_key(doc["url"])
         other = latest.get(doc["url_key"])
         if other is None or (doc["fetched_at"] or "", doc["page_id"]) > (
-                other["fetched_at"] or "", other["page_id"]):
+            other["fetched_at"] or "",
+            other["page_id"],
+        ):
             if other is not None:
                 _drop_document(db, other["id"])
             latest[doc["url_key"]] = doc
@@ -143,10 +166,15 @@ def merge_result_documents(db: sqlite_utils.Database) -> None:
     holders: dict[str, int] = {}
     for doc in sorted(latest.values(), key=lambda d: d["id"]):
         holder = holders.setdefault(doc["body_sha1"], doc["id"])
-        db.execute(f"UPDATE {RESULT_DOCS} SET url_key = ?, body_sha1 = ? WHERE id = ?",
-                   [doc["url_key"], doc["body_sha1"], doc["id"]])
+        db.execute(
+            f"UPDATE {RESULT_DOCS} SET url_key = ?, body_sha1 = ? WHERE id = ?",
+            [doc["url_key"], doc["body_sha1"], doc["id"]],
+        )
         if holder != doc["id"]:
             for table in (RESULTS, RESULT_EVENTS):
                 db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc["id"]])
-            db.execute(f"UPDATE {RESULT_DOCS} SET status = 'duplicate', reason = NULL, "
-                       "events = 0, rows = 0, duplicate_of = ? WHERE id = ?", [holder, doc["id"]])
+            db.execute(
+                f"UPDATE {RESULT_DOCS} SET status = 'duplicate', reason = NULL, "
+                "events = 0, rows = 0, duplicate_of = ? WHERE id = ?",
+                [holder, doc["id"]],
+            )

@@ -41,41 +41,108 @@ migrations = sqlite_utils.Migrations("meetarchive")
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
     """pages, articles (+ FTS with triggers), article_revisions, rejects."""
-    db.table(PAGES).create({
-        "id": int, "url": str, "status": int, "headers": str, "first_fetched_at": str,
-        "fetched_at": str, "body": bytes, "body_sha1": str, "body_size": int, "source": str,
-        "spider": str, "kind": str, "blocked": str, "error": str, "meta": str,
-    }, pk="id", not_null={"url", "status", "fetched_at", "body_sha1"})
+    db.table(PAGES).create(
+        {
+            "id": int,
+            "url": str,
+            "status": int,
+            "headers": str,
+            "first_fetched_at": str,
+            "fetched_at": str,
+            "body": bytes,
+            "body_sha1": str,
+            "body_size": int,
+            "source": str,
+            "spider": str,
+            "kind": str,
+            "blocked": str,
+            "error": str,
+            "meta": str,
+        },
+        pk="id",
+        not_null={"url", "status", "fetched_at", "body_sha1"},
+    )
     db.table(PAGES).create_index(["url", "body_sha1", "status"], unique=True)
     db.table(PAGES).create_index(["fetched_at"])
-    db.table(ARTICLES).create({
-        "id": int, "canonical_url": str, "url": str, "page_id": int, "parser": str,
-        "fetched_at": str, "headline": str, "dek": str, "byline_raw": str, "authors": str,
-        "publisher": str, "published_raw": str, "published_at": str, "modified_raw": str,
-        "modified_at": str, "timezone": str, "photo_credit": str, "image_url": str,
-        "image_caption": str, "meet_name": str, "meet_year": int, "meet_event_id": int,
-        "body": str, "word_count": int, "language": str, "tags": str, "paywalled": int,
-        "signals": str, "results": str, "content_hash": str, "first_seen": str,
-        "last_seen": str, "updated_at": str,
-    }, pk="id", not_null={"canonical_url", "content_hash"},
-        foreign_keys=[("page_id", PAGES, "id")])
+    db.table(ARTICLES).create(
+        {
+            "id": int,
+            "canonical_url": str,
+            "url": str,
+            "page_id": int,
+            "parser": str,
+            "fetched_at": str,
+            "headline": str,
+            "dek": str,
+            "byline_raw": str,
+            "authors": str,
+            "publisher": str,
+            "published_raw": str,
+            "published_at": str,
+            "modified_raw": str,
+            "modified_at": str,
+            "timezone": str,
+            "photo_credit": str,
+            "image_url": str,
+            "image_caption": str,
+            "meet_name": str,
+            "meet_year": int,
+            "meet_event_id": int,
+            "body": str,
+            "word_count": int,
+            "language": str,
+            "tags": str,
+            "paywalled": int,
+            "signals": str,
+            "results": str,
+            "content_hash": str,
+            "first_seen": str,
+            "last_seen": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"canonical_url", "content_hash"},
+        foreign_keys=[("page_id", PAGES, "id")],
+    )
     db.table(ARTICLES).create_index(["canonical_url"], unique=True)
     db.table(ARTICLES).create_index(["published_at"])
-    db.table(REVISIONS).create({
-        "id": int, "article_id": int, "page_id": int, "headline": str, "dek": str,
-        "authors": str, "body": str, "published_at": str, "content_hash": str,
-        "replaced_at": str,
-    }, pk="id", foreign_keys=[("article_id", ARTICLES, "id"), ("page_id", PAGES, "id")])
+    db.table(REVISIONS).create(
+        {
+            "id": int,
+            "article_id": int,
+            "page_id": int,
+            "headline": str,
+            "dek": str,
+            "authors": str,
+            "body": str,
+            "published_at": str,
+            "content_hash": str,
+            "replaced_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", ARTICLES, "id"), ("page_id", PAGES, "id")],
+    )
     db.table(REVISIONS).create_index(["article_id"])
-    db.table(REJECTS).create({
-        "id": int, "url": str, "reason": str, "detail": str, "at": str, "page_id": int,
-    }, pk="id", not_null={"url", "reason"}, foreign_keys=[("page_id", PAGES, "id")])
+    db.table(REJECTS).create(
+        {
+            "id": int,
+            "url": str,
+            "reason": str,
+            "detail": str,
+            "at": str,
+            "page_id": int,
+        },
+        pk="id",
+        not_null={"url", "reason"},
+        foreign_keys=[("page_id", PAGES, "id")],
+    )
     db.table(REJECTS).create_index(["page_id", "reason"], unique=True)
     db.table(REJECTS).create_index(["reason"])
     db.table(ARTICLES).enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    db.execute(f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)",
-               [f"bm25({weights})"])
+    db.execute(
+        f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)", [f"bm25({weights})"]
+    )
 
 
 @migrations()
@@ -92,10 +159,14 @@ def m003_article_source_year(db: sqlite_utils.Database) -> None:
     an article came from, e.g. "runnerspace"; written by the store stage, back-filled here) and
     ``year``, the publication year, a virtual column derived from ``published_at``."""
     db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN source TEXT")
-    db.execute(f"UPDATE {ARTICLES} SET source = (SELECT source FROM {PAGES} "
-               f"WHERE {PAGES}.id = {ARTICLES}.page_id)")
-    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
-               "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL")
+    db.execute(
+        f"UPDATE {ARTICLES} SET source = (SELECT source FROM {PAGES} "
+        f"WHERE {PAGES}.id = {ARTICLES}.page_id)"
+    )
+    db.execute(
+        f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
+        "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL"
+    )
     db[ARTICLES].create_index(["source"], if_not_exists=True)
 
 
@@ -104,37 +175,108 @@ def m004_results(db: sqlite_utils.Database) -> None:
     """Meet results: meets, result_documents (one per results page or file, parsed or not, with
     the reason), result_events (sections) and results (rows, raw line/cells kept) + FTS over
     athlete, team and relay member names."""
-    db[MEETS].create({
-        "id": int, "name": str, "name_key": str, "date": str, "date_raw": str, "venue": str,
-        "source": str,
-    }, pk="id")
+    db[MEETS].create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "date": str,
+            "date_raw": str,
+            "venue": str,
+            "source": str,
+        },
+        pk="id",
+    )
     db[MEETS].create_index(["name_key", "date"], unique=True)
-    db[RESULT_DOCS].create({
-        "id": int, "page_id": int, "url": str, "meet_id": int, "format": str, "status": str,
-        "reason": str, "events": int, "rows": int, "fetched_at": str,
-    }, pk="id", not_null={"page_id", "url", "status"},
-        foreign_keys=[("page_id", PAGES, "id"), ("meet_id", MEETS, "id")])
+    db[RESULT_DOCS].create(
+        {
+            "id": int,
+            "page_id": int,
+            "url": str,
+            "meet_id": int,
+            "format": str,
+            "status": str,
+            "reason": str,
+            "events": int,
+            "rows": int,
+            "fetched_at": str,
+        },
+        pk="id",
+        not_null={"page_id", "url", "status"},
+        foreign_keys=[("page_id", PAGES, "id"), ("meet_id", MEETS, "id")],
+    )
     db[RESULT_DOCS].create_index(["page_id"], unique=True)
     db[RESULT_DOCS].create_index(["status"])
-    db[RESULT_EVENTS].create({
-        "id": int, "document_id": int, "page_id": int, "meet_id": int, "position": int,
-        "number": str, "name": str, "gender": str, "division": str, "round": str, "heat": int,
-        "wind": float, "kind": str,
-    }, pk="id", foreign_keys=[("document_id", RESULT_DOCS, "id"), ("page_id", PAGES, "id"),
-                              ("meet_id", MEETS, "id")])
+    db[RESULT_EVENTS].create(
+        {
+            "id": int,
+            "document_id": int,
+            "page_id": int,
+            "meet_id": int,
+            "position": int,
+            "number": str,
+            "name": str,
+            "gender": str,
+            "division": str,
+            "round": str,
+            "heat": int,
+            "wind": float,
+            "kind": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("document_id", RESULT_DOCS, "id"),
+            ("page_id", PAGES, "id"),
+            ("meet_id", MEETS, "id"),
+        ],
+    )
     db[RESULT_EVENTS].create_index(["document_id"])
     db[RESULT_EVENTS].create_index(["meet_id"])
-    db[RESULTS].create({
-        "id": int, "event_id": int, "document_id": int, "page_id": int, "meet_id": int,
-        "position": int, "place": int, "athlete": str, "team": str, "members": str, "year": str,
-        "bib": str, "mark_raw": str, "mark": float, "unit": str, "timing": str, "wind": float,
-        "wind_raw": str, "status": str, "qualifier": str, "flags": str, "tiebreak": str,
-        "points": float, "relay_members": str, "attempts": str, "splits": str, "detail": str,
-        "raw": str, "event": str, "round": str, "gender": str, "meet_name": str,
-        "meet_date": str, "source": str,
-    }, pk="id", foreign_keys=[("event_id", RESULT_EVENTS, "id"),
-                              ("document_id", RESULT_DOCS, "id"), ("page_id", PAGES, "id"),
-                              ("meet_id", MEETS, "id")])
+    db[RESULTS].create(
+        {
+            "id": int,
+            "event_id": int,
+            "document_id": int,
+            "page_id": int,
+            "meet_id": int,
+            "position": int,
+            "place": int,
+            "athlete": str,
+            "team": str,
+            "members": str,
+            "year": str,
+            "bib": str,
+            "mark_raw": str,
+            "mark": float,
+            "unit": str,
+            "timing": str,
+            "wind": float,
+            "wind_raw": str,
+            "status": str,
+            "qualifier": str,
+            "flags": str,
+            "tiebreak": str,
+            "points": float,
+            "relay_members": str,
+            "attempts": str,
+            "splits": str,
+            "detail": str,
+            "raw": str,
+            "event": str,
+            "round": str,
+            "gender": str,
+            "meet_name": str,
+            "meet_date": str,
+            "source": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("event_id", RESULT_EVENTS, "id"),
+            ("document_id", RESULT_DOCS, "id"),
+            ("page_id", PAGES, "id"),
+            ("meet_id", MEETS, "id"),
+        ],
+    )
     db[RESULTS].create_index(["event_id"])
     db[RESULTS].create_index(["document_id"])
     db[RESULTS].create_index(["meet_id"])
@@ -145,24 +287,47 @@ def m004_results(db: sqlite_utils.Database) -> None:
 def m005_results_meet_year(db: sqlite_utils.Database) -> None:
     """``results.meet_year``: the year of the meet a result belongs to (a virtual column derived
     from ``meet_date``), a facet in Datasette beside event, gender, round and meet."""
-    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN meet_year INTEGER GENERATED ALWAYS AS "
-               "(CAST(substr(meet_date, 1, 4) AS INTEGER)) VIRTUAL")
+    db.execute(
+        f"ALTER TABLE {RESULTS} ADD COLUMN meet_year INTEGER GENERATED ALWAYS AS "
+        "(CAST(substr(meet_date, 1, 4) AS INTEGER)) VIRTUAL"
+    )
 
 
 @migrations(name="m005_crawl_runs")  # shipped under that name beside m005_results_meet_year
 def m006_crawl_runs(db: sqlite_utils.Database) -> None:
     """crawl_runs: one row per `meetarchive crawl` (counts, finish reason, exit code, alarms);
     crawl_run_sources: per run and source, the articles parsed and each field's fill rate."""
-    db[RUNS].create({
-        "id": int, "spider": str, "args": str, "started_at": str, "finished_at": str,
-        **dict.fromkeys(RUN_COUNTS, int), "finish_reason": str, "exit_code": int,
-        "alarms": str,
-    }, pk="id", not_null={"spider", "started_at"})
+    db[RUNS].create(
+        {
+            "id": int,
+            "spider": str,
+            "args": str,
+            "started_at": str,
+            "finished_at": str,
+            **dict.fromkeys(RUN_COUNTS, int),
+            "finish_reason": str,
+            "exit_code": int,
+            "alarms": str,
+        },
+        pk="id",
+        not_null={"spider", "started_at"},
+    )
     db[RUNS].create_index(["spider", "started_at"])
-    db[RUN_SOURCES].create({
-        "run_id": int, "source": str, "pages": int, "articles": int, "new": int,
-        "updated": int, "unchanged": int, "rejected": int, **dict.fromkeys(FILL_FIELDS, float),
-    }, pk=("run_id", "source"), foreign_keys=[("run_id", RUNS, "id")])
+    db[RUN_SOURCES].create(
+        {
+            "run_id": int,
+            "source": str,
+            "pages": int,
+            "articles": int,
+            "new": int,
+            "updated": int,
+            "unchanged": int,
+            "rejected": int,
+            **dict.fromkeys(FILL_FIELDS, float),
+        },
+        pk=("run_id", "source"),
+        foreign_keys=[("run_id", RUNS, "id")],
+    )
 
 
 @migrations(name="m006_fts_update_trigger_on_text")
@@ -171,11 +336,12 @@ def m007_fts_update_trigger_on_text(db: sqlite_utils.Database) -> None:
     an unchanged recrawl, which only moves ``last_seen``, no longer deletes and re-adds the
     article's terms (two tokenizations of its text and an FTS5 write per item)."""
     name = f"{ARTICLES}_au"
-    found = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                       [name]).fetchone()
+    found = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]
+    ).fetchone()
     if found is None:
         return
-    actions = found[0][found[0].index(" BEGIN"):]
+    actions = found[0][found[0].index(" BEGIN") :]
     columns = ", ".join(f'"{c}"' for c in ("id", *FTS_COLUMNS))
     db.execute(f'DROP TRIGGER "{name}"')
     db.execute(f'CREATE TRIGGER "{name}" AFTER UPDATE OF {columns} ON "{ARTICLES}"{actions}')
@@ -200,8 +366,12 @@ def m009_result_document_identity(db: sqlite_utils.Database) -> None:
     ``duplicate_of`` the document holding them) and ``parse_sha1`` (a newer version whose results
     are unchanged keeps its rows). Documents already stored twice are merged
     (``pipelines.db.identity.merge_result_documents``)."""
-    for column, kind in (("url_key", "TEXT"), ("body_sha1", "TEXT"), ("parse_sha1", "TEXT"),
-                         ("duplicate_of", "INTEGER")):
+    for column, kind in (
+        ("url_key", "TEXT"),
+        ("body_sha1", "TEXT"),
+        ("parse_sha1", "TEXT"),
+        ("duplicate_of", "INTEGER"),
+    ):
         db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
     merge_result_documents(db)
     db.table(RESULT_DOCS).create_index(["url_key"], unique=True)
@@ -214,10 +384,21 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
     """exports / export_rows: what each ``export --since-last`` wrote to its output file (kept
     here, not in a file beside the data): per path its dataset, format and row count, per row
     its key and a digest of its values."""
-    db[EXPORTS].create({
-        "id": int, "path": str, "dataset": str, "format": str, "rows": int, "exported_at": str,
-    }, pk="id", not_null={"path", "dataset", "format"})
+    db[EXPORTS].create(
+        {
+            "id": int,
+            "path": str,
+            "dataset": str,
+            "format": str,
+            "rows": int,
+            "exported_at": str,
+        },
+        pk="id",
+        not_null={"path", "dataset", "format"},
+    )
     db[EXPORTS].create_index(["path"], unique=True)
-    db.execute(f"CREATE TABLE {EXPORT_ROWS} (export_id INTEGER NOT NULL REFERENCES {EXPORTS}(id), "
-               "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
-               "WITHOUT ROWID")
+    db.execute(
+        f"CREATE TABLE {EXPORT_ROWS} (export_id INTEGER NOT NULL REFERENCES {EXPORTS}(id), "
+        "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
+        "WITHOUT ROWID"
+    )

@@ -12,12 +12,31 @@ import sqlite_utils
 
 from pipelines.db.schema import PAGES
 
-_FIND_PAGE = (f"SELECT id, first_fetched_at, fetched_at FROM {PAGES} "
-              "WHERE url = ? AND body_sha1 = ? AND status = ? LIMIT 1")
-_PAGE_COLUMNS = ("url", "status", "headers", "first_fetched_at", "fetched_at", "body", "body_sha1",
-                 "body_size", "source", "spider", "kind", "blocked", "error", "meta")
-_INSERT_PAGE = (f"INSERT INTO {PAGES} ({', '.join(_PAGE_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(_PAGE_COLUMNS))})")
+_FIND_PAGE = (
+    f"SELECT id, first_fetched_at, fetched_at FROM {PAGES} "
+    "WHERE url = ? AND body_sha1 = ? AND status = ? LIMIT 1"
+)
+_PAGE_COLUMNS = (
+    "url",
+    "status",
+    "headers",
+    "first_fetched_at",
+    "fetched_at",
+    "body",
+    "body_sha1",
+    "body_size",
+    "source",
+    "spider",
+    "kind",
+    "blocked",
+    "error",
+    "meta",
+)
+_INSERT_PAGE = (
+    f"INSERT INTO {PAGES} ({', '.join(_PAGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_PAGE_COLUMNS))})"
+)
+
 
 def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
     """Insert a fetched page (``scraper.items.Page``); an identical refetch (same URL, status and
@@ -32,11 +51,25 @@ def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
         if latest != fetched:
             db.conn.execute(f"UPDATE {PAGES} SET fetched_at = ? WHERE id = ?", [latest, page_id])
         return page_id, first_fetched, latest
-    page_id = db.conn.execute(_INSERT_PAGE, [
-        page.url, page.status, json.dumps(page.headers), page.fetched_at, page.fetched_at,
-        zlib.compress(page.body), sha1, len(page.body), page.source, page.spider, page.kind,
-        page.blocked, page.error, json.dumps(page.meta, default=str),
-    ]).lastrowid
+    page_id = db.conn.execute(
+        _INSERT_PAGE,
+        [
+            page.url,
+            page.status,
+            json.dumps(page.headers),
+            page.fetched_at,
+            page.fetched_at,
+            zlib.compress(page.body),
+            sha1,
+            len(page.body),
+            page.source,
+            page.spider,
+            page.kind,
+            page.blocked,
+            page.error,
+            json.dumps(page.meta, default=str),
+        ],
+    ).lastrowid
     assert page_id is not None
     return page_id, page.fetched_at, page.fetched_at
 
@@ -47,11 +80,17 @@ def page_from_row(row: dict[str, Any]) -> Any:
     from scraper.items import Page
 
     return Page(
-        url=row["url"], status=row["status"], headers=json.loads(row["headers"] or "{}"),
+        url=row["url"],
+        status=row["status"],
+        headers=json.loads(row["headers"] or "{}"),
         body=zlib.decompress(row["body"]) if row["body"] else b"",
         fetched_at=row["first_fetched_at"] or row["fetched_at"],
-        kind=row["kind"] or "other", source=row["source"] or "", spider=row["spider"] or "",
-        blocked=row["blocked"], error=row["error"], meta=json.loads(row["meta"] or "{}"),
+        kind=row["kind"] or "other",
+        source=row["source"] or "",
+        spider=row["spider"] or "",
+        blocked=row["blocked"],
+        error=row["error"],
+        meta=json.loads(row["meta"] or "{}"),
     )
 
 
@@ -66,6 +105,11 @@ def iter_pages(db: sqlite_utils.Database) -> Iterator[Any]:
 def page_id_of(db: sqlite_utils.Database, page: Any) -> int | None:
     """The row id of a stored page version (same URL, status and body)."""
     sha1 = hashlib.sha1(page.body).hexdigest()
-    row = next(db.query(f"SELECT id FROM {PAGES} WHERE url = ? AND body_sha1 = ? AND status = ?",
-                        [page.url, sha1, page.status]), None)
+    row = next(
+        db.query(
+            f"SELECT id FROM {PAGES} WHERE url = ? AND body_sha1 = ? AND status = ?",
+            [page.url, sha1, page.status],
+        ),
+        None,
+    )
     return row["id"] if row else None

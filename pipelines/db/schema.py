@@ -32,8 +32,17 @@ REVISION_FIELDS = ("headline", "dek", "authors", "body", "published_at")
 RUNS = "crawl_runs"
 RUN_SOURCES = "crawl_run_sources"
 # Counters of a crawl run, in the order `meetarchive stats --runs` shows them.
-RUN_COUNTS = ("pages_fetched", "new", "updated", "unchanged", "not_modified", "not_due",
-              "rejected", "blocked", "errors")
+RUN_COUNTS = (
+    "pages_fetched",
+    "new",
+    "updated",
+    "unchanged",
+    "not_modified",
+    "not_due",
+    "rejected",
+    "blocked",
+    "errors",
+)
 # Fields whose fill rate (share of the run's parsed articles that have them) is monitored.
 FILL_FIELDS = ("author", "date", "body", "results")
 

@@ -39,8 +39,7 @@ from pipelines.export.datasets import (
 )
 from pipelines.export.writers import WRITERS
 
-__all__ = ["DATASETS", "FORMATS", "ExportError", "ExportReport", "Filters", "date_bound",
-           "export"]
+__all__ = ["DATASETS", "FORMATS", "ExportError", "ExportReport", "Filters", "date_bound", "export"]
 
 
 @dataclass
@@ -56,16 +55,21 @@ class ExportReport:
 
     def summary(self) -> str:
         if self.kept is None:
-            return (f"{self.rows} {self.dataset} rows -> {self.path} ({self.format}); "
-                    f"described in {self.datapackage}")
+            return (
+                f"{self.rows} {self.dataset} rows -> {self.path} ({self.format}); "
+                f"described in {self.datapackage}"
+            )
         unchanged = self.scanned - self.rows
-        return (f"{self.rows} new or changed {self.dataset} rows added to {self.path} "
-                f"({self.format}; it held {self.kept}, {unchanged} unchanged rows not repeated); "
-                f"described in {self.datapackage}")
+        return (
+            f"{self.rows} new or changed {self.dataset} rows added to {self.path} "
+            f"({self.format}; it held {self.kept}, {unchanged} unchanged rows not repeated); "
+            f"described in {self.datapackage}"
+        )
 
 
-def iter_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any],
-              names: list[str]) -> Iterator[dict[str, Any]]:
+def iter_rows(
+    db: sqlite_utils.Database, sql: str, params: dict[str, Any], names: list[str]
+) -> Iterator[dict[str, Any]]:
     cursor = db.conn.execute(sql, params)
     while True:
         chunk = cursor.fetchmany(500)
@@ -75,20 +79,29 @@ def iter_rows(db: sqlite_utils.Database, sql: str, params: dict[str, Any],
             yield dict(zip(names, values, strict=True))
 
 
-def _earlier_export(db: sqlite_utils.Database, path: Path, name: str,
-                    fmt: str) -> dict[str, Any] | None:
+def _earlier_export(
+    db: sqlite_utils.Database, path: Path, name: str, fmt: str
+) -> dict[str, Any] | None:
     """The --since-last record of ``path`` when the file is still there to append to."""
     record = schema.export_record(db, str(path.resolve()))
     if record is None or not path.is_file():
         return None
     if (record["dataset"], record["format"]) != (name, fmt):
-        raise ExportError(f"{path} holds a {record['format']} export of {record['dataset']}: "
-                          f"export {name} as {fmt} to another file")
+        raise ExportError(
+            f"{path} holds a {record['format']} export of {record['dataset']}: "
+            f"export {name} as {fmt} to another file"
+        )
     return record
 
 
-def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
-           filters: Filters | None = None, since_last: bool = False) -> ExportReport:
+def export(
+    db: sqlite_utils.Database,
+    name: str,
+    path: str | Path,
+    fmt: str,
+    filters: Filters | None = None,
+    since_last: bool = False,
+) -> ExportReport:
     """Export one dataset to ``path`` in ``fmt``; see the module docstring."""
     if name not in DATASETS:
         raise ExportError(f"unknown dataset {name!r} (choose from {', '.join(DATASETS)})")
@@ -96,8 +109,10 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     dataset = DATASETS[name]
     if not db[dataset.table].exists():
-        raise ExportError(f"this archive has no {dataset.table} table yet: {name} exports need "
-                          "an archive with results (crawl results pages first)")
+        raise ExportError(
+            f"this archive has no {dataset.table} table yet: {name} exports need "
+            "an archive with results (crawl results pages first)"
+        )
     fields = fields_of(db, dataset)
     names = [f.name for f in fields]
     sql, params = build_query(dataset, fields, filters or Filters(), set(names))
@@ -118,8 +133,11 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
             scanned += 1
             if since_last:
                 key, digest = row_key(row, key_fields), row_hash(row, dataset.volatile)
-                if (appending and earlier is not None
-                        and schema.exported_digest(db, earlier["id"], key) == digest):
+                if (
+                    appending
+                    and earlier is not None
+                    and schema.exported_digest(db, earlier["id"], key) == digest
+                ):
                     continue
                 schema.add_pending(db, key, digest)
             writer.write(row)
@@ -127,8 +145,9 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
         writer.close()
         kept = earlier["rows"] if appending and earlier else 0
         os.replace(tmp, path)
-        resource = resource_descriptor(dataset, fields, path, fmt, pk if pk != ["rowid"] else [],
-                                       kept + rows)
+        resource = resource_descriptor(
+            dataset, fields, path, fmt, pk if pk != ["rowid"] else [], kept + rows
+        )
         package = write_datapackage(path.parent, resource)
     except BaseException:
         if writer is not None:
@@ -136,10 +155,19 @@ def export(db: sqlite_utils.Database, name: str, path: str | Path, fmt: str,
         tmp.unlink(missing_ok=True)
         raise
     if since_last:
-        schema.record_export(db, str(path.resolve()), {
-            "dataset": name, "format": fmt, "rows": kept + rows,
-            "exported_at": datetime.now(UTC).isoformat(timespec="seconds")}, restart=not appending)
+        schema.record_export(
+            db,
+            str(path.resolve()),
+            {
+                "dataset": name,
+                "format": fmt,
+                "rows": kept + rows,
+                "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            },
+            restart=not appending,
+        )
     else:
         schema.forget_export(db, str(path.resolve()))
-    return ExportReport(name, path, fmt, rows, scanned, package, fields,
-                        kept if since_last else None)
+    return ExportReport(
+        name, path, fmt, rows, scanned, package, fields, kept if since_last else None
+    )

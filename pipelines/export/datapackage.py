@@ -12,12 +12,18 @@ from typing import Any
 from pipelines.export.datasets import MEDIATYPES, Dataset, Field
 
 
-def resource_descriptor(dataset: Dataset, fields: list[Field], path: Path, fmt: str,
-                        primary_key: list[str], rows: int) -> dict[str, Any]:
+def resource_descriptor(
+    dataset: Dataset, fields: list[Field], path: Path, fmt: str, primary_key: list[str], rows: int
+) -> dict[str, Any]:
     res: dict[str, Any] = {
-        "name": re.sub(r"[^a-z0-9_-]+", "-", path.name.lower()), "path": path.name, "format": fmt,
-        "mediatype": MEDIATYPES[fmt], "title": dataset.name, "description": dataset.description,
-        "schema": {"fields": [f.descriptor() for f in fields]}, "x_rows": rows,
+        "name": re.sub(r"[^a-z0-9_-]+", "-", path.name.lower()),
+        "path": path.name,
+        "format": fmt,
+        "mediatype": MEDIATYPES[fmt],
+        "title": dataset.name,
+        "description": dataset.description,
+        "schema": {"fields": [f.descriptor() for f in fields]},
+        "x_rows": rows,
     }
     if fmt != "parquet":
         res["encoding"] = "utf-8"
@@ -41,11 +47,20 @@ def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
     package.setdefault("name", "meetarchive")
     package.setdefault("title", "meetarchive: track & field meet coverage")
     package.setdefault("profile", "data-package")
-    package.setdefault("licenses", [{
-        "name": "other-at",
-        "title": "Article texts remain the property of their publishers; see each row's URL"}])
-    package["resources"] = [r for r in package.get("resources", [])
-                            if r.get("path") != resource["path"]] + [resource]
+    package.setdefault(
+        "licenses",
+        [
+            {
+                "name": "other-at",
+                "title": (
+                    "Article texts remain the property of their publishers; see each row's URL"
+                ),
+            }
+        ],
+    )
+    package["resources"] = [
+        r for r in package.get("resources", []) if r.get("path") != resource["path"]
+    ] + [resource]
     package["resources"].sort(key=lambda r: r["path"])
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -17,8 +17,11 @@ import sqlite_utils
 from pipelines import db as schema
 
 FORMATS = ("csv", "jsonl", "parquet")
-MEDIATYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson",
-              "parquet": "application/vnd.apache.parquet"}
+MEDIATYPES = {
+    "csv": "text/csv",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
 
 
 class ExportError(Exception):
@@ -41,19 +44,32 @@ class Dataset:
 
 DATASETS: dict[str, Dataset] = {
     "articles": Dataset(
-        "articles", schema.ARTICLES, date_column="published_at", source_column="source",
-        meet_column="meet_name", volatile=frozenset({"last_seen"}),
+        "articles",
+        schema.ARTICLES,
+        date_column="published_at",
+        source_column="source",
+        meet_column="meet_name",
+        volatile=frozenset({"last_seen"}),
         description="Articles: one row per canonical URL, with headline, authors, dates as "
-                    "printed and normalized, meet, photo credit and body as paragraphs."),
+        "printed and normalized, meet, photo credit and body as paragraphs.",
+    ),
     "results": Dataset(
-        "results", schema.RESULTS, date_column="meet_date",
-        source_column="source", meet_column="meet_name",
+        "results",
+        schema.RESULTS,
+        date_column="meet_date",
+        source_column="source",
+        meet_column="meet_name",
         description="Result rows: athlete, team, place, mark as printed and normalized, event, "
-                    "round and flags, linked to their meet and the page they came from."),
+        "round and flags, linked to their meet and the page they came from.",
+    ),
     "meets": Dataset(
-        "meets", schema.MEETS, date_column="date", source_column="source",
+        "meets",
+        schema.MEETS,
+        date_column="date",
+        source_column="source",
         meet_column="name",
-        description="Meets: name, date as printed and normalized, venue and source."),
+        description="Meets: name, date as printed and normalized, venue and source.",
+    ),
 }
 
 
@@ -68,8 +84,9 @@ class Field:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
         if self.type == "datetime":
             out["format"] = "any"
-            out["description"] = ("ISO-8601 with its UTC offset in CSV/JSONL; a UTC timestamp "
-                                  "in Parquet")
+            out["description"] = (
+                "ISO-8601 with its UTC offset in CSV/JSONL; a UTC timestamp in Parquet"
+            )
         elif self.type == "date":
             out["format"] = "default"
         elif self.string_list:
@@ -84,8 +101,13 @@ class Field:
 # Parquet lists; objects and lists of objects stay JSON text there. `raw` (a results row's source
 # line as text, or its cells as a JSON array) is exported as the text stored.
 STRING_LISTS = frozenset({"authors", "tags", "flags", "splits"})
-JSON_KINDS = {"signals": "object", "detail": "object", "results": "array",
-              "relay_members": "array", "attempts": "array"}
+JSON_KINDS = {
+    "signals": "object",
+    "detail": "object",
+    "results": "array",
+    "relay_members": "array",
+    "attempts": "array",
+}
 AS_STORED = frozenset({"raw"})
 DATETIME_SUFFIXES = ("_at",)
 DATETIME_NAMES = frozenset({"first_seen", "last_seen"})
@@ -135,8 +157,9 @@ def date_bound(value: str) -> str:
             return datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
-    raise ValueError(f"{value!r} is not a date (ISO-8601: 2024, 2024-05, 2024-05-01 or "
-                     "2024-05-01T18:00)")
+    raise ValueError(
+        f"{value!r} is not a date (ISO-8601: 2024, 2024-05, 2024-05-01 or 2024-05-01T18:00)"
+    )
 
 
 @dataclass
@@ -151,8 +174,9 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def build_query(dataset: Dataset, fields: Sequence[Field], filters: Filters,
-                columns: set[str]) -> tuple[str, dict[str, Any]]:
+def build_query(
+    dataset: Dataset, fields: Sequence[Field], filters: Filters, columns: set[str]
+) -> tuple[str, dict[str, Any]]:
     """SELECT of the dataset's rows matching the filters: user text only as parameters."""
     where: list[str] = []
     params: dict[str, Any] = {}

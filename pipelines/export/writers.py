@@ -114,8 +114,11 @@ def arrow_type(f: Field) -> Any:
     import pyarrow as pa
 
     return {
-        "integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
-        "datetime": pa.timestamp("us", tz="UTC"), "date": pa.date32(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "datetime": pa.timestamp("us", tz="UTC"),
+        "date": pa.date32(),
         "array": pa.list_(pa.string()) if f.string_list else pa.string(),
     }.get(f.type, pa.string())
 
@@ -178,8 +181,10 @@ class ParquetWriter:
     def flush(self) -> None:
         if not self.rows:
             return
-        arrays = [self.pa.array(col, type=fld.type)
-                  for col, fld in zip(self.columns, self.schema, strict=True)]
+        arrays = [
+            self.pa.array(col, type=fld.type)
+            for col, fld in zip(self.columns, self.schema, strict=True)
+        ]
         self.writer.write_batch(self.pa.RecordBatch.from_arrays(arrays, schema=self.schema))
         self._reset()
 

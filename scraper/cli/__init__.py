@@ -21,8 +21,20 @@ def cli() -> None:
     """Crawl, parse and search an archive of track & field meet coverage."""
 
 
-for command in (crawl, sources_cmd, demo, import_warc, search, stats, meets, reparse, export,
-                serve, extract_cmd, results_cmd):
+for command in (
+    crawl,
+    sources_cmd,
+    demo,
+    import_warc,
+    search,
+    stats,
+    meets,
+    reparse,
+    export,
+    serve,
+    extract_cmd,
+    results_cmd,
+):
     cli.add_command(command)
 
 

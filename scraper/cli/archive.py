@@ -19,8 +19,13 @@ from scraper.cli.options import (
 @click.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1, required=True)
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1),
-              help="Most results to show.")
+@click.option(
+    "--limit",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most results to show.",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON out (snippet hits in <mark>).")
 def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) -> None:
     """Full-text search of the archived articles (best match first). QUERY may be several words.
@@ -37,8 +42,9 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
     text = " ".join(query)
     with open_db(archive_path(db)) as archive:
         try:
-            hits = run_search(archive, text, limit,
-                              ("<mark>", "</mark>") if as_json else ("[", "]"))
+            hits = run_search(
+                archive, text, limit, ("<mark>", "</mark>") if as_json else ("[", "]")
+            )
         except SearchError as exc:
             raise click.ClickException(str(exc)) from None
     if as_json:
@@ -52,8 +58,16 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 @click.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="JSON out.")
-@click.option("--runs", "runs", is_flag=False, flag_value=20, default=None, type=int,
-              metavar="[N]", help="The last N crawl runs (default 20): counts, fill rates, alarms.")
+@click.option(
+    "--runs",
+    "runs",
+    is_flag=False,
+    flag_value=20,
+    default=None,
+    type=int,
+    metavar="[N]",
+    help="The last N crawl runs (default 20): counts, fill rates, alarms.",
+)
 def stats(db: str | None, as_json: bool, runs: int | None) -> None:
     """Counts of pages, articles, revisions, rejects (by reason), meets, results documents
     (parsed, unparsed) and result rows; the newest articles."""
@@ -67,8 +81,11 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
             from scraper.crawl.runs import format_runs
 
             found_runs = recent_runs(archive, runs)
-            click.echo(json.dumps(found_runs, ensure_ascii=False, indent=2) if as_json
-                       else format_runs(found_runs))
+            click.echo(
+                json.dumps(found_runs, ensure_ascii=False, indent=2)
+                if as_json
+                else format_runs(found_runs)
+            )
             return
         found = counts(archive)
     click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
@@ -127,21 +144,54 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
 @click.command()
 @click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), required=True,
-              help="Output format.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
-              help="Data file to write; datapackage.json is written beside it.")
-@click.option("--since", default=None, metavar="DATE", callback=date_option,
-              help="Only rows dated on or after DATE (ISO-8601, e.g. 2024-05-01).")
-@click.option("--until", default=None, metavar="DATE", callback=date_option,
-              help="Only rows dated on or before DATE (a bare date covers that whole day).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    required=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Data file to write; datapackage.json is written beside it.",
+)
+@click.option(
+    "--since",
+    default=None,
+    metavar="DATE",
+    callback=date_option,
+    help="Only rows dated on or after DATE (ISO-8601, e.g. 2024-05-01).",
+)
+@click.option(
+    "--until",
+    default=None,
+    metavar="DATE",
+    callback=date_option,
+    help="Only rows dated on or before DATE (a bare date covers that whole day).",
+)
 @click.option("--source", default=None, help="Only rows from this source (e.g. runnerspace).")
 @click.option("--meet", default=None, help="Only rows whose meet name contains this text.")
-@click.option("--since-last", is_flag=True,
-              help="Append to the file only the rows new or changed since the previous "
-                   "--since-last export to it (the first writes every row).")
-def export(dataset: str, db: str | None, fmt: str, output: str, since: str | None,
-           until: str | None, source: str | None, meet: str | None, since_last: bool) -> None:
+@click.option(
+    "--since-last",
+    is_flag=True,
+    help="Append to the file only the rows new or changed since the previous "
+    "--since-last export to it (the first writes every row).",
+)
+def export(
+    dataset: str,
+    db: str | None,
+    fmt: str,
+    output: str,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    meet: str | None,
+    since_last: bool,
+) -> None:
     """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
     with a Frictionless datapackage.json describing every field."""
     from pipelines.db import open_db
@@ -150,9 +200,14 @@ def export(dataset: str, db: str | None, fmt: str, output: str, since: str | Non
 
     archive = open_db(archive_path(db))
     try:
-        report = run_export(archive, dataset, output, fmt,
-                            Filters(since=since, until=until, source=source, meet=meet),
-                            since_last=since_last)
+        report = run_export(
+            archive,
+            dataset,
+            output,
+            fmt,
+            Filters(since=since, until=until, source=source, meet=meet),
+            since_last=since_last,
+        )
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     finally:

@@ -28,31 +28,79 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
 @click.command()
 @click.argument("spider")
 @db_option
-@click.option("-a", "spider_args", multiple=True, metavar="NAME=VALUE",
-              help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).")
-@click.option("-s", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).")
+@click.option(
+    "-a",
+    "spider_args",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Spider argument, e.g. -a start_urls=URL1,URL2 (repeatable).",
+)
+@click.option(
+    "-s",
+    "overrides",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Scrapy setting override, e.g. -s LOG_LEVEL=WARNING (repeatable).",
+)
 @sources_option
-@click.option("--warc-out", "warc_out", type=click.Path(file_okay=False), default=None,
-              help="Also write every response fetched to a WARC file in this directory.")
-@click.option("--full", is_flag=True,
-              help="Fetch archived articles again whether due or not (no conditional requests).")
-@click.option("--backfill", is_flag=True,
-              help="Walk every listing page, even those holding only archived articles.")
-@click.option("--revisit", "revisit", default=None, metavar="POLICY",
-              help="When archived articles are due again, by age: AGE:EVERY,... "
-                   "(default 1d:1h,7d:6h,30d:1d,365d:7d,*:30d; 0 = every run; never).")
-@click.option("-q", "--quiet", is_flag=True,
-              help="For cron: no progress; nothing printed when the crawl succeeds, the summary "
-                   "otherwise.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Also show Scrapy's log (LOG_LEVEL, default INFO) on stderr.")
-@click.option("--log-file", "log_file", type=click.Path(dir_okay=False), default=None,
-              help="Append Scrapy's log to this file.")
-def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
-          overrides: tuple[str, ...], sources_file: str | None, warc_out: str | None,
-          full: bool, backfill: bool, revisit: str | None, quiet: bool, verbose: bool,
-          log_file: str | None) -> None:
+@click.option(
+    "--warc-out",
+    "warc_out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Also write every response fetched to a WARC file in this directory.",
+)
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Fetch archived articles again whether due or not (no conditional requests).",
+)
+@click.option(
+    "--backfill",
+    is_flag=True,
+    help="Walk every listing page, even those holding only archived articles.",
+)
+@click.option(
+    "--revisit",
+    "revisit",
+    default=None,
+    metavar="POLICY",
+    help="When archived articles are due again, by age: AGE:EVERY,... "
+    "(default 1d:1h,7d:6h,30d:1d,365d:7d,*:30d; 0 = every run; never).",
+)
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="For cron: no progress; nothing printed when the crawl succeeds, the summary otherwise.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also show Scrapy's log (LOG_LEVEL, default INFO) on stderr.",
+)
+@click.option(
+    "--log-file",
+    "log_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Append Scrapy's log to this file.",
+)
+def crawl(
+    spider: str,
+    db: str | None,
+    spider_args: tuple[str, ...],
+    overrides: tuple[str, ...],
+    sources_file: str | None,
+    warc_out: str | None,
+    full: bool,
+    backfill: bool,
+    revisit: str | None,
+    quiet: bool,
+    verbose: bool,
+    log_file: str | None,
+) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
 
     Archived articles are fetched again only when due (--revisit), with conditional requests;
@@ -99,8 +147,9 @@ def crawl(spider: str, db: str | None, spider_args: tuple[str, ...],
     if backfill:
         settings["BACKFILL"] = True
     if quiet and verbose:
-        raise click.UsageError("--quiet and --verbose exclude each other (for a log under cron: "
-                               "--log-file)")
+        raise click.UsageError(
+            "--quiet and --verbose exclude each other (for a log under cron: --log-file)"
+        )
     if quiet:
         settings["PROGRESS"] = False
     if verbose:

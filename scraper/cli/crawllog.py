@@ -47,16 +47,24 @@ RETRY_LOGGER = "scrapy.downloadermiddlewares.retry"
 SHUTDOWN_LOGGER = "scrapy.crawler"  # "Received SIGINT, shutting down gracefully. ..."
 # What a download can fail with before any response: Scrapy's wrappers and Twisted's originals.
 NETWORK_ERRORS: tuple[type[BaseException], ...] = (
-    CannotResolveHostError, DownloadCancelledError, DownloadConnectionRefusedError,
-    DownloadFailedError, DownloadTimeoutError, ResponseDataLossError, ConnectError,
-    ConnectionDone, ConnectionLost, TwistedTimeoutError, ResponseFailed,
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
+    ConnectError,
+    ConnectionDone,
+    ConnectionLost,
+    TwistedTimeoutError,
+    ResponseFailed,
 )
 MAX_NOTES = 10
 
 
 def one_line(text: str, limit: int = 300) -> str:
     first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= limit else first[:limit - 1] + "…"
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def error_text(exc: BaseException) -> str:
@@ -92,8 +100,11 @@ class ShutdownNotice(TerminalHandler):
 
     def __init__(self) -> None:
         super().__init__()
-        self.addFilter(lambda record: (record.name == SHUTDOWN_LOGGER
-                                       and str(record.msg).startswith("Received ")))
+        self.addFilter(
+            lambda record: (
+                record.name == SHUTDOWN_LOGGER and str(record.msg).startswith("Received ")
+            )
+        )
 
 
 class LogNotes(logging.Handler):
@@ -139,8 +150,11 @@ def log_handlers(settings: Any) -> list[logging.Handler]:
     handlers: list[logging.Handler] = []
     if settings.get("LOG_FILE"):
         mode = "a" if settings.getbool("LOG_FILE_APPEND", True) else "w"
-        handlers.append(logging.FileHandler(settings["LOG_FILE"], mode=mode,
-                                            encoding=settings.get("LOG_ENCODING") or "utf-8"))
+        handlers.append(
+            logging.FileHandler(
+                settings["LOG_FILE"], mode=mode, encoding=settings.get("LOG_ENCODING") or "utf-8"
+            )
+        )
     if settings.getbool("LOG_STDERR"):
         handlers.append(TerminalHandler())
     for handler in handlers:

@@ -97,12 +97,17 @@ class CrawlReport:
             f"Crawl '{self.spider}' into {self.db}",
             f"  pages handled:   {total} ({kinds})",
             "  articles:        {new} new, {updated} updated, {unchanged} unchanged".format(
-                new=self.outcomes["new"], updated=self.outcomes["updated"],
-                unchanged=self.outcomes["unchanged"]),
+                new=self.outcomes["new"],
+                updated=self.outcomes["updated"],
+                unchanged=self.outcomes["unchanged"],
+            ),
             *self._results_lines(),
             f"  rejects:         {sum(self.rejects.values())}"
-            + ("" if not self.rejects else " ("
-               + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"),
+            + (
+                ""
+                if not self.rejects
+                else " (" + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"
+            ),
         ]
         forbidden = int(self.stats.get("robotstxt/forbidden", 0))
         if forbidden:
@@ -122,22 +127,31 @@ class CrawlReport:
                     shown.append(entry)  # e.g. a robots.txt answered with a challenge
             lines += [f"    {entry}" for entry in shown[:20]]
             lines.append("  advice: " + ADVICE)
-        revisits = {k: int(self.stats.get(f"incremental/{k}", 0)) for k in (
-            "not_due", "lastmod_unchanged", "conditional", "not_modified")}
+        revisits = {
+            k: int(self.stats.get(f"incremental/{k}", 0))
+            for k in ("not_due", "lastmod_unchanged", "conditional", "not_modified")
+        }
         if any(revisits.values()):
-            lines.append("  archived pages:  {not_due} not due, {lastmod_unchanged} unchanged per "
-                         "sitemap lastmod, {conditional} revisited ({not_modified} not "
-                         "modified)".format(**revisits))
-        sitemaps = [int(self.stats.get(f"incremental/sitemap_{k}", 0))
-                    for k in ("not_due", "unchanged")]
+            lines.append(
+                "  archived pages:  {not_due} not due, {lastmod_unchanged} unchanged per "
+                "sitemap lastmod, {conditional} revisited ({not_modified} not "
+                "modified)".format(**revisits)
+            )
+        sitemaps = [
+            int(self.stats.get(f"incremental/sitemap_{k}", 0)) for k in ("not_due", "unchanged")
+        ]
         if any(sitemaps):
-            lines.append(f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
-                         "their last read (index lastmod)")
+            lines.append(
+                f"  sitemaps:        {sitemaps[0]} not due, {sitemaps[1]} unchanged since "
+                "their last read (index lastmod)"
+            )
         lines += [f"  ALARM:           {alarm}" for alarm in self.stats.get("monitor/alarms", [])]
         reason = self.stats.get("finish_reason")
         if reason and reason != "finished":
-            lines.append(f"  stopped early:   {reason}" + (
-                " (interrupted: Ctrl-C or a TERM signal)" if reason == "shutdown" else ""))
+            lines.append(
+                f"  stopped early:   {reason}"
+                + (" (interrupted: Ctrl-C or a TERM signal)" if reason == "shutdown" else "")
+            )
         if self.crashed:
             lines.append(f"  CRAWL FAILED:    {self.crashed}")
         lines.append(f"  exit code:       {self.exit_code}")
@@ -148,19 +162,25 @@ class CrawlReport:
         if not documents:
             return []
         unparsed = int(self.stats.get("meetarchive/results/unparsed", 0))
-        return [f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
-                f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")]
+        return [
+            f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
+            f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")
+        ]
 
     def _log_lines(self) -> list[str]:
         """What the log said that the summary must repeat (the log may be out of sight)."""
         lines = []
         if self.robots_failed:
-            lines.append(f"  robots.txt:      {len(self.robots_failed)} not downloaded "
-                         "(crawled as if there were none)")
+            lines.append(
+                f"  robots.txt:      {len(self.robots_failed)} not downloaded "
+                "(crawled as if there were none)"
+            )
             lines += [f"    {url}  {error}" for url, error in self.robots_failed[:10]]
         if self.logged_error_count:
-            lines.append(f"  errors logged:   {self.logged_error_count}"
-                         + (f" ({self.log_note})" if self.log_note else ""))
+            lines.append(
+                f"  errors logged:   {self.logged_error_count}"
+                + (f" ({self.log_note})" if self.log_note else "")
+            )
             lines += [f"    {error}" for error in self.logged_errors]
         return lines
 
@@ -186,8 +206,12 @@ def log_note(settings: Any) -> str:
     return "-v or --log-file FILE shows Scrapy's log"
 
 
-def run_crawl(spider: str, db: Path, spider_args: dict[str, str] | None = None,
-              overrides: dict[str, Any] | None = None) -> CrawlReport:
+def run_crawl(
+    spider: str,
+    db: Path,
+    spider_args: dict[str, str] | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> CrawlReport:
     """Crawl with ``spider`` into the archive ``db`` in this process and return the report.
 
     Scrapy's log goes to ``LOG_FILE`` and, with ``LOG_STDERR``, to stderr; else nowhere (see

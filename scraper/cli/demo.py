@@ -47,8 +47,10 @@ def command_name(argv0: str | None = None, executable: str | None = None) -> str
     ``meetarchive`` when that is what PATH finds, else the script's path (relative when it lies
     under the current directory, e.g. ``.venv/bin/meetarchive``); the README's
     ``.venv/bin/meetarchive`` when the script is not found."""
-    script = running_script(argv0 if argv0 is not None else sys.argv[0],
-                            executable if executable is not None else sys.executable)
+    script = running_script(
+        argv0 if argv0 is not None else sys.argv[0],
+        executable if executable is not None else sys.executable,
+    )
     if script is None:
         return FALLBACK_COMMAND
     on_path = shutil.which("meetarchive")
@@ -73,8 +75,12 @@ def run_demo(db: Path, echo: Callable[[str], None] = print) -> int:
     echo("this machine. It takes a few seconds because the sample's robots.txt asks for a delay.")
     echo("")
     with SiteServer(SAMPLE_SITE) as server:
-        report = run_crawl("runnerspace", db, {"start_urls": start_urls(server)},
-                           {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0})
+        report = run_crawl(
+            "runnerspace",
+            db,
+            {"start_urls": start_urls(server)},
+            {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0},
+        )
     echo(report.summary())
     echo("")
     command = command_name()
@@ -104,17 +110,21 @@ def archive_counts(db: Path) -> dict[str, Any]:
 
 def stored_line(db: Path, counts: dict[str, Any]) -> str:
     unparsed = counts["result_documents_by_status"]["unparsed"]
-    return (f"{db} now holds {counts['articles']} articles, {counts['meets']} meets and "
-            f"{counts['results']} result rows (from {counts['result_documents']} results "
-            f"documents{f', {unparsed} unparsed' if unparsed else ''}). See them with:")
+    return (
+        f"{db} now holds {counts['articles']} articles, {counts['meets']} meets and "
+        f"{counts['results']} result rows (from {counts['result_documents']} results "
+        f"documents{f', {unparsed} unparsed' if unparsed else ''}). See them with:"
+    )
 
 
 def hints(command: str, archive: str) -> list[str]:
     """The closing commands, runnable as printed (a comment after each)."""
-    rows = [(f"search 'Kerr mile' --db {archive}", "articles, best match first"),
-            (f"meets prefontaine --db {archive}", "a meet's results and the articles on it"),
-            (f"stats --db {archive}", "what the archive holds"),
-            (f"serve --db {archive}", "browse it all in Datasette: http://127.0.0.1:8001/")]
+    rows = [
+        (f"search 'Kerr mile' --db {archive}", "articles, best match first"),
+        (f"meets prefontaine --db {archive}", "a meet's results and the articles on it"),
+        (f"stats --db {archive}", "what the archive holds"),
+        (f"serve --db {archive}", "browse it all in Datasette: http://127.0.0.1:8001/"),
+    ]
     width = max(len(args) for args, _ in rows)
     return [f"  {command} {args:<{width}}  # {note}" for args, note in rows]
 
@@ -132,8 +142,14 @@ def search_hits(db: Path, query: str, limit: int = 1) -> str:
 
 
 @click.command()
-@click.option("--db", "db", type=click.Path(dir_okay=False), default=DEMO_DB, show_default=True,
-              help="Archive file for the sample (never $ARCHIVE_DB: keep samples out of it).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=DEMO_DB,
+    show_default=True,
+    help="Archive file for the sample (never $ARCHIVE_DB: keep samples out of it).",
+)
 def demo(db: str) -> None:
     """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into its own
     archive (demo.db), then search it. Nothing leaves this machine."""

@@ -20,8 +20,14 @@ def read_page(path: str | Path, url: str, fetched_at: str) -> Any:
     """A local file as the page a crawl would have fetched from ``url``."""
     from scraper.items import Page
 
-    return Page(url=url, status=200, headers={}, body=Path(path).read_bytes(),
-                fetched_at=fetched_at, kind="article")
+    return Page(
+        url=url,
+        status=200,
+        headers={},
+        body=Path(path).read_bytes(),
+        fetched_at=fetched_at,
+        kind="article",
+    )
 
 
 def _now() -> str:
@@ -109,8 +115,13 @@ def run_jsonl(inp: IO[str], out: IO[str], explain: bool = False) -> int:
             art = extract_article(path, url, req.get("fetched_at") or fetched_at)
             rec = article_record(art, explain)
         except Exception as exc:
-            rec = {"title": None, "authors": None, "date": None, "body": None,
-                   "_error": f"{type(exc).__name__}: {exc}"[:300]}
+            rec = {
+                "title": None,
+                "authors": None,
+                "date": None,
+                "body": None,
+                "_error": f"{type(exc).__name__}: {exc}"[:300],
+            }
         rec["_ms"] = (time.perf_counter() - t0) * 1000
         out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         out.flush()
@@ -127,8 +138,11 @@ def main(paths: list[str], url: str | None, explain: bool, jsonl: bool) -> int:
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--url", default=None, help="The URL the page was fetched from (single file).")
 @click.option("--explain", is_flag=True, help="Show which signal gave each field.")
-@click.option("--jsonl", is_flag=True,
-              help='Read {"id","path","url"} lines on stdin, write one JSON line per page.')
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Read {"id","path","url"} lines on stdin, write one JSON line per page.',
+)
 def extract_cmd(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool) -> None:
     """Extract articles from local HTML files (JSON out)."""
     if not files and not jsonl:

@@ -21,12 +21,18 @@ def resolve_db(db: str | None) -> Path:
 
 
 db_option = click.option(
-    "--db", "db", type=click.Path(dir_okay=False), default=None,
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
     help="Archive file (default: $ARCHIVE_DB or ./archive.db).",
 )
 
 sources_option = click.option(
-    "--sources", "sources_file", type=click.Path(dir_okay=False), default=None,
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False),
+    default=None,
     help="Sources file of the news spider (default: $MEETARCHIVE_SOURCES or ./sources.toml).",
 )
 
@@ -42,8 +48,10 @@ def check_sources(path: str | None, name: str | None) -> list[str]:
         raise click.UsageError(str(exc)) from None
     for source in chosen:
         if source.parser not in parser_names():
-            raise click.UsageError(f"source {source.name!r}: unknown parser {source.parser!r} "
-                                   f"(known: {', '.join(parser_names())})")
+            raise click.UsageError(
+                f"source {source.name!r}: unknown parser {source.parser!r} "
+                f"(known: {', '.join(parser_names())})"
+            )
     return [source.name for source in chosen]
 
 
@@ -63,7 +71,8 @@ def archive_path(db: str | None) -> Path:
     if not path.is_file():
         raise click.ClickException(
             f"no archive at {path}: run `meetarchive crawl runnerspace` first, or point --db / "
-            f"ARCHIVE_DB at one (`meetarchive demo` writes its sample to --db {DEMO_DB})")
+            f"ARCHIVE_DB at one (`meetarchive demo` writes its sample to --db {DEMO_DB})"
+        )
     with path.open("rb") as f:
         header = f.read(16)
     if header and header != b"SQLite format 3\x00":

@@ -212,8 +212,11 @@ def main(files: list[str], url: str | None, jsonl: bool) -> int:
 @click.command("results")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--url", default=None, help="The URL the document was fetched from (single file).")
-@click.option("--jsonl", is_flag=True,
-              help='Read {"id","path","url"} lines on stdin, write one JSON line per document.')
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help='Read {"id","path","url"} lines on stdin, write one JSON line per document.',
+)
 def results_cmd(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
     """Parse meet results documents (Hy-Tek text/PDF, HTML tables, listings) to JSON."""
     if not files and not jsonl:

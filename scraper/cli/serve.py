@@ -29,8 +29,7 @@ STYLESHEET = f"/{STATIC_MOUNT}/meetarchive.css"
 METADATA_DB = "archive"  # the database key used in datasette/metadata.yml
 
 
-def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True
-                  ) -> dict[str, Any]:
+def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True) -> dict[str, Any]:
     """The metadata with its database section (and the links to it in every description_html)
     under ``db_name``, and the project stylesheet (served from datasette/static/) added."""
     import yaml
@@ -58,13 +57,27 @@ def _rekey_links(node: Any, old: str, new: str) -> None:
             _rekey_links(item, old, new)
 
 
-def datasette_args(db: Path, metadata: Path, host: str, port: int, sql_time_limit_ms: int,
-                   immutable: bool) -> list[str]:
+def datasette_args(
+    db: Path, metadata: Path, host: str, port: int, sql_time_limit_ms: int, immutable: bool
+) -> list[str]:
     args = ["serve", "-i", str(db)] if immutable else ["serve", str(db)]
-    args += ["--metadata", str(metadata), "--host", host, "--port", str(port),
-             "--setting", "sql_time_limit_ms", str(sql_time_limit_ms),
-             "--setting", "default_page_size", "50",
-             "--setting", "allow_download", "off"]
+    args += [
+        "--metadata",
+        str(metadata),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        str(sql_time_limit_ms),
+        "--setting",
+        "default_page_size",
+        "50",
+        "--setting",
+        "allow_download",
+        "off",
+    ]
     if PLUGINS.is_dir():
         args += ["--plugins-dir", str(PLUGINS)]
     if TEMPLATES.is_dir():
@@ -110,11 +123,19 @@ def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--sql-time-limit-ms", default=3000, show_default=True, type=int,
-              help="Any SQL query running longer than this is cancelled.")
-@click.option("--immutable", is_flag=True,
-              help="Serve a finished snapshot as immutable (faster counts; never while a crawl "
-                   "writes to it).")
+@click.option(
+    "--sql-time-limit-ms",
+    default=3000,
+    show_default=True,
+    type=int,
+    help="Any SQL query running longer than this is cancelled.",
+)
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="Serve a finished snapshot as immutable (faster counts; never while a crawl "
+    "writes to it).",
+)
 def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> None:
     """Browse and search the archive in Datasette, read-only, with the project's metadata
     (facets, full-text search, canned queries)."""

@@ -33,14 +33,23 @@ if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-dev-shm-usage", "--blink-settings=imagesEnabled=false")
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--blink-settings=imagesEnabled=false",
+)
 _DROP = {"content-encoding", "content-length", "transfer-encoding", "content-type"}
 
 
-def document_response(log: list[dict[str, Any]],
-                      *urls: str) -> tuple[str, int, dict[str, str]] | None:
+def document_response(
+    log: list[dict[str, Any]], *urls: str
+) -> tuple[str, int, dict[str, str]] | None:
     """(URL, status, headers) of the main document in a Chromium performance log: the http(s)
     ``Network.responseReceived`` of type Document for the first of ``urls`` that has one (the
     requested URL, the URL shown), else the first http(s) Document (the page after HTTP
@@ -57,8 +66,13 @@ def document_response(log: list[dict[str, Any]],
         response = params.get("response", {})
         url = str(response.get("url") or "")
         if url.startswith(("http://", "https://")):
-            documents.append((url, int(response.get("status", 0)),
-                              {str(k): str(v) for k, v in response.get("headers", {}).items()}))
+            documents.append(
+                (
+                    url,
+                    int(response.get("status", 0)),
+                    {str(k): str(v) for k, v in response.get("headers", {}).items()},
+                )
+            )
     for wanted in urls:
         for doc in documents:
             if doc[0] == wanted:
@@ -69,8 +83,9 @@ def document_response(log: list[dict[str, Any]],
 class Browser:
     """One headless Chromium through chromedriver; :meth:`fetch` is blocking and serialised."""
 
-    def __init__(self, executable: str, driver: str, user_agent: str, wait: float,
-                 timeout: float) -> None:
+    def __init__(
+        self, executable: str, driver: str, user_agent: str, wait: float, timeout: float
+    ) -> None:
         self.executable, self.driver_path = executable, driver
         self.user_agent, self.wait, self.timeout = user_agent, wait, timeout
         self.lock = threading.Lock()
@@ -85,8 +100,11 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="meetarchive-chromium-")
         options = webdriver.ChromeOptions()
         options.binary_location = self.executable
-        for arg in (*CHROMIUM_FLAGS, f"--user-agent={self.user_agent}",
-                    f"--user-data-dir={self.profile}"):
+        for arg in (
+            *CHROMIUM_FLAGS,
+            f"--user-agent={self.user_agent}",
+            f"--user-data-dir={self.profile}",
+        ):
             options.add_argument(arg)
         options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
         driver = webdriver.Chrome(service=Service(self.driver_path), options=options)
@@ -102,8 +120,10 @@ class Browser:
             driver.get_log("performance")  # drop what earlier pages left
             driver.get(url)
             deadline = time.monotonic() + self.timeout
-            while (driver.execute_script("return document.readyState") != "complete"
-                   and time.monotonic() < deadline):
+            while (
+                driver.execute_script("return document.readyState") != "complete"
+                and time.monotonic() < deadline
+            ):
                 time.sleep(0.05)
             time.sleep(self.wait)  # scripts that insert text after the load event
             html = driver.page_source
@@ -132,8 +152,10 @@ class BrowserMiddleware:
         self.browser = Browser(
             s.get("BROWSER_EXECUTABLE") or shutil.which("chromium") or "/usr/bin/chromium",
             s.get("BROWSER_DRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver",
-            s.get("USER_AGENT") or "meetarchive", s.getfloat("BROWSER_WAIT", 1.0),
-            s.getfloat("BROWSER_TIMEOUT", 30.0))
+            s.get("USER_AGENT") or "meetarchive",
+            s.getfloat("BROWSER_WAIT", 1.0),
+            s.getfloat("BROWSER_TIMEOUT", 30.0),
+        )
         crawler.signals.connect(self.closed, signal=signals.spider_closed)
 
     @classmethod
@@ -147,13 +169,21 @@ class BrowserMiddleware:
         from twisted.internet import threads
 
         final, status, headers, html = await maybe_deferred_to_future(
-            threads.deferToThread(self.browser.fetch, request.url))
+            threads.deferToThread(self.browser.fetch, request.url)
+        )
         kept = {k: v for k, v in headers.items() if k.lower() not in _DROP}
         kept["Content-Type"] = "text/html; charset=utf-8"  # the serialised DOM
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("browser/pages")
-        return HtmlResponse(url=final, status=status, headers=kept, body=html.encode("utf-8"),
-                            encoding="utf-8", request=request, flags=["browser"])
+        return HtmlResponse(
+            url=final,
+            status=status,
+            headers=kept,
+            body=html.encode("utf-8"),
+            encoding="utf-8",
+            request=request,
+            flags=["browser"],
+        )
 
     def closed(self) -> None:
         self.browser.quit()

@@ -47,12 +47,26 @@ class Vendor:
 VENDORS: tuple[Vendor, ...] = (
     Vendor(
         "cloudflare",
-        strong=(b"window._cf_chl_opt", b"cf-browser-verification", b"cf_chl_prog",
-                b"/cdn-cgi/challenge-platform/h/", b"Attention Required! | Cloudflare"),
-        weak=(b"challenge-error-text", b"/cdn-cgi/challenge-platform/", b"cf-error-details",
-              b"Ray ID:", b"cf-wrapper"),
-        titles=("just a moment...", "just a moment…", "attention required! | cloudflare",
-                "please wait..."),
+        strong=(
+            b"window._cf_chl_opt",
+            b"cf-browser-verification",
+            b"cf_chl_prog",
+            b"/cdn-cgi/challenge-platform/h/",
+            b"Attention Required! | Cloudflare",
+        ),
+        weak=(
+            b"challenge-error-text",
+            b"/cdn-cgi/challenge-platform/",
+            b"cf-error-details",
+            b"Ray ID:",
+            b"cf-wrapper",
+        ),
+        titles=(
+            "just a moment...",
+            "just a moment…",
+            "attention required! | cloudflare",
+            "please wait...",
+        ),
         headers=(("cf-mitigated", "challenge"),),
     ),
     Vendor(
@@ -109,8 +123,9 @@ def detect_challenge(status: int, headers: Mapping[str, str] | None, body: bytes
     lowered = _lower_headers(headers)
     challenge_status = status in CHALLENGE_STATUSES
     for vendor in VENDORS:
-        header_hit = any(name in lowered and value in lowered[name]
-                         for name, value in vendor.headers)
+        header_hit = any(
+            name in lowered and value in lowered[name] for name, value in vendor.headers
+        )
         if any(marker in head for marker in vendor.strong):
             return f"{vendor.name} challenge (HTTP {status})"
         weak_hit = title in vendor.titles or any(marker in head for marker in vendor.weak)
@@ -170,8 +185,10 @@ class ChallengeMiddleware:
             queued.errback(Failure(NotRequested(self._skip_reason(host))))
 
     def process_response(self, request: Request, response: Response) -> Response:
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                   for k, v in response.headers.items()}
+        headers = {
+            k.decode("latin-1"): b", ".join(v).decode("latin-1")
+            for k, v in response.headers.items()
+        }
         reason = detect_challenge(response.status, headers, response.body)
         if reason is None:
             return response

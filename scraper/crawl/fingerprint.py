@@ -74,8 +74,13 @@ class CompactDupeFilter(RFPDupeFilter):
     with a chance of ~1e-8 in a million-page crawl. With ``JOBDIR`` (fingerprints kept on disk),
     Scrapy's own set is used."""
 
-    def __init__(self, path: str | None = None, debug: bool = False, *,
-                 fingerprinter: RequestFingerprinterProtocol | None = None) -> None:
+    def __init__(
+        self,
+        path: str | None = None,
+        debug: bool = False,
+        *,
+        fingerprinter: RequestFingerprinterProtocol | None = None,
+    ) -> None:
         super().__init__(path, debug, fingerprinter=fingerprinter)
         self.seen = FingerprintSet()
 

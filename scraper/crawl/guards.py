@@ -48,8 +48,11 @@ def failure_error(failure: Failure) -> str | None:
     value = failure.value
     if isinstance(value, NotRequested):
         return None
-    if (isinstance(value, IgnoreRequest) and not isinstance(value, FetchRefused)
-            and str(value) == ROBOTS_FORBIDDEN):
+    if (
+        isinstance(value, IgnoreRequest)
+        and not isinstance(value, FetchRefused)
+        and str(value) == ROBOTS_FORBIDDEN
+    ):
         return None
     message = failure.getErrorMessage()
     request = getattr(failure, "request", None)
@@ -83,8 +86,10 @@ class BodySizeWatch:
         self.received[id(request)] = total
         maxsize = request.meta.get("download_maxsize", self.maxsize)
         if maxsize and total > maxsize and OVERSIZE_META not in request.meta:
-            request.meta[OVERSIZE_META] = (f"body cancelled after {total:,} bytes, larger than "
-                                           f"the download max size ({maxsize:,})")
+            request.meta[OVERSIZE_META] = (
+                f"body cancelled after {total:,} bytes, larger than "
+                f"the download max size ({maxsize:,})"
+            )
             self.received.pop(id(request), None)
 
     def done(self, request: Request, spider: Any = None) -> None:
@@ -105,14 +110,20 @@ class RedirectGuard(RedirectMiddleware):
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if redirected.url in chain:
-            raise FetchRefused(f"redirect loop: {request.url} -> {redirected.url} "
-                               f"({len(chain)} hop(s))")
+            raise FetchRefused(
+                f"redirect loop: {request.url} -> {redirected.url} ({len(chain)} hop(s))"
+            )
         spider = self.crawler.spider
         hosts = _spider_hosts(spider)
-        if (hosts and not request.meta.get("allow_offsite") and not redirected.dont_filter
-                and not on_hosts(redirected.url, hosts)):
-            raise FetchRefused(f"off-site redirect to {urlsplit(redirected.url).hostname} "
-                               f"({redirected.url})")
+        if (
+            hosts
+            and not request.meta.get("allow_offsite")
+            and not redirected.dont_filter
+            and not on_hosts(redirected.url, hosts)
+        ):
+            raise FetchRefused(
+                f"off-site redirect to {urlsplit(redirected.url).hostname} ({redirected.url})"
+            )
         return super()._redirect(redirected, request, reason)
 
 
@@ -139,17 +150,22 @@ class RetryAfterMiddleware(RetryMiddleware):
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 120.0)
 
     async def process_response(  # type: ignore[override]
-            self, request: Request, response: Response) -> Request | Response:
-        if (request.meta.get("dont_retry") or response.status not in self.retry_http_codes
-                or response.status not in (429, 503)):
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        if (
+            request.meta.get("dont_retry")
+            or response.status not in self.retry_http_codes
+            or response.status not in (429, 503)
+        ):
             return super().process_response(request, response)
         wait = retry_after_seconds(response.headers.get("Retry-After"))
         if wait is None:
             return super().process_response(request, response)
         if wait > self.retry_after_max:
             return response  # not waited for: recorded as an HTTP error
-        retries_left = (request.meta.get("max_retry_times", self.max_retry_times)
-                        - request.meta.get("retry_times", 0))
+        retries_left = request.meta.get("max_retry_times", self.max_retry_times) - request.meta.get(
+            "retry_times", 0
+        )
         if retries_left <= 0:
             return super().process_response(request, response)  # gives up: no wait needed
         if wait > 0:
@@ -185,8 +201,16 @@ class PrivateAddressGuard:
     @classmethod
     def from_crawler(cls, crawler: Any) -> Self:
         raw = str(crawler.settings.get("ALLOW_PRIVATE_ADDRESSES", "auto")).strip().lower()
-        mode = {"1": "true", "yes": "true", "on": "true", "0": "false", "no": "false",
-                "off": "false", "none": "auto", "": "auto"}.get(raw, raw)
+        mode = {
+            "1": "true",
+            "yes": "true",
+            "on": "true",
+            "0": "false",
+            "no": "false",
+            "off": "false",
+            "none": "auto",
+            "": "auto",
+        }.get(raw, raw)
         if mode not in ("true", "false", "auto"):
             raise ValueError(f"ALLOW_PRIVATE_ADDRESSES: true, false or auto, not {raw!r}")
         guard = cls(mode)
@@ -209,7 +233,8 @@ class PrivateAddressGuard:
             except ValueError:
                 try:
                     infos = await maybe_deferred_to_future(
-                        deferToThread(socket.getaddrinfo, host, None, 0, socket.SOCK_STREAM))
+                        deferToThread(socket.getaddrinfo, host, None, 0, socket.SOCK_STREAM)
+                    )
                     found = sorted({str(info[4][0]) for info in infos})
                 except OSError:
                     found = []  # the download fails with its own DNS error
@@ -225,6 +250,7 @@ class PrivateAddressGuard:
             return None
         for address in await self.addresses(host):
             if _non_public(address):
-                raise FetchRefused(f"{host} resolves to the non-public address {address} "
-                                   "(ALLOW_PRIVATE_ADDRESSES)")
+                raise FetchRefused(
+                    f"{host} resolves to the non-public address {address} (ALLOW_PRIVATE_ADDRESSES)"
+                )
         return None

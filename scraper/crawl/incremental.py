@@ -156,8 +156,9 @@ class IncrementalMiddleware:
             if lastmod <= checked:
                 self.stats.inc_value("incremental/lastmod_unchanged")
                 raise NotDue(f"unchanged since the last check per sitemap lastmod {lastmod}")
-        elif not self.policy.due(now, _time(info["published_at"]) or _time(info["first_seen"]),
-                                 checked):
+        elif not self.policy.due(
+            now, _time(info["published_at"]) or _time(info["first_seen"]), checked
+        ):
             self.stats.inc_value("incremental/not_due")
             raise NotDue(f"archived, checked {info['checked_at']}: not due yet")
         request.meta["revisit"] = info
@@ -257,11 +258,15 @@ class SitemapSchedule:
         after their last clean read."""
         if not self.enabled:
             return set()
-        dated = {url: end for url, lastmod in children
-                 if (end := _lastmod_end(lastmod)) is not None}
+        dated = {
+            url: end for url, lastmod in children if (end := _lastmod_end(lastmod)) is not None
+        }
         reads = self._reads(sorted(dated))
-        same = {url for url, (_, fetched) in reads.items()
-                if (at := _time(fetched)) is not None and dated[url] <= at}
+        same = {
+            url
+            for url, (_, fetched) in reads.items()
+            if (at := _time(fetched)) is not None and dated[url] <= at
+        }
         if same and self.crawler.stats is not None:
             self.crawler.stats.inc_value("incremental/sitemap_unchanged", len(same))
         return same

@@ -51,11 +51,17 @@ def _flock(db: Path, spider: str, source: str | None) -> Iterator[Path]:
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             crawl = f"'{spider}' crawl" + (f" of source '{source}'" if source else "")
-            raise Locked(f"another {crawl} into {db} is running ({holder}); "
-                         f"this one exits. Lock file: {path}") from None
+            raise Locked(
+                f"another {crawl} into {db} is running ({holder}); "
+                f"this one exits. Lock file: {path}"
+            ) from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, since "
-                      f"{datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0)
+        os.pwrite(
+            fd,
+            f"pid {os.getpid()}, since "
+            f"{datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(),
+            0,
+        )
         yield path
     finally:
         os.close(fd)  # closing the descriptor releases the lock

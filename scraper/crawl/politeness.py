@@ -69,8 +69,11 @@ class CrawlDelay:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
-        self.user_agent = (crawler.settings.get("ROBOTSTXT_USER_AGENT")
-                           or crawler.settings.get("USER_AGENT") or "*")
+        self.user_agent = (
+            crawler.settings.get("ROBOTSTXT_USER_AGENT")
+            or crawler.settings.get("USER_AGENT")
+            or "*"
+        )
         crawler.signals.connect(self.robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
 
@@ -95,7 +98,6 @@ class CrawlDelay:
             slot.lastseen = max(slot.lastseen, monotonic())  # robots.txt has just been answered
         assert self.crawler.stats is not None
         self.crawler.stats.set_value(f"politeness/crawl_delay/{key}", delay)
-
 
     def response_downloaded(self, response: Response, request: Request) -> None:
         """Count the next request's delay from now, the end of this response."""

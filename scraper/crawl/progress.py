@@ -55,8 +55,9 @@ class Progress:
 
     def line(self) -> str:
         minutes = max(time.monotonic() - self.started, 1e-6) / 60
-        return (f"{self.pages} pages, {self.items} items, {self.pages / minutes:.0f} pages/min"
-                + (f", now {self.host}" if self.host else ""))
+        return f"{self.pages} pages, {self.items} items, {self.pages / minutes:.0f} pages/min" + (
+            f", now {self.host}" if self.host else ""
+        )
 
     def show(self) -> None:
         self.stream.write(CLEAR_LINE + self.line())

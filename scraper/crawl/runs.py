@@ -34,12 +34,17 @@ OUTCOMES = ("new", "updated", "unchanged")
 
 def fills(article: Any, min_words: int) -> dict[str, bool]:
     """Which monitored fields an article has."""
-    return {"author": bool(article.authors), "date": bool(article.published_at),
-            "body": (article.word_count or 0) >= min_words, "results": bool(article.results)}
+    return {
+        "author": bool(article.authors),
+        "date": bool(article.published_at),
+        "body": (article.word_count or 0) >= min_words,
+        "results": bool(article.results),
+    }
 
 
-def fill_alarms(source: str, row: dict[str, Any], history: list[dict[str, Any]],
-                drop: float, min_articles: int) -> list[str]:
+def fill_alarms(
+    source: str, row: dict[str, Any], history: list[dict[str, Any]], drop: float, min_articles: int
+) -> list[str]:
     """Alarms for one source's run ``row`` against its earlier runs (``history``, newest
     first)."""
     from pipelines.db import FILL_FIELDS
@@ -53,13 +58,17 @@ def fill_alarms(source: str, row: dict[str, Any], history: list[dict[str, Any]],
                 continue
             mean = sum(rates) / len(rates)
             if mean - row[name] >= drop:
-                alarms.append(f"{source}: {name} filled in {row[name]:.0%} of "
-                              f"{row['articles']} articles, {mean:.0%} over the "
-                              f"{len(rates)} run(s) before: has the site's markup changed?")
+                alarms.append(
+                    f"{source}: {name} filled in {row[name]:.0%} of "
+                    f"{row['articles']} articles, {mean:.0%} over the "
+                    f"{len(rates)} run(s) before: has the site's markup changed?"
+                )
     last = [h["new"] or 0 for h in history[:3]]
     if len(last) == 3 and min(last) >= 1 and sum(last) / 3 >= 2 and not row["new"]:
-        alarms.append(f"{source}: no new articles in this run, {sum(last) / 3:.0f} per run "
-                      "before: is the source still reachable and its listings unchanged?")
+        alarms.append(
+            f"{source}: no new articles in this run, {sum(last) / 3:.0f} per run "
+            "before: is the source still reachable and its listings unchanged?"
+        )
     return alarms
 
 
@@ -92,8 +101,11 @@ class RunRecorder:
         from pipelines.db import open_db, start_run
 
         self.db = open_db(self.crawler.settings.get("ARCHIVE_DB") or "archive.db")
-        args = {k: v for k, v in vars(spider).items()
-                if isinstance(v, str | int | float | bool) and not k.startswith("_")}
+        args = {
+            k: v
+            for k, v in vars(spider).items()
+            if isinstance(v, str | int | float | bool) and not k.startswith("_")
+        }
         self.run_id = start_run(self.db, spider.name, args, _now())
         assert self.crawler.stats is not None
         self.crawler.stats.set_value("run/id", self.run_id)
@@ -121,10 +133,15 @@ class RunRecorder:
         for source in sorted(self.pages):
             o = self.outcomes[source]
             n = sum(o.values())
-            row: dict[str, Any] = {"source": source, "pages": self.pages[source], "articles": n,
-                                   "new": o["new"], "updated": o["updated"],
-                                   "unchanged": o["unchanged"],
-                                   "rejected": self.rejected[source]}
+            row: dict[str, Any] = {
+                "source": source,
+                "pages": self.pages[source],
+                "articles": n,
+                "new": o["new"],
+                "updated": o["updated"],
+                "unchanged": o["unchanged"],
+                "rejected": self.rejected[source],
+            }
             row.update({f: (self.filled[source][f] / n if n else None) for f in FILL_FIELDS})
             rows.append(row)
         return rows
@@ -141,8 +158,9 @@ class RunRecorder:
         alarms: list[str] = []
         if self.monitor:
             for row in rows:
-                history = source_history(self.db, spider.name, row["source"], self.run_id,
-                                         self.history)
+                history = source_history(
+                    self.db, spider.name, row["source"], self.run_id, self.history
+                )
                 alarms += fill_alarms(row["source"], row, history, self.drop, self.min_articles)
         for alarm in alarms:
             logger.warning("ALARM %s", alarm)
@@ -151,13 +169,17 @@ class RunRecorder:
         for counts in self.outcomes.values():
             total.update(counts)
         values = {
-            "finished_at": _now(), "finish_reason": reason,
+            "finished_at": _now(),
+            "finish_reason": reason,
             "pages_fetched": int(get("downloader/response_count", 0)),
-            "new": total["new"], "updated": total["updated"], "unchanged": total["unchanged"],
+            "new": total["new"],
+            "updated": total["updated"],
+            "unchanged": total["unchanged"],
             "not_modified": int(get("incremental/not_modified", 0)),
             "not_due": int(get("incremental/not_due", 0))
             + int(get("incremental/lastmod_unchanged", 0)),
-            "rejected": sum(self.rejected.values()), "blocked": self.blocked,
+            "rejected": sum(self.rejected.values()),
+            "blocked": self.blocked,
             "errors": self.failed + int(get("log_count/ERROR", 0)),
             "alarms": alarms,
         }
@@ -180,17 +202,35 @@ def format_runs(runs: list[dict[str, Any]]) -> str:
     for r in runs:
         end = r["finished_at"] or "(running or interrupted)"
         code = "-" if r["exit_code"] is None else r["exit_code"]
-        lines.append(f"#{r['id']} {r['spider']}  {r['started_at']} -> {end}  "
-                     f"{r['finish_reason'] or ''}  exit {code}")
-        lines.append("    fetched {pages_fetched}  new {new}  updated {updated}  unchanged "
-                     "{unchanged}  not modified {not_modified}  not due {not_due}  rejected "
-                     "{rejected}  blocked {blocked}  errors {errors}".format(
-                         **{k: r[k] or 0 for k in ("pages_fetched", "new", "updated",
-                                                   "unchanged", "not_modified", "not_due",
-                                                   "rejected", "blocked", "errors")}))
+        lines.append(
+            f"#{r['id']} {r['spider']}  {r['started_at']} -> {end}  "
+            f"{r['finish_reason'] or ''}  exit {code}"
+        )
+        lines.append(
+            "    fetched {pages_fetched}  new {new}  updated {updated}  unchanged "
+            "{unchanged}  not modified {not_modified}  not due {not_due}  rejected "
+            "{rejected}  blocked {blocked}  errors {errors}".format(
+                **{
+                    k: r[k] or 0
+                    for k in (
+                        "pages_fetched",
+                        "new",
+                        "updated",
+                        "unchanged",
+                        "not_modified",
+                        "not_due",
+                        "rejected",
+                        "blocked",
+                        "errors",
+                    )
+                }
+            )
+        )
         for s in r["sources"]:
             rates = "  ".join(f"{f} {s[f]:.0%}" for f in FILL_FIELDS if s[f] is not None)
-            lines.append(f"    {s['source']}: {s['articles']} articles ({s['new']} new)"
-                         + (f"  fill: {rates}" if rates else ""))
+            lines.append(
+                f"    {s['source']}: {s['articles']} articles ({s['new']} new)"
+                + (f"  fill: {rates}" if rates else "")
+            )
         lines += [f"    ALARM {a}" for a in r["alarms"]]
     return "\n".join(lines)

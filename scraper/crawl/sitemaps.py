@@ -85,7 +85,7 @@ class _Bounded(io.RawIOBase):
             self.cut = self.cut or bool(self.source.read(1))
             return 0
         data = self.source.read(min(len(buffer), self.left, 1 << 16))
-        buffer[:len(data)] = data
+        buffer[: len(data)] = data
         self.left -= len(data)
         return len(data)
 
@@ -119,7 +119,9 @@ def _atom_link(entry: etree._Element) -> str | None:
     links = [c for c in entry if _local(c.tag) == "link" and c.get("href")]
     for link in links:
         if link.get("rel", "alternate") == "alternate" and link.get("type", "text/html") in (
-                "text/html", "application/xhtml+xml"):
+            "text/html",
+            "application/xhtml+xml",
+        ):
             return link.get("href")
     return links[0].get("href") if links else None
 
@@ -135,7 +137,8 @@ def _entry(el: etree._Element, kind: str, base_url: str) -> Entry | None:
             url=urljoin(base_url, loc),
             lastmod=next((_text(c) for c in el if _local(c.tag) == "lastmod"), None),
             published=_child(news, "publication_date") if news is not None else None,
-            title=_child(news, "title") if news is not None else None)
+            title=_child(news, "title") if news is not None else None,
+        )
     if name == "item":  # RSS 2.0 (and RSS 1.0 <item rdf:about>)
         link = next((_text(c) for c in el if _local(c.tag) == "link"), None)
         if not link:
@@ -146,34 +149,55 @@ def _entry(el: etree._Element, kind: str, base_url: str) -> Entry | None:
         if not link:
             return None
         published = next((_text(c) for c in el if _local(c.tag) in ("pubdate", "date")), None)
-        return Entry(url=urljoin(base_url, link), published=published,
-                     title=next((_text(c) for c in el if _local(c.tag) == "title"), None))
+        return Entry(
+            url=urljoin(base_url, link),
+            published=published,
+            title=next((_text(c) for c in el if _local(c.tag) == "title"), None),
+        )
     if name == "entry":  # Atom
         href = _atom_link(el)
         if not href:
             return None
-        return Entry(url=urljoin(base_url, href),
-                     lastmod=next((_text(c) for c in el if _local(c.tag) == "updated"), None),
-                     published=next((_text(c) for c in el if _local(c.tag) == "published"),
-                                    None),
-                     title=next((_text(c) for c in el if _local(c.tag) == "title"), None))
+        return Entry(
+            url=urljoin(base_url, href),
+            lastmod=next((_text(c) for c in el if _local(c.tag) == "updated"), None),
+            published=next((_text(c) for c in el if _local(c.tag) == "published"), None),
+            title=next((_text(c) for c in el if _local(c.tag) == "title"), None),
+        )
     return None
 
 
-_ENTRY_TAGS = {"urlset": "url", "sitemapindex": "sitemap", "rss": "item", "rdf": "item",
-               "feed": "entry"}
-_KINDS = {"urlset": "urlset", "sitemapindex": "sitemapindex", "rss": "rss", "rdf": "rss",
-          "feed": "atom"}
+_ENTRY_TAGS = {
+    "urlset": "url",
+    "sitemapindex": "sitemap",
+    "rss": "item",
+    "rdf": "item",
+    "feed": "entry",
+}
+_KINDS = {
+    "urlset": "urlset",
+    "sitemapindex": "sitemapindex",
+    "rss": "rss",
+    "rdf": "rss",
+    "feed": "atom",
+}
 
 
-def parse_document(body: bytes, base_url: str, max_bytes: int = MAX_BYTES,
-                   max_entries: int = MAX_ENTRIES) -> Document:
+def parse_document(
+    body: bytes, base_url: str, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES
+) -> Document:
     """Read a sitemap, sitemap index, RSS or Atom document (gzip or not)."""
     stream = _stream(body, max_bytes)
     doc = Document(kind="unknown")
     entry_tag = None
-    parser = etree.iterparse(stream, events=("start", "end"), recover=True,
-                             resolve_entities=False, no_network=True, huge_tree=False)
+    parser = etree.iterparse(
+        stream,
+        events=("start", "end"),
+        recover=True,
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+    )
     depth = 0
     try:
         for event, el in parser:

@@ -74,8 +74,11 @@ class Source:
         return not self._allow or any(p.search(url) for p in self._allow)
 
     def is_listing(self, url: str) -> bool:
-        return (self.on_site(url) and not self.denied(url)
-                and any(p.search(url) for p in self._listings))
+        return (
+            self.on_site(url)
+            and not self.denied(url)
+            and any(p.search(url) for p in self._listings)
+        )
 
 
 _LISTS = ("start_urls", "sitemaps", "feeds", "allow", "deny", "listings", "hosts")
@@ -160,8 +163,9 @@ def parse_sources(text: str, where: str = "<sources>") -> dict[str, Source]:
     tables = data.get("sources")
     extra = sorted(set(data) - {"sources"})
     if extra:
-        raise SourcesError(f"{where}: unknown top-level key {extra[0]!r} (sources go under "
-                           "[sources.NAME])")
+        raise SourcesError(
+            f"{where}: unknown top-level key {extra[0]!r} (sources go under [sources.NAME])"
+        )
     if not isinstance(tables, dict) or not tables:
         raise SourcesError(f"{where}: no [sources.NAME] tables")
     return {name: _source(name, table, where) for name, table in tables.items()}
@@ -180,7 +184,8 @@ def load_sources(path: str | os.PathLike[str] | None = None) -> dict[str, Source
     except FileNotFoundError:
         raise SourcesError(
             f"no sources file at {file} (give --sources PATH or set MEETARCHIVE_SOURCES; "
-            f"{EXAMPLE_SOURCES.name} shows the format)") from None
+            f"{EXAMPLE_SOURCES.name} shows the format)"
+        ) from None
     return parse_sources(text, str(file))
 
 
@@ -202,18 +207,32 @@ def describe(source: Source, as_json: bool = False) -> str:
         import json
 
         return json.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in fields.items()})
-    lines = [f"{source.name}  (parser {source.parser}, zone {source.timezone or 'UTC'}"
-             f"{', browser' if source.browser else ''}"
-             f"{f', delay {source.delay:g} s' if source.delay is not None else ''})"]
-    for key, label in (("start_urls", "start"), ("sitemaps", "sitemap"), ("feeds", "feed"),
-                       ("allow", "allow"), ("deny", "deny"), ("listings", "listings")):
+    lines = [
+        f"{source.name}  (parser {source.parser}, zone {source.timezone or 'UTC'}"
+        f"{', browser' if source.browser else ''}"
+        f"{f', delay {source.delay:g} s' if source.delay is not None else ''})"
+    ]
+    for key, label in (
+        ("start_urls", "start"),
+        ("sitemaps", "sitemap"),
+        ("feeds", "feed"),
+        ("allow", "allow"),
+        ("deny", "deny"),
+        ("listings", "listings"),
+    ):
         lines += [f"  {label:9} {value}" for value in fields[key]]
     if source.robots_sitemaps:
         lines.append("  sitemap   (and those robots.txt lists)")
     if (source.sitemaps or source.robots_sitemaps) and (source.start_urls or source.feeds):
-        lines.append("  sitemaps  read " + (f"every {span_text(source.sitemap_interval)}"
-                                            if source.sitemap_interval else "every run")
-                     + " (listings and feeds every run)")
+        lines.append(
+            "  sitemaps  read "
+            + (
+                f"every {span_text(source.sitemap_interval)}"
+                if source.sitemap_interval
+                else "every run"
+            )
+            + " (listings and feeds every run)"
+        )
     return "\n".join(lines)
 
 

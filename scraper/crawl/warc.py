@@ -64,12 +64,14 @@ def warc_date(value: str | None) -> str:
     if not value:
         return datetime.now(UTC).isoformat(timespec="seconds")
     dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC).isoformat(
-        timespec="seconds")
+    return (
+        (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    )
 
 
-def classify(url: str, sources: list[Source] | None = None,
-             referer: str | None = None) -> tuple[str, str, dict[str, Any]]:
+def classify(
+    url: str, sources: list[Source] | None = None, referer: str | None = None
+) -> tuple[str, str, dict[str, Any]]:
     """(kind, source name, meta) for a page of ``url`` found in an archive (``referer``: the page
     that linked it, when the archive holds its request; ``meta["listing"]`` as in a crawl).
 
@@ -85,8 +87,11 @@ def classify(url: str, sources: list[Source] | None = None,
     host = parts.hostname or ""
     meta: dict[str, Any] = {"listing": referer} if referer else {}
     if kind is not None or on_platform(host):
-        return ({"article": "article", "title": "results"}.get(kind or "", "listing"),
-                "runnerspace", meta)
+        return (
+            {"article": "article", "title": "results"}.get(kind or "", "listing"),
+            "runnerspace",
+            meta,
+        )
     for source in sources or ():
         if source.on_site(url):
             if not source.is_article(url):
@@ -153,10 +158,21 @@ class _Response:
         meta["warc"] = {"file": name, "offset": self.offset, "record_id": self.record_id}
         blocked = detect_challenge(status, headers, self.body)
         error = f"HTTP {status}" if status >= 400 and not blocked else None
-        return Record(Page(url=self.url, status=status, headers=headers, body=self.body,
-                           fetched_at=warc_date(self.record.rec_headers.get_header("WARC-Date")),
-                           kind=kind, source=source, spider="import-warc",  # type: ignore[arg-type]
-                           blocked=blocked, error=error, meta=meta))
+        return Record(
+            Page(
+                url=self.url,
+                status=status,
+                headers=headers,
+                body=self.body,
+                fetched_at=warc_date(self.record.rec_headers.get_header("WARC-Date")),
+                kind=kind,
+                source=source,
+                spider="import-warc",  # type: ignore[arg-type]
+                blocked=blocked,
+                error=error,
+                meta=meta,
+            )
+        )
 
 
 def _read_response(record: Any, records: ArchiveIterator) -> _Response | Record:
@@ -195,8 +211,7 @@ def _referer(record: Any) -> str | None:
     return (http.get_header("Referer") or None) if http is not None else None
 
 
-def _warc_records(stream: IO[bytes], name: str,
-                  sources: list[Source] | None) -> Iterator[Record]:
+def _warc_records(stream: IO[bytes], name: str, sources: list[Source] | None) -> Iterator[Record]:
     """The archive's records in file order, each response paired with its request's Referer
     (a request record is written after its response by warcio, before it by other tools)."""
     records = ArchiveIterator(stream)
@@ -231,8 +246,9 @@ def _warc_records(stream: IO[bytes], name: str,
         yield pending.page(name, sources)
 
 
-def read_archive(path: str | os.PathLike[str],
-                 sources: list[Source] | None = None) -> Iterator[Record]:
+def read_archive(
+    path: str | os.PathLike[str], sources: list[Source] | None = None
+) -> Iterator[Record]:
     """Every response record of a WARC (``.warc``, ``.warc.gz``) or WACZ file, in file order.
 
     In a WACZ the recorded file is ``<wacz>#<member>``, the offset the record's within the member.
@@ -240,8 +256,11 @@ def read_archive(path: str | os.PathLike[str],
     path = Path(path)
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as wacz:
-            members = sorted(n for n in wacz.namelist()
-                             if n.endswith((".warc", ".warc.gz")) and not n.endswith("/"))
+            members = sorted(
+                n
+                for n in wacz.namelist()
+                if n.endswith((".warc", ".warc.gz")) and not n.endswith("/")
+            )
             for member in members:
                 with wacz.open(member) as stream:
                     yield from _warc_records(stream, f"{path.name}#{member}", sources)
@@ -252,31 +271,47 @@ def read_archive(path: str | os.PathLike[str],
 
 # -- writing ---------------------------------------------------------------------------------------
 
-def write_response(writer: WARCWriter, url: str, status: int, reason: str,
-                   headers: list[tuple[str, str]], body: bytes,
-                   request_headers: list[tuple[str, str]] | None = None,
-                   method: str = "GET", date: str | None = None) -> None:
+
+def write_response(
+    writer: WARCWriter,
+    url: str,
+    status: int,
+    reason: str,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    request_headers: list[tuple[str, str]] | None = None,
+    method: str = "GET",
+    date: str | None = None,
+) -> None:
     """Write a ``request`` (when its headers are given) and a ``response`` record."""
     date = date or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     headers = [(k, v) for k, v in headers if k.lower() != "transfer-encoding"]
     http = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
-    response = writer.create_warc_record(url, "response", payload=BytesIO(body),
-                                         length=len(body), http_headers=http,
-                                         warc_headers_dict={"WARC-Date": date})
+    response = writer.create_warc_record(
+        url,
+        "response",
+        payload=BytesIO(body),
+        length=len(body),
+        http_headers=http,
+        warc_headers_dict={"WARC-Date": date},
+    )
     if request_headers is not None:
         path = url.split("/", 3)[3] if url.count("/") >= 3 else ""
-        req_http = StatusAndHeaders(f"{method} /{path} HTTP/1.1", request_headers,
-                                    is_http_request=True)
-        request = writer.create_warc_record(url, "request", http_headers=req_http,
-                                            warc_headers_dict={"WARC-Date": date})
+        req_http = StatusAndHeaders(
+            f"{method} /{path} HTTP/1.1", request_headers, is_http_request=True
+        )
+        request = writer.create_warc_record(
+            url, "request", http_headers=req_http, warc_headers_dict={"WARC-Date": date}
+        )
         writer.write_request_response_pair(request, response)
     else:
         writer.write_record(response)
 
 
 def _pairs(headers: Any) -> list[tuple[str, str]]:
-    return [(k.decode("latin-1"), v.decode("latin-1"))
-            for k, values in headers.items() for v in values]
+    return [
+        (k.decode("latin-1"), v.decode("latin-1")) for k, values in headers.items() for v in values
+    ]
 
 
 class WarcWriterMiddleware:
@@ -312,16 +347,26 @@ class WarcWriterMiddleware:
             self.path = self.out_dir / f"meetarchive-{spider}-{stamp}-{os.getpid()}.warc.gz"
             self.file = self.path.open("wb")
             self.writer = WARCWriter(self.file, gzip=True)
-            self.writer.write_record(self.writer.create_warcinfo_record(
-                self.path.name, {"software": "meetarchive", "format": "WARC File Format 1.1"}))
+            self.writer.write_record(
+                self.writer.create_warcinfo_record(
+                    self.path.name, {"software": "meetarchive", "format": "WARC File Format 1.1"}
+                )
+            )
         return self.writer
 
     def process_response(self, request: Request, response: Response) -> Response:
         from http.client import responses as reasons
 
-        write_response(self._open(), response.url, response.status,
-                       reasons.get(response.status, ""), _pairs(response.headers),
-                       response.body, _pairs(request.headers), request.method)
+        write_response(
+            self._open(),
+            response.url,
+            response.status,
+            reasons.get(response.status, ""),
+            _pairs(response.headers),
+            response.body,
+            _pairs(request.headers),
+            request.method,
+        )
         self.count += 1
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("warc/responses_written")

@@ -34,18 +34,25 @@ class ImportReport(Tally):
             f"into {self.db}",
             f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged",
             f"  rejects:   {sum(self.rejects.values())}"
-            + ("" if not self.rejects else " ("
-               + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"),
+            + (
+                ""
+                if not self.rejects
+                else " (" + ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) + ")"
+            ),
         ]
         if self.skipped:
-            lines.append("  skipped:   " + ", ".join(
-                f"{n} {why}" for why, n in self.skipped.most_common()) + " record(s)")
+            lines.append(
+                "  skipped:   "
+                + ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
+                + " record(s)"
+            )
         lines += [f"  UNREADABLE: {name}: {why}" for name, why in self.unreadable]
         return "\n".join(lines)
 
 
-def import_archives(db_path: Path, files: list[Path],
-                    sources: list[Source] | None = None) -> ImportReport:
+def import_archives(
+    db_path: Path, files: list[Path], sources: list[Source] | None = None
+) -> ImportReport:
     """Run the response records of ``files`` (WARC/WACZ) through the item pipelines into the
     archive at ``db_path``."""
     crawler = replay_crawler(db_path, {REBUILD_SETTING: False})

@@ -39,4 +39,3 @@ def parser_named(name: str) -> Parser | None:
 def parser_names() -> list[str]:
     """Names a source may give as its ``parser``: the site parsers' and ``generic``."""
     return [cls.name for cls in [*PARSERS, GenericParser]]
-

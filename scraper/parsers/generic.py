@@ -80,8 +80,9 @@ class GenericParser(Parser):
     def parse_tree(self, tree: lxml_html.HtmlElement, url: str, fetched_at: str) -> Article:
         """Extract from an already-parsed tree (site parsers that parsed the page pass theirs)."""
         page = meta.PageSignals(tree, url)
-        art = Article(url=url, canonical_url=canonical_url(url), fetched_at=fetched_at,
-                      parser=self.id)
+        art = Article(
+            url=url, canonical_url=canonical_url(url), fetched_at=fetched_at, parser=self.id
+        )
         _metadata(page, art)
         _body(tree, page, art)
         # the costlier guesses, only for what the page's own signals did not give
@@ -108,11 +109,16 @@ def _metadata(page: meta.PageSignals, art: Article) -> None:
     if authors is not None:
         _put(art, "authors", (authors[0], authors[1]))
         _put(art, "byline_raw", (authors[2], authors[1]))
-    for field, found in (("publisher", page.publisher()), ("published_raw", page.published()),
-                         ("modified_raw", page.modified()), ("image_url", page.image()),
-                         ("image_caption", page.image_caption()),
-                         ("photo_credit", page.photo_credit()), ("language", page.language()),
-                         ("tags", page.tags())):
+    for field, found in (
+        ("publisher", page.publisher()),
+        ("published_raw", page.published()),
+        ("modified_raw", page.modified()),
+        ("image_url", page.image()),
+        ("image_caption", page.image_caption()),
+        ("photo_credit", page.photo_credit()),
+        ("language", page.language()),
+        ("tags", page.tags()),
+    ):
         _put(art, field, found)
     paywall = page.paywalled()
     if paywall is not None:
@@ -143,8 +149,12 @@ def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> 
         art.dek, art.signals["dek"] = lead, "visible-description"
 
 
-def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = None,
-                 page: meta.PageSignals | None = None) -> tuple[str, str] | None:
+def extract_body(
+    tree: lxml_html.HtmlElement,
+    url: str,
+    headline: str | None = None,
+    page: meta.PageSignals | None = None,
+) -> tuple[str, str] | None:
     """The article text: paragraphs separated by blank lines.
 
     The page's own markup first; the JSON-LD ``articleBody`` when it is much longer (the markup
@@ -170,15 +180,26 @@ def extract_body(tree: lxml_html.HtmlElement, url: str, headline: str | None = N
     return _trafilatura_body(tree, url) or ((text, "dom-density") if text else None)
 
 
-def _blocks_text(blocks: list[tuple[str, str]], headline: str | None,
-                 titles: list[str] | None = None) -> str:
+def _blocks_text(
+    blocks: list[tuple[str, str]], headline: str | None, titles: list[str] | None = None
+) -> str:
     """Blocks joined by blank lines, without leading copies of the headline (or of another title
     variant, a kicker glued to it)."""
     head = _norm(headline)
     variants = [t for t in [headline or "", *(titles or [])] if t]
-    while blocks and head and (_norm(blocks[0][1]) == head or any(
-            meta.overlap(t, blocks[0][1]) >= 0.9 and meta.overlap(blocks[0][1], t) >= 0.7
-            and len(blocks[0][1]) <= 1.3 * len(t) + 10 for t in variants)):
+    while (
+        blocks
+        and head
+        and (
+            _norm(blocks[0][1]) == head
+            or any(
+                meta.overlap(t, blocks[0][1]) >= 0.9
+                and meta.overlap(blocks[0][1], t) >= 0.7
+                and len(blocks[0][1]) <= 1.3 * len(t) + 10
+                for t in variants
+            )
+        )
+    ):
         blocks.pop(0)
     return "\n\n".join(t for _, t in blocks)
 
@@ -190,8 +211,9 @@ def _norm(text: str | None) -> str:
 def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, include_tables=False,
-                                      with_metadata=False)
+    doc = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=False, with_metadata=False
+    )
     text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
     if not text:
         return None

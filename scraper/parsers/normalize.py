@@ -63,8 +63,9 @@ def _fetched(fetched_at: str) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def _iso(raw: str | None, zone: str, not_after: datetime | None,
-         languages: list[str] | None) -> str | None:
+def _iso(
+    raw: str | None, zone: str, not_after: datetime | None, languages: list[str] | None
+) -> str | None:
     if not raw:
         return None
     dt = parse_date(raw, zone, not_after=not_after, languages=languages)

@@ -29,8 +29,6 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     return parse_text(text, name)
 
 
-
-
 def _decode(data: bytes) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", "replace")

@@ -57,9 +57,12 @@ _BLOCK = {
     "th",
 }
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "caption")
-_SITE_SEGMENT = re.compile(r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|MileSplit|"
-                           r"Athletic\.net|RunnerSpace|DyeStat|Results?|Meet Results|Live Results|"
-                           r"Official Site)$", re.I)
+_SITE_SEGMENT = re.compile(
+    r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|MileSplit|"
+    r"Athletic\.net|RunnerSpace|DyeStat|Results?|Meet Results|Live Results|"
+    r"Official Site)$",
+    re.I,
+)
 
 
 # C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
@@ -234,9 +237,11 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None, float | None]:
             continue
         if len(s) < 90 and _EVENT_WORDS.search(s) and not parse_mark(s).value:
             return s, rnd, wind
-        if heading is None and parent is not None and parent.tag in _HEADINGS and \
-                sum(ch.isalpha() for ch in s) >= 4:
+        if (
+            heading is None
+            and parent is not None
+            and parent.tag in _HEADINGS
+            and sum(ch.isalpha() for ch in s) >= 4
+        ):
             heading = s
     return heading, rnd, wind
-
-

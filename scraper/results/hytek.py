@@ -66,8 +66,7 @@ def us_or_eu_date(text: str) -> str | None:
 def looks_like_hytek(text: str) -> bool:
     head = text[:20000]
     # [ \t]* rather than \s*: with re.M, \s* would run across blank lines from every line start
-    return bool(_EVENT_LINE.search(head)) and bool(_RULER_LINE.search(head)
-    )
+    return bool(_EVENT_LINE.search(head)) and bool(_RULER_LINE.search(head))
 
 
 def parse(text: str) -> ResultDoc:

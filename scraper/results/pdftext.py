@@ -15,8 +15,16 @@ import zlib
 _OBJ = re.compile(rb"(?<![\d])(\d+)\s+0\s+obj\b(.*?)\bendobj", re.S)
 _REF = re.compile(rb"(\d+)\s+0\s+R")
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\n?endstream", re.S)
-_ESC = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")",
-        b"\\": b"\\"}
+_ESC = {
+    b"n": b"\n",
+    b"r": b"\r",
+    b"t": b"\t",
+    b"b": b"\b",
+    b"f": b"\f",
+    b"(": b"(",
+    b")": b")",
+    b"\\": b"\\",
+}
 _MONO = re.compile(rb"Courier|Mono|Consol|Lucida-?Console", re.I)
 
 

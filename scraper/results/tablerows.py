@@ -67,8 +67,11 @@ def read_table(
             if ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
             named = set(hm)
-            if "team" in named and "points" in named and not named & {
-                    "athlete", "mark", "finals", "prelims"}:
+            if (
+                "team" in named
+                and "points" in named
+                and not named & {"athlete", "mark", "finals", "prelims"}
+            ):
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
             continue
         label = _section_label(vals)

@@ -36,17 +36,37 @@ class PageSpider(scrapy.Spider):
 
     def page(self, response: Response, error: str | None = None) -> Page:
         kind: PageKind = response.meta.get("kind", "other")
-        headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1")
-                   for k, v in response.headers.items()}
-        return Page(url=response.url, status=response.status, headers=headers, body=response.body,
-                    fetched_at=fetched_now(), kind=kind, source=self.source_name(response.meta),
-                    spider=self.name, blocked=response.meta.get("blocked"), error=error,
-                    meta=self.page_meta(response.meta, response.url))
+        headers = {
+            k.decode("latin-1"): b", ".join(v).decode("latin-1")
+            for k, v in response.headers.items()
+        }
+        return Page(
+            url=response.url,
+            status=response.status,
+            headers=headers,
+            body=response.body,
+            fetched_at=fetched_now(),
+            kind=kind,
+            source=self.source_name(response.meta),
+            spider=self.name,
+            blocked=response.meta.get("blocked"),
+            error=error,
+            meta=self.page_meta(response.meta, response.url),
+        )
 
     def failed_page(self, request: Request, error: str | None) -> Page:
-        return Page(url=request.url, status=0, headers={}, body=b"", fetched_at=fetched_now(),
-                    kind=request.meta.get("kind", "other"), source=self.source_name(request.meta),
-                    spider=self.name, error=error, meta=self.page_meta(request.meta, request.url))
+        return Page(
+            url=request.url,
+            status=0,
+            headers={},
+            body=b"",
+            fetched_at=fetched_now(),
+            kind=request.meta.get("kind", "other"),
+            source=self.source_name(request.meta),
+            spider=self.name,
+            error=error,
+            meta=self.page_meta(request.meta, request.url),
+        )
 
     def parse_article(self, response: Response) -> Iterator[Page]:
         yield self.page(response)

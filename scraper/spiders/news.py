@@ -66,8 +66,9 @@ Pending = tuple[str, str, str | None, str | None, str | None]
 class NewsSpider(PageSpider):
     name = "news"
 
-    def __init__(self, source: str | None = None, sources: str | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, source: str | None = None, sources: str | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.source_arg = source
         self.sources_file = sources
@@ -96,10 +97,8 @@ class NewsSpider(PageSpider):
         spider.listing_budget = {s.name: s.max_listing_pages for s in spider.sources}
         apply_source_settings(crawler.settings, spider.sources)
         spider.schedule = SitemapSchedule(crawler, cls.name)
-        spider.backlog_limit = crawler.settings.getint("NEWS_BACKLOG_IN_FLIGHT",
-                                                       BACKLOG_IN_FLIGHT)
-        spider.read_ahead = crawler.settings.getint("NEWS_BACKLOG_READ_AHEAD",
-                                                    BACKLOG_READ_AHEAD)
+        spider.backlog_limit = crawler.settings.getint("NEWS_BACKLOG_IN_FLIGHT", BACKLOG_IN_FLIGHT)
+        spider.read_ahead = crawler.settings.getint("NEWS_BACKLOG_READ_AHEAD", BACKLOG_READ_AHEAD)
         return spider
 
     # -- requests --------------------------------------------------------------------------------
@@ -123,8 +122,11 @@ class NewsSpider(PageSpider):
         requests = list(self.release())
         if not requests and not self.listings_started:
             self.listings_started = True
-            requests = [self.request(url, s, "listing", priority=20)
-                        for s in self.sources for url in s.start_urls]
+            requests = [
+                self.request(url, s, "listing", priority=20)
+                for s in self.sources
+                for url in s.start_urls
+            ]
             self.listings_requested.update(r.url for r in requests)
         for request in requests:
             self.crawler.engine.crawl(request)
@@ -151,8 +153,7 @@ class NewsSpider(PageSpider):
             if pending is None:
                 continue
             name, listing, *hints = pending
-            request = self.request(url, self.source_of_name(name), "article", listing,
-                                   priority=10)
+            request = self.request(url, self.source_of_name(name), "article", listing, priority=10)
             found = {k: v for k, v in zip(HINT_KEYS, hints, strict=True) if v}
             if found:
                 request.meta["hints"] = found
@@ -161,17 +162,28 @@ class NewsSpider(PageSpider):
             request.meta["backlog"] = "article"
             self.in_flight += 1
             yield request
-        if (self.child_sitemaps and not self.sitemaps_in_flight
-                and len(self.backlog) < self.read_ahead):
+        if (
+            self.child_sitemaps
+            and not self.sitemaps_in_flight
+            and len(self.backlog) < self.read_ahead
+        ):
             url, name, index, depth = self.child_sitemaps.popleft()
-            request = self.request(url, self.source_of_name(name), "sitemap", index,
-                                   priority=25, depth=depth)
+            request = self.request(
+                url, self.source_of_name(name), "sitemap", index, priority=25, depth=depth
+            )
             request.meta["backlog"] = "sitemap"
             self.sitemaps_in_flight += 1
             yield request
 
-    def add_to_backlog(self, url: str, source: Source, listing: str, published: str | None,
-                       title: str | None, lastmod: str | None) -> None:
+    def add_to_backlog(
+        self,
+        url: str,
+        source: Source,
+        listing: str,
+        published: str | None,
+        title: str | None,
+        lastmod: str | None,
+    ) -> None:
         url = urldefrag(url)[0]
         if not source.is_article(url):
             return
@@ -180,8 +192,13 @@ class NewsSpider(PageSpider):
             self.backlog[url] = (source.name, listing, published, title, lastmod)
             self.backlog_order.append(url)
         else:  # listed twice: what the first entry does not say, the second may
-            self.backlog[url] = (known[0], known[1], known[2] or published, known[3] or title,
-                                 known[4] or lastmod)
+            self.backlog[url] = (
+                known[0],
+                known[1],
+                known[2] or published,
+                known[3] or title,
+                known[4] or lastmod,
+            )
 
     def on_robots(self, robotparser: Any, request: scrapy.Request) -> None:
         """A host's robots.txt, as Scrapy's RobotsTxtMiddleware fetched and parsed it (once per
@@ -195,18 +212,26 @@ class NewsSpider(PageSpider):
             if not source.robots_sitemaps or origin not in _origins(source):
                 continue
             for url in dict.fromkeys(urljoin(origin + "/", u) for u in urls):
-                if (url not in source.sitemaps and source.on_site(url)
-                        and self.sitemap_due(source, url)):
-                    self.crawler.engine.crawl(self.request(url, source, "sitemap",
-                                                           f"{origin}/robots.txt", priority=25))
+                if (
+                    url not in source.sitemaps
+                    and source.on_site(url)
+                    and self.sitemap_due(source, url)
+                ):
+                    self.crawler.engine.crawl(
+                        self.request(url, source, "sitemap", f"{origin}/robots.txt", priority=25)
+                    )
 
     def sitemap_due(self, source: Source, url: str) -> bool:
         """Incremental runs read a source's sitemaps when due (``scraper.crawl.incremental``)."""
-        due = self.schedule.due(url, source.sitemap_interval,
-                                bool(source.start_urls or source.feeds))
+        due = self.schedule.due(
+            url, source.sitemap_interval, bool(source.start_urls or source.feeds)
+        )
         if not due:
-            self.logger.info("Sitemap not due (read less than %s ago): %s",
-                             span_text(source.sitemap_interval), url)
+            self.logger.info(
+                "Sitemap not due (read less than %s ago): %s",
+                span_text(source.sitemap_interval),
+                url,
+            )
         return due
 
     def discovery_requests(self, source: Source) -> Iterator[scrapy.Request]:
@@ -216,20 +241,35 @@ class NewsSpider(PageSpider):
         for url in source.feeds:
             yield self.request(url, source, "feed", priority=25)
 
-    def request(self, url: str, source: Source, role: str, listing: str | None = None,
-                priority: int = 0, depth: int = 0) -> scrapy.Request:
-        callback = {"sitemap": self.parse_document,
-                    "feed": self.parse_document, "listing": self.parse_listing,
-                    "article": self.parse_article}[role]
-        meta: dict[str, Any] = {"kind": "article" if role == "article" else "listing",
-                                "role": role, "source": source.name, "listing": listing,
-                                "sitemap_depth": depth}
+    def request(
+        self,
+        url: str,
+        source: Source,
+        role: str,
+        listing: str | None = None,
+        priority: int = 0,
+        depth: int = 0,
+    ) -> scrapy.Request:
+        callback = {
+            "sitemap": self.parse_document,
+            "feed": self.parse_document,
+            "listing": self.parse_listing,
+            "article": self.parse_article,
+        }[role]
+        meta: dict[str, Any] = {
+            "kind": "article" if role == "article" else "listing",
+            "role": role,
+            "source": source.name,
+            "listing": listing,
+            "sitemap_depth": depth,
+        }
         if source.browser and role in ("article", "listing"):
             meta["browser"] = True
         if source.private_addresses is not None:
             meta["allow_private_addresses"] = source.private_addresses
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
-                              priority=priority)
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, meta=meta, priority=priority
+        )
 
     def source_of(self, response: Response | scrapy.Request) -> Source:
         name = response.meta["source"]
@@ -260,12 +300,12 @@ class NewsSpider(PageSpider):
         depth = response.meta.get("sitemap_depth", 0)
         if doc.kind == "sitemapindex":
             if depth >= MAX_SITEMAP_DEPTH:
-                self.logger.warning("Sitemap index nested too deep, not followed: %s",
-                                    response.url)
+                self.logger.warning("Sitemap index nested too deep, not followed: %s", response.url)
                 yield from self.release()
                 return
-            children = [e for e in doc.entries
-                        if source.on_site(e.url) and not source.denied(e.url)]
+            children = [
+                e for e in doc.entries if source.on_site(e.url) and not source.denied(e.url)
+            ]
             unchanged = self.schedule.unchanged([(e.url, e.lastmod) for e in children])
             for entry in children:
                 if entry.url in unchanged:
@@ -274,8 +314,9 @@ class NewsSpider(PageSpider):
                     self.child_sitemaps.append((entry.url, source.name, response.url, depth + 1))
         else:
             for entry in doc.entries:
-                self.add_to_backlog(entry.url, source, response.url, entry.published,
-                                    entry.title, entry.lastmod)
+                self.add_to_backlog(
+                    entry.url, source, response.url, entry.published, entry.title, entry.lastmod
+                )
         del doc
         yield from self.release()
 
@@ -295,8 +336,7 @@ class NewsSpider(PageSpider):
         if page.blocked or not isinstance(response, TextResponse):
             return
         source = self.source_of(response)
-        nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)")
-                    .getall())
+        nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)").getall())
         listings, articles = [], []
         for href in response.css("a::attr(href)").getall() + sorted(nexts):
             url = urldefrag(response.urljoin(href.strip()))[0]
@@ -311,8 +351,7 @@ class NewsSpider(PageSpider):
                 yield request
         # incremental: deeper listing pages only when the page's articles are all new (page
         # chrome, a "most read" box in an <aside>, does not count)
-        if not paginate(self.crawler, listed_articles(response, source) or articles,
-                        only_new=True):
+        if not paginate(self.crawler, listed_articles(response, source) or articles, only_new=True):
             return
         for url in dict.fromkeys(listings):  # nav links to pages already asked for cost nothing
             if url not in self.listings_requested and self.listing_budget[source.name] > 0:
@@ -361,19 +400,24 @@ def apply_source_settings(settings: Any, sources: list[Source]) -> None:
 
 # Links in a page's chrome: navigation, sidebars ("most read"), the site's header and footer (an
 # <article>'s own header or footer is content).
-_OUTSIDE_CHROME = ("//a[not(ancestor::nav or ancestor::aside"
-                   " or ancestor::header[not(ancestor::article)]"
-                   " or ancestor::footer[not(ancestor::article)]"
-                   " or ancestor::*[@role='navigation' or @role='complementary'])]/@href")
+_OUTSIDE_CHROME = (
+    "//a[not(ancestor::nav or ancestor::aside"
+    " or ancestor::header[not(ancestor::article)]"
+    " or ancestor::footer[not(ancestor::article)]"
+    " or ancestor::*[@role='navigation' or @role='complementary'])]/@href"
+)
 
 
 def listed_articles(response: TextResponse, source: Source) -> list[str]:
     """The article URLs a listing page links outside its chrome."""
-    urls = (urldefrag(response.urljoin(h.strip()))[0]
-            for h in response.xpath(_OUTSIDE_CHROME).getall())
+    urls = (
+        urldefrag(response.urljoin(h.strip()))[0] for h in response.xpath(_OUTSIDE_CHROME).getall()
+    )
     return [u for u in dict.fromkeys(urls) if source.is_article(u)]
 
 
 def _origins(source: Source) -> set[str]:
-    return {f"{p.scheme}://{p.netloc}"
-            for p in map(urlsplit, (*source.start_urls, *source.sitemaps, *source.feeds))}
+    return {
+        f"{p.scheme}://{p.netloc}"
+        for p in map(urlsplit, (*source.start_urls, *source.sitemaps, *source.feeds))
+    }

@@ -41,9 +41,13 @@ class RunnerSpaceSpider(PageSpider):
     source = "runnerspace"
     default_start_urls = ("https://www.dyestat.com/",)
 
-    def __init__(self, start_urls: str | list[str] | None = None,
-                 max_wall_pages: str | int | None = None, since_year: str | int | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self,
+        start_urls: str | list[str] | None = None,
+        max_wall_pages: str | int | None = None,
+        since_year: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
         """``start_urls``: comma-separated; ``max_wall_pages``: how many View More loads to
         follow from one wall (default: all); ``since_year``: skip year archives before it
         (default: all years). The last two keep a frequent (cron) crawl short."""
@@ -73,17 +77,20 @@ class RunnerSpaceSpider(PageSpider):
         meta = {"kind": page_kind, "listing": listing}
         if kind == "file":
             meta["allow_offsite"] = True  # results files live on timing sites
-        return scrapy.Request(url, callback=callback, errback=self.on_error, meta=meta,
-                              priority=priority)
+        return scrapy.Request(
+            url, callback=callback, errback=self.on_error, meta=meta, priority=priority
+        )
 
-    def follow_links(self, response: Response, selector: Selector,
-                     kinds: frozenset[str]) -> Iterator[scrapy.Request]:
+    def follow_links(
+        self, response: Response, selector: Selector, kinds: frozenset[str]
+    ) -> Iterator[scrapy.Request]:
         """Requests for the links in ``selector`` whose kind is in ``kinds``; wall titles first."""
         hrefs = selector.css(WALL_TITLES).getall() + selector.css("a::attr(href)").getall()
         links = [(url, link_kind(url)) for url in (response.urljoin(h.strip()) for h in hrefs)]
         # incremental: no "View More" once a page holds only archived articles (unless BACKFILL)
-        more = paginate(getattr(self, "crawler", None),
-                        [url for url, kind in links if kind == "article"])
+        more = paginate(
+            getattr(self, "crawler", None), [url for url, kind in links if kind == "article"]
+        )
         for url, kind in links:
             if kind not in kinds or (kind == "wall" and not more):
                 continue
@@ -113,8 +120,10 @@ class RunnerSpaceSpider(PageSpider):
         if page.blocked or not isinstance(response, TextResponse):
             return
         yield from self.follow_links(
-            response, response.selector,
-            frozenset({"article", "wall", "archive", "event_news", "event"}))
+            response,
+            response.selector,
+            frozenset({"article", "wall", "archive", "event_news", "event"}),
+        )
 
     def parse_wall(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """The View More loader: JSON whose ``html`` holds more wall items and the next View
@@ -128,8 +137,7 @@ class RunnerSpaceSpider(PageSpider):
         except (ValueError, AttributeError):
             self.logger.warning("View More answer is not the expected JSON: %s", response.url)
             return
-        yield from self.follow_links(response, Selector(text=html),
-                                     frozenset({"article", "wall"}))
+        yield from self.follow_links(response, Selector(text=html), frozenset({"article", "wall"}))
 
     def parse_event(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """An event profile: its news list, its Results section(s), article links in its menus."""
@@ -162,12 +170,16 @@ class RunnerSpaceSpider(PageSpider):
         others = response.css("#custompages .page_block:not(.selected_page) a::attr(href)").getall()
         if "folder_id" not in here:  # the section's landing page lists every year folder
             others += response.css(
-                "#customfolders .album_block:not(.selected_album) a::attr(href)").getall()
+                "#customfolders .album_block:not(.selected_album) a::attr(href)"
+            ).getall()
         for href in others:
             url = response.urljoin(href.strip())
             query = _query(url)
-            if (link_kind(url) == "title" and query.get("event_id") == here.get("event_id")
-                    and query.get("title_id") == here.get("title_id")):
+            if (
+                link_kind(url) == "title"
+                and query.get("event_id") == here.get("event_id")
+                and query.get("title_id") == here.get("title_id")
+            ):
                 yield self.request(url, "title", response.url)
         body = response.css("#cpage_editor, .main").xpath(".//a/@href").getall()
         for href in dict.fromkeys(body):
@@ -179,8 +191,8 @@ class RunnerSpaceSpider(PageSpider):
         """A results file (text, PDF, ...): stored and parsed by the pipelines."""
         yield self.page(response)
 
+
 class DyeStatSpider(RunnerSpaceSpider):
     """The same spider under the name people know the site by."""
 
     name = "dyestat"
-

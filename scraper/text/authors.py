@@ -12,48 +12,190 @@ import unicodedata
 from functools import lru_cache
 
 # "By", in the languages the archive meets first.
-_BY = re.compile(r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
-                 r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n|redaktion|redakteur(?:in)?)"
-                 r"\b\s*:?\s*|^(?:by|von)\s*:\s*",
-                 re.IGNORECASE)
-_FOR = re.compile(r"(?:^|\s+)(?:for|of|from|für|pour|para|via)\s+(?P<outlet>.+)$",
-                  re.IGNORECASE)
-_JOIN = re.compile(r"\s*(?:,|;|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\ben\b"
-                   r"|\s\+\s)\s*", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
+    r"|av|af|autor(?:in)?|author|auteur|texto?|redacci[oó]n|redaktion|redakteur(?:in)?)"
+    r"\b\s*:?\s*|^(?:by|von)\s*:\s*",
+    re.IGNORECASE,
+)
+_FOR = re.compile(r"(?:^|\s+)(?:for|of|from|für|pour|para|via)\s+(?P<outlet>.+)$", re.IGNORECASE)
+_JOIN = re.compile(
+    r"\s*(?:,|;|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b|\bog\b|\boch\b|\ben\b"
+    r"|\s\+\s)\s*",
+    re.IGNORECASE,
+)
 _SEGMENT = re.compile(r"\s*(?:\||•|·|–|—|\s-\s|/)\s*")
 _EMAIL = re.compile(r"\(?\s*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*\)?")
-_STAFF = re.compile(r"^(.+?)\s+(?:staff(?: writer| reporter)?|reports?|wire|desk|redaktion"
-                    r"|correspondent|writer|reporter|editor|contributor)$", re.IGNORECASE)
+_STAFF = re.compile(
+    r"^(.+?)\s+(?:staff(?: writer| reporter)?|reports?|wire|desk|redaktion"
+    r"|correspondent|writer|reporter|editor|contributor)$",
+    re.IGNORECASE,
+)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
-_PHOTO = re.compile(r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?|bild|bilder|fotos?)"
-                    r"\s*(?:by|von|:)",
-                    re.IGNORECASE)
-_NOISE = re.compile(r"\b(?:e-?mail|follow|contact)\s+(?:the\s+)?(?:author|me|us|him|her)\b.*$"
-                    r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",
-                    re.IGNORECASE)
+_PHOTO = re.compile(
+    r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?|bild|bilder|fotos?)"
+    r"\s*(?:by|von|:)",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"\b(?:e-?mail|follow|contact)\s+(?:the\s+)?(?:author|me|us|him|her)\b.*$"
+    r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",
+    re.IGNORECASE,
+)
 AGENCIES = {
-    "ap", "associated press", "the associated press", "reuters", "thomson reuters", "afp",
-    "agence france-presse", "agence france presse", "dpa", "sid", "apa", "ansa", "efe", "epa",
-    "upi", "pa", "pa media", "press association", "ap sports", "kyodo", "xinhua", "tass",
-    "bloomberg", "ritzau", "ntb", "tt", "anp", "belga", "keystone-sda", "sda", "kna", "epd",
+    "ap",
+    "associated press",
+    "the associated press",
+    "reuters",
+    "thomson reuters",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "dpa",
+    "sid",
+    "apa",
+    "ansa",
+    "efe",
+    "epa",
+    "upi",
+    "pa",
+    "pa media",
+    "press association",
+    "ap sports",
+    "kyodo",
+    "xinhua",
+    "tass",
+    "bloomberg",
+    "ritzau",
+    "ntb",
+    "tt",
+    "anp",
+    "belga",
+    "keystone-sda",
+    "sda",
+    "kna",
+    "epd",
 }
 ROLES = {
-    "staff", "staff writer", "staff reporter", "writer", "reporter", "correspondent", "editor",
-    "editors", "contributor", "contributing writer", "special correspondent", "sports editor",
-    "senior writer", "columnist", "freelance", "freelancer", "staff report", "staff reports",
-    "news services", "wire services", "wire reports", "and", "the", "admin", "administrator",
-    "webmaster", "guest", "guest author", "team", "redaktion", "die redaktion", "editorial staff",
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "editors",
+    "contributor",
+    "contributing writer",
+    "special correspondent",
+    "sports editor",
+    "senior writer",
+    "columnist",
+    "freelance",
+    "freelancer",
+    "staff report",
+    "staff reports",
+    "news services",
+    "wire services",
+    "wire reports",
+    "and",
+    "the",
+    "admin",
+    "administrator",
+    "webmaster",
+    "guest",
+    "guest author",
+    "team",
+    "redaktion",
+    "die redaktion",
+    "editorial staff",
 }
-_ROLE_WORDS = {"staff", "writer", "reporter", "correspondent", "editor", "editors", "columnist",
-               "contributor", "intern", "producer", "photographer", "freelance", "report",
-               "reports", "services", "desk", "redaktion", "redakteur", "redakteurin"}
-_ORG_WORDS = {"news", "times", "post", "press", "media", "daily", "magazine", "journal", "herald",
-              "tribune", "gazette", "sports", "network", "club", "association", "federation",
-              "inc", "llc", "ltd", "gmbh", "online", "wire", "service", "group", "team",
-              "athletics", "track", "runner", "runners", "world", "radio", "tv", "channel"}
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "des", "dos",
-              "das", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "st", "st.", "mc", "y",
-              "zu", "af", "av"}
+_ROLE_WORDS = {
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "editors",
+    "columnist",
+    "contributor",
+    "intern",
+    "producer",
+    "photographer",
+    "freelance",
+    "report",
+    "reports",
+    "services",
+    "desk",
+    "redaktion",
+    "redakteur",
+    "redakteurin",
+}
+_ORG_WORDS = {
+    "news",
+    "times",
+    "post",
+    "press",
+    "media",
+    "daily",
+    "magazine",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "sports",
+    "network",
+    "club",
+    "association",
+    "federation",
+    "inc",
+    "llc",
+    "ltd",
+    "gmbh",
+    "online",
+    "wire",
+    "service",
+    "group",
+    "team",
+    "athletics",
+    "track",
+    "runner",
+    "runners",
+    "world",
+    "radio",
+    "tv",
+    "channel",
+}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "des",
+    "dos",
+    "das",
+    "la",
+    "le",
+    "ter",
+    "ten",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "st",
+    "st.",
+    "mc",
+    "y",
+    "zu",
+    "af",
+    "av",
+}
 
 
 _PAREN = re.compile(r"\s*\([^)]*(?:\)|$)")  # "Elena Oberholzer (obe)": initials, roles in brackets
@@ -74,11 +216,14 @@ def is_outlet(name: str) -> bool:
     """Agencies, domains and organisation names ("DyeStat.com", "AP", "The Oregonian Staff")."""
     low = name.lower().strip(". ")
     words = _words(name)
-    return (low in AGENCIES or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
-            or bool(set(words) & _ORG_WORDS)
-            or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name)))
-            # "Le Figaro", "Der Postillon", "El País": an article and a name is a title
-            or (len(words) == 2 and words[0] in _TITLE_ARTICLES))
+    return (
+        low in AGENCIES
+        or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
+        or bool(set(words) & _ORG_WORDS)
+        or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name)))
+        # "Le Figaro", "Der Postillon", "El País": an article and a name is a title
+        or (len(words) == 2 and words[0] in _TITLE_ARTICLES)
+    )
 
 
 _TITLE_ARTICLES = {"the", "le", "la", "les", "el", "il", "lo", "der", "die", "das", "het"}
@@ -86,10 +231,33 @@ _TITLE_ARTICLES = {"the", "le", "la", "les", "el", "il", "lo", "der", "die", "da
 
 def is_role(name: str) -> bool:
     low = name.lower().strip(". ")
-    return low in ROLES or bool(set(_words(name)) & _ROLE_WORDS) and len(_words(name)) <= 4 and \
-        all(w in _ROLE_WORDS | {"senior", "special", "sports", "contributing", "chief", "the",
-                                "associate", "managing", "assistant", "news", "local", "wire",
-                                "guest", "freelance", "staff"} for w in _words(name))
+    return (
+        low in ROLES
+        or bool(set(_words(name)) & _ROLE_WORDS)
+        and len(_words(name)) <= 4
+        and all(
+            w
+            in _ROLE_WORDS
+            | {
+                "senior",
+                "special",
+                "sports",
+                "contributing",
+                "chief",
+                "the",
+                "associate",
+                "managing",
+                "assistant",
+                "news",
+                "local",
+                "wire",
+                "guest",
+                "freelance",
+                "staff",
+            }
+            for w in _words(name)
+        )
+    )
 
 
 def looks_like_person(name: str) -> bool:
@@ -104,8 +272,10 @@ def looks_like_person(name: str) -> bool:
 
 def _titlecase(name: str) -> str:
     if name.isupper() and len(name) > 3:
-        return " ".join(w.capitalize() if "-" not in w else "-".join(p.capitalize()
-                        for p in w.split("-")) for w in name.split())
+        return " ".join(
+            w.capitalize() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
+            for w in name.split()
+        )
     return name
 
 
@@ -137,7 +307,7 @@ def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
         m = _FOR.search(segment)
         if m:
             outlet = outlet or _clean(m.group("outlet"))
-            segment = segment[:m.start()]
+            segment = segment[: m.start()]
         for name in _split_people(segment):
             name = _titlecase(_BY.sub("", name))
             if not name or is_role(name):
@@ -158,16 +328,25 @@ def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
 def _last_first(entry: str) -> str | None:
     """ "Shontz, Lori" -> "Lori Shontz" (metadata lists sometimes invert names)."""
     parts = [p.strip() for p in entry.split(",")]
-    if len(parts) == 2 and all(len(p.split()) == 1 and p[:1].isupper() for p in parts) \
-            and not any(is_outlet(p) for p in parts):
+    if (
+        len(parts) == 2
+        and all(len(p.split()) == 1 and p[:1].isupper() for p in parts)
+        and not any(is_outlet(p) for p in parts)
+    ):
         return f"{parts[1]} {parts[0]}"
     return None
 
 
 def _single_name(entry: str) -> bool:
     """A one-word name in a script without spaces between names (Chinese, Japanese, Korean...)."""
-    return (len(entry.split()) == 1 and entry[:1].isalpha() and not entry[:1].isascii()
-            and not is_outlet(entry) and not is_role(entry) and not entry[:1].isupper())
+    return (
+        len(entry.split()) == 1
+        and entry[:1].isalpha()
+        and not entry[:1].isascii()
+        and not is_outlet(entry)
+        and not is_role(entry)
+        and not entry[:1].isupper()
+    )
 
 
 def clean_authors(names: list[str]) -> list[str]:

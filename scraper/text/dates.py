@@ -17,34 +17,83 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for m in names
+}
 
 _MON = r"(?P<mon>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_TIME = (r"(?:(?:\s*,\s*|\s+|\s*\bat\s+|\s*[-@|]\s*)(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?"
-         r"(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
-         r"(?:\s*(?P<zone>[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z))?)?")
+_TIME = (
+    r"(?:(?:\s*,\s*|\s+|\s*\bat\s+|\s*[-@|]\s*)(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?"
+    r"(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?P<zone>[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z))?)?"
+)
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_PATTERNS = [re.compile(p, re.IGNORECASE) for p in (
-    rf"^{_WEEKDAY}{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}{_TIME}$",  # May 26th 2024, 2:29am
-    rf"^{_WEEKDAY}{_DAY}\.?\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_TIME}$",  # 26 May 2024 14:30
-    rf"^{_WEEKDAY}{_MON}\s+{_DAY}{_TIME}$",  # Sep 15th, 1:54pm (yearless)
-    r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})" + _TIME + "$",  # 5/26/2024
-)]
+_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"^{_WEEKDAY}{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}{_TIME}$",  # May 26th 2024, 2:29am
+        rf"^{_WEEKDAY}{_DAY}\.?\s+(?:of\s+)?{_MON},?\s+{_YEAR}{_TIME}$",  # 26 May 2024 14:30
+        rf"^{_WEEKDAY}{_MON}\s+{_DAY}{_TIME}$",  # Sep 15th, 1:54pm (yearless)
+        r"^(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+        + _TIME
+        + "$",  # 5/26/2024
+    )
+]
 _RELATIVE = re.compile(rf"^(?P<word>today|yesterday){_TIME}$", re.IGNORECASE)
-_AGO = re.compile(r"^(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|min|hour|hr|day|week)s?\s+ago$",
-                  re.IGNORECASE)
-_UNITS = {"second": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600, "day": 86400,
-          "week": 604800}
+_AGO = re.compile(
+    r"^(?P<n>\d+|an?|one)\s+(?P<unit>second|minute|min|hour|hr|day|week)s?\s+ago$", re.IGNORECASE
+)
+_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "min": 60,
+    "hour": 3600,
+    "hr": 3600,
+    "day": 86400,
+    "week": 604800,
+}
 # Zone abbreviations printed by US sites (the rest go to dateparser).
-_ABBREV = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
-           "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2}
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
-                  r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$", re.IGNORECASE)
+_ABBREV = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5,
+    "EDT": -4,
+    "CST": -6,
+    "CDT": -5,
+    "MST": -7,
+    "MDT": -6,
+    "PST": -8,
+    "PDT": -7,
+    "BST": 1,
+    "CET": 1,
+    "CEST": 2,
+}
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?"
+    r"\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$",
+    re.IGNORECASE,
+)
 
 
 def zone(name: str | None) -> tzinfo:
@@ -176,10 +225,16 @@ def _relative(raw: str, tz: tzinfo, not_after: datetime | None) -> datetime | No
 def _dateparser(languages: tuple[str, ...] | None) -> Any:
     from dateparser.date import DateDataParser
 
-    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": ["day", "month", "year"],
-                "PARSERS": ["custom-formats", "absolute-time"]}
-    return DateDataParser(languages=list(languages) if languages else None, settings=settings,
-                          try_previous_locales=False)
+    settings = {
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PARSERS": ["custom-formats", "absolute-time"],
+    }
+    return DateDataParser(
+        languages=list(languages) if languages else None,
+        settings=settings,
+        try_previous_locales=False,
+    )
 
 
 def _fallback(raw: str, tz: tzinfo, languages: tuple[str, ...] | None) -> datetime | None:
@@ -193,8 +248,13 @@ def _fallback(raw: str, tz: tzinfo, languages: tuple[str, ...] | None) -> dateti
     return dt if dt.tzinfo else _localize(dt, tz)
 
 
-def parse_date(raw: str, timezone: str | None, *, not_after: datetime | None = None,
-               languages: Sequence[str] | None = None) -> datetime | None:
+def parse_date(
+    raw: str,
+    timezone: str | None,
+    *,
+    not_after: datetime | None = None,
+    languages: Sequence[str] | None = None,
+) -> datetime | None:
     """An aware datetime for ``raw``, or None.
 
     Naive times are in ``timezone`` (an IANA name; UTC when None); explicit offsets are kept. A date
@@ -214,8 +274,12 @@ def parse_date(raw: str, timezone: str | None, *, not_after: datetime | None = N
     langs = tuple(languages) if languages else None
     day_first = bool(langs) and "en" not in langs
     try:
-        dt = (_iso(text, tz) or _rfc2822(text) or _fast(text, tz, not_after, day_first)
-              or _relative(text, tz, not_after))
+        dt = (
+            _iso(text, tz)
+            or _rfc2822(text)
+            or _fast(text, tz, not_after, day_first)
+            or _relative(text, tz, not_after)
+        )
     except _Impossible:
         return None
     if dt is None and re.search(r"\d", text):

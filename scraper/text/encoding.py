@@ -22,7 +22,8 @@ from w3lib.encoding import (
 )
 
 _UTF8_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _HIGH = re.compile(rb"[\x80-\xff]")
 _WIDE = ("utf-16", "utf-32")
 
@@ -31,7 +32,7 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     """Codec error handler: read the offending bytes as cp1252 (undefined bytes replaced)."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return bad.decode("cp1252", errors="replace"), exc.end
 
 
@@ -72,9 +73,10 @@ def decode_html(body: bytes, headers_charset: str | None = None) -> tuple[str, s
     """
     bom_encoding, bom = read_bom(body)
     if bom_encoding:
-        return body[len(bom):].decode(bom_encoding, errors="replace"), bom_encoding
-    declared = [enc for enc in (_charset(headers_charset), html_body_declared_encoding(body))
-                if enc]
+        return body[len(bom) :].decode(bom_encoding, errors="replace"), bom_encoding
+    declared = [
+        enc for enc in (_charset(headers_charset), html_body_declared_encoding(body)) if enc
+    ]
     # UTF-16/32 without a BOM is valid UTF-8 too (ASCII plus NUL bytes): honour such a declaration.
     for enc in declared:
         if enc.startswith(_WIDE) and b"\x00" in body[:512]:

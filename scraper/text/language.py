@@ -27,8 +27,7 @@ def guess_language(text: str | None, min_hits: int = 5) -> str | None:
     if not text:
         return None
     counts = Counter(w.lower() for w in _WORD.findall(text[:3000]))
-    scores = sorted(((sum(counts[w] for w in s), lang) for lang, s in _SETS.items()),
-                    reverse=True)
+    scores = sorted(((sum(counts[w] for w in s), lang) for lang, s in _SETS.items()), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     if best < min_hits or best < 1.3 * second:
         return None

@@ -28,14 +28,71 @@ from lxml import etree
 from lxml import html as lxml_html
 
 DROP_TAGS = {
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-    "video", "audio", "picture", "img", "map", "button", "select", "input", "textarea", "label",
-    "nav", "aside", "figure", "figcaption", "dialog", "menu", "head", "title", "link", "meta",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "map",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "dialog",
+    "menu",
+    "head",
+    "title",
+    "link",
+    "meta",
 }
 INLINE = {
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
-    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "br",
-    "del", "ins", "strike", "tt", "big", "nobr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "cite",
+    "code",
+    "data",
+    "dfn",
+    "em",
+    "font",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "var",
+    "wbr",
+    "br",
+    "del",
+    "ins",
+    "strike",
+    "tt",
+    "big",
+    "nobr",
 }
 PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -64,26 +121,54 @@ WEAK_BOILER = re.compile(
 WEAK_MAX_PARAGRAPH_TEXT = 300
 # calls to action that sit inside article containers (newsletter, app, social, consent prompts)
 _CALLS_TO_ACTION = (
-    r"sign up (?:for|to|here)", r"subscribe (?:to|now|here)", r"join us on", r"follow us on",
-    r"download (?:our|the) app", r"get the latest .{0,40} (?:on|to) your phone", r"newsletter\s*:",
-    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)", r"folgen sie uns", r"hier geht es zu[rm]? ",
-    r"externen? inhalt", r"ich bin damit einverstanden", r"personenbezogene daten können",
-    r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés",
+    r"sign up (?:for|to|here)",
+    r"subscribe (?:to|now|here)",
+    r"join us on",
+    r"follow us on",
+    r"download (?:our|the) app",
+    r"get the latest .{0,40} (?:on|to) your phone",
+    r"newsletter\s*:",
+    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)",
+    r"folgen sie uns",
+    r"hier geht es zu[rm]? ",
+    r"externen? inhalt",
+    r"ich bin damit einverstanden",
+    r"personenbezogene daten können",
+    r"all rights reserved",
+    r"alle rechte vorbehalten",
+    r"tous droits réservés",
     r"todos los derechos reservados",
-    r"suscr[ií]bete", r"abonnez-vous", r"inscrivez-vous",
+    r"suscr[ií]bete",
+    r"abonnez-vous",
+    r"inscrivez-vous",
 )
 # each phrase starts with a letter; the lookahead on those first letters lets most word boundaries
 # fail at once instead of trying every phrase there (same matches, about twice as fast)
 CALL_TO_ACTION = re.compile(
-    r"\b(?=[" + "".join(sorted({p[0] for p in _CALLS_TO_ACTION})) + r"])(?:"
-    + "|".join(_CALLS_TO_ACTION) + r")",
+    r"\b(?=["
+    + "".join(sorted({p[0] for p in _CALLS_TO_ACTION}))
+    + r"])(?:"
+    + "|".join(_CALLS_TO_ACTION)
+    + r")",
     re.IGNORECASE,
 )
-_END = (".", "!", "?", "…", "\"", "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
-P_BOILER = re.compile(r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
-                      r"related|newsletter|promo|advert|sponsor)", re.IGNORECASE)
-HIDDEN_CLASS = {"hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "visuallyhidden",
-                "screen-reader-text", "offscreen"}
+_END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
+P_BOILER = re.compile(
+    r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
+    r"related|newsletter|promo|advert|sponsor)",
+    re.IGNORECASE,
+)
+HIDDEN_CLASS = {
+    "hide",
+    "hidden",
+    "d-none",
+    "is-hidden",
+    "u-hidden",
+    "invisible",
+    "visuallyhidden",
+    "screen-reader-text",
+    "offscreen",
+}
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
@@ -132,8 +217,15 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
     root = deepcopy(body if body is not None else tree)
     # tags that never hold article text, comments, page header/footer (an <article>'s own header
     # holds the headline and dek and is read elsewhere): removed in C
-    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS,
-                         "header", "footer", with_tail=False)
+    etree.strip_elements(
+        root,
+        etree.Comment,
+        etree.ProcessingInstruction,
+        *DROP_TAGS,
+        "header",
+        "footer",
+        with_tail=False,
+    )
     _drop([el for el in _HIDDEN_XPATH(root) if _is_hidden(el)])
     total = _text_len(root) or 1
     doomed = []
@@ -148,8 +240,9 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
                 doomed.append(el)
         elif el.tag in INLINE and _in_paragraph(el):
             continue
-        elif _names_boiler(cid) or (_names_weak_boiler(cid) and _paragraph_text(el)
-                                    < WEAK_MAX_PARAGRAPH_TEXT):
+        elif _names_boiler(cid) or (
+            _names_weak_boiler(cid) and _paragraph_text(el) < WEAK_MAX_PARAGRAPH_TEXT
+        ):
             doomed.append(el)
     # a box named like boilerplate that holds much of the page is a wrapper: keep it
     _drop([el for el in doomed if _text_len(el) < 0.4 * total])
@@ -262,8 +355,9 @@ class _Agg:
         self.n_good = self.n_link = 0
 
 
-def _aggregate(units: list[_Unit], weights: list[int], good: set[int],
-               links: set[int]) -> dict[etree._Element, _Agg]:
+def _aggregate(
+    units: list[_Unit], weights: list[int], good: set[int], links: set[int]
+) -> dict[etree._Element, _Agg]:
     agg: dict[etree._Element, _Agg] = {}
     for i, u in enumerate(units):
         w = weights[i]
@@ -286,8 +380,9 @@ def _aggregate(units: list[_Unit], weights: list[int], good: set[int],
     return agg
 
 
-def _container(root: etree._Element,
-               units: list[_Unit]) -> tuple[etree._Element, set[int], set[int]]:
+def _container(
+    root: etree._Element, units: list[_Unit]
+) -> tuple[etree._Element, set[int], set[int]]:
     """The element holding the article, the indexes of good units and of teaser excerpts.
 
     Good units that sit in a small box beside a link (a teaser card: linked headline + excerpt)
@@ -296,8 +391,11 @@ def _container(root: etree._Element,
     ancestor (or itself) with the best good - ALPHA * other - BETA * link text.
     """
     weights = [_weight(u.text) for u in units]
-    good = {i for i, u in enumerate(units)
-            if weights[i] >= MIN_GOOD and u.link <= MAX_LINK * len(u.text) and u.tag != "h1"}
+    good = {
+        i
+        for i, u in enumerate(units)
+        if weights[i] >= MIN_GOOD and u.link <= MAX_LINK * len(u.text) and u.tag != "h1"
+    }
     links = {i for i, u in enumerate(units) if weights[i] and u.link > 0.5 * len(u.text)}
     agg = _aggregate(units, weights, good, links)
     teasers = set()
@@ -366,8 +464,9 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
         if i in teasers:
             continue
         # a link list is out; a long paragraph that links much of its text is still prose
-        if u.link > 0.5 * len(text) and not (u.tag == "p" and len(text) >= 150
-                                             and u.link < 0.9 * len(text)):
+        if u.link > 0.5 * len(text) and not (
+            u.tag == "p" and len(text) >= 150 and u.link < 0.9 * len(text)
+        ):
             continue
         if u.tag in PARA_TAGS:
             out.append((u.tag, text))
@@ -383,12 +482,22 @@ def _tidy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         seen.add(text)
         out.append((tag, text))
-    out = [(tag, text) for k, (tag, text) in enumerate(out)
-           if not (len(text) < 250 and CALL_TO_ACTION.search(text))]
-    out = [(tag, text) for k, (tag, text) in enumerate(out)
-           if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)]
+    out = [
+        (tag, text)
+        for k, (tag, text) in enumerate(out)
+        if not (len(text) < 250 and CALL_TO_ACTION.search(text))
+    ]
+    out = [
+        (tag, text)
+        for k, (tag, text) in enumerate(out)
+        if tag not in HEADINGS or (k + 1 < len(out) and out[k + 1][0] not in HEADINGS)
+    ]
     # a credit line left at the end ("SDA/sep", "Quelle: ntv.de, ino/dpa", "amw")
-    while (out and out[-1][0] not in ("li", "dd", "dt") and _weight(out[-1][1]) < 40
-           and not out[-1][1].rstrip().endswith(_END)):
+    while (
+        out
+        and out[-1][0] not in ("li", "dd", "dt")
+        and _weight(out[-1][1]) < 40
+        and not out[-1][1].rstrip().endswith(_END)
+    ):
         out.pop()
     return out

@@ -15,8 +15,20 @@ from scraper.parsers.common.pagemeta import (
 )
 
 # CMS accounts that are not people: WordPress's "admin" and the like
-_ACCOUNTS = {"admin", "administrator", "webmaster", "editor", "editors", "redaktion", "staff",
-             "user", "newsroom", "desk", "web", "online"}
+_ACCOUNTS = {
+    "admin",
+    "administrator",
+    "webmaster",
+    "editor",
+    "editors",
+    "redaktion",
+    "staff",
+    "user",
+    "newsroom",
+    "desk",
+    "web",
+    "online",
+}
 _SHORT_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
 _TRAILING_SEP = re.compile(r"[\s|,·•–—-]+$")
 
@@ -24,15 +36,24 @@ _TRAILING_SEP = re.compile(r"[\s|,·•–—-]+$")
 def _is_account_link(link: str) -> bool:
     """An author page of a CMS account, not of a person ('/author/admin/')."""
     slug = [p for p in re.split(r"[/#?]", link.lower()) if p]
-    return bool(slug) and slug[-1] in _ACCOUNTS \
+    return (
+        bool(slug)
+        and slug[-1] in _ACCOUNTS
         and any(x in ("author", "authors", "autor", "user") for x in slug[-3:-1])
+    )
 
 
 def _not_accounts(raw: object) -> object:
     """JSON-LD authors without CMS accounts (an author whose page is /author/admin/)."""
     items = raw if isinstance(raw, list) else [raw]
-    return [it for it in items if not (isinstance(it, dict) and _is_account_link(
-        " ".join(str(it.get(k) or "") for k in ("url", "@id"))))]
+    return [
+        it
+        for it in items
+        if not (
+            isinstance(it, dict)
+            and _is_account_link(" ".join(str(it.get(k) or "") for k in ("url", "@id")))
+        )
+    ]
 
 
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
@@ -56,8 +77,14 @@ class BylineSignals(PageCore):
 
         accounts = self._account_names()
         for names, signal in self._author_sources():
-            names = [n for n in names if n and not n.isdigit() and not n.startswith("http")
-                     and " ".join(tokens(n)) not in accounts]
+            names = [
+                n
+                for n in names
+                if n
+                and not n.isdigit()
+                and not n.startswith("http")
+                and " ".join(tokens(n)) not in accounts
+            ]
             people = [n for n in names if not is_site(n)]
             if people and clean_authors(people):
                 return people, signal, "; ".join(names)
@@ -72,7 +99,8 @@ class BylineSignals(PageCore):
         raw = self.ld("author")
         for it in raw if isinstance(raw, list) else [raw]:
             if isinstance(it, dict) and _is_account_link(
-                    " ".join(str(it.get(k) or "") for k in ("url", "@id"))):
+                " ".join(str(it.get(k) or "") for k in ("url", "@id"))
+            ):
                 out.update(" ".join(tokens(n)) for n in _ld_names(it))
         for a in self._ACCOUNT_LINKS(self.tree):
             href = a.get("href", "")
@@ -83,8 +111,14 @@ class BylineSignals(PageCore):
 
     def _author_sources(self) -> Iterator[tuple[list[str], str]]:
         yield _ld_names(_not_accounts(self.ld("author"))), "jsonld:author"
-        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author",
-                    "byl"):
+        for key in (
+            "author",
+            "article:author",
+            "dc.creator",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+        ):
             values = [clean(v) for v in self.meta_all.get(key, [])]
             values = [v for v in values if v]
             if values:
@@ -108,7 +142,8 @@ class BylineSignals(PageCore):
     _BYLINE_LABEL = etree.XPath(
         r'//text()[re:test(., "^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|'
         r'text|texto|written by|reporting by)\b", "i")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"})
+        namespaces={"re": "http://exslt.org/regular-expressions"},
+    )
 
     def _byline_text(self) -> Iterator[tuple[list[str], str]]:
         """A byline printed as text: "By Jane Doe", "Von Max Muster", "Autor: ..."."""
@@ -118,8 +153,9 @@ class BylineSignals(PageCore):
             parent = node.getparent()
             if parent is None or parent.tag in ("script", "style", "title", "option"):
                 continue
-            if next(parent.iterancestors("a", "figure", "figcaption"), None) is not None \
-                    or parent.tag in ("a", "figcaption"):
+            if next(
+                parent.iterancestors("a", "figure", "figcaption"), None
+            ) is not None or parent.tag in ("a", "figcaption"):
                 continue  # a teaser card's byline, a photo credit
             if node.is_tail:
                 text = clean(node)
@@ -159,10 +195,19 @@ class BylineSignals(PageCore):
                 continue
             people = split_byline(text)[0]
             if people:
-                yield people, "byline:" + ("rel" if el.get("rel") == "author" else
-                                           "itemprop" if el.get("itemprop") else
-                                           "href" if el.tag == "a" and el.get("href") else
-                                           "class")
+                yield (
+                    people,
+                    "byline:"
+                    + (
+                        "rel"
+                        if el.get("rel") == "author"
+                        else "itemprop"
+                        if el.get("itemprop")
+                        else "href"
+                        if el.tag == "a" and el.get("href")
+                        else "class"
+                    ),
+                )
                 return
 
     def _byline_under_headline(self) -> Iterator[tuple[list[str], str]]:
@@ -181,17 +226,27 @@ class BylineSignals(PageCore):
             text = clean(el.text_content())
             if el.tag == "p" and len(text) > 80:
                 return  # the text has begun
-            if el.tag not in ("p", "span", "div", "address", "small") or len(text) > 60 \
-                    or not text or len(el) > 2:
+            if (
+                el.tag not in ("p", "span", "div", "address", "small")
+                or len(text) > 60
+                or not text
+                or len(el) > 2
+            ):
                 continue
             name = _titlecase(_TRAILING_SEP.sub("", text))
             if not 2 <= len(name.split()) <= 4 or not looks_like_person(name):
                 continue
-            bold = el.tag == "p" and len(el) == 1 and el[0].tag in ("strong", "b") \
+            bold = (
+                el.tag == "p"
+                and len(el) == 1
+                and el[0].tag in ("strong", "b")
                 and clean(el[0].text_content()) == text
+            )
             beside_date = text != _TRAILING_SEP.sub("", text) and any(
                 _SHORT_DATE.search(clean(sib.text_content()) or "")
-                for sib in (el.getnext(), el.getprevious()) if sib is not None)
+                for sib in (el.getnext(), el.getprevious())
+                if sib is not None
+            )
             if bold or beside_date:
                 yield [name], "byline:under-headline"
                 return

@@ -13,22 +13,82 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-    "h3", "h4", "h5", "h6", "header", "hr", "html", "legend", "li", "main", "nav", "ol", "p",
-    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
-SKIP = frozenset({
-    "script", "style", "noscript", "select", "option", "head", "template", "iframe", "textarea",
-    "button", "svg", "input", "object", "embed", "canvas", "map",
-})
+BLOCK = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "select",
+        "option",
+        "head",
+        "template",
+        "iframe",
+        "textarea",
+        "button",
+        "svg",
+        "input",
+        "object",
+        "embed",
+        "canvas",
+        "map",
+    }
+)
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _TITLE_SPLIT = re.compile(r"\s+(?:-|\||::|—|–|»)\s+")
-_WIDGET = re.compile(r"(?:^|[\s_-])(?:ad|ads|adbox|adcontent|advert\w*|sharethis|share\w*|social"
-                     r"|comments?|comment_\w+|sponsor\w*|promo\w*|newsletter)(?:$|[\s_-])",
-                     re.IGNORECASE)
+_WIDGET = re.compile(
+    r"(?:^|[\s_-])(?:ad|ads|adbox|adcontent|advert\w*|sharethis|share\w*|social"
+    r"|comments?|comment_\w+|sponsor\w*|promo\w*|newsletter)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -57,8 +117,15 @@ def text_lines(root: lxml_html.HtmlElement) -> list[Line]:
     def flush(br: bool = False) -> None:
         text = _WS.sub(" ", "".join(parts)).strip()
         if text:
-            lines.append(Line(text, state["el"], int(state["links"]),  # type: ignore[arg-type]
-                              len(lines), bool(state["gap"])))
+            lines.append(
+                Line(
+                    text,
+                    state["el"],
+                    int(state["links"]),  # type: ignore[arg-type]
+                    len(lines),
+                    bool(state["gap"]),
+                )
+            )
             state["gap"] = False
         elif br:
             state["gap"] = True
@@ -113,8 +180,9 @@ def inside(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement) -> bool:
     return any(x is container for x in ancestors(el))
 
 
-def in_widget(el: lxml_html.HtmlElement, container: lxml_html.HtmlElement,
-              keep: list[lxml_html.HtmlElement]) -> bool:
+def in_widget(
+    el: lxml_html.HtmlElement, container: lxml_html.HtmlElement, keep: list[lxml_html.HtmlElement]
+) -> bool:
     """``el`` sits in an ad/share/comment widget (its class or id says so) below ``container``;
     the elements in ``keep`` (the article text's own wrappers) never count."""
     for node in ancestors(el):
@@ -130,16 +198,18 @@ def title_candidates(tree: lxml_html.HtmlElement) -> dict[str, str]:
     into every run of their " - " / " | " pieces (a site name may sit on either side, and a
     headline may itself contain " - ")."""
     out: dict[str, str] = {}
-    for xp, signal in (('//meta[@property="og:title"]/@content', "og:title"),
-                       ('//meta[@name="twitter:title"]/@content', "twitter:title"),
-                       ("//title/text()", "title")):
+    for xp, signal in (
+        ('//meta[@property="og:title"]/@content', "og:title"),
+        ('//meta[@name="twitter:title"]/@content', "twitter:title"),
+        ("//title/text()", "title"),
+    ):
         for title in tree.xpath(xp):
             title = " ".join(title.split())
             pieces, seps = _TITLE_SPLIT.split(title), _TITLE_SPLIT.findall(title)
             for a in range(len(pieces)):
                 text = pieces[a]
                 out.setdefault(text.casefold(), signal)
-                for sep, piece in zip(seps[a:], pieces[a + 1:], strict=False):
+                for sep, piece in zip(seps[a:], pieces[a + 1 :], strict=False):
                     text += sep + piece
                     out.setdefault(text.casefold(), signal)
     return out

@@ -19,10 +19,9 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|source|rights|attribu
 _CREDIT_WORD = r"(?:photo(?:graph)?|foto|bild|image|picture|credit|quelle|source)s?"
 _CREDIT_LABEL = re.compile(rf"^{_CREDIT_WORD}\s*(?:by|:)\s*", re.IGNORECASE)
 _CREDIT_IN_TEXT = re.compile(
-    rf"(?:\b{_CREDIT_WORD}\s*(?:by|:)|©|\(c\))\s*(?P<who>[^|;]{{2,80}})$",
-    re.IGNORECASE)
-_CREDIT_TAIL = re.compile(rf"\s*(?:\b{_CREDIT_WORD}\s*(?:by|:)|©)\s*$",
-                          re.IGNORECASE)
+    rf"(?:\b{_CREDIT_WORD}\s*(?:by|:)|©|\(c\))\s*(?P<who>[^|;]{{2,80}})$", re.IGNORECASE
+)
+_CREDIT_TAIL = re.compile(rf"\s*(?:\b{_CREDIT_WORD}\s*(?:by|:)|©)\s*$", re.IGNORECASE)
 
 
 class MediaSignals(PageCore):
@@ -54,8 +53,9 @@ class MediaSignals(PageCore):
         if len(name) >= 6:
             for fig in figures:
                 for im in fig.iter("img", "source"):
-                    if name in (im.get("src") or "") + (im.get("srcset") or "") + \
-                            (im.get("data-src") or ""):
+                    if name in (im.get("src") or "") + (im.get("srcset") or "") + (
+                        im.get("data-src") or ""
+                    ):
                         return fig
         h1 = self.tree.find(".//h1")
         if h1 is not None:

@@ -30,8 +30,24 @@ from scraper.parsers.common.pagemeta import (  # noqa: F401  (re-exported)
 from scraper.parsers.common.titles import TitleSignals
 
 _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.){300,})"')
-_INLINE = {"a", "b", "strong", "em", "i", "span", "font", "small", "u", "mark", "time", "abbr",
-           "cite", "q", "sub", "sup"}
+_INLINE = {
+    "a",
+    "b",
+    "strong",
+    "em",
+    "i",
+    "span",
+    "font",
+    "small",
+    "u",
+    "mark",
+    "time",
+    "abbr",
+    "cite",
+    "q",
+    "sub",
+    "sup",
+}
 
 
 class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
@@ -67,8 +83,9 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
             tags = [clean(k) for k in kw if clean(k)]
             if tags:
                 return tags, "jsonld:keywords"
-        tags = [clean(m.get("content"))
-                for m in self.tree.iterfind('.//meta[@property="article:tag"]')]
+        tags = [
+            clean(m.get("content")) for m in self.tree.iterfind('.//meta[@property="article:tag"]')
+        ]
         tags = [t for t in tags if t]
         if tags:
             return tags, "meta:article:tag"
@@ -98,7 +115,8 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
             snippet = " ".join(words[:5]).replace('"', "")
             try:
                 nodes = self.tree.xpath(
-                    f'//body//text()[contains(normalize-space(.), "{snippet}")]')
+                    f'//body//text()[contains(normalize-space(.), "{snippet}")]'
+                )
             except etree.XPathError:
                 continue
             for node in nodes:
@@ -107,8 +125,15 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
                     el = el.getparent()
                 while el is not None and el.tag in _INLINE:
                     el = el.getparent()
-                if el is None or el.tag in ("script", "style", "noscript", "textarea", "title",
-                                            "body", "html"):
+                if el is None or el.tag in (
+                    "script",
+                    "style",
+                    "noscript",
+                    "textarea",
+                    "title",
+                    "body",
+                    "html",
+                ):
                     continue
                 text = clean(el.text_content())
                 if overlap(text, d) >= 0.8 and overlap(d, text) >= 0.8:

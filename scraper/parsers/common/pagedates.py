@@ -13,11 +13,13 @@ from scraper.parsers.common.pagemeta import (
 )
 
 _URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+    r"/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)"
+)
 _LABELLED_DATE = re.compile(
     r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?"
     r"|\b\d{1,2}[./]\d{1,2}[./]\d{4}(?:,?\s+\d{1,2}:\d{2})?"
-    r"|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\b\d{1,2}\.? [A-Za-zäéû]{3,9}\.? \d{4}")
+    r"|\b[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\b\d{1,2}\.? [A-Za-zäéû]{3,9}\.? \d{4}"
+)
 
 
 class DateSignals(PageCore):
@@ -25,9 +27,18 @@ class DateSignals(PageCore):
         d = clean(self.ld("datePublished"))
         if d:
             return d, "jsonld:datePublished"
-        found = self.meta("article:published_time", "og:article:published_time", "datepublished",
-                          "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
-                          "sailthru.date", "parsely-pub-date")
+        found = self.meta(
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
+            "parsely-pub-date",
+        )
         if found:
             return found
         for t in self.tree.iterfind(".//time[@datetime]"):
@@ -41,7 +52,8 @@ class DateSignals(PageCore):
     _DATE_LABEL = etree.XPath(
         r'//body//text()[re:test(., "^\s*(published|posted|date|datum|veröffentlicht|'
         r'erschienen|publié|publicado|pubblicato|gepubliceerd|publicerad|publisert)\b", "i")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"})
+        namespaces={"re": "http://exslt.org/regular-expressions"},
+    )
 
     def published_label(self) -> tuple[str, str] | None:
         """A date printed after a label ("Published 28.04.2023", "Datum 28.04.2023")."""
@@ -67,8 +79,13 @@ class DateSignals(PageCore):
         from htmldate import find_date
 
         try:
-            day = find_date(self.tree, original_date=True, extensive_search=True,
-                            outputformat="%Y-%m-%d", max_date=fetched_at[:10] or None)
+            day = find_date(
+                self.tree,
+                original_date=True,
+                extensive_search=True,
+                outputformat="%Y-%m-%d",
+                max_date=fetched_at[:10] or None,
+            )
         except Exception:  # a date guesser must never break a parse
             return None
         return (day, "htmldate") if day else None
@@ -77,5 +94,6 @@ class DateSignals(PageCore):
         d = clean(self.ld("dateModified"))
         if d:
             return d, "jsonld:dateModified"
-        return self.meta("article:modified_time", "og:updated_time", "datemodified",
-                         "last-modified")
+        return self.meta(
+            "article:modified_time", "og:updated_time", "datemodified", "last-modified"
+        )

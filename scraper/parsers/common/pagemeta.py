@@ -18,9 +18,21 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "liveblogposting", "report",
-    "scholarlyarticle", "socialmediaposting", "techarticle", "webpage", "medicalwebpage",
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "report",
+    "scholarlyarticle",
+    "socialmediaposting",
+    "techarticle",
+    "webpage",
+    "medicalwebpage",
 }
 _WS = re.compile(r"\s+")
 
@@ -153,8 +165,18 @@ class PageCore:
         out: dict[str, list[str]] = {}
         for m in self.tree.iterfind(".//meta"):
             key = (m.get("property") or m.get("name") or "").strip().lower()
-            if key in ("author", "article:author", "dc.creator", "parsely-author",
-                       "sailthru.author", "byl") and (m.get("content") or "").strip():
+            if (
+                key
+                in (
+                    "author",
+                    "article:author",
+                    "dc.creator",
+                    "parsely-author",
+                    "sailthru.author",
+                    "byl",
+                )
+                and (m.get("content") or "").strip()
+            ):
                 out.setdefault(key, []).append(m.get("content").strip())
         return out
 
@@ -181,8 +203,12 @@ class PageCore:
     @cached_property
     def _site_names(self) -> tuple[str, ...]:
         names = []
-        for key in ("og:site_name", "application-name", "apple-mobile-web-app-title",
-                    "twitter:site"):
+        for key in (
+            "og:site_name",
+            "application-name",
+            "apple-mobile-web-app-title",
+            "twitter:site",
+        ):
             v = clean(self.metas.get(key)).lstrip("@")
             if v:
                 names.append(v)
@@ -197,8 +223,12 @@ class PageCore:
 
     def descriptions(self) -> list[str]:
         out = []
-        for v in (self.ld("description"), self.metas.get("og:description"),
-                  self.metas.get("description"), self.metas.get("twitter:description")):
+        for v in (
+            self.ld("description"),
+            self.metas.get("og:description"),
+            self.metas.get("description"),
+            self.metas.get("twitter:description"),
+        ):
             v = clean(v)
             if len(v) >= 40 and v not in out:
                 out.append(v)

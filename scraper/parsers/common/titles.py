@@ -32,8 +32,10 @@ class TitleSignals(PageCore):
             if p.replace(" ", "") in squashed:
                 return True
             padded = f" {p} "
-            return any(f" {p} " in f" {s} " or (f" {s} " in padded and len(p) <= len(s) + 12)
-                       for s in sites)
+            return any(
+                f" {p} " in f" {s} " or (f" {s} " in padded and len(p) <= len(s) + 12)
+                for s in sites
+            )
 
         keep = list(parts)
         while len(keep) > 1 and is_site(keep[-1]):
@@ -55,7 +57,7 @@ class TitleSignals(PageCore):
     def sections(self) -> list[str]:
         out = []
         sec = self.ld("articleSection")
-        for v in (sec if isinstance(sec, list) else [sec]):
+        for v in sec if isinstance(sec, list) else [sec]:
             if clean(v):
                 out.append(clean(v))
         v = clean(self.metas.get("article:section"))
@@ -97,8 +99,15 @@ class TitleSignals(PageCore):
 
     # The title a page declares for itself first: og:title is the one title nearly every publisher
     # sets on purpose (the <title> carries site chains, an <h1> may be a teaser block's).
-    TITLE_ORDER = ("meta:og:title", "jsonld:headline", "meta:headline", "h1", "meta:twitter:title",
-                   "title", "meta:title")
+    TITLE_ORDER = (
+        "meta:og:title",
+        "jsonld:headline",
+        "meta:headline",
+        "h1",
+        "meta:twitter:title",
+        "title",
+        "meta:title",
+    )
     HEADLINE_SIGNALS = ("jsonld:headline", "meta:headline")
     SOCIAL_SIGNALS = ("meta:og:title", "meta:twitter:title")
 
@@ -145,8 +154,9 @@ class TitleSignals(PageCore):
         key = " ".join(tokens(text))
         agreeing = sorted({s for t, s in cands if " ".join(tokens(t)) == key})
         if _all_caps(text):  # the same words in their own casing from another signal
-            text = next((t for t, _ in cands if t.casefold() == text.casefold()
-                         and not _all_caps(t)), text)
+            text = next(
+                (t for t, _ in cands if t.casefold() == text.casefold() and not _all_caps(t)), text
+            )
         return text, "+".join(agreeing) if len(agreeing) > 1 else sig
 
 
@@ -173,7 +183,7 @@ def wraps(outer: str, inner: str) -> bool:
     pos = outer.find(inner)
     if pos < 0 or len(inner) < 12:
         return False
-    head, tail = outer[:pos].rstrip(), outer[pos + len(inner):].lstrip()
+    head, tail = outer[:pos].rstrip(), outer[pos + len(inner) :].lstrip()
     if not head and not tail:
         return False
     if head and (head[-1] not in _AFFIX_SEP or len(head) > len(inner)):
@@ -186,14 +196,19 @@ def shared_tail(a: str, b: str) -> str | None:
     one headline. None when one title is the other with a kicker, or the kickers are variants."""
     if a.endswith(b) or b.endswith(a):
         return None
-    heads_b = {b[m.end():]: b[: m.start()] for m in reversed(list(_KICKER.finditer(b)))}
+    heads_b = {b[m.end() :]: b[: m.start()] for m in reversed(list(_KICKER.finditer(b)))}
     for m in _KICKER.finditer(a):
-        tail, head_a = a[m.end():], a[: m.start()]
+        tail, head_a = a[m.end() :], a[: m.start()]
         head_b = heads_b.get(tail)
         if head_b is None:
             continue
-        if (head_a and head_b and len(tokens(tail)) >= 3
-                and overlap(head_a, head_b) < 0.5 and overlap(head_b, head_a) < 0.5):
+        if (
+            head_a
+            and head_b
+            and len(tokens(tail)) >= 3
+            and overlap(head_a, head_b) < 0.5
+            and overlap(head_b, head_a) < 0.5
+        ):
             return tail
         return None
     return None

@@ -32,24 +32,38 @@ from scraper.parsers.runnerspace.scheme import runnerspace_article_key
 from scraper.text.authors import split_byline
 from scraper.text.language import guess_language
 
-DATE = (r"(?:(?:[A-Z][a-z]{2,8}, )?[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
-        r"(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
-        r"|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
-        r"|(?:Today|Yesterday),? \d{1,2}:\d{2}\s*[ap]m)")
-PUBLISHED = re.compile(rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)(?:\s+on|\s*[,|·-])?\s*"
-                       rf"(?P<date>{DATE})?"
-                       rf"(?:\s+\d*\s*Comments?)?$", re.IGNORECASE)
+DATE = (
+    r"(?:(?:[A-Z][a-z]{2,8}, )?[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
+    r"(?:,? (?:at )?\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
+    r"|\d{1,2}/\d{1,2}/\d{4}(?:,? \d{1,2}:\d{2}\s*[ap]m)?"
+    r"|(?:Today|Yesterday),? \d{1,2}:\d{2}\s*[ap]m)"
+)
+PUBLISHED = re.compile(
+    rf"^(?:Published|Posted) by\b\s*(?P<pub>.*?)(?:\s+on|\s*[,|·-])?\s*"
+    rf"(?P<date>{DATE})?"
+    rf"(?:\s+\d*\s*Comments?)?$",
+    re.IGNORECASE,
+)
 DATE_LINE = re.compile(rf"^(?:(?:Published|Posted|Updated):?\s*)?(?P<date>{DATE})$", re.IGNORECASE)
 BYLINE = re.compile(r"^(?:By|Written by|Story by|Words by):?\s+\S", re.IGNORECASE)
-PHOTOS = re.compile(r"^(?:(?P<a>.{3,60}?)\s+photos?|photos? by\s+(?P<b>.{3,60})"
-                    r"|photos?:\s*(?P<c>.{3,60}))$", re.IGNORECASE)
+PHOTOS = re.compile(
+    r"^(?:(?P<a>.{3,60}?)\s+photos?|photos? by\s+(?P<b>.{3,60})"
+    r"|photos?:\s*(?P<c>.{3,60}))$",
+    re.IGNORECASE,
+)
 COMMENTS = re.compile(r"^\d*\s*Comments?(?:\s*\(\d+\))?$", re.IGNORECASE)
-STOP = re.compile(r"^(?:More news|More from|Related(?: news| stories| articles| links)?:?"
-                  r"|Recent news|History for\b|Show \d+ more|\d+ comments?(?:\(s\))?|Add a Comment"
-                  r"|Leave a (?:comment|reply)|Like\b.*\bShare\b|Share this|Tags?:|Comments?$"
-                  r"|\d[\d,]* views$)", re.IGNORECASE)
-BOX_TITLES = re.compile(r"^(?:Folders|More news|History|Comments|Advert\w*|Followers.*|Who Are We.*"
-                        r"|Photos|Videos|News|Results|Blogs?)$", re.IGNORECASE)
+STOP = re.compile(
+    r"^(?:More news|More from|Related(?: news| stories| articles| links)?:?"
+    r"|Recent news|History for\b|Show \d+ more|\d+ comments?(?:\(s\))?|Add a Comment"
+    r"|Leave a (?:comment|reply)|Like\b.*\bShare\b|Share this|Tags?:|Comments?$"
+    r"|\d[\d,]* views$)",
+    re.IGNORECASE,
+)
+BOX_TITLES = re.compile(
+    r"^(?:Folders|More news|History|Comments|Advert\w*|Followers.*|Who Are We.*"
+    r"|Photos|Videos|News|Results|Blogs?)$",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 EVENT_ID = re.compile(r"eprofile\.php\?(?:[^\"'#]*&)?event_id=(\d+)", re.IGNORECASE)
 
@@ -69,8 +83,13 @@ class RunnerSpaceParser(Parser):
         tree = parse_tree(html)
         body_el = tree.find("body")
         lines = text_lines(body_el if body_el is not None else tree)
-        art = Article(url=url, canonical_url=canonical_url(url), fetched_at=fetched_at,
-                      parser=self.id, timezone=self.timezone)
+        art = Article(
+            url=url,
+            canonical_url=canonical_url(url),
+            fetched_at=fetched_at,
+            parser=self.id,
+            timezone=self.timezone,
+        )
         sig = art.signals
         sig["canonical_url"] = "url"
         pub = self._published(lines, art)
@@ -88,12 +107,12 @@ class RunnerSpaceParser(Parser):
 
     # ---- fields --------------------------------------------------------------------------------
     def _published(self, lines: list[Line], art: Article) -> Line | None:
-        """"Published by DyeStat.com   May 26th 2024, 2:29am" (possibly over several lines)."""
+        """ "Published by DyeStat.com   May 26th 2024, 2:29am" (possibly over several lines)."""
         for i, line in enumerate(lines):
             if not re.match(r"^(?:Published|Posted) by\b", line.text, re.IGNORECASE):
                 continue
             for j in range(i, min(i + 4, len(lines))):
-                text = " ".join(x.text for x in lines[i:j + 1])
+                text = " ".join(x.text for x in lines[i : j + 1])
                 m = PUBLISHED.match(text)
                 if m and (m.group("date") or j == i + 3 or j + 1 == len(lines)):
                     if m.group("pub"):
@@ -111,14 +130,21 @@ class RunnerSpaceParser(Parser):
                 return line
         return None
 
-    def _headline(self, tree: lxml_html.HtmlElement, lines: list[Line],
-                  pub: Line | None) -> tuple[Line, str] | None:
+    def _headline(
+        self, tree: lxml_html.HtmlElement, lines: list[Line], pub: Line | None
+    ) -> tuple[Line, str] | None:
         """The line the page's title names (title minus site-name pieces), else the line above the
         "Published by" line, else the longest h1 that is not a box title."""
         candidates = title_candidates(tree)
-        matches = [ln for ln in lines if ln.text.casefold() in candidates and len(ln.text) >= 8
-                   and not BOX_TITLES.match(ln.text)]
+        matches = [
+            ln
+            for ln in lines
+            if ln.text.casefold() in candidates
+            and len(ln.text) >= 8
+            and not BOX_TITLES.match(ln.text)
+        ]
         if matches:
+
             def rank(ln: Line) -> tuple[bool, bool, int]:  # above "Published by", a heading, long
                 near = pub is not None and 0 < pub.index - ln.index <= 4
                 return near, ln.element.tag in ("h1", "h2", "h3"), len(ln.text)
@@ -126,8 +152,13 @@ class RunnerSpaceParser(Parser):
             best = max(matches, key=rank)
             return best, f"{candidates[best.text.casefold()]}+{best.element.tag}"
         if pub is not None:
-            before = [ln for ln in lines[:pub.index] if len(ln.text) >= 8 and ln.link_density < .5
-                      and not re.match(r"^(?:Published|Posted) by", ln.text, re.IGNORECASE)]
+            before = [
+                ln
+                for ln in lines[: pub.index]
+                if len(ln.text) >= 8
+                and ln.link_density < 0.5
+                and not re.match(r"^(?:Published|Posted) by", ln.text, re.IGNORECASE)
+            ]
             if before and before[-1].index >= pub.index - 3:
                 return before[-1], "line-above-published"
         h1s = [ln for ln in lines if ln.element.tag == "h1" and not BOX_TITLES.match(ln.text)]
@@ -138,10 +169,13 @@ class RunnerSpaceParser(Parser):
         line."""
         sig = art.signals
         pending: list[Line] = []  # candidate dek lines, confirmed by a following byline/credit
-        for line in lines[start:start + 12]:
+        for line in lines[start : start + 12]:
             text = line.text
-            if re.match(r"^(?:Published|Posted) by\b", text, re.I) or COMMENTS.match(text) or (
-                    art.published_raw and text.endswith(art.published_raw) and len(text) < 80):
+            if (
+                re.match(r"^(?:Published|Posted) by\b", text, re.I)
+                or COMMENTS.match(text)
+                or (art.published_raw and text.endswith(art.published_raw) and len(text) < 80)
+            ):
                 continue
             if BYLINE.match(text) and len(text) <= 150 and art.byline_raw is None:
                 art.byline_raw, sig["byline_raw"] = text, "by-line"
@@ -153,11 +187,18 @@ class RunnerSpaceParser(Parser):
             elif (m := PHOTOS.match(text)) and art.photo_credit is None:
                 art.photo_credit = (m.group("a") or m.group("b") or m.group("c")).strip()
                 sig["photo_credit"] = "photos-line"
-            elif line.link_density >= .6 and len(text) <= 120 and ("|" in text or text.isupper()):
+            elif line.link_density >= 0.6 and len(text) <= 120 and ("|" in text or text.isupper()):
                 continue  # "WATCH MEET ON DEMAND | PHOTOS | INTERVIEWS"
-            elif not pending and art.byline_raw is None and art.photo_credit is None and (
-                    line.element.tag in ("h2", "h3", "h4", "h5", "h6") or len(text) < 200
-                    and not text.endswith((".", "”", '"'))):
+            elif (
+                not pending
+                and art.byline_raw is None
+                and art.photo_credit is None
+                and (
+                    line.element.tag in ("h2", "h3", "h4", "h5", "h6")
+                    or len(text) < 200
+                    and not text.endswith((".", "”", '"'))
+                )
+            ):
                 pending.append(line)
             else:
                 break
@@ -176,9 +217,12 @@ class RunnerSpaceParser(Parser):
         for line in lines[first:]:
             if STOP.match(line.text) or not inside(line.element, container):
                 break
-            link_row = line.link_density >= .6 and len(line.text.split()) <= 10
-            if link_row or line.text.lower() == "advertisement" or \
-                    in_widget(line.element, container, keep):
+            link_row = line.link_density >= 0.6 and len(line.text.split()) <= 10
+            if (
+                link_row
+                or line.text.lower() == "advertisement"
+                or in_widget(line.element, container, keep)
+            ):
                 continue
             if paras and paras[-1][0] is line.element and not line.gap:  # <br>-separated lines
                 paras[-1][1].append(line.text)
@@ -194,8 +238,9 @@ class RunnerSpaceParser(Parser):
             if not m:
                 continue
             art.meet_name, art.signals["meet_name"] = m.group(1), "history-box"
-            years = [int(x.text) for x in lines[line.index + 1:line.index + 80]
-                     if YEAR.match(x.text)]
+            years = [
+                int(x.text) for x in lines[line.index + 1 : line.index + 80] if YEAR.match(x.text)
+            ]
             pub_year = year_in(art.published_raw)
             year = pub_year if pub_year in years or not years else years[0]
             if year:
@@ -218,8 +263,9 @@ class RunnerSpaceParser(Parser):
         elif (guess := guess_language(art.body)) is not None:
             art.language, art.signals["language"] = guess, "stopwords"
 
-    def _fallback(self, tree: lxml_html.HtmlElement, url: str, fetched_at: str,
-                  art: Article) -> None:
+    def _fallback(
+        self, tree: lxml_html.HtmlElement, url: str, fetched_at: str, art: Article
+    ) -> None:
         """Fields the text structure did not give, from the generic parser (when it is there):
         the whole generic parse when headline, body or date is missing, else only its cheap
         metadata readers for a missing byline."""
@@ -229,8 +275,17 @@ class RunnerSpaceParser(Parser):
             except ImportError:  # pragma: no cover - the generic parser lands separately
                 return
             generic = GenericParser().parse_tree(tree, url, fetched_at)
-            for field in ("headline", "body", "published_raw", "byline_raw", "authors",
-                          "modified_raw", "image_url", "tags", "language"):
+            for field in (
+                "headline",
+                "body",
+                "published_raw",
+                "byline_raw",
+                "authors",
+                "modified_raw",
+                "image_url",
+                "tags",
+                "language",
+            ):
                 value = getattr(generic, field)
                 if value and not getattr(art, field):
                     setattr(art, field, value)
@@ -245,4 +300,3 @@ class RunnerSpaceParser(Parser):
                 art.authors, art.signals["authors"] = found[0], "generic:" + found[1]
                 if found[2]:
                     art.byline_raw, art.signals["byline_raw"] = found[2], "generic:" + found[1]
-
