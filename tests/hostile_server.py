@@ -14,7 +14,6 @@ forgets to. Every request is logged (time, path) so tests can check retries and 
 
 from __future__ import annotations
 
-import gzip
 import io
 import random
 import socket
@@ -386,12 +385,3 @@ class HostileServer:
         h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         h.connection.close()
         h.close_connection = True
-
-
-def gzip_size(data: bytes) -> int:
-    """Decompressed size of a gzip body (for the suite's own checks)."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-        total = 0
-        while chunk := f.read(1 << 20):
-            total += len(chunk)
-    return total

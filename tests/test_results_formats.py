@@ -11,10 +11,6 @@ def parse(text: str, url: str | None = None) -> dict:
     return to_contract(parse_document(text.encode(), url))
 
 
-def rows_of(doc: dict) -> list[dict]:
-    return [r for e in doc["events"] for r in e["results"]]
-
-
 # --- fixed width with ===== ruler segments (MileSplit raw <pre>) --------------------------------
 MILESPLIT = """<html><head><script type="application/ld+json">
 {"@context": "https://schema.org", "@type": "SportsEvent", "name": "Vista XC Invitational",

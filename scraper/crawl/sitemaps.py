@@ -29,7 +29,6 @@ from lxml import etree
 MAX_BYTES = 50 * 1024 * 1024  # the sitemap protocol's limit (uncompressed)
 MAX_ENTRIES = 50_000  # the sitemap protocol's limit per file
 _ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
-_ATOM = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(slots=True)

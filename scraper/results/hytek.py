@@ -22,7 +22,7 @@ from scraper.results.fixedwidth import (
     header_score,
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
-from scraper.results.model import Event, Meet, ResultDoc, Row, new_event, round_of
+from scraper.results.model import Event, ResultDoc, Row, new_event, round_of
 
 EVENT = re.compile(
     r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
@@ -316,14 +316,3 @@ class _Reader:
                 {"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value, "wind": wind}
             )
         return True
-
-
-def meet_from_text(text: str) -> Meet:
-    meet = Meet()
-    for line in text.splitlines()[:15]:
-        m = MEET_LINE.match(line)
-        if m:
-            meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
-            meet.date = us_or_eu_date(m.group(2))
-            break
-    return meet

@@ -191,9 +191,6 @@ class PageCore:
         obj = self.article_ld
         return obj.get(key) if obj else None
 
-    def site_names(self) -> list[str]:
-        return list(self._site_names)
-
     @cached_property
     def site_tokens(self) -> tuple[str, ...]:
         """Each site name as its casefolded words ("Track & Field News" -> "track field news"),
