@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scraper.results.marks import (
+    INCH,
+    Mark,
+    _fast,
+    _slow,
     feet_inches_metres,
     parse_mark,
     parse_wind,
@@ -29,6 +35,8 @@ MARKS = [
     ("21.3h", None, 21.3, "s", "hand", None, None, []),
     ("10.8H", None, 10.8, "s", "hand", None, None, []),
     ("3:45.34 NR", None, 225.34, "s", "FAT", None, None, ["NR"]),
+    ("12.301 PB", None, 12.301, "s", "FAT", None, None, ["PB"]),  # thousandths: FAT too
+    ("1:02.741q", None, 62.741, "s", "FAT", None, "q", []),
     ("13.10 PB SB", None, 13.1, "s", "FAT", None, None, ["PB", "SB"]),
     ("8:18:72", None, None, None, None, None, None, []),  # misprint: 72 s is no clock value
     ("1:75.00", None, None, None, None, None, None, []),
@@ -165,3 +173,88 @@ def test_tiebreak_thousandths(raw, expected):
 )
 def test_status_words(raw, expected):
     assert status_of(raw) == expected
+
+
+# --- the fast path (marks._fast) agrees with the general one (marks._slow) ----------------------
+# _fast reads the common shapes with two regexes and skips the general path; whatever it reads, the
+# general path must read the same. Marks are generated with the value they stand for, so both are
+# also checked against it.
+HINTS = st.sampled_from([None, "s", "m", "points"])
+
+
+@st.composite
+def times(draw: st.DrawFn) -> tuple[str, float | None, bool]:
+    """(text, seconds or None for no clock value, a shape _fast reads) for h:mm:ss.ff, m:ss.ff,
+    ss.ff, with out-of-range minutes/seconds now and then and 1-3 decimals."""
+    shape = draw(st.sampled_from(["h:mm:ss.ff", "m:ss.ff", "ss.ff"]))
+    frac = draw(st.from_regex(r"\d{1,3}", fullmatch=True))
+    sec = draw(st.integers(0, 99 if shape == "ss.ff" else 75))
+    mins = draw(st.integers(0, 75 if shape == "h:mm:ss.ff" else 99))
+    hours = draw(st.integers(1, 23))
+    if shape == "ss.ff":
+        text, valid = f"{sec:0{draw(st.sampled_from([1, 2]))}d}.{frac}", True
+        total = sec
+    elif shape == "m:ss.ff":
+        text, valid = f"{mins}:{sec:02d}.{frac}", sec < 60
+        total = 60 * mins + sec
+    else:
+        text, valid = f"{hours}:{mins:02d}:{sec:02d}.{frac}", sec < 60 and mins < 60
+        total = 3600 * hours + 60 * mins + sec
+    value = round(total + int(frac) / 10 ** len(frac), 4) if valid else None
+    return text, value, valid
+
+
+@st.composite
+def feet_inches(draw: st.DrawFn) -> tuple[str, float | None, bool]:
+    """(text, metres or None for no inch value, a shape _fast reads) for 23-04, 23-4.5, 16-02.50,
+    7'2", 7' 2.25", with 12+ inches now and then."""
+    feet = draw(st.integers(1, 299))
+    inches = draw(st.integers(0, 13))
+    frac = draw(st.sampled_from(["", "5", "25", "75", "0", "00"]))
+    style = draw(st.sampled_from(["dash2", "dash1", "quotes", "quotes-space"]))
+    num = f"{inches}.{frac}" if frac else f"{inches}"
+    if style == "dash2":
+        text = f"{feet}-{inches:02d}" + (f".{frac}" if frac else "")
+    elif style == "dash1":
+        text = f"{feet}-{num}"
+    elif style == "quotes":
+        text = f"{feet}'{num}\""
+    else:
+        text = f"{feet}' {num}\""
+    exact = inches + (int(frac) / 10 ** len(frac) if frac else 0)
+    valid = inches < 12
+    fast = style == "dash2" or (style == "dash1" and inches >= 10)
+    return text, round((feet * 12 + exact) * INCH, 6) if valid else None, fast and valid
+
+
+@st.composite
+def metres(draw: st.DrawFn) -> tuple[str, float | None, bool]:
+    """(text, metres, False) for 8.95m, 65.43 m, 195cm: shapes _fast leaves to the general path."""
+    whole, frac = draw(st.integers(1, 99)), draw(st.integers(0, 99))
+    if draw(st.booleans()):
+        return f"{whole}{draw(st.sampled_from(['', ' ']))}cm", round(whole / 100, 4), False
+    return f"{whole}.{frac:02d}{draw(st.sampled_from(['m', ' m']))}", whole + frac / 100, False
+
+
+def _typed(mk: Mark) -> tuple:
+    return mk.value, mk.unit, mk.timing, mk.status, mk.qualifier, mk.flags
+
+
+@settings(max_examples=500, deadline=None)
+@given(case=st.one_of(times(), feet_inches(), metres()), hint=HINTS)
+def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hint: str | None):
+    text, value, fast_shape = case
+    fast, slow = _fast(text, hint), _slow(text, text, hint)
+    if fast is not None:
+        assert _typed(fast) == _typed(slow)
+    is_time = ":" in text or ("-" not in text and "'" not in text and "m" not in text)
+    if is_time and hint in ("m", "points"):
+        return  # a bare number under a distance/points hint is no time: not this test's business
+    if fast_shape and (hint in (None, "s") or not is_time):
+        assert fast is not None, "the fast path should read this shape"
+    mark = parse_mark(text, hint)
+    if value is None:
+        assert mark.value is None
+    else:
+        assert mark.value == pytest.approx(value, abs=1e-9)
+        assert mark.unit == ("s" if is_time else "m")

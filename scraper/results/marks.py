@@ -85,6 +85,7 @@ _FEET = re.compile(
 _METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
+_FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
 _WIND = re.compile(r"^\(?\s*(?:w(?:ind)?:?\s*)?([+-]?\s*\d{1,2}(?:[.,]\d+)?)\s*(?:m/s)?\)?$", re.I)
 
 
@@ -159,7 +160,10 @@ _STATUS_TAIL = re.compile(r"^(\d[\d:.,]*)\s*(DQ|DNF|DNS)$", re.I)
 
 
 def _fast(text: str, unit_hint: str | None) -> Mark | None:
-    """The common shapes (12.34, 1:02.34, 1:02:03.4, 98-07, 16-02.50) without the general path."""
+    """The common shapes (12.34, 1:02.34, 1:02:03.4, 98-07, 16-02.50) without the general path
+    (:func:`_slow`), which gives the same values for them (tests/test_marks.py holds the two to
+    agreement over generated marks); None: not such a shape, or a value only the slow path
+    judges."""
     m = _PLAIN_TIME.match(text)
     if m and unit_hint not in ("m", "points"):
         h, mi, s, frac = m.groups()
@@ -183,8 +187,12 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     if not text:
         return Mark(None)
     fast = _fast(text, unit_hint)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else _slow(text, raw, unit_hint)
+
+
+def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
+    """Any mark (``text``: ``raw`` with its whitespace collapsed): statuses, flags as words or
+    glued, hand times, metric and feet-inches distances, bare numbers by ``unit_hint``."""
     mk = Mark(raw.strip() or None)
     st = status_of(text)
     if st:
@@ -237,7 +245,7 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         ts = time_seconds(t)
         if ts is not None:
             mk.unit = "s"
-            mk.timing = "FAT" if re.search(r"[.,]\d\d$", t) else None
+            mk.timing = "FAT" if _FAT.search(t) else None
         return ts
     if _NUMBER.match(t):
         v = float(t.replace(",", "."))
@@ -247,7 +255,7 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
             mk.unit = "points"
         else:
             mk.unit = "s"
-            mk.timing = "FAT" if re.search(r"[.,]\d\d$", t) else None
+            mk.timing = "FAT" if _FAT.search(t) else None
         return v
     return None
 
