@@ -25,16 +25,20 @@ Pages are replayed by fetch time in ``reparse``, so the same decisions give the 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipelines import db as schema
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
 from scraper.parsers.keys import document_key
+
+if TYPE_CHECKING:
+    from scraper.results.model import ResultDoc
 
 logger = logging.getLogger(__name__)
 STAT = "meetarchive/results/{}"
@@ -48,20 +52,21 @@ NEW, DUPLICATE, OLDER, UNCHANGED, UPDATED, REBUILT = (
 )
 
 
-def parse_results_page(page: Page) -> dict[str, Any]:
-    """The contract JSON of a results page's document (never raises)."""
-    from scraper.results import parse_document, to_contract
+def parse_results_page(page: Page) -> ResultDoc:
+    """The parsed document of a results page (never raises: a parser failure is the document's
+    ``error``, recorded as the reason it has no rows)."""
+    from scraper.results import ResultDoc, parse_document
 
     try:
-        return to_contract(parse_document(page.body, page.url, page.url))
+        return parse_document(page.body, page.url, page.url)
     except Exception as exc:  # a parser failure is recorded as the reason, never fatal
         logger.warning("results parse error on %s: %s", page.url, exc)
-        return {"events": [], "_error": f"{type(exc).__name__}: {exc}"[:500]}
+        return ResultDoc(error=f"{type(exc).__name__}: {exc}"[:500])
 
 
-def parse_digest(doc: dict[str, Any]) -> str:
-    """sha1 of a parsed document (its contract JSON): equal digests, equal results."""
-    data = json.dumps(doc, ensure_ascii=False, sort_keys=True, default=str)
+def parse_digest(doc: ResultDoc) -> str:
+    """sha1 of a parsed document, every field of it: equal digests, equal results."""
+    data = json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 

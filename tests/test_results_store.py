@@ -4,6 +4,7 @@ stage itself on real SQLite files (unparsed documents listed with the reason, re
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from pipelines import db as schema
 from pipelines.context import Archive
 from pipelines.results import ResultsStage
 from scraper.items import Crawled, Page
+from scraper.results import Event, Meet, ResultDoc, Row
 from tests.fixture_archive import crawl_fixture_site
 
 MILE_TXT = "/results/prefontaine-2024-mile.txt"
@@ -150,6 +152,130 @@ def test_parsing_a_page_again_replaces_its_rows(tmp_path: Path):
     assert db[schema.RESULT_DOCS].count == 1
     assert db[schema.RESULTS].count == 8
     assert db[schema.MEETS].count == 1
+
+
+def test_the_meet_date_as_printed_reaches_the_archive(tmp_path: Path):
+    """The Hy-Tek meet line "Prefontaine Classic - 5/25/2024", stored through the stage: the
+    date as printed beside the normalized one (the contract JSON, which the stage once stored
+    from, has no date_raw)."""
+    db = schema.open_db(tmp_path / "date.db")
+    site = Path(__file__).parent / "sites" / "runnerspace"
+    _run(db, _page("https://timing.example/mile.txt", (site / MILE_TXT.lstrip("/")).read_bytes()))
+    (meet,) = db[schema.MEETS].rows
+    assert (meet["name"], meet["date_raw"], meet["date"], meet["venue"]) == (
+        "Prefontaine Classic",
+        "5/25/2024",
+        "2024-05-25",
+        "Hayward Field",
+    )
+
+
+# Every field of the parsed document reaches the archive: a column of its name, else `detail`.
+ROW_JSON = {"flags", "relay_members", "attempts", "splits"}
+
+
+def _row_from_archive(stored: dict, raw_is_cells: bool) -> dict:
+    """A stored results row read back as the fields of a parsed ``Row``."""
+    detail = json.loads(stored["detail"])
+    out = {}
+    for f in dataclasses.fields(Row):
+        if f.name == "extra":
+            continue
+        if f.name not in stored:
+            out[f.name] = detail.pop(f.name, None)
+        elif f.name in ROW_JSON or (f.name == "raw" and raw_is_cells):
+            out[f.name] = json.loads(stored[f.name])
+        else:
+            out[f.name] = stored[f.name]
+    out["extra"] = detail  # what no field of its own claimed
+    return out
+
+
+def _full_document() -> ResultDoc:
+    """A document whose meet, event and row have every field set (none at its default)."""
+    row = Row(
+        place=3,
+        athlete="Tamari Davis",
+        team="United States 'A'",
+        year="21",
+        bib="1234",
+        mark_raw="41.94q",
+        mark=41.94,
+        unit="s",
+        timing="FAT",
+        wind_raw="+0.8",
+        wind=0.8,
+        status="DQ",
+        qualifier="q",
+        flags=["MR", "x"],
+        tiebreak="41.932",
+        points=6.0,
+        seed_raw="42.10",
+        heat=2,
+        relay_members=[{"leg": 1, "athlete": "Tamari Davis", "year": "21"}],
+        attempts=[{"n": 1, "raw": "X", "value": None, "wind": None}],
+        splits=["10.9", "21.0"],
+        extra={"lane": "4", "reaction": "0.141"},
+        raw=["3", "United States 'A'", "41.94q"],
+    )
+    assert all(getattr(row, f.name) != getattr(Row(), f.name) for f in dataclasses.fields(Row))
+    event = Event(
+        name="Women 4x100 Meter Relay",
+        gender="F",
+        division="Open",
+        round="Prelims",
+        heat=2,
+        wind=0.8,
+        kind="relay",
+        number="7",
+        rows=[row],
+    )
+    meet = Meet(
+        name="Prefontaine Classic", date="2024-05-25", date_raw="5/25/2024", venue="Hayward"
+    )
+    return ResultDoc(meet=meet, events=[event], format="hytek")
+
+
+def test_every_field_of_a_parsed_document_reaches_the_archive(tmp_path: Path):
+    db = schema.open_db(tmp_path / "fields.db")
+    page = _page("https://timing.example/full.txt", b"x")
+    with schema.write_transaction(db):
+        page_id = schema.store_page(db, page)[0]
+        doc = _full_document()
+        assert schema.store_results(db, page_id, page.url, doc, page.fetched_at) == 1
+    (meet,) = db[schema.MEETS].rows
+    assert {f.name: meet[f.name] for f in dataclasses.fields(Meet)} == dataclasses.asdict(doc.meet)
+    (event,) = db[schema.RESULT_EVENTS].rows
+    expected = dataclasses.asdict(doc.events[0])
+    del expected["rows"]
+    assert {k: event[k] for k in expected} == expected
+    (stored,) = db[schema.RESULTS].rows
+    assert _row_from_archive(stored, raw_is_cells=True) == dataclasses.asdict(doc.events[0].rows[0])
+    assert stored["members"] == "Tamari Davis"
+
+
+def test_parsed_rows_read_back_from_the_archive(archive):
+    """Every row the crawl stored from the fixture site's Results page, Hy-Tek text and PDF
+    reads back as the row its parser gives."""
+    from scraper.results import parse_document
+
+    n = 0
+    for doc_row in archive[schema.RESULT_DOCS].rows_where("status = 'parsed'"):
+        page = schema.page_from_row(archive[schema.PAGES].get(doc_row["page_id"]))
+        parsed = parse_document(page.body, page.url, page.url)
+        want = [r for e in parsed.events for r in e.rows]
+        got = list(
+            archive[schema.RESULTS].rows_where(
+                "document_id = ?", [doc_row["id"]], order_by="event_id, position"
+            )
+        )
+        assert len(got) == len(want) > 0
+        for r, stored in zip(want, got, strict=True):
+            expected = dataclasses.asdict(r)
+            expected["unit"] = None if r.mark is None else r.unit  # a unit goes with a mark
+            assert _row_from_archive(stored, isinstance(r.raw, list)) == expected
+            n += 1
+    assert n >= 13
 
 
 def test_meets_command_shows_results_and_coverage(archive, tmp_path: Path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -17,6 +17,10 @@ from pipelines.db.schema import (
     RESULTS_FTS,
 )
 
+if TYPE_CHECKING:  # the parsed document's types; imported for typing only (the db layer reads
+    # their fields, and `scraper.results` would cost every archive command its readers' imports)
+    from scraper.results.model import Event, Meet, ResultDoc, Row
+
 
 def name_key(name: str | None) -> str:
     """A meet name's key: casefolded words, punctuation dropped ("Pre Classic - 2024" ->
@@ -25,63 +29,51 @@ def name_key(name: str | None) -> str:
 
 
 def meet_id_for(
-    db: sqlite_utils.Database, meet: dict[str, Any] | None, source: str | None = None
+    db: sqlite_utils.Database, meet: Meet | None, source: str | None = None
 ) -> int | None:
     """The meet row for a parsed meet (name + date), created on first sight; None without a
-    name."""
-    if not meet or not meet.get("name"):
+    name. A row found gains the venue and date as printed it lacked."""
+    if meet is None or not meet.name:
         return None
-    key, date = name_key(meet["name"]), meet.get("date")
+    key = name_key(meet.name)
     row = next(
-        db.query(f"SELECT * FROM {MEETS} WHERE name_key = ? AND date IS ?", [key, date]), None
+        db.query(f"SELECT * FROM {MEETS} WHERE name_key = ? AND date IS ?", [key, meet.date]), None
     )
+    parsed = {"venue": meet.venue, "date_raw": meet.date_raw}
     if row:
-        missing = {k: meet.get(k) for k in ("venue", "date_raw") if not row[k] and meet.get(k)}
+        missing = {k: v for k, v in parsed.items() if v and not row[k]}
         if missing:
-            db[MEETS].update(row["id"], missing)
+            db.table(MEETS).update(row["id"], missing)
         return row["id"]
-    return (
-        db[MEETS]
-        .insert(
-            {
-                "name": meet["name"],
-                "name_key": key,
-                "date": date,
-                "date_raw": meet.get("date_raw"),
-                "venue": meet.get("venue"),
-                "source": source,
-            }
-        )
-        .last_pk
-    )
+    values = {"name": meet.name, "name_key": key, "date": meet.date, **parsed, "source": source}
+    return db.table(MEETS).insert(values).last_pk
 
 
 def store_results(
     db: sqlite_utils.Database,
     page_id: int,
     url: str,
-    doc: dict[str, Any],
+    doc: ResultDoc,
     fetched_at: str,
     source: str | None = None,
     identity: dict[str, Any] | None = None,
     doc_id: int | None = None,
 ) -> int:
-    """Store one parsed results document (the JSON of ``scraper.results.to_contract``) from a
-    page: its meet, events and rows; a document without rows is listed as unparsed with the
+    """Store one parsed results document (``scraper.results.ResultDoc``) from a page: its meet,
+    its events with rows and their rows; a document without rows is listed as unparsed with the
     reason. ``identity``: its ``url_key``, ``body_sha1`` and ``parse_sha1`` (see
     ``pipelines.db.documents``). With ``doc_id``, that document row is rewritten (same id) and its
     earlier events and rows replaced. Returns the number of rows stored."""
-    meet = doc.get("meet") or {}
-    meet_id = meet_id_for(db, meet, source)
-    events = [e for e in doc.get("events") or [] if e.get("results")]
-    n_rows = sum(len(e["results"]) for e in events)
+    meet_id = meet_id_for(db, doc.meet, source)
+    events = [e for e in doc.events if e.rows]
+    n_rows = sum(len(e.rows) for e in events)
     values = {
         "page_id": page_id,
         "url": url,
         "meet_id": meet_id,
-        "format": doc.get("format"),
+        "format": doc.format,
         "status": "parsed" if n_rows else "unparsed",
-        "reason": None if n_rows else (doc.get("_error") or "no result rows found"),
+        "reason": None if n_rows else (doc.error or "no result rows found"),
         "events": len(events),
         "rows": n_rows,
         "fetched_at": fetched_at,
@@ -99,72 +91,81 @@ def store_results(
     rows = []
     for k, ev in enumerate(events):
         ev_id = db.table(RESULT_EVENTS).insert({**ids, **_event_values(ev, k)}).last_pk
-        rows += [
-            {**ids, "event_id": ev_id, **_row_values(r, i, ev, meet, source)}
-            for i, r in enumerate(ev["results"])
-        ]
+        shared = {**ids, "event_id": ev_id, **_context(ev, doc.meet, source)}
+        rows += [{**shared, **_row_values(r, i)} for i, r in enumerate(ev.rows)]
     if rows:
         db.table(RESULTS).insert_all(rows, batch_size=500)
     return n_rows
 
 
-def _event_values(ev: dict[str, Any], position: int) -> dict[str, Any]:
+def _event_values(ev: Event, position: int) -> dict[str, Any]:
+    """A ``result_events`` row: every field of the parsed event but its rows."""
     return {
         "position": position,
-        "number": ev.get("number"),
-        "name": ev.get("event_name"),
-        "gender": ev.get("gender"),
-        "division": ev.get("division"),
-        "round": ev.get("round"),
-        "heat": ev.get("heat"),
-        "wind": ev.get("wind"),
-        "kind": ev.get("kind"),
+        "number": ev.number,
+        "name": ev.name,
+        "gender": ev.gender,
+        "division": ev.division,
+        "round": ev.round,
+        "heat": ev.heat,
+        "wind": ev.wind,
+        "kind": ev.kind,
     }
 
 
-def _row_values(
-    r: dict[str, Any], position: int, ev: dict[str, Any], meet: dict[str, Any], source: str | None
-) -> dict[str, Any]:
-    """A results row: the contract's row, the raw line or cells kept beside the normalized
-    values, its event and meet repeated for search and facets; lists and dicts as JSON."""
-    detail = r.get("detail") or {}
-    members = [m.get("athlete") for m in r.get("relay_members") or [] if m.get("athlete")]
+# Row fields without a column of their own: kept in ``detail`` (with the reader's ``extra``).
+ROW_DETAIL_FIELDS = ("seed_raw", "heat")
+
+
+def _row_values(r: Row, position: int) -> dict[str, Any]:
+    """A ``results`` row from a parsed row: every field in a column (the raw line or cells beside
+    the normalized values; relay members' names also joined in ``members`` for search), or, with
+    no column, in ``detail``; lists and dicts as JSON. A unit goes only with a mark."""
+    members = [str(m["athlete"]) for m in r.relay_members if m.get("athlete")]
+    detail = dict(r.extra)
+    detail.update((k, getattr(r, k)) for k in ROW_DETAIL_FIELDS if getattr(r, k) is not None)
     row = {
         "position": position,
-        "place": r.get("place"),
-        "athlete": r.get("athlete"),
-        "team": r.get("team"),
+        "place": r.place,
+        "athlete": r.athlete,
+        "team": r.team,
         "members": "; ".join(members) or None,
-        "year": r.get("year"),
-        "bib": detail.get("bib"),
-        "mark_raw": r.get("mark"),
-        "mark": r.get("mark_normalized"),
-        "unit": r.get("mark_unit"),
-        "timing": detail.get("timing"),
-        "wind": r.get("wind"),
-        "wind_raw": detail.get("wind_raw"),
-        "status": r.get("status"),
-        "qualifier": detail.get("qualifier"),
-        "flags": detail.get("flags") or [],
-        "tiebreak": detail.get("tiebreak"),
-        "points": detail.get("points"),
-        "relay_members": r.get("relay_members") or [],
-        "attempts": detail.get("attempts") or [],
-        "splits": detail.get("splits") or [],
+        "year": r.year,
+        "bib": r.bib,
+        "mark_raw": r.mark_raw,
+        "mark": r.mark,
+        "unit": None if r.mark is None else r.unit,
+        "timing": r.timing,
+        "wind": r.wind,
+        "wind_raw": r.wind_raw,
+        "status": r.status,
+        "qualifier": r.qualifier,
+        "flags": r.flags,
+        "tiebreak": r.tiebreak,
+        "points": r.points,
+        "relay_members": r.relay_members,
+        "attempts": r.attempts,
+        "splits": r.splits,
         "detail": detail,
-        "raw": r.get("raw"),
-        "event": ev.get("event_name"),
-        "round": ev.get("round"),
-        "gender": ev.get("gender"),
-        "meet_name": meet.get("name"),
-        "meet_date": meet.get("date"),
-        "source": source,
+        "raw": r.raw,
     }
     for col in RESULT_JSON_COLUMNS:
         v = row[col]
         if v is not None and not isinstance(v, str):
             row[col] = json.dumps(v, ensure_ascii=False)
     return row
+
+
+def _context(ev: Event, meet: Meet, source: str | None) -> dict[str, Any]:
+    """A row's event and meet, repeated on every row for search and facets."""
+    return {
+        "event": ev.name,
+        "round": ev.round,
+        "gender": ev.gender,
+        "meet_name": meet.name,
+        "meet_date": meet.date,
+        "source": source,
+    }
 
 
 def search_results(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -185,7 +186,7 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> li
     """The articles covering a meet: their meet name (or headline) holds every word of the meet's
     name (years aside), and, when the meet has a date, they were published from the day before it
     to ``days`` after it."""
-    meet = db[MEETS].get(meet_id)
+    meet = db.table(MEETS).get(meet_id)
     words = [w for w in meet["name_key"].split() if not (w.isdigit() and len(w) == 4)]
     if not words:
         return []
