@@ -65,6 +65,15 @@ CASES = [
         "utf-8+cp1252",
         TEXT + " © Dynamic Drive",
     ),
+    # stray Latin-1 letters too: bytes 0xC2-0xF4 (é, í, ñ, ...) also lead UTF-8 sequences, which
+    # bs4's UnicodeDammit.detwingle skips whole, leaving U+FFFD ("Jos\ufffd Garc\ufffda")
+    (
+        "utf8-with-stray-latin1-letters",
+        META_LATIN1 + TEXT.encode() + b" Jos\xe9 Garc\xeda, Pe\xf1a" + END,
+        None,
+        "utf-8+cp1252",
+        TEXT + " José García, Peña",
+    ),
     ("cp1252-undefined-byte", b"<p>caf\xe9 \x81" + END, None, "cp1252", "café \ufffd"),
     (
         "bogus-declared-charset",

@@ -29,7 +29,12 @@ _WIDE = ("utf-16", "utf-32")
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: read the offending bytes as cp1252 (undefined bytes replaced)."""
+    """Codec error handler: read the offending bytes as cp1252 (undefined bytes replaced).
+
+    Not bs4's ``UnicodeDammit.detwingle``: it takes any byte 0xC2-0xF4 for the start of a UTF-8
+    sequence and skips it whole, so the stray Latin-1 letters in that range (é, í, ñ, ó, ç...)
+    come out as U+FFFD ("José" as "Jos" + U+FFFD); the decoder's own errors point at exactly the
+    stray bytes (tests/test_encoding.py: utf8-with-stray-latin1-letters)."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
     bad = exc.object[exc.start : exc.end]
