@@ -167,7 +167,7 @@ def m003_article_source_year(db: sqlite_utils.Database) -> None:
         f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
         "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL"
     )
-    db[ARTICLES].create_index(["source"], if_not_exists=True)
+    db.table(ARTICLES).create_index(["source"], if_not_exists=True)
 
 
 @migrations()
@@ -175,7 +175,7 @@ def m004_results(db: sqlite_utils.Database) -> None:
     """Meet results: meets, result_documents (one per results page or file, parsed or not, with
     the reason), result_events (sections) and results (rows, raw line/cells kept) + FTS over
     athlete, team and relay member names."""
-    db[MEETS].create(
+    db.table(MEETS).create(
         {
             "id": int,
             "name": str,
@@ -187,8 +187,8 @@ def m004_results(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db[MEETS].create_index(["name_key", "date"], unique=True)
-    db[RESULT_DOCS].create(
+    db.table(MEETS).create_index(["name_key", "date"], unique=True)
+    db.table(RESULT_DOCS).create(
         {
             "id": int,
             "page_id": int,
@@ -205,9 +205,9 @@ def m004_results(db: sqlite_utils.Database) -> None:
         not_null={"page_id", "url", "status"},
         foreign_keys=[("page_id", PAGES, "id"), ("meet_id", MEETS, "id")],
     )
-    db[RESULT_DOCS].create_index(["page_id"], unique=True)
-    db[RESULT_DOCS].create_index(["status"])
-    db[RESULT_EVENTS].create(
+    db.table(RESULT_DOCS).create_index(["page_id"], unique=True)
+    db.table(RESULT_DOCS).create_index(["status"])
+    db.table(RESULT_EVENTS).create(
         {
             "id": int,
             "document_id": int,
@@ -230,9 +230,9 @@ def m004_results(db: sqlite_utils.Database) -> None:
             ("meet_id", MEETS, "id"),
         ],
     )
-    db[RESULT_EVENTS].create_index(["document_id"])
-    db[RESULT_EVENTS].create_index(["meet_id"])
-    db[RESULTS].create(
+    db.table(RESULT_EVENTS).create_index(["document_id"])
+    db.table(RESULT_EVENTS).create_index(["meet_id"])
+    db.table(RESULTS).create(
         {
             "id": int,
             "event_id": int,
@@ -277,10 +277,10 @@ def m004_results(db: sqlite_utils.Database) -> None:
             ("meet_id", MEETS, "id"),
         ],
     )
-    db[RESULTS].create_index(["event_id"])
-    db[RESULTS].create_index(["document_id"])
-    db[RESULTS].create_index(["meet_id"])
-    db[RESULTS].enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    db.table(RESULTS).create_index(["event_id"])
+    db.table(RESULTS).create_index(["document_id"])
+    db.table(RESULTS).create_index(["meet_id"])
+    db.table(RESULTS).enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
 @migrations()
@@ -297,7 +297,7 @@ def m005_results_meet_year(db: sqlite_utils.Database) -> None:
 def m006_crawl_runs(db: sqlite_utils.Database) -> None:
     """crawl_runs: one row per `meetarchive crawl` (counts, finish reason, exit code, alarms);
     crawl_run_sources: per run and source, the articles parsed and each field's fill rate."""
-    db[RUNS].create(
+    db.table(RUNS).create(
         {
             "id": int,
             "spider": str,
@@ -312,8 +312,8 @@ def m006_crawl_runs(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"spider", "started_at"},
     )
-    db[RUNS].create_index(["spider", "started_at"])
-    db[RUN_SOURCES].create(
+    db.table(RUNS).create_index(["spider", "started_at"])
+    db.table(RUN_SOURCES).create(
         {
             "run_id": int,
             "source": str,
@@ -384,7 +384,7 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
     """exports / export_rows: what each ``export --since-last`` wrote to its output file (kept
     here, not in a file beside the data): per path its dataset, format and row count, per row
     its key and a digest of its values."""
-    db[EXPORTS].create(
+    db.table(EXPORTS).create(
         {
             "id": int,
             "path": str,
@@ -396,7 +396,7 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"path", "dataset", "format"},
     )
-    db[EXPORTS].create_index(["path"], unique=True)
+    db.table(EXPORTS).create_index(["path"], unique=True)
     db.execute(
         f"CREATE TABLE {EXPORT_ROWS} (export_id INTEGER NOT NULL REFERENCES {EXPORTS}(id), "
         "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
