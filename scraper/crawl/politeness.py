@@ -102,7 +102,7 @@ class CrawlDelay:
     def response_downloaded(self, response: Response, request: Request) -> None:
         """Count the next request's delay from now, the end of this response."""
         key = request.meta.get("download_slot")
-        if not slot_floor(self.crawler, key):
+        if key is None or not slot_floor(self.crawler, key):
             return
         assert self.crawler.engine is not None
         slot = self.crawler.engine.downloader.slots.get(key)

@@ -21,7 +21,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -74,7 +74,7 @@ class _Bounded(io.RawIOBase):
     """A read-only stream over ``source`` that ends after ``max_bytes`` (``cut`` is then set), so
     a gzip bomb or an endless document is read in small pieces and never held whole in memory."""
 
-    def __init__(self, source: BinaryIO, max_bytes: int) -> None:
+    def __init__(self, source: io.BufferedIOBase, max_bytes: int) -> None:
         self.source, self.left, self.cut = source, max_bytes, False
 
     def readable(self) -> bool:
@@ -91,7 +91,7 @@ class _Bounded(io.RawIOBase):
 
 
 def _stream(body: bytes, max_bytes: int) -> _Bounded:
-    source: BinaryIO = io.BytesIO(body)
+    source: io.BufferedIOBase = io.BytesIO(body)
     if body[:2] == b"\x1f\x8b":
         source = gzip.GzipFile(fileobj=source)
     return _Bounded(source, max_bytes)

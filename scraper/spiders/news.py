@@ -65,6 +65,9 @@ Pending = tuple[str, str, str | None, str | None, str | None]
 
 class NewsSpider(PageSpider):
     name = "news"
+    # set by from_crawler, from the sources file and the archive
+    allowed_domains: list[str]
+    schedule: SitemapSchedule
 
     def __init__(
         self, source: str | None = None, sources: str | None = None, **kwargs: Any
@@ -326,7 +329,7 @@ class NewsSpider(PageSpider):
         yield from self.release()
 
     def on_error(self, failure: Failure) -> Iterator[Page | scrapy.Request]:
-        self.settle(failure.request.meta)  # type: ignore[attr-defined]
+        self.settle(failure.request.meta)  # type: ignore[attr-defined]  # set by Scrapy
         yield from super().on_error(failure)
         yield from self.release()
 

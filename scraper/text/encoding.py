@@ -72,7 +72,7 @@ def decode_html(body: bytes, headers_charset: str | None = None) -> tuple[str, s
     ``"iso-8859-1"`` or the whole header value), or None.
     """
     bom_encoding, bom = read_bom(body)
-    if bom_encoding:
+    if bom_encoding and bom:
         return body[len(bom) :].decode(bom_encoding, errors="replace"), bom_encoding
     declared = [
         enc for enc in (_charset(headers_charset), html_body_declared_encoding(body)) if enc
