@@ -76,8 +76,10 @@ class Timer:
         if is_reactor_installed():
             from twisted.internet import reactor
 
-            if reactor.running:  # type: ignore[attr-defined]
-                return cls(reactor.callLater(delay, func))  # type: ignore[attr-defined]
+            if reactor.running:
+                # Twisted declares interface methods without ``self`` (zope.interface style):
+                # without the mypy-zope plugin, mypy takes ``delay`` for ``self``
+                return cls(reactor.callLater(delay, func))  # type: ignore[arg-type]
         return None
 
     def cancel(self) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsers.common.body import HIDDEN_CLASS, extract_body_blocks
+from scraper.parsers.common.body import extract_body_blocks
+from scraper.parsers.common.boilerplate import HIDDEN_CLASS
 from scraper.parsers.generic import parse_tree
 
 PARAS = [

@@ -1,7 +1,9 @@
 """The archive: schema (tables, FTS, migrations) and every query on it. THE only package naming
 tables and columns; the rest of the code imports names from here (``from pipelines import db``).
 
-* ``schema``: table names, columns, FTS settings, migrations, ``open_db``, ``write_transaction``;
+* ``schema``: table names, columns, FTS settings; ``migrations`` (in order) and ``tables`` (the
+  tables as the migrations creating them made them); ``connection``: ``open_db``,
+  ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
   results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which

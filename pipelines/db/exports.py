@@ -20,7 +20,7 @@ _PENDING = "temp.export_pending"
 
 def export_record(db: sqlite_utils.Database, path: str) -> dict[str, Any] | None:
     """The record of the last ``--since-last`` export to ``path`` (an absolute path), or None."""
-    if not db[EXPORTS].exists():
+    if not db.table(EXPORTS).exists():
         return None
     cur = db.conn.execute(f"SELECT * FROM {EXPORTS} WHERE path = ?", [path])
     row = cur.fetchone()
@@ -59,10 +59,10 @@ def record_export(
     with write_transaction(db):
         found = export_record(db, path)
         if found is None:
-            export_id = db[EXPORTS].insert({"path": path, **info}).last_pk
+            export_id = db.table(EXPORTS).insert({"path": path, **info}).last_pk
         else:
             export_id = found["id"]
-            db[EXPORTS].update(export_id, info)
+            db.table(EXPORTS).update(export_id, info)
             if restart:
                 db.execute(f"DELETE FROM {EXPORT_ROWS} WHERE export_id = ?", [export_id])
         db.execute(

@@ -1,11 +1,12 @@
 """The archive's migrations, in the order they are applied: every table, column, index and FTS
-setting of ``pipelines.db.schema`` is created here. ``pipelines.db.connection.open_db`` applies the
+setting of ``pipelines.db.schema`` is created here (a migration that creates a family of tables
+calls its function in ``pipelines.db.tables``). ``pipelines.db.connection.open_db`` applies the
 pending ones, so an archive written by an older version is brought up to date when opened.
 
 A new table or column is a new ``@migrations()`` function at the end; never edit one that has
-shipped. Each archive records the names of the migrations applied to it (``_sqlite_migrations``),
-so a shipped name never changes: the function names number them in order, and two that shipped
-under other names say so (``name=``).
+shipped (nor the ``pipelines.db.tables`` function it calls). Each archive records the names of the
+migrations applied to it (``_sqlite_migrations``), so a shipped name never changes: the function
+names number them in order, and two that shipped under other names say so (``name=``).
 """
 
 from __future__ import annotations
@@ -13,26 +14,12 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.db.identity import merge_result_documents, rekey_runnerspace_articles
-from pipelines.db.schema import (
-    ARTICLES,
-    ARTICLES_FTS,
-    EXPORT_ROWS,
-    EXPORTS,
-    FILL_FIELDS,
-    FTS_COLUMNS,
-    FTS_TOKENIZE,
-    FTS_WEIGHTS,
-    MEETS,
-    PAGES,
-    REJECTS,
-    RESULT_DOCS,
-    RESULT_EVENTS,
-    RESULTS,
-    RESULTS_FTS_COLUMNS,
-    REVISIONS,
-    RUN_COUNTS,
-    RUN_SOURCES,
-    RUNS,
+from pipelines.db.schema import ARTICLES, FTS_COLUMNS, PAGES, RESULT_DOCS, RESULTS
+from pipelines.db.tables import (
+    create_article_tables,
+    create_crawl_run_tables,
+    create_export_tables,
+    create_results_tables,
 )
 
 migrations = sqlite_utils.Migrations("meetarchive")
@@ -41,108 +28,7 @@ migrations = sqlite_utils.Migrations("meetarchive")
 @migrations()
 def m001_initial(db: sqlite_utils.Database) -> None:
     """pages, articles (+ FTS with triggers), article_revisions, rejects."""
-    db.table(PAGES).create(
-        {
-            "id": int,
-            "url": str,
-            "status": int,
-            "headers": str,
-            "first_fetched_at": str,
-            "fetched_at": str,
-            "body": bytes,
-            "body_sha1": str,
-            "body_size": int,
-            "source": str,
-            "spider": str,
-            "kind": str,
-            "blocked": str,
-            "error": str,
-            "meta": str,
-        },
-        pk="id",
-        not_null={"url", "status", "fetched_at", "body_sha1"},
-    )
-    db.table(PAGES).create_index(["url", "body_sha1", "status"], unique=True)
-    db.table(PAGES).create_index(["fetched_at"])
-    db.table(ARTICLES).create(
-        {
-            "id": int,
-            "canonical_url": str,
-            "url": str,
-            "page_id": int,
-            "parser": str,
-            "fetched_at": str,
-            "headline": str,
-            "dek": str,
-            "byline_raw": str,
-            "authors": str,
-            "publisher": str,
-            "published_raw": str,
-            "published_at": str,
-            "modified_raw": str,
-            "modified_at": str,
-            "timezone": str,
-            "photo_credit": str,
-            "image_url": str,
-            "image_caption": str,
-            "meet_name": str,
-            "meet_year": int,
-            "meet_event_id": int,
-            "body": str,
-            "word_count": int,
-            "language": str,
-            "tags": str,
-            "paywalled": int,
-            "signals": str,
-            "results": str,
-            "content_hash": str,
-            "first_seen": str,
-            "last_seen": str,
-            "updated_at": str,
-        },
-        pk="id",
-        not_null={"canonical_url", "content_hash"},
-        foreign_keys=[("page_id", PAGES, "id")],
-    )
-    db.table(ARTICLES).create_index(["canonical_url"], unique=True)
-    db.table(ARTICLES).create_index(["published_at"])
-    db.table(REVISIONS).create(
-        {
-            "id": int,
-            "article_id": int,
-            "page_id": int,
-            "headline": str,
-            "dek": str,
-            "authors": str,
-            "body": str,
-            "published_at": str,
-            "content_hash": str,
-            "replaced_at": str,
-        },
-        pk="id",
-        foreign_keys=[("article_id", ARTICLES, "id"), ("page_id", PAGES, "id")],
-    )
-    db.table(REVISIONS).create_index(["article_id"])
-    db.table(REJECTS).create(
-        {
-            "id": int,
-            "url": str,
-            "reason": str,
-            "detail": str,
-            "at": str,
-            "page_id": int,
-        },
-        pk="id",
-        not_null={"url", "reason"},
-        foreign_keys=[("page_id", PAGES, "id")],
-    )
-    db.table(REJECTS).create_index(["page_id", "reason"], unique=True)
-    db.table(REJECTS).create_index(["reason"])
-    db.table(ARTICLES).enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
-    weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    db.execute(
-        f"INSERT INTO {ARTICLES_FTS}({ARTICLES_FTS}, rank) VALUES('rank', ?)", [f"bm25({weights})"]
-    )
+    create_article_tables(db)
 
 
 @migrations()
@@ -167,7 +53,7 @@ def m003_article_source_year(db: sqlite_utils.Database) -> None:
         f"ALTER TABLE {ARTICLES} ADD COLUMN year INTEGER GENERATED ALWAYS AS "
         "(CAST(substr(published_at, 1, 4) AS INTEGER)) VIRTUAL"
     )
-    db[ARTICLES].create_index(["source"], if_not_exists=True)
+    db.table(ARTICLES).create_index(["source"], if_not_exists=True)
 
 
 @migrations()
@@ -175,112 +61,7 @@ def m004_results(db: sqlite_utils.Database) -> None:
     """Meet results: meets, result_documents (one per results page or file, parsed or not, with
     the reason), result_events (sections) and results (rows, raw line/cells kept) + FTS over
     athlete, team and relay member names."""
-    db[MEETS].create(
-        {
-            "id": int,
-            "name": str,
-            "name_key": str,
-            "date": str,
-            "date_raw": str,
-            "venue": str,
-            "source": str,
-        },
-        pk="id",
-    )
-    db[MEETS].create_index(["name_key", "date"], unique=True)
-    db[RESULT_DOCS].create(
-        {
-            "id": int,
-            "page_id": int,
-            "url": str,
-            "meet_id": int,
-            "format": str,
-            "status": str,
-            "reason": str,
-            "events": int,
-            "rows": int,
-            "fetched_at": str,
-        },
-        pk="id",
-        not_null={"page_id", "url", "status"},
-        foreign_keys=[("page_id", PAGES, "id"), ("meet_id", MEETS, "id")],
-    )
-    db[RESULT_DOCS].create_index(["page_id"], unique=True)
-    db[RESULT_DOCS].create_index(["status"])
-    db[RESULT_EVENTS].create(
-        {
-            "id": int,
-            "document_id": int,
-            "page_id": int,
-            "meet_id": int,
-            "position": int,
-            "number": str,
-            "name": str,
-            "gender": str,
-            "division": str,
-            "round": str,
-            "heat": int,
-            "wind": float,
-            "kind": str,
-        },
-        pk="id",
-        foreign_keys=[
-            ("document_id", RESULT_DOCS, "id"),
-            ("page_id", PAGES, "id"),
-            ("meet_id", MEETS, "id"),
-        ],
-    )
-    db[RESULT_EVENTS].create_index(["document_id"])
-    db[RESULT_EVENTS].create_index(["meet_id"])
-    db[RESULTS].create(
-        {
-            "id": int,
-            "event_id": int,
-            "document_id": int,
-            "page_id": int,
-            "meet_id": int,
-            "position": int,
-            "place": int,
-            "athlete": str,
-            "team": str,
-            "members": str,
-            "year": str,
-            "bib": str,
-            "mark_raw": str,
-            "mark": float,
-            "unit": str,
-            "timing": str,
-            "wind": float,
-            "wind_raw": str,
-            "status": str,
-            "qualifier": str,
-            "flags": str,
-            "tiebreak": str,
-            "points": float,
-            "relay_members": str,
-            "attempts": str,
-            "splits": str,
-            "detail": str,
-            "raw": str,
-            "event": str,
-            "round": str,
-            "gender": str,
-            "meet_name": str,
-            "meet_date": str,
-            "source": str,
-        },
-        pk="id",
-        foreign_keys=[
-            ("event_id", RESULT_EVENTS, "id"),
-            ("document_id", RESULT_DOCS, "id"),
-            ("page_id", PAGES, "id"),
-            ("meet_id", MEETS, "id"),
-        ],
-    )
-    db[RESULTS].create_index(["event_id"])
-    db[RESULTS].create_index(["document_id"])
-    db[RESULTS].create_index(["meet_id"])
-    db[RESULTS].enable_fts(RESULTS_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    create_results_tables(db)
 
 
 @migrations()
@@ -297,37 +78,7 @@ def m005_results_meet_year(db: sqlite_utils.Database) -> None:
 def m006_crawl_runs(db: sqlite_utils.Database) -> None:
     """crawl_runs: one row per `meetarchive crawl` (counts, finish reason, exit code, alarms);
     crawl_run_sources: per run and source, the articles parsed and each field's fill rate."""
-    db[RUNS].create(
-        {
-            "id": int,
-            "spider": str,
-            "args": str,
-            "started_at": str,
-            "finished_at": str,
-            **dict.fromkeys(RUN_COUNTS, int),
-            "finish_reason": str,
-            "exit_code": int,
-            "alarms": str,
-        },
-        pk="id",
-        not_null={"spider", "started_at"},
-    )
-    db[RUNS].create_index(["spider", "started_at"])
-    db[RUN_SOURCES].create(
-        {
-            "run_id": int,
-            "source": str,
-            "pages": int,
-            "articles": int,
-            "new": int,
-            "updated": int,
-            "unchanged": int,
-            "rejected": int,
-            **dict.fromkeys(FILL_FIELDS, float),
-        },
-        pk=("run_id", "source"),
-        foreign_keys=[("run_id", RUNS, "id")],
-    )
+    create_crawl_run_tables(db)
 
 
 @migrations(name="m006_fts_update_trigger_on_text")
@@ -384,21 +135,4 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
     """exports / export_rows: what each ``export --since-last`` wrote to its output file (kept
     here, not in a file beside the data): per path its dataset, format and row count, per row
     its key and a digest of its values."""
-    db[EXPORTS].create(
-        {
-            "id": int,
-            "path": str,
-            "dataset": str,
-            "format": str,
-            "rows": int,
-            "exported_at": str,
-        },
-        pk="id",
-        not_null={"path", "dataset", "format"},
-    )
-    db[EXPORTS].create_index(["path"], unique=True)
-    db.execute(
-        f"CREATE TABLE {EXPORT_ROWS} (export_id INTEGER NOT NULL REFERENCES {EXPORTS}(id), "
-        "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
-        "WITHOUT ROWID"
-    )
+    create_export_tables(db)

@@ -108,7 +108,7 @@ def export(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     dataset = DATASETS[name]
-    if not db[dataset.table].exists():
+    if not db.table(dataset.table).exists():
         raise ExportError(
             f"this archive has no {dataset.table} table yet: {name} exports need "
             "an archive with results (crawl results pages first)"
@@ -116,7 +116,7 @@ def export(
     fields = fields_of(db, dataset)
     names = [f.name for f in fields]
     sql, params = build_query(dataset, fields, filters or Filters(), set(names))
-    pk = [c for c in db[dataset.table].pks if c != "rowid"] or ["rowid"]
+    pk = [c for c in db.table(dataset.table).pks if c != "rowid"] or ["rowid"]
     key_fields = pk if pk != ["rowid"] else names[:1]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from scraper.cli.options import check_sources, db_option, pairs, resolve_db, sources_option
+
+if TYPE_CHECKING:
+    from scraper.cli.crawlrun import CrawlReport
 
 
 @click.command("sources")
@@ -174,11 +178,11 @@ def crawl(
     raise SystemExit(report.exit_code)
 
 
-def _record_exit_code(archive: Path, report: object) -> None:
-    run_id = getattr(report, "stats", {}).get("run/id")
+def _record_exit_code(archive: Path, report: CrawlReport) -> None:
+    run_id = report.stats.get("run/id")
     if run_id is None:
         return
     from pipelines.db import open_db, set_run_exit_code
 
     with open_db(archive) as db:
-        set_run_exit_code(db, run_id, report.exit_code)  # type: ignore[attr-defined]
+        set_run_exit_code(db, run_id, report.exit_code)

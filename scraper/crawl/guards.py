@@ -24,7 +24,7 @@ import email.utils
 import ipaddress
 import socket
 import time
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
@@ -38,6 +38,9 @@ from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from scraper.crawl.errors import FetchRefused, NotRequested
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
 
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"  # scrapy.downloadermiddlewares.robotstxt's message
 
@@ -149,6 +152,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 120.0)
 
+    # A coroutine where RetryMiddleware's method is plain: Scrapy awaits either (the wait for
+    # Retry-After holds back this request only), but to mypy it is another signature.
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response
     ) -> Request | Response:
@@ -194,8 +199,9 @@ def _literal_local(host: str) -> bool:
 
 
 class PrivateAddressGuard:
-    def __init__(self, mode: str) -> None:
+    def __init__(self, mode: str, crawler: Crawler) -> None:
         self.mode = mode
+        self.crawler = crawler
         self.resolved: dict[str, list[str]] = {}
 
     @classmethod
@@ -213,9 +219,7 @@ class PrivateAddressGuard:
         }.get(raw, raw)
         if mode not in ("true", "false", "auto"):
             raise ValueError(f"ALLOW_PRIVATE_ADDRESSES: true, false or auto, not {raw!r}")
-        guard = cls(mode)
-        guard.crawler = crawler
-        return guard
+        return cls(mode, crawler)
 
     def allowed_local(self, host: str) -> bool:
         if self.mode == "true":

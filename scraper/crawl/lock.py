@@ -34,9 +34,9 @@ def lock_path(db: Path, spider: str, source: str | None = None) -> Path:
 @contextmanager
 def crawl_lock(db: Path, spider: str, sources: Iterable[str] = ()) -> Iterator[Path]:
     """Hold the crawl's lock (one per source when ``sources`` are given) for the block."""
-    names = sorted(set(sources))
+    names: list[str | None] = list(sorted(set(sources))) or [None]
     with ExitStack() as held:
-        paths = [held.enter_context(_flock(Path(db), spider, name)) for name in names or [None]]
+        paths = [held.enter_context(_flock(Path(db), spider, name)) for name in names]
         yield paths[0]
 
 

@@ -13,6 +13,9 @@ event loop is busy (a pipeline parsing a page), that request can leave later tha
 one, leaving on time, would reach the server less than the delay after it. So for hosts with a crawl
 delay the delay is counted from the end of the previous response instead: each response downloaded
 moves the slot's ``lastseen`` to now. The server then sees requests at least the delay apart.
+
+A news source's own ``delay`` and ``concurrency`` (the sources file) are written into
+``DOWNLOAD_SLOTS`` for its hosts before the crawl starts (:func:`apply_source_settings`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.robotstxt import RobotParser
+
+    from scraper.crawl.sources import Source
 
 
 def robots_delay(robotparser: Any, user_agent: str) -> float | None:
@@ -102,7 +107,7 @@ class CrawlDelay:
     def response_downloaded(self, response: Response, request: Request) -> None:
         """Count the next request's delay from now, the end of this response."""
         key = request.meta.get("download_slot")
-        if not slot_floor(self.crawler, key):
+        if key is None or not slot_floor(self.crawler, key):
             return
         assert self.crawler.engine is not None
         slot = self.crawler.engine.downloader.slots.get(key)
@@ -123,3 +128,21 @@ class PoliteAutoThrottle(AutoThrottle):
         key, slot = self._get_slot(request, spider)
         if slot is not None:
             slot.delay = max(slot.delay, slot_floor(self.crawler, key))
+
+
+def apply_source_settings(settings: Any, sources: list[Source]) -> None:
+    """Per-source politeness (a delay floor and concurrency per host, via ``DOWNLOAD_SLOTS``), set
+    before the crawler freezes its settings. (A source's time zone travels with its pages:
+    ``Page.meta["timezone"]``.)"""
+    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+    for source in sources:
+        for host in source.all_hosts:
+            conf = dict(slots.get(host, {}))
+            if source.delay is not None:
+                conf["delay"] = max(source.delay, float(conf.get("delay", 0.0)))
+                conf["jitter"] = 0.0
+            if source.concurrency is not None:
+                conf["concurrency"] = source.concurrency
+            if conf:
+                slots[host] = conf
+    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")

@@ -60,6 +60,15 @@ class Source:
         found = [urlsplit(u).hostname for u in (*self.start_urls, *self.sitemaps, *self.feeds)]
         return tuple(dict.fromkeys([*(h for h in found if h), *self.hosts]))
 
+    @property
+    def origins(self) -> set[str]:
+        """``scheme://host[:port]`` of the start URLs, sitemaps and feeds (whose robots.txt
+        ``Sitemap:`` lines count as the source's sitemaps)."""
+        return {
+            f"{p.scheme}://{p.netloc}"
+            for p in map(urlsplit, (*self.start_urls, *self.sitemaps, *self.feeds))
+        }
+
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
         return any(host == h or host.endswith("." + h) for h in self.all_hosts)

@@ -35,7 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper.crawl.challenge import detect_challenge
-from scraper.items import Page
+from scraper.items import Page, PageKind
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -69,9 +69,14 @@ def warc_date(value: str | None) -> str:
     )
 
 
+# The page kind of a RunnerSpace link kind (scraper.parsers.runnerspace.scheme.link_kind); any
+# other page on the platform is a listing.
+_PLATFORM_KINDS: dict[str, PageKind] = {"article": "article", "title": "results"}
+
+
 def classify(
     url: str, sources: list[Source] | None = None, referer: str | None = None
-) -> tuple[str, str, dict[str, Any]]:
+) -> tuple[PageKind, str, dict[str, Any]]:
     """(kind, source name, meta) for a page of ``url`` found in an archive (``referer``: the page
     that linked it, when the archive holds its request; ``meta["listing"]`` as in a crawl).
 
@@ -87,11 +92,7 @@ def classify(
     host = parts.hostname or ""
     meta: dict[str, Any] = {"listing": referer} if referer else {}
     if kind is not None or on_platform(host):
-        return (
-            {"article": "article", "title": "results"}.get(kind or "", "listing"),
-            "runnerspace",
-            meta,
-        )
+        return _PLATFORM_KINDS.get(kind or "", "listing"), "runnerspace", meta
     for source in sources or ():
         if source.on_site(url):
             if not source.is_article(url):
@@ -167,7 +168,7 @@ class _Response:
                 fetched_at=warc_date(self.record.rec_headers.get_header("WARC-Date")),
                 kind=kind,
                 source=source,
-                spider="import-warc",  # type: ignore[arg-type]
+                spider="import-warc",
                 blocked=blocked,
                 error=error,
                 meta=meta,

@@ -6,18 +6,23 @@ instance of each serves every page. The archive keys of a URL are in ``scraper.p
 
 from __future__ import annotations
 
-from functools import cache
-
 from scraper.parsers.base import Parser
 from scraper.parsers.generic import GenericParser
 from scraper.parsers.runnerspace.parser import RunnerSpaceParser
 
 PARSERS: list[type[Parser]] = [RunnerSpaceParser]
+_INSTANCES: dict[type[Parser], Parser] = {}
 
 
-@cache
 def _instance(cls: type[Parser]) -> Parser:
-    return cls()
+    found = _INSTANCES.get(cls)
+    if found is None:
+        found = _INSTANCES[cls] = cls()
+    return found
+
+
+def _every_parser() -> list[type[Parser]]:
+    return [*PARSERS, GenericParser]
 
 
 def parser_for(url: str) -> Parser:
@@ -30,7 +35,7 @@ def parser_for(url: str) -> Parser:
 
 def parser_named(name: str) -> Parser | None:
     """The parser a source asks for by name (``generic`` or a site parser's), else None."""
-    for cls in [*PARSERS, GenericParser]:
+    for cls in _every_parser():
         if cls.name == name:
             return _instance(cls)
     return None
@@ -38,4 +43,4 @@ def parser_named(name: str) -> Parser | None:
 
 def parser_names() -> list[str]:
     """Names a source may give as its ``parser``: the site parsers' and ``generic``."""
-    return [cls.name for cls in [*PARSERS, GenericParser]]
+    return [cls.name for cls in _every_parser()]

@@ -68,14 +68,14 @@ class PageSpider(scrapy.Spider):
             meta=self.page_meta(request.meta, request.url),
         )
 
-    def parse_article(self, response: Response) -> Iterator[Page]:
+    def parse_article(self, response: Response) -> Iterator[Page | Request]:
         yield self.page(response)
 
-    def on_error(self, failure: Failure) -> Iterator[Page]:
+    def on_error(self, failure: Failure) -> Iterator[Page | Request]:
         """HTTP errors and failed downloads become Pages with ``error`` set (recorded as
         rejects)."""
-        request = failure.request  # type: ignore[attr-defined]
-        if failure.check(HttpError):
+        request = failure.request  # type: ignore[attr-defined]  # set by Scrapy on errback failures
+        if isinstance(failure.value, HttpError):
             response = failure.value.response
             yield self.page(response, error=f"HTTP {response.status}")
         elif failure_error(failure) is None:  # robots.txt, a host sending challenges

@@ -43,10 +43,12 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from scraper.crawl.incremental import SitemapSchedule, paginate
+from scraper.crawl.politeness import apply_source_settings
 from scraper.crawl.sitemaps import parse_document
 from scraper.crawl.sources import Source, load_sources, select, span_text
 from scraper.items import Page
 from scraper.spiders.base import PageSpider
+from scraper.spiders.listings import listed_articles, listing_links
 
 MAX_SITEMAP_DEPTH = 3  # sitemap index -> sitemap index -> sitemap: deeper nesting is not followed
 HINT_KEYS = ("published", "title", "lastmod")
@@ -65,6 +67,9 @@ Pending = tuple[str, str, str | None, str | None, str | None]
 
 class NewsSpider(PageSpider):
     name = "news"
+    # set by from_crawler, from the sources file and the archive
+    allowed_domains: list[str]
+    schedule: SitemapSchedule
 
     def __init__(
         self, source: str | None = None, sources: str | None = None, **kwargs: Any
@@ -209,7 +214,7 @@ class NewsSpider(PageSpider):
         urls = list(getattr(getattr(robotparser, "rp", None), "sitemaps", None) or ())
         assert self.crawler.engine is not None
         for source in self.sources:
-            if not source.robots_sitemaps or origin not in _origins(source):
+            if not source.robots_sitemaps or origin not in source.origins:
                 continue
             for url in dict.fromkeys(urljoin(origin + "/", u) for u in urls):
                 if (
@@ -326,7 +331,7 @@ class NewsSpider(PageSpider):
         yield from self.release()
 
     def on_error(self, failure: Failure) -> Iterator[Page | scrapy.Request]:
-        self.settle(failure.request.meta)  # type: ignore[attr-defined]
+        self.settle(failure.request.meta)  # type: ignore[attr-defined]  # set by Scrapy
         yield from super().on_error(failure)
         yield from self.release()
 
@@ -336,15 +341,7 @@ class NewsSpider(PageSpider):
         if page.blocked or not isinstance(response, TextResponse):
             return
         source = self.source_of(response)
-        nexts = set(response.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)").getall())
-        listings, articles = [], []
-        for href in response.css("a::attr(href)").getall() + sorted(nexts):
-            url = urldefrag(response.urljoin(href.strip()))[0]
-            if href in nexts or source.is_listing(url):
-                if source.on_site(url) and not source.denied(url):
-                    listings.append(url)
-            elif source.is_article(url):
-                articles.append(url)
+        listings, articles = listing_links(response, source)
         for url in articles:
             request = self.article_request(url, source, response.url)
             if request is not None:
@@ -378,46 +375,3 @@ class NewsSpider(PageSpider):
 
     def source_of_name(self, name: str) -> Source:
         return next(s for s in self.sources if s.name == name)
-
-
-def apply_source_settings(settings: Any, sources: list[Source]) -> None:
-    """Per-source politeness (a delay floor and concurrency per host, via ``DOWNLOAD_SLOTS``), set
-    before the crawler freezes its settings. (A source's time zone travels with its pages:
-    ``Page.meta["timezone"]``.)"""
-    slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
-    for source in sources:
-        for host in source.all_hosts:
-            conf = dict(slots.get(host, {}))
-            if source.delay is not None:
-                conf["delay"] = max(source.delay, float(conf.get("delay", 0.0)))
-                conf["jitter"] = 0.0
-            if source.concurrency is not None:
-                conf["concurrency"] = source.concurrency
-            if conf:
-                slots[host] = conf
-    settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
-
-
-# Links in a page's chrome: navigation, sidebars ("most read"), the site's header and footer (an
-# <article>'s own header or footer is content).
-_OUTSIDE_CHROME = (
-    "//a[not(ancestor::nav or ancestor::aside"
-    " or ancestor::header[not(ancestor::article)]"
-    " or ancestor::footer[not(ancestor::article)]"
-    " or ancestor::*[@role='navigation' or @role='complementary'])]/@href"
-)
-
-
-def listed_articles(response: TextResponse, source: Source) -> list[str]:
-    """The article URLs a listing page links outside its chrome."""
-    urls = (
-        urldefrag(response.urljoin(h.strip()))[0] for h in response.xpath(_OUTSIDE_CHROME).getall()
-    )
-    return [u for u in dict.fromkeys(urls) if source.is_article(u)]
-
-
-def _origins(source: Source) -> set[str]:
-    return {
-        f"{p.scheme}://{p.netloc}"
-        for p in map(urlsplit, (*source.start_urls, *source.sitemaps, *source.feeds))
-    }

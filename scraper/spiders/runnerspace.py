@@ -74,7 +74,7 @@ class RunnerSpaceSpider(PageSpider):
             "wall": (self.parse_wall, "listing", 0),
             "event": (self.parse_event, "listing", 0),
         }.get(kind, (self.parse_listing, "listing", 0))
-        meta = {"kind": page_kind, "listing": listing}
+        meta: dict[str, Any] = {"kind": page_kind, "listing": listing}
         if kind == "file":
             meta["allow_offsite"] = True  # results files live on timing sites
         return scrapy.Request(

@@ -172,6 +172,7 @@ def _fast(raw: str, tz: tzinfo, not_after: datetime | None, day_first: bool) -> 
         hms = _hms(m)
         if hms is None:
             return None
+        month: int | None
         if i == 3:
             a, b = int(m.group("a")), int(m.group("b"))
             if m.group("sep") == "." or a > 12 or day_first and b <= 12:
@@ -272,7 +273,7 @@ def parse_date(
         not_after = not_after.replace(tzinfo=UTC)
     tz = zone(timezone)
     langs = tuple(languages) if languages else None
-    day_first = bool(langs) and "en" not in langs
+    day_first = "en" not in langs if langs else False
     try:
         dt = (
             _iso(text, tz)

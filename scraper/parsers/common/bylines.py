@@ -95,7 +95,7 @@ class BylineSignals(PageCore):
 
     def _account_names(self) -> set[str]:
         """Names shown for CMS accounts (linked to '/author/admin/'): never people."""
-        out = set()
+        out: set[str] = set()
         raw = self.ld("author")
         for it in raw if isinstance(raw, list) else [raw]:
             if isinstance(it, dict) and _is_account_link(

@@ -112,34 +112,32 @@ def text_lines(root: lxml_html.HtmlElement) -> list[Line]:
     """The rendered lines of ``root`` in document order."""
     lines: list[Line] = []
     parts: list[str] = []
-    state: dict[str, object] = {"el": None, "links": 0, "gap": False}
+    # the line being read: the block it starts in, its link characters, an empty line before it
+    start: lxml_html.HtmlElement | None = None
+    links = 0
+    gap = False
 
     def flush(br: bool = False) -> None:
+        nonlocal start, links, gap
         text = _WS.sub(" ", "".join(parts)).strip()
         if text:
-            lines.append(
-                Line(
-                    text,
-                    state["el"],
-                    int(state["links"]),  # type: ignore[arg-type]
-                    len(lines),
-                    bool(state["gap"]),
-                )
-            )
-            state["gap"] = False
+            assert start is not None  # set by the line's first text that is not blank
+            lines.append(Line(text, start, links, len(lines), gap))
+            gap = False
         elif br:
-            state["gap"] = True
+            gap = True
         parts.clear()
-        state["el"], state["links"] = None, 0
+        start, links = None, 0
 
     def add(text: str | None, block: lxml_html.HtmlElement, in_link: bool) -> None:
+        nonlocal start, links
         if not text:
             return
-        if state["el"] is None and text.strip():
-            state["el"] = block
+        if start is None and text.strip():
+            start = block
         parts.append(text)
         if in_link:
-            state["links"] = int(state["links"]) + len(_WS.sub(" ", text).strip())
+            links += len(_WS.sub(" ", text).strip())
 
     def walk(el: lxml_html.HtmlElement, block: lxml_html.HtmlElement, in_link: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
