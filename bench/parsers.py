@@ -11,8 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scraper.extract import extract  # noqa: E402
-
+from scraper.parsers.page import article_from_page  # noqa: E402
 from scraper.text.dates import parse_date  # noqa: E402
 from tests.goldens import cases  # noqa: E402
 
@@ -27,9 +26,9 @@ def per_call(fn, n: int) -> float:
 
 def main() -> None:
     for case in cases():
-        html = case.html()
-        secs = per_call(lambda h=html, c=case: extract(h, c.url, c.fetched_at), 30)
-        print(f"extract {case.id:32} {secs * 1000:6.2f} ms/page")
+        page = case.page()
+        secs = per_call(lambda p=page: article_from_page(p), 30)
+        print(f"article_from_page {case.id:32} {secs * 1000:6.2f} ms/page")
     fast = per_call(lambda: parse_date("May 26th 2024, 2:29am", "America/Chicago"), 2000)
     print(f"parse_date fast path        {fast * 1e6:8.1f} us/call")
     fallback = per_call(

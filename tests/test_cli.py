@@ -164,7 +164,7 @@ def test_stats_counts_rows_and_rejects_by_reason(archive):
     assert found["last_fetch"] == T3
     assert [a["headline"] for a in found["newest_articles"]] == ["Kerr Wins The Bowerman Mile"]
     assert (found["meets"], found["result_documents"], found["results"]) == (0, 0, 0)
-    assert found["result_documents_by_status"] == {"parsed": 0, "unparsed": 0}
+    assert found["result_documents_by_status"] == {"parsed": 0, "unparsed": 0, "duplicate": 0}
     text = invoke("stats", "--db", str(archive)).stdout
     assert "articles:   1" in text
     assert "pages:      3 (last fetched 2026-11-03T10:00:00+00:00)" in text
@@ -194,7 +194,7 @@ def test_stats_counts_meets_results_documents_and_rows(tmp_path):
     db.close()
     found = json.loads(invoke("stats", "--db", str(path), "--json").stdout)
     assert (found["meets"], found["result_documents"], found["results"]) == (1, 2, 8)
-    assert found["result_documents_by_status"] == {"parsed": 1, "unparsed": 1}
+    assert found["result_documents_by_status"] == {"parsed": 1, "unparsed": 1, "duplicate": 0}
     text = invoke("stats", "--db", str(path)).stdout
     assert "meets:      1\nresults:    8 rows from 2 document(s) (1 parsed, 1 unparsed)\n" in text
 

@@ -347,3 +347,6 @@ def test_running_the_demo_again_stores_no_new_result_rows(tmp_path: Path):
     second = demo(db)
     assert second.returncode == 0, second.stdout + second.stderr[-3000:]
     assert results_and_events(db) == (rows, events)
+    # what the demo and `stats` say: the documents once, their copies apart
+    assert "19 result rows (from 4 results documents)" in first.stdout
+    assert "19 result rows (from 4 results documents)" in second.stdout

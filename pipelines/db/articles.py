@@ -220,9 +220,10 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
 
 
 def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
-    """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded) and
-    result rows."""
-    by_status = {"parsed": 0, "unparsed": 0}
+    """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded;
+    duplicate: a copy of a stored document, fetched again from another address, holding no rows
+    of its own) and result rows. ``result_documents`` counts the documents, not their copies."""
+    by_status = {"parsed": 0, "unparsed": 0, "duplicate": 0}
     by_status.update(
         {
             r["status"]: r["n"]
@@ -231,7 +232,7 @@ def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
     )
     return {
         "meets": db.table(MEETS).count,
-        "result_documents": sum(by_status.values()),
+        "result_documents": by_status["parsed"] + by_status["unparsed"],
         "result_documents_by_status": by_status,
         "results": db.table(RESULTS).count,
     }
@@ -259,7 +260,8 @@ def format_counts(c: dict[str, Any]) -> str:
     lines += [
         f"meets:      {c['meets']}",
         f"results:    {c['results']} rows from {c['result_documents']} document(s) "
-        f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)",
+        f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)"
+        + (f"; {docs['duplicate']} copies of them fetched again" if docs["duplicate"] else ""),
     ]
     if c["newest_articles"]:
         lines.append("newest articles:")
