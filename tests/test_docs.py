@@ -56,7 +56,7 @@ _DOTTED = re.compile(r"(?<![\w./-])((?:scraper|pipelines)(?:\.\w+)+)")
 _PLACEHOLDER = re.compile(r"[<>*{}]|^bench/out\b")
 # The made-up site and format the how-tos build step by step (docs/adding-a-*.md): named, never
 # present.
-EXAMPLES = ("trackgazette",)
+EXAMPLES = ("trackgazette", "acme")
 
 
 def _mentions(pattern: re.Pattern[str]) -> list[tuple[str, str]]:
