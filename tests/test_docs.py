@@ -118,3 +118,13 @@ def test_the_module_map_names_every_layer():
     assert module_map.startswith("Module map")
     missing = [p for _, prefixes in LAYERS for p in prefixes if f"`{p}`" not in module_map]
     assert missing == []
+
+
+_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.relative_to(ROOT).as_posix())
+def test_every_relative_link_in_the_docs_resolves(doc):
+    targets = [t for t in _LINK.findall(doc.read_text(encoding="utf-8")) if "://" not in t]
+    missing = [t for t in targets if not (doc.parent / t).exists()]
+    assert missing == []
