@@ -1,14 +1,15 @@
 """Items that flow from spiders through the pipelines.
 
-A spider yields one :class:`Page` per response it handles (never a parsed article): parsing happens
-in
-the first pipeline stage, so a live crawl, ``meetarchive reparse`` and a WARC import all take the
-same path  Page -> parse -> validate -> normalize -> dedupe -> store.
+A spider yields one :class:`Page` per response it handles, never a parsed article: parsing
+happens in the first pipeline stage, so a live crawl, ``meetarchive reparse`` and a WARC import
+all take the same path, ``ITEM_PIPELINES`` in ``scraper.settings``: parse -> validate -> store ->
+results. The parse stage wraps the Page in a :class:`Crawled` and, for an article page, sets its
+``article`` (``scraper.parsers.page.article_from_page``); validate sets ``reject`` when there is
+no storable article; store sets ``outcome`` (new, updated, unchanged; rebuilt during reparse).
 
 Parsers return an :class:`Article` holding what the page says (``*_raw`` strings); normalization
-fills
-the typed values beside them (``published_at`` next to ``published_raw``) and never drops a raw
-value.
+(``scraper.parsers.normalize``, part of ``article_from_page``) fills the typed values beside them
+(``published_at`` next to ``published_raw``) and never drops a raw value.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class Article:
 
     url: str  # the URL the page was fetched from
     canonical_url: str  # the key: one article served under two hosts (or, on RunnerSpace, two
-    # profiles) has one canonical URL (scraper.text.urls.canonical_url)
+    # profiles) has one canonical URL (scraper.parsers.keys.canonical_url)
     fetched_at: str
     parser: str  # "<name>/<version>", e.g. "runnerspace/1"
     headline: str | None = None
