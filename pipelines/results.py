@@ -2,7 +2,8 @@
 
 Runs after the store stage (the page row exists): parses the page's bytes with the pure results
 parsers (``scraper.results``: Hy-Tek text and PDF, HTML tables, listings, ...) and stores the
-document in one transaction. A document that yields no rows is listed as unparsed with the reason
+typed document in one write transaction (a savepoint of the store stage's open group, when there
+is one, committed with it). A document that yields no rows is listed as unparsed with the reason
 (its raw bytes stay in ``pages``). Blocked and failed responses are left to the reject stages.
 
 Nothing is stored twice (``pipelines.db.documents``): a document is keyed by

@@ -265,7 +265,7 @@ def _html_snippet(snippet: str | None, mark: tuple[str, str]) -> str | None:
 def format_hits(hits: list[dict[str, Any]]) -> str:
     """Plain-text results for a terminal: headline, date/authors/meet, URL, snippet. The URL is
     the address the article was fetched from (its key may be no page, see
-    ``scraper.text.urls.canonical_url``)."""
+    ``scraper.parsers.keys.canonical_url``)."""
     lines = []
     for n, hit in enumerate(hits, 1):
         about = [(hit["published_at"] or "")[:10], ", ".join(hit["authors"]), hit["meet_name"]]

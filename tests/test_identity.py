@@ -27,7 +27,7 @@ from tests.archive_helpers import (
 T4 = "2026-11-04T10:00:00+00:00"
 E_URL = "https://nxn.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=700109"
 G_URL = "https://www.dyestat.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
-# the keys the store stage wrote before m008 (scraper.text.urls.canonical_url of that time)
+# the keys the store stage wrote before m008 (the canonical URL function of that time)
 OLD_E = "https://www.runnerspace.com/eprofile.php?event_id=120&do=news&news_id=700109"
 OLD_G = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700109"
 OLD_SEED = "https://www.runnerspace.com/gprofile.php?mgroup_id=44609&do=news&news_id=700101"

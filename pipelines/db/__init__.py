@@ -1,4 +1,4 @@
-"""The archive: schema (tables, FTS, migrations) and every query on it. THE only package naming
+"""The archive: its names, migrations, connections and every query on it. THE only package naming
 tables and columns; the rest of the code imports names from here (``from pipelines import db``).
 
 * ``schema``: table names, columns, FTS settings; ``migrations`` (in order) and ``tables`` (the

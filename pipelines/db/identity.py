@@ -26,7 +26,7 @@ from pipelines.db.schema import (
 from scraper.parsers.keys import document_key
 
 # RunnerSpace article keys before m008: (profile script, profile id, news_id) on
-# www.runnerspace.com, as scraper.text.urls.canonical_url wrote them.
+# www.runnerspace.com, as the canonical URL function of that time wrote them.
 _OLD_NEWS_KEY = re.compile(
     r"^https://www\.runnerspace\.com/(?:gprofile\.php\?mgroup_id|"
     r"eprofile\.php\?event_id)=\d+&do=news&news_id=(\d+)$"

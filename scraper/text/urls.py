@@ -1,6 +1,6 @@
 """URL canonicalisation for any site: the same page whatever the query order, fragment, tracking
 parameters or host case. Site keys (one RunnerSpace article under many URLs) are the site's own
-(``scraper.parsers.canonical_url`` asks the site first)."""
+(``scraper.parsers.keys.canonical_url`` asks the site first)."""
 
 from __future__ import annotations
 
