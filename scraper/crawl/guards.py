@@ -2,8 +2,8 @@
 
 * :class:`RedirectGuard` (replaces Scrapy's RedirectMiddleware): a redirect back to a URL of its
   own chain (a loop) or to a host the spider does not crawl (off-site) is refused with
-  :class:`~scraper.crawl.errors.FetchRefused`, so it is recorded as a ``fetch error`` reject instead of
-  vanishing in the scheduler's duplicate or off-site filters; ``REDIRECT_MAX_TIMES`` bounds the
+  :class:`~scraper.crawl.errors.FetchRefused`, so it is recorded as a ``fetch error`` reject instead
+  of vanishing in the scheduler's duplicate or off-site filters; ``REDIRECT_MAX_TIMES`` bounds the
   rest.
 * :class:`RetryAfterMiddleware` (replaces RetryMiddleware): a 429/503 carrying ``Retry-After`` is
   retried no sooner than the server asks (that request only waits); a wait longer than
