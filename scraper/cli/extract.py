@@ -11,7 +11,10 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scraper.items import Article
 
 import click
 
@@ -41,11 +44,11 @@ def extract_article(path: str | Path, url: str, fetched_at: str) -> Any:
     return article_from_page(read_page(path, url, fetched_at))
 
 
-def _iso_date(art: Any) -> str | None:
-    value = getattr(art, "published_at", None)
+def _iso_date(art: Article) -> str | None:
+    value = art.published_at
     if value:
         return value
-    raw = getattr(art, "published_raw", None)
+    raw = art.published_raw
     if not raw:
         return None
     try:
@@ -54,17 +57,17 @@ def _iso_date(art: Any) -> str | None:
         return raw
 
 
-def credits(art: Any) -> list[str]:
+def credits(art: Article) -> list[str]:
     """The byline's credit when it names no person ("Associated Press", "dpa"): what the page
     printed as its author. ``Article.authors`` stays people only; the extract output falls back to
     this so a wire story is not shown as authorless."""
-    raw = getattr(art, "byline_raw", None)
+    raw = art.byline_raw
     if art.authors or not raw:
         return []
     return [c.strip() for c in raw.split(";") if c.strip() and "@" not in c][:3]
 
 
-def article_record(art: Any, explain: bool = False) -> dict[str, Any]:
+def article_record(art: Article, explain: bool = False) -> dict[str, Any]:
     """The JSON record of an article: the harness's four fields first, then everything else."""
     from dataclasses import asdict
 

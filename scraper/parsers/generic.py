@@ -210,11 +210,12 @@ def _norm(text: str | None) -> str:
 
 def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
     import trafilatura
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         tree, url=url, include_comments=False, include_tables=False, with_metadata=False
     )
-    text = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
+    text = doc.text if isinstance(doc, Document) else None  # as_dict=False: a Document or None
     if not text:
         return None
     paras = [" ".join(p.split()) for p in text.split("\n")]

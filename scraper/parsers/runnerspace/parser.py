@@ -27,6 +27,8 @@ from scraper.parsers.common.lines import (
     title_candidates,
     year_in,
 )
+from scraper.parsers.common.meta import PageSignals
+from scraper.parsers.generic import GenericParser
 from scraper.parsers.keys import canonical_url
 from scraper.parsers.runnerspace.scheme import runnerspace_article_key
 from scraper.text.authors import split_byline
@@ -266,14 +268,10 @@ class RunnerSpaceParser(Parser):
     def _fallback(
         self, tree: lxml_html.HtmlElement, url: str, fetched_at: str, art: Article
     ) -> None:
-        """Fields the text structure did not give, from the generic parser (when it is there):
-        the whole generic parse when headline, body or date is missing, else only its cheap
-        metadata readers for a missing byline."""
+        """Fields the text structure did not give, from the generic parser: the whole generic parse
+        when headline, body or date is missing, else only its cheap metadata readers for a missing
+        byline."""
         if not (art.headline and art.body and art.published_raw):
-            try:
-                from scraper.parsers.generic import GenericParser
-            except ImportError:  # pragma: no cover - the generic parser lands separately
-                return
             generic = GenericParser().parse_tree(tree, url, fetched_at)
             for field in (
                 "headline",
@@ -291,10 +289,6 @@ class RunnerSpaceParser(Parser):
                     setattr(art, field, value)
                     art.signals[field] = "generic:" + generic.signals.get(field, "?")
         elif not art.byline_raw:
-            try:
-                from scraper.parsers.common.meta import PageSignals
-            except ImportError:  # pragma: no cover
-                return
             found = PageSignals(tree, url).authors()
             if found and found[0]:
                 art.authors, art.signals["authors"] = found[0], "generic:" + found[1]
