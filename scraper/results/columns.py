@@ -12,62 +12,12 @@ import re
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
 from scraper.results.model import Row
 
-# header word (casefolded, punctuation kept) -> field
-HEADER_FIELDS: dict[str, str] = {}
-for _field, _words in {
-    "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos",
-    "overall": "overall ovr",
-    "athlete": "name athlete competitor athlete/team runner names",
-    "team": "school team affiliation club team/school school/team institution org organization "
-    "country nat nation college team/club club/team affil",
-    "year": "year yr yr. grade gr gr. class cl cl. age",
-    "bib": "bib bib# bib# comp# comp no bib no comp# bib#",
-    "seed": "seed seed# seedmark sd entry",
-    "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
-    "finals": "finals final",
-    "mark": "time mark result results perf performance distance dist height best mark/time "
-    "finals_time net time chip gun",
-    "wind": "wind w wnd",
-    "heat": "h# heat ht sec sec# section flt flight",
-    "points": "points pts score sc team score total tot",
-    "pace": "pace avg. mile avg. km avg mile avg. kn avg. km. mile/pace",
-    "sex": "sex gender",
-    "relay": "relay",
-    "divtot": "div/tot div tot",
-    "qual": "q qual note notes",
-    "reaction": "react rt reaction r.t.",
-    "tiebreak": "tiebreak tie",
-}.items():
-    for _w in _words.split(" "):
-        HEADER_FIELDS.setdefault(_w, _field)
-for _w, _f in {
-    "bib #": "bib",
-    "avg. mile": "pace",
-    "avg. km": "pace",
-    "team score": "points",
-    "div/tot": "divtot",
-    "mile pace": "pace",
-    "name/school": "athlete",
-    "react time": "reaction",
-    "reaction time": "reaction",
-}.items():
-    HEADER_FIELDS[_w] = _f
-
-TEXT_FIELDS = {"athlete", "team", "relay"}
 _YEAR = re.compile(
     r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
     r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|M\d{2}|W\d{2})(?:-\d)?\.?$",
     re.I,
 )
 _PLACE = re.compile(r"^(\d{1,4})(?:\.|\)|st|nd|rd|th|T)?$", re.I)
-
-
-def field_of(header: str) -> str | None:
-    h = " ".join(header.casefold().split())
-    if h in HEADER_FIELDS:
-        return HEADER_FIELDS[h]
-    h2 = h.rstrip(":.")
-    return HEADER_FIELDS.get(h2)
 
 
 def is_year(text: str) -> bool:
@@ -88,15 +38,16 @@ def is_placeish(text: str) -> bool:
 
 def mark_field(fields: list[str], round_hint: str | None) -> str | None:
     """Which field holds the row's result mark: the round's column, else the last mark column."""
-    present = [f for f in fields if f in ("mark", "finals", "prelims")]
+    present = [f for f in fields if f in ("mark", "finals", "prelims", "gun", "net")]
     if not present:
         return None
     if round_hint == "Prelims" and "prelims" in present:
         return "prelims"
     if "finals" in present:
         return "finals"
-    if "mark" in present:
-        return "mark"
+    for f in ("mark", "gun", "net"):
+        if f in present:
+            return f
     return present[-1]
 
 
@@ -111,6 +62,8 @@ def build_row(
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))
     name = _clean(cells.get("athlete"))
+    if cells.get("first") or cells.get("last"):  # name in two columns
+        name = _clean(" ".join(c for c in (cells.get("first"), cells.get("last"), name) if c))
     team = _clean(cells.get("team"))
     country = _clean(cells.get("country"))
     if country:
@@ -135,6 +88,10 @@ def build_row(
         other = "prelims" if mf == "finals" else None
         if other and cells.get(other):
             row.extra["prelims"] = cells[other].strip()
+        twin = next((f for f in ("mark", "gun", "net") if f != mf and cells.get(f)), None)
+        if twin is not None and mf in ("mark", "gun", "net"):  # gun and net time: see blocks.py
+            row.extra["time_2"] = cells[twin].strip()
+            row.extra["time_field"], row.extra["time_2_field"] = mf, twin
     if cells.get("seed"):
         row.seed_raw = cells["seed"].strip()
     if cells.get("wind"):
@@ -152,7 +109,7 @@ def build_row(
                 row.points = float(pts)
             except ValueError:
                 row.extra["points_raw"] = pts
-    for k in ("pace", "divtot", "sex", "reaction", "overall"):
+    for k in ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap"):
         if cells.get(k):
             row.extra[k] = cells[k].strip()
     q = _clean(cells.get("qual"))

@@ -15,7 +15,8 @@ import csv
 import io
 import re
 
-from scraper.results.columns import build_row, field_of
+from scraper.results.columns import build_row
+from scraper.results.headers import field_of
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
 _LIF_RACE = re.compile(r"^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,[^,]*[A-Za-z]")

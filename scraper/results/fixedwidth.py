@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.results.columns import TEXT_FIELDS, field_of, is_placeish, is_year
+from scraper.results.columns import is_placeish, is_year
+from scraper.results.headers import TEXT_FIELDS, field_of
 from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of
 
 _TOKEN = re.compile(r"\S+")

@@ -126,7 +126,7 @@ def _meet(root: Any) -> Meet:
                 if isinstance(loc, dict):
                     meet.venue = meet.venue or loc.get("name")
     if meet.date is None:
-        from scraper.results.listing import date_in
+        from scraper.results.dates import date_in
 
         body = root.find("body")
         if body is not None:

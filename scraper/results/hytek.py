@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.columns import build_row, is_placeish, is_year, mark_field
+from scraper.results.dates import date_in
 from scraper.results.fixedwidth import (
     RULER,
     Col,
@@ -47,20 +48,6 @@ ATTEMPT_TOKEN = re.compile(
 _EVENT_LINE = re.compile(r"^[ \t]*\.*[ \t]*Event[ \t]+\d+[ \t]+\S", re.M | re.I)
 _RULER_LINE = re.compile(r"^[ \t]*={10,}", re.M)
 DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})")
-
-
-def us_or_eu_date(text: str) -> str | None:
-    """'3/29/2018' -> 2018-03-29; '18/1/2020' -> 2020-01-18 (day first when the first part > 12)."""
-    m = DATE.search(text)
-    if not m:
-        return None
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if y < 100:
-        y += 2000
-    mo, d = (a, b) if a <= 12 else (b, a)
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def looks_like_hytek(text: str) -> bool:
@@ -155,7 +142,7 @@ class _Reader:
         if m and not EVENT.match(s):
             if meet.name is None:
                 meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
-                meet.date = us_or_eu_date(m.group(2))
+                meet.date = date_in(m.group(2))[1]
             return True
         if s.casefold().startswith("results") and len(s) < 40:
             self.in_page_header = False

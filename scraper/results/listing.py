@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.results.dates import date_in
 from scraper.results.marks import parse_mark
 from scraper.results.model import ResultDoc, Row, new_event
 
@@ -26,29 +27,9 @@ _EVENT = re.compile(
     r"hurdles|high jump|long jump|triple jump|pole vault|shot put|throw|steeplechase)\b",
     re.I,
 )
-_DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+"
-    r"(\d{4})\b",
-    re.I,
-)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 _MEET_WORDS = re.compile(
     r"\b(invite|invitational|meet|championships?|classic|relays|open|games)\b", re.I
 )
-
-
-def date_in(text: str) -> tuple[str | None, str | None]:
-    """The first 'Sep 26, 2025' style date in the text: (as printed, YYYY-MM-DD)."""
-    dm = _DATE.search(text)
-    if not dm:
-        return None, None
-    month = _MONTHS[dm.group(1)[:3].lower()]
-    return dm.group(0), f"{int(dm.group(3)):04d}-{month:02d}-{int(dm.group(2)):02d}"
 
 
 def _is_name(s: str) -> bool:

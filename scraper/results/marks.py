@@ -86,6 +86,11 @@ _METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
 _FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
+# European clock notation: minutes, seconds, hundredths separated by commas or dots ("2,23,62",
+# "7,54,96", Finnish "8.31,23"); the seconds part is two digits below 60
+_EURO_CLOCK = re.compile(r"^(?:(\d{1,2})[.,:])?(\d{1,2})[.,](\d{2})[.,](\d{1,3})$")
+# a unit word printed after the mark: "11:47,97 min", "10,45 s", "45,20 m"
+_UNIT_WORD = re.compile(r"^(.*\d)\s*(min|mins|sek|sec|s|std|h)\.?$", re.I)
 _WIND = re.compile(r"^\(?\s*(?:w(?:ind)?:?\s*)?([+-]?\s*\d{1,2}(?:[.,]\d+)?)\s*(?:m/s)?\)?$", re.I)
 
 
@@ -211,6 +216,9 @@ def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
     if m:
         mk.status = m.group(2).upper()
         return mk
+    um = _UNIT_WORD.match(text)
+    if um and (um.group(2).lower() != "h" or ":" in um.group(1)) and " " in text:
+        text = um.group(1)  # "11:47,97 min"; a glued "21.3h" is a hand time, not hours
     value = _value(text, unit_hint, mk)
     if value is None:
         m = _GLUED.match(text)
@@ -241,6 +249,14 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         if fi is not None:
             mk.unit = "m"
         return fi
+    m = _EURO_CLOCK.match(t)
+    if m and unit_hint not in ("m", "points") and int(m.group(3)) < 60:
+        h, mi, sec, frac = m.groups()
+        if h is None or int(mi) < 60:
+            mk.unit = "s"
+            mk.timing = "FAT" if len(frac) >= 2 else None
+            total = 3600 * int(h or 0) + 60 * int(mi) + float(f"{sec}.{frac}")
+            return round(total, 4)
     if ":" in t:
         ts = time_seconds(t)
         if ts is not None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.results.categories import category_of
 from scraper.results.marks import parse_mark, parse_wind
 
 
@@ -86,10 +87,27 @@ class ResultDoc:
     error: str | None = None
 
 
+# gender words of event titles in the languages results are published in
 _GENDER_WORDS = (
-    (re.compile(r"\b(mixed|coed|co-ed)\b", re.I), "X"),
-    (re.compile(r"\b(girls?|women'?s?|womens|female|ladies|wmn)\b", re.I), "F"),
-    (re.compile(r"\b(boys?|men'?s?|mens|male)\b", re.I), "M"),
+    (re.compile(r"\b(mixed|coed|co-ed|gemischt|mixte|mixt|blandet)\b", re.I), "X"),
+    (
+        re.compile(
+            r"\b(girls?|women'?s?|womens|female|ladies|wmn|frauen|damen|weiblich\w*|mädchen|"
+            r"juniorinnen|kvinner|jenter|damer|flickor|femmes|filles|féminin\w*|feminin\w*|"
+            r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt)\b",
+            re.I,
+        ),
+        "F",
+    ),
+    (
+        re.compile(
+            r"\b(boys?|men'?s?|mens|male|männer|herren|männlich\w*|jungen|junioren|menn|"
+            r"gutter|herrar|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
+            r"mannen|heren|jongens|miehet|pojat)\b",
+            re.I,
+        ),
+        "M",
+    ),
 )
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
@@ -103,19 +121,40 @@ _ROUNDS = (
     (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b", re.I), "Semifinals"),
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
-    (re.compile(r"\bheats?\b|\bround 1\b", re.I), "Heats"),
-    (re.compile(r"\bqualif(ying|ication)\b", re.I), "Qualifying"),
-    (re.compile(r"\b(timed )?finals?\b", re.I), "Finals"),
+    (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b", re.I),
+     "Semifinals"),
+    (re.compile(r"\bheats?\b|\bround 1\b|\bvorl(a|ä)uf\w*|\bforsøk\b|\bséries\b", re.I),
+     "Heats"),
+    (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b", re.I), "Qualifying"),
+    (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*", re.I),
+     "Finals"),
+)  # fmt: skip
+_FIELD_EVENT = re.compile(
+    r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|kugel|diskus|speer|wurf|"
+    r"høyde|lengde|stav|kule|spyd|slegge|saut|lancer|poids|disque|marteau|javelot",
+    re.I,
 )
 
 
 def gender_of(text: str | None) -> str | None:
+    """'Girls 1600' -> F, 'Männer' -> M, '60m G-13' -> M (a federation category), else None."""
     if not text:
         return None
     for rx, g in _GENDER_WORDS:
         if rx.search(text):
             return g
+    for tok in re.findall(r"[A-Za-z]{1,3}[- ]?\d{1,4}|\b[MK][SJ]\b|\bU\d{2}[MWF]\b", text):
+        cat = category_of(tok)
+        if cat is not None and cat.gender is not None:
+            return cat.gender
     return None
+
+
+def unit_hint_of(name: str) -> str | None:
+    """'m' for a field event (bare numbers are metres), else None."""
+    if re.search(r"athlon|combined|mehrkampf", name, re.I):
+        return None
+    return "m" if _FIELD_EVENT.search(name) else None
 
 
 def division_of(text: str | None) -> str | None:

@@ -4,10 +4,19 @@ pypdf's layout mode (which keeps fixed-width columns) for everything else."""
 from __future__ import annotations
 
 import io
+import logging
 import sys
 
 from scraper.results.model import ResultDoc
 from scraper.results.text import parse_text
+
+# pypdf reports what it repaired or could not decode (a Type1 font without fontTools, a broken
+# cross-reference) as logging warnings. Installing fontTools gives the same text on our PDFs
+# (Omega, FlashResults: compared byte for byte), so it is no dependency; and a library's
+# warnings are its caller's to route: a handler here keeps them off a terminal whose program
+# configured no logging, while an application that configures logging (a crawl's log) still
+# gets them.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def _load_pypdf():  # type: ignore[no-untyped-def]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from scraper.results.columns import build_row, cell_kind, field_of, is_year, place_of
+from scraper.results.columns import build_row, cell_kind, is_year, place_of
+from scraper.results.headers import field_of
 from scraper.results.marks import RECORD_FLAGS, parse_mark
 from scraper.results.model import Event, new_event, round_of
 

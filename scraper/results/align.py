@@ -1,0 +1,288 @@
+"""One result line -> cells, by aligning its tokens with the fields a header names, in order.
+
+Works whatever the spacing: aligned fixed-width reports, text copied with its whitespace
+collapsed to single spaces, tab-separated captures. Each token gets a shape (a place, a class
+word, a birth year, a time, a name word, ...); the fields of the header (``Pl Athlete Yr Team
+Score Time Gap``) are matched to the tokens left to right by dynamic programming: a text field
+(athlete, team, city) takes one or more words, every other field one token or none, and each
+field scores how well the token's shape fits it. Where the header's words stand over the data
+(a fixed-width layout), a token under its field's header scores more, so a double space inside
+a name no longer ends it. The best alignment of a shape sequence is cached: the rows of a block
+share a few shapes only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from scraper.results.categories import category_of
+from scraper.results.marks import RECORD_FLAGS, STATUS_WORDS, looks_like_mark
+
+TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
+TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
+_TOKEN = re.compile(r"\S+")
+_INT = re.compile(r"^\d{1,6}$")
+_PLACE = re.compile(r"^(?:=?\d{1,4}(?:\.|\)|st|nd|rd|th|T)?|\*?\d{1,4})$", re.I)
+_CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
+_YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
+_SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d$|^0[.,]0$")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
+_PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
+_PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
+_DASH = re.compile(r"^(?:-{1,3}|—|–|\*{1,2}|---)$")
+_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*,?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?$|^&$")
+_SEX = frozenset({"M", "F", "W", "X"})
+_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+        "ON",
+        "QC",
+        "BC",
+        "AB",
+    ]
+)
+
+
+@lru_cache(maxsize=16384)
+def shape(tok: str) -> str:
+    """A token's shape code (see :data:`FIT`)."""
+    up = tok.upper()
+    if up in STATUS_WORDS:
+        return "status"
+    if _DASH.match(tok):
+        return "dash"
+    if _DIVTOT.match(tok):
+        return "divtot"
+    if _PACE.match(tok):
+        return "pace"
+    if _SIGNED.match(tok):
+        return "signed"
+    if _YEAR4.match(tok):
+        return "year4"
+    if _INT.match(tok):
+        if len(tok) >= 3 and tok[0] == "0":
+            return "bib0"  # a zero-padded number: a bib or a code, never a place
+        return "int2" if len(tok) <= 2 else "int"
+    if _PLACE.match(tok):
+        return "place"
+    if _PAREN.match(tok):
+        return "paren"
+    if up.lstrip("=") in RECORD_FLAGS or tok in ("Q", "q"):
+        return "flag"
+    if _CLASS.match(tok):
+        return "class"
+    if ":" in tok and looks_like_mark(tok):
+        return "time"
+    if _DECIMAL.match(tok):
+        return "decimal"
+    if looks_like_mark(tok) and any(c.isdigit() for c in tok):
+        return "mark"
+    if up in _SEX and len(tok) == 1:
+        return "sex"
+    if category_of(tok) is not None and any(c.isdigit() for c in tok):
+        return "category"
+    if _WORD.match(tok):
+        if up in _STATES and tok.isupper():
+            return "state"
+        return "word"
+    return "other"
+
+
+# field -> shape -> how well a token of that shape fits the field
+FIT: dict[str, dict[str, float]] = {
+    "place": {"int2": 2, "int": 1.5, "place": 2.5, "status": 1.5, "dash": 1.5},
+    "bib": {"int2": 1, "int": 1.5, "place": 0.3, "bib0": 2},
+    "year": {"class": 2.5, "int2": 1.2, "year4": 2, "category": 1.5, "sex": 0.2},
+    "age": {"int2": 1.5, "class": 0.5},
+    "sex": {"sex": 2.5},
+    "category": {"category": 2.5, "word": 0.4, "class": 0.3, "state": 0.2},
+    "divtot": {"divtot": 2.5, "int2": 0.3, "int": 0.3},
+    "mark": {"time": 2.5, "decimal": 1.5, "mark": 2, "status": 2, "int2": 0.2, "int": 0.2},
+    "pace": {"pace": 2.5, "time": 1.5, "decimal": 0.5},
+    "points": {"int2": 1.5, "int": 1.5, "decimal": 1, "paren": 1.5, "dash": 1},
+    "wind": {"signed": 2.5, "decimal": 1, "dash": 0.3},
+    "gap": {"time": 1.5, "decimal": 1.5, "dash": 1.5, "signed": 1},
+    "heat": {"int2": 1.2, "place": 0.5},
+    "qual": {"flag": 2.5},
+    "reaction": {"decimal": 1.5},
+    "tiebreak": {"decimal": 1.5, "time": 1},
+    "overall": {"int2": 1, "int": 1, "place": 1},
+    "country": {"state": 1.5, "word": 1, "category": 0.2},
+    "athlete": {"word": 1.0, "state": 0.6, "class": 0.4, "sex": 0.5},
+    "team": {"word": 1.0, "state": 0.6, "class": 0.5, "paren": 0.6, "int": 0.3, "int2": 0.3,
+             "year4": 0.3, "sex": 0.5, "place": 0.2, "other": 0.3},
+    "city": {"word": 1.0, "state": 1.0, "sex": 0.3, "class": 0.3},
+    "x": {"word": 0.3, "int2": 0.3, "int": 0.3, "bib0": 0.3, "decimal": 0.3, "time": 0.2,
+          "other": 0.3, "divtot": 0.3, "category": 0.3, "place": 0.2, "dash": 0.3, "paren": 0.3, "flag": 0.3,
+          "status": 0.1, "signed": 0.2, "class": 0.2, "state": 0.2, "sex": 0.2, "pace": 0.2},
+}  # fmt: skip
+for _f in ("gun", "net", "finals", "prelims", "seed"):
+    FIT[_f] = FIT["mark"]
+FIT["first"] = FIT["last"] = FIT["relay"] = FIT["athlete"]
+FIT["flags"] = FIT["qual"]
+# what leaving a field empty costs
+_SKIP = {"athlete": -4.0, "team": -1.0, "mark": -1.5, "place": -1.0}
+_EXTRA = -1.6  # a token no field takes
+_TEXT_MAX = 8
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    gap: int  # spaces before it (a tab counts 8)
+
+
+def tokens(line: str) -> list[Tok]:
+    out = []
+    prev = 0
+    for m in _TOKEN.finditer(line):
+        between = line[prev : m.start()]
+        gap = 8 if "\t" in between else len(between)
+        out.append(Tok(m.group(), m.start(), m.end(), gap if out else 8))
+        prev = m.end()
+    return out
+
+
+def base(field: str) -> str:
+    return "x" if field.startswith("x:") else field
+
+
+def align(
+    fields: tuple[str, ...], toks: list[Tok], zones: tuple[tuple[int, int], ...] | None
+) -> list[tuple[str, list[Tok]]]:
+    """The best assignment of the tokens to the fields, in order: (field, its tokens) pairs,
+    ("extra", tokens) for tokens no field takes."""
+    shapes = tuple(shape(t.text) for t in toks)
+    big = tuple(t.gap >= 2 for t in toks)
+    where: tuple[int, ...] = ()
+    if zones is not None:
+        where = tuple(_zone_of(t, zones) for t in toks)
+    plan = _plan(fields, shapes, big, where)
+    out: list[tuple[str, list[Tok]]] = []
+    for name, i, j in plan:
+        out.append((name, toks[i:j]))
+    return out
+
+
+def _zone_of(t: Tok, zones: tuple[tuple[int, int], ...]) -> int:
+    mid = (t.start + t.end) / 2
+    for k, (lo, hi) in enumerate(zones):
+        if lo <= mid < hi:
+            return k
+    return -1
+
+
+@lru_cache(maxsize=8192)
+def _plan(
+    fields: tuple[str, ...],
+    shapes: tuple[str, ...],
+    big: tuple[bool, ...],
+    where: tuple[int, ...],
+) -> tuple[tuple[str, int, int], ...]:
+    n, m = len(fields), len(shapes)
+    neg = float("-inf")
+    # best[i][j]: fields[:i] over tokens[:j]; back[i][j] = (prev_i, prev_j, label)
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        f = fields[i] if i < n else None
+        fb = base(f) if f else None
+        fit = FIT.get(fb, FIT["x"]) if fb else {}
+        for j in range(m + 1):
+            cur = best[i][j]
+            if cur == neg:
+                continue
+            if j < m:  # a token no field takes
+                s = cur + _EXTRA
+                if s > best[i][j + 1]:
+                    best[i][j + 1], back[i][j + 1] = s, (i, j, "extra")
+            if f is None:
+                continue
+            s = cur + _SKIP.get(fb or "", -0.3)  # the field left empty
+            if s > best[i + 1][j]:
+                best[i + 1][j], back[i + 1][j] = s, (i, j, f)
+            longest = _TEXT_MAX if fb in TEXT else 1
+            score = cur
+            for k in range(j, min(m, j + longest)):
+                sc = fit.get(shapes[k])
+                if sc is None:
+                    break
+                score += sc
+                if k > j and big[k]:
+                    score -= 0.9  # a wide gap inside one field
+                if where:
+                    z = where[k]
+                    score += 0.8 if z == i else (-0.8 if z >= 0 else 0.0)
+                total = score + (0.3 if big[j] else 0.0)
+                if total > best[i + 1][k + 1]:
+                    best[i + 1][k + 1], back[i + 1][k + 1] = total, (i, j, f)
+    plan = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        b = back[i][j]
+        if b is None:  # unreachable: every token can always be left over
+            break
+        pi, pj, label = b
+        if label == "extra":
+            plan.append(("extra", pj, j))
+        elif pj < j:
+            plan.append((label, pj, j))
+        i, j = pi, pj
+    plan.reverse()
+    return tuple(plan)

@@ -1,0 +1,142 @@
+"""Decisions the general reader makes per section, from what the rows hold together.
+
+- **Two time columns** (gun and net/chip time, a time and its age-graded twin): the mark is the
+  column whose values are ordered with the places (the order the document ranks by); the other
+  is kept in ``extra``.
+- **Name and team with nothing between them** (text copied with its spacing collapsed): a team
+  is a run of words ending the text that other rows of the section end with too; else the name
+  ends where an ALL-CAPS surname ends (``Antheney HERRE Loveland ...``) or after the first name
+  that follows ``SURNAME,``.
+- **Team place in brackets** (MeetPro's ``Team (Team Place)``: ``St. Olaf (1)``): kept apart
+  in ``extra``, the team is the name alone.
+- **Team-score lines** (:func:`team_row`): place, team, points, whatever order the two numbers
+  come in (``1. 34 St. Olaf College``, ``1 Loveland High School 28 19:58 1:39:50 1 3 5``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scraper.results.align import Tok, shape
+from scraper.results.columns import place_of
+from scraper.results.marks import parse_mark
+from scraper.results.model import Event, Row
+
+_TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
+_CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
+
+
+def finish_section(ev: Event) -> None:
+    _choose_time_column(ev.rows)
+    _split_names(ev.rows)
+    for r in ev.rows:
+        if r.team:
+            m = _TEAM_PLACE.search(r.team)
+            if m and m.start() > 0 and "(" in m.group():
+                r.extra["team_place"] = m.group().strip(" ()")
+                r.team = r.team[: m.start()].strip() or None
+
+
+def _ordered(rows: list[Row], values: list[float | None]) -> float:
+    """Share of consecutive placed rows whose values do not go down as places go up."""
+    good = total = 0
+    prev: tuple[int, float] | None = None
+    for r, v in zip(rows, values, strict=True):
+        if r.place is None or v is None:
+            continue
+        if prev is not None and r.place >= prev[0]:
+            total += 1
+            good += v >= prev[1] - 1e-9
+        prev = (r.place, v)
+    return good / total if total else 0.0
+
+
+def _choose_time_column(rows: list[Row]) -> None:
+    twins = [r for r in rows if "time_2" in r.extra]
+    if len(twins) < max(2, len(rows) // 2):
+        return
+    first = [r.mark for r in rows]
+    second = [parse_mark(str(r.extra.get("time_2"))).value for r in rows]
+    if _ordered(rows, second) <= _ordered(rows, first):
+        return
+    for r in rows:
+        other = r.extra.pop("time_2", None)
+        if other is None:
+            continue
+        r.extra["time_2"] = r.mark_raw
+        r.extra["time_2_field"], r.extra["time_field"] = (
+            r.extra.get("time_field"),
+            r.extra.get("time_2_field"),
+        )
+        r.set_mark(str(other))
+
+
+def _split_names(rows: list[Row]) -> None:
+    """Re-split 'name + team' where the reader could not see the boundary (see module doc)."""
+    merged = [r for r in rows if r.extra.get("name_team_merged")]
+    if len(merged) < 2:
+        return
+    words = [(r.athlete or "").split() + (r.team or "").split() for r in merged]
+    suffixes: Counter[tuple[str, ...]] = Counter()
+    for w in words:
+        for k in range(1, len(w) - 1):
+            suffixes[tuple(w[k:])] += 1
+    for r, w in zip(merged, words, strict=True):
+        r.extra.pop("name_team_merged", None)
+        cut = None
+        for k in range(2, len(w)):
+            if suffixes[tuple(w[k:])] >= 2:
+                cut = k
+                break
+        if cut is None:
+            cut = _caps_cut(w)
+        if cut is not None:
+            r.athlete, r.team = " ".join(w[:cut]), " ".join(w[cut:]) or None
+
+
+def _caps_cut(w: list[str]) -> int | None:
+    if w and w[0].endswith(","):  # SURNAME, First ...
+        return 2 if len(w) > 2 else None
+    caps = [k for k, t in enumerate(w) if _CAPS.match(t) and len(t) > 1]
+    if caps and caps[0] > 0:
+        k = caps[0]
+        while k + 1 < len(w) and _CAPS.match(w[k + 1]) and k + 1 in caps:
+            k += 1
+        return k + 1 if k + 1 < len(w) else None
+    return None
+
+
+def team_row(toks: list[Tok], raw: str) -> Row | None:
+    """A team-score line -> a team_scores row, or None when the line names no team."""
+    if not toks:
+        return None
+    place = place_of(toks[0].text)
+    if place is None:
+        return None
+    rest = toks[1:]
+    shapes = [shape(t.text) for t in rest]
+    start = next((k for k, s in enumerate(shapes) if s == "word"), None)
+    if start is None:
+        return None
+    end = start
+    while end < len(rest) and shapes[end] in ("word", "state", "paren", "class", "sex", "category"):
+        if shapes[end] == "paren" and end + 1 < len(rest) and shapes[end + 1] != "word":
+            break
+        end += 1
+    team = " ".join(t.text for t in rest[start:end])
+    points = None
+    for k in [*range(end, len(rest)), *range(start - 1, -1, -1)]:
+        if shapes[k] in ("int2", "int", "decimal"):
+            points = rest[k].text
+            break
+        if shapes[k] not in ("paren",) and k >= end:
+            break
+    row = Row(place=place, team=team, raw=raw)
+    if points is not None:
+        row.set_mark(points, "points")
+        row.points = row.mark
+    tail = [t.text for t in rest[end:] if t.text != points]
+    if tail:
+        row.extra["detail"] = " ".join(tail)
+    return row

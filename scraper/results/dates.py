@@ -1,0 +1,84 @@
+"""Meet dates as results documents print them -> ISO days.
+
+Pure. :func:`date_in` finds the first date of a text and returns it as printed and as
+``YYYY-MM-DD``:
+
+- numeric: ``24.01.2026`` (dots: day first, as every federation printing them does),
+  ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
+  US timing software prints them, unless ``dayfirst`` says the document is European or the first
+  number cannot be a month), ``2017-06-10``;
+- with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish or
+  Italian: ``Sep 26, 2025``, ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``,
+  ``30th - 31st August 2018``, ``10. Juni 2017``, ``3 septembre 2016``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH_NAMES = {
+    1: "jan january januar janvier janeiro enero gennaio januari janv jänner",
+    2: "feb february februar février fevrier febrero febbraio februari févr",
+    3: "mar march märz maerz mars marzo marco maart",
+    4: "apr april avril abril aprile",
+    5: "may mai mayo maggio maj mei",
+    6: "jun june juni juin junio giugno",
+    7: "jul july juli juillet julio luglio juil",
+    8: "aug august août aout agosto augustus",
+    9: "sep sept september septembre septiembre settembre",
+    10: "oct october oktober octobre octubre ottobre okt",
+    11: "nov november novembre noviembre",
+    12: "dec december dezember décembre decembre diciembre dicembre des desember dez",
+}
+MONTHS = {w: n for n, words in _MONTH_NAMES.items() for w in words.split()}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ORD = r"(?:st|nd|rd|th|er|e|\.)?"
+_NAMED = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–/&]\s*\d{{1,2}}{_ORD})?\s+(?P<m1>{_MONTH})\.?,?\s+"
+    rf"(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:\s*[-–&]\s*\d{{1,2}})?,?\s+"
+    rf"(?P<y2>\d{{4}}))\b",
+    re.I,
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(?:/\d{1,2}\.)?(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
+_SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
+    """The first date of the text: (as printed, YYYY-MM-DD), or (None, None)."""
+    found: list[tuple[int, str, str]] = []
+    for m in _NAMED.finditer(text):
+        month = MONTHS[(m["m1"] or m["m2"]).lower()]
+        day = _iso(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+        if day:
+            found.append((m.start(), m.group(0), day))
+            break
+    for m in _ISO.finditer(text):
+        day = _iso(int(m[1]), int(m[2]), int(m[3]))
+        if day:
+            found.append((m.start(), m.group(0), day))
+            break
+    for m in _DOTTED.finditer(text):
+        day = _iso(int(m[3]), int(m[2]), int(m[1]))
+        if day:
+            found.append((m.start(), m.group(0), day))
+            break
+    for m in _SLASHED.finditer(text):
+        a, b, y = int(m[1]), int(m[3]), int(m[4])
+        mo, d = (b, a) if dayfirst or a > 12 else (a, b)
+        day = _iso(y, mo, d) or _iso(y, a, b)
+        if day:
+            found.append((m.start(), m.group(0), day))
+            break
+    if not found:
+        return None, None
+    _, printed, day = min(found)
+    return printed, day

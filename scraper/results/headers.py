@@ -1,0 +1,170 @@
+"""Column header words -> fields, in the languages results are published in.
+
+One vocabulary for every reader (fixed-width text, PDF text, HTML and spreadsheet tables): a
+header cell ("School", "Verein", "Klubb", "Clt", "記録") names a field ("team", "mark", ...).
+Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerated. Each word
+comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
+federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
+Dutch, Swedish, Finnish, Spanish, Italian, Japanese).
+
+:func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
+``11-04-12`` can be read day first in a European document.
+"""
+
+from __future__ import annotations
+
+import re
+
+# field -> words (space-separated; multi-word headers use "_" for their inner spaces)
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos overall_place "
+        "final_place ovr_pl",
+        "overall": "overall ovr",
+        "athlete": "name athlete competitor athlete/team runner names athlete_name "
+        "name/school participant",
+        "first": "first first_name firstname given_name",
+        "last": "last last_name lastname surname family_name",
+        "team": "school team affiliation club team/school school/team institution org "
+        "organization college team/club club/team affil team_(team_place) club_name",
+        "country": "country nat nation nat. noc ctry",
+        "city": "city city/state city/st hometown residence city,_st town state st location",
+        "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag",
+        "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",
+        "seed": "seed seed# seedmark sd entry",
+        "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
+        "finals": "finals final",
+        "mark": "time mark result results perf performance distance dist height best mark/time "
+        "finals_time finish finish_time official_time total_time",
+        "net": "net_time nettime chip chip_time net",
+        "gun": "gun gun_time guntime clock_time",
+        "wind": "wind w wnd",
+        "heat": "h# heat ht sec sec# section flt flight",
+        "points": "points pts score sc team_score total tot",
+        "pace": "pace avg._mile avg._km avg_mile avg._kn avg._km. mile/pace mile_pace min/mile "
+        "min/km pace/mile avg. avg mile km kn km.",
+        "sex": "sex gender s m/f sx",
+        "category": "div division age_group agegroup ag_grp group cat category",
+        "divtot": "div/tot divpl div_pl div_place sex/tot sex_pl m/f_place",
+        "relay": "relay",
+        "qual": "q qual note notes",
+        "reaction": "react rt reaction r.t. react_time reaction_time",
+        "tiebreak": "tiebreak tie",
+        "gap": "gap behind time_behind diff",
+    },
+    "de": {
+        "place": "platz pl rang rg rg. pl. platz_gesamt gesamt",
+        "athlete": "name name,_vorname teilnehmer athlet athletin",
+        "first": "vorname",
+        "last": "nachname",
+        "team": "verein mannschaft vereinsname team/verein lg",
+        "country": "nat. nation land lv",
+        "year": "jg jg. jahrgang jahr-_gang geb. geburtsjahr",
+        "bib": "stnr stnr. startnummer start-_nummer startnr. startnr",
+        "mark": "ergebnis zeit leistung endzeit nettozeit bruttozeit",
+        "wind": "wind",
+        "category": "ak altersklasse klasse wertung",
+        "divtot": "platz_ak pl._ak",
+        "points": "punkte pkt pkt.",
+        "heat": "lauf",
+    },
+    "no": {
+        "place": "plassering plass pl. nr",
+        "athlete": "navn utøver",
+        "team": "klubb lag forening",
+        "year": "født fødd født_år",
+        "mark": "resultat tid",
+        "category": "klasse",
+        "points": "poeng",
+        "wind": "vind",
+    },
+    "sv": {
+        "place": "plac plac. placering",
+        "athlete": "namn",
+        "team": "förening klubb",
+        "mark": "resultat tid",
+        "category": "klass",
+    },
+    "fr": {
+        "place": "clt clt. classement rang place",
+        "athlete": "nom nom_prénom nom_prenom athlète concurrent",
+        "first": "prénom prenom",
+        "team": "club équipe equipe ligue",
+        "year": "né année naissance",
+        "bib": "dossard doss doss.",
+        "mark": "temps perf. performance chrono résultat",
+        "category": "cat cat. catégorie categorie",
+        "country": "nationalité",
+        "pace": "vitesse moy.",
+    },
+    "nl": {
+        "place": "plaats pl. positie",
+        "athlete": "naam atleet",
+        "team": "vereniging club",
+        "mark": "tijd prestatie",
+        "category": "categorie",
+    },
+    "es": {
+        "place": "pos. puesto clasif.",
+        "athlete": "nombre atleta",
+        "team": "club equipo",
+        "mark": "tiempo marca",
+        "bib": "dorsal",
+    },
+    "it": {
+        "place": "posizione pos. cl.",
+        "athlete": "nome atleta",
+        "team": "società squadra",
+        "mark": "tempo prestazione",
+        "bib": "pett. pettorale",
+    },
+    "fi": {
+        "place": "sija",
+        "athlete": "nimi",
+        "team": "seura",
+        "mark": "tulos aika",
+    },
+    "ja": {
+        "place": "順位 着順",
+        "athlete": "氏名 選手名",
+        "team": "所属",
+        "year": "学年",
+        "mark": "記録 タイム",
+        "heat": "組",
+        "wind": "風",
+    },
+}
+
+HEADER_FIELDS: dict[str, str] = {}
+_LANGUAGE: dict[str, str] = {}
+for _lang, _fields in _WORDS.items():
+    for _field, _words in _fields.items():
+        for _w in _words.split():
+            _key = _w.replace("_", " ")
+            HEADER_FIELDS.setdefault(_key, _field)
+            _LANGUAGE.setdefault(_key, _lang)
+
+TEXT_FIELDS = frozenset({"athlete", "team", "relay", "first", "last", "city", "country"})
+_EDGES = re.compile(r"^[\s:.\-]+|[\s:]+$")
+
+
+def field_of(header: str) -> str | None:
+    """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None."""
+    h = " ".join(header.casefold().replace("_", " ").split())
+    hit = HEADER_FIELDS.get(h)
+    if hit is not None:
+        return hit
+    return HEADER_FIELDS.get(_EDGES.sub("", h)) or HEADER_FIELDS.get(h.rstrip(":."))
+
+
+def header_language(words: list[str]) -> str | None:
+    """The language most header words of a line belong to, English when undecided."""
+    votes: dict[str, int] = {}
+    for w in words:
+        h = " ".join(w.casefold().split())
+        lang = _LANGUAGE.get(h) or _LANGUAGE.get(h.rstrip(":."))
+        if lang and lang != "en":
+            votes[lang] = votes.get(lang, 0) + 1
+    if not votes:
+        return "en" if any(field_of(w) for w in words) else None
+    return max(votes, key=lambda k: votes[k])

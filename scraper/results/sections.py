@@ -1,0 +1,111 @@
+"""What the lines between result blocks say: section titles, page furniture, the meet heading.
+
+Pure helpers for the text readers:
+
+- :func:`furniture`: lines printed again and again (page headers and footers, a report's banner
+  repeated on every page) are furniture, never the title of a new section;
+- :func:`is_event_title`: a line naming an event (a distance, a discipline, a relay, in several
+  languages) rather than a category or a heading;
+- :func:`section_name`: the name of a block from the title lines above it (an event line and
+  the sub-heading under it: ``3000m Hindernis, Männer`` + ``Junioren U23 - Zeitläufe``);
+- :func:`meet_heading`: the meet's name and date from the report's own heading (its first
+  lines), not from a page title or a date line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from scraper.results.dates import date_in
+from scraper.results.model import Meet
+
+EVENT_WORDS = re.compile(
+    r"(\d[\d,.]*\s*(?:meters?|metres?|meter|m|k|km|mi|mile|miles|yards?|yd|y)\b|\b\d+\s*[x×]\s*\d+|"
+    r"\b(?:mile|relay|hurdles?|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk|"
+    r"steeple\w*|marathon|half|cross|xc|decathlon|heptathlon|pentathlon|"
+    r"hindernis|hürden|gehen|bahngehen|staffel|hochsprung|weitsprung|dreisprung|stabhochsprung|"
+    r"kugel\w*|diskus|speer\w*|lauf|meile|"
+    r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
+    r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
+    r"vallas|salto|lanzamiento|relevos|ostacoli|salto|lancio|staffetta|"
+    r"häck|höjd|längd|stav|kula|slägga|stafett|"
+    r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti|"
+    r"individuals?|overall|results?\s+for)\b)",
+    re.I,
+)
+_MEET_WORDS = re.compile(
+    r"\b(invite|invitational|meet|championships?|champs|classic|relays|open|games|gala|"
+    r"meisterschaften?|sportfest|stevne|mesterskap|championnats?|meeting|campeonato|"
+    r"campionati|kisat|race|road race|5k|10k|marathon|parkrun|league|cup|trophy|series|annual|"
+    r"relays?|run|trot|dash|xc|cross country|conference|regionals?|festival)\b",
+    re.I,
+)
+_NOT_TITLE = re.compile(
+    r"^(?:page\s+\d+|seite\s+\d+|side\s+\d+|printed|licensed|hy-?tek|official|results?$|"
+    r"ergebnisliste$|resultater$|résultats$|www\.|http|timing|results? by|©|copyright|"
+    r"generated|number of records|more results|back to top|search|account|record|rekord|"
+    r"meet record|world|area record|standard|\w+ record)",
+    re.I,
+)
+_BOILER = re.compile(
+    r"licen[cs]ed?\b|hy-?tek'?s|printed\s*(?:at|:)|page \d+ of|seite \d+ von", re.I
+)
+_DIGITS = re.compile(r"\d")
+
+
+def furniture(lines: list[str]) -> set[str]:
+    """Lines (stripped) printed three times or more that are no event title: page furniture."""
+    counts = Counter(s for s in (ln.strip() for ln in lines) if s)
+    return {s for s, c in counts.items() if c >= 3 and not is_event_title(s)}
+
+
+def is_event_title(s: str) -> bool:
+    return len(s) <= 100 and bool(EVENT_WORDS.search(s))
+
+
+def is_title(s: str) -> bool:
+    """A line that may name a section: some letters, not too long, not page boilerplate."""
+    if not s or len(s) > 110 or _NOT_TITLE.match(s) or _BOILER.search(s):
+        return False
+    letters = sum(ch.isalpha() for ch in s)
+    return letters >= 3 and letters >= len(s.replace(" ", "")) * 0.4
+
+
+def section_name(titles: list[str]) -> str | None:
+    """The block's name from the title lines above it, nearest last: the nearest event line,
+    with the sub-heading printed under it when there is one."""
+    if not titles:
+        return None
+    nearest = titles[-1]
+    if is_event_title(nearest):
+        return nearest
+    for t in reversed(titles[:-1]):
+        if is_event_title(t):
+            return f"{t} - {nearest}"
+    return nearest
+
+
+def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
+    """Meet name and date from the first lines of a report (before its first result block)."""
+    meet = Meet()
+    named = []
+    for ln in lines:
+        s = " ".join(ln.split())
+        if not s:
+            continue
+        if meet.date is None:
+            printed, day = date_in(s, dayfirst)
+            if day:
+                meet.date_raw, meet.date = printed, day
+                rest = s.replace(printed or "", " ").strip(" ,-–|")
+                if _MEET_WORDS.search(rest) and is_title(rest) and not is_event_title(rest):
+                    named.append(rest)
+                continue
+        if is_title(s) and _MEET_WORDS.search(s) and not _DIGITS.fullmatch(s):
+            named.append(s)
+    for s in named:
+        if not is_event_title(s) or _MEET_WORDS.search(s):
+            meet.name = s
+            break
+    return meet
