@@ -120,10 +120,10 @@ def shape(tok: str) -> str:
         return "place"
     if _PAREN.match(tok):
         return "paren"
-    if up.lstrip("=") in RECORD_FLAGS or tok in ("Q", "q"):
-        return "flag"
     if _CLASS.match(tok):
         return "class"
+    if up.lstrip("=") in RECORD_FLAGS or tok in ("Q", "q"):
+        return "flag"
     if ":" in tok and looks_like_mark(tok):
         return "time"
     if _DECIMAL.match(tok):
@@ -156,7 +156,7 @@ FIT: dict[str, dict[str, float]] = {
     "wind": {"signed": 2.5, "decimal": 1, "dash": 0.3},
     "gap": {"time": 1.5, "decimal": 1.5, "dash": 1.5, "signed": 1},
     "heat": {"int2": 1.2, "place": 0.5},
-    "qual": {"flag": 2.5},
+    "qual": {"flag": 2.5, "class": 1.0},
     "reaction": {"decimal": 1.5},
     "tiebreak": {"decimal": 1.5, "time": 1},
     "overall": {"int2": 1, "int": 1, "place": 1},
@@ -166,7 +166,8 @@ FIT: dict[str, dict[str, float]] = {
              "year4": 0.3, "sex": 0.5, "place": 0.2, "other": 0.3},
     "city": {"word": 1.0, "state": 1.0, "sex": 0.3, "class": 0.3},
     "x": {"word": 0.3, "int2": 0.3, "int": 0.3, "bib0": 0.3, "decimal": 0.3, "time": 0.2,
-          "other": 0.3, "divtot": 0.3, "category": 0.3, "place": 0.2, "dash": 0.3, "paren": 0.3, "flag": 0.3,
+          "other": 0.3, "divtot": 0.3, "category": 0.3, "place": 0.2, "dash": 0.3, "paren": 0.3,
+          "flag": 0.3,
           "status": 0.1, "signed": 0.2, "class": 0.2, "state": 0.2, "sex": 0.2, "pace": 0.2},
 }  # fmt: skip
 for _f in ("gun", "net", "finals", "prelims", "seed"):
@@ -188,7 +189,7 @@ class Tok:
 
 
 def tokens(line: str) -> list[Tok]:
-    out = []
+    out: list[Tok] = []
     prev = 0
     for m in _TOKEN.finditer(line):
         between = line[prev : m.start()]

@@ -126,12 +126,13 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         end += 1
     team = " ".join(t.text for t in rest[start:end])
     points = None
-    for k in [*range(end, len(rest)), *range(start - 1, -1, -1)]:
+    for k in range(end, len(rest)):  # the score after the team, brackets skipped
         if shapes[k] in ("int2", "int", "decimal"):
             points = rest[k].text
+        if shapes[k] != "paren":
             break
-        if shapes[k] not in ("paren",) and k >= end:
-            break
+    if points is None and start > 0 and shapes[start - 1] in ("int2", "int", "decimal"):
+        points = rest[start - 1].text  # '1.  34  St. Olaf College': the score before the team
     row = Row(place=place, team=team, raw=raw)
     if points is not None:
         row.set_mark(points, "points")

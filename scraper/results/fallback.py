@@ -35,6 +35,13 @@ _TEAM_TITLE = re.compile(
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$",
     re.I,
 )
+_GENERIC = re.compile(
+    r"^(?:individual|team|overall|final|official)?\s*(?:results?|scores?|scoring|standings|"
+    r"summary)(?:\s+\w+){0,2}$",
+    re.I,
+)
+_INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
+_RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -70,6 +77,9 @@ class _Reader:
         self.i = 0
         self.new_table = False
         self.titles_done = False
+        self.base = "Results"
+        self.runners = 0
+        self.round: str | None = None
 
     def run(self) -> ResultDoc:
         lines = self.lines
@@ -108,11 +118,14 @@ class _Reader:
 
     # ------------------------------------------------------------------ lines
     def _header(self, line: str, nxt: str) -> tuple[Block, int] | None:
-        cols = header_columns(line)
+        cols = _columns(line)
         known = [c for c in cols if not c.field.startswith("x:")]
-        if len(known) < 2 or len(known) * 2 < len(cols):
+        numbered = [c for c in cols if c.label.lstrip("*(").rstrip(")").isdigit()]  # 1 2 3 4 5 *6
+        if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
             return None
-        fields = [c.field for c in cols]
+        fields = [
+            _later_place(c) if c.field == "place" and k else c.field for k, c in enumerate(cols)
+        ]
         if not set(fields) & {"athlete", "team", "first", "last"} or not set(fields) & (
             {"mark", "gun", "net", "finals", "prelims", "points", "place"}
         ):
@@ -129,8 +142,10 @@ class _Reader:
         lang = header_language([c.label for c in cols])
         if lang not in (None, "en", "ja"):
             self.dayfirst = True
-        fields = [c.field for c in cols]
-        zones = _zones(cols) if re.search(r"\S {2,}\S", line) else None
+        fields = [
+            _later_place(c) if c.field == "place" and k else c.field for k, c in enumerate(cols)
+        ]
+        zones = _zones(cols) if re.search(r"\S {2,}\S", line) and "\t" not in line else None
         if "place" not in fields[:1]:
             fields.insert(0, "place")
             if zones is not None:
@@ -162,18 +177,19 @@ class _Reader:
         """A line that is neither header nor result: wind, heat, round, or a title."""
         wm = _WIND.search(s)
         hm = _HEAT.match(s)
+        r = round_of(s)
+        if r and len(s) < 40:
+            self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
+            if self.ev is not None and not self.ev.rows:
+                self.ev.round = r
         if hm:
             self.heat = int(hm.group(1))
         if wm and len(s) < 60:
             self.wind = parse_wind(wm.group(1))[0]
-        if hm or (wm and len(s) < 60):
+        if hm or (wm and len(s) < 60) or (r and len(s) < 30):
             return
-        r = round_of(s)
-        if r and len(s) < 30 and self.ev is not None and not self.ev.rows:
-            self.ev.round = r
-            return
-        if not is_title(s):
-            return
+        if not is_title(s) or _RULE.match(s) or all(field_of(w) for w in s.split()):
+            return  # a rule, or a header word wrapped onto a line of its own
         if self.ev is not None and self.ev.rows and self.titles_done:
             self.titles = []
         self.titles_done = False
@@ -183,26 +199,35 @@ class _Reader:
         self.team = None
 
     def _start_block(self, block: Block) -> None:
-        if self.ev is not None and self.ev.rows and not self.titles and self.block is not None:
-            self.new_table = block.fields != self.block.fields  # new columns, no title: new table
+        if self.ev is not None and self.ev.rows and self.block is not None:
+            self.new_table = block.fields != self.block.fields  # new columns: a new table
         self.block = block
         if self.first_block is None:
             self.first_block = self.i
 
     def _event(self, kind: str) -> Event:
         name = section_name(self.titles) or (self.ev.name if self.ev else "Results")
+        if self.ev is not None and self.titles and all(_GENERIC.match(t) for t in self.titles):
+            name = self.base  # 'Individual Results' under the race named above
         if self.ev is not None and not self.new_table and (self.ev.name == name or not self.titles):
             return self.ev  # the same section, maybe continued on a new page
         self.new_table = False
         ev = new_event(name)
         if ev.round is None:
-            ev.round = round_of(name) or "Finals"
-        if any(_TEAM_TITLE.search(t) for t in self.titles[-2:]) or kind == "team_scores":
+            ev.round = round_of(name) or self.round or "Finals"
+        self.round = None
+        teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
+        if teams or kind == "team_scores":
             ev.kind = "team_scores"
+        elif ev.kind == "team_scores":
+            ev.kind = kind if kind != "team_scores" else ev.kind  # 'Individual (Team Scoring)'
+
         elif kind == "relay" and ev.kind == "individual":
             ev.kind = "relay"
         self.doc.events.append(ev)
         self.ev, self.heat, self.wind = ev, None, None
+        if not all(_GENERIC.match(t) for t in self.titles):
+            self.base = name
         return ev
 
     # ------------------------------------------------------------------ rows
@@ -219,7 +244,12 @@ class _Reader:
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
-        for name, ts in align(fields, toks, zones):
+        plan = align(fields, toks, zones)
+        merged = zones is None and any(
+            a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
+            for a, b in zip(plan, plan[1:], strict=False)
+        )  # nothing but one space between name and team: blocks.py decides per section
+        for name, ts in plan:
             value = " ".join(t.text for t in ts)
             if name == "extra" and "category" not in cells and shape(value) == "category":
                 cells["category"] = value  # an unlabelled category (M24, W40) beside the name
@@ -233,6 +263,8 @@ class _Reader:
             return
         if extra:
             row.extra["unassigned"] = extra
+        if merged:
+            row.extra["name_team_merged"] = True
         if row.heat is None and self.heat is not None:
             row.heat = self.heat
         if row.wind is None and row.wind_raw is None and self.wind is not None:
@@ -241,13 +273,52 @@ class _Reader:
 
     def _team_line(self, ev: Event, line: str, toks: list[Tok]) -> None:
         row = team_row(toks, line.rstrip())
-        if row is not None and row.team is not None:
+        team = self.team
+        runner = (
+            team is not None
+            and row is not None
+            and row.place == self.runners + 1
+            and (row.place != (team.place or 0) + 1 or self.runners > 0)
+        )  # places that start again at 1 under a team are its runners
+        if row is not None and row.team is not None and not runner:
             ev.rows.append(row)
-            self.team = row
-        elif self.team is not None:  # a runner listed under the team scoring above
-            raw = self.team.raw if isinstance(self.team.raw, list) else [self.team.raw or ""]
-            self.team.raw = [*raw, line.rstrip()]
-            self.team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+            self.team, self.runners = row, 0
+        elif team is not None:  # a runner listed under the team scoring above
+            self.runners += 1
+            raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
+            team.raw = [*raw, line.rstrip()]
+            team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _later_place(c: Col) -> str:
+    """A place column after the first: a finish time ('Finish') or a number ('#', 'No.')."""
+    return "mark" if c.label.casefold().startswith("finish") else "bib"
+
+
+def _columns(line: str) -> list[Col]:
+    """Header columns; two words read as one column ('Team Score') are two when the first names
+    a text column: a header whose spacing was collapsed separates columns by one space."""
+    if "\t" in line.strip():  # tab-separated: one column per cell
+        cols, pos = [], 0
+        for cell in line.split("\t"):
+            label = cell.strip()
+            if label:
+                f = field_of(label) or "x:" + label.casefold()
+                start = pos + cell.index(label)
+                cols.append(Col(label, f, start, start + len(label), f in TEXT_FIELDS))
+            pos += len(cell) + 1
+        return cols
+    out = []
+    for c in header_columns(line):
+        words = c.label.split()
+        first = field_of(words[0]) if len(words) == 2 else None
+        if first in TEXT_FIELDS and (second := field_of(words[1])) is not None:
+            cut = c.start + len(words[0])
+            out.append(Col(words[0], first, c.start, cut, True))
+            out.append(Col(words[1], second, cut + 1, c.end, second in TEXT_FIELDS))
+        else:
+            out.append(c)
+    return out
 
 
 def _split_glued(toks: list[Tok]) -> list[Tok]:
@@ -265,7 +336,7 @@ def _split_glued(toks: list[Tok]) -> list[Tok]:
 def _over(above: str, header: str) -> bool:
     """The line above a header is its upper half: every word stands over a header word."""
     top, cols = tokens(above), tokens(header)
-    if not top or len(top) > len(cols):
+    if not top or len(top) > len(cols) or _RULE.match(above) or "\t" in header:
         return False
     return all(any(c.start - 2 <= t.start <= c.end + 2 for c in cols) for t in top)
 

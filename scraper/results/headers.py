@@ -26,7 +26,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "first": "first first_name firstname given_name",
         "last": "last last_name lastname surname family_name",
         "team": "school team affiliation club team/school school/team institution org "
-        "organization college team/club club/team affil team_(team_place) club_name",
+        "organization college team/club club/team affil team_(team_place) club_name "
+        "final_standings standings",
         "country": "country nat nation nat. noc ctry",
         "city": "city city/state city/st hometown residence city,_st town state st location",
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag",

@@ -1,0 +1,240 @@
+"""The general text reader on small made-up documents, one per layout kind it is taught (the shapes
+come from real families; no real document is copied)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+
+
+def parse(text: str) -> dict[str, Any]:
+    return to_contract(parse_document(text.encode(), None, "doc.txt"))
+
+
+def rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (r["place"], r["athlete"], r["team"], r["year"], r["mark_normalized"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+
+
+COLLAPSED = """\
+Valley XC Invitational
+Sep 26, 2025
+
+Varsity Girls 5K
+Pl Athlete Yr Team Score Time Gap
+1 STONE, Ada 9 Ridge High School 1 18:30.9 ---
+2 PAGE, Bea JR Lake High School 2 18:50.7 19.8
+3 ROSS, Cleo SR Ridge High School 3 19:18.9 48.0
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done",
+)
+def test_collapsed_spacing_class_year_splits_name_from_team():
+    doc = parse(COLLAPSED)
+    assert doc["meet"]["name"] == "Valley XC Invitational"
+    assert doc["meet"]["date"] == "2025-09-26"
+    assert rows(doc) == [
+        (1, "STONE, Ada", "Ridge High School", "9", 1110.9),
+        (2, "PAGE, Bea", "Lake High School", "JR", 1130.7),
+        (3, "ROSS, Cleo", "Ridge High School", "SR", 1158.9),
+    ]
+    assert doc["events"][0]["gender"] == "F"
+
+
+NO_SEPARATOR = """\
+Place Points Bib Name Team Pace Time
+High School Boys
+1 1 296 Ann LEE Hill Classical School 5:19 16:31
+2 2 258 Bo KIM Sky Academy 5:34 17:17
+3 3 108 Cy DOE Hill Classical School 5:35 17:20
+4 -- 10 Dee FOX Park High School 5:44 17:48
+"""
+
+
+def test_name_and_team_split_by_repeated_teams_and_capital_surnames():
+    assert [(r[1], r[2], r[4]) for r in rows(parse(NO_SEPARATOR))] == [
+        ("Ann LEE", "Hill Classical School", 991.0),
+        ("Bo KIM", "Sky Academy", 1037.0),
+        ("Cy DOE", "Hill Classical School", 1040.0),
+        ("Dee FOX", "Park High School", 1068.0),
+    ]
+
+
+TABS = (
+    "Race #1\nBoys Varsity\nTeam Scoring Summary\n"
+    "Final Standings\tScore\tScoring Order\tTotal\n"
+    "1\tRidge High School\t18\t1-2-3-5-7(8)\t1:20:07\n"
+    "2\tLake High School\t73\t4-6-9-10-12\t1:28:13\n"
+    "Individual Results\n"
+    "Athlete\tYr.\t#\tTeam\tScore\tTime\tGap\n"
+    "1\tSTONE, Al\tSR\t9382\tRidge High School\t1\t15:28.2\t---\n"
+    "2\tPAGE, Bo\tJR\t9404\tRidge High School\t2\t15:32.9\t4.7\n"
+)
+
+
+@pytest.mark.xfail(strict=True, reason="not done")
+def test_tab_separated_team_table_then_individuals_under_the_race_title():
+    doc = parse(TABS)
+    teams, individuals = doc["events"]
+    assert (teams["kind"], teams["event_name"]) == ("team_scores", "Boys Varsity")
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Ridge High School", 18.0),
+        (2, "Lake High School", 73.0),
+    ]
+    assert individuals["kind"] == "individual"
+    assert individuals["event_name"] == "Boys Varsity"
+    assert rows({"events": [individuals]}) == [
+        (1, "STONE, Al", "Ridge High School", "SR", 928.2),
+        (2, "PAGE, Bo", "Ridge High School", "JR", 932.9),
+    ]
+    assert individuals["results"][0]["detail"]["bib"] == "9382"
+
+
+MEETPRO = """\
+INDIVIDUAL RESULTS
+Athlete                                   YR   Team (Team Place)         Score    Time
+  1   Ann  Moss                           SR   St. Olaf (1)                 1        25:56.9
+  2   Bea Lund                            SR   Hamline (1)                  2        26:06.6
+  3   Cy Dahl                             SO   St. Olaf (2)                (3)       26:08.8
+"""
+
+
+def test_double_space_inside_a_name_and_team_place_in_brackets():
+    assert rows(parse(MEETPRO)) == [
+        (1, "Ann Moss", "St. Olaf", "SR", 1556.9),
+        (2, "Bea Lund", "Hamline", "SR", 1566.6),
+        (3, "Cy Dahl", "St. Olaf", "SO", 1568.8),
+    ]
+
+
+GUN_NET = """\
+***** Official 5K Results *****
+Place No.    Name                Nettime    Guntime    Pace
+    1   1227 Al Sang               15:30.79   15:30.80  5:00
+    2   1228 Bo Rop                15:29.95   15:32.26  5:01
+    3    459 Cy Joyce              15:51.53   15:51.54  5:07
+    4    625 Di Mara               16:11.11   16:11.12  5:13
+"""
+
+
+def test_two_time_columns_the_mark_is_the_one_ordered_with_places():
+    doc = parse(GUN_NET)
+    assert [r[4] for r in rows(doc)] == [930.8, 932.26, 951.54, 971.12]
+    assert doc["events"][0]["results"][1]["detail"]["time_2"] == "15:29.95"
+
+
+GERMAN = """\
+Laufnacht 2017
+Regensburg, am 10./11.06.2017                        Ergebnisliste
+
+                3000m Hindernis, Männer - Zeitläufe
+                      Süddeutsche Meisterschaften
+Männer - Zeitläufe
+ Rg.   StNr.    Name                         Jg       Nat.   Verein                 Ergebnis
+  1.    277     Bauer Alex                 1994       SLV    TV Hauzenberg           9:24,90
+  2.    931     Hoff Olli                  1984       SLV    TSV 1845 Kirchhain      9:27,56
+
+                3000m Hindernis, Frauen - Zeitläufe
+                      Süddeutsche Meisterschaften
+Frauen - Zeitläufe
+ Rg.   StNr.    Name                         Jg       Nat.   Verein                 Ergebnis
+  1.    12      Ulm Ina                    1999       SLV    LG Hof                 10:31,02
+  2.    13      Vogt Eva                   1998       SLV    LG Hof                 10:45,70
+                      Süddeutsche Meisterschaften
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done",
+)
+def test_german_layout_comma_decimals_birth_years_and_furniture():
+    doc = parse(GERMAN)
+    assert doc["meet"]["date"] == "2017-06-10"
+    assert [(e["event_name"], e["gender"], e["round"]) for e in doc["events"]] == [
+        ("3000m Hindernis, Männer - Zeitläufe", "M", "Finals"),
+        ("3000m Hindernis, Frauen - Zeitläufe", "F", "Finals"),
+    ]
+    assert rows(doc) == [
+        (1, "Bauer Alex", "TV Hauzenberg", "1994", 564.9),
+        (2, "Hoff Olli", "TSV 1845 Kirchhain", "1984", 567.56),
+        (1, "Ulm Ina", "LG Hof", "1999", 631.02),
+        (2, "Vogt Eva", "LG Hof", "1998", 645.7),
+    ]
+
+
+TWO_LINE_HEADER = """\
+2000m Bahngehen weiblich
+  Start-     Platz    Platz       Name, Vorname           Jahr-     Verein             Zeit
+ nummer     gesamt     AK                                  gang
+   460         1       1     Garr, Kyla                  2005      LG Vogtland        11:47,97 min
+   969         2       2     Schmi, Julia                2004      SpVgg Nieder       12:14,35 min
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not done",
+)
+def test_two_line_header_and_unit_word():
+    doc = parse(TWO_LINE_HEADER)
+    assert rows(doc) == [
+        (1, "Garr, Kyla", "LG Vogtland", "2005", 707.97),
+        (2, "Schmi, Julia", "SpVgg Nieder", "2004", 734.35),
+    ]
+    assert doc["events"][0]["results"][0]["detail"]["bib"] == "460"
+
+
+TEAM_BLOCKS = """\
+                                TEAM SCORES
+  1.    34  Olaf College                    (  26:11.9  2:10:59.5)
+==================================================
+  1      1  Al Camp SR                        25:36.1
+  2      5  Bo Lehn SR                        26:01.4
+  2.    96  John's University               (  26:54.8  2:14:34.0)
+==================================================
+  1      7  Cy Feld SR                        26:21.8
+  2     11  Di Bug JR                         26:37.6
+"""
+
+
+@pytest.mark.xfail(strict=True, reason="not done")
+def test_team_scores_with_their_runners_listed_under_each_team():
+    (ev,) = parse(TEAM_BLOCKS)["events"]
+    assert ev["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "Olaf College", 34.0),
+        (2, "John's University", 96.0),
+    ]
+    assert len(ev["results"][0]["raw"]) == 3  # the team line and its two runners
+
+
+GLUED = """\
+Women 800 Meters
+1.Ada Stone         Ridge          2:10.45
+2.Bea Page          Lake           2:11.02
+3.Cleo Ross         Ridge          2:12.90
+"""
+
+
+def test_places_glued_to_names():
+    assert [(r[0], r[1], r[4]) for r in rows(parse(GLUED))] == [
+        (1, "Ada Stone", 130.45),
+        (2, "Bea Page", 131.02),
+        (3, "Cleo Ross", 132.9),
+    ]
+
+
+def test_unreadable_text_says_why_and_gives_no_rows():
+    doc = parse("Welcome to our club!\nNo results yet, check back on Sunday.\n")
+    assert doc["events"] == []
+    assert doc["_error"]

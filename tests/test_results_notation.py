@@ -1,0 +1,169 @@
+"""Notation results documents print across countries: marks, meet dates, federation categories and
+column header words (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results.categories import Category, category_of
+from scraper.results.dates import date_in
+from scraper.results.headers import field_of, header_language
+from scraper.results.marks import parse_mark
+from scraper.results.model import gender_of, round_of
+
+# raw, value, unit
+EUROPEAN_MARKS = [
+    ("2,23,62", 143.62, "s"),  # minutes, seconds, hundredths (Norwegian organisers)
+    ("7,54,96", 474.96, "s"),
+    ("8.31,23", 511.23, "s"),  # Finnish: minutes.seconds,hundredths
+    ("9:24,90", 564.9, "s"),  # German: comma decimals
+    ("10,45", 10.45, "s"),
+    ("11:47,97 min", 707.97, "s"),  # a unit word after the mark
+    ("10,45 s", 10.45, "s"),
+    ("1:02:03,4", 3723.4, "s"),
+    ("1,02,03,45", 3723.45, "s"),
+    ("7,45m", 7.45, "m"),
+    ("45,20 m", 45.2, "m"),
+    ("21.3h", 21.3, "s"),  # a glued h is still a hand time
+]
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"), EUROPEAN_MARKS, ids=[m[0] for m in EUROPEAN_MARKS]
+)
+def test_european_marks(raw: str, value: float, unit: str):
+    mk = parse_mark(raw)
+    assert (mk.value, mk.unit) == (value, unit)
+
+
+def test_a_clock_that_cannot_be_one_is_no_mark():
+    assert parse_mark("2,75,10").value is None  # 75 seconds
+
+
+# text, dayfirst, (as printed, ISO day)
+DATES = [
+    ("Groß-Gerau, 03.09.2016", False, ("03.09.2016", "2016-09-03")),
+    ("24.01.2026", False, ("24.01.2026", "2026-01-24")),
+    ("Regensburg, am 10./11.06.2017", False, ("10./11.06.2017", "2017-06-10")),
+    ("07/04/2018", False, ("07/04/2018", "2018-07-04")),  # US: month first
+    ("07/04/2018", True, ("07/04/2018", "2018-04-07")),  # a European document: day first
+    ("18/1/2020", False, ("18/1/2020", "2020-01-18")),  # 18 cannot be a month
+    ("11-04-12", False, ("11-04-12", "2012-11-04")),
+    ("11-04-12", True, ("11-04-12", "2012-04-11")),
+    ("Loveland, CO - 9/26/2025", False, ("9/26/2025", "2025-09-26")),
+    ("Sunday, October 31, 2010 at 8:30 a.m.", False, ("October 31, 2010", "2010-10-31")),
+    ("Sep 26, 2025", False, ("Sep 26, 2025", "2025-09-26")),
+    ("30th - 31st August 2018", False, ("30th - 31st August 2018", "2018-08-30")),
+    ("THU 6 JUN 2019 21:27", False, ("6 JUN 2019", "2019-06-06")),
+    ("10. Juni 2017", False, ("10. Juni 2017", "2017-06-10")),
+    ("3 septembre 2016", False, ("3 septembre 2016", "2016-09-03")),
+    ("2017-06-10", False, ("2017-06-10", "2017-06-10")),
+    ("1-5-10-12-16(18)(20)", False, (None, None)),  # a scoring order, no date
+    ("Lap 3 of 12", False, (None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "dayfirst", "expected"), DATES, ids=[d[0] for d in DATES])
+def test_dates(text: str, dayfirst: bool, expected: tuple[str | None, str | None]):
+    assert date_in(text, dayfirst) == expected
+
+
+# code, gender, age group
+CATEGORIES = [
+    ("M35", "M", "35"),
+    ("W40", "F", "40"),
+    ("M25", "M", "25"),
+    ("K45", "F", "45"),  # Norwegian kvinner
+    ("G-13", "M", "13"),  # Norwegian gutter
+    ("J-15", "F", "15"),  # Norwegian jenter
+    ("G13", "M", "13"),
+    ("KS", "F", "S"),  # kvinner senior
+    ("MS", "M", "S"),
+    ("MJ", "M", "J"),
+    ("P15", "M", "15"),  # Swedish pojkar
+    ("MU14", "M", "U14"),  # DLV youth
+    ("WU16", "F", "U16"),
+    ("MJU18", "M", "U18"),
+    ("WJU20", "F", "U20"),
+    ("U18W", "F", "U18"),
+    ("WJB", "F", "B"),
+    ("SEH", "M", "SE"),  # FFA
+    ("CAF", "F", "CA"),
+    ("M1H", "M", "M1"),
+    ("M2129", "M", "21-29"),  # US road-race divisions
+    ("F4049", "F", "40-49"),
+    ("M0117", "M", "1-17"),
+    ("MOPEN", "M", "OPEN"),
+    ("65-69M", "M", "65-69"),
+    ("M 20-29", "M", "20-29"),
+]
+
+
+@pytest.mark.parametrize(("code", "gender", "age"), CATEGORIES, ids=[c[0] for c in CATEGORIES])
+def test_categories(code: str, gender: str, age: str):
+    assert category_of(code) == Category(gender, age)
+
+
+@pytest.mark.parametrize("text", ["Smith", "SR", "1994", "12", "", "5000m", "Loveland High"])
+def test_not_categories(text: str):
+    assert category_of(text) is None
+
+
+# event title, gender, round
+TITLES = [
+    ("3000m Hindernis, Männer + U23 - Zeitläufe", "M", "Finals"),
+    ("Junioren U23 - Zeitläufe", "M", "Finals"),
+    ("2000m Bahngehen weiblich", "F", None),
+    ("100m Vorläufe Frauen", "F", "Heats"),
+    ("60m G-13", "M", None),
+    ("600m J-15 finale", "F", "Finals"),
+    ("Kvinner senior 3000m", "F", None),
+    ("1500m W40", "F", None),
+    ("Girls 1600 Meter Run Prelims", "F", "Prelims"),
+    ("200 m hommes séries", "M", "Heats"),
+]
+
+
+@pytest.mark.parametrize(("title", "gender", "rnd"), TITLES, ids=[t[0] for t in TITLES])
+def test_gender_and_round_of_titles(title: str, gender: str, rnd: str | None):
+    assert (gender_of(title), round_of(title)) == (gender, rnd)
+
+
+# header word, field
+HEADERS = [
+    ("School", "team"),
+    ("Verein", "team"),
+    ("Klubb", "team"),
+    ("Club", "team"),
+    ("Rg.", "place"),
+    ("Platz", "place"),
+    ("Plassering", "place"),
+    ("Clt", "place"),
+    ("StNr.", "bib"),
+    ("Dossard", "bib"),
+    ("Jg", "year"),
+    ("Født", "year"),
+    ("Ergebnis", "mark"),
+    ("Resultat", "mark"),
+    ("Temps", "mark"),
+    ("記録", "mark"),
+    ("Nat.", "country"),
+    ("AK", "category"),
+    ("Net Time", "net"),
+    ("Guntime", "gun"),
+    ("Avg. Mile", "pace"),
+    ("Div/Tot", "divtot"),
+    ("Final Standings", "team"),
+    ("Wuzzle", None),
+]
+
+
+@pytest.mark.parametrize(("word", "field"), HEADERS, ids=[h[0] for h in HEADERS])
+def test_header_words(word: str, field: str | None):
+    assert field_of(word) == field
+
+
+def test_header_language():
+    assert header_language(["Rg.", "StNr.", "Name", "Jg", "Verein", "Ergebnis"]) == "de"
+    assert header_language(["Place", "Name", "School", "Time"]) == "en"
+    assert header_language(["Wuzzle"]) is None
