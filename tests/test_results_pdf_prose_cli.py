@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zlib
@@ -16,16 +17,41 @@ from scraper.results.prose import results_from_text
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-def make_pdf(pages: list[list[str]], compress: bool = False) -> bytes:
-    """A small real PDF: each page's lines drawn in Courier, as Hy-Tek prints them."""
+def _esc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _line_ops(line: str, y: int, cells: bool, flip: bool) -> list[str]:
+    """One line: one string at the left margin, or (``cells``) each run of text at the x its
+    column has in Courier 8 pt, as proportional-font reports place their cells; ``flip``: the
+    page drawn in a y-down coordinate system (1 0 0 -1), as some Omega PDFs are."""
+    runs = [(0, line)]
+    if cells:
+        runs = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    ops = []
+    for col, text in runs:
+        x = 20 + col * 4.8
+        place = f"1 0 0 -1 {x:.1f} {792 - y} Tm" if flip else f"{x:.1f} {y} Td"
+        ops.append(f"BT /F1 8 Tf {place} ({_esc(text)}) Tj ET")
+    return ops
+
+
+def make_pdf(
+    pages: list[list[str]],
+    compress: bool = False,
+    font: str = "Courier",
+    cells: bool = False,
+    flip: bool = False,
+) -> bytes:
+    """A small real PDF: each page's lines drawn in Courier, as Hy-Tek prints them (or in
+    another ``font``, cell by cell, in a flipped coordinate system: see :func:`_line_ops`)."""
     objs: list[bytes] = []
     kids = []
     font_id = 3 + 2 * len(pages)
     for k, lines in enumerate(pages):
-        ops = []
+        ops = ["1 0 0 -1 0 792 cm"] if flip else []
         for i, line in enumerate(lines):
-            esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-            ops.append(f"BT /F1 8 Tf 20 {780 - 10 * i} Td ({esc}) Tj ET")
+            ops += _line_ops(line, 780 - 10 * i, cells, flip)
         stream = "\n".join(ops).encode("latin-1")
         flate = b""
         if compress:
@@ -51,7 +77,8 @@ def make_pdf(pages: list[list[str]], compress: bool = False) -> bytes:
     objs.append(
         (
             font_id,
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
+            % font.encode(),
         )
     )
     objs.sort()
@@ -220,12 +247,41 @@ def test_cli_needs_files_or_jsonl():
     assert _cli().returncode == 2
 
 
-def test_pypdf_reads_what_the_fast_reader_declines():
-    from scraper.results import pdf, pdftext
+def _rows(doc: dict) -> list[tuple]:
+    return [
+        (r["place"], r["athlete"], r["year"], r["team"], r["mark_normalized"], r["wind"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
 
-    data = make_pdf([PAGE1, PAGE2]).replace(b"/BaseFont /Courier", b"/BaseFont /Helvetica")
-    assert pdftext.text_of(data) is None  # proportional text: columns need font metrics
-    assert "Lam, Bryan" in pdf.text_of(data)
+
+@pytest.mark.parametrize(
+    ("font", "cells", "flip"),
+    [
+        ("Helvetica", True, False),  # proportional font, each cell placed at its column
+        ("Helvetica", True, True),  # drawn in a y-down system: still read top to bottom
+        ("Times-Roman", True, False),
+    ],
+)
+def test_pdfium_layout_reads_what_the_fast_reader_declines(font, cells, flip):
+    from scraper.results import pdflayout, pdftext
+
+    data = make_pdf([PAGE1, PAGE2], font=font, cells=cells, flip=flip)
+    assert pdftext.text_of(data) is None  # not plain Courier report lines
+    text = pdflayout.text_of(data)
+    assert text.index("Winter Allcomers") < text.index("Lam, Bryan") < text.index("Ho, Wellington")
+    doc = to_contract(parse_document(data))
+    assert doc["format"] == "pdf/hytek"
+    assert _rows(doc) == _rows(to_contract(parse_document(make_pdf([PAGE1, PAGE2]))))
+    assert len(_rows(doc)) == 4
+
+
+def test_a_heading_in_a_proportional_font_stays_one_phrase():
+    from scraper.results import pdflayout
+
+    page = ["Winter Allcomers 2020   Results", "1 Lam, Bryan 7.27"]
+    text = pdflayout.text_of(make_pdf([page], font="Helvetica", cells=True))
+    assert re.fullmatch(r"Winter Allcomers 2020 {2,}Results", text.splitlines()[0])
 
 
 def test_bare_decimals_are_marks_only_after_a_result_word():

@@ -2,7 +2,7 @@
 ../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order).
 
 Imports stay lazy: the JSONL worker's wall time includes interpreter start and imports.  PDFs are
-the slow documents (pypdf takes ~80 ms to import when the fast reader cannot read a file), so where
+the slow documents (PDFium takes ~40 ms to load when the fast reader cannot read a file), so where
 ``os.fork`` exists the worker answers the PDFs it has already been sent in forked children while it
 parses the documents before them; answers still go out one per line, in order.
 """

@@ -1,59 +1,20 @@
-"""PDF results through their text layer: the fast reader (pdftext) for simple monospace reports,
-pypdf's layout mode (which keeps fixed-width columns) for everything else."""
+"""PDF results through their text layer: the fast reader (:mod:`scraper.results.pdftext`) for
+simple monospace reports, PDFium's word positions laid out again as fixed-width lines
+(:mod:`scraper.results.pdflayout`) for everything else."""
 
 from __future__ import annotations
 
-import io
-import logging
-import sys
-
 from scraper.results.model import ResultDoc
+from scraper.results.pdflayout import PdfError, text_of
+from scraper.results.pdftext import text_of as fast_text_of
 from scraper.results.text import parse_text
-
-# pypdf reports what it repaired or could not decode (a Type1 font without fontTools, a broken
-# cross-reference) as logging warnings. Installing fontTools gives the same text on our PDFs
-# (Omega, FlashResults: compared byte for byte), so it is no dependency; and a library's
-# warnings are its caller's to route: a handler here keeps them off a terminal whose program
-# configured no logging, while an application that configures logging (a crawl's log) still
-# gets them.
-logging.getLogger("pypdf").addHandler(logging.NullHandler())
-
-
-def _load_pypdf():  # type: ignore[no-untyped-def]
-    # pypdf only needs 'cryptography' (60+ ms to import) for encrypted files and Pillow for images;
-    # text extraction needs neither, so unless something else loaded them pypdf falls back to its
-    # own providers (the modules are hidden during the import only).
-    blocked = [m for m in ("cryptography", "PIL") if m not in sys.modules]
-    for m in blocked:
-        sys.modules[m] = None  # type: ignore[assignment]
-    try:
-        import pypdf
-    finally:
-        for m in blocked:
-            if m in sys.modules and sys.modules[m] is None:
-                del sys.modules[m]
-    return pypdf
-
-
-def text_of(data: bytes) -> str:
-    pypdf = _load_pypdf()
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    pages = []
-    for page in reader.pages:
-        try:
-            pages.append(page.extract_text(extraction_mode="layout"))
-        except Exception:  # noqa: BLE001 -- a broken page must not lose the others
-            pages.append(page.extract_text() or "")
-    return "\n\f\n".join(pages)
 
 
 def parse(data: bytes) -> ResultDoc:
-    """Simple monospace reports through the fast reader (scraper.results.pdftext) when it reads
-    them and they give rows; everything else through pypdf's layout mode."""
-    from scraper.results.pdftext import text_of as fast_text
-
+    """Simple monospace reports through the fast reader when it reads them and they give rows;
+    everything else through PDFium."""
     try:
-        fast = fast_text(data)
+        fast = fast_text_of(data)
     except Exception:  # noqa: BLE001 -- the fast reader is an optimisation only
         fast = None
     if fast:
@@ -63,13 +24,13 @@ def parse(data: bytes) -> ResultDoc:
             return doc
     try:
         text = text_of(data)
-    except Exception as e:  # noqa: BLE001
-        return ResultDoc(format="pdf", error=f"unreadable PDF: {type(e).__name__}: {e}"[:300])
+    except PdfError as e:
+        return ResultDoc(format="pdf", error=f"unreadable PDF: {e}"[:300])
     return parse_text_layer(text)
 
 
 def parse_text_layer(text: str) -> ResultDoc:
-    """The results in a PDF's extracted text (see :func:`text_of`)."""
+    """The results in a PDF's extracted text (see :func:`scraper.results.pdflayout.text_of`)."""
     if not text.strip():
         return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
     doc = parse_text(text)

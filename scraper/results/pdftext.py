@@ -93,6 +93,8 @@ def text_of(data: bytes) -> str | None:
     for pid in pages:
         page = objs[pid]
         fonts = _fonts(objs, page)
+        if fonts and not any(fonts.values()):
+            return None  # no monospace font on the page: not such a report
         contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)", page)
         if not contents:
             out.append("")
