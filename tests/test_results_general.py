@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from scraper.results import parse_document, to_contract
 
 
@@ -34,10 +32,6 @@ Pl Athlete Yr Team Score Time Gap
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not done",
-)
 def test_collapsed_spacing_class_year_splits_name_from_team():
     doc = parse(COLLAPSED)
     assert doc["meet"]["name"] == "Valley XC Invitational"
@@ -81,7 +75,6 @@ TABS = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="not done")
 def test_tab_separated_team_table_then_individuals_under_the_race_title():
     doc = parse(TABS)
     teams, individuals = doc["events"]
@@ -153,10 +146,6 @@ Frauen - Zeitläufe
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not done",
-)
 def test_german_layout_comma_decimals_birth_years_and_furniture():
     doc = parse(GERMAN)
     assert doc["meet"]["date"] == "2017-06-10"
@@ -181,10 +170,6 @@ TWO_LINE_HEADER = """\
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not done",
-)
 def test_two_line_header_and_unit_word():
     doc = parse(TWO_LINE_HEADER)
     assert rows(doc) == [
@@ -207,7 +192,6 @@ TEAM_BLOCKS = """\
 """
 
 
-@pytest.mark.xfail(strict=True, reason="not done")
 def test_team_scores_with_their_runners_listed_under_each_team():
     (ev,) = parse(TEAM_BLOCKS)["events"]
     assert ev["kind"] == "team_scores"
