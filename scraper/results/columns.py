@@ -61,9 +61,9 @@ def build_row(
     """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark)."""
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))
-    name = _clean(cells.get("athlete"))
+    name = _name(cells.get("athlete"))
     if cells.get("first") or cells.get("last"):  # name in two columns
-        name = _clean(" ".join(c for c in (cells.get("first"), cells.get("last"), name) if c))
+        name = _name(" ".join(c for c in (cells.get("first"), cells.get("last"), name) if c))
     team = _clean(cells.get("team"))
     country = _clean(cells.get("country"))
     if country:
@@ -123,6 +123,12 @@ def build_row(
     if not (row.athlete or row.team) or (row.mark_raw is None and row.place is None):
         return None
     return row
+
+
+def _name(v: str | None) -> str | None:
+    """A name as printed, spacing normalised ('Levine  , Louis' -> 'Levine, Louis')."""
+    v = _clean(v)
+    return v.replace(" ,", ",") if v else v
 
 
 def _clean(v: str | None) -> str | None:

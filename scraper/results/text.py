@@ -1,10 +1,11 @@
 """Plain-text results: each text reader tried in turn (FinishLynx .lif, delimited, Hy-Tek, ``=====``
-ruler layouts, one-value-per-line listings), the first that yields rows wins, else the generic
-fallback. HTML ``<pre>`` blocks and PDF text layers end up here too."""
+ruler layouts, tables copied one cell per line, one-value-per-line listings), the first that
+yields rows wins, else the generic fallback. HTML ``<pre>`` blocks and PDF text layers end up
+here too."""
 
 from __future__ import annotations
 
-from scraper.results import delimited, fallback, hytek, listing, ruled
+from scraper.results import delimited, fallback, hytek, listing, ruled, stacked
 from scraper.results.model import ResultDoc
 
 
@@ -15,6 +16,7 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
         (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
         (lambda: hytek.looks_like_hytek(text), hytek.parse),
         (lambda: ruled.looks_ruled(text), ruled.parse),
+        (lambda: True, stacked.parse),
         (lambda: True, listing.parse),
     ]
     for looks, parse in readers:

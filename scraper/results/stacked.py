@@ -1,0 +1,211 @@
+"""Tables copied to text one cell per line (a results table selected in a browser and pasted:
+TFRRS, meet sites; empty cells come out as blank lines).
+
+Such a text is a run of records of a fixed number of lines: place, name, class, team, pace,
+time, score, then the next place. The period is found from the places themselves: the line
+distance at which a place is most often followed by the next place. Every chain of places at
+that distance is a section; each record's cells are typed **by column**, from what the column
+holds across all records (:mod:`scraper.results.align`'s token shapes, not words of one site):
+
+- a column of names and a column of teams are both text: the team column repeats its values
+  (a team has several runners), the name column hardly does;
+- a class column holds class words (``SR-4``, ``FR``) or birth years;
+- of two time columns the result is the larger, and the other is a pace when the two keep one
+  ratio (the distance) down the table; whole numbers before the name are bibs, after the
+  result points (a team score, blank for runners who do not score);
+- a header printed one word per line just before the first record names the columns instead.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from scraper.results.align import shape
+from scraper.results.columns import build_row
+from scraper.results.headers import field_of
+from scraper.results.marks import parse_mark
+from scraper.results.model import ResultDoc, Row, new_event
+from scraper.results.sections import is_title, meet_heading, section_name
+
+_PLACE = re.compile(r"^(\d{1,4})\.?$")
+_MAX_PERIOD = 16
+_MIN_RECORDS = 3
+_TEXT = frozenset({"word", "state", "sex"})
+_TIME = frozenset({"time", "decimal", "mark", "status"})
+_CLASS = frozenset({"class", "year4", "category"})
+_INT = frozenset({"int", "int2", "bib0"})
+
+
+def parse(text: str) -> ResultDoc:
+    doc = ResultDoc(format="stacked")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cells = [ln.strip() for ln in lines]
+    places = {i: int(m.group(1)) for i, c in enumerate(cells) if (m := _PLACE.match(c))}
+    period = _period(places)
+    if period is None:
+        return doc
+    chains = _chains(places, period, len(cells))
+    records = [cells[i : i + period] for chain in chains for i in chain]
+    if len(records) < _MIN_RECORDS or len(records) * period * 2 < sum(1 for c in cells if c):
+        return doc  # the records must be most of the text, not a few numbers in a page
+    fields = _header(cells, chains[0][0], period) or _fields(records, period)
+    if fields is None:
+        return doc
+    end = 0
+    for chain in chains:
+        ev = new_event(_title(cells, end, chain[0]) or "Results", round="Finals")
+        end = chain[-1] + period
+        ev.kind = "individual"
+        for i in chain:
+            row = _row(fields, cells[i : i + period], lines[i : i + period])
+            if row is not None:
+                ev.rows.append(row)
+        if ev.rows:
+            doc.events.append(ev)
+    doc.meet = meet_heading(lines[: chains[0][0]])
+    return doc
+
+
+def _period(places: dict[int, int]) -> int | None:
+    """The line distance at which a place is most often followed by the next one."""
+    counts: Counter[int] = Counter()
+    for i, v in places.items():
+        for p in range(3, _MAX_PERIOD + 1):
+            if places.get(i + p) in (v, v + 1):
+                counts[p] += 1
+    if not counts:
+        return None
+    period, n = counts.most_common(1)[0]
+    return period if n >= _MIN_RECORDS - 1 else None
+
+
+def _chains(places: dict[int, int], period: int, n: int) -> list[list[int]]:
+    """Runs of record starts ``period`` lines apart whose places go up by one (or tie); the
+    longest first, so that a column of numbers inside the records (a team score) never starts
+    a run of its own."""
+    runs: list[list[int]] = []
+    for i in sorted(places):
+        if places.get(i - period) in (places[i], places[i] - 1):
+            continue  # inside a run that starts earlier
+        run = [i]
+        while places.get(run[-1] + period) in (places[run[-1]], places[run[-1]] + 1):
+            run.append(run[-1] + period)
+        if len(run) >= 2:
+            runs.append(run)
+    taken: list[tuple[int, int]] = []
+    for run in sorted(runs, key=len, reverse=True):
+        lo, hi = run[0], run[-1] + period
+        if all(hi <= a or b <= lo for a, b in taken):
+            taken.append((lo, hi))
+    return sorted([list(range(lo, hi, period)) for lo, hi in taken], key=lambda chain: chain[0])
+
+
+def _header(cells: list[str], first: int, period: int) -> list[str] | None:
+    """Column names printed one per line right above the first record."""
+    head = cells[first - period : first] if first >= period else []
+    fields = [field_of(c) for c in head]
+    if not head or sum(f is not None for f in fields) * 3 < period * 2:
+        return None
+    return [f or f"x:{c.casefold()}" for f, c in zip(fields, head, strict=True)]
+
+
+def _kind(values: list[str]) -> str:
+    """What a column holds: text, class, time, int, or mixed."""
+    seen: Counter[str] = Counter()
+    for v in values:
+        words = v.split()
+        shapes = {shape(w) for w in words}
+        if len(words) > 1 and shapes & _TEXT or shapes <= _TEXT:
+            seen["text"] += 1
+        elif len(words) == 1 and shapes <= _CLASS:
+            seen["class"] += 1
+        elif len(words) == 1 and shapes <= _TIME:
+            seen["time"] += 1
+        elif len(words) == 1 and shapes <= _INT:
+            seen["int"] += 1
+        else:
+            seen["other"] += 1
+    if not seen:
+        return "empty"
+    kind, n = seen.most_common(1)[0]
+    return kind if n * 5 >= sum(seen.values()) * 4 else "mixed"
+
+
+def _fields(records: list[list[str]], period: int) -> list[str] | None:
+    """Each column's field, from what it holds across the records (see the module doc)."""
+    columns = [[r[j] for r in records if j < len(r) and r[j]] for j in range(period)]
+    kinds = [_kind(c) for c in columns]
+    fields = ["place"] + [f"x:{j}" for j in range(1, period)]
+    text = [j for j in range(1, period) if kinds[j] == "text"]
+    if not text:
+        return None
+    distinct = {j: len(set(columns[j])) / len(columns[j]) for j in text}
+    athlete = max(text, key=lambda j: (distinct[j], -j))
+    fields[athlete] = "athlete"
+    teams = [j for j in text if j != athlete and distinct[j] < 0.8]
+    if teams:
+        fields[teams[0]] = "team"
+    for j in range(1, period):
+        if kinds[j] == "class":
+            fields[j] = "year"
+    times = [j for j in range(1, period) if kinds[j] == "time"]
+    if not times:
+        return None
+    medians = {j: _median(columns[j]) for j in times}
+    mark = max(times, key=lambda j: medians[j])
+    fields[mark] = "mark"
+    for j in times:
+        if j != mark:
+            fields[j] = "pace" if _steady_ratio(records, mark, j) else "x:time_2"
+    for j in range(1, period):
+        if kinds[j] in ("int", "empty") and fields[j].startswith("x:"):
+            fields[j] = "bib" if j < athlete else ("points" if j > mark else fields[j])
+    return fields
+
+
+def _median(values: list[str]) -> float:
+    nums = [v for v in (parse_mark(x).value for x in values) if v is not None]
+    return statistics.median(nums) if nums else 0.0
+
+
+def _steady_ratio(records: list[list[str]], a: int, b: int) -> bool:
+    """Column b is column a divided by one distance all the way down (a pace)."""
+    ratios = []
+    for r in records:
+        if max(a, b) < len(r):
+            x, y = parse_mark(r[a]).value, parse_mark(r[b]).value
+            if x and y:
+                ratios.append(x / y)
+    return len(ratios) >= 2 and statistics.pstdev(ratios) < 0.02 * statistics.mean(ratios)
+
+
+def _row(fields: list[str], cells: list[str], raw: list[str]) -> Row | None:
+    values: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    for f, c in zip(fields, cells, strict=False):
+        if not c:
+            continue
+        if f.startswith("x:"):
+            extra[f[2:]] = c
+        else:
+            values[f] = c
+    row = build_row(values, None, "Finals", False, raw=[r.rstrip() for r in raw])
+    if row is not None and extra:
+        row.extra.update(extra)
+    return row
+
+
+def _title(cells: list[str], start: int, first: int) -> str | None:
+    """The section's name: the title lines just above its first record (after ``start``, the
+    end of the section before)."""
+    titles: list[str] = []
+    for c in reversed(cells[max(start, first - 12) : first]):
+        if _PLACE.match(c) or field_of(c):
+            continue
+        if is_title(c):
+            titles.insert(0, c)
+        if len(titles) == 2:
+            break
+    return section_name(titles)

@@ -1,0 +1,90 @@
+"""Layout kinds the text readers are taught beyond column headers, each on a small made-up
+document (the shapes come from real families: a table pasted one cell per line, field-event
+attempt lines, two tables side by side; no real document is copied)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+
+
+def parse(text: str) -> dict[str, Any]:
+    return to_contract(parse_document(text.encode(), None, "doc.txt"))
+
+
+def rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [
+        (r["place"], r["athlete"], r["team"], r["year"], r["mark_normalized"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+
+
+def _stacked(records: list[list[str]]) -> str:
+    return "\n".join(cell for record in records for cell in record) + "\n"
+
+
+# place, name, class, team, pace, time, team score (blank: the runner does not score)
+STACKED = [
+    ["1", "Moss, Ann", "SR-4", "Ridge", "5:04.7", "25:14.8", "1"],
+    ["2", "Lund, Bea", "JR-3", "Lake", "5:06.5", "25:23.7", "2"],
+    ["3", "Dahl  , Cy", "JR-3", "Ridge", "5:07.2", "25:27.3", "3"],
+    ["4", "Fox, Di", "SO-2", "Hill", "5:07.9", "25:30.8", " "],
+    ["5", "Gray, Eve", "FR-1", "Lake", "5:08.8", "25:35.2", "4"],
+]
+
+
+def test_a_table_pasted_one_cell_per_line_is_read_by_its_period_and_column_shapes():
+    doc = parse(_stacked(STACKED))
+    assert doc["format"] == "stacked"
+    assert rows(doc) == [
+        (1, "Moss, Ann", "Ridge", "SR-4", 1514.8),
+        (2, "Lund, Bea", "Lake", "JR-3", 1523.7),
+        (3, "Dahl, Cy", "Ridge", "JR-3", 1527.3),
+        (4, "Fox, Di", "Hill", "SO-2", 1530.8),
+        (5, "Gray, Eve", "Lake", "FR-1", 1535.2),
+    ]
+    first = doc["events"][0]["results"][0]
+    assert first["detail"]["pace"] == "5:04.7"  # time / pace is one distance down the table
+    assert first["detail"]["points"] == 1.0
+    assert "points" not in doc["events"][0]["results"][3]["detail"]  # a blank cell
+    assert first["raw"] == STACKED[0]  # the record's lines, every one
+
+
+def test_pasted_races_one_after_the_other_are_sections_under_their_titles():
+    text = "Men 8k\n" + _stacked(STACKED[:3]) + "Women 6k\n" + _stacked(STACKED[:2])
+    doc = parse(text)
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("Men 8k", "M", 3),
+        ("Women 6k", "F", 2),
+    ]
+
+
+def test_a_header_printed_one_word_per_line_names_the_columns():
+    header = ["Pl", "Bib", "Name", "Team", "Time"]
+    records = [
+        ["1", "101", "Moss, Ann", "Ridge", "18:30.1"],
+        ["2", "102", "Lund, Bea", "Lake", "18:40.2"],
+        ["3", "103", "Dahl, Cy", "Ridge", "18:50.3"],
+    ]
+    doc = parse(_stacked([header, *records]))
+    got = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["detail"]["bib"]) for r in got] == [
+        (1, "Moss, Ann", "101"),
+        (2, "Lund, Bea", "102"),
+        (3, "Dahl, Cy", "103"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lap 1\n2\n3\nWelcome\nSee you next year\n4\n5\n",  # numbers, no records
+        _stacked(STACKED[:2]),  # two records are no table
+    ],
+)
+def test_a_few_numbers_one_per_line_are_no_table(text):
+    assert parse(text)["events"] == []
