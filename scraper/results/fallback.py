@@ -21,6 +21,7 @@ import re
 from scraper.results.align import TIMES, Tok, align, shape, tokens
 from scraper.results.blocks import finish_section, team_row
 from scraper.results.columns import build_row
+from scraper.results.dates import date_in
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_wind
@@ -111,16 +112,22 @@ class _Reader:
         return self.doc
 
     def _is_row(self, toks: list[Tok]) -> bool:
-        if len(toks) < 2 or shape(toks[0].text) not in PLACE_SHAPES:
+        if len(toks) < 2:
             return False
         shapes = [shape(t.text) for t in toks]
+        if shapes[0] == "word" and self.block is not None:
+            # no place, a name and a status under a header: 'BARYSEVICH Dariya  BLR  DNF'
+            return shapes[1] == "word" and shapes[-1] == "status" and len(toks) <= 8
+        if shapes[0] not in PLACE_SHAPES:
+            return False
         if "word" not in shapes:
             return False
-        return (
-            bool(_RESULT_SHAPES.intersection(shapes[1:]))
-            or shapes[0] in ("dash", "status")
-            or (self.block is not None)
-        )
+        if _RESULT_SHAPES.intersection(shapes[1:]):
+            return True
+        if shapes[0] in ("dash", "status"):
+            return True
+        line = " ".join(t.text for t in toks)
+        return self.block is not None and not _mostly_date(line)  # '30th - 31st August 2018'
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
@@ -203,9 +210,12 @@ class _Reader:
             for a, b in zip(plan, plan[1:], strict=False)
         )  # nothing but one space between name and team: blocks.py decides per section
         last = ""
+        flags: list[str] = []
         for name, ts in plan:
             value = " ".join(t.text for t in ts)
-            if name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:
+            if name == "extra" and all(shape(t.text) == "flag" for t in ts):
+                flags += value.split()  # 'WL', 'PB', 'Q' beside the mark
+            elif name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:
                 cells[last] += " " + value  # '11:47,97 min': the unit printed after the mark
             elif name == "extra" and "category" not in cells and shape(value) == "category":
                 cells["category"] = value  # an unlabelled category (M24, W40) beside the name
@@ -218,6 +228,11 @@ class _Reader:
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is None:
             return
+        for f in flags:
+            if f in ("Q", "q"):
+                row.qualifier = f
+            elif f not in row.flags:
+                row.flags.append(f)
         if extra:
             row.extra["unassigned"] = extra
         if merged:
@@ -245,6 +260,11 @@ class _Reader:
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
             team.raw = [*raw, line.rstrip()]
             team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _mostly_date(line: str) -> bool:
+    printed, day = date_in(line)
+    return day is not None and len(printed or "") * 2 >= len(line)
 
 
 def _split_glued(toks: list[Tok]) -> list[Tok]:
