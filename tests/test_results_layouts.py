@@ -88,3 +88,101 @@ def test_a_header_printed_one_word_per_line_names_the_columns():
 )
 def test_a_few_numbers_one_per_line_are_no_table(text):
     assert parse(text)["events"] == []
+
+
+VERTICAL = """\
+Women High Jump
+                          TEMPERATURE     HUMIDITY      CONDITIONS
+                             21 °           60%           CLOUDY
+Records
+   Meet       Ada Stone - Ridge         1.91m         2011
+Pl Name                  Affiliation     1.60 1.65 1.70 1.75 Result
+   1  Bea PAGE      SR   RIDGE           O    XO   O    XXX  1.70m    PB
+   -                                                         5-07
+   2  Cleo ROSS     JR   LAKE            O    O    XXX       1.65m
+   -                                                         5-05
+  NH  Di FOX        SO   HILL            XXX                 NH
+   -
+"""
+
+
+def test_a_vertical_jump_its_heights_as_columns_and_the_imperial_line_under_each_row():
+    doc = parse(VERTICAL)
+    (ev,) = doc["events"]
+    assert (ev["event_name"], ev["gender"]) == ("Women High Jump", "F")  # no weather, no record
+    assert rows(doc) == [
+        (1, "Bea PAGE", "RIDGE", "SR", 1.7),  # the class after the name is the class
+        (2, "Cleo ROSS", "LAKE", "JR", 1.65),
+        (None, "Di FOX", "HILL", "SO", None),
+    ]
+    first = ev["results"][0]
+    assert [(a["value"], a["raw"]) for a in first["detail"]["attempts"]] == [
+        (1.6, "O"),
+        (1.65, "XO"),
+        (1.7, "O"),
+        (1.75, "XXX"),
+    ]
+    assert first["detail"]["flags"] == ["PB"]
+    assert first["detail"]["mark_2"] == "5-07"  # the same height in feet and inches
+    assert (
+        first["raw"][1].strip() == "-                                                         5-07"
+    )
+    assert ev["results"][2]["status"] == "NM"
+    assert doc["meet"]["name"] is None  # a record line names no meet
+
+
+SPLITS = """\
+                      DIAMOND GAMES
+                        Rome (ITA)
+                      6th June 2019
+     1500m Women
+     Rank Name                         Nat        Result   Time Behind
+        1  STONE Ada                   ETH        3:56.28             WL
+              14.7  (2)    30.3  (3)    46.4  (3)
+        2  PAGE Bea                    GBR        3:56.73     0.45    SB
+              15.3 (11)    31.7 (13)    47.6 (12)
+                      DIAMOND GAMES
+                        Rome (ITA)
+                      6th June 2019
+     1500m Women
+     Rank Name                         Nat        Result   Time Behind
+        3  ROSS Cleo                   ETH        3:59.96     3.68
+              14.8  (4)    30.6  (4)    46.6  (4)
+           FOX Dee                     BLR          DNF
+"""
+
+
+def test_race_analysis_splits_belong_to_their_row_and_a_page_repeats_the_heading():
+    doc = parse(SPLITS)
+    (ev,) = doc["events"]  # page 2 continues the race: its date line is no row
+    assert ev["event_name"] == "1500m Women"
+    assert [(r["place"], r["athlete"], r["status"]) for r in ev["results"]] == [
+        (1, "STONE Ada", None),
+        (2, "PAGE Bea", None),
+        (3, "ROSS Cleo", None),
+        (None, "FOX Dee", "DNF"),  # no place, a status: still a row
+    ]
+    assert ev["results"][0]["detail"]["splits"] == ["14.7", "30.3", "46.4"]
+    assert ev["results"][0]["detail"]["flags"] == ["WL"]
+    assert doc["meet"]["date"] == "2019-06-06"
+
+
+TEAM_SCORES_NO_HEADER = """\
+                 Women Team Scores
+                8 of 21 Events Scored
+     1   Ridge State              39
+     2   Lake                     37
+     3   NC Hill                  34
+      -  Glen                     0
+"""
+
+
+def test_team_scores_under_their_title_without_a_header():
+    (ev,) = parse(TEAM_SCORES_NO_HEADER)["events"]
+    assert ev["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "Ridge State", 39.0),
+        (2, "Lake", 37.0),
+        (3, "NC Hill", 34.0),  # a team whose name starts with a state code
+        (None, "Glen", 0.0),
+    ]

@@ -25,6 +25,9 @@ EUROPEAN_MARKS = [
     ("7,45m", 7.45, "m"),
     ("45,20 m", 45.2, "m"),
     ("21.3h", 21.3, "s"),  # a glued h is still a hand time
+    ("13-6¼", 4.12115, "m"),  # feet-inches with a printed fraction (FlashResults, Hy-Tek)
+    ("12-2½", 3.7211, "m"),
+    ("20-3¾", 6.19125, "m"),
 ]
 
 

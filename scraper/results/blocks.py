@@ -112,13 +112,13 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
     if not toks:
         return None
     place = place_of(toks[0].text)
-    if place is None:
+    if place is None and shape(toks[0].text) != "dash":  # '-  Pittsburgh  0': no place
         return None
     rest = toks[1:]
     shapes = [shape(t.text) for t in rest]
-    start = next((k for k, s in enumerate(shapes) if s == "word"), None)
-    if start is None:
-        return None
+    start = next((k for k, s in enumerate(shapes) if s in ("word", "state")), None)
+    if start is None or rest[start].text[:1].islower():
+        return None  # '8 of 21 Events Scored': no team name
     end = start
     while end < len(rest) and shapes[end] in ("word", "state", "paren", "class", "sex", "category"):
         if shapes[end] == "paren" and end + 1 < len(rest) and shapes[end + 1] != "word":

@@ -17,6 +17,7 @@ and net) and the split between name and team where spacing says nothing are made
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from scraper.results.align import TIMES, Tok, align, shape, tokens
 from scraper.results.blocks import finish_section, team_row
@@ -24,8 +25,9 @@ from scraper.results.columns import build_row
 from scraper.results.dates import date_in
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
-from scraper.results.marks import parse_wind
+from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
+from scraper.results.rowlines import continues
 from scraper.results.sections import (
     furniture,
     is_title,
@@ -75,6 +77,7 @@ class _Reader:
         self.base: str | None = None
         self.runners = 0
         self.round: str | None = None
+        self.last: Row | None = None  # the row a continuation line would continue
 
     def run(self) -> ResultDoc:
         lines = self.lines
@@ -102,6 +105,11 @@ class _Reader:
             if self._is_row(toks):
                 self._row(line, toks)
                 continue
+            last, self.last = self.last, None
+            if last is not None and continues(last, s.split()):
+                raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
+                last.raw, self.last = [*raw, line.rstrip()], last
+                continue
             self._other(s)
         self.doc.events = [e for e in self.doc.events if e.rows]
         for ev in self.doc.events:
@@ -127,7 +135,12 @@ class _Reader:
         if shapes[0] in ("dash", "status"):
             return True
         line = " ".join(t.text for t in toks)
-        return self.block is not None and not _mostly_date(line)  # '30th - 31st August 2018'
+        if self.block is None and not self._under_team_title():
+            return False
+        return not _mostly_date(line)  # '30th - 31st August 2018'
+
+    def _under_team_title(self) -> bool:
+        return any(_TEAM_TITLE.search(t) for t in self.titles[-2:])
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
@@ -211,9 +224,12 @@ class _Reader:
         )  # nothing but one space between name and team: blocks.py decides per section
         last = ""
         flags: list[str] = []
+        attempts: list[dict[str, Any]] = []
         for name, ts in plan:
             value = " ".join(t.text for t in ts)
-            if name == "extra" and all(shape(t.text) == "flag" for t in ts):
+            if name.startswith("height:"):
+                attempts.append(_height_attempt(len(attempts) + 1, name[7:], value))
+            elif name == "extra" and all(shape(t.text) == "flag" for t in ts):
                 flags += value.split()  # 'WL', 'PB', 'Q' beside the mark
             elif name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:
                 cells[last] += " " + value  # '11:47,97 min': the unit printed after the mark
@@ -224,10 +240,15 @@ class _Reader:
             else:
                 cells[name] = value
             last = name
+        if "year" not in fields and cells.get("athlete"):
+            name, _, last_word = cells["athlete"].rpartition(" ")
+            if name and shape(last_word) == "class":
+                cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
         relay = ev.kind == "relay"
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is None:
             return
+        row.attempts = attempts
         for f in flags:
             if f in ("Q", "q"):
                 row.qualifier = f
@@ -242,6 +263,7 @@ class _Reader:
         if row.wind is None and row.wind_raw is None and self.wind is not None:
             row.wind = self.wind
         ev.rows.append(row)
+        self.last = row
 
     def _team_line(self, ev: Event, line: str, toks: list[Tok]) -> None:
         row = team_row(toks, line.rstrip())
@@ -251,7 +273,8 @@ class _Reader:
             and row is not None
             and row.place == self.runners + 1
             and (row.place != (team.place or 0) + 1 or self.runners > 0)
-        )  # places that start again at 1 under a team are its runners
+            and any(shape(t.text) == "time" for t in toks)
+        )  # places that start again at 1 under a team, with a time, are its runners
         if row is not None and row.team is not None and not runner:
             ev.rows.append(row)
             self.team, self.runners = row, 0
@@ -260,6 +283,11 @@ class _Reader:
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
             team.raw = [*raw, line.rstrip()]
             team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
+    """The tries at one bar height (vertical jumps): 'XO' = a miss, then a clearance."""
+    return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
 
 
 def _mostly_date(line: str) -> bool:

@@ -22,17 +22,18 @@ from scraper.results.sections import is_event_title
 
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
+_HEIGHT = re.compile(r"^\d{1,2}[.,]\d{2}m?$")  # a bar height heading its attempts column
 _NUMBER_WORDS = frozenset({"#", "no", "no.", "nr", "nr.", "num", "number"})
 
 
 class Block:
-    """The columns of the lines under one header."""
+    """The columns of the lines under one header: fields, the header's labels, zones."""
 
-    __slots__ = ("fields", "kind", "zones")
+    __slots__ = ("fields", "kind", "labels", "zones")
 
     def __init__(self, fields: tuple[str, ...], zones: tuple[tuple[int, int], ...] | None,
-                 kind: str) -> None:  # fmt: skip
-        self.fields, self.zones, self.kind = fields, zones, kind
+                 kind: str, labels: tuple[str, ...] = ()) -> None:  # fmt: skip
+        self.fields, self.zones, self.kind, self.labels = fields, zones, kind, labels
 
 
 @dataclass(slots=True)
@@ -47,8 +48,10 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     """The block a header line starts (None: the line is no column header), with the next
     line when it is the header's lower half and the line above when it is its upper half."""
     cols = columns(line)
-    known = [c for c in cols if not c.field.startswith("x:")]
-    numbered = [c for c in cols if c.label.lstrip("*(").rstrip(")").isdigit()]  # 1 2 3 4 5 *6
+    known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
+    numbered = [  # attempt columns: 1 2 3 4 5 *6, or the bar's heights 3.72 3.87
+        c for c in cols if c.label.lstrip("*(").rstrip(")").isdigit() or c.field == "height"
+    ]
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
     fields = _fields(cols)
@@ -72,16 +75,18 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
 
 def _block(cols: list[Col], line: str) -> Block:
     fields = _fields(cols)
+    labels = [c.label for c in cols]
     zones = _zones(cols) if re.search(r"\S {2,}\S", line) and "\t" not in line else None
     if "place" not in fields:
         fields.insert(0, "place")
+        labels.insert(0, "")
         if zones is not None:
             zones = ((-1, -1), *zones)
     named = set(fields)
     kind = "individual"
     if "athlete" not in named and "first" not in named:
         kind = "team_scores" if "points" in named and not named & {"mark"} else "relay"
-    return Block(tuple(fields), zones, kind)
+    return Block(tuple(fields), zones, kind, tuple(labels))
 
 
 def _fields(cols: list[Col]) -> list[str]:
@@ -91,6 +96,8 @@ def _fields(cols: list[Col]) -> list[str]:
     out: list[str] = []
     for c in cols:
         f = c.field
+        if f == "height":
+            f = "height:" + c.label.split()[0]  # one attempts column per height
         if f == "place" and out:
             label = c.label.casefold()
             if label.startswith("finish"):
@@ -116,6 +123,9 @@ def columns(line: str) -> list[Col]:
         return cols
     out = []
     for c in header_columns(line):
+        if _HEIGHT.match(c.label):
+            out.append(Col(c.label, "height", c.start, c.end, False))
+            continue
         words = c.label.split()
         first = field_of(words[0]) if len(words) == 2 else None
         if first in TEXT_FIELDS and (second := field_of(words[1])) is not None:

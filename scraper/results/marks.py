@@ -85,6 +85,7 @@ _FEET = re.compile(
 _METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
+_FRACTIONS = str.maketrans({"¼": ".25", "½": ".5", "¾": ".75"})
 _FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
 # European clock notation: minutes, seconds, hundredths separated by commas or dots ("2,23,62",
 # "7,54,96", Finnish "8.31,23"); the seconds part is two digits below 60
@@ -245,7 +246,7 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         mk.unit = "m"
         return round(v / 100, 4) if m.group(2) == "cm" else v
     if ("-" in t or "'" in t or "′" in t or '"' in t or "ft" in t) and not t.startswith("-"):
-        fi = feet_inches_metres(t)
+        fi = feet_inches_metres(t.translate(_FRACTIONS))  # '13-6¼
         if fi is not None:
             mk.unit = "m"
         return fi

@@ -52,6 +52,12 @@ _BOILER = re.compile(
     r"licen[cs]ed?\b|hy-?tek'?s|printed\s*(?:at|:)|page \d+ of|seite \d+ von", re.I
 )
 _DIGITS = re.compile(r"\d")
+_SPREAD = re.compile(r"\S {3,}\S")
+_PHRASE = re.compile(r"\S \S")
+# a mark as results print them (a time with its fraction, metres with centimetres, feet-inches)
+_MARK = re.compile(
+    r"(?<![\w.:,])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-\d{2}(?:\.\d{2})?)(?![\w.:,])"
+)
 
 
 def furniture(lines: list[str]) -> set[str]:
@@ -65,24 +71,29 @@ def is_event_title(s: str) -> bool:
 
 
 def is_title(s: str) -> bool:
-    """A line that may name a section: some letters, not too long, not page boilerplate."""
-    if not s or len(s) > 110 or _NOT_TITLE.match(s) or _BOILER.search(s):
+    """A line that may name a section: some letters, not too long, not page boilerplate, no
+    mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006')."""
+    if not s or len(s) > 110 or _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s):
         return False
+    if "%" in s or "°" in s:
+        return False  # weather: '73 °  81%  M CLOUDY'
+    if len(_SPREAD.findall(s)) >= 2 and not _PHRASE.search(s):
+        return False  # labels of a small table: 'TEMPERATURE     HUMIDITY      CONDITIONS'
     letters = sum(ch.isalpha() for ch in s)
     return letters >= 3 and letters >= len(s.replace(" ", "")) * 0.4
 
 
 def section_name(titles: list[str]) -> str | None:
     """The block's name from the title lines above it, nearest last: the nearest event line,
-    with the sub-heading printed under it when there is one."""
+    with the sub-heading printed right under it when there is one."""
     if not titles:
         return None
     nearest = titles[-1]
     if is_event_title(nearest):
         return nearest
-    for t in reversed(titles[:-1]):
-        if is_event_title(t):
-            return f"{t} - {nearest}"
+    for k in range(len(titles) - 2, -1, -1):
+        if is_event_title(titles[k]):  # a sub-heading right under it is part of the name
+            return f"{titles[k]} - {nearest}" if k == len(titles) - 2 else titles[k]
     return nearest
 
 

@@ -1,0 +1,46 @@
+"""Lines that continue the result row above them, in any layout: a field event's attempts
+(``FOUL  5.23  5.40(+1.2)``, ``XO  XXO``), a race's splits with their ranks (``15.4 (3)
+31.5 (4) ...``), the mark again in other units (``-  14-2`` under ``4.32m``).
+
+Such a line holds no name and nothing but marks, attempt codes, statuses and bracketed ranks
+or winds; it belongs to the row printed right above it, whose raw lines it joins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.marks import parse_mark, split_attempt
+from scraper.results.model import Row
+
+# X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
+_CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
+_RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
+_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
+
+
+def _mark(tok: str) -> float | None:
+    raw, _ = split_attempt(tok)
+    return parse_mark(raw, "m" if "-" in raw else None).value
+
+
+def continues(row: Row, toks: list[str]) -> bool:
+    """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
+    marks = [t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not _WIND.match(t)]
+    if not toks or any(_mark(t) is None for t in marks):
+        return False
+    ranks = [t for t in toks if _RANK.match(t)]
+    if len(marks) >= 2 and ranks and len(ranks) >= len(marks) - 1:
+        row.splits.extend(marks)  # '15.4 (3)  31.5 (4)': split times with their ranks
+        return True
+    if len(marks) == 1 and len(toks) - len(marks) <= 1 and row.mark is not None:
+        value = _mark(marks[0])
+        if value is not None and abs(value - row.mark) < 0.02 * max(row.mark, 1.0):
+            row.extra["mark_2"] = marks[0]  # the same mark printed in other units
+            return True
+    if not marks and not any(_CODES.match(t) and t not in "-–—" for t in toks):
+        return False  # dashes alone say nothing
+    for t in toks:
+        raw, wind = split_attempt(t)
+        row.attempts.append({"n": len(row.attempts) + 1, "raw": t, "value": _mark(t), "wind": wind})
+    return True
