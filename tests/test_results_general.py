@@ -78,13 +78,13 @@ TABS = (
 def test_tab_separated_team_table_then_individuals_under_the_race_title():
     doc = parse(TABS)
     teams, individuals = doc["events"]
-    assert (teams["kind"], teams["event_name"]) == ("team_scores", "Boys Varsity")
+    assert (teams["kind"], teams["event_name"]) == ("team_scores", "Race #1 - Boys Varsity")
     assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
         (1, "Ridge High School", 18.0),
         (2, "Lake High School", 73.0),
     ]
     assert individuals["kind"] == "individual"
-    assert individuals["event_name"] == "Boys Varsity"
+    assert individuals["event_name"] == "Race #1 - Boys Varsity"
     assert rows({"events": [individuals]}) == [
         (1, "STONE, Al", "Ridge High School", "SR", 928.2),
         (2, "PAGE, Bo", "Ridge High School", "JR", 932.9),

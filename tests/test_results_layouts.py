@@ -186,3 +186,44 @@ def test_team_scores_under_their_title_without_a_header():
         (3, "NC Hill", 34.0),  # a team whose name starts with a state code
         (None, "Glen", 0.0),
     ]
+
+
+SIDE_BY_SIDE = """\
+Team Results
+
+Medium Schools
+Girls                                     Boys
+Pos     School                   Points   Pos      School                  Points
+1       Ridge                    46       1        Lake                    39.5
+2       Lake                     38       2        Ridge                   33
+3       Hill                     32       3        Hill                    31
+                                          4        Glen                    29
+
+Relay Results
+Medium Schools
+Girls U/8
+Pos Team/School      Time
+1   Ridge            68.62
+2   Lake             68.90
+Boys U/8
+Pos Team/School      Time
+1   Lake             66.19
+2   Hill             67.72
+"""
+
+
+def test_two_tables_side_by_side_are_two_sections_and_a_heading_stays_over_its_races():
+    doc = parse(SIDE_BY_SIDE)
+    sections = [(e["event_name"], e["gender"], e["kind"], len(e["results"])) for e in doc["events"]]
+    assert sections == [
+        ("Medium Schools - Girls", "F", "team_scores", 3),
+        ("Medium Schools - Boys", "M", "team_scores", 4),
+        ("Medium Schools - Girls U/8", "F", "relay", 2),
+        ("Medium Schools - Boys U/8", "M", "relay", 2),
+    ]
+    boys = doc["events"][1]["results"]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in boys][::3] == [
+        (1, "Lake", 39.5),
+        (4, "Glen", 29.0),
+    ]
+    assert boys[0]["raw"].strip() == "1        Lake                    39.5"  # its half of the line

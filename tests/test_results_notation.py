@@ -124,6 +124,9 @@ TITLES = [
     ("1500m W40", "F", None),
     ("Girls 1600 Meter Run Prelims", "F", "Prelims"),
     ("200 m hommes séries", "M", "Heats"),
+    ("5000m Bahngehen - Süddeutsche Meisterschaften (F)", "F", None),  # a bracketed letter
+    ("10000m Bahngehen (M)", "M", None),
+    ("Boys U/8", "M", None),
 ]
 
 

@@ -32,7 +32,8 @@ def _line_ops(line: str, y: int, cells: bool, flip: bool) -> list[str]:
     for col, text in runs:
         x = 20 + col * 4.8
         place = f"1 0 0 -1 {x:.1f} {792 - y} Tm" if flip else f"{x:.1f} {y} Td"
-        ops.append(f"BT /F1 8 Tf {place} ({_esc(text)}) Tj ET")
+        shown = " ".join(f"({_esc(part)}) Tj" for part in text.split("|"))  # '|': touching
+        ops.append(f"BT /F1 8 Tf {place} {shown} ET")
     return ops
 
 
@@ -274,6 +275,15 @@ def test_pdfium_layout_reads_what_the_fast_reader_declines(font, cells, flip):
     assert doc["format"] == "pdf/hytek"
     assert _rows(doc) == _rows(to_contract(parse_document(make_pdf([PAGE1, PAGE2]))))
     assert len(_rows(doc)) == 4
+
+
+def test_two_strings_drawn_touching_stay_two_words():
+    from scraper.results import pdflayout
+
+    page = ["Pos Team/School|Time", "1   McCOLGAN Eilish   4:02.29"]
+    lines = pdflayout.text_of(make_pdf([page], font="Helvetica", cells=True)).splitlines()
+    assert lines[0].split() == ["Pos", "Team/School", "Time"]  # two columns' labels
+    assert "McCOLGAN" in lines[1].split()  # a case turn inside one string is one word
 
 
 def test_a_heading_in_a_proportional_font_stays_one_phrase():

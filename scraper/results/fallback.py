@@ -34,6 +34,7 @@ from scraper.results.sections import (
     meet_heading,
     section_name,
 )
+from scraper.results.sidebyside import unfold
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
 _WIND = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
@@ -60,9 +61,10 @@ def parse(text: str) -> ResultDoc:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+        self.furniture = furniture(lines)  # as printed, before tables side by side unfold
+        self.lines = unfold(lines)
         self.doc = ResultDoc(format="fallback")
-        self.furniture = furniture(self.lines)
         self.titles: list[str] = []
         self.block: Block | None = None
         self.ev: Event | None = None
@@ -75,6 +77,7 @@ class _Reader:
         self.new_table = False
         self.titles_done = False
         self.base: str | None = None
+        self.heading: str | None = None
         self.runners = 0
         self.round: str | None = None
         self.last: Row | None = None  # the row a continuation line would continue
@@ -176,6 +179,10 @@ class _Reader:
 
     def _event(self, kind: str) -> Event:
         named = [t for t in self.titles if not _GENERIC.match(t)]
+        if len(named) >= 2:
+            self.heading = named[-2]  # 'Medium Primary Schools' over its races
+        elif len(named) == 1 and self.heading is not None:
+            named = [self.heading, *named]  # 'Boys U/8' further down under the same heading
         if named:  # 'Team Scoring Summary', 'Individual Results': headings, not names
             name = section_name(named) or "Results"
         elif self.titles and self.base is not None:

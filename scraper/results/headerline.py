@@ -54,6 +54,8 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     ]
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
+    if len(cols) == 2 and "  " not in line.strip() and "\t" not in line:
+        return None  # 'Team Results': two words, one phrase
     fields = _fields(cols)
     if not set(fields) & {"athlete", "team", "first", "last"} or not set(fields) & (
         {"mark", "gun", "net", "finals", "prelims", "points", "place"}

@@ -109,9 +109,10 @@ _GENDER_WORDS = (
         "M",
     ),
 )
+_GENDER_MARK = re.compile(r"\(([MFWX])\)", re.I)
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
-    r"sophomore|middle school|ms|hs|u/?\d{2}|under \d{2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
+    r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
     r"div(?:ision)?\.? ?[ivx\d]+|class [a-z\d]+|[a-d]{1,2} division)\b",
     re.I,
 )
@@ -143,6 +144,9 @@ def gender_of(text: str | None) -> str | None:
     for rx, g in _GENDER_WORDS:
         if rx.search(text):
             return g
+    m = _GENDER_MARK.search(text)
+    if m:
+        return "F" if m.group(1).upper() in "FW" else m.group(1).upper()  # '5000m (F)', '(M)'
     for tok in re.findall(r"[A-Za-z]{1,3}[- ]?\d{1,4}|\b[MK][SJ]\b|\bU\d{2}[MWF]\b", text):
         cat = category_of(tok)
         if cat is not None and cat.gender is not None:

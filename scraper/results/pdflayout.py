@@ -25,6 +25,7 @@ import re
 from typing import Any
 
 _WORD = re.compile(r"[^\s\x00-\x1f\ufffe\uffff]+")
+_CASE_TURN = re.compile(r"[a-z][A-Z]")
 _MAX_BLANK = 3
 _SAME_LINE = 0.8  # baselines closer than this many character widths share a line
 _SPACE = 1.2  # a gap under this many of the word's own advances is one space
@@ -80,8 +81,7 @@ def _words(page: Any) -> tuple[list[_Word], float, int]:
         origin = raw_api.FPDFText_GetCharOrigin
         words: list[_Word] = []
         span, chars = 0.0, 0
-        for m in _WORD.finditer(text):
-            s, e = m.span()
+        for s, e in _spans(raw_api, tp, text):
             origin(tp, s, x, y)
             x0, y0 = x.value, y.value
             last, adv = x0, 0.0
@@ -92,10 +92,30 @@ def _words(page: Any) -> tuple[list[_Word], float, int]:
                     adv = (last - x0) / (e - s - 1)
                     span += last - x0
                     chars += e - s - 1
-            words.append((-y0, x0, last, adv, m.group()))
+            words.append((-y0, x0, last, adv, text[s:e]))
     finally:
         textpage.close()
     return words, span, chars
+
+
+def _spans(raw_api: Any, tp: Any, text: str) -> list[tuple[int, int]]:
+    """The words' character ranges. Two strings drawn touching each other ('School' + 'Time' of
+    two columns) come out as one word: where a word turns from lower to upper case, a change
+    of text object splits it ('McCOLGAN' is one object, one word)."""
+    out = []
+
+    def obj(i: int) -> int | None:
+        return ctypes.cast(raw_api.FPDFText_GetTextObject(tp, i), ctypes.c_void_p).value
+
+    for m in _WORD.finditer(text):
+        s, e = m.span()
+        for j in _CASE_TURN.finditer(text, s, e):
+            cut = j.start() + 1
+            if obj(cut - 1) != obj(cut):
+                out.append((s, cut))
+                s = cut
+        out.append((s, e))
+    return out
 
 
 def _page_text(words: list[_Word], margin: float, width: float) -> str:

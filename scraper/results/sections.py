@@ -3,7 +3,8 @@
 Pure helpers for the text readers:
 
 - :func:`furniture`: lines printed again and again (page headers and footers, a report's banner
-  repeated on every page) are furniture, never the title of a new section;
+  repeated on every page) are furniture, never the title of a new section (unless they name an
+  event or a gender: ``Girls`` over every girls' table);
 - :func:`is_event_title`: a line naming an event (a distance, a discipline, a relay, in several
   languages) rather than a category or a heading;
 - :func:`section_name`: the name of a block from the title lines above it (an event line and
@@ -18,7 +19,7 @@ import re
 from collections import Counter
 
 from scraper.results.dates import date_in
-from scraper.results.model import Meet
+from scraper.results.model import Meet, gender_of
 
 EVENT_WORDS = re.compile(
     r"(\d[\d,.]*\s*(?:meters?|metres?|meter|m|k|km|mi|mile|miles|yards?|yd|y)\b|\b\d+\s*[x×]\s*\d+|"
@@ -63,7 +64,11 @@ _MARK = re.compile(
 def furniture(lines: list[str]) -> set[str]:
     """Lines (stripped) printed three times or more that are no event title: page furniture."""
     counts = Counter(s for s in (ln.strip() for ln in lines) if s)
-    return {s for s, c in counts.items() if c >= 3 and not is_event_title(s)}
+    return {
+        s
+        for s, c in counts.items()
+        if c >= 3 and not is_event_title(s) and gender_of(s) is None  # 'Girls' heads a table
+    }
 
 
 def is_event_title(s: str) -> bool:
@@ -94,6 +99,8 @@ def section_name(titles: list[str]) -> str | None:
     for k in range(len(titles) - 2, -1, -1):
         if is_event_title(titles[k]):  # a sub-heading right under it is part of the name
             return f"{titles[k]} - {nearest}" if k == len(titles) - 2 else titles[k]
+    if len(titles) >= 2 and len(nearest.split()) <= 2:
+        return f"{titles[-2]} - {nearest}"  # 'Large High Schools' + 'Girls'
     return nearest
 
 
