@@ -227,3 +227,38 @@ def test_two_tables_side_by_side_are_two_sections_and_a_heading_stays_over_its_r
         (4, "Glen", 29.0),
     ]
     assert boys[0]["raw"].strip() == "1        Lake                    39.5"  # its half of the line
+
+
+AWARD_LISTS = """\
+TOP 10 IN AGE GROUP 80 AND OVER FEMALES       -               RIDGE 5K
+PLACE    TIME   BIB# NAME                     CITY/STATE            M/F AGE PACE
+** NO FINISHERS IN THIS AGE GROUP
+
+>>> >>>>RIDGE RESIDENTS<<<< <<<
+
+CODE  OVERALL         RUNNER LAST         FIRST      MILE       CAT.
+PLACE PLACE   TIME    NUMBER NAME         NAME       PACE       PLACE
+-----------------------------------------------------------------------
+    1    1    17:17.3  0038  STONE        ADA        05:34         1
+    2    5    17:54.6  0213  PAGE         BEA        05:46         3
+
++----------------------- TEAM RANKING -------------------------+
+    CAT PLACE TEAM#  TEAM NAME                            TEAM SCORE
+             1..  3 Stone FAMILY                              1:08:49.1
+             2..  6 Page FAMILY                               1:15:31.5
+"""
+
+
+def test_award_lists_first_and_last_name_columns_under_a_two_line_header():
+    doc = parse(AWARD_LISTS)
+    residents, teams = doc["events"]
+    assert residents["event_name"] == "RIDGE RESIDENTS"  # not the empty age group above
+    got = [(r["place"], r["athlete"], r["mark"], r["detail"]["bib"]) for r in residents["results"]]
+    assert got == [(1, "ADA STONE", "17:17.3", "0038"), (2, "BEA PAGE", "17:54.6", "0213")]
+    assert residents["results"][1]["detail"]["overall"] == "5"  # the place in the whole race
+    assert residents["results"][1]["detail"]["pace"] == "05:46"  # 'MILE' over 'PACE'
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Stone FAMILY", 4129.1),  # a team score that is a time
+        (2, "Page FAMILY", 4531.5),
+    ]

@@ -24,7 +24,7 @@ TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
-_PLACE = re.compile(r"^(?:=?\d{1,4}(?:\.|\)|st|nd|rd|th|T)?|\*?\d{1,4})$", re.I)
+_PLACE = re.compile(r"^(?:=?\d{1,4}(?:\.{1,2}|\)|st|nd|rd|th|T)?|\*?\d{1,4})$", re.I)
 _CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d$|^0[.,]0$")
@@ -152,7 +152,7 @@ FIT: dict[str, dict[str, float]] = {
     "divtot": {"divtot": 2.5, "int2": 0.3, "int": 0.3},
     "mark": {"time": 2.5, "decimal": 1.5, "mark": 2, "status": 2, "int2": 0.2, "int": 0.2},
     "pace": {"pace": 2.5, "time": 1.5, "decimal": 0.5},
-    "points": {"int2": 1.5, "int": 1.5, "decimal": 1, "paren": 1.5, "dash": 1},
+    "points": {"int2": 1.5, "int": 1.5, "decimal": 1, "paren": 1.5, "dash": 1, "time": 0.8},
     "wind": {"signed": 2.5, "decimal": 1, "dash": 0.3},
     "gap": {"time": 1.5, "decimal": 1.5, "dash": 1.5, "signed": 1},
     "heat": {"int2": 1.2, "place": 0.5},
@@ -164,7 +164,7 @@ FIT: dict[str, dict[str, float]] = {
     "athlete": {"word": 1.0, "state": 0.6, "class": 0.4, "sex": 0.5},
     "team": {"word": 1.0, "state": 0.6, "class": 0.5, "paren": 0.6, "int": 0.3, "int2": 0.3,
              "year4": 0.3, "sex": 0.5, "place": 0.2, "other": 0.3},
-    "city": {"word": 1.0, "state": 1.0, "sex": 0.3, "class": 0.3},
+    "city": {"word": 1.0, "state": 1.0, "sex": 0.3, "class": 0.3, "int": 0.3, "int2": 0.3},
     "x": {"word": 0.3, "int2": 0.3, "int": 0.3, "bib0": 0.3, "decimal": 0.3, "time": 0.2,
           "other": 0.3, "divtot": 0.3, "category": 0.3, "place": 0.2, "dash": 0.3, "paren": 0.3,
           "flag": 0.3,

@@ -30,6 +30,7 @@ from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, un
 from scraper.results.rowlines import continues
 from scraper.results.sections import (
     furniture,
+    is_event_title,
     is_title,
     meet_heading,
     section_name,
@@ -50,6 +51,8 @@ _GENERIC = re.compile(
     re.I,
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
+_DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
+_MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -81,6 +84,7 @@ class _Reader:
         self.runners = 0
         self.round: str | None = None
         self.last: Row | None = None  # the row a continuation line would continue
+        self.unread: int | None = None  # titles before the current block, until it reads a row
 
     def run(self) -> ResultDoc:
         lines = self.lines
@@ -96,7 +100,14 @@ class _Reader:
             hdr = read_header(line, lines[i] if i < n else "", above)
             if hdr is not None:
                 i += hdr.used
-                if hdr.upper:
+                lower = (
+                    read_header(lines[i], lines[i + 1] if i + 1 < n else "", line)
+                    if (hdr.used == 0 and i < n)
+                    else None
+                )
+                if lower is not None and lower.upper:  # this line is the upper half
+                    hdr, i = lower, i + 1 + lower.used
+                elif hdr.upper:
                     self.titles.pop()  # the upper line of a two-line header
                 if hdr.language not in (None, "en", "ja"):
                     self.dayfirst = True  # 07/04/2018 is the 7th of April
@@ -135,8 +146,8 @@ class _Reader:
             return False
         if _RESULT_SHAPES.intersection(shapes[1:]):
             return True
-        if shapes[0] in ("dash", "status"):
-            return True
+        if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
+            return any(s not in ("word", "dash", "state") for s in shapes[1:])
         line = " ".join(t.text for t in toks)
         if self.block is None and not self._under_team_title():
             return False
@@ -160,28 +171,36 @@ class _Reader:
             self.wind = parse_wind(wm.group(1))[0]
         if hm or (wm and len(s) < 60) or (r and len(s) < 30):
             return
+        s = _DECORATION.sub("", s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         if not is_title(s) or RULE.match(s) or all(field_of(w) for w in s.split()):
             return  # a rule, or a header word wrapped onto a line of its own
         if self.ev is not None and self.ev.rows and self.titles_done:
             self.titles = []
+            self.unread = 0 if self.unread is not None else None
         self.titles_done = False
         self.titles.append(" ".join(s.split()))
-        self.last_title = s
-        del self.titles[:-4]
+        if len(self.titles) > _MAX_TITLES:
+            del self.titles[0]
+            self.unread = max(0, self.unread - 1) if self.unread is not None else None
         self.team = None
 
     def _start_block(self, block: Block) -> None:
+        if self.unread is not None and self.block is not None and block.fields != self.block.fields:
+            del self.titles[: self.unread]  # the table before read no row: its titles go
+        self.unread = len(self.titles)  # (the same header again keeps them: one table)
         if self.ev is not None and self.ev.rows and self.block is not None:
-            self.new_table = block.fields != self.block.fields  # new columns: a new table
+            # new columns: a new table (until a row starts it)
+            self.new_table = self.new_table or block.fields != self.block.fields
         self.block = block
         if self.first_block is None:
             self.first_block = self.i
 
     def _event(self, kind: str) -> Event:
         named = [t for t in self.titles if not _GENERIC.match(t)]
-        if len(named) >= 2:
+        short = bool(named) and len(named[-1].split()) <= 2  # 'Girls', 'Boys U/8'
+        if len(named) >= 2 and short and not is_event_title(named[-2]):
             self.heading = named[-2]  # 'Medium Primary Schools' over its races
-        elif len(named) == 1 and self.heading is not None:
+        elif len(named) == 1 and short and self.heading is not None:
             named = [self.heading, *named]  # 'Boys U/8' further down under the same heading
         if named:  # 'Team Scoring Summary', 'Individual Results': headings, not names
             name = section_name(named) or "Results"
@@ -270,10 +289,28 @@ class _Reader:
         if row.wind is None and row.wind_raw is None and self.wind is not None:
             row.wind = self.wind
         ev.rows.append(row)
-        self.last = row
+        self.last, self.unread = row, None
+
+    def _team_cells(self, toks: list[Tok], line: str) -> Row | None:
+        """A team line read by its header's columns, when the header names a team column."""
+        block = self.block
+        if block is None or "team" not in block.fields or "athlete" in block.fields:
+            return None
+        cells: dict[str, str] = {}
+        rest: list[str] = []
+        for name, ts in align(block.fields, toks, block.zones):
+            value = " ".join(t.text for t in ts)
+            if name not in cells and name != "extra" and not name.startswith("x:"):
+                cells[name] = value
+            else:
+                rest.append(value)
+        row = _team_cells_row(cells, line.rstrip()) if cells.get("team") else None
+        if row is not None and rest:
+            row.extra["detail"] = " ".join(rest)  # scoring order, team time, ...
+        return row
 
     def _team_line(self, ev: Event, line: str, toks: list[Tok]) -> None:
-        row = team_row(toks, line.rstrip())
+        row = self._team_cells(toks, line) or team_row(toks, line.rstrip())
         team = self.team
         runner = (
             team is not None
@@ -290,6 +327,17 @@ class _Reader:
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
             team.raw = [*raw, line.rstrip()]
             team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _team_cells_row(cells: dict[str, str], raw: str) -> Row | None:
+    score = cells.pop("points", None)
+    row = build_row(cells, "points", None, True, raw=raw)
+    if row is None or score is None:
+        return row
+    row.set_mark(score, "points")  # a score, or a time ('TEAM SCORE  1:08:49.1')
+    if row.unit == "points":
+        row.points = row.mark
+    return row
 
 
 def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:

@@ -42,7 +42,9 @@ def header_columns(line: str) -> list[Col]:
         if i + 1 < len(words) and words[i + 1][0] - e == 1:
             two = w + " " + words[i + 1][2]
             f2 = field_of(two)
-            if f2 and (field_of(w) is None or words[i + 1][2] in ("#", "Mile", "km", "Score")):
+            f1 = field_of(w)
+            second = words[i + 1][2].casefold()
+            if f2 and (f1 is None or f1 == f2 or second in ("#", "mile", "km", "score")):
                 cols.append(Col(two, f2, s, words[i + 1][1], f2 in TEXT_FIELDS))
                 i += 2
                 continue

@@ -52,6 +52,7 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     numbered = [  # attempt columns: 1 2 3 4 5 *6, or the bar's heights 3.72 3.87
         c for c in cols if c.label.lstrip("*(").rstrip(")").isdigit() or c.field == "height"
     ]
+    numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
     if len(cols) == 2 and "  " not in line.strip() and "\t" not in line:
@@ -70,8 +71,8 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     if above.strip() and _over(above, line):
         top = header_columns(above)
         merged = _merge(top, cols, upper=True)
-        upper = _known(top) * 2 >= len(top) or _known(merged) >= _known(cols)
-        cols = merged if upper else cols  # header words over the columns, not a title
+        upper = _known(top) * 2 >= len(top)  # header words over the columns, not a title
+        cols = merged if upper else cols
     return Header(_block(cols, line), used, upper, header_language([c.label for c in cols]))
 
 
@@ -93,8 +94,9 @@ def _block(cols: list[Col], line: str) -> Block:
 
 def _fields(cols: list[Col]) -> list[str]:
     """The fields of a header's columns. A second place column is a finish time ('Finish'),
-    a number ('Place No.', 'Pl #'), or, after a bib column, the place itself ('Startnummer
-    Platz')."""
+    a number ('Place No.', 'Pl #'), a place within a group ('CAT. PLACE', kept apart), or,
+    after a bib column, the place itself ('Startnummer Platz'); the overall place is the place
+    when no other column is one."""
     out: list[str] = []
     for c in cols:
         f = c.field
@@ -104,9 +106,13 @@ def _fields(cols: list[Col]) -> list[str]:
             label = c.label.casefold()
             if label.startswith("finish"):
                 f = "mark"
-            elif "place" in out or label in _NUMBER_WORDS:
+            elif label in _NUMBER_WORDS or "place" in out and " " not in label:
                 f = "bib"
+            elif "place" in out:
+                f = "x:" + label  # a place within a group: 'CAT. PLACE'
         out.append(f)
+    if "place" not in out and "overall" in out:
+        out[out.index("overall")] = "place"  # 'Overall Place' the only place column
     return out
 
 
@@ -129,7 +135,8 @@ def columns(line: str) -> list[Col]:
             out.append(Col(c.label, "height", c.start, c.end, False))
             continue
         words = c.label.split()
-        first = field_of(words[0]) if len(words) == 2 else None
+        collapsed = "  " not in line.strip()  # fixed-width: 'TEAM NAME' is one label
+        first = field_of(words[0]) if len(words) == 2 and collapsed else None
         if first in TEXT_FIELDS and (second := field_of(words[1])) is not None:
             cut = c.start + len(words[0])
             out.append(Col(words[0], first, c.start, cut, True))
@@ -144,7 +151,8 @@ def _over(above: str, header: str) -> bool:
     top, cols = tokens(above), tokens(header)
     if not top or len(top) > len(cols) or RULE.match(above) or "\t" in header:
         return False
-    if is_event_title(above.strip()):
+    words = above.split()
+    if is_event_title(above.strip()) and sum(1 for w in words if field_of(w)) * 2 < len(words):
         return False  # '2000m Bahngehen weiblich', 'Varsity Girls 5K': the race above
     return all(any(c.start - 2 <= t.start <= c.end + 2 for c in cols) for t in top)
 
@@ -186,8 +194,8 @@ def _merge(top: list, below: list, upper: bool = False) -> list:  # type: ignore
         for w in words:
             label = (label + w) if label.endswith("-") else f"{label} {w}".strip()
         f = field_of(label) or field_of(label.replace("-", "- "))
-        if f is None:
-            f = c.field if not words_of or not upper else "x:" + label.casefold()
+        if f is None:  # 'RUNNER' over 'NUMBER': the main line's field, if it names one
+            f = c.field if not c.field.startswith("x:") else "x:" + label.casefold()
         end = max([c.end, *(b.end for b in words_of)])
         out.append(Col(label, f, c.start, end, f in TEXT_FIELDS))
     return out

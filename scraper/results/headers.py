@@ -18,16 +18,15 @@ import re
 # field -> words (space-separated; multi-word headers use "_" for their inner spaces)
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos overall_place "
-        "final_place ovr_pl",
-        "overall": "overall ovr",
+        "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos final_place",
+        "overall": "overall ovr overall_place ovr_pl overall_pl",
         "athlete": "name athlete competitor athlete/team runner names athlete_name "
         "name/school participant",
         "first": "first first_name firstname given_name",
         "last": "last last_name lastname surname family_name",
         "team": "school team affiliation club team/school school/team institution org "
         "organization college team/club club/team affil team_(team_place) club_name "
-        "final_standings standings",
+        "final_standings standings team_name school_name",
         "country": "country nat nation nat. noc ctry",
         "city": "city city/state city/st hometown residence city,_st town state st location",
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag",

@@ -92,7 +92,7 @@ _GENDER_WORDS = (
     (re.compile(r"\b(mixed|coed|co-ed|gemischt|mixte|mixt|blandet)\b", re.I), "X"),
     (
         re.compile(
-            r"\b(girls?|women'?s?|womens|female|ladies|wmn|frauen|damen|weiblich\w*|mädchen|"
+            r"\b(girls?|women'?s?|womens|females?|ladies|wmn|frauen|damen|weiblich\w*|mädchen|"
             r"juniorinnen|kvinner|jenter|damer|flickor|femmes|filles|féminin\w*|feminin\w*|"
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt)\b",
             re.I,
@@ -101,7 +101,7 @@ _GENDER_WORDS = (
     ),
     (
         re.compile(
-            r"\b(boys?|men'?s?|mens|male|männer|herren|männlich\w*|jungen|junioren|menn|"
+            r"\b(boys?|men'?s?|mens|males?|männer|herren|männlich\w*|jungen|junioren|menn|"
             r"gutter|herrar|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
             r"mannen|heren|jongens|miehet|pojat)\b",
             re.I,

@@ -46,7 +46,8 @@ _NOT_TITLE = re.compile(
     r"^(?:page\s+\d+|seite\s+\d+|side\s+\d+|printed|licensed|hy-?tek|official|results?$|"
     r"ergebnisliste$|resultater$|résultats$|www\.|http|timing|results? by|©|copyright|"
     r"generated|number of records|more results|back to top|search|account|record|rekord|"
-    r"meet record|world|area record|standard|\w+ record)",
+    r"meet record|world|area record|standard|\w+ record|"
+    r"\W*(?:no\s+(?:finishers|results|entries|starters|times)|not enough)\b)",
     re.I,
 )
 _BOILER = re.compile(
