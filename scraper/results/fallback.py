@@ -29,6 +29,7 @@ from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import continues
 from scraper.results.sections import (
+    clean_title,
     furniture,
     is_event_title,
     is_title,
@@ -51,7 +52,6 @@ _GENERIC = re.compile(
     re.I,
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
-_DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
@@ -171,7 +171,7 @@ class _Reader:
             self.wind = parse_wind(wm.group(1))[0]
         if hm or (wm and len(s) < 60) or (r and len(s) < 30):
             return
-        s = _DECORATION.sub("", s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
+        s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         if not is_title(s) or RULE.match(s) or all(field_of(w) for w in s.split()):
             return  # a rule, or a header word wrapped onto a line of its own
         if self.ev is not None and self.ev.rows and self.titles_done:

@@ -13,9 +13,17 @@ not do); the line above the ruler names the columns, the nearest title line abov
 
 from __future__ import annotations
 
+from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row, is_placeish
-from scraper.results.fixedwidth import SEGMENTED_RULER, cells_by_spans, ruler_columns
-from scraper.results.model import ResultDoc, new_event
+from scraper.results.fixedwidth import (
+    RULER,
+    SEGMENTED_RULER,
+    Col,
+    cells_by_spans,
+    ruler_columns,
+)
+from scraper.results.model import Event, ResultDoc, new_event
+from scraper.results.sections import clean_title, is_title, section_name
 
 
 def looks_ruled(text: str) -> bool:
@@ -27,6 +35,8 @@ def parse(text: str) -> ResultDoc:
     lines = text.replace("\r", "").split("\n")
     i = 0
     n = len(lines)
+    last: Event | None = None
+    last_cols: list[Col] = []
     while i < n:
         if not SEGMENTED_RULER.match(lines[i]) or i == 0:
             i += 1
@@ -37,12 +47,15 @@ def parse(text: str) -> ResultDoc:
         if "athlete" not in fields and "team" not in fields:
             i += 1
             continue
-        title = ""
-        for k in range(i - 2, max(-1, i - 6), -1):
-            if lines[k].strip():
-                title = lines[k].strip()
-                break
-        ev = new_event(title or "Results")
+        titles = [  # the title lines just above the header (rules and boilerplate skipped)
+            " ".join(clean_title(lines[k]).split())
+            for k in range(max(0, i - 6), i - 1)
+            if is_title(clean_title(lines[k])) and not RULER.match(lines[k])
+        ]
+        ev = new_event(section_name(titles) or (last.name if last else "Results"))
+        if last is not None and last.name == ev.name and last_cols == cols:
+            ev = last  # the same table again after a page break
+        last, last_cols = ev, cols
         relay = ev.kind == "relay" or "athlete" not in fields
         if relay and ev.kind == "individual":
             ev.kind = "relay"
@@ -62,6 +75,8 @@ def parse(text: str) -> ResultDoc:
                 if row is not None:
                     ev.rows.append(row)
             i += 1
-        if ev.rows:
+        if ev.rows and ev not in doc.events:
             doc.events.append(ev)
+    for ev in doc.events:
+        finish_section(ev)  # gun or net time: the one ordered with the places
     return doc

@@ -54,6 +54,8 @@ _BOILER = re.compile(
     r"licen[cs]ed?\b|hy-?tek'?s|printed\s*(?:at|:)|page \d+ of|seite \d+ von", re.I
 )
 _DIGITS = re.compile(r"\d")
+_MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
+_DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
 # a mark as results print them (a time with its fraction, metres with centimetres, feet-inches)
@@ -76,10 +78,19 @@ def is_event_title(s: str) -> bool:
     return len(s) <= 100 and bool(EVENT_WORDS.search(s))
 
 
+def clean_title(s: str) -> str:
+    """A title line without its decoration: '>>> >>>>RESIDENTS<<<< <<<', '***** Results *****'
+    (its inner spacing kept: :func:`is_title` reads it)."""
+    return _DECORATION.sub("", s).strip()
+
+
 def is_title(s: str) -> bool:
-    """A line that may name a section: some letters, not too long, not page boilerplate, no
-    mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006')."""
-    if not s or len(s) > 110 or _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s):
+    """A line that may name a section: some letters, a few words, not page boilerplate, no
+    mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006'),
+    no date (a date line, a note: 'BOSTON QUALIFIER - BASED ON AGE ON 4/18/11')."""
+    if not s or len(s) > 110 or len(s.split()) > _MAX_WORDS:
+        return False
+    if _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s) or date_in(s)[1]:
         return False
     if "%" in s or "°" in s:
         return False  # weather: '73 °  81%  M CLOUDY'
