@@ -222,3 +222,10 @@ def test_unreadable_text_says_why_and_gives_no_rows():
     doc = parse("Welcome to our club!\nNo results yet, check back on Sunday.\n")
     assert doc["events"] == []
     assert doc["_error"]
+
+
+def test_bytes_that_are_no_text_say_so_at_once():
+    blob = b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 20  # a zip (XLSX, DOCX) or so
+    doc = to_contract(parse_document(blob, None, "results.xlsx"))
+    assert doc["events"] == []
+    assert "binary" in doc["_error"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from scraper.results.align import TEXT, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns
-from scraper.results.headers import TEXT_FIELDS, field_of, header_language
+from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
 from scraper.results.sections import is_event_title
 
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
@@ -47,6 +47,8 @@ class Header:
 def read_header(line: str, nxt: str, above: str) -> Header | None:
     """The block a header line starts (None: the line is no column header), with the next
     line when it is the header's lower half and the line above when it is its upper half."""
+    if sum(1 for w in line.casefold().split() if w.strip(":.,") in HEADER_WORDS) < 2:
+        return None  # the quick test: most lines are no header
     cols = columns(line)
     known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
     numbered = [  # attempt columns: 1 2 3 4 5 *6, or the bar's heights 3.72 3.87

@@ -14,6 +14,7 @@ Dutch, Swedish, Finnish, Spanish, Italian, Japanese).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # field -> words (space-separated; multi-word headers use "_" for their inner spaces)
 _WORDS: dict[str, dict[str, str]] = {
@@ -145,10 +146,15 @@ for _lang, _fields in _WORDS.items():
             HEADER_FIELDS.setdefault(_key, _field)
             _LANGUAGE.setdefault(_key, _lang)
 
+# every single word that is a header or starts one ('team' of 'Team (Team Place)'): a line
+# with fewer than two of them is no header, whatever else it holds
+HEADER_WORDS = frozenset(w for key in HEADER_FIELDS for w in key.split())
+
 TEXT_FIELDS = frozenset({"athlete", "team", "relay", "first", "last", "city", "country"})
 _EDGES = re.compile(r"^[\s:.\-]+|[\s:]+$")
 
 
+@lru_cache(maxsize=8192)
 def field_of(header: str) -> str | None:
     """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None."""
     h = " ".join(header.casefold().replace("_", " ").split())

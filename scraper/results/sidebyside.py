@@ -12,12 +12,15 @@ on the right stays above both.
 from __future__ import annotations
 
 from scraper.results.headerline import columns
+from scraper.results.headers import HEADER_WORDS
 
 _MIN_FIELDS = 2
 
 
 def split_column(line: str) -> int | None:
     """Where the second copy of a header printed twice starts, or None."""
+    if sum(1 for w in line.casefold().split() if w.strip(":.,") in HEADER_WORDS) < 2 * _MIN_FIELDS:
+        return None  # the quick test: most lines are no header
     cols = [c for c in columns(line) if not c.field.startswith("x:")]
     n = len(cols)
     if n < 2 * _MIN_FIELDS or n % 2:

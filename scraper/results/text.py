@@ -11,6 +11,8 @@ from scraper.results.model import ResultDoc
 
 def parse_text(text: str, name: str | None = None) -> ResultDoc:
     """Plain text: try each text reader in turn; the first that yields rows wins."""
+    if _binary(text):
+        return ResultDoc(format="text", error="binary data, no text (a format no reader knows)")
     readers = [
         (lambda: delimited.looks_like_lif(text, name), delimited.parse_lif),
         (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
@@ -32,3 +34,10 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
 
 def rows_in(doc: ResultDoc) -> int:
     return sum(len(e.rows) for e in doc.events)
+
+
+def _binary(text: str) -> bool:
+    """Control characters in more than a tenth of the first 4 KB: bytes that are no text."""
+    head = text[:4096]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
+    return controls * 10 > len(head)
