@@ -113,6 +113,11 @@ class _Reader:
                     self.dayfirst = True  # 07/04/2018 is the 7th of April
                 self._start_block(hdr.block)
                 continue
+            if self.block is not None and self.unread is not None and len(s) < 40:
+                fields = [field_of(w) for w in s.split()]
+                if all(fields):  # 'Pace' on a line of its own under the header: rows wrap too
+                    self.block.wrapped = tuple(f for f in fields if f)
+                    continue
             if s in self.furniture:
                 continue
             toks = _split_glued(tokens(line))
@@ -120,7 +125,7 @@ class _Reader:
                 self._row(line, toks)
                 continue
             last, self.last = self.last, None
-            if last is not None and continues(last, s.split()):
+            if last is not None and (self._wrapped(last, s.split()) or continues(last, s.split())):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
@@ -173,7 +178,7 @@ class _Reader:
             return
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         if not is_title(s) or RULE.match(s) or all(field_of(w) for w in s.split()):
-            return  # a rule, or a header word wrapped onto a line of its own
+            return  # a rule, or header words on a line of their own
         if self.ev is not None and self.ev.rows and self.titles_done:
             self.titles = []
             self.unread = 0 if self.unread is not None else None
@@ -290,6 +295,15 @@ class _Reader:
             row.wind = self.wind
         ev.rows.append(row)
         self.last, self.unread = row, None
+
+    def _wrapped(self, row: Row, toks: list[str]) -> bool:
+        """The rest of a row wrapped onto the next line, as its header was."""
+        wrapped = self.block.wrapped if self.block is not None else ()
+        if not wrapped or len(toks) != len(wrapped):
+            return False
+        for f, value in zip(wrapped, toks, strict=True):
+            row.extra[f] = value
+        return True
 
     def _team_cells(self, toks: list[Tok], line: str) -> Row | None:
         """A team line read by its header's columns, when the header names a team column."""

@@ -27,13 +27,16 @@ _NUMBER_WORDS = frozenset({"#", "no", "no.", "nr", "nr.", "num", "number"})
 
 
 class Block:
-    """The columns of the lines under one header: fields, the header's labels, zones."""
+    """The columns of the lines under one header: fields, the header's labels, zones, and the
+    fields of a header wrapped onto a line of its own ('Pace' under 'Place ... Finish': each
+    row wraps the same way, its next line holding those fields)."""
 
-    __slots__ = ("fields", "kind", "labels", "zones")
+    __slots__ = ("fields", "kind", "labels", "wrapped", "zones")
 
     def __init__(self, fields: tuple[str, ...], zones: tuple[tuple[int, int], ...] | None,
                  kind: str, labels: tuple[str, ...] = ()) -> None:  # fmt: skip
         self.fields, self.zones, self.kind, self.labels = fields, zones, kind, labels
+        self.wrapped: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
