@@ -229,3 +229,23 @@ def test_bytes_that_are_no_text_say_so_at_once():
     doc = to_contract(parse_document(blob, None, "results.xlsx"))
     assert doc["events"] == []
     assert "binary" in doc["_error"]
+
+
+HEADINGS = """\
+RIDGE CHAMPIONSHIPS                                   MEET OFFICIALS
+St. Paul, MN                                          Meet Director: Ann Moss
+October 29, 2016                                      printed: 10/29/2016 1:07 PM
+OVERALL RESULTS -     Ridge Turkey Trot
+   Meet          Ada Stone - Ridge        25:01.25        2011
+Pl Athlete           Team          Time
+ 1 Bea Page          Lake          25:56.9
+ 2 Cy Dahl           Hill          26:06.6
+"""
+
+
+def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_prefix():
+    meet = parse(HEADINGS)["meet"]
+    assert (meet["name"], meet["date"]) == ("RIDGE CHAMPIONSHIPS", "2016-10-29")
+    text = HEADINGS.replace("RIDGE CHAMPIONSHIPS", "").replace("October 29, 2016", "")
+    meet = parse(text)["meet"]
+    assert meet["name"] == "Ridge Turkey Trot"  # 'OVERALL RESULTS -' heads it; 'Meet' a record

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.results.categories import Category, category_of
-from scraper.results.dates import date_in
+from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
 from scraper.results.model import gender_of, round_of
@@ -69,6 +69,21 @@ DATES = [
 @pytest.mark.parametrize(("text", "dayfirst", "expected"), DATES, ids=[d[0] for d in DATES])
 def test_dates(text: str, dayfirst: bool, expected: tuple[str | None, str | None]):
     assert date_in(text, dayfirst) == expected
+
+
+# a document's numeric dates, whether they put the day first
+DAYFIRST = [
+    ("Champs 2020 - 11/1/2020 to 18/1/2020", True),  # 18 cannot be a month
+    ("Relays - 4/18/2011  printed 4/19/2011", False),  # 18 cannot be a month: US order
+    ("6/7/2019 to 7/7/2019", False),  # nothing tells: month first, as US software prints
+    ("12/1/2019 16/1/2019 1/13/2019", False),  # both ways: undecided, month first
+    ("no dates at all", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DAYFIRST, ids=[d[0] for d in DAYFIRST])
+def test_day_first_documents(text: str, expected: bool):
+    assert dayfirst_of(text) is expected
 
 
 # code, gender, age group

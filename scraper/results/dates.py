@@ -6,7 +6,8 @@ Pure. :func:`date_in` finds the first date of a text and returns it as printed a
 - numeric: ``24.01.2026`` (dots: day first, as every federation printing them does),
   ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
   US timing software prints them, unless ``dayfirst`` says the document is European or the first
-  number cannot be a month), ``2017-06-10``;
+  number cannot be a month; :func:`dayfirst_of` tells from a document's other dates),
+  ``2017-06-10``;
 - with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish or
   Italian: ``Sep 26, 2025``, ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``,
   ``30th - 31st August 2018``, ``10. Juni 2017``, ``3 septembre 2016``.
@@ -82,3 +83,14 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
         return None, None
     _, printed, day = min(found)
     return printed, day
+
+
+def dayfirst_of(text: str) -> bool:
+    """Whether the numeric dates of a document put the day first: some date can only be read
+    that way ('18/1/2020'), and none only the other way ('1/18/2020')."""
+    day = month = False
+    for m in _SLASHED.finditer(text):
+        a, b = int(m[1]), int(m[3])
+        day = day or (a > 12 >= b)
+        month = month or (b > 12 >= a)
+    return day and not month

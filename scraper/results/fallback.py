@@ -22,7 +22,7 @@ from typing import Any
 from scraper.results.align import TIMES, Tok, align, shape, tokens
 from scraper.results.blocks import finish_section, team_row
 from scraper.results.columns import build_row
-from scraper.results.dates import date_in
+from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark, parse_wind
@@ -48,7 +48,7 @@ _TEAM_TITLE = re.compile(
 )
 _GENERIC = re.compile(
     r"^(?:individual|team|overall|final|official)?\s*(?:results?|scores?|scoring|standings|"
-    r"summary)(?:\s+\w+){0,2}$",
+    r"summary)(?:\s+\w+){0,2}(?:\s*\(.*\))?$",  # 'INDIVIDUAL RESULTS (TmPl = Team Place)'
     re.I,
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
@@ -133,7 +133,8 @@ class _Reader:
         self.doc.events = [e for e in self.doc.events if e.rows]
         for ev in self.doc.events:
             finish_section(ev)
-        self.doc.meet = meet_heading(lines[: self.first_block or 40], self.dayfirst)
+        dayfirst = self.dayfirst or dayfirst_of("\n".join(lines))
+        self.doc.meet = meet_heading(lines[: self.first_block or 40], dayfirst)
         if sum(len(e.rows) for e in self.doc.events) < 2:
             self.doc.events = []
         return self.doc

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.columns import build_row, is_placeish, is_year, mark_field
-from scraper.results.dates import date_in
+from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.fixedwidth import (
     RULER,
     Col,
@@ -63,6 +63,7 @@ def parse(text: str) -> ResultDoc:
 class _Reader:
     def __init__(self, text: str) -> None:
         self.lines = text.replace("\f", "\n").replace("\r", "").split("\n")
+        self.dayfirst = dayfirst_of(text)  # '11/1/2020 to 18/1/2020': the 11th of January
         self.doc = ResultDoc(format="hytek")
         self.ev: Event | None = None
         self.cols: list[Col] | None = None
@@ -142,7 +143,7 @@ class _Reader:
         if m and not EVENT.match(s):
             if meet.name is None:
                 meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
-                meet.date = date_in(m.group(2))[1]
+                meet.date = date_in(m.group(2), self.dayfirst)[1]
             return True
         if s.casefold().startswith("results") and len(s) < 40:
             self.in_page_header = False

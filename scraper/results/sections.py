@@ -46,15 +46,24 @@ _NOT_TITLE = re.compile(
     r"^(?:page\s+\d+|seite\s+\d+|side\s+\d+|printed|licensed|hy-?tek|official|results?$|"
     r"ergebnisliste$|resultater$|résultats$|www\.|http|timing|results? by|©|copyright|"
     r"generated|number of records|more results|back to top|search|account|record|rekord|"
-    r"meet record|world|area record|standard|\w+ record|"
+    r"meet record|meet (?:officials?|director|referee|manager)|world|area record|standard|"
+    r"\w+ record|"
     r"\W*(?:no\s+(?:finishers|results|entries|starters|times)|not enough)\b)",
     re.I,
 )
-_BOILER = re.compile(
-    r"licen[cs]ed?\b|hy-?tek'?s|printed\s*(?:at|:)|page \d+ of|seite \d+ von", re.I
+_BOILER = re.compile(  # page furniture, timing software's banners (Hy-Tek, MeetPro)
+    r"licen[cs]ed?\b|hy-?tek'?s|directathletics|meetpro|printed\s*(?:at|:)|page \d+ of|"
+    r"seite \d+ von",
+    re.I,
 )
 _DIGITS = re.compile(r"\d")
+_WIDE_GAP = re.compile(r"\s{3,}")
+_DASH = re.compile(r"\s+[-–]\s+")
+_GENERIC_HEADING = re.compile(
+    r"^(?:overall|official|final|complete|individual)?\s*(?:results?|ergebnisse|resultater)$", re.I
+)
 _MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
+_CONTINUED = re.compile(r"\s*\(?\b(?:cont'?d|continued|cont\.|fortsetzung|suite)\)?\s*$", re.I)
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
@@ -79,16 +88,18 @@ def is_event_title(s: str) -> bool:
 
 
 def clean_title(s: str) -> str:
-    """A title line without its decoration: '>>> >>>>RESIDENTS<<<< <<<', '***** Results *****'
-    (its inner spacing kept: :func:`is_title` reads it)."""
-    return _DECORATION.sub("", s).strip()
+    """A title line without its decoration ('>>> >>>>RESIDENTS<<<< <<<', '***** Results *****')
+    or a continuation mark ('INDIVIDUAL RESULTS (cont'd)'); its inner spacing kept
+    (:func:`is_title` reads it)."""
+    return _CONTINUED.sub("", _DECORATION.sub("", s)).strip()
 
 
 def is_title(s: str) -> bool:
     """A line that may name a section: some letters, a few words, not page boilerplate, no
     mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006'),
     no date (a date line, a note: 'BOSTON QUALIFIER - BASED ON AGE ON 4/18/11')."""
-    if not s or len(s) > 110 or len(s.split()) > _MAX_WORDS:
+    words = s.split()
+    if not s or len(" ".join(words)) > 110 or len(words) > _MAX_WORDS:
         return False
     if _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s) or date_in(s)[1]:
         return False
@@ -117,25 +128,33 @@ def section_name(titles: list[str]) -> str | None:
 
 
 def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
-    """Meet name and date from the first lines of a report (before its first result block)."""
+    """Meet name and date from the first lines of a report (before its first result block).
+    A line may hold two blocks side by side (``MIAC CHAMPIONSHIPS      MEET OFFICIALS``): its
+    parts apart by wide gaps are read apart; a generic heading before the name (``OVERALL
+    RESULTS - RUN with the VIKINGS 5K``) is no part of it."""
     meet = Meet()
     named = []
     for ln in lines:
-        s = " ".join(ln.split())
-        if not s:
-            continue
-        if meet.date is None:
-            printed, day = date_in(s, dayfirst)
-            if day:
-                meet.date_raw, meet.date = printed, day
-                rest = s.replace(printed or "", " ").strip(" ,-–|")
-                if _MEET_WORDS.search(rest) and is_title(rest) and not is_event_title(rest):
-                    named.append(rest)
+        if _MARK.search(ln):
+            continue  # a record line: 'Meet   Lacy Janson - Florida State   4.58m   2006'
+        for part in _WIDE_GAP.split(ln.strip()):
+            s = " ".join(part.split())
+            if not s:
                 continue
-        if is_title(s) and _MEET_WORDS.search(s) and not _DIGITS.fullmatch(s):
-            named.append(s)
+            if meet.date is None:
+                printed, day = date_in(s, dayfirst)
+                if day:
+                    meet.date_raw, meet.date = printed, day
+                    s = s.replace(printed or "", " ").strip(" ,-–|")
+            if " " in s and is_title(s) and _MEET_WORDS.search(s):
+                named.append(_without_generic(s))
     for s in named:
         if not is_event_title(s) or _MEET_WORDS.search(s):
             meet.name = s
             break
     return meet
+
+
+def _without_generic(name: str) -> str:
+    parts = [p for p in _DASH.split(name) if not _GENERIC_HEADING.match(p)]
+    return " - ".join(parts) if parts else name
