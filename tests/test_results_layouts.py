@@ -262,3 +262,46 @@ def test_award_lists_first_and_last_name_columns_under_a_two_line_header():
         (1, "Stone FAMILY", 4129.1),  # a team score that is a time
         (2, "Page FAMILY", 4531.5),
     ]
+
+
+def _team_block(place: int, points: int, team: str, runners: int) -> list[str]:
+    lines = [f"  {place}.    {points}  {team:<30}(  26:11.9  2:10:59.5)", "=" * 50]
+    for k in range(1, runners + 1):
+        lines.append(f"  {k}      {place * 10 + k}  Runner {team[0]}{k} SR{' ' * 20}26:{k:02d}.1")
+    return lines
+
+
+TEAMS_THEN_INDIVIDUALS = "\n".join(
+    [
+        "                 Ridge XC Championships - Men's 8km",
+        "                                TEAM SCORES",
+        *_team_block(1, 34, "Olaf College", 2),
+        *_team_block(2, 96, "Lake University", 3),
+        *_team_block(3, 99, "Hill College", 1),  # team 3 after three runners of team 2
+        "",
+        "              INDIVIDUAL RESULTS (TmPl = Team Scoring Place)",
+        "Place TmPl Name                    Class Team                                Finish",
+        "Pace",
+        "===== ==== ======================= ===== =================================== =======",
+        "    1    1 Ann Moss                   SR Olaf College                       25:36.1",
+        " 5:09",
+        "    2    2 Bea Lund                   SR Lake University                    25:44.6",
+        " 5:11",
+    ]
+)
+
+
+def test_team_blocks_with_their_runners_then_the_individual_results_under_their_header():
+    teams, individuals = parse(TEAMS_THEN_INDIVIDUALS)["events"]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], len(r["raw"])) for r in teams["results"]] == [
+        (1, "Olaf College", 3),  # the team line and its runners
+        (2, "Lake University", 4),
+        (3, "Hill College", 2),
+    ]
+    assert individuals["kind"] == "individual"
+    assert individuals["gender"] == "M"  # the race named above, not 'INDIVIDUAL RESULTS (...)'
+    assert [(r["place"], r["athlete"], r["detail"]["pace"]) for r in individuals["results"]] == [
+        (1, "Ann Moss", "5:09"),  # the header wrapped 'Pace' onto its own line: so do rows
+        (2, "Bea Lund", "5:11"),
+    ]

@@ -72,6 +72,7 @@ class _Reader:
         self.block: Block | None = None
         self.ev: Event | None = None
         self.team: Row | None = None
+        self.team_dotted = False  # the team lines' places are printed '1.'
         self.wind: float | None = None
         self.heat: int | None = None
         self.first_block: int | None = None
@@ -194,9 +195,11 @@ class _Reader:
         if self.unread is not None and self.block is not None and block.fields != self.block.fields:
             del self.titles[: self.unread]  # the table before read no row: its titles go
         self.unread = len(self.titles)  # (the same header again keeps them: one table)
-        if self.ev is not None and self.ev.rows and self.block is not None:
-            # new columns: a new table (until a row starts it)
-            self.new_table = self.new_table or block.fields != self.block.fields
+        if self.ev is not None and self.ev.rows:
+            # new columns, or columns after lines read without any: a new table (until a row
+            # starts it)
+            changed = self.block is None or block.fields != self.block.fields
+            self.new_table = self.new_table or changed
         self.block = block
         if self.first_block is None:
             self.first_block = self.i
@@ -327,16 +330,23 @@ class _Reader:
     def _team_line(self, ev: Event, line: str, toks: list[Tok]) -> None:
         row = self._team_cells(toks, line) or team_row(toks, line.rstrip())
         team = self.team
+        dotted = toks[0].text.endswith(".")
+        next_team = (
+            team is not None
+            and row is not None
+            and row.place == (team.place or 0) + 1
+            and (dotted == self.team_dotted or self.runners == 0)
+        )  # '8.  214  Saint Mary's' after seven runners of team '7.'
         runner = (
             team is not None
             and row is not None
             and row.place == self.runners + 1
-            and (row.place != (team.place or 0) + 1 or self.runners > 0)
+            and not next_team
             and any(shape(t.text) == "time" for t in toks)
         )  # places that start again at 1 under a team, with a time, are its runners
         if row is not None and row.team is not None and not runner:
             ev.rows.append(row)
-            self.team, self.runners = row, 0
+            self.team, self.runners, self.team_dotted = row, 0, dotted
         elif team is not None:  # a runner listed under the team scoring above
             self.runners += 1
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
