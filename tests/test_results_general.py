@@ -249,3 +249,24 @@ def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_p
     text = HEADINGS.replace("RIDGE CHAMPIONSHIPS", "").replace("October 29, 2016", "")
     meet = parse(text)["meet"]
     assert meet["name"] == "Ridge Turkey Trot"  # 'OVERALL RESULTS -' heads it; 'Meet' a record
+
+
+THREE_LINE_HEADER = """\
+5000m Bahngehen weiblich
+  Start   Platz  Platz                        Jahr
+                           Name, Vorname             AK           Verein            Zeit
+ nummer  gesamt   AK                          gang
+  468      1      1    Ulm, Ina               W40   1974 LG Hof                 24:53,84 min
+  475      2      1    Vogt, Eva              W45   1968 TV Lahr                26:30,40 min
+"""
+
+
+def test_a_header_on_three_lines_its_labels_read_top_down():
+    doc = parse(THREE_LINE_HEADER)
+    (ev,) = doc["events"]
+    assert (ev["event_name"], ev["gender"]) == ("5000m Bahngehen weiblich", "F")
+    got = [
+        (r["place"], r["athlete"], r["detail"]["bib"], r["mark_normalized"]) for r in ev["results"]
+    ]
+    assert got == [(1, "Ulm, Ina", "468", 1493.84), (2, "Vogt, Eva", "475", 1590.4)]
+    assert [r["detail"]["divtot"] for r in ev["results"]] == ["1", "1"]  # 'Platz AK'

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import TIMES, Tok, align, shape, tokens
+from scraper.results.align import FIT, TIMES, Tok, align, shape, tokens
 from scraper.results.blocks import finish_section, team_row
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of
@@ -53,6 +53,7 @@ _GENERIC = re.compile(
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
+_SWAPPABLE = frozenset({"year", "category", "age", "sex", "bib"})
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -108,7 +109,7 @@ class _Reader:
                 )
                 if lower is not None and lower.upper:  # this line is the upper half
                     hdr, i = lower, i + 1 + lower.used
-                elif hdr.upper:
+                elif hdr.upper and self.titles and self.titles[-1] == " ".join(above.split()):
                     self.titles.pop()  # the upper line of a two-line header
                 if hdr.language not in (None, "en", "ja"):
                     self.dayfirst = True  # 07/04/2018 is the 7th of April
@@ -253,6 +254,9 @@ class _Reader:
         cells: dict[str, str] = {}
         extra: list[str] = []
         plan = align(fields, toks, zones)
+        if zones is not None and _left_over(plan):  # a header centred over its columns
+            loose = align(fields, toks, None)  # places its words where the values are not
+            plan = loose if _left_over(loose) < _left_over(plan) else plan
         merged = zones is None and any(
             a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
             for a, b in zip(plan, plan[1:], strict=False)
@@ -275,6 +279,7 @@ class _Reader:
             else:
                 cells[name] = value
             last = name
+        _swap_misplaced(cells, [name for name, _ in plan])
         if "year" not in fields and cells.get("athlete"):
             name, _, last_word = cells["athlete"].rpartition(" ")
             if name and shape(last_word) == "class":
@@ -363,6 +368,23 @@ def _team_cells_row(cells: dict[str, str], raw: str) -> Row | None:
     if row.unit == "points":
         row.points = row.mark
     return row
+
+
+def _left_over(plan: list[tuple[str, list[Tok]]]) -> int:
+    """Tokens an alignment gives no known field."""
+    return sum(len(ts) for name, ts in plan if name == "extra" or name.startswith("x:"))
+
+
+def _swap_misplaced(cells: dict[str, str], order: list[str]) -> None:
+    """Two neighbouring columns whose values fit each other's field better than their own (a
+    header centred over its column, left of its neighbour's: 'Jahrgang  AK' over 'W40  1974')
+    trade values."""
+    for a, b in zip(order, order[1:], strict=False):
+        if a in _SWAPPABLE and b in _SWAPPABLE and a in cells and b in cells:
+            sa, sb = shape(cells[a]), shape(cells[b])
+            fa, fb = FIT[a], FIT[b]
+            if fa.get(sb, 0) + fb.get(sa, 0) > fa.get(sa, 0) + fb.get(sb, 0) + 1:
+                cells[a], cells[b] = cells[b], cells[a]
 
 
 def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:

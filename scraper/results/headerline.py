@@ -67,17 +67,12 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
         {"mark", "gun", "net", "finals", "prelims", "points", "place"}
     ):
         return None
-    used = 0
-    below = header_columns(nxt) if nxt.strip() else []
-    if below and not _row_shapes(nxt) and _stacked(cols, below):
-        cols = _merge(cols, below)
-        used = 1
-    upper = False
-    if above.strip() and _over(above, line):
-        top = header_columns(above)
-        merged = _merge(top, cols, upper=True)
-        upper = _known(top) * 2 >= len(top)  # header words over the columns, not a title
-        cols = merged if upper else cols
+    hyphen = any(c.label.endswith("-") for c in cols)
+    lower = _half(nxt, line, above, hyphen)
+    upper = _half(above, line, nxt if lower else "", False)
+    if upper or lower:
+        cols = _band([above if upper else "", line, nxt if lower else ""])
+    used = int(lower)
     return Header(_block(cols, line), used, upper, header_language([c.label for c in cols]))
 
 
@@ -151,19 +146,34 @@ def columns(line: str) -> list[Col]:
     return out
 
 
-def _over(above: str, header: str) -> bool:
-    """The line above a header is its upper half: every word stands over a header word."""
-    top, cols = tokens(above), tokens(header)
-    if not top or len(top) > len(cols) or RULE.match(above) or "\t" in header:
+def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
+    """``other`` (the line above or below a header line) is part of the header: its words
+    stand over or under the words of the header's lines, and half of them are header words
+    (or, below, they finish the header's hyphenated words: 'Start-' / 'nummer'). A race's
+    title above ('Varsity Girls 5K') and a first result line below are not."""
+    if not other.strip() or RULE.match(other) or "\t" in line or "\t" in other:
         return False
-    words = above.split()
-    if is_event_title(above.strip()) and sum(1 for w in words if field_of(w)) * 2 < len(words):
-        return False  # '2000m Bahngehen weiblich', 'Varsity Girls 5K': the race above
-    return all(any(c.start - 2 <= t.start <= c.end + 2 for c in cols) for t in top)
-
-
-def _known(cols: list[Col]) -> int:
-    return sum(1 for c in cols if not c.field.startswith("x:"))
+    words = [w for w in other.split() if not w.startswith("(")]  # '(WU23)': the section's
+    known = sum(1 for w in words if field_of(w))
+    if is_event_title(other.strip()) and known * 2 < len(words):
+        return False
+    toks = tokens(other)
+    spans = tokens(line) + tokens(third)
+    if len(toks) > len(spans) + 2 or _row_shapes(other):
+        return False
+    if not all(any(c.start - 2 <= t.start <= c.end + 2 for c in spans) for t in toks):
+        return False
+    if not (known * 2 >= len(words) or hyphen or (known == 0 and len(words) >= 2 and bool(third))):
+        # words finishing the labels over them ('Start' / 'nummer', 'Jahr' / 'gang')
+        joined = [c for c in _band([third, line, other]) if " " in c.label and field_of(c.label)]
+        if len(joined) * 2 < len(words):
+            return False
+    if known < len(words) or hyphen:
+        return True
+    # every word a header word of its own: a half only if some joins a word into one label
+    # ('AGE' over 'GROUP'); else a header wrapped onto a line of its own ('Pace')
+    joined = _band([other, line])
+    return any(field_of(c.label) and " " in c.label for c in joined)
 
 
 def _row_shapes(line: str) -> bool:
@@ -171,50 +181,34 @@ def _row_shapes(line: str) -> bool:
     return bool(toks) and shape(toks[0].text) in PLACE_SHAPES and len(toks) > 2
 
 
-def _stacked(top: list, below: list) -> bool:  # type: ignore[type-arg]
-    """A second header line whose words sit under the first's ('Start-' / 'nummer')."""
-    hits = sum(1 for b in below if any(c.start - 3 <= b.start <= c.end + 3 for c in top))
-    return (
-        hits == len(below)
-        and any(c.label.endswith("-") for c in top)
-        or (hits == len(below) and all(b.field.startswith("x:") for b in below) and len(below) >= 2)
+def _band(lines: list[str]) -> list[Col]:
+    """The columns of a header printed on two or three lines (the middle one the main line):
+    the words of all lines that stand over one another are one column, their label read top
+    down ('Start-' + 'nummer', 'Platz' + 'gesamt', 'AGE' + 'GROUP')."""
+    groups: list[list[tuple[int, Col]]] = []
+    units = sorted(
+        ((r, c) for r, ln in enumerate(lines) for c in columns(ln)), key=lambda u: u[1].start
     )
-
-
-def _merge(top: list, below: list, upper: bool = False) -> list:  # type: ignore[type-arg]
-    """Two header lines as one: each column of the main line (the lower one when ``upper``)
-    with the words of the other line standing over or under it ('Start-' + 'nummer',
-    'AGE' + 'GROUP'); each word of the other line joins the one column it overlaps most."""
-    main, other = (below, top) if upper else (top, below)
-    near: list[list[Col]] = [[] for _ in main]
-    for b in other:
-        k = _nearest(b, main)
-        if k is not None:
-            near[k].append(b)
+    for r, c in units:
+        for g in groups:
+            if any(r2 != r and c.start < c2.end and c2.start < c.end for r2, c2 in g):
+                g.append((r, c))
+                break
+        else:
+            groups.append([(r, c)])
     out = []
-    for c, words_of in zip(main, near, strict=True):
-        labels = [b.label for b in words_of]
-        words = [*labels, c.label] if upper else [c.label, *labels]
+    for g in sorted(groups, key=lambda g: min(c.start for _, c in g)):
+        g.sort(key=lambda u: (u[0], u[1].start))
         label = ""
-        for w in words:
-            label = (label + w) if label.endswith("-") else f"{label} {w}".strip()
+        for _, c in g:
+            label = (label + c.label) if label.endswith("-") else f"{label} {c.label}".strip()
         f = field_of(label) or field_of(label.replace("-", "- "))
-        if f is None:  # 'RUNNER' over 'NUMBER': the main line's field, if it names one
-            f = c.field if not c.field.startswith("x:") else "x:" + label.casefold()
-        end = max([c.end, *(b.end for b in words_of)])
-        out.append(Col(label, f, c.start, end, f in TEXT_FIELDS))
+        if f is None:  # 'RUNNER' over 'NUMBER': the main line's field, else any word's
+            known = [c.field for r, c in sorted(g, key=lambda u: u[0] != 1) if c.field[:2] != "x:"]
+            f = known[0] if known else "x:" + label.casefold()
+        start, end = min(c.start for _, c in g), max(c.end for _, c in g)
+        out.append(Col(label, f, start, end, f in TEXT_FIELDS))
     return out
-
-
-def _nearest(word: Col, cols: list[Col]) -> int | None:
-    """The column a word of the other header line belongs to: the one it overlaps most, else
-    the closest within three characters."""
-    best, score = None, -4
-    for k, c in enumerate(cols):
-        overlap = min(word.end, c.end) - max(word.start, c.start)  # < 0: the gap between them
-        if overlap > score:
-            best, score = k, overlap
-    return best
 
 
 def _zones(cols: list) -> tuple[tuple[int, int], ...]:  # type: ignore[type-arg]
