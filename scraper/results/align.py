@@ -178,6 +178,7 @@ FIT["flags"] = FIT["qual"]
 _SKIP = {"athlete": -4.0, "team": -1.0, "mark": -1.5, "place": -1.0}
 _EXTRA = -1.6  # a token no field takes
 _TEXT_MAX = 8
+SWAPPABLE = frozenset({"year", "category", "age", "sex", "bib"})
 
 
 @dataclass(slots=True)
@@ -287,3 +288,20 @@ def _plan(
         i, j = pi, pj
     plan.reverse()
     return tuple(plan)
+
+
+def left_over(plan: list[tuple[str, list[Tok]]]) -> int:
+    """Tokens an alignment gives no known field."""
+    return sum(len(ts) for name, ts in plan if name == "extra" or name.startswith("x:"))
+
+
+def swap_misplaced(cells: dict[str, str], order: list[str]) -> None:
+    """Two neighbouring columns whose values fit each other's field better than their own (a
+    header centred over its column, left of its neighbour's: 'Jahrgang  AK' over 'W40  1974')
+    trade values."""
+    for a, b in zip(order, order[1:], strict=False):
+        if a in SWAPPABLE and b in SWAPPABLE and a in cells and b in cells:
+            sa, sb = shape(cells[a]), shape(cells[b])
+            fa, fb = FIT[a], FIT[b]
+            if fa.get(sb, 0) + fb.get(sa, 0) > fa.get(sa, 0) + fb.get(sb, 0) + 1:
+                cells[a], cells[b] = cells[b], cells[a]

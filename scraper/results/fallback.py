@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import FIT, TIMES, Tok, align, shape, tokens
-from scraper.results.blocks import finish_section, team_row
+from scraper.results.align import TIMES, Tok, align, left_over, shape, swap_misplaced, tokens
+from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
@@ -37,6 +37,7 @@ from scraper.results.sections import (
     section_name,
 )
 from scraper.results.sidebyside import unfold
+from scraper.results.teamlines import TeamTable
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
 _WIND = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
@@ -53,7 +54,6 @@ _GENERIC = re.compile(
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
-_SWAPPABLE = frozenset({"year", "category", "age", "sex", "bib"})
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -72,8 +72,7 @@ class _Reader:
         self.titles: list[str] = []
         self.block: Block | None = None
         self.ev: Event | None = None
-        self.team: Row | None = None
-        self.team_dotted = False  # the team lines' places are printed '1.'
+        self.teams = TeamTable()
         self.wind: float | None = None
         self.heat: int | None = None
         self.first_block: int | None = None
@@ -83,7 +82,6 @@ class _Reader:
         self.titles_done = False
         self.base: str | None = None
         self.heading: str | None = None
-        self.runners = 0
         self.round: str | None = None
         self.last: Row | None = None  # the row a continuation line would continue
         self.unread: int | None = None  # titles before the current block, until it reads a row
@@ -190,7 +188,7 @@ class _Reader:
         if len(self.titles) > _MAX_TITLES:
             del self.titles[0]
             self.unread = max(0, self.unread - 1) if self.unread is not None else None
-        self.team = None
+        self.teams.team = None
 
     def _start_block(self, block: Block) -> None:
         if self.unread is not None and self.block is not None and block.fields != self.block.fields:
@@ -247,16 +245,16 @@ class _Reader:
         if self.first_block is None:
             self.first_block = self.i
         if ev.kind == "team_scores":
-            self._team_line(ev, line, toks)
+            self.teams.line(ev, line, toks, self.block)
             return
         fields = block.fields if block else _DEFAULT
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
         plan = align(fields, toks, zones)
-        if zones is not None and _left_over(plan):  # a header centred over its columns
+        if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
-            plan = loose if _left_over(loose) < _left_over(plan) else plan
+            plan = loose if left_over(loose) < left_over(plan) else plan
         merged = zones is None and any(
             a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
             for a, b in zip(plan, plan[1:], strict=False)
@@ -279,7 +277,7 @@ class _Reader:
             else:
                 cells[name] = value
             last = name
-        _swap_misplaced(cells, [name for name, _ in plan])
+        swap_misplaced(cells, [name for name, _ in plan])
         if "year" not in fields and cells.get("athlete"):
             name, _, last_word = cells["athlete"].rpartition(" ")
             if name and shape(last_word) == "class":
@@ -313,78 +311,6 @@ class _Reader:
         for f, value in zip(wrapped, toks, strict=True):
             row.extra[f] = value
         return True
-
-    def _team_cells(self, toks: list[Tok], line: str) -> Row | None:
-        """A team line read by its header's columns, when the header names a team column."""
-        block = self.block
-        if block is None or "team" not in block.fields or "athlete" in block.fields:
-            return None
-        cells: dict[str, str] = {}
-        rest: list[str] = []
-        for name, ts in align(block.fields, toks, block.zones):
-            value = " ".join(t.text for t in ts)
-            if name not in cells and name != "extra" and not name.startswith("x:"):
-                cells[name] = value
-            else:
-                rest.append(value)
-        row = _team_cells_row(cells, line.rstrip()) if cells.get("team") else None
-        if row is not None and rest:
-            row.extra["detail"] = " ".join(rest)  # scoring order, team time, ...
-        return row
-
-    def _team_line(self, ev: Event, line: str, toks: list[Tok]) -> None:
-        row = self._team_cells(toks, line) or team_row(toks, line.rstrip())
-        team = self.team
-        dotted = toks[0].text.endswith(".")
-        next_team = (
-            team is not None
-            and row is not None
-            and row.place == (team.place or 0) + 1
-            and (dotted == self.team_dotted or self.runners == 0)
-        )  # '8.  214  Saint Mary's' after seven runners of team '7.'
-        runner = (
-            team is not None
-            and row is not None
-            and row.place == self.runners + 1
-            and not next_team
-            and any(shape(t.text) == "time" for t in toks)
-        )  # places that start again at 1 under a team, with a time, are its runners
-        if row is not None and row.team is not None and not runner:
-            ev.rows.append(row)
-            self.team, self.runners, self.team_dotted = row, 0, dotted
-        elif team is not None:  # a runner listed under the team scoring above
-            self.runners += 1
-            raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
-            team.raw = [*raw, line.rstrip()]
-            team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
-
-
-def _team_cells_row(cells: dict[str, str], raw: str) -> Row | None:
-    score = cells.pop("points", None)
-    row = build_row(cells, "points", None, True, raw=raw)
-    if row is None or score is None:
-        return row
-    row.set_mark(score, "points")  # a score, or a time ('TEAM SCORE  1:08:49.1')
-    if row.unit == "points":
-        row.points = row.mark
-    return row
-
-
-def _left_over(plan: list[tuple[str, list[Tok]]]) -> int:
-    """Tokens an alignment gives no known field."""
-    return sum(len(ts) for name, ts in plan if name == "extra" or name.startswith("x:"))
-
-
-def _swap_misplaced(cells: dict[str, str], order: list[str]) -> None:
-    """Two neighbouring columns whose values fit each other's field better than their own (a
-    header centred over its column, left of its neighbour's: 'Jahrgang  AK' over 'W40  1974')
-    trade values."""
-    for a, b in zip(order, order[1:], strict=False):
-        if a in _SWAPPABLE and b in _SWAPPABLE and a in cells and b in cells:
-            sa, sb = shape(cells[a]), shape(cells[b])
-            fa, fb = FIT[a], FIT[b]
-            if fa.get(sb, 0) + fb.get(sa, 0) > fa.get(sa, 0) + fb.get(sb, 0) + 1:
-                cells[a], cells[b] = cells[b], cells[a]
 
 
 def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:

@@ -1,0 +1,81 @@
+"""Team-score tables: team lines (place, team, score, whatever else the line holds) and the
+runner lines printed under a team, which belong to its row.
+
+A team line is read by its header's columns when the header names a team column
+(``CAT PLACE TEAM#  TEAM NAME  TEAM SCORE``; a score may be a time), else by its shapes
+(:func:`scraper.results.blocks.team_row`). Lines whose places start again at 1 under a team,
+with a time, are that team's runners; the next team is told from a runner by its place
+(the team's place plus one) printed the way the team lines print theirs (``8.``).
+"""
+
+from __future__ import annotations
+
+from scraper.results.align import Tok, align, shape
+from scraper.results.blocks import team_row
+from scraper.results.columns import build_row
+from scraper.results.headerline import Block
+from scraper.results.model import Event, Row
+
+
+class TeamTable:
+    """The team rows of one document as its lines come."""
+
+    def __init__(self) -> None:
+        self.team: Row | None = None
+        self.runners = 0
+        self.dotted = False  # the team lines' places are printed '1.'
+
+    def _cells(self, toks: list[Tok], line: str, block: Block | None) -> Row | None:
+        """A team line read by its header's columns, when the header names a team column."""
+        if block is None or "team" not in block.fields or "athlete" in block.fields:
+            return None
+        cells: dict[str, str] = {}
+        rest: list[str] = []
+        for name, ts in align(block.fields, toks, block.zones):
+            value = " ".join(t.text for t in ts)
+            if name not in cells and name != "extra" and not name.startswith("x:"):
+                cells[name] = value
+            else:
+                rest.append(value)
+        row = _cells_row(cells, line.rstrip()) if cells.get("team") else None
+        if row is not None and rest:
+            row.extra["detail"] = " ".join(rest)  # scoring order, team time, ...
+        return row
+
+    def line(self, ev: Event, line: str, toks: list[Tok], block: Block | None) -> None:
+        """One line of a team-score table: a team row, or a runner of the team above."""
+        row = self._cells(toks, line, block) or team_row(toks, line.rstrip())
+        team = self.team
+        dotted = toks[0].text.endswith(".")
+        next_team = (
+            team is not None
+            and row is not None
+            and row.place == (team.place or 0) + 1
+            and (dotted == self.dotted or self.runners == 0)
+        )  # '8.  214  Saint Mary's' after seven runners of team '7.'
+        runner = (
+            team is not None
+            and row is not None
+            and row.place == self.runners + 1
+            and not next_team
+            and any(shape(t.text) == "time" for t in toks)
+        )  # places that start again at 1 under a team, with a time, are its runners
+        if row is not None and row.team is not None and not runner:
+            ev.rows.append(row)
+            self.team, self.runners, self.dotted = row, 0, dotted
+        elif team is not None:  # a runner listed under the team scoring above
+            self.runners += 1
+            raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
+            team.raw = [*raw, line.rstrip()]
+            team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _cells_row(cells: dict[str, str], raw: str) -> Row | None:
+    score = cells.pop("points", None)
+    row = build_row(cells, "points", None, True, raw=raw)
+    if row is None or score is None:
+        return row
+    row.set_mark(score, "points")  # a score, or a time ('TEAM SCORE  1:08:49.1')
+    if row.unit == "points":
+        row.points = row.mark
+    return row
