@@ -1,18 +1,36 @@
-"""A results document of any kind (PDF, HTML, XML feed, text bytes) to its reader, chosen by
-content, never by site."""
+"""A results document of any kind to its reader, chosen by content, never by site or name: PDF
+(``%PDF``), Office documents (a ZIP holding ``xl/workbook.xml`` or ``word/document.xml``), JSON
+exports, XML results feeds, HTML, and text (which :func:`scraper.results.text.parse_text` tries
+reader by reader, CSV/TSV among them)."""
 
 from __future__ import annotations
 
-from scraper.results import html, pdf, xmlfeed
+from scraper.results import docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.model import ResultDoc
 from scraper.results.text import parse_text, rows_in
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 
 
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
-    if isinstance(data, bytes) and data[:1024].lstrip().startswith(b"%PDF"):
-        return pdf.parse(data)
+    if isinstance(data, bytes):
+        head = data[:1024]
+        if head.lstrip().startswith(b"%PDF"):
+            return pdf.parse(data)
+        if head.startswith(b"PK\x03\x04"):
+            return _office(data)
+        if head.startswith(_OLE):
+            return ResultDoc(
+                format="office-binary",
+                error="a legacy binary Office file (.xls/.doc): save it as .xlsx/.docx or PDF",
+            )
     text = data if isinstance(data, str) else _decode(data)
+    start = text.lstrip("\ufeff \t\r\n")[:1]
+    if start in ("{", "["):
+        doc = jsonfeed.parse(text)
+        if rows_in(doc) or doc.format == "json":
+            return doc
     head = text[:4096].lower()
     if xmlfeed.looks_like_feed(text):
         doc = xmlfeed.parse(text)
@@ -27,6 +45,17 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     ):
         return html.parse(text, url)
     return parse_text(text, name)
+
+
+def _office(data: bytes) -> ResultDoc:
+    if sheets.archive_error(data, "xl/workbook.xml") is None:
+        return sheets.parse(data)
+    if sheets.archive_error(data, "word/document.xml") is None:
+        return docx.parse(data)
+    error = sheets.archive_error(data, "word/document.xml") or ""
+    if error.startswith("not an Office document"):
+        error = "a ZIP archive that is neither a spreadsheet (.xlsx) nor a Word document (.docx)"
+    return ResultDoc(format="zip", error=error)
 
 
 def _decode(data: bytes) -> str:

@@ -25,7 +25,7 @@ from scraper.results.htmltables import (
     tables_in_order,
 )
 from scraper.results.marks import parse_mark, parse_wind
-from scraper.results.meetinfo import MEET_WORDS, day_of, meet_name
+from scraper.results.meetinfo import MEET_WORDS, day_of, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import title_gender
@@ -223,7 +223,11 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         if not lines:
             continue
         title, rnd, wind = _title_of(placed.before, placed.outline)
-        events = read_table(lines, title, rnd, doc.meet)
+        first = not any(e.rows for e in doc.events)
+        if first and doc.meet.name is None:  # a meet line over the first results
+            found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            doc.meet.name = title_line(found[0]) if found else None
+        events = read_table(lines, title, rnd, doc.meet if first else None)
         if wind is not None:
             for ev in events:
                 ev.wind = wind

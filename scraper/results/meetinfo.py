@@ -69,13 +69,13 @@ def day_of(text: str | None) -> tuple[str | None, str | None]:
 
 def read_meta(cells: list[str], meet: Meet) -> bool:
     """A ``Label: value`` row fills the meet (its field stays as it was when already set);
-    True when the row was one."""
+    True when the row was one (labels that name no meet field are passed over)."""
     filled = [" ".join(c.split()) for c in cells if c.strip()]
-    if len(filled) != 2:
+    if len(filled) != 2 or not filled[0].endswith((":", "：")) or len(filled[0]) > 40:
         return False
     field = meta_label(filled[0])
     if field is None:
-        return False
+        return True  # another label over the results ('Telefon:', 'Kontaktperson:')
     value = filled[1]
     if field == "date":
         raw, day = day_of(value)
@@ -110,3 +110,16 @@ def _strip_results(h: str) -> str:
     out = _RESULTS_WORD.sub(" ", h)
     out = " ".join(out.split()).strip(" -–—|:")
     return out if re.search(r"[^\W\d_]", out) else h
+
+
+def title_line(text: str) -> str:
+    """A meet's title line as its name: less its date and a 'Results' word."""
+    return _strip_results(without_date(text))
+
+
+def without_date(text: str) -> str:
+    """'●2014年6月29日(日) 第65回 ... 大会' -> '第65回 ... 大会': a title line less its date."""
+    raw, _ = day_of(text)
+    out = text.replace(raw, " ") if raw else text
+    out = re.sub(r"^[\s●◆■・*-]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?", "", out.strip())
+    return " ".join(out.split()).strip("●◆■ ") or text

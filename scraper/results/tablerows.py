@@ -72,7 +72,7 @@ def read_table(
     for line in lines:
         if not any(c.strip() for c in line.cells):
             continue
-        if meet is not None and not events and read_meta(line.cells, meet):
+        if meet is not None and not any(e.rows for e in events) and read_meta(line.cells, meet):
             continue
         hdr = header_columns(line.cells)
         if hdr is not None:
@@ -102,7 +102,26 @@ def read_table(
             continue
         block.append(line)
     flush()
-    return [e for e in events if e.rows]
+    return [h for e in events if e.rows for h in _by_heat(e)]
+
+
+def _by_heat(ev: Event) -> list[Event]:
+    """A section whose rows come heat by heat (a heat column printed once per heat): one section
+    per heat.  Heats interleaved (a timed final ranked across heats) stay one section."""
+    groups = [(r.heat, r.extra.get("heat")) for r in ev.rows]
+    runs = 1 + sum(a != b for a, b in zip(groups, groups[1:], strict=False))
+    if len(set(groups)) < 2 or runs != len(set(groups)):
+        return [ev]
+    out: list[Event] = []
+    last = None
+    for r, group in zip(ev.rows, groups, strict=True):
+        if group != last:
+            last = group
+            part = new_event(ev.name, round=ev.round, heat=r.heat, wind=ev.wind)
+            part.gender, part.kind, part.division = ev.gender, ev.kind, ev.division
+            out.append(part)
+        out[-1].rows.append(r)
+    return out
 
 
 def _meets(label: str, meet: Meet) -> bool:
@@ -205,6 +224,12 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             continue
         if c.field in ("mark", "points"):
             mark_col = c
+        if c.field == "place" and place_of(v) is not None:
+            v = str(place_of(v))  # '1位', '3rd', '=3'
+        elif c.field == "heat":
+            v = re.sub(r"^\D*(\d+)\D*$", r"\1", v)  # '1組', 'Heat 2'
+            if not v.isdigit():
+                extra["heat"] = v  # a group named, not numbered ('対抗')
         cells[c.field] = v
     status = _place_status(cells)
     first, last = cells.pop("first", None), cells.pop("last", None)
