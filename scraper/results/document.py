@@ -15,12 +15,12 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
     if isinstance(data, bytes):
-        head = data[:1024]
-        if head.lstrip().startswith(b"%PDF"):
+        magic = data[:1024]
+        if magic.lstrip().startswith(b"%PDF"):
             return pdf.parse(data)
-        if head.startswith(b"PK\x03\x04"):
+        if magic.startswith(b"PK\x03\x04"):
             return _office(data)
-        if head.startswith(_OLE):
+        if magic.startswith(_OLE):
             return ResultDoc(
                 format="office-binary",
                 error="a legacy binary Office file (.xls/.doc): save it as .xlsx/.docx or PDF",

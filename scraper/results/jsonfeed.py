@@ -164,6 +164,8 @@ def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]
                 out.setdefault(k, v)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             field = _key_field(key)
+            if key.casefold() == "id":
+                continue
             if field == "ref":
                 target = _target(key, value, ids)
                 if target is not None:

@@ -82,8 +82,11 @@ def _grid(ws: Any) -> list[list[Any]]:
     for n, values in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS)):
         if n >= MAX_ROWS:
             break
-        if any(v is not None and str(v).strip() for v in values):
-            rows.append(list(values))
+        row = list(values)
+        while row and (row[-1] is None or not str(row[-1]).strip()):
+            row.pop()  # read-only rows are padded to the widest column
+        if row:
+            rows.append(row)
     return rows
 
 
@@ -94,7 +97,9 @@ def _as_shown(grid: list[list[Any]]) -> list[tuple[list[str], list[str]]]:
     out = []
     for r in grid:
         raw = [_shown(v) for v in r]
-        read = [_minutes(v) if j in minutes else s for j, (v, s) in enumerate(zip(r, raw, strict=True))]
+        read = [
+            _minutes(v) if j in minutes else s for j, (v, s) in enumerate(zip(r, raw, strict=True))
+        ]
         out.append((read, raw))
     return out
 

@@ -123,8 +123,8 @@ def _sequence(values: list[str]) -> bool:
 
 def header_columns(cells: list[str]) -> list[Column] | None:
     """The columns a header row names, or None when the row is not a header."""
+    known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
     fields = [header_field(c) if c.strip() else None for c in cells]
-    known = [f for f in fields if f]
     names = {"athlete", "team", "first", "last", "place"}
     marks = sum(1 for c in cells if c.strip() and not c.strip().isdigit() and _is_value(c))
     if len(known) < 2 or not (set(known) & names) or marks > 1:

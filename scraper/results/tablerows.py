@@ -34,6 +34,32 @@ _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
 
+# the fields build_row reads into a Row's own attributes
+_BUILT = {
+    "place",
+    "athlete",
+    "team",
+    "country",
+    "relay",
+    "year",
+    "bib",
+    "mark",
+    "finals",
+    "prelims",
+    "seed",
+    "wind",
+    "heat",
+    "points",
+    "pace",
+    "divtot",
+    "sex",
+    "reaction",
+    "overall",
+    "qual",
+    "tiebreak",
+}
+
+
 @dataclass(slots=True)
 class Line:
     """One row of a table: the cells as read (spans filled, a cell's first view) and as its
@@ -257,9 +283,9 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         row.place = None
     if year and row.year is None:
         row.year = year
-    for k in ("category", "catplace", "chip", "laps", "note"):
-        if k in cells:
-            row.extra[k] = cells[k]
+    for k, v in cells.items():
+        if k not in _BUILT:
+            row.extra[k] = v  # category, chip time, laps, race, note ...
     row.extra.update(extra)
     if ln.note:
         row.extra["note"] = ln.note

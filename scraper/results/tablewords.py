@@ -83,9 +83,10 @@ HEADER_WORDS.update(
 _SPLIT_KEY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\s]+")
 
 
-def header_field(text: str) -> str | None:
+def header_field(text: str, loose: bool = True) -> str | None:
     """The field a column header names ('Nachname' -> 'last', 'Race No.' -> 'bib', 'placeInRace'
-    -> 'place'), or None."""
+    -> 'place'), or None.  ``loose`` also reads a header of two or three words by its first word
+    ('time race', 'rank gender'): for the columns of a row already known to be a header."""
     h = " ".join(text.replace("\xa0", " ").split())
     if not h:
         return None
@@ -98,7 +99,10 @@ def header_field(text: str) -> str | None:
         return {"finals": "mark", "prelims": "prelims"}.get(known, known)
     words = " ".join(_SPLIT_KEY.split(h)).casefold().strip()
     if words != low:
-        return header_field(words) if words else None
+        return header_field(words, loose) if words else None
+    parts = low.split()
+    if loose and 2 <= len(parts) <= 3 and parts[0] in HEADER_WORDS:
+        return HEADER_WORDS[parts[0]]  # 'time race', 'rank gender', 'place in race'
     return None
 
 
