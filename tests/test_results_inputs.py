@@ -74,7 +74,8 @@ def test_xlsx_durations_typed_as_minutes_and_no_place_column(tmp_path):
     )
     assert first["mark_normalized"] == 2409.0
     assert first["raw"][-1] == "40:09:00"  # as the sheet shows it
-    assert first["detail"]["bib"] == "655" and first["detail"]["sex"] == "M"
+    assert first["detail"]["bib"] == "655"
+    assert first["detail"]["sex"] == "M"
     assert [r["place"] for r in ev["results"]] == [None] * 6  # the sheet prints no places
     assert (dq["status"], dq["mark_normalized"]) == ("DQ", None)
 
@@ -83,8 +84,10 @@ def test_xlsx_durations_with_seconds_stay_hours(tmp_path):
     data = xlsx(
         tmp_path,
         [["Place", "Name", "Club", "Time"]]
-        + [[n, f"Runner {c}", "Club", dt.timedelta(hours=2, minutes=n, seconds=7 * n)]
-            for n, c in enumerate("ABCDEF", 1)],
+        + [
+            [n, f"Runner {c}", "Club", dt.timedelta(hours=2, minutes=n, seconds=7 * n)]
+            for n, c in enumerate("ABCDEF", 1)
+        ],
     )
     rows = contract(data)["events"][0]["results"]
     assert rows[0]["mark_normalized"] == 2 * 3600 + 60 + 7
@@ -131,7 +134,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 def w_par(text: str, level: int | None = None) -> str:
     ppr = f'<w:pPr><w:outlineLvl w:val="{level}"/></w:pPr>' if level is not None else ""
-    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
 def w_cell(text: str, span: int = 1, merge: str | None = None) -> str:
@@ -260,7 +263,8 @@ def test_csv_any_line_ending_and_delimiter(ending, delimiter):
 
 
 def test_csv_meet_line_above_the_header():
-    text = "Meet:,Summer Solstice 10K\nDate:,21/06/2014\n\nPos,Name,Club,Time\n1,Ann Lee,Acme,35:10\n"
+    text = "Meet:,Summer Solstice 10K\nDate:,21/06/2014\n\nPos,Name,Club,Time\n"
+    text += "1,Ann Lee,Acme,35:10\n"
     doc = contract(text.encode(), "r.csv")
     assert doc["meet"]["name"] == "Summer Solstice 10K"
     assert doc["meet"]["date"] == "2014-06-21"
@@ -269,9 +273,10 @@ def test_csv_meet_line_above_the_header():
 
 def test_text_with_commas_is_no_csv():
     """A Hy-Tek line's 'Last, First' comma does not make a CSV."""
-    assert contract(b"  1 Kerr, Josh     GBR   3:45.34\n  2 Nuguse, Yared   USA  3:46.22\n")[
-        "format"
-    ] != "delimited"
+    assert (
+        contract(b"  1 Kerr, Josh     GBR   3:45.34\n  2 Nuguse, Yared   USA  3:46.22\n")["format"]
+        != "delimited"
+    )
 
 
 # --- JSON ----------------------------------------------------------------------------------------
@@ -286,14 +291,36 @@ def test_athlib_json_event_results():
                 "type": "indiv",
                 "name": "600m - A Race",
                 "finishers": [
-                    {"pos": "1", "first_name": "Clark", "last_name": "Roberts", "bib": "63",
-                     "team": "Coventry Godiva", "time": "1:29.60", "category": "SM",
-                     "category_pos": 1},
-                    {"pos": "2", "first_name": "Ann", "last_name": "Reed", "bib": "62",
-                     "team": "Oxford City AC", "time": "1:33.68", "category": "U15G",
-                     "category_pos": 1},
-                    {"pos": "", "first_name": "Bo", "last_name": "Ng", "bib": "64",
-                     "team": "", "time": "DNF", "category": "SM", "category_pos": ""},
+                    {
+                        "pos": "1",
+                        "first_name": "Clark",
+                        "last_name": "Roberts",
+                        "bib": "63",
+                        "team": "Coventry Godiva",
+                        "time": "1:29.60",
+                        "category": "SM",
+                        "category_pos": 1,
+                    },
+                    {
+                        "pos": "2",
+                        "first_name": "Ann",
+                        "last_name": "Reed",
+                        "bib": "62",
+                        "team": "Oxford City AC",
+                        "time": "1:33.68",
+                        "category": "U15G",
+                        "category_pos": 1,
+                    },
+                    {
+                        "pos": "",
+                        "first_name": "Bo",
+                        "last_name": "Ng",
+                        "bib": "64",
+                        "team": "",
+                        "time": "DNF",
+                        "category": "SM",
+                        "category_pos": "",
+                    },
                 ],
                 "teams": [],
             }
@@ -301,14 +328,16 @@ def test_athlib_json_event_results():
     }
     doc = contract(json.dumps(data))
     assert doc["format"] == "json"
-    assert doc["meet"] == {"name": "Iffley Miles 2016", "date": "2016-07-23", "venue": "Iffley Road"}
+    meet = {"name": "Iffley Miles 2016", "date": "2016-07-23", "venue": "Iffley Road"}
+    assert doc["meet"] == meet
     assert rows_of(doc) == [
         ("600m - A Race", 1, "Clark Roberts", "Coventry Godiva", None, 89.6),
         ("600m - A Race", 2, "Ann Reed", "Oxford City AC", None, 93.68),
         ("600m - A Race", None, "Bo Ng", None, None, None),
     ]
     first = doc["events"][0]["results"][0]
-    assert first["detail"]["bib"] == "63" and first["detail"]["category"] == "SM"
+    assert first["detail"]["bib"] == "63"
+    assert first["detail"]["category"] == "SM"
     assert json.loads(first["raw"][0])["last_name"] == "Roberts"
 
 
@@ -339,8 +368,10 @@ def test_competition_model_json_with_athletes_by_id():
         ],
     }
     doc = contract(json.dumps(data))
-    assert [(r["place"], r["athlete"], r["team"], r["mark_normalized"]) for r in
-            doc["events"][0]["results"]] == [
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"])
+        for r in doc["events"][0]["results"]
+    ] == [
         (1, "Noah Lyles", "USA", 9.79),
         (2, "Kishane Thompson", "JAM", 9.79),
     ]
@@ -388,7 +419,8 @@ ODF = """<?xml version="1.0" encoding="UTF-8"?>
 def test_olympic_data_feed_results():
     doc = contract(ODF)
     assert doc["format"] == "odf"
-    assert doc["meet"]["date"] == "2024-08-04" and doc["meet"]["venue"] == "Stade de France"
+    assert doc["meet"]["date"] == "2024-08-04"
+    assert doc["meet"]["venue"] == "Stade de France"
     dash, relay = doc["events"]
     assert (dash["gender"], dash["round"], dash["wind"]) == ("M", "Finals", 1.0)
     lyles, tebogo = dash["results"]
