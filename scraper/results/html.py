@@ -245,11 +245,10 @@ def _title_of(
     before: list[tuple[str, str]], outline: dict[int, str]
 ) -> tuple[str | None, str | None, float | None]:
     """Nearest preceding event-like text, else the heading right over the table (with the
-    heading over it when that names a class: 'Jenter 15 / Lengde'), and a round word and a wind
-    met on the way."""
+    heading over it when that groups races: 'Jenter 15 / Lengde'), and a round word and a wind
+    met on the way.  A heading over prose (a help text, a form) titles that, not the table."""
     rnd = None
     wind = None
-    heading = None
     prose = 0  # words of other text between the table and a heading: a heading over prose
     for seen, (s, tag) in enumerate(before):  # titles that prose, not the table
         if seen >= 40:
@@ -269,9 +268,7 @@ def _title_of(
             prose += len(s.split())
         elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
             return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
-        elif heading is None and sum(ch.isalpha() for ch in s) >= 4:
-            heading = s
-    return heading, rnd, wind
+    return None, rnd, wind
 
 
 def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:

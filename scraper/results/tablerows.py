@@ -284,7 +284,9 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
     if year and row.year is None:
         row.year = year
     for k, v in cells.items():
-        if k not in _BUILT:
+        if k == "note" and _flags(v):
+            row.flags.extend(f for f in _flags(v) if f not in row.flags)  # 'PB!!', 'SB'
+        elif k not in _BUILT:
             row.extra[k] = v  # category, chip time, laps, race, note ...
     row.extra.update(extra)
     if ln.note:
@@ -293,6 +295,15 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         row.athlete = None
         row.points = row.mark if row.unit == "points" else row.points
     return row
+
+
+def _flags(note: str) -> list[str]:
+    words = [w.strip("!.*()") for w in note.split()]
+    return (
+        [w.upper() for w in words]
+        if words and all(w.upper().lstrip("=") in RECORD_FLAGS for w in words)
+        else []
+    )
 
 
 def _place_status(cells: dict[str, str]) -> str | None:
