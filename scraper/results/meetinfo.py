@@ -8,6 +8,7 @@ A heading is the meet's name when it reads like one (a championship, meeting, re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from scraper.results.listing import date_in
@@ -62,9 +63,10 @@ def day_of(text: str | None) -> tuple[str | None, str | None]:
             d, mo = b, a
         if mo > 12 and d <= 12:
             d, mo = mo, d
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    try:
+        return m.group(0), dt.date(y, mo, d).isoformat()
+    except ValueError:
         return None, None
-    return m.group(0), f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def read_meta(cells: list[str], meet: Meet) -> bool:
