@@ -109,3 +109,17 @@ def test_team_table_members_are_no_athlete_rows():
     teams = [e for e in doc["events"] if e["kind"] == "team_scores"]
     assert [len(e["results"]) for e in teams] == [1, 2]
     assert teams[0]["results"][0]["detail"]["members"][0] == "Wax, Katharina"
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_every_row_keeps_the_source_row_it_came_from(stem):
+    """Row.raw is exactly one of the document's rows as source_rows gives them (the audit counts
+    the rows that became results by it)."""
+    from scraper.results.document import source_rows
+
+    (path,) = WILD.glob(stem + "_*")
+    data = path.read_bytes()
+    source = {tuple(r) for r in source_rows(data) or []}
+    doc = read(stem)
+    assert source
+    assert all(tuple(r["raw"]) in source for r in rows(doc))

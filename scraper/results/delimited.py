@@ -109,23 +109,29 @@ def looks_delimited(text: str) -> bool:
 
 def parse_delimited(text: str) -> ResultDoc:
     doc = ResultDoc(format="delimited")
+    try:
+        lines, at = lines_of(text)
+    except ValueError as e:
+        doc.error = str(e)
+        return doc
+    head, body = lines[: at + 1], lines[at + 1 :]
+    header = head[-1]
+    for name, group in _by_event(header, body):
+        doc.events.extend(read_table([*head[:-1], header, *group], name, None, doc.meet))
+    return doc
+
+
+def lines_of(text: str) -> tuple[list[Line], int]:
+    """The records as lines and the index of the header's (ValueError: no delimited table)."""
     found = _delimiter(text)
     if found is None:
-        doc.error = "no header row in the delimited text"
-        return doc
+        raise ValueError("no header row in the delimited text")
     delim, at = found
     try:
         rows = _records(text, delim)
     except csv.Error as e:
-        doc.error = f"unreadable delimited text: {e}"[:300]
-        return doc
-    lines = [Line([c.strip() for c in r], list(r)) for r in rows]
-    head, body = lines[: at + 1], lines[at + 1 :]
-    header = head[-1]
-    groups = _by_event(header, body)
-    for name, group in groups:
-        doc.events.extend(read_table([*head[:-1], header, *group], name, None, doc.meet))
-    return doc
+        raise ValueError(f"unreadable delimited text: {e}"[:300]) from e
+    return [Line([c.strip() for c in r], list(r)) for r in rows], at
 
 
 def _by_event(header: Line, body: list[Line]) -> list[tuple[str | None, list[Line]]]:

@@ -5,7 +5,7 @@ reader by reader, CSV/TSV among them)."""
 
 from __future__ import annotations
 
-from scraper.results import docx, html, jsonfeed, pdf, sheets, xmlfeed
+from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.model import ResultDoc
 from scraper.results.text import parse_text, rows_in
 
@@ -45,6 +45,35 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     ):
         return html.parse(text, url)
     return parse_text(text, name)
+
+
+def source_rows(data: bytes | str) -> list[list[str]] | None:
+    """The rows of a structured document (HTML tables, spreadsheet, Word tables, CSV/TSV, JSON
+    result objects), each as ``Row.raw`` holds a row read from it, so an audit can tell which
+    rows became results; None for a document read as text or PDF, whose lines are its source."""
+    if isinstance(data, bytes):
+        if data[:4] == b"PK\x03\x04":
+            if sheets.archive_error(data, "xl/workbook.xml") is None:
+                try:
+                    return [ln.raw for _, lines in sheets.lines_of(data) for ln in lines]
+                except ValueError:
+                    return []
+            root = docx.tree(data)
+            return html.table_rows(root) if root is not None else []
+        if data.lstrip()[:5] == b"%PDF-":
+            return None
+    text = data if isinstance(data, str) else _decode(data)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
+        return [[item] for item in jsonfeed.result_items(text)]
+    head = text[:4096].lower()
+    if any(tag in head for tag in ("<html", "<!doctype", "<table", "<div")):
+        try:
+            return html.table_rows(html.tree(text))
+        except ValueError:
+            return []
+    if delimited.looks_delimited(text):
+        return [ln.raw for ln in delimited.lines_of(text)[0]]
+    return None
 
 
 def _office(data: bytes) -> ResultDoc:

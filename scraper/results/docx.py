@@ -17,7 +17,6 @@ import zipfile
 from typing import Any
 
 from lxml import etree
-from lxml.html import Element
 
 from scraper.results.model import ResultDoc
 from scraper.results.sheets import archive_error
@@ -35,8 +34,7 @@ def parse(data: bytes) -> ResultDoc:
     from scraper.results.html import parse_tree
 
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("word/document.xml") as f:
-            root = to_html(f)
+        root = _read(data)
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, KeyError) as e:
         return ResultDoc(format="docx", error=f"unreadable Word document: {e}"[:300])
     doc = parse_tree(root, fmt="docx")
@@ -45,9 +43,24 @@ def parse(data: bytes) -> ResultDoc:
     return doc
 
 
+def tree(data: bytes) -> Any:
+    """The document as HTML, or None when it cannot be read."""
+    if archive_error(data, "word/document.xml"):
+        return None
+    try:
+        return _read(data)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, KeyError):
+        return None
+
+
+def _read(data: bytes) -> Any:
+    with zipfile.ZipFile(io.BytesIO(data)) as z, z.open("word/document.xml") as f:
+        return to_html(f)
+
+
 def to_html(stream: Any) -> Any:
     """``word/document.xml`` -> an HTML ``<html><body>`` tree of headings, paragraphs, tables."""
-    html = Element("html")
+    html = etree.Element("html")
     body = etree.SubElement(html, "body")
     stack: list[Any] = [body]  # where content goes: the body, a table, a row, a cell
     merges: list[dict[int, Any]] = []  # per open table: column -> the cell a vMerge continues
@@ -55,6 +68,7 @@ def to_html(stream: Any) -> Any:
     parts = etree.iterparse(
         stream,
         events=("start", "end"),
+        tag=(W + "p", W + "tbl", W + "tr", W + "tc"),  # events for these only: runs stay in C
         resolve_entities=False,
         no_network=True,
         huge_tree=False,

@@ -14,15 +14,16 @@ import json
 import re
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from scraper.results.htmltables import (
     Placed,
+    cell_text,
     headings,
     hidden_classes,
     table_lines,
     tables_in_order,
+    text_of,
 )
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.meetinfo import MEET_WORDS, day_of, meet_name, title_line
@@ -72,26 +73,36 @@ _SITE_SEGMENT = re.compile(
 )
 _PAGE_TITLE_PI = re.compile(r"""\$(?:page_)?title\s*=\s*(['"])(.+?)\1""")
 
+_PARSER = etree.HTMLParser(no_network=True)
 # C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse(text: str, url: str | None = None) -> ResultDoc:
-    text = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
-        root = lxml.html.fromstring(text)
+        root = tree(text)
     except (etree.ParserError, ValueError) as e:
         return ResultDoc(format="html", error=f"unparseable HTML: {e}"[:300])
     return parse_tree(root)
+
+
+def tree(text: str) -> Any:
+    """The page's HTML tree (ParserError or ValueError when there is none)."""
+    root = etree.fromstring(
+        _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text)), _PARSER
+    )  # plain elements: an HtmlElement costs a Python lookup per node
+    if root is None:
+        raise ValueError("no HTML in the document")
+    return root
 
 
 def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
-        bad.drop_tree()
+        _drop(bad)
     meet = _meet(root)
-    pres = [p.text_content() for p in root.iter("pre")]
+    pres = [text_of(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
         doc = parse_text(pre_text)
@@ -115,6 +126,20 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     return doc
 
 
+def _drop(el: Any) -> None:
+    """Remove ``el`` and what it holds, keeping the text after it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
 def table_rows(root: Any) -> list[list[str]]:
     """Every row of the page's result tables as ``Row.raw`` holds it (for the audit)."""
     hidden = hidden_classes(root)
@@ -131,7 +156,7 @@ def _meet(root: Any) -> Meet:
     meet = Meet()
     for s in root.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(s.text_content())
+            data = json.loads(text_of(s))
         except ValueError:
             continue
         for obj in data if isinstance(data, list) else [data]:
@@ -154,7 +179,7 @@ def _meet(root: Any) -> Meet:
     if meet.date is None:
         body = root.find("body")
         if body is not None:
-            meet.date_raw, meet.date = day_of(" ".join(body.text_content().split())[:3000])
+            meet.date_raw, meet.date = day_of(" ".join(text_of(body).split())[:3000])
     if meet.name is None:
         meet.name = meet_name(heads, _top_headings(root))
     if meet.name is None:
@@ -166,7 +191,7 @@ def _meet(root: Any) -> Meet:
 
 def _top_headings(root: Any) -> list[str]:
     """The headings of the highest level the page uses, but event titles."""
-    found = [(int(h.tag[1]), " ".join(h.text_content().split())) for h in root.iter(*_LEVELS)]
+    found = [(int(h.tag[1]), cell_text(h)) for h in root.iter(*_LEVELS)]
     found = [(n, t) for n, t in found if t and not EVENT_WORDS.search(t)]
     top = min((n for n, _ in found), default=0)
     return [t for n, t in found if n == top]
@@ -206,7 +231,7 @@ def _rendered_text(el: Any) -> str:
     for e in el.iter():
         if isinstance(e.tag, str) and e.tag in _BLOCK:
             e.tail = "\n" + (e.tail or "")
-    return el.text_content()
+    return text_of(el)
 
 
 def _tables(root: Any, fmt: str) -> ResultDoc:

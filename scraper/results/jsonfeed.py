@@ -53,6 +53,19 @@ def parse(text: str) -> ResultDoc:
     return doc
 
 
+def result_items(text: str) -> list[str]:
+    """Every object of the document's result lists, as ``Row.raw`` holds it."""
+    try:
+        data = json.loads(text) if len(text) <= MAX_BYTES else None
+    except (ValueError, RecursionError):
+        return []
+    return [_raw(it) for _, items, _ in _sections(data, None, 0) for it in items]
+
+
+def _raw(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
 def _meet(top: dict[str, Any], meet: Meet) -> None:
     meet.name = next((top[k] for k in _NAME_KEYS if isinstance(top.get(k), str)), None)
     for k in _DATE_KEYS:
@@ -142,7 +155,7 @@ def _section(
     header = Line(keys, keys)
     objs = [it for it in items if isinstance(it, dict)]
     lines = [
-        Line([r.get(k, "") for k in keys], [json.dumps(it, ensure_ascii=False)])
+        Line([r.get(k, "") for k in keys], [_raw(it)])
         for r, it in zip(rows, objs, strict=True)
     ]
     events = read_table([header, *lines], name or "Results", None)

@@ -50,10 +50,24 @@ def archive_error(data: bytes, wanted: str) -> str | None:
 
 def parse(data: bytes) -> ResultDoc:
     doc = ResultDoc(format="xlsx")
+    try:
+        sheets = lines_of(data)
+    except ValueError as e:
+        doc.error = str(e)
+        return doc
+    for title, lines in sheets:
+        name = None if _GENERIC_SHEET.match(title.strip()) else title.strip()
+        doc.events.extend(read_table(lines, name, None, doc.meet))
+    if not any(e.rows for e in doc.events):
+        doc.error = "no result rows in the spreadsheet"
+    return doc
+
+
+def lines_of(data: bytes) -> list[tuple[str, list[Line]]]:
+    """Each sheet's title and rows (ValueError with the reason for a workbook we cannot read)."""
     refused = archive_error(data, "xl/workbook.xml")
     if refused:
-        doc.error = refused
-        return doc
+        raise ValueError(refused)
     import openpyxl
 
     try:
@@ -65,16 +79,8 @@ def parse(data: bytes) -> ResultDoc:
             sheets = [(ws.title, _grid(ws)) for ws in book.worksheets]
             book.close()
     except Exception as e:  # noqa: BLE001 -- a broken workbook is a document we cannot read
-        doc.error = f"unreadable spreadsheet: {type(e).__name__}: {e}"[:300]
-        return doc
-    for title, grid in sheets:
-        name = None if _GENERIC_SHEET.match(title.strip()) else title.strip()
-        shown = _as_shown(grid)
-        lines = [Line(read, raw) for read, raw in shown]
-        doc.events.extend(read_table(lines, name, None, doc.meet))
-    if not any(e.rows for e in doc.events):
-        doc.error = "no result rows in the spreadsheet"
-    return doc
+        raise ValueError(f"unreadable spreadsheet: {type(e).__name__}: {e}"[:300]) from e
+    return [(title, [Line(read, raw) for read, raw in _as_shown(grid)]) for title, grid in sheets]
 
 
 def _grid(ws: Any) -> list[list[Any]]:

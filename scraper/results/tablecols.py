@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from scraper.results.columns import is_year
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
-from scraper.results.tablewords import header_field
+from scraper.results.tablewords import header_field, header_word
 
 PLACE = re.compile(r"^=?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T)?$", re.I)
 _INT = re.compile(r"^\d{1,6}$")
@@ -123,6 +123,9 @@ def _sequence(values: list[str]) -> bool:
 
 def header_columns(cells: list[str]) -> list[Column] | None:
     """The columns a header row names, or None when the row is not a header."""
+    if sum(1 for c in cells if c and header_word(c)) < 2 and len(cells) > 2:
+        if not any(_camel(c) for c in cells):
+            return None  # a header names two columns at least in words we know
     known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
     fields = [header_field(c) if c.strip() else None for c in cells]
     names = {"athlete", "team", "first", "last", "place"}
@@ -130,6 +133,10 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     if len(known) < 2 or not (set(known) & names) or marks > 1:
         return None
     return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]
+
+
+def _camel(c: str) -> bool:
+    return bool(re.search(r"[a-z][A-Z]|_", c))
 
 
 def _is_value(c: str) -> bool:

@@ -180,6 +180,8 @@ def _section_label(cells: list[str]) -> str | None:
 
 def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> None:
     lines = _carry_places(block)
+    if not lines:
+        return
     team = ev.kind == "team_scores"
     unit = "points" if team else ("m" if is_field_event(ev.name) else None)
     at = next((j for j, c in enumerate(lines[0].cells) if c.strip()), 0)

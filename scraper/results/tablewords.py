@@ -10,8 +10,9 @@ Danish, Dutch, Spanish, Italian, Japanese); a column's word is looked up after
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from scraper.results.columns import field_of
+from scraper.results.columns import HEADER_FIELDS, field_of
 
 # header word (casefolded) -> field; "first"/"last" are the halves of a split name, "chip" a second
 # time column (chip or net time beside the gun time), "category" an age/sex class (MV40, SEH, U20)
@@ -83,6 +84,7 @@ HEADER_WORDS.update(
 _SPLIT_KEY = re.compile(r"(?<=[a-z])(?=[A-Z])|[_\s]+")
 
 
+@lru_cache(maxsize=4096)
 def header_field(text: str, loose: bool = True) -> str | None:
     """The field a column header names ('Nachname' -> 'last', 'Race No.' -> 'bib', 'placeInRace'
     -> 'place'), or None.  ``loose`` also reads a header of two or three words by its first word
@@ -104,6 +106,12 @@ def header_field(text: str, loose: bool = True) -> str | None:
     if loose and 2 <= len(parts) <= 3 and parts[0] in HEADER_WORDS:
         return HEADER_WORDS[parts[0]]  # 'time race', 'rank gender', 'place in race'
     return None
+
+
+def header_word(text: str) -> bool:
+    """Cheap first test of a header cell: the text, as it is, is a known header word."""
+    low = " ".join(text.split()).casefold().rstrip(":.#*")
+    return low in HEADER_WORDS or low in HEADER_FIELDS
 
 
 # key/value lines above a table or at the top of a sheet: 'Stevne:', 'Datum:', 'Venue:'
