@@ -155,8 +155,7 @@ def _section(
     header = Line(keys, keys)
     objs = [it for it in items if isinstance(it, dict)]
     lines = [
-        Line([r.get(k, "") for k in keys], [_raw(it)])
-        for r, it in zip(rows, objs, strict=True)
+        Line([r.get(k, "") for k in keys], [_raw(it)]) for r, it in zip(rows, objs, strict=True)
     ]
     events = read_table([header, *lines], name or "Results", None)
     if kind in ("team", "team_scores", "teams"):

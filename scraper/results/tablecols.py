@@ -123,9 +123,9 @@ def _sequence(values: list[str]) -> bool:
 
 def header_columns(cells: list[str]) -> list[Column] | None:
     """The columns a header row names, or None when the row is not a header."""
-    if sum(1 for c in cells if c and header_word(c)) < 2 and len(cells) > 2:
-        if not any(_camel(c) for c in cells):
-            return None  # a header names two columns at least in words we know
+    few = sum(1 for c in cells if c and header_word(c)) < 2
+    if few and len(cells) > 2 and not any(_camel(c) for c in cells):
+        return None  # a header names two columns at least in words we know
     known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
     fields = [header_field(c) if c.strip() else None for c in cells]
     names = {"athlete", "team", "first", "last", "place"}
