@@ -65,6 +65,9 @@ _SITE_SEGMENT = re.compile(
 )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 # C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -131,10 +134,12 @@ def _meet(root: Any) -> Meet:
         body = root.find("body")
         if body is not None:
             meet.date_raw, meet.date = date_in(" ".join(body.text_content().split())[:3000])
-    if meet.name is None:
-        t = root.findtext(".//title")
-        if t and t.strip():
-            meet.name = _meet_from_title(" ".join(t.split()))
+    title = " ".join((root.findtext(".//title") or "").split())
+    if meet.name is None and title:
+        meet.name = _meet_from_title(title)
+    if meet.date is None and meet.date_raw is None:
+        year = _YEAR.search(title)  # "... - Results - 2023 Results": the year it is of
+        meet.date_raw = year.group(0) if year else None
     return meet
 
 
