@@ -187,6 +187,7 @@ def m011_meet_resolution(db: sqlite_utils.Database) -> None:
     db.table(MEETS).create_index(["name_key", "date"], if_not_exists=True)
     db.table(MEETS).create_index(["year"], if_not_exists=True)
     db.table(MEETS).create_index(["date"], if_not_exists=True)
+    db.table(RESULT_DOCS).create_index(["meet_id"], if_not_exists=True)
     db.table(MEET_OVERRIDES).create(
         {
             "id": int,

@@ -10,15 +10,15 @@ the logistic of the sum):
 ===============  ===========================================================================
 name             exact (any order, case, accents) +4; a spelling slip +2.5; initials, a given
                  name's short form or a name within a longer one +1.5; surname only +0.5
-team             the same team in the same season +2.5, in another season +1.5 (a team
-                 change: school -> college -> club); only other teams in the same season -2.5,
-                 in other seasons -0.5
+team             the same team in the same season +2.5, in another season +1.5; only other
+                 teams -2.5, in the same season -3 (a team change, school -> college -> club,
+                 is linked when the age agrees)
 age              birth year, age or class consistent +2, inconsistent -5 (classes advance with
                  the season: a junior of 2015 is a senior of 2016)
 gender           different -6
 meet             the same mark in the same discipline of the same meet (one performance printed
                  twice) +5; another mark in the same round -3; another event of the meet +0.5
-discipline       the athlete has results in this discipline +0.5
+discipline       the athlete has results in this discipline +0.3
 ===============  ===========================================================================
 
 from a prior of -2. The entry joins the best athlete at 0.5 or more; otherwise it is a new
@@ -118,7 +118,7 @@ def _team_signal(entry: Entry, season: int | None, profile: list[dict]) -> tuple
             seen_other = same_season
     if best[0] > 0 or seen_other is None:
         return best
-    return (-2.5, "other team, same season") if seen_other else (-0.5, "other team")
+    return (-3.0, "other team, same season") if seen_other else (-2.5, "other team")
 
 
 def _life_signal(entry: Entry, profile: list[dict]) -> tuple[float, str]:
@@ -171,7 +171,7 @@ def score(entry: Entry, name: PersonName, profile: list[dict]) -> tuple[float, d
     disciplines = {r["discipline"] for r in profile if r["discipline"]}
     if any(r["discipline"] in disciplines for r in entry.rows if r["discipline"]):
         signals["discipline"] = "same discipline"
-        total += 0.5
+        total += 0.3
     return _sigmoid(total), signals
 
 
@@ -261,7 +261,8 @@ class Linker:
         if not scored or scored[0][0] < LINK_AT:
             signals: dict[str, Any] = {"new": "no athlete matches"}
             if scored:
-                signals["closest"] = {"athlete_id": -scored[0][1], "p": round(scored[0][0], 3)}
+                p, athlete_id, why = scored[0]
+                signals["closest"] = {"athlete_id": -athlete_id, "p": round(p, 3), "signals": why}
             if key in barred:
                 signals["override"] = "not the same athlete"
             return None, 1.0 - (scored[0][0] if scored else 0.0), signals

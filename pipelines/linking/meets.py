@@ -153,7 +153,7 @@ def score_meet(doc: Printed, marks: set, meet: dict, names: list, meet_marks: se
     }
 
 
-def _meet_values(docs: list[dict[str, Any]]) -> dict[str, Any]:
+def meet_values(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """A meet's name, dates and venue from its documents: the most complete one's (a date, then
     a venue; the first stored on a tie), the range over all of them."""
     printed = [(printed_meet(d), d) for d in docs if d["meet_name"]]
@@ -204,7 +204,7 @@ def resolve(db: sqlite_utils.Database, doc_id: int, source: str | None) -> int |
         if found["match"] and (best is None or found["confidence"] > best[0]):
             best = (found["confidence"], meet, found["signals"])
     if best is None:
-        meet_id = schema.create_meet(db, {**_meet_values([doc]), "source": source})
+        meet_id = schema.create_meet(db, {**meet_values([doc]), "source": source})
         signals: dict[str, Any] = {"new": "no meet of its year matches"}
         if barred:
             signals["override"] = "not the same meet as " + ", ".join(map(str, sorted(barred)))
@@ -240,7 +240,7 @@ def refresh(db: sqlite_utils.Database, meet_id: int) -> None:
     if not any(d["meet_name"] for d in docs):
         schema.delete_meet(db, meet_id)
         return
-    schema.update_meet(db, meet_id, _meet_values(docs))
+    schema.update_meet(db, meet_id, meet_values(docs))
     meet = schema.get_meet(db, meet_id)
     assert meet is not None
     schema.refresh_meet_rows(db, meet)

@@ -284,8 +284,9 @@ def season_end(date: str | None) -> int | None:
 def life_marks(year_field: str | None, date: str | None) -> frozenset[tuple[str, int]]:
     """What a row's year column says about the person, as comparable marks: ("born", Y) for a
     birth year (printed, or an age at the meet's date: two years possible), ("grad", Y) for the
-    year a school grade or college class finishes school. A grade 9-12 may also be an age (both
-    marks). Empty when the column is empty or the meet has no date."""
+    year a school grade finishes school, ("college", Y) for the year a college class (or a
+    school grade, four years on) finishes college. A grade 9-12 may also be an age (both
+    kinds of marks). Empty when the column is empty or the meet has no date."""
     value = (year_field or "").strip()
     year = int(date[:4]) if date and date[:4].isdigit() else None
     if not value:
@@ -304,10 +305,10 @@ def life_marks(year_field: str | None, date: str | None) -> frozenset[tuple[str,
     if age is None or not 4 <= age <= 105:
         return frozenset()
     marks = {("born", year - age), ("born", year - age - 1)}
-    if 7 <= age <= 12:  # a grade as well: graduates after grade 12
+    if 7 <= age <= 12:  # a grade as well: leaves school after grade 12, college four years on
         end = season_end(date)
         assert end is not None
-        marks.add(("grad", end + 12 - age))
+        marks |= {("grad", end + 12 - age), ("college", end + 16 - age)}
     return frozenset(marks)
 
 
