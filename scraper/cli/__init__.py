@@ -1,7 +1,7 @@
 """The ``meetarchive`` command: thin wrappers over the Python API, one module per family of
 commands (``crawling``, ``archive``, ``identity``, ``extract``, ``results``, ``demo``,
-``serve``); what they share is in ``options``. Commands import what they run lazily, so ``meetarchive --help`` and the JSONL
-workers start fast."""
+``serve``); what they share is in ``options``. Commands import what they run lazily, so
+``meetarchive --help`` and the JSONL workers start fast."""
 
 from __future__ import annotations
 
