@@ -138,26 +138,32 @@ def test_a_person_is_one_athlete_across_the_events_of_a_document(db):
     assert len({r["athlete_id"] for r in waverly}) == 1
 
 
-def test_two_people_of_one_name_and_team_in_one_event_stay_apart(db):
+def test_a_runner_listed_under_the_team_scores_and_in_the_race_is_one_athlete(db):
+    """Cross-country reports print each scorer twice: under the team scores (no team) and in
+    the individual results. A name that two schools' runners share stays two athletes: the row
+    without a team joins the one with its mark."""
     a = store(
         db,
-        "https://timing.example/twins.txt",
+        "https://timing.example/xc.txt",
         hytek(
-            "Twin Meet",
-            "4/12/2018",
+            "Conference Championships",
+            "10/31/2015",
             [
                 (
-                    WOMEN_5K,
+                    MEN_8K,
                     [
-                        (1, "Kim Lee", "", "Carleton", "17:01.0"),
-                        (2, "Kim Lee", "", "Carleton", "17:02.0"),
+                        (1, "Brandon Johnson", "FR", "Concordia-Moorhead", "31:13.2"),
+                        (2, "Brandon Johnson", "FR", "Bethel University", "32:05.1"),
+                        (3, "Brandon Johnson", "FR", "", "31:13.2"),
                     ],
                 )
             ],
         ),
         AT.format(1),
     )
-    assert len({r["athlete_id"] for r in rows(db, a)}) == 2
+    found = [(r["team"], r["athlete_id"]) for r in rows(db, a)]
+    assert found[0][1] == found[2][1] != found[1][1]
+    assert db[schema.ATHLETES].count == 2
 
 
 def test_a_man_and_a_woman_of_one_name_stay_apart(db):

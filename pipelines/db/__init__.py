@@ -119,6 +119,7 @@ from pipelines.db.meets import (  # noqa: F401
     meets_around,
     meets_of_keys,
     meets_of_year,
+    printed_meets_of_year,
     refresh_meet_rows,
     remove_meet_override,
     reset_meets,

@@ -102,9 +102,11 @@ def add_keys(db: sqlite_utils.Database, athlete_id: int, keys: Iterable[str]) ->
 
 
 def create_athlete(db: sqlite_utils.Database, name: str, name_key: str) -> int:
-    pk = db.table(ATHLETES).insert({"name": name, "name_key": name_key, "results": 0}).last_pk
-    assert pk is not None
-    return int(pk)
+    cur = db.execute(
+        f"INSERT INTO {ATHLETES} (name, name_key, results) VALUES (?, ?, 0)", [name, name_key]
+    )
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
 
 
 def link_rows(
@@ -139,16 +141,18 @@ def refresh_athlete(db: sqlite_utils.Database, athlete_id: int, name: str) -> No
     teams = list(dict.fromkeys(r["team"] for r in rows if r["team"]))
     genders = {r["gender"] for r in rows if r["gender"]}
     dates = [r["meet_date"] for r in rows if r["meet_date"]]
-    db.table(ATHLETES).update(
-        athlete_id,
-        {
-            "name": name,
-            "gender": genders.pop() if len(genders) == 1 else None,
-            "teams": json.dumps(teams, ensure_ascii=False),
-            "first_date": min(dates, default=None),
-            "last_date": max(dates, default=None),
-            "results": len(rows),
-        },
+    db.execute(
+        f"UPDATE {ATHLETES} SET name = ?, gender = ?, teams = ?, first_date = ?, last_date = ?, "
+        "results = ? WHERE id = ?",
+        [
+            name,
+            genders.pop() if len(genders) == 1 else None,
+            json.dumps(teams, ensure_ascii=False),
+            min(dates, default=None),
+            max(dates, default=None),
+            len(rows),
+            athlete_id,
+        ],
     )
 
 

@@ -49,6 +49,22 @@ def meets_of_year(db: sqlite_utils.Database, year: int | None) -> list[dict[str,
     return _rows(db, f"SELECT * FROM {MEETS} WHERE year = ? OR year IS NULL ORDER BY id", [year])
 
 
+def printed_meets_of_year(
+    db: sqlite_utils.Database, year: int | None
+) -> dict[int, list[tuple[int, str | None]]]:
+    """For the meets a document of ``year`` may belong to (:func:`meets_of_year`): their
+    documents' ids and printed meet names, in one query."""
+    where = "1" if year is None else "m.year = ? OR m.year IS NULL"
+    out: dict[int, list[tuple[int, str | None]]] = {}
+    for meet_id, doc_id, name in db.execute(
+        f"SELECT m.id, d.id, d.meet_name FROM {MEETS} m JOIN {RESULT_DOCS} d "
+        f"ON d.meet_id = m.id WHERE {where} ORDER BY d.id",
+        [] if year is None else [year],
+    ):
+        out.setdefault(meet_id, []).append((doc_id, name))
+    return out
+
+
 def meet_documents(db: sqlite_utils.Database, meet_id: int) -> list[dict[str, Any]]:
     return _rows(
         db,

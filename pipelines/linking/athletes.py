@@ -31,6 +31,7 @@ overrides (``athlete_overrides``) come first: "same" links to that row's athlete
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,6 +41,7 @@ import sqlite_utils
 from pipelines import db as schema
 from scraper.text.people import (
     PersonName,
+    age_group_marks,
     fold,
     life_marks,
     life_match,
@@ -76,25 +78,41 @@ class Entry:
         return str(self.rows[0]["athlete"])
 
 
+def _joins(entry: Entry, row: dict[str, Any]) -> bool:
+    return any(team_match(row["team"], r["team"])[0] > 0 for r in entry.rows if r["team"])
+
+
 def entries_of(rows: list[dict[str, Any]]) -> list[Entry]:
-    """A document's individual rows grouped by person."""
-    groups: dict[tuple, list[Entry]] = defaultdict(list)
+    """A document's individual rows grouped by person: one name and gender under one team
+    (printed alike: "Logan" and "Logan B", a name cut short); a row without a team joins the
+    entry of its name whose row has the same mark (a runner listed under the team scores and
+    in the individual results), else the only entry of its name, else one of its own."""
+    by_name: dict[tuple, list[Entry]] = defaultdict(list)
     out: list[Entry] = []
+    teamless = []
     for row in rows:
-        if row["kind"] == "relay" or not row["athlete"]:
-            continue
-        name = parse_person(row["athlete"])
+        name = parse_person(row["athlete"]) if row["kind"] != "relay" else None
         if name is None:
             continue
-        key = (name.key, team_words(row["team"]), row["gender"])
-        for entry in groups[key]:
-            if all(r["event_id"] != row["event_id"] for r in entry.rows):
-                entry.rows.append(row)
-                break
-        else:
-            entry = Entry(name, row["team"], row["gender"], [row])
-            groups[key].append(entry)
+        if not row["team"] or not team_words(row["team"]):
+            teamless.append((name, row))
+            continue
+        same = by_name[(name.key, row["gender"])]
+        entry = next((e for e in same if _joins(e, row)), None)
+        if entry is None:
+            entry = Entry(name, row["team"], row["gender"])
+            same.append(entry)
             out.append(entry)
+        entry.rows.append(row)
+    for name, row in teamless:
+        same = by_name[(name.key, row["gender"])]
+        marked = [e for e in same if any(r["mark"] == row["mark"] for r in e.rows)]
+        entry = marked[0] if len(marked) == 1 else (same[0] if len(same) == 1 else None)
+        if entry is None:
+            entry = Entry(name, None, row["gender"])
+            same.append(entry)
+            out.append(entry)
+        entry.rows.append(row)
     return out
 
 
@@ -121,11 +139,25 @@ def _team_signal(entry: Entry, season: int | None, profile: list[dict]) -> tuple
     return (-3.0, "other team, same season") if seen_other else (-2.5, "other team")
 
 
+_CLASS = re.compile(r"^(FR|SO|JR|SR)\b|\b(FR|SO|JR|SR)$")
+
+
+def life_of(row: dict[str, Any]) -> frozenset[tuple[str, int]]:
+    """What a row says about a person's age: its year column (or a college class printed in
+    the team or name column), else an age group in its event's name."""
+    year = row["year"]
+    if not year:
+        for text in (row["team"] or "", row["athlete"] or ""):
+            found = _CLASS.search(text.strip())
+            if found:
+                year = found.group(1) or found.group(2)
+                break
+    return life_marks(year, row["meet_date"]) or age_group_marks(row["event"], row["meet_date"])
+
+
 def _life_signal(entry: Entry, profile: list[dict]) -> tuple[float, str]:
-    mine = frozenset().union(*(life_marks(r["year"], r["meet_date"]) for r in entry.rows))
-    verdicts = {life_match(mine, life_marks(r["year"], r["meet_date"])) for r in profile} - {
-        "unknown"
-    }
+    mine = frozenset().union(*(life_of(r) for r in entry.rows))
+    verdicts = {life_match(mine, life_of(r)) for r in profile} - {"unknown"}
     if "inconsistent" in verdicts:
         return -5.0, "inconsistent"
     return (2.0, "consistent") if verdicts else (0.0, "unknown")

@@ -190,14 +190,17 @@ def resolve(db: sqlite_utils.Database, doc_id: int, source: str | None) -> int |
     forced, barred = _overrides(db, doc)
     marks = _marks_of(db, [doc_id])
     best: tuple[float, dict, dict] | None = None
+    printed_by_meet = schema.printed_meets_of_year(db, printed.year)
     for meet in schema.meets_of_year(db, printed.year):
-        if meet["id"] in barred:
+        others = [(d, n) for d, n in printed_by_meet.get(meet["id"], []) if d != doc_id]
+        if meet["id"] in barred or not others:
             continue
-        others = [d for d in schema.meet_documents(db, meet["id"]) if d["id"] != doc_id]
-        if not others:
-            continue
-        names = [meet["name"], *(d["meet_name"] for d in others)]
-        found = score_meet(printed, marks, meet, names, _marks_of(db, [d["id"] for d in others]))
+        names = [meet["name"], *(n for _, n in others)]
+        near = date_signal(printed, meet) in ("same days", "near days")
+        alike = max(meet_name_match(printed.name, n)[0] for n in names if n) >= 0.5
+        if not (near or alike or meet["id"] in forced):
+            continue  # no shared marks looked for: neither the name nor the days are alike
+        found = score_meet(printed, marks, meet, names, _marks_of(db, [d for d, _ in others]))
         if meet["id"] in forced:
             found.update(match=True, confidence=1.0)
             found["signals"]["override"] = "same meet"

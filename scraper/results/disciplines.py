@@ -8,6 +8,7 @@ documents of a meet and to compare athletes' events.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from scraper.text.people import fold
 
@@ -56,6 +57,7 @@ def _unit(word: str) -> str:
     return _UNITS.get(w, w)
 
 
+@lru_cache(maxsize=4096)
 def discipline_of(event: str | None) -> str | None:
     """The discipline key of an event name; None when the name states none."""
     if not event:

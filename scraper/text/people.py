@@ -103,6 +103,7 @@ def _drop_suffixes(words: list[tuple[str, bool]], keep: int = 2) -> list[tuple[s
     return words
 
 
+@lru_cache(maxsize=65536)
 def parse_person(raw: str | None) -> PersonName | None:
     """The name of a person as printed; None when it holds no word."""
     if not raw or not raw.strip():
@@ -219,6 +220,10 @@ _TEAM_NOISE = frozenset(
         "ms",
         "academy",
         "secondary",
+        "fr",  # a college class printed in the team column ("FR Carleton College")
+        "so",
+        "jr",
+        "sr",
     ]
 )
 # National teams printed as IOC / World Athletics codes.
@@ -237,6 +242,7 @@ COUNTRY_CODES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def team_words(raw: str | None) -> str:
     """A team's distinctive words: "St. Olaf College" -> "st olaf", "Saint John's (Minn.)" ->
     "st john's", "NOR" -> "norway", "United States 'A'" -> "united states"."""
@@ -310,6 +316,23 @@ def life_marks(year_field: str | None, date: str | None) -> frozenset[tuple[str,
         assert end is not None
         marks |= {("grad", end + 12 - age), ("college", end + 16 - age)}
     return frozenset(marks)
+
+
+_EVENT_AGES = re.compile(r"\b[MWF](\d{1,2})(?:\s*-\s*(\d{1,2}))?\b")
+
+
+def age_group_marks(event: str | None, date: str | None) -> frozenset[tuple[str, int]]:
+    """The birth years an age group in an event's name allows ("M11-12 Long Jump", "W45 5000
+    Meter Run": masters groups span five years), at the meet's date; empty without either."""
+    found = _EVENT_AGES.search(event or "")
+    if not found or not date or not date[:4].isdigit():
+        return frozenset()
+    low = int(found.group(1))
+    high = int(found.group(2)) if found.group(2) else (low + 4 if low >= 30 else low)
+    if not 4 <= low <= high <= 105:
+        return frozenset()
+    year = int(date[:4])
+    return frozenset(("born", year - age - k) for age in range(low, high + 1) for k in (0, 1))
 
 
 def life_match(a: frozenset[tuple[str, int]], b: frozenset[tuple[str, int]]) -> str:
