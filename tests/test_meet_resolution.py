@@ -286,3 +286,22 @@ def test_a_correction_that_cannot_be_made_is_one_line(tmp_path, db):
         out = runner.invoke(cli, [*args, "--db", str(tmp_path / "archive.db")])
         assert out.exit_code == 1
         assert out.output.strip() == message
+
+
+@pytest.mark.parametrize(
+    ("date", "raw", "expected"),
+    [
+        ("2018-04-20", "4/20/2018 to 4/21/2018", ("2018-04-20", "2018-04-21", 2018)),
+        ("2024-05-25", "5/25/2024", ("2024-05-25", "2024-05-25", 2024)),
+        (None, "2023", (None, None, 2023)),  # a page stating only its year
+        ("2024-02-31", "2/31/2024", (None, None, 2024)),  # no such day: its year only
+        (None, None, (None, None, None)),
+    ],
+)
+def test_a_documents_printed_dates(date, raw, expected):
+    from pipelines.linking.meets import printed_meet
+
+    found = printed_meet(
+        {"meet_name": "X", "meet_date": date, "meet_date_raw": raw, "meet_venue": None}
+    )
+    assert (found.date, found.end, found.year) == expected

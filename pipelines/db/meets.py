@@ -134,6 +134,10 @@ def delete_meet(db: sqlite_utils.Database, meet_id: int) -> None:
     db.execute(f"DELETE FROM {MEETS} WHERE id = ?", [meet_id])
 
 
+def has_meets(db: sqlite_utils.Database) -> bool:
+    return db.execute(f"SELECT 1 FROM {MEETS} LIMIT 1").fetchone() is not None
+
+
 def get_meet(db: sqlite_utils.Database, meet_id: int) -> dict[str, Any] | None:
     found = _rows(db, f"SELECT * FROM {MEETS} WHERE id = ?", [meet_id])
     return found[0] if found else None

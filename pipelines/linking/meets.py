@@ -69,7 +69,8 @@ def printed_meet(doc: dict[str, Any]) -> Printed:
     """The printed meet of a ``result_documents`` row: its last date printed ends a range
     ("5/25/2024 to 5/26/2024"); a document printing only a year has that year."""
     date, raw = doc["meet_date"], doc["meet_date_raw"] or ""
-    dates = sorted(d for d in [date, *_dates_in(raw)] if d)
+    date = date if _day(date) else None
+    dates = sorted(d for d in [date, *_dates_in(raw)] if d and _day(d))
     year = int(date[:4]) if date else None
     if year is None:
         found = _YEAR.search(raw)
@@ -78,8 +79,16 @@ def printed_meet(doc: dict[str, Any]) -> Printed:
     return Printed(doc["meet_name"], date, end, year, doc["meet_venue"])
 
 
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:  # a date no calendar has: as good as none
+        return None
+
+
 def _days(a: str, b: str) -> int:
-    return (dt.date.fromisoformat(b[:10]) - dt.date.fromisoformat(a[:10])).days
+    first, second = _day(a), _day(b)
+    return 0 if first is None or second is None else (second - first).days
 
 
 def date_signal(doc: Printed, meet: dict[str, Any]) -> str:

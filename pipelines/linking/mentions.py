@@ -64,15 +64,18 @@ def mentions_of(
     out: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     named: dict[int, set[str]] = {}
-    prose = [r.get("athlete") for r in json.loads(article["results"] or "[]")]
-    for position, words in [*candidates(text), *((-1, p) for p in prose if p)]:
+    prose = [r.get("athlete") for r in _prose(article["results"])]
+    names = [
+        (position, words, name)
+        for position, words in [*candidates(text), *((-1, p) for p in prose if p)]
+        if (name := parse_person(words)) is not None
+    ]
+    known = schema.athletes_by_key(db, (n.key for _, _, n in names))
+    for position, words, name in names:
         end = position + len(words)
         if position >= 0 and any(s <= position < e for s, e in covered):
             continue
-        name = parse_person(words)
-        if name is None:
-            continue
-        found = schema.athletes_with_keys(db, [name.key])
+        found = known.get(name.key)
         if not found:
             continue
         sizes = {a: (schema.get_athlete(db, a) or {}).get("results") or 0 for a in found}
@@ -92,6 +95,14 @@ def mentions_of(
                     if word[:1].isupper():
                         out.append(_mention(athlete_id, word, m.start(), "surname", 0.8, {}))
     return sorted(out, key=lambda m: (m["position"], m["athlete_id"]))
+
+
+def _prose(results: str | None) -> list[dict[str, Any]]:
+    try:
+        found = json.loads(results or "[]")
+    except ValueError:
+        return []
+    return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
 
 def fold_keep(text: str) -> str:
