@@ -324,3 +324,19 @@ def test_a_new_document_is_linked_by_index_lookups(db):
             if detail.startswith("SCAN") and "USING" not in detail:
                 scans.append((sql, detail))
     assert scans == []
+
+
+def test_linking_leaves_the_results_search_index_whole(db):
+    """Linking writes columns of every row it links; the full-text index is rewritten only when
+    a searched column changes (the update trigger of m012), and stays whole."""
+    a, _ = two_documents(
+        db,
+        [(MEN_8K, [(1, "Kerr, Josh", "SO", "St. Olaf", "25:36.1")])],
+        [(MEN_8K, [(1, "Josh Kerr", "JR", "St. Olaf", "25:01.0")])],
+    )
+    db.execute("INSERT INTO results_fts(results_fts) VALUES('integrity-check')")
+    assert len(schema.search_results(db, "kerr")) == 2
+    with schema.write_transaction(db):
+        db.execute("UPDATE results SET athlete = 'Joshua Kerr' WHERE document_id = ?", [a])
+    db.execute("INSERT INTO results_fts(results_fts) VALUES('integrity-check')")
+    assert [h["athlete"] for h in schema.search_results(db, "joshua")] == ["Joshua Kerr"]

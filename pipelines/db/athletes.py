@@ -14,6 +14,7 @@ from pipelines.db.schema import (
     ATHLETE_KEYS,
     ATHLETE_MENTIONS,
     ATHLETE_OVERRIDES,
+    ATHLETE_REVIEW,
     ATHLETES,
     RESULT_DOCS,
     RESULT_EVENTS,
@@ -225,10 +226,6 @@ def set_duplicates(db: sqlite_utils.Database, meet_id: int, holders: dict[int, i
     )
 
 
-def clear_duplicates_of_document(db: sqlite_utils.Database, doc_id: int) -> None:
-    db.execute(f"UPDATE {RESULTS} SET duplicate_of = NULL WHERE document_id = ?", [doc_id])
-
-
 # ---- overrides ---------------------------------------------------------------------------------
 
 
@@ -313,8 +310,6 @@ def remove_athlete_override(db: sqlite_utils.Database, override_id: int) -> bool
 
 def review_links(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
     """Links below the review threshold, least sure first (the ``athlete_review`` view)."""
-    from pipelines.db.schema import ATHLETE_REVIEW
-
     return list(db.query(f"SELECT * FROM {ATHLETE_REVIEW} LIMIT ?", [limit]))
 
 
@@ -342,20 +337,5 @@ def athletes_of_meets(db: sqlite_utils.Database, meet_ids: list[int]) -> set[int
             f"SELECT DISTINCT athlete_id FROM {RESULTS} WHERE meet_id IN ({_marks(meet_ids)}) "
             "AND athlete_id IS NOT NULL",
             meet_ids,
-        )
-    }
-
-
-def athlete_families(db: sqlite_utils.Database, athlete_ids: Iterable[int]) -> dict[int, str]:
-    """The family-name keys ("kerr|j") of athletes, for their surname-only mentions."""
-    ids = sorted(set(athlete_ids))
-    if not ids:
-        return {}
-    return {
-        r[1]: r[0]
-        for r in db.execute(
-            f"SELECT key, athlete_id FROM {ATHLETE_KEYS} WHERE athlete_id IN ({_marks(ids)}) "
-            "AND key LIKE '%|%' ORDER BY key",
-            ids,
         )
     }

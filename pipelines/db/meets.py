@@ -280,16 +280,6 @@ def set_article_meets(
         )
 
 
-def meet_article_ids(db: sqlite_utils.Database, meet_id: int) -> list[int]:
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT article_id FROM {MEET_ARTICLES} WHERE meet_id = ? ORDER BY article_id",
-            [meet_id],
-        )
-    ]
-
-
 def article_meet_ids(db: sqlite_utils.Database, article_id: int) -> list[int]:
     return [
         r[0]

@@ -29,6 +29,7 @@ from pipelines.db.schema import (
     PERFORMANCES,
     RESULT_DOCS,
     RESULTS,
+    RESULTS_FTS_COLUMNS,
     REVIEW_BELOW,
 )
 from pipelines.db.tables import (
@@ -222,7 +223,9 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
     holding the same performance printed by another document of the meet). ``athlete_overrides``:
     the user's "same person / not the same person", by document key, name and team as printed.
     ``athlete_mentions``: athletes named in articles. Views: ``performances`` (rows that are no
-    duplicate), ``athlete_review`` (links below the review threshold)."""
+    duplicate), ``athlete_review`` (links below the review threshold). The results' FTS update
+    trigger fires only when a searched column (or the rowid) is written, as the articles' does
+    (m007): linking sets columns of every row it links, which the index does not hold."""
     db.table(ATHLETES).create(
         {
             "id": int,
@@ -286,6 +289,15 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
     )
     db.table(ATHLETE_MENTIONS).create_index(["article_id"])
     db.table(ATHLETE_MENTIONS).create_index(["athlete_id"])
+    trigger = f"{RESULTS}_au"
+    found = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]
+    ).fetchone()
+    if found is not None:
+        actions = found[0][found[0].index(" BEGIN") :]
+        columns = ", ".join(f'"{c}"' for c in ("id", *RESULTS_FTS_COLUMNS))
+        db.execute(f'DROP TRIGGER "{trigger}"')
+        db.execute(f'CREATE TRIGGER "{trigger}" AFTER UPDATE OF {columns} ON "{RESULTS}"{actions}')
     db.execute(f"CREATE VIEW {PERFORMANCES} AS SELECT * FROM {RESULTS} WHERE duplicate_of IS NULL")
     db.execute(
         f"CREATE VIEW {ATHLETE_REVIEW} AS SELECT r.id AS result_id, r.athlete, r.team, r.year, "
