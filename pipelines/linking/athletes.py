@@ -1,7 +1,8 @@
 """Athlete identity: which athlete each result row of a document is.
 
-Rows of one document with the same name, team and gender are one **entry** (a person listed in
-several events), unless two of them sit in one event (two people). Each entry is compared with
+Rows of one document with the same name and gender under one team (printed alike) are one
+**entry** (a person listed in several events; a row without a team joins the entry with its
+mark: a runner under the team scores and in the race). Each entry is compared with
 the athletes found under its name keys (``scraper.text.people.PersonName.block_keys``: every
 word sorted, family name + first initial) on signals that add up as log-odds, so each link says
 why it was made (``results.athlete_signals``) and how sure it is (``results.athlete_confidence``,
@@ -13,8 +14,10 @@ name             exact (any order, case, accents) +4; a spelling slip +2.5; init
 team             the same team in the same season +2.5, in another season +1.5; only other
                  teams -2.5, in the same season -3 (a team change, school -> college -> club,
                  is linked when the age agrees)
-age              birth year, age or class consistent +2, inconsistent -5 (classes advance with
-                 the season: a junior of 2015 is a senior of 2016)
+age              birth year, age, school grade or college class (or an age group in the event's
+                 name) consistent +2, inconsistent -5 (classes advance with the season: a
+                 junior of 2015 is a senior of 2016, a grade-12 pupil of spring 2018 a college
+                 freshman of 2018-19)
 gender           different -6
 meet             the same mark in the same discipline of the same meet (one performance printed
                  twice) +5; another mark in the same round -3; another event of the meet +0.5
@@ -25,7 +28,12 @@ from a prior of -2. The entry joins the best athlete at 0.5 or more; otherwise i
 athlete. An athlete with another entry in the same document is never a candidate. The user's
 overrides (``athlete_overrides``) come first: "same" links to that row's athlete (confidence 1),
 "different" rules an athlete out. Links below ``REVIEW_BELOW`` are listed for review
-(``athlete_review``), with the runner-up when there was one.
+(``athlete_review``), with the runner-up when there was one; a new athlete's confidence is one
+minus the closest candidate's probability, so a near miss is listed too.
+
+Weights are chosen by hand from what each signal means (not fitted); they were adjusted while
+the made-up cases of ``tests/test_athlete_identity.py`` and the truth of
+``tests/truth/athletes.tsv`` (``bench/athletes.py``) were checked against them.
 """
 
 from __future__ import annotations
