@@ -166,6 +166,7 @@ def main(argv: list[str]) -> int:
         path = Path(tmp) / "athletes.db"
         seconds = build_archive(path, docs)
         rows = stored_rows(path)
+        n_athletes = len({r["athlete_id"] for v in rows.values() for r in v if r["athlete_id"]})
     found = locate(truth, rows)
     n_rows = sum(len(v) for v in rows.values())
     ways = {
@@ -178,6 +179,7 @@ def main(argv: list[str]) -> int:
     figures = {
         "documents": len(docs),
         "rows_stored": n_rows,
+        "athletes_linked": n_athletes,
         "truth_rows": len(truth),
         "truth_athletes": len(athletes),
         "truth_documents": len({t["document"] for t in truth}),
@@ -194,8 +196,9 @@ def main(argv: list[str]) -> int:
     else:
         print(
             f"{len(docs)} documents parsed, stored and linked in {seconds:.1f} s "
-            f"({figures['rows_per_s']} rows/s, {n_rows} rows; parsing alone {parsing:.1f} s; "
-            f"load {load:.1f}); truth: "
+            f"({figures['rows_per_s']} rows/s, {n_rows} rows, {n_athletes} athletes; parsing "
+            f"alone {parsing:.1f} s, storing and linking {seconds - parsing:.1f} s; load "
+            f"{load:.1f}); truth: "
             f"{len(athletes)} athletes, {len(truth)} rows in {figures['truth_documents']} "
             f"documents, {len(found)} located in the parse\n"
         )
