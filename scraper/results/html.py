@@ -74,6 +74,7 @@ _SITE_SEGMENT = re.compile(
 _PAGE_TITLE_PI = re.compile(r"""\$(?:page_)?title\s*=\s*(['"])(.+?)\1""")
 
 _PARSER = etree.HTMLParser(no_network=True)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -180,12 +181,14 @@ def _meet(root: Any) -> Meet:
         body = root.find("body")
         if body is not None:
             meet.date_raw, meet.date = day_of(" ".join(text_of(body).split())[:3000])
+    title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     if meet.name is None:
         meet.name = meet_name(heads, _top_headings(root))
-    if meet.name is None:
-        t = root.findtext(".//title") or _pi_title(root)
-        if t and t.strip():
-            meet.name = _meet_from_title(" ".join(t.split()), heads)
+    if meet.name is None and title:
+        meet.name = _meet_from_title(title, heads)
+    if meet.date is None and meet.date_raw is None:
+        year = _YEAR.search(title)  # "... - Results - 2023 Results": the year it is of
+        meet.date_raw = year.group(0) if year else None
     return meet
 
 
