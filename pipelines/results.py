@@ -33,6 +33,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from pipelines import db as schema
+from pipelines import linking
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
@@ -90,6 +91,7 @@ class ResultsStage(ArchiveStage):
         of rows stored."""
         key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
         current = schema.document_of_key(self.db, key)
+        was = linking.before(self.db, current["id"] if current else None)
         if current is not None and current["page_id"] != page_id:
             if not schema.newer_page(self.db, page_id, current["page_id"]):
                 return OLDER, 0
@@ -107,6 +109,7 @@ class ResultsStage(ArchiveStage):
         elif holder is not None:
             if current is not None:
                 schema.release_document(self.db, current)
+                linking.released(self.db, was)
             schema.put_duplicate(
                 self.db,
                 None if current is None else current["id"],
@@ -118,10 +121,17 @@ class ResultsStage(ArchiveStage):
                 holder,
             )
             return DUPLICATE, 0
-        return self.parse_and_store(page, page_id, current, {"url_key": key, "body_sha1": sha1})
+        return self.parse_and_store(
+            page, page_id, current, {"url_key": key, "body_sha1": sha1}, was
+        )
 
     def parse_and_store(
-        self, page: Page, page_id: int, current: dict[str, Any] | None, identity: dict[str, Any]
+        self,
+        page: Page,
+        page_id: int,
+        current: dict[str, Any] | None,
+        identity: dict[str, Any],
+        was: linking.Before,
     ) -> tuple[str, int]:
         doc = parse_results_page(page)
         identity["parse_sha1"] = parse_digest(doc)
@@ -141,6 +151,8 @@ class ResultsStage(ArchiveStage):
         else:
             outcome = UPDATED
             schema.release_document(self.db, current)
+            linking.released(self.db, was)
+            was = linking.Before()
         rows = schema.store_results(
             self.db,
             page_id,
@@ -151,6 +163,9 @@ class ResultsStage(ArchiveStage):
             identity,
             current["id"] if current else None,
         )
+        stored = schema.document_of_key(self.db, identity["url_key"])
+        assert stored is not None
+        linking.link_document(self.db, stored["id"], page.source or None, was)
         return outcome, rows
 
     def count(self, outcome: str, rows: int) -> None:

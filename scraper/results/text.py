@@ -1,7 +1,8 @@
 """Plain-text results: each text reader tried in turn (FinishLynx .lif, delimited, Hy-Tek, ``=====``
 ruler layouts, tables copied one cell per line, one-value-per-line listings), the first that
-yields rows wins, else the generic fallback. HTML ``<pre>`` blocks and PDF text layers end up
-here too."""
+yields rows wins, else the generic fallback; a delimited text (a page copied with its tabs,
+titles between its tables) is read by the general reader too, and the reading with more sound
+rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
         if looks():
             doc = parse(text)
             if rows_in(doc):
+                if parse is delimited.parse_delimited:  # tab-separated pages with titles and
+                    general = fallback.parse(text)  # several tables: the general reader too
+                    return general if sound_rows(general) > sound_rows(doc) else doc
                 return doc
     doc = fallback.parse(text)
     if not rows_in(doc):
@@ -41,3 +45,15 @@ def _binary(text: str) -> bool:
     head = text[:4096]
     controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
     return controls * 10 > len(head)
+
+
+def sound_rows(doc: ResultDoc) -> int:
+    """Rows naming someone in words (not a number) with a mark or a status that reads: of two
+    readings of one text, the one with more is the better."""
+    n = 0
+    for ev in doc.events:
+        for r in ev.rows:
+            name = r.athlete or r.team or ""
+            if any(ch.isalpha() for ch in name) and (r.mark is not None or r.status):
+                n += 1
+    return n
