@@ -141,7 +141,9 @@ def test_meets_command_prints_the_merged_meet(crawled):
     assert [line for line in block if "Bowerman Mile" in line] == [
         "    Men Bowerman Mile [Finals] 6"
     ]
-    assert any(line.startswith("2023  Eugene Diamond League - Nike Prefontaine Classic") for line in rest)
+    assert any(
+        line.startswith("2023  Eugene Diamond League - Nike Prefontaine Classic") for line in rest
+    )
 
 
 # ---- each signal on made-up documents -----------------------------------------------------------
