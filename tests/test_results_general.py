@@ -270,3 +270,37 @@ def test_a_header_on_three_lines_its_labels_read_top_down():
     ]
     assert got == [(1, "Ulm, Ina", "468", 1493.84), (2, "Vogt, Eva", "475", 1590.4)]
     assert [r["detail"]["divtot"] for r in ev["results"]] == ["1", "1"]  # 'Platz AK'
+
+
+RULED_PAGES = """\
+                                                   Page 1
+                     RIDGE HARBOR MARATHON
+                          Ridge, MA
+                       October 17, 2010
+          *  QUALIFIER - BASED ON AGE ON 4/18/11
+                       IF DOB AVAILABLE
+
+Place No.   Name                Age S Time     No.
+===== ===== =================== === = =======  =====
+    1  2260 ANN MOULTON          28 F 2:44:41   2260
+    2    21 BEA SHEA             36 F 2:44:44     21
+
+                                                   Page 2
+                     RIDGE HARBOR MARATHON
+                          Ridge, MA
+                       October 17, 2010
+          *  QUALIFIER - BASED ON AGE ON 4/18/11
+                       IF DOB AVAILABLE
+
+Place No.   Name                Age S Time     No.
+===== ===== =================== === = =======  =====
+    3  2240 CY NEWBOULD          29 F 2:45:05   2240
+"""
+
+
+def test_ruled_pages_number_columns_are_bibs_and_the_race_is_the_heading_above_the_notes():
+    doc = parse(RULED_PAGES)
+    (ev,) = doc["events"]  # the table again on the next page continues the race
+    assert ev["event_name"] == "RIDGE HARBOR MARATHON"
+    got = [(r["place"], r["athlete"], r["detail"]["bib"]) for r in ev["results"]]
+    assert got == [(1, "ANN MOULTON", "2260"), (2, "BEA SHEA", "21"), (3, "CY NEWBOULD", "2240")]

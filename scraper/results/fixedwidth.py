@@ -59,12 +59,30 @@ def header_score(line: str) -> int:
     return sum(1 for c in header_columns(line) if not c.field.startswith("x:"))
 
 
+NUMBER_WORDS = frozenset({"#", "no", "no.", "nr", "nr.", "num", "number"})
+
+
+def place_again(label: str, before: list[str]) -> str:
+    """The field of a place column after other columns: a finish time ('Finish'), a number
+    ('Place No.', 'Pl #'), a place within a group ('CAT. PLACE', kept apart), or, after a bib
+    column, the place itself ('Startnummer Platz')."""
+    label = label.casefold()
+    if label.startswith("finish"):
+        return "mark"
+    if label in NUMBER_WORDS or "place" in before and " " not in label:
+        return "bib"
+    return "x:" + label if "place" in before else "place"
+
+
 def ruler_columns(header: str, ruler: str) -> list[Col]:
-    """Columns from a segmented ruler: exact spans, names from the header line above."""
-    cols = []
+    """Columns from a segmented ruler: exact spans, names from the header line above (a second
+    place column read as :func:`place_again` says: 'Place No. Name No.' has a bib, not places)."""
+    cols: list[Col] = []
     for m in re.finditer(r"=+", ruler):
         label = " ".join(header[m.start() : m.end()].split())
         f = field_of(label) or ("x:" + label.casefold() if label else "x:")
+        if f == "place" and cols:
+            f = place_again(label, [c.field for c in cols])
         cols.append(Col(label, f, m.start(), m.end(), f in TEXT_FIELDS))
     return cols
 
@@ -180,7 +198,9 @@ def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
 
 
 def cells_by_spans(line: str, cols: list[Col]) -> dict[str, str]:
-    """Split a line by exact ruler spans; a value spilling over a boundary stays whole."""
+    """Split a line by exact ruler spans; a value spilling over a boundary stays whole; two
+    columns of one field join their values ('City' and 'St'), the same value printed twice
+    ('No.' left and right of the name) once."""
     cells: dict[str, str] = {}
     n = len(cols)
     for k, c in enumerate(cols):
@@ -192,7 +212,7 @@ def cells_by_spans(line: str, cols: list[Col]) -> dict[str, str]:
         while end < len(line) and end > 0 and line[end - 1] != " " and line[end] != " ":
             end += 1
         val = line[start:end].strip()
-        if val:
+        if val and cells.get(c.field) != val:
             cells[c.field] = (cells[c.field] + " " + val) if c.field in cells else val
     return cells
 

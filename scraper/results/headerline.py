@@ -16,14 +16,13 @@ import re
 from dataclasses import dataclass
 
 from scraper.results.align import TEXT, shape, tokens
-from scraper.results.fixedwidth import Col, header_columns
+from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
 from scraper.results.sections import is_event_title
 
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
 _HEIGHT = re.compile(r"^\d{1,2}[.,]\d{2}m?$")  # a bar height heading its attempts column
-_NUMBER_WORDS = frozenset({"#", "no", "no.", "nr", "nr.", "num", "number"})
 
 
 class Block:
@@ -93,23 +92,16 @@ def _block(cols: list[Col], line: str) -> Block:
 
 
 def _fields(cols: list[Col]) -> list[str]:
-    """The fields of a header's columns. A second place column is a finish time ('Finish'),
-    a number ('Place No.', 'Pl #'), a place within a group ('CAT. PLACE', kept apart), or,
-    after a bib column, the place itself ('Startnummer Platz'); the overall place is the place
-    when no other column is one."""
+    """The fields of a header's columns: a place column after others read as
+    :func:`~scraper.results.fixedwidth.place_again` says; the overall place is the place when no
+    other column is one."""
     out: list[str] = []
     for c in cols:
         f = c.field
         if f == "height":
             f = "height:" + c.label.split()[0]  # one attempts column per height
         if f == "place" and out:
-            label = c.label.casefold()
-            if label.startswith("finish"):
-                f = "mark"
-            elif label in _NUMBER_WORDS or "place" in out and " " not in label:
-                f = "bib"
-            elif "place" in out:
-                f = "x:" + label  # a place within a group: 'CAT. PLACE'
+            f = place_again(c.label, out)
         out.append(f)
     if "place" not in out and "overall" in out:
         out[out.index("overall")] = "place"  # 'Overall Place' the only place column

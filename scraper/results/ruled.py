@@ -22,8 +22,10 @@ from scraper.results.fixedwidth import (
     cells_by_spans,
     ruler_columns,
 )
-from scraper.results.model import Event, ResultDoc, new_event
+from scraper.results.model import Event, ResultDoc, Row, new_event
 from scraper.results.sections import clean_title, is_title, section_name
+
+_TITLE_REACH = 12  # lines above a header searched for its titles
 
 
 def looks_ruled(text: str) -> bool:
@@ -37,6 +39,7 @@ def parse(text: str) -> ResultDoc:
     n = len(lines)
     last: Event | None = None
     last_cols: list[Col] = []
+    floor = 0  # where the previous block's lines end: titles are looked for below it
     while i < n:
         if not SEGMENTED_RULER.match(lines[i]) or i == 0:
             i += 1
@@ -47,9 +50,11 @@ def parse(text: str) -> ResultDoc:
         if "athlete" not in fields and "team" not in fields:
             i += 1
             continue
-        titles = [  # the title lines just above the header (rules and boilerplate skipped)
+        titles = [  # the title lines above the header (rules and boilerplate skipped): a
+            # report's heading above its notes ('BAYSTATE MARATHON' / 'Lowell, MA' / a date /
+            # 'IF DOB AVAILABLE') names the race, section_name preferring an event line
             " ".join(clean_title(lines[k]).split())
-            for k in range(max(0, i - 6), i - 1)
+            for k in range(max(floor, i - _TITLE_REACH), i - 1)
             if is_title(clean_title(lines[k])) and not RULER.match(lines[k])
         ]
         ev = new_event(section_name(titles) or (last.name if last else "Results"))
@@ -72,11 +77,18 @@ def parse(text: str) -> ResultDoc:
             ):
                 cells = cells_by_spans(line, cols)
                 row = build_row(cells, None, ev.round, relay, raw=line.rstrip())
-                if row is not None:
+                if row is not None and _holds_a_result(row):
                     ev.rows.append(row)
             i += 1
+        floor = i
         if ev.rows and ev not in doc.events:
             doc.events.append(ev)
     for ev in doc.events:
         finish_section(ev)  # gun or net time: the one ordered with the places
     return doc
+
+
+def _holds_a_result(row: Row) -> bool:
+    """A place, a mark or a status: a note between pages ('*  QUALIFIER - BASED ON AGE ON
+    4/18/11', its star read as a tie place) holds none."""
+    return row.place is not None or row.mark is not None or row.status is not None
