@@ -304,3 +304,23 @@ def test_ruled_pages_number_columns_are_bibs_and_the_race_is_the_heading_above_t
     assert ev["event_name"] == "RIDGE HARBOR MARATHON"
     got = [(r["place"], r["athlete"], r["detail"]["bib"]) for r in ev["results"]]
     assert got == [(1, "ANN MOULTON", "2260"), (2, "BEA SHEA", "21"), (3, "CY NEWBOULD", "2240")]
+
+
+AWARD_GROUPS = """\
+TOP 10 IN AGE GROUP 35 - 39 YEAR OLD FEMALES  -               RIDGE TURKEY TROT 5K
+PLACE    TIME   BIB# NAME                     CITY/STATE            M/F AGE PACE
+   1    26:07.9 0232 ANN JODAR                LONG BRANCH          NJ F 37  08:25
+   2    28:54.2 0093 BEA LEGASPI              MONROE               NJ F 38  09:19
+TOP 10 IN AGE GROUP 40 - 44 YEAR OLD MALES    -               RIDGE TURKEY TROT 5K
+PLACE    TIME   BIB# NAME                     CITY/STATE            M/F AGE PACE
+   1    17:27.8 0234 CY SARNO                 BEACH HAVEN          NJ M 44  05:37
+"""
+
+
+def test_a_long_title_of_two_phrases_apart_starts_its_own_section():
+    doc = parse(AWARD_GROUPS)
+    got = [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]]
+    assert got == [
+        ("TOP 10 IN AGE GROUP 35 - 39 YEAR OLD FEMALES - RIDGE TURKEY TROT 5K", "F", 2),
+        ("TOP 10 IN AGE GROUP 40 - 44 YEAR OLD MALES - RIDGE TURKEY TROT 5K", "M", 1),
+    ]

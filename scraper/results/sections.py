@@ -99,7 +99,7 @@ def is_title(s: str) -> bool:
     mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006'),
     no date (a date line, a note: 'BOSTON QUALIFIER - BASED ON AGE ON 4/18/11')."""
     words = s.split()
-    if not s or len(" ".join(words)) > 110 or len(words) > _MAX_WORDS:
+    if not s or len(" ".join(words)) > 110 or _longest_phrase(s) > _MAX_WORDS:
         return False
     if _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s) or date_in(s)[1]:
         return False
@@ -109,6 +109,14 @@ def is_title(s: str) -> bool:
         return False  # labels of a small table: 'TEMPERATURE     HUMIDITY      CONDITIONS'
     letters = sum(ch.isalpha() for ch in s)
     return letters >= 3 and letters >= len(s.replace(" ", "")) * 0.4
+
+
+def _longest_phrase(s: str) -> int:
+    """Words (dashes not counted) of the longest part of a line whose parts stand apart by wide
+    gaps: a title beside the race's name ('TOP 10 IN AGE GROUP 35 - 39 YEAR OLD FEMALES  -
+    RUN with the VIKINGS 5K') is two short phrases, a note one long sentence."""
+    return max(sum(1 for w in part.split() if any(ch.isalnum() for ch in w))
+               for part in _WIDE_GAP.split(s.strip()))  # fmt: skip
 
 
 def section_name(titles: list[str]) -> str | None:
