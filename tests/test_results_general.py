@@ -51,10 +51,12 @@ High School Boys
 2 2 258 Bo KIM Sky Academy 5:34 17:17
 3 3 108 Cy DOE Hill Classical School 5:35 17:20
 4 -- 10 Dee FOX Park High School 5:44 17:48
+-- -- 12 Eve ROE Sky Academy
 """
 
 
 def test_name_and_team_split_by_repeated_teams_and_capital_surnames():
+    """(An entrant listed with neither place, time nor status is no result.)"""
     assert [(r[1], r[2], r[4]) for r in rows(parse(NO_SEPARATOR))] == [
         ("Ann LEE", "Hill Classical School", 991.0),
         ("Bo KIM", "Sky Academy", 1037.0),

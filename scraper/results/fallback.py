@@ -284,8 +284,10 @@ class _Reader:
                 cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
         relay = ev.kind == "relay"
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
-        if row is None:
-            return
+        if row is None or (
+            row.place is None and row.mark is None and not row.status and not attempts
+        ):
+            return  # an entrant listed with no place, mark or status ('-- -- 292 Ann LEE')
         row.attempts = attempts
         for f in flags:
             if f in ("Q", "q"):
