@@ -326,3 +326,20 @@ def test_a_long_title_of_two_phrases_apart_starts_its_own_section():
         ("TOP 10 IN AGE GROUP 35 - 39 YEAR OLD FEMALES - RIDGE TURKEY TROT 5K", "F", 2),
         ("TOP 10 IN AGE GROUP 40 - 44 YEAR OLD MALES - RIDGE TURKEY TROT 5K", "M", 1),
     ]
+
+
+def test_birth_year_printed_right_of_the_category_is_the_year_and_disq_a_status():
+    text = THREE_LINE_HEADER + (
+        "  488                  Lenz, Horst            W45   1967 TSV Au"
+        "                    Disq.     Regel 230.7 <<<\n"
+    )
+    ev = parse(text)["events"][0]
+    got = [
+        (r["team"], r["year"], r["detail"].get("category"), r["status"], r["mark_normalized"])
+        for r in ev["results"]
+    ]
+    assert got == [
+        ("LG Hof", "1974", "W40", None, 1493.84),
+        ("TV Lahr", "1968", "W45", None, 1590.4),
+        ("TSV Au", "1967", "W45", "DQ", None),  # the rule number is no mark
+    ]

@@ -100,7 +100,7 @@ _STATES = frozenset(
 def shape(tok: str) -> str:
     """A token's shape code (see :data:`FIT`)."""
     up = tok.upper()
-    if up in STATUS_WORDS:
+    if up in STATUS_WORDS or up.endswith(".") and up[:-1] in STATUS_WORDS:  # 'Disq.'
         return "status"
     if _DASH.match(tok):
         return "dash"
@@ -293,6 +293,26 @@ def _plan(
 def left_over(plan: list[tuple[str, list[Tok]]]) -> int:
     """Tokens an alignment gives no known field."""
     return sum(len(ts) for name, ts in plan if name == "extra" or name.startswith("x:"))
+
+
+def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
+    """A birth year left at the edge of the team or the name ('2005 LG Vogtland', 'Ann Lee
+    (1974)') goes to the header's year column when that column got nothing: the year printed
+    on the other side of a neighbouring column than its header says; a category in the year
+    column ('M65') is the category then."""
+    if "year" not in order:
+        return
+    if "year" in cells and "category" not in cells and shape(cells["year"]) == "category":
+        cells["category"] = cells.pop("year")
+    if "year" in cells:
+        return
+    for field in ("team", "athlete"):
+        words = cells.get(field, "").split()
+        for k in (0, -1):
+            if len(words) > 1 and _YEAR4.match(words[k].strip("()")):
+                cells["year"] = words.pop(k).strip("()")
+                cells[field] = " ".join(words)
+                return
 
 
 def swap_misplaced(cells: dict[str, str], order: list[str]) -> None:

@@ -19,7 +19,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import TIMES, Tok, align, left_over, shape, swap_misplaced, tokens
+from scraper.results.align import (
+    TIMES,
+    Tok,
+    align,
+    left_over,
+    reclaim_year,
+    shape,
+    swap_misplaced,
+    tokens,
+)
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of
@@ -278,6 +287,7 @@ class _Reader:
                 cells[name] = value
             last = name
         swap_misplaced(cells, [name for name, _ in plan])
+        reclaim_year(cells, list(fields))
         if "year" not in fields and cells.get("athlete"):
             name, _, last_word = cells["athlete"].rpartition(" ")
             if name and shape(last_word) == "class":
