@@ -330,6 +330,8 @@ def test_a_long_title_of_two_phrases_apart_starts_its_own_section():
 
 def test_birth_year_printed_right_of_the_category_is_the_year_and_disq_a_status():
     text = THREE_LINE_HEADER + (
+        "  477      3      1    Lenz, Eva              W      1990 LG Bad Au"
+        "             33:01,00 min\n"
         "  488                  Lenz, Horst            W45   1967 TSV Au"
         "                    Disq.     Regel 230.7 <<<\n"
     )
@@ -341,5 +343,19 @@ def test_birth_year_printed_right_of_the_category_is_the_year_and_disq_a_status(
     assert got == [
         ("LG Hof", "1974", "W40", None, 1493.84),
         ("TV Lahr", "1968", "W45", None, 1590.4),
+        ("LG Bad Au", "1990", "W", None, 1981.0),  # the main class: a gender letter
         ("TSV Au", "1967", "W45", "DQ", None),  # the rule number is no mark
+    ]
+    assert ev["results"][2]["athlete"] == "Lenz, Eva"
+
+
+def test_a_comma_printed_apart_from_the_surname_stays_in_the_name():
+    text = (
+        "Place Name                   Yr  Team           Time\n"
+        "  1   KRAIMER , Mike         SO  Concordia      28:27.5\n"
+        "  2   LEE , Ann              FR  Bethel         28:30.1\n"
+    )
+    assert [r[:3] for r in rows(parse(text))] == [
+        (1, "KRAIMER, Mike", "Concordia"),
+        (2, "LEE, Ann", "Bethel"),
     ]

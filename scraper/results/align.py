@@ -299,7 +299,15 @@ def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
     """A birth year left at the edge of the team or the name ('2005 LG Vogtland', 'Ann Lee
     (1974)') goes to the header's year column when that column got nothing: the year printed
     on the other side of a neighbouring column than its header says; a category in the year
-    column ('M65') is the category then."""
+    column ('M65') is the category then. The main class printed as a gender letter (the DLV's
+    'M' and 'W' beside 'M45', 'WU18') and left at the end of the name, while the category column
+    took the first word of the club ('Janker, Andreas  M  1983 LG Hof'), goes to the category
+    and the word back to the club."""
+    name = cells.get("athlete", "").split()
+    cat = cells.get("category", "")
+    if len(name) > 2 and name[-1] in ("M", "W") and cat and shape(cat) == "word":
+        cells["athlete"], cells["category"] = " ".join(name[:-1]), name[-1]
+        cells["team"] = f"{cat} {cells.get('team', '')}".strip()
     if "year" not in order:
         return
     if "year" in cells and "category" not in cells and shape(cells["year"]) == "category":

@@ -336,7 +336,17 @@ def _mostly_date(line: str) -> bool:
 
 
 def _split_glued(toks: list[Tok]) -> list[Tok]:
-    """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'."""
+    """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
+    from the surname before it ('KRAIMER , Michael') joins it."""
+    if any(t.text == "," for t in toks[1:]):
+        out = [toks[0]]
+        for t in toks[1:]:
+            if t.text == "," and not out[-1].text.endswith(","):
+                p = out[-1]
+                out[-1] = Tok(p.text + ",", p.start, t.end, p.gap)
+            else:
+                out.append(t)
+        toks = out
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
