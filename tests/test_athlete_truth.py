@@ -67,6 +67,9 @@ def test_links_meet_the_floors():
     for kind in ("all", "across"):
         assert ours[kind]["precision"] >= 0.99, ours
         assert ours[kind]["recall"] >= 0.95, ours
-    # what linking adds over athletes as printed strings
+    # what linking adds over athletes as printed strings (how much depends on the parser: once
+    # names were read without the class year or team glued to them ('Jake Campbell SR'), the
+    # printed strings alone found 0.78 of the pairs across documents, not 0.09)
     before = figures["ways"]["name as printed (before)"]
-    assert ours["across"]["recall"] > before["across"]["recall"] + 0.5
+    assert ours["across"]["recall"] > before["across"]["recall"] + 0.1
+    assert ours["across"]["precision"] >= before["across"]["precision"]
