@@ -270,3 +270,20 @@ def test_combined_events_points_are_the_result():
         ("Max Hale", 6210.0, "points"),
         ("Ty Ward", 5988.0, "points"),
     ]
+
+
+MASTERS = """\
+Event 40  Women Long Jump Masters
+=====================================================================
+    Name                    Age Team                     Finals  Wind
+=====================================================================
+  1 #25601 Wang, Mei         W6 CICADA                   1.95m  +0.0
+  2 #43504 Tan, Eva         W36 INDIA                    4.05m  +0.0
+  3 #45010 Poon, Fay        W51 SMTFA                    3.61m  +0.0
+"""
+
+
+@pytest.mark.parametrize(("position", "age"), [(0, "W6"), (1, "W36"), (2, "W51")])
+def test_masters_age_printed_with_its_gender_letter_is_the_age(position, age):
+    rows = to_contract(parse_document(MASTERS.encode()))["events"][0]["results"]
+    assert rows[position]["year"] == age

@@ -14,7 +14,7 @@ from scraper.results.model import Row
 
 _YEAR = re.compile(
     r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
-    r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|M\d{2}|W\d{2})(?:-\d)?\.?$",
+    r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|[MW]\d{1,2})(?:-\d)?\.?$",
     re.I,
 )
 _PLACE = re.compile(r"^(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|T)?$", re.I)
