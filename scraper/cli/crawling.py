@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,7 +124,9 @@ def crawl(
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
       4  locked: another crawl of SPIDER (of the same news source) into this archive is running
+         (STUCK when it has run longer than CRAWL_LOCK_MAX_AGE, default 1d)
       5  alarm: a source's fill rate dropped or it stopped giving new articles
+      6  interrupted: stopped by SIGTERM or Ctrl-C (a second signal forces it)
     """
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
@@ -163,7 +166,7 @@ def crawl(
         settings["LOG_FILE_APPEND"] = True
     archive = resolve_db(db)
     try:
-        with crawl_lock(archive, spider, locked_sources):
+        with crawl_lock(archive, spider, locked_sources, lock_max_age(settings)):
             report = run_crawl(spider, archive, args, settings)
     except Locked as exc:
         click.echo(f"meetarchive crawl: {exc}", err=True)
@@ -176,6 +179,18 @@ def crawl(
         if warc_out:
             click.echo(f"  warc:            {report.stats.get('warc/file', 'no response')}")
     raise SystemExit(report.exit_code)
+
+
+def lock_max_age(settings: dict[str, object]) -> timedelta:
+    """CRAWL_LOCK_MAX_AGE (``-s``, else scraper.settings'): a time span such as 12h or 2d."""
+    from scraper import settings as defaults
+    from scraper.crawl.incremental import span
+
+    value = str(settings.get("CRAWL_LOCK_MAX_AGE", defaults.CRAWL_LOCK_MAX_AGE))
+    try:
+        return span(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-s CRAWL_LOCK_MAX_AGE") from None
 
 
 def _record_exit_code(archive: Path, report: CrawlReport) -> None:
