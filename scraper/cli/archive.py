@@ -12,6 +12,8 @@ from scraper.cli.options import (
     date_option,
     db_option,
     resolve_db,
+    say,
+    say_json,
     sources_option,
 )
 
@@ -33,8 +35,6 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
     Words are all required; "a phrase" in quotes; OR between alternatives; -word excludes;
     word* matches a prefix; headline:word (or dek:, author:, body:) looks in one field.
     """
-    import json
-
     from pipelines.db import open_db
     from pipelines.search import SearchError, format_hits
     from pipelines.search import search as run_search
@@ -48,11 +48,11 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
         except SearchError as exc:
             raise click.ClickException(str(exc)) from None
     if as_json:
-        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        say_json(hits)
     elif hits:
-        click.echo(format_hits(hits))
+        say(format_hits(hits))
     else:
-        click.echo(f"No articles match {text!r}.")
+        say(f"No articles match {text!r}.")
 
 
 @click.command()
@@ -71,8 +71,6 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 def stats(db: str | None, as_json: bool, runs: int | None) -> None:
     """Counts of pages, articles, revisions, rejects (by reason), meets, results documents
     (parsed, unparsed) and result rows; the newest articles."""
-    import json
-
     from pipelines.db import counts, format_counts, open_db
 
     with open_db(archive_path(db)) as archive:
@@ -81,14 +79,16 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
             from scraper.crawl.runs import format_runs
 
             found_runs = recent_runs(archive, runs)
-            click.echo(
-                json.dumps(found_runs, ensure_ascii=False, indent=2)
-                if as_json
-                else format_runs(found_runs)
-            )
+            if as_json:
+                say_json(found_runs)
+            else:
+                say(format_runs(found_runs))
             return
         found = counts(archive)
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
+    if as_json:
+        say_json(found)
+    else:
+        say(format_counts(found))
 
 
 @click.command()
@@ -98,13 +98,14 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
 def meets(query: tuple[str, ...], db: str | None, as_json: bool) -> None:
     """Meets in the archive (whose name holds every word of QUERY): their results and the
     articles covering them (same meet name, published within two weeks of the meet)."""
-    import json
-
     from pipelines.db import format_meets, meets_overview, open_db
 
     with open_db(archive_path(db)) as archive:
         found = meets_overview(archive, " ".join(query) or None)
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_meets(found))
+    if as_json:
+        say_json(found)
+    else:
+        say(format_meets(found))
 
 
 @click.command()
@@ -113,7 +114,7 @@ def reparse(db: str | None) -> None:
     """Rebuild every article from the stored pages with the current parsers (no network)."""
     from pipelines.replay import reparse as run_reparse
 
-    click.echo(run_reparse(archive_path(db)).summary())
+    say(run_reparse(archive_path(db)).summary())
 
 
 @click.command("import-warc")
@@ -137,7 +138,7 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
     report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
-    click.echo(report.summary())
+    say(report.summary())
     raise SystemExit(report.exit_code)
 
 
@@ -212,4 +213,4 @@ def export(
         raise click.ClickException(str(exc)) from None
     finally:
         archive.close()
-    click.echo(report.summary())
+    say(report.summary())

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli.options import check_sources, db_option, pairs, resolve_db, sources_option
+from scraper.cli.options import check_sources, db_option, pairs, resolve_db, say, sources_option
 
 if TYPE_CHECKING:
     from scraper.cli.crawlrun import CrawlReport
@@ -27,7 +27,7 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
     except SourcesError as exc:
         raise click.UsageError(str(exc)) from None
     for source in sources.values():
-        click.echo(describe(source, as_json))
+        say(describe(source, as_json))
 
 
 @click.command()
@@ -169,15 +169,15 @@ def crawl(
         with crawl_lock(archive, spider, locked_sources, lock_max_age(settings)):
             report = run_crawl(spider, archive, args, settings)
     except Locked as exc:
-        click.echo(f"meetarchive crawl: {exc}", err=True)
+        say(f"meetarchive crawl: {exc}", err=True)
         raise SystemExit(EXIT_LOCKED) from None
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
     _record_exit_code(archive, report)
     if not quiet or report.exit_code != EXIT_OK:
-        click.echo(report.summary())
+        say(report.summary())
         if warc_out:
-            click.echo(f"  warc:            {report.stats.get('warc/file', 'no response')}")
+            say(f"  warc:            {report.stats.get('warc/file', 'no response')}")
     raise SystemExit(report.exit_code)
 
 

@@ -15,6 +15,23 @@ DEFAULT_DB = "archive.db"
 DEMO_DB = "demo.db"
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print text that may hold crawled strings: whatever could act on a terminal (escape
+    sequences, bidi overrides) is shown escaped (scraper.text.terminal)."""
+    from scraper.text.terminal import shown
+
+    click.echo(shown(text), err=err)
+
+
+def say_json(data: object) -> None:
+    """JSON out (indented, UTF-8), with the same characters as JSON escapes."""
+    import json
+
+    from scraper.text.terminal import json_shown
+
+    click.echo(json_shown(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
 def resolve_db(db: str | None) -> Path:
     """--db wins, then the ARCHIVE_DB environment variable, then ./archive.db."""
     return Path(db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB)

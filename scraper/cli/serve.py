@@ -41,8 +41,18 @@ def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True) 
         databases = meta.get("databases", {})
         if METADATA_DB in databases:
             databases[db_name] = databases.pop(METADATA_DB)
-        _rekey_links(meta, f"/{METADATA_DB}/", f"/{db_name}/")
+        _rekey_links(meta, f"/{METADATA_DB}/", f"/{path_part(db_name)}/")
     return meta
+
+
+def path_part(db_name: str) -> str:
+    """The database's name as Datasette writes it in a URL path (tilde-encoded), safe inside an
+    HTML attribute whatever the archive's file is called."""
+    import html
+
+    from datasette.utils import tilde_encode
+
+    return html.escape(tilde_encode(db_name))
 
 
 def _rekey_links(node: Any, old: str, new: str) -> None:
