@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli.options import check_sources, db_option, pairs, resolve_db, say, sources_option
+from scraper.cli.options import check_sources, db_option, pairs, say, sources_option, writing
 
 if TYPE_CHECKING:
     from scraper.cli.crawlrun import CrawlReport
@@ -164,7 +164,7 @@ def crawl(
     if log_file:
         settings["LOG_FILE"] = log_file
         settings["LOG_FILE_APPEND"] = True
-    archive = resolve_db(db)
+    archive = writing(db)  # a damaged, read-only or newer archive: one line, left as it is
     try:
         with crawl_lock(archive, spider, locked_sources, lock_max_age(settings)):
             report = run_crawl(spider, archive, args, settings)
