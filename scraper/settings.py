@@ -84,7 +84,7 @@ DOWNLOADER_MIDDLEWARES = {
     # (scraper.crawl.browser)
     "scraper.crawl.browser.BrowserMiddleware": 940,
     # next to the downloader: responses as they came over the wire (off unless WARC_OUT_DIR)
-    "scraper.crawl.warc.WarcWriterMiddleware": 950,
+    "scraper.crawl.warcout.WarcWriterMiddleware": 950,
 }
 REQUEST_FINGERPRINTER_CLASS = "scraper.crawl.fingerprint.CanonicalFingerprinter"
 DUPEFILTER_CLASS = "scraper.crawl.fingerprint.CompactDupeFilter"  # 8 bytes a request, not ~90

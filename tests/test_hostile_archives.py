@@ -123,7 +123,7 @@ def command(name: str, db: Path, tmp_path: Path) -> list[str]:
 def write_warc(path: Path) -> None:
     from warcio.warcwriter import WARCWriter
 
-    from scraper.crawl.warc import write_response
+    from scraper.crawl.warcout import write_response
 
     with path.open("wb") as f:
         html = b"<html><head><title>A</title></head><body><h1>A story</h1></body></html>"

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 from twisted.internet.task import LoopingCall
 from twisted.python.failure import Failure
 
@@ -36,26 +37,29 @@ class PromptStop:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.watch = LoopingCall(self.check)
+        self.watch: LoopingCall | None = None  # made once the reactor runs (it would install one)
         crawler.signals.connect(self.engine_started, signal=signals.engine_started)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("TWISTED_REACTOR_ENABLED", True):
+            raise NotConfigured  # reparse, import-warc: no crawl to stop
         return cls(crawler)
 
     def engine_started(self) -> None:
+        self.watch = LoopingCall(self.check)
         self.watch.start(CHECK_EVERY, now=False)
 
     def spider_closed(self) -> None:
-        if self.watch.running:
+        if self.watch is not None and self.watch.running:
             self.watch.stop()
 
     def check(self) -> None:
         engine = self.crawler.engine
         if engine is None or engine.running:
             return
-        self.watch.stop()
+        self.spider_closed()  # no more checks
         self.crawler.signals.send_catch_log(crawl_stopping)
         dropped = drop_waiting(engine.downloader)
         assert self.crawler.stats is not None
