@@ -16,11 +16,13 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
 
 from tests.archive_helpers import BODY, article, build_stages, crawled, make_crawler, run_stages
+from tests.fixture_archive import free_port, wait_for
 from tests.hostile_report import REPO, crawl_env
 
 READING = {
@@ -206,6 +208,33 @@ def test_a_read_only_archive_is_read_and_never_written(read_only, tmp_path, name
         assert "is read-only here" in one_line(done)
     assert digest(read_only) == before
     assert sorted(p.name for p in read_only.parent.iterdir()) == ["archive.db"]
+
+
+def test_a_read_only_archive_is_served(read_only, tmp_path):
+    """In a read-only directory a WAL archive cannot be opened with mode=ro (its shared-memory
+    file cannot be made): `meetarchive serve` serves it as the immutable snapshot it is."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    args = ["serve", "--db", str(read_only), "--port", str(port)]
+    prefix = AS_USER if os.geteuid() == 0 else []
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [*prefix, sys.executable, "-m", "scraper.cli", *args],
+            cwd=REPO,
+            env=crawl_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for(base + "/-/versions.json", proc, log)
+        with urllib.request.urlopen(base + "/archive/articles.json?_shape=array") as response:
+            rows = json.loads(response.read())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    assert len(rows) == 5
+    assert "Traceback" not in log.read_text()
 
 
 # -- arguments that are no text --------------------------------------------------------------------

@@ -40,7 +40,12 @@ def say_json(data: object) -> None:
 
 def resolve_db(db: str | None) -> Path:
     """--db wins, then the ARCHIVE_DB environment variable, then ./archive.db."""
-    return Path(db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB)
+    path = db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are no UTF-8 (an argument's are refused before)
+        raise click.UsageError(f"ARCHIVE_DB is not valid UTF-8 ({os.fsencode(path)!r})") from None
+    return Path(path)
 
 
 db_option = click.option(

@@ -115,9 +115,11 @@ def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable:
 
     from datasette.cli import cli as datasette_cli
 
+    from pipelines.db import writable
+
     if not METADATA.exists():
         raise SystemExit(f"metadata not found at {METADATA} (run from a meetarchive checkout)")
-    if immutable:
+    if immutable and writable(db):
         checkpoint(db)
     meta = load_metadata(db.stem)
     with tempfile.TemporaryDirectory(prefix="meetarchive-serve-") as tmp:
@@ -149,4 +151,10 @@ def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable:
 def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> None:
     """Browse and search the archive in Datasette, read-only, with the project's metadata
     (facets, full-text search, canned queries)."""
-    raise SystemExit(run_serve(archive_path(db), host, port, sql_time_limit_ms, immutable))
+    from pipelines.db import writable
+
+    path = archive_path(db)
+    # An archive this process may not write (nor its directory) cannot be opened with mode=ro
+    # when it is in WAL mode: it is served as the snapshot it is.
+    read_only = not writable(path)
+    raise SystemExit(run_serve(path, host, port, sql_time_limit_ms, immutable or read_only))
