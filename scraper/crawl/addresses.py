@@ -20,12 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from twisted.internet.defer import Deferred
-from twisted.internet.interfaces import (
-    IAddress,
-    IHostnameResolver,
-    IResolutionReceiver,
-)
-from zope.interface import implementer
+from twisted.internet.interfaces import IAddress
 
 MAX_REFUSALS = 1000  # the latest refusals kept for the guard to name (hosts)
 
@@ -61,9 +56,9 @@ def refusal_text(host: str, address: str, when: str = "") -> str:
     return f"{host} resolves to the non-public address {address}{when} (ALLOW_PRIVATE_ADDRESSES)"
 
 
-@implementer(IResolutionReceiver)
 class _Collector:
-    """Receives a resolution's addresses; hands them on (or not) when it completes."""
+    """An IResolutionReceiver: receives a resolution's addresses; hands them on (or not) when it
+    completes."""
 
     def __init__(self, done: Any) -> None:
         self.done = done
@@ -80,9 +75,9 @@ class _Collector:
         self.done(self)
 
 
-@implementer(IHostnameResolver)
 class CheckedNameResolver:
-    """The reactor's name resolver while a crawl runs: ``inner``'s answers, checked.
+    """The reactor's name resolver (an IHostnameResolver) while a crawl runs: ``inner``'s
+    answers, checked.
 
     ``allow_all`` (ALLOW_PRIVATE_ADDRESSES=true) lets every address through but for the hosts
     :meth:`deny` names; otherwise a host's non-public addresses pass only once :meth:`allow` has
