@@ -124,9 +124,11 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
             continue
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError as exc:  # e.g. a WAL archive in a read-only directory
+        except sqlite3.OperationalError as exc:
             conn.close()
-            last = exc
+            if "unable to open" not in str(exc) and "readonly" not in str(exc):
+                raise ArchiveError(f"cannot read {path}: {exc}") from None
+            last = exc  # a WAL archive in a read-only directory: read as immutable
             continue
         except sqlite3.DatabaseError as exc:
             conn.close()

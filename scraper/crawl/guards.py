@@ -190,6 +190,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         super().__init__(settings)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 120.0)
         self.waits: set[Deferred[None]] = set()
+        self.stopping = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -198,7 +199,9 @@ class RetryAfterMiddleware(RetryMiddleware):
         return middleware
 
     def stop_waiting(self) -> None:
-        """The crawl is stopping: a response waiting for its Retry-After goes on as it is."""
+        """The crawl is stopping: a response waiting for its Retry-After goes on as it is, and
+        none waits from now on."""
+        self.stopping = True
         for wait in list(self.waits):
             wait.cancel()
 
@@ -216,7 +219,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         wait = retry_after_seconds(response.headers.get("Retry-After"))
         if wait is None:
             return super().process_response(request, response)
-        if wait > self.retry_after_max:
+        if wait > self.retry_after_max or self.stopping:
             return response  # not waited for: recorded as an HTTP error
         retries_left = request.meta.get("max_retry_times", self.max_retry_times) - request.meta.get(
             "retry_times", 0

@@ -38,6 +38,7 @@ class PromptStop:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.watch: LoopingCall | None = None  # made once the reactor runs (it would install one)
+        self.stopping = False
         crawler.signals.connect(self.engine_started, signal=signals.engine_started)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -56,14 +57,18 @@ class PromptStop:
             self.watch.stop()
 
     def check(self) -> None:
+        """While the engine stops, drop what waits in a download slot (again at each tick: a
+        request may still reach a slot from the middlewares)."""
         engine = self.crawler.engine
         if engine is None or engine.running:
             return
-        self.spider_closed()  # no more checks
-        self.crawler.signals.send_catch_log(crawl_stopping)
-        dropped = drop_waiting(engine.downloader)
         assert self.crawler.stats is not None
-        self.crawler.stats.set_value("stop/not_requested", dropped)
+        if not self.stopping:
+            self.stopping = True
+            self.crawler.signals.send_catch_log(crawl_stopping)
+        dropped = drop_waiting(engine.downloader)
+        if dropped:
+            self.crawler.stats.inc_value("stop/not_requested", dropped)
 
 
 def drop_waiting(downloader: Any) -> int:
