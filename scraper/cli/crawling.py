@@ -27,7 +27,7 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
     except SourcesError as exc:
         raise click.UsageError(str(exc)) from None
     for source in sources.values():
-        say(describe(source, as_json))
+        click.echo(describe(source, as_json))  # the user's own file, not crawled text
 
 
 @click.command()
