@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
@@ -231,12 +232,13 @@ def search(
         raise SearchError("The limit must be at least 1.")
     groups, _excluded, fts_query = _parsed(query)
     markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
+    sentinels = _sentinels()
     try:
         hits = fts_match(
             db,
             fts_query,
             limit,
-            _SENTINELS if markup else mark,
+            sentinels if markup else mark,
             order,
             _candidates(groups, fts_query) if order == "newest" else None,
         )
@@ -244,22 +246,27 @@ def search(
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
     if markup:
         for hit in hits:
-            hit["snippet"] = _html_snippet(hit["snippet"], mark)
+            hit["snippet"] = _html_snippet(hit["snippet"], mark, sentinels)
     return hits
 
 
-# Marks FTS5 puts around hits before the snippet is escaped; C0 controls never occur in stored
-# text (parsers drop them).
-_SENTINELS = ("\x02", "\x03")
+def _sentinels() -> tuple[str, str]:
+    """Marks FTS5 puts around hits before the snippet is escaped: made of a random token for each
+    search, so no stored text (crawled, or of an archive written before control characters were
+    cleaned from it) can hold one and add a mark of its own."""
+    token = secrets.token_hex(8)
+    return f"\x02{token}\x03", f"\x02/{token}\x03"
 
 
-def _html_snippet(snippet: str | None, mark: tuple[str, str]) -> str | None:
+def _html_snippet(
+    snippet: str | None, mark: tuple[str, str], sentinels: tuple[str, str]
+) -> str | None:
     """A snippet whose page text is HTML-escaped (a page's "<script>" stays text wherever the
     snippet is shown as HTML) and whose hits are between ``mark``."""
     if snippet is None:
         return None
     text = html.escape(snippet, quote=False)
-    return text.replace(_SENTINELS[0], mark[0]).replace(_SENTINELS[1], mark[1])
+    return text.replace(sentinels[0], mark[0]).replace(sentinels[1], mark[1])
 
 
 def format_hits(hits: list[dict[str, Any]]) -> str:

@@ -8,6 +8,11 @@ from tests.hostile_report import MEASURES, RSS_LIMIT_MB
 
 _SUITES = (
     "tests/test_hostile.py",
+    "tests/test_hostile_crawl.py",
+    "tests/test_hostile_way_in.py",
+    "tests/test_hostile_escapes.py",
+    "tests/test_hostile_archives.py",
+    "tests/test_hostile_warc.py",
     "tests/test_faults.py",
     "tests/test_boundaries.py",
     "tests/test_properties.py",

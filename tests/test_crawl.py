@@ -428,8 +428,9 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
 
 
 def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
-    """Another application's SQLite file as --db: the pipelines refuse it, and the crawl says so
-    and exits 1 (it once reported "0 pages, exit code 0"); the file is left alone."""
+    """Another application's SQLite file as --db: the crawl refuses it before it starts, in one
+    line, and exits 1 (it once reported "0 pages, exit code 0"); the file is left alone and the
+    server is never asked."""
     import sqlite_utils
 
     other = tmp_path / "other.db"
@@ -443,7 +444,11 @@ def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
             text=True,
             timeout=120,
         )
+        asked = list(server.log)
     assert proc.returncode == 1, proc.stdout + proc.stderr[-2000:]
-    assert "CRAWL FAILED:    NotAnArchiveError" in proc.stdout
-    assert "is not a meetarchive archive" in proc.stdout
+    assert (
+        proc.stderr
+        == f"Error: {other} is not a meetarchive archive (it holds other tables: recipes)\n"
+    )
+    assert not asked
     assert sqlite_utils.Database(other).table_names() == ["recipes"]

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import sqlite_utils
-from datasette.utils import sqlite_timelimit
+from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
 from datasette import hookimpl
@@ -86,7 +86,7 @@ async def first_archive_search(datasette: Any, request: Any) -> Response:
     if not names:
         raise NotFound("No database with articles is served")
     query = f"?{request.query_string}" if request.query_string else ""
-    return Response.redirect(datasette.urls.path(f"/{names[0]}/-/search") + query)
+    return Response.redirect(datasette.urls.database(names[0]) + "/-/search" + query)
 
 
 def _table_search_query(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> str | None:
@@ -110,7 +110,7 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     m = re.fullmatch(rf"/(?P<db>[^/]+)/{ARTICLES}", scope.get("path", ""))
     if not m:
         return None
-    name = m.group("db")
+    name = tilde_decode(m.group("db"))
     pairs = parse_qsl(
         scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True
     )
@@ -126,7 +126,7 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     size = (await db.execute(f"SELECT max(rowid) FROM {ARTICLES}")).first()[0] or 0
     if size < threshold:
         return None
-    return datasette.urls.path(f"/{name}/-/search?" + urlencode({"q": q, "order": "newest"}))
+    return datasette.urls.database(name) + "/-/search?" + urlencode({"q": q, "order": "newest"})
 
 
 def _int_arg(value: str | None, default: int, low: int, high: int) -> int:
@@ -176,7 +176,7 @@ def message(exc: SearchError, time_limit_ms: int) -> str:
 
 async def search_page(datasette: Any, request: Any) -> Response:
     """One trip to the database thread: is there an articles table, and the search."""
-    name = request.url_vars["database"]
+    name = tilde_decode(request.url_vars["database"])  # as Datasette writes it in paths
     if name == "_internal" or name not in datasette.databases:
         raise NotFound(f"Database not found: {name}")
     await datasette.ensure_permissions(

@@ -3,7 +3,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 
 * ``schema``: table names, columns, FTS settings; ``migrations`` (in order) and ``tables`` (the
   tables as the migrations creating them made them); ``connection``: ``open_db``,
-  ``write_transaction``;
+  ``write_transaction``, ``open_for_reading``, ``check_writable``; ``states``: archives in bad
+  states (not an archive, damaged, newer, read-only), each an ``ArchiveError`` of one line;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
   results; ``meets`` and ``athletes``: meets and athletes as entities (what
@@ -59,10 +60,10 @@ from pipelines.db.athletes import (  # noqa: F401
 )
 from pipelines.db.connection import (  # noqa: F401
     BUSY_TIMEOUT_MS,
-    NotAnArchiveError,
     begin_write,
-    check_archive,
+    check_writable,
     open_db,
+    open_for_reading,
     write_transaction,
 )
 from pipelines.db.crawls import (  # noqa: F401
@@ -174,4 +175,13 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+)
+from pipelines.db.states import (  # noqa: F401
+    ArchiveError,
+    DamagedArchiveError,
+    NewerArchiveError,
+    NotAnArchiveError,
+    ReadOnlyArchiveError,
+    check_tables,
+    writable,
 )

@@ -24,7 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from pipelines import db as schema
-from pipelines.export.datapackage import resource_descriptor, write_datapackage
+from pipelines.export.datapackage import read_datapackage, resource_descriptor, write_datapackage
 from pipelines.export.datasets import (
     DATASETS,
     FORMATS,
@@ -120,6 +120,7 @@ def export(
     key_fields = pk if pk != ["rowid"] else names[:1]
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    read_datapackage(path.parent)  # one that is not ours is refused before anything is written
     earlier = _earlier_export(db, path, name, fmt) if since_last else None
     tmp = path.with_name(f".{path.name}.partial")
     writer: Any = None

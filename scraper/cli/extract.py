@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 import click
 
+from scraper.text.terminal import json_shown
+
 
 def read_page(path: str | Path, url: str, fetched_at: str) -> Any:
     """A local file as the page a crawl would have fetched from ``url``."""
@@ -100,7 +102,7 @@ def extract_files(paths: list[str], url: str | None, explain: bool, out: IO[str]
             status = 1
         records.append(rec)
     data = records[0] if len(records) == 1 else records
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     return status
 
 
@@ -126,7 +128,7 @@ def run_jsonl(inp: IO[str], out: IO[str], explain: bool = False) -> int:
                 "_error": f"{type(exc).__name__}: {exc}"[:300],
             }
         rec["_ms"] = (time.perf_counter() - t0) * 1000
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        out.write(json_shown(json.dumps(rec, ensure_ascii=False, default=str)) + "\n")
         out.flush()
     return 0
 

@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import click
 
+from scraper.text.terminal import json_shown
+
 MAX_AHEAD = 2  # PDF children running ahead of the document being answered
 
 
@@ -162,7 +164,7 @@ def serve_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
         except Exception as e:  # noqa: BLE001 -- a bad request line still gets an answer
             rec = {"events": [], "_error": f"bad request: {type(e).__name__}: {e}"[:300]}
         rec["_ms"] = round((time.perf_counter() - t0) * 1000, 3)
-        stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        stdout.write(json_shown(json.dumps(rec, ensure_ascii=False)) + "\n")
         stdout.flush()
     for job in jobs.values():
         job.answer()
@@ -204,8 +206,8 @@ def main(files: list[str], url: str | None, jsonl: bool) -> int:
         rec = parse_file(f, url)
         rec["path"] = f
         out.append(rec)
-    json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    data = out[0] if len(out) == 1 else out
+    sys.stdout.write(json_shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     return 0 if all(r.get("events") for r in out) else 1
 
 

@@ -21,10 +21,11 @@ class ImportReport(Tally):
     kinds: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file, malformed or cut)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.unreadable else 0
+        return 1 if self.unreadable or self.problems else 0
 
     def summary(self) -> str:
         o = self.outcomes
@@ -46,6 +47,12 @@ class ImportReport(Tally):
                 + ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
                 + " record(s)"
             )
+        if self.problems:
+            lines.append(
+                f"  NOT READ:  {len(self.problems)} stretch(es) of the files holding no whole "
+                "record (the rest imported):"
+            )
+            lines += [f"    {name}: {problem}" for name, problem in self.problems[:10]]
         lines += [f"  UNREADABLE: {name}: {why}" for name, why in self.unreadable]
         return "\n".join(lines)
 
@@ -64,6 +71,9 @@ def import_archives(
             records = 0
             try:
                 for record in read_archive(file, sources):
+                    if record.problem is not None:
+                        report.problems.append((str(file), record.problem))
+                        continue
                     records += 1
                     if record.page is None:
                         if record.skipped:
