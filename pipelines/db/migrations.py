@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.db.identity import merge_result_documents, rekey_runnerspace_articles
-from pipelines.db.schema import ARTICLES, FTS_COLUMNS, PAGES, RESULT_DOCS, RESULTS
+from pipelines.db.schema import ARTICLES, FTS_COLUMNS, PAGES, RESULT_DOCS, RESULTS, RUN_SOURCES
 from pipelines.db.tables import (
     create_article_tables,
     create_crawl_run_tables,
@@ -136,3 +136,27 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
     here, not in a file beside the data): per path its dataset, format and row count, per row
     its key and a digest of its values."""
     create_export_tables(db)
+
+
+@migrations()
+def m011_results_audit(db: sqlite_utils.Database) -> None:
+    """The audit of each parsed results document (``scraper.results.audit``), stored with it:
+    ``verdict`` (parsed, partial, unparsed), ``coverage`` (the share of its result-like lines or
+    table rows that became rows), ``result_lines``, ``covered_lines``, ``flagged_rows`` and
+    ``audit_reasons`` (JSON list); per row, ``results.audit_flags`` (JSON list of the checks it
+    fails, NULL when none). Per crawl run and source, ``results_documents`` (documents audited in
+    the run) and ``results_parsed`` (the share of them whose verdict is parsed), for the alarm.
+    Documents stored before are NULL until ``meetarchive reparse`` audits them."""
+    for column, kind in (
+        ("verdict", "TEXT"),
+        ("coverage", "REAL"),
+        ("result_lines", "INTEGER"),
+        ("covered_lines", "INTEGER"),
+        ("flagged_rows", "INTEGER"),
+        ("audit_reasons", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    db.table(RESULT_DOCS).create_index(["verdict"])
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN audit_flags TEXT")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_documents INTEGER")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_parsed REAL")

@@ -7,8 +7,8 @@ Exit codes of a crawl (``CrawlReport.exit_code``):
 * 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
 * 1 — errors: downloads that failed without a response, or errors in the spider or pipelines;
 * 4 — another crawl of the same spider into the same archive is running (``scraper.crawl.lock``);
-* 5 — monitoring alarm: a source's field fill rate dropped, or it stopped giving new articles
-  (``scraper.crawl.runs``).
+* 5 — monitoring alarm: a source's field fill rate dropped, it stopped giving new articles, or
+  fewer of its results documents were read whole (``scraper.crawl.runs``).
 
 Blocked wins over errors: a challenge usually causes the errors that follow it, and its advice is
 what the operator needs. (2 is left to usage errors, as click uses it.)
@@ -162,10 +162,20 @@ class CrawlReport:
         if not documents:
             return []
         unparsed = int(self.stats.get("meetarchive/results/unparsed", 0))
-        return [
+        lines = [
             f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
             f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")
         ]
+        verdicts = {
+            v: int(self.stats.get(f"meetarchive/results/audit/{v}", 0))
+            for v in ("parsed", "partial", "unparsed")
+        }
+        if any(verdicts.values()):
+            lines.append(
+                "  results audit:   {parsed} parsed, {partial} partial, {unparsed} unparsed"
+                " (documents parsed in this run)".format(**verdicts)
+            )
+        return lines
 
     def _log_lines(self) -> list[str]:
         """What the log said that the summary must repeat (the log may be out of sight)."""
