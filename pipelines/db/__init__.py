@@ -100,6 +100,7 @@ from pipelines.db.schema import (  # noqa: F401
     MEETS,
     PAGES,
     REJECTS,
+    RESULT_DOC_AUDIT,
     RESULT_DOCS,
     RESULT_EVENTS,
     RESULT_JSON_COLUMNS,
@@ -111,4 +112,5 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+    VERDICTS,
 )

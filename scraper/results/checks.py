@@ -43,13 +43,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 def sections(rows: Sequence[Row]) -> list[list[int]]:
     """Row indices by section: the heat a row names, and a new section where places start again
-    at 1."""
+    at 1 and go on with 1 or 2 (a heat the reader did not name)."""
+    placed = [i for i, row in enumerate(rows) if row.place is not None]
+    after = {i: rows[j].place for i, j in zip(placed, placed[1:], strict=False)}
     out: list[list[int]] = []
     current: list[int] = []
     heat: int | None = None
     last: int | None = None
     for i, row in enumerate(rows):
-        fresh = row.place == 1 and last is not None and last > 1
+        fresh = row.place == 1 and last is not None and last > 1 and after.get(i) in (1, 2)
         if current and (row.heat != heat or fresh):
             out.append(current)
             current = []
@@ -166,7 +168,7 @@ def team_flag(team: str | None) -> str | None:
         return None
     words = team.split()
     if (
-        any(is_mark(w) or _BRACKETED.fullmatch(w) for w in words)
+        any((is_mark(w) and not is_status(w)) or _BRACKETED.fullmatch(w) for w in words)
         or _BIB.fullmatch(words[0])
         or not any(_LETTER.search(w) for w in words)
     ):
