@@ -114,9 +114,11 @@ def test_results_audit_prints_one_line_per_document_and_exits_1_when_any_is_not_
     assert [ln.split("\t")[0] for ln in lines] == files
     fields = [ln.split("\t") for ln in lines]
     assert fields[0][1:5] == ["hytek", "8 rows", "coverage 1.000 (12/12 lines)", "parsed"]
-    assert fields[1][4] == "partial" and "place out of sequence" in fields[1][5]
+    assert fields[1][4] == "partial"
+    assert "place out of sequence" in fields[1][5]
     assert fields[2][2:5] == ["0 rows", "coverage -", "unparsed"]
-    assert fields[3][4] == "unparsed" and "FileNotFoundError" in fields[3][5]
+    assert fields[3][4] == "unparsed"
+    assert "FileNotFoundError" in fields[3][5]
     assert proc.stderr == ""
 
     only_good = cli("results", "--audit", str(SITE / MILE))
