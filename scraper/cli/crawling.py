@@ -123,7 +123,8 @@ def crawl(
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
       4  locked: another crawl of SPIDER (of the same news source) into this archive is running
-      5  alarm: a source's fill rate dropped or it stopped giving new articles
+      5  alarm: a source's fill rate dropped, it stopped giving new articles, or fewer of
+         its results documents were read whole (audit verdict parsed)
     """
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock

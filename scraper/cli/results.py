@@ -1,5 +1,6 @@
 """`meetarchive results`: parse local results documents (JSON out), or serve the JSONL contract of
-../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order).
+../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order),
+or audit them (``--audit``: one line per document, ``scraper.results.audit``).
 
 Imports stay lazy: the JSONL worker's wall time includes interpreter start and imports.  PDFs are
 the slow documents (pypdf takes ~80 ms to import when the fast reader cannot read a file), so where
@@ -193,9 +194,9 @@ def _serve_one(req: dict[str, Any], job: _PdfJob | None) -> dict[str, Any]:
     return parse_file(req["path"], req.get("url"))
 
 
-def audit_file(path: str, url: str | None = None) -> str:
-    """One file's audit as one line: path, reader, rows, coverage of its result-like lines,
-    verdict and reasons (never raises for a bad document)."""
+def audit_file(path: str, url: str | None = None) -> tuple[str, str]:
+    """One file's audit: its verdict, and the line ``--audit`` prints (path, reader, rows,
+    coverage of its result-like lines, verdict, reasons). Never raises for a bad document."""
     from scraper.results import parse_document
     from scraper.results.audit import UNPARSED, audit_document
 
@@ -204,29 +205,23 @@ def audit_file(path: str, url: str | None = None) -> str:
         doc = parse_document(data, url, path)
         audit = audit_document(data, doc)
     except Exception as e:  # noqa: BLE001 -- one document's failure must not stop the run
-        return f"{path}\t-\t0 rows\tcoverage -\t{UNPARSED}\t{type(e).__name__}: {e}"[:400]
+        error = f"{type(e).__name__}: {e}".replace("\n", " ")[:300]
+        return UNPARSED, f"{path}\t-\t0 rows\tcoverage -\t{UNPARSED}\t{error}"
     coverage = "-" if audit.coverage is None else f"{audit.coverage:.3f}"
-    lines = f"({audit.covered}/{audit.result_units} lines)" if audit.result_units else ""
-    return "\t".join(
-        [
-            path,
-            doc.format,
-            f"{audit.rows} rows",
-            f"coverage {coverage} {lines}".rstrip(),
-            audit.verdict,
-            "; ".join(audit.reasons),
-        ]
-    ).rstrip()
+    if audit.result_units:
+        coverage += f" ({audit.covered}/{audit.result_units} lines)"
+    fields = [path, doc.format, f"{audit.rows} rows", f"coverage {coverage}", audit.verdict]
+    return audit.verdict, "\t".join([*fields, "; ".join(audit.reasons)]).rstrip()
 
 
 def audit_files(files: list[str], url: str | None) -> int:
     """``--audit``: one line per document; exit 1 when any is partial or unparsed."""
-    whole = True
+    verdicts = []
     for f in files:
-        line = audit_file(f, url)
-        whole = whole and line.split("\t")[4] == "parsed"
+        verdict, line = audit_file(f, url)
+        verdicts.append(verdict)
         sys.stdout.write(line + "\n")
-    return 0 if whole else 1
+    return 0 if all(v == "parsed" for v in verdicts) else 1
 
 
 def main(files: list[str], url: str | None, jsonl: bool, audit: bool = False) -> int:

@@ -113,13 +113,12 @@ class _Matcher:
         self._by_run: dict[str, list[int]] | None = None
         self._by_name: dict[str, list[int]] | None = None
 
-    def rows_of(self, text: str) -> list[int]:
-        """The rows read from the unit of this text (by raw: equal, one line or cell of it, or
-        its cells in order within the unit)."""
-        squeezed = squeeze(text)
-        found = self.whole.get(squeezed) or self.parts.get(squeezed)
-        if found:
-            return found
+    def equal(self, squeezed: str) -> list[int]:
+        """The rows whose raw, or one line or cell of it, is the unit (squeezed)."""
+        return self.whole.get(squeezed) or self.parts.get(squeezed) or []
+
+    def within(self, text: str, squeezed: str) -> list[int]:
+        """The rows whose raw's cells or lines all stand, in order, within the unit."""
         if self._by_run is None:
             self._by_run = self._index_by_rarest_run()
         return [
@@ -174,20 +173,29 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
     rows = [row for _, _, row in located]
     matcher = _Matcher(rows)
     source: dict[int, bool] = {}  # row -> read from a result-like unit
-    result_units = covered = 0
-    missed: list[str] = []
+    pending = []  # units no raw equals: (text, squeezed, result-like)
     for unit in units:
         text = unit if isinstance(unit, str) else " ".join(unit)
-        if not text.strip():
+        squeezed = squeeze(text)
+        if not squeezed:
             continue
         like = is_result(unit)
-        found = matcher.rows_of(text)
-        for n in found:
+        equal = matcher.equal(squeezed)
+        for n in equal:
             source[n] = source.get(n, False) or like
+        if like or not equal:
+            pending.append((unit, text, squeezed, like, bool(equal)))
+    result_units = covered = 0
+    missed: list[str] = []
+    for unit, text, squeezed, like, read in pending:  # the slower ways, only where needed
+        if not read and (like or len(source) < len(rows)):  # rows still unplaced
+            for n in matcher.within(text, squeezed):
+                source[n] = source.get(n, False) or like
+                read = True
         if not like:
             continue
         result_units += 1
-        if found or matcher.repeats(text):
+        if read or matcher.repeats(text):
             covered += 1
         elif len(missed) < SHOWN_MISSES:
             missed.append(unit if isinstance(unit, str) else " | ".join(unit))

@@ -18,7 +18,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from scraper.results.model import Row
-from scraper.results.resultlike import is_mark, is_name_word, is_status
+from scraper.results.resultlike import MARK, NAME, STATUS
+from scraper.results.resultlike import kind as token_kind
 
 PLACE = "place out of sequence"
 ORDER = "mark out of order"
@@ -150,15 +151,20 @@ def athlete_flag(athlete: str | None, kind: str, class_years: bool = False) -> s
     if not athlete or not athlete.strip():
         return NO_NAME
     words = athlete.split()
-    if not any(is_name_word(w) for w in words):
+    kinds = [token_kind(w) for w in words]
+    if not any(k & NAME for k in kinds):
         return BAD_NAME
     if class_years and len(words) > 1 and _CLASS_YEAR.fullmatch(words[-1]):
         return CLASS_IN_NAME
-    if any(_DIGIT.search(w) or is_mark(w) or is_status(w) for w in words):
+    if _DIGIT.search(athlete) or any(k & MARK for k in kinds):  # a status is a mark too
         return NUMBER_IN_NAME
     if len(words) == 1 and athlete.rstrip().endswith(","):  # "BARRIOS,": the rest went elsewhere
         return CUT_NAME
     return None
+
+
+def _number_in_team(word: str) -> bool:
+    return (token_kind(word) & (MARK | STATUS)) == MARK or bool(_BRACKETED.fullmatch(word))
 
 
 def team_flag(team: str | None) -> str | None:
@@ -168,9 +174,9 @@ def team_flag(team: str | None) -> str | None:
         return None
     words = team.split()
     if (
-        any((is_mark(w) and not is_status(w)) or _BRACKETED.fullmatch(w) for w in words)
+        not _LETTER.search(team)
         or _BIB.fullmatch(words[0])
-        or not any(_LETTER.search(w) for w in words)
+        or (_DIGIT.search(team) and any(_number_in_team(w) for w in words))
     ):
         return NUMBER_IN_TEAM
     return None

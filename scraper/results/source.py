@@ -19,6 +19,7 @@ audit finds each row's unit by it.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -79,8 +80,15 @@ def _pdf_text(data: bytes) -> str:
 
 def text_units(text: str) -> list[Unit]:
     """The non-blank lines of ``text``, runs of one-cell-per-line records joined into one unit
-    each."""
+    each; in delimited text (CSV, semicolon- or bar-separated), each line's cells."""
     lines = text.splitlines()
+    delimiter = _delimiter(lines)
+    if delimiter is not None:
+        return [
+            tuple(c.strip() for c in cells)
+            for cells in csv.reader(lines, delimiter=delimiter)
+            if any(c.strip() for c in cells)
+        ]
     starts = _record_starts(lines)
     units: list[Unit] = []
     i = 0
@@ -94,6 +102,17 @@ def text_units(text: str) -> list[Unit]:
             units.append(lines[i])
         i += 1
     return units
+
+
+def _delimiter(lines: list[str]) -> str | None:
+    """The delimiter of delimited text: two or more of it on 80% of the (first 200) lines."""
+    sample = [ln for ln in lines[:400] if ln.strip()][:200]
+    if len(sample) < 3:
+        return None
+    for delimiter in (",", ";", "|"):
+        if sum(ln.count(delimiter) >= 2 for ln in sample) >= 0.8 * len(sample):
+            return delimiter
+    return None
 
 
 def _record_starts(lines: list[str]) -> dict[int, int]:
