@@ -187,26 +187,34 @@ def test_every_row_has_a_mark_or_a_status(row: Row, kind: str, flag: str | None)
     assert checks.mark_flag(row, kind) == flag
 
 
+CLASS_YEARS = checks.NameHabits(class_years=True)
+FULL_NAMES = checks.NameHabits(full_names=True)
+PLAIN = checks.NameHabits()
+
+
 @pytest.mark.parametrize(
-    ("athlete", "class_years", "flag"),
+    ("athlete", "habits", "flag"),
     [
-        ("Josh Kerr", False, None),
-        ("KERR, Josh", False, None),
-        ("佐藤 研人", False, None),
-        ("Steffi, Kai Lin,", False, None),  # cut by the document's own column width
-        ("", False, checks.NO_NAME),
-        ("??????????", False, checks.BAD_NAME),
-        ("1227 Amos Sang", False, checks.NUMBER_IN_NAME),
-        ("Twardowski, Scott M24", False, checks.NUMBER_IN_NAME),
-        ("Smith 10:32.1", False, checks.NUMBER_IN_NAME),
-        ("BARRIOS,", False, checks.CUT_NAME),
-        ("Grant HOLLOWAY JR", True, checks.CLASS_IN_NAME),
-        ("ANDREW DUBIEL JR", False, None),  # a suffix where names carry no class years
-        ("Charlie Marquardt SR-4", True, checks.CLASS_IN_NAME),
+        ("Josh Kerr", PLAIN, None),
+        ("KERR, Josh", PLAIN, None),
+        ("佐藤 研人", PLAIN, None),
+        ("Steffi, Kai Lin,", PLAIN, None),  # cut by the document's own column width
+        ("", PLAIN, checks.NO_NAME),
+        ("??????????", PLAIN, checks.BAD_NAME),
+        ("1227 Amos Sang", PLAIN, checks.NUMBER_IN_NAME),
+        ("Twardowski, Scott M24", PLAIN, checks.NUMBER_IN_NAME),
+        ("Smith 10:32.1", PLAIN, checks.NUMBER_IN_NAME),
+        ("Morten Haave(1986)", PLAIN, checks.NUMBER_IN_NAME),
+        ("BARRIOS,", PLAIN, checks.CUT_NAME),
+        ("Levine", FULL_NAMES, checks.CUT_NAME),  # "Levine  , Louis": split at a double space
+        ("Levine", PLAIN, None),
+        ("Grant HOLLOWAY JR", CLASS_YEARS, checks.CLASS_IN_NAME),
+        ("ANDREW DUBIEL JR", PLAIN, None),  # a suffix where names carry no class years
+        ("Charlie Marquardt SR-4", CLASS_YEARS, checks.CLASS_IN_NAME),
     ],
 )
-def test_names_look_like_names(athlete: str, class_years: bool, flag: str | None):
-    assert checks.athlete_flag(athlete, "individual", class_years) == flag
+def test_names_look_like_names(athlete: str, habits: checks.NameHabits, flag: str | None):
+    assert checks.athlete_flag(athlete, "individual", habits) == flag
 
 
 def test_relay_and_team_rows_need_no_athlete():
@@ -214,10 +222,19 @@ def test_relay_and_team_rows_need_no_athlete():
     assert checks.athlete_flag(None, "team_scores") is None
 
 
-def test_class_years_are_told_from_name_suffixes():
-    assert checks.class_years_in_names(["A B SO", "C D JR", "E F"])
-    assert checks.class_years_in_names(["A B SR-4"])
-    assert not checks.class_years_in_names(["A B JR", "C D SR", "E F"])
+@pytest.mark.parametrize(
+    ("athletes", "habits"),
+    [
+        (["A B SO", "C D JR", "E F"], CLASS_YEARS),
+        (["A B SR-4"], CLASS_YEARS),
+        (["A B JR", "C D SR", "E F"], PLAIN),  # Junior, Senior
+        ([f"First Last{n}" for n in range(9)] + ["Mononym"], FULL_NAMES),
+        ([f"First Last{n}" for n in range(8)] + ["Mononym", "Other"], PLAIN),
+        (["First Last", "Other Name"], PLAIN),  # too few to tell
+    ],
+)
+def test_how_a_documents_names_run(athletes: list[str], habits: checks.NameHabits):
+    assert checks.name_habits(athletes) == habits
 
 
 @pytest.mark.parametrize(

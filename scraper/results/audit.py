@@ -221,7 +221,7 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
 
 def _check(doc: ResultDoc) -> dict[tuple[int, int], list[str]]:
     flags: dict[tuple[int, int], list[str]] = defaultdict(list)
-    class_years = checks.class_years_in_names([r.athlete for ev in doc.events for r in ev.rows])
+    habits = checks.name_habits([r.athlete for ev in doc.events for r in ev.rows])
     for e, ev in enumerate(doc.events):
         for section in checks.sections(ev.rows):
             for r in checks.place_sequence(ev.rows, section):
@@ -231,7 +231,7 @@ def _check(doc: ResultDoc) -> dict[tuple[int, int], list[str]]:
         for r, row in enumerate(ev.rows):
             for flag in (
                 checks.mark_flag(row, ev.kind),
-                checks.athlete_flag(row.athlete, ev.kind, class_years),
+                checks.athlete_flag(row.athlete, ev.kind, habits),
                 checks.team_flag(row.team),
             ):
                 if flag:

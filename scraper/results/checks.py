@@ -7,8 +7,9 @@
   the section goes (times up, distances and points down); the rows off the longest ordered run
   are flagged;
 * every row has a mark or a status (a team-score row: its points);
-* names look like names: an athlete of letters, no mark, number or class year in it, not cut at
-  a comma; no mark and no bib-like number in a team.
+* names look like names: an athlete of letters, no mark, number or class year in it, not cut
+  short (one word ending with a comma, or one word where the document's names have two); no
+  mark and no bib-like number in a team.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from scraper.results.model import Row
 from scraper.results.resultlike import MARK, NAME, STATUS
@@ -30,7 +32,7 @@ NO_NAME = "no name"
 BAD_NAME = "name not a name"
 NUMBER_IN_NAME = "mark or number in name"
 CLASS_IN_NAME = "class year in name"
-CUT_NAME = "name cut at a comma"
+CUT_NAME = "name cut short"
 NUMBER_IN_TEAM = "mark or number in team"
 
 _CLASS_YEAR = re.compile(r"(?:FR|SO|JR|SR|GR)(?:-\d)?|[1-9]|1[0-2]")
@@ -136,16 +138,28 @@ def mark_flag(row: Row, kind: str) -> str | None:
     return None
 
 
-def class_years_in_names(athletes: Sequence[str | None]) -> bool:
-    """Whether names end with class years (``FR``, ``SO``, ``JR-3``...): ``JR`` and ``SR`` alone
-    are also name suffixes (Junior, Senior), so it takes ``FR``, ``SO`` or a numbered class."""
-    ends = {a.split()[-1] for a in athletes if a and a.split()}
-    return bool(ends & {"FR", "SO"}) or any(_NUMBERED_CLASS.fullmatch(e) for e in ends)
+@dataclass(frozen=True, slots=True)
+class NameHabits:
+    """How a document's names run, for telling a misread name from an odd one: ``class_years``,
+    its names end with class years (``FR``, ``SO``, ``JR-3``...; ``JR`` and ``SR`` alone are also
+    suffixes, Junior and Senior, so it takes ``FR``, ``SO`` or a numbered class); ``full_names``,
+    nine in ten of its names (ten or more) have two words or more."""
+
+    class_years: bool = False
+    full_names: bool = False
 
 
-def athlete_flag(athlete: str | None, kind: str, class_years: bool = False) -> str | None:
-    """Why an individual row's athlete does not look like a person's name, if it does not;
-    ``class_years``: the document's names end with class years."""
+def name_habits(athletes: Sequence[str | None]) -> NameHabits:
+    words = [a.split() for a in athletes if a and a.split()]
+    ends = {w[-1] for w in words}
+    return NameHabits(
+        class_years=bool(ends & {"FR", "SO"}) or any(_NUMBERED_CLASS.fullmatch(e) for e in ends),
+        full_names=len(words) >= 10 and sum(len(w) > 1 for w in words) >= 0.9 * len(words),
+    )
+
+
+def athlete_flag(athlete: str | None, kind: str, habits: NameHabits = NameHabits()) -> str | None:
+    """Why an individual row's athlete does not look like a person's name, if it does not."""
     if kind != "individual":
         return None
     if not athlete or not athlete.strip():
@@ -154,12 +168,12 @@ def athlete_flag(athlete: str | None, kind: str, class_years: bool = False) -> s
     kinds = [token_kind(w) for w in words]
     if not any(k & NAME for k in kinds):
         return BAD_NAME
-    if class_years and len(words) > 1 and _CLASS_YEAR.fullmatch(words[-1]):
+    if habits.class_years and len(words) > 1 and _CLASS_YEAR.fullmatch(words[-1]):
         return CLASS_IN_NAME
     if _DIGIT.search(athlete) or any(k & MARK for k in kinds):  # a status is a mark too
         return NUMBER_IN_NAME
-    if len(words) == 1 and athlete.rstrip().endswith(","):  # "BARRIOS,": the rest went elsewhere
-        return CUT_NAME
+    if len(words) == 1 and (athlete.rstrip().endswith(",") or habits.full_names):
+        return CUT_NAME  # "BARRIOS,": the rest went elsewhere
     return None
 
 
