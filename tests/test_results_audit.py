@@ -58,6 +58,11 @@ CELLS = [
     (("2", "Will COOPER 73 parkruns", "Male 2/168", "SM25-29 73.36%", "17:35 New PB!"), True),
     (("1", "Menlopark", "46"), True),  # team points
     (("対抗", "佐藤 研人", "4年", "14:44.78", "1位", ""), True),  # place with its counter
+    (("1組", "中村 祐紀", "1年", "14:23.38", ""), True),  # not placed: a name and a mark
+    (("BEN", "LIVESEY", "M", "35", "BIRCHFIELD HARRIERS", "655", "40:09"), True),  # no place
+    (("WR", "3:50.07", "Genzebe DIBABA", "ETH", "2015"), False),  # a record
+    (("Meet Record", "3:47.32", "Alan Webb", "2011"), False),
+    (("1", "Josh KERR", "3:45.34", "PB"), True),  # a flag cell after the mark
     (("Position", "parkrunner", "Gender", "Age Group", "Club", "Time"), False),
     (("17", "Unknown", "", "", "", ""), False),  # no mark
     (("© 2022 parkrun Limited",), False),

@@ -72,6 +72,18 @@ NOT_NAMES = STATUSES | _words(
 )
 
 
+# The labels a records or standards line opens with.
+RECORD_LABELS = _words(
+    """record records rekord rekorde recorde record: wr mr nr cr ar er wl sb pb ml dl or gr
+    standard standards qualifying qualifier facility stadium meet national world state
+    conference olympic championship championships best leader lead 記録 大会記録 日本記録"""
+)
+
+
+def _fold(token: str) -> str:
+    return token.strip("()[]{},;:.!?\"'“”‘’«»").casefold()
+
+
 # What a token is, as bits (a token may be several things: "12" is a place and a number).
 MARK, STATUS, NAME, PLACE, NUMBER, CLOCK = 1, 2, 4, 8, 16, 32
 
@@ -79,7 +91,7 @@ MARK, STATUS, NAME, PLACE, NUMBER, CLOCK = 1, 2, 4, 8, 16, 32
 @lru_cache(maxsize=1 << 16)
 def kind(token: str) -> int:
     """The bits of what ``token`` is (cached: the same names, teams and numbers recur)."""
-    folded = token.strip("()[]{},;:.!?\"'“”‘’«»").casefold()
+    folded = _fold(token)
     bits = 0
     if folded in STATUSES:
         bits |= STATUS | MARK
@@ -155,11 +167,16 @@ def _score_line(lead: str, kinds: Sequence[int]) -> bool:
 
 def row_is_result(cells: Sequence[str]) -> bool:
     """A table row (or a record of one-cell-per-line text) that holds a result: a cell that is a
-    place or a number; a name; a mark, or another number (a team's points)."""
-    numbers = sum(1 for c in cells if kind(c.strip()) & PLACE and c.strip() not in ("-", "--", "—"))
+    place or a number; a name; a mark, or another number (a team's points). A table may leave
+    the place out (a sheet without a place column, a finisher not placed): a name and a mark then
+    do. A row whose first cell opens with a record's or standard's label is none."""
+    first = next((c.split()[0] for c in cells if c.split()), "")
+    if _fold(first) in RECORD_LABELS:
+        return False
     kinds = [kind(t) for c in cells for t in c.split()]
-    if _holds_result(kinds, numbers > 0):
+    if _holds_result(kinds, position=True):
         return True
+    numbers = sum(1 for c in cells if kind(c.strip()) & PLACE and c.strip() not in ("-", "--", "—"))
     return numbers >= 2 and any(k & NAME for k in kinds)
 
 

@@ -257,8 +257,8 @@ def _docx_units(root: Any) -> Iterator[Unit]:
             if line.strip():
                 yield line
         elif _local(el) == "tbl":
-            for tr in el.iter():
-                if _local(tr) == "tr":
+            for tr in el.iter():  # the rows of nested tables, not the rows holding them
+                if _local(tr) == "tr" and not any(_local(d) == "tbl" for d in tr.iter()):
                     cells = tuple(
                         " ".join(_docx_text(tc).split()) for tc in tr if _local(tc) == "tc"
                     )
