@@ -3,6 +3,8 @@ consistency checks, and the verdict it gives a reader's rows held against their 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from scraper.results import checks
@@ -391,3 +393,38 @@ def test_table_rows_match_their_raw_cells_whatever_the_spacing():
     )
     result = audit(units, _doc(row))
     assert (result.coverage, result.row_flags) == (1.0, {})
+
+
+def test_a_row_whose_raw_is_not_the_units_text_is_found_by_its_name_and_place():
+    """A reader that keeps a row in its own shape ('LEE, Ann' for the sheet's two name cells)."""
+    units = [
+        ("Place", "First", "Last", "Club", "Time"),
+        ("1", "Ann", "LEE", "Oxford AC", "40:09"),
+        ("2", "Bea", "KING", "Thame", "40:30"),
+        ("3", "Cai", "LEE", "Thame", "41:02"),
+    ]
+    rows = [
+        Row(place=p, athlete=a, mark=m, mark_raw=r, raw=[str(p), a, r])
+        for p, a, m, r in [
+            (1, "LEE, Ann", 2409.0, "40:09"),
+            (2, "KING, Bea", 2430.0, "40:30"),
+            (3, "LEE, Cai", 2462.0, "41:02"),
+        ]
+    ]
+    result = audit(units, _doc(*rows))
+    assert (result.coverage, result.row_flags) == (1.0, {})
+    rows[2].place = 4  # a place the document does not print: that row is found nowhere
+    result = audit(units, _doc(*rows))
+    assert result.row_flags[(0, 2)][-1] == NOT_FOUND
+    assert result.coverage == 1.0  # its line did become a row: its name and mark are there
+
+
+def test_a_json_object_raw_is_compared_by_its_values():
+    from scraper.results.source import units_of
+
+    finisher = {"place": 1, "athlete": {"first": "Ann", "last": "Lee"}, "time": "4:37.89"}
+    data = json.dumps({"meeting": "Iffley Miles", "results": [{**finisher, "splits": [70.1]}]})
+    row = Row(place=1, athlete="Ann Lee", mark=277.89, mark_raw="4:37.89", raw=json.dumps(finisher))
+    doc = _doc(row)
+    result = audit(units_of(data.encode(), doc), doc)
+    assert (result.result_units, result.coverage, result.row_flags) == (1, 1.0, {})

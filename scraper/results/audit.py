@@ -4,11 +4,9 @@
 :func:`scraper.results.source.units_of`) and the ``ResultDoc`` a reader made of it:
 
 * **coverage**: the share of result-like units (:mod:`scraper.results.resultlike`) that became
-  rows. A row's unit is found by ``Row.raw`` (the line, or the cells in order, as the document
-  holds them): equal, or a part of it in order (a table row with hidden cells, a line holding two
-  results), or one line of a row read from several. A unit that repeats a row read elsewhere (a
-  team's scorers listed again under its score, a recap) counts as read: it holds that row's name
-  and mark;
+  rows, each row found by its ``Row.raw`` (:mod:`scraper.results.matching`: equal, within, by
+  name); a unit that repeats a row read elsewhere (a team's scorers listed again under its score,
+  a recap) counts as read;
 * **checks** per section (:mod:`scraper.results.checks`): places in sequence, marks ordered with
   places, a mark or a status on every row, names that look like names, teams without marks or
   bibs; and every row must come from a unit of the document that looks like a result;
@@ -19,14 +17,13 @@
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from scraper.results import checks
-from scraper.results.model import ResultDoc, Row
+from scraper.results.matching import Matcher, squeeze
+from scraper.results.model import ResultDoc
 from scraper.results.resultlike import Unit, is_result
 
 PARSED, PARTIAL, UNPARSED = "parsed", "partial", "unparsed"
@@ -35,9 +32,6 @@ MAX_FLAGGED = 0.02
 NOT_RESULT = "not a result line"
 NOT_FOUND = "raw not in the document"
 SHOWN_MISSES = 5
-
-_RUN = re.compile(r"[^\W\d_]{2,}")  # a run of letters: a name's word, robust to spacing
-_TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(slots=True)
@@ -54,126 +48,26 @@ class Audit:
     missed: list[str] = field(default_factory=list)  # the first result-like units read as no row
 
 
-_DROP = str.maketrans("", "", ',;|"')
-
-
-def squeeze(text: str) -> str:
-    """Text without spaces and separators: how a unit and a raw are compared, so that a reader
-    may space or split cells its own way."""
-    return "".join(text.split()).translate(_DROP)
-
-
-def _raw_pieces(raw: str | list[str] | None) -> list[str]:
-    """A row's raw as pieces of text: its cells, or its line(s); markup (an XML element) as its
-    text."""
-    if raw is None:
-        return []
-    pieces = [raw] if isinstance(raw, str) else [str(p) for p in raw]
-    return [html.unescape(_TAG.sub(" ", p)) if p.lstrip().startswith("<") else p for p in pieces]
-
-
-def _in_order(pieces: list[str], text: str) -> bool:
-    at = 0
-    for piece in pieces:
-        found = text.find(piece, at)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
-
-
-def _longest(runs: list[str]) -> str:
-    return max(runs, key=len)
-
-
-class _Matcher:
-    """Finds the rows each unit became, by their raw: equal first (dictionaries); the indexes
-    for the slower ways (a raw's cells in order within a unit, a unit repeating a row) are built
-    when a unit first needs them."""
-
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self.rows = rows
-        self.pieces: list[list[str]] = []
-        self.whole: dict[str, list[int]] = defaultdict(list)
-        self.parts: dict[str, list[int]] = defaultdict(list)
-        for n, row in enumerate(rows):
-            raw = _raw_pieces(row.raw)
-            squeezed = [sq for sq in map(squeeze, raw) if sq]
-            self.pieces.append(squeezed)
-            if not squeezed:
-                continue
-            whole = "".join(squeezed)
-            self.whole[whole].append(n)
-            parts = set(squeezed)
-            parts.update(squeeze(ln) for p in raw if "\n" in p for ln in p.splitlines())
-            parts.discard(whole)
-            parts.discard("")
-            for part in parts:
-                self.parts[part].append(n)
-        self._by_run: dict[str, list[int]] | None = None
-        self._by_name: dict[str, list[int]] | None = None
-
-    def equal(self, squeezed: str) -> list[int]:
-        """The rows whose raw, or one line or cell of it, is the unit (squeezed)."""
-        return self.whole.get(squeezed) or self.parts.get(squeezed) or []
-
-    def within(self, text: str, squeezed: str) -> list[int]:
-        """The rows whose raw's cells or lines all stand, in order, within the unit."""
-        if self._by_run is None:
-            self._by_run = self._index_by_rarest_run()
-        return [
-            n
-            for run in set(_RUN.findall(text))
-            for n in self._by_run.get(run, ())
-            if _in_order(self.pieces[n], squeezed)
-        ]
-
-    def _index_by_rarest_run(self) -> dict[str, list[int]]:
-        runs = [set(_RUN.findall(" ".join(_raw_pieces(row.raw)))) for row in self.rows]
-        counts = Counter(r for found in runs for r in found)
-        index: dict[str, list[int]] = defaultdict(list)
-        for n, found in enumerate(runs):
-            if found:
-                index[min(found, key=lambda r: (counts[r], -len(r)))].append(n)
-        return index
-
-    def repeats(self, text: str) -> bool:
-        """Whether the unit repeats a row read elsewhere (that row's name and mark are in it), or
-        lists the legs of a relay read with their names."""
-        if self._by_name is None:
-            self._by_name = self._index_by_name()
-        runs = set(_RUN.findall(text.casefold()))
-        squeezed = squeeze(text)
-        for run in runs:
-            for n in self._by_name.get(run, ()):
-                row = self.rows[n]
-                name = _RUN.findall((row.athlete or row.team or "").casefold())
-                if set(name) <= runs and squeeze(row.mark_raw or "-") in squeezed:
-                    return True
-                for member in row.relay_members:
-                    legs = _RUN.findall(str(member.get("athlete") or "").casefold())
-                    if legs and set(legs) <= runs:
-                        return True
-        return False
-
-    def _index_by_name(self) -> dict[str, list[int]]:
-        """Rows by the longest word of their name and of each relay member's name."""
-        index: dict[str, list[int]] = defaultdict(list)
-        for n, row in enumerate(self.rows):
-            names = [row.athlete or row.team or ""] if row.mark_raw else []
-            names += [str(m.get("athlete") or "") for m in row.relay_members]
-            for name in names:
-                if runs := _RUN.findall(name.casefold()):
-                    index[_longest(runs)].append(n)
-        return index
+@dataclass(slots=True)
+class _Unit:
+    text: str
+    squeezed: str
+    result_like: bool
+    read: bool
+    shown: str
 
 
 def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
     located = [(e, r, row) for e, ev in enumerate(doc.events) for r, row in enumerate(ev.rows)]
     rows = [row for _, _, row in located]
-    matcher = _Matcher(rows)
+    matcher = Matcher(rows)
     source: dict[int, bool] = {}  # row -> read from a result-like unit
-    pending = []  # units no raw equals: (text, squeezed, result-like)
+    pending: list[_Unit] = []  # units no raw equals (and every result-like unit)
+
+    def placed(found: Iterable[int], like: bool) -> None:
+        for n in found:
+            source[n] = source.get(n, False) or like
+
     for unit in units:
         text = unit if isinstance(unit, str) else " ".join(unit)
         squeezed = squeeze(text)
@@ -181,24 +75,25 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
             continue
         like = is_result(unit)
         equal = matcher.equal(squeezed)
-        for n in equal:
-            source[n] = source.get(n, False) or like
+        placed(equal, like)
         if like or not equal:
-            pending.append((unit, text, squeezed, like, bool(equal)))
-    result_units = covered = 0
-    missed: list[str] = []
-    for unit, text, squeezed, like, read in pending:  # the slower ways, only where needed
-        if not read and (like or len(source) < len(rows)):  # rows still unplaced
-            for n in matcher.within(text, squeezed):
-                source[n] = source.get(n, False) or like
-                read = True
-        if not like:
-            continue
-        result_units += 1
-        if read or matcher.repeats(text):
-            covered += 1
-        elif len(missed) < SHOWN_MISSES:
-            missed.append(unit if isinstance(unit, str) else " | ".join(unit))
+            shown = unit if isinstance(unit, str) else " | ".join(unit)
+            pending.append(_Unit(text, squeezed, like, bool(equal), shown))
+    for u in pending:  # the slower ways, only where needed
+        if not u.read and (u.result_like or len(source) < len(rows)):
+            found = matcher.within(u.text, u.squeezed)
+            placed(found, u.result_like)
+            u.read = bool(found)
+    if len(source) < len(rows):
+        names = matcher.by_name({n for n in range(len(rows)) if n not in source})
+        for u in pending:
+            if not u.read and (n := names.take(u.text)) is not None:
+                placed([n], u.result_like)
+                u.read = True
+    likes = [u for u in pending if u.result_like]
+    covered = [u for u in likes if u.read or matcher.repeats(u.text)]
+    missed = [u.shown for u in likes if u not in covered][:SHOWN_MISSES]
+    result_units = len(likes)
     row_flags = _check(doc)
     for n, (e, r, _) in enumerate(located):
         if n not in source:
@@ -207,9 +102,9 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
             row_flags.setdefault((e, r), []).append(NOT_RESULT)
     result = Audit(
         verdict=PARSED,
-        coverage=covered / result_units if result_units else None,
+        coverage=len(covered) / result_units if result_units else None,
         result_units=result_units,
-        covered=covered,
+        covered=len(covered),
         rows=len(rows),
         flagged=len(row_flags),
         row_flags=row_flags,

@@ -7,8 +7,8 @@ of text and every table row it holds, whatever reader read it.
   alone on a line in sequence (``1``, ``2``, ``3`` ... a few lines apart);
 * HTML: each row of every innermost table (its cells), the lines of ``<pre>`` blocks, and the
   lines of the rest of the page's text; rows and tables hidden inline are left out;
-* XLSX: each sheet row (the cells as the sheet stores them); DOCX: each paragraph (a line) and
-  each table row;
+* XLSX: each sheet row; DOCX: each paragraph (a line) and each table row
+  (:mod:`scraper.results.officesource`);
 * JSON: each object reached through a list (or the top one), its cells the scalar values it holds
   (nested objects included, lists not); XML: each repeated element (``<result>`` of a feed),
   its cells its attributes' values and its texts.
@@ -20,11 +20,8 @@ audit finds each row's unit by it.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
-import zipfile
-from collections.abc import Iterator
 from statistics import median
 from typing import Any
 
@@ -32,7 +29,9 @@ import lxml.html
 from lxml import etree
 
 from scraper.results.document import _decode
+from scraper.results.matching import json_values
 from scraper.results.model import ResultDoc
+from scraper.results.officesource import office_units
 from scraper.results.resultlike import Unit
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -53,7 +52,7 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
     if raw[:1024].lstrip().startswith(b"%PDF"):
         return text_units(doc.text or _pdf_text(raw))
     if raw[:4] == b"PK\x03\x04":
-        return _zip_units(raw)
+        return office_units(raw)
     text = data if isinstance(data, str) else _decode(data)
     head = text.lstrip("\ufeff \t\r\n")[:1]
     if head in ("{", "[") and (found := _json_units(text)) is not None:
@@ -197,88 +196,6 @@ def _cells(tr: Any) -> tuple[str, ...]:
     return cells if any(cells) else ()
 
 
-# -- XLSX, DOCX ------------------------------------------------------------------------------
-
-_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")
-
-
-def _local(el: Any) -> str:
-    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
-
-
-def _zip_units(data: bytes) -> list[Unit]:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = z.namelist()
-            if "word/document.xml" in names:
-                return list(_docx_units(etree.fromstring(z.read("word/document.xml"))))
-            shared = (
-                [
-                    "".join(t.text or "" for t in si.iter() if _local(t) == "t")
-                    for si in etree.fromstring(z.read("xl/sharedStrings.xml"))
-                ]
-                if "xl/sharedStrings.xml" in names
-                else []
-            )
-            units: list[Unit] = []
-            for name in sorted(n for n in names if _SHEET.fullmatch(n)):
-                units += _sheet_units(etree.fromstring(z.read(name)), shared)
-            return units
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, OSError):
-        return []
-
-
-def _sheet_units(sheet: Any, shared: list[str]) -> list[Unit]:
-    units: list[Unit] = []
-    for row in sheet.iter():
-        if _local(row) != "row":
-            continue
-        cells = []
-        for c in row:
-            kind, text = c.get("t"), ""
-            for part in c.iter():
-                if _local(part) == "v" and part.text is not None:
-                    text = part.text
-                elif _local(part) == "t" and kind == "inlineStr":
-                    text += part.text or ""
-            if kind == "s" and text.isdigit() and int(text) < len(shared):
-                text = shared[int(text)]
-            cells.append(" ".join(text.split()))
-        if any(cells):
-            units.append(tuple(cells))
-    return units
-
-
-def _docx_units(root: Any) -> Iterator[Unit]:
-    body = next((el for el in root if _local(el) == "body"), root)
-    for el in body:
-        if _local(el) == "p":
-            line = _docx_text(el)
-            if line.strip():
-                yield line
-        elif _local(el) == "tbl":
-            for tr in el.iter():  # the rows of nested tables, not the rows holding them
-                if _local(tr) == "tr" and not any(_local(d) == "tbl" for d in tr.iter()):
-                    cells = tuple(
-                        " ".join(_docx_text(tc).split()) for tc in tr if _local(tc) == "tc"
-                    )
-                    if any(cells):
-                        yield cells
-
-
-def _docx_text(el: Any) -> str:
-    out = []
-    for part in el.iter():
-        name = _local(part)
-        if name == "t":
-            out.append(part.text or "")
-        elif name == "tab":
-            out.append("\t")
-        elif name in ("br", "cr"):
-            out.append(" ")
-    return "".join(out)
-
-
 # -- JSON, XML -------------------------------------------------------------------------------
 
 
@@ -296,22 +213,12 @@ def _json_units(text: str) -> list[Unit] | None:
             continue
         if not isinstance(item, dict):
             continue
-        cells: list[str] = []
-        _json_cells(item, cells, pending)
+        lists: list[Any] = []
+        cells = json_values(item, [], lists)
+        pending = [*lists, *pending]
         if any(cells):
             units.append(tuple(cells))
     return units
-
-
-def _json_cells(obj: dict[str, Any], cells: list[str], lists: list[Any]) -> None:
-    """An object's scalars, its nested objects' too; lists it holds go to ``lists``."""
-    for value in obj.values():
-        if isinstance(value, dict):
-            _json_cells(value, cells, lists)
-        elif isinstance(value, list):
-            lists.append(value)
-        elif value is not None and not isinstance(value, bool):
-            cells.append(" ".join(str(value).split()))
 
 
 def _xml_units(text: str) -> list[Unit]:
