@@ -49,8 +49,8 @@ MIN_CHAIN = 3  # places in sequence that make such a run
 def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
     """The units of the document ``data`` that ``doc`` was read from."""
     raw = data if isinstance(data, bytes) else b""
-    if raw[:1024].lstrip().startswith(b"%PDF"):
-        return text_units(doc.text or _pdf_text(raw))
+    if raw[:1024].lstrip().startswith(b"%PDF"):  # no text read: no text layer to hold it to
+        return text_units(doc.text or "")
     if raw[:4] == b"PK\x03\x04":
         return office_units(raw)
     text = data if isinstance(data, str) else _decode(data)
@@ -63,15 +63,6 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
     if any(tag in lower for tag in ("<html", "<!doctype", "<table", "<div", "<pre")):
         return _html_units(text)
     return text_units(doc.text if doc.text is not None else text)
-
-
-def _pdf_text(data: bytes) -> str:
-    from scraper.results.pdf import text_of
-
-    try:
-        return text_of(data)
-    except Exception:  # noqa: BLE001 -- an unreadable PDF has no units
-        return ""
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -120,7 +111,8 @@ def _record_starts(lines: list[str]) -> dict[int, int]:
     MAX_GAP lines after the one before (other runs, e.g. unattached runners numbered apart, may
     come between), and ends where the next record starts (or after the usual record's length). A
     run whose numbers are each followed by another record's place (a points column) starts no
-    record."""
+    record. A record holds the blank lines of its empty cells; the last of a run ends at a blank
+    line or after the run's usual length."""
     numbers = {i: int(m[1]) for i, ln in enumerate(lines) if (m := _BARE_NUMBER.match(ln))}
     seen: set[int] = set()
     starts: list[int] = []
@@ -145,10 +137,11 @@ def _record_starts(lines: list[str]) -> dict[int, int]:
     usual = int(median(sizes)) if sizes else MAX_RECORD
     out = {}
     for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-        end = a + 1
-        while end < min(b, a + (MAX_RECORD if b - a <= MAX_RECORD else usual)):
-            if not lines[end].strip():
-                break
+        if b - a <= MAX_RECORD:  # up to the next record, blank lines (empty cells) and all
+            out[a] = b
+            continue
+        end = a + 1  # the last of a run: its usual length, up to a blank line
+        while end < min(b, a + usual) and lines[end].strip():
             end += 1
         out[a] = end
     return out
