@@ -215,6 +215,7 @@ PLAIN = checks.NameHabits()
         ("BARRIOS,", PLAIN, checks.CUT_NAME),
         ("Levine", FULL_NAMES, checks.CUT_NAME),  # "Levine  , Louis": split at a double space
         ("Levine", PLAIN, None),
+        ("久保田和真", FULL_NAMES, None),  # a Japanese name needs no space
         ("Grant HOLLOWAY JR", CLASS_YEARS, checks.CLASS_IN_NAME),
         ("ANDREW DUBIEL JR", PLAIN, None),  # a suffix where names carry no class years
         ("Charlie Marquardt SR-4", CLASS_YEARS, checks.CLASS_IN_NAME),
@@ -254,6 +255,7 @@ def test_how_a_documents_names_run(athletes: list[str], habits: checks.NameHabit
         ("(1986) IL Tyrving", checks.NUMBER_IN_TEAM),
         ("1227 Boston", checks.NUMBER_IN_TEAM),
         ("4", checks.NUMBER_IN_TEAM),
+        ("?", None),  # a placeholder, not a number
     ],
 )
 def test_no_mark_or_bib_in_teams(team: str, flag: str | None):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scraper.results.model import Row
-from scraper.results.resultlike import MARK, NAME, STATUS
+from scraper.results.resultlike import CJK, MARK, NAME, STATUS
 from scraper.results.resultlike import kind as token_kind
 
 PLACE = "place out of sequence"
@@ -40,6 +40,7 @@ _NUMBERED_CLASS = re.compile(r"(?:FR|SO|JR|SR|GR)-\d")
 _BIB = re.compile(r"\d{3,}")
 _BRACKETED = re.compile(r"[(\[]\d+[)\]]")
 _LETTER = re.compile(r"[^\W\d_]")
+
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -172,8 +173,10 @@ def athlete_flag(athlete: str | None, kind: str, habits: NameHabits = NameHabits
         return CLASS_IN_NAME
     if _DIGIT.search(athlete) or any(k & MARK for k in kinds):  # a status is a mark too
         return NUMBER_IN_NAME
-    if len(words) == 1 and (athlete.rstrip().endswith(",") or habits.full_names):
-        return CUT_NAME  # "BARRIOS,": the rest went elsewhere
+    if len(words) == 1 and (
+        athlete.rstrip().endswith(",") or (habits.full_names and not CJK.search(athlete))
+    ):
+        return CUT_NAME  # "BARRIOS,": the rest went elsewhere (a CJK name needs no space)
     return None
 
 
@@ -183,12 +186,13 @@ def _number_in_team(word: str) -> bool:
 
 def team_flag(team: str | None) -> str | None:
     """A team holding a mark, a number in brackets (a birth year leaking in) or a
-    bib-like number opening it, or made of numbers only."""
+    bib-like number opening it, or made of numbers only (a placeholder such as ``?`` is no
+    number)."""
     if not team:
         return None
     words = team.split()
     if (
-        not _LETTER.search(team)
+        (_DIGIT.search(team) and not _LETTER.search(team))
         or _BIB.fullmatch(words[0])
         or (_DIGIT.search(team) and any(_number_in_team(w) for w in words))
     ):

@@ -37,7 +37,7 @@ _NUMBER = re.compile(r"\(?\d{1,6}\)?")
 _PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着)?|--?|—", re.I)
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _LETTER = re.compile(r"[^\W\d_]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "uhr", "h", "hrs", "o'clock"}
 
 
@@ -105,7 +105,7 @@ def kind(token: str) -> int:
         bits |= CLOCK
     if folded not in NOT_NAMES:
         letters = len(_LETTER.findall(token))
-        if _CJK.search(token) or (letters >= 2 and letters * 2 >= len(token)):
+        if CJK.search(token) or (letters >= 2 and letters * 2 >= len(token)):
             bits |= NAME
     return bits
 

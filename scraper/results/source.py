@@ -136,10 +136,11 @@ def _record_starts(lines: list[str]) -> dict[int, int]:
     sizes = [b - a for a, b in zip(starts, starts[1:], strict=False) if b - a <= MAX_RECORD]
     usual = int(median(sizes)) if sizes else MAX_RECORD
     out = {}
-    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
-        if b - a <= MAX_RECORD:  # up to the next record, blank lines (empty cells) and all
+    for a, b in zip(starts, [*starts[1:], None], strict=True):
+        if b is not None and b - a <= MAX_RECORD:  # to the next record, empty cells and all
             out[a] = b
             continue
+        b = len(lines) if b is None else b
         end = a + 1  # the last of a run: its usual length, up to a blank line
         while end < min(b, a + usual) and lines[end].strip():
             end += 1
