@@ -176,13 +176,15 @@ def results_wild_rows() -> Iterator[tuple[str, str, bool | None, str]]:
         f["without_rows_or_reason"] == 0,
         run,
     )
-    speed = f["rows_per_s"]["parse + audit + store"]
-    yield (
-        "results-wild: parse + audit + store >= 5,000 rows/s, in-process (issue 15)",
-        f"{speed:,.0f} rows/s (parse + store {f['rows_per_s']['parse + store']:,.0f})",
-        speed >= 5000,
-        run,
-    )
+    for clock in ("wall", "cpu"):
+        speed = f["rows_per_s"][clock]
+        yield (
+            f"results-wild: parse + audit + store >= 5,000 rows/s, in-process, {clock} (issue 15)",
+            f"{speed['parse + audit + store']:,.0f} rows/s (parse + store "
+            f"{speed['parse + store']:,.0f})",
+            speed["parse + audit + store"] >= 5000,
+            run,
+        )
 
 
 def main() -> int:

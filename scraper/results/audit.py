@@ -91,9 +91,9 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
                 placed([n], u.result_like)
                 u.read = True
     likes = [u for u in pending if u.result_like]
-    covered = [u for u in likes if u.read or matcher.repeats(u.text)]
-    missed = [u.shown for u in likes if u not in covered][:SHOWN_MISSES]
-    result_units = len(likes)
+    unread = [u for u in likes if not (u.read or matcher.repeats(u.text))]
+    missed = [u.shown for u in unread[:SHOWN_MISSES]]
+    result_units, covered = len(likes), len(likes) - len(unread)
     row_flags = _check(doc)
     for n, (e, r, _) in enumerate(located):
         if n not in source:
@@ -102,9 +102,9 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
             row_flags.setdefault((e, r), []).append(NOT_RESULT)
     result = Audit(
         verdict=PARSED,
-        coverage=len(covered) / result_units if result_units else None,
+        coverage=covered / result_units if result_units else None,
         result_units=result_units,
-        covered=len(covered),
+        covered=covered,
         rows=len(rows),
         flagged=len(row_flags),
         row_flags=row_flags,

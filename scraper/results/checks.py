@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scraper.results.model import Row
 from scraper.results.resultlike import CJK, MARK, NAME, STATUS
@@ -184,10 +185,11 @@ def _number_in_team(word: str) -> bool:
     return (token_kind(word) & (MARK | STATUS)) == MARK or bool(_BRACKETED.fullmatch(word))
 
 
+@lru_cache(maxsize=4096)
 def team_flag(team: str | None) -> str | None:
     """A team holding a mark, a number in brackets (a birth year leaking in) or a
     bib-like number opening it, or made of numbers only (a placeholder such as ``?`` is no
-    number)."""
+    number). Cached: a document names the same teams again and again."""
     if not team:
         return None
     words = team.split()

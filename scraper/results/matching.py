@@ -29,14 +29,17 @@ from typing import Any
 
 from scraper.results.model import Row
 
-_DROP = str.maketrans("", "", ',;|"')
 _RUN = re.compile(r"[^\W\d_]{2,}")  # a run of letters: a name's word, whatever the spacing
 _TAG = re.compile(r"<[^>]*>")
 
 
 def squeeze(text: str) -> str:
     """Text without spaces and separators: how a unit and a raw are compared."""
-    return "".join(text.split()).translate(_DROP)
+    out = "".join(text.split())
+    for separator in (",", ";", "|", '"'):
+        if separator in out:
+            out = out.replace(separator, "")
+    return out
 
 
 def json_values(obj: dict[str, Any], out: list[str], lists: list[Any] | None = None) -> list[str]:
@@ -58,6 +61,8 @@ def raw_pieces(raw: str | list[str] | None) -> list[str]:
     if raw is None:
         return []
     pieces = [raw] if isinstance(raw, str) else [str(p) for p in raw]
+    if not any("<" in p or "{" in p for p in pieces):
+        return pieces
     out: list[str] = []
     for piece in pieces:
         head = piece.lstrip()[:1]
