@@ -215,6 +215,9 @@ def test_a_source_whose_documents_turn_partial_raises_the_alarm(two_crawls):
         db.close()
     stats = cli("stats", "--db", str(db_path))
     assert "audit:    3 parsed, 1 partial, 0 unparsed" in stats.stdout
+    runs = cli("stats", "--db", str(db_path), "--runs").stdout
+    assert "results: 1 document(s), 0% parsed whole" in runs
+    assert "results: 4 document(s), 100% parsed whole" in runs
 
 
 def _run_row(documents: int | None, parsed: float | None) -> dict:
