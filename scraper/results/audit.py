@@ -79,9 +79,10 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
         if like or not equal:
             shown = unit if isinstance(unit, str) else " | ".join(unit)
             pending.append(_Unit(text, squeezed, like, bool(equal), shown))
+    unplaced = {n for n in range(len(rows)) if n not in source}
     for u in pending:  # the slower ways, only where needed
-        if not u.read and (u.result_like or len(source) < len(rows)):
-            found = matcher.within(u.text, u.squeezed)
+        if unplaced and not u.read:
+            found = matcher.within(u.text, u.squeezed, unplaced)
             placed(found, u.result_like)
             u.read = bool(found)
     if len(source) < len(rows):

@@ -126,10 +126,12 @@ class Matcher:
         """The rows whose raw, or one line or cell of it, is the unit (squeezed)."""
         return self.whole.get(squeezed) or self.parts.get(squeezed) or []
 
-    def within(self, text: str, squeezed: str) -> list[int]:
-        """The rows whose raw's cells or lines all stand, in order, within the unit."""
+    def within(self, text: str, squeezed: str, unplaced: set[int]) -> list[int]:
+        """The rows whose raw's cells or lines all stand, in order, within the unit, among the
+        rows ``unplaced`` when first asked (a row whose raw equals a unit came from that
+        one)."""
         if self._by_run is None:
-            self._by_run = self._index_by_rarest_run()
+            self._by_run = self._index_by_rarest_run(unplaced)
         return [
             n
             for run in set(_RUN.findall(text))
@@ -137,11 +139,11 @@ class Matcher:
             if _in_order(self.pieces[n], squeezed)
         ]
 
-    def _index_by_rarest_run(self) -> dict[str, list[int]]:
-        runs = [set(_RUN.findall(" ".join(raw_pieces(row.raw)))) for row in self.rows]
-        counts = Counter(r for found in runs for r in found)
+    def _index_by_rarest_run(self, rows: set[int]) -> dict[str, list[int]]:
+        runs = {n: set(_RUN.findall(" ".join(raw_pieces(self.rows[n].raw)))) for n in rows}
+        counts = Counter(r for found in runs.values() for r in found)
         index: dict[str, list[int]] = defaultdict(list)
-        for n, found in enumerate(runs):
+        for n, found in sorted(runs.items()):
             if found:
                 index[min(found, key=lambda r: (counts[r], -len(r)))].append(n)
         return index

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
 Unit = str | tuple[str, ...]
@@ -125,20 +126,14 @@ def is_name_word(token: str) -> bool:
 
 def _holds_result(kinds: Sequence[int], position: bool) -> bool:
     """Given the kinds of a unit's tokens and whether it has a place or bib: a name, then a mark
-    (a time followed by AM/PM/Uhr is a clock time, no mark), or, after a place, whole numbers
-    after the last name (a team score)."""
-    if not position and not any(k & STATUS for k in kinds):
+    (a time followed by AM/PM/Uhr is a clock time, no mark)."""
+    found = reduce(or_, kinds, 0)
+    if not (found & NAME and found & MARK and (position or found & STATUS)):
         return False
-    last_name = -1
-    for i, k in enumerate(kinds):
-        if k & NAME:
-            last_name = i
-    if last_name < 0:
-        return False
-    for i, k in enumerate(kinds):
-        if k & MARK and not (i + 1 < len(kinds) and kinds[i + 1] & CLOCK):
-            return True
-    return False
+    if not found & CLOCK:
+        return True
+    last = len(kinds) - 1
+    return any(k & MARK and not (i < last and kinds[i + 1] & CLOCK) for i, k in enumerate(kinds))
 
 
 def line_is_result(line: str) -> bool:
