@@ -19,6 +19,7 @@ from pipelines.context import Archive
 from pipelines.results import ResultsStage
 from scraper.cli.siteserver import SiteServer
 from scraper.items import Crawled, Page
+from tests.archive_helpers import page
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "runnerspace"
@@ -51,21 +52,13 @@ def garbled(text: str) -> str:
 
 
 def _page(url: str, body: bytes) -> Page:
-    return Page(
-        url=url,
-        status=200,
-        headers={"Content-Type": "text/plain"},
-        body=body,
-        fetched_at="2026-11-24T05:00:00+00:00",
-        kind="results",
-        source="timing",
-    )
+    return page(url=url, body=body, kind="results", fetched_at="2026-11-24T05:00:00+00:00")
 
 
-def _store(db, page: Page) -> Crawled:
+def _store(db, results: Page) -> Crawled:
     with schema.write_transaction(db):
-        schema.store_page(db, page)
-    return ResultsStage(Archive(db)).process_item(Crawled(page=page))
+        schema.store_page(db, results)
+    return ResultsStage(Archive(db)).process_item(Crawled(page=results))
 
 
 def test_the_stage_stores_the_verdict_and_flags_the_rows_that_fail(tmp_path: Path):
