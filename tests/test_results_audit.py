@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scraper.results import checks
 from scraper.results.audit import NOT_FOUND, NOT_RESULT, PARSED, PARTIAL, UNPARSED, audit
@@ -430,3 +432,43 @@ def test_a_json_object_raw_is_compared_by_its_values():
     doc = _doc(row)
     result = audit(units_of(data.encode(), doc), doc)
     assert (result.result_units, result.coverage, result.row_flags) == (1, 1.0, {})
+
+
+LINES_OF_ANY_KIND = st.sampled_from(
+    [
+        *LINES_OF_REPORT,
+        "1",
+        "Marquardt, Charlie",
+        "25:14.8",
+        '{"place": 1, "name": "A B", "time": "4:05.2"}',
+        "<result><rank>1</rank><name>A B</name></result>",
+        "<tr><td>1</td><td>A B</td><td>10.01</td></tr>",
+        "1,A B,Club,17:23",
+        "\x00",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        st.binary(max_size=500).map(lambda b: b"PK\x03\x04" + b),
+        st.text(max_size=800),
+        st.lists(st.one_of(LINES_OF_ANY_KIND, st.text(max_size=30)), max_size=40).map("\n".join),
+        st.lists(LINES_OF_ANY_KIND, max_size=20).map(lambda ls: "[" + ",".join(ls) + "]"),
+    )
+)
+def test_any_document_gets_a_verdict(data: bytes | str):
+    from scraper.errors import MeetarchiveError
+    from scraper.results import parse_document
+    from scraper.results.audit import audit_document
+
+    try:
+        doc = parse_document(data, None, "any")
+    except MeetarchiveError as e:
+        doc = ResultDoc(error=str(e))
+    result = audit_document(data, doc)
+    assert result.verdict in (PARSED, PARTIAL, UNPARSED)
+    assert 0 <= result.covered <= result.result_units
+    assert (result.verdict == UNPARSED) == (result.rows == 0)
