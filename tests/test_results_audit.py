@@ -78,60 +78,6 @@ def test_which_table_rows_look_like_results(cells: tuple[str, ...], expected: bo
     assert is_result(cells) is expected
 
 
-TFRRS_COPY = """\
-Place
-Name
-Year
-Team
-1
-Marquardt, Charlie
-SR-4
-Haverford
-5:04.7
-25:14.8
-1
-2
-Flank, Jaryd
-
-Muhlenberg
-5:06.5
-25:23.7
-2
-3
-Pitone, Ernie
-JR-3
-Widener
-5:07.2
-25:27.3
-3
-
-Team scores follow
-"""
-
-
-def test_one_cell_per_line_text_becomes_one_record_per_finisher():
-    units = text_units(TFRRS_COPY)
-    records = [u for u in units if isinstance(u, tuple)]
-    assert records == [
-        ("1", "Marquardt, Charlie", "SR-4", "Haverford", "5:04.7", "25:14.8", "1"),
-        ("2", "Flank, Jaryd", "Muhlenberg", "5:06.5", "25:23.7", "2"),  # no year: a blank line
-        ("3", "Pitone, Ernie", "JR-3", "Widener", "5:07.2", "25:27.3", "3"),
-    ]  # the points column (a number before the next place) stays in its record
-    assert all(is_result(r) for r in records)
-    assert [u for u in units if isinstance(u, str)] == [
-        "Place",
-        "Name",
-        "Year",
-        "Team",
-        "Team scores follow",
-    ]
-
-
-def test_numbers_far_apart_are_no_records():
-    text = "\n".join(f"{n}\n" + "\n".join(f"line {n}.{k}" for k in range(50)) for n in (1, 2, 3))
-    assert all(isinstance(u, str) for u in text_units(text))
-
-
 # -- checks ---------------------------------------------------------------------------------
 
 
