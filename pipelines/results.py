@@ -39,6 +39,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from pipelines import db as schema
+from pipelines import linking
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
@@ -113,6 +114,7 @@ class ResultsStage(ArchiveStage):
         rows stored and, for a document parsed, its audit's verdict."""
         key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
         current = schema.document_of_key(self.db, key)
+        was = linking.before(self.db, current["id"] if current else None)
         if current is not None and current["page_id"] != page_id:
             if not schema.newer_page(self.db, page_id, current["page_id"]):
                 return OLDER, 0, None
@@ -130,6 +132,7 @@ class ResultsStage(ArchiveStage):
         elif holder is not None:
             if current is not None:
                 schema.release_document(self.db, current)
+                linking.released(self.db, was)
             schema.put_duplicate(
                 self.db,
                 None if current is None else current["id"],
@@ -141,10 +144,17 @@ class ResultsStage(ArchiveStage):
                 holder,
             )
             return DUPLICATE, 0, None
-        return self.parse_and_store(page, page_id, current, {"url_key": key, "body_sha1": sha1})
+        return self.parse_and_store(
+            page, page_id, current, {"url_key": key, "body_sha1": sha1}, was
+        )
 
     def parse_and_store(
-        self, page: Page, page_id: int, current: dict[str, Any] | None, identity: dict[str, Any]
+        self,
+        page: Page,
+        page_id: int,
+        current: dict[str, Any] | None,
+        identity: dict[str, Any],
+        was: linking.Before,
     ) -> tuple[str, int, str | None]:
         doc = parse_results_page(page)
         identity["parse_sha1"] = parse_digest(doc)
@@ -164,6 +174,8 @@ class ResultsStage(ArchiveStage):
         else:
             outcome = UPDATED
             schema.release_document(self.db, current)
+            linking.released(self.db, was)
+            was = linking.Before()
         audit = audit_results_page(page, doc)
         rows = schema.store_results(
             self.db,
@@ -176,6 +188,9 @@ class ResultsStage(ArchiveStage):
             current["id"] if current else None,
             audit,
         )
+        stored = schema.document_of_key(self.db, identity["url_key"])
+        assert stored is not None
+        linking.link_document(self.db, stored["id"], page.source or None, was)
         return outcome, rows, None if audit is None else audit.verdict
 
     def count(self, outcome: str, rows: int, verdict: str | None) -> None:
