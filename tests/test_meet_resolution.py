@@ -44,7 +44,7 @@ def _meet(db, year: int) -> dict:
 def test_the_crawl_stores_each_competition_once(crawled):
     _, db = crawled
     assert sorted((m["year"], m["name"]) for m in db[schema.MEETS].rows) == [
-        (2023, "Nike Prefontaine Classic"),
+        (2023, "Eugene Diamond League - Nike Prefontaine Classic"),
         (2024, "Prefontaine Classic"),
     ]
     pre = _meet(db, 2024)
@@ -141,7 +141,9 @@ def test_meets_command_prints_the_merged_meet(crawled):
     assert [line for line in block if "Bowerman Mile" in line] == [
         "    Men Bowerman Mile [Finals] 6"
     ]
-    assert any(line.startswith("2023  Nike Prefontaine Classic") for line in rest)
+    assert any(
+        line.startswith("2023  Eugene Diamond League - Nike Prefontaine Classic") for line in rest
+    )
 
 
 # ---- each signal on made-up documents -----------------------------------------------------------

@@ -110,7 +110,11 @@ def _strip_results(h: str) -> str:
     """'Uitsig Relays 2012 - Results' -> 'Uitsig Relays 2012', 'Summer Solstice Results 2013' ->
     'Summer Solstice 2013'."""
     out = _RESULTS_WORD.sub(" ", h)
-    out = " ".join(out.split()).strip(" -–—|:")
+    # segments left empty, or holding only a year (the date, kept apart), go with their separators:
+    # 'Pre Classic - Results - 2023 Results' -> 'Pre Classic'
+    parts = [p.strip() for p in re.split(r"(?:(?<=\s)|^)[-–—|](?=\s|$)", " ".join(out.split()))]
+    parts = [p for p in parts if p and not re.fullmatch(r"(?:19|20)\d\d", p)]
+    out = " - ".join(" ".join(p.split()) for p in parts).strip(" -–—|:")
     return out if re.search(r"[^\W\d_]", out) else h
 
 
