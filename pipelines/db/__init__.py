@@ -163,6 +163,7 @@ from pipelines.db.schema import (  # noqa: F401
     PAGES,
     PERFORMANCES,
     REJECTS,
+    RESULT_DOC_AUDIT,
     RESULT_DOCS,
     RESULT_EVENTS,
     RESULT_JSON_COLUMNS,
@@ -175,6 +176,7 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+    VERDICTS,
 )
 from pipelines.db.states import (  # noqa: F401
     ArchiveError,

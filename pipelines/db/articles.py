@@ -21,6 +21,7 @@ from pipelines.db.schema import (
     RESULTS,
     REVISION_FIELDS,
     REVISIONS,
+    VERDICTS,
 )
 
 
@@ -222,7 +223,9 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
 def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded;
     duplicate: a copy of a stored document, fetched again from another address, holding no rows
-    of its own) and result rows. ``result_documents`` counts the documents, not their copies."""
+    of its own), the documents by their audit's verdict (parsed, partial, unparsed; not audited:
+    stored before the audit existed) and result rows. ``result_documents`` counts the documents,
+    not their copies."""
     by_status = {"parsed": 0, "unparsed": 0, "duplicate": 0}
     by_status.update(
         {
@@ -230,10 +233,21 @@ def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
             for r in db.query(f"SELECT status, count(*) AS n FROM {RESULT_DOCS} GROUP BY status")
         }
     )
+    by_verdict = dict.fromkeys([*VERDICTS, None], 0)
+    by_verdict.update(
+        {
+            r["verdict"]: r["n"]
+            for r in db.query(
+                f"SELECT verdict, count(*) AS n FROM {RESULT_DOCS} "
+                "WHERE duplicate_of IS NULL GROUP BY verdict"
+            )
+        }
+    )
     return {
         "meets": db.table(MEETS).count,
         "result_documents": by_status["parsed"] + by_status["unparsed"],
         "result_documents_by_status": by_status,
+        "result_documents_by_verdict": {v or "not audited": n for v, n in by_verdict.items()},
         "results": db.table(RESULTS).count,
     }
 
@@ -263,6 +277,17 @@ def format_counts(c: dict[str, Any]) -> str:
         f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)"
         + (f"; {docs['duplicate']} copies of them fetched again" if docs["duplicate"] else ""),
     ]
+    audit = c["result_documents_by_verdict"]
+    if c["result_documents"]:
+        lines.append(
+            f"  audit:    {audit['parsed']} parsed, {audit['partial']} partial, "
+            f"{audit['unparsed']} unparsed"
+            + (
+                f"; {audit['not audited']} not audited (`meetarchive reparse` audits them)"
+                if audit["not audited"]
+                else ""
+            )
+        )
     if c["newest_articles"]:
         lines.append("newest articles:")
         lines += [

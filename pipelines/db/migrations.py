@@ -31,6 +31,7 @@ from pipelines.db.schema import (
     RESULTS,
     RESULTS_FTS_COLUMNS,
     REVIEW_BELOW,
+    RUN_SOURCES,
 )
 from pipelines.db.tables import (
     create_article_tables,
@@ -307,3 +308,27 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
         f"JOIN {RESULT_DOCS} d ON d.id = r.document_id "
         f"WHERE r.athlete_confidence < {REVIEW_BELOW} ORDER BY r.athlete_confidence"
     )
+
+
+@migrations()
+def m013_results_audit(db: sqlite_utils.Database) -> None:
+    """The audit of each parsed results document (``scraper.results.audit``), stored with it:
+    ``verdict`` (parsed, partial, unparsed), ``coverage`` (the share of its result-like lines or
+    table rows that became rows), ``result_lines``, ``covered_lines``, ``flagged_rows`` and
+    ``audit_reasons`` (JSON list); per row, ``results.audit_flags`` (JSON list of the checks it
+    fails, NULL when none). Per crawl run and source, ``results_documents`` (documents audited in
+    the run) and ``results_parsed`` (the share of them whose verdict is parsed), for the alarm.
+    Documents stored before are NULL until ``meetarchive reparse`` audits them."""
+    for column, kind in (
+        ("verdict", "TEXT"),
+        ("coverage", "REAL"),
+        ("result_lines", "INTEGER"),
+        ("covered_lines", "INTEGER"),
+        ("flagged_rows", "INTEGER"),
+        ("audit_reasons", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    db.table(RESULT_DOCS).create_index(["verdict"])
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN audit_flags TEXT")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_documents INTEGER")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_parsed REAL")

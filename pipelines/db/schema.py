@@ -18,7 +18,25 @@ RESULTS = "results"
 RESULTS_FTS = f"{RESULTS}_fts"
 # Results: FTS over the names people search for; row columns holding lists/dicts (JSON text).
 RESULTS_FTS_COLUMNS = ("athlete", "team", "members")
-RESULT_JSON_COLUMNS = ("flags", "relay_members", "attempts", "splits", "detail", "raw")
+RESULT_JSON_COLUMNS = (
+    "flags",
+    "relay_members",
+    "attempts",
+    "splits",
+    "detail",
+    "raw",
+    "audit_flags",
+)
+# A results document's audit (scraper.results.audit): its verdicts and the columns holding it.
+VERDICTS = ("parsed", "partial", "unparsed")
+RESULT_DOC_AUDIT = (
+    "verdict",
+    "coverage",
+    "result_lines",
+    "covered_lines",
+    "flagged_rows",
+    "audit_reasons",
+)
 # Full-text search: columns in this order, with these bm25 weights (headline above body).
 FTS_COLUMNS = ("headline", "dek", "authors", "body")
 FTS_WEIGHTS = (10.0, 4.0, 3.0, 1.0)

@@ -125,7 +125,8 @@ def crawl(
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
       4  locked: another crawl of SPIDER (of the same news source) into this archive is running
          (STUCK when it has run longer than CRAWL_LOCK_MAX_AGE, default 1d)
-      5  alarm: a source's fill rate dropped or it stopped giving new articles
+      5  alarm: a source's fill rate dropped, it stopped giving new articles, or fewer of
+         its results documents were read whole (audit verdict parsed)
       6  interrupted: stopped by SIGTERM or Ctrl-C (a second signal forces it)
     """
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl

@@ -7,8 +7,8 @@ Exit codes of a crawl (``CrawlReport.exit_code``):
 * 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
 * 1 — errors: downloads that failed without a response, or errors in the spider or pipelines;
 * 4 — another crawl of the same spider into the same archive is running (``scraper.crawl.lock``);
-* 5 — monitoring alarm: a source's field fill rate dropped, or it stopped giving new articles
-  (``scraper.crawl.runs``);
+* 5 — monitoring alarm: a source's field fill rate dropped, it stopped giving new articles, or
+  fewer of its results documents were read whole (``scraper.crawl.runs``);
 * 6 — interrupted: stopped by SIGTERM or Ctrl-C (``scraper.crawl.stopping``; what was fetched is
   stored), or forced to stop at once by a second signal.
 
@@ -208,10 +208,20 @@ class CrawlReport:
         if not documents:
             return []
         unparsed = int(self.stats.get("meetarchive/results/unparsed", 0))
-        return [
+        lines = [
             f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
             f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")
         ]
+        verdicts = {
+            v: int(self.stats.get(f"meetarchive/results/audit/{v}", 0))
+            for v in ("parsed", "partial", "unparsed")
+        }
+        if any(verdicts.values()):
+            lines.append(
+                "  results audit:   {parsed} parsed, {partial} partial, {unparsed} unparsed"
+                " (documents parsed in this run)".format(**verdicts)
+            )
+        return lines
 
     def _cookie_lines(self) -> list[str]:
         dropped = {
