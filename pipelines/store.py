@@ -35,7 +35,8 @@ from scrapy.exceptions import DropItem
 
 from pipelines import db as schema
 from pipelines.context import Archive, ArchiveStage
-from pipelines.dedupe import NEW, REBUILT, UNCHANGED, content_hash, outcome
+from pipelines.dedupe import NEW, REBUILT, UNCHANGED, UPDATED, content_hash, outcome
+from pipelines.stories import StoryIndex
 from scraper.errors import MeetarchiveError
 from scraper.items import Crawled
 
@@ -112,6 +113,8 @@ class StoreStage(ArchiveStage):
         # needs the space, and it must be the failing item's, never the group's commit.
         self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
         self.pending: dict[str, dict[str, Any]] = {}
+        # Stories (pipelines.stories): the group's articles are placed at its commit.
+        self.stories = StoryIndex(self.db)
         archive.committers.append(self.commit)
         archive.revealers.append(self.reveal)
 
@@ -131,6 +134,8 @@ class StoreStage(ArchiveStage):
             raise
         if deferred is not None:
             self.pending[deferred["canonical_url"]] = deferred
+        if item.article is not None and item.outcome in (NEW, UPDATED, REBUILT):
+            self.stories.note(item.article.canonical_url, item.article.body)
         self.group.append(item)
         if len(self.group) >= self.limit:
             self.commit()
@@ -160,9 +165,11 @@ class StoreStage(ArchiveStage):
         group, self.group, self.open = self.group, [], False
         try:
             self._insert_pending()
+            self.stories.flush()
             self.db.execute("COMMIT")  # may fail (a full disk): then nothing of the group stays
         except BaseException as exc:
             self.pending.clear()
+            self.stories.discard()
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
             self._lost(group, exc)
@@ -177,6 +184,7 @@ class StoreStage(ArchiveStage):
         if self.open and not self.db.conn.in_transaction:  # SQLite rolled it all back
             group, self.group, self.open = self.group, [], False
             self.pending.clear()
+            self.stories.discard()
             self._lost(group, None)
             return
         try:

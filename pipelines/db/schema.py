@@ -49,3 +49,10 @@ FILL_FIELDS = ("author", "date", "body", "results")
 # What `export --since-last` wrote to each file (pipelines.export).
 EXPORTS = "exports"
 EXPORT_ROWS = "export_rows"
+
+# Stories: articles that are the same text (pipelines.stories). `articles.story_id` (added by the
+# migration m011_stories) is the id of the story's original, set on every article of a story the
+# archive holds more than once; STORY_PRINTS holds each article's MinHash signature and shingle
+# count, STORY_BANDS its LSH band keys (pipelines.fingerprint), indexed.
+STORY_PRINTS = "story_prints"
+STORY_BANDS = "story_bands"
