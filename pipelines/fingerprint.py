@@ -102,8 +102,8 @@ def shingle_hashes(body: str) -> np.ndarray:
     for j in range(1, k):
         mixed += words_h[j : j + count] * _WORD_MULTIPLIERS[j]
     if len(lengths) > 1:
-        para = np.repeat(np.arange(len(lengths)), lengths)
-        mixed = mixed[para[:count] == para[k - 1 :]]
+        paragraph = np.repeat(np.arange(len(lengths)), lengths)
+        mixed = mixed[paragraph[:count] == paragraph[k - 1 :]]
     shingles = (mixed >> _U32).astype(np.uint32)
     shingles.sort()
     distinct: np.ndarray = shingles[np.concatenate(([True], shingles[1:] != shingles[:-1]))]

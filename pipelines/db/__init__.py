@@ -8,7 +8,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
   results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
-  stored twice (migrations m008, m009).
+  stored twice (migrations m008, m009); ``stories``: story fingerprints, band keys and
+  ``articles.copy_of`` (pipelines.stories), a story's articles for search.
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -111,4 +112,7 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+    STORY_BANDS,
+    STORY_PRINTS,
 )
+from pipelines.db.stories import story_counts, story_urls  # noqa: F401
