@@ -1,7 +1,8 @@
 """An article body's near-duplicate fingerprint: MinHash over word shingles, and the test of two
 fingerprints for the same story. Pure: no archive, no clock.
 
-* **Shingles.** The body is case-folded, every character that is not a letter or digit is a space,
+* **Shingles.** The body is case-folded, every character that is not a letter or digit is a space
+  (punctuation, symbols, typographic quotes),
   and each run of ``SHINGLE_WORDS`` consecutive words *within one paragraph* is a shingle, hashed to
   32 bits. Shingles never cross a paragraph break, so moving paragraphs around changes nothing;
   punctuation, case and spacing change nothing either.
@@ -29,6 +30,7 @@ text to tell a copy from two notes on the same race.
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,6 +48,22 @@ CONTAINED_JACCARD = 0.3
 
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789") | frozenset(range(0x80, 0x100))
 _TO_SPACES = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+# Non-ASCII punctuation, symbols and spaces (typographic quotes and dashes, no-break spaces...)
+# are spaces too; other non-ASCII characters are letters.
+_PUNCTUATION_BLOCKS = (
+    (0x80, 0x100),  # Latin-1: no-break space, guillemets, inverted marks...
+    (0x2000, 0x2070),  # General Punctuation: spaces, dashes, quotes, ellipsis
+    (0x20A0, 0x20D0),  # currency signs
+    (0x2E00, 0x2E80),  # Supplemental Punctuation
+    (0x3000, 0x3040),  # CJK Symbols and Punctuation
+    (0xFF00, 0xFF66),  # fullwidth and halfwidth forms
+)
+_PUNCTUATION_TO_SPACES = {
+    cp: " "
+    for start, end in _PUNCTUATION_BLOCKS
+    for cp in range(start, end)
+    if unicodedata.category(chr(cp))[0] in "PSZC"
+}
 # Odd 64-bit multipliers giving each word of a shingle its own weight (the order of words counts).
 _WORD_MULTIPLIERS = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
@@ -88,7 +106,10 @@ def shingle_hashes(body: str) -> np.ndarray:
     cache = _WORD_CACHE
     hashes: list[int] = []
     lengths: list[int] = []
-    for para in body.casefold().encode("utf-8", "replace").split(b"\n"):
+    text = body.casefold()
+    if not text.isascii():
+        text = text.translate(_PUNCTUATION_TO_SPACES)
+    for para in text.encode("utf-8", "replace").split(b"\n"):
         words = para.translate(_TO_SPACES).split()
         if words:
             lengths.append(len(words))
@@ -105,6 +126,8 @@ def shingle_hashes(body: str) -> np.ndarray:
         paragraph = np.repeat(np.arange(len(lengths)), lengths)
         mixed = mixed[paragraph[:count] == paragraph[k - 1 :]]
     shingles = (mixed >> _U32).astype(np.uint32)
+    if not len(shingles):
+        return shingles
     shingles.sort()
     distinct: np.ndarray = shingles[np.concatenate(([True], shingles[1:] != shingles[:-1]))]
     return distinct

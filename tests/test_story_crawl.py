@@ -16,14 +16,17 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+import urllib.parse
+import urllib.request
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from scraper.cli.siteserver import SiteServer
+from tests.fixture_archive import serving
 
 REPO = Path(__file__).resolve().parents[1]
 SITE = REPO / "tests" / "sites" / "syndication"
@@ -92,7 +95,7 @@ class Crawls:
 
 
 @pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawls]:
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> Crawls:
     tmp = tmp_path_factory.mktemp("stories")
     db = tmp / "archive.db"
     with ExitStack() as stack:
@@ -115,7 +118,7 @@ def crawls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Crawls]:
         again = cli(*args, "--full")
         after_again = stories(db)
     reparse = cli("reparse", "--db", str(db))
-    yield Crawls(first, again, reparse, after_first, after_again, stories(db), db, tmp)
+    return Crawls(first, again, reparse, after_first, after_again, stories(db), db, tmp)
 
 
 def test_crawls_succeed(crawls: Crawls):
@@ -143,7 +146,8 @@ def test_each_article_is_fingerprinted_and_each_key_held_once_per_story(crawls: 
     held = crawls.after_first
     assert all(shingles and signature for _, _, (shingles, signature), _, _ in held.values())
     story_keys = [k for slug in SYNDICATED for k in held[slug][4]]
-    assert story_keys and len(story_keys) == len(set(story_keys))
+    assert story_keys
+    assert len(story_keys) == len(set(story_keys))
     assert held[UNRELATED][4]
 
 
@@ -170,7 +174,8 @@ def test_search_lists_the_unrelated_story_apart(crawls: Crawls):
     proc = cli("search", "Kerr", "--db", str(crawls.db), "--json", "--limit", "10")
     hits = json.loads(proc.stdout)
     slugs = sorted(h["url"].rsplit("/", 1)[-1][:-5] for h in hits)
-    assert len(hits) == 2 and UNRELATED in slugs
+    assert len(hits) == 2
+    assert UNRELATED in slugs
     unrelated = next(h for h in hits if h["url"].endswith(f"{UNRELATED}.html"))
     assert (unrelated["also_on"], unrelated["other_sites"]) == ([], 0)
 
@@ -189,3 +194,21 @@ def test_the_articles_export_carries_the_story(crawls: Crawls):
     fields = {f["name"]: f for f in package["resources"][0]["schema"]["fields"]}
     assert fields["story_id"]["type"] == "integer"
     assert "original" in fields["story_id"]["description"]
+
+
+def test_the_served_search_page_shows_the_story_once_also_on_two_sites(crawls: Crawls):
+    """`meetarchive serve` (a real Datasette server) over a copy of the crawled archive."""
+    copy = crawls.tmp / "served.db"
+    copy.write_bytes(crawls.db.read_bytes())
+    query = urllib.parse.urlencode({"q": "Kerr Ingebrigtsen"})
+    with serving(copy) as base, urllib.request.urlopen(f"{base}/served/-/search?{query}") as r:
+        page = lxml.html.fromstring(r.read().decode())
+    found = page.cssselect("li.search-hit")
+    assert len(found) == 1
+    story = found[0].cssselect("details.search-story")[0]
+    assert story.cssselect("summary")[0].text_content().startswith("also on 2 sites (127.0.0.")
+    links = [a.get("href") for a in story.cssselect("li a")]
+    shown = found[0].cssselect("p.search-url a")[0].get("href")
+    assert len(links) == 2
+    assert shown not in links
+    assert {link.rsplit("/", 1)[-1][:-5] for link in [*links, shown]} == set(SYNDICATED)
