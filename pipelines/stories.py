@@ -29,6 +29,7 @@ the articles of the same group, and reparse gives the same stories again.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -84,29 +85,50 @@ def place(db: sqlite_utils.Database, article_id: int, fp: Fingerprint | None) ->
         _join(db, article_id, fp)
 
 
-def _join(db: sqlite_utils.Database, article_id: int, fp: Fingerprint) -> None:
-    keys = fp.band_keys()
-    held = store.band_postings(db, keys)
+@dataclass
+class Found:
+    """What the index says of a fingerprint: the stories it is the same story as (by their
+    original's id), the articles holding each of its keys, and its common keys."""
+
+    stories: set[int]
+    held: dict[int, list[int]]
+    common: set[int]
+
+
+def find(db: sqlite_utils.Database, fp: Fingerprint, article_id: int | None = None) -> Found:
+    """The stories a body with this fingerprint belongs to (``article_id``: its own, left out):
+    its keys looked up, the candidates compared, and the other articles of a story whose
+    candidate shares much of its text (``SIBLING_JACCARD``) but is no match. Reads only."""
+    held = store.band_postings(db, fp.band_keys())
     common = {k for k, ids in held.items() if len(ids) > COMMON_KEY}
     candidates = {a for k, ids in held.items() if k not in common for a in ids} - {article_id}
-    matched: set[int] = set()  # stories, by their original's id
-    unmatched: set[int] = set()
+    matched: set[int] = set()
+    near: set[int] = set()
     for row, same, j in _compare(fp, store.prints_of(db, candidates)):
         if same:
             matched.add(row[3])
         elif j >= SIBLING_JACCARD:
-            unmatched.add(row[3])
-    if unmatched - matched:  # their other articles, which may hold no key of their own
-        others = [r for r in store.story_prints(db, unmatched - matched) if r[0] not in candidates]
+            near.add(row[3])
+    if near - matched:  # their other articles, which may hold no key of their own
+        others = [r for r in store.story_prints(db, near - matched) if r[0] not in candidates]
         matched.update(row[3] for row, same, _ in _compare(fp, others) if same)
+    return Found(matched, held, common)
+
+
+def _join(db: sqlite_utils.Database, article_id: int, fp: Fingerprint) -> None:
+    found = find(db, fp, article_id)
     story, members = article_id, {article_id}
-    if matched:
-        rows = store.story_members(db, matched | {article_id})
+    if found.stories:
+        rows = store.story_members(db, found.stories | {article_id})
         story, members = original(rows)["id"], {r["id"] for r in rows}
     store.put_print(db, article_id, fp.shingles, fp.to_bytes(), story)
-    if matched:
+    if found.stories:
         store.set_story(db, sorted(members), story)
-    mine = [k for k in keys if k not in common and not any(a in members for a in held.get(k, ()))]
+    mine = [
+        k
+        for k in fp.band_keys()
+        if k not in found.common and not any(a in members for a in found.held.get(k, ()))
+    ]
     store.add_bands(db, article_id, mine)
 
 
