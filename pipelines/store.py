@@ -4,7 +4,8 @@ Per item: the page row always (an identical refetch only moves its fetch time); 
 or the article: inserted (new), rewritten with the old text kept as a revision (updated),
 rewritten in place with its revisions dropped for rebuilding (rebuilt, during reparse), or only
 ``last_seen`` moved (unchanged). Article times come from the page row's fetch times, never the
-clock.
+clock. A new, updated or rebuilt article is fingerprinted as it is stored and placed in its story
+at the group's commit, in the same transaction (``pipelines.stories.StoryIndex``).
 
 **Group commit.** One write transaction stays open over a group of items: it is committed when
 it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
