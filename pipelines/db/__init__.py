@@ -115,4 +115,4 @@ from pipelines.db.schema import (  # noqa: F401
     STORY_BANDS,
     STORY_PRINTS,
 )
-from pipelines.db.stories import story_counts, story_urls  # noqa: F401
+from pipelines.db.stories import story_urls  # noqa: F401

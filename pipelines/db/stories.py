@@ -1,5 +1,5 @@
 """Stories: the queries of ``pipelines.stories`` (fingerprints, band keys, ``articles.copy_of``)
-and of search and stats (a story's articles and sites).
+and of search (a story's articles and their addresses).
 
 A story is named by its original's article id: ``articles.story_id`` (virtual: ``copy_of``, else
 the article's own id), ``story_prints.story``. Only later copies have ``copy_of`` set, so an
@@ -142,7 +142,7 @@ def drop_bands(db: sqlite_utils.Database, article_id: int, keys: list[int]) -> N
     )
 
 
-# ---- search and stats ---------------------------------------------------------------------------
+# ---- search ---------------------------------------------------------------------------
 
 
 def story_urls(db: sqlite_utils.Database, stories: list[int]) -> dict[int, list[tuple[int, str]]]:
@@ -154,12 +154,3 @@ def story_urls(db: sqlite_utils.Database, stories: list[int]) -> dict[int, list[
     for story, members in out.items():
         members.sort(key=lambda m: (m[0] != story, m[0]))
     return out
-
-
-def story_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """Stories held more than once, the articles in them, and the articles fingerprinted."""
-    stories, copies = db.conn.execute(
-        f"SELECT count(DISTINCT copy_of), count(*) FROM {ARTICLES} WHERE copy_of IS NOT NULL"
-    ).fetchone()
-    prints = db.conn.execute(f"SELECT count(*) FROM {STORY_PRINTS}").fetchone()[0]
-    return {"stories": stories, "articles_in_stories": stories + copies, "fingerprinted": prints}
