@@ -16,8 +16,9 @@ fingerprints for the same story. Pure: no archive, no clock.
   its number) to a 31-bit key. Two bodies with Jaccard similarity ``s`` share at least one key
   with probability ``1 - (1 - s**ROWS)**BANDS``: 0.94 at 0.5, 0.99 at 0.6, 0.75 at 0.4, 0.02 at
   0.1 (locality sensitive hashing); a story's copies usually share keys with several of its
-  articles, so a copy missed by one is found through another. The archive indexes the keys, so candidates for a new body are found by
-  looking its keys up, never by comparing it with every article.
+  articles, so a copy missed by one is found through another. The archive indexes the keys, so
+  candidates for a new body are found by looking its keys up, never by comparing it with every
+  article.
 * **Same story** (``same_story``): the Jaccard estimate ``j`` and, from it and the two shingle
   counts, the containment ``c`` of the smaller body in the larger
   (``|A ∩ B| = j (|A| + |B|) / (1 + j)``). Same story when ``j >= JACCARD`` (the same text with
