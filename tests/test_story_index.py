@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from pipelines.db import open_db
+from pipelines.search import search
 from tests.archive_helpers import T1, article, build_stages, crawled, make_crawler, rows, run_stages
 from tests.test_fingerprint import OTHER, PARAS, body
 
@@ -179,3 +181,23 @@ def test_generated_copies_are_grouped_with_precision_and_recall_of_098(tmp_path:
     assert true_pairs > 1000
     assert precision >= 0.98
     assert recall >= 0.98
+
+
+@pytest.mark.parametrize("order", ["rank", "newest"])
+@pytest.mark.parametrize("limit", [1, 2, 5])
+def test_search_shows_each_story_once_and_reads_on_for_the_next(
+    tmp_path: Path, order: str, limit: int
+):
+    """Three articles of one story and a fourth story all match: the first hits are the two
+    stories, whatever the limit, the story's hit listing its other two addresses."""
+    db = tmp_path / "a.db"
+    store(db, [item(name, TEXTS[name], DATES[name]) for name in DATES])
+    with open_db(db) as archive:
+        hits = search(archive, "Kerr", limit=limit, order=order)
+    assert len(hits) == min(limit, 2)
+    assert len({h["story_id"] for h in hits}) == len(hits)
+    story = [h for h in hits if h["also_on"]]
+    if limit > 1 or story:
+        [one] = story
+        assert len(one["also_on"]) == 2
+        assert one["other_sites"] == 2
