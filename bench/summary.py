@@ -148,6 +148,7 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
             _run(memory),
         )
     yield from results_wild_rows()
+    yield from story_rows()
 
 
 def results_wild_rows() -> Iterator[tuple[str, str, bool | None, str]]:
@@ -184,6 +185,34 @@ def results_wild_rows() -> Iterator[tuple[str, str, bool | None, str]]:
             f"{speed['parse + store']:,.0f})",
             speed["parse + audit + store"] >= 5000,
             run,
+        )
+
+
+def story_rows() -> Iterator[tuple[str, str, bool | None, str]]:
+    """Issue 17: grouping copies (bench/stories.py)."""
+    stories = record.load("stories")
+    if stories is None:
+        yield "story grouping precision and recall >= 0.98", "not run", None, ""
+        return
+    g = stories["figures"]["grouping"]
+    for name in ("precision", "recall"):
+        yield (
+            f"story grouping {name} >= 0.98 ({g['articles']:,} generated articles)",
+            f"{g[name]:.4f}",
+            g[name] >= 0.98,
+            _run(stories),
+        )
+    s = stories["figures"].get("scale")
+    if s is None:
+        yield "checking a new article < 5 ms at 1M articles", "not run", None, ""
+        return
+    for name, label in (("find_ms", "check (find)"), ("place_ms", "check and store (place)")):
+        f = s[name]
+        yield (
+            f"{label} of a new article < 5 ms at p99 ({s['archive_articles']:,} articles)",
+            f"{f['p99']:.2f} ms (p50 {f['p50']:.2f} ms)",
+            f["p99"] < 5,
+            _run(stories),
         )
 
 

@@ -24,10 +24,11 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from pipelines.db import FTS_COLUMNS, fts_match
+from pipelines.db import FTS_COLUMNS, fts_match, story_urls
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -227,7 +228,12 @@ def search(
     ``mark``) and score (bm25, lower is better). A common query is ranked within its newest-stored
     matches (``pipelines.db.RANK_WINDOW``); one matching a large share of the archive
     (``COMMON_MATCHES``) puts headline/dek hits first without bm25 (score None). So searching
-    stays fast at millions of rows."""
+    stays fast at millions of rows.
+
+    A story held more than once (the same text on several sites, ``pipelines.stories``) is one
+    hit, its best-matching article, with ``story_id``, ``also_on`` (the addresses of the story's
+    other articles, the original first) and ``other_sites`` (how many sites they are on besides
+    the hit's own)."""
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
     groups, _excluded, fts_query = _parsed(query)
@@ -247,6 +253,7 @@ def search(
     if markup:
         for hit in hits:
             hit["snippet"] = _html_snippet(hit["snippet"], mark, sentinels)
+    _add_stories(db, hits)
     return hits
 
 
@@ -256,6 +263,35 @@ def _sentinels() -> tuple[str, str]:
     cleaned from it) can hold one and add a mark of its own."""
     token = secrets.token_hex(8)
     return f"\x02{token}\x03", f"\x02/{token}\x03"
+
+
+def site_of(url: str) -> str:
+    """The site of an address: its host (and port), lower-cased, without a leading ``www.``."""
+    netloc = urlsplit(url).netloc.lower().rpartition("@")[2]
+    return netloc.removeprefix("www.")
+
+
+def _add_stories(db: sqlite_utils.Database, hits: list[dict[str, Any]]) -> None:
+    members = story_urls(db, [hit["story_id"] for hit in hits])
+    for hit in hits:
+        others = [url for i, url in members.get(hit["story_id"], []) if i != hit["id"]]
+        own = site_of(hit["url"] or hit["canonical_url"])
+        hit["also_on"] = others
+        hit["other_sites"] = len({site_of(url) for url in others} - {own})
+
+
+def story_note(hit: dict[str, Any]) -> str | None:
+    """ "also on 2 sites (a.com, b.org)" for a hit whose story is held more than once."""
+    others = hit.get("also_on") or []
+    if not others:
+        return None
+    own = site_of(hit["url"] or hit["canonical_url"])
+    sites = sorted({site_of(url) for url in others} - {own})
+    if not sites:
+        n = len(others)
+        return f"also at {n} other address{'es' if n > 1 else ''} on this site"
+    return f"also on {len(sites)} site{'s' if len(sites) > 1 else ''} ({', '.join(sites)})"
+
 
 
 def _html_snippet(
@@ -279,5 +315,8 @@ def format_hits(hits: list[dict[str, Any]]) -> str:
         lines.append(f"{n}. {hit['headline']}")
         lines.append("   " + " · ".join(a for a in about if a))
         lines.append(f"   {hit['url'] or hit['canonical_url']}")
+        note = story_note(hit)
+        if note:
+            lines.append(f"   {note}")
         lines.append("   " + " ".join((hit["snippet"] or "").split()))
     return "\n".join(lines)

@@ -4,7 +4,8 @@ Per item: the page row always (an identical refetch only moves its fetch time); 
 or the article: inserted (new), rewritten with the old text kept as a revision (updated),
 rewritten in place with its revisions dropped for rebuilding (rebuilt, during reparse), or only
 ``last_seen`` moved (unchanged). Article times come from the page row's fetch times, never the
-clock.
+clock. A new, updated or rebuilt article is fingerprinted as it is stored and placed in its story
+at the group's commit, in the same transaction (``pipelines.stories.StoryIndex``).
 
 **Group commit.** One write transaction stays open over a group of items: it is committed when
 it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
@@ -35,7 +36,8 @@ from scrapy.exceptions import DropItem
 
 from pipelines import db as schema
 from pipelines.context import Archive, ArchiveStage
-from pipelines.dedupe import NEW, REBUILT, UNCHANGED, content_hash, outcome
+from pipelines.dedupe import NEW, REBUILT, UNCHANGED, UPDATED, content_hash, outcome
+from pipelines.stories import StoryIndex
 from scraper.errors import MeetarchiveError
 from scraper.items import Crawled
 
@@ -112,6 +114,8 @@ class StoreStage(ArchiveStage):
         # needs the space, and it must be the failing item's, never the group's commit.
         self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
         self.pending: dict[str, dict[str, Any]] = {}
+        # Stories (pipelines.stories): the group's articles are placed at its commit.
+        self.stories = StoryIndex(self.db)
         archive.committers.append(self.commit)
         archive.revealers.append(self.reveal)
 
@@ -131,6 +135,8 @@ class StoreStage(ArchiveStage):
             raise
         if deferred is not None:
             self.pending[deferred["canonical_url"]] = deferred
+        if item.article is not None and item.outcome in (NEW, UPDATED, REBUILT):
+            self.stories.note(item.article.canonical_url, item.article.body)
         self.group.append(item)
         if len(self.group) >= self.limit:
             self.commit()
@@ -160,9 +166,11 @@ class StoreStage(ArchiveStage):
         group, self.group, self.open = self.group, [], False
         try:
             self._insert_pending()
+            self.stories.flush()
             self.db.execute("COMMIT")  # may fail (a full disk): then nothing of the group stays
         except BaseException as exc:
             self.pending.clear()
+            self.stories.discard()
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
             self._lost(group, exc)
@@ -177,6 +185,7 @@ class StoreStage(ArchiveStage):
         if self.open and not self.db.conn.in_transaction:  # SQLite rolled it all back
             group, self.group, self.open = self.group, [], False
             self.pending.clear()
+            self.stories.discard()
             self._lost(group, None)
             return
         try:

@@ -29,12 +29,13 @@ from datasette.utils.asgi import NotFound, Response
 
 from datasette import hookimpl
 from pipelines.db import ARTICLES
-from pipelines.search import SearchError, search
+from pipelines.search import SearchError, search, story_note
 
 PLUGIN = "meetarchive_search"
 TEMPLATE = "meetarchive_search.html"
 ORDERS = {"rank": "Relevance", "newest": "Newest first"}
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+MAX_COPIES = 10  # addresses of a story's other articles listed under a hit
 REDIRECT_FROM = 1000  # articles; plugin config key table_search_redirect_from
 # What the articles table page's own form sends besides _search (empty filter fields, the
 # default order as _sort + _sort_by_desc): still a plain search.
@@ -129,6 +130,11 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     return datasette.urls.database(name) + "/-/search?" + urlencode({"q": q, "order": "newest"})
 
 
+def _link(url: str) -> str | None:
+    """The address as a link target, for web addresses only."""
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def _int_arg(value: str | None, default: int, low: int, high: int) -> int:
     try:
         return min(max(int(value or default), low), high)
@@ -200,7 +206,9 @@ async def search_page(datasette: Any, request: Any) -> Response:
         hit["row_url"] = datasette.urls.row(name, ARTICLES, str(hit["id"]))
         hit["date"] = (hit["published_at"] or "")[:10]
         url = hit["url"] or hit["canonical_url"] or ""  # the address fetched (the key may be none)
-        hit["link"] = url if url.startswith(("http://", "https://")) else None
+        hit["link"] = _link(url)
+        hit["story_note"] = story_note(hit)  # the same story elsewhere: "also on 2 sites (...)"
+        hit["copies"] = [{"url": u, "link": _link(u)} for u in hit["also_on"][:MAX_COPIES]]
     context = {
         "database": name,
         "q": q or "",

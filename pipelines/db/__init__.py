@@ -11,7 +11,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
   ``pipelines.linking`` reads and writes, the overrides, what meet and athlete pages show);
   ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
-  stored twice (migrations m008, m009).
+  stored twice (migrations m008, m009); ``stories``: story fingerprints, band keys and
+  ``articles.copy_of`` (pipelines.stories), a story's articles for search.
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -176,6 +177,8 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+    STORY_BANDS,
+    STORY_PRINTS,
     VERDICTS,
 )
 from pipelines.db.states import (  # noqa: F401
@@ -187,3 +190,4 @@ from pipelines.db.states import (  # noqa: F401
     check_tables,
     writable,
 )
+from pipelines.db.stories import story_urls  # noqa: F401

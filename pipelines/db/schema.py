@@ -79,3 +79,10 @@ ATHLETE_MENTIONS = "athlete_mentions"
 PERFORMANCES = "performances"  # view: result rows that are no other row's duplicate
 ATHLETE_REVIEW = "athlete_review"  # view: links below REVIEW_BELOW, for a person to check
 REVIEW_BELOW = 0.9
+
+# Stories: articles that are the same text (pipelines.stories). `articles.story_id` (added by the
+# migration m011_stories) is the id of the story's original, set on every article of a story the
+# archive holds more than once; STORY_PRINTS holds each article's MinHash signature and shingle
+# count, STORY_BANDS its LSH band keys (pipelines.fingerprint), indexed.
+STORY_PRINTS = "story_prints"
+STORY_BANDS = "story_bands"
