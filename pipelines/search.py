@@ -293,7 +293,6 @@ def story_note(hit: dict[str, Any]) -> str | None:
     return f"also on {len(sites)} site{'s' if len(sites) > 1 else ''} ({', '.join(sites)})"
 
 
-
 def _html_snippet(
     snippet: str | None, mark: tuple[str, str], sentinels: tuple[str, str]
 ) -> str | None:
