@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+import sqlite_utils
 from protego import Protego
 
 from pipelines import db as schema
@@ -452,3 +453,22 @@ def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
     )
     assert not asked
     assert sqlite_utils.Database(other).table_names() == ["recipes"]
+
+
+def test_a_crashed_crawl_says_where_it_stopped(tmp_path: Path):
+    from twisted.python.failure import Failure
+
+    from pipelines.db import NotAnArchiveError, check_tables
+    from scraper.cli.crawlrun import where
+
+    other = sqlite_utils.Database(tmp_path / "other.db")
+    other["recipes"].insert({"name": "soup"})
+    try:
+        check_tables(other, "other.db")
+    except NotAnArchiveError:
+        failure = Failure()
+    assert where(failure).startswith(" (in pipelines.db.states.check_tables, line ")
+    try:
+        raise ValueError("not ours")
+    except ValueError:
+        assert where(Failure()) == ""  # raised in the test: no frame of ours

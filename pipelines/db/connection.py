@@ -43,7 +43,9 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
     check_file(path)
-    db = sqlite_utils.Database(path)
+    # the busy timeout from the first statement on: reading what the file holds waits too while
+    # another process creates or migrates the same new archive
+    db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000))
     try:
         check_tables(db, str(path))
         newer = unknown_migrations(db)
