@@ -1,8 +1,7 @@
 """What an article is against the archive: the one place deciding ``new`` (no article with this
 canonical URL), ``updated`` (its text changed: the old text becomes a revision) or ``unchanged``
-(only ``last_seen`` moves); while ``meetarchive reparse`` rebuilds the archive, the first version
-of each stored article met in the run is ``rebuilt`` (its row is rewritten from the page, its
-revisions rebuilt by the versions that follow). The store stage asks, under the write lock, so a
+(only ``last_seen`` moves). ``meetarchive reparse`` takes the same decisions against the articles
+it is rebuilding (``pipelines.db.rebuild``). The store stage asks, under the write lock, so a
 second writer storing the same article meanwhile is seen.
 """
 
@@ -24,11 +23,9 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def outcome(stored_hash: str | None, new_hash: str, first_in_rebuild: bool = False) -> str:
+def outcome(stored_hash: str | None, new_hash: str) -> str:
     """The outcome of storing an article whose text hashes to ``new_hash`` where the archive holds
     ``stored_hash`` (None: no such article)."""
     if stored_hash is None:
         return NEW
-    if first_in_rebuild:
-        return REBUILT
     return UNCHANGED if stored_hash == new_hash else UPDATED

@@ -1,10 +1,11 @@
 """StoreStage: each item's writes in one savepoint, items committed in groups.
 
 Per item: the page row always (an identical refetch only moves its fetch time); then the reject,
-or the article: inserted (new), rewritten with the old text kept as a revision (updated),
-rewritten in place with its revisions dropped for rebuilding (rebuilt, during reparse), or only
-``last_seen`` moved (unchanged). Article times come from the page row's fetch times, never the
-clock.
+or the article: inserted (new), rewritten with the old text kept as a revision (updated), or only
+``last_seen`` moved (unchanged). During reparse the same decisions are taken on staging tables
+(the first version of an archived article met is ``rebuilt``), swapped into the archive once every
+page has been replayed (``pipelines.db.rebuild``). Article times come from the page row's fetch
+times, never the clock.
 
 **Group commit.** One write transaction stays open over a group of items: it is committed when
 it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
@@ -112,6 +113,13 @@ class StoreStage(ArchiveStage):
         # needs the space, and it must be the failing item's, never the group's commit.
         self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
         self.pending: dict[str, dict[str, Any]] = {}
+        # Where articles go: the archive's tables, or while reparse rebuilds them, staging tables
+        # swapped in once every page has been replayed (pipelines.db.rebuild)
+        self.articles, self.revisions = schema.ARTICLES, schema.REVISIONS
+        if archive.rebuilding:
+            self.articles, self.revisions = schema.STAGED_ARTICLES, schema.STAGED_REVISIONS
+            self.defer = False
+            schema.start_rebuild(self.db, self.columns)
         archive.committers.append(self.commit)
         archive.revealers.append(self.reveal)
 
@@ -270,19 +278,15 @@ class StoreStage(ArchiveStage):
         art = item.article
         assert art is not None
         self.reveal(art.canonical_url)  # stored earlier in this group: insert it first
-        stored = schema.find_article(self.db, art.canonical_url)
+        stored = schema.find_article(self.db, art.canonical_url, self.articles)
         new_hash = content_hash(art)
-        first_in_rebuild = False
-        if self.archive.rebuilt is not None:
-            first_in_rebuild = art.canonical_url not in self.archive.rebuilt
-            self.archive.rebuilt.add(art.canonical_url)
         # decided here, under the write lock: another writer may have stored it meanwhile
-        decided = outcome(stored["content_hash"] if stored else None, new_hash, first_in_rebuild)
+        decided = outcome(stored["content_hash"] if stored else None, new_hash)
         if decided == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)
             if last != stored["last_seen"]:
-                schema.update_article(self.db, stored["id"], {"last_seen": last})
+                schema.update_article(self.db, stored["id"], {"last_seen": last}, self.articles)
             item.outcome = decided
             return None
         row = schema.article_row(art, self.columns)
@@ -290,21 +294,17 @@ class StoreStage(ArchiveStage):
         if decided == NEW:
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
             item.outcome = decided
-            if self.defer:
+            if self.archive.rebuilding:  # its first version in this rebuild, staged
+                if schema.find_article(self.db, art.canonical_url) is not None:
+                    item.outcome = REBUILT
+            elif self.defer:
                 return row
-            schema.insert_article(self.db, row)
-        elif decided == REBUILT:
-            assert stored is not None
-            schema.delete_revisions(self.db, stored["id"])
-            row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
-            schema.update_article(self.db, stored["id"], row)
-        else:
-            assert stored is not None
-            schema.add_revision(self.db, stored, replaced_at=last_fetched)
-            row.update(
-                last_seen=max(stored["last_seen"] or "", last_fetched), updated_at=last_fetched
-            )
-            schema.update_article(self.db, stored["id"], row)
+            schema.insert_article(self.db, row, self.articles)
+            return None
+        assert stored is not None
+        schema.add_revision(self.db, stored, replaced_at=last_fetched, table=self.revisions)
+        row.update(last_seen=max(stored["last_seen"] or "", last_fetched), updated_at=last_fetched)
+        schema.update_article(self.db, stored["id"], row, self.articles)
         item.outcome = decided
         return None
 

@@ -6,7 +6,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
   ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
+  results; ``rebuild``: the staging tables ``reparse`` rebuilds articles in, and their swap into
+  the archive; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
   stored twice (migrations m008, m009).
 """
@@ -18,7 +19,6 @@ from pipelines.db.articles import (  # noqa: F401
     bulk_insert_articles,
     counts,
     delete_rejects,
-    delete_revisions,
     find_article,
     format_counts,
     insert_article,
@@ -73,10 +73,19 @@ from pipelines.db.fts import (  # noqa: F401
 )
 from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
+    DamagedPage,
     iter_pages,
     page_from_row,
     page_id_of,
     store_page,
+)
+from pipelines.db.rebuild import (  # noqa: F401
+    STAGED_ARTICLES,
+    STAGED_REVISIONS,
+    Swapped,
+    start_rebuild,
+    swap_rebuilt,
+    unstaged_articles,
 )
 from pipelines.db.results import (  # noqa: F401
     format_meets,

@@ -110,10 +110,26 @@ def meets(query: tuple[str, ...], db: str | None, as_json: bool) -> None:
 @click.command()
 @db_option
 def reparse(db: str | None) -> None:
-    """Rebuild every article from the stored pages with the current parsers (no network)."""
+    """Rebuild every article from the stored pages with the current parsers (no network).
+
+    Stopped at any moment, it loses nothing: each article is as it was or as rebuilt, and
+    running it again rebuilds the rest. A stored page that cannot be read is named and skipped.
+    """
+    from pipelines.replay import damaged_line
     from pipelines.replay import reparse as run_reparse
 
-    click.echo(run_reparse(archive_path(db)).summary())
+    path = archive_path(db)
+    try:
+        report = run_reparse(path, on_damaged=lambda d: click.echo(damaged_line(d), err=True))
+    except KeyboardInterrupt:
+        click.echo(
+            f"Interrupted: {path} keeps every article as it was or as rebuilt; "
+            "run `meetarchive reparse` again to rebuild the rest.",
+            err=True,
+        )
+        raise SystemExit(130) from None
+    click.echo(report.summary())
+    raise SystemExit(report.exit_code)
 
 
 @click.command("import-warc")
