@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.export.datasets import MEDIATYPES, Dataset, Field
+from pipelines.export.targets import DATAPACKAGE, datapackage_partial
 
 
 def resource_descriptor(
@@ -37,7 +38,7 @@ def resource_descriptor(
 
 def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
     """Add (or replace, by path) one resource in ``directory/datapackage.json``."""
-    path = directory / "datapackage.json"
+    path = directory / DATAPACKAGE
     package: dict[str, Any] = {}
     if path.exists():
         try:
@@ -62,7 +63,7 @@ def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
         r for r in package.get("resources", []) if r.get("path") != resource["path"]
     ] + [resource]
     package["resources"].sort(key=lambda r: r["path"])
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = datapackage_partial(path)
     tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path
