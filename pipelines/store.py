@@ -1,11 +1,12 @@
 """StoreStage: each item's writes in one savepoint, items committed in groups.
 
 Per item: the page row always (an identical refetch only moves its fetch time); then the reject,
-or the article: inserted (new), rewritten with the old text kept as a revision (updated), or only
-``last_seen`` moved (unchanged). During reparse the same decisions are taken on staging tables
-(the first version of an archived article met is ``rebuilt``), swapped into the archive once every
-page has been replayed (``pipelines.db.rebuild``). Article times come from the page row's fetch
-times, never the clock.
+or the article: inserted (new), rewritten with the old text kept as a revision (updated), only
+``last_seen`` moved (unchanged), or left alone when the page was last fetched before the stored
+version (older: a web archive imported late or again). During reparse the same decisions are
+taken on staging tables (the first version of an archived article met is ``rebuilt``), swapped
+into the archive once every page has been replayed (``pipelines.db.rebuild``). Article times come
+from the page row's fetch times, never the clock.
 
 **Group commit.** One write transaction stays open over a group of items: it is committed when
 it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
@@ -36,7 +37,7 @@ from scrapy.exceptions import DropItem
 
 from pipelines import db as schema
 from pipelines.context import Archive, ArchiveStage
-from pipelines.dedupe import NEW, REBUILT, UNCHANGED, content_hash, outcome
+from pipelines.dedupe import NEW, OLDER, REBUILT, UNCHANGED, content_hash, outcome
 from scraper.errors import MeetarchiveError
 from scraper.items import Crawled
 
@@ -281,7 +282,11 @@ class StoreStage(ArchiveStage):
         stored = schema.find_article(self.db, art.canonical_url, self.articles)
         new_hash = content_hash(art)
         # decided here, under the write lock: another writer may have stored it meanwhile
-        decided = outcome(stored["content_hash"] if stored else None, new_hash)
+        older = stored is not None and last_fetched < (stored["updated_at"] or "")
+        decided = outcome(stored["content_hash"] if stored else None, new_hash, older)
+        if decided == OLDER:
+            item.outcome = decided
+            return None
         if decided == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)

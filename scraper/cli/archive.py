@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -119,17 +122,26 @@ def reparse(db: str | None) -> None:
     from pipelines.replay import reparse as run_reparse
 
     path = archive_path(db)
-    try:
+    with interruptible(
+        f"{path} keeps every article as it was or as rebuilt; run `meetarchive reparse` "
+        "again to rebuild the rest"
+    ):
         report = run_reparse(path, on_damaged=lambda d: click.echo(damaged_line(d), err=True))
-    except KeyboardInterrupt:
-        click.echo(
-            f"Interrupted: {path} keeps every article as it was or as rebuilt; "
-            "run `meetarchive reparse` again to rebuild the rest.",
-            err=True,
-        )
-        raise SystemExit(130) from None
     click.echo(report.summary())
     raise SystemExit(report.exit_code)
+
+
+@contextmanager
+def interruptible(kept: str) -> Iterator[None]:
+    """Ctrl-C during the work is one line saying what was kept (exit 130); once the work is done
+    and committed, Ctrl-C has nothing left to stop and is ignored (it would only turn a finished
+    run's exit code into an interruption's)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {kept}.", err=True)
+        raise SystemExit(130) from None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.command("import-warc")
@@ -152,7 +164,11 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
             sources = list(load_sources(sources_file).values())
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
-    report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
+    path = resolve_db(db)
+    with interruptible(
+        f"{path} keeps every page imported so far; importing the same files again adds the rest"
+    ):
+        report = import_archives(path, [Path(f) for f in files], sources)
     click.echo(report.summary())
     raise SystemExit(report.exit_code)
 
@@ -216,14 +232,15 @@ def export(
 
     archive = open_db(archive_path(db))
     try:
-        report = run_export(
-            archive,
-            dataset,
-            output,
-            fmt,
-            Filters(since=since, until=until, source=source, meet=meet),
-            since_last=since_last,
-        )
+        with interruptible(f"{output} is as the last complete export left it"):
+            report = run_export(
+                archive,
+                dataset,
+                output,
+                fmt,
+                Filters(since=since, until=until, source=source, meet=meet),
+                since_last=since_last,
+            )
     except ExportError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
