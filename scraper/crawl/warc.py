@@ -35,6 +35,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from scraper.crawl.challenge import detect_challenge
+from scraper.crawl.warclines import bounded_records
 from scraper.items import Page, PageKind
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ def _referer(record: Any) -> str | None:
 def _warc_records(stream: IO[bytes], name: str, sources: list[Source] | None) -> Iterator[Record]:
     """The archive's records in file order, each response paired with its request's Referer
     (a request record is written after its response by warcio, before it by other tools)."""
-    records = ArchiveIterator(stream)
+    records = bounded_records(stream)
     pending: _Response | None = None
     before: tuple[str, str | None] | None = None  # (URL, Referer) of a request not yet answered
     for record in records:
