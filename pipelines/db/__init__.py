@@ -7,7 +7,8 @@ tables and columns; the rest of the code imports names from here (``from pipelin
   states (not an archive, damaged, newer, read-only), each an ``ArchiveError`` of one line;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results; ``meets`` and ``athletes``: meets and athletes as entities (what
+  results; ``rebuild``: the staging tables ``reparse`` rebuilds articles in, and their swap into
+  the archive; ``meets`` and ``athletes``: meets and athletes as entities (what
   ``pipelines.linking`` reads and writes, the overrides, what meet and athlete pages show);
   ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
@@ -22,7 +23,6 @@ from pipelines.db.articles import (  # noqa: F401
     bulk_insert_articles,
     counts,
     delete_rejects,
-    delete_revisions,
     find_article,
     format_counts,
     insert_article,
@@ -130,10 +130,19 @@ from pipelines.db.meets import (  # noqa: F401
 )
 from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
+    DamagedPage,
     iter_pages,
     page_from_row,
     page_id_of,
     store_page,
+)
+from pipelines.db.rebuild import (  # noqa: F401
+    STAGED_ARTICLES,
+    STAGED_REVISIONS,
+    Swapped,
+    start_rebuild,
+    swap_rebuilt,
+    unstaged_articles,
 )
 from pipelines.db.results import (  # noqa: F401
     format_meets,
@@ -190,4 +199,4 @@ from pipelines.db.states import (  # noqa: F401
     check_tables,
     writable,
 )
-from pipelines.db.stories import story_urls  # noqa: F401
+from pipelines.db.stories import article_bodies, story_urls  # noqa: F401

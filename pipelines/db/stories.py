@@ -47,6 +47,15 @@ def article_ids(db: sqlite_utils.Database, urls: list[str]) -> dict[str, int]:
     return out
 
 
+def article_bodies(
+    db: sqlite_utils.Database, after: int, limit: int
+) -> list[tuple[int, str | None]]:
+    """(id, body) of the first ``limit`` articles whose id is over ``after``, by id."""
+    return db.conn.execute(
+        f"SELECT id, body FROM {ARTICLES} WHERE id > ? ORDER BY id LIMIT ?", [after, limit]
+    ).fetchall()
+
+
 def band_postings(db: sqlite_utils.Database, keys: Iterable[int]) -> dict[int, list[int]]:
     """key -> the articles holding it, for the given keys."""
     held: dict[int, list[int]] = {}

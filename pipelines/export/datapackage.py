@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.export.datasets import MEDIATYPES, Dataset, ExportError, Field
+from pipelines.export.targets import DATAPACKAGE, datapackage_partial
 
 PACKAGE_NAME = "meetarchive"
 
@@ -41,7 +42,7 @@ def read_datapackage(directory: Path) -> dict[str, Any]:
     """The ``datapackage.json`` of ``directory`` that earlier exports wrote ({} when there is
     none); ExportError for one that is not ours (another project's package, not JSON, not a
     package): it is never overwritten."""
-    path = directory / "datapackage.json"
+    path = directory / DATAPACKAGE
     if not path.exists():
         return {}
     try:
@@ -67,7 +68,7 @@ def foreign(path: Path, what: str) -> ExportError:
 
 def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
     """Add (or replace, by path) one resource in ``directory/datapackage.json``."""
-    path = directory / "datapackage.json"
+    path = directory / DATAPACKAGE
     package = read_datapackage(directory)
     package.setdefault("name", PACKAGE_NAME)
     package.setdefault("title", "meetarchive: track & field meet coverage")
@@ -87,7 +88,7 @@ def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
         r for r in package.get("resources", []) if r.get("path") != resource["path"]
     ] + [resource]
     package["resources"].sort(key=lambda r: r["path"])
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = datapackage_partial(path)
     tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import os
-from contextlib import ExitStack, closing
+import signal
+from collections.abc import Iterator
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import click
@@ -97,11 +99,36 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
 @db_option
 def reparse(db: str | None) -> None:
     """Rebuild every article and results document from the stored pages with the current
-    parsers (no network); meets and athletes are linked again, honouring the overrides."""
+    parsers (no network); meets and athletes are linked again, honouring the overrides.
+
+    Stopped at any moment, it loses nothing: each article is as it was or as rebuilt, and
+    running it again rebuilds the rest. A stored page that cannot be read is named and skipped.
+    """
+    from pipelines.replay import damaged_line
     from pipelines.replay import reparse as run_reparse
 
     existing_archive(db)
-    say(run_reparse(writing(db)).summary())
+    path = writing(db)
+    with interruptible(
+        f"{path} keeps every article as it was or as rebuilt; run `meetarchive reparse` "
+        "again to rebuild the rest"
+    ):
+        report = run_reparse(path, on_damaged=lambda d: say(damaged_line(d), err=True))
+    say(report.summary())
+    raise SystemExit(report.exit_code)
+
+
+@contextmanager
+def interruptible(kept: str) -> Iterator[None]:
+    """Ctrl-C during the work is one line saying what was kept (exit 130); once the work is done
+    and committed, Ctrl-C has nothing left to stop and is ignored (it would only turn a finished
+    run's exit code into an interruption's)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {kept}.", err=True)
+        raise SystemExit(130) from None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.command("import-warc")
@@ -124,7 +151,11 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
             sources = list(load_sources(sources_file).values())
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
-    report = import_archives(writing(db), [Path(f) for f in files], sources)
+    path = writing(db)
+    with interruptible(
+        f"{path} keeps every page imported so far; importing the same files again adds the rest"
+    ):
+        report = import_archives(path, [Path(f) for f in files], sources)
     say(report.summary())
     raise SystemExit(report.exit_code)
 
@@ -199,14 +230,15 @@ def export(
         else:
             archive = stack.enter_context(reading(db))
         try:
-            report = run_export(
-                archive,
-                dataset,
-                str(target),
-                fmt,
-                Filters(since=since, until=until, source=source, meet=meet),
-                since_last=since_last,
-            )
+            with interruptible(f"{target} is as the last complete export left it"):
+                report = run_export(
+                    archive,
+                    dataset,
+                    str(target),
+                    fmt,
+                    Filters(since=since, until=until, source=source, meet=meet),
+                    since_last=since_last,
+                )
         except (ExportError, ArchiveError) as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:  # an unwritable place, a full disk: the earlier file stays

@@ -22,14 +22,16 @@ from scraper.text.terminal import json_shown
 
 
 def read_page(path: str | Path, url: str, fetched_at: str) -> Any:
-    """A local file as the page a crawl would have fetched from ``url``."""
+    """A local file as the page a crawl would have fetched from ``url`` (no larger than a crawl
+    downloads: ``scraper.cli.localfiles``)."""
+    from scraper.cli.localfiles import read_local
     from scraper.items import Page
 
     return Page(
         url=url,
         status=200,
         headers={},
-        body=Path(path).read_bytes(),
+        body=read_local(path),
         fetched_at=fetched_at,
         kind="article",
     )
@@ -150,6 +152,9 @@ def main(paths: list[str], url: str | None, explain: bool, jsonl: bool) -> int:
 )
 def extract_cmd(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool) -> None:
     """Extract articles from local HTML files (JSON out)."""
+    from scraper.cli.localfiles import refuse_large_files
+
     if not files and not jsonl:
         raise click.UsageError("give FILE... or --jsonl")
+    refuse_large_files(list(files))
     raise SystemExit(main(list(files), url, explain, jsonl))

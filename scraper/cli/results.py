@@ -37,10 +37,14 @@ def _answer(doc: Any) -> dict[str, Any]:
 
 def parse_file(path: str | Path, url: str | None = None) -> dict[str, Any]:
     """One file -> the contract's JSON object (never raises for a bad document)."""
+    from scraper.cli.localfiles import read_local
+    from scraper.errors import InputTooLarge
     from scraper.results import parse_document
 
     try:
-        data = Path(path).read_bytes()
+        data = read_local(path)
+    except InputTooLarge as e:
+        return {"events": [], "_error": str(e)[:300]}
     except OSError as e:
         return {"events": [], "_error": f"{type(e).__name__}: {e}"[:300]}
     try:
@@ -260,8 +264,11 @@ def main(files: list[str], url: str | None, jsonl: bool, audit: bool = False) ->
 )
 def results_cmd(files: tuple[str, ...], url: str | None, jsonl: bool, audit: bool) -> None:
     """Parse meet results documents (Hy-Tek text/PDF, HTML tables, listings) to JSON."""
+    from scraper.cli.localfiles import refuse_large_files
+
     if not files and not jsonl:
         raise click.UsageError("give FILE... or --jsonl")
     if audit and jsonl:
         raise click.UsageError("--audit takes FILE..., not --jsonl")
+    refuse_large_files(list(files))
     raise SystemExit(main(list(files), url, jsonl, audit))

@@ -33,7 +33,8 @@ class ImportReport(Tally):
         lines = [
             f"Imported {self.pages} page(s) ({kinds}) from {self.files} archive file(s) "
             f"into {self.db}",
-            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged",
+            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged"
+            + (f", {o['older']} older than the archive's (pages kept)" if o["older"] else ""),
             f"  rejects:   {sum(self.rejects.values())}"
             + (
                 ""

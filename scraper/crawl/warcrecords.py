@@ -5,7 +5,8 @@ the import of every record after it, and a gzip WARC cut short ended quietly at 
 record. :func:`records` yields ``(record, offset)`` for every record warcio reads, and a
 :class:`Problem` instead of each stretch it cannot: a malformed record (then it looks for the next
 record start, a line beginning ``WARC/`` or, in a gzip WARC, the next gzip member, and goes on
-from there) and a file cut short (bytes after the last whole record that hold none).
+from there) and a file cut short (bytes after the last whole record that hold none). Header
+lines are read to ``scraper.crawl.warclines.MAX_LINE`` at most: a longer one is malformed.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+
+from scraper.crawl.warclines import bounded_records
 
 GZIP_MAGIC = b"\x1f\x8b\x08"
 CHUNK = 1 << 20
@@ -59,7 +61,7 @@ def records(stream: IO[bytes], size: int) -> Iterator[tuple[Any, int] | Problem]
     end = 0  # where the last whole record ends
     while start is not None:
         stream.seek(start)
-        iterator = ArchiveIterator(stream)
+        iterator = bounded_records(stream)  # header lines of bounded length
         end = start
         try:
             for record in iterator:
