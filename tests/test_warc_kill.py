@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from warcio.warcwriter import WARCWriter
 
-from scraper.crawl.warc import write_response
 from scraper.crawl.warcimport import import_archives
+from scraper.crawl.warcout import write_response
 from tests.archive_helpers import article_html
 from tests.hostile_report import MEASURES, REPO, crawl_env
 from tests.kill_helpers import KILLS, command, holds_open, one_line_interrupt, run_and_kill
