@@ -167,7 +167,10 @@ def test_a_wacz_with_a_huge_header_line_is_reported_unreadable(tmp_path):
         ["import-warc", str(wacz), "--db", str(tmp_path / "archive.db")], tmp_path, "warc-line"
     )
     assert done.returncode == 1
-    assert f"UNREADABLE: {wacz}: HeaderLineTooLong: a header line over 64 KB" in done.stdout
+    assert f"{wacz}: malformed record at byte 0: HeaderLineTooLong: a header line over 64 KB" in (
+        done.stdout
+    )
+    assert f"UNREADABLE: {wacz}: no WARC records in it" in done.stdout
 
 
 @pytest.mark.parametrize("command", ["extract", "results"])

@@ -29,6 +29,7 @@ import lxml.html
 from lxml import etree
 
 from scraper.results.document import _decode
+from scraper.results.html import MAX_TAGS
 from scraper.results.matching import json_values
 from scraper.results.model import ResultDoc
 from scraper.results.officesource import office_units
@@ -61,6 +62,8 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
     if lower.lstrip("\ufeff \t\r\n").startswith("<?xml") and "<html" not in lower:
         return _xml_units(text)
     if any(tag in lower for tag in ("<html", "<!doctype", "<table", "<div", "<pre")):
+        if text.count("<") > MAX_TAGS:
+            return []  # over the bound the reader keeps to: unparsed, its reason says why
         return _html_units(text)
     return text_units(doc.text if doc.text is not None else text)
 
