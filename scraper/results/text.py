@@ -28,11 +28,13 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
             if rows_in(doc):
                 if parse is delimited.parse_delimited:  # tab-separated pages with titles and
                     general = fallback.parse(text)  # several tables: the general reader too
-                    return general if sound_rows(general) > sound_rows(doc) else doc
+                    doc = general if sound_rows(general) > sound_rows(doc) else doc
+                doc.text = text
                 return doc
     doc = fallback.parse(text)
     if not rows_in(doc):
         doc.error = doc.error or "no results layout recognised"
+    doc.text = text
     return doc
 
 
