@@ -287,3 +287,46 @@ Event 40  Women Long Jump Masters
 def test_masters_age_printed_with_its_gender_letter_is_the_age(position, age):
     rows = to_contract(parse_document(MASTERS.encode()))["events"][0]["results"]
     assert rows[position]["year"] == age
+
+
+TEAM_RANKINGS = """\
+Licensed To: Example Athletics - Organization License Hy-Tek's MEET MANAGER 6:33 PM 18/1/2020 Page 1
+                 County Championships 2020 - 11/1/2020 to 18/1/2020
+                                 Home of Athletics
+                        Team Rankings - Through Event 32
+                               Female Team Scores
+    Place      Team                                                Points
+      1        NORTH VALLEY UNIVERSITY         NVU                   167
+      2        RIVERSIDE POLYTECHNIC           RSP                    78
+                                Male Team Scores
+    Place      Team                                                Points
+      1        RIVERSIDE POLYTECHNIC           RSP                   149
+
+Event 5  Girls 100 Meter Dash
+===================================================================================
+    Name                    Year School                  Finals  Wind  Points
+===================================================================================
+  1 Ava Stone                 12 Central                 12.30   +0.8    10
+"""
+
+
+def test_team_rankings_page_without_rulers_gives_team_scores():
+    doc = to_contract(parse_document(TEAM_RANKINGS.encode()))
+    got = [
+        (
+            e["event_name"],
+            e["gender"],
+            [(r["place"], r["team"], r["mark_normalized"]) for r in e["results"]],
+        )
+        for e in doc["events"]
+        if e["kind"] == "team_scores"
+    ]
+    assert got == [
+        (
+            "Female Team Scores",
+            "F",
+            [(1, "NORTH VALLEY UNIVERSITY", 167.0), (2, "RIVERSIDE POLYTECHNIC", 78.0)],
+        ),
+        ("Male Team Scores", "M", [(1, "RIVERSIDE POLYTECHNIC", 149.0)]),
+    ]
+    assert doc["events"][-1]["results"][0]["athlete"] == "Ava Stone"

@@ -41,6 +41,7 @@ HEAT_LINE = re.compile(r"^\s*(heat|section|flight)\s+(\d+)\b(.*)$", re.I)
 WIND_IN_LINE = re.compile(r"wind\s*:?\s*([+-]?\s*\d+(?:[.,]\d+)?|NWI)", re.I)
 LEG = re.compile(r"(?<!\S)(\d)\)\s*(.+?)(?=\s+\d\)\s|\s*$)")
 TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
+_TEAM_CODE = re.compile(r"^(.*\S)\s+([A-Z][A-Z&]{1,5})$")  # a team's name, then its code
 TEAM_TITLE = re.compile(r"team (rankings|scores|standings)|scores? - ", re.I)
 ATTEMPT_TOKEN = re.compile(
     r"^(?:[XOP\-/]+|PASS|FOUL|F|NM|ND|r|\*?\d[\d:.'\-\"]*m?)(?:\([^)]*\))?$", re.I
@@ -100,7 +101,8 @@ class _Reader:
             if RULER.match(line):
                 continue
             nxt = lines[i + 1] if i + 1 < n else ""
-            if RULER.match(nxt) and header_score(line) >= 2:
+            teams_header = self.mode == "teams" and self.cols is None  # 'Place Team Points'
+            if (RULER.match(nxt) or teams_header) and header_score(line) >= 2:
                 cols = header_columns(line)
                 if self.mode == "teams":  # XC team scores: Rank Team Total 1 2 3 4 5 *6 *7
                     if any(c.field == "team" for c in cols):
@@ -149,8 +151,8 @@ class _Reader:
         if s.casefold().startswith("results") and len(s) < 40:
             self.in_page_header = False
             return True
-        if EVENT.match(s) or RULER.match(s):
-            self.in_page_header = False
+        if EVENT.match(s) or RULER.match(s) or TEAM_TITLE.search(s):
+            self.in_page_header = False  # a page of team rankings has neither event nor ruler
             return False
         if DATE.fullmatch(s) or re.fullmatch(r"[\d/ -]+", s):
             return True
@@ -177,6 +179,8 @@ class _Reader:
             self.unit_hint = None
 
     def _teams_title(self, s: str) -> None:
+        if self.mode == "teams" and self.ev is not None and not self.ev.rows:
+            self.doc.events.remove(self.ev)  # 'Team Rankings - Through Event 321' over its tables
         ev = new_event(s)
         ev.kind = "team_scores"
         if ev.gender is None and self.ev is not None:
@@ -192,11 +196,18 @@ class _Reader:
                 cells.pop("x:extra", None)
                 scorers = [v for k, v in cells.items() if k.startswith("x:")]
                 cells = {k: v for k, v in cells.items() if not k.startswith("x:")}
+                code = _TEAM_CODE.match(cells.get("team", ""))
+                if code and re.search(re.escape(code[1]) + r"\s{3,}" + code[2] + r"\b", line):
+                    cells["team"] = code[1]  # its code ('NYP') set apart: kept in the row's extra
+                else:
+                    code = None
                 if "mark" not in cells and "points" in cells:
                     cells["mark"] = cells.pop("points")
                 row = build_row(cells, "points", None, True, raw=line.rstrip())
                 if row is not None:
                     row.points = row.mark
+                    if code:
+                        row.extra["team_code"] = code[2]
                     if scorers:
                         row.extra["scorers"] = scorers
                     self.ev.rows.append(row)
