@@ -61,3 +61,14 @@ ATHLETE_MENTIONS = "athlete_mentions"
 PERFORMANCES = "performances"  # view: result rows that are no other row's duplicate
 ATHLETE_REVIEW = "athlete_review"  # view: links below REVIEW_BELOW, for a person to check
 REVIEW_BELOW = 0.9
+
+# Pages people look at (pipelines.db.rankings, pipelines.db.views): the rows a ranking list reads
+# (performances with a mark and no status) through two partial indexes, all time and by season
+# (``results.season``: the year of the row's meet, stored by meet resolution), both walked in
+# mark order; athletes' mentions by article (the articles of an athlete page, counted and listed
+# from the index alone).
+RANKED_ROWS = "duplicate_of IS NULL AND mark IS NOT NULL AND status IS NULL"
+RANKING_INDEX = "idx_results_ranking"
+SEASON_RANKING_INDEX = "idx_results_season_ranking"
+MENTIONS_BY_ATHLETE_INDEX = "idx_athlete_mentions_athlete_article"
+PAGE_INDEXES = (RANKING_INDEX, SEASON_RANKING_INDEX, MENTIONS_BY_ATHLETE_INDEX)
