@@ -190,26 +190,58 @@ def athlete(name: tuple[str, ...], db: str | None, athlete_id: int | None, as_js
     mark, wind) and the articles naming them. NAME in any order and case ("KERR, Josh" is Josh
     Kerr), else every word of it in the name; several athletes matching are listed with their
     ids (--id picks one)."""
-    from pipelines.db import open_db
-    from pipelines.db.views import athlete_page, athletes_named, find_athletes
-    from pipelines.publish.text import athlete_line, format_athlete
 
-    text = " ".join(name).strip()
+    from pipelines.db import open_db
+    from pipelines.publish.text import format_athlete
+
+    with open_db(archive_path(db)) as archive:
+        page = one_athlete(archive, " ".join(name), athlete_id)
+    _echo(page, as_json, format_athlete(page) if not as_json else "")
+
+
+def one_athlete(archive: Any, text: str, athlete_id: int | None = None) -> dict[str, Any]:
+    """The page of the one athlete named ``text`` (or ``athlete_id``); several matching are
+    listed on stderr and refused, none is a one-line error."""
+    from pipelines.db.views import athlete_page, athletes_named, find_athletes
+    from pipelines.publish.text import athlete_line
+
+    text = text.strip()
     if athlete_id is None and not text:
         raise click.UsageError("give a NAME or --id")
-    with open_db(archive_path(db)) as archive:
-        if athlete_id is None:
-            found = athletes_named(archive, text) or find_athletes(archive, text)
-            if not found:
-                raise click.ClickException(f"no athlete matches {text!r}")
-            if len(found) > 1:
-                for a in found:
-                    click.echo(athlete_line(a), err=True)
-                raise click.ClickException(
-                    f"{len(found)} athletes match {text!r}: pick one with --id (listed above)"
-                )
-            athlete_id = found[0]["id"]
-        page = athlete_page(archive, athlete_id)
+    if athlete_id is None:
+        found = athletes_named(archive, text) or find_athletes(archive, text)
+        if not found:
+            raise click.ClickException(f"no athlete matches {text!r}")
+        if len(found) > 1:
+            for a in found:
+                click.echo(athlete_line(a), err=True)
+            raise click.ClickException(
+                f"{len(found)} athletes match {text!r}: pick one with --id (listed above)"
+            )
+        athlete_id = found[0]["id"]
+    page = athlete_page(archive, athlete_id)
     if page is None:
         raise click.ClickException(f"no athlete {athlete_id}")
-    _echo(page, as_json, format_athlete(page) if not as_json else "")
+    return page
+
+
+def one_meet(archive: Any, text: str) -> dict[str, Any]:
+    """The page of the one meet ``text`` names (words of its name, a year, or its id)."""
+    from pipelines.db.views import find_meets, meet_page
+    from pipelines.publish.text import meet_line
+
+    text = text.strip()
+    if text.isdigit() and (page := meet_page(archive, int(text))) is not None:
+        return page
+    found = find_meets(archive, text) if text else []
+    if not found:
+        raise click.ClickException(f"no meet matches {text!r} (`meetarchive meets` lists all)")
+    if len(found) > 1:
+        for m in found:
+            click.echo(meet_line(m), err=True)
+        raise click.ClickException(
+            f"{len(found)} meets match {text!r}: add words or a year, or give its id (listed above)"
+        )
+    page = meet_page(archive, found[0]["id"])
+    assert page is not None
+    return page
