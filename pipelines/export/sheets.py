@@ -66,7 +66,7 @@ def _text(value: Any) -> Any:
 
 def meet_tables(page: dict[str, Any]) -> list[Table]:
     """A meet page as one table per event (program order), rows in place order."""
-    out = []
+    out: list[Table] = []
     for ev in page["events"]:
         name = ev["name"] or ev["discipline"] or "Event"
         rows = []
