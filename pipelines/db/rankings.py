@@ -2,8 +2,8 @@
 or every performance, by gender, wind-legal only if asked, down to a mark threshold.
 
 A list is never sorted whole: each gender's rows are read best mark first along a partial
-index (``schema.RANKING_INDEX``, ``schema.SEASON_RANKING_INDEX``: the planner picks it;
-``tests/test_rankings.py`` checks that it does), the genders merged
+index (``schema.RANKING_INDEX``, ``schema.SEASON_RANKING_INDEX``, named with ``INDEXED BY``:
+``tests/test_rankings.py`` checks the plans), the genders merged
 as they come, and the walk stops once the page is full (``limit`` rows after ``start``), so a
 page costs about the rows it shows whatever the archive holds. A row whose event printed no
 gender counts as its athlete's gender. Ranks are shared by equal marks.
@@ -19,7 +19,13 @@ from typing import Any
 
 import sqlite_utils
 
-from pipelines.db.schema import ATHLETES, RANKED_ROWS, RESULTS
+from pipelines.db.schema import (
+    ATHLETES,
+    RANKED_ROWS,
+    RANKING_INDEX,
+    RESULTS,
+    SEASON_RANKING_INDEX,
+)
 
 LEGAL_WIND = 2.0  # m/s: a faster tail wind makes a mark wind-aided
 HIGHER_IS_BETTER = ("m", "points")
@@ -49,6 +55,17 @@ class RankingQuery:
     start: int = 0
 
 
+def _by(db: sqlite_utils.Database, season: bool = False) -> str:
+    """``INDEXED BY`` the ranking index (by season: the season one) when the archive has it.
+    The planner alone prefers the ``duplicate_of`` index (``duplicate_of IS NULL`` reads as
+    an equality) and then sorts every row of the discipline."""
+    index = SEASON_RANKING_INDEX if season else RANKING_INDEX
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [index]
+    ).fetchone()
+    return f"INDEXED BY {index}" if found else ""
+
+
 def higher_is_better(unit: str | None) -> bool:
     return unit in HIGHER_IS_BETTER
 
@@ -56,7 +73,7 @@ def higher_is_better(unit: str | None) -> bool:
 def discipline_unit(db: sqlite_utils.Database, discipline: str) -> str | None:
     """The unit a discipline's marks are in (its best-ranked row's), None if it has no marks."""
     found = db.execute(
-        f"SELECT unit FROM {RESULTS} WHERE discipline = ? AND {RANKED_ROWS} LIMIT 1",
+        f"SELECT unit FROM {RESULTS} {_by(db)} WHERE discipline = ? AND {RANKED_ROWS} LIMIT 1",
         [discipline],
     ).fetchone()
     return found[0] if found else None
@@ -68,7 +85,8 @@ def disciplines(db: sqlite_utils.Database) -> list[str]:
     last = ""
     while True:
         (found,) = db.execute(
-            f"SELECT min(discipline) FROM {RESULTS} WHERE discipline > ? AND {RANKED_ROWS}",
+            f"SELECT min(discipline) FROM {RESULTS} {_by(db)} "
+            f"WHERE discipline > ? AND {RANKED_ROWS}",
             [last],
         ).fetchone()
         if found is None:
@@ -81,7 +99,7 @@ def genders(db: sqlite_utils.Database, discipline: str) -> list[str | None]:
     """The genders a discipline's events printed (None: no gender printed), one seek each."""
     out: list[str | None] = []
     if db.execute(
-        f"SELECT 1 FROM {RESULTS} "
+        f"SELECT 1 FROM {RESULTS} {_by(db)} "
         f"WHERE discipline = ? AND gender IS NULL AND {RANKED_ROWS} LIMIT 1",
         [discipline],
     ).fetchone():
@@ -89,7 +107,7 @@ def genders(db: sqlite_utils.Database, discipline: str) -> list[str | None]:
     last = ""
     while True:
         (found,) = db.execute(
-            f"SELECT min(gender) FROM {RESULTS} "
+            f"SELECT min(gender) FROM {RESULTS} {_by(db)} "
             f"WHERE discipline = ? AND gender > ? AND {RANKED_ROWS}",
             [discipline, last],
         ).fetchone()
@@ -119,7 +137,8 @@ def _walk(
         where.append(f"(r.wind IS NULL OR r.wind <= {LEGAL_WIND})")
     order = "DESC" if high else "ASC"
     cursor = db.execute(
-        f"SELECT {_COLUMNS} FROM {RESULTS} r LEFT JOIN {ATHLETES} a ON a.id = r.athlete_id "
+        f"SELECT {_COLUMNS} FROM {RESULTS} r {_by(db, season=q.season is not None)} "
+        f"LEFT JOIN {ATHLETES} a ON a.id = r.athlete_id "
         f"WHERE {' AND '.join(where)} AND {RANKED_ROWS} ORDER BY r.mark {order}, r.id {order}",
         args,
     )
@@ -195,7 +214,7 @@ def seasons(db: sqlite_utils.Database, discipline: str) -> list[int]:
         args = [] if gender is None else [gender]
         while True:
             (found,) = db.execute(
-                f"SELECT min(season) FROM {RESULTS} "
+                f"SELECT min(season) FROM {RESULTS} {_by(db, season=True)} "
                 f"WHERE discipline = ? AND {where} AND season > ? AND {RANKED_ROWS}",
                 [discipline, *args, last],
             ).fetchone()
