@@ -1,7 +1,8 @@
 """Ranking lists (pipelines.db.rankings, pipelines.publish.rankings) on the archive of a real
 crawl of the fixture site: the sample's sub-4 miles are 6 rows for 6 performances, one row per
 athlete keeps each athlete's best, thresholds typed as marks are printed, and a list walks its
-partial index instead of sorting the table (with statistics too). Marks typed and shown: scraper.results.display."""
+partial index instead of sorting the table (with statistics too). Marks typed and shown:
+scraper.results.display."""
 
 from __future__ import annotations
 
