@@ -72,7 +72,7 @@ def _config(datasette: Any, database: str | None = None) -> dict[str, Any]:
     return datasette.plugin_config(PLUGIN, database=database) or {}
 
 
-@hookimpl
+@hookimpl(tryfirst=True)  # wraps first, so runs last: the search redirect sees the URL typed
 def asgi_wrapper(datasette: Any) -> Callable[[ASGIApp], ASGIApp]:
     def wrap(app: ASGIApp) -> ASGIApp:
         async def readable(scope: dict[str, Any], receive: Any, send: Any) -> None:
