@@ -3,9 +3,9 @@ asserts nothing).
 
 The archive: bench/build_archive.py's synthetic 1M-article archive (built once, cached), copied
 to bench/out/pages-<articles>-<rows>.db and given (once, cached) generated results through the
-real schema and its triggers: meets (800 a season, 2000-2025) each with a results document and
-events; athletes whose result counts are skewed (a few hundred for the busiest, a handful for
-most), each with a gender, one or two disciplines, a career of a few seasons and marks around
+real schema and its triggers: meets (2000-2025, about 240 result rows each: 800 a season at
+5M rows) each with a results document and events; athletes whose result counts are skewed (a
+few hundred for the busiest, a handful for most), each with a gender, one or two disciplines, a career of a few seasons and marks around
 their level (wind for sprints and jumps); 5% of rows copies of another row (``duplicate_of``),
 2% DNF; rows inserted shuffled within chunks, so an athlete's rows are scattered as a crawl
 scatters them. Articles name three athletes each (``athlete_mentions``), the busiest athletes
@@ -58,7 +58,7 @@ from scraper.results.display import format_mark  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SEASONS = range(2000, 2026)
-MEETS_PER_SEASON = 800
+ROWS_PER_MEET = 240  # about 800 meets a season at 5M rows
 CHUNK_ATHLETES = 5_000
 # discipline: unit, men's marks from the best level to the lowest (low, high), women's factor,
 # spread of one athlete's marks, wind measured
@@ -166,10 +166,11 @@ def build(articles: int, rows: int) -> Path:
     t0 = time.perf_counter()
     meets: list[list[tuple]] = []
     events: dict[tuple, int] = {}
+    per_season = max(10, rows // ROWS_PER_MEET // len(SEASONS))
     with conn:
         for season in SEASONS:
             of_season = []
-            for k in range(MEETS_PER_SEASON):
+            for k in range(per_season):
                 name = f"{synth.MEETS[k % len(synth.MEETS)]} {k // len(synth.MEETS) + 1}"
                 day = f"{season}-{1 + k % 12:02d}-{1 + k % 28:02d}"
                 cur = conn.execute(
