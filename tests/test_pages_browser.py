@@ -201,3 +201,24 @@ def test_table_pages_read_as_text_with_rows_of_normal_height(browser: Any, base_
     members = texts(browser, "table.rows-and-columns td.col-relay_members")
     assert members
     assert members[0].startswith("1 Tamari Davis (21); 2 Twanisha Terry")
+
+
+def test_search_hits_and_articles_link_their_meets_and_athletes(browser: Any, base_url: str):
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + "/archive/-/search?q=" + "Kerr+Ingebrigtsen+epic")
+    (hit, *_) = browser.find_elements(By.CSS_SELECTOR, "li.search-hit")
+    screenshot(browser, "search-hit-links")
+    assert texts(hit, "p.search-links a.meet") == ["Prefontaine Classic 2024"]
+    athletes = texts(hit, "p.search-links a.athlete")
+    assert athletes[:2] == ["Josh Kerr", "Jakob Ingebrigtsen"]
+    browser.get(hit.find_element(By.CSS_SELECTOR, "p.search-links a.meet").get_attribute("href"))
+    assert browser.find_element(By.CSS_SELECTOR, "h1.meet-name").text == "Prefontaine Classic"
+    article = browser.find_element(By.CSS_SELECTOR, "ul.articles li.article a")
+    article.click()
+    named = texts(browser, "div.article-body a.athlete")
+    screenshot(browser, "article-with-athletes-linked")
+    assert "Josh Kerr" in named
+    assert browser.find_element(By.CSS_SELECTOR, "p.article-meets a.meet").text == (
+        "Prefontaine Classic 2024"
+    )

@@ -28,7 +28,8 @@ from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import NotFound, Response
 
 from datasette import hookimpl
-from pipelines.db import ARTICLES
+from pipelines.db import ARTICLES, ATHLETE_MENTIONS, MEET_ARTICLES
+from pipelines.db.coverage import article_links
 from pipelines.search import SearchError, search
 
 PLUGIN = "meetarchive_search"
@@ -158,7 +159,12 @@ def run_search(
     archive = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
         with sqlite_timelimit(conn, time_limit_ms):
-            return search(archive, q, limit, order=order)
+            hits = search(archive, q, limit, order=order)
+            if hits and archive[ATHLETE_MENTIONS].exists() and archive[MEET_ARTICLES].exists():
+                links = article_links(archive, [h["id"] for h in hits])
+                for hit in hits:  # the meets each hit covers, the athletes it names
+                    hit.update(links[hit["id"]])
+            return hits
     finally:
         if conn.in_transaction:  # never leave Datasette's connection on an old snapshot
             conn.rollback()
@@ -201,6 +207,14 @@ async def search_page(datasette: Any, request: Any) -> Response:
         hit["date"] = (hit["published_at"] or "")[:10]
         url = hit["url"] or hit["canonical_url"] or ""  # the address fetched (the key may be none)
         hit["link"] = url if url.startswith(("http://", "https://")) else None
+        hit["meet_links"] = [
+            (datasette.urls.path(f"/{name}/-/meet/{m['id']}"), f"{m['name']} {m['year'] or ''}")
+            for m in hit.get("meets", [])
+        ]
+        hit["athlete_links"] = [
+            (datasette.urls.path(f"/{name}/-/athlete/{a['id']}"), a["name"])
+            for a in hit.get("athletes", [])
+        ]
     context = {
         "database": name,
         "q": q or "",
