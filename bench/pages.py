@@ -5,8 +5,9 @@ The archive: bench/build_archive.py's synthetic 1M-article archive (built once, 
 to bench/out/pages-<articles>-<rows>.db and given (once, cached) generated results through the
 real schema and its triggers: meets (2000-2025, about 240 result rows each: 800 a season at
 5M rows) each with a results document and events; athletes whose result counts are skewed (a
-few hundred for the busiest, a handful for most), each with a gender, one or two disciplines, a career of a few seasons and marks around
-their level (wind for sprints and jumps); 5% of rows copies of another row (``duplicate_of``),
+few hundred for the busiest, a handful for most), each with a gender, one or two disciplines, a
+career of a few seasons and marks around their level (wind for sprints and jumps); 5% of rows
+copies of another row (``duplicate_of``),
 2% DNF; rows inserted shuffled within chunks, so an athlete's rows are scattered as a crawl
 scatters them. Articles name three athletes each (``athlete_mentions``), the busiest athletes
 most often (the most named is in about a tenth of the articles).
