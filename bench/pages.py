@@ -14,7 +14,7 @@ most often (the most named is in about a tenth of the articles).
 
 Both served by ``meetarchive serve --immutable`` (our plugins, the SQL time limit) side by side:
 
-* "with": the archive as our migrations build it (m013: the ranking indexes and the
+* "with": the archive as our migrations build it (m015: the ranking indexes and the
   (athlete, article) mentions index);
 * "without": a copy with those three indexes dropped (``schema.PAGE_INDEXES``; the rest of the
   schema, ``results.season`` included, as it is).
