@@ -28,7 +28,8 @@ from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
 from datasette import hookimpl
-from pipelines.db import ARTICLES
+from pipelines.db import ARTICLES, ATHLETE_MENTIONS, MEET_ARTICLES
+from pipelines.db.coverage import article_links
 from pipelines.search import SearchError, search, story_note
 
 PLUGIN = "meetarchive_search"
@@ -164,7 +165,12 @@ def run_search(
     archive = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     try:
         with sqlite_timelimit(conn, time_limit_ms):
-            return search(archive, q, limit, order=order)
+            hits = search(archive, q, limit, order=order)
+            if hits and archive[ATHLETE_MENTIONS].exists() and archive[MEET_ARTICLES].exists():
+                links = article_links(archive, [h["id"] for h in hits])
+                for hit in hits:  # the meets each hit covers, the athletes it names
+                    hit.update(links[hit["id"]])
+            return hits
     finally:
         if conn.in_transaction:  # never leave Datasette's connection on an old snapshot
             conn.rollback()
@@ -209,6 +215,14 @@ async def search_page(datasette: Any, request: Any) -> Response:
         hit["link"] = _link(url)
         hit["story_note"] = story_note(hit)  # the same story elsewhere: "also on 2 sites (...)"
         hit["copies"] = [{"url": u, "link": _link(u)} for u in hit["also_on"][:MAX_COPIES]]
+        hit["meet_links"] = [
+            (datasette.urls.path(f"/{name}/-/meet/{m['id']}"), f"{m['name']} {m['year'] or ''}")
+            for m in hit.get("meets", [])
+        ]
+        hit["athlete_links"] = [
+            (datasette.urls.path(f"/{name}/-/athlete/{a['id']}"), a["name"])
+            for a in hit.get("athletes", [])
+        ]
     context = {
         "database": name,
         "q": q or "",

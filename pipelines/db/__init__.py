@@ -155,6 +155,7 @@ from pipelines.db.results import (  # noqa: F401
 from pipelines.db.schema import (  # noqa: F401
     ARTICLES,
     ARTICLES_FTS,
+    ATHLETE_JSON_COLUMNS,
     ATHLETE_KEYS,
     ATHLETE_MENTIONS,
     ATHLETE_OVERRIDES,

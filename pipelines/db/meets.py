@@ -116,16 +116,22 @@ def assign_document(
     db.execute(f"UPDATE {RESULT_EVENTS} SET meet_id = ? WHERE document_id = ?", [meet_id, doc_id])
     db.execute(
         f"UPDATE {RESULTS} SET meet_id = ?, meet_name = coalesce(?, meet_name), "
-        "meet_date = ? WHERE document_id = ?",
-        [meet_id, meet["name"] if meet else None, meet["date"] if meet else None, doc_id],
+        "meet_date = ?, season = ? WHERE document_id = ?",
+        [
+            meet_id,
+            meet["name"] if meet else None,
+            meet["date"] if meet else None,
+            meet["year"] if meet else None,
+            doc_id,
+        ],
     )
 
 
 def refresh_meet_rows(db: sqlite_utils.Database, meet: dict[str, Any]) -> None:
     """Every row of a meet names it as it now is (after its name or date changed)."""
     db.execute(
-        f"UPDATE {RESULTS} SET meet_name = ?, meet_date = ? WHERE meet_id = ?",
-        [meet["name"], meet["date"], meet["id"]],
+        f"UPDATE {RESULTS} SET meet_name = ?, meet_date = ?, season = ? WHERE meet_id = ?",
+        [meet["name"], meet["date"], meet["year"], meet["id"]],
     )
 
 

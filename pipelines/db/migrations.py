@@ -25,13 +25,17 @@ from pipelines.db.schema import (
     MEET_ARTICLES,
     MEET_OVERRIDES,
     MEETS,
+    MENTIONS_BY_ATHLETE_INDEX,
     PAGES,
     PERFORMANCES,
+    RANKED_ROWS,
+    RANKING_INDEX,
     RESULT_DOCS,
     RESULTS,
     RESULTS_FTS_COLUMNS,
     REVIEW_BELOW,
     RUN_SOURCES,
+    SEASON_RANKING_INDEX,
     STORY_BANDS,
     STORY_PRINTS,
 )
@@ -361,4 +365,31 @@ def m014_stories(db: sqlite_utils.Database) -> None:
     db.execute(
         f"CREATE TABLE {STORY_BANDS} (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
         "PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+    )
+
+
+@migrations()
+def m015_page_indexes(db: sqlite_utils.Database) -> None:
+    """What the meet, athlete and ranking pages read, fast at millions of rows.
+
+    ``results.season``: the year of the row's meet (``meets.year``, known for a meet dated by its
+    year only, where ``meet_year`` from ``meet_date`` is empty), kept by meet resolution with
+    ``meet_id``. Two partial indexes over the performances a ranking lists (no copy, a mark, no
+    status): by discipline, gender and mark (all time) and by discipline, gender, season and mark,
+    so a ranking walks them best mark first and stops when its page is full. Athletes' mentions by
+    (athlete, article), so an athlete page counts and picks its articles from the index."""
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN season INTEGER")
+    db.execute(
+        f"UPDATE {RESULTS} SET season = (SELECT year FROM {MEETS} WHERE {MEETS}.id = meet_id) "
+        "WHERE meet_id IS NOT NULL"
+    )
+    db.execute(
+        f"CREATE INDEX {RANKING_INDEX} ON {RESULTS} (discipline, gender, mark) WHERE {RANKED_ROWS}"
+    )
+    db.execute(
+        f"CREATE INDEX {SEASON_RANKING_INDEX} ON {RESULTS} (discipline, gender, season, mark) "
+        f"WHERE {RANKED_ROWS}"
+    )
+    db.execute(
+        f"CREATE INDEX {MENTIONS_BY_ATHLETE_INDEX} ON {ATHLETE_MENTIONS} (athlete_id, article_id)"
     )

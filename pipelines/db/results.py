@@ -16,7 +16,7 @@ from pipelines.db.schema import (
     RESULTS,
     RESULTS_FTS,
 )
-from pipelines.db.views import meet_page
+from pipelines.db.views import find_meets, meet_page
 
 if TYPE_CHECKING:  # the parsed document's types; imported for typing only (the db layer reads
     # their fields, and `scraper.results` would cost every archive command its readers' imports)
@@ -195,19 +195,13 @@ def meet_articles(db: sqlite_utils.Database, meet_id: int) -> list[dict[str, Any
 
 
 def meets_overview(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
-    """Meets (whose name, or a name one of its documents printed, holds every word of
-    ``query``, a word matching the start of a longer one: "pre" finds "Prefontaine"), newest
-    first, each with its results documents, events (merged across documents), performances
-    and the articles that cover it (``pipelines.db.views.meet_page``)."""
+    """The meets :func:`pipelines.db.views.find_meets` finds for ``query``, newest first, each
+    with its results documents, events (merged across documents), performances and the
+    articles that cover it (``pipelines.db.views.meet_page``)."""
     out = []
-    words = name_key(query).split() if query else []
-    for meet in db.query(f"SELECT id FROM {MEETS} ORDER BY coalesce(date, year, '') DESC, name"):
+    for meet in find_meets(db, query):
         page = meet_page(db, meet["id"])
         assert page is not None
-        names = {page["name"], *(d["meet_name"] for d in page["documents"])}
-        have = set(name_key(" ".join(n for n in names if n)).split())
-        if not all(any(h.startswith(w) for h in have) for w in words):
-            continue
         page["rows"] = sum(len(e["results"]) for e in page["events"])
         out.append(page)
     return out

@@ -43,6 +43,7 @@ FTS_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 # Article columns holding lists/dicts, stored as JSON text.
 JSON_COLUMNS = ("authors", "tags", "signals", "results")
+ATHLETE_JSON_COLUMNS = ("teams",)  # athletes: the teams seen, a JSON list of strings
 # The text a revision keeps; the content hash is computed over these fields.
 REVISION_FIELDS = ("headline", "dek", "authors", "body", "published_at")
 
@@ -86,3 +87,14 @@ REVIEW_BELOW = 0.9
 # count, STORY_BANDS its LSH band keys (pipelines.fingerprint), indexed.
 STORY_PRINTS = "story_prints"
 STORY_BANDS = "story_bands"
+
+# Pages people look at (pipelines.db.rankings, pipelines.db.views): the rows a ranking list reads
+# (performances with a mark and no status) through two partial indexes, all time and by season
+# (``results.season``: the year of the row's meet, stored by meet resolution), both walked in
+# mark order; athletes' mentions by article (the articles of an athlete page, counted and listed
+# from the index alone).
+RANKED_ROWS = "duplicate_of IS NULL AND mark IS NOT NULL AND status IS NULL"
+RANKING_INDEX = "idx_results_ranking"
+SEASON_RANKING_INDEX = "idx_results_season_ranking"
+MENTIONS_BY_ATHLETE_INDEX = "idx_athlete_mentions_athlete_article"
+PAGE_INDEXES = (RANKING_INDEX, SEASON_RANKING_INDEX, MENTIONS_BY_ATHLETE_INDEX)

@@ -14,14 +14,16 @@ the CLI and the exports build on. Every function counts performances, never copi
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
 import sqlite_utils
 
+from pipelines.db.athletes import athletes_by_key
+from pipelines.db.coverage import athlete_articles
 from pipelines.db.schema import (
     ARTICLES,
-    ATHLETE_MENTIONS,
     ATHLETES,
     MEET_ARTICLES,
     MEETS,
@@ -29,7 +31,9 @@ from pipelines.db.schema import (
     RESULT_DOCS,
     RESULT_EVENTS,
 )
-from scraper.text.people import fold
+from scraper.text.people import fold, parse_person
+
+YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 LEGAL_WIND = 2.0  # m/s: a faster tail wind makes a mark wind-aided (no record, no PB)
 _RESULT = (
@@ -103,7 +107,18 @@ def meet_events(db: sqlite_utils.Database, meet_id: int) -> list[dict[str, Any]]
     for ev in out:
         ev["results"].sort(key=_place_order)
         del ev["first"]
+        ev["wind"] = _race_wind(ev)
     return out
+
+
+def _race_wind(event: dict[str, Any]) -> float | None:
+    """The wind of a race: as its event printed it, or the one wind every timed row of it
+    printed (a jump's winds are each jump's own)."""
+    if event["wind"] is not None:
+        return event["wind"]
+    rows = [r for r in event["results"] if r["unit"] == "s" and r["status"] is None]
+    winds = {r["wind"] for r in rows}
+    return winds.pop() if rows and len(winds) == 1 else None
 
 
 def meet_page(db: sqlite_utils.Database, meet_id: int) -> dict[str, Any] | None:
@@ -145,7 +160,7 @@ def athlete_results(db: sqlite_utils.Database, athlete_id: int) -> list[dict[str
             f"SELECT {_RESULT}, m.id AS meet_id, m.name AS meet, m.date AS date, m.year AS "
             f"meet_year FROM {PERFORMANCES} p JOIN {RESULT_EVENTS} e ON e.id = p.event_id "
             f"LEFT JOIN {MEETS} m ON m.id = p.meet_id WHERE p.athlete_id = ? "
-            "ORDER BY coalesce(m.date, p.meet_date), p.id",
+            "ORDER BY coalesce(m.date, CAST(m.year AS TEXT), p.meet_date), p.id",
             [athlete_id],
         )
     ]
@@ -180,28 +195,24 @@ def athlete_bests(
     return {"pb": pb, "seasons": dict(seasons)}
 
 
-def athlete_page(db: sqlite_utils.Database, athlete_id: int) -> dict[str, Any] | None:
-    """An athlete with every result, the bests and the articles naming them; None if unknown."""
+def athlete_page(
+    db: sqlite_utils.Database, athlete_id: int, articles: int = 20
+) -> dict[str, Any] | None:
+    """An athlete with every result, the bests, how many articles name them and the newest
+    ``articles`` of those; None if unknown."""
     found = list(db.query(f"SELECT * FROM {ATHLETES} WHERE id = ?", [athlete_id]))
     if not found:
         return None
     results = athlete_results(db, athlete_id)
-    articles = list(
-        db.query(
-            f"SELECT a.id, a.url, a.canonical_url, a.headline, a.published_at, "
-            f"count(*) AS mentions, max(m.confidence) AS confidence FROM {ATHLETE_MENTIONS} m "
-            f"JOIN {ARTICLES} a ON a.id = m.article_id WHERE m.athlete_id = ? "
-            "GROUP BY a.id ORDER BY a.published_at, a.id",
-            [athlete_id],
-        )
-    )
+    count, newest = athlete_articles(db, athlete_id, articles)
     athlete = found[0]
     athlete["teams"] = json.loads(athlete["teams"] or "[]")
     return {
         **athlete,
         "results": results,
         "bests": athlete_bests(db, athlete_id, results),
-        "articles": articles,
+        "article_count": count,
+        "articles": newest,
     }
 
 
@@ -215,5 +226,44 @@ def find_athletes(db: sqlite_utils.Database, query: str, limit: int = 20) -> lis
         db.query(
             f"SELECT * FROM {ATHLETES} WHERE {where} ORDER BY results DESC, id LIMIT ?",
             [*(f"%{w}%" for w in words), limit],
+        )
+    )
+
+
+def find_meets(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
+    """Meets whose name, or a name one of their documents printed, holds every word of
+    ``query`` (a word matching the start of a longer one: "pre" finds "Prefontaine"; a year,
+    "2024", the meet's year), newest first; every meet without a query."""
+    years = {int(y) for y in YEAR_WORD.findall(query or "")}
+    words = fold(YEAR_WORD.sub(" ", query or "")).split()
+    out = []
+    for meet in db.query(
+        f"SELECT m.id, m.name, m.date, m.end_date, m.year, m.venue, "
+        f"group_concat(d.meet_name, ' ') AS printed FROM {MEETS} m "
+        f"LEFT JOIN {RESULT_DOCS} d ON d.meet_id = m.id "
+        "GROUP BY m.id ORDER BY coalesce(m.date, m.year, '') DESC, m.name, m.id"
+    ):
+        if years and meet["year"] not in years:
+            continue
+        have = set(fold(f"{meet['name'] or ''} {meet.pop('printed') or ''}").split())
+        if all(any(h.startswith(w) for h in have) for w in words):
+            out.append(meet)
+    return out
+
+
+def athletes_named(db: sqlite_utils.Database, text: str, limit: int = 5) -> list[dict]:
+    """The athletes whose name is ``text`` (in any order and case: "KERR, Josh" is Josh Kerr),
+    by their name key (indexed), most results first."""
+    name = parse_person(text)
+    if name is None or len(name.key.split()) < 2:
+        return []
+    ids = athletes_by_key(db, [name.key]).get(name.key, [])
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
+    return list(
+        db.query(
+            f"SELECT * FROM {ATHLETES} WHERE id IN ({marks}) ORDER BY results DESC, id LIMIT ?",
+            [*ids, limit],
         )
     )

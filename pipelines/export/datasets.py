@@ -80,6 +80,14 @@ DATASETS: dict[str, Dataset] = {
         meet_column="name",
         description="Meets: name, date as printed and normalized, venue and source.",
     ),
+    "athletes": Dataset(
+        "athletes",
+        schema.ATHLETES,
+        date_column="last_date",
+        description="Athletes: one row per person linked across documents, meets and seasons "
+        "(results.athlete_id points here): display name, folded name key, gender, the teams "
+        "seen, the dates of the first and last result, how many result rows are linked.",
+    ),
 }
 
 
@@ -113,7 +121,7 @@ class Field:
 # JSON columns by what they hold (the schema lists them in pipelines.db): lists of strings become
 # Parquet lists; objects and lists of objects stay JSON text there. `raw` (a results row's source
 # line as text, or its cells as a JSON array) is exported as the text stored.
-STRING_LISTS = frozenset({"authors", "tags", "flags", "splits"})
+STRING_LISTS = frozenset({"authors", "tags", "flags", "splits", "teams"})
 JSON_KINDS = {
     "signals": "object",
     "detail": "object",
@@ -124,12 +132,12 @@ JSON_KINDS = {
 AS_STORED = frozenset({"raw"})
 DATETIME_SUFFIXES = ("_at",)
 DATETIME_NAMES = frozenset({"first_seen", "last_seen"})
-DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date"})
+DATE_NAMES = frozenset({"date", "meet_date", "start_date", "end_date", "first_date", "last_date"})
 
 
 def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
     """The exported fields of a table: every column (generated ones too) except blobs."""
-    json_columns = set(schema.JSON_COLUMNS) | set(schema.RESULT_JSON_COLUMNS)
+    json_columns = {*schema.JSON_COLUMNS, *schema.RESULT_JSON_COLUMNS, *schema.ATHLETE_JSON_COLUMNS}
     out = []
     for _cid, name, decl, *_ in db.execute(f"PRAGMA table_xinfo([{dataset.table}])").fetchall():
         decl = (decl or "").upper()

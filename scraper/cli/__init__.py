@@ -15,7 +15,7 @@ from scraper.cli.archive import export, import_warc, reparse, search, stats
 from scraper.cli.crawling import crawl, sources_cmd
 from scraper.cli.demo import demo
 from scraper.cli.extract import extract_cmd
-from scraper.cli.identity import athletes, meets
+from scraper.cli.identity import athlete, athletes, meets
 from scraper.cli.results import results_cmd
 from scraper.cli.serve import serve
 from scraper.text.terminal import shown
@@ -36,6 +36,7 @@ for command in (
     stats,
     meets,
     athletes,
+    athlete,
     reparse,
     export,
     serve,

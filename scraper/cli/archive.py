@@ -161,14 +161,17 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
 
 
 @click.command()
-@click.argument("dataset", type=click.Choice(["articles", "results", "meets"]))
+@click.argument(
+    "dataset", type=click.Choice(["articles", "results", "meets", "athletes", "meet", "athlete"])
+)
+@click.argument("name", nargs=-1)
 @db_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "jsonl", "parquet"]),
+    type=click.Choice(["csv", "jsonl", "parquet", "xlsx"]),
     required=True,
-    help="Output format.",
+    help="Output format (xlsx: one meet's or athlete's results only).",
 )
 @click.option(
     "-o",
@@ -202,6 +205,7 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
 )
 def export(
     dataset: str,
+    name: tuple[str, ...],
     db: str | None,
     fmt: str,
     output: str,
@@ -211,11 +215,21 @@ def export(
     meet: str | None,
     since_last: bool,
 ) -> None:
-    """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
-    with a Frictionless datapackage.json describing every field."""
+    """Export DATASET (articles, results, meets or athletes) as CSV, JSON Lines or Parquet,
+    streaming, with a Frictionless datapackage.json describing every field; or one meet's
+    results (`export meet NAME`: XLSX with a sheet per event, or CSV) or one athlete's
+    (`export athlete NAME`)."""
     from pipelines.db import ArchiveError, open_db, writable
     from pipelines.export import ExportError, Filters
     from pipelines.export import export as run_export
+
+    if dataset in ("meet", "athlete"):
+        _export_sheet(dataset, " ".join(name), db, fmt, output)
+        return
+    if name:
+        raise click.UsageError(f"{dataset} takes no NAME (one meet: `export meet NAME`)")
+    if fmt == "xlsx":
+        raise click.UsageError("--format xlsx is for one meet or athlete (`export meet NAME`)")
 
     target = check_output(output)
     path = existing_archive(db)
@@ -260,3 +274,26 @@ def check_output(output: str) -> Path:
             "then moved into place, with datapackage.json beside it)"
         )
     return path
+
+
+def _export_sheet(kind: str, text: str, db: str | None, fmt: str, output: str) -> None:
+    from pipelines.export.sheets import athlete_table, meet_tables, write_tables
+    from scraper.cli.identity import one_athlete, one_meet
+
+    if fmt not in ("xlsx", "csv"):
+        raise click.UsageError(f"export {kind} writes xlsx or csv, not {fmt}")
+    if not text:
+        raise click.UsageError(f"export {kind} needs a NAME")
+    target = check_output(output)
+    with reading(db) as archive:
+        if kind == "meet":
+            page = one_meet(archive, text)
+            tables = meet_tables(page)
+        else:
+            page = one_athlete(archive, text)
+            tables = [athlete_table(page)]
+    try:
+        rows = write_tables(tables, target, fmt)
+    except OSError as exc:  # an unwritable place, a full disk: the earlier file stays
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
+    say(f"{rows} result rows of {page['name']} in {len(tables)} table(s) -> {output} ({fmt})")

@@ -97,9 +97,23 @@ def meets(
         )
         _echo(found, as_json, text or "No meet overrides.")
     else:
+        text = " ".join(query)
         with reading(db) as archive:
-            found = meets_overview(archive, " ".join(query) or None)
-        _echo(found, as_json, format_meets(found))
+            found = meets_overview(archive, text or None)
+        if text and not found:
+            raise click.ClickException(f"no meet matches {text!r} (`meetarchive meets` lists all)")
+        if as_json or not text or len(found) > 1:
+            hint = (
+                f"\n{len(found)} meets match {text!r}: add words or a year "
+                "(e.g. `meetarchive meets pre classic 2024`) to see one meet's results."
+                if text
+                else ""
+            )
+            _echo(found, as_json, format_meets(found) + hint)
+        else:
+            from pipelines.publish.text import format_meet
+
+            say(format_meet(found[0]))
 
 
 @click.command()
@@ -168,3 +182,69 @@ def athletes(
                 for a in found
             ]
             _echo(found, as_json, "\n".join(lines) or "No athletes match.")
+
+
+@click.command()
+@click.argument("name", nargs=-1)
+@db_option
+@click.option("--id", "athlete_id", type=int, help="The athlete with this id.")
+@click.option("--json", "as_json", is_flag=True, help="JSON out.")
+def athlete(name: tuple[str, ...], db: str | None, athlete_id: int | None, as_json: bool) -> None:
+    """One athlete's personal and season bests, every result (date, meet, event, round, place,
+    mark, wind) and the articles naming them. NAME in any order and case ("KERR, Josh" is Josh
+    Kerr), else every word of it in the name; several athletes matching are listed with their
+    ids (--id picks one)."""
+
+    from pipelines.publish.text import format_athlete
+
+    with reading(db) as archive:
+        page = one_athlete(archive, " ".join(name), athlete_id)
+    _echo(page, as_json, format_athlete(page) if not as_json else "")
+
+
+def one_athlete(archive: Any, text: str, athlete_id: int | None = None) -> dict[str, Any]:
+    """The page of the one athlete named ``text`` (or ``athlete_id``); several matching are
+    listed on stderr and refused, none is a one-line error."""
+    from pipelines.db.views import athlete_page, athletes_named, find_athletes
+    from pipelines.publish.text import athlete_line
+
+    text = text.strip()
+    if athlete_id is None and not text:
+        raise click.UsageError("give a NAME or --id")
+    if athlete_id is None:
+        found = athletes_named(archive, text) or find_athletes(archive, text)
+        if not found:
+            raise click.ClickException(f"no athlete matches {text!r}")
+        if len(found) > 1:
+            for a in found:
+                click.echo(athlete_line(a), err=True)
+            raise click.ClickException(
+                f"{len(found)} athletes match {text!r}: pick one with --id (listed above)"
+            )
+        athlete_id = found[0]["id"]
+    page = athlete_page(archive, athlete_id)
+    if page is None:
+        raise click.ClickException(f"no athlete {athlete_id}")
+    return page
+
+
+def one_meet(archive: Any, text: str) -> dict[str, Any]:
+    """The page of the one meet ``text`` names (words of its name, a year, or its id)."""
+    from pipelines.db.views import find_meets, meet_page
+    from pipelines.publish.text import meet_line
+
+    text = text.strip()
+    if text.isdigit() and (page := meet_page(archive, int(text))) is not None:
+        return page
+    found = find_meets(archive, text) if text else []
+    if not found:
+        raise click.ClickException(f"no meet matches {text!r} (`meetarchive meets` lists all)")
+    if len(found) > 1:
+        for m in found:
+            click.echo(meet_line(m), err=True)
+        raise click.ClickException(
+            f"{len(found)} meets match {text!r}: add words or a year, or give its id (listed above)"
+        )
+    page = meet_page(archive, found[0]["id"])
+    assert page is not None
+    return page
