@@ -20,6 +20,8 @@ from typing import Any
 from pipelines import db as schema
 from pipelines import linking
 from pipelines.context import REBUILD_SETTING, archive_for, close_archive
+from pipelines.parallel import Workers
+from scraper.items import Page
 
 
 @dataclass
@@ -103,6 +105,10 @@ def build_stages(crawler: Any) -> list[Any]:
     return [build_from_crawler(load_object(path), crawler) for path in paths]
 
 
+def _itself(page: Page) -> Page:
+    return page
+
+
 def _hashes(db: Any) -> dict[str, str]:
     return {
         r["canonical_url"]: r["content_hash"]
@@ -110,8 +116,9 @@ def _hashes(db: Any) -> dict[str, str]:
     }
 
 
-def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseReport:
-    """Replay every stored page of the archive at ``db_path`` through the item pipelines."""
+def reparse(db_path: Path, overrides: dict[str, Any] | None = None, jobs: int = 1) -> ReparseReport:
+    """Replay every stored page of the archive at ``db_path`` through the item pipelines,
+    parsing in ``jobs`` worker processes (``pipelines.parallel``) when more than one."""
     crawler = replay_crawler(db_path, overrides)
     stages = build_stages(crawler)
     archive = archive_for(crawler)
@@ -120,8 +127,9 @@ def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseRe
     try:
         with schema.write_transaction(archive.db):
             linking.reset(archive.db)  # meets and athletes are linked again as pages replay
-        for item in schema.iter_pages(archive.db):
-            report.replay(stages, item)
+        with Workers(jobs) as workers:
+            for _, item in workers.parsed(schema.iter_pages(archive.db), _itself):
+                report.replay(stages, item)
         archive.commit()  # the store stage's last group
         after = _hashes(archive.db)
         report.changed = sum(1 for url, h in before.items() if after.get(url) != h)

@@ -82,13 +82,13 @@ class ResultsStage(ArchiveStage):
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            outcome, rows = self.store(page, page_id)
+            outcome, rows = self.store(page, page_id, item.results_doc)
         self.count(outcome, rows)
         return item
 
-    def store(self, page: Page, page_id: int) -> tuple[str, int]:
-        """Store (or not) the results of ``page`` (row ``page_id``): the outcome and the number
-        of rows stored."""
+    def store(self, page: Page, page_id: int, parsed: ResultDoc | None = None) -> tuple[str, int]:
+        """Store (or not) the results of ``page`` (row ``page_id``; ``parsed``: its document
+        when parsed ahead): the outcome and the number of rows stored."""
         key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
         current = schema.document_of_key(self.db, key)
         was = linking.before(self.db, current["id"] if current else None)
@@ -121,9 +121,8 @@ class ResultsStage(ArchiveStage):
                 holder,
             )
             return DUPLICATE, 0
-        return self.parse_and_store(
-            page, page_id, current, {"url_key": key, "body_sha1": sha1}, was
-        )
+        identity = {"url_key": key, "body_sha1": sha1}
+        return self.parse_and_store(page, page_id, current, identity, was, parsed)
 
     def parse_and_store(
         self,
@@ -132,8 +131,9 @@ class ResultsStage(ArchiveStage):
         current: dict[str, Any] | None,
         identity: dict[str, Any],
         was: linking.Before,
+        parsed: ResultDoc | None = None,
     ) -> tuple[str, int]:
-        doc = parse_results_page(page)
+        doc = parse_results_page(page) if parsed is None else parsed
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
             outcome = NEW

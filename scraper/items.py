@@ -80,3 +80,6 @@ class Crawled:
     reject: str | None = None  # reason the page produced no article (recorded, never silent)
     reject_detail: str | None = None
     outcome: str | None = None  # set by dedupe/store: new | updated | unchanged
+    # A results page's document when it was parsed ahead, in a worker process (reparse and
+    # import-warc with --jobs N: pipelines.parallel); None: the results stage parses the page.
+    results_doc: Any = None

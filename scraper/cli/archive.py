@@ -11,6 +11,8 @@ from scraper.cli.options import (
     archive_path,
     date_option,
     db_option,
+    jobs_option,
+    parse_jobs,
     resolve_db,
     sources_option,
 )
@@ -93,25 +95,34 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
 
 @click.command()
 @db_option
-def reparse(db: str | None) -> None:
+@jobs_option
+def reparse(db: str | None, jobs: int | None) -> None:
     """Rebuild every article and results document from the stored pages with the current
     parsers (no network); meets and athletes are linked again, honouring the overrides."""
+    from pipelines.parallel import WorkerDied
     from pipelines.replay import reparse as run_reparse
 
-    click.echo(run_reparse(archive_path(db)).summary())
+    try:
+        click.echo(run_reparse(archive_path(db), jobs=parse_jobs(jobs)).summary())
+    except WorkerDied as exc:
+        raise click.ClickException(f"{exc}; run reparse again (--jobs 1: no workers)") from None
 
 
 @click.command("import-warc")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @db_option
 @sources_option
-def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None) -> None:
+@jobs_option
+def import_warc(
+    files: tuple[str, ...], db: str | None, sources_file: str | None, jobs: int | None
+) -> None:
     """Import the pages of WARC/WACZ web archives (the Internet Archive's, Common Crawl's, or
     `crawl --warc-out`'s) through the same parsers and pipelines as a crawl; no network.
 
     Pages of sources in the sources file (when there is one) are read as that source's; every
     page row records the archive file and record offset it came from.
     """
+    from pipelines.parallel import WorkerDied
     from scraper.crawl.sources import SourcesError, load_sources, sources_path
     from scraper.crawl.warcimport import import_archives
 
@@ -121,7 +132,13 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
             sources = list(load_sources(sources_file).values())
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
-    report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
+    try:
+        paths = [Path(f) for f in files]
+        report = import_archives(resolve_db(db), paths, sources, parse_jobs(jobs))
+    except WorkerDied as exc:
+        raise click.ClickException(
+            f"{exc}; the pages imported so far are stored: import again (nothing is stored twice)"
+        ) from None
     click.echo(report.summary())
     raise SystemExit(report.exit_code)
 
