@@ -1,11 +1,12 @@
 """Parsing ahead in worker processes (``meetarchive reparse --jobs N``, ``import-warc --jobs N``).
 
-The pure part of the stages, turning a page into its article (``pipelines.parse.ParseStage``) and
-a results page into its document (``pipelines.results.parse_results_page``), runs in ``N`` worker
-processes; everything that reads or writes the archive stays in the one process that owns it, in
-the order the pages came: the parent hands each page to the stages already parsed (a
-``Crawled`` with its article or parse-error reject, and its ``results_doc``), so the stages make
-the same decisions on the same items as with ``--jobs 1``, and store identical rows.
+The pure part of the stages, turning a page into its article (``pipelines.parse.ParseStage``), a
+results page into its document (``pipelines.results.parse_results_page``) and, in an import, a
+body into the compressed bytes the archive keeps, runs in ``N`` worker processes; everything
+that reads or writes the archive stays in the one process that owns it, in the order the pages
+came: the parent hands each page to the stages already parsed (a ``Crawled`` with its article or
+parse-error reject, its ``results_doc`` and ``compressed`` body), so the stages make the same
+decisions on the same items as with ``--jobs 1``, and store identical rows.
 
 Pages go to the workers in small batches with a bounded number in flight, so memory stays flat
 however large the archive. Workers ignore Ctrl-C (the parent winds down) and exit when the parent
@@ -26,6 +27,7 @@ from itertools import islice
 from multiprocessing import get_context
 from typing import Self, TypeVar
 
+from pipelines.db import compress_body
 from pipelines.parse import ParseStage
 from pipelines.results import parse_results_page
 from pipelines.validate import page_reject
@@ -123,15 +125,16 @@ class Workers:
             raise failed
 
     def parsed(
-        self, items: Iterable[T], page_of: Callable[[T], Page | None]
+        self, items: Iterable[T], page_of: Callable[[T], Page | None], compress: bool = False
     ) -> Iterator[tuple[T, Page | Crawled | None]]:
         """Each item with its page ready for the stages: without workers the page itself (the
-        stages parse it), with them a ``Crawled`` parsed in a worker; None for an item without
-        a page."""
+        stages parse it), with them a ``Crawled`` parsed in a worker (``compress``: its body
+        compressed there too, for pages new to the archive); None for an item without a page."""
         if self.pool is None:
             yield from ((x, page_of(x)) for x in items)
             return
-        for x, parsed in self.ordered(_parse_or_none, items, page_of):
+        work = _parse_and_compress_or_none if compress else _parse_or_none
+        for x, parsed in self.ordered(work, items, page_of):
             page = page_of(x)
             if page is None or parsed is None:
                 yield x, None
@@ -150,8 +153,20 @@ def parse_ahead(page: Page) -> Crawled:
     return crawled
 
 
+def parse_and_compress(page: Page) -> Crawled:
+    """:func:`parse_ahead`, and the body compressed as the archive stores it (for pages new to
+    the archive: an import)."""
+    crawled = parse_ahead(page)
+    crawled.compressed = compress_body(page.body)
+    return crawled
+
+
 EMPTY = Page(url="", status=0, headers={}, body=b"", fetched_at="")
 
 
 def _parse_or_none(page: Page | None) -> Crawled | None:
     return None if page is None else parse_ahead(page)
+
+
+def _parse_and_compress_or_none(page: Page | None) -> Crawled | None:
+    return None if page is None else parse_and_compress(page)

@@ -67,7 +67,7 @@ def import_archives(
         with Workers(jobs) as workers:
             for file in files:
                 report.files += 1
-                records = workers.parsed(read_archive(file, sources), _page_of)
+                records = workers.parsed(read_archive(file, sources), _page_of, compress=True)
                 import_file(report, stages, str(file), records)
     finally:
         close_stages(stages)
