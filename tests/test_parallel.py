@@ -9,10 +9,12 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from io import BytesIO
 from itertools import islice
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pytest
 
 from pipelines.parallel import WorkerDied, Workers
 from tests.test_reparse import snapshot
-from tests.test_warc import REPO, Runs, import_warc, result_rows, runs
+from tests.test_warc import REPO, Runs, articles, import_warc, pages, result_rows, runs
 
 __all__ = ["runs"]  # the module-scoped live crawl and its WARC files (tests.test_warc)
 
@@ -154,3 +156,82 @@ def test_workers_exit_when_the_process_that_started_them_is_killed():
     while any(alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in pids)
+
+
+def many_articles_warc(path: Path, n: int) -> None:
+    """``n`` article pages under URLs of their own, each with a sentence of its own."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from tests.archive_helpers import article_html
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for i in range(n):
+            body = article_html(f"Kerr Wins Mile Number {i}", f" Heat {i} was the fastest.")
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://news.example/2024/mile-{i}.html",
+                    "response",
+                    payload=BytesIO(body),
+                    length=len(body),
+                    http_headers=http,
+                    warc_headers_dict={"WARC-Date": "2026-11-20T10:00:00Z"},
+                )
+            )
+
+
+def meetarchive(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stored_articles(db: Path) -> int:
+    """Articles committed so far (none while the archive is being created)."""
+    try:
+        return len(articles(db)) if db.exists() else 0
+    except sqlite3.OperationalError:
+        return 0
+
+
+def workers_of(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in children.read_text().split()] if children.exists() else []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_an_import_killed_mid_run_loses_nothing_stored_and_a_rerun_completes_it(tmp_path: Path):
+    warc = tmp_path / "many.warc.gz"
+    many_articles_warc(warc, 2000)
+    whole, killed = tmp_path / "whole.db", tmp_path / "killed.db"
+    proc = meetarchive("import-warc", str(warc), "--db", str(whole), "--jobs", "1")
+    assert proc.communicate(timeout=600)[0].startswith("Imported 2000 page(s)")
+
+    proc = meetarchive("import-warc", str(warc), "--db", str(killed), "--jobs", "2")
+    deadline = time.monotonic() + 300
+    stored = 0
+    while stored < 300 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        stored = stored_articles(killed)
+    children = workers_of(proc.pid)
+    proc.kill()
+    proc.communicate()
+    assert 300 <= stored < 2000, "the kill landed mid-import"
+    assert children
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in children) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(p) for p in children)
+    assert len(articles(killed)) >= stored  # nothing committed was lost
+
+    rerun = meetarchive("import-warc", str(warc), "--db", str(killed), "--jobs", "2")
+    assert rerun.communicate(timeout=600)[0].startswith("Imported 2000 page(s)")
+    assert articles(killed) == articles(whole)
+    assert pages(killed) == pages(whole)  # every page once
