@@ -206,6 +206,7 @@ def workers_of(pid: int) -> list[int]:
     return [int(p) for p in children.read_text().split()] if children.exists() else []
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
 def test_an_import_killed_mid_run_loses_nothing_stored_and_a_rerun_completes_it(tmp_path: Path):
     warc = tmp_path / "many.warc.gz"
