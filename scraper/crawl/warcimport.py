@@ -25,10 +25,11 @@ class ImportReport(Tally):
     kinds: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file, malformed or cut)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.unreadable else 0
+        return 1 if self.unreadable or self.problems else 0
 
     def summary(self) -> str:
         o = self.outcomes
@@ -36,7 +37,8 @@ class ImportReport(Tally):
         lines = [
             f"Imported {self.pages} page(s) ({kinds}) from {self.files} archive file(s) "
             f"into {self.db}",
-            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged",
+            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged"
+            + (f", {o['older']} older than the archive's (pages kept)" if o["older"] else ""),
             f"  rejects:   {sum(self.rejects.values())}"
             + (
                 ""
@@ -50,6 +52,12 @@ class ImportReport(Tally):
                 + ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
                 + " record(s)"
             )
+        if self.problems:
+            lines.append(
+                f"  NOT READ:  {len(self.problems)} stretch(es) of the files holding no whole "
+                "record (the rest imported):"
+            )
+            lines += [f"    {name}: {problem}" for name, problem in self.problems[:10]]
         lines += [f"  UNREADABLE: {name}: {why}" for name, why in self.unreadable]
         return "\n".join(lines)
 
@@ -86,6 +94,9 @@ def import_file(
     count = 0
     try:
         for record, item in records:
+            if record.problem is not None:  # a damaged record: reported, the reading goes on
+                report.problems.append((file, record.problem))
+                continue
             count += 1
             if item is None or record.page is None:
                 if record.skipped:
