@@ -149,6 +149,7 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
         )
     yield from results_wild_rows()
     yield from story_rows()
+    yield from jobs_rows()
 
 
 def results_wild_rows() -> Iterator[tuple[str, str, bool | None, str]]:
@@ -213,6 +214,24 @@ def story_rows() -> Iterator[tuple[str, str, bool | None, str]]:
             f"{f['p99']:.2f} ms (p50 {f['p50']:.2f} ms)",
             f["p99"] < 5,
             _run(stories),
+        )
+
+
+def jobs_rows() -> Iterator[tuple[str, str, bool | None, str]]:
+    """Issue 18: reparse and import-warc on every core (bench/reparse.py)."""
+    jobs = record.load("reparse")
+    for command in ("import-warc", "reparse"):
+        target = f"{command} --jobs 2 >= 1.7x --jobs 1 pages/s (issue 18)"
+        if jobs is None:
+            yield target, "not run", None, ""
+            continue
+        f = jobs["figures"]
+        one, two = (f[f"{command} --jobs {j}"]["pages_per_s"] for j in (1, 2))
+        yield (
+            target,
+            f"{two / one:.2f}x ({two:.1f} vs {one:.1f} pages/s)",
+            two / one >= 1.7,
+            _run(jobs),
         )
 
 

@@ -2,8 +2,10 @@
 pages into normalized articles (``scraper.parsers.page.article_from_page``, the one path every
 article takes).
 
-Blocked and failed responses are never parsed: they go on with their reject reason. A parser
-exception becomes a ``parse error`` reject carrying the message; the page row is still stored.
+A ``Crawled`` that already has its article or reject (parsed ahead in a worker process:
+``pipelines.parallel``) goes on as it is. Blocked and failed responses are never parsed: they go
+on with their reject reason. A parser exception becomes a ``parse error`` reject carrying the
+message; the page row is still stored.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ class ParseStage:
     def process_item(self, item: Page | Crawled) -> Crawled:
         crawled = item if isinstance(item, Crawled) else Crawled(page=item)
         page = crawled.page
-        if page.kind != "article" or crawled.article is not None or page_reject(page):
+        if page.kind != "article" or crawled.article or crawled.reject or page_reject(page):
             return crawled
         try:
             crawled.article = article_from_page(page)

@@ -31,7 +31,9 @@ from pipelines import db as schema
 from pipelines import linking
 from pipelines.context import REBUILD_SETTING, archive_for, close_archive
 from pipelines.fingerprint import fingerprint
+from pipelines.parallel import Workers
 from pipelines.stories import place
+from scraper.items import Page
 
 PLACE_BATCH = 200  # articles placed and linked per write transaction after the swap
 
@@ -139,12 +141,18 @@ def build_stages(crawler: Any) -> list[Any]:
     return [build_from_crawler(load_object(path), crawler) for path in paths]
 
 
+def _page_of(item: Page | schema.DamagedPage) -> Page | None:
+    return None if isinstance(item, schema.DamagedPage) else item
+
+
 def reparse(
     db_path: Path,
     overrides: dict[str, Any] | None = None,
     on_damaged: Callable[[schema.DamagedPage], None] | None = None,
+    jobs: int = 1,
 ) -> ReparseReport:
-    """Replay every stored page of the archive at ``db_path`` through the item pipelines, then
+    """Replay every stored page of the archive at ``db_path`` through the item pipelines
+    (parsing in ``jobs`` worker processes, ``pipelines.parallel``, when more than one), then
     swap the rebuilt articles in; ``on_damaged`` is told of each page that cannot be read."""
     crawler = replay_crawler(db_path, overrides)
     stages = build_stages(crawler)
@@ -153,13 +161,14 @@ def reparse(
     try:
         with schema.write_transaction(archive.db):
             linking.reset(archive.db)  # meets and athletes are linked again as pages replay
-        for item in schema.iter_pages(archive.db):
-            if isinstance(item, schema.DamagedPage):
-                report.damaged.append(item)
-                if on_damaged is not None:
-                    on_damaged(item)
-                continue
-            report.replay(stages, item)
+        with Workers(jobs) as workers:
+            for found, item in workers.parsed(schema.iter_pages(archive.db), _page_of):
+                if item is None:  # a page that cannot be read
+                    report.damaged.append(found)
+                    if on_damaged is not None:
+                        on_damaged(found)
+                    continue
+                report.replay(stages, item)
         archive.commit()  # the store stage's last group
         report.kept = schema.unstaged_articles(archive.db)
         report.swapped = schema.swap_rebuilt(archive.db, {d.id for d in report.damaged})

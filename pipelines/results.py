@@ -104,14 +104,17 @@ class ResultsStage(ArchiveStage):
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            outcome, rows, verdict = self.store(page, page_id)
+            outcome, rows, verdict = self.store(page, page_id, item.results_doc)
         item.results_verdict = verdict
         self.count(outcome, rows, verdict)
         return item
 
-    def store(self, page: Page, page_id: int) -> tuple[str, int, str | None]:
-        """Store (or not) the results of ``page`` (row ``page_id``): the outcome, the number of
-        rows stored and, for a document parsed, its audit's verdict."""
+    def store(
+        self, page: Page, page_id: int, parsed: ResultDoc | None = None
+    ) -> tuple[str, int, str | None]:
+        """Store (or not) the results of ``page`` (row ``page_id``; ``parsed``: its document
+        when parsed ahead): the outcome, the number of rows stored and, for a document parsed,
+        its audit's verdict."""
         key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
         current = schema.document_of_key(self.db, key)
         was = linking.before(self.db, current["id"] if current else None)
@@ -144,9 +147,8 @@ class ResultsStage(ArchiveStage):
                 holder,
             )
             return DUPLICATE, 0, None
-        return self.parse_and_store(
-            page, page_id, current, {"url_key": key, "body_sha1": sha1}, was
-        )
+        identity = {"url_key": key, "body_sha1": sha1}
+        return self.parse_and_store(page, page_id, current, identity, was, parsed)
 
     def parse_and_store(
         self,
@@ -155,8 +157,9 @@ class ResultsStage(ArchiveStage):
         current: dict[str, Any] | None,
         identity: dict[str, Any],
         was: linking.Before,
+        parsed: ResultDoc | None = None,
     ) -> tuple[str, int, str | None]:
-        doc = parse_results_page(page)
+        doc = parse_results_page(page) if parsed is None else parsed
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
             outcome = NEW

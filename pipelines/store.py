@@ -268,7 +268,8 @@ class StoreStage(ArchiveStage):
         conn = self.db.conn
         conn.execute("SAVEPOINT store_item")  # in the group's transaction (see _begin)
         try:
-            page_id, first_fetched, last_fetched = schema.store_page(self.db, item.page)
+            stored = schema.store_page(self.db, item.page, item.compressed)
+            page_id, first_fetched, last_fetched = stored
             if self.archive.rebuilding:
                 schema.delete_rejects(self.db, page_id)
             if item.reject:

@@ -83,3 +83,7 @@ class Crawled:
     # set by the results stage for a results document it parsed and stored: the audit's verdict
     # (parsed | partial | unparsed, scraper.results.audit)
     results_verdict: str | None = None
+    # A results page's document when it was parsed ahead, in a worker process (reparse and
+    # import-warc with --jobs N: pipelines.parallel); None: the results stage parses the page.
+    results_doc: Any = None
+    compressed: bytes | None = None  # the page body as the archive stores it, when done ahead

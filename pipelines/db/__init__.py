@@ -131,6 +131,7 @@ from pipelines.db.meets import (  # noqa: F401
 from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
     DamagedPage,
+    compress_body,
     iter_pages,
     page_from_row,
     page_id_of,

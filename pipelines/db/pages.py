@@ -40,9 +40,17 @@ _INSERT_PAGE = (
 )
 
 
-def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
-    """Insert a fetched page (``scraper.items.Page``); an identical refetch (same URL, status and
-    body) only moves its ``fetched_at``. Returns (row id, first fetch time, latest fetch time)."""
+def compress_body(body: bytes) -> bytes:
+    """A page body as the archive stores it."""
+    return zlib.compress(body)
+
+
+def store_page(
+    db: sqlite_utils.Database, page: Any, compressed: bytes | None = None
+) -> tuple[int, str, str]:
+    """Insert a fetched page (``scraper.items.Page``; ``compressed``: its body already through
+    :func:`compress_body`); an identical refetch (same URL, status and body) only moves its
+    ``fetched_at``. Returns (row id, first fetch time, latest fetch time)."""
     sha1 = hashlib.sha1(page.body).hexdigest()
     # Plain statements on the connection (the sqlite3 module keeps them prepared): this runs once
     # per crawled item, where sqlite-utils' per-call table introspection costs more than the SQL.
@@ -61,7 +69,7 @@ def store_page(db: sqlite_utils.Database, page: Any) -> tuple[int, str, str]:
             json.dumps(page.headers),
             page.fetched_at,
             page.fetched_at,
-            zlib.compress(page.body),
+            compress_body(page.body) if compressed is None else compressed,
             sha1,
             len(page.body),
             page.source,

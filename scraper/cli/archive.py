@@ -15,6 +15,8 @@ from scraper.cli.options import (
     date_option,
     db_option,
     existing_archive,
+    jobs_option,
+    parse_jobs,
     reading,
     say,
     say_json,
@@ -97,23 +99,33 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
 
 @click.command()
 @db_option
-def reparse(db: str | None) -> None:
+@jobs_option
+def reparse(db: str | None, jobs: int | None) -> None:
     """Rebuild every article and results document from the stored pages with the current
     parsers (no network); meets and athletes are linked again, honouring the overrides.
 
     Stopped at any moment, it loses nothing: each article is as it was or as rebuilt, and
     running it again rebuilds the rest. A stored page that cannot be read is named and skipped.
     """
+    from pipelines.parallel import WorkerDied
     from pipelines.replay import damaged_line
     from pipelines.replay import reparse as run_reparse
 
     existing_archive(db)
     path = writing(db)
-    with interruptible(
+    kept = (
         f"{path} keeps every article as it was or as rebuilt; run `meetarchive reparse` "
         "again to rebuild the rest"
-    ):
-        report = run_reparse(path, on_damaged=lambda d: say(damaged_line(d), err=True))
+    )
+    with interruptible(kept):
+        try:
+            report = run_reparse(
+                path,
+                on_damaged=lambda d: say(damaged_line(d), err=True),
+                jobs=parse_jobs(jobs),
+            )
+        except WorkerDied as exc:
+            raise click.ClickException(f"{exc}: {kept}") from None
     say(report.summary())
     raise SystemExit(report.exit_code)
 
@@ -135,13 +147,17 @@ def interruptible(kept: str) -> Iterator[None]:
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @db_option
 @sources_option
-def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None) -> None:
+@jobs_option
+def import_warc(
+    files: tuple[str, ...], db: str | None, sources_file: str | None, jobs: int | None
+) -> None:
     """Import the pages of WARC/WACZ web archives (the Internet Archive's, Common Crawl's, or
     `crawl --warc-out`'s) through the same parsers and pipelines as a crawl; no network.
 
     Pages of sources in the sources file (when there is one) are read as that source's; every
     page row records the archive file and record offset it came from.
     """
+    from pipelines.parallel import WorkerDied
     from scraper.crawl.sources import SourcesError, load_sources, sources_path
     from scraper.crawl.warcimport import import_archives
 
@@ -152,10 +168,12 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
     path = writing(db)
-    with interruptible(
-        f"{path} keeps every page imported so far; importing the same files again adds the rest"
-    ):
-        report = import_archives(path, [Path(f) for f in files], sources)
+    kept = f"{path} keeps every page imported so far; importing the same files again adds the rest"
+    with interruptible(kept):
+        try:
+            report = import_archives(path, [Path(f) for f in files], sources, parse_jobs(jobs))
+        except WorkerDied as exc:
+            raise click.ClickException(f"{exc}: {kept}") from None
     say(report.summary())
     raise SystemExit(report.exit_code)
 

@@ -56,6 +56,21 @@ db_option = click.option(
     help="Archive file (default: $ARCHIVE_DB or ./archive.db).",
 )
 
+jobs_option = click.option(
+    "--jobs",
+    "jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes parsing pages (default: the number of cores); one process stores.",
+)
+
+
+def parse_jobs(jobs: int | None) -> int:
+    from pipelines.parallel import default_jobs
+
+    return jobs or default_jobs()
+
+
 sources_option = click.option(
     "--sources",
     "sources_file",

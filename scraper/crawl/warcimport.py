@@ -5,13 +5,17 @@ stages, here in crawl mode: new / updated / unchanged), no network."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipelines.context import REBUILD_SETTING, close_archive
+from pipelines.parallel import WorkerDied, Workers
 from pipelines.replay import Tally, build_stages, close_stages, replay_crawler
 from scraper.crawl.sources import Source
-from scraper.crawl.warc import read_archive
+from scraper.crawl.warc import Record, read_archive
+from scraper.items import Crawled, Page
 
 
 @dataclass
@@ -59,35 +63,55 @@ class ImportReport(Tally):
 
 
 def import_archives(
-    db_path: Path, files: list[Path], sources: list[Source] | None = None
+    db_path: Path, files: list[Path], sources: list[Source] | None = None, jobs: int = 1
 ) -> ImportReport:
     """Run the response records of ``files`` (WARC/WACZ) through the item pipelines into the
-    archive at ``db_path``."""
+    archive at ``db_path``, parsing in ``jobs`` worker processes (``pipelines.parallel``) when
+    more than one."""
     crawler = replay_crawler(db_path, {REBUILD_SETTING: False})
     stages = build_stages(crawler)
     report = ImportReport(db=Path(db_path))
     try:
-        for file in files:
-            report.files += 1
-            records = 0
-            try:
-                for record in read_archive(file, sources):
-                    if record.problem is not None:
-                        report.problems.append((str(file), record.problem))
-                        continue
-                    records += 1
-                    if record.page is None:
-                        if record.skipped:
-                            report.skipped[record.skipped] += 1
-                        continue
-                    report.kinds[record.page.kind] += 1
-                    report.replay(stages, record.page)
-            except Exception as exc:  # a corrupt archive file is reported, the others imported
-                report.unreadable.append((str(file), f"{type(exc).__name__}: {exc}"))
-            else:
-                if not records:
-                    report.unreadable.append((str(file), "no WARC records in it"))
+        with Workers(jobs) as workers:
+            for file in files:
+                report.files += 1
+                records = workers.parsed(read_archive(file, sources), _page_of, compress=True)
+                import_file(report, stages, str(file), records)
     finally:
         close_stages(stages)
         close_archive(crawler)
     return report
+
+
+def import_file(
+    report: ImportReport,
+    stages: list[Any],
+    file: str,
+    records: Iterator[tuple[Record, Page | Crawled | None]],
+) -> None:
+    """The pages of one archive file's records through the stages; a corrupt file is reported
+    (what came before the damage is imported)."""
+    count = 0
+    try:
+        for record, item in records:
+            if record.problem is not None:  # a damaged record: reported, the reading goes on
+                report.problems.append((file, record.problem))
+                continue
+            count += 1
+            if item is None or record.page is None:
+                if record.skipped:
+                    report.skipped[record.skipped] += 1
+                continue
+            report.kinds[record.page.kind] += 1
+            report.replay(stages, item)
+    except WorkerDied:
+        raise
+    except Exception as exc:  # a corrupt archive file is reported, the others imported
+        report.unreadable.append((file, f"{type(exc).__name__}: {exc}"))
+    else:
+        if not count:
+            report.unreadable.append((file, "no WARC records in it"))
+
+
+def _page_of(record: Record) -> Page | None:
+    return record.page
