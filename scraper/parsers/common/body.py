@@ -25,7 +25,9 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from scraper.parsers.common.boilerplate import CALL_TO_ACTION, INLINE, PARA_TAGS, clean_copy
+from scraper.parsers.common import names
+from scraper.parsers.common.boilerplate import clean_copy
+from scraper.parsers.common.names import CALL_TO_ACTION, INLINE, PARA_TAGS
 
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # how a sentence ends: a short last block ending otherwise is a credit line
@@ -194,7 +196,37 @@ def _container(
         if score > best_score:
             best, best_score = el, score
         el = el.getparent()
+    named = _named_body(root, agg)
+    if named is not None and named is not best:
+        if _inside(named, best):
+            best = named
+        elif _inside(best, named):
+            a = agg[named]
+            if a.good - ALPHA * a.other - BETA * a.link >= NAMED_KEEP * best_score:
+                best = named
+        elif agg[named].good >= NAMED_SHARE * agg[best].good:
+            best = named
     return best, good, teasers
+
+
+_NAMED = etree.XPath("//*[@class or @id or @itemprop]")
+NAMED_MIN = 200
+NAMED_KEEP = 0.8
+NAMED_SHARE = 0.25
+
+
+def _named_body(root: etree._Element, agg: dict[etree._Element, _Agg]) -> etree._Element | None:
+    """The one box the page names as the article's text ("entry-content", itemprop=articleBody)
+    holding good text, if there is exactly one (outermost)."""
+    found: list[etree._Element] = []
+    for el in _NAMED(root):
+        a = agg.get(el)
+        if a is None or a.good < NAMED_MIN:
+            continue
+        cid = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+        if names.names_body(cid) and not any(_inside(el, f) for f in found):
+            found = [f for f in found if not _inside(f, el)] + [el]
+    return found[0] if len(found) == 1 else None
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:

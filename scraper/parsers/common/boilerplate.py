@@ -1,164 +1,43 @@
 """What is never article text, and a copy of the page without it (step 1 of
 ``scraper.parsers.common.body``).
 
-``clean_copy(tree)`` copies <body> without scripts, embeds, forms' controls, navigation, asides,
-figures and their captions, page header/footer, hidden elements, and boxes whose class/id names
-them as share/related/newsletter/comment/ad/consent boxes (unless they hold much of the page's
-text; "weak" names such as image/meta/paywall only when the box holds little paragraph text).
-``CALL_TO_ACTION`` matches the prompts (newsletter, app, social, consent, copyright) that sit
-inside article containers; the body extractor drops the short blocks it matches.
+``clean_copy(tree)`` copies <body> without:
+
+- elements that never hold article text (scripts, embeds, forms' controls, navigation, asides,
+  figures and their captions, a <ruby>'s readings: ``names.DROP_TAGS``), comments;
+- the page's header and footer: a ``<header>`` stays when it holds paragraphs of prose (a section's
+  or a component's header inside the text), a ``<footer>`` never;
+- hidden elements, unless one holds more paragraph text than the visible page around it (the
+  article kept hidden until a script, a paywall or a consent shows it);
+- boxes whose class/id names them as share/related/newsletter/comment/ad/consent boxes, unless
+  another of their names is the article's own ("entry-author-x entry") or they hold most of the
+  page's prose (a wrapper named after a share bar); boxes of reader-written or commercial text
+  (comments, reviews, trackbacks, shipping terms) whatever they hold; "weak" names such as
+  image/meta/date/paywall only when the box holds little prose.
+
+With a ``notes`` list, every box removed for its name or as hidden, and every header or hidden
+box kept, is noted there (``--explain``).
 """
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
-from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
 
-DROP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "picture",
-    "img",
-    "map",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "label",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "link",
-    "meta",
-}
-INLINE = {
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "cite",
-    "code",
-    "data",
-    "dfn",
-    "em",
-    "font",
-    "i",
-    "kbd",
-    "mark",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "var",
-    "wbr",
-    "br",
-    "del",
-    "ins",
-    "strike",
-    "tt",
-    "big",
-    "nobr",
-}
-PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+from scraper.parsers.common import names
+from scraper.parsers.common.explain import Note, note
+from scraper.parsers.common.names import HIDDEN_CLASS, HIDDEN_STYLE, INLINE, PARA_TAGS
 
-# class/id words of boxes that are never article text (a word of a class or id, or its prefix)
-BOILER = re.compile(
-    r"(?:^|[\s_-])(?:"
-    r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
-    r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
-    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
-    r"twitter|instagram|tiktok|privacy|opt-?in)\w*"
-    r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
-    r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
-    r"teaser-?list|inline-?related|see-?also|also-?read)(?:$|[\s_-])"
-    r")",
-    re.IGNORECASE,
-)
-# words naming boxes that are usually chrome but sometimes wrap article text (a "paywall" or
-# "image-right" block of paragraphs): dropped only when they hold little paragraph text
-WEAK_BOILER = re.compile(
-    r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|top-?stories|"
-    r"widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|video|player|"
-    r"audio)(?:$|[\s_-]))",
-    re.IGNORECASE,
-)
-WEAK_MAX_PARAGRAPH_TEXT = 300
-# calls to action that sit inside article containers (newsletter, app, social, consent prompts)
-_CALLS_TO_ACTION = (
-    r"sign up (?:for|to|here)",
-    r"subscribe (?:to|now|here)",
-    r"join us on",
-    r"follow us on",
-    r"download (?:our|the) app",
-    r"get the latest .{0,40} (?:on|to) your phone",
-    r"newsletter\s*:",
-    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)",
-    r"folgen sie uns",
-    r"hier geht es zu[rm]? ",
-    r"externen? inhalt",
-    r"ich bin damit einverstanden",
-    r"personenbezogene daten können",
-    r"all rights reserved",
-    r"alle rechte vorbehalten",
-    r"tous droits réservés",
-    r"todos los derechos reservados",
-    r"suscr[ií]bete",
-    r"abonnez-vous",
-    r"inscrivez-vous",
-)
-# each phrase starts with a letter; the lookahead on those first letters lets most word boundaries
-# fail at once instead of trying every phrase there (same matches, about twice as fast)
-CALL_TO_ACTION = re.compile(
-    r"\b(?=["
-    + "".join(sorted({p[0] for p in _CALLS_TO_ACTION}))
-    + r"])(?:"
-    + "|".join(_CALLS_TO_ACTION)
-    + r")",
-    re.IGNORECASE,
-)
-P_BOILER = re.compile(
-    r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
-    r"related|newsletter|promo|advert|sponsor)",
-    re.IGNORECASE,
-)
-HIDDEN_CLASS = {
-    "hide",
-    "hidden",
-    "d-none",
-    "is-hidden",
-    "u-hidden",
-    "invisible",
-    "visuallyhidden",
-    "screen-reader-text",
-    "offscreen",
-}
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+WEAK_MAX_PROSE = 300  # characters of prose below which a weak-named box is chrome
+WRAPPER_SHARE = 0.5  # share of the page's prose above which a chrome-named box is a wrapper
+HEADER_MIN_PROSE = 200  # paragraph text that makes a <header> part of the text
+HIDDEN_MIN_DENSITY = 0.6  # paragraph share of a hidden box's text that makes it the article
+
+_TEXT_LEN = etree.XPath("string-length(normalize-space())")
+_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
+_NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
 
 def _classid(el: etree._Element) -> str:
@@ -175,33 +54,94 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-_TEXT_LEN = etree.XPath("string-length(normalize-space())")
-_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
-_NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
-
-
 def _text_len(el: etree._Element) -> int:
     return int(_TEXT_LEN(el))
 
 
-def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
+def _paragraph_text(el: etree._Element) -> int:
+    return sum(_text_len(p) for p in el.iter("p"))
+
+
+class _Sizes:
+    """Characters of text and of link text under every element, counted in one pass (element
+    texts stripped, whitespace inside kept: a measure, not the text)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.text: dict[etree._Element, int] = {}
+        self.link: dict[etree._Element, int] = {}
+        for el in reversed(list(root.iter())):
+            n = len((el.text or "").strip())
+            links = 0
+            for child in el:
+                n += self.text.get(child, 0) + len((child.tail or "").strip())
+                links += self.link.get(child, 0)
+            self.text[el] = n
+            self.link[el] = n if el.tag == "a" and el.get("href") else links
+
+    def prose(self, el: etree._Element) -> int:
+        """Characters of text outside links (navigation and link lists have little)."""
+        return self.text.get(el, 0) - self.link.get(el, 0)
+
+
+def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> etree._Element:
     """A copy of <body> without what is never article text."""
     body = tree.find(".//body")
     root = deepcopy(body if body is not None else tree)
-    # tags that never hold article text, comments, page header/footer (an <article>'s own header
-    # holds the headline and dek and is read elsewhere): removed in C
+    if notes is not None:
+        for el in root.iter(*names.DROP_TAGS):
+            if el.tag not in ("script", "style", "head", "title", "link", "meta", "template"):
+                note(notes, el, False, f"<{el.tag}> element")
+    # tags that never hold article text, comments: removed in C
     etree.strip_elements(
-        root,
-        etree.Comment,
-        etree.ProcessingInstruction,
-        *DROP_TAGS,
-        "header",
-        "footer",
-        with_tail=False,
+        root, etree.Comment, etree.ProcessingInstruction, *names.DROP_TAGS, with_tail=False
     )
-    _drop([el for el in _HIDDEN_XPATH(root) if _is_hidden(el)])
-    total = _text_len(root) or 1
+    _drop_page_chrome(root, notes)
+    _drop_hidden(root, notes)
+    _drop_named(root, _Sizes(root), notes)
+    return root
+
+
+def _drop_page_chrome(root: etree._Element, notes: list[Note] | None) -> None:
+    """Page header and footer out; a header holding prose (a component's or a section's header
+    inside the text) stays."""
     doomed = []
+    for el in root.iter("header", "footer"):
+        if el.tag == "header" and _paragraph_text(el) >= HEADER_MIN_PROSE:
+            if notes is not None:
+                note(notes, el, True, "<header> holding prose")
+            continue
+        doomed.append(el)
+        if notes is not None:
+            note(notes, el, False, f"page <{el.tag}>")
+    _drop(doomed)
+
+
+def _drop_hidden(root: etree._Element, notes: list[Note] | None) -> None:
+    hidden = [el for el in _HIDDEN_XPATH(root) if _is_hidden(el)]
+    if not hidden:
+        return
+    shown = _paragraph_text(root) - sum(_paragraph_text(el) for el in _outermost(hidden))
+    doomed = []
+    for el in hidden:
+        held = _paragraph_text(el)
+        if (
+            held >= WEAK_MAX_PROSE
+            and held > shown
+            and held >= HIDDEN_MIN_DENSITY * _text_len(el)
+            and not names.boiler_word(_classid(el))
+        ):
+            if notes is not None:
+                note(notes, el, True, "hidden, but holds more paragraph text than the page shows")
+            continue
+        doomed.append(el)
+        if notes is not None:
+            note(notes, el, False, "hidden")
+    _drop(doomed)
+
+
+def _drop_named(root: etree._Element, sizes: _Sizes, notes: list[Note] | None) -> None:
+    total = sizes.prose(root) or 1
+    doomed: list[tuple[etree._Element, str, bool]] = []
     for el in _NAMED_XPATH(root):
         cid = _classid(el)
         if not cid or el.tag in ("body", "html", "main", "article"):
@@ -209,33 +149,45 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
         if el.tag == "p":
             # paragraphs carry classes like "paywall" on article text; only captions and
             # credits are named so on a paragraph
-            if P_BOILER.search(cid):
-                doomed.append(el)
-        elif el.tag in INLINE and _in_paragraph(el):
+            if names.P_BOILER.search(cid):
+                doomed.append((el, f"paragraph named {cid[:40]!r}", False))
             continue
-        elif _names_boiler(cid) or (
-            _names_weak_boiler(cid) and _paragraph_text(el) < WEAK_MAX_PARAGRAPH_TEXT
-        ):
-            doomed.append(el)
-    # a box named like boilerplate that holds much of the page is a wrapper: keep it
-    _drop([el for el in doomed if _text_len(el) < 0.4 * total])
-    return root
+        if el.tag in INLINE and _in_paragraph(el):
+            continue
+        word = names.boiler_word(cid)
+        if word:
+            forum = names.names_forum(cid)
+            if not forum and names.names_content(cid):
+                continue
+            doomed.append((el, f"named {word!r}", forum))
+            continue
+        weak = names.weak_boiler_word(cid)
+        if weak and not names.names_content(cid) and sizes.prose(el) < WEAK_MAX_PROSE:
+            doomed.append((el, f"named {weak!r}, little prose", False))
+    kept = []
+    for el, why, forum in doomed:
+        # a box named like chrome that holds most of the page's prose is a wrapper: keep it
+        # (never one of reader-written or shop text)
+        if not forum and sizes.prose(el) >= WRAPPER_SHARE * total:
+            if notes is not None:
+                note(notes, el, True, why + ", but holds most of the page's prose")
+            continue
+        kept.append(el)
+        if notes is not None:
+            note(notes, el, False, why)
+    _drop(kept)
 
 
-# a page repeats its class names on many elements (and a site on every page): each distinct
-# class/id string is matched once
-@lru_cache(maxsize=8192)
-def _names_boiler(cid: str) -> bool:
-    return BOILER.search(cid) is not None
-
-
-@lru_cache(maxsize=8192)
-def _names_weak_boiler(cid: str) -> bool:
-    return WEAK_BOILER.search(cid) is not None
-
-
-def _paragraph_text(el: etree._Element) -> int:
-    return sum(_text_len(p) for p in el.iter("p"))
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(elements)
+    out = []
+    for el in elements:
+        anc = el.getparent()
+        while anc is not None and anc not in chosen:
+            anc = anc.getparent()
+        if anc is None:
+            out.append(el)
+    return out
 
 
 def _in_paragraph(el: etree._Element) -> bool:

@@ -72,7 +72,10 @@ class DateSignals(PageCore):
         return None
 
     def published_fallback(self, fetched_at: str) -> tuple[str, str] | None:
-        """A labelled date, else htmldate's search of the page (run last: it copies the tree)."""
+        """A labelled date, else htmldate's search of the page (run last: it copies the tree).
+        Its quick search only: the extensive one tries dateparser's every locale on free text,
+        which costs seconds in a fresh process and found no right date the quick one misses on
+        the dev sets."""
         found = self.published_label()
         if found:
             return found
@@ -82,7 +85,7 @@ class DateSignals(PageCore):
             day = find_date(
                 self.tree,
                 original_date=True,
-                extensive_search=True,
+                extensive_search=False,
                 outputformat="%Y-%m-%d",
                 max_date=fetched_at[:10] or None,
             )
