@@ -40,6 +40,7 @@ MAX_LINK = 0.35  # link text share above which a unit is navigation
 ALPHA = 0.35  # weight of non-article text inside the container
 TEASER_MAX = 500  # longest excerpt a teaser card holds
 BETA = 0.5  # extra weight of link text inside the container
+MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 
 
 def _weight(text: str) -> int:
@@ -172,7 +173,8 @@ def _container(
             if anc is None or agg[anc].n_good > 2:
                 break
             if agg[anc].n_link:
-                teasers.add(i)
+                if _repeated(anc):
+                    teasers.add(i)
                 break
             anc = anc.getparent()
     if teasers:
@@ -210,7 +212,7 @@ def _container(
 
 
 _NAMED = etree.XPath("//*[@class or @id or @itemprop]")
-NAMED_MIN = 200
+NAMED_MIN = 100
 NAMED_KEEP = 0.8
 NAMED_SHARE = 0.25
 
@@ -227,6 +229,26 @@ def _named_body(root: etree._Element, agg: dict[etree._Element, _Agg]) -> etree.
         if names.names_body(cid) and not any(_inside(el, f) for f in found):
             found = [f for f in found if not _inside(f, el)] + [el]
     return found[0] if len(found) == 1 else None
+
+
+def _repeated(el: etree._Element | None) -> bool:
+    """One of a run of alike boxes (cards of a list): a sibling of it or of one of its next three
+    ancestors has the same tag and first class name (an <li> or <article> may have none)."""
+    for _ in range(4):
+        if el is None:
+            return False
+        kind = _first_class(el)
+        if kind or el.tag in ("li", "article"):
+            for sib in (el.getprevious(), el.getnext()):
+                if sib is not None and sib.tag == el.tag and _first_class(sib) == kind:
+                    return True
+        el = el.getparent()
+    return False
+
+
+def _first_class(el: etree._Element) -> str:
+    cls = (el.get("class") or "").split()
+    return cls[0] if cls else ""
 
 
 def _inside(el: etree._Element, container: etree._Element) -> bool:
@@ -258,9 +280,10 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
             continue
         if i in teasers:
             continue
-        # a link list is out; a long paragraph that links much of its text is still prose
+        # a link list is out; a long paragraph (or list item) that links much of its text but
+        # says more around the links is still prose
         if u.link > 0.5 * len(text) and not (
-            u.tag == "p" and len(text) >= 150 and u.link < 0.9 * len(text)
+            u.tag in ("p", "li") and len(text) - u.link >= MIN_UNLINKED and u.link < 0.9 * len(text)
         ):
             continue
         if u.tag in PARA_TAGS:
