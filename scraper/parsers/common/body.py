@@ -282,13 +282,19 @@ def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
             continue
         # a link list is out; a long paragraph (or list item) that links much of its text but
         # says more around the links is still prose
-        if u.link > 0.5 * len(text) and not (
-            u.tag in ("p", "li") and len(text) - u.link >= MIN_UNLINKED and u.link < 0.9 * len(text)
-        ):
+        if u.link > 0.5 * len(text) and not _linked_prose(u.tag, len(text), u.link):
             continue
         if u.tag in PARA_TAGS:
             out.append((u.tag, text))
     return _tidy(out)
+
+
+def _linked_prose(tag: str, length: int, link: int) -> bool:
+    """A paragraph or list item linking most of its text is still prose when it is long or says
+    enough around its links (a list of linked deals with their prices, not a list of links)."""
+    if tag not in ("p", "li") or link >= 0.9 * length:
+        return False
+    return length - link >= MIN_UNLINKED or (tag == "p" and length >= 150)
 
 
 def _tidy(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
