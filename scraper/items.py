@@ -69,6 +69,9 @@ class Article:
     paywalled: bool = False
     signals: dict[str, str] = field(default_factory=dict)  # field -> which signal gave its value
     results: list[dict[str, Any]] = field(default_factory=list)  # results stated in the prose
+    # the HTML of the results tables in the body, for the results stage (not an articles column:
+    # the stage stores their rows as a results document of the article)
+    results_tables: list[str] = field(default_factory=list)
 
 
 @dataclass

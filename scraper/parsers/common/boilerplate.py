@@ -5,8 +5,9 @@
 
 - elements that never hold article text (scripts, embeds, forms' controls, navigation, asides,
   figures and their captions, a <ruby>'s readings: ``names.DROP_TAGS``), comments;
-- the page's header and footer: a ``<header>`` stays when it holds paragraphs of prose (a section's
-  or a component's header inside the text), a ``<footer>`` never;
+- the page's header and footer: a ``<header>`` stays when it holds paragraphs of prose (a
+  component's standfirst) or is a section's header (its heading, no page headline), a
+  ``<footer>`` never;
 - hidden elements, unless one holds more paragraph text than the visible page around it (the
   article kept hidden until a script, a paywall or a consent shows it);
 - boxes whose class/id names them as share/related/newsletter/comment/ad/consent boxes, unless
@@ -28,11 +29,13 @@ from lxml import html as lxml_html
 
 from scraper.parsers.common import names
 from scraper.parsers.common.explain import Note, note
-from scraper.parsers.common.names import HIDDEN_CLASS, HIDDEN_STYLE, INLINE, PARA_TAGS
+from scraper.parsers.common.names import HEADINGS, HIDDEN_CLASS, HIDDEN_STYLE, INLINE, PARA_TAGS
 
 WEAK_MAX_PROSE = 300  # characters of prose below which a weak-named box is chrome
 WRAPPER_SHARE = 0.5  # share of the page's prose above which a chrome-named box is a wrapper
-HEADER_MIN_PROSE = 200  # paragraph text that makes a <header> part of the text
+HEADER_MIN_PROSE = 120  # paragraph text that makes a <header> part of the text
+NOSCRIPT_MIN_TEXT = 500  # text of a <noscript> read as the page's text
+SECTION_MIN_PROSE = 150  # paragraph text of a section whose header's heading is kept
 HIDDEN_MIN_DENSITY = 0.6  # paragraph share of a hidden box's text that makes it the article
 
 _TEXT_LEN = etree.XPath("string-length(normalize-space())")
@@ -41,7 +44,8 @@ _NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
 
 def _classid(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+    cid = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+    return names.box_names(cid)
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -87,6 +91,7 @@ def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> 
     """A copy of <body> without what is never article text."""
     body = tree.find(".//body")
     root = deepcopy(body if body is not None else tree)
+    _keep_noscript_text(root, notes)
     if notes is not None:
         for el in root.iter(*names.DROP_TAGS):
             if el.tag not in ("script", "style", "head", "title", "link", "meta", "template"):
@@ -101,19 +106,49 @@ def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> 
     return root
 
 
+def _keep_noscript_text(root: etree._Element, notes: list[Note] | None) -> None:
+    """A <noscript> holding prose is the text a page shows without its scripts (a blog rendered
+    by JavaScript): read as a <div>. Tracking pixels and "enable JavaScript" notes stay out."""
+    for el in root.iter("noscript"):
+        if _text_len(el) >= NOSCRIPT_MIN_TEXT and next(el.iter("script"), None) is None:
+            el.tag = "div"
+            if notes is not None:
+                note(notes, el, True, "<noscript> holding prose")
+
+
 def _drop_page_chrome(root: etree._Element, notes: list[Note] | None) -> None:
-    """Page header and footer out; a header holding prose (a component's or a section's header
-    inside the text) stays."""
+    """Page header and footer out. A ``<header>`` that is part of the text stays: one holding
+    paragraphs of prose (a standfirst), or the header of a section of prose holding only the
+    section's heading (no page headline, no navigation; an article's header with its date and
+    tools, or a teaser card's, is no such header)."""
     doomed = []
     for el in root.iter("header", "footer"):
-        if el.tag == "header" and _paragraph_text(el) >= HEADER_MIN_PROSE:
-            if notes is not None:
-                note(notes, el, True, "<header> holding prose")
-            continue
+        if el.tag == "header":
+            why = _text_header(el)
+            if why:
+                if notes is not None:
+                    note(notes, el, True, why)
+                continue
         doomed.append(el)
         if notes is not None:
             note(notes, el, False, f"page <{el.tag}>")
     _drop(doomed)
+
+
+def _text_header(el: etree._Element) -> str | None:
+    if el.find(".//nav") is not None:
+        return None
+    if _paragraph_text(el) >= HEADER_MIN_PROSE:
+        return "<header> holding prose"
+    parent = el.getparent()
+    if (
+        el.find(".//h1") is None
+        and parent is not None
+        and sum(_text_len(h) for h in el.iter(*HEADINGS)) >= 0.8 * _text_len(el) > 0
+        and _paragraph_text(parent) >= SECTION_MIN_PROSE
+    ):
+        return "<header> of a section: its heading"
+    return None
 
 
 def _drop_hidden(root: etree._Element, notes: list[Note] | None) -> None:
@@ -156,19 +191,19 @@ def _drop_named(root: etree._Element, sizes: _Sizes, notes: list[Note] | None) -
             continue
         word = names.boiler_word(cid)
         if word:
-            forum = names.names_forum(cid)
-            if not forum and names.names_content(cid):
+            never = names.never_wrapper(cid)
+            if not never and names.names_content(cid):
                 continue
-            doomed.append((el, f"named {word!r}", forum))
+            doomed.append((el, f"named {word!r}", never))
             continue
         weak = names.weak_boiler_word(cid)
         if weak and not names.names_content(cid) and sizes.prose(el) < WEAK_MAX_PROSE:
             doomed.append((el, f"named {weak!r}, little prose", False))
     kept = []
-    for el, why, forum in doomed:
+    for el, why, never in doomed:
         # a box named like chrome that holds most of the page's prose is a wrapper: keep it
-        # (never one of reader-written or shop text)
-        if not forum and sizes.prose(el) >= WRAPPER_SHARE * total:
+        # (never one of reader-written or shop text, a prompt or credits)
+        if not never and sizes.prose(el) >= WRAPPER_SHARE * total:
             if notes is not None:
                 note(notes, el, True, why + ", but holds most of the page's prose")
             continue

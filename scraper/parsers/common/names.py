@@ -96,28 +96,44 @@ BOILER = re.compile(
     r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
     r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
     r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
-    r"twitter|instagram|tiktok|privacy|opt-?in|trackback|pingback|review|shipping|"
-    r"gdpr|respond)\w*"
+    r"twitter|instagram|tiktok|privacy|opt-?in|trackback|pingback|shipping|gdpr)\w*"
     r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
     r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
-    r"teaser-?list|inline-?related|see-?also|also-?read|replies|reply)(?:$|[\s_-])"
+    r"teaser-?list|inline-?related|see-?also|also-?read|reviews|user-?reviews?|"
+    r"customer-?reviews?|ratings?)(?:$|[\s_-])"
     r")",
     re.IGNORECASE,
 )
-# names of reader-written or commercial sections: never a wrapper of the article, however much
-# text they hold (comments, reviews, trackbacks, shipping terms)
-FORUM = re.compile(
-    r"(?:^|[\s_-])(?:comment|disqus|trackback|pingback|review|shipping|respond|replies|reply)",
+# names of boxes that never wrap the article, however much text they hold: reader-written text
+# (comments, reviews, trackbacks), shop terms, consent and sign-up prompts, credits
+NEVER_WRAPPER = re.compile(
+    r"(?:^|[\s_-])(?:comment|disqus|trackback|pingback|shipping|cookie|consent|gdpr|newsletter|"
+    r"subscri|signup|sign-?up|donat|opt-?in|(?:credits?|reviews|user-?reviews?|"
+    r"customer-?reviews?|ratings?)(?:$|[\s_-]))",
     re.IGNORECASE,
 )
 # words naming boxes that are usually chrome but sometimes wrap article text (a "paywall" or
 # "image-right" block of paragraphs): dropped only when they hold little prose
 WEAK_BOILER = re.compile(
-    r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|top-?stories|"
-    r"widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|video|player|"
-    r"audio)(?:$|[\s_-]))",
+    r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|"
+    r"top-?stories|widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|"
+    r"video|player|audio)(?:$|[\s_-]))",
     re.IGNORECASE,
 )
+# a class that labels the box with a taxonomy term (WordPress "category-recipes", "tag-cookies",
+# "status-publish"): says what the text is about, not what kind of box holds it ("tag-list" does)
+_LABEL = re.compile(
+    r"(?:^|\s)(?:[\w-]*?-)?(?:category|tag|tags|topic|format|type|status|postid)-"
+    r"(?!(?:list|cloud|links?|box|wrap\w*|container|nav\w*|menu)(?:$|[\s_-]))\S+",
+    re.IGNORECASE,
+)
+
+
+def box_names(cid: str) -> str:
+    """A class/id string without its taxonomy labels."""
+    return _LABEL.sub(" ", cid) if "-" in cid else cid
+
+
 # a class or id that names the article itself ("entry", "post-text", "article-body"): a box
 # carrying one is the article's wrapper whatever else its names say ("entry-author-x entry")
 _CONTENT_HEAD = frozenset(
@@ -164,6 +180,8 @@ _CALLS_TO_ACTION = (
     r"subscribe (?:to|now|here)",
     r"join us on",
     r"follow us on",
+    r"message us on",
+    r"head over to our",
     r"download (?:our|the) app",
     r"get the latest .{0,40} (?:on|to) your phone",
     r"newsletter\s*:",
@@ -209,8 +227,8 @@ def weak_boiler_word(cid: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def names_forum(cid: str) -> bool:
-    return FORUM.search(cid) is not None
+def never_wrapper(cid: str) -> bool:
+    return NEVER_WRAPPER.search(cid) is not None
 
 
 @lru_cache(maxsize=8192)
