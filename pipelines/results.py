@@ -1,4 +1,5 @@
-"""ResultsStage: results pages and files (``Page.kind == "results"``) -> meets, events, result rows.
+"""ResultsStage: results pages and files (``Page.kind == "results"``), and the results tables of
+articles, -> meets, events, result rows.
 
 Runs after the store stage (the page row exists): parses the page's bytes with the pure results
 parsers (``scraper.results``: Hy-Tek text and PDF, HTML tables, listings, ...) and stores the
@@ -22,12 +23,20 @@ latest-fetched version only:
   its rows rewritten (``rebuilt``).
 
 Pages are replayed by fetch time in ``reparse``, so the same decisions give the same documents.
+
+An article whose body holds results tables (``Article.results_tables``: a meet report with its
+results) gives one more document: the tables, each after the text that introduces it, under the
+article's meet name (else its headline) and day, keyed by ``scraper.parsers.keys.tables_key`` of
+the article's key and stored from the article's page row by the same rules (a newer version of
+the article with the same tables: ``unchanged``; the same tables in another article, a syndicated
+copy: ``duplicate``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import json
 import logging
 from typing import TYPE_CHECKING, Any
@@ -35,8 +44,8 @@ from typing import TYPE_CHECKING, Any
 from pipelines import db as schema
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
-from scraper.items import Crawled, Page
-from scraper.parsers.keys import document_key
+from scraper.items import Article, Crawled, Page
+from scraper.parsers.keys import document_key, tables_key
 
 if TYPE_CHECKING:
     from scraper.results.model import ResultDoc
@@ -53,16 +62,33 @@ NEW, DUPLICATE, OLDER, UNCHANGED, UPDATED, REBUILT = (
 )
 
 
-def parse_results_page(page: Page) -> ResultDoc:
-    """The parsed document of a results page (never raises: a parser failure is the document's
-    ``error``, recorded as the reason it has no rows)."""
+def parse_results(data: bytes, url: str) -> ResultDoc:
+    """The parsed document of a results page or file (never raises: a parser failure is the
+    document's ``error``, recorded as the reason it has no rows)."""
     from scraper.results import ResultDoc, parse_document
 
     try:
-        return parse_document(page.body, page.url, page.url)
+        return parse_document(data, url, url)
     except Exception as exc:  # a parser failure is recorded as the reason, never fatal
-        logger.warning("results parse error on %s: %s", page.url, exc)
+        logger.warning("results parse error on %s: %s", url, exc)
         return ResultDoc(error=f"{type(exc).__name__}: {exc}"[:500])
+
+
+def tables_document(article: Article) -> bytes:
+    """An article's results tables as one HTML results document: its meet name (else its
+    headline) and day as the event they list."""
+    meet = article.meet_name or article.headline or ""
+    event: dict[str, Any] = {"@type": "SportsEvent", "name": meet}
+    day = (article.published_at or "")[:10]
+    if day:
+        event["startDate"] = day
+    ld = json.dumps(event, ensure_ascii=False).replace("</", "<\\/")
+    title = html.escape(meet)
+    body = "\n".join(article.results_tables)
+    return (
+        f'<!doctype html><html><head><title>{title}</title><script type="application/ld+json">'
+        f"{ld}</script></head><body><h1>{title}</h1>\n{body}</body></html>"
+    ).encode()
 
 
 def parse_digest(doc: ResultDoc) -> str:
@@ -74,21 +100,29 @@ def parse_digest(doc: ResultDoc) -> str:
 class ResultsStage(ArchiveStage):
     def process_item(self, item: Crawled) -> Crawled:
         page = item.page
-        if page.kind != "results" or page_reject(page) is not None:
+        if page_reject(page) is not None:
+            return item
+        if page.kind == "results":
+            key, data = document_key(page.url), page.body
+        elif page.kind == "article" and item.article is not None and item.reject is None:
+            if not item.article.results_tables:
+                return item
+            key, data = tables_key(item.article.canonical_url), tables_document(item.article)
+        else:
             return item
         with schema.write_transaction(self.db):
             page_id = schema.page_id_of(self.db, page)
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            outcome, rows = self.store(page, page_id)
+            outcome, rows = self.store(page, page_id, key, data)
         self.count(outcome, rows)
         return item
 
-    def store(self, page: Page, page_id: int) -> tuple[str, int]:
-        """Store (or not) the results of ``page`` (row ``page_id``): the outcome and the number
-        of rows stored."""
-        key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
+    def store(self, page: Page, page_id: int, key: str, data: bytes) -> tuple[str, int]:
+        """Store (or not) the results document ``data`` of ``page`` (row ``page_id``) under
+        ``key``: the outcome and the number of rows stored."""
+        sha1 = hashlib.sha1(data).hexdigest()
         current = schema.document_of_key(self.db, key)
         if current is not None and current["page_id"] != page_id:
             if not schema.newer_page(self.db, page_id, current["page_id"]):
@@ -118,12 +152,18 @@ class ResultsStage(ArchiveStage):
                 holder,
             )
             return DUPLICATE, 0
-        return self.parse_and_store(page, page_id, current, {"url_key": key, "body_sha1": sha1})
+        identity = {"url_key": key, "body_sha1": sha1}
+        return self.parse_and_store(page, page_id, data, current, identity)
 
     def parse_and_store(
-        self, page: Page, page_id: int, current: dict[str, Any] | None, identity: dict[str, Any]
+        self,
+        page: Page,
+        page_id: int,
+        data: bytes,
+        current: dict[str, Any] | None,
+        identity: dict[str, Any],
     ) -> tuple[str, int]:
-        doc = parse_results_page(page)
+        doc = parse_results(data, page.url)
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
             outcome = NEW

@@ -190,6 +190,19 @@ def extract_body(
     return (text, "dom-density", body.results_tables) if text else None
 
 
+def explain_body(html: str, url: str) -> list[str]:
+    """Why each block of the page is in the body the generic parser reads, or not (the notes of
+    ``meetarchive extract --explain``), and where the body came from."""
+    tree = parse_tree(html)
+    page = meta.PageSignals(tree, url)
+    headline = page.headline()
+    notes: list[Note] = []
+    found = extract_body(tree, url, headline[0] if headline else None, page, notes)
+    lines = [n.line() for n in notes]
+    lines.append(f"body from: {found[1]}" if found else "no body found")
+    return lines
+
+
 def _blocks_text(
     blocks: list[tuple[str, str]], headline: str | None, titles: list[str] | None = None
 ) -> str:

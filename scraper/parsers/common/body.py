@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.parsers.common.boilerplate import clean_copy
 from scraper.parsers.common.container import choose, inside
 from scraper.parsers.common.explain import Note, note
 from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS
+from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import Unit, units_of, weight
 
 # how a sentence ends: a short last block ending otherwise is a credit line
@@ -138,16 +138,9 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
 
 
 def _results_tables(blocks: list[Block]) -> list[str]:
-    """Each results table of the body as HTML, after the block before it (the event it lists,
-    as results pages print it)."""
-    out = []
-    for k, (_, _, u) in enumerate(blocks):
-        if u.results:
-            lead = blocks[k - 1][1] if k and blocks[k - 1][0] != "table" else ""
-            html = etree.tostring(u.el, encoding="unicode", with_tail=False)
-            out.append((f"<p>{_escape(lead)}</p>" if lead else "") + html)
-    return out
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Each results table of the body as HTML, after the block before it."""
+    return [
+        results_html(u.el, blocks[k - 1][1] if k and blocks[k - 1][0] != "table" else "")
+        for k, (_, _, u) in enumerate(blocks)
+        if u.results
+    ]

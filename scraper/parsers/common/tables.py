@@ -49,6 +49,19 @@ def _owner(el: etree._Element) -> etree._Element | None:
     return node
 
 
+def data_table_of(
+    el: etree._Element, within: etree._Element
+) -> tuple[etree._Element, list[list[str]]] | None:
+    """The data table ``el`` sits in below ``within`` (and its rows), if any."""
+    node: etree._Element | None = el
+    while node is not None and node is not within:
+        if node.tag == "table":
+            rows = rows_of(node)
+            return (node, rows) if is_data_table(node, rows) else None
+        node = node.getparent()
+    return None
+
+
 def is_data_table(table: etree._Element, rows: list[list[str]]) -> bool:
     if len(rows) < 2 or max(len(r) for r in rows) < 2:
         return False
@@ -88,3 +101,13 @@ def is_results_table(rows: list[list[str]]) -> bool:
         and (header or place_of(row[0]) is not None)
     )
     return hits >= 2 and hits >= 0.6 * len(body)
+
+
+def results_html(table: etree._Element, lead: str) -> str:
+    """A results table as the results parser reads it: after the text that introduces it (the
+    event it lists, as results pages print it)."""
+    html = etree.tostring(table, encoding="unicode", with_tail=False)
+    if not lead:
+        return html
+    lead = lead.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<p>{lead}</p>{html}"
