@@ -49,7 +49,8 @@ class Article:
     headline: str | None = None
     dek: str | None = None
     byline_raw: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # people only, set by normalization
+    agencies: list[str] = field(default_factory=list)  # news agencies the byline credits (AP, dpa)
     publisher: str | None = None
     published_raw: str | None = None
     published_at: str | None = None  # ISO-8601 with offset, set by normalization

@@ -136,3 +136,10 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
     here, not in a file beside the data): per path its dataset, format and row count, per row
     its key and a digest of its values."""
     create_export_tables(db)
+
+
+@migrations()
+def m011_article_agencies(db: sqlite_utils.Database) -> None:
+    """articles.agencies: the news agencies a byline credits (AP, dpa, Reuters), kept apart from
+    the people in ``authors`` (JSON list; ``[]`` for the articles stored before it)."""
+    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN agencies TEXT NOT NULL DEFAULT '[]'")

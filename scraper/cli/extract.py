@@ -58,12 +58,14 @@ def _iso_date(art: Article) -> str | None:
 
 
 def credits(art: Article) -> list[str]:
-    """The byline's credit when it names no person ("Associated Press", "dpa"): what the page
-    printed as its author. ``Article.authors`` stays people only; the extract output falls back to
-    this so a wire story is not shown as authorless."""
+    """Who the byline credits, as the harness's ``authors`` field wants it: the people, then the
+    news agencies (``Article`` keeps them apart); when it names no person, its credit as printed
+    ("Associated Press", "Le Figaro et AFP"), so a wire story is not shown as authorless."""
+    if art.authors:
+        return [*art.authors, *(a for a in art.agencies if a not in art.authors)]
     raw = art.byline_raw
-    if art.authors or not raw:
-        return []
+    if not raw:
+        return list(art.agencies)
     return [c.strip() for c in raw.split(";") if c.strip() and "@" not in c][:3]
 
 
@@ -90,7 +92,7 @@ def article_record(
 
     rec: dict[str, Any] = {
         "title": art.headline or None,
-        "authors": list(art.authors) or credits(art) or None,
+        "authors": credits(art) or None,
         "date": _iso_date(art),
         "body": art.body or None,
     }
