@@ -240,3 +240,28 @@ def test_ruby_annotations_keep_their_base_text() -> None:
     assert "ジョシュ・カーが大会新記録で優勝した。" in text
     assert "たいかい" not in text
     assert "しんきろく" not in text
+
+
+def test_a_body_after_a_closed_html_element_is_read() -> None:
+    # some generators close </html> before <body>: the parser leaves <body> outside the root
+    html = (
+        "<!doctype html><html><head><title>Kerr wins the mile</title></head></html>"
+        f"<body><main><h1>Kerr wins the mile</h1>{paras(P1, P2, P3, P4)}</main></body>"
+    )
+    assert body(html) == "\n\n".join([P1, P2, P3, P4])
+
+
+def test_paragraphs_written_as_divs_between_paragraphs_are_kept() -> None:
+    # text pasted from a word processor: one <div> per line, between real paragraphs
+    lines = "".join(
+        f"<div class='MsoNormal'>{t}</div>"
+        for t in ("Splits of the winner:", "400m 57.2", "800m 1:53.9", "1200m 2:51.0")
+    )
+    article = (
+        f"<div class='entry-content'>{paras(P1, P2)}{lines}{paras(P3)}"
+        "<div class='MsoNormal'>Posted in Meets</div></div>"
+    )
+    text = body(page(article))
+    assert "Splits of the winner:\n\n400m 57.2\n\n800m 1:53.9\n\n1200m 2:51.0" in text
+    assert text.index(P2) < text.index("400m 57.2") < text.index(P3)
+    assert "Posted in Meets" not in text  # a line after the text, not between paragraphs

@@ -31,6 +31,7 @@ from scraper.parsers.common.units import Unit, units_of, weight
 _END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 KEPT_TAGS = PARA_TAGS | {"table"}
+Block = tuple[str, str, Unit]
 
 
 @dataclass
@@ -49,16 +50,19 @@ def read_body(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> B
     container = choice.container
     if notes is not None:
         note(notes, container, True, f"article container ({choice.why})")
-    kept: list[tuple[str, str, Unit]] = []
+    # (block, why it is dropped or None, whether a short block between kept text would stay)
+    read: list[tuple[Block, str | None, bool]] = []
     for i, u in enumerate(units):
-        text = u.text
-        if not text:
+        if not u.text:
             continue
         why = _dropped(u, i in choice.good, i in choice.teasers, inside(u.el, container))
-        if why is None:
-            kept.append((u.tag, text, u))
+        read.append(((u.tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
+    kept: list[Block] = []
+    for k, (block, why, inner) in enumerate(read):
+        if why is None or (inner and _between_kept(read, k)):
+            kept.append(block)
         elif notes is not None:
-            note(notes, u.el, False, why, text)
+            note(notes, block[2].el, False, why.format(tag=block[0]), block[1])
     blocks = _tidy(kept, notes)
     return Body([(t, text) for t, text, _ in blocks], choice.named, _results_tables(blocks))
 
@@ -83,8 +87,34 @@ def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | Non
     if u.link > 0.5 * len(u.text) and not _linked_prose(u.tag, len(u.text), u.link):
         return "mostly link text"
     if u.tag not in KEPT_TAGS:
-        return f"a short <{u.tag}> block, no paragraph"
+        return _SHORT_BLOCK
     return None
+
+
+_SHORT_BLOCK = "a short <{tag}> block, no paragraph, not between paragraphs"
+
+
+def _line_block(u: Unit) -> bool:
+    """A block holding one line of text and no other block: a paragraph written as a <div>
+    (text pasted from a word processor: "1 can (15 ounce) pumpkin")."""
+    return u.tag in ("div", "span", "font", "center") and not u.link and len(u.el) <= 3
+
+
+def _between_kept(read: list[tuple[Block, str | None, bool]], k: int) -> bool:
+    """Kept text (or more such lines leading to it) before and after block ``k``."""
+
+    def reaches(step: int) -> bool:
+        j = k + step
+        while 0 <= j < len(read):
+            _, why, inner = read[j]
+            if why is None:
+                return True
+            if not inner:
+                return False
+            j += step
+        return False
+
+    return reaches(-1) and reaches(1)
 
 
 def _linked_prose(tag: str, length: int, link: int) -> bool:
@@ -93,9 +123,6 @@ def _linked_prose(tag: str, length: int, link: int) -> bool:
     if tag not in ("p", "li") or link >= 0.9 * length:
         return False
     return length - link >= MIN_UNLINKED or (tag == "p" and length >= 150)
-
-
-Block = tuple[str, str, Unit]
 
 
 def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:

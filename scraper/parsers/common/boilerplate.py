@@ -39,6 +39,7 @@ SECTION_MIN_PROSE = 150  # paragraph text of a section whose header's heading is
 HIDDEN_MIN_DENSITY = 0.6  # paragraph share of a hidden box's text that makes it the article
 
 _TEXT_LEN = etree.XPath("string-length(normalize-space())")
+_BODY = etree.XPath("//body")
 _HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
 _NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
@@ -89,7 +90,9 @@ class _Sizes:
 
 def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> etree._Element:
     """A copy of <body> without what is never article text."""
-    body = tree.find(".//body")
+    # the document's <body>, wherever the parser put it (markup that closes </html> before
+    # <body> leaves it outside the first root)
+    body = next(iter(_BODY(tree)), None)
     root = deepcopy(body if body is not None else tree)
     _keep_noscript_text(root, notes)
     if notes is not None:
