@@ -158,10 +158,13 @@ def _drop_hidden(root: etree._Element, notes: list[Note] | None) -> None:
     hidden = [el for el in _HIDDEN_XPATH(root) if _is_hidden(el)]
     if not hidden:
         return
-    shown = _paragraph_text(root) - sum(_paragraph_text(el) for el in _outermost(hidden))
+    held_by = {el: _paragraph_text(el) for el in _outermost(hidden)}
+    shown = -1
+    if any(held >= WEAK_MAX_PROSE for held in held_by.values()):
+        shown = _paragraph_text(root) - sum(held_by.values())
     doomed = []
     for el in hidden:
-        held = _paragraph_text(el)
+        held = held_by.get(el, 0)  # a hidden box inside a hidden box goes with it
         if (
             held >= WEAK_MAX_PROSE
             and held > shown

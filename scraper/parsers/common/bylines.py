@@ -136,20 +136,26 @@ class BylineSignals(PageCore):
         ' or contains(@href, "/journalist")]'
     )
 
+    _WITH_H1 = etree.XPath(_BYLINE_XPATH + " | (//h1)[1]")
+
     # links that may lead to an author's page (the Python test of every link was slower)
     _ACCOUNT_LINKS = etree.XPath('.//a[contains(@href, "/aut") or contains(@href, "/user")]')
 
-    _BYLINE_LABEL = etree.XPath(
-        r'//text()[re:test(., "^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|'
-        r'text|texto|written by|reporting by)\b", "i")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"},
+    # every text node, tested in Python (a regular expression called from XPath costs more)
+    _BYLINE_TEXTS = etree.XPath("//text()")
+    _BYLINE_LABEL = re.compile(
+        r"^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|text|texto|written by|"
+        r"reporting by)\b",
+        re.IGNORECASE,
     )
 
     def _byline_text(self) -> Iterator[tuple[list[str], str]]:
         """A byline printed as text: "By Jane Doe", "Von Max Muster", "Autor: ..."."""
         from scraper.text.authors import split_byline
 
-        for node in self._BYLINE_LABEL(self.tree):
+        for node in self._BYLINE_TEXTS(self.tree):
+            if not self._BYLINE_LABEL.match(node):
+                continue
             parent = node.getparent()
             if parent is None or parent.tag in ("script", "style", "title", "option"):
                 continue
@@ -180,10 +186,14 @@ class BylineSignals(PageCore):
             return
         if not found:
             return
-        order = {el: i for i, el in enumerate(self.tree.iter())}
+        # the ones after the headline first, each group in document order (the XPath result is
+        # in document order: the headline's place in it splits it)
         h1 = self.tree.find(".//h1")
-        start = order.get(h1, 0) if h1 is not None else 0
-        found = sorted(found, key=lambda el: (order.get(el, 0) < start, order.get(el, 0)))
+        if h1 is not None:
+            ordered = self._WITH_H1(self.tree)
+            at = next((i for i, el in enumerate(ordered) if el is h1), 0)
+            after = [el for el in ordered[at + 1 :] if el is not h1]
+            found = after + [el for el in ordered[:at] if el is not h1]
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
                 continue

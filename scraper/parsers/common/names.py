@@ -129,6 +129,7 @@ _LABEL = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def box_names(cid: str) -> str:
     """A class/id string without its taxonomy labels."""
     return _LABEL.sub(" ", cid) if "-" in cid else cid
