@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -57,6 +58,15 @@ def _not_accounts(raw: object) -> object:
 
 
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
+
+
+_BYLINE_CLASS = re.compile(r"byline|author|Author|autor|Autor|writer")
+_AUTHOR_HREF = re.compile(r"/author/|/autor/|/authors/|/autoren/|/journalist")
+
+
+@lru_cache(maxsize=8192)
+def _byline_class(cls: str | None) -> bool:
+    return bool(cls) and _BYLINE_CLASS.search(cls or "") is not None
 
 
 class BylineSignals(PageCore):
@@ -127,17 +137,6 @@ class BylineSignals(PageCore):
         yield from self._byline_text()
         yield from self._byline_under_headline()
 
-    _BYLINE_XPATH = (
-        '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-        ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
-        ' or contains(@class, "autor") or contains(@class, "Autor") or contains(@class, "writer")]'
-        ' | //a[contains(@href, "/author/") or contains(@href, "/autor/")'
-        ' or contains(@href, "/authors/") or contains(@href, "/autoren/")'
-        ' or contains(@href, "/journalist")]'
-    )
-
-    _WITH_H1 = etree.XPath(_BYLINE_XPATH + " | (//h1)[1]")
-
     # links that may lead to an author's page (the Python test of every link was slower)
     _ACCOUNT_LINKS = etree.XPath('.//a[contains(@href, "/aut") or contains(@href, "/user")]')
 
@@ -176,24 +175,37 @@ class BylineSignals(PageCore):
                 yield people, "byline:text"
                 return
 
+    def _byline_boxes(self) -> list[etree._Element]:
+        """Elements that may hold a byline (rel/itemprop author, a byline/author/writer class, an
+        author id, a link to an author page), the ones after the headline first, each group in
+        document order. One pass in Python: faster than XPath's contains() on every attribute."""
+        before: list[etree._Element] = []
+        after: list[etree._Element] = []
+        h1 = None
+        for el in self.tree.iter():
+            attrib = el.attrib
+            if el.tag == "h1" and h1 is None:
+                h1 = el
+                continue
+            if not attrib:
+                continue
+            if (
+                attrib.get("rel") == "author"
+                or attrib.get("itemprop") == "author"
+                or _byline_class(attrib.get("class"))
+                or "author" in (attrib.get("id") or "")
+                or (el.tag == "a" and _AUTHOR_HREF.search(attrib.get("href") or "") is not None)
+            ):
+                (after if h1 is not None else before).append(el)
+        return after + before
+
     def _byline_elements(self) -> Iterator[tuple[list[str], str]]:
         """Bylines printed on the page, the ones after the headline first."""
         from scraper.text.authors import split_byline
 
-        try:
-            found = self.tree.xpath(self._BYLINE_XPATH)
-        except etree.XPathError:
-            return
+        found = self._byline_boxes()
         if not found:
             return
-        # the ones after the headline first, each group in document order (the XPath result is
-        # in document order: the headline's place in it splits it)
-        h1 = self.tree.find(".//h1")
-        if h1 is not None:
-            ordered = self._WITH_H1(self.tree)
-            at = next((i for i, el in enumerate(ordered) if el is h1), 0)
-            after = [el for el in ordered[at + 1 :] if el is not h1]
-            found = after + [el for el in ordered[:at] if el is not h1]
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
                 continue
