@@ -4,7 +4,9 @@ no network, through the same item pipelines a crawl uses (ITEM_PIPELINES).
 Every stored page version is replayed, oldest (by latest fetch) first, as the ``Page`` it was
 stored from. The first version of each article met in the run rewrites the article's row in place
 (same id, revisions dropped); the versions that follow rebuild its revisions exactly as a crawl
-made them. Rejects of each replayed page are rebuilt too. An article whose pages no longer give
+made them. Rejects of each replayed page are rebuilt too. Meets, athletes, their links and
+mentions are forgotten first and linked again as the pages replay, in the same order, honouring
+the user's overrides (``pipelines.linking``). An article whose pages no longer give
 an article (a parser now rejects them) is kept as it was and counted as ``kept``.
 """
 
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines import db as schema
+from pipelines import linking
 from pipelines.context import REBUILD_SETTING, archive_for, close_archive
 
 
@@ -115,6 +118,8 @@ def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseRe
     before = _hashes(archive.db)
     report = ReparseReport(db=Path(db_path))
     try:
+        with schema.write_transaction(archive.db):
+            linking.reset(archive.db)  # meets and athletes are linked again as pages replay
         for item in schema.iter_pages(archive.db):
             report.replay(stages, item)
         archive.commit()  # the store stage's last group

@@ -42,6 +42,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from pipelines import db as schema
+from pipelines import linking
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
 from scraper.items import Article, Crawled, Page
@@ -124,6 +125,7 @@ class ResultsStage(ArchiveStage):
         ``key``: the outcome and the number of rows stored."""
         sha1 = hashlib.sha1(data).hexdigest()
         current = schema.document_of_key(self.db, key)
+        was = linking.before(self.db, current["id"] if current else None)
         if current is not None and current["page_id"] != page_id:
             if not schema.newer_page(self.db, page_id, current["page_id"]):
                 return OLDER, 0
@@ -141,6 +143,7 @@ class ResultsStage(ArchiveStage):
         elif holder is not None:
             if current is not None:
                 schema.release_document(self.db, current)
+                linking.released(self.db, was)
             schema.put_duplicate(
                 self.db,
                 None if current is None else current["id"],
@@ -153,7 +156,7 @@ class ResultsStage(ArchiveStage):
             )
             return DUPLICATE, 0
         identity = {"url_key": key, "body_sha1": sha1}
-        return self.parse_and_store(page, page_id, data, current, identity)
+        return self.parse_and_store(page, page_id, data, current, identity, was)
 
     def parse_and_store(
         self,
@@ -162,6 +165,7 @@ class ResultsStage(ArchiveStage):
         data: bytes,
         current: dict[str, Any] | None,
         identity: dict[str, Any],
+        was: linking.Before,
     ) -> tuple[str, int]:
         doc = parse_results(data, page.url)
         identity["parse_sha1"] = parse_digest(doc)
@@ -181,6 +185,8 @@ class ResultsStage(ArchiveStage):
         else:
             outcome = UPDATED
             schema.release_document(self.db, current)
+            linking.released(self.db, was)
+            was = linking.Before()
         rows = schema.store_results(
             self.db,
             page_id,
@@ -191,6 +197,9 @@ class ResultsStage(ArchiveStage):
             identity,
             current["id"] if current else None,
         )
+        stored = schema.document_of_key(self.db, identity["url_key"])
+        assert stored is not None
+        linking.link_document(self.db, stored["id"], page.source or None, was)
         return outcome, rows
 
     def count(self, outcome: str, rows: int) -> None:

@@ -35,6 +35,7 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidateStage": 200,
     "pipelines.store.StoreStage": 500,
     "pipelines.results.ResultsStage": 600,
+    "pipelines.link.LinkStage": 700,
 }
 
 TELNETCONSOLE_ENABLED = False

@@ -446,4 +446,5 @@ def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
     assert proc.returncode == 1, proc.stdout + proc.stderr[-2000:]
     assert "CRAWL FAILED:    NotAnArchiveError" in proc.stdout
     assert "is not a meetarchive archive" in proc.stdout
+    assert "(in pipelines.db.connection.check_archive, line " in proc.stdout  # where it stopped
     assert sqlite_utils.Database(other).table_names() == ["recipes"]

@@ -114,7 +114,7 @@ def test_the_closing_hints_run_as_printed_without_an_activated_venv(demo):
     assert "Kerr" in search.stdout
     assert meets.returncode == 0, meets.stderr
     assert "Prefontaine Classic" in meets.stdout
-    assert "result row(s)" in meets.stdout
+    assert "result(s)" in meets.stdout
     assert stats.returncode == 0, stats.stderr
     assert f"meets:      {count(db, schema.MEETS)}\n" in stats.stdout
 

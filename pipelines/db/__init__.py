@@ -6,7 +6,9 @@ tables and columns; the rest of the code imports names from here (``from pipelin
   ``write_transaction``;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results; ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
+  results; ``meets`` and ``athletes``: meets and athletes as entities (what
+  ``pipelines.linking`` reads and writes, the overrides, what meet and athlete pages show);
+  ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
   stored twice (migrations m008, m009).
 """
@@ -26,6 +28,34 @@ from pipelines.db.articles import (  # noqa: F401
     integrity_ok,
     record_reject,
     update_article,
+)
+from pipelines.db.athletes import (  # noqa: F401
+    add_athlete_override,
+    add_keys,
+    athlete_names,
+    athlete_overrides,
+    athlete_rows,
+    athletes_by_key,
+    athletes_of_meets,
+    athletes_with_keys,
+    create_athlete,
+    document_athlete_ids,
+    document_rows,
+    get_athlete,
+    has_athletes,
+    has_mentions,
+    link_rows,
+    meet_rows,
+    move_athlete,
+    refresh_athlete,
+    remove_athlete_override,
+    reset_athletes,
+    review_links,
+    row_reference,
+    rows_of_reference,
+    set_disciplines,
+    set_duplicates,
+    set_mentions,
 )
 from pipelines.db.connection import (  # noqa: F401
     BUSY_TIMEOUT_MS,
@@ -71,6 +101,31 @@ from pipelines.db.fts import (  # noqa: F401
     RANK_WINDOW,
     fts_match,
 )
+from pipelines.db.meets import (  # noqa: F401
+    add_meet_override,
+    article_for_linking,
+    article_meet_ids,
+    articles_near,
+    assign_document,
+    create_meet,
+    delete_meet,
+    document_meet,
+    document_rows_brief,
+    get_meet,
+    has_meets,
+    meet_documents,
+    meet_overrides,
+    meets_around,
+    meets_of_keys,
+    meets_of_year,
+    printed_meets_of_year,
+    refresh_meet_rows,
+    remove_meet_override,
+    reset_meets,
+    set_article_meets,
+    set_meet_articles,
+    update_meet,
+)
 from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
     iter_pages,
@@ -81,7 +136,6 @@ from pipelines.db.pages import (  # noqa: F401
 from pipelines.db.results import (  # noqa: F401
     format_meets,
     meet_articles,
-    meet_id_for,
     meets_overview,
     name_key,
     search_results,
@@ -90,6 +144,11 @@ from pipelines.db.results import (  # noqa: F401
 from pipelines.db.schema import (  # noqa: F401
     ARTICLES,
     ARTICLES_FTS,
+    ATHLETE_KEYS,
+    ATHLETE_MENTIONS,
+    ATHLETE_OVERRIDES,
+    ATHLETE_REVIEW,
+    ATHLETES,
     EXPORT_ROWS,
     EXPORTS,
     FILL_FIELDS,
@@ -97,8 +156,11 @@ from pipelines.db.schema import (  # noqa: F401
     FTS_TOKENIZE,
     FTS_WEIGHTS,
     JSON_COLUMNS,
+    MEET_ARTICLES,
+    MEET_OVERRIDES,
     MEETS,
     PAGES,
+    PERFORMANCES,
     REJECTS,
     RESULT_DOCS,
     RESULT_EVENTS,
@@ -106,6 +168,7 @@ from pipelines.db.schema import (  # noqa: F401
     RESULTS,
     RESULTS_FTS,
     RESULTS_FTS_COLUMNS,
+    REVIEW_BELOW,
     REVISION_FIELDS,
     REVISIONS,
     RUN_COUNTS,

@@ -38,7 +38,9 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     path = Path(path)
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    # the busy timeout from the first statement on: reading what the file holds waits too while
+    # another process creates or migrates the same new archive
+    db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000))
     try:
         check_archive(db, str(path))
     except NotAnArchiveError:

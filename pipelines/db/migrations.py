@@ -14,7 +14,24 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipelines.db.identity import merge_result_documents, rekey_runnerspace_articles
-from pipelines.db.schema import ARTICLES, FTS_COLUMNS, PAGES, RESULT_DOCS, RESULTS
+from pipelines.db.schema import (
+    ARTICLES,
+    ATHLETE_KEYS,
+    ATHLETE_MENTIONS,
+    ATHLETE_OVERRIDES,
+    ATHLETE_REVIEW,
+    ATHLETES,
+    FTS_COLUMNS,
+    MEET_ARTICLES,
+    MEET_OVERRIDES,
+    MEETS,
+    PAGES,
+    PERFORMANCES,
+    RESULT_DOCS,
+    RESULTS,
+    RESULTS_FTS_COLUMNS,
+    REVIEW_BELOW,
+)
 from pipelines.db.tables import (
     create_article_tables,
     create_crawl_run_tables,
@@ -139,7 +156,161 @@ def m010_export_state(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m011_article_agencies(db: sqlite_utils.Database) -> None:
+def m011_meet_resolution(db: sqlite_utils.Database) -> None:
+    """One competition is one meet, whatever documents and articles print it.
+
+    ``result_documents`` keeps the meet as its document printed it (``meet_name``, ``meet_date``,
+    ``meet_date_raw``, ``meet_venue``) beside ``meet_id``, the meet it was resolved to, with
+    ``meet_confidence`` and ``meet_signals`` (JSON: the signals that decided it). ``meets`` gains
+    ``year`` and ``end_date`` (a meet of several days) and loses its one-row-per-name-and-date
+    rule (a user may split one). ``meet_overrides``: the user's "these two documents are (not)
+    one meet", by document key. ``meet_articles``: the articles covering a meet, with confidence
+    and signals. The printed meet of documents already stored is filled from their meet."""
+    for column, kind in (
+        ("meet_name", "TEXT"),
+        ("meet_date", "TEXT"),
+        ("meet_date_raw", "TEXT"),
+        ("meet_venue", "TEXT"),
+        ("meet_confidence", "REAL"),
+        ("meet_signals", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    db.execute(
+        f"UPDATE {RESULT_DOCS} SET (meet_name, meet_date, meet_date_raw, meet_venue) = "
+        f"(SELECT name, date, date_raw, venue FROM {MEETS} WHERE {MEETS}.id = meet_id)"
+    )
+    db.execute(f"ALTER TABLE {MEETS} ADD COLUMN year INTEGER")
+    db.execute(f"ALTER TABLE {MEETS} ADD COLUMN end_date TEXT")
+    db.execute(f"UPDATE {MEETS} SET year = CAST(substr(date, 1, 4) AS INTEGER), end_date = date")
+    for index in db.table(MEETS).indexes:
+        if index.columns == ["name_key", "date"]:
+            db.execute(f'DROP INDEX "{index.name}"')
+    db.table(MEETS).create_index(["name_key", "date"], if_not_exists=True)
+    db.table(MEETS).create_index(["year"], if_not_exists=True)
+    db.table(MEETS).create_index(["date"], if_not_exists=True)
+    db.table(RESULT_DOCS).create_index(["meet_id"], if_not_exists=True)
+    db.table(MEET_OVERRIDES).create(
+        {
+            "id": int,
+            "document_a": str,
+            "document_b": str,
+            "same": int,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"document_a", "document_b", "same"},
+    )
+    db.table(MEET_OVERRIDES).create_index(["document_a"])
+    db.table(MEET_OVERRIDES).create_index(["document_b"])
+    db.table(MEET_ARTICLES).create(
+        {"meet_id": int, "article_id": int, "confidence": float, "signals": str},
+        pk=("meet_id", "article_id"),
+        foreign_keys=[("meet_id", MEETS, "id"), ("article_id", ARTICLES, "id")],
+    )
+    db.table(MEET_ARTICLES).create_index(["article_id"])
+
+
+@migrations()
+def m012_athlete_identity(db: sqlite_utils.Database) -> None:
+    """One person is one athlete; one performance printed twice counts once.
+
+    ``athletes``: one row per person (display name, folded name key, gender, teams seen, first
+    and last date, number of results). ``athlete_keys``: the keys a name is looked up by (every
+    word sorted; family name + first initial). ``results`` gains ``athlete_id`` with
+    ``athlete_confidence`` and ``athlete_signals`` (JSON: what decided the link), ``discipline``
+    (the event's discipline key, ``scraper.results.disciplines``) and ``duplicate_of`` (the row
+    holding the same performance printed by another document of the meet). ``athlete_overrides``:
+    the user's "same person / not the same person", by document key, name and team as printed.
+    ``athlete_mentions``: athletes named in articles. Views: ``performances`` (rows that are no
+    duplicate), ``athlete_review`` (links below the review threshold). The results' FTS update
+    trigger fires only when a searched column (or the rowid) is written, as the articles' does
+    (m007): linking sets columns of every row it links, which the index does not hold."""
+    db.table(ATHLETES).create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "gender": str,
+            "teams": str,
+            "first_date": str,
+            "last_date": str,
+            "results": int,
+        },
+        pk="id",
+    )
+    db.table(ATHLETES).create_index(["name_key"])
+    db.execute(
+        f"CREATE TABLE {ATHLETE_KEYS} (key TEXT NOT NULL, athlete_id INTEGER NOT NULL "
+        f"REFERENCES {ATHLETES}(id), PRIMARY KEY (key, athlete_id)) WITHOUT ROWID"
+    )
+    db.table(ATHLETE_KEYS).create_index(["athlete_id"])
+    for column, kind in (
+        ("athlete_id", "INTEGER"),
+        ("athlete_confidence", "REAL"),
+        ("athlete_signals", "TEXT"),
+        ("discipline", "TEXT"),
+        ("duplicate_of", "INTEGER"),
+    ):
+        db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN {column} {kind}")
+    db.table(RESULTS).create_index(["athlete_id"])
+    db.table(RESULTS).create_index(["duplicate_of"])
+    db.table(ATHLETE_OVERRIDES).create(
+        {
+            "id": int,
+            "document_a": str,
+            "name_a": str,
+            "team_a": str,
+            "document_b": str,
+            "name_b": str,
+            "team_b": str,
+            "same": int,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"document_a", "name_a", "document_b", "name_b", "same"},
+    )
+    db.table(ATHLETE_OVERRIDES).create_index(["document_a"])
+    db.table(ATHLETE_OVERRIDES).create_index(["document_b"])
+    db.table(ATHLETE_MENTIONS).create(
+        {
+            "id": int,
+            "article_id": int,
+            "athlete_id": int,
+            "name": str,
+            "position": int,
+            "kind": str,
+            "confidence": float,
+            "signals": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", ARTICLES, "id"), ("athlete_id", ATHLETES, "id")],
+    )
+    db.table(ATHLETE_MENTIONS).create_index(["article_id"])
+    db.table(ATHLETE_MENTIONS).create_index(["athlete_id"])
+    trigger = f"{RESULTS}_au"
+    found = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]
+    ).fetchone()
+    if found is not None:
+        actions = found[0][found[0].index(" BEGIN") :]
+        columns = ", ".join(f'"{c}"' for c in ("id", *RESULTS_FTS_COLUMNS))
+        db.execute(f'DROP TRIGGER "{trigger}"')
+        db.execute(f'CREATE TRIGGER "{trigger}" AFTER UPDATE OF {columns} ON "{RESULTS}"{actions}')
+    db.execute(f"CREATE VIEW {PERFORMANCES} AS SELECT * FROM {RESULTS} WHERE duplicate_of IS NULL")
+    db.execute(
+        f"CREATE VIEW {ATHLETE_REVIEW} AS SELECT r.id AS result_id, r.athlete, r.team, r.year, "
+        "r.event, r.mark_raw, r.meet_name, r.meet_date, r.athlete_id, a.name AS linked_to, "
+        "r.athlete_confidence AS confidence, r.athlete_signals AS signals, d.url AS document "
+        f"FROM {RESULTS} r JOIN {ATHLETES} a ON a.id = r.athlete_id "
+        f"JOIN {RESULT_DOCS} d ON d.id = r.document_id "
+        f"WHERE r.athlete_confidence < {REVIEW_BELOW} ORDER BY r.athlete_confidence"
+    )
+
+
+@migrations()
+def m013_article_agencies(db: sqlite_utils.Database) -> None:
     """articles.agencies: the news agencies a byline credits (AP, dpa, Reuters), kept apart from
     the people in ``authors`` (JSON list; ``[]`` for the articles stored before it)."""
     db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN agencies TEXT NOT NULL DEFAULT '[]'")

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from pipelines.db.schema import (
-    ARTICLES,
     MEETS,
     RESULT_DOCS,
     RESULT_EVENTS,
@@ -16,6 +15,7 @@ from pipelines.db.schema import (
     RESULTS,
     RESULTS_FTS,
 )
+from pipelines.db.views import meet_page
 
 if TYPE_CHECKING:  # the parsed document's types; imported for typing only (the db layer reads
     # their fields, and `scraper.results` would cost every archive command its readers' imports)
@@ -28,27 +28,6 @@ def name_key(name: str | None) -> str:
     return " ".join("".join(ch if ch.isalnum() else " " for ch in (name or "").casefold()).split())
 
 
-def meet_id_for(
-    db: sqlite_utils.Database, meet: Meet | None, source: str | None = None
-) -> int | None:
-    """The meet row for a parsed meet (name + date), created on first sight; None without a
-    name. A row found gains the venue and date as printed it lacked."""
-    if meet is None or not meet.name:
-        return None
-    key = name_key(meet.name)
-    row = next(
-        db.query(f"SELECT * FROM {MEETS} WHERE name_key = ? AND date IS ?", [key, meet.date]), None
-    )
-    parsed = {"venue": meet.venue, "date_raw": meet.date_raw}
-    if row:
-        missing = {k: v for k, v in parsed.items() if v and not row[k]}
-        if missing:
-            db.table(MEETS).update(row["id"], missing)
-        return row["id"]
-    values = {"name": meet.name, "name_key": key, "date": meet.date, **parsed, "source": source}
-    return db.table(MEETS).insert(values).last_pk
-
-
 def store_results(
     db: sqlite_utils.Database,
     page_id: int,
@@ -59,18 +38,23 @@ def store_results(
     identity: dict[str, Any] | None = None,
     doc_id: int | None = None,
 ) -> int:
-    """Store one parsed results document (``scraper.results.ResultDoc``) from a page: its meet,
-    its events with rows and their rows; a document without rows is listed as unparsed with the
-    reason. ``identity``: its ``url_key``, ``body_sha1`` and ``parse_sha1`` (see
-    ``pipelines.db.documents``). With ``doc_id``, that document row is rewritten (same id) and its
-    earlier events and rows replaced. Returns the number of rows stored."""
-    meet_id = meet_id_for(db, doc.meet, source)
+    """Store one parsed results document (``scraper.results.ResultDoc``) from a page: the meet
+    as printed, its events with rows and their rows; a document without rows is listed as
+    unparsed with the reason. Which meet it is, and which athletes its rows are, is decided
+    afterwards (``pipelines.linking``). ``identity``: its ``url_key``, ``body_sha1`` and
+    ``parse_sha1`` (see ``pipelines.db.documents``). With ``doc_id``, that document row is
+    rewritten (same id) and its earlier events and rows replaced. Returns the number of rows
+    stored."""
     events = [e for e in doc.events if e.rows]
     n_rows = sum(len(e.rows) for e in events)
     values = {
         "page_id": page_id,
         "url": url,
-        "meet_id": meet_id,
+        "meet_id": None,  # resolved by pipelines.linking
+        "meet_name": doc.meet.name,
+        "meet_date": doc.meet.date,
+        "meet_date_raw": doc.meet.date_raw,
+        "meet_venue": doc.meet.venue,
         "format": doc.format,
         "status": "parsed" if n_rows else "unparsed",
         "reason": None if n_rows else (doc.error or "no result rows found"),
@@ -87,7 +71,7 @@ def store_results(
             db.execute(f"DELETE FROM {table} WHERE document_id = ?", [doc_id])
         db.table(RESULT_DOCS).update(doc_id, values)
     assert doc_id is not None
-    ids = {"document_id": doc_id, "page_id": page_id, "meet_id": meet_id}
+    ids = {"document_id": doc_id, "page_id": page_id, "meet_id": None}
     rows = []
     for k, ev in enumerate(events):
         ev_id = db.table(RESULT_EVENTS).insert({**ids, **_event_values(ev, k)}).last_pk
@@ -182,68 +166,28 @@ def search_results(db: sqlite_utils.Database, query: str, limit: int = 20) -> li
     return list(db.query(sql, [query, limit]))
 
 
-def meet_articles(db: sqlite_utils.Database, meet_id: int, days: int = 14) -> list[dict[str, Any]]:
-    """The articles covering a meet: their meet name (or headline) holds every word of the meet's
-    name (years aside), and, when the meet has a date, they were published from the day before it
-    to ``days`` after it."""
-    meet = db.table(MEETS).get(meet_id)
-    words = [w for w in meet["name_key"].split() if not (w.isdigit() and len(w) == 4)]
-    if not words:
-        return []
-    where, args = "1", []
-    if meet["date"]:
-        where = "date(published_at) BETWEEN date(?, '-1 day') AND date(?, ?)"
-        args = [meet["date"], meet["date"], f"+{days} days"]
-    out = []
-    for art in db.query(
-        f"SELECT id, canonical_url, url, headline, meet_name, published_at "
-        f"FROM {ARTICLES} WHERE {where} ORDER BY published_at",
-        args,
-    ):
-        have = set(name_key(f"{art['meet_name'] or ''} {art['headline'] or ''}").split())
-        if all(w in have for w in words):
-            out.append(art)
-    return out
+def meet_articles(db: sqlite_utils.Database, meet_id: int) -> list[dict[str, Any]]:
+    """The articles covering a meet (as linked by ``pipelines.linking.meets``), oldest first."""
+    page = meet_page(db, meet_id)
+    return page["articles"] if page else []
 
 
-def meets_overview(
-    db: sqlite_utils.Database, query: str | None = None, days: int = 14
-) -> list[dict[str, Any]]:
-    """Meets (whose name holds every word of ``query``, if given), newest first, each with its
-    results documents, events, rows and the articles that cover it (see :func:`meet_articles`)."""
+def meets_overview(db: sqlite_utils.Database, query: str | None = None) -> list[dict[str, Any]]:
+    """Meets (whose name, or a name one of its documents printed, holds every word of
+    ``query``, a word matching the start of a longer one: "pre" finds "Prefontaine"), newest
+    first, each with its results documents, events (merged across documents), performances
+    and the articles that cover it (``pipelines.db.views.meet_page``)."""
     out = []
     words = name_key(query).split() if query else []
-    for meet in db.query(f"SELECT * FROM {MEETS} ORDER BY coalesce(date, '') DESC, name"):
-        if not all(w in meet["name_key"].split() for w in words):
+    for meet in db.query(f"SELECT id FROM {MEETS} ORDER BY coalesce(date, year, '') DESC, name"):
+        page = meet_page(db, meet["id"])
+        assert page is not None
+        names = {page["name"], *(d["meet_name"] for d in page["documents"])}
+        have = set(name_key(" ".join(n for n in names if n)).split())
+        if not all(any(h.startswith(w) for h in have) for w in words):
             continue
-        docs = list(
-            db.query(
-                f"SELECT url, format, status, reason, events, rows FROM {RESULT_DOCS} "
-                "WHERE meet_id = ? ORDER BY id",
-                [meet["id"]],
-            )
-        )
-        events = list(
-            db.query(
-                "SELECT e.name, e.gender, e.round, e.kind, count(r.id) AS rows FROM "
-                f"{RESULT_EVENTS} e "
-                f"LEFT JOIN {RESULTS} r ON r.event_id = e.id WHERE e.meet_id = ? GROUP BY e.id "
-                "ORDER BY e.document_id, e.position",
-                [meet["id"]],
-            )
-        )
-        out.append(
-            {
-                "id": meet["id"],
-                "name": meet["name"],
-                "date": meet["date"],
-                "venue": meet["venue"],
-                "documents": docs,
-                "events": events,
-                "rows": sum(d["rows"] or 0 for d in docs),
-                "articles": meet_articles(db, meet["id"], days),
-            }
-        )
+        page["rows"] = sum(len(e["results"]) for e in page["events"])
+        out.append(page)
     return out
 
 
@@ -253,12 +197,16 @@ def format_meets(meets: list[dict[str, Any]]) -> str:
         return "No meets."
     lines = []
     for m in meets:
+        when = m["date"] or (str(m["year"]) if m["year"] else "????-??-??")
+        if m["end_date"] and m["end_date"] != m["date"]:
+            when += f"..{m['end_date']}"
         lines.append(
-            f"{m['date'] or '????-??-??'}  {m['name']}"
+            f"{when}  {m['name']} [meet {m['id']}]"
             + (f" ({m['venue']})" if m["venue"] else "")
-            + f": {m['rows']} result row(s), {len(m['articles'])} article(s)"
+            + f": {m['rows']} result(s), {len(m['documents'])} document(s), "
+            + f"{len(m['articles'])} article(s)"
         )
-        lines += [f"    {e['name']} [{e['round'] or '-'}] {e['rows']}" for e in m["events"]]
+        lines += [f"    {e['name']} [{e['round'] or '-'}] {len(e['results'])}" for e in m["events"]]
         lines += [
             f"    article: {a['headline']}  {a['url'] or a['canonical_url']}" for a in m["articles"]
         ]

@@ -49,3 +49,15 @@ FILL_FIELDS = ("author", "date", "body", "results")
 # What `export --since-last` wrote to each file (pipelines.export).
 EXPORTS = "exports"
 EXPORT_ROWS = "export_rows"
+
+# Meets and athletes (pipelines.linking): which documents and articles are one meet, which result
+# rows are one athlete and one performance, and the user's corrections of both.
+MEET_OVERRIDES = "meet_overrides"
+MEET_ARTICLES = "meet_articles"
+ATHLETES = "athletes"
+ATHLETE_KEYS = "athlete_keys"
+ATHLETE_OVERRIDES = "athlete_overrides"
+ATHLETE_MENTIONS = "athlete_mentions"
+PERFORMANCES = "performances"  # view: result rows that are no other row's duplicate
+ATHLETE_REVIEW = "athlete_review"  # view: links below REVIEW_BELOW, for a person to check
+REVIEW_BELOW = 0.9

@@ -1,16 +1,17 @@
 """The ``meetarchive`` command: thin wrappers over the Python API, one module per family of
-commands (``crawling``, ``archive``, ``extract``, ``results``, ``demo``, ``serve``); what they share
-is in ``options``. Commands import what they run lazily, so ``meetarchive --help`` and the JSONL
-workers start fast."""
+commands (``crawling``, ``archive``, ``identity``, ``extract``, ``results``, ``demo``,
+``serve``); what they share is in ``options``. Commands import what they run lazily, so
+``meetarchive --help`` and the JSONL workers start fast."""
 
 from __future__ import annotations
 
 import click
 
-from scraper.cli.archive import export, import_warc, meets, reparse, search, stats
+from scraper.cli.archive import export, import_warc, reparse, search, stats
 from scraper.cli.crawling import crawl, sources_cmd
 from scraper.cli.demo import demo
 from scraper.cli.extract import extract_cmd
+from scraper.cli.identity import athletes, meets
 from scraper.cli.results import results_cmd
 from scraper.cli.serve import serve
 
@@ -29,6 +30,7 @@ for command in (
     search,
     stats,
     meets,
+    athletes,
     reparse,
     export,
     serve,

@@ -1,5 +1,5 @@
-"""The commands that read or rebuild an archive: ``search``, ``stats``, ``meets``, ``reparse``,
-``import-warc`` and ``export``."""
+"""The commands that read or rebuild an archive: ``search``, ``stats``, ``reparse``,
+``import-warc`` and ``export`` (meets and athletes: ``scraper.cli.identity``)."""
 
 from __future__ import annotations
 
@@ -92,25 +92,10 @@ def stats(db: str | None, as_json: bool, runs: int | None) -> None:
 
 
 @click.command()
-@click.argument("query", nargs=-1)
-@db_option
-@click.option("--json", "as_json", is_flag=True, help="JSON out.")
-def meets(query: tuple[str, ...], db: str | None, as_json: bool) -> None:
-    """Meets in the archive (whose name holds every word of QUERY): their results and the
-    articles covering them (same meet name, published within two weeks of the meet)."""
-    import json
-
-    from pipelines.db import format_meets, meets_overview, open_db
-
-    with open_db(archive_path(db)) as archive:
-        found = meets_overview(archive, " ".join(query) or None)
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_meets(found))
-
-
-@click.command()
 @db_option
 def reparse(db: str | None) -> None:
-    """Rebuild every article from the stored pages with the current parsers (no network)."""
+    """Rebuild every article and results document from the stored pages with the current
+    parsers (no network); meets and athletes are linked again, honouring the overrides."""
     from pipelines.replay import reparse as run_reparse
 
     click.echo(run_reparse(archive_path(db)).summary())

@@ -233,7 +233,7 @@ def run_crawl(
         crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
 
         def crashed(failure: Any) -> None:  # e.g. the archive could not be opened
-            report.crashed = f"{failure.type.__name__}: {failure.value}"
+            report.crashed = f"{failure.type.__name__}: {failure.value}{where(failure)}"
 
         process.crawl(crawler, **(spider_args or {})).addErrback(crashed)
         process.start()
@@ -243,3 +243,17 @@ def run_crawl(
     report.logged_errors = notes.errors
     report.logged_error_count = notes.error_count
     return report
+
+
+def where(failure: Any) -> str:
+    """ " (in module.function, line N)": the innermost frame of our code a crash went through, so
+    the one line a crashed crawl prints says where."""
+    ours = [
+        frame for frame in failure.frames if "/scraper/" in frame[1] or "/pipelines/" in frame[1]
+    ]
+    if not ours:
+        return ""
+    function, path, line = ours[-1][:3]
+    module = Path(path).with_suffix("").parts
+    start = max(i for i, part in enumerate(module) if part in ("scraper", "pipelines"))
+    return f" (in {'.'.join(module[start:])}.{function}, line {line})"

@@ -108,7 +108,8 @@ def classify(
 
 def results_file(url: str, referer: str | None, content_type: str) -> bool:
     """Whether a response of ``url`` is a results file as the runnerspace spider fetches them:
-    a results file's name (``.txt``, ``.pdf``, ``.htm``, ``.lif``, ``.csv``; robots.txt aside)
+    a results file's name (``scraper.parsers.runnerspace.scheme.RESULT_FILE_SUFFIXES``: text,
+    PDF, HTML, LIF, CSV/TSV, XLSX, DOCX, JSON, XML; robots.txt aside)
     linked from a Results page (the request's ``Referer``); when the archive does not say who
     linked it, any such file that is not HTML (an HTML page by such a name is then left to the
     other rules)."""

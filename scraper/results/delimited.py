@@ -4,9 +4,11 @@ LIF: the first line describes the race (event, round, heat, event name, wind, wi
 every other line is ``place,id,lane,last name,first name,affiliation,time,...`` where the place may
 be a status (DNF, DQ, DNS).
 
-CSV/TSV (Hy-Tek and meet-software exports, spreadsheets): a header row naming the columns
-(``Place,Name,Year,Team,Mark,Wind`` or ``First Name``/``Last Name``); an ``Event`` column groups the
-rows into events.
+CSV/TSV (timers' and meet software's exports, spreadsheets saved as text), with any line endings
+(CR alone as old Mac spreadsheets write, LF, CRLF) and any of ``,`` ``;`` tab ``|``: a header row
+among the first lines names the columns (in several languages, ``First Name``/``Last Name``, gun
+and chip times), lines above it may give the meet (``Meet:,Summer 10K``), and an ``Event`` column
+groups the rows into events.  The rows are read as a table (:mod:`scraper.results.tablerows`).
 """
 
 from __future__ import annotations
@@ -15,22 +17,15 @@ import csv
 import io
 import re
 
-from scraper.results.columns import build_row, field_of
-from scraper.results.model import Event, ResultDoc, Row, new_event
+from scraper.results.columns import build_row
+from scraper.results.model import ResultDoc, new_event
+from scraper.results.tablecols import header_columns
+from scraper.results.tablerows import Line, read_table
 
 _LIF_RACE = re.compile(r"^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,[^,]*[A-Za-z]")
 _LIF_ROW = re.compile(r"^\s*(?:\d+|DNF|DQ|DNS|DSQ|SCR|NT)?\s*,\s*\d*\s*,\s*\d*\s*,", re.I)
-_NAME_PARTS = {
-    "first": "first",
-    "first name": "first",
-    "firstname": "first",
-    "given name": "first",
-    "last": "last",
-    "last name": "last",
-    "lastname": "last",
-    "surname": "last",
-    "family name": "last",
-}
+_DELIMITERS = (",", ";", "\t", "|")
+HEAD_LINES = 12  # a header row is looked for among the first lines
 
 
 def looks_like_lif(text: str, name: str | None = None) -> bool:
@@ -46,7 +41,7 @@ def looks_like_lif(text: str, name: str | None = None) -> bool:
 
 def parse_lif(text: str) -> ResultDoc:
     doc = ResultDoc(format="lif")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         doc.error = "empty LIF file"
@@ -85,55 +80,70 @@ def parse_lif(text: str) -> ResultDoc:
     return doc
 
 
+def _records(text: str, delim: str) -> list[list[str]]:
+    """Records of any line endings (quoted fields may hold line breaks)."""
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delim)
+    return [r for r in reader if any(c.strip() for c in r)]
+
+
+def _delimiter(text: str) -> tuple[str, int] | None:
+    """The delimiter of the first lines and the index of their header row."""
+    head = [ln for ln in re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=40) if ln]
+    head = head[:HEAD_LINES]
+    for delim in _DELIMITERS:
+        if not any(ln.count(delim) >= 2 for ln in head):
+            continue
+        try:
+            rows = _records("\n".join(head), delim)
+        except csv.Error:
+            continue
+        for i, r in enumerate(rows):
+            if header_columns([c.strip().strip('"') for c in r]) is not None and len(r) >= 3:
+                return delim, i
+    return None
+
+
 def looks_delimited(text: str) -> bool:
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
-    delim = _delimiter(first)
-    if delim is None:
-        return False
-    fields = [
-        field_of(c.strip().strip('"')) or _NAME_PARTS.get(c.strip().strip('"').casefold())
-        for c in first.split(delim)
-    ]
-    return sum(1 for f in fields if f) >= 3
-
-
-def _delimiter(line: str) -> str | None:
-    counts = {d: line.count(d) for d in (",", ";", "\t", "|")}
-    d, n = max(counts.items(), key=lambda kv: kv[1])
-    return d if n >= 2 else None
+    return _delimiter(text) is not None
 
 
 def parse_delimited(text: str) -> ResultDoc:
     doc = ResultDoc(format="delimited")
-    text = text.lstrip("\ufeff")
-    delim = _delimiter(text.split("\n", 1)[0]) or ","
-    rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if any(c.strip() for c in r)]
-    header = [c.strip() for c in rows[0]]
-    fields: list[str | None] = []
-    for h in header:
-        low = h.casefold()
-        fields.append(
-            "event"
-            if low in ("event", "event name", "race")
-            else _NAME_PARTS.get(low) or field_of(h)
-        )
-    events: dict[str, Event] = {}
-    for r in rows[1:]:
-        cells: dict[str, str] = {}
-        for f, v in zip(fields, r, strict=False):
-            v = v.strip()
-            if f and v and f not in cells:
-                cells[f] = v
-        name = cells.pop("event", "Results")
-        ev = events.get(name)
-        if ev is None:
-            ev = events[name] = new_event(name, round="Finals")
-            doc.events.append(ev)
-        first, last = cells.pop("first", None), cells.pop("last", None)
-        if (first or last) and "athlete" not in cells:
-            cells["athlete"] = " ".join(x for x in (first, last) if x)
-        unit = "m" if re.search(r"jump|vault|put|throw|discus|javelin|hammer", name, re.I) else None
-        row: Row | None = build_row(cells, unit, ev.round, ev.kind != "individual", raw=r)
-        if row is not None:
-            ev.rows.append(row)
+    try:
+        lines, at = lines_of(text)
+    except ValueError as e:
+        doc.error = str(e)
+        return doc
+    head, body = lines[: at + 1], lines[at + 1 :]
+    header = head[-1]
+    for name, group in _by_event(header, body):
+        doc.events.extend(read_table([*head[:-1], header, *group], name, None, doc.meet))
     return doc
+
+
+def lines_of(text: str) -> tuple[list[Line], int]:
+    """The records as lines and the index of the header's (ValueError: no delimited table)."""
+    found = _delimiter(text)
+    if found is None:
+        raise ValueError("no header row in the delimited text")
+    delim, at = found
+    try:
+        rows = _records(text, delim)
+    except csv.Error as e:
+        raise ValueError(f"unreadable delimited text: {e}"[:300]) from e
+    return [Line([c.strip() for c in r], list(r)) for r in rows], at
+
+
+def _by_event(header: Line, body: list[Line]) -> list[tuple[str | None, list[Line]]]:
+    """Rows grouped by an ``Event`` column (its cells blanked), else all rows as one group."""
+    j = next(
+        (j for j, c in enumerate(header.cells) if c.casefold() in ("event", "event name")), None
+    )
+    if j is None:
+        return [(None, body)]
+    groups: dict[str, list[Line]] = {}
+    for ln in body:
+        name = ln.cells[j] if j < len(ln.cells) else ""
+        cells = [c if k != j else "" for k, c in enumerate(ln.cells)]
+        groups.setdefault(name, []).append(Line(cells, ln.raw))
+    return list(groups.items())

@@ -1,10 +1,11 @@
 """Results in HTML: ``<pre>`` blocks (read as text), tables, or the page's rendered text.
 
-Tables: innermost ``<table>`` elements, hidden cells dropped (inline ``display:none``, the
-``hidden`` attribute, and classes that a ``<style>`` block hides, as TFRRS does for its
-alternate time column); their rows are read by :mod:`scraper.results.tablerows`.  The event of a
-table is the nearest preceding event-like text; a round word and a ``Wind: +0.8`` met on the way
-set the section's round and wind.
+Tables come from :mod:`scraper.results.htmltables` (spans, hidden cells, a cell's first view) and
+are read by :mod:`scraper.results.tablerows`.  The event of a table is the nearest preceding
+event-like text, else the nearest heading; a round word and a ``Wind: +0.8`` met on the way set
+the section's round and wind.  The meet comes from JSON-LD, ``Label: value`` rows, the report's
+headings (:func:`scraper.results.meetinfo.meet_name`), then the page title without the site's
+name.
 """
 
 from __future__ import annotations
@@ -13,22 +14,29 @@ import json
 import re
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
+from scraper.results.htmltables import (
+    Placed,
+    cell_text,
+    headings,
+    hidden_classes,
+    table_lines,
+    tables_in_order,
+    text_of,
+)
 from scraper.results.marks import parse_mark, parse_wind
+from scraper.results.meetinfo import MEET_WORDS, day_of, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
-from scraper.results.tablerows import read_table
+from scraper.results.tablerows import Line, read_table
+from scraper.results.tablewords import title_gender
 from scraper.results.text import parse_text
 
-_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
-_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
-_EVENT_WORDS = re.compile(
-    r"\b(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)\b|\d+\s*[x×]\s*\d+|mile|relay|"
-    r"hurdles|jump|vault|put|throw|discus|javelin|hammer|steeple\w*|dash|run|walk|individuals?|"
-    r"teams?|team scores|decathlon|heptathlon|pentathlon|cross country|xc)\b",
+EVENT_WORDS = re.compile(
+    r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)(?![A-Za-z])|"
+    r"\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|\b(mile|relay|hurdles|jump|vault|put|throw|"
+    r"discus|javelin|hammer|steeple\w*|dash|run|walk|individuals?|teams?|team scores|decathlon|"
+    r"heptathlon|pentathlon|cross country|xc|gehen|sprung|lauf|wurf|stoß|hopp|kast|løp)\b",
     re.I,
 )
 _BLOCK = {
@@ -63,44 +71,80 @@ _SITE_SEGMENT = re.compile(
     r"Official Site)$",
     re.I,
 )
+_PAGE_TITLE_PI = re.compile(r"""\$(?:page_)?title\s*=\s*(['"])(.+?)\1""")
 
-
+_PARSER = etree.HTMLParser(no_network=True)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # C0 controls but tab/LF/CR: lxml refuses them in any text it builds (found by the property tests).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def parse(text: str, url: str | None = None) -> ResultDoc:
-    text = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
-        root = lxml.html.fromstring(text)
+        root = tree(text)
     except (etree.ParserError, ValueError) as e:
         return ResultDoc(format="html", error=f"unparseable HTML: {e}"[:300])
+    return parse_tree(root)
+
+
+def tree(text: str) -> Any:
+    """The page's HTML tree (ParserError or ValueError when there is none)."""
+    root = etree.fromstring(
+        _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text)), _PARSER
+    )  # plain elements: an HtmlElement costs a Python lookup per node
+    if root is None:
+        raise ValueError("no HTML in the document")
+    return root
+
+
+def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
+    """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
-        bad.drop_tree()
+        _drop(bad)
     meet = _meet(root)
-    pres = [p.text_content() for p in root.iter("pre")]
+    pres = [text_of(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
         doc = parse_text(pre_text)
         if any(e.rows for e in doc.events):
-            doc.format = "html-pre/" + doc.format
+            doc.format = f"{fmt}-pre/" + doc.format
             _fill_meet(doc.meet, meet)
             return doc
-    doc = _tables(root)
+    doc = _tables(root, fmt)
     if any(e.rows for e in doc.events):
         _fill_meet(doc.meet, meet)
         return doc
     body = root.find("body")
     text = _rendered_text(body if body is not None else root)
     if len(text.split()) < 20 and app_scripts:
-        doc = ResultDoc(format="html", error="no results in the HTML (a JavaScript application?)")
+        doc = ResultDoc(format=fmt, error="no results in the HTML (a JavaScript application?)")
         _fill_meet(doc.meet, meet)
         return doc
     doc = parse_text(text)
-    doc.format = "html-text/" + doc.format
+    doc.format = f"{fmt}-text/" + doc.format
     _fill_meet(doc.meet, meet)
     return doc
+
+
+def _drop(el: Any) -> None:
+    """Remove ``el`` and what it holds, keeping the text after it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def table_rows(root: Any) -> list[list[str]]:
+    """Every row of the page's result tables as ``Row.raw`` holds it (for the audit)."""
+    hidden = hidden_classes(root)
+    return [ln.raw for t in tables_in_order(root, hidden) for ln in table_lines(t.table, hidden)]
 
 
 def _fill_meet(into: Meet, src: Meet) -> None:
@@ -113,7 +157,7 @@ def _meet(root: Any) -> Meet:
     meet = Meet()
     for s in root.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(s.text_content())
+            data = json.loads(text_of(s))
         except ValueError:
             continue
         for obj in data if isinstance(data, list) else [data]:
@@ -125,80 +169,93 @@ def _meet(root: Any) -> Meet:
                 loc = obj.get("location")
                 if isinstance(loc, dict):
                     meet.venue = meet.venue or loc.get("name")
+    heads = headings(root)
+    if meet.name:  # the report's heading that prints the structured name in full ('... 2025')
+        meet.name = next((h for h in heads if meet.name in h and len(h) < 150), meet.name)
     if meet.date is None:
-        from scraper.results.listing import date_in
-
+        for h in heads:
+            meet.date_raw, meet.date = day_of(h)
+            if meet.date:
+                break
+    if meet.date is None:
         body = root.find("body")
         if body is not None:
-            meet.date_raw, meet.date = date_in(" ".join(body.text_content().split())[:3000])
+            meet.date_raw, meet.date = day_of(" ".join(text_of(body).split())[:3000])
+    title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     if meet.name is None:
-        t = root.findtext(".//title")
-        if t and t.strip():
-            meet.name = _meet_from_title(" ".join(t.split()))
+        meet.name = meet_name(heads, _top_headings(root))
+    if meet.name is None and title:
+        meet.name = _meet_from_title(title, heads)
+    if meet.date is None and meet.date_raw is None:
+        year = _YEAR.search(title)  # "... - Results - 2023 Results": the year it is of
+        meet.date_raw = year.group(0) if year else None
     return meet
 
 
-def _meet_from_title(title: str) -> str:
-    """'TFRRS | Conference Championships - Women's 10,000 Meters' -> 'Conference Championships'."""
+def _top_headings(root: Any) -> list[str]:
+    """The headings of the highest level the page uses, but event titles."""
+    found = [(int(h.tag[1]), cell_text(h)) for h in root.iter(*_LEVELS)]
+    found = [(n, t) for n, t in found if t and not EVENT_WORDS.search(t)]
+    top = min((n for n, _ in found), default=0)
+    return [t for n, t in found if n == top]
+
+
+_LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _pi_title(root: Any) -> str | None:
+    """A page title set in a server-side template's instruction (``<?php $page_title = '...'
+    ?>``, which the HTML parser keeps as a comment): the page's source, as saved, instead of its
+    rendered ``<title>``."""
+    for pi in root.xpath("//processing-instruction()|//comment()"):
+        m = _PAGE_TITLE_PI.search(pi.text or "")
+        if m:
+            return m.group(2)
+    return None
+
+
+def _meet_from_title(title: str, heads: list[str]) -> str:
+    """'TFRRS | Conference Championships - Women's 10,000 Meters' -> 'Conference Championships';
+    'Uitsig Relays | Results 2013' -> 'Uitsig Relays 2013'; a heading that is a year alone dates
+    the name."""
     parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", title) if p.strip()]
-    keep = [p for p in parts if not _SITE_SEGMENT.match(p) and not _EVENT_WORDS.search(p)]
-    return max(keep, key=len) if keep else title
+    years = [re.sub(r"(?i)\bresults?\b", "", p).strip() for p in parts]
+    year = next((y for y in years if re.fullmatch(r"(?:19|20)\d\d", y)), None)
+    year = year or next((h for h in heads if re.fullmatch(r"(?:19|20)\d\d", h.strip())), None)
+    keep = [p for p in parts if not _SITE_SEGMENT.match(p) and not EVENT_WORDS.search(p)]
+    keep = [p for p in keep if not re.fullmatch(r"(?i)(?:results?\s*)?(?:19|20)\d\d", p)]
+    name = max(keep, key=len) if keep else title
+    if year and year not in name:
+        name = f"{name} {year}"
+    return name
 
 
 def _rendered_text(el: Any) -> str:
     for e in el.iter():
         if isinstance(e.tag, str) and e.tag in _BLOCK:
             e.tail = "\n" + (e.tail or "")
-    return el.text_content()
+    return text_of(el)
 
 
-def _hidden_classes(root: Any) -> set[str]:
-    out = set(_HIDDEN_CLASSES)
-    for st in root.iter("style"):
-        for m in _CSS_RULE.finditer(st.text_content() or ""):
-            if not _DISPLAY_NONE.search(m.group(2)):
-                continue
-            for sel in m.group(1).split(","):
-                sel = sel.strip()
-                if re.fullmatch(r"\.[\w-]+", sel):
-                    out.add(sel[1:])
-    return out
-
-
-def _visible(el: Any, hidden: set[str]) -> bool:
-    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
-        return False
-    return not (set((el.get("class") or "").split()) & hidden)
-
-
-def _cell_text(c: Any) -> str:
-    return " ".join(c.text_content().replace("\xa0", " ").split())
-
-
-def _tables(root: Any) -> ResultDoc:
-    doc = ResultDoc(format="html-tables")
-    hidden = _hidden_classes(root)
-    for tbl in root.iter("table"):
-        if tbl.find(".//table") is not None or not _visible(tbl, hidden):
+def _tables(root: Any, fmt: str) -> ResultDoc:
+    doc = ResultDoc(format=f"{fmt}-tables")
+    hidden = hidden_classes(root)
+    groups: list[tuple[Placed, list[Line]]] = []
+    for placed in tables_in_order(root, hidden):
+        lines = table_lines(placed.table, hidden)
+        if placed.joined and groups:
+            groups[-1][1].extend(lines)  # one table that the page split into several
+        else:
+            groups.append((placed, lines))
+    for placed, lines in groups:
+        if not lines:
             continue
-        rows = []
-        for tr in tbl.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
-            if not _visible(tr, hidden):
-                continue
-            cells = [c for c in tr if c.tag in ("td", "th") and _visible(c, hidden)]
-            vals = []
-            for c in cells:
-                vals.append(_cell_text(c))
-                for _ in range(
-                    int(c.get("colspan") or 1) - 1 if (c.get("colspan") or "1").isdigit() else 0
-                ):
-                    vals.append("")
-            if any(vals):
-                rows.append((vals, all(c.tag == "th" for c in cells)))
-        if len(rows) < 1:
-            continue
-        title, rnd, wind = _title_of(tbl)
-        events = read_table(rows, title, rnd)
+        title, rnd, wind = _title_of(placed.before, placed.outline)
+        first = not any(e.rows for e in doc.events)
+        if first and doc.meet.name is None:  # a meet line over the first results
+            found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            doc.meet.name = title_line(found[0]) if found else None
+        events = read_table(lines, title, rnd, doc.meet if first else None)
         if wind is not None:
             for ev in events:
                 ev.wind = wind
@@ -212,19 +269,17 @@ def _tables(root: Any) -> ResultDoc:
 _WIND_TEXT = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:m/s)?\b", re.I)
 
 
-def _title_of(tbl: Any) -> tuple[str | None, str | None, float | None]:
-    """Nearest preceding event-like text, and a round word and a wind met on the way."""
+def _title_of(
+    before: list[tuple[str, str]], outline: dict[int, str]
+) -> tuple[str | None, str | None, float | None]:
+    """Nearest preceding event-like text, else the heading right over the table (with the
+    heading over it when that groups races: 'Jenter 15 / Lengde'), and a round word and a wind
+    met on the way.  A heading over prose (a help text, a form) titles that, not the table."""
     rnd = None
     wind = None
-    heading = None
-    seen = 0
-    for t in reversed(tbl.xpath("preceding::text()[normalize-space()]")[-60:]):
-        s = " ".join(str(t).split())
-        parent = t.getparent()
-        if parent is not None and parent.tag in ("script", "style", "option"):
-            continue
-        seen += 1
-        if seen > 40:
+    prose = 0  # words of other text between the table and a heading: a heading over prose
+    for seen, (s, tag) in enumerate(before):  # titles that prose, not the table
+        if seen >= 40:
             break
         wm = _WIND_TEXT.search(s)
         if wm and len(s) < 40:
@@ -235,13 +290,28 @@ def _title_of(tbl: Any) -> tuple[str | None, str | None, float | None]:
         if r and len(s) < 30 and rnd is None:
             rnd = r
             continue
-        if len(s) < 90 and _EVENT_WORDS.search(s) and not parse_mark(s).value:
-            return s, rnd, wind
-        if (
-            heading is None
-            and parent is not None
-            and parent.tag in _HEADINGS
-            and sum(ch.isalpha() for ch in s) >= 4
-        ):
-            heading = s
-    return heading, rnd, wind
+        if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
+            return _bare_title(s), rnd, wind
+        if tag not in _HEADINGS:
+            prose += len(s.split())
+        elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
+            return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
+    return None, rnd, wind
+
+
+def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:
+    """A heading under a heading that groups races (a class, a gender, 'Relay Results', a school
+    size) gets that heading in front; not under the meet's name or a year."""
+    if not tag[1:].isdigit():
+        return title
+    above = outline.get(int(tag[1:]) - 1)
+    named = bool(above) and above != title and re.search(r"[^\W\d_]{2}", above or "")
+    if named and (not MEET_WORDS.search(above or "") or title_gender(above)):
+        return f"{above} {title}"
+    return title
+
+
+def _bare_title(s: str) -> str:
+    """'＜男子5000m：結果＞' -> '男子5000m'."""
+    t = re.sub(r"[：:]\s*(?:結果|results?)\s*", "", s.strip("＜＞<>「」[]【】 "), flags=re.I)
+    return t.strip("＜＞<>「」[]【】 ") or s

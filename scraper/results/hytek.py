@@ -29,7 +29,7 @@ EVENT = re.compile(
 )
 PAGE_HEADER = re.compile(r"licensed to|hy-?tek'?s?\s+meet\s+manager|^\s*page \d+\s*$", re.I)
 MEET_LINE = re.compile(
-    r"^\s*(.+?)\s+-\s+(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?\s*$"
+    r"^\s*(.+?)\s+-\s+((\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?)\s*$"
 )
 ROUND_LINE = re.compile(
     r"^\s*(preliminaries|prelims|finals|final|timed finals|semi-?finals|semis|quarter-?finals|"
@@ -154,8 +154,9 @@ class _Reader:
         m = MEET_LINE.match(s)
         if m and not EVENT.match(s):
             if meet.name is None:
+                # date_raw: the dates as printed, a range's end too ("4/20/2018 to 4/21/2018")
                 meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
-                meet.date = us_or_eu_date(m.group(2))
+                meet.date = us_or_eu_date(m.group(3))
             return True
         if s.casefold().startswith("results") and len(s) < 40:
             self.in_page_header = False

@@ -1,80 +1,121 @@
-"""Rows of one HTML table -> events: header rows, section rows, and header-less columns inferred
-from their values (RunnerSpace/Google Sheets tables).
+"""Rows of one table (HTML, spreadsheet, CSV, Word) -> events.
 
-A row whose cells name known columns is a header; a row with a single filled cell is a section
-label (``Boys Individuals``, ``Official Team Scores``) or a round (``Finals:``); without a header
-the columns of each section are inferred: place (small increasing integers), year (class words),
-mark, then the athlete (the column of multi-word names), the team (the fullest other text
-column) and a country (2-3 letter codes).
+A row whose cells name columns is a header (:func:`scraper.results.tablecols.header_columns`);
+its cells that name no column but an event or a class (``Menn senior | 3000m | Fødselsår ...``)
+name the section.  A row of one or two text cells is a section label (``Boys Individuals``,
+``Official Team Scores``, ``10 km Straßengehen Frauen | Mannschaften weiblich``) or a round
+(``Finals:``); ``Label: value`` rows before the results fill the meet (:mod:`meetinfo`).  The rows
+between are read with the columns of :func:`scraper.results.tablecols.plan`.
+
+Across rows: a row holding only a place (and a title such as ``und Süddeutsche Meisterin``) gives
+its place to the result row under it; in a team table the rows without a place under a team are
+its members; a section whose rows have a team and a mark but no athlete is a relay.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from scraper.results.columns import build_row, cell_kind, field_of, is_year, place_of
-from scraper.results.marks import RECORD_FLAGS, parse_mark
-from scraper.results.model import Event, new_event, round_of
+from scraper.results.columns import build_row
+from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of
+from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
+from scraper.results.model import Event, Meet, Row, new_event, round_of
+from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
+from scraper.results.tablewords import header_field, is_field_event, is_team_title, title_gender
 
-_FIELD_EVENTS = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
+_EVENT_WORDS = re.compile(
+    r"\d\s*(?:m|km|k|mi|miles?|meters?|metres?|yards?)\b|\d+\s*[x×]\s*\d+|\d{3,5}\s*(?:m\b|$)|"
+    r"mile|relay|hurdles|jump|vault|put|throw|discus|javelin|hammer|steeple|walk|run|gehen|"
+    r"sprung|lauf|løp|hopp|kast|course|marche|cross",
+    re.I,
+)
+_BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
+_STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
 
-def _header_map(vals: list[str]) -> list[str | None] | None:
-    fields = [field_of(v) if v else None for v in vals]
-    known = [f for f in fields if f]
-    named = "athlete" in known or "team" in known or "place" in known
-    marks = sum(1 for v in vals if v and not v.isdigit() and parse_mark(v).value is not None)
-    if len(known) >= 2 and named and marks <= 1:
-        return fields
-    return None
+# the fields build_row reads into a Row's own attributes
+_BUILT = {
+    "place",
+    "athlete",
+    "team",
+    "country",
+    "relay",
+    "year",
+    "bib",
+    "mark",
+    "finals",
+    "prelims",
+    "seed",
+    "wind",
+    "heat",
+    "points",
+    "pace",
+    "divtot",
+    "sex",
+    "reaction",
+    "overall",
+    "qual",
+    "tiebreak",
+}
 
 
-def _section_label(vals: list[str]) -> str | None:
-    filled = [v for v in vals if v]
-    if len(filled) == 1 and place_of(filled[0]) is None and not parse_mark(filled[0]).value:
-        return filled[0].rstrip(":")
-    return None
+@dataclass(slots=True)
+class Line:
+    """One row of a table: the cells as read (spans filled, a cell's first view) and as its
+    source shows them (``Row.raw``)."""
+
+    cells: list[str]
+    raw: list[str]
+    note: str = ""  # a title printed on the row of its place ('und Süddeutsche Meisterin 2017')
 
 
 def read_table(
-    rows: list[tuple[list[str], bool]], title: str | None, rnd: str | None
+    lines: list[Line], title: str | None, rnd: str | None, meet: Meet | None = None
 ) -> list[Event]:
     events: list[Event] = []
-    header: list[str | None] | None = None
+    header: list[Column] | None = None
     ev: Event | None = None
-    pending: list[list[str]] = []
-    gender = None
+    block: list[Line] = []
 
     def start(name: str | None) -> Event:
-        nonlocal gender
-        e = new_event(name or "Results", round=rnd or "Finals")
-        if e.gender is None:
-            e.gender = gender
-        gender = e.gender
+        e = new_event(name or title or "Results", round=rnd or "Finals")
+        e.gender = e.gender or title_gender(e.name) or title_gender(title)
+        if e.gender is None and events:
+            e.gender = events[-1].gender  # a section under a gendered one (its team scores)
+        if e.kind == "individual" and is_team_title(e.name):
+            e.kind = "team_scores"
         events.append(e)
         return e
 
     def flush() -> None:
-        if ev is not None and pending:
-            _infer_rows(ev, pending)
-            pending.clear()
+        nonlocal ev
+        if block:
+            ev = ev or start(title)
+            _read_block(ev, header, block)
+            block.clear()
 
-    for vals, _all_th in rows:
-        hm = _header_map(vals)
-        if hm:
+    for line in lines:
+        if not any(c.strip() for c in line.cells):
+            continue
+        if meet is not None and not any(e.rows for e in events) and read_meta(line.cells, meet):
+            continue
+        hdr = header_columns(line.cells)
+        if hdr is not None:
             flush()
-            header = hm
-            if ev is None or ev.rows:
+            header = hdr
+            named_section = " ".join(c.label for c in hdr if c.field is None and _titleish(c.label))
+            if named_section:
+                ev = start(named_section)
+            elif ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
-            named = set(hm)
-            if (
-                "team" in named
-                and "points" in named
-                and not named & {"athlete", "mark", "finals", "prelims"}
-            ):
+            named = {c.field for c in hdr}
+            if "team" in named and "points" in named and not named & {"athlete", "mark"}:
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
             continue
-        label = _section_label(vals)
+        label: str | None = _section_label(line.cells)
+        if label and meet is not None and not any(e.rows for e in events) and _meets(label, meet):
+            continue
         if label:
             r = round_of(label)
             if r and len(label) < 25:
@@ -83,124 +124,206 @@ def read_table(
                     ev.round = r
                 continue
             flush()
-            ev = start(label)
-            if ev.kind == "individual" and re.search(r"\bteams?\b", label, re.I):
-                ev.kind = "team_scores"
-            header = None
+            ev = start(label if _EVENT_WORDS.search(label) or not title else f"{title} {label}")
             continue
-        if ev is None:
-            ev = start(title)
-        if header is not None:
-            cells: dict[str, str] = {}
-            for f, v in zip(header, vals, strict=False):
-                if f and v:
-                    cells[f] = v
-                elif v and (v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS):
-                    cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v
-            _add(ev, cells, vals)
-        else:
-            pending.append(vals)
+        block.append(line)
     flush()
-    return [e for e in events if e.rows]
+    return [h for e in events if e.rows for h in _by_heat(e)]
 
 
-def _unit(ev: Event) -> str | None:
+def _by_heat(ev: Event) -> list[Event]:
+    """A section whose rows come heat by heat (a heat column printed once per heat): one section
+    per heat.  Heats interleaved (a timed final ranked across heats) stay one section."""
+    groups = [(r.heat, r.extra.get("heat")) for r in ev.rows]
+    runs = 1 + sum(a != b for a, b in zip(groups, groups[1:], strict=False))
+    if len(set(groups)) < 2 or runs != len(set(groups)):
+        return [ev]
+    out: list[Event] = []
+    last = None
+    for r, group in zip(ev.rows, groups, strict=True):
+        if group != last:
+            last = group
+            part = new_event(ev.name, round=ev.round, heat=r.heat, wind=ev.wind)
+            part.gender, part.kind, part.division = ev.gender, ev.kind, ev.division
+            out.append(part)
+        out[-1].rows.append(r)
+    return out
+
+
+def _meets(label: str, meet: Meet) -> bool:
+    """A title line over the results that names the meet (or dates it) fills the meet."""
+    if meet.name is None and MEET_WORDS.search(label) and not title_gender(label):
+        meet.name = label
+        return True
+    raw, day = day_of(label)
+    if day and meet.date is None and len(label) < 120:
+        meet.date_raw, meet.date = raw, day
+        return True
+    return False
+
+
+def _titleish(text: str) -> bool:
+    return bool(text) and bool(_EVENT_WORDS.search(text) or title_gender(text))
+
+
+def _section_label(cells: list[str]) -> str | None:
+    filled = [" ".join(c.split()) for c in cells if c.strip()]
+    if not 1 <= len(filled) <= 2:
+        return None
+    for c in filled:
+        if place_of(c) is not None or parse_mark(mark_text(c)).value is not None:
+            return None
+        if len(c) > 90 or header_field(c) is not None:
+            return None
+    return " ".join(filled).rstrip(":")
+
+
+def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> None:
+    lines = _carry_places(block)
+    if not lines:
+        return
+    team = ev.kind == "team_scores"
+    unit = "points" if team else ("m" if is_field_event(ev.name) else None)
+    at = next((j for j, c in enumerate(lines[0].cells) if c.strip()), 0)
+    heads = [ln for ln in lines if _placed(ln, at)] if team else lines
+    if not heads:
+        heads = lines
+    cols = plan(header, [ln.cells for ln in heads], unit)
+    fields = {c.field for c in cols}
+    if ev.kind == "individual" and "team" in fields and not fields & {"athlete", "first", "last"}:
+        ev.kind = "relay"  # rows of teams with a time: a relay
+    last: Row | None = None
+    for ln in lines:
+        if team and heads is not lines and not _placed(ln, at):
+            if last is not None:
+                _add_member(last, ln)
+            continue
+        row = _row(cols, ln, ev, unit)
+        if row is not None:
+            ev.rows.append(row)
+            last = row
+    sexes = {r.extra.get("sex", "").casefold()[:1] for r in ev.rows}
+    if ev.gender is None and len(sexes) == 1:
+        ev.gender = {"m": "M", "h": "M", "f": "F", "w": "F", "d": "F", "k": "F"}.get(sexes.pop())
+
+
+def _placed(ln: Line, at: int) -> bool:
+    return at < len(ln.cells) and place_of(ln.cells[at]) is not None
+
+
+def _carry_places(block: list[Line]) -> list[Line]:
+    """A row of a place and at most a title, over a result row without a place: one result."""
+    out: list[Line] = []
+    carry: tuple[int, str, str] | None = None
+    for ln in block:
+        filled = [(j, c.strip()) for j, c in enumerate(ln.cells) if c.strip()]
+        marks = any(parse_mark(mark_text(c)).value is not None for _, c in filled[1:])
+        if filled and len(filled) <= 2 and place_of(filled[0][1]) is not None and not marks:
+            j, place = filled[0]
+            note = filled[1][1] if len(filled) > 1 else ""
+            carry = (j, place, note)
+            continue
+        if carry is not None and carry[0] < len(ln.cells) and not ln.cells[carry[0]].strip():
+            cells = list(ln.cells)
+            cells[carry[0]] = carry[1]
+            out.append(Line(cells, ln.raw, carry[2]))
+        else:
+            out.append(ln)
+        carry = None
+    return out
+
+
+def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | None:
+    cells: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    mark_col: Column | None = None
+    for j, v in enumerate(ln.cells):
+        v = " ".join(v.split())
+        if not v or j >= len(cols):
+            continue
+        c = cols[j]
+        if c.field is None:
+            if v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS:
+                cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v
+            elif c.label:
+                extra[c.label] = v
+            continue
+        if c.field in cells:
+            continue
+        if c.field in ("mark", "points"):
+            mark_col = c
+        if c.field == "place" and place_of(v) is not None:
+            v = str(place_of(v))  # '1位', '3rd', '=3'
+        elif c.field == "heat":
+            v = re.sub(r"^\D*(\d+)\D*$", r"\1", v)  # '1組', 'Heat 2'
+            if not v.isdigit():
+                extra["heat"] = v  # a group named, not numbered ('対抗')
+        cells[c.field] = v
+    status = _place_status(cells)
+    first, last = cells.pop("first", None), cells.pop("last", None)
+    if (first or last) and "athlete" not in cells:
+        cells["athlete"] = " ".join(x for x in (first, last) if x)
+    year = None
+    for f in ("athlete", "team"):
+        m = _BIRTH.match(cells.get(f, ""))
+        if m:
+            cells[f], year = m["name"], m["year"]
+    printed = cells.get("mark")
+    if printed is not None:
+        cells["mark"] = mark_text(printed, mark_col)
+    relay = ev.kind != "individual"
+    row = build_row(cells, unit, ev.round, relay, raw=list(ln.raw))
+    if row is None:
+        return None
+    if printed is not None and row.mark_raw != printed:
+        row.mark_raw = printed  # read as it means (41.54 -> 41:54), kept as printed
+    if status and row.status is None:
+        row.status, row.mark, row.unit, row.timing = status, None, None, None
+    if row.mark_raw is None and row.status is None and ev.kind != "team_scores":
+        return None  # a place and a name but no result (parkrun's 'Unknown' finishers)
+    if row.status:
+        row.place = None
+    if year and row.year is None:
+        row.year = year
+    for k, v in cells.items():
+        if k == "note" and _flags(v):
+            row.flags.extend(f for f in _flags(v) if f not in row.flags)  # 'PB!!', 'SB'
+        elif k not in _BUILT:
+            row.extra[k] = v  # category, chip time, laps, race, note ...
+    row.extra.update(extra)
+    if ln.note:
+        row.extra["note"] = ln.note
     if ev.kind == "team_scores":
-        return "points"
-    return "m" if any(w in ev.name.lower() for w in _FIELD_EVENTS) else None
+        row.athlete = None
+        row.points = row.mark if row.unit == "points" else row.points
+    return row
 
 
-def _add(ev: Event, cells: dict[str, str], raw: list[str]) -> None:
-    if ev.kind == "team_scores":
-        if "mark" not in cells and "points" in cells:
-            cells["mark"] = cells.pop("points")
-        if "team" not in cells and "athlete" in cells:
-            cells["team"] = cells.pop("athlete")
-    row = build_row(cells, _unit(ev), ev.round, ev.kind != "individual", raw=list(raw))
-    if row is not None:
-        if ev.kind == "team_scores":
-            row.athlete = None
-            row.points = row.mark
-        ev.rows.append(row)
+def _flags(note: str) -> list[str]:
+    words = [w.strip("!.*()") for w in note.split()]
+    return (
+        [w.upper() for w in words]
+        if words and all(w.upper().lstrip("=") in RECORD_FLAGS for w in words)
+        else []
+    )
 
 
-_CODE = re.compile(r"^[A-Z]{2,3}$")
+def _place_status(cells: dict[str, str]) -> str | None:
+    """A status written in the place cell ('DNF', '1000 dnf'): the row has no place."""
+    p = cells.get("place")
+    if p is None or place_of(p) is not None:
+        return None
+    m = _STATUS_IN_PLACE.search(p)
+    st = status_of(m.group(1)) if m else status_of(p)
+    if st:
+        del cells["place"]
+        if not cells.get("mark") or parse_mark(mark_text(cells["mark"])).status is None:
+            return st
+    return None
 
 
-def _name_columns(texts: list[int], rows: list[list[str]], fields: list[str | None]) -> None:
-    """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a column
-    of 2-3 letter codes is a country, the team is the fullest other column (else the country)."""
-
-    def values(j: int) -> list[str]:
-        return [r[j] for r in rows if j < len(r) and r[j]]
-
-    def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
-        v = values(j)
-        return sum(1 for x in v if test(x)) / len(v) if v else 0.0
-
-    codes = [j for j in texts if share(j, _CODE.match) >= 0.8]
-    others = [j for j in texts if j not in codes]
-    if not others:
-        others, codes = codes, []
-    multi = {j: share(j, lambda x: len(x.split()) >= 2) for j in others}
-    athlete = max(others, key=lambda j: (multi[j] >= 0.5, multi[j] >= 0.5 and -j, -j))
-    fields[athlete] = "athlete"
-    rest = [j for j in others if j != athlete]
-    if rest:
-        fields[max(rest, key=lambda j: (len(values(j)), -j))] = "team"
-        if codes:
-            fields[codes[0]] = "country"
-    elif codes:
-        fields[codes[0]] = "team"
-
-
-def _infer_rows(ev: Event, rows: list[list[str]]) -> None:
-    """Header-less rows: give each column a field from the kinds of its values."""
-    width = max(len(r) for r in rows)
-    kinds: list[dict[str, int]] = []
-    for j in range(width):
-        k: dict[str, int] = {}
-        for r in rows:
-            v = r[j] if j < len(r) else ""
-            kk = cell_kind(v)
-            if kk == "text" and is_year(v):
-                kk = "year"
-            k[kk] = k.get(kk, 0) + 1
-        kinds.append(k)
-    n = len(rows)
-
-    def frac(j: int, kind: str) -> float:
-        filled = n - kinds[j].get("empty", 0)
-        return kinds[j].get(kind, 0) / filled if filled else 0.0
-
-    fields: list[str | None] = [None] * width
-    used = set()
-    for j in range(min(2, width)):
-        if frac(j, "int") >= 0.8:
-            fields[j] = "place"
-            used.add("place")
-            break
-    for j in range(width):
-        if (
-            fields[j] is None
-            and "year" not in used
-            and frac(j, "year") >= 0.8
-            and any(not (r[j] if j < len(r) else "").isdigit() for r in rows)
-        ):
-            fields[j] = "year"
-            used.add("year")
-    mark_cols = [j for j in range(width) if fields[j] is None and frac(j, "mark") >= 0.7]
-    if mark_cols:
-        fields[mark_cols[0]] = "mark"
-    elif ev.kind == "team_scores":
-        ints = [j for j in range(width) if fields[j] is None and frac(j, "int") >= 0.7]
-        if ints:
-            fields[ints[0]] = "mark"
-    texts = [j for j in range(width) if fields[j] is None and frac(j, "text") >= 0.6]
-    if ev.kind == "individual" and texts:
-        _name_columns(texts, rows, fields)
-    elif texts:
-        fields[texts[0]] = "team"
-    for r in rows:
-        cells = {f: r[j] for j, f in enumerate(fields) if f and j < len(r) and r[j]}
-        _add(ev, cells, r)
+def _add_member(team: Row, ln: Line) -> None:
+    names = [c.strip() for c in ln.cells if re.search(r"[^\W\d_]{2}", c) and len(c.split()) >= 2]
+    if names:
+        team.extra.setdefault("members", []).append(names[0])
+        team.extra.setdefault("members_raw", []).append(list(ln.raw))

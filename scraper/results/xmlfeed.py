@@ -1,9 +1,14 @@
-"""International results feeds in XML (``<results><infos>…</infos><result>…</result></results>``).
+"""International results feeds in XML, in two families:
 
-``infos`` names the event (event_name, round_name, round_detail, event_gender, date, wind); each
-``result`` holds rank, athlete, country, best_performance (a mark, a status, or ``37.62DQ``),
-qualification, recordflag (``NR PB``, ``=SB``), wind, roundresults (attempts) and relayrunners.
-Element names are matched case-insensitively; unknown elements are ignored.
+- element feeds (``<results><infos>…</infos><result>…</result></results>``, tilastopaja-style):
+  ``infos`` names the event (event_name, round_name, round_detail, event_gender, date, wind);
+  each ``result`` holds rank, athlete, country, best_performance (a mark, a status, or
+  ``37.62DQ``), qualification, recordflag (``NR PB``, ``=SB``), wind, roundresults (attempts) and
+  relayrunners.  Element names are matched case-insensitively; unknown elements are ignored.
+- the Olympic Data Feed (ODF, ``<OdfBody DocumentType="DT_RESULT">``, as Omega and the Games
+  publish it; :mod:`scraper.results.odf`).
+
+Parsed with entities left unresolved and no network.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ _GENDER_CODES = {"M": "M", "MEN": "M", "W": "F", "F": "F", "WOMEN": "F", "X": "X
 
 def looks_like_feed(text: str) -> bool:
     head = text[:4000].lower()
+    if "<odfbody" in head:
+        return True
     return "<result" in head and (
         "<infos" in head or "<best_performance" in head or "<?xml" in head and "<html" not in head
     )
@@ -47,17 +54,21 @@ def _text(el: Any) -> str | None:
 def parse(text: str) -> ResultDoc:
     from lxml import etree
 
+    from scraper.results import odf
+
     doc = ResultDoc(format="xml-feed")
+    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
     try:
-        root = etree.fromstring(
-            text.encode("utf-8"), etree.XMLParser(recover=True, resolve_entities=False)
-        )
+        root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as e:
         doc.error = f"unparseable XML: {e}"[:300]
         return doc
     if root is None:
         doc.error = "empty XML"
         return doc
+    if _local(root) == "odfbody":
+        return odf.parse(root)
     blocks = [el for el in root.iter() if isinstance(el.tag, str) and _local(el) == "results"] or [
         root
     ]

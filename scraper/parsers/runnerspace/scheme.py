@@ -25,8 +25,20 @@ _PROFILE_ID = {"gprofile.php": "mgroup_id", "eprofile.php": "event_id"}
 # Hosts the platform serves: www.dyestat.com, www.runnerspace.com and its meet sub-domains, and the
 # custom meet domains seen so far. A crawl's start URLs add their own hosts.
 PLATFORM_DOMAINS = ("dyestat.com", "runnerspace.com", "twilight-relays.com")
-# Files a Results page links to (Hy-Tek .txt/.htm, PDF, FinishLynx .lif, CSV), on any host.
-RESULT_FILE_SUFFIXES = (".txt", ".pdf", ".lif", ".csv", ".htm")
+# Files a Results page links to, on any host: Hy-Tek .txt/.htm, PDF, FinishLynx .lif, CSV/TSV,
+# spreadsheets, Word documents, JSON and XML exports.
+RESULT_FILE_SUFFIXES = (
+    ".txt",
+    ".pdf",
+    ".lif",
+    ".csv",
+    ".tsv",
+    ".htm",
+    ".xlsx",
+    ".docx",
+    ".json",
+    ".xml",
+)
 
 
 def _script(url: str) -> str:

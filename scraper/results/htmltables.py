@@ -1,0 +1,202 @@
+"""The tables of an HTML page as lines of cells, each with the text before it (for its title).
+
+Innermost visible tables only (a layout table around result tables adds nothing).  Hidden
+cells are dropped: inline ``display:none``, the ``hidden`` attribute, and classes that a
+``<style>`` block hides (TFRRS's alternate time column).  ``rowspan`` repeats a cell down the
+rows it spans (a heat number printed once for its runners), ``colspan`` pads the row.
+
+A cell holding several blocks (``<div class="compact">17:35</div><div class="detailed">New
+PB!</div>``, parkrun's compact and detailed views) is read by its first block; ``Line.raw`` keeps
+every cell's whole text, as the page shows it (:func:`cell_text`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from scraper.results.tablerows import Line
+
+_CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
+_VIEW_BLOCKS = {"div", "p", "ul", "ol", "section"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
+_SKIP = {"script", "style", "option", "noscript", "template"}
+MAX_SPAN = 200  # larger spans are layout tricks, read as 1
+
+
+def hidden_classes(root: Any) -> set[str]:
+    out = set(_HIDDEN_CLASSES)
+    for st in root.iter("style"):
+        for m in _CSS_RULE.finditer(text_of(st)):
+            if not _DISPLAY_NONE.search(m.group(2)):
+                continue
+            for sel in m.group(1).split(","):
+                sel = sel.strip()
+                if re.fullmatch(r"\.[\w-]+", sel):
+                    out.add(sel[1:])
+    return out
+
+
+def visible(el: Any, hidden: set[str]) -> bool:
+    attrs = el.attrib
+    if not attrs:
+        return True
+    if "hidden" in attrs or "style" in attrs and _HIDDEN_STYLE.search(attrs["style"]):
+        return False
+    return "class" not in attrs or hidden.isdisjoint(attrs["class"].split())
+
+
+def text_of(el: Any) -> str:
+    """All the text inside ``el`` (not its tail)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
+def cell_text(c: Any) -> str:
+    return " ".join(text_of(c).replace("\xa0", " ").split())
+
+
+def first_view(c: Any, whole: str | None = None) -> str:
+    """A cell of several blocks and no text of its own: its first block's text (``whole``: the
+    cell's text, when known)."""
+    if len(c) < 2:
+        return cell_text(c) if whole is None else whole
+    kids = [k for k in c if isinstance(k.tag, str)]
+    blocks = [k for k in kids if k.tag in _VIEW_BLOCKS]
+    own = (c.text or "") + "".join(k.tail or "" for k in kids)
+    if len(blocks) < 2 or own.strip() or len(blocks) != len(kids):
+        return cell_text(c) if whole is None else whole
+    for b in blocks:
+        t = cell_text(b)
+        if t:
+            return t
+    return ""
+
+
+def _span(value: str | None) -> int:
+    if value is None:
+        return 1
+    v = value.strip()
+    return min(int(v), MAX_SPAN) if v.isdigit() and int(v) > 0 else 1
+
+
+def table_lines(tbl: Any, hidden: set[str]) -> list[Line]:
+    """The table's rows as lines, spans filled."""
+    lines: list[Line] = []
+    down: dict[int, list[Any]] = {}  # column -> [rows left, text] of a rowspan above
+    for tr in tbl.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr"):
+        if not visible(tr, hidden):
+            continue
+        cells = [c for c in tr if c.tag in ("td", "th") and visible(c, hidden)]
+        out: list[str] = []
+        raw: list[str] = []
+        for c in cells:
+            _fill_down(out, down)
+            whole = cell_text(c)
+            raw.append(whole)
+            view = first_view(c, whole)
+            rows = _span(c.get("rowspan"))
+            if rows > 1:
+                down[len(out)] = [rows - 1, view]
+            out.append(view)
+            out.extend([""] * (_span(c.get("colspan")) - 1))
+        _fill_down(out, down)
+        if any(out):
+            lines.append(Line(out, raw))
+    return lines
+
+
+def _fill_down(out: list[str], down: dict[int, list[Any]]) -> None:
+    """Cells a rowspan above covers at the end of ``out``."""
+    while len(out) in down:
+        left = down[len(out)]
+        out.append(left[1])
+        left[0] -= 1
+        if left[0] <= 0:
+            del down[len(out) - 1]
+
+
+@dataclass(slots=True)
+class Placed:
+    """A table and what stands before it."""
+
+    table: Any
+    before: list[tuple[str, str]]  # texts before it, nearest first (up to 60), with their tag
+    outline: dict[int, str]  # the latest heading of each level (1-6) above it
+    joined: bool  # nothing but markup since the table before it (Word splits a table so)
+
+
+_IN_ORDER = etree.XPath(
+    "//table | //h1 | //h2 | //h3 | //h4 | //h5 | //h6 | //text()[normalize-space()]"
+)  # one node-set, in document order
+
+
+def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
+    """Each innermost visible table, in document order, with the text before it: one XPath
+    union of tables, headings and texts walked once (a page of 900 kB costs milliseconds)."""
+    found: list[Placed] = []
+    texts: list[Any] = []  # the text nodes met so far
+    outline: dict[int, str] = {}
+    mark = -1  # len(texts) when the last table was met
+    for node in _IN_ORDER(root):
+        if isinstance(node, str):
+            texts.append(node)
+            continue
+        if node.tag != "table":
+            level = int(node.tag[1])
+            outline = {k: v for k, v in outline.items() if k < level}
+            outline[level] = cell_text(node)
+            continue
+        if node.find(".//table") is not None or not visible(node, hidden):
+            continue
+        before = _before(texts)
+        prev = found[-1].table if found else None
+        between = [t for t in texts[mark:] if not _inside(t, prev)] if prev is not None else []
+        joined = prev is not None and not any(" ".join(t.split()) for t in between)
+        found.append(Placed(node, before, dict(outline), joined))
+        mark = len(texts)
+    return found
+
+
+def _owner(t: Any) -> Any:
+    owner = t.getparent()
+    return owner.getparent() if owner is not None and t.is_tail else owner
+
+
+def _inside(t: Any, table: Any) -> bool:
+    owner = _owner(t)
+    return owner is not None and (owner is table or table in owner.iterancestors())
+
+
+def _before(texts: list[Any]) -> list[tuple[str, str]]:
+    """The last texts met, nearest first (up to 60), with the tag that holds each."""
+    out: list[tuple[str, str]] = []
+    for t in reversed(texts):
+        if len(out) >= 60:
+            break
+        owner = _owner(t)
+        text = " ".join(t.split())  # no-break spaces too (Word's <o:p>&nbsp;</o:p>)
+        if not text or owner is None or not isinstance(owner.tag, str) or owner.tag in _SKIP:
+            continue
+        out.append((text, _heading(owner) or owner.tag))
+    return out
+
+
+def _heading(el: Any) -> str | None:
+    """The heading (h1-h6, caption) holding ``el``, if any."""
+    for depth, a in enumerate((el, *el.iterancestors())):
+        if a.tag in _HEADINGS:
+            return str(a.tag)
+        if depth >= 4 or a.tag in ("body", "table", "td"):
+            return None
+    return None
+
+
+def headings(root: Any) -> list[str]:
+    """The text of every h1-h3, in order."""
+    return [cell_text(h) for h in root.iter("h1", "h2", "h3") if cell_text(h)]

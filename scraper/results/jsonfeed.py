@@ -1,0 +1,194 @@
+"""Results exported as JSON (OpenTrack/athlib ``event_results -> finishers``, the World Athletics
+competition model ``units -> rounds -> races -> results`` with athletes by id, and other exports
+of the same build): read by their keys, not by one schema.
+
+A list of objects that hold a name (``athlete``, ``name``, ``first_name``/``last_name``,
+``team``) and a result or a place (``time``, ``result``, ``performance``, ``pos``,
+``placeInRace``) is a section's rows; its event is the nearest enclosing object's name or title
+(``600m - A Race``).  Keys are matched as column headers are (``category_pos``, ``placeInRace``
+split into words first), nested objects (``{"athlete": {"firstName": ...}}``) read one level
+down, ids resolved through the top-level lists they point into (``athleteId`` ->
+``athletes[id]``).  The meet is the top object's name, date and venue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from scraper.results.meetinfo import day_of
+from scraper.results.model import Event, Meet, ResultDoc, new_event
+from scraper.results.tablerows import Line, read_table
+from scraper.results.tablewords import header_field
+
+MAX_BYTES = 32 * 1024 * 1024
+_NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName", "meet")
+_DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate")
+_VENUE_KEYS = ("venue", "location", "place", "stadium")
+_EVENT_KEYS = ("name", "title", "event_name", "eventName", "event", "discipline", "race")
+_ROWISH = {"athlete", "first", "last", "team"}
+_RESULTISH = {"mark", "place", "points", "chip"}
+_SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
+
+
+def parse(text: str) -> ResultDoc:
+    doc = ResultDoc(format="json")
+    if len(text) > MAX_BYTES:
+        doc.error = "JSON document too large"
+        return doc
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        doc.error = f"unparseable JSON: {e}"[:300]
+        return doc
+    if isinstance(data, dict):
+        _meet(data, doc.meet)
+    ids = _index(data)
+    for path_name, rows, kind in _sections(data, None, 0):
+        ev = _section(path_name, rows, kind, ids)
+        doc.events.extend(ev)
+    if not any(e.rows for e in doc.events):
+        doc.error = "no result lists in the JSON"
+    return doc
+
+
+def result_items(text: str) -> list[str]:
+    """Every object of the document's result lists, as ``Row.raw`` holds it."""
+    try:
+        data = json.loads(text) if len(text) <= MAX_BYTES else None
+    except (ValueError, RecursionError):
+        return []
+    return [_raw(it) for _, items, _ in _sections(data, None, 0) for it in items]
+
+
+def _raw(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
+def _meet(top: dict[str, Any], meet: Meet) -> None:
+    meet.name = next((top[k] for k in _NAME_KEYS if isinstance(top.get(k), str)), None)
+    for k in _DATE_KEYS:
+        if isinstance(top.get(k), str):
+            meet.date_raw, meet.date = top[k], day_of(top[k])[1]
+            break
+    venue = next((top[k] for k in _VENUE_KEYS if top.get(k)), None)
+    if isinstance(venue, dict):
+        venue = next((venue[k] for k in ("name", "title") if isinstance(venue.get(k), str)), None)
+    meet.venue = venue if isinstance(venue, str) else None
+
+
+def _index(data: Any) -> dict[str, dict[str, Any]]:
+    """The objects of each top-level list by their id: {'athletes': {'7': {...}}, ...}."""
+    out: dict[str, dict[str, Any]] = {}
+    if isinstance(data, dict):
+        for key, items in data.items():
+            if isinstance(items, list):
+                found = {str(it["id"]): it for it in items if isinstance(it, dict) and "id" in it}
+                if found:
+                    out[" ".join(_SPLIT.split(key)).casefold()] = found
+    return out
+
+
+def _target(key: str, value: Any, ids: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The object an id key points to: 'athleteId' -> athletes, 'relayTeamId' -> relayTeams."""
+    stem = " ".join(_SPLIT.split(key)).casefold().removesuffix(" id")
+    for name, objs in ids.items():
+        if name.startswith(stem):
+            return objs.get(str(value))
+    return None
+
+
+def _fields(obj: dict[str, Any]) -> set[str]:
+    return {f for k in obj if (f := _key_field(k))}
+
+
+def _key_field(key: str) -> str | None:
+    words = " ".join(_SPLIT.split(key)).casefold()
+    if words.endswith(" id") or words == "id":
+        return "ref" if words != "id" else None
+    return header_field(words)
+
+
+def _sections(node: Any, name: str | None, depth: int) -> list[tuple[str | None, list, str]]:
+    """Lists of result-like objects, each with the name of the object holding it."""
+    if depth > 12:
+        return []
+    out: list[tuple[str | None, list, str]] = []
+    if isinstance(node, dict):
+        here = next((node[k] for k in _EVENT_KEYS if isinstance(node.get(k), str)), name)
+        kind = str(node.get("type") or node.get("kind") or "")
+        for key, value in node.items():
+            if isinstance(value, list) and _result_list(value):
+                k = "team_scores" if re.search(r"team", key, re.I) else kind
+                out.append((here, value, k))
+            elif isinstance(value, dict | list):
+                out.extend(_sections(value, here, depth + 1))
+    elif isinstance(node, list):
+        for item in node:
+            out.extend(_sections(item, name, depth + 1))
+    return out
+
+
+def _result_list(items: list[Any]) -> bool:
+    objs = [it for it in items if isinstance(it, dict)]
+    if not objs or len(objs) < len(items) / 2:
+        return False
+    hits = 0
+    for o in objs[:20]:
+        f = _fields(o) | _nested_fields(o)
+        hits += bool(f & (_ROWISH | {"ref"})) and bool(f & _RESULTISH)
+    return hits >= max(1, len(objs[:20]) // 2)
+
+
+def _nested_fields(o: dict[str, Any]) -> set[str]:
+    return {f for v in o.values() if isinstance(v, dict) for f in _fields(v)}
+
+
+def _section(
+    name: str | None, items: list, kind: str, ids: dict[str, dict[str, Any]]
+) -> list[Event]:
+    rows = [_flat(it, ids) for it in items if isinstance(it, dict)]
+    keys: list[str] = []
+    for r in rows:
+        keys.extend(k for k in r if k not in keys)
+    header = Line(keys, keys)
+    objs = [it for it in items if isinstance(it, dict)]
+    lines = [
+        Line([r.get(k, "") for k in keys], [_raw(it)]) for r, it in zip(rows, objs, strict=True)
+    ]
+    events = read_table([header, *lines], name or "Results", None)
+    if kind in ("team", "team_scores", "teams"):
+        for ev in events:
+            ev.kind = "team_scores"
+    elif re.search(r"relay", kind, re.I):
+        for ev in events:
+            ev.kind = "relay"
+    return events or [new_event(name or "Results")]
+
+
+def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """An object's values by key, nested objects and referenced ones merged in."""
+    out: dict[str, str] = {}
+    for key, value in obj.items():
+        if isinstance(value, dict):
+            for k, v in _flat(value, ids).items():
+                out.setdefault(k, v)
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            field = _key_field(key)
+            if key.casefold() == "id":
+                continue
+            if field == "ref":
+                target = _target(key, value, ids)
+                if target is not None:
+                    for k, v in _flat(target, {}).items():
+                        out.setdefault(k, v)
+                continue
+            out[" ".join(_SPLIT.split(key))] = _text(value)
+    return out
+
+
+def _text(v: str | int | float) -> str:
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else str(v)
+    return " ".join(str(v).split())

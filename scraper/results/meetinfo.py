@@ -1,0 +1,131 @@
+"""The meet of a structured document: ``Label: value`` rows (``Stevne: | Midt-Norsk 3000m
+Challenge``, ``DATO: | 24.10.2010``, ``Venue:``) and the report's own headings, and the dates they
+print (``24.10.2010``, ``28/05/2022``, ``12/25/20``, ``2014年6月29日``, ``2016-07-23``).
+
+A heading is the meet's name when it reads like one (a championship, meeting, relays, parkrun,
+大会 ...), never a site's boilerplate ('Results', 'Ergebnisliste', the club's name in the title).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from scraper.results.listing import date_in
+from scraper.results.model import Meet
+from scraper.results.tablewords import meta_label
+
+_ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
+_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)\b")
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+MEET_WORDS = re.compile(
+    r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
+    r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?k|series|trophy|league|"
+    r"meisterschaft(?:en)?|sportfest|lauf|stevne|mesterskap|mästerskap|championnats?|"
+    r"kampioenschap(?:pen)?|campeonato|challenge|miles|festival)\b|大会|競技会|記録会|選手権|定期戦",
+    re.I,
+)
+_RESULTS_WORD = re.compile(
+    r"\b(?:official\s+)?(?:results?|résultats|ergebnisse|ergebnisliste|resultater|resultatliste|"
+    r"uitslagen|resultados|risultati)\b|〜?競技結果〜?",
+    re.I,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:results?|ergebnisse|ergebnisliste|résultats|resultater|resultatliste|uitslagen|"
+    r"resultados|live results|official results|meet results|競技結果|結果)$",
+    re.I,
+)
+
+
+def day_of(text: str | None) -> tuple[str | None, str | None]:
+    """The first date in ``text``: (as printed, YYYY-MM-DD).  Day and month by position where
+    the numbers do not settle it: dotted dates and slashed dates with a four-digit year are
+    day first, slashed dates with a two-digit year and no leading zeros month first (the form a
+    US browser renders)."""
+    if not text:
+        return None, None
+    found = []
+    for rx, order in ((_ISO, "ymd"), (_CJK, "ymd"), (_DOTTED, "dmy"), (_SLASHED, "?")):
+        m = rx.search(text)
+        if m:
+            found.append((m.start(), m, order))
+    if not found:
+        return date_in(text)
+    _, m, order = min(found, key=lambda f: f[0])
+    a, b, c = (int(x) for x in m.groups())
+    if order == "ymd":
+        y, mo, d = a, b, c
+    else:
+        y = c if c >= 100 else 2000 + c if c < 50 else 1900 + c
+        d, mo = a, b
+        if order == "?" and (b > 12 or (a <= 12 and len(m.group(3)) == 2 and "0" not in m[1][:1])):
+            d, mo = b, a
+        if mo > 12 and d <= 12:
+            d, mo = mo, d
+    try:
+        return m.group(0), dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None, None
+
+
+def read_meta(cells: list[str], meet: Meet) -> bool:
+    """A ``Label: value`` row fills the meet (its field stays as it was when already set);
+    True when the row was one (labels that name no meet field are passed over)."""
+    filled = [" ".join(c.split()) for c in cells if c.strip()]
+    if len(filled) != 2 or not filled[0].endswith((":", "：")) or len(filled[0]) > 40:
+        return False
+    field = meta_label(filled[0])
+    if field is None:
+        return True  # another label over the results ('Telefon:', 'Kontaktperson:')
+    value = filled[1]
+    if field == "date":
+        raw, day = day_of(value)
+        if day and meet.date is None:
+            meet.date_raw, meet.date = raw, day
+    elif getattr(meet, field) is None:
+        setattr(meet, field, value)
+    return True
+
+
+def meet_name(headings: list[str], fallback: list[str] | None = None) -> str | None:
+    """The first heading that reads like a meet's name, else the first of ``fallback`` (the top
+    headings) that is not boilerplate nor only a date."""
+    for h in _clean(headings):
+        if MEET_WORDS.search(h):
+            return _strip_results(h)
+    for h in _clean(fallback or []):
+        name = _strip_results(h)
+        if re.search(r"[^\W\d_]{3}", name) and len(name.split()) >= 2 and day_of(h)[1] is None:
+            return name
+    return None
+
+
+def _clean(headings: list[str]) -> list[str]:
+    clean = [" ".join(h.split()).strip("●◆■ ") for h in headings]
+    return [h for h in clean if 3 <= len(h) <= 150 and not _BOILERPLATE.match(h)]
+
+
+def _strip_results(h: str) -> str:
+    """'Uitsig Relays 2012 - Results' -> 'Uitsig Relays 2012', 'Summer Solstice Results 2013' ->
+    'Summer Solstice 2013'."""
+    out = _RESULTS_WORD.sub(" ", h)
+    # segments left empty, or holding only a year (the date, kept apart), go with their separators:
+    # 'Pre Classic - Results - 2023 Results' -> 'Pre Classic'
+    parts = [p.strip() for p in re.split(r"(?:(?<=\s)|^)[-–—|](?=\s|$)", " ".join(out.split()))]
+    parts = [p for p in parts if p and not re.fullmatch(r"(?:19|20)\d\d", p)]
+    out = " - ".join(" ".join(p.split()) for p in parts).strip(" -–—|:")
+    return out if re.search(r"[^\W\d_]", out) else h
+
+
+def title_line(text: str) -> str:
+    """A meet's title line as its name: less its date and a 'Results' word."""
+    return _strip_results(without_date(text))
+
+
+def without_date(text: str) -> str:
+    """'●2014年6月29日(日) 第65回 ... 大会' -> '第65回 ... 大会': a title line less its date."""
+    raw, _ = day_of(text)
+    out = text.replace(raw, " ") if raw else text
+    out = re.sub(r"^[\s●◆■・*-]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?", "", out.strip())
+    return " ".join(out.split()).strip("●◆■ ") or text

@@ -1,0 +1,270 @@
+"""Which field each column of a table holds: from its header word where there is one
+(:func:`scraper.results.tablewords.header_field`, several languages), else from what its cells
+hold across the rows (places in sequence, bibs, names, class or birth years, sex, age categories,
+marks, winds).  Also the column-wide readings of marks that a single cell cannot settle:
+
+- a column of times whose every fraction is below 60 (``41.54``, ``45.16`` over a dozen rows or
+  more) is minutes.seconds written with a dot, as club spreadsheets print a 10 km time;
+- of two time columns (gun and chip, a race time beside a split), the result is the header's
+  ``Time``/``Gun`` column, else the one in the order of the places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.results.columns import is_year
+from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
+from scraper.results.tablewords import header_field, header_word
+
+PLACE = re.compile(r"^=?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T)?$", re.I)
+_INT = re.compile(r"^\d{1,6}$")
+_BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SEX = {
+    "m",
+    "f",
+    "w",
+    "h",
+    "d",
+    "k",
+    "x",
+    "male",
+    "female",
+    "men",
+    "women",
+    "man",
+    "woman",
+    "homme",
+    "femme",
+    "männlich",
+    "weiblich",
+    "mann",
+    "frau",
+    "kvinne",
+}
+# age/sex categories: MV40, VW50-54, SM25-29, JM10, VM100+, M35, W45, U20, U15B, SEH, M1H, M0F, MS
+_CATEGORY = re.compile(
+    r"^(?:[MWFKVSJ]{1,2}[VSJ]?\d{2,3}(?:[-–]\d{2,3})?\+?|U\d{2}[A-Z]?|[A-Z]{1,2}\d?[HF]|"
+    r"[MWF][SJV]|(?:SE|ES|JU|CA|MI|BE|PO|V\d)[HF])$"
+)
+_DOT_MINUTES = re.compile(r"^(\d{1,3})\.(\d\d)$")
+_EURO_TIME = re.compile(r"^(\d{1,2}),(\d{2}),(\d{1,2})$")
+_WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")
+
+
+@dataclass(slots=True)
+class Column:
+    field: str | None  # place, athlete, team, ..., None: kept as extra under its label
+    label: str  # the header text, or the field
+    minutes_dot: bool = False  # '41.54' is 41:54
+
+
+def place_of(text: str | None) -> int | None:
+    """'3' '3.' '3rd' '3位' '=3' -> 3."""
+    m = PLACE.match((text or "").strip())
+    return int(m.group(1)) if m else None
+
+
+def mark_text(text: str, column: Column | None = None) -> str:
+    """A mark cell as the marks parser reads it: European '7,54,96' (min, s, hundredths) ->
+    '7:54.96'; a minutes.seconds column's '41.54' -> '41:54'."""
+    t = text.strip()
+    m = _EURO_TIME.match(t)
+    if m and int(m.group(2)) < 60:
+        return f"{m.group(1)}:{m.group(2)}.{m.group(3)}"
+    if column is not None and column.minutes_dot:
+        m = _DOT_MINUTES.match(t)
+        if m:
+            return f"{m.group(1)}:{m.group(2)}"
+    return t
+
+
+def _kind(v: str) -> str:
+    t = v.strip()
+    if not t:
+        return "empty"
+    if _BIRTH_YEAR.match(t):
+        return "birthyear"
+    if PLACE.match(t):
+        return "int" if _INT.match(t) else "place"
+    if t.casefold() in _SEX:
+        return "sex"
+    if _CATEGORY.match(t):
+        return "category"
+    if _WIND.match(t):
+        return "wind"
+    if is_year(t) or re.match(r"^\d{1,2}\s*年$", t):
+        return "year"
+    if t in ("Q", "q") or all(w.upper().lstrip("=") in RECORD_FLAGS for w in t.split()):
+        return "flag"
+    if looks_like_mark(mark_text(t)):
+        return "mark"
+    if re.match(r"^/?\d{1,4}\.?\s+\S{1,8}$", t):  # '/1. U20': place in the age category
+        return "catplace"
+    return "text" if re.search(r"[^\W\d_]", t) else "other"
+
+
+def _share(kinds: list[str], *wanted: str) -> float:
+    filled = [k for k in kinds if k != "empty"]
+    return sum(k in wanted for k in filled) / len(filled) if filled else 0.0
+
+
+def _sequence(values: list[str]) -> bool:
+    """Places: numbers that mostly rise one by one (ties repeat, gaps are rare)."""
+    nums = [place_of(v) for v in values]
+    seq = [n for n in nums if n is not None]
+    if len(seq) < 2:
+        return len(seq) == 1 and seq[0] <= 3
+    steps = [b - a for a, b in zip(seq, seq[1:], strict=False)]
+    rising = sum(0 <= s <= 2 for s in steps) / len(steps)
+    return rising >= 0.8
+
+
+def header_columns(cells: list[str]) -> list[Column] | None:
+    """The columns a header row names, or None when the row is not a header."""
+    few = sum(1 for c in cells if c and header_word(c)) < 2
+    if few and len(cells) > 2 and not any(_camel(c) for c in cells):
+        return None  # a header names two columns at least in words we know
+    known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
+    fields = [header_field(c) if c.strip() else None for c in cells]
+    names = {"athlete", "team", "first", "last", "place"}
+    marks = sum(1 for c in cells if c.strip() and not c.strip().isdigit() and _is_value(c))
+    if len(known) < 2 or not (set(known) & names) or marks > 1:
+        return None
+    return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]
+
+
+def _camel(c: str) -> bool:
+    return bool(re.search(r"[a-z][A-Z]|_", c))
+
+
+def _is_value(c: str) -> bool:
+    return parse_mark(c).value is not None or bool(PLACE.match(c.strip()))
+
+
+def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -> list[Column]:
+    """Every column's field for ``rows``: the header's where it names one (a field named twice
+    keeps its first column, the others stay extras), the rest from what the cells hold."""
+    width = max([len(r) for r in rows] + [len(header or [])])
+    cols = [Column(None, "") for _ in range(width)]
+    taken: set[str] = set()
+    for j, c in enumerate(header or []):
+        cols[j].label = c.label
+        if c.field and c.field not in taken:
+            cols[j].field = c.field
+            taken.add(c.field)
+    values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
+    kinds = [[_kind(v) for v in col] for col in values]
+    free = [j for j in range(width) if cols[j].field is None and not _is_extra_label(cols[j])]
+
+    def take(j: int, f: str) -> None:
+        cols[j].field = f
+        taken.add(f)
+        free.remove(j)
+
+    if "place" not in taken:
+        for j in free[:3]:
+            if _share(kinds[j], "int", "place") >= 0.8 and _sequence(values[j]):
+                take(j, "place")
+                break
+    if not taken & {"mark", "points"}:
+        marks = [j for j in free if _share(kinds[j], "mark") >= 0.7]
+        if marks:
+            take(_result_column(marks, values, cols), "mark")
+        elif unit == "points":
+            ints = [j for j in free if _share(kinds[j], "int") >= 0.7 and j > 0]
+            if ints:
+                take(ints[0], "points")
+    for kind, f, need in (
+        ("birthyear", "year", 0.8),
+        ("year", "year", 0.8),
+        ("sex", "sex", 0.9),
+        ("category", "category", 0.8),
+        ("catplace", "catplace", 0.8),
+        ("wind", "wind", 0.8),
+        ("flag", "qual", 0.8),
+    ):
+        if f in taken:
+            continue
+        for j in free:
+            if _share(kinds[j], kind) >= need and (kind != "year" or _not_all_digits(values[j])):
+                take(j, f)
+                break
+    if "bib" not in taken:
+        for j in free:
+            if _share(kinds[j], "int") >= 0.9 and not _sequence(values[j]):
+                take(j, "bib")
+                break
+    texts = [j for j in free if _share(kinds[j], "text") >= 0.6]
+    _name_columns(texts, values, cols, taken)
+    for j, c in enumerate(cols):
+        if c.field == "mark":
+            c.minutes_dot = _minutes_dot(values[j])
+    return cols
+
+
+def _is_extra_label(c: Column) -> bool:
+    """A header cell that names a column we do not read as a field ('rank race', 'laps')."""
+    return bool(c.label) and header_field(c.label) is not None
+
+
+def _not_all_digits(vals: list[str]) -> bool:
+    return any(v.strip() and not v.strip().isdigit() for v in vals)
+
+
+def _result_column(cands: list[int], values: list[list[str]], cols: list[Column]) -> int:
+    """Of several mark columns, the one whose values rise with the rows (the ranking)."""
+    if len(cands) == 1:
+        return cands[0]
+
+    def ordered(j: int) -> float:
+        secs = [parse_mark(mark_text(v)).value for v in values[j]]
+        seq = [s for s in secs if s is not None]
+        if len(seq) < 2:
+            return 0.0
+        return sum(b >= a for a, b in zip(seq, seq[1:], strict=False)) / (len(seq) - 1)
+
+    return max(cands, key=lambda j: (ordered(j) >= 0.95, -j))
+
+
+def _minutes_dot(vals: list[str]) -> bool:
+    """A dozen or more 'mm.ss' values and none with a fraction of 60 or more."""
+    found = [_DOT_MINUTES.match(v.strip()) for v in vals]
+    dots = [m for m in found if m]
+    return len(dots) >= 12 and all(int(m.group(2)) < 60 for m in dots)
+
+
+_CODE = re.compile(r"^[A-Z]{2,3}$")
+
+
+def _name_columns(
+    texts: list[int], values: list[list[str]], cols: list[Column], taken: set[str]
+) -> None:
+    """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a
+    column of 2-3 letter codes is a country, the team is the fullest other column."""
+
+    def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
+        v = [x for x in values[j] if x.strip()]
+        return sum(1 for x in v if test(x.strip())) / len(v) if v else 0.0
+
+    def filled(j: int) -> int:
+        return sum(1 for x in values[j] if x.strip())
+
+    codes = [j for j in texts if share(j, _CODE.match) >= 0.8]
+    others = [j for j in texts if j not in codes]
+    if not others:
+        others, codes = codes, []
+    if others and not taken & {"athlete", "first", "last"}:
+        multi = {j: share(j, lambda x: len(x.replace(",", " ").split()) >= 2) for j in others}
+        j = max(others, key=lambda j: (multi[j] >= 0.5, multi[j] >= 0.5 and -j, -j))
+        cols[j].field = "athlete"
+        taken.add("athlete")
+        others.remove(j)
+    if others and not taken & {"team", "country"}:
+        j = max(others, key=lambda j: (filled(j), -j))
+        cols[j].field = "team"
+        taken.add("team")
+    if codes and "country" not in taken:
+        cols[codes[0]].field = "country" if "team" in taken else "team"
+        taken.add(cols[codes[0]].field or "")

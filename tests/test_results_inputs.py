@@ -1,0 +1,486 @@
+"""Structured results inputs, each built in the test with the format's own library or layout:
+XLSX (openpyxl), DOCX (a ZIP of WordprocessingML), CSV/TSV with every line ending, JSON exports
+(athlib, the World Athletics competition model), the Olympic Data Feed's XML; and what a bad file
+of each kind gives (a reason, never an exception)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from scraper.results import parse_document, to_contract
+
+
+def contract(data: bytes | str, name: str | None = None) -> dict:
+    return to_contract(parse_document(data, None, name))
+
+
+def rows_of(doc: dict) -> list[tuple]:
+    return [
+        (e["event_name"], r["place"], r["athlete"], r["team"], r["year"], r["mark_normalized"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+
+
+# --- XLSX ----------------------------------------------------------------------------------------
+def xlsx(tmp_path: Path, rows: list[list], number_format: str | None = None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for r in rows:
+        sheet.append(r)
+    if number_format:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, dt.timedelta):
+                    cell.number_format = number_format
+    path = tmp_path / "results.xlsx"
+    book.save(path)
+    return path.read_bytes()
+
+
+def test_xlsx_durations_typed_as_minutes_and_no_place_column(tmp_path):
+    """A club's cross-country sheet: '40:09' typed into a [h]:mm:ss cell is stored as 40 hours 9
+    minutes (a whole number of minutes in every row): read back as 40 min 09 s."""
+    data = xlsx(
+        tmp_path,
+        [
+            ["FIRST NAME", "SURNAME", "GENDER", "AGE", "CLUB", "Race No.", "Time"],
+            ["Ben", "Lane", "M", 35, "Birchfield Harriers", 655, dt.timedelta(hours=40, minutes=9)],
+            ["Ann", "Hood", "F", 26, None, 715, dt.timedelta(hours=41, minutes=50)],
+            ["Tom", "Wright", "M", 39, "Fernwood RC", 632, dt.timedelta(hours=42, minutes=4)],
+            ["Sue", "Telfer", "F", 50, "Sleaford Striders", 621, dt.timedelta(hours=43)],
+            ["Joe", "Lang", "M", 38, None, 707, dt.timedelta(hours=45, minutes=25)],
+            ["Kim", "Baxter", "F", 35, "Sleaford TR", 654, "DQ"],
+        ],
+        "[h]:mm:ss",
+    )
+    doc = contract(data, "cup.xlsx")
+    assert doc["format"] == "xlsx"
+    (ev,) = doc["events"]
+    first, *_, dq = ev["results"]
+    assert (first["athlete"], first["team"], first["year"], first["mark"]) == (
+        "Ben Lane",
+        "Birchfield Harriers",
+        "35",
+        "40:09",
+    )
+    assert first["mark_normalized"] == 2409.0
+    assert first["raw"][-1] == "40:09:00"  # as the sheet shows it
+    assert first["detail"]["bib"] == "655"
+    assert first["detail"]["sex"] == "M"
+    assert [r["place"] for r in ev["results"]] == [None] * 6  # the sheet prints no places
+    assert (dq["status"], dq["mark_normalized"]) == ("DQ", None)
+
+
+def test_xlsx_durations_with_seconds_stay_hours(tmp_path):
+    data = xlsx(
+        tmp_path,
+        [["Place", "Name", "Club", "Time"]]
+        + [
+            [n, f"Runner {c}", "Club", dt.timedelta(hours=2, minutes=n, seconds=7 * n)]
+            for n, c in enumerate("ABCDEF", 1)
+        ],
+    )
+    rows = contract(data)["events"][0]["results"]
+    assert rows[0]["mark_normalized"] == 2 * 3600 + 60 + 7
+
+
+def test_xlsx_meet_block_section_header_and_european_times(tmp_path):
+    """A Norwegian organiser's sheet: meet, venue and date as label rows; the header row names
+    the class and the distance over the place and name columns; times written 7,54,96."""
+    data = xlsx(
+        tmp_path,
+        [
+            ["Stevne:", "Midt-Norsk 3000m Challenge"],
+            ["Stevnested:", "Ranheimshallen"],
+            ["Stevnedato:", dt.datetime(2026, 1, 25)],
+            ["Kontaktperson:", "Ola Nordmann"],
+            ["Telefon:", 12345678],
+            [None],
+            ["Menn senior", "3000m", "Fødselsår", "Klubb", "Resultat"],
+            [1, "Magnus Øyen", 2007, "Rindal IL", "7,54,96"],
+            [2, "Kjetil Gagnås", 2000, "Børsa IL", "8,00,12"],
+            [3, "Håkon Berg", 2006, "KIL", "DNF"],
+        ],
+    )
+    doc = contract(data)
+    assert doc["meet"] == {
+        "name": "Midt-Norsk 3000m Challenge",
+        "date": "2026-01-25",
+        "venue": "Ranheimshallen",
+    }
+    (ev,) = doc["events"]
+    assert (ev["event_name"], ev["gender"]) == ("Menn senior 3000m", "M")
+    assert rows_of(doc) == [
+        ("Menn senior 3000m", 1, "Magnus Øyen", "Rindal IL", "2007", 474.96),
+        ("Menn senior 3000m", 2, "Kjetil Gagnås", "Børsa IL", "2000", 480.12),
+        ("Menn senior 3000m", None, "Håkon Berg", "KIL", "2006", None),
+    ]
+    assert ev["results"][0]["mark"] == "7,54,96"  # kept as printed
+    assert ev["results"][2]["status"] == "DNF"
+
+
+# --- DOCX ----------------------------------------------------------------------------------------
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def w_par(text: str, level: int | None = None) -> str:
+    ppr = f'<w:pPr><w:outlineLvl w:val="{level}"/></w:pPr>' if level is not None else ""
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def w_cell(text: str, span: int = 1, merge: str | None = None) -> str:
+    props = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    if merge:
+        props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
+    pr = f"<w:tcPr>{props}</w:tcPr>" if props else ""
+    return f"<w:tc>{pr}{w_par(text) if text else '<w:p/>'}</w:tc>"
+
+
+def w_table(rows: list[list[str]]) -> str:
+    return "<w:tbl>" + "".join(f"<w:tr>{''.join(r)}</w:tr>" for r in rows) + "</w:tbl>"
+
+
+def docx(body: str) -> bytes:
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>{body}'
+    xml += "</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", xml)
+    return out.getvalue()
+
+
+RELAY_HTML = """<html><body><h1>Valley Relays 2012 - Results</h1>
+<h2>Team Results</h2><table><tr><td colspan="3">Girls</td></tr>
+<tr><td>Pos</td><td>School</td><td>Points</td></tr>
+<tr><td>1</td><td>Menlopark</td><td>46</td></tr><tr><td>2</td><td>Die Poort</td><td>38</td></tr>
+</table>
+<h2>Relay Results</h2><h3>Girls U/13</h3>
+<table><tr><td>Pos</td><td>Team/School</td><td>Time</td></tr>
+<tr><td>1</td><td>Monumentpark</td><td>56.48</td></tr><tr><td>2</td><td>Menlopark</td><td>56.62</td>
+</tr></table></body></html>"""
+
+
+def test_docx_reads_as_the_same_list_as_a_web_page():
+    body = (
+        w_par("Valley Relays 2012 - Results", 0)
+        + w_par("Team Results", 1)
+        + w_table(
+            [
+                [w_cell("Girls", span=3)],
+                [w_cell("Pos"), w_cell("School"), w_cell("Points")],
+                [w_cell("1"), w_cell("Menlopark"), w_cell("46")],
+                [w_cell("2"), w_cell("Die Poort"), w_cell("38")],
+            ]
+        )
+        + w_par("Relay Results", 1)
+        + w_par("Girls U/13", 2)
+        + w_table(
+            [
+                [w_cell("Pos"), w_cell("Team/School"), w_cell("Time")],
+                [w_cell("1"), w_cell("Monumentpark"), w_cell("56.48")],
+                [w_cell("2"), w_cell("Menlopark"), w_cell("56.62")],
+            ]
+        )
+    )
+    word, page = contract(docx(body)), contract(RELAY_HTML)
+    assert word["format"] == "docx-tables"
+    strip = [{k: v for k, v in doc.items() if k != "format"} for doc in (word, page)]
+    assert strip[0] == strip[1]
+    assert word["meet"]["name"] == "Valley Relays 2012"
+    teams, relay = word["events"]
+    assert (teams["kind"], teams["gender"], relay["kind"], relay["gender"]) == (
+        "team_scores",
+        "F",
+        "relay",
+        "F",
+    )
+    assert [(r["team"], r["mark_normalized"]) for r in relay["results"]] == [
+        ("Monumentpark", 56.48),
+        ("Menlopark", 56.62),
+    ]
+
+
+def test_docx_merged_cells_span_their_rows():
+    """A heat number merged down its rows (vMerge) is every row's heat."""
+    body = w_table(
+        [
+            [w_cell("Heat"), w_cell("Name"), w_cell("Time"), w_cell("Place")],
+            [w_cell("1", merge="restart"), w_cell("Ann Lee"), w_cell("14:44.37"), w_cell("1")],
+            [w_cell("", merge="continue"), w_cell("Bea Ray"), w_cell("14:44.57"), w_cell("2")],
+            [w_cell("2", merge="restart"), w_cell("Cal Orr"), w_cell("14:32.03"), w_cell("1")],
+            [w_cell("", merge="continue"), w_cell("Dee Fox"), w_cell("14:32.52"), w_cell("2")],
+        ]
+    )
+    doc = contract(docx(body))
+    assert [(e["heat"], [r["athlete"] for r in e["results"]]) for e in doc["events"]] == [
+        (1, ["Ann Lee", "Bea Ray"]),
+        (2, ["Cal Orr", "Dee Fox"]),
+    ]
+
+
+# --- CSV / TSV -----------------------------------------------------------------------------------
+GUN_CHIP = [
+    "Place,First Name,Last Name,Gun Time,Chip Time,Gender,Division,Club",
+    "1,BEN,LANE,    31:58,    31:57,M,MS,BIRCHFIELD HARRIERS",
+    "2,GREG,SOUTH,    34:27,    34:25,M,MV40,",
+    '3,ALAN,OLIVER,    35:14,    35:13,M,MS,"SLEAFORD, STRIDERS AC"',
+    "4,KAY,RAWSON,  1:22:37,  1:21:57,F,FV45,UNAFFILIATED",
+    "5,KAMIL,DEBICKI,DNF,DNF,M,MS,UNAFFILIATED",
+]
+
+
+@pytest.mark.parametrize(
+    ("ending", "delimiter"),
+    [("\r", ","), ("\n", ","), ("\r\n", ","), ("\r\n", ";"), ("\n", "\t"), ("\r", "|")],
+    ids=["cr", "lf", "crlf", "semicolon", "tab", "pipe-cr"],
+)
+def test_csv_any_line_ending_and_delimiter(ending, delimiter):
+    lines = [ln.replace(",", delimiter) if delimiter != "," else ln for ln in GUN_CHIP]
+    if delimiter != ",":
+        lines[3] = lines[3].replace('"SLEAFORD' + delimiter + ' STRIDERS AC"', "SLEAFORD STRIDERS")
+    doc = contract(ending.join(lines).encode("cp1252"), "race.csv")
+    rows = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["mark_normalized"], r["status"]) for r in rows] == [
+        (1, "BEN LANE", 1918.0, None),
+        (2, "GREG SOUTH", 2067.0, None),
+        (3, "ALAN OLIVER", 2114.0, None),
+        (4, "KAY RAWSON", 4957.0, None),
+        (None, "KAMIL DEBICKI", None, "DNF"),  # a status has no place
+    ]
+    assert rows[0]["detail"]["chip"] == "31:57"  # the gun time is the result, chip kept
+    assert rows[1]["detail"]["category"] == "MV40"
+    assert rows[1]["team"] is None
+
+
+def test_csv_meet_line_above_the_header():
+    text = "Meet:,Summer Solstice 10K\nDate:,21/06/2014\n\nPos,Name,Club,Time\n"
+    text += "1,Ann Lee,Acme,35:10\n"
+    doc = contract(text.encode(), "r.csv")
+    assert doc["meet"]["name"] == "Summer Solstice 10K"
+    assert doc["meet"]["date"] == "2014-06-21"
+    assert rows_of(doc) == [("Results", 1, "Ann Lee", "Acme", None, 2110.0)]
+
+
+def test_text_with_commas_is_no_csv():
+    """A Hy-Tek line's 'Last, First' comma does not make a CSV."""
+    assert (
+        contract(b"  1 Kerr, Josh     GBR   3:45.34\n  2 Nuguse, Yared   USA  3:46.22\n")["format"]
+        != "delimited"
+    )
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+def test_athlib_json_event_results():
+    data = {
+        "full_name": "Iffley Miles 2016",
+        "start_date": "2016-07-23",
+        "venue": "Iffley Road",
+        "event_results": [
+            {
+                "prog_code": "T01",
+                "type": "indiv",
+                "name": "600m - A Race",
+                "finishers": [
+                    {
+                        "pos": "1",
+                        "first_name": "Clark",
+                        "last_name": "Roberts",
+                        "bib": "63",
+                        "team": "Coventry Godiva",
+                        "time": "1:29.60",
+                        "category": "SM",
+                        "category_pos": 1,
+                    },
+                    {
+                        "pos": "2",
+                        "first_name": "Ann",
+                        "last_name": "Reed",
+                        "bib": "62",
+                        "team": "Oxford City AC",
+                        "time": "1:33.68",
+                        "category": "U15G",
+                        "category_pos": 1,
+                    },
+                    {
+                        "pos": "",
+                        "first_name": "Bo",
+                        "last_name": "Ng",
+                        "bib": "64",
+                        "team": "",
+                        "time": "DNF",
+                        "category": "SM",
+                        "category_pos": "",
+                    },
+                ],
+                "teams": [],
+            }
+        ],
+    }
+    doc = contract(json.dumps(data))
+    assert doc["format"] == "json"
+    meet = {"name": "Iffley Miles 2016", "date": "2016-07-23", "venue": "Iffley Road"}
+    assert doc["meet"] == meet
+    assert rows_of(doc) == [
+        ("600m - A Race", 1, "Clark Roberts", "Coventry Godiva", None, 89.6),
+        ("600m - A Race", 2, "Ann Reed", "Oxford City AC", None, 93.68),
+        ("600m - A Race", None, "Bo Ng", None, None, None),
+    ]
+    first = doc["events"][0]["results"][0]
+    assert first["detail"]["bib"] == "63"
+    assert first["detail"]["category"] == "SM"
+    assert json.loads(first["raw"][0])["last_name"] == "Roberts"
+
+
+def test_competition_model_json_with_athletes_by_id():
+    data = {
+        "athletes": [
+            {"id": 7, "firstName": "Noah", "lastName": "Lyles", "country": "USA"},
+            {"id": 9, "firstName": "Kishane", "lastName": "Thompson", "country": "JAM"},
+        ],
+        "units": [
+            {
+                "title": "100 Metres Men",
+                "rounds": [
+                    {
+                        "type": "Final",
+                        "races": [
+                            {
+                                "number": 1,
+                                "results": [
+                                    {"athleteId": 7, "result": "9.79", "placeInRace": 1},
+                                    {"athleteId": 9, "result": "9.79", "placeInRace": 2},
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    doc = contract(json.dumps(data))
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"])
+        for r in doc["events"][0]["results"]
+    ] == [
+        (1, "Noah Lyles", "USA", 9.79),
+        (2, "Kishane Thompson", "JAM", 9.79),
+    ]
+    assert doc["events"][0]["gender"] == "M"
+
+
+# --- ODF XML -------------------------------------------------------------------------------------
+ODF = """<?xml version="1.0" encoding="UTF-8"?>
+<OdfBody CompetitionCode="OG2024" DocumentType="DT_RESULT" Date="2024-08-04">
+ <Competition>
+  <ExtendedInfos>
+   <UnitDateTime StartDate="2024-08-04T21:55:00+02:00"/>
+   <ExtendedInfo Type="UI" Code="WIND" Value="+1.0"/>
+   <SportDescription DisciplineName="Athletics" EventName="Men's 100m" SubEventName="Final"
+     Gender="M"/>
+   <VenueDescription Venue="STA" VenueName="Stade de France"/>
+  </ExtendedInfos>
+  <Result Rank="1" Result="9.79" IRM="" SortOrder="1">
+   <RecordIndicator Order="1" Code="PB"/>
+   <ExtendedResults><ExtendedResult Type="ER" Code="REACT_TIME" Value="0.178"/></ExtendedResults>
+   <Competitor Code="1" Type="A" Organisation="USA"><Composition>
+    <Athlete Code="1" Order="1" Bib="1205"><Description GivenName="Noah" FamilyName="LYLES"
+      Organisation="USA" BirthDate="1997-07-18"/></Athlete></Composition></Competitor>
+  </Result>
+  <Result Rank="" Result="" IRM="DNF" SortOrder="9">
+   <Competitor Code="2" Type="A" Organisation="BOT"><Composition>
+    <Athlete Code="2" Order="1"><Description GivenName="Letsile" FamilyName="TEBOGO"
+      Organisation="BOT"/></Athlete></Composition></Competitor>
+  </Result>
+ </Competition>
+ <Competition>
+  <ExtendedInfos><SportDescription EventName="Men's 4 x 100m Relay" SubEventName="Round 1 Heat 2"
+    Gender="M"/></ExtendedInfos>
+  <Result Rank="1" Result="37.47" QualificationMark="Q">
+   <Competitor Code="T1" Type="T" Organisation="CAN"><Description TeamName="Canada"/>
+    <Composition>
+     <Athlete Code="3" Order="1"><Description GivenName="Aaron" FamilyName="BROWN"/></Athlete>
+     <Athlete Code="4" Order="2"><Description GivenName="Jerome" FamilyName="BLAKE"/></Athlete>
+    </Composition></Competitor>
+  </Result>
+ </Competition>
+</OdfBody>"""
+
+
+def test_olympic_data_feed_results():
+    doc = contract(ODF)
+    assert doc["format"] == "odf"
+    assert doc["meet"]["date"] == "2024-08-04"
+    assert doc["meet"]["venue"] == "Stade de France"
+    dash, relay = doc["events"]
+    assert (dash["gender"], dash["round"], dash["wind"]) == ("M", "Finals", 1.0)
+    lyles, tebogo = dash["results"]
+    assert (lyles["place"], lyles["athlete"], lyles["team"], lyles["mark_normalized"]) == (
+        1,
+        "Noah LYLES",
+        "USA",
+        9.79,
+    )
+    assert (lyles["wind"], lyles["detail"]["flags"], lyles["detail"]["reaction"]) == (
+        1.0,
+        ["PB"],
+        "0.178",
+    )
+    assert (tebogo["place"], tebogo["status"]) == (None, "DNF")
+    assert (relay["kind"], relay["round"], relay["heat"]) == ("relay", "Heats", 2)
+    (can,) = relay["results"]
+    assert (can["team"], can["detail"]["qualifier"]) == ("Canada", "Q")
+    assert can["relay_members"] == [
+        {"leg": 1, "athlete": "Aaron BROWN"},
+        {"leg": 2, "athlete": "Jerome BLAKE"},
+    ]
+
+
+def test_xml_entities_are_never_expanded():
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        "<results><infos><event_name>&b;</event_name></infos>"
+        "<result><rank>1</rank><athlete>Ann Lee</athlete><best_performance>10.1"
+        "</best_performance></result></results>"
+    )
+    doc = contract(bomb)
+    assert doc["events"][0]["event_name"] != "a" * 100
+
+
+# --- bad files -----------------------------------------------------------------------------------
+def zipped(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (zipped({"xl/workbook.xml": b"\0" * (300 * 1024 * 1024)}), "too large once inflated"),
+        (zipped({"xl/workbook.xml": b"<not a workbook"}), "unreadable spreadsheet"),
+        (zipped({"word/document.xml": b"<w:document"}), "unreadable Word document"),
+        (zipped({"notes.txt": b"hello"}), "neither a spreadsheet"),
+        (b"PK\x03\x04 truncated", "unreadable ZIP"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy binary Office"),
+        (b'{"results": [1, 2', "unparseable JSON"),
+        (b'{"meet": "x", "data": [1, 2, 3]}', "no result lists"),
+    ],
+    ids=["zip-bomb", "bad-xlsx", "bad-docx", "other-zip", "broken-zip", "xls", "bad-json", "json"],
+)
+def test_bad_files_give_a_reason(data, reason):
+    doc = contract(data)
+    assert doc["events"] == []
+    assert reason in doc["_error"]

@@ -1,0 +1,372 @@
+"""HTML result tables of the kinds real sites publish, each a small page in the shape real ones
+have: parkrun (two views in a cell, the name inside a link, hour-plus times, 'Unknown'
+finishers), Excel- and Word-exported HTML (windows-1252, a misspelt header, one table split in
+many, a place on its own row, team members), tablesorter tables (minutes.seconds times, a status
+in the place cell), French categories, a Norwegian federation page (meet block, class headings,
+birth years in the name), a Japanese page (heats spanning rows, places written 1位); and the
+column and date readings they rest on, table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+from scraper.results.meetinfo import day_of
+from scraper.results.tablecols import header_columns, plan
+from scraper.results.tablewords import header_field, title_gender
+
+
+def contract(page: str | bytes) -> dict:
+    data = page.encode() if isinstance(page, str) else page
+    return to_contract(parse_document(data))
+
+
+def cells(doc: dict, *keys: str) -> list[tuple]:
+    return [tuple(r[k] for k in keys) for e in doc["events"] for r in e["results"]]
+
+
+def parkrun_row(pos: str, name: str, sex: str, cat: str, club: str, time: str, note: str) -> str:
+    def views(compact: str, detailed: str) -> str:
+        return f'<div class="compact">{compact}</div><div class="detailed">{detailed}</div>'
+
+    if name == "Unknown":
+        return f"<tr><td>{pos}</td><td>Unknown</td><td></td><td></td><td></td><td></td></tr>"
+    link = f'<a href="/parkrunner/1">{name}</a>'
+    return (
+        f"<tr><td>{pos}</td><td>{views(link, f'{pos} parkruns | {sex} | {cat}')}</td>"
+        f"<td>{views(sex, '1/99') if sex else ''}</td><td>{views(cat, '55.1% age grade')}</td>"
+        f"<td>{club}</td><td>{views(time, note)}</td></tr>"
+    )
+
+
+PARKRUN = (
+    "<html><head><title>results | Lake parkrun | Page 12</title></head><body>"
+    '<div class="Results-header"><h1>Lake parkrun</h1><h3><span class="format-date">'
+    "28/05/2022</span> | <span>#12</span></h3></div>"
+    "<h3>How to Search</h3><p>Use the search box to find parkrunners by name, age category, "
+    "club, gender or achievement, then sort the table by position or total parkruns.</p>"
+    "<table><thead><tr><th>Position</th><th>parkrunner</th><th>Gender</th><th>Age Group</th>"
+    "<th>Club</th><th>Time</th></tr></thead><tbody>"
+    + parkrun_row("1", "Martyn MUNDAY", "Male", "VM35-39", "", "17:35", "New PB!")
+    + parkrun_row("2", "Unknown", "", "", "", "", "")
+    + parkrun_row("3", "Will COOPER", "Male", "SM25-29", "Olney Runners", "17:57", "PB 17:40")
+    + parkrun_row("4", "Nic T", "", "", "", "28:39", "First Timer!")
+    + parkrun_row("5", "Jo EVANS", "Female", "VW50-54", "Up and Running", "1:09:45", "PB 58:10")
+    + "</tbody></table></body></html>"
+)
+
+
+def test_parkrun_page():
+    doc = contract(PARKRUN)
+    assert doc["meet"] == {"name": "Lake parkrun", "date": "2022-05-28", "venue": None}
+    (ev,) = doc["events"]
+    assert ev["event_name"] == "Results"  # the heading over the help text titles no table
+    assert cells(doc, "place", "athlete", "team", "mark", "mark_normalized") == [
+        (1, "Martyn MUNDAY", None, "17:35", 1055.0),
+        (3, "Will COOPER", "Olney Runners", "17:57", 1077.0),
+        (4, "Nic T", None, "28:39", 1719.0),  # a finisher without gender or category
+        (5, "Jo EVANS", "Up and Running", "1:09:45", 4185.0),
+    ]
+    first = ev["results"][0]
+    assert first["detail"]["sex"] == "Male"
+    assert first["detail"]["category"] == "VM35-39"
+    assert first["raw"][5] == "17:35New PB!"  # every view, as the page shows the cell
+
+
+EXCEL_HTML = """<html><head><title>Running Club - Summer Solstice</title></head><body>
+<div class="headline"><h4>Summer Solstice Results 2013</h4></div>
+<table class="table-striped"><tbody>
+<tr><td class="xl66">Postion</td><td class="xl66">Time</td><td class="xl63">Name</td>
+<td class="xl63">Club</td><td class="xl63">Cat</td><td class="xl63">Pace</td></tr>
+<tr><td>1</td><td>0:33:52</td><td>BAILEY, Iain</td><td>Sleaford Town Runners</td><td>&nbsp;</td>
+<td>05:26.9</td></tr>
+<tr><td>2</td><td>0:35:13</td><td>SOUTHERN, Greg</td><td>Sleaford Town Runners</td><td>MV40</td>
+<td>05:39.9</td></tr>
+<tr><td>3</td><td>0:35:38</td><td>BÖHM, Renée</td><td></td><td>FV35</td><td>05:44.0</td></tr>
+</tbody></table></body></html>"""
+
+
+def test_excel_html_in_windows_1252_with_a_misspelt_header():
+    doc = contract(EXCEL_HTML.encode("cp1252"))
+    assert doc["meet"]["name"] == "Summer Solstice 2013"  # the report's heading, not the site's
+    assert cells(doc, "place", "athlete", "team", "mark_normalized") == [
+        (1, "BAILEY, Iain", "Sleaford Town Runners", 2032.0),
+        (2, "SOUTHERN, Greg", "Sleaford Town Runners", 2113.0),
+        (3, "BÖHM, Renée", None, 2138.0),
+    ]
+    second = doc["events"][0]["results"][1]
+    assert (second["detail"]["category"], second["detail"]["pace"]) == ("MV40", "05:39.9")
+
+
+def tablesorter(rows: list[tuple[str, str, str]]) -> str:
+    body = "".join(
+        f"<tr><td>{p}</td><td>{t}</td><td>{500 + n}</td><td>Ann{n}</td><td>Lee</td><td>F</td>"
+        f"<td>{club}</td></tr>"
+        for n, (p, t, club) in enumerate(rows)
+    )
+    return (
+        '<html><body><h2>Results</h2><h4>2013</h4><table class="tablesorter"><thead><tr>'
+        "<th>Position</th><th>Time</th><th>Race No</th><th>First Name</th><th>Surname</th>"
+        f"<th>Gender</th><th>Club</th></tr></thead><tbody>{body}</tbody></table></body></html>"
+    )
+
+
+def test_tablesorter_minutes_dot_seconds_and_status_in_the_place_cell():
+    times = [f"{41 + n // 3}.{(17 * n) % 60:02d}" for n in range(13)]
+    rows = [(str(n + 1), t, "Club") for n, t in enumerate(times)] + [("1000 dnf", "100", "X")]
+    doc = contract(tablesorter(rows))
+    got = doc["events"][0]["results"]
+    assert (got[0]["mark"], got[0]["mark_normalized"]) == ("41.00", 2460.0)
+    assert (got[1]["mark"], got[1]["mark_normalized"]) == ("41.17", 2477.0)  # 41 min 17 s
+    assert (got[-1]["place"], got[-1]["status"], got[-1]["mark_normalized"]) == (None, "DNF", None)
+    assert got[0]["athlete"] == "Ann0 Lee"
+    assert got[0]["detail"]["bib"] == "500"
+
+
+def test_hundredths_are_no_minutes_dot_seconds():
+    """Twelve times with a fraction of 60 or more anywhere: seconds and hundredths."""
+    times = [f"{10 + n // 10}.{(7 * n + 3) % 100:02d}" for n in range(13)]
+    doc = contract(tablesorter([(str(n + 1), t, "Club") for n, t in enumerate(times)]))
+    assert doc["events"][0]["results"][0]["mark_normalized"] == 10.03
+
+
+FRENCH = """<html><body><h1>Résultats UBBC 2023</h1><table><thead><tr>
+<th>scratch UBBC</th><th>laps</th><th>time UBBC</th><th>race</th><th>time race</th><th>BIB</th>
+<th>last name</th><th>first name</th><th>gender</th><th>category</th><th>rank race</th></tr>
+</thead><tbody>
+<tr><td>1</td><td>12</td><td>05:51:47</td><td>K2</td><td>04:51:37</td><td>3</td><td>duhail</td>
+<td>nicolas</td><td>H</td><td>SEH</td><td>2</td></tr>
+<tr><td>2</td><td>11</td><td>05:01:52</td><td>K2</td><td>04:33:08</td><td>103</td><td>sayag</td>
+<td>alban</td><td>H</td><td>M1H</td><td>1</td></tr>
+</tbody></table></body></html>"""
+
+
+def test_french_loop_race_with_ffa_categories():
+    doc = contract(FRENCH)
+    assert doc["meet"]["name"] == "UBBC 2023"
+    assert cells(doc, "place", "athlete", "team", "mark_normalized") == [
+        (1, "nicolas duhail", None, 21107.0),
+        (2, "alban sayag", None, 18112.0),
+    ]
+    detail = doc["events"][0]["results"][0]["detail"]
+    assert {k: detail[k] for k in ("category", "sex", "laps", "race", "time race")} == {
+        "category": "SEH",
+        "sex": "H",
+        "laps": "12",
+        "race": "K2",
+        "time race": "04:51:37",
+    }
+
+
+NORWEGIAN = """<html><body><h1>Stevneresultater i statistikken</h1>
+<table><tr><td>STEVNE:</td><td>Seriestevne</td></tr><tr><td>DATO:</td><td>24.10.2010</td></tr>
+<tr><td>STED:</td><td>Bjertneshallen</td></tr><tr><td>ARRANGØR:</td><td>Nittedal IL</td></tr>
+</table>
+<h2>Menn Senior</h2><h3>Høyde uten tilløp</h3>
+<table><tr><td>PLASSERING</td><td>RESULTAT</td><td>NAVN</td><td>KLUBB</td></tr>
+<tr><td>1</td><td>1,70</td><td>Morten Haave(1986)</td><td>IL Tyrving</td></tr></table>
+<h2>Jenter 15</h2><h3>Lengde uten tilløp</h3>
+<table><tr><td>PLASSERING</td><td>RESULTAT</td><td>NAVN</td><td>KLUBB</td></tr>
+<tr><td>1</td><td>2,26</td><td>Camilla Rønning(1995)</td><td>Nittedal IL</td></tr>
+<tr><td>2</td><td>2,25</td><td>Camilla Johnsen(1995)</td><td>Nittedal IL</td></tr></table>
+</body></html>"""
+
+
+def test_norwegian_federation_page():
+    doc = contract(NORWEGIAN)
+    assert doc["meet"] == {"name": "Seriestevne", "date": "2010-10-24", "venue": "Bjertneshallen"}
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("Menn Senior Høyde uten tilløp", "M"),
+        ("Jenter 15 Lengde uten tilløp", "F"),
+    ]
+    assert cells(doc, "place", "athlete", "year", "mark", "mark_normalized", "mark_unit") == [
+        (1, "Morten Haave", "1986", "1,70", 1.7, "m"),
+        (1, "Camilla Rønning", "1995", "2,26", 2.26, "m"),
+        (2, "Camilla Johnsen", "1995", "2,25", 2.25, "m"),
+    ]
+
+
+JAPANESE = """<html><body><h2>競技結果Race result</h2><table><tr><td>
+●2014年6月29日(日) 第65回定期戦大会<br>＜男子5000m：結果＞
+<table><tr><td>組</td><td>氏名</td><td>学年</td><td>記録</td><td>順位</td><td>備考</td></tr>
+<tr><td rowspan="2">1組</td><td>一色 恭志</td><td>2年</td><td>14:44.37</td><td>1位</td></tr>
+<tr><td>山村 隼</td><td>3年</td><td>14:44.57</td><td>2位</td><td>SB!!</td></tr>
+<tr><td rowspan="2">2組</td><td>池田 生成</td><td>2年</td><td>14:32.03</td><td>1位</td></tr>
+<tr><td>内田 翼</td><td>2年</td><td>14:45.21</td><td>2位</td><td>PB!!</td></tr>
+</table></td></tr></table></body></html>"""
+
+
+def test_japanese_page_heats_spanning_rows():
+    doc = contract(JAPANESE)
+    assert doc["meet"] == {"name": "第65回定期戦大会", "date": "2014-06-29", "venue": None}
+    assert [(e["event_name"], e["gender"], e["heat"]) for e in doc["events"]] == [
+        ("男子5000m", "M", 1),
+        ("男子5000m", "M", 2),
+    ]
+    assert cells(doc, "place", "athlete", "year", "mark_normalized") == [
+        (1, "一色 恭志", "2年", 884.37),
+        (2, "山村 隼", "3年", 884.57),
+        (1, "池田 生成", "2年", 872.03),
+        (2, "内田 翼", "2年", 885.21),
+    ]
+    assert doc["events"][0]["results"][1]["detail"]["flags"] == ["SB"]
+
+
+def word_table(*rows: list[str]) -> str:
+    return (
+        "<table>"
+        + "".join(
+            "<tr>" + "".join(f"<td><p><span>{c}</span></p></td>" for c in r) + "</tr>" for r in rows
+        )
+        + "</table>"
+    )
+
+
+WORD_HTML = (
+    '<html><head><meta charset="windows-1252"><title>Ergebnisliste</title></head><body>'
+    + word_table(["Süddeutsche Meisterschaften im Straßengehen 2017"], ["am 17.06.2017 in Ort"])
+    + word_table(["10 km Straßengehen Frauen", "Durchlaufwertung"])
+    + word_table(["1.", "und Süddeutsche Meisterin 2017", ""])
+    + word_table(
+        ["", "/1. U20", "72", "Wax, Kathi", "1998", "SpVgg Nord", "57:46"],
+        ["2.", "/1. W45", "81", "Holz, Maria", "1968", "TV Süd", "1:02:01"],
+        ["3.", "/1. W35", "80", "Schmid, Sabine", "1980", "SpVgg Nord", "1:03:40"],
+    )
+    + word_table(["10 km Straßengehen Frauen", "Mannschaften weiblich"])
+    + word_table(["1.", "", "SpVgg Nord", "", "3:07:42"])
+    + word_table(
+        ["", "72", "Wax, Kathi", "1998", "57:46", "."],
+        ["", "80", "Schmid, Sabine", "1980", "1:03:40", "."],
+    )
+    + "</body></html>"
+)
+
+
+def test_word_html_split_tables_place_rows_and_team_members():
+    doc = contract(WORD_HTML.encode("cp1252"))
+    assert doc["meet"]["name"] == "Süddeutsche Meisterschaften im Straßengehen 2017"
+    assert doc["meet"]["date"] == "2017-06-17"
+    individual, teams = doc["events"]
+    assert (individual["gender"], individual["kind"]) == ("F", "individual")
+    assert cells({"events": [individual]}, "place", "athlete", "year", "team", "mark") == [
+        (1, "Wax, Kathi", "1998", "SpVgg Nord", "57:46"),  # its place printed on the row above
+        (2, "Holz, Maria", "1968", "TV Süd", "1:02:01"),
+        (3, "Schmid, Sabine", "1980", "SpVgg Nord", "1:03:40"),
+    ]
+    assert individual["results"][0]["detail"]["note"] == "und Süddeutsche Meisterin 2017"
+    assert teams["kind"] == "team_scores"
+    (team,) = teams["results"]
+    assert (team["place"], team["team"], team["mark_normalized"]) == (1, "SpVgg Nord", 11262.0)
+    assert team["detail"]["members"] == ["Wax, Kathi", "Schmid, Sabine"]
+
+
+HEADERLESS = """<table>
+<tr><td>1</td><td>Amy Kern</td><td>SR</td><td>Rio Grande</td><td>18:01.2</td><td>552</td></tr>
+<tr><td>2</td><td>Chloe Sales</td><td>JR</td><td>Indiana East</td><td>18:09.7</td><td>517</td></tr>
+<tr><td>3</td><td>Beth Moss</td><td>FR</td><td>Midway</td><td>18:15.0</td><td>530</td></tr>
+</table>"""
+
+
+def test_columns_of_a_headerless_table_from_their_cells():
+    doc = contract(HEADERLESS)
+    assert cells(doc, "place", "athlete", "year", "team", "mark_normalized") == [
+        (1, "Amy Kern", "SR", "Rio Grande", 1081.2),
+        (2, "Chloe Sales", "JR", "Indiana East", 1089.7),
+        (3, "Beth Moss", "FR", "Midway", 1095.0),
+    ]
+    assert doc["events"][0]["results"][0]["detail"]["bib"] == "552"  # not in place order
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Pos", "place"),
+        ("Platz", "place"),
+        ("PLASSERING", "place"),
+        ("順位", "place"),
+        ("scratch UBBC", "place"),
+        ("placeInRace", "place"),
+        ("Nachname", "last"),
+        ("last_name", "last"),
+        ("prénom", "first"),
+        ("Verein", "team"),
+        ("KLUBB", "team"),
+        ("Jg.", "year"),
+        ("Fødselsår", "year"),
+        ("学年", "year"),
+        ("Race No.", "bib"),
+        ("StNr.", "bib"),
+        ("Gun Time", "mark"),
+        ("Chip Time", "chip"),
+        ("Résultat", "mark"),
+        ("記録", "mark"),
+        ("Age Group", "category"),
+        ("AK", "category"),
+        ("Geschlecht", "sex"),
+        ("備考", "note"),
+        ("Postion", None),
+        ("Menn senior", None),
+    ],
+)
+def test_header_words_in_several_languages(header, field):
+    assert header_field(header) == field
+
+
+def test_a_data_row_is_no_header():
+    assert header_columns(["1", "Runner A", "Club", "2:01:07"]) is None
+    assert header_columns(["Place", "Name", "Club", "Time"]) is not None
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        (["1", "2", "3", "4"], "place"),
+        (["1.", "2.", "3.", "4."], "place"),
+        (["655", "608", "782", "643"], "bib"),
+        (["1998", "1968", "1980", "1987"], "year"),
+        (["M", "F", "F", "M"], "sex"),
+        (["MV40", "SEH", "VW50-54", "U20"], "category"),
+        (["17:35", "17:57", "18:01", "DNF"], "mark"),
+        (["+1.2", "-0.4", "+0.0", "+2.1"], "wind"),
+    ],
+)
+def test_a_column_by_its_cells(values, field):
+    rows = [[v, f"Ann {n}"] for n, v in enumerate(values)]
+    assert plan(None, rows, None)[0].field == field
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("24.10.2010", "2010-10-24"),
+        ("am 17.06.2017 in Breitenbrunn", "2017-06-17"),
+        ("28/05/2022 | #241", "2022-05-28"),
+        ("06/07/2013", "2013-07-06"),
+        ("12/25/20", "2020-12-25"),
+        ("4/6/24", "2024-04-06"),
+        ("2014年6月29日(日)", "2014-06-29"),
+        ("2024-08-04T21:55:00+02:00", "2024-08-04"),
+        ("Sep 26, 2025", "2025-09-26"),
+        ("31.02.2020", None),
+        ("#241", None),
+    ],
+)
+def test_dates_as_printed(text, day):
+    assert day_of(text)[1] == day
+
+
+@pytest.mark.parametrize(
+    ("title", "gender"),
+    [
+        ("Jenter 15", "F"),
+        ("Menn Senior", "M"),
+        ("Männer", "M"),
+        ("10 km Frauen", "F"),
+        ("男子5000m", "M"),
+        ("女子1500m", "F"),
+        ("Dames", "F"),
+        ("Medium Primary Schools", None),
+    ],
+)
+def test_section_titles_carry_the_gender(title, gender):
+    assert title_gender(title) == gender
