@@ -11,6 +11,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scraper.text.bylinewords import (
+    AGENCIES,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    ROLES,
+)
+
 # "By", in the languages the archive meets first.
 _BY = re.compile(
     r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
@@ -51,241 +60,6 @@ _NOISE = re.compile(
     r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",
     re.IGNORECASE,
 )
-AGENCIES = {
-    "ap",
-    "associated press",
-    "the associated press",
-    "reuters",
-    "thomson reuters",
-    "afp",
-    "agence france-presse",
-    "agence france presse",
-    "dpa",
-    "sid",
-    "apa",
-    "ansa",
-    "efe",
-    "epa",
-    "upi",
-    "pa",
-    "pa media",
-    "press association",
-    "ap sports",
-    "kyodo",
-    "xinhua",
-    "tass",
-    "bloomberg",
-    "ritzau",
-    "ntb",
-    "tt",
-    "anp",
-    "belga",
-    "keystone-sda",
-    "sda",
-    "kna",
-    "epd",
-}
-ROLES = {
-    "staff",
-    "staff writer",
-    "staff reporter",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "contributor",
-    "contributing writer",
-    "special correspondent",
-    "sports editor",
-    "senior writer",
-    "columnist",
-    "freelance",
-    "freelancer",
-    "staff report",
-    "staff reports",
-    "news services",
-    "wire services",
-    "wire reports",
-    "and",
-    "the",
-    "admin",
-    "administrator",
-    "webmaster",
-    "guest",
-    "guest author",
-    "team",
-    "redaktion",
-    "die redaktion",
-    "editorial staff",
-}
-_ROLE_WORDS = {
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "columnist",
-    "contributor",
-    "intern",
-    "producer",
-    "photographer",
-    "freelance",
-    "report",
-    "reports",
-    "services",
-    "desk",
-    "redaktion",
-    "redakteur",
-    "redakteurin",
-    # job titles printed after a name ("Daniel Kahn Gillmor, Senior Staff Technologist")
-    "technologist",
-    "analyst",
-    "director",
-    "manager",
-    "officer",
-    "counsel",
-    "attorney",
-    "professor",
-    "fellow",
-    "scientist",
-    "researcher",
-    "specialist",
-    "strategist",
-    "coordinator",
-    "president",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "ceo",
-    "cto",
-    "engineer",
-    "developer",
-    "consultant",
-    "lecturer",
-    "economist",
-    "commentator",
-    "anchor",
-    "presenter",
-    "host",
-    "coach",
-}
-# words that qualify a job title ("Senior", "Deputy", "Chief Sports ...")
-_ROLE_QUALIFIERS = {
-    "senior",
-    "special",
-    "sports",
-    "contributing",
-    "chief",
-    "the",
-    "associate",
-    "managing",
-    "assistant",
-    "news",
-    "local",
-    "wire",
-    "guest",
-    "freelance",
-    "staff",
-    "deputy",
-    "executive",
-    "principal",
-    "vice",
-    "head",
-    "lead",
-    "general",
-    "national",
-    "political",
-    "technology",
-    "science",
-    "legal",
-    "policy",
-    "research",
-    "digital",
-    "data",
-    "investigative",
-    "foreign",
-    "business",
-    "health",
-    "of",
-    "and",
-}
-_ORG_WORDS = {
-    "news",
-    "times",
-    "post",
-    "press",
-    "media",
-    "daily",
-    "magazine",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "sports",
-    "network",
-    "club",
-    "association",
-    "federation",
-    "inc",
-    "llc",
-    "ltd",
-    "gmbh",
-    "online",
-    "wire",
-    "service",
-    "group",
-    "team",
-    "athletics",
-    "track",
-    "runner",
-    "runners",
-    "world",
-    "radio",
-    "tv",
-    "channel",
-    "project",
-    "institute",
-    "foundation",
-    "university",
-    "agency",
-    "council",
-    "committee",
-}
-_PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "des",
-    "dos",
-    "das",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "st",
-    "st.",
-    "mc",
-    "y",
-    "zu",
-    "af",
-    "av",
-}
-
-
 _PAREN = re.compile(r"\s*\([^)]*(?:\)|$)")  # "Elena Oberholzer (obe)": initials, roles in brackets
 _CJK_ROLE = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
 
@@ -308,7 +82,7 @@ def is_outlet(name: str) -> bool:
     return (
         low in AGENCIES
         or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
-        or bool(set(words) & _ORG_WORDS)
+        or bool(set(words) & ORG_WORDS)
         or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name)))
         # "Le Figaro", "Der Postillon", "El País": an article and a name is a title
         or (len(words) == 2 and words[0] in _TITLE_ARTICLES)
@@ -324,9 +98,9 @@ def is_role(name: str) -> bool:
     low = name.lower().strip(". ")
     words = _words(name)
     return low in ROLES or (
-        bool(set(words) & _ROLE_WORDS)
+        bool(set(words) & ROLE_WORDS)
         and len(words) <= 5
-        and all(w in _ROLE_WORDS or w in _ROLE_QUALIFIERS for w in words)
+        and all(w in ROLE_WORDS or w in ROLE_QUALIFIERS for w in words)
     )
 
 
@@ -337,7 +111,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if is_outlet(name) or is_role(name):
         return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES or not w[0].isalpha() for w in words)
+    return all(w[0].isupper() or w.lower() in PARTICLES or not w[0].isalpha() for w in words)
 
 
 def _titlecase(name: str) -> str:
