@@ -222,7 +222,7 @@ def main() -> int:
         },
         "versions": data.get("versions", {}),
     }
-    if not args.limit:
+    if not args.limit and args.only == "all":  # a full run only
         record.save("extraction", figures, load0)
     return 0
 

@@ -265,3 +265,20 @@ def test_paragraphs_written_as_divs_between_paragraphs_are_kept() -> None:
     assert "Splits of the winner:\n\n400m 57.2\n\n800m 1:53.9\n\n1200m 2:51.0" in text
     assert text.index(P2) < text.index("400m 57.2") < text.index(P3)
     assert "Posted in Meets" not in text  # a line after the text, not between paragraphs
+
+
+def test_a_comment_prompt_after_the_article_is_no_text() -> None:
+    # a comment form's notes and policy sit in paragraphs beside the form, often inside the
+    # article's own box: their class names them, whatever box holds them
+    form = (
+        "<h3>Leave a Comment</h3><form id='commentform'><textarea name='comment'></textarea>"
+        "</form><p class='comment_license'>We reserve the right to delete comments which contain "
+        "profanity or personal attacks; the athletes we write about are real people, so please "
+        "remember to be kind.</p><p class='comment-notes'>Your email address will not be "
+        "published. Required fields are marked.</p>"
+    )
+    text = body(page(paras(P1, P2, P3, P4) + form))
+    assert P1 in text
+    assert P4 in text
+    for needle in ("We reserve the right", "Your email address", "Leave a Comment"):
+        assert needle not in text

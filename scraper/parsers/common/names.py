@@ -155,9 +155,10 @@ _CONTENT_HEAD = frozenset(
 )
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # paragraphs carry classes like "paywall" on article text; only these name a paragraph as chrome
+# (a comment's parts and a comment form's notes: "comment-notes", "comment_license")
 P_BOILER = re.compile(
     r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
-    r"related|newsletter|promo|advert|sponsor)",
+    r"related|newsletter|promo|advert|sponsor|comments?(?:$|[\s_-]))",
     re.IGNORECASE,
 )
 HIDDEN_CLASS = frozenset(
