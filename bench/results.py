@@ -1,5 +1,7 @@
 """Results parser benchmark: runs ../shared/tools/results_eval.py over ../shared/data/results-dev
-with `meetarchive results --jsonl` and prints the harness table (quality and speed side by side).
+with `meetarchive results --jsonl` and prints the harness table (quality and speed side by side),
+then the audit of each document (scraper.results.audit: coverage of its result-like lines,
+verdict, reasons; the table of bench/results_wild.py).
 
     .venv/bin/python bench/results.py [--only r01,r07] [--out results.json]
 
@@ -32,7 +34,13 @@ def main(argv: list[str]) -> int:
         f"cmd:{sys.executable} -m scraper.cli results",
         *argv,
     ]
-    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
+    code = subprocess.run(cmd, cwd=ROOT, check=False).returncode
+    print("\nThe audit of each document (bench/results_wild.py's table):\n", flush=True)
+    audit = [sys.executable, str(ROOT / "bench" / "results_wild.py"), "--dataset", str(data)]
+    if "--only" in argv:
+        audit += ["--only", argv[argv.index("--only") + 1]]
+    subprocess.run([*audit, "--no-record"], cwd=ROOT, check=False)
+    return code
 
 
 if __name__ == "__main__":

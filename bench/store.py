@@ -8,7 +8,9 @@ Rows, each measured in this run, median of --reps repetitions on a fresh archive
 * ours, per item, as the crawl does it: StoreStage (which decides new/updated/unchanged) +
   ResultsStage on items already normalized, one at a time inside a running event loop (page row +
   article upsert in a savepoint per item, committed in groups by the store stage's group commit, FTS
-  by trigger);
+  by trigger), with the story index in the path (each new article fingerprinted and placed in its
+  story at the group's commit: pipelines.stories);
+* the same without the story index (as before issue 17), for its cost;
 * ours, recrawl: the same path over items the archive holds unchanged (only ``last_seen`` moves;
   the alternative has no counterpart: it would insert them again);
 * the alternative, bulk: sqlite-utils ``insert_all()`` in one transaction, FTS by trigger;
@@ -96,13 +98,15 @@ def crawl_stages(path: Path) -> list:
     return stages[names.index("StoreStage") :]
 
 
-def ours_per_item(path: Path, items: list) -> float:
+def ours_per_item(path: Path, items: list, stories: bool = True) -> float:
     """Items one at a time, as the crawl hands them over: inside a running event loop (so the
     store stage's group timer runs, as in a crawl), yielding to it between items; the time
     includes the last commit (closing the stages)."""
 
     async def run() -> float:
         stages = crawl_stages(path)
+        if not stories:
+            stages[0].stories = NoStories()
         t0 = time.perf_counter()
         for item in items:
             run_stages(stages, item)
@@ -113,6 +117,23 @@ def ours_per_item(path: Path, items: list) -> float:
         return time.perf_counter() - t0
 
     return asyncio.run(run())
+
+
+class NoStories:
+    """The store stage's story index left out (the path as it was before issue 17)."""
+
+    def note(self, canonical_url: str, body: str | None) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
+
+
+def ours_without_stories(path: Path, items: list) -> float:
+    return ours_per_item(path, items, stories=False)
 
 
 def ours_recrawl(path: Path, items: list) -> float:
@@ -169,6 +190,12 @@ def main() -> int:
     cases = [
         ("sqlite-utils insert, 1 txn/item, FTS trigger (alt)", args.n, alt_per_item, rows_n),
         ("meetarchive StoreStage, group commit (crawl)", args.n, ours_per_item, None),
+        (
+            "reference: StoreStage without the story index (before issue 17)",
+            args.n,
+            ours_without_stories,
+            None,
+        ),
         ("meetarchive StoreStage, unchanged recrawl (crawl)", args.n, ours_recrawl, None),
         ("sqlite-utils insert_all, 1 txn, FTS trigger (alt)", args.bulk, alt_bulk, rows_bulk),
         ("meetarchive bulk_insert_articles, 1 txn", args.bulk, ours_bulk, rows_bulk),

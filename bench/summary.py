@@ -147,6 +147,73 @@ def rows() -> Iterator[tuple[str, str, bool | None, str]]:
             ratio <= 1.2,
             _run(memory),
         )
+    yield from results_wild_rows()
+    yield from story_rows()
+
+
+def results_wild_rows() -> Iterator[tuple[str, str, bool | None, str]]:
+    """Issue 15's targets on ../shared/data/results-wild (bench/results_wild.py)."""
+    wild = record.load("results_wild")
+    if wild is None:
+        yield "results-wild: coverage of result lines (issue 15)", "not run", None, ""
+        return
+    f, run = wild["figures"], _run(wild)
+    yield (
+        "results-wild: coverage of result lines >= 0.98 overall (issue 15)",
+        f"{f['coverage']:.3f} ({f['covered_lines']} of {f['result_lines']} lines)",
+        f["coverage"] >= 0.98,
+        run,
+    )
+    yield (
+        "results-wild: coverage >= 0.95 on >= 90% of documents (issue 15)",
+        f"{f['documents_coverage_ge_095']} of {f['documents']} ({f['share_documents_ge_095']:.0%})",
+        f["share_documents_ge_095"] >= 0.9,
+        run,
+    )
+    yield (
+        "results-wild: every document gives rows or is unparsed with a reason (issue 15)",
+        f"{f['without_rows_or_reason']} without; verdicts "
+        + ", ".join(f"{n} {v}" for v, n in f["verdicts"].items()),
+        f["without_rows_or_reason"] == 0,
+        run,
+    )
+    for clock in ("wall", "cpu"):
+        speed = f["rows_per_s"][clock]
+        yield (
+            f"results-wild: parse + audit + store >= 5,000 rows/s, in-process, {clock} (issue 15)",
+            f"{speed['parse + audit + store']:,.0f} rows/s (parse + store "
+            f"{speed['parse + store']:,.0f})",
+            speed["parse + audit + store"] >= 5000,
+            run,
+        )
+
+
+def story_rows() -> Iterator[tuple[str, str, bool | None, str]]:
+    """Issue 17: grouping copies (bench/stories.py)."""
+    stories = record.load("stories")
+    if stories is None:
+        yield "story grouping precision and recall >= 0.98", "not run", None, ""
+        return
+    g = stories["figures"]["grouping"]
+    for name in ("precision", "recall"):
+        yield (
+            f"story grouping {name} >= 0.98 ({g['articles']:,} generated articles)",
+            f"{g[name]:.4f}",
+            g[name] >= 0.98,
+            _run(stories),
+        )
+    s = stories["figures"].get("scale")
+    if s is None:
+        yield "checking a new article < 5 ms at 1M articles", "not run", None, ""
+        return
+    for name, label in (("find_ms", "check (find)"), ("place_ms", "check and store (place)")):
+        f = s[name]
+        yield (
+            f"{label} of a new article < 5 ms at p99 ({s['archive_articles']:,} articles)",
+            f"{f['p99']:.2f} ms (p50 {f['p50']:.2f} ms)",
+            f["p99"] < 5,
+            _run(stories),
+        )
 
 
 def extraction_rows() -> Iterator[tuple[str, str, bool | None, str]]:

@@ -24,16 +24,12 @@ REBUILD_SETTING = "MEETARCHIVE_REBUILD"  # True while `meetarchive reparse` repl
 @dataclass
 class Archive:
     db: sqlite_utils.Database
-    # While rebuilding (reparse): canonical URLs already rebuilt in this run; None in a crawl.
-    rebuilt: set[str] | None = None
+    # While `meetarchive reparse` rebuilds the articles (into staging tables: pipelines.db.rebuild)
+    rebuilding: bool = False
     # Called by commit(): what a stage holding an open transaction registers to commit it.
     committers: list[Callable[[], None]] = field(default_factory=list)
     # Called by reveal(url): what makes a stage's not yet written article for a URL visible.
     revealers: list[Callable[[str], None]] = field(default_factory=list)
-
-    @property
-    def rebuilding(self) -> bool:
-        return self.rebuilt is not None
 
     def commit(self) -> None:
         """Commit whatever the stages hold in an open transaction (a group of stored items)."""
@@ -56,8 +52,8 @@ def archive_for(crawler: Any) -> Archive:
     if archive is None:
         db = open_db(crawler.settings.get("ARCHIVE_DB") or "archive.db")
         cap_archive(db, crawler.settings.getint("ARCHIVE_MAX_BYTES", 0))
-        rebuilt: set[str] | None = set() if crawler.settings.getbool(REBUILD_SETTING) else None
-        archive = _ARCHIVES[crawler] = Archive(db, rebuilt)
+        rebuilding = crawler.settings.getbool(REBUILD_SETTING)
+        archive = _ARCHIVES[crawler] = Archive(db, rebuilding)
     return archive
 
 

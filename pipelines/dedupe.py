@@ -1,8 +1,8 @@
 """What an article is against the archive: the one place deciding ``new`` (no article with this
 canonical URL), ``updated`` (its text changed: the old text becomes a revision) or ``unchanged``
-(only ``last_seen`` moves); while ``meetarchive reparse`` rebuilds the archive, the first version
-of each stored article met in the run is ``rebuilt`` (its row is rewritten from the page, its
-revisions rebuilt by the versions that follow). The store stage asks, under the write lock, so a
+(only ``last_seen`` moves) or ``older`` (a page fetched before the stored version, with another
+text: nothing changes). ``meetarchive reparse`` takes the same decisions against the articles
+it is rebuilding (``pipelines.db.rebuild``). The store stage asks, under the write lock, so a
 second writer storing the same article meanwhile is seen.
 """
 
@@ -14,7 +14,7 @@ import json
 from pipelines.db import REVISION_FIELDS
 from scraper.items import Article
 
-NEW, UPDATED, UNCHANGED, REBUILT = "new", "updated", "unchanged", "rebuilt"
+NEW, UPDATED, UNCHANGED, OLDER, REBUILT = "new", "updated", "unchanged", "older", "rebuilt"
 
 
 def content_hash(article: Article) -> str:
@@ -24,11 +24,14 @@ def content_hash(article: Article) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
-def outcome(stored_hash: str | None, new_hash: str, first_in_rebuild: bool = False) -> str:
+def outcome(stored_hash: str | None, new_hash: str, older: bool = False) -> str:
     """The outcome of storing an article whose text hashes to ``new_hash`` where the archive holds
-    ``stored_hash`` (None: no such article)."""
+    ``stored_hash`` (None: no such article); ``older``: the page was last fetched before the
+    version the archive holds (a web archive imported late, or imported again): another text is
+    then ``older`` and replaces nothing (its page is stored, so ``reparse`` puts it in the
+    article's history)."""
     if stored_hash is None:
         return NEW
-    if first_in_rebuild:
-        return REBUILT
-    return UNCHANGED if stored_hash == new_hash else UPDATED
+    if stored_hash == new_hash:
+        return UNCHANGED
+    return OLDER if older else UPDATED

@@ -4,7 +4,8 @@ in the transaction that stores their rows.
 
 Runs after the store stage: a new article may still wait in the store stage's open group, so it
 is revealed first (``Archive.reveal``); the links are written in that same group's transaction.
-Unchanged articles keep their links. In an archive without meets there is nothing to link an
+Unchanged articles keep their links. While reparse rebuilds the articles aside, it links
+them itself once they are swapped in. In an archive without meets there is nothing to link an
 article to, and the stage leaves it alone (no reveal: the store stage's deferred group insert
 stays whole); articles stored before a meet are linked when the meet is (``link_document``).
 """
@@ -24,6 +25,8 @@ class LinkStage(ArchiveStage):
         article = item.article
         if article is None or item.reject or item.outcome not in LINKED:
             return item
+        if self.archive.rebuilding:
+            return item  # reparse links every article once they are swapped in (pipelines.replay)
         if not schema.has_meets(self.db):
             return item  # nothing to link to (a news-only archive): the group stays deferred
         self.archive.reveal(article.canonical_url)

@@ -2,17 +2,27 @@
 no network, through the same item pipelines a crawl uses (ITEM_PIPELINES).
 
 Every stored page version is replayed, oldest (by latest fetch) first, as the ``Page`` it was
-stored from. The first version of each article met in the run rewrites the article's row in place
-(same id, revisions dropped); the versions that follow rebuild its revisions exactly as a crawl
-made them. Rejects of each replayed page are rebuilt too. Meets, athletes, their links and
-mentions are forgotten first and linked again as the pages replay, in the same order, honouring
-the user's overrides (``pipelines.linking``). An article whose pages no longer give
-an article (a parser now rejects them) is kept as it was and counted as ``kept``.
+stored from. The store stage rebuilds each article, its revisions exactly as a crawl made them,
+in staging tables; once every page is replayed they are swapped into the archive, whole articles
+at a time (``pipelines.db.rebuild``), so a run killed at any moment loses nothing: each article is
+as it was or as rebuilt. Rejects and results documents of each replayed page are rebuilt in
+place, each page in one transaction. An article whose pages no longer give an article (a parser
+now rejects them) is kept as it was and counted as ``kept``. A page whose stored body (or headers)
+can no longer be read is reported and skipped; an article with a version on such a page is kept
+as it was.
+
+Meets, athletes, their links and mentions are forgotten first and linked again as the results
+documents replay, in the same order, honouring the user's overrides (``pipelines.linking``); once
+the articles are swapped in, each is placed in its story again (``pipelines.stories``: its text
+may have changed, and one stored before stories existed has no fingerprint yet) and linked to the
+meets it covers and the athletes it names. A run killed before that leaves meets and athletes
+partly linked (the user's overrides stay); running reparse again links them all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +30,10 @@ from typing import Any
 from pipelines import db as schema
 from pipelines import linking
 from pipelines.context import REBUILD_SETTING, archive_for, close_archive
+from pipelines.fingerprint import fingerprint
+from pipelines.stories import place
+
+PLACE_BATCH = 200  # articles placed and linked per write transaction after the swap
 
 
 @dataclass
@@ -48,25 +62,47 @@ def close_stages(stages: list[Any]) -> None:
             stage.close_spider()
 
 
+SHOWN_DAMAGED = 20  # damaged pages the summary names one by one
+
+
 @dataclass
 class ReparseReport(Tally):
     db: Path = Path()
-    changed: int = 0  # articles whose text differs from before the rebuild
+    swapped: schema.Swapped = field(default_factory=schema.Swapped)
     kept: int = 0  # articles no replayed page produced (left as they were)
+    damaged: list[schema.DamagedPage] = field(default_factory=list)  # pages not readable
+
+    @property
+    def changed(self) -> int:
+        """Articles whose text differs from before the rebuild."""
+        return self.swapped.changed
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.damaged else 0
 
     def summary(self) -> str:
-        o = self.outcomes
-        rebuilt = o["rebuilt"]
+        o, done = self.outcomes, self.swapped
         rejects = ", ".join(f"{n} {r}" for r, n in self.rejects.most_common()) or "none"
-        return "\n".join(
-            [
-                f"Reparsed {self.pages} stored page(s) in {self.db} (no network)",
-                f"  articles: {rebuilt} rebuilt ({self.changed} with changed text), {o['new']} "
-                "new, "
-                f"{o['updated']} revision(s) replayed, {self.kept} kept as they were",
-                f"  rejects:  {sum(self.rejects.values())} ({rejects})",
-            ]
-        )
+        lines = [
+            f"Reparsed {self.pages} stored page(s) in {self.db} (no network)",
+            f"  articles: {done.rebuilt} rebuilt ({done.changed} with changed text), "
+            f"{done.added} new, {o['updated']} revision(s) replayed, {self.kept} kept as they were",
+            f"  rejects:  {sum(self.rejects.values())} ({rejects})",
+        ]
+        if self.damaged:
+            lines.append(
+                f"  DAMAGED:  {len(self.damaged)} stored page(s) could not be read and were "
+                f"skipped; {len(done.held)} article(s) with a version on one kept as they were"
+            )
+            lines += [f"    {damaged_line(d)}" for d in self.damaged[:SHOWN_DAMAGED]]
+            if len(self.damaged) > SHOWN_DAMAGED:
+                lines.append(f"    ... and {len(self.damaged) - SHOWN_DAMAGED} more")
+        return "\n".join(lines)
+
+
+def damaged_line(page: schema.DamagedPage) -> str:
+    return f"page {page.id} ({page.url}): stored page unreadable: {page.reason}"
 
 
 def replay_crawler(db_path: Path, overrides: dict[str, Any] | None = None) -> Any:
@@ -103,30 +139,46 @@ def build_stages(crawler: Any) -> list[Any]:
     return [build_from_crawler(load_object(path), crawler) for path in paths]
 
 
-def _hashes(db: Any) -> dict[str, str]:
-    return {
-        r["canonical_url"]: r["content_hash"]
-        for r in db[schema.ARTICLES].rows_where(select="canonical_url, content_hash")
-    }
-
-
-def reparse(db_path: Path, overrides: dict[str, Any] | None = None) -> ReparseReport:
-    """Replay every stored page of the archive at ``db_path`` through the item pipelines."""
+def reparse(
+    db_path: Path,
+    overrides: dict[str, Any] | None = None,
+    on_damaged: Callable[[schema.DamagedPage], None] | None = None,
+) -> ReparseReport:
+    """Replay every stored page of the archive at ``db_path`` through the item pipelines, then
+    swap the rebuilt articles in; ``on_damaged`` is told of each page that cannot be read."""
     crawler = replay_crawler(db_path, overrides)
     stages = build_stages(crawler)
     archive = archive_for(crawler)
-    before = _hashes(archive.db)
     report = ReparseReport(db=Path(db_path))
     try:
         with schema.write_transaction(archive.db):
             linking.reset(archive.db)  # meets and athletes are linked again as pages replay
         for item in schema.iter_pages(archive.db):
+            if isinstance(item, schema.DamagedPage):
+                report.damaged.append(item)
+                if on_damaged is not None:
+                    on_damaged(item)
+                continue
             report.replay(stages, item)
         archive.commit()  # the store stage's last group
-        after = _hashes(archive.db)
-        report.changed = sum(1 for url, h in before.items() if after.get(url) != h)
-        report.kept = len(before.keys() - (archive.rebuilt or set()))
+        report.kept = schema.unstaged_articles(archive.db)
+        report.swapped = schema.swap_rebuilt(archive.db, {d.id for d in report.damaged})
+        place_and_link(archive.db)
     finally:
         close_stages(stages)
         close_archive(crawler)
     return report
+
+
+def place_and_link(db: Any) -> None:
+    """Every article placed in its story and, when the archive holds meets, linked to meets and
+    athletes: ``PLACE_BATCH`` articles per write transaction."""
+    meets = schema.has_meets(db)
+    after = 0
+    while batch := schema.article_bodies(db, after, PLACE_BATCH):
+        with schema.write_transaction(db):
+            for article_id, body in batch:
+                place(db, article_id, fingerprint(body))
+                if meets:
+                    linking.link_article(db, article_id)
+        after = batch[-1][0]

@@ -7,6 +7,12 @@ typed document in one write transaction (a savepoint of the store stage's open g
 is one, committed with it). A document that yields no rows is listed as unparsed with the reason
 (its raw bytes stay in ``pages``). Blocked and failed responses are left to the reject stages.
 
+Every document parsed is audited (``scraper.results.audit``: the share of its result-like lines
+that became rows, consistency checks): the verdict (parsed, partial, unparsed), coverage and
+reasons are stored with it, each row's failed checks with the row (``audit_flags``); the verdict
+goes on the item (``Crawled.results_verdict``, for the run's alarm) and into the stats
+(``meetarchive/results/audit/<verdict>``).
+
 Nothing is stored twice (``pipelines.db.documents``): a document is keyed by
 ``scraper.parsers.keys.document_key`` (a results file by its canonical URL, host and port included;
 a RunnerSpace Results page by its platform ids, whatever host served it) and holds the rows of its
@@ -49,6 +55,7 @@ from scraper.items import Article, Crawled, Page
 from scraper.parsers.keys import document_key, tables_key
 
 if TYPE_CHECKING:
+    from scraper.results.audit import Audit
     from scraper.results.model import ResultDoc
 
 logger = logging.getLogger(__name__)
@@ -75,6 +82,18 @@ def parse_results(data: bytes, url: str) -> ResultDoc:
         return ResultDoc(error=f"{type(exc).__name__}: {exc}"[:500])
 
 
+def audit_results(data: bytes, url: str, doc: ResultDoc) -> Audit | None:
+    """The audit of the document parsed from ``data`` (``scraper.results.audit``); None, logged,
+    should the audit itself fail: the rows are stored all the same."""
+    from scraper.results.audit import audit_document
+
+    try:
+        return audit_document(data, doc)
+    except Exception as exc:  # an audit failure must not lose the document's rows
+        logger.warning("results audit error on %s: %s", url, exc)
+        return None
+
+
 def tables_document(article: Article) -> bytes:
     """An article's results tables as one HTML results document: its meet name (else its
     headline) and day as the event they list."""
@@ -93,8 +112,11 @@ def tables_document(article: Article) -> bytes:
 
 
 def parse_digest(doc: ResultDoc) -> str:
-    """sha1 of a parsed document, every field of it: equal digests, equal results."""
-    data = json.dumps(dataclasses.asdict(doc), ensure_ascii=False, sort_keys=True, default=str)
+    """sha1 of a parsed document, every field of it (but the text it was read from): equal
+    digests, equal results."""
+    fields = dataclasses.asdict(doc)
+    fields.pop("text", None)
+    data = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha1(data.encode("utf-8")).hexdigest()
 
 
@@ -116,21 +138,23 @@ class ResultsStage(ArchiveStage):
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            outcome, rows = self.store(page, page_id, key, data)
-        self.count(outcome, rows)
+            outcome, rows, verdict = self.store(page, page_id, key, data)
+        item.results_verdict = verdict
+        self.count(outcome, rows, verdict)
         return item
 
-    def store(self, page: Page, page_id: int, key: str, data: bytes) -> tuple[str, int]:
+    def store(self, page: Page, page_id: int, key: str, data: bytes) -> tuple[str, int, str | None]:
         """Store (or not) the results document ``data`` of ``page`` (row ``page_id``) under
-        ``key``: the outcome and the number of rows stored."""
+        ``key``: the outcome, the number of rows stored and, for a document parsed, its audit's
+        verdict."""
         sha1 = hashlib.sha1(data).hexdigest()
         current = schema.document_of_key(self.db, key)
         was = linking.before(self.db, current["id"] if current else None)
         if current is not None and current["page_id"] != page_id:
             if not schema.newer_page(self.db, page_id, current["page_id"]):
-                return OLDER, 0
+                return OLDER, 0, None
         elif current is not None and current["duplicate_of"] is not None:
-            return DUPLICATE, 0  # this page again: the rows are its holder's
+            return DUPLICATE, 0, None  # this page again: the rows are its holder's
         holder = schema.document_holding(self.db, sha1)
         if current is not None and holder is not None and holder["id"] == current["id"]:
             if current["page_id"] != page_id:  # the same bytes under another URL of the key
@@ -139,7 +163,7 @@ class ResultsStage(ArchiveStage):
                 )
                 current["page_id"] = page_id
             if not self.archive.rebuilding:
-                return UNCHANGED, 0
+                return UNCHANGED, 0, None
         elif holder is not None:
             if current is not None:
                 schema.release_document(self.db, current)
@@ -154,7 +178,7 @@ class ResultsStage(ArchiveStage):
                 page.fetched_at,
                 holder,
             )
-            return DUPLICATE, 0
+            return DUPLICATE, 0, None
         identity = {"url_key": key, "body_sha1": sha1}
         return self.parse_and_store(page, page_id, data, current, identity, was)
 
@@ -166,7 +190,7 @@ class ResultsStage(ArchiveStage):
         current: dict[str, Any] | None,
         identity: dict[str, Any],
         was: linking.Before,
-    ) -> tuple[str, int]:
+    ) -> tuple[str, int, str | None]:
         doc = parse_results(data, page.url)
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
@@ -181,12 +205,13 @@ class ResultsStage(ArchiveStage):
             schema.move_document(
                 self.db, current["id"], page_id, page.url, identity["body_sha1"], page.fetched_at
             )
-            return UNCHANGED, 0
+            return UNCHANGED, 0, None
         else:
             outcome = UPDATED
             schema.release_document(self.db, current)
             linking.released(self.db, was)
             was = linking.Before()
+        audit = audit_results(data, page.url, doc)
         rows = schema.store_results(
             self.db,
             page_id,
@@ -196,13 +221,14 @@ class ResultsStage(ArchiveStage):
             page.source or None,
             identity,
             current["id"] if current else None,
+            audit,
         )
         stored = schema.document_of_key(self.db, identity["url_key"])
         assert stored is not None
         linking.link_document(self.db, stored["id"], page.source or None, was)
-        return outcome, rows
+        return outcome, rows, None if audit is None else audit.verdict
 
-    def count(self, outcome: str, rows: int) -> None:
+    def count(self, outcome: str, rows: int, verdict: str | None) -> None:
         if self.stats is None:
             return
         self.stats.inc_value(STAT.format("documents"))
@@ -210,3 +236,5 @@ class ResultsStage(ArchiveStage):
         self.stats.inc_value(STAT.format("rows"), rows)
         if outcome in (NEW, UPDATED, REBUILT) and not rows:
             self.stats.inc_value(STAT.format("unparsed"))
+        if verdict is not None:
+            self.stats.inc_value(STAT.format(f"audit/{verdict}"))

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import sqlite_utils
 
-from pipelines.db import FTS_COLUMNS, fts_match
+from pipelines.db import FTS_COLUMNS, fts_match, story_urls
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -226,17 +228,23 @@ def search(
     ``mark``) and score (bm25, lower is better). A common query is ranked within its newest-stored
     matches (``pipelines.db.RANK_WINDOW``); one matching a large share of the archive
     (``COMMON_MATCHES``) puts headline/dek hits first without bm25 (score None). So searching
-    stays fast at millions of rows."""
+    stays fast at millions of rows.
+
+    A story held more than once (the same text on several sites, ``pipelines.stories``) is one
+    hit, its best-matching article, with ``story_id``, ``also_on`` (the addresses of the story's
+    other articles, the original first) and ``other_sites`` (how many sites they are on besides
+    the hit's own)."""
     if limit < 1:
         raise SearchError("The limit must be at least 1.")
     groups, _excluded, fts_query = _parsed(query)
     markup = mark[0].lstrip().startswith("<")  # HTML marks: the snippet is HTML, text escaped
+    sentinels = _sentinels()
     try:
         hits = fts_match(
             db,
             fts_query,
             limit,
-            _SENTINELS if markup else mark,
+            sentinels if markup else mark,
             order,
             _candidates(groups, fts_query) if order == "newest" else None,
         )
@@ -244,22 +252,56 @@ def search(
         raise SearchError(f"Cannot search for {query!r}: {exc}".replace("\n", " ")) from exc
     if markup:
         for hit in hits:
-            hit["snippet"] = _html_snippet(hit["snippet"], mark)
+            hit["snippet"] = _html_snippet(hit["snippet"], mark, sentinels)
+    _add_stories(db, hits)
     return hits
 
 
-# Marks FTS5 puts around hits before the snippet is escaped; C0 controls never occur in stored
-# text (parsers drop them).
-_SENTINELS = ("\x02", "\x03")
+def _sentinels() -> tuple[str, str]:
+    """Marks FTS5 puts around hits before the snippet is escaped: made of a random token for each
+    search, so no stored text (crawled, or of an archive written before control characters were
+    cleaned from it) can hold one and add a mark of its own."""
+    token = secrets.token_hex(8)
+    return f"\x02{token}\x03", f"\x02/{token}\x03"
 
 
-def _html_snippet(snippet: str | None, mark: tuple[str, str]) -> str | None:
+def site_of(url: str) -> str:
+    """The site of an address: its host (and port), lower-cased, without a leading ``www.``."""
+    netloc = urlsplit(url).netloc.lower().rpartition("@")[2]
+    return netloc.removeprefix("www.")
+
+
+def _add_stories(db: sqlite_utils.Database, hits: list[dict[str, Any]]) -> None:
+    members = story_urls(db, [hit["story_id"] for hit in hits])
+    for hit in hits:
+        others = [url for i, url in members.get(hit["story_id"], []) if i != hit["id"]]
+        own = site_of(hit["url"] or hit["canonical_url"])
+        hit["also_on"] = others
+        hit["other_sites"] = len({site_of(url) for url in others} - {own})
+
+
+def story_note(hit: dict[str, Any]) -> str | None:
+    """ "also on 2 sites (a.com, b.org)" for a hit whose story is held more than once."""
+    others = hit.get("also_on") or []
+    if not others:
+        return None
+    own = site_of(hit["url"] or hit["canonical_url"])
+    sites = sorted({site_of(url) for url in others} - {own})
+    if not sites:
+        n = len(others)
+        return f"also at {n} other address{'es' if n > 1 else ''} on this site"
+    return f"also on {len(sites)} site{'s' if len(sites) > 1 else ''} ({', '.join(sites)})"
+
+
+def _html_snippet(
+    snippet: str | None, mark: tuple[str, str], sentinels: tuple[str, str]
+) -> str | None:
     """A snippet whose page text is HTML-escaped (a page's "<script>" stays text wherever the
     snippet is shown as HTML) and whose hits are between ``mark``."""
     if snippet is None:
         return None
     text = html.escape(snippet, quote=False)
-    return text.replace(_SENTINELS[0], mark[0]).replace(_SENTINELS[1], mark[1])
+    return text.replace(sentinels[0], mark[0]).replace(sentinels[1], mark[1])
 
 
 def format_hits(hits: list[dict[str, Any]]) -> str:
@@ -272,5 +314,8 @@ def format_hits(hits: list[dict[str, Any]]) -> str:
         lines.append(f"{n}. {hit['headline']}")
         lines.append("   " + " · ".join(a for a in about if a))
         lines.append(f"   {hit['url'] or hit['canonical_url']}")
+        note = story_note(hit)
+        if note:
+            lines.append(f"   {note}")
         lines.append("   " + " ".join((hit["snippet"] or "").split()))
     return "\n".join(lines)

@@ -1,10 +1,15 @@
 """StoreStage: each item's writes in one savepoint, items committed in groups.
 
 Per item: the page row always (an identical refetch only moves its fetch time); then the reject,
-or the article: inserted (new), rewritten with the old text kept as a revision (updated),
-rewritten in place with its revisions dropped for rebuilding (rebuilt, during reparse), or only
-``last_seen`` moved (unchanged). Article times come from the page row's fetch times, never the
-clock.
+or the article: inserted (new), rewritten with the old text kept as a revision (updated), only
+``last_seen`` moved (unchanged), or left alone when the page was last fetched before the stored
+version (older: a web archive imported late or again). During reparse the same decisions are
+taken on staging tables (the first version of an archived article met is ``rebuilt``), swapped
+into the archive once every page has been replayed (``pipelines.db.rebuild``). Article times come
+from the page row's fetch times, never the clock. A new, updated or rebuilt article is
+fingerprinted as it is stored and placed in its story at the group's commit, in the same
+transaction (``pipelines.stories.StoryIndex``); during reparse, once the rebuilt articles are
+swapped in (``pipelines.replay``).
 
 **Group commit.** One write transaction stays open over a group of items: it is committed when
 it holds ``STORE_GROUP_ITEMS`` items (default 100) or is ``STORE_GROUP_SECONDS`` old (default
@@ -35,7 +40,8 @@ from scrapy.exceptions import DropItem
 
 from pipelines import db as schema
 from pipelines.context import Archive, ArchiveStage
-from pipelines.dedupe import NEW, REBUILT, UNCHANGED, content_hash, outcome
+from pipelines.dedupe import NEW, OLDER, REBUILT, UNCHANGED, UPDATED, content_hash, outcome
+from pipelines.stories import StoryIndex
 from scraper.errors import MeetarchiveError
 from scraper.items import Crawled
 
@@ -112,6 +118,15 @@ class StoreStage(ArchiveStage):
         # needs the space, and it must be the failing item's, never the group's commit.
         self.defer = not int(get("ARCHIVE_MAX_BYTES", 0) or 0)
         self.pending: dict[str, dict[str, Any]] = {}
+        # Stories (pipelines.stories): the group's articles are placed at its commit.
+        self.stories = StoryIndex(self.db)
+        # Where articles go: the archive's tables, or while reparse rebuilds them, staging tables
+        # swapped in once every page has been replayed (pipelines.db.rebuild)
+        self.articles, self.revisions = schema.ARTICLES, schema.REVISIONS
+        if archive.rebuilding:
+            self.articles, self.revisions = schema.STAGED_ARTICLES, schema.STAGED_REVISIONS
+            self.defer = False
+            schema.start_rebuild(self.db, self.columns)
         archive.committers.append(self.commit)
         archive.revealers.append(self.reveal)
 
@@ -131,6 +146,9 @@ class StoreStage(ArchiveStage):
             raise
         if deferred is not None:
             self.pending[deferred["canonical_url"]] = deferred
+        stored_text = item.outcome in (NEW, UPDATED, REBUILT)
+        if item.article is not None and stored_text and not self.archive.rebuilding:
+            self.stories.note(item.article.canonical_url, item.article.body)
         self.group.append(item)
         if len(self.group) >= self.limit:
             self.commit()
@@ -160,9 +178,11 @@ class StoreStage(ArchiveStage):
         group, self.group, self.open = self.group, [], False
         try:
             self._insert_pending()
+            self.stories.flush()
             self.db.execute("COMMIT")  # may fail (a full disk): then nothing of the group stays
         except BaseException as exc:
             self.pending.clear()
+            self.stories.discard()
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
             self._lost(group, exc)
@@ -177,6 +197,7 @@ class StoreStage(ArchiveStage):
         if self.open and not self.db.conn.in_transaction:  # SQLite rolled it all back
             group, self.group, self.open = self.group, [], False
             self.pending.clear()
+            self.stories.discard()
             self._lost(group, None)
             return
         try:
@@ -270,19 +291,19 @@ class StoreStage(ArchiveStage):
         art = item.article
         assert art is not None
         self.reveal(art.canonical_url)  # stored earlier in this group: insert it first
-        stored = schema.find_article(self.db, art.canonical_url)
+        stored = schema.find_article(self.db, art.canonical_url, self.articles)
         new_hash = content_hash(art)
-        first_in_rebuild = False
-        if self.archive.rebuilt is not None:
-            first_in_rebuild = art.canonical_url not in self.archive.rebuilt
-            self.archive.rebuilt.add(art.canonical_url)
         # decided here, under the write lock: another writer may have stored it meanwhile
-        decided = outcome(stored["content_hash"] if stored else None, new_hash, first_in_rebuild)
+        older = stored is not None and last_fetched < (stored["updated_at"] or "")
+        decided = outcome(stored["content_hash"] if stored else None, new_hash, older)
+        if decided == OLDER:
+            item.outcome = decided
+            return None
         if decided == UNCHANGED:
             assert stored is not None
             last = max(stored["last_seen"] or "", last_fetched)
             if last != stored["last_seen"]:
-                schema.update_article(self.db, stored["id"], {"last_seen": last})
+                schema.update_article(self.db, stored["id"], {"last_seen": last}, self.articles)
             item.outcome = decided
             return None
         row = schema.article_row(art, self.columns)
@@ -290,21 +311,17 @@ class StoreStage(ArchiveStage):
         if decided == NEW:
             row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
             item.outcome = decided
-            if self.defer:
+            if self.archive.rebuilding:  # its first version in this rebuild, staged
+                if schema.find_article(self.db, art.canonical_url) is not None:
+                    item.outcome = REBUILT
+            elif self.defer:
                 return row
-            schema.insert_article(self.db, row)
-        elif decided == REBUILT:
-            assert stored is not None
-            schema.delete_revisions(self.db, stored["id"])
-            row.update(first_seen=first_fetched, last_seen=last_fetched, updated_at=first_fetched)
-            schema.update_article(self.db, stored["id"], row)
-        else:
-            assert stored is not None
-            schema.add_revision(self.db, stored, replaced_at=last_fetched)
-            row.update(
-                last_seen=max(stored["last_seen"] or "", last_fetched), updated_at=last_fetched
-            )
-            schema.update_article(self.db, stored["id"], row)
+            schema.insert_article(self.db, row, self.articles)
+            return None
+        assert stored is not None
+        schema.add_revision(self.db, stored, replaced_at=last_fetched, table=self.revisions)
+        row.update(last_seen=max(stored["last_seen"] or "", last_fetched), updated_at=last_fetched)
+        schema.update_article(self.db, stored["id"], row, self.articles)
         item.outcome = decided
         return None
 

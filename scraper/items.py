@@ -84,3 +84,6 @@ class Crawled:
     reject: str | None = None  # reason the page produced no article (recorded, never silent)
     reject_detail: str | None = None
     outcome: str | None = None  # set by dedupe/store: new | updated | unchanged
+    # set by the results stage for a results document it parsed and stored: the audit's verdict
+    # (parsed | partial | unparsed, scraper.results.audit)
+    results_verdict: str | None = None

@@ -8,7 +8,17 @@ from tests.hostile_report import MEASURES, RSS_LIMIT_MB
 
 _SUITES = (
     "tests/test_hostile.py",
+    "tests/test_hostile_crawl.py",
+    "tests/test_hostile_way_in.py",
+    "tests/test_hostile_escapes.py",
+    "tests/test_hostile_archives.py",
+    "tests/test_hostile_warc.py",
+    "tests/test_hostile_memory.py",
     "tests/test_faults.py",
+    "tests/test_reparse_kill.py",
+    "tests/test_export_kill.py",
+    "tests/test_warc_kill.py",
+    "tests/test_export_targets.py",
     "tests/test_boundaries.py",
     "tests/test_properties.py",
 )
@@ -24,7 +34,7 @@ def pytest_runtest_logreport(report: Any) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    if not _OUTCOMES and not MEASURES.peak_rss_mb:
+    if not _OUTCOMES and not MEASURES.peak_rss_mb and not MEASURES.notes:
         return
     write = terminalreporter.write_line
     terminalreporter.section("hostile inputs and faults")
@@ -34,7 +44,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if MEASURES.peak_rss_mb:
         peak = max(MEASURES.peak_rss_mb.values())
         write(
-            f"peak RSS of a crawl process: {peak:.0f} MB (limit {RSS_LIMIT_MB} MB; "
+            f"peak RSS of a measured process: {peak:.0f} MB (limit {RSS_LIMIT_MB} MB; "
             + ", ".join(f"{k} {v:.0f}" for k, v in sorted(MEASURES.peak_rss_mb.items()))
             + ")"
         )

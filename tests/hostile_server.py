@@ -54,6 +54,10 @@ CASES: dict[str, str] = {
     "status-503-retry-after": "reject:http error",
     "status-429-retry-after-long": "reject:http error",
     "status-429": "reject:http error",
+    "status-503-retry-after-superscript": "reject:http error",
+    "meta-refresh-offsite": "reject:fetch error",
+    "meta-refresh-loop": "reject:fetch error",
+    "meta-refresh-self": "article",
     "timeout": "reject:fetch error",
     "drip": "reject:fetch error",
     "reset": "reject:fetch error",
@@ -66,6 +70,7 @@ ARTICLE_HEADLINES = {
     "invalid-utf8": "Invalid",
     "charset-header-vs-meta": "Zürich",
     "charset-bom-vs-header": "Zürich",
+    "meta-refresh-self": "Reloading",
 }
 SITEMAPS = ("/sitemap-xml-bomb.xml", "/sitemap-50k.xml", "/sitemap-gzip-bomb.xml.gz")
 BODY_TEXT = ("The meet opened under grey skies. " * 12).strip()
@@ -77,6 +82,10 @@ def article_html(headline: str, body: str = BODY_TEXT, head: str = "", attrs: st
         f"<article><h1>{headline}</h1><p class='byline'>By Pat Runner</p>"
         f"<p>{body}</p><p>{body}</p><p>{body}</p></article></body></html>"
     )
+
+
+def refresh(to: str) -> bytes:
+    return f'<html><head><meta http-equiv="refresh" content="0; url={to}"></head></html>'.encode()
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,8 @@ class HostileServer:
                 return self.send(h, 302, b"", Location=f"/case/chain/{hop + 1}")
             if name == "loop-b":
                 return self.send(h, 302, b"", Location="/case/redirect-loop")
+            if name == "refresh-b":
+                return self.send(h, 200, refresh("/case/meta-refresh-loop"))
             method = getattr(self, "case_" + name.replace("-", "_"), None)
             if method is not None:
                 return method(h)
@@ -354,6 +365,21 @@ class HostileServer:
 
     def case_status_429_retry_after_long(self, h: BaseHTTPRequestHandler) -> None:
         self.send(h, 429, b"<html><body>Slow down</body></html>", Retry_After="3600")
+
+    def case_status_503_retry_after_superscript(self, h: BaseHTTPRequestHandler) -> None:
+        """A Retry-After of "²" (sent as the latin-1 byte): a digit to str.isdigit(), no number."""
+        self.send(h, 503, b"<html><body>Busy</body></html>", Retry_After="²")
+
+    def case_meta_refresh_offsite(self, h: BaseHTTPRequestHandler) -> None:
+        self.send(h, 200, refresh("http://offsite.invalid/landing"))
+
+    def case_meta_refresh_loop(self, h: BaseHTTPRequestHandler) -> None:
+        self.send(h, 200, refresh("/case/refresh-b"))
+
+    def case_meta_refresh_self(self, h: BaseHTTPRequestHandler) -> None:
+        """A live page reloading itself every 30 s: an article all the same."""
+        head = '<meta http-equiv="refresh" content="30; url=/case/meta-refresh-self">'
+        self.send(h, 200, article_html("Reloading Live Story", head=head).encode())
 
     def case_status_429(self, h: BaseHTTPRequestHandler) -> None:
         self.send(h, 429, b"<html><body>Slow down</body></html>")

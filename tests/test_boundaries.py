@@ -24,7 +24,9 @@ import pytest
 from pipelines import db as schema
 from pipelines.export import ExportError, Filters, export
 from pipelines.search import SearchError, search
-from scraper.crawl.guards import _literal_local, _non_public, on_hosts, retry_after_seconds
+from scraper.crawl.addresses import literal_local as _literal_local
+from scraper.crawl.addresses import non_public as _non_public
+from scraper.crawl.guards import on_hosts, retry_after_seconds
 from tests.archive_helpers import article, build_stages, crawled, make_crawler, run_stages
 from tests.hostile_report import run_measured
 from tests.hostile_server import HostileServer
@@ -100,6 +102,10 @@ def test_redirect_targets_must_be_on_the_spiders_hosts(url, hosts, on):
         ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),  # a date in the past: no wait
         ("soon", None),
         ("-5", None),
+        ("²", None),  # digits to str.isdigit(), no number (float() refuses them)
+        (b"\xb2", None),  # the same, as the header's byte
+        ("١٢", None),
+        ("1²", None),
         ("", None),
         (None, None),
     ],

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+import sqlite_utils
 from protego import Protego
 
 from pipelines import db as schema
@@ -428,8 +429,9 @@ def test_a_host_that_keeps_answering_with_challenges_is_no_longer_asked(tmp_path
 
 
 def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
-    """Another application's SQLite file as --db: the pipelines refuse it, and the crawl says so
-    and exits 1 (it once reported "0 pages, exit code 0"); the file is left alone."""
+    """Another application's SQLite file as --db: the crawl refuses it before it starts, in one
+    line, and exits 1 (it once reported "0 pages, exit code 0"); the file is left alone and the
+    server is never asked."""
     import sqlite_utils
 
     other = tmp_path / "other.db"
@@ -443,8 +445,30 @@ def test_a_crawl_that_cannot_open_its_archive_fails_loudly(tmp_path: Path):
             text=True,
             timeout=120,
         )
+        asked = list(server.log)
     assert proc.returncode == 1, proc.stdout + proc.stderr[-2000:]
-    assert "CRAWL FAILED:    NotAnArchiveError" in proc.stdout
-    assert "is not a meetarchive archive" in proc.stdout
-    assert "(in pipelines.db.connection.check_archive, line " in proc.stdout  # where it stopped
+    assert (
+        proc.stderr
+        == f"Error: {other} is not a meetarchive archive (it holds other tables: recipes)\n"
+    )
+    assert not asked
     assert sqlite_utils.Database(other).table_names() == ["recipes"]
+
+
+def test_a_crashed_crawl_says_where_it_stopped(tmp_path: Path):
+    from twisted.python.failure import Failure
+
+    from pipelines.db import NotAnArchiveError, check_tables
+    from scraper.cli.crawlrun import where
+
+    other = sqlite_utils.Database(tmp_path / "other.db")
+    other["recipes"].insert({"name": "soup"})
+    try:
+        check_tables(other, "other.db")
+    except NotAnArchiveError:
+        failure = Failure()
+    assert where(failure).startswith(" (in pipelines.db.states.check_tables, line ")
+    try:
+        raise ValueError("not ours")
+    except ValueError:
+        assert where(Failure()) == ""  # raised in the test: no frame of ours

@@ -55,6 +55,7 @@ QUICK = [
 FAILING_URLS = {
     "redirect-loop": ("/case/loop-b", "/case/redirect-loop"),
     "redirect-chain": ("/case/chain/", "/case/redirect-chain"),
+    "meta-refresh-loop": ("/case/refresh-b", "/case/meta-refresh-loop"),
 }
 
 
@@ -212,6 +213,8 @@ def test_size_limits_name_their_cause(hostile):
             "redirect-offsite",
             "redirect-chain",
             "timeout",
+            "meta-refresh-offsite",
+            "meta-refresh-loop",
         )
     }
     assert "max size" in details["huge"]
@@ -224,6 +227,8 @@ def test_size_limits_name_their_cause(hostile):
     assert "redirect loop" in details["redirect-loop"]
     assert "off-site redirect" in details["redirect-offsite"]
     assert "max redirections" in details["redirect-chain"]
+    assert "off-site meta refresh to offsite.invalid" in details["meta-refresh-offsite"]
+    assert "meta refresh loop" in details["meta-refresh-loop"]
     assert "Timeout" in details["timeout"] or "timed out" in details["timeout"]
 
 
@@ -237,6 +242,8 @@ def test_retries_follow_the_server(hostile):
     assert len(busy) == 2
     assert busy[1].time - busy[0].time >= 0.95
     assert len(server.requests_for("/case/status-429-retry-after-long")) == 1
+    # "²" is no number of seconds: retried as a 503 without one (it once raised a ValueError)
+    assert len(server.requests_for("/case/status-503-retry-after-superscript")) == 2
 
 
 def test_sitemap_bombs_and_floods_are_read_within_bounds(hostile):

@@ -135,6 +135,24 @@ def test_a_changed_article_adds_exactly_one_revision_with_the_old_text(stages, d
     assert len(rows(db, "article_revisions")) == 1
 
 
+def test_a_version_fetched_before_the_stored_one_replaces_nothing(stages, db):
+    """A web archive imported after a crawl (or imported again) holds versions older than the
+    one stored: they change nothing (``older``), their pages are kept for reparse. Seen again
+    later (the text went back), the same text is a change like any other."""
+    v1 = article(fetched_at=T1)
+    v2 = article(fetched_at=T2, headline="Kerr Wins Epic Mile", body=BODY + "\n\nUpdated.")
+    run_stages(stages, crawled(v2, body=b"<html>v2</html>"))
+    stored = rows(db, "articles")
+    item = run_stages(stages, crawled(v1, body=b"<html>v1</html>"))
+    assert item.outcome == "older"
+    assert rows(db, "articles") == stored
+    assert rows(db, "article_revisions") == []
+    assert len(rows(db, "pages")) == 2  # the older page is stored
+    back = run_stages(stages, crawled(article(fetched_at=T3), body=b"<html>v1</html>"))
+    assert back.outcome == "updated"  # the same v1 page, fetched again after v2
+    assert rows(db, "articles")[0]["headline"] == v1.headline
+
+
 @pytest.mark.parametrize(
     ("page_changes", "reason", "detail"),
     [

@@ -139,3 +139,64 @@ def test_reparse_needs_no_network(archive, monkeypatch):
     report = reparse(archive)
     assert report.outcomes["rebuilt"] == 2
     assert snapshot(archive) == before
+
+
+@pytest.mark.parametrize(
+    ("column", "damage"),
+    [
+        ("body", b"\x78\x9c not zlib at all"),  # zlib garbage where a compressed body was
+        ("body", b"\x00" * 64),
+        ("headers", "{not json"),
+        ("meta", "[unclosed"),
+    ],
+)
+def test_a_damaged_stored_page_is_reported_and_the_rest_rebuilt(archive, column, damage):
+    """The page holding A's latest text cannot be read: reparse names it, rebuilds everything
+    else, and keeps A (its row and revisions) exactly as it was, since rebuilt without that
+    version it would lose its latest text."""
+    before = snapshot(archive)
+    latest_a = next(a for a in before["articles"] if a["url"] == A)
+    with schema.open_db(archive) as db:
+        db.execute(f"UPDATE pages SET [{column}] = ? WHERE id = ?", [damage, latest_a["page_id"]])
+        db.execute("UPDATE articles SET headline = 'Stale' WHERE url = ?", [B])  # older parser's
+    seen = []
+    report = reparse(archive, on_damaged=seen.append)
+    assert [d.id for d in seen] == [latest_a["page_id"]]
+    assert [d.id for d in report.damaged] == [latest_a["page_id"]]
+    assert report.exit_code == 1
+    assert report.swapped.held == [latest_a["canonical_url"]]
+    after = snapshot(archive)
+    assert after["articles"] == before["articles"]  # A kept as it was, B rebuilt
+    assert after["revisions"] == before["revisions"]
+    summary = report.summary()
+    assert "DAMAGED:  1 stored page(s) could not be read" in summary
+    assert f"page {latest_a['page_id']} ({A}): stored page unreadable:" in summary
+
+
+def test_reparse_names_a_damaged_page_on_one_line_and_goes_on(archive):
+    import subprocess
+
+    from tests.hostile_report import REPO, crawl_env
+    from tests.kill_helpers import command
+
+    with schema.open_db(archive) as db:
+        page_id = db.execute("SELECT id FROM pages WHERE url = ? LIMIT 1", [B]).fetchone()[0]
+        db.execute("UPDATE pages SET body = ? WHERE id = ?", [b"garbage", page_id])
+        pages = db["pages"].count
+    done = subprocess.run(
+        command("reparse", "--db", str(archive)),
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    named = [line for line in done.stderr.splitlines() if f"page {page_id} " in line]
+    assert named == [
+        f"page {page_id} ({B}): stored page unreadable: error: Error -3 while decompressing "
+        "data: incorrect header check"
+    ]
+    assert f"Reparsed {pages - 1} stored page(s)" in done.stdout  # all the others
+    assert "DAMAGED:  1 stored page(s)" in done.stdout

@@ -54,7 +54,7 @@ def store(
     )
     with schema.write_transaction(db):
         schema.store_page(db, page)
-    ResultsStage(Archive(db, set() if rebuilding else None)).process_item(Crawled(page=page))
+    ResultsStage(Archive(db, rebuilding)).process_item(Crawled(page=page))
 
 
 def documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:

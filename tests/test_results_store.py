@@ -43,6 +43,20 @@ def test_linked_text_file_and_pdf_are_parsed(archive):
     assert pdf["format"].startswith("pdf-text/")  # the fast reader: Courier report lines
 
 
+def test_every_document_the_crawl_parsed_is_audited(archive):
+    """The fixture site's Results pages, Hy-Tek text and PDF: every result line read, no row
+    flagged (scraper.results.audit)."""
+    docs = list(archive[schema.RESULT_DOCS].rows_where("duplicate_of IS NULL"))
+    assert len(docs) == 4
+    for doc in docs:
+        assert (doc["verdict"], doc["coverage"], doc["flagged_rows"]) == ("parsed", 1.0, 0), doc
+        assert doc["result_lines"] == doc["covered_lines"] > 0
+    flagged = archive.execute(
+        f"SELECT count(*) FROM {schema.RESULTS} WHERE audit_flags IS NOT NULL"
+    )
+    assert flagged.fetchone() == (0,)
+
+
 def test_results_page_rows_are_stored(archive):
     page = _doc(archive, "do=title&title_id=187&event_id=120")
     assert page["status"] == "parsed"

@@ -324,7 +324,8 @@ def test_a_corrupt_archive_is_reported_and_the_others_imported(runs: Runs, tmp_p
 def test_an_html_results_file_is_results_when_a_results_page_linked_it(tmp_path: Path):
     """A Hy-Tek .htm file is HTML: only the Referer of its request (a Results page) tells it
     from an article, as the spider knows it from the page it followed it from."""
-    from scraper.crawl.warc import read_archive, write_response
+    from scraper.crawl.warc import read_archive
+    from scraper.crawl.warcout import write_response
 
     results = "https://nxn.runnerspace.com/eprofile.php?do=title&title_id=187&event_id=13"
     article = "https://timing.example/news/2024/kerr.htm"

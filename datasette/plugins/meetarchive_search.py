@@ -24,17 +24,18 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import sqlite_utils
-from datasette.utils import sqlite_timelimit
+from datasette.utils import sqlite_timelimit, tilde_decode
 from datasette.utils.asgi import NotFound, Response
 
 from datasette import hookimpl
 from pipelines.db import ARTICLES
-from pipelines.search import SearchError, search
+from pipelines.search import SearchError, search, story_note
 
 PLUGIN = "meetarchive_search"
 TEMPLATE = "meetarchive_search.html"
 ORDERS = {"rank": "Relevance", "newest": "Newest first"}
 DEFAULT_LIMIT, MAX_LIMIT = 20, 100
+MAX_COPIES = 10  # addresses of a story's other articles listed under a hit
 REDIRECT_FROM = 1000  # articles; plugin config key table_search_redirect_from
 # What the articles table page's own form sends besides _search (empty filter fields, the
 # default order as _sort + _sort_by_desc): still a plain search.
@@ -86,7 +87,7 @@ async def first_archive_search(datasette: Any, request: Any) -> Response:
     if not names:
         raise NotFound("No database with articles is served")
     query = f"?{request.query_string}" if request.query_string else ""
-    return Response.redirect(datasette.urls.path(f"/{names[0]}/-/search") + query)
+    return Response.redirect(datasette.urls.database(names[0]) + "/-/search" + query)
 
 
 def _table_search_query(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> str | None:
@@ -110,7 +111,7 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     m = re.fullmatch(rf"/(?P<db>[^/]+)/{ARTICLES}", scope.get("path", ""))
     if not m:
         return None
-    name = m.group("db")
+    name = tilde_decode(m.group("db"))
     pairs = parse_qsl(
         scope.get("query_string", b"").decode("utf-8", "replace"), keep_blank_values=True
     )
@@ -126,7 +127,12 @@ async def table_search_target(datasette: Any, scope: dict[str, Any]) -> str | No
     size = (await db.execute(f"SELECT max(rowid) FROM {ARTICLES}")).first()[0] or 0
     if size < threshold:
         return None
-    return datasette.urls.path(f"/{name}/-/search?" + urlencode({"q": q, "order": "newest"}))
+    return datasette.urls.database(name) + "/-/search?" + urlencode({"q": q, "order": "newest"})
+
+
+def _link(url: str) -> str | None:
+    """The address as a link target, for web addresses only."""
+    return url if url.startswith(("http://", "https://")) else None
 
 
 def _int_arg(value: str | None, default: int, low: int, high: int) -> int:
@@ -176,7 +182,7 @@ def message(exc: SearchError, time_limit_ms: int) -> str:
 
 async def search_page(datasette: Any, request: Any) -> Response:
     """One trip to the database thread: is there an articles table, and the search."""
-    name = request.url_vars["database"]
+    name = tilde_decode(request.url_vars["database"])  # as Datasette writes it in paths
     if name == "_internal" or name not in datasette.databases:
         raise NotFound(f"Database not found: {name}")
     await datasette.ensure_permissions(
@@ -200,7 +206,9 @@ async def search_page(datasette: Any, request: Any) -> Response:
         hit["row_url"] = datasette.urls.row(name, ARTICLES, str(hit["id"]))
         hit["date"] = (hit["published_at"] or "")[:10]
         url = hit["url"] or hit["canonical_url"] or ""  # the address fetched (the key may be none)
-        hit["link"] = url if url.startswith(("http://", "https://")) else None
+        hit["link"] = _link(url)
+        hit["story_note"] = story_note(hit)  # the same story elsewhere: "also on 2 sites (...)"
+        hit["copies"] = [{"url": u, "link": _link(u)} for u in hit["also_on"][:MAX_COPIES]]
     context = {
         "database": name,
         "q": q or "",

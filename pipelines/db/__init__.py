@@ -3,14 +3,17 @@ tables and columns; the rest of the code imports names from here (``from pipelin
 
 * ``schema``: table names, columns, FTS settings; ``migrations`` (in order) and ``tables`` (the
   tables as the migrations creating them made them); ``connection``: ``open_db``,
-  ``write_transaction``;
+  ``write_transaction``, ``open_for_reading``, ``check_writable``; ``states``: archives in bad
+  states (not an archive, damaged, newer, read-only), each an ``ArchiveError`` of one line;
 * ``pages``: stored responses; ``articles``: articles, revisions, rejects, counts;
 * ``fts``: article search; ``crawls``: incremental crawls and crawl runs; ``results``: meets and
-  results; ``meets`` and ``athletes``: meets and athletes as entities (what
+  results; ``rebuild``: the staging tables ``reparse`` rebuilds articles in, and their swap into
+  the archive; ``meets`` and ``athletes``: meets and athletes as entities (what
   ``pipelines.linking`` reads and writes, the overrides, what meet and athlete pages show);
   ``exports``: what ``export --since-last`` wrote to each file; ``documents``: which
   stored results document a page is; ``identity``: merging what archives written before issue 13
-  stored twice (migrations m008, m009).
+  stored twice (migrations m008, m009); ``stories``: story fingerprints, band keys and
+  ``articles.copy_of`` (pipelines.stories), a story's articles for search.
 """
 
 from pipelines.db.articles import (  # noqa: F401
@@ -20,7 +23,6 @@ from pipelines.db.articles import (  # noqa: F401
     bulk_insert_articles,
     counts,
     delete_rejects,
-    delete_revisions,
     find_article,
     format_counts,
     insert_article,
@@ -59,10 +61,10 @@ from pipelines.db.athletes import (  # noqa: F401
 )
 from pipelines.db.connection import (  # noqa: F401
     BUSY_TIMEOUT_MS,
-    NotAnArchiveError,
     begin_write,
-    check_archive,
+    check_writable,
     open_db,
+    open_for_reading,
     write_transaction,
 )
 from pipelines.db.crawls import (  # noqa: F401
@@ -128,10 +130,19 @@ from pipelines.db.meets import (  # noqa: F401
 )
 from pipelines.db.migrations import migrations  # noqa: F401
 from pipelines.db.pages import (  # noqa: F401
+    DamagedPage,
     iter_pages,
     page_from_row,
     page_id_of,
     store_page,
+)
+from pipelines.db.rebuild import (  # noqa: F401
+    STAGED_ARTICLES,
+    STAGED_REVISIONS,
+    Swapped,
+    start_rebuild,
+    swap_rebuilt,
+    unstaged_articles,
 )
 from pipelines.db.results import (  # noqa: F401
     format_meets,
@@ -162,6 +173,7 @@ from pipelines.db.schema import (  # noqa: F401
     PAGES,
     PERFORMANCES,
     REJECTS,
+    RESULT_DOC_AUDIT,
     RESULT_DOCS,
     RESULT_EVENTS,
     RESULT_JSON_COLUMNS,
@@ -174,4 +186,17 @@ from pipelines.db.schema import (  # noqa: F401
     RUN_COUNTS,
     RUN_SOURCES,
     RUNS,
+    STORY_BANDS,
+    STORY_PRINTS,
+    VERDICTS,
 )
+from pipelines.db.states import (  # noqa: F401
+    ArchiveError,
+    DamagedArchiveError,
+    NewerArchiveError,
+    NotAnArchiveError,
+    ReadOnlyArchiveError,
+    check_tables,
+    writable,
+)
+from pipelines.db.stories import article_bodies, story_urls  # noqa: F401

@@ -21,6 +21,7 @@ from pipelines.db.schema import (
     RESULTS,
     REVISION_FIELDS,
     REVISIONS,
+    VERDICTS,
 )
 
 
@@ -28,10 +29,12 @@ def article_columns(db: sqlite_utils.Database) -> list[str]:
     return [c.name for c in db.table(ARTICLES).columns]
 
 
-def find_article(db: sqlite_utils.Database, canonical_url: str) -> dict[str, Any] | None:
-    cur = db.conn.execute(
-        f"SELECT * FROM {ARTICLES} WHERE canonical_url = ? LIMIT 1", [canonical_url]
-    )
+def find_article(
+    db: sqlite_utils.Database, canonical_url: str, table: str = ARTICLES
+) -> dict[str, Any] | None:
+    """The article row of ``canonical_url`` in ``table`` (the archive's, or a rebuild's staging
+    table: ``pipelines.db.rebuild``)."""
+    cur = db.conn.execute(f"SELECT * FROM {table} WHERE canonical_url = ? LIMIT 1", [canonical_url])
     row = cur.fetchone()
     return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
@@ -51,18 +54,18 @@ def article_row(article: Any, columns: list[str]) -> dict[str, Any]:
     return row
 
 
-def _insert_sql(names: list[str], rows: int = 1) -> str:
+def _insert_sql(names: list[str], rows: int = 1, table: str = ARTICLES) -> str:
     """``INSERT INTO articles (names) VALUES (?, ...)``, with ``rows`` rows of placeholders."""
     one = f"({', '.join('?' * len(names))})"
     return (
-        f"INSERT INTO {ARTICLES} ({', '.join(f'[{n}]' for n in names)}) "
+        f"INSERT INTO {table} ({', '.join(f'[{n}]' for n in names)}) "
         f"VALUES {', '.join([one] * rows)}"
     )
 
 
-def insert_article(db: sqlite_utils.Database, row: dict[str, Any]) -> int:
+def insert_article(db: sqlite_utils.Database, row: dict[str, Any], table: str = ARTICLES) -> int:
     names = list(row)  # the same columns every time: one prepared statement, reused
-    article_id = db.conn.execute(_insert_sql(names), [row[n] for n in names]).lastrowid
+    article_id = db.conn.execute(_insert_sql(names, table=table), [row[n] for n in names]).lastrowid
     assert article_id is not None
     return article_id
 
@@ -138,13 +141,17 @@ def bulk_insert_articles(db: sqlite_utils.Database, rows: list[dict[str, Any]]) 
     return len(rows)
 
 
-def update_article(db: sqlite_utils.Database, article_id: int, values: dict[str, Any]) -> None:
+def update_article(
+    db: sqlite_utils.Database, article_id: int, values: dict[str, Any], table: str = ARTICLES
+) -> None:
     names = list(values)
-    sql = f"UPDATE {ARTICLES} SET {', '.join(f'[{n}] = ?' for n in names)} WHERE id = ?"
+    sql = f"UPDATE {table} SET {', '.join(f'[{n}] = ?' for n in names)} WHERE id = ?"
     db.conn.execute(sql, [values[n] for n in names] + [article_id])
 
 
-def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str) -> None:
+def add_revision(
+    db: sqlite_utils.Database, old: dict[str, Any], replaced_at: str, table: str = REVISIONS
+) -> None:
     """Keep an article's current text before it is replaced."""
     rev = {name: old[name] for name in REVISION_FIELDS}
     rev.update(
@@ -153,11 +160,11 @@ def add_revision(db: sqlite_utils.Database, old: dict[str, Any], replaced_at: st
         content_hash=old["content_hash"],
         replaced_at=replaced_at,
     )
-    db.table(REVISIONS).insert(rev)
-
-
-def delete_revisions(db: sqlite_utils.Database, article_id: int) -> None:
-    db.table(REVISIONS).delete_where("article_id = ?", [article_id])
+    names = list(rev)
+    db.conn.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+        [rev[n] for n in names],
+    )
 
 
 # ---- rejects -----------------------------------------------------------------------------------
@@ -222,7 +229,9 @@ def counts(db: sqlite_utils.Database) -> dict[str, Any]:
 def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
     """Meets, results documents (parsed: with rows; unparsed: without, a reason recorded;
     duplicate: a copy of a stored document, fetched again from another address, holding no rows
-    of its own) and result rows. ``result_documents`` counts the documents, not their copies."""
+    of its own), the documents by their audit's verdict (parsed, partial, unparsed; not audited:
+    stored before the audit existed) and result rows. ``result_documents`` counts the documents,
+    not their copies."""
     by_status = {"parsed": 0, "unparsed": 0, "duplicate": 0}
     by_status.update(
         {
@@ -230,10 +239,21 @@ def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
             for r in db.query(f"SELECT status, count(*) AS n FROM {RESULT_DOCS} GROUP BY status")
         }
     )
+    by_verdict = dict.fromkeys([*VERDICTS, None], 0)
+    by_verdict.update(
+        {
+            r["verdict"]: r["n"]
+            for r in db.query(
+                f"SELECT verdict, count(*) AS n FROM {RESULT_DOCS} "
+                "WHERE duplicate_of IS NULL GROUP BY verdict"
+            )
+        }
+    )
     return {
         "meets": db.table(MEETS).count,
         "result_documents": by_status["parsed"] + by_status["unparsed"],
         "result_documents_by_status": by_status,
+        "result_documents_by_verdict": {v or "not audited": n for v, n in by_verdict.items()},
         "results": db.table(RESULTS).count,
     }
 
@@ -263,6 +283,17 @@ def format_counts(c: dict[str, Any]) -> str:
         f"({docs['parsed']} parsed, {docs['unparsed']} unparsed)"
         + (f"; {docs['duplicate']} copies of them fetched again" if docs["duplicate"] else ""),
     ]
+    audit = c["result_documents_by_verdict"]
+    if c["result_documents"]:
+        lines.append(
+            f"  audit:    {audit['parsed']} parsed, {audit['partial']} partial, "
+            f"{audit['unparsed']} unparsed"
+            + (
+                f"; {audit['not audited']} not audited (`meetarchive reparse` audits them)"
+                if audit["not audited"]
+                else ""
+            )
+        )
     if c["newest_articles"]:
         lines.append("newest articles:")
         lines += [

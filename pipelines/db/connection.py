@@ -1,6 +1,8 @@
 """Opening an archive and writing to it: ``open_db`` (WAL, busy timeout, foreign keys, pending
 migrations applied under the write lock), ``begin_write`` / ``write_transaction`` (the write lock
-taken up front), and the refusal of an SQLite file that is something else."""
+taken up front); what reading and writing commands open (``open_for_reading``,
+``check_writable``), refusing in one line what ``pipelines.db.states`` finds wrong: a file that is
+no archive, a damaged one, one written by a newer meetarchive, a read-only one to write."""
 
 from __future__ import annotations
 
@@ -13,37 +15,49 @@ from pathlib import Path
 import sqlite_utils
 
 from pipelines.db.migrations import migrations
-from pipelines.db.schema import ARTICLES, PAGES
+from pipelines.db.states import (
+    ArchiveError,
+    NewerArchiveError,
+    NotAnArchiveError,
+    ReadOnlyArchiveError,
+    check_file,
+    check_tables,
+    damaged,
+    newer_error,
+    open_readonly,
+    quick_check,
+    unknown_migrations,
+    writable,
+)
 
 BUSY_TIMEOUT_MS = 30_000
 
-
-class NotAnArchiveError(ValueError):
-    """An SQLite file with tables of its own and none of an archive's: never migrated into one."""
-
-
-def check_archive(db: sqlite_utils.Database, name: str = "") -> None:
-    """Raise NotAnArchiveError for a database that holds other tables and no archive tables."""
-    tables = set(db.table_names())
-    if tables and not tables & {migrations.migrations_table, PAGES, ARTICLES}:
-        raise NotAnArchiveError(
-            f"{name or 'this database'} is not a meetarchive archive "
-            f"(it holds other tables: {', '.join(sorted(tables)[:5])})"
-        )
+__all__ = ["ArchiveError", "NewerArchiveError", "NotAnArchiveError", "ReadOnlyArchiveError"]
 
 
 def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     """Open (or create) an archive: WAL, synchronous=NORMAL, busy timeout, foreign keys; pending
-    migrations applied. An SQLite file of something else is left untouched: NotAnArchiveError."""
+    migrations applied. A file that is no archive (or an SQLite file of something else) and one
+    written by a newer meetarchive are left untouched: ArchiveError."""
     path = Path(path)
     if path.parent != Path("."):
         path.parent.mkdir(parents=True, exist_ok=True)
+    check_file(path)
     # the busy timeout from the first statement on: reading what the file holds waits too while
     # another process creates or migrates the same new archive
     db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000))
     try:
-        check_archive(db, str(path))
-    except NotAnArchiveError:
+        check_tables(db, str(path))
+        newer = unknown_migrations(db)
+        if newer:
+            raise newer_error(path, newer)
+    except sqlite3.OperationalError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as exc:  # not a database, malformed
+        db.close()
+        raise damaged(path, str(exc)) from None
+    except BaseException:
         db.close()
         raise
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -59,6 +73,56 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
         with write_transaction(db):
             migrations.apply(db)
     return db
+
+
+def check_writable(path: str | Path) -> None:
+    """Before a command writes to the archive at ``path`` (when it exists): ArchiveError unless
+    it is an archive this process may write, sound (``quick_check``, so that a damaged archive
+    is never written to), and not written by a newer meetarchive. Reads only."""
+    path = Path(path)
+    if not path.exists():
+        return
+    if not writable(path):
+        raise ReadOnlyArchiveError(
+            f"{path} is read-only here (file or directory permissions, or a read-only "
+            "filesystem): this command writes to it; reading commands still read it"
+        )
+    db = open_readonly(path)
+    try:
+        quick_check(db, path)
+        newer = unknown_migrations(db)
+        if newer:
+            raise newer_error(path, newer)
+    finally:
+        db.close()
+
+
+def open_for_reading(path: str | Path) -> tuple[sqlite_utils.Database, str | None]:
+    """The archive for a command that only reads it, and a warning to show (or None).
+
+    Read-only (never written, whatever state it is in), unless it still needs the migrations of
+    this meetarchive and may be written: then it is migrated first, as any opening of an older
+    archive does. One written by a newer meetarchive is read with a warning."""
+    path = Path(path)
+    db = open_readonly(path)
+    try:
+        newer = unknown_migrations(db)
+        pending = migrations.pending(db)
+    except BaseException:
+        db.close()
+        raise
+    if newer:
+        return db, f"warning: {newer_error(path, newer)}"
+    if not pending:
+        return db, None
+    db.close()
+    if not writable(path):
+        raise ReadOnlyArchiveError(
+            f"{path} was written by an older meetarchive and needs upgrading, which a read-only "
+            f"archive cannot have: copy it somewhere writable, or run a newer reader on it"
+        )
+    check_writable(path)
+    return open_db(path), None
 
 
 def begin_write(db: sqlite_utils.Database, timeout_ms: int = BUSY_TIMEOUT_MS) -> bool:

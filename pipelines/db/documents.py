@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlite_utils
 
-from pipelines.db.schema import PAGES, RESULT_DOCS, RESULT_EVENTS, RESULTS
+from pipelines.db.schema import PAGES, RESULT_DOC_AUDIT, RESULT_DOCS, RESULT_EVENTS, RESULTS
 
 DUPLICATE = "duplicate"
 
@@ -71,19 +71,21 @@ def release_document(db: sqlite_utils.Database, doc: dict[str, Any]) -> None:
         f"UPDATE {RESULT_DOCS} SET duplicate_of = ? WHERE duplicate_of = ? AND id != ?",
         [heir["id"], doc["id"], heir["id"]],
     )
+    held = (
+        "meet_id",
+        "format",
+        "status",
+        "reason",
+        "events",
+        "rows",
+        "parse_sha1",
+        *RESULT_DOC_AUDIT,
+    )
     db.execute(
-        f"UPDATE {RESULT_DOCS} SET duplicate_of = NULL, meet_id = ?, format = ?, "
-        "status = ?, reason = ?, events = ?, rows = ?, parse_sha1 = ? WHERE id = ?",
-        [
-            doc["meet_id"],
-            doc["format"],
-            doc["status"],
-            doc["reason"],
-            doc["events"],
-            doc["rows"],
-            doc["parse_sha1"],
-            heir["id"],
-        ],
+        f"UPDATE {RESULT_DOCS} SET duplicate_of = NULL, "
+        + ", ".join(f"{column} = ?" for column in held)
+        + " WHERE id = ?",
+        [*(doc.get(column) for column in held), heir["id"]],
     )
     for table in (RESULTS, RESULT_EVENTS):
         db.execute(
@@ -141,6 +143,7 @@ def put_duplicate(
         "rows": 0,
         "parse_sha1": None,
         "duplicate_of": holder["id"],
+        **dict.fromkeys(RESULT_DOC_AUDIT),
     }
     if doc_id is None:
         db.table(RESULT_DOCS).insert(values)

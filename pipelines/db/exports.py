@@ -8,23 +8,65 @@ one short write transaction once its file is complete.
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
 
 from pipelines.db.connection import write_transaction
 from pipelines.db.schema import EXPORT_ROWS, EXPORTS
+from pipelines.db.states import ArchiveError
 
 _PENDING = "temp.export_pending"
+# What a sound record holds: (column, test of its value)
+_SOUND: dict[str, Callable[[Any], bool]] = {
+    "id": lambda v: isinstance(v, int),
+    "dataset": lambda v: isinstance(v, str) and bool(v),
+    "format": lambda v: isinstance(v, str) and bool(v),
+    "rows": lambda v: isinstance(v, int) and v >= 0,
+}
+
+
+class DamagedExportRecord(ArchiveError):
+    """The archive's record of what ``--since-last`` wrote to a file cannot be trusted."""
+
+
+def damaged_record(path: str, what: str) -> DamagedExportRecord:
+    return DamagedExportRecord(
+        f"the archive's record of what --since-last wrote to {path} is damaged ({what}): "
+        "nothing was written; a plain export to it (without --since-last) writes the file anew"
+    )
+
+
+@contextmanager
+def _records(path: str) -> Iterator[None]:
+    """SQLite errors of the export tables (dropped, altered) as a DamagedExportRecord."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "readonly" in str(exc):
+            raise
+        raise damaged_record(path, str(exc)) from None
 
 
 def export_record(db: sqlite_utils.Database, path: str) -> dict[str, Any] | None:
-    """The record of the last ``--since-last`` export to ``path`` (an absolute path), or None."""
+    """The record of the last ``--since-last`` export to ``path`` (an absolute path), or None;
+    DamagedExportRecord when its tables or its values are not what this module writes."""
     if not db.table(EXPORTS).exists():
         return None
-    cur = db.conn.execute(f"SELECT * FROM {EXPORTS} WHERE path = ?", [path])
-    row = cur.fetchone()
-    return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+    with _records(path):
+        cur = db.conn.execute(f"SELECT * FROM {EXPORTS} WHERE path = ?", [path])
+        row = cur.fetchone()
+        record = dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+        if record is not None:
+            db.conn.execute(f"SELECT export_id, key, digest FROM {EXPORT_ROWS} LIMIT 0")
+    if record is not None:
+        for column, sound in _SOUND.items():
+            if not sound(record.get(column)):
+                raise damaged_record(path, f"{column} is {record.get(column)!r}")
+    return record
 
 
 def exported_digest(db: sqlite_utils.Database, export_id: int, key: str) -> str | None:
@@ -74,10 +116,15 @@ def record_export(
 
 
 def forget_export(db: sqlite_utils.Database, path: str) -> None:
-    """A plain export replaced the file at ``path``: its ``--since-last`` record no longer holds."""
-    found = export_record(db, path)
-    if found is None:
+    """A plain export replaced the file at ``path``: its ``--since-last`` record no longer holds
+    (a damaged one is forgotten too, so the next --since-last starts it again)."""
+    if not db.table(EXPORTS).exists():
         return
-    with write_transaction(db):
-        db.execute(f"DELETE FROM {EXPORT_ROWS} WHERE export_id = ?", [found["id"]])
-        db.execute(f"DELETE FROM {EXPORTS} WHERE id = ?", [found["id"]])
+    with _records(path):
+        ids = [r[0] for r in db.execute(f"SELECT id FROM {EXPORTS} WHERE path = ?", [path])]
+    if not ids:
+        return
+    with _records(path), write_transaction(db):
+        for export_id in ids:
+            db.execute(f"DELETE FROM {EXPORT_ROWS} WHERE export_id = ?", [export_id])
+        db.execute(f"DELETE FROM {EXPORTS} WHERE path = ?", [path])

@@ -283,6 +283,11 @@ def _snippets(
         }
 
 
+# A search shows each story once (pipelines.stories): when copies of a story shown take places
+# among the first matches, more matches are read, up to this many times the limit.
+STORY_READS = 8
+
+
 def fts_match(
     db: sqlite_utils.Database,
     fts_query: str,
@@ -294,24 +299,38 @@ def fts_match(
     """Articles matching an FTS5 query (already sanitised), best bm25 first (``order="rank"``)
     or newest first (``"newest"``, score None; ``candidates``: see _newest_ids), with a
     snippet: from the body when the body has a hit, else from the field that has one. Snippets
-    are made for the rows returned only."""
+    are made for the rows returned only. Each story (``story_id``) is shown once, by its first
+    match: when copies of stories shown take places, further matches are read (the plans give
+    the same first matches for a larger limit)."""
     if order not in ORDERS:
         raise ValueError(f"order must be one of {ORDERS}")
-    if order == "rank":
-        found = _ranked_ids(db, fts_query, limit)
-    else:
-        found = _newest_ids(db, fts_query, limit, candidates)
     sql = (
-        f"SELECT id, canonical_url, url, headline, dek, authors, body, published_at, meet_name "
-        f"FROM {ARTICLES} WHERE id = ?"
+        f"SELECT id, canonical_url, url, headline, dek, authors, body, published_at, meet_name, "
+        f"story_id FROM {ARTICLES} WHERE id = ?"
     )
-    rows = []
-    for article_id, score in found:
-        cur = db.conn.execute(sql, [article_id])
-        names = [d[0] for d in cur.description]
-        row = dict(zip(names, cur.fetchone(), strict=True))
-        row["score"] = score
-        rows.append(row)
+    rows: list[dict[str, Any]] = []
+    stories: set[int] = set()
+    read, want = 0, limit
+    while True:
+        if order == "rank":
+            found = _ranked_ids(db, fts_query, want)
+        else:
+            found = _newest_ids(db, fts_query, want, candidates)
+        for article_id, score in found[read:]:
+            cur = db.conn.execute(sql, [article_id])
+            names = [d[0] for d in cur.description]
+            row = dict(zip(names, cur.fetchone(), strict=True))
+            if row["story_id"] in stories:
+                continue
+            stories.add(row["story_id"])
+            row["score"] = score
+            rows.append(row)
+            if len(rows) == limit:
+                break
+        read = len(found)
+        if len(rows) == limit or len(found) < want or want >= limit * STORY_READS:
+            break
+        want = min(want * 2, limit * STORY_READS)
     snippets = _snippets(db, fts_query, rows, mark) if rows else {}
     for row in rows:
         body_snippet, snippet = snippets.get(row["id"], (None, None))

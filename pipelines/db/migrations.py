@@ -31,6 +31,9 @@ from pipelines.db.schema import (
     RESULTS,
     RESULTS_FTS_COLUMNS,
     REVIEW_BELOW,
+    RUN_SOURCES,
+    STORY_BANDS,
+    STORY_PRINTS,
 )
 from pipelines.db.tables import (
     create_article_tables,
@@ -310,7 +313,59 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m013_article_agencies(db: sqlite_utils.Database) -> None:
+def m013_results_audit(db: sqlite_utils.Database) -> None:
+    """The audit of each parsed results document (``scraper.results.audit``), stored with it:
+    ``verdict`` (parsed, partial, unparsed), ``coverage`` (the share of its result-like lines or
+    table rows that became rows), ``result_lines``, ``covered_lines``, ``flagged_rows`` and
+    ``audit_reasons`` (JSON list); per row, ``results.audit_flags`` (JSON list of the checks it
+    fails, NULL when none). Per crawl run and source, ``results_documents`` (documents audited in
+    the run) and ``results_parsed`` (the share of them whose verdict is parsed), for the alarm.
+    Documents stored before are NULL until ``meetarchive reparse`` audits them."""
+    for column, kind in (
+        ("verdict", "TEXT"),
+        ("coverage", "REAL"),
+        ("result_lines", "INTEGER"),
+        ("covered_lines", "INTEGER"),
+        ("flagged_rows", "INTEGER"),
+        ("audit_reasons", "TEXT"),
+    ):
+        db.execute(f"ALTER TABLE {RESULT_DOCS} ADD COLUMN {column} {kind}")
+    db.table(RESULT_DOCS).create_index(["verdict"])
+    db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN audit_flags TEXT")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_documents INTEGER")
+    db.execute(f"ALTER TABLE {RUN_SOURCES} ADD COLUMN results_parsed REAL")
+
+
+@migrations()
+def m014_stories(db: sqlite_utils.Database) -> None:
+    """Stories (the same text on several sites or under several URLs; pipelines.stories):
+    ``articles.copy_of``, the id of the story's original for an article that is a later copy of
+    it (indexed where set), and ``articles.story_id``, the story of every article (a virtual
+    column: ``copy_of``, else its own id); story_prints, one MinHash signature per article with
+    its story (read with the signatures, without reading the articles' rows); story_bands, its
+    LSH band keys (key, article_id), the index a new article's candidates are looked up in.
+    Articles stored before are fingerprinted by ``meetarchive reparse``."""
+    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN copy_of INTEGER REFERENCES {ARTICLES}(id)")
+    db.execute(
+        f"ALTER TABLE {ARTICLES} ADD COLUMN story_id INTEGER GENERATED ALWAYS AS "
+        "(coalesce(copy_of, id)) VIRTUAL"
+    )
+    db.execute(
+        f"CREATE INDEX idx_{ARTICLES}_copy_of ON {ARTICLES}(copy_of) WHERE copy_of IS NOT NULL"
+    )
+    db.execute(
+        f"CREATE TABLE {STORY_PRINTS} (article_id INTEGER PRIMARY KEY REFERENCES {ARTICLES}(id), "
+        "shingles INTEGER NOT NULL, signature BLOB NOT NULL, story INTEGER NOT NULL)"
+    )
+    db.execute(f"CREATE INDEX idx_{STORY_PRINTS}_story ON {STORY_PRINTS}(story)")
+    db.execute(
+        f"CREATE TABLE {STORY_BANDS} (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+        "PRIMARY KEY (key, article_id)) WITHOUT ROWID"
+    )
+
+
+@migrations()
+def m015_article_agencies(db: sqlite_utils.Database) -> None:
     """articles.agencies: the news agencies a byline credits (AP, dpa, Reuters), kept apart from
     the people in ``authors`` (JSON list; ``[]`` for the articles stored before it)."""
     db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN agencies TEXT NOT NULL DEFAULT '[]'")

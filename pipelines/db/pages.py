@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
@@ -94,12 +96,30 @@ def page_from_row(row: dict[str, Any]) -> Any:
     )
 
 
+@dataclass(frozen=True)
+class DamagedPage:
+    """A stored page that cannot be made into a ``Page`` again (its body is not zlib data, its
+    headers or meta not JSON, ...): its id, URL and why."""
+
+    id: int
+    url: str
+    reason: str
+
+
 def iter_pages(db: sqlite_utils.Database) -> Iterator[Any]:
-    """Every stored page as a ``Page``, by latest fetch time: the order to replay them in.
-    Ids are read first, so the caller may write to the archive while iterating."""
-    ids = [r["id"] for r in db.table(PAGES).rows_where(select="id", order_by="fetched_at, id")]
+    """Every stored page as a ``Page`` (or a ``DamagedPage``), by latest fetch time: the order
+    to replay them in. Ids are read first (8 bytes each), so the caller may write to the archive
+    while iterating."""
+    ids = array(
+        "q", (r[0] for r in db.conn.execute(f"SELECT id FROM {PAGES} ORDER BY fetched_at, id"))
+    )
     for page_id in ids:
-        yield page_from_row(db.table(PAGES).get(page_id))
+        row = db.table(PAGES).get(page_id)
+        try:
+            page = page_from_row(row)
+        except (zlib.error, ValueError, TypeError, KeyError) as exc:
+            page = DamagedPage(page_id, row["url"], f"{type(exc).__name__}: {exc}"[:200])
+        yield page
 
 
 def page_id_of(db: sqlite_utils.Database, page: Any) -> int | None:

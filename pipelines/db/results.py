@@ -9,6 +9,7 @@ import sqlite_utils
 
 from pipelines.db.schema import (
     MEETS,
+    RESULT_DOC_AUDIT,
     RESULT_DOCS,
     RESULT_EVENTS,
     RESULT_JSON_COLUMNS,
@@ -19,6 +20,7 @@ from pipelines.db.views import meet_page
 
 if TYPE_CHECKING:  # the parsed document's types; imported for typing only (the db layer reads
     # their fields, and `scraper.results` would cost every archive command its readers' imports)
+    from scraper.results.audit import Audit
     from scraper.results.model import Event, Meet, ResultDoc, Row
 
 
@@ -37,16 +39,18 @@ def store_results(
     source: str | None = None,
     identity: dict[str, Any] | None = None,
     doc_id: int | None = None,
+    audit: Audit | None = None,
 ) -> int:
     """Store one parsed results document (``scraper.results.ResultDoc``) from a page: the meet
     as printed, its events with rows and their rows; a document without rows is listed as
     unparsed with the reason. Which meet it is, and which athletes its rows are, is decided
     afterwards (``pipelines.linking``). ``identity``: its ``url_key``, ``body_sha1`` and
-    ``parse_sha1`` (see ``pipelines.db.documents``). With ``doc_id``, that document row is
-    rewritten (same id) and its earlier events and rows replaced. Returns the number of rows
-    stored."""
-    events = [e for e in doc.events if e.rows]
-    n_rows = sum(len(e.rows) for e in events)
+    ``parse_sha1`` (see ``pipelines.db.documents``). ``audit`` (``scraper.results.audit``): its
+    verdict, coverage and reasons go with the document, each row's flags with the row. With
+    ``doc_id``, that document row is rewritten (same id) and its earlier events and rows
+    replaced. Returns the number of rows stored."""
+    events = [(e, ev) for e, ev in enumerate(doc.events) if ev.rows]
+    n_rows = sum(len(ev.rows) for _, ev in events)
     values = {
         "page_id": page_id,
         "url": url,
@@ -63,6 +67,7 @@ def store_results(
         "fetched_at": fetched_at,
         "duplicate_of": None,
         **(identity or {}),
+        **_audit_values(audit),
     }
     if doc_id is None:
         doc_id = db.table(RESULT_DOCS).insert(values).last_pk
@@ -72,14 +77,29 @@ def store_results(
         db.table(RESULT_DOCS).update(doc_id, values)
     assert doc_id is not None
     ids = {"document_id": doc_id, "page_id": page_id, "meet_id": None}
+    flags = audit.row_flags if audit is not None else {}
     rows = []
-    for k, ev in enumerate(events):
+    for k, (e, ev) in enumerate(events):
         ev_id = db.table(RESULT_EVENTS).insert({**ids, **_event_values(ev, k)}).last_pk
         shared = {**ids, "event_id": ev_id, **_context(ev, doc.meet, source)}
-        rows += [{**shared, **_row_values(r, i)} for i, r in enumerate(ev.rows)]
+        rows += [{**shared, **_row_values(r, i, flags.get((e, i)))} for i, r in enumerate(ev.rows)]
     if rows:
         db.table(RESULTS).insert_all(rows, batch_size=500)
     return n_rows
+
+
+def _audit_values(audit: Audit | None) -> dict[str, Any]:
+    """A document's audit columns (all NULL without an audit)."""
+    if audit is None:
+        return dict.fromkeys(RESULT_DOC_AUDIT)
+    return {
+        "verdict": audit.verdict,
+        "coverage": None if audit.coverage is None else round(audit.coverage, 4),
+        "result_lines": audit.result_units,
+        "covered_lines": audit.covered,
+        "flagged_rows": audit.flagged,
+        "audit_reasons": json.dumps(audit.reasons, ensure_ascii=False),
+    }
 
 
 def _event_values(ev: Event, position: int) -> dict[str, Any]:
@@ -101,10 +121,11 @@ def _event_values(ev: Event, position: int) -> dict[str, Any]:
 ROW_DETAIL_FIELDS = ("seed_raw", "heat")
 
 
-def _row_values(r: Row, position: int) -> dict[str, Any]:
+def _row_values(r: Row, position: int, audit_flags: list[str] | None = None) -> dict[str, Any]:
     """A ``results`` row from a parsed row: every field in a column (the raw line or cells beside
     the normalized values; relay members' names also joined in ``members`` for search), or, with
-    no column, in ``detail``; lists and dicts as JSON. A unit goes only with a mark."""
+    no column, in ``detail``; lists and dicts as JSON. A unit goes only with a mark. The checks
+    of the audit the row fails go to ``audit_flags``."""
     members = [str(m["athlete"]) for m in r.relay_members if m.get("athlete")]
     detail = dict(r.extra)
     detail.update((k, getattr(r, k)) for k in ROW_DETAIL_FIELDS if getattr(r, k) is not None)
@@ -132,6 +153,7 @@ def _row_values(r: Row, position: int) -> dict[str, Any]:
         "splits": r.splits,
         "detail": detail,
         "raw": r.raw,
+        "audit_flags": audit_flags or None,
     }
     for col in RESULT_JSON_COLUMNS:
         v = row[col]

@@ -18,7 +18,25 @@ RESULTS = "results"
 RESULTS_FTS = f"{RESULTS}_fts"
 # Results: FTS over the names people search for; row columns holding lists/dicts (JSON text).
 RESULTS_FTS_COLUMNS = ("athlete", "team", "members")
-RESULT_JSON_COLUMNS = ("flags", "relay_members", "attempts", "splits", "detail", "raw")
+RESULT_JSON_COLUMNS = (
+    "flags",
+    "relay_members",
+    "attempts",
+    "splits",
+    "detail",
+    "raw",
+    "audit_flags",
+)
+# A results document's audit (scraper.results.audit): its verdicts and the columns holding it.
+VERDICTS = ("parsed", "partial", "unparsed")
+RESULT_DOC_AUDIT = (
+    "verdict",
+    "coverage",
+    "result_lines",
+    "covered_lines",
+    "flagged_rows",
+    "audit_reasons",
+)
 # Full-text search: columns in this order, with these bm25 weights (headline above body).
 FTS_COLUMNS = ("headline", "dek", "authors", "body")
 FTS_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
@@ -61,3 +79,10 @@ ATHLETE_MENTIONS = "athlete_mentions"
 PERFORMANCES = "performances"  # view: result rows that are no other row's duplicate
 ATHLETE_REVIEW = "athlete_review"  # view: links below REVIEW_BELOW, for a person to check
 REVIEW_BELOW = 0.9
+
+# Stories: articles that are the same text (pipelines.stories). `articles.story_id` (added by the
+# migration m011_stories) is the id of the story's original, set on every article of a story the
+# archive holds more than once; STORY_PRINTS holds each article's MinHash signature and shingle
+# count, STORY_BANDS its LSH band keys (pipelines.fingerprint), indexed.
+STORY_PRINTS = "story_prints"
+STORY_BANDS = "story_bands"

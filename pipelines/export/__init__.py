@@ -24,7 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from pipelines import db as schema
-from pipelines.export.datapackage import resource_descriptor, write_datapackage
+from pipelines.export.datapackage import read_datapackage, resource_descriptor, write_datapackage
 from pipelines.export.datasets import (
     DATASETS,
     FORMATS,
@@ -37,6 +37,7 @@ from pipelines.export.datasets import (
     row_hash,
     row_key,
 )
+from pipelines.export.targets import check_targets, partial_path
 from pipelines.export.writers import WRITERS
 
 __all__ = ["DATASETS", "FORMATS", "ExportError", "ExportReport", "Filters", "date_bound", "export"]
@@ -119,9 +120,11 @@ def export(
     pk = [c for c in db.table(dataset.table).pks if c != "rowid"] or ["rowid"]
     key_fields = pk if pk != ["rowid"] else names[:1]
     path = Path(path)
+    check_targets(db, path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    read_datapackage(path.parent)  # one that is not ours is refused before anything is written
     earlier = _earlier_export(db, path, name, fmt) if since_last else None
-    tmp = path.with_name(f".{path.name}.partial")
+    tmp = partial_path(path)
     writer: Any = None
     rows = scanned = 0
     try:

@@ -9,7 +9,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from pipelines.export.datasets import MEDIATYPES, Dataset, Field
+from pipelines.export.datasets import MEDIATYPES, Dataset, ExportError, Field
+from pipelines.export.targets import DATAPACKAGE, datapackage_partial
+
+PACKAGE_NAME = "meetarchive"
 
 
 def resource_descriptor(
@@ -35,16 +38,39 @@ def resource_descriptor(
     return res
 
 
+def read_datapackage(directory: Path) -> dict[str, Any]:
+    """The ``datapackage.json`` of ``directory`` that earlier exports wrote ({} when there is
+    none); ExportError for one that is not ours (another project's package, not JSON, not a
+    package): it is never overwritten."""
+    path = directory / DATAPACKAGE
+    if not path.exists():
+        return {}
+    try:
+        package = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise foreign(path, f"unreadable: {exc}") from None
+    if not isinstance(package, dict):
+        raise foreign(path, "not a data package")
+    if package.get("name") != PACKAGE_NAME:
+        raise foreign(path, f"the package {package.get('name')!r}")
+    resources = package.get("resources", [])
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        raise foreign(path, "its resources are not a list of resources")
+    return package
+
+
+def foreign(path: Path, what: str) -> ExportError:
+    return ExportError(
+        f"{path} is not one meetarchive exports write ({what}): it is left as it is; "
+        "export to another directory"
+    )
+
+
 def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
     """Add (or replace, by path) one resource in ``directory/datapackage.json``."""
-    path = directory / "datapackage.json"
-    package: dict[str, Any] = {}
-    if path.exists():
-        try:
-            package = json.loads(path.read_text(encoding="utf-8"))
-        except ValueError:
-            package = {}
-    package.setdefault("name", "meetarchive")
+    path = directory / DATAPACKAGE
+    package = read_datapackage(directory)
+    package.setdefault("name", PACKAGE_NAME)
     package.setdefault("title", "meetarchive: track & field meet coverage")
     package.setdefault("profile", "data-package")
     package.setdefault(
@@ -62,7 +88,7 @@ def write_datapackage(directory: Path, resource: dict[str, Any]) -> Path:
         r for r in package.get("resources", []) if r.get("path") != resource["path"]
     ] + [resource]
     package["resources"].sort(key=lambda r: r["path"])
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = datapackage_partial(path)
     tmp.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     os.replace(tmp, path)
     return path

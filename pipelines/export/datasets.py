@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -40,6 +40,7 @@ class Dataset:
     meet_column: str | None = None
     volatile: frozenset[str] = frozenset()
     description: str = ""
+    notes: dict[str, str] = field(default_factory=dict)  # column -> its description
 
 
 DATASETS: dict[str, Dataset] = {
@@ -51,7 +52,16 @@ DATASETS: dict[str, Dataset] = {
         meet_column="meet_name",
         volatile=frozenset({"last_seen"}),
         description="Articles: one row per canonical URL, with headline, authors, dates as "
-        "printed and normalized, meet, photo credit and body as paragraphs.",
+        "printed and normalized, meet, photo credit and body as paragraphs, and the story each "
+        "belongs to (the same text on several sites or URLs).",
+        notes={
+            "story_id": "The story this article belongs to: the id of its original, the "
+            "earliest-published article of the same text in the archive (a wire story on several "
+            "sites, one article under two URLs). Equal to id for an original and for an article "
+            "held once; rows with the same story_id are the same story.",
+            "copy_of": "The id of the story's original when this article is a later copy of "
+            "it (same text, light edits, paragraphs moved, added or cut); empty otherwise.",
+        },
     ),
     "results": Dataset(
         "results",
@@ -79,9 +89,12 @@ class Field:
     type: str  # Frictionless Table Schema type
     json: bool = False  # stored as JSON text in the archive
     string_list: bool = False  # a JSON list of strings: Parquet list<string>
+    note: str | None = None  # what the column holds, when its name does not say it
 
     def descriptor(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name, "type": self.type}
+        if self.note:
+            out["description"] = self.note
         if self.type == "datetime":
             out["format"] = "any"
             out["description"] = (
@@ -138,6 +151,8 @@ def fields_of(db: sqlite_utils.Database, dataset: Dataset) -> list[Field]:
             out.append(Field(name, "number"))
         else:
             out.append(Field(name, "string"))
+    for f in out:
+        f.note = dataset.notes.get(f.name)
     return out
 
 

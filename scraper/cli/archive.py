@@ -3,16 +3,23 @@
 
 from __future__ import annotations
 
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 
 import click
 
 from scraper.cli.options import (
-    archive_path,
     date_option,
     db_option,
-    resolve_db,
+    existing_archive,
+    reading,
+    say,
+    say_json,
     sources_option,
+    writing,
 )
 
 
@@ -33,14 +40,11 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
     Words are all required; "a phrase" in quotes; OR between alternatives; -word excludes;
     word* matches a prefix; headline:word (or dek:, author:, body:) looks in one field.
     """
-    import json
-
-    from pipelines.db import open_db
     from pipelines.search import SearchError, format_hits
     from pipelines.search import search as run_search
 
     text = " ".join(query)
-    with open_db(archive_path(db)) as archive:
+    with reading(db) as archive:
         try:
             hits = run_search(
                 archive, text, limit, ("<mark>", "</mark>") if as_json else ("[", "]")
@@ -48,11 +52,11 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
         except SearchError as exc:
             raise click.ClickException(str(exc)) from None
     if as_json:
-        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        say_json(hits)
     elif hits:
-        click.echo(format_hits(hits))
+        say(format_hits(hits))
     else:
-        click.echo(f"No articles match {text!r}.")
+        say(f"No articles match {text!r}.")
 
 
 @click.command()
@@ -71,34 +75,60 @@ def search(query: tuple[str, ...], db: str | None, limit: int, as_json: bool) ->
 def stats(db: str | None, as_json: bool, runs: int | None) -> None:
     """Counts of pages, articles, revisions, rejects (by reason), meets, results documents
     (parsed, unparsed) and result rows; the newest articles."""
-    import json
+    from pipelines.db import counts, format_counts
 
-    from pipelines.db import counts, format_counts, open_db
-
-    with open_db(archive_path(db)) as archive:
+    with reading(db) as archive:
         if runs is not None:
             from pipelines.db import recent_runs
             from scraper.crawl.runs import format_runs
 
             found_runs = recent_runs(archive, runs)
-            click.echo(
-                json.dumps(found_runs, ensure_ascii=False, indent=2)
-                if as_json
-                else format_runs(found_runs)
-            )
+            if as_json:
+                say_json(found_runs)
+            else:
+                say(format_runs(found_runs))
             return
         found = counts(archive)
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else format_counts(found))
+    if as_json:
+        say_json(found)
+    else:
+        say(format_counts(found))
 
 
 @click.command()
 @db_option
 def reparse(db: str | None) -> None:
     """Rebuild every article and results document from the stored pages with the current
-    parsers (no network); meets and athletes are linked again, honouring the overrides."""
+    parsers (no network); meets and athletes are linked again, honouring the overrides.
+
+    Stopped at any moment, it loses nothing: each article is as it was or as rebuilt, and
+    running it again rebuilds the rest. A stored page that cannot be read is named and skipped.
+    """
+    from pipelines.replay import damaged_line
     from pipelines.replay import reparse as run_reparse
 
-    click.echo(run_reparse(archive_path(db)).summary())
+    existing_archive(db)
+    path = writing(db)
+    with interruptible(
+        f"{path} keeps every article as it was or as rebuilt; run `meetarchive reparse` "
+        "again to rebuild the rest"
+    ):
+        report = run_reparse(path, on_damaged=lambda d: say(damaged_line(d), err=True))
+    say(report.summary())
+    raise SystemExit(report.exit_code)
+
+
+@contextmanager
+def interruptible(kept: str) -> Iterator[None]:
+    """Ctrl-C during the work is one line saying what was kept (exit 130); once the work is done
+    and committed, Ctrl-C has nothing left to stop and is ignored (it would only turn a finished
+    run's exit code into an interruption's)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo(f"Interrupted: {kept}.", err=True)
+        raise SystemExit(130) from None
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @click.command("import-warc")
@@ -121,8 +151,12 @@ def import_warc(files: tuple[str, ...], db: str | None, sources_file: str | None
             sources = list(load_sources(sources_file).values())
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
-    report = import_archives(resolve_db(db), [Path(f) for f in files], sources)
-    click.echo(report.summary())
+    path = writing(db)
+    with interruptible(
+        f"{path} keeps every page imported so far; importing the same files again adds the rest"
+    ):
+        report = import_archives(path, [Path(f) for f in files], sources)
+    say(report.summary())
     raise SystemExit(report.exit_code)
 
 
@@ -179,22 +213,50 @@ def export(
 ) -> None:
     """Export DATASET (articles, results or meets) as CSV, JSON Lines or Parquet, streaming,
     with a Frictionless datapackage.json describing every field."""
-    from pipelines.db import open_db
+    from pipelines.db import ArchiveError, open_db, writable
     from pipelines.export import ExportError, Filters
     from pipelines.export import export as run_export
 
-    archive = open_db(archive_path(db))
-    try:
-        report = run_export(
-            archive,
-            dataset,
-            output,
-            fmt,
-            Filters(since=since, until=until, source=source, meet=meet),
-            since_last=since_last,
+    target = check_output(output)
+    path = existing_archive(db)
+    with ExitStack() as stack:
+        if writable(path):  # it records (or forgets) in the archive what --since-last wrote
+            archive = stack.enter_context(closing(open_db(writing(db))))
+        elif since_last:
+            raise click.ClickException(
+                f"{path} is read-only here: --since-last records in the archive what it wrote "
+                "(a plain export works)"
+            )
+        else:
+            archive = stack.enter_context(reading(db))
+        try:
+            with interruptible(f"{target} is as the last complete export left it"):
+                report = run_export(
+                    archive,
+                    dataset,
+                    str(target),
+                    fmt,
+                    Filters(since=since, until=until, source=source, meet=meet),
+                    since_last=since_last,
+                )
+        except (ExportError, ArchiveError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:  # an unwritable place, a full disk: the earlier file stays
+            raise click.ClickException(
+                f"cannot write {target}: {exc.strerror or exc} (nothing of this export was kept)"
+            ) from None
+    say(report.summary())
+
+
+def check_output(output: str) -> Path:
+    """-o names a file to write as a whole (then moved into place, datapackage.json beside it):
+    anything else that exists there (a device such as /dev/stdout, a pipe, a directory) is a
+    usage error."""
+    path = Path(output)
+    real = os.path.realpath(path)
+    if real.startswith(("/dev/", "/proc/", "/sys/")) or (path.exists() and not path.is_file()):
+        raise click.ClickException(
+            f"-o {output} is not a regular file: an export is written to a file (made whole, "
+            "then moved into place, with datapackage.json beside it)"
         )
-    except ExportError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        archive.close()
-    click.echo(report.summary())
+    return path

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli.options import check_sources, db_option, pairs, resolve_db, sources_option
+from scraper.cli.options import check_sources, db_option, pairs, say, sources_option, writing
 
 if TYPE_CHECKING:
     from scraper.cli.crawlrun import CrawlReport
@@ -26,7 +27,7 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
     except SourcesError as exc:
         raise click.UsageError(str(exc)) from None
     for source in sources.values():
-        click.echo(describe(source, as_json))
+        click.echo(describe(source, as_json))  # the user's own file, not crawled text
 
 
 @click.command()
@@ -123,7 +124,10 @@ def crawl(
       2  usage error
       3  blocked: a site answered with an anti-bot challenge page (see the advice printed)
       4  locked: another crawl of SPIDER (of the same news source) into this archive is running
-      5  alarm: a source's fill rate dropped or it stopped giving new articles
+         (STUCK when it has run longer than CRAWL_LOCK_MAX_AGE, default 1d)
+      5  alarm: a source's fill rate dropped, it stopped giving new articles, or fewer of
+         its results documents were read whole (audit verdict parsed)
+      6  interrupted: stopped by SIGTERM or Ctrl-C (a second signal forces it)
     """
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
@@ -161,21 +165,33 @@ def crawl(
     if log_file:
         settings["LOG_FILE"] = log_file
         settings["LOG_FILE_APPEND"] = True
-    archive = resolve_db(db)
+    archive = writing(db)  # a damaged, read-only or newer archive: one line, left as it is
     try:
-        with crawl_lock(archive, spider, locked_sources):
+        with crawl_lock(archive, spider, locked_sources, lock_max_age(settings)):
             report = run_crawl(spider, archive, args, settings)
     except Locked as exc:
-        click.echo(f"meetarchive crawl: {exc}", err=True)
+        say(f"meetarchive crawl: {exc}", err=True)
         raise SystemExit(EXIT_LOCKED) from None
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
     _record_exit_code(archive, report)
     if not quiet or report.exit_code != EXIT_OK:
-        click.echo(report.summary())
+        say(report.summary())
         if warc_out:
-            click.echo(f"  warc:            {report.stats.get('warc/file', 'no response')}")
+            say(f"  warc:            {report.stats.get('warc/file', 'no response')}")
     raise SystemExit(report.exit_code)
+
+
+def lock_max_age(settings: dict[str, object]) -> timedelta:
+    """CRAWL_LOCK_MAX_AGE (``-s``, else scraper.settings'): a time span such as 12h or 2d."""
+    from scraper import settings as defaults
+    from scraper.crawl.incremental import span
+
+    value = str(settings.get("CRAWL_LOCK_MAX_AGE", defaults.CRAWL_LOCK_MAX_AGE))
+    try:
+        return span(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-s CRAWL_LOCK_MAX_AGE") from None
 
 
 def _record_exit_code(archive: Path, report: CrawlReport) -> None:

@@ -39,6 +39,7 @@ from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from twisted.web.client import ResponseFailed
 
 from scraper.crawl.progress import CLEAR_LINE
+from scraper.text.terminal import shown
 
 ROBOTS_LOGGER = "scrapy.downloadermiddlewares.robotstxt"
 # Its "Gave up retrying" records after an exception repeat a failed download: the page's is listed
@@ -87,7 +88,11 @@ class OneLineNetworkErrors(logging.Filter):
 
 
 class TerminalHandler(logging.StreamHandler):
-    """stderr; on a terminal each record first clears the status line."""
+    """stderr; on a terminal each record first clears the status line. What a record says of a
+    page (a URL, a server's message) is shown, never obeyed (scraper.text.terminal)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(super().format(record))
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.stream.isatty():

@@ -7,11 +7,14 @@ Exit codes of a crawl (``CrawlReport.exit_code``):
 * 3 — a challenge (anti-bot) page blocked at least one request (see the summary's advice);
 * 1 — errors: downloads that failed without a response, or errors in the spider or pipelines;
 * 4 — another crawl of the same spider into the same archive is running (``scraper.crawl.lock``);
-* 5 — monitoring alarm: a source's field fill rate dropped, or it stopped giving new articles
-  (``scraper.crawl.runs``).
+* 5 — monitoring alarm: a source's field fill rate dropped, it stopped giving new articles, or
+  fewer of its results documents were read whole (``scraper.crawl.runs``);
+* 6 — interrupted: stopped by SIGTERM or Ctrl-C (``scraper.crawl.stopping``; what was fetched is
+  stored), or forced to stop at once by a second signal.
 
-Blocked wins over errors: a challenge usually causes the errors that follow it, and its advice is
-what the operator needs. (2 is left to usage errors, as click uses it.)
+Blocked wins over the rest: a challenge usually causes the errors that follow it, and its advice is
+what the operator needs; then interrupted (an interrupted run's errors and fill rates are those of
+a run cut short). (2 is left to usage errors, as click uses it.)
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from scraper.crawl.challenge import ADVICE
+from scraper.crawl.cookies import DROPPED_STAT as COOKIES_DROPPED
+from scraper.crawl.politeness import TOO_SLOW_STAT, too_slow_message
 from scraper.items import Crawled, Page
 
 EXIT_OK = 0
@@ -29,6 +34,7 @@ EXIT_ERRORS = 1
 EXIT_BLOCKED = 3
 EXIT_LOCKED = 4
 EXIT_ALARM = 5
+EXIT_INTERRUPTED = 6
 
 
 @dataclass
@@ -42,6 +48,7 @@ class CrawlReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (url, error) without a response
     stats: dict[str, Any] = field(default_factory=dict)
     crashed: str | None = None  # the error that stopped the crawl before or while it ran
+    closed: bool = False  # the spider was closed (not so when a second signal forced the stop)
     # From the log (scraper.cli.crawllog), which may be out of sight: robots.txt files not
     # downloaded, errors logged other than failed downloads (the first few, one line each), where
     # the log is.
@@ -71,6 +78,9 @@ class CrawlReport:
         self.item_scraped(item)
         self.rejects[f"dropped: {exception}"] += 1
 
+    def spider_closed(self) -> None:
+        self.closed = True
+
     # -- results -------------------------------------------------------------------------------
     @property
     def challenges(self) -> int:
@@ -81,9 +91,29 @@ class CrawlReport:
         return int(self.stats.get("log_count/ERROR", 0)) + len(self.failed) + bool(self.crashed)
 
     @property
+    def forced(self) -> bool:
+        """A second signal stopped the crawl at once: the spider was never closed."""
+        return not self.closed and not self.crashed
+
+    @property
+    def interrupted(self) -> bool:
+        return self.forced or self.stats.get("finish_reason") == "shutdown"
+
+    @property
+    def too_slow(self) -> dict[str, float]:
+        """Hosts not crawled: their robots.txt asks for more than CRAWL_DELAY_MAX."""
+        return {
+            key[len(TOO_SLOW_STAT) :]: float(value)
+            for key, value in self.stats.items()
+            if key.startswith(TOO_SLOW_STAT)
+        }
+
+    @property
     def exit_code(self) -> int:
         if self.challenges:
             return EXIT_BLOCKED
+        if self.interrupted:
+            return EXIT_INTERRUPTED
         if self.stats.get("monitor/alarms"):
             return EXIT_ALARM
         if self.errors:
@@ -115,6 +145,17 @@ class CrawlReport:
         skipped = int(self.stats.get("challenge/skipped", 0))
         if skipped:
             lines.append(f"  not requested:   {skipped} (host kept answering with challenges)")
+        if self.too_slow:
+            max_delay = float(self.stats.get("politeness/crawl_delay_max", 0))
+            lines.append(
+                f"  NOT CRAWLED:     {len(self.too_slow)} host(s) asking for too long a delay"
+            )
+            lines += [
+                f"    {too_slow_message(host, delay, max_delay)}"
+                for host, delay in sorted(self.too_slow.items())
+            ]
+            lines.append("    (delays up to N seconds are honoured with -s CRAWL_DELAY_MAX=N)")
+        lines += self._cookie_lines()
         if self.failed:
             lines.append(f"  failed:          {len(self.failed)} download(s) without a response")
             lines += [f"    {url}  {error}" for url, error in self.failed[:10]]
@@ -152,6 +193,11 @@ class CrawlReport:
                 f"  stopped early:   {reason}"
                 + (" (interrupted: Ctrl-C or a TERM signal)" if reason == "shutdown" else "")
             )
+        elif self.forced:
+            lines.append(
+                "  stopped early:   forced by a second signal (what was committed stays stored; "
+                "the last group of items may be lost and is fetched again by the next run)"
+            )
         if self.crashed:
             lines.append(f"  CRAWL FAILED:    {self.crashed}")
         lines.append(f"  exit code:       {self.exit_code}")
@@ -162,9 +208,31 @@ class CrawlReport:
         if not documents:
             return []
         unparsed = int(self.stats.get("meetarchive/results/unparsed", 0))
-        return [
+        lines = [
             f"  results:         {int(self.stats.get('meetarchive/results/rows', 0))} rows "
             f"from {documents} document(s)" + (f", {unparsed} unparsed" if unparsed else "")
+        ]
+        verdicts = {
+            v: int(self.stats.get(f"meetarchive/results/audit/{v}", 0))
+            for v in ("parsed", "partial", "unparsed")
+        }
+        if any(verdicts.values()):
+            lines.append(
+                "  results audit:   {parsed} parsed, {partial} partial, {unparsed} unparsed"
+                " (documents parsed in this run)".format(**verdicts)
+            )
+        return lines
+
+    def _cookie_lines(self) -> list[str]:
+        dropped = {
+            key[len(COOKIES_DROPPED) :]: int(n)
+            for key, n in self.stats.items()
+            if key.startswith(COOKIES_DROPPED)
+        }
+        return [
+            f"  cookies:         {n} dropped from {host} (more than a browser keeps: "
+            "COOKIES_MAX_PER_HOST, COOKIES_MAX_BYTES_PER_HOST)"
+            for host, n in sorted(dropped.items())
         ]
 
     def _log_lines(self) -> list[str]:
@@ -231,6 +299,7 @@ def run_crawl(
         crawler = process.create_crawler(spider)
         crawler.signals.connect(report.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(report.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(report.spider_closed, signal=signals.spider_closed)
 
         def crashed(failure: Any) -> None:  # e.g. the archive could not be opened
             report.crashed = f"{failure.type.__name__}: {failure.value}{where(failure)}"

@@ -20,7 +20,7 @@ from typing import Any
 
 import click
 
-from scraper.cli.options import DEMO_DB
+from scraper.cli.options import DEMO_DB, say, writing
 
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "sample_site"
 DEMO_QUERY = 'Ingebrigtsen "British record"'
@@ -153,4 +153,4 @@ def search_hits(db: Path, query: str, limit: int = 1) -> str:
 def demo(db: str) -> None:
     """Crawl a bundled sample site (shaped like DyeStat/RunnerSpace) on 127.0.0.1 into its own
     archive (demo.db), then search it. Nothing leaves this machine."""
-    raise SystemExit(run_demo(Path(db), click.echo))
+    raise SystemExit(run_demo(writing(db), say))

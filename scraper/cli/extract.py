@@ -18,16 +18,20 @@ if TYPE_CHECKING:
 
 import click
 
+from scraper.text.terminal import json_shown
+
 
 def read_page(path: str | Path, url: str, fetched_at: str) -> Any:
-    """A local file as the page a crawl would have fetched from ``url``."""
+    """A local file as the page a crawl would have fetched from ``url`` (no larger than a crawl
+    downloads: ``scraper.cli.localfiles``)."""
+    from scraper.cli.localfiles import read_local
     from scraper.items import Page
 
     return Page(
         url=url,
         status=200,
         headers={},
-        body=Path(path).read_bytes(),
+        body=read_local(path),
         fetched_at=fetched_at,
         kind="article",
     )
@@ -122,7 +126,7 @@ def extract_files(paths: list[str], url: str | None, explain: bool, out: IO[str]
             status = 1
         records.append(rec)
     data = records[0] if len(records) == 1 else records
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     return status
 
 
@@ -148,7 +152,7 @@ def run_jsonl(inp: IO[str], out: IO[str], explain: bool = False) -> int:
                 "_error": f"{type(exc).__name__}: {exc}"[:300],
             }
         rec["_ms"] = (time.perf_counter() - t0) * 1000
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        out.write(json_shown(json.dumps(rec, ensure_ascii=False, default=str)) + "\n")
         out.flush()
     return 0
 
@@ -174,6 +178,9 @@ def main(paths: list[str], url: str | None, explain: bool, jsonl: bool) -> int:
 )
 def extract_cmd(files: tuple[str, ...], url: str | None, explain: bool, jsonl: bool) -> None:
     """Extract articles from local HTML files (JSON out)."""
+    from scraper.cli.localfiles import refuse_large_files
+
     if not files and not jsonl:
         raise click.UsageError("give FILE... or --jsonl")
+    refuse_large_files(list(files))
     raise SystemExit(main(list(files), url, explain, jsonl))

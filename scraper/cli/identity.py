@@ -5,13 +5,12 @@ and honoured by every later ``meetarchive reparse``."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
 import click
 
-from scraper.cli.options import archive_path, db_option
+from scraper.cli.options import db_option, existing_archive, reading, say, say_json, writing
 
 
 def _now() -> str:
@@ -23,7 +22,8 @@ def _correct(db: str | None, fix: Any) -> Any:
     from pipelines.db import open_db, write_transaction
     from pipelines.linking.overrides import OverrideError
 
-    with open_db(archive_path(db)) as archive, write_transaction(archive):
+    existing_archive(db)
+    with open_db(writing(db)) as archive, write_transaction(archive):
         try:
             return fix(archive)
         except OverrideError as exc:
@@ -39,7 +39,11 @@ def _forget(db: str | None, kind: str, override_id: int) -> None:
 
 
 def _echo(found: Any, as_json: bool, text: str) -> None:
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else text)
+    """JSON or text out; crawled strings shown, never obeyed, on a terminal."""
+    if as_json:
+        say_json(found)
+    else:
+        say(text)
 
 
 @click.command()
@@ -73,7 +77,7 @@ def meets(
     """Meets in the archive (whose name holds every word of QUERY; a word may be the start of
     one): their events with the results, counted once however many documents print them, the
     documents they come from and the articles covering them."""
-    from pipelines.db import format_meets, meet_overrides, meets_overview, open_db
+    from pipelines.db import format_meets, meet_overrides, meets_overview
     from pipelines.linking import overrides as fix
 
     if merge:
@@ -85,7 +89,7 @@ def meets(
     elif forget is not None:
         _forget(db, "meet", forget)
     elif overrides:
-        with open_db(archive_path(db)) as archive:
+        with reading(db) as archive:
             found = meet_overrides(archive)
         text = "\n".join(
             f"{o['id']}: {o['document_a']} {'=' if o['same'] else '!='} {o['document_b']}"
@@ -93,7 +97,7 @@ def meets(
         )
         _echo(found, as_json, text or "No meet overrides.")
     else:
-        with open_db(archive_path(db)) as archive:
+        with reading(db) as archive:
             found = meets_overview(archive, " ".join(query) or None)
         _echo(found, as_json, format_meets(found))
 
@@ -122,7 +126,7 @@ def athletes(
     """Athletes whose name holds every word of QUERY, and the identity links: --review lists
     the uncertain ones (result row, athlete, confidence, signals); --same / --different record
     that two result rows (ids as in `--review` and Datasette) are or are not one person."""
-    from pipelines.db import athlete_overrides, open_db, review_links
+    from pipelines.db import athlete_overrides, review_links
     from pipelines.db.views import find_athletes
     from pipelines.linking import overrides as fix
 
@@ -137,7 +141,7 @@ def athletes(
     if forget is not None:
         _forget(db, "athlete", forget)
         return
-    with open_db(archive_path(db)) as archive:
+    with reading(db) as archive:
         if overrides:
             found = athlete_overrides(archive)
             lines = [

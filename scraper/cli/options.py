@@ -4,9 +4,17 @@ sources file option, NAME=VALUE pairs, date options."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from scraper.text.terminal import shown
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DEFAULT_DB = "archive.db"
 
@@ -15,9 +23,29 @@ DEFAULT_DB = "archive.db"
 DEMO_DB = "demo.db"
 
 
+def say(text: str, err: bool = False) -> None:
+    """Print text that may hold crawled strings: whatever could act on a terminal (escape
+    sequences, bidi overrides) is shown escaped (scraper.text.terminal)."""
+    click.echo(shown(text), err=err)
+
+
+def say_json(data: object) -> None:
+    """JSON out (indented, UTF-8), with the same characters as JSON escapes."""
+    import json
+
+    from scraper.text.terminal import json_shown
+
+    click.echo(json_shown(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
 def resolve_db(db: str | None) -> Path:
     """--db wins, then the ARCHIVE_DB environment variable, then ./archive.db."""
-    return Path(db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB)
+    path = db or os.environ.get("ARCHIVE_DB") or DEFAULT_DB
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:  # bytes that are no UTF-8 (an argument's are refused before)
+        raise click.UsageError(f"ARCHIVE_DB is not valid UTF-8 ({os.fsencode(path)!r})") from None
+    return Path(path)
 
 
 db_option = click.option(
@@ -66,23 +94,53 @@ def pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
 
 
 def archive_path(db: str | None) -> Path:
-    """The archive path for reading commands; a clear message when there is none yet."""
+    """The archive path for reading commands; a clear message when there is none yet, or when
+    it cannot be read as an archive (checked read-only: nothing is written)."""
+    with reading(db):
+        return resolve_db(db)
+
+
+def existing_archive(db: str | None) -> Path:
     path = resolve_db(db)
     if not path.is_file():
         raise click.ClickException(
             f"no archive at {path}: run `meetarchive crawl runnerspace` first, or point --db / "
             f"ARCHIVE_DB at one (`meetarchive demo` writes its sample to --db {DEMO_DB})"
         )
-    with path.open("rb") as f:
-        header = f.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise click.ClickException(f"{path} is not a meetarchive archive (not an SQLite file)")
-    from pipelines.db import NotAnArchiveError, open_db
+    return path
 
+
+@contextmanager
+def reading(db: str | None) -> Iterator[sqlite_utils.Database]:
+    """The archive of a command that only reads it: opened read-only (see
+    ``pipelines.db.open_for_reading``), a warning on stderr when there is one; whatever keeps it
+    from being read is one line (exit 1)."""
+    from pipelines.db import ArchiveError, open_for_reading
+
+    path = existing_archive(db)
     try:
-        open_db(path, migrate=False).close()
-    except NotAnArchiveError as exc:
-        raise click.ClickException(str(exc)) from None
+        archive, warning = open_for_reading(path)
+    except ArchiveError as exc:
+        raise click.ClickException(shown(str(exc))) from None
+    if warning:
+        say(warning, err=True)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def writing(db: str | None) -> Path:
+    """The archive path of a command that writes to it, checked first (``check_writable``): a
+    file that is no archive, damaged, read-only or written by a newer meetarchive is one line
+    (exit 1) and left as it is."""
+    from pipelines.db import ArchiveError, check_writable
+
+    path = resolve_db(db)
+    try:
+        check_writable(path)
+    except ArchiveError as exc:
+        raise click.ClickException(shown(str(exc))) from None
     return path
 
 

@@ -1,5 +1,6 @@
 """`meetarchive results`: parse local results documents (JSON out), or serve the JSONL contract of
-../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order).
+../shared/tools/results_eval.py (one ``{"id","path","url"}`` line in, one line out, same order),
+or audit them (``--audit``: one line per document, ``scraper.results.audit``).
 
 Imports stay lazy: the JSONL worker's wall time includes interpreter start and imports.  PDFs are
 the slow documents (pypdf takes ~80 ms to import when the fast reader cannot read a file), so where
@@ -20,6 +21,8 @@ from typing import IO, Any
 
 import click
 
+from scraper.text.terminal import json_shown
+
 MAX_AHEAD = 2  # PDF children running ahead of the document being answered
 
 
@@ -34,10 +37,14 @@ def _answer(doc: Any) -> dict[str, Any]:
 
 def parse_file(path: str | Path, url: str | None = None) -> dict[str, Any]:
     """One file -> the contract's JSON object (never raises for a bad document)."""
+    from scraper.cli.localfiles import read_local
+    from scraper.errors import InputTooLarge
     from scraper.results import parse_document
 
     try:
-        data = Path(path).read_bytes()
+        data = read_local(path)
+    except InputTooLarge as e:
+        return {"events": [], "_error": str(e)[:300]}
     except OSError as e:
         return {"events": [], "_error": f"{type(e).__name__}: {e}"[:300]}
     try:
@@ -162,7 +169,7 @@ def serve_jsonl(stdin: IO[str], stdout: IO[str]) -> int:
         except Exception as e:  # noqa: BLE001 -- a bad request line still gets an answer
             rec = {"events": [], "_error": f"bad request: {type(e).__name__}: {e}"[:300]}
         rec["_ms"] = round((time.perf_counter() - t0) * 1000, 3)
-        stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        stdout.write(json_shown(json.dumps(rec, ensure_ascii=False)) + "\n")
         stdout.flush()
     for job in jobs.values():
         job.answer()
@@ -193,19 +200,51 @@ def _serve_one(req: dict[str, Any], job: _PdfJob | None) -> dict[str, Any]:
     return parse_file(req["path"], req.get("url"))
 
 
-def main(files: list[str], url: str | None, jsonl: bool) -> int:
+def audit_file(path: str, url: str | None = None) -> tuple[str, str]:
+    """One file's audit: its verdict, and the line ``--audit`` prints (path, reader, rows,
+    coverage of its result-like lines, verdict, reasons). Never raises for a bad document."""
+    from scraper.results import parse_document
+    from scraper.results.audit import UNPARSED, audit_document
+
+    try:
+        data = Path(path).read_bytes()
+        doc = parse_document(data, url, path)
+        audit = audit_document(data, doc)
+    except Exception as e:  # noqa: BLE001 -- one document's failure must not stop the run
+        error = f"{type(e).__name__}: {e}".replace("\n", " ")[:300]
+        return UNPARSED, f"{path}\t-\t0 rows\tcoverage -\t{UNPARSED}\t{error}"
+    coverage = "-" if audit.coverage is None else f"{audit.coverage:.3f}"
+    if audit.result_units:
+        coverage += f" ({audit.covered}/{audit.result_units} lines)"
+    fields = [path, doc.format, f"{audit.rows} rows", f"coverage {coverage}", audit.verdict]
+    return audit.verdict, "\t".join([*fields, "; ".join(audit.reasons)]).rstrip()
+
+
+def audit_files(files: list[str], url: str | None) -> int:
+    """``--audit``: one line per document; exit 1 when any is partial or unparsed."""
+    verdicts = []
+    for f in files:
+        verdict, line = audit_file(f, url)
+        verdicts.append(verdict)
+        sys.stdout.write(line + "\n")
+    return 0 if all(v == "parsed" for v in verdicts) else 1
+
+
+def main(files: list[str], url: str | None, jsonl: bool, audit: bool = False) -> int:
     if jsonl:
         return serve_jsonl(sys.stdin, sys.stdout)
     if url and len(files) > 1:
         sys.stderr.write("--url applies to a single file\n")
         return 2
+    if audit:
+        return audit_files(files, url)
     out = []
     for f in files:
         rec = parse_file(f, url)
         rec["path"] = f
         out.append(rec)
-    json.dump(out[0] if len(out) == 1 else out, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    data = out[0] if len(out) == 1 else out
+    sys.stdout.write(json_shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
     return 0 if all(r.get("events") for r in out) else 1
 
 
@@ -217,8 +256,19 @@ def main(files: list[str], url: str | None, jsonl: bool) -> int:
     is_flag=True,
     help='Read {"id","path","url"} lines on stdin, write one JSON line per document.',
 )
-def results_cmd(files: tuple[str, ...], url: str | None, jsonl: bool) -> None:
+@click.option(
+    "--audit",
+    is_flag=True,
+    help="Audit each FILE instead: one line each (reader, rows, coverage of its result lines, "
+    "verdict parsed/partial/unparsed, reasons); exit 1 when any is not parsed.",
+)
+def results_cmd(files: tuple[str, ...], url: str | None, jsonl: bool, audit: bool) -> None:
     """Parse meet results documents (Hy-Tek text/PDF, HTML tables, listings) to JSON."""
+    from scraper.cli.localfiles import refuse_large_files
+
     if not files and not jsonl:
         raise click.UsageError("give FILE... or --jsonl")
-    raise SystemExit(main(list(files), url, jsonl))
+    if audit and jsonl:
+        raise click.UsageError("--audit takes FILE..., not --jsonl")
+    refuse_large_files(list(files))
+    raise SystemExit(main(list(files), url, jsonl, audit))

@@ -41,8 +41,18 @@ def load_metadata(db_name: str, path: Path = METADATA, stylesheet: bool = True) 
         databases = meta.get("databases", {})
         if METADATA_DB in databases:
             databases[db_name] = databases.pop(METADATA_DB)
-        _rekey_links(meta, f"/{METADATA_DB}/", f"/{db_name}/")
+        _rekey_links(meta, f"/{METADATA_DB}/", f"/{path_part(db_name)}/")
     return meta
+
+
+def path_part(db_name: str) -> str:
+    """The database's name as Datasette writes it in a URL path (tilde-encoded), safe inside an
+    HTML attribute whatever the archive's file is called."""
+    import html
+
+    from datasette.utils import tilde_encode
+
+    return html.escape(tilde_encode(db_name))
 
 
 def _rekey_links(node: Any, old: str, new: str) -> None:
@@ -105,9 +115,11 @@ def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable:
 
     from datasette.cli import cli as datasette_cli
 
+    from pipelines.db import writable
+
     if not METADATA.exists():
         raise SystemExit(f"metadata not found at {METADATA} (run from a meetarchive checkout)")
-    if immutable:
+    if immutable and writable(db):
         checkpoint(db)
     meta = load_metadata(db.stem)
     with tempfile.TemporaryDirectory(prefix="meetarchive-serve-") as tmp:
@@ -139,4 +151,10 @@ def run_serve(db: Path, host: str, port: int, sql_time_limit_ms: int, immutable:
 def serve(db: str | None, host: str, port: int, sql_time_limit_ms: int, immutable: bool) -> None:
     """Browse and search the archive in Datasette, read-only, with the project's metadata
     (facets, full-text search, canned queries)."""
-    raise SystemExit(run_serve(archive_path(db), host, port, sql_time_limit_ms, immutable))
+    from pipelines.db import writable
+
+    path = archive_path(db)
+    # An archive this process may not write (nor its directory) cannot be opened with mode=ro
+    # when it is in WAL mode: it is served as the snapshot it is.
+    read_only = not writable(path)
+    raise SystemExit(run_serve(path, host, port, sql_time_limit_ms, immutable or read_only))

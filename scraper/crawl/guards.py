@@ -1,10 +1,11 @@
 """Downloader guards against hostile or broken servers (settings in scraper/settings.py).
 
-* :class:`RedirectGuard` (replaces Scrapy's RedirectMiddleware): a redirect back to a URL of its
-  own chain (a loop) or to a host the spider does not crawl (off-site) is refused with
+* :class:`RedirectGuard` and :class:`MetaRefreshGuard` (replace Scrapy's RedirectMiddleware and
+  MetaRefreshMiddleware): a redirect or meta refresh back to a URL of its own chain (a loop) or to
+  a host the spider does not crawl (off-site) is refused with
   :class:`~scraper.crawl.errors.FetchRefused`, so it is recorded as a ``fetch error`` reject instead
   of vanishing in the scheduler's duplicate or off-site filters; ``REDIRECT_MAX_TIMES`` bounds the
-  rest.
+  rest. A page whose meta refresh names the page itself (a live page reloading) is kept as it is.
 * :class:`RetryAfterMiddleware` (replaces RetryMiddleware): a 429/503 carrying ``Retry-After`` is
   retried no sooner than the server asks (that request only waits); a wait longer than
   ``RETRY_AFTER_MAX`` seconds is not waited for: the response goes on as an HTTP error.
@@ -14,6 +15,9 @@
   for hosts the crawl was started with that are themselves written as such an address or
   ``localhost`` (a local test server, the demo). A request's ``allow_private_addresses`` meta key
   (a source's ``private_addresses`` in the sources file) overrides the setting for that request.
+  The guard looks names up through the crawl's own resolver, which also checks the addresses
+  each connection gets (``scraper.crawl.addresses``: no DNS rebinding);
+  :class:`ConnectionAddressGuard` records such a refusal at connection time as what it is.
 
 :func:`failure_error` tells the spiders' errbacks which failures to record as rejects.
 """
@@ -21,23 +25,31 @@
 from __future__ import annotations
 
 import email.utils
-import ipaddress
-import socket
 import time
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
-from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
+from scrapy import signals
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import CannotResolveHostError, IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import CancelledError, Deferred
+from twisted.internet.error import DNSLookupError
 from twisted.internet.task import deferLater
-from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
+from scraper.crawl.addresses import (
+    CheckedNameResolver,
+    literal_address,
+    literal_local,
+    non_public,
+    refusal_text,
+)
 from scraper.crawl.errors import FetchRefused, NotRequested
+from scraper.crawl.stopping import crawl_stopping
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -109,12 +121,20 @@ def on_hosts(url: str, hosts: list[str]) -> bool:
     return any(host == h.lower() or host.endswith("." + h.lower()) for h in hosts)
 
 
-class RedirectGuard(RedirectMiddleware):
+class _GuardedRedirects:
+    """What a redirect (HTTP or meta refresh) may not do: loop back into its own chain, or leave
+    the spider's hosts (unless the request allows off-site, e.g. results files)."""
+
+    crawler: Any
+
     def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        what = "meta refresh" if reason == "meta refresh" else "redirect"
+        if what == "meta refresh" and redirected.url == request.url:
+            return redirected  # a page reloading itself: MetaRefreshGuard keeps the page
         chain = [*request.meta.get("redirect_urls", []), request.url]
         if redirected.url in chain:
             raise FetchRefused(
-                f"redirect loop: {request.url} -> {redirected.url} ({len(chain)} hop(s))"
+                f"{what} loop: {request.url} -> {redirected.url} ({len(chain)} hop(s))"
             )
         spider = self.crawler.spider
         hosts = _spider_hosts(spider)
@@ -125,9 +145,27 @@ class RedirectGuard(RedirectMiddleware):
             and not on_hosts(redirected.url, hosts)
         ):
             raise FetchRefused(
-                f"off-site redirect to {urlsplit(redirected.url).hostname} ({redirected.url})"
+                f"off-site {what} to {urlsplit(redirected.url).hostname} ({redirected.url})"
             )
-        return super()._redirect(redirected, request, reason)
+        return super()._redirect(redirected, request, reason)  # type: ignore[misc]
+
+
+class RedirectGuard(_GuardedRedirects, RedirectMiddleware):
+    pass
+
+
+class MetaRefreshGuard(_GuardedRedirects, MetaRefreshMiddleware):
+    """Scrapy's MetaRefreshMiddleware, guarded: a refresh to another host or back into its own
+    chain is a FetchRefused (recorded as a reject), never a request the off-site or duplicate
+    filters drop without a word; a page refreshing itself (a live page reloading) is kept."""
+
+    def process_response(  # type: ignore[override]  # Scrapy's takes a deprecated spider too
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        result = super().process_response(request, response)
+        if isinstance(result, Request) and result.url == request.url:
+            return response
+        return result
 
 
 def retry_after_seconds(value: str | bytes | None, now: float | None = None) -> float | None:
@@ -136,7 +174,7 @@ def retry_after_seconds(value: str | bytes | None, now: float | None = None) -> 
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
     text = text.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "²" and other digits of Unicode are no number here
         return float(text)
     try:
         when = email.utils.parsedate_to_datetime(text)
@@ -151,6 +189,21 @@ class RetryAfterMiddleware(RetryMiddleware):
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
         self.retry_after_max = settings.getfloat("RETRY_AFTER_MAX", 120.0)
+        self.waits: set[Deferred[None]] = set()
+        self.stopping = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        middleware = super().from_crawler(crawler)
+        crawler.signals.connect(middleware.stop_waiting, signal=crawl_stopping)
+        return middleware
+
+    def stop_waiting(self) -> None:
+        """The crawl is stopping: a response waiting for its Retry-After goes on as it is, and
+        none waits from now on."""
+        self.stopping = True
+        for wait in list(self.waits):
+            wait.cancel()
 
     # A coroutine where RetryMiddleware's method is plain: Scrapy awaits either (the wait for
     # Retry-After holds back this request only), but to mypy it is another signature.
@@ -166,7 +219,7 @@ class RetryAfterMiddleware(RetryMiddleware):
         wait = retry_after_seconds(response.headers.get("Retry-After"))
         if wait is None:
             return super().process_response(request, response)
-        if wait > self.retry_after_max:
+        if wait > self.retry_after_max or self.stopping:
             return response  # not waited for: recorded as an HTTP error
         retries_left = request.meta.get("max_retry_times", self.max_retry_times) - request.meta.get(
             "retry_times", 0
@@ -176,33 +229,24 @@ class RetryAfterMiddleware(RetryMiddleware):
         if wait > 0:
             from twisted.internet import reactor  # the installed one (never at import time)
 
-            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+            timer = deferLater(reactor, wait, lambda: None)
+            self.waits.add(timer)
+            try:
+                await maybe_deferred_to_future(timer)
+            except CancelledError:
+                return response  # the crawl is stopping: recorded as the HTTP error it is
+            finally:
+                self.waits.discard(timer)
         return super().process_response(request, response)
-
-
-def _non_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
-
-
-def _literal_local(host: str) -> bool:
-    """A host written as a non-public address, or localhost."""
-    host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return _non_public(host)
-    except ValueError:
-        return False
 
 
 class PrivateAddressGuard:
     def __init__(self, mode: str, crawler: Crawler) -> None:
         self.mode = mode
         self.crawler = crawler
-        self.resolved: dict[str, list[str]] = {}
+        self.resolver: CheckedNameResolver | None = None
+        self.replaced: Any = None  # the reactor's own name resolver, while ours is installed
+        crawler.signals.connect(self.uninstall, signal=signals.engine_stopped)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Self:
@@ -221,40 +265,70 @@ class PrivateAddressGuard:
             raise ValueError(f"ALLOW_PRIVATE_ADDRESSES: true, false or auto, not {raw!r}")
         return cls(mode, crawler)
 
+    def installed(self) -> CheckedNameResolver:
+        """The resolver checking the addresses every connection gets (scraper.crawl.addresses),
+        installed over the reactor's before the first request goes on."""
+        if self.resolver is None:
+            from twisted.internet import reactor  # the installed one (never at import time)
+
+            self.replaced = reactor.nameResolver  # type: ignore[attr-defined]
+            self.resolver = CheckedNameResolver(self.replaced, allow_all=self.mode == "true")
+            reactor.installNameResolver(self.resolver)  # type: ignore[attr-defined]
+        return self.resolver
+
+    def uninstall(self) -> None:
+        from twisted.internet import reactor
+
+        if self.resolver is not None and reactor.nameResolver is self.resolver:  # type: ignore[attr-defined]
+            reactor.installNameResolver(self.replaced)  # type: ignore[attr-defined]
+        self.resolver = None
+
     def allowed_local(self, host: str) -> bool:
         if self.mode == "true":
             return True
         if self.mode == "false":
             return False
         spider = self.crawler.spider
-        return host in _spider_hosts(spider) and _literal_local(host)
+        return host in _spider_hosts(spider) and literal_local(host)
 
     async def addresses(self, host: str) -> list[str]:
-        if host not in self.resolved:
-            try:
-                ipaddress.ip_address(host.strip("[]"))
-                found = [host.strip("[]")]
-            except ValueError:
-                try:
-                    infos = await maybe_deferred_to_future(
-                        deferToThread(socket.getaddrinfo, host, None, 0, socket.SOCK_STREAM)
-                    )
-                    found = sorted({str(info[4][0]) for info in infos})
-                except OSError:
-                    found = []  # the download fails with its own DNS error
-            self.resolved[host] = found
-        return self.resolved[host]
+        literal = literal_address(host)
+        if literal is not None:
+            return [literal]
+        return await maybe_deferred_to_future(self.installed().lookup(host))
 
     async def process_request(self, request: Request) -> None:
-        override = request.meta.get("allow_private_addresses")
-        if override is True or (override is None and self.mode == "true"):
-            return None
         host = (urlparse_cached(request).hostname or "").lower()
-        if not host or (override is None and self.allowed_local(host)):
+        if not host:
             return None
+        resolver = self.installed()
+        override = request.meta.get("allow_private_addresses")
+        if override is None and self.mode == "true":
+            return None
+        if override is True or (override is None and self.allowed_local(host)):
+            resolver.allow(host)
+            return None
+        if override is False:
+            resolver.deny(host)
         for address in await self.addresses(host):
-            if _non_public(address):
-                raise FetchRefused(
-                    f"{host} resolves to the non-public address {address} (ALLOW_PRIVATE_ADDRESSES)"
-                )
+            if non_public(address):
+                raise FetchRefused(refusal_text(host, address))
+        return None
+
+
+class ConnectionAddressGuard:
+    """Downloader middleware above the retries: a download whose connection was refused the
+    address its host resolved to then (a name that answered the guard's lookup otherwise: DNS
+    rebinding) fails with FetchRefused naming it, not with a DNS error that would be retried."""
+
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        if not isinstance(exception, (CannotResolveHostError, DNSLookupError)):
+            return None
+        from twisted.internet import reactor
+
+        resolver = reactor.nameResolver  # type: ignore[attr-defined]
+        host = urlparse_cached(request).hostname or ""
+        reason = resolver.refusal(host) if isinstance(resolver, CheckedNameResolver) else None
+        if reason:
+            raise FetchRefused(reason)
         return None

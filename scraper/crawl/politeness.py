@@ -8,6 +8,11 @@ with no jitter: Scrapy's default jitter of ±50 % would otherwise let half the r
 The floor is kept in the downloader's ``DOWNLOAD_SLOTS`` table, so a slot that is garbage-collected
 and re-created keeps it, and :class:`PoliteAutoThrottle` reads it from there.
 
+A host asking for more than ``CRAWL_DELAY_MAX`` seconds between requests (default 300: a
+``Crawl-delay: 100000`` would otherwise hold the crawl for days, silently) is not crawled this run:
+each of its requests is refused with :class:`~scraper.crawl.errors.FetchRefused` (a ``fetch error``
+reject saying why), and the crawl summary names the host (stat ``politeness/too_slow/<host>``).
+
 Scrapy counts a slot's delay from the moment it hands a request to the download handler. When the
 event loop is busy (a pipeline parsing a page), that request can leave later than that, and the next
 one, leaving on time, would reach the server less than the delay after it. So for hosts with a crawl
@@ -25,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.extensions.throttle import AutoThrottle
+
+from scraper.crawl.errors import FetchRefused
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -64,8 +71,12 @@ def slot_floor(crawler: Crawler, key: str | None) -> float:
     return float(per_slot.get("delay", 0.0))
 
 
+TOO_SLOW_STAT = "politeness/too_slow/"
+
+
 class CrawlDelay:
-    """Extension: honour robots.txt ``Crawl-delay`` per host (download slot).
+    """Downloader middleware (after robots.txt's): honour robots.txt ``Crawl-delay`` per host
+    (download slot), up to ``CRAWL_DELAY_MAX``; refuse the requests of a host asking for more.
 
     ``CRAWL_DELAY_MARGIN`` (seconds, default 0.05) is added so that requests arrive at least the
     asked delay apart even when one connection is set up faster than the previous one.
@@ -74,6 +85,8 @@ class CrawlDelay:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
+        self.max_delay = crawler.settings.getfloat("CRAWL_DELAY_MAX", 300.0)
+        self.too_slow: dict[str, float] = {}  # download slot -> the delay its robots.txt asks
         self.user_agent = (
             crawler.settings.get("ROBOTSTXT_USER_AGENT")
             or crawler.settings.get("USER_AGENT")
@@ -91,8 +104,14 @@ class CrawlDelay:
         if not delay:
             return
         assert self.crawler.engine is not None
+        assert self.crawler.stats is not None
         downloader = self.crawler.engine.downloader
         key = downloader.get_slot_key(request)
+        if delay > self.max_delay:
+            self.too_slow[key] = delay
+            self.crawler.stats.set_value(TOO_SLOW_STAT + key, delay)
+            self.crawler.stats.set_value("politeness/crawl_delay_max", self.max_delay)
+            return
         conf = downloader.per_slot_settings.setdefault(key, {})
         floor = max(delay + self.margin, float(conf.get("delay", 0.0)))
         conf.update(delay=floor, jitter=0.0)
@@ -101,8 +120,18 @@ class CrawlDelay:
             slot.delay = max(slot.delay, floor)
             slot.jitter = 0.0
             slot.lastseen = max(slot.lastseen, monotonic())  # robots.txt has just been answered
-        assert self.crawler.stats is not None
         self.crawler.stats.set_value(f"politeness/crawl_delay/{key}", delay)
+
+    def process_request(self, request: Request) -> None:
+        """Refuse a request to a host whose robots.txt asks for more than CRAWL_DELAY_MAX (its
+        robots.txt has been read by now: this middleware comes after Scrapy's robots.txt one)."""
+        if not self.too_slow:
+            return
+        assert self.crawler.engine is not None
+        key = self.crawler.engine.downloader.get_slot_key(request)
+        delay = self.too_slow.get(key)
+        if delay is not None:
+            raise FetchRefused(too_slow_message(key, delay, self.max_delay))
 
     def response_downloaded(self, response: Response, request: Request) -> None:
         """Count the next request's delay from now, the end of this response."""
@@ -113,6 +142,13 @@ class CrawlDelay:
         slot = self.crawler.engine.downloader.slots.get(key)
         if slot is not None:
             slot.lastseen = max(slot.lastseen, monotonic())
+
+
+def too_slow_message(host: str, delay: float, max_delay: float) -> str:
+    return (
+        f"the robots.txt of {host} asks for {delay:g} s between requests, more than "
+        f"CRAWL_DELAY_MAX ({max_delay:g} s): not crawled this run"
+    )
 
 
 class PoliteAutoThrottle(AutoThrottle):

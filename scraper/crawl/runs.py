@@ -9,6 +9,10 @@ per source in ``crawl_run_sources``) and raises an alarm when a source's output 
   with at least ``MONITOR_MIN_ARTICLES`` articles count) is an alarm: a site changed its markup.
 * **Zero new**: a source that brought new articles in each of its last 3 runs (2 or more on
   average) and none in this run is an alarm.
+* **Results read whole**: per source, the share of the results documents parsed in the run whose
+  audit (``scraper.results.audit``) says ``parsed`` (not ``partial`` or ``unparsed``). A share
+  that falls ``MONITOR_DROP`` or more below its mean over the source's earlier runs with audited
+  documents is an alarm: a results layout changed, or a reader broke.
 * Alarms are logged, kept in the run row and in the stats (``monitor/alarms``); ``meetarchive
   crawl`` prints them and exits non-zero (``EXIT_ALARM``), so cron mail reports them.
 """
@@ -63,6 +67,7 @@ def fill_alarms(
                     f"{row['articles']} articles, {mean:.0%} over the "
                     f"{len(rates)} run(s) before: has the site's markup changed?"
                 )
+    alarms += results_alarms(source, row, history, drop)
     last = [h["new"] or 0 for h in history[:3]]
     if len(last) == 3 and min(last) >= 1 and sum(last) / 3 >= 2 and not row["new"]:
         alarms.append(
@@ -70,6 +75,26 @@ def fill_alarms(
             "before: is the source still reachable and its listings unchanged?"
         )
     return alarms
+
+
+def results_alarms(
+    source: str, row: dict[str, Any], history: list[dict[str, Any]], drop: float
+) -> list[str]:
+    """An alarm when the share of ``source``'s results documents read whole (audit verdict
+    ``parsed``) in this run falls ``drop`` or more below its mean over the earlier runs."""
+    if not row.get("results_documents") or row.get("results_parsed") is None:
+        return []
+    rates = [h["results_parsed"] for h in history if h.get("results_documents")]
+    if not rates:
+        return []
+    mean = sum(rates) / len(rates)
+    if mean - row["results_parsed"] < drop:
+        return []
+    return [
+        f"{source}: {row['results_parsed']:.0%} of {row['results_documents']} results "
+        f"document(s) read whole (audit verdict parsed), {mean:.0%} over the {len(rates)} "
+        "run(s) before: has a results layout changed? (`meetarchive results --audit`)"
+    ]
 
 
 class RunRecorder:
@@ -86,6 +111,7 @@ class RunRecorder:
         self.pages: Counter[str] = Counter()
         self.outcomes: dict[str, Counter[str]] = defaultdict(Counter)
         self.filled: dict[str, Counter[str]] = defaultdict(Counter)
+        self.verdicts: dict[str, Counter[str]] = defaultdict(Counter)
         self.rejected: Counter[str] = Counter()
         self.blocked = 0
         self.failed = 0
@@ -119,6 +145,8 @@ class RunRecorder:
             self.blocked += 1
         elif item.page.error and item.page.status == 0:
             self.failed += 1
+        if item.results_verdict:
+            self.verdicts[source][item.results_verdict] += 1
         if item.reject:
             self.rejected[source] += 1
         elif item.article is not None and item.outcome in OUTCOMES:
@@ -143,6 +171,9 @@ class RunRecorder:
                 "rejected": self.rejected[source],
             }
             row.update({f: (self.filled[source][f] / n if n else None) for f in FILL_FIELDS})
+            audited = sum(self.verdicts[source].values())
+            row["results_documents"] = audited
+            row["results_parsed"] = self.verdicts[source]["parsed"] / audited if audited else None
             rows.append(row)
         return rows
 
@@ -228,9 +259,15 @@ def format_runs(runs: list[dict[str, Any]]) -> str:
         )
         for s in r["sources"]:
             rates = "  ".join(f"{f} {s[f]:.0%}" for f in FILL_FIELDS if s[f] is not None)
+            audited = s.get("results_documents")
             lines.append(
                 f"    {s['source']}: {s['articles']} articles ({s['new']} new)"
                 + (f"  fill: {rates}" if rates else "")
+                + (
+                    f"  results: {audited} document(s), {s['results_parsed']:.0%} parsed whole"
+                    if audited
+                    else ""
+                )
             )
         lines += [f"    ALARM {a}" for a in r["alarms"]]
     return "\n".join(lines)

@@ -1,5 +1,4 @@
-"""Web archives in and out: WARC/WACZ files read as ``Page`` items, and every response of a crawl
-written to WARC.
+"""Web archives in: WARC/WACZ files read as ``Page`` items (written: ``scraper.crawl.warcout``).
 
 Reading (``meetarchive import-warc FILE...``): the ``response`` records of WARC files
 (``.warc``, ``.warc.gz``, the Internet Archive's and Common Crawl's) and of WACZ files (a zip
@@ -10,12 +9,10 @@ crawl stores (Hy-Tek text, PDF, HTML results, ... linked from a Results page: th
 non-HTML responses (robots.txt, images...) are skipped. Each
 page's ``meta["warc"]`` records where it came from (file, record offset, record id), and is
 stored with the page row. Pages then take exactly the path a crawl's pages take (the item
-pipelines, see ``scraper.crawl.warcimport``).
-
-Writing (``meetarchive crawl --warc-out DIR``): :class:`WarcWriterMiddleware`, a downloader
-middleware next to the downloader, writes a ``request`` and a ``response`` record for every
-response fetched, as it came over the wire (before decompression and redirects), robots.txt
-included.
+pipelines, see ``scraper.crawl.warcimport``). A record that cannot be read is skipped and the
+reading goes on after it; a file cut short is imported up to its last whole record, and each such
+problem is reported (``scraper.crawl.warcrecords``). A file that begins as a WARC is read as one,
+even when its last record holds a zip file.
 """
 
 from __future__ import annotations
@@ -25,23 +22,15 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from io import BytesIO
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from scraper.crawl.challenge import detect_challenge
+from scraper.crawl.warcrecords import GZIP_MAGIC, READ_ERRORS, Problem, one_line, records
 from scraper.items import Page, PageKind
 
 if TYPE_CHECKING:
-    from scrapy import Request
-    from scrapy.crawler import Crawler
-    from scrapy.http import Response
-
     from scraper.crawl.sources import Source
 
 MAX_BODY = 32 * 1024 * 1024  # larger response bodies are skipped (counted), never loaded
@@ -57,6 +46,7 @@ class Record:
     page: Page | None
     skipped: str | None = None  # why no page: "not HTML" (nor a results file...), "too large",
     # "revisit", "" (no page expected: request, warcinfo and metadata records)
+    problem: str | None = None  # a stretch of the file that gave no record (malformed, cut)
 
 
 def warc_date(value: str | None) -> str:
@@ -177,7 +167,7 @@ class _Response:
         )
 
 
-def _read_response(record: Any, records: ArchiveIterator) -> _Response | Record:
+def _read_response(record: Any, offset: int) -> _Response | Record:
     """A response record's body, or why it is skipped before reading it."""
     url = record.rec_headers.get_header("WARC-Target-URI") or ""
     http = record.http_headers
@@ -191,11 +181,13 @@ def _read_response(record: Any, records: ArchiveIterator) -> _Response | Record:
     declared = record.rec_headers.get_header("Content-Length")
     if declared and declared.isdigit() and int(declared) > MAX_BODY:
         return Record(None, "too large")
-    body = record.content_stream().read(MAX_BODY + 1)
+    try:
+        body = record.content_stream().read(MAX_BODY + 1)
+    except READ_ERRORS as exc:  # e.g. a body whose content encoding does not decode
+        return Record(None, problem=f"malformed record at byte {offset:,}: {one_line(exc)}")
     if len(body) > MAX_BODY:
         return Record(None, "too large")
-    # (the offset after reading: it reads the record to its end)
-    return _Response(url, record, http, body, records.get_record_offset())
+    return _Response(url, record, http, body, offset)
 
 
 def _request_of(record: Any, response: _Response | None) -> bool:
@@ -213,13 +205,23 @@ def _referer(record: Any) -> str | None:
     return (http.get_header("Referer") or None) if http is not None else None
 
 
-def _warc_records(stream: IO[bytes], name: str, sources: list[Source] | None) -> Iterator[Record]:
+def _warc_records(
+    stream: IO[bytes], name: str, size: int, sources: list[Source] | None
+) -> Iterator[Record]:
     """The archive's records in file order, each response paired with its request's Referer
-    (a request record is written after its response by warcio, before it by other tools)."""
-    records = ArchiveIterator(stream)
+    (a request record is written after its response by warcio, before it by other tools); a
+    stretch that gives no record (malformed, cut: scraper.crawl.warcrecords) is a Record with
+    its problem, and the reading goes on past it."""
     pending: _Response | None = None
     before: tuple[str, str | None] | None = None  # (URL, Referer) of a request not yet answered
-    for record in records:
+    for item in records(stream, size):
+        if isinstance(item, Problem):
+            if pending is not None and not (item.kind == "cut" and item.offset == pending.offset):
+                yield pending.page(name, sources)
+            pending = None  # (a cut response is never imported)
+            yield Record(None, problem=str(item))
+            continue
+        record, offset = item
         if record.rec_type == "request":
             if _request_of(record, pending):
                 assert pending is not None
@@ -237,7 +239,7 @@ def _warc_records(stream: IO[bytes], name: str, sources: list[Source] | None) ->
             # warcinfo, metadata: nothing to import; a revisit has no body of its own
             yield Record(None, "revisit" if record.rec_type == "revisit" else "")
             continue
-        read = _read_response(record, records)
+        read = _read_response(record, offset)
         if isinstance(read, Record):
             yield read
             continue
@@ -256,127 +258,30 @@ def read_archive(
     In a WACZ the recorded file is ``<wacz>#<member>``, the offset the record's within the member.
     """
     path = Path(path)
-    if zipfile.is_zipfile(path):
+    if _wacz(path):
         with zipfile.ZipFile(path) as wacz:
             members = sorted(
-                n
-                for n in wacz.namelist()
-                if n.endswith((".warc", ".warc.gz")) and not n.endswith("/")
+                (
+                    info
+                    for info in wacz.infolist()
+                    if info.filename.endswith((".warc", ".warc.gz")) and not info.is_dir()
+                ),
+                key=lambda info: info.filename,
             )
             for member in members:
                 with wacz.open(member) as stream:
-                    yield from _warc_records(stream, f"{path.name}#{member}", sources)
+                    name = f"{path.name}#{member.filename}"
+                    yield from _warc_records(stream, name, member.file_size, sources)
         return
     with path.open("rb") as stream:
-        yield from _warc_records(stream, path.name, sources)
+        yield from _warc_records(stream, path.name, path.stat().st_size, sources)
 
 
-# -- writing ---------------------------------------------------------------------------------------
-
-
-def write_response(
-    writer: WARCWriter,
-    url: str,
-    status: int,
-    reason: str,
-    headers: list[tuple[str, str]],
-    body: bytes,
-    request_headers: list[tuple[str, str]] | None = None,
-    method: str = "GET",
-    date: str | None = None,
-) -> None:
-    """Write a ``request`` (when its headers are given) and a ``response`` record."""
-    date = date or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    headers = [(k, v) for k, v in headers if k.lower() != "transfer-encoding"]
-    http = StatusAndHeaders(f"{status} {reason}".strip(), headers, protocol="HTTP/1.1")
-    response = writer.create_warc_record(
-        url,
-        "response",
-        payload=BytesIO(body),
-        length=len(body),
-        http_headers=http,
-        warc_headers_dict={"WARC-Date": date},
-    )
-    if request_headers is not None:
-        path = url.split("/", 3)[3] if url.count("/") >= 3 else ""
-        req_http = StatusAndHeaders(
-            f"{method} /{path} HTTP/1.1", request_headers, is_http_request=True
-        )
-        request = writer.create_warc_record(
-            url, "request", http_headers=req_http, warc_headers_dict={"WARC-Date": date}
-        )
-        writer.write_request_response_pair(request, response)
-    else:
-        writer.write_record(response)
-
-
-def _pairs(headers: Any) -> list[tuple[str, str]]:
-    return [
-        (k.decode("latin-1"), v.decode("latin-1")) for k, values in headers.items() for v in values
-    ]
-
-
-class WarcWriterMiddleware:
-    """Downloader middleware: every response fetched, as it came, to
-    ``WARC_OUT_DIR/meetarchive-<spider>-<UTC time>-<pid>.warc.gz``. Off unless ``WARC_OUT_DIR``
-    is set (``meetarchive crawl --warc-out DIR``)."""
-
-    def __init__(self, crawler: Crawler, out_dir: Path) -> None:
-        self.crawler = crawler
-        self.out_dir = out_dir
-        self.path: Path | None = None
-        self.file: IO[bytes] | None = None
-        self.writer: WARCWriter | None = None
-        self.count = 0
-        from scrapy import signals
-
-        crawler.signals.connect(self.close, signal=signals.spider_closed)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> WarcWriterMiddleware:
-        from scrapy.exceptions import NotConfigured
-
-        out = crawler.settings.get("WARC_OUT_DIR")
-        if not out:
-            raise NotConfigured
-        return cls(crawler, Path(out))
-
-    def _open(self) -> WARCWriter:
-        if self.writer is None:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-            spider = self.crawler.spider.name if self.crawler.spider else "crawl"
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            self.path = self.out_dir / f"meetarchive-{spider}-{stamp}-{os.getpid()}.warc.gz"
-            self.file = self.path.open("wb")
-            self.writer = WARCWriter(self.file, gzip=True)
-            self.writer.write_record(
-                self.writer.create_warcinfo_record(
-                    self.path.name, {"software": "meetarchive", "format": "WARC File Format 1.1"}
-                )
-            )
-        return self.writer
-
-    def process_response(self, request: Request, response: Response) -> Response:
-        from http.client import responses as reasons
-
-        write_response(
-            self._open(),
-            response.url,
-            response.status,
-            reasons.get(response.status, ""),
-            _pairs(response.headers),
-            response.body,
-            _pairs(request.headers),
-            request.method,
-        )
-        self.count += 1
-        assert self.crawler.stats is not None
-        self.crawler.stats.inc_value("warc/responses_written")
-        return response
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-            self.file = None
-            if self.crawler.stats is not None:
-                self.crawler.stats.set_value("warc/file", str(self.path))
+def _wacz(path: Path) -> bool:
+    """A zip file (a WACZ) rather than a WARC: a WARC begins with its first record (``WARC/``)
+    or a gzip member, and one whose last record holds a zip file is still a WARC."""
+    with path.open("rb") as f:
+        head = f.read(len(b"WARC/"))
+    if head.startswith((b"WARC/", GZIP_MAGIC)):
+        return False
+    return zipfile.is_zipfile(path)

@@ -21,10 +21,11 @@ class ImportReport(Tally):
     kinds: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (file, malformed or cut)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.unreadable else 0
+        return 1 if self.unreadable or self.problems else 0
 
     def summary(self) -> str:
         o = self.outcomes
@@ -32,7 +33,8 @@ class ImportReport(Tally):
         lines = [
             f"Imported {self.pages} page(s) ({kinds}) from {self.files} archive file(s) "
             f"into {self.db}",
-            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged",
+            f"  articles:  {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged"
+            + (f", {o['older']} older than the archive's (pages kept)" if o["older"] else ""),
             f"  rejects:   {sum(self.rejects.values())}"
             + (
                 ""
@@ -46,6 +48,12 @@ class ImportReport(Tally):
                 + ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
                 + " record(s)"
             )
+        if self.problems:
+            lines.append(
+                f"  NOT READ:  {len(self.problems)} stretch(es) of the files holding no whole "
+                "record (the rest imported):"
+            )
+            lines += [f"    {name}: {problem}" for name, problem in self.problems[:10]]
         lines += [f"  UNREADABLE: {name}: {why}" for name, why in self.unreadable]
         return "\n".join(lines)
 
@@ -64,6 +72,9 @@ def import_archives(
             records = 0
             try:
                 for record in read_archive(file, sources):
+                    if record.problem is not None:
+                        report.problems.append((str(file), record.problem))
+                        continue
                     records += 1
                     if record.page is None:
                         if record.skipped:

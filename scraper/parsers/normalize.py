@@ -6,7 +6,9 @@
 * ``authors``: people only (outlets, agencies, roles, e-mail addresses dropped; joint names split);
   from ``byline_raw`` when the parser found no list.
 * ``agencies``: the news agencies the author list or byline credits ("AP", "dpa"), kept apart.
-* whitespace: single spaces in headline/dek; body paragraphs separated by exactly one blank line.
+* whitespace: single spaces in headline/dek; body paragraphs separated by exactly one blank line;
+  control characters as spaces, and the hit markers ⟦ ⟧ of the canned queries' snippets written as
+  〚 〛, from headline, dek, authors and body (the full-text columns).
 * ``word_count`` of the body.
 """
 
@@ -23,6 +25,16 @@ from scraper.text.authors import agencies_in, clean_authors, split_byline
 from scraper.text.dates import parse_date
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Control characters are no text (a terminal acts on them: scraper.text.terminal): each becomes a
+# space (several are whitespace to str.split already; tab, newline, carriage return are kept).
+# The brackets ⟦ ⟧ mark search hits in the snippets of the Datasette canned queries
+# (datasette/metadata.yml): as the look-alikes 〚 〛, crawled text never holds one.
+_CLEANED = {
+    **_INVISIBLE,
+    **dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)], " "),
+    ord("⟦"): "〚",
+    ord("⟧"): "〛",
+}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+(?:[’'.:,\-]\w+)*")
 
@@ -31,7 +43,7 @@ def clean_line(text: str | None) -> str | None:
     """One line of text: NFC, invisible characters out, whitespace runs as single spaces."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text).translate(_CLEANED)
     return " ".join(text.split()) or None
 
 
@@ -39,7 +51,7 @@ def clean_body(text: str | None) -> str | None:
     """Paragraphs separated by exactly one blank line; lines inside a paragraph kept, trimmed."""
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text).translate(_CLEANED)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     paragraphs = []
     for para in _PARAGRAPH_BREAK.split(text):
@@ -88,6 +100,7 @@ def normalize_article(article: Article, timezone: str | None = None) -> Article:
     authors = clean_authors(article.authors)
     if not authors and article.byline_raw:
         authors = split_byline(article.byline_raw)[0]
+    authors = [name for name in map(clean_line, authors) if name]
     agencies = article.agencies or agencies_in(article.authors, article.byline_raw)
     body = clean_body(article.body)
     results = article.results or (results_from_text(body) if body else [])

@@ -79,7 +79,17 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# Bounds on what a document may cost: its tree and rows take about 1 KB a tag (a 16 MB table took
+# 680 MB); the largest real results page seen (a parkrun listing of 900 KB) has 26,000 tags.
+MAX_TAGS = 300_000
+
+
 def parse(text: str, url: str | None = None) -> ResultDoc:
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        return ResultDoc(
+            format="html", error=f"HTML of {tags:,} tags, over the {MAX_TAGS:,} read: not read"
+        )
     try:
         root = tree(text)
     except (etree.ParserError, ValueError) as e:

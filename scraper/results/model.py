@@ -84,6 +84,9 @@ class ResultDoc:
     events: list[Event] = field(default_factory=list)
     format: str = "unknown"
     error: str | None = None
+    # The text the text readers read (a text file, a PDF's text layer, an HTML page's <pre> or
+    # rendered text): what the audit (scraper.results.audit) holds the rows against.
+    text: str | None = field(default=None, repr=False)
 
 
 _GENDER_WORDS = (

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import sys
 
+from scraper.errors import InputTooLarge
 from scraper.results.model import ResultDoc
+from scraper.results.pdfbounds import check_pages, pypdf_limits
 from scraper.results.text import parse_text
 
 
@@ -27,14 +29,18 @@ def _load_pypdf():  # type: ignore[no-untyped-def]
 
 
 def text_of(data: bytes) -> str:
+    """The text layer through pypdf (InputTooLarge for pages over the bounds of
+    ``scraper.results.pdfbounds``)."""
     pypdf = _load_pypdf()
-    reader = pypdf.PdfReader(io.BytesIO(data))
-    pages = []
-    for page in reader.pages:
-        try:
-            pages.append(page.extract_text(extraction_mode="layout"))
-        except Exception:  # noqa: BLE001 -- a broken page must not lose the others
-            pages.append(page.extract_text() or "")
+    with pypdf_limits(pypdf):
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        check_pages(pypdf, reader)
+        pages = []
+        for page in reader.pages:
+            try:
+                pages.append(page.extract_text(extraction_mode="layout"))
+            except Exception:  # noqa: BLE001 -- a broken page must not lose the others
+                pages.append(page.extract_text() or "")
     return "\n\f\n".join(pages)
 
 
@@ -45,6 +51,8 @@ def parse(data: bytes) -> ResultDoc:
 
     try:
         fast = fast_text(data)
+    except InputTooLarge as e:  # pypdf would read the same instructions
+        return ResultDoc(format="pdf", error=str(e))
     except Exception:  # noqa: BLE001 -- the fast reader is an optimisation only
         fast = None
     if fast:
@@ -54,6 +62,8 @@ def parse(data: bytes) -> ResultDoc:
             return doc
     try:
         text = text_of(data)
+    except InputTooLarge as e:
+        return ResultDoc(format="pdf", error=str(e))
     except Exception as e:  # noqa: BLE001
         return ResultDoc(format="pdf", error=f"unreadable PDF: {type(e).__name__}: {e}"[:300])
     return parse_text_layer(text)

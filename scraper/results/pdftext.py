@@ -10,7 +10,8 @@ hex/CID strings, mostly proportional text) returns None and the caller uses pypd
 from __future__ import annotations
 
 import re
-import zlib
+
+from scraper.results.pdfbounds import Budget, inflate
 
 _OBJ = re.compile(rb"(?<![\d])(\d+)\s+0\s+obj\b(.*?)\bendobj", re.S)
 _REF = re.compile(rb"(\d+)\s+0\s+R")
@@ -25,6 +26,7 @@ _ESC = {
     b")": b")",
     b"\\": b"\\",
 }
+MAX_COLUMN = 1_000  # a piece placed further right starts there (no line of a million spaces)
 _MONO = re.compile(rb"Courier|Mono|Consol|Lucida-?Console", re.I)
 
 
@@ -65,16 +67,14 @@ def _stream(body: bytes) -> bytes | None:
     if b"/Filter" in head:
         if b"/FlateDecode" not in head or re.search(rb"/Filter\s*\[[^\]]*/\w+[^\]]*/\w+", head):
             return None
-        try:
-            return zlib.decompressobj().decompress(data)
-        except zlib.error:
-            return None
+        return inflate(data)  # bounded: InputTooLarge past the bound
     return data
 
 
 def text_of(data: bytes) -> str | None:
     """The report lines of each page (pages joined by form feeds), or None when the file is not
-    one this reader handles exactly."""
+    one this reader handles exactly; InputTooLarge when its pages draw more than
+    ``scraper.results.pdfbounds`` allows."""
     if b"/ObjStm" in data or b"/Encrypt" in data:
         return None
     objs = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
@@ -88,23 +88,16 @@ def text_of(data: bytes) -> str | None:
         return None
     if not pages:
         return None
+    contents = _contents(objs, pages)  # every page's instructions, within the budget first
+    if contents is None:
+        return None
     out = []
     mono_chars = all_chars = 0
-    for pid in pages:
-        page = objs[pid]
-        fonts = _fonts(objs, page)
-        contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)", page)
-        if not contents:
+    for pid, content in zip(pages, contents, strict=True):
+        if content is None:
             out.append("")
             continue
-        streams = []
-        for ref in _REF.finditer(contents.group(1)):
-            body = objs.get(int(ref.group(1)))
-            s = _stream(body) if body is not None else None
-            if s is None:
-                return None
-            streams.append(s)
-        text, mono, total = _page_text(b"\n".join(streams), fonts)
+        text, mono, total = _page_text(content, _fonts(objs, objs[pid]))
         if text is None:
             return None
         mono_chars += mono
@@ -113,6 +106,33 @@ def text_of(data: bytes) -> str | None:
     if all_chars == 0 or mono_chars < 0.8 * all_chars:
         return None  # proportional text: columns need real font metrics (pypdf)
     return "\n\f\n".join(out)
+
+
+def _contents(objs: dict[int, bytes], pages: list[int]) -> list[bytes | None] | None:
+    """Each page's content streams inflated and joined (None: a page without any), counted
+    against the budget of ``scraper.results.pdfbounds`` once per page drawing them, before any
+    text is read; None when a stream is not one this reader handles."""
+    budget = Budget()
+    inflated: dict[int, bytes | None] = {}
+    out: list[bytes | None] = []
+    for pid in pages:
+        found = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)", objs[pid])
+        if not found:
+            out.append(None)
+            continue
+        streams = []
+        for ref in _REF.finditer(found.group(1)):
+            oid = int(ref.group(1))
+            if oid not in inflated:
+                body = objs.get(oid)
+                inflated[oid] = _stream(body) if body is not None else None
+            stream = inflated[oid]
+            if stream is None:
+                return None
+            budget.spend(len(stream))
+            streams.append(stream)
+        out.append(b"\n".join(streams))
+    return out
 
 
 def _pages(objs: dict[int, bytes], oid: int, out: list[int], depth: int) -> None:
@@ -229,9 +249,12 @@ def _page_text(content: bytes, fonts: dict[bytes, bool]) -> tuple[str | None, in
         return None, 0, 0
     out = []
     for key in sorted(lines, reverse=True):
-        row = ""
+        parts: list[str] = []  # joined once: linear however many pieces share the line
+        width = 0
         for col, s in sorted(lines[key]):
-            c = max(0, round(col))
-            row = row.ljust(c) + s if len(row) <= c else row + " " + s.lstrip()
-        out.append(row.rstrip())
+            c = min(max(0, round(col)), MAX_COLUMN)
+            piece = " " * (c - width) + s if width <= c else " " + s.lstrip()
+            parts.append(piece)
+            width += len(piece)
+        out.append("".join(parts).rstrip())
     return "\n".join(out), mono_chars, total

@@ -21,10 +21,12 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
         if looks():
             doc = parse(text)
             if rows_in(doc):
+                doc.text = text
                 return doc
     doc = fallback.parse(text)
     if not rows_in(doc):
         doc.error = doc.error or "no results layout recognised"
+    doc.text = text
     return doc
 
 

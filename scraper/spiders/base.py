@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 
 from scraper.crawl.guards import failure_error
 from scraper.items import Page, PageKind
+from scraper.spiders.links import too_many_tags
 
 
 def fetched_now() -> str:
@@ -67,6 +68,20 @@ class PageSpider(scrapy.Spider):
             error=error,
             meta=self.page_meta(request.meta, request.url),
         )
+
+    def unreadable(self, page: Page, markup: bytes | str) -> bool:
+        """True (the page marked incomplete, with why) when ``markup`` is too large to parse for
+        links: ``scraper.spiders.links``."""
+        problem = too_many_tags(markup)
+        self.incomplete(page, problem)
+        return problem is not None
+
+    def incomplete(self, page: Page, problem: str | None) -> None:
+        """Mark ``page`` an incomplete document (an ``incomplete document`` reject) for
+        ``problem``, if any."""
+        if problem:
+            self.logger.warning("%s %s", page.url, problem)
+            page.meta["incomplete"] = problem
 
     def parse_article(self, response: Response) -> Iterator[Page | Request]:
         yield self.page(response)

@@ -337,11 +337,16 @@ class NewsSpider(PageSpider):
 
     def parse_listing(self, response: Response) -> Iterator[Page | scrapy.Request]:
         page = self.page(response)
-        yield page
         if page.blocked or not isinstance(response, TextResponse):
+            yield page
+            return
+        if self.unreadable(page, response.body):
+            yield page
             return
         source = self.source_of(response)
-        listings, articles = listing_links(response, source)
+        listings, articles, links = listing_links(response, source)
+        self.incomplete(page, links.cut)  # its first links are followed
+        yield page
         for url in articles:
             request = self.article_request(url, source, response.url)
             if request is not None:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import scrapy
+from parsel.csstranslator import css2xpath
 from scrapy.http import Response, TextResponse
 from scrapy.selector import Selector
 
@@ -28,8 +29,13 @@ from scraper.parsers.runnerspace.scheme import (
     result_file,
 )
 from scraper.spiders.base import PageSpider
+from scraper.spiders.links import cut_reason, first, first_links
 
 WALL_TITLES = "#wall_content div.wall_block_news div.wall_title > a::attr(href)"
+# A Results section: the folder's other pages, the other year folders, the links in its text.
+RESULTS_PAGES = "#custompages .page_block:not(.selected_page) a::attr(href)"
+RESULTS_FOLDERS = "#customfolders .album_block:not(.selected_album) a::attr(href)"
+RESULTS_FILES = f"({css2xpath('#cpage_editor, .main')})//a/@href"
 
 
 def _query(url: str) -> dict[str, str]:
@@ -81,11 +87,17 @@ class RunnerSpaceSpider(PageSpider):
             url, callback=callback, errback=self.on_error, meta=meta, priority=priority
         )
 
+    def page_links(self, page: Page, selector: Selector) -> list[str]:
+        """The links of ``selector`` (wall titles first), the first ``MAX_LINKS`` of each kind
+        (``scraper.spiders.links``); a page holding more is marked incomplete."""
+        titles, every = first_links(selector, WALL_TITLES), first_links(selector, "a::attr(href)")
+        self.incomplete(page, every.cut or titles.cut)
+        return titles.hrefs + every.hrefs
+
     def follow_links(
-        self, response: Response, selector: Selector, kinds: frozenset[str]
+        self, response: Response, hrefs: list[str], kinds: frozenset[str]
     ) -> Iterator[scrapy.Request]:
-        """Requests for the links in ``selector`` whose kind is in ``kinds``; wall titles first."""
-        hrefs = selector.css(WALL_TITLES).getall() + selector.css("a::attr(href)").getall()
+        """Requests for the links ``hrefs`` whose kind is in ``kinds``."""
         links = [(url, link_kind(url)) for url in (response.urljoin(h.strip()) for h in hrefs)]
         # incremental: no "View More" once a page holds only archived articles (unless BACKFILL)
         more = paginate(
@@ -116,37 +128,54 @@ class RunnerSpaceSpider(PageSpider):
     def parse_listing(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """A group home / news wall, a year archive or an event's news list."""
         page = self.page(response)
-        yield page
-        if page.blocked or not isinstance(response, TextResponse):
+        if (
+            page.blocked
+            or not isinstance(response, TextResponse)
+            or self.unreadable(page, response.body)
+        ):
+            yield page
             return
+        hrefs = self.page_links(page, response.selector)
+        yield page
         yield from self.follow_links(
-            response,
-            response.selector,
-            frozenset({"article", "wall", "archive", "event_news", "event"}),
+            response, hrefs, frozenset({"article", "wall", "archive", "event_news", "event"})
         )
 
     def parse_wall(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """The View More loader: JSON whose ``html`` holds more wall items and the next View
         More link."""
         page = self.page(response)
-        yield page
         if page.blocked:
+            yield page
             return
         try:
             html = json.loads(response.body).get("html") or ""
         except (ValueError, AttributeError):
+            yield page
             self.logger.warning("View More answer is not the expected JSON: %s", response.url)
             return
-        yield from self.follow_links(response, Selector(text=html), frozenset({"article", "wall"}))
+        if self.unreadable(page, html):
+            yield page
+            return
+        hrefs = self.page_links(page, Selector(text=html))
+        yield page
+        yield from self.follow_links(response, hrefs, frozenset({"article", "wall"}))
 
     def parse_event(self, response: Response) -> Iterator[Page | scrapy.Request]:
         """An event profile: its news list, its Results section(s), article links in its menus."""
         page = self.page(response)
-        yield page
-        if page.blocked or not isinstance(response, TextResponse):
+        if (
+            page.blocked
+            or not isinstance(response, TextResponse)
+            or self.unreadable(page, response.body)
+        ):
+            yield page
             return
+        anchors, total = first(response.selector, "//a[@href]")
+        self.incomplete(page, cut_reason(total))
+        yield page
         event_id = _query(response.url).get("event_id")
-        for link in response.css("a[href]"):
+        for link in anchors:
             url = response.urljoin(link.attrib["href"].strip())
             kind = link_kind(url)
             if _query(url).get("event_id") != event_id and kind != "article":
@@ -163,15 +192,22 @@ class RunnerSpaceSpider(PageSpider):
         """An event's Results section: the page shown, then the other year folders (from the
         section's landing page) and the other pages of the folder shown."""
         page = self.page(response)
-        yield page
-        if page.blocked or not isinstance(response, TextResponse):
+        if (
+            page.blocked
+            or not isinstance(response, TextResponse)
+            or self.unreadable(page, response.body)
+        ):
+            yield page
             return
         here = _query(response.url)
-        others = response.css("#custompages .page_block:not(.selected_page) a::attr(href)").getall()
+        pages = first_links(response.selector, RESULTS_PAGES)
+        folders = first_links(response.selector, RESULTS_FOLDERS)
+        files = first_links(response.selector, xpath=RESULTS_FILES)
+        self.incomplete(page, pages.cut or folders.cut or files.cut)
+        yield page
+        others = pages.hrefs
         if "folder_id" not in here:  # the section's landing page lists every year folder
-            others += response.css(
-                "#customfolders .album_block:not(.selected_album) a::attr(href)"
-            ).getall()
+            others += folders.hrefs
         for href in others:
             url = response.urljoin(href.strip())
             query = _query(url)
@@ -181,8 +217,7 @@ class RunnerSpaceSpider(PageSpider):
                 and query.get("title_id") == here.get("title_id")
             ):
                 yield self.request(url, "title", response.url)
-        body = response.css("#cpage_editor, .main").xpath(".//a/@href").getall()
-        for href in dict.fromkeys(body):
+        for href in dict.fromkeys(files.hrefs):
             url = response.urljoin(href.strip())
             if result_file(url):
                 yield self.request(url, "file", response.url)

@@ -1,0 +1,179 @@
+"""What a result line looks like, in any layout and language: the rule the audit
+(:mod:`scraper.results.audit`) counts a document's result lines with, independent of any reader.
+
+A *unit* is a text line or a table row (its cells). It is **result-like** when it holds
+
+* a **position**: a place or a bib. In a line, a number opening it (``12``, ``12.``, ``=3``,
+  ``T3``, ``1.Name`` with the dot attached); in a table row, a cell that is a number. A status
+  stands in for it (a DNF row often has no place);
+* a **name**: a word of letters (any script) that is none of the flags, units, statuses and
+  header, record, round and page words below;
+* a **mark**: a time (``4:05.22``, ``1:02:03``, ``9:24,90``, ``2,23,62``), a decimal
+  (``10.45``, ``6,54``, ``13.85m``), feet-inches (``52-08.50``, ``21'4"``) or a status; or, for
+  team scores, whole numbers after the name in a unit whose place opens it (``1 Carleton 45``).
+
+So a header (no position, no mark), a records or standards line (it opens with its label), a
+split or attempt line (no name), a heat or event title (``Heat 1 of 3``) and page furniture
+(``Page 2``, ``Printed 10:32 AM``: a clock time is no mark) are not result lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache, reduce
+from operator import or_
+
+# A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
+Unit = str | tuple[str, ...]
+
+_TIME = r"\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,4})?"  # 4:05.22 1:02:03 25:14.8 11:47,97
+_EURO = r"\d{1,2},\d{2},\d{1,2}|\d{1,2}\.\d{2},\d{1,2}"  # 2,23,62 (min, s, hundredths) 1.23,45
+_DECIMAL = r"\d{1,3}[.,]\d{1,4}"  # 10.45 6,54 1.85
+_FEET = r"\d{1,3}-(?:0\d|1[01])(?:\.\d{1,2})?|\d{1,3}'\s?\d{1,2}(?:\.\d{1,2})?\"?"
+_MARK = re.compile(
+    rf"[(\[]?(?:{_TIME}|{_EURO}|{_DECIMAL}|{_FEET})(?:m|[A-Za-z]{{0,3}})?[*#+)\]]*", re.I
+)
+_NUMBER = re.compile(r"\(?\d{1,6}\)?")
+_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着)?|--?|—", re.I)
+_GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
+_LETTER = re.compile(r"[^\W\d_]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CLOCK = {"am", "pm", "a.m.", "p.m.", "uhr", "h", "hrs", "o'clock"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STATUSES = _words(
+    """dnf dns dq dsq disq nm nh nht nd fs nt scr dnc nts dnp dqf foul abandon aufg aufgeg
+    aufgegeben abgem abgemeldet ausg disqu n.a. np brutt utgått dns. dnf. dq. 棄権 途中棄権 失格
+    欠場"""
+)
+# Words that are no name: flags, units, statuses, and the words of headers, records and
+# standards, rounds and page furniture, in the languages results come in.
+NOT_NAMES = STATUSES | _words(
+    """pb sb pr nr mr cr wr ar er wl dl gr ml el or fl q qr sr* pbs sbs x xx xxx o xo xxo
+    pass m km mi mile miles min mins sec secs s h am pm uhr pts pkt pkte pace wind w
+    place pl plc pos position rank rang rg rk platz plass plassering clt classement posizione
+    name names athlete athletes competitor runner parkrunner navn nom prénom prenom vorname
+    nachname nome team teams school schools club clubs affiliation verein klubb équipe
+    time times mark marks result results resultat résultat ergebnis zeit temps tid perf
+    performance year yr yob born jg jahrgang grade class gr cl age ag cat category kategorie
+    klasse ak gender sex bib no nr stnr startnr startnummer dossard number num points score
+    scores team-scores split splits lap laps gap behind diff notes note comment
+    record records standard standards meet facility stadium national world state conference
+    qualifying qualifier auto provisional best leader lead
+    heat heats lane lanes flight flights section sections event events round rounds final
+    finals prelims preliminaries semifinal semifinals semi semis lauf läufe serie zeitlauf
+    endlauf vorlauf finale série course
+    page seite side printed licensed license hy-tek's hy-tek manager meet-manager official
+    unofficial results: page: of von de"""
+)
+
+
+# The labels a records or standards line opens with.
+RECORD_LABELS = _words(
+    """record records rekord rekorde recorde record: wr mr nr cr ar er wl sb pb ml dl or gr
+    standard standards qualifying qualifier facility stadium meet national world state
+    conference olympic championship championships best leader lead 記録 大会記録 日本記録"""
+)
+
+
+def _fold(token: str) -> str:
+    return token.strip("()[]{},;:.!?\"'“”‘’«»").casefold()
+
+
+# What a token is, as bits (a token may be several things: "12" is a place and a number).
+MARK, STATUS, NAME, PLACE, NUMBER, CLOCK = 1, 2, 4, 8, 16, 32
+
+
+@lru_cache(maxsize=1 << 16)
+def kind(token: str) -> int:
+    """The bits of what ``token`` is (cached: the same names, teams and numbers recur)."""
+    folded = _fold(token)
+    bits = 0
+    if folded in STATUSES:
+        bits |= STATUS | MARK
+    elif _MARK.fullmatch(token):
+        bits |= MARK
+    if _PLACE.fullmatch(token):
+        bits |= PLACE
+    if _NUMBER.fullmatch(token):
+        bits |= NUMBER
+    if token.casefold() in _CLOCK:
+        bits |= CLOCK
+    if folded not in NOT_NAMES:
+        letters = len(_LETTER.findall(token))
+        if CJK.search(token) or (letters >= 2 and letters * 2 >= len(token)):
+            bits |= NAME
+    return bits
+
+
+def is_mark(token: str) -> bool:
+    return bool(kind(token) & MARK)
+
+
+def is_status(token: str) -> bool:
+    return bool(kind(token) & STATUS)
+
+
+def is_name_word(token: str) -> bool:
+    """A word a name is made of: two letters or more, mostly letters, not a listed word."""
+    return bool(kind(token) & NAME)
+
+
+def _holds_result(kinds: Sequence[int], position: bool) -> bool:
+    """Given the kinds of a unit's tokens and whether it has a place or bib: a name, then a mark
+    (a time followed by AM/PM/Uhr is a clock time, no mark)."""
+    found = reduce(or_, kinds, 0)
+    if not (found & NAME and found & MARK and (position or found & STATUS)):
+        return False
+    if not found & CLOCK:
+        return True
+    last = len(kinds) - 1
+    return any(k & MARK and not (i < last and kinds[i + 1] & CLOCK) for i, k in enumerate(kinds))
+
+
+def line_is_result(line: str) -> bool:
+    """A text line that holds a result (see the module's docstring)."""
+    tokens = line.split()
+    if len(tokens) < 2:
+        return False
+    first = tokens[0]
+    if _GLUED_PLACE.match(first):  # "1.Name": the place with its dot attached to the name
+        cut = first.index(".") + 1
+        tokens = [first[:cut], first[cut:], *tokens[1:]]
+    kinds = [kind(t) for t in tokens]
+    if _holds_result(kinds[1:], bool(kinds[0] & PLACE) or bool(kinds[0] & STATUS)):
+        return True
+    return bool(kinds[0] & PLACE) and _score_line(tokens[0], kinds)
+
+
+def _score_line(lead: str, kinds: Sequence[int]) -> bool:
+    """Place, name, then whole numbers (points): a team-score line."""
+    lead = lead.rstrip(".)")
+    if not (lead.isascii() and lead.isdigit() and int(lead) <= 999):
+        return False
+    last_name = max((i for i, k in enumerate(kinds) if k & NAME), default=-1)
+    return last_name > 0 and any(k & NUMBER for k in kinds[last_name + 1 :])
+
+
+def row_is_result(cells: Sequence[str]) -> bool:
+    """A table row (or a record of one-cell-per-line text) that holds a result: a cell that is a
+    place or a number; a name; a mark, or another number (a team's points). A table may leave
+    the place out (a sheet without a place column, a finisher not placed): a name and a mark then
+    do. A row whose first cell opens with a record's or standard's label is none."""
+    first = next((c.split()[0] for c in cells if c.split()), "")
+    if _fold(first) in RECORD_LABELS:
+        return False
+    kinds = [kind(t) for c in cells for t in c.split()]
+    if _holds_result(kinds, position=True):
+        return True
+    numbers = sum(1 for c in cells if kind(c.strip()) & PLACE and c.strip() not in ("-", "--", "—"))
+    return numbers >= 2 and any(k & NAME for k in kinds)
+
+
+def is_result(unit: Unit) -> bool:
+    return line_is_result(unit) if isinstance(unit, str) else row_is_result(unit)
