@@ -76,14 +76,11 @@ def build_archive(path: Path, docs: list[Path]) -> float:
 
 def parse_only(docs: list[Path]) -> float:
     """Seconds the parser alone takes over the documents (what storing and linking add to)."""
-    from pipelines.results import parse_results_page
-    from scraper.items import Page
+    from pipelines.results import parse_results
 
     started = time.perf_counter()
     for doc in docs:
-        url = f"https://bench.example/{doc.name}"
-        page = Page(url=url, status=200, headers={}, body=doc.read_bytes(), fetched_at="")
-        parse_results_page(page)
+        parse_results(doc.read_bytes(), f"https://bench.example/{doc.name}")
     return time.perf_counter() - started
 
 

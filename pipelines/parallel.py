@@ -1,7 +1,7 @@
 """Parsing ahead in worker processes (``meetarchive reparse --jobs N``, ``import-warc --jobs N``).
 
 The pure part of the stages, turning a page into its article (``pipelines.parse.ParseStage``), a
-results page into its document (``pipelines.results.parse_results_page``) and, in an import, a
+results page into its document (``pipelines.results.parse_results``) and, in an import, a
 body into the compressed bytes the archive keeps, runs in ``N`` worker processes; everything
 that reads or writes the archive stays in the one process that owns it, in the order the pages
 came: the parent hands each page to the stages already parsed (a ``Crawled`` with its article or
@@ -29,7 +29,7 @@ from typing import Self, TypeVar
 
 from pipelines.db import compress_body
 from pipelines.parse import ParseStage
-from pipelines.results import parse_results_page
+from pipelines.results import parse_results
 from pipelines.validate import page_reject
 from scraper.items import Crawled, Page
 
@@ -148,7 +148,7 @@ def parse_ahead(page: Page) -> Crawled:
     document of a results page. The page itself is not sent back (the parent has it)."""
     crawled = ParseStage().process_item(page)
     if page.kind == "results" and page_reject(page) is None:
-        crawled.results_doc = parse_results_page(page)
+        crawled.results_doc = parse_results(page.body, page.url)
     crawled.page = EMPTY
     return crawled
 

@@ -1,4 +1,5 @@
-"""ResultsStage: results pages and files (``Page.kind == "results"``) -> meets, events, result rows.
+"""ResultsStage: results pages and files (``Page.kind == "results"``), and the results tables of
+articles, -> meets, events, result rows.
 
 Runs after the store stage (the page row exists): parses the page's bytes with the pure results
 parsers (``scraper.results``: Hy-Tek text and PDF, HTML tables, listings, ...) and stores the
@@ -28,12 +29,20 @@ latest-fetched version only:
   its rows rewritten (``rebuilt``).
 
 Pages are replayed by fetch time in ``reparse``, so the same decisions give the same documents.
+
+An article whose body holds results tables (``Article.results_tables``: a meet report with its
+results) gives one more document: the tables, each after the text that introduces it, under the
+article's meet name (else its headline) and day, keyed by ``scraper.parsers.keys.tables_key`` of
+the article's key and stored from the article's page row by the same rules (a newer version of
+the article with the same tables: ``unchanged``; the same tables in another article, a syndicated
+copy: ``duplicate``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import json
 import logging
 from typing import TYPE_CHECKING, Any
@@ -42,8 +51,8 @@ from pipelines import db as schema
 from pipelines import linking
 from pipelines.context import ArchiveStage
 from pipelines.validate import page_reject
-from scraper.items import Crawled, Page
-from scraper.parsers.keys import document_key
+from scraper.items import Article, Crawled, Page
+from scraper.parsers.keys import document_key, tables_key
 
 if TYPE_CHECKING:
     from scraper.results.audit import Audit
@@ -61,28 +70,45 @@ NEW, DUPLICATE, OLDER, UNCHANGED, UPDATED, REBUILT = (
 )
 
 
-def parse_results_page(page: Page) -> ResultDoc:
-    """The parsed document of a results page (never raises: a parser failure is the document's
-    ``error``, recorded as the reason it has no rows)."""
+def parse_results(data: bytes, url: str) -> ResultDoc:
+    """The parsed document of a results page or file (never raises: a parser failure is the
+    document's ``error``, recorded as the reason it has no rows)."""
     from scraper.results import ResultDoc, parse_document
 
     try:
-        return parse_document(page.body, page.url, page.url)
+        return parse_document(data, url, url)
     except Exception as exc:  # a parser failure is recorded as the reason, never fatal
-        logger.warning("results parse error on %s: %s", page.url, exc)
+        logger.warning("results parse error on %s: %s", url, exc)
         return ResultDoc(error=f"{type(exc).__name__}: {exc}"[:500])
 
 
-def audit_results_page(page: Page, doc: ResultDoc) -> Audit | None:
-    """The audit of the document parsed from a results page (``scraper.results.audit``); None,
-    logged, should the audit itself fail: the rows are stored all the same."""
+def audit_results(data: bytes, url: str, doc: ResultDoc) -> Audit | None:
+    """The audit of the document parsed from ``data`` (``scraper.results.audit``); None, logged,
+    should the audit itself fail: the rows are stored all the same."""
     from scraper.results.audit import audit_document
 
     try:
-        return audit_document(page.body, doc)
+        return audit_document(data, doc)
     except Exception as exc:  # an audit failure must not lose the document's rows
-        logger.warning("results audit error on %s: %s", page.url, exc)
+        logger.warning("results audit error on %s: %s", url, exc)
         return None
+
+
+def tables_document(article: Article) -> bytes:
+    """An article's results tables as one HTML results document: its meet name (else its
+    headline) and day as the event they list."""
+    meet = article.meet_name or article.headline or ""
+    event: dict[str, Any] = {"@type": "SportsEvent", "name": meet}
+    day = (article.published_at or "")[:10]
+    if day:
+        event["startDate"] = day
+    ld = json.dumps(event, ensure_ascii=False).replace("</", "<\\/")
+    title = html.escape(meet)
+    body = "\n".join(article.results_tables)
+    return (
+        f'<!doctype html><html><head><title>{title}</title><script type="application/ld+json">'
+        f"{ld}</script></head><body><h1>{title}</h1>\n{body}</body></html>"
+    ).encode()
 
 
 def parse_digest(doc: ResultDoc) -> str:
@@ -97,25 +123,34 @@ def parse_digest(doc: ResultDoc) -> str:
 class ResultsStage(ArchiveStage):
     def process_item(self, item: Crawled) -> Crawled:
         page = item.page
-        if page.kind != "results" or page_reject(page) is not None:
+        if page_reject(page) is not None:
+            return item
+        if page.kind == "results":
+            key, data = document_key(page.url), page.body
+        elif page.kind == "article" and item.article is not None and item.reject is None:
+            if not item.article.results_tables:
+                return item
+            key, data = tables_key(item.article.canonical_url), tables_document(item.article)
+        else:
             return item
         with schema.write_transaction(self.db):
             page_id = schema.page_id_of(self.db, page)
             if page_id is None:
                 logger.warning("results page not stored: %s", page.url)
                 return item
-            outcome, rows, verdict = self.store(page, page_id, item.results_doc)
+            parsed = item.results_doc if page.kind == "results" else None  # parsed ahead (--jobs)
+            outcome, rows, verdict = self.store(page, page_id, key, data, parsed)
         item.results_verdict = verdict
         self.count(outcome, rows, verdict)
         return item
 
     def store(
-        self, page: Page, page_id: int, parsed: ResultDoc | None = None
+        self, page: Page, page_id: int, key: str, data: bytes, parsed: ResultDoc | None = None
     ) -> tuple[str, int, str | None]:
-        """Store (or not) the results of ``page`` (row ``page_id``; ``parsed``: its document
-        when parsed ahead): the outcome, the number of rows stored and, for a document parsed,
-        its audit's verdict."""
-        key, sha1 = document_key(page.url), hashlib.sha1(page.body).hexdigest()
+        """Store (or not) the results document ``data`` of ``page`` (row ``page_id``) under
+        ``key`` (``parsed``: its document when parsed ahead): the outcome, the number of rows
+        stored and, for a document parsed, its audit's verdict."""
+        sha1 = hashlib.sha1(data).hexdigest()
         current = schema.document_of_key(self.db, key)
         was = linking.before(self.db, current["id"] if current else None)
         if current is not None and current["page_id"] != page_id:
@@ -148,18 +183,19 @@ class ResultsStage(ArchiveStage):
             )
             return DUPLICATE, 0, None
         identity = {"url_key": key, "body_sha1": sha1}
-        return self.parse_and_store(page, page_id, current, identity, was, parsed)
+        return self.parse_and_store(page, page_id, data, current, identity, was, parsed)
 
     def parse_and_store(
         self,
         page: Page,
         page_id: int,
+        data: bytes,
         current: dict[str, Any] | None,
         identity: dict[str, Any],
         was: linking.Before,
         parsed: ResultDoc | None = None,
     ) -> tuple[str, int, str | None]:
-        doc = parse_results_page(page) if parsed is None else parsed
+        doc = parse_results(data, page.url) if parsed is None else parsed
         identity["parse_sha1"] = parse_digest(doc)
         if current is None:
             outcome = NEW
@@ -179,7 +215,7 @@ class ResultsStage(ArchiveStage):
             schema.release_document(self.db, current)
             linking.released(self.db, was)
             was = linking.Before()
-        audit = audit_results_page(page, doc)
+        audit = audit_results(data, page.url, doc)
         rows = schema.store_results(
             self.db,
             page_id,

@@ -49,7 +49,8 @@ class Article:
     headline: str | None = None
     dek: str | None = None
     byline_raw: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # people only, set by normalization
+    agencies: list[str] = field(default_factory=list)  # news agencies the byline credits (AP, dpa)
     publisher: str | None = None
     published_raw: str | None = None
     published_at: str | None = None  # ISO-8601 with offset, set by normalization
@@ -69,6 +70,9 @@ class Article:
     paywalled: bool = False
     signals: dict[str, str] = field(default_factory=dict)  # field -> which signal gave its value
     results: list[dict[str, Any]] = field(default_factory=list)  # results stated in the prose
+    # the HTML of the results tables in the body, for the results stage (not an articles column:
+    # the stage stores their rows as a results document of the article)
+    results_tables: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scraper.text.authors import clean_authors, split_byline
+from scraper.text.authors import agencies_in, clean_authors, split_byline
 
 BYLINES = [
     # (raw, people, outlet)
@@ -39,6 +39,24 @@ BYLINES = [
     ("By Mary-Kate O'Neil", ["Mary-Kate O'Neil"], None),
     ("Von Anna Müller und Jan Schmidt", ["Anna Müller", "Jan Schmidt"], None),
     ("Par Jean Dupont", ["Jean Dupont"], None),
+    # roles after a name, and the affiliation that follows a role
+    (
+        "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology "
+        "Project",
+        ["Daniel Kahn Gillmor"],
+        "Technology Project",
+    ),
+    ("By Jane Doe, Chief Sports Writer, and John Roe, AP", ["Jane Doe", "John Roe"], "AP"),
+    ("By Jane Doe, Deputy Sports Editor", ["Jane Doe"], None),
+    ("Jane Doe, Associate Professor, Stanford University", ["Jane Doe"], None),
+    # a date printed in the byline, a joint byline in brackets
+    ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", ["Gillian Mohney"], None),
+    ("Von Anna Müller, 12.05.2024, 14:30 Uhr", ["Anna Müller"], None),
+    (
+        "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+        ["Martin Untersinger", "Damien Leloup", "Morgane Tual"],
+        None,
+    ),
     ("", [], None),
 ]
 
@@ -71,3 +89,21 @@ AUTHOR_LISTS = [
 )
 def test_clean_authors(names: list[str], expected: list[str]) -> None:
     assert clean_authors(names) == expected
+
+
+AGENCIES = [
+    # (author list, byline, agencies): kept apart from the people
+    (["Adam Vidler", "AP"], None, ["AP"]),
+    ([], "By Felix Schröder und Jörg Soldwisch, dpa", ["dpa"]),
+    (["Paula Steiger; SDA"], None, ["SDA"]),
+    ([], "By Jane Doe | Reuters", ["Reuters"]),
+    (["The Associated Press"], None, ["The Associated Press"]),
+    ([], "By Jane Doe for DyeStat", []),  # an outlet, no agency
+    (["Jane Doe", "Gear Team"], None, []),
+]
+
+
+@pytest.mark.parametrize(("names", "byline", "expected"), AGENCIES)
+def test_agencies_kept_apart(names: list[str], byline: str | None, expected: list[str]) -> None:
+    assert agencies_in(names, byline) == expected
+    assert not set(clean_authors(names)) & set(expected)  # never among the people

@@ -86,3 +86,26 @@ def test_cli_and_extract_path_stay_light():
         check=True,
     )
     assert proc.stdout.strip() == "[]"
+
+
+def test_explain_says_why_each_block_is_in_the_body_or_not(tmp_path):
+    page = PAGE.replace(
+        "</article>",
+        "</article><div class='comments'><p>Great race, I watched it live from the stands and "
+        "it was the best mile I have ever seen anywhere.</p></div>",
+    )
+    f = tmp_path / "kerr.html"
+    f.write_text(page, encoding="utf-8")
+    proc = run([str(f), "--url", "https://news.example.org/kerr", "--explain"])
+    assert proc.returncode == 0, proc.stderr
+    notes = json.loads(proc.stdout)["body_notes"]
+    assert "dropped: named 'comments' [div.comments] Great race, I watched it live" in "\n".join(
+        notes
+    )
+    assert any(n.startswith("kept: article container") and "[article]" in n for n in notes)
+    assert any(n.startswith("kept: <p> text [p] Josh Kerr took the lead") for n in notes)
+    assert any(n.startswith("dropped: the page's headline [h1]") for n in notes)
+    assert notes[-1].startswith("body from: ")
+    # without --explain: no notes
+    plain = json.loads(run([str(f), "--url", "https://news.example.org/kerr"]).stdout)
+    assert "body_notes" not in plain

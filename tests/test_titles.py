@@ -63,6 +63,20 @@ HEAD = "Kerr breaks the British mile record in Eugene"
             HEAD,
             "meta:og:title",
         ),
+        # a site suffix on an unseen site: a part that is a domain name, or a site name that
+        # og:site_name does not give but the <title> chain repeats
+        (
+            "domain-name suffix removed",
+            page(og=f"{HEAD} | TrackGazette.com", h1=HEAD, site="Gazette"),
+            HEAD,
+            "h1+meta:og:title",
+        ),
+        (
+            "site name before the headline removed",
+            page(og=f"Example News - {HEAD}", h1=HEAD),
+            HEAD,
+            "h1+meta:og:title",
+        ),
         (
             "signals that agree are all named",
             page(og=HEAD, ld=HEAD, h1=HEAD, title=f"{HEAD} - Example News"),

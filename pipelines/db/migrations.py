@@ -393,3 +393,10 @@ def m015_page_indexes(db: sqlite_utils.Database) -> None:
     db.execute(
         f"CREATE INDEX {MENTIONS_BY_ATHLETE_INDEX} ON {ATHLETE_MENTIONS} (athlete_id, article_id)"
     )
+
+
+@migrations()
+def m016_article_agencies(db: sqlite_utils.Database) -> None:
+    """articles.agencies: the news agencies a byline credits (AP, dpa, Reuters), kept apart from
+    the people in ``authors`` (JSON list; ``[]`` for the articles stored before it)."""
+    db.execute(f"ALTER TABLE {ARTICLES} ADD COLUMN agencies TEXT NOT NULL DEFAULT '[]'")

@@ -42,7 +42,7 @@ FTS_COLUMNS = ("headline", "dek", "authors", "body")
 FTS_WEIGHTS = (10.0, 4.0, 3.0, 1.0)
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 # Article columns holding lists/dicts, stored as JSON text.
-JSON_COLUMNS = ("authors", "tags", "signals", "results")
+JSON_COLUMNS = ("authors", "agencies", "tags", "signals", "results")
 ATHLETE_JSON_COLUMNS = ("teams",)  # athletes: the teams seen, a JSON list of strings
 # The text a revision keeps; the content hash is computed over these fields.
 REVISION_FIELDS = ("headline", "dek", "authors", "body", "published_at")

@@ -121,7 +121,7 @@ class Field:
 # JSON columns by what they hold (the schema lists them in pipelines.db): lists of strings become
 # Parquet lists; objects and lists of objects stay JSON text there. `raw` (a results row's source
 # line as text, or its cells as a JSON array) is exported as the text stored.
-STRING_LISTS = frozenset({"authors", "tags", "flags", "splits", "teams"})
+STRING_LISTS = frozenset({"authors", "agencies", "tags", "flags", "splits", "teams"})
 JSON_KINDS = {
     "signals": "object",
     "detail": "object",

@@ -62,22 +62,41 @@ def _iso_date(art: Article) -> str | None:
 
 
 def credits(art: Article) -> list[str]:
-    """The byline's credit when it names no person ("Associated Press", "dpa"): what the page
-    printed as its author. ``Article.authors`` stays people only; the extract output falls back to
-    this so a wire story is not shown as authorless."""
+    """Who the byline credits, as the harness's ``authors`` field wants it: the people, then the
+    news agencies (``Article`` keeps them apart); when it names no person, its credit as printed
+    ("Associated Press", "Le Figaro et AFP"), so a wire story is not shown as authorless."""
+    if art.authors:
+        return [*art.authors, *(a for a in art.agencies if a not in art.authors)]
     raw = art.byline_raw
-    if art.authors or not raw:
-        return []
+    if not raw:
+        return list(art.agencies)
     return [c.strip() for c in raw.split(";") if c.strip() and "@" not in c][:3]
 
 
-def article_record(art: Article, explain: bool = False) -> dict[str, Any]:
-    """The JSON record of an article: the harness's four fields first, then everything else."""
+def body_notes(path: str | Path, art: Article) -> list[str]:
+    """Why each block of the page is in the body or not, for ``--explain``: the generic
+    extractor's notes, or which site parser read the body."""
+    from scraper.parsers.generic import explain_body
+    from scraper.text.encoding import decode_html
+
+    signal = art.signals.get("body", "")
+    if not art.parser.startswith("generic/") and not signal.startswith("generic:"):
+        return [f"body read by the {art.parser} parser ({signal or 'none found'})"]
+    html, _ = decode_html(Path(path).read_bytes(), None)
+    return explain_body(html, art.url)
+
+
+def article_record(
+    art: Article, explain: bool = False, notes: list[str] | None = None
+) -> dict[str, Any]:
+    """The JSON record of an article: the harness's four fields first, then everything else
+    (with ``explain``: the signal of each field, and ``body_notes``, why each block of the page
+    is in the body or not)."""
     from dataclasses import asdict
 
     rec: dict[str, Any] = {
         "title": art.headline or None,
-        "authors": list(art.authors) or credits(art) or None,
+        "authors": credits(art) or None,
         "date": _iso_date(art),
         "body": art.body or None,
     }
@@ -87,6 +106,8 @@ def article_record(art: Article, explain: bool = False) -> dict[str, Any]:
     elif not art.authors and rec["authors"]:
         full["signals"]["authors"] = "credit:" + full["signals"].get("byline_raw", "?")
     rec.update({k: v for k, v in full.items() if k not in rec})
+    if notes is not None:
+        rec["body_notes"] = notes
     return rec
 
 
@@ -98,7 +119,8 @@ def extract_files(paths: list[str], url: str | None, explain: bool, out: IO[str]
     for p in paths:
         page_url = url or Path(p).resolve().as_uri()
         try:
-            rec = article_record(extract_article(p, page_url, fetched_at), explain)
+            art = extract_article(p, page_url, fetched_at)
+            rec = article_record(art, explain, body_notes(p, art) if explain else None)
         except Exception as exc:  # one unreadable file is reported, the others still run
             rec = {"path": p, "_error": f"{type(exc).__name__}: {exc}"}
             status = 1
@@ -120,7 +142,7 @@ def run_jsonl(inp: IO[str], out: IO[str], explain: bool = False) -> int:
             path = req["path"]
             url = req.get("url") or Path(path).resolve().as_uri()
             art = extract_article(path, url, req.get("fetched_at") or fetched_at)
-            rec = article_record(art, explain)
+            rec = article_record(art, explain, body_notes(path, art) if explain else None)
         except Exception as exc:
             rec = {
                 "title": None,
@@ -144,7 +166,11 @@ def main(paths: list[str], url: str | None, explain: bool, jsonl: bool) -> int:
 @click.command("extract")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @click.option("--url", default=None, help="The URL the page was fetched from (single file).")
-@click.option("--explain", is_flag=True, help="Show which signal gave each field.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show which signal gave each field, and why each block of the page is in the body or not.",
+)
 @click.option(
     "--jsonl",
     is_flag=True,

@@ -16,6 +16,7 @@ from scraper.errors import InputTooLarge
 from scraper.items import Article
 from scraper.parsers.base import ParseError, Parser
 from scraper.parsers.common import meta
+from scraper.parsers.common.explain import Note
 from scraper.parsers.keys import canonical_url, site_key
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -28,6 +29,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_HTML_CHARS = 8_000_000
 MAX_ELEMENTS = 60_000
 _COUNT_ELEMENTS = lxml_html.etree.XPath("count(//*)")
+SHORT = 200  # characters of body text below which other sources of the text are tried
 
 
 def parse_tree(html: str) -> lxml_html.HtmlElement:
@@ -138,14 +140,14 @@ def _metadata(page: meta.PageSignals, art: Article) -> None:
 
 def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> None:
     """The body, led by the standfirst the page shows (its description) when the text lacks it."""
-    body = extract_body(tree, art.url, art.headline, page)
-    if body is None:
+    found = extract_body(tree, art.url, art.headline, page)
+    if found is None:
         return
-    art.body, art.signals["body"] = body
+    art.body, art.signals["body"], art.results_tables = found
     lead = page.visible_lead()
     if lead:
         if _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
-            art.body, art.signals["body"] = f"{lead}\n\n{art.body}", body[1] + "+lead"
+            art.body, art.signals["body"] = f"{lead}\n\n{art.body}", art.signals["body"] + "+lead"
         art.dek, art.signals["dek"] = lead, "visible-description"
 
 
@@ -154,30 +156,51 @@ def extract_body(
     url: str,
     headline: str | None = None,
     page: meta.PageSignals | None = None,
-) -> tuple[str, str] | None:
-    """The article text: paragraphs separated by blank lines.
+    notes: list[Note] | None = None,
+) -> tuple[str, str, list[str]] | None:
+    """The article text (paragraphs separated by blank lines), the signal that gave it, and the
+    HTML of the results tables in it.
 
     The page's own markup first; the JSON-LD ``articleBody`` when it is much longer (the markup
     was cut or script-rendered); HTML held in a script's JSON (pages rendered from hydration
-    data) when the markup has no text; trafilatura as the last resort.
+    data) when the markup has no text; trafilatura as the last resort, when the markup holds
+    little text (a short text in the box the page names as the article's is kept: trafilatura
+    would add what surrounds it).
     """
-    from scraper.parsers.common.body import extract_body_blocks
+    from scraper.parsers.common.body import read_body
 
     titles = [t for t, _ in page.title_candidates()] if page is not None else []
-    text = _blocks_text(extract_body_blocks(tree), headline, titles)
+    body = read_body(tree, notes)
+    text = _blocks_text(body.blocks, headline, titles)
     if page is not None:
         ld_body = page.article_body()
         if ld_body and len(ld_body) > max(500, 1.5 * len(text)):
-            return ld_body, "jsonld:articleBody"
-        if len(text) < 200:
+            return ld_body, "jsonld:articleBody", []
+        if len(text) < SHORT:
             html = page.script_html()
             if html:
-                script_text = _blocks_text(extract_body_blocks(parse_tree(html)), headline)
-                if len(script_text) > max(200, len(text)):
-                    return script_text, "script:html"
-    if len(text) >= 200:
-        return text, "dom-density"
-    return _trafilatura_body(tree, url) or ((text, "dom-density") if text else None)
+                script_text = _blocks_text(read_body(parse_tree(html)).blocks, headline)
+                if len(script_text) > max(SHORT, len(text)):
+                    return script_text, "script:html", []
+    if len(text) >= SHORT or (text and body.named):
+        return text, "dom-density", body.results_tables
+    fallback = _trafilatura_body(tree, url, headline, titles)
+    if fallback:
+        return fallback, "trafilatura", []
+    return (text, "dom-density", body.results_tables) if text else None
+
+
+def explain_body(html: str, url: str) -> list[str]:
+    """Why each block of the page is in the body the generic parser reads, or not (the notes of
+    ``meetarchive extract --explain``), and where the body came from."""
+    tree = parse_tree(html)
+    page = meta.PageSignals(tree, url)
+    headline = page.headline()
+    notes: list[Note] = []
+    found = extract_body(tree, url, headline[0] if headline else None, page, notes)
+    lines = [n.line() for n in notes]
+    lines.append(f"body from: {found[1]}" if found else "no body found")
+    return lines
 
 
 def _blocks_text(
@@ -208,7 +231,9 @@ def _norm(text: str | None) -> str:
     return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
 
-def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] | None:
+def _trafilatura_body(
+    tree: lxml_html.HtmlElement, url: str, headline: str | None, titles: list[str]
+) -> str | None:
     import trafilatura
     from trafilatura.settings import Document
 
@@ -219,5 +244,4 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, url: str) -> tuple[str, str] 
     if not text:
         return None
     paras = [" ".join(p.split()) for p in text.split("\n")]
-    text = "\n\n".join(p for p in paras if p)
-    return (text, "trafilatura") if text else None
+    return _blocks_text([("p", p) for p in paras if p], headline, titles) or None

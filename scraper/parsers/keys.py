@@ -25,3 +25,10 @@ def document_key(url: str) -> str:
     RunnerSpace Results page by its platform ids, any other document (a results file on a timing
     company's host) by its canonical URL, host and port included."""
     return runnerspace.document_key(url) or canonical_url(url)
+
+
+def tables_key(article_key: str) -> str:
+    """The key of the results document an article's results tables make: the article's key with a
+    ``#results-tables`` fragment (one document per article, whichever address it was fetched
+    from)."""
+    return f"{article_key}#results-tables"

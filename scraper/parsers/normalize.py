@@ -5,6 +5,7 @@
   else UTC; never after ``fetched_at``.
 * ``authors``: people only (outlets, agencies, roles, e-mail addresses dropped; joint names split);
   from ``byline_raw`` when the parser found no list.
+* ``agencies``: the news agencies the author list or byline credits ("AP", "dpa"), kept apart.
 * whitespace: single spaces in headline/dek; body paragraphs separated by exactly one blank line;
   control characters as spaces, and the hit markers ⟦ ⟧ of the canned queries' snippets written as
   〚 〛, from headline, dek, authors and body (the full-text columns).
@@ -20,7 +21,7 @@ from datetime import UTC, datetime
 
 from scraper.items import Article
 from scraper.results.prose import results_from_text
-from scraper.text.authors import clean_authors, split_byline
+from scraper.text.authors import agencies_in, clean_authors, split_byline
 from scraper.text.dates import parse_date
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -100,6 +101,7 @@ def normalize_article(article: Article, timezone: str | None = None) -> Article:
     if not authors and article.byline_raw:
         authors = split_byline(article.byline_raw)[0]
     authors = [name for name in map(clean_line, authors) if name]
+    agencies = article.agencies or agencies_in(article.authors, article.byline_raw)
     body = clean_body(article.body)
     results = article.results or (results_from_text(body) if body else [])
     return dataclasses.replace(
@@ -108,6 +110,7 @@ def normalize_article(article: Article, timezone: str | None = None) -> Article:
         published_at=published_at,
         modified_at=modified_at,
         authors=authors,
+        agencies=agencies,
         headline=clean_line(article.headline),
         dek=clean_line(article.dek),
         body=body,

@@ -11,6 +11,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from scraper.text.bylinewords import (
+    AGENCIES,
+    ORG_WORDS,
+    PARTICLES,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    ROLES,
+)
+
 # "By", in the languages the archive meets first.
 _BY = re.compile(
     r"^(?:(?:written|story|words|text|reporting|report)\s+)?(?:by|von|par|por|di|door"
@@ -32,6 +41,15 @@ _STAFF = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+# a date or time printed inside the byline ("By Jane Doe March 11, 2015 3:46 PM")
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r",?\s+\d{4}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?",
+    re.IGNORECASE,
+)
+# a joint byline in brackets: "Martin Untersinger (avec Damien Leloup et Morgane Tual)"
+_WITH_PAREN = re.compile(r"\(\s*(?:with|avec|mit|con|com|met|med)\s+([^)]*)\)", re.IGNORECASE)
 _PHOTO = re.compile(
     r"\b(?:photos?|photograph(?:s|y)?|images?|video|graphics?|bild|bilder|fotos?)"
     r"\s*(?:by|von|:)",
@@ -42,168 +60,13 @@ _NOISE = re.compile(
     r"|\b(?:updated|published|posted)\b.*$|\bon\s+twitter\b.*$|@\w+",
     re.IGNORECASE,
 )
-AGENCIES = {
-    "ap",
-    "associated press",
-    "the associated press",
-    "reuters",
-    "thomson reuters",
-    "afp",
-    "agence france-presse",
-    "agence france presse",
-    "dpa",
-    "sid",
-    "apa",
-    "ansa",
-    "efe",
-    "epa",
-    "upi",
-    "pa",
-    "pa media",
-    "press association",
-    "ap sports",
-    "kyodo",
-    "xinhua",
-    "tass",
-    "bloomberg",
-    "ritzau",
-    "ntb",
-    "tt",
-    "anp",
-    "belga",
-    "keystone-sda",
-    "sda",
-    "kna",
-    "epd",
-}
-ROLES = {
-    "staff",
-    "staff writer",
-    "staff reporter",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "contributor",
-    "contributing writer",
-    "special correspondent",
-    "sports editor",
-    "senior writer",
-    "columnist",
-    "freelance",
-    "freelancer",
-    "staff report",
-    "staff reports",
-    "news services",
-    "wire services",
-    "wire reports",
-    "and",
-    "the",
-    "admin",
-    "administrator",
-    "webmaster",
-    "guest",
-    "guest author",
-    "team",
-    "redaktion",
-    "die redaktion",
-    "editorial staff",
-}
-_ROLE_WORDS = {
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "columnist",
-    "contributor",
-    "intern",
-    "producer",
-    "photographer",
-    "freelance",
-    "report",
-    "reports",
-    "services",
-    "desk",
-    "redaktion",
-    "redakteur",
-    "redakteurin",
-}
-_ORG_WORDS = {
-    "news",
-    "times",
-    "post",
-    "press",
-    "media",
-    "daily",
-    "magazine",
-    "journal",
-    "herald",
-    "tribune",
-    "gazette",
-    "sports",
-    "network",
-    "club",
-    "association",
-    "federation",
-    "inc",
-    "llc",
-    "ltd",
-    "gmbh",
-    "online",
-    "wire",
-    "service",
-    "group",
-    "team",
-    "athletics",
-    "track",
-    "runner",
-    "runners",
-    "world",
-    "radio",
-    "tv",
-    "channel",
-}
-_PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "da",
-    "di",
-    "du",
-    "del",
-    "della",
-    "des",
-    "dos",
-    "das",
-    "la",
-    "le",
-    "ter",
-    "ten",
-    "bin",
-    "ibn",
-    "al",
-    "el",
-    "st",
-    "st.",
-    "mc",
-    "y",
-    "zu",
-    "af",
-    "av",
-}
-
-
 _PAREN = re.compile(r"\s*\([^)]*(?:\)|$)")  # "Elena Oberholzer (obe)": initials, roles in brackets
 _CJK_ROLE = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
 
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    text = _WITH_PAREN.sub(r", \1", text)
     text = _CJK_ROLE.sub("", _PAREN.sub("", text))
     return " ".join(text.split()).strip(" ,;:|-–—·•*\"'()[]")
 
@@ -219,7 +82,7 @@ def is_outlet(name: str) -> bool:
     return (
         low in AGENCIES
         or bool(re.search(r"\.(?:com|org|net|co|de|uk|fr|es|it|nl|io)\b", low))
-        or bool(set(words) & _ORG_WORDS)
+        or bool(set(words) & ORG_WORDS)
         or (len(words) == 1 and (name.isupper() or any(c.isdigit() for c in name)))
         # "Le Figaro", "Der Postillon", "El País": an article and a name is a title
         or (len(words) == 2 and words[0] in _TITLE_ARTICLES)
@@ -230,33 +93,14 @@ _TITLE_ARTICLES = {"the", "le", "la", "les", "el", "il", "lo", "der", "die", "da
 
 
 def is_role(name: str) -> bool:
+    """A job title, not a person: "Staff Writer", "Senior Staff Technologist", "Chief Sports
+    Writer"."""
     low = name.lower().strip(". ")
-    return (
-        low in ROLES
-        or bool(set(_words(name)) & _ROLE_WORDS)
-        and len(_words(name)) <= 4
-        and all(
-            w
-            in _ROLE_WORDS
-            | {
-                "senior",
-                "special",
-                "sports",
-                "contributing",
-                "chief",
-                "the",
-                "associate",
-                "managing",
-                "assistant",
-                "news",
-                "local",
-                "wire",
-                "guest",
-                "freelance",
-                "staff",
-            }
-            for w in _words(name)
-        )
+    words = _words(name)
+    return low in ROLES or (
+        bool(set(words) & ROLE_WORDS)
+        and len(words) <= 5
+        and all(w in ROLE_WORDS or w in ROLE_QUALIFIERS for w in words)
     )
 
 
@@ -267,7 +111,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if is_outlet(name) or is_role(name):
         return False
-    return all(w[0].isupper() or w.lower() in _PARTICLES or not w[0].isalpha() for w in words)
+    return all(w[0].isupper() or w.lower() in PARTICLES or not w[0].isalpha() for w in words)
 
 
 def _titlecase(name: str) -> str:
@@ -279,10 +123,21 @@ def _titlecase(name: str) -> str:
     return name
 
 
-def _split_people(text: str) -> list[str]:
-    """Names joined by commas/"and" (a trailing role after a comma is dropped by the caller)."""
-    parts = [_clean(p) for p in _JOIN.split(text)]
-    return [p for p in parts if p]
+def _split_people(text: str) -> list[tuple[str, str]]:
+    """Names joined by commas/"and", each with the separator before it ("" for the first)."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    sep = ""
+    for m in _JOIN.finditer(text):
+        part = _clean(text[pos : m.start()])
+        if part:
+            out.append((part, sep))
+        sep = "," if m.group(0).strip() in (",", ";") else "and"
+        pos = m.end()
+    part = _clean(text[pos:])
+    if part:
+        out.append((part, sep))
+    return out
 
 
 def split_byline(raw: str) -> tuple[list[str], str | None]:
@@ -298,6 +153,7 @@ def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
     """split_byline, remembered: a page's authors are read by the parser and again when the
     article is normalized, and a site repeats its bylines page after page."""
     text = _URL.sub(" ", _EMAIL.sub(" ", " | ".join(_clean(line) for line in raw.splitlines())))
+    text = _DATE.sub(" ", text)
     text = _PHOTO.split(text, maxsplit=1)[0]  # "...; Photos by X": a photo credit, not an author
     text = _NOISE.sub("", text)
     people: list[str] = []
@@ -308,10 +164,17 @@ def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
         if m:
             outlet = outlet or _clean(m.group("outlet"))
             segment = segment[: m.start()]
-        for name in _split_people(segment):
+        after_role = False
+        for name, sep in _split_people(segment):
             name = _titlecase(_BY.sub("", name))
-            if not name or is_role(name):
+            if not name:
                 continue
+            if is_role(name):
+                after_role = True
+                continue
+            if after_role and sep == ",":
+                continue  # "Jane Doe, Senior Fellow, Brookings": the role's affiliation
+            after_role = False
             team = _STAFF.match(name)
             if team:  # "DyeStat Staff", "Times Wire Reports": the outlet wrote it
                 outlet = outlet or team.group(1)
@@ -323,6 +186,19 @@ def _split_byline(raw: str) -> tuple[tuple[str, ...], str | None]:
                 bare = re.sub(r"\s+(?:staff|reports?|wire)$", "", name, flags=re.IGNORECASE)
                 outlet = outlet or bare
     return tuple(people), outlet
+
+
+def agencies_in(names: list[str], byline: str | None) -> list[str]:
+    """The news agencies an author list or a byline credits ("AP", "dpa", "Reuters"), as
+    printed, kept apart from the people."""
+    found: list[str] = []
+    candidates = [_clean(n) for n in names if isinstance(n, str)]
+    for text in [*candidates, *(byline or "").split(";")]:
+        for part in (_clean(p) for p in _SEGMENT.split(_JOIN.sub(" | ", text))):
+            part = _BY.sub("", part)
+            if part.lower().strip(". ") in AGENCIES and part not in found:
+                found.append(part)
+    return found
 
 
 def _last_first(entry: str) -> str | None:

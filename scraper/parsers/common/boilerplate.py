@@ -1,168 +1,52 @@
 """What is never article text, and a copy of the page without it (step 1 of
 ``scraper.parsers.common.body``).
 
-``clean_copy(tree)`` copies <body> without scripts, embeds, forms' controls, navigation, asides,
-figures and their captions, page header/footer, hidden elements, and boxes whose class/id names
-them as share/related/newsletter/comment/ad/consent boxes (unless they hold much of the page's
-text; "weak" names such as image/meta/paywall only when the box holds little paragraph text).
-``CALL_TO_ACTION`` matches the prompts (newsletter, app, social, consent, copyright) that sit
-inside article containers; the body extractor drops the short blocks it matches.
+``clean_copy(tree)`` copies <body> without:
+
+- elements that never hold article text (scripts, embeds, forms' controls, navigation, asides,
+  figures and their captions, a <ruby>'s readings: ``names.DROP_TAGS``), comments;
+- the page's header and footer: a ``<header>`` stays when it holds paragraphs of prose (a
+  component's standfirst) or is a section's header (its heading, no page headline), a
+  ``<footer>`` never;
+- hidden elements, unless one holds more paragraph text than the visible page around it (the
+  article kept hidden until a script, a paywall or a consent shows it);
+- boxes whose class/id names them as share/related/newsletter/comment/ad/consent boxes, unless
+  another of their names is the article's own ("entry-author-x entry") or they hold most of the
+  page's prose (a wrapper named after a share bar); boxes of reader-written or commercial text
+  (comments, reviews, trackbacks, shipping terms) whatever they hold; "weak" names such as
+  image/meta/date/paywall only when the box holds little prose.
+
+With a ``notes`` list, every box removed for its name or as hidden, and every header or hidden
+box kept, is noted there (``--explain``).
 """
 
 from __future__ import annotations
 
-import re
 from copy import deepcopy
-from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
 
-DROP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "video",
-    "audio",
-    "picture",
-    "img",
-    "map",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "label",
-    "nav",
-    "aside",
-    "figure",
-    "figcaption",
-    "dialog",
-    "menu",
-    "head",
-    "title",
-    "link",
-    "meta",
-}
-INLINE = {
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "cite",
-    "code",
-    "data",
-    "dfn",
-    "em",
-    "font",
-    "i",
-    "kbd",
-    "mark",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "var",
-    "wbr",
-    "br",
-    "del",
-    "ins",
-    "strike",
-    "tt",
-    "big",
-    "nobr",
-}
-PARA_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
+from scraper.parsers.common import names
+from scraper.parsers.common.explain import Note, note
+from scraper.parsers.common.names import HEADINGS, HIDDEN_CLASS, HIDDEN_STYLE, INLINE, PARA_TAGS
 
-# class/id words of boxes that are never article text (a word of a class or id, or its prefix)
-BOILER = re.compile(
-    r"(?:^|[\s_-])(?:"
-    r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
-    r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
-    r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
-    r"twitter|instagram|tiktok|privacy|opt-?in)\w*"
-    r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
-    r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
-    r"teaser-?list|inline-?related|see-?also|also-?read)(?:$|[\s_-])"
-    r")",
-    re.IGNORECASE,
-)
-# words naming boxes that are usually chrome but sometimes wrap article text (a "paywall" or
-# "image-right" block of paragraphs): dropped only when they hold little paragraph text
-WEAK_BOILER = re.compile(
-    r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|top-?stories|"
-    r"widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|video|player|"
-    r"audio)(?:$|[\s_-]))",
-    re.IGNORECASE,
-)
-WEAK_MAX_PARAGRAPH_TEXT = 300
-# calls to action that sit inside article containers (newsletter, app, social, consent prompts)
-_CALLS_TO_ACTION = (
-    r"sign up (?:for|to|here)",
-    r"subscribe (?:to|now|here)",
-    r"join us on",
-    r"follow us on",
-    r"download (?:our|the) app",
-    r"get the latest .{0,40} (?:on|to) your phone",
-    r"newsletter\s*:",
-    r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)",
-    r"folgen sie uns",
-    r"hier geht es zu[rm]? ",
-    r"externen? inhalt",
-    r"ich bin damit einverstanden",
-    r"personenbezogene daten können",
-    r"all rights reserved",
-    r"alle rechte vorbehalten",
-    r"tous droits réservés",
-    r"todos los derechos reservados",
-    r"suscr[ií]bete",
-    r"abonnez-vous",
-    r"inscrivez-vous",
-)
-# each phrase starts with a letter; the lookahead on those first letters lets most word boundaries
-# fail at once instead of trying every phrase there (same matches, about twice as fast)
-CALL_TO_ACTION = re.compile(
-    r"\b(?=["
-    + "".join(sorted({p[0] for p in _CALLS_TO_ACTION}))
-    + r"])(?:"
-    + "|".join(_CALLS_TO_ACTION)
-    + r")",
-    re.IGNORECASE,
-)
-P_BOILER = re.compile(
-    r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
-    r"related|newsletter|promo|advert|sponsor)",
-    re.IGNORECASE,
-)
-HIDDEN_CLASS = {
-    "hide",
-    "hidden",
-    "d-none",
-    "is-hidden",
-    "u-hidden",
-    "invisible",
-    "visuallyhidden",
-    "screen-reader-text",
-    "offscreen",
-}
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+WEAK_MAX_PROSE = 300  # characters of prose below which a weak-named box is chrome
+WRAPPER_SHARE = 0.5  # share of the page's prose above which a chrome-named box is a wrapper
+HEADER_MIN_PROSE = 120  # paragraph text that makes a <header> part of the text
+NOSCRIPT_MIN_TEXT = 500  # text of a <noscript> read as the page's text
+SECTION_MIN_PROSE = 150  # paragraph text of a section whose header's heading is kept
+HIDDEN_MIN_DENSITY = 0.6  # paragraph share of a hidden box's text that makes it the article
+
+_TEXT_LEN = etree.XPath("string-length(normalize-space())")
+_BODY = etree.XPath("//body")
+_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
+_NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
 
 
 def _classid(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+    cid = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+    return names.box_names(cid)
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -175,33 +59,130 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and HIDDEN_STYLE.search(style))
 
 
-_TEXT_LEN = etree.XPath("string-length(normalize-space())")
-_HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
-_NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
-
-
 def _text_len(el: etree._Element) -> int:
     return int(_TEXT_LEN(el))
 
 
-def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
+def _paragraph_text(el: etree._Element) -> int:
+    return sum(_text_len(p) for p in el.iter("p"))
+
+
+class _Sizes:
+    """Characters of text and of link text under every element, counted in one pass (element
+    texts stripped, whitespace inside kept: a measure, not the text)."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.text: dict[etree._Element, int] = {}
+        self.link: dict[etree._Element, int] = {}
+        for el in reversed(list(root.iter())):
+            n = len((el.text or "").strip())
+            links = 0
+            for child in el:
+                n += self.text.get(child, 0) + len((child.tail or "").strip())
+                links += self.link.get(child, 0)
+            self.text[el] = n
+            self.link[el] = n if el.tag == "a" and el.get("href") else links
+
+    def prose(self, el: etree._Element) -> int:
+        """Characters of text outside links (navigation and link lists have little)."""
+        return self.text.get(el, 0) - self.link.get(el, 0)
+
+
+def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> etree._Element:
     """A copy of <body> without what is never article text."""
-    body = tree.find(".//body")
+    # the document's <body>, wherever the parser put it (markup that closes </html> before
+    # <body> leaves it outside the first root)
+    body = next(iter(_BODY(tree)), None)
     root = deepcopy(body if body is not None else tree)
-    # tags that never hold article text, comments, page header/footer (an <article>'s own header
-    # holds the headline and dek and is read elsewhere): removed in C
+    _keep_noscript_text(root, notes)
+    if notes is not None:
+        for el in root.iter(*names.DROP_TAGS):
+            if el.tag not in ("script", "style", "head", "title", "link", "meta", "template"):
+                note(notes, el, False, f"<{el.tag}> element")
+    # tags that never hold article text, comments: removed in C
     etree.strip_elements(
-        root,
-        etree.Comment,
-        etree.ProcessingInstruction,
-        *DROP_TAGS,
-        "header",
-        "footer",
-        with_tail=False,
+        root, etree.Comment, etree.ProcessingInstruction, *names.DROP_TAGS, with_tail=False
     )
-    _drop([el for el in _HIDDEN_XPATH(root) if _is_hidden(el)])
-    total = _text_len(root) or 1
+    _drop_page_chrome(root, notes)
+    _drop_hidden(root, notes)
+    _drop_named(root, _Sizes(root), notes)
+    return root
+
+
+def _keep_noscript_text(root: etree._Element, notes: list[Note] | None) -> None:
+    """A <noscript> holding prose is the text a page shows without its scripts (a blog rendered
+    by JavaScript): read as a <div>. Tracking pixels and "enable JavaScript" notes stay out."""
+    for el in root.iter("noscript"):
+        if _text_len(el) >= NOSCRIPT_MIN_TEXT and next(el.iter("script"), None) is None:
+            el.tag = "div"
+            if notes is not None:
+                note(notes, el, True, "<noscript> holding prose")
+
+
+def _drop_page_chrome(root: etree._Element, notes: list[Note] | None) -> None:
+    """Page header and footer out. A ``<header>`` that is part of the text stays: one holding
+    paragraphs of prose (a standfirst), or the header of a section of prose holding only the
+    section's heading (no page headline, no navigation; an article's header with its date and
+    tools, or a teaser card's, is no such header)."""
     doomed = []
+    for el in root.iter("header", "footer"):
+        if el.tag == "header":
+            why = _text_header(el)
+            if why:
+                if notes is not None:
+                    note(notes, el, True, why)
+                continue
+        doomed.append(el)
+        if notes is not None:
+            note(notes, el, False, f"page <{el.tag}>")
+    _drop(doomed)
+
+
+def _text_header(el: etree._Element) -> str | None:
+    if el.find(".//nav") is not None:
+        return None
+    if _paragraph_text(el) >= HEADER_MIN_PROSE:
+        return "<header> holding prose"
+    parent = el.getparent()
+    if (
+        el.find(".//h1") is None
+        and parent is not None
+        and sum(_text_len(h) for h in el.iter(*HEADINGS)) >= 0.8 * _text_len(el) > 0
+        and _paragraph_text(parent) >= SECTION_MIN_PROSE
+    ):
+        return "<header> of a section: its heading"
+    return None
+
+
+def _drop_hidden(root: etree._Element, notes: list[Note] | None) -> None:
+    hidden = [el for el in _HIDDEN_XPATH(root) if _is_hidden(el)]
+    if not hidden:
+        return
+    held_by = {el: _paragraph_text(el) for el in _outermost(hidden)}
+    shown = -1
+    if any(held >= WEAK_MAX_PROSE for held in held_by.values()):
+        shown = _paragraph_text(root) - sum(held_by.values())
+    doomed = []
+    for el in hidden:
+        held = held_by.get(el, 0)  # a hidden box inside a hidden box goes with it
+        if (
+            held >= WEAK_MAX_PROSE
+            and held > shown
+            and held >= HIDDEN_MIN_DENSITY * _text_len(el)
+            and not names.boiler_word(_classid(el))
+        ):
+            if notes is not None:
+                note(notes, el, True, "hidden, but holds more paragraph text than the page shows")
+            continue
+        doomed.append(el)
+        if notes is not None:
+            note(notes, el, False, "hidden")
+    _drop(doomed)
+
+
+def _drop_named(root: etree._Element, sizes: _Sizes, notes: list[Note] | None) -> None:
+    total = sizes.prose(root) or 1
+    doomed: list[tuple[etree._Element, str, bool]] = []
     for el in _NAMED_XPATH(root):
         cid = _classid(el)
         if not cid or el.tag in ("body", "html", "main", "article"):
@@ -209,33 +190,45 @@ def clean_copy(tree: lxml_html.HtmlElement) -> etree._Element:
         if el.tag == "p":
             # paragraphs carry classes like "paywall" on article text; only captions and
             # credits are named so on a paragraph
-            if P_BOILER.search(cid):
-                doomed.append(el)
-        elif el.tag in INLINE and _in_paragraph(el):
+            if names.P_BOILER.search(cid):
+                doomed.append((el, f"paragraph named {cid[:40]!r}", False))
             continue
-        elif _names_boiler(cid) or (
-            _names_weak_boiler(cid) and _paragraph_text(el) < WEAK_MAX_PARAGRAPH_TEXT
-        ):
-            doomed.append(el)
-    # a box named like boilerplate that holds much of the page is a wrapper: keep it
-    _drop([el for el in doomed if _text_len(el) < 0.4 * total])
-    return root
+        if el.tag in INLINE and _in_paragraph(el):
+            continue
+        word = names.boiler_word(cid)
+        if word:
+            never = names.never_wrapper(cid)
+            if not never and names.names_content(cid):
+                continue
+            doomed.append((el, f"named {word!r}", never))
+            continue
+        weak = names.weak_boiler_word(cid)
+        if weak and not names.names_content(cid) and sizes.prose(el) < WEAK_MAX_PROSE:
+            doomed.append((el, f"named {weak!r}, little prose", False))
+    kept = []
+    for el, why, never in doomed:
+        # a box named like chrome that holds most of the page's prose is a wrapper: keep it
+        # (never one of reader-written or shop text, a prompt or credits)
+        if not never and sizes.prose(el) >= WRAPPER_SHARE * total:
+            if notes is not None:
+                note(notes, el, True, why + ", but holds most of the page's prose")
+            continue
+        kept.append(el)
+        if notes is not None:
+            note(notes, el, False, why)
+    _drop(kept)
 
 
-# a page repeats its class names on many elements (and a site on every page): each distinct
-# class/id string is matched once
-@lru_cache(maxsize=8192)
-def _names_boiler(cid: str) -> bool:
-    return BOILER.search(cid) is not None
-
-
-@lru_cache(maxsize=8192)
-def _names_weak_boiler(cid: str) -> bool:
-    return WEAK_BOILER.search(cid) is not None
-
-
-def _paragraph_text(el: etree._Element) -> int:
-    return sum(_text_len(p) for p in el.iter("p"))
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen = set(elements)
+    out = []
+    for el in elements:
+        anc = el.getparent()
+        while anc is not None and anc not in chosen:
+            anc = anc.getparent()
+        if anc is None:
+            out.append(el)
+    return out
 
 
 def _in_paragraph(el: etree._Element) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -57,6 +58,15 @@ def _not_accounts(raw: object) -> object:
 
 
 _DOMAIN = re.compile(r"\bwww\.|\w\.(?:com|org|net|co|de|uk|fr|es|it|nl|ch|at|au|ca|in|io)\b")
+
+
+_BYLINE_CLASS = re.compile(r"byline|author|Author|autor|Autor|writer")
+_AUTHOR_HREF = re.compile(r"/author/|/autor/|/authors/|/autoren/|/journalist")
+
+
+@lru_cache(maxsize=8192)
+def _byline_class(cls: str | None) -> bool:
+    return bool(cls) and _BYLINE_CLASS.search(cls or "") is not None
 
 
 class BylineSignals(PageCore):
@@ -127,29 +137,24 @@ class BylineSignals(PageCore):
         yield from self._byline_text()
         yield from self._byline_under_headline()
 
-    _BYLINE_XPATH = (
-        '//*[@rel="author" or @itemprop="author" or contains(@class, "byline")'
-        ' or contains(@class, "author") or contains(@class, "Author") or contains(@id, "author")'
-        ' or contains(@class, "autor") or contains(@class, "Autor") or contains(@class, "writer")]'
-        ' | //a[contains(@href, "/author/") or contains(@href, "/autor/")'
-        ' or contains(@href, "/authors/") or contains(@href, "/autoren/")'
-        ' or contains(@href, "/journalist")]'
-    )
-
     # links that may lead to an author's page (the Python test of every link was slower)
     _ACCOUNT_LINKS = etree.XPath('.//a[contains(@href, "/aut") or contains(@href, "/user")]')
 
-    _BYLINE_LABEL = etree.XPath(
-        r'//text()[re:test(., "^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|'
-        r'text|texto|written by|reporting by)\b", "i")]',
-        namespaces={"re": "http://exslt.org/regular-expressions"},
+    # every text node, tested in Python (a regular expression called from XPath costs more)
+    _BYLINE_TEXTS = etree.XPath("//text()")
+    _BYLINE_LABEL = re.compile(
+        r"^\s*(by|von|par|por|door|av|af|autor(in)?(/autor)?|author|text|texto|written by|"
+        r"reporting by)\b",
+        re.IGNORECASE,
     )
 
     def _byline_text(self) -> Iterator[tuple[list[str], str]]:
         """A byline printed as text: "By Jane Doe", "Von Max Muster", "Autor: ..."."""
         from scraper.text.authors import split_byline
 
-        for node in self._BYLINE_LABEL(self.tree):
+        for node in self._BYLINE_TEXTS(self.tree):
+            if not self._BYLINE_LABEL.match(node):
+                continue
             parent = node.getparent()
             if parent is None or parent.tag in ("script", "style", "title", "option"):
                 continue
@@ -170,20 +175,37 @@ class BylineSignals(PageCore):
                 yield people, "byline:text"
                 return
 
+    def _byline_boxes(self) -> list[etree._Element]:
+        """Elements that may hold a byline (rel/itemprop author, a byline/author/writer class, an
+        author id, a link to an author page), the ones after the headline first, each group in
+        document order. One pass in Python: faster than XPath's contains() on every attribute."""
+        before: list[etree._Element] = []
+        after: list[etree._Element] = []
+        h1 = None
+        for el in self.tree.iter():
+            attrib = el.attrib
+            if el.tag == "h1" and h1 is None:
+                h1 = el
+                continue
+            if not attrib:
+                continue
+            if (
+                attrib.get("rel") == "author"
+                or attrib.get("itemprop") == "author"
+                or _byline_class(attrib.get("class"))
+                or "author" in (attrib.get("id") or "")
+                or (el.tag == "a" and _AUTHOR_HREF.search(attrib.get("href") or "") is not None)
+            ):
+                (after if h1 is not None else before).append(el)
+        return after + before
+
     def _byline_elements(self) -> Iterator[tuple[list[str], str]]:
         """Bylines printed on the page, the ones after the headline first."""
         from scraper.text.authors import split_byline
 
-        try:
-            found = self.tree.xpath(self._BYLINE_XPATH)
-        except etree.XPathError:
-            return
+        found = self._byline_boxes()
         if not found:
             return
-        order = {el: i for i, el in enumerate(self.tree.iter())}
-        h1 = self.tree.find(".//h1")
-        start = order.get(h1, 0) if h1 is not None else 0
-        found = sorted(found, key=lambda el: (order.get(el, 0) < start, order.get(el, 0)))
         for el in found:
             if el.tag in ("script", "style", "meta", "link", "body", "html", "article", "main"):
                 continue

@@ -14,6 +14,8 @@ from scraper.parsers.common.pagemeta import (
 
 _TITLE_SEP = re.compile(r"\s+[|\-–—·•:/»«]+\s+|\s*[|•·｜ㅣ]\s*")
 _DATE_PART = re.compile(r"^\s*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*$")
+# a part that is a domain name ("Aktuálně.cz", "Example.com"): the site's own name
+_DOMAIN_PART = re.compile(r"^\s*(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\s*$", re.IGNORECASE)
 
 
 class TitleSignals(PageCore):
@@ -27,7 +29,7 @@ class TitleSignals(PageCore):
 
         def is_site(part: str) -> bool:
             p = " ".join(tokens(part))
-            if not p or _DATE_PART.match(part):
+            if not p or _DATE_PART.match(part) or _DOMAIN_PART.match(part):
                 return True
             if p.replace(" ", "") in squashed:
                 return True

@@ -28,6 +28,12 @@ from scraper.parsers.common.lines import (
     year_in,
 )
 from scraper.parsers.common.meta import PageSignals
+from scraper.parsers.common.tables import (
+    data_table_of,
+    is_results_table,
+    results_html,
+    table_text,
+)
 from scraper.parsers.generic import GenericParser
 from scraper.parsers.keys import canonical_url
 from scraper.parsers.runnerspace.scheme import runnerspace_article_key
@@ -216,9 +222,19 @@ class RunnerSpaceParser(Parser):
         container = common_ancestor(head.element, lines[first].element)
         keep = ancestors(lines[first].element)  # the body's own wrappers are never noise
         paras: list[tuple[object, list[str]]] = []
+        tables: set[object] = set()
         for line in lines[first:]:
             if STOP.match(line.text) or not inside(line.element, container):
                 break
+            table = data_table_of(line.element, container)
+            if table is not None:  # a data table: its rows once, as text lines
+                if table[0] not in tables:
+                    tables.add(table[0])
+                    if is_results_table(table[1]):
+                        lead = "\n".join(paras[-1][1]) if paras else ""
+                        art.results_tables.append(results_html(table[0], lead))
+                    paras.append((table[0], [table_text(table[1])]))
+                continue
             link_row = line.link_density >= 0.6 and len(line.text.split()) <= 10
             if (
                 link_row
