@@ -15,7 +15,8 @@ import re
 
 from lxml import etree
 
-from scraper.results.columns import field_of, place_of
+from scraper.results.columns import place_of
+from scraper.results.headers import field_of
 
 CELL_MAX = 300  # characters of the longest cell of a data table (a layout cell holds more)
 _CELLS = ("td", "th")
