@@ -16,9 +16,7 @@ import sqlite_utils
 from pipelines.db.identity import merge_result_documents, rekey_runnerspace_articles
 from pipelines.db.schema import (
     ARTICLES,
-    ATHLETE_KEYS,
     ATHLETE_MENTIONS,
-    ATHLETE_OVERRIDES,
     ATHLETE_REVIEW,
     ATHLETES,
     FTS_COLUMNS,
@@ -41,6 +39,7 @@ from pipelines.db.schema import (
 )
 from pipelines.db.tables import (
     create_article_tables,
+    create_athlete_tables,
     create_crawl_run_tables,
     create_export_tables,
     create_results_tables,
@@ -233,25 +232,7 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
     duplicate), ``athlete_review`` (links below the review threshold). The results' FTS update
     trigger fires only when a searched column (or the rowid) is written, as the articles' does
     (m007): linking sets columns of every row it links, which the index does not hold."""
-    db.table(ATHLETES).create(
-        {
-            "id": int,
-            "name": str,
-            "name_key": str,
-            "gender": str,
-            "teams": str,
-            "first_date": str,
-            "last_date": str,
-            "results": int,
-        },
-        pk="id",
-    )
-    db.table(ATHLETES).create_index(["name_key"])
-    db.execute(
-        f"CREATE TABLE {ATHLETE_KEYS} (key TEXT NOT NULL, athlete_id INTEGER NOT NULL "
-        f"REFERENCES {ATHLETES}(id), PRIMARY KEY (key, athlete_id)) WITHOUT ROWID"
-    )
-    db.table(ATHLETE_KEYS).create_index(["athlete_id"])
+    create_athlete_tables(db)
     for column, kind in (
         ("athlete_id", "INTEGER"),
         ("athlete_confidence", "REAL"),
@@ -262,40 +243,6 @@ def m012_athlete_identity(db: sqlite_utils.Database) -> None:
         db.execute(f"ALTER TABLE {RESULTS} ADD COLUMN {column} {kind}")
     db.table(RESULTS).create_index(["athlete_id"])
     db.table(RESULTS).create_index(["duplicate_of"])
-    db.table(ATHLETE_OVERRIDES).create(
-        {
-            "id": int,
-            "document_a": str,
-            "name_a": str,
-            "team_a": str,
-            "document_b": str,
-            "name_b": str,
-            "team_b": str,
-            "same": int,
-            "note": str,
-            "created_at": str,
-        },
-        pk="id",
-        not_null={"document_a", "name_a", "document_b", "name_b", "same"},
-    )
-    db.table(ATHLETE_OVERRIDES).create_index(["document_a"])
-    db.table(ATHLETE_OVERRIDES).create_index(["document_b"])
-    db.table(ATHLETE_MENTIONS).create(
-        {
-            "id": int,
-            "article_id": int,
-            "athlete_id": int,
-            "name": str,
-            "position": int,
-            "kind": str,
-            "confidence": float,
-            "signals": str,
-        },
-        pk="id",
-        foreign_keys=[("article_id", ARTICLES, "id"), ("athlete_id", ATHLETES, "id")],
-    )
-    db.table(ATHLETE_MENTIONS).create_index(["article_id"])
-    db.table(ATHLETE_MENTIONS).create_index(["athlete_id"])
     trigger = f"{RESULTS}_au"
     found = db.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]

@@ -15,6 +15,10 @@ import sqlite_utils
 from pipelines.db.schema import (
     ARTICLES,
     ARTICLES_FTS,
+    ATHLETE_KEYS,
+    ATHLETE_MENTIONS,
+    ATHLETE_OVERRIDES,
+    ATHLETES,
     EXPORT_ROWS,
     EXPORTS,
     FILL_FIELDS,
@@ -307,3 +311,62 @@ def create_export_tables(db: sqlite_utils.Database) -> None:
         "key TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (export_id, key)) "
         "WITHOUT ROWID"
     )
+
+
+def create_athlete_tables(db: sqlite_utils.Database) -> None:
+    """The athletes (m012_athlete_identity): ``athletes``, the keys names are looked up by
+    (``athlete_keys``), the user's corrections (``athlete_overrides``) and the athletes named in
+    articles (``athlete_mentions``)."""
+    db.table(ATHLETES).create(
+        {
+            "id": int,
+            "name": str,
+            "name_key": str,
+            "gender": str,
+            "teams": str,
+            "first_date": str,
+            "last_date": str,
+            "results": int,
+        },
+        pk="id",
+    )
+    db.table(ATHLETES).create_index(["name_key"])
+    db.execute(
+        f"CREATE TABLE {ATHLETE_KEYS} (key TEXT NOT NULL, athlete_id INTEGER NOT NULL "
+        f"REFERENCES {ATHLETES}(id), PRIMARY KEY (key, athlete_id)) WITHOUT ROWID"
+    )
+    db.table(ATHLETE_KEYS).create_index(["athlete_id"])
+    db.table(ATHLETE_OVERRIDES).create(
+        {
+            "id": int,
+            "document_a": str,
+            "name_a": str,
+            "team_a": str,
+            "document_b": str,
+            "name_b": str,
+            "team_b": str,
+            "same": int,
+            "note": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"document_a", "name_a", "document_b", "name_b", "same"},
+    )
+    db.table(ATHLETE_OVERRIDES).create_index(["document_a"])
+    db.table(ATHLETE_OVERRIDES).create_index(["document_b"])
+    db.table(ATHLETE_MENTIONS).create(
+        {
+            "id": int,
+            "article_id": int,
+            "athlete_id": int,
+            "name": str,
+            "position": int,
+            "kind": str,
+            "confidence": float,
+            "signals": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", ARTICLES, "id"), ("athlete_id", ATHLETES, "id")],
+    )
+    db.table(ATHLETE_MENTIONS).create_index(["article_id"])
+    db.table(ATHLETE_MENTIONS).create_index(["athlete_id"])
