@@ -131,21 +131,33 @@ def problems_after(db_path: Path, out_dir: Path, articles: int, seen: dict[str, 
     return found
 
 
+def working_seconds(args: list[str], db_path: Path) -> float:
+    """How long an export works once it has the archive open (its start-up, importing its
+    libraries, left out: a kill is timed from that moment on)."""
+    proc = subprocess.Popen(
+        command(*args),
+        cwd=REPO,
+        env=crawl_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    started = time.monotonic()
+    while proc.poll() is None and not holds_open(proc.pid, db_path):
+        started = time.monotonic()
+        time.sleep(0.005)
+    assert proc.wait(timeout=300) == 0
+    return max(0.05, time.monotonic() - started)
+
+
 def kill_exports(tmp_path: Path, kills: int, start_articles: int, seed: int) -> list[bool]:
+    """Export ``kills`` times, each killed; whether each kill timed while the export writes (not
+    at its rename, which it may well have passed) reached it while it ran."""
     rng = random.Random(seed)
     db_path, out_dir = tmp_path / "archive.db", tmp_path / "out"
     add_articles(db_path, 0, start_articles)
     articles = start_articles
     seen: dict[str, Any] = {"since": set(), "counts": {0, articles}}
-    started = time.monotonic()
-    subprocess.run(
-        command(*export_args(db_path, out_dir / OUTPUTS["csv"], "csv")),
-        cwd=REPO,
-        env=crawl_env(),
-        check=True,
-        capture_output=True,
-    )
-    seconds = time.monotonic() - started
+    seconds = working_seconds(export_args(db_path, out_dir / OUTPUTS["csv"], "csv"), db_path)
     landed = []
     for run in range(kills):
         add_articles(db_path, articles, 300, changed=100)
@@ -154,16 +166,19 @@ def kill_exports(tmp_path: Path, kills: int, start_articles: int, seed: int) -> 
         fmt = rng.choice(list(OUTPUTS))
         out = out_dir / OUTPUTS[fmt]
         sig = signal.SIGINT if run % 4 == 3 else signal.SIGKILL
-        if rng.random() < 0.3:  # just as it renames its file and records what it wrote
+        at_rename = rng.random() < 0.3  # just as it renames its file and records what it wrote
+        if at_rename:
             ready, delay = renamed(out), 0.0
         else:
-            ready, delay = (lambda proc: holds_open(proc.pid, db_path)), rng.uniform(0, seconds)
+            ready = lambda proc: holds_open(proc.pid, db_path)  # noqa: E731
+            delay = rng.uniform(0, 0.8 * seconds)
         killed = run_and_kill(export_args(db_path, out, fmt), sig, ready, delay)
         problems = problems_after(db_path, out_dir, articles, seen)
         if sig == signal.SIGINT:
             problems += one_line_interrupt(killed)
         assert not problems, f"kill {run + 1} ({fmt}, {signal.Signals(sig).name}, seed {seed})"
-        landed.append(killed.landed)
+        if not at_rename:
+            landed.append(killed.landed)
     for fmt in OUTPUTS:
         done = subprocess.run(
             command(*export_args(db_path, out_dir / OUTPUTS[fmt], fmt)),
@@ -183,16 +198,16 @@ def kill_exports(tmp_path: Path, kills: int, start_articles: int, seed: int) -> 
 def test_export_killed_while_writing_and_while_renaming_loses_nothing(tmp_path):
     seed = random.randrange(1 << 30)
     landed = kill_exports(tmp_path, 4, 10_000, seed)
-    assert sum(landed) >= 2, landed
+    assert sum(landed) >= len(landed) / 2, landed
 
 
 @pytest.mark.slow
 def test_export_killed_at_20_random_moments_loses_nothing(tmp_path):
     seed = random.randrange(1 << 30)
     landed = kill_exports(tmp_path, KILLS, 30_000, seed)
-    # at least half land mid-run (14 of 20 did on a loaded machine, where timings spread)
-    assert sum(landed) >= KILLS // 2, landed
+    assert sum(landed) >= len(landed) * 3 / 4, landed
     MEASURES.notes.append(
-        f"export kill test: {sum(landed)}/{KILLS} kills landed mid-run (every 4th Ctrl-C); "
+        f"export kill test: {sum(landed)}/{len(landed)} kills timed while writing landed mid-run "
+        f"(of {KILLS}, the others at the rename; every 4th Ctrl-C); "
         f"archive sound, data files whole, no --since-last row lost after each (seed {seed})"
     )

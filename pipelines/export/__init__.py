@@ -154,7 +154,7 @@ def export(
         package = write_datapackage(path.parent, resource)
     except BaseException:
         if writer is not None:
-            writer.close()
+            writer.abort()
         tmp.unlink(missing_ok=True)
         raise
     if since_last:

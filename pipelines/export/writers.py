@@ -60,6 +60,8 @@ class CsvWriter:
     def close(self) -> None:
         self.fh.close()
 
+    abort = close  # a failed or interrupted export: the partial file is deleted after
+
 
 class JsonlWriter:
     def __init__(self, path: Path, fields: list[Field]) -> None:
@@ -88,6 +90,8 @@ class JsonlWriter:
 
     def close(self) -> None:
         self.fh.close()
+
+    abort = close  # a failed or interrupted export: the partial file is deleted after
 
 
 def to_utc(value: str | None) -> datetime | None:
@@ -190,6 +194,12 @@ class ParquetWriter:
 
     def close(self) -> None:
         self.flush()
+        self.writer.close()
+
+    def abort(self) -> None:
+        """Close without writing the row group being gathered: an interruption may have left
+        its columns of unequal length, and the partial file is deleted after."""
+        self._reset()
         self.writer.close()
 
 

@@ -18,6 +18,7 @@ from scraper.cli.options import (
     jobs_option,
     parse_jobs,
     reading,
+    resolve_db,
     say,
     say_json,
     sources_option,
@@ -111,13 +112,13 @@ def reparse(db: str | None, jobs: int | None) -> None:
     from pipelines.replay import damaged_line
     from pipelines.replay import reparse as run_reparse
 
-    existing_archive(db)
-    path = writing(db)
     kept = (
-        f"{path} keeps every article as it was or as rebuilt; run `meetarchive reparse` "
-        "again to rebuild the rest"
+        f"{resolve_db(db)} keeps every article as it was or as rebuilt; run `meetarchive "
+        "reparse` again to rebuild the rest"
     )
-    with interruptible(kept):
+    with interruptible(kept):  # from the first check on: Ctrl-C is one line wherever it lands
+        existing_archive(db)
+        path = writing(db)
         try:
             report = run_reparse(
                 path,
@@ -167,9 +168,12 @@ def import_warc(
             sources = list(load_sources(sources_file).values())
         except SourcesError as exc:
             raise click.UsageError(str(exc)) from None
-    path = writing(db)
-    kept = f"{path} keeps every page imported so far; importing the same files again adds the rest"
+    kept = (
+        f"{resolve_db(db)} keeps every page imported so far; importing the same files again "
+        "adds the rest"
+    )
     with interruptible(kept):
+        path = writing(db)
         try:
             report = import_archives(path, [Path(f) for f in files], sources, parse_jobs(jobs))
         except WorkerDied as exc:
@@ -250,19 +254,19 @@ def export(
         raise click.UsageError("--format xlsx is for one meet or athlete (`export meet NAME`)")
 
     target = check_output(output)
-    path = existing_archive(db)
-    with ExitStack() as stack:
-        if writable(path):  # it records (or forgets) in the archive what --since-last wrote
-            archive = stack.enter_context(closing(open_db(writing(db))))
-        elif since_last:
-            raise click.ClickException(
-                f"{path} is read-only here: --since-last records in the archive what it wrote "
-                "(a plain export works)"
-            )
-        else:
-            archive = stack.enter_context(reading(db))
-        try:
-            with interruptible(f"{target} is as the last complete export left it"):
+    with interruptible(f"{target} is as the last complete export left it"):
+        path = existing_archive(db)
+        with ExitStack() as stack:
+            if writable(path):  # it records (or forgets) in the archive what --since-last wrote
+                archive = stack.enter_context(closing(open_db(writing(db))))
+            elif since_last:
+                raise click.ClickException(
+                    f"{path} is read-only here: --since-last records in the archive what it wrote "
+                    "(a plain export works)"
+                )
+            else:
+                archive = stack.enter_context(reading(db))
+            try:
                 report = run_export(
                     archive,
                     dataset,
@@ -271,12 +275,13 @@ def export(
                     Filters(since=since, until=until, source=source, meet=meet),
                     since_last=since_last,
                 )
-        except (ExportError, ArchiveError) as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:  # an unwritable place, a full disk: the earlier file stays
-            raise click.ClickException(
-                f"cannot write {target}: {exc.strerror or exc} (nothing of this export was kept)"
-            ) from None
+            except (ExportError, ArchiveError) as exc:
+                raise click.ClickException(str(exc)) from None
+            except OSError as exc:  # an unwritable place, a full disk: the earlier file stays
+                raise click.ClickException(
+                    f"cannot write {target}: {exc.strerror or exc} "
+                    "(nothing of this export was kept)"
+                ) from None
     say(report.summary())
 
 
