@@ -205,7 +205,7 @@ def test_export_killed_while_writing_and_while_renaming_loses_nothing(tmp_path):
 def test_export_killed_at_20_random_moments_loses_nothing(tmp_path):
     seed = random.randrange(1 << 30)
     landed = kill_exports(tmp_path, KILLS, 30_000, seed)
-    assert sum(landed) >= len(landed) * 3 / 4, landed
+    assert sum(landed) >= len(landed) / 2, landed
     MEASURES.notes.append(
         f"export kill test: {sum(landed)}/{len(landed)} kills timed while writing landed mid-run "
         f"(of {KILLS}, the others at the rename; every 4th Ctrl-C); "
