@@ -90,6 +90,7 @@ def test_the_meet_page_shows_one_meet_in_program_and_place_order(browser: Any, b
     assert len(texts(mile, "tr.result")) == 6  # 5 finishers and a DNF, each once
     kerr = mile.find_element(By.CSS_SELECTOR, "tr.result")
     assert texts(kerr, "td.flags span.badge") == ["NR"]
+    assert texts(kerr, "td.mark") == ["3:45.34"]  # the record is the badge, not part of the mark
     articles = browser.find_elements(By.CSS_SELECTOR, "ul.articles li.article a")
     assert len(articles) == 5
     assert all("/archive/-/article/" in a.get_attribute("href") for a in articles)
@@ -157,6 +158,7 @@ def test_a_ranking_list_of_sub_4_miles(browser: Any, base_url: str):
     assert marks == sorted(marks)
     assert max(marks) < 240
     assert texts(browser, "table.ranking td.rank") == ["1", "2", "3", "4", "5", "6"]
+    assert texts(browser, "table.ranking td.mark")[1] == "3:45.34 NR"  # the mark, then its badge
     assert len({r.get_attribute("data-result-id") for r in rows}) == 6
 
     browser.find_element(By.CSS_SELECTOR, "input[name=per][value=athlete]").click()

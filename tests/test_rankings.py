@@ -12,7 +12,7 @@ import pytest
 
 from pipelines.db.connection import open_db
 from pipelines.publish.rankings import ranking_page
-from scraper.results.display import format_mark, threshold_of
+from scraper.results.display import format_mark, shown_mark, threshold_of
 from tests.fixture_archive import crawl_fixture_site
 
 
@@ -132,3 +132,20 @@ def test_a_threshold_is_read_as_the_event_prints_marks(text, unit, value):
 )
 def test_a_mark_is_shown_as_results_print_it(value, unit, text):
     assert format_mark(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "flags", "shown"),
+    [
+        ("3:45.34NR", ["NR"], "3:45.34"),  # a record glued to the mark: the badge says it
+        ("10.01 PB", ["PB"], "10.01"),
+        ("21.3hA", ["A"], "21.3h"),
+        ("8.22m", [], "8.22m"),  # no flag: as printed
+        ("9:24,90", None, "9:24,90"),
+        ("NR", ["NR"], "NR"),  # nothing would be left: kept whole
+        ("1:59.9 =PB", ["=PB"], "1:59.9"),
+        (None, ["NR"], ""),
+    ],
+)
+def test_a_mark_beside_its_badges_is_shown_without_them(raw, flags, shown):
+    assert shown_mark(raw, flags) == shown

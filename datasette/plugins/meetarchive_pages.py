@@ -38,7 +38,7 @@ from pipelines.publish.cells import readable
 from pipelines.publish.chart import progression, progression_svg
 from pipelines.publish.columns import all_columns_query, hidden_columns, with_default_columns
 from pipelines.publish.rankings import ranking_page
-from scraper.results.display import format_mark
+from scraper.results.display import format_mark, shown_mark
 
 PLUGIN = "meetarchive_pages"
 ORIGINAL_QUERY = "meetarchive.query_string"  # scope key: the query before default columns
@@ -215,6 +215,7 @@ async def render(
             **links(datasette, database),
             "database": database,
             "format_mark": format_mark,
+            "shown_mark": shown_mark,
         },
         request=request,
         view_name="meetarchive-page",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from scraper.results.display import format_mark
+from scraper.results.display import format_mark, shown_mark
 
 
 def _when(meet: dict[str, Any]) -> str:
@@ -41,7 +41,7 @@ def _result_row(r: dict[str, Any], event_wind: float | None) -> list[str]:
     team = r["team"] if r["athlete"] else ""
     wind = _wind(r["wind"]) if r["wind"] is not None and r["wind"] != event_wind else ""
     flags = " ".join(r["flags"] or [])
-    mark = r["mark_raw"] or r["status"] or ""
+    mark = shown_mark(r["mark_raw"], r["flags"]) or r["status"] or ""
     place = str(r["place"]) if r["place"] is not None else "-"
     lines.append(f"  {place:>4}  {who:<28} {team:<26} {mark:>10} {wind:>5} {flags}".rstrip())
     members = [m.get("athlete") for m in r["relay_members"] or [] if m.get("athlete")]
@@ -104,10 +104,11 @@ def format_athlete(page: dict[str, Any]) -> str:
     for r in reversed(page["results"]):
         when = r["date"] or (str(r["meet_year"]) if r["meet_year"] else "undated")
         flags = " ".join(r["flags"] or [])
+        mark = shown_mark(r["mark_raw"], r["flags"]) or r["status"] or ""
         lines.append(
             f"  {when:<10}  {(r['meet'] or '')[:34]:<34} {(r['event'] or '')[:26]:<26} "
             f"{(r['round'] or '')[:8]:<8} {r['place'] if r['place'] is not None else '-':>3} "
-            f"{r['mark_raw'] or r['status'] or '':>10} {_wind(r['wind']):>5} {flags}".rstrip()
+            f"{mark:>10} {_wind(r['wind']):>5} {flags}".rstrip()
         )
     if page["articles"]:
         lines += ["", f"Articles naming them ({page['article_count']}, newest first):"]

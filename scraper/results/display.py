@@ -1,9 +1,12 @@
 """Normalized marks as people write them, and back: ``format_mark`` (225.34 s -> "3:45.34",
 8.22 m -> "8.22 m", 8500 points -> "8,500") for chart axes, thresholds and bests computed from
-values; ``threshold_of`` (what a person types as a ranking's threshold -> the normalized mark,
+values; ``shown_mark`` (a mark as printed, less the flags shown beside it as badges);
+``threshold_of`` (what a person types as a ranking's threshold -> the normalized mark,
 read as the discipline's marks are: "4:00" -> 240.0 s, "8" or "26-3" -> metres)."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from scraper.results.marks import parse_mark
 
@@ -28,6 +31,23 @@ def format_mark(value: float | None, unit: str | None) -> str:
     if minutes:
         return f"{minutes}:{secs:02d}.{cents:02d}"
     return f"{secs}.{cents:02d}"
+
+
+def shown_mark(raw: str | None, flags: Sequence[str] | None) -> str:
+    """The mark as printed, less the flags printed after it when those are shown beside it as
+    badges: ("3:45.34NR", ["NR"]) -> "3:45.34", ("10.01 PB", ["PB"]) -> "10.01"; a mark that
+    would be left empty is kept whole."""
+    text = (raw or "").strip()
+    tags = sorted({f.upper() for f in flags or () if f and f != "="}, key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for tag in tags:
+            head = text[: -len(tag)].rstrip()
+            if text.upper().endswith(tag) and head:
+                text, stripped = head, True
+                break
+    return text
 
 
 def threshold_of(text: str, unit: str | None) -> float:
