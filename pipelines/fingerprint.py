@@ -175,13 +175,18 @@ def fingerprint(body: str | None) -> Fingerprint | None:
 def band_keys(signature: np.ndarray) -> list[int]:
     """The signature's ``BANDS`` LSH keys: band i's ``ROWS`` minima and i hashed to 31 bits
     (SQLite stores them in 4 bytes; a chance collision only adds a candidate to check)."""
-    rows = signature[: BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
-    mixed = (rows * _BAND_MULTIPLIERS).sum(axis=1) + np.arange(BANDS, dtype=np.uint64)
+    keys: list[int] = band_key_rows(signature.reshape(1, -1))[0].tolist()
+    return keys
+
+
+def band_key_rows(signatures: np.ndarray) -> np.ndarray:
+    """The band keys of several signatures (rows) at once: one row of ``BANDS`` keys each."""
+    rows = signatures[:, : BANDS * ROWS].astype(np.uint64).reshape(len(signatures), BANDS, ROWS)
+    mixed = (rows * _BAND_MULTIPLIERS).sum(axis=2) + np.arange(BANDS, dtype=np.uint64)
     mixed ^= mixed >> np.uint64(31)
     mixed *= np.uint64(0xBF58476D1CE4E5B9)
     mixed ^= mixed >> np.uint64(29)
-    keys: list[int] = (mixed >> np.uint64(33)).tolist()
-    return keys
+    return mixed >> np.uint64(33)
 
 
 def similarity(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

@@ -38,7 +38,14 @@ import sqlite_utils
 
 from pipelines.db import stories as store
 from pipelines.db.stories import PrintRow
-from pipelines.fingerprint import NUM_PERM, Fingerprint, fingerprint, jaccard, matches
+from pipelines.fingerprint import (
+    NUM_PERM,
+    Fingerprint,
+    band_key_rows,
+    fingerprint,
+    jaccard,
+    matches,
+)
 
 COMMON_KEY = 8
 SIBLING_JACCARD = 0.25
@@ -150,13 +157,17 @@ def _leave(db: sqlite_utils.Database, article_id: int, before: Fingerprint, stor
     others = [r for r in store.story_members(db, [story]) if r["id"] != article_id]
     store.set_story(db, [article_id], article_id)
     if others:
-        regroup(db, others)
+        regroup(db, others, left=before.band_keys())
 
 
-def regroup(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+def regroup(
+    db: sqlite_utils.Database, rows: list[dict[str, Any]], left: list[int] | None = None
+) -> None:
     """Group the given articles again among themselves: the parts that ``same_story`` still
     links each become a story with its original (an article left alone is its own story), and
-    each part holds its articles' band keys again, each key once."""
+    each part holds its articles' band keys again, each key once. ``left``: the keys of an
+    article that has just left them; when they are still one story, only those keys need a new
+    holder (the others' are as they were), which keeps a change in a story of thousands cheap."""
     found = store.prints_of(db, [row["id"] for row in rows])
     prints = {r[0]: Fingerprint.from_bytes(r[1], r[2]) for r in found}
     ids = sorted(prints)
@@ -168,18 +179,31 @@ def regroup(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
             i = parent[i]
         return i
 
-    if ids:
+    if ids:  # the parts, found by a search that compares each article with those not yet in one
         shingles = np.array([prints[i].shingles for i in ids])
         signatures = np.stack([prints[i].signature for i in ids])
-        for n, i in enumerate(ids[:-1]):
-            for m in np.flatnonzero(matches(prints[i], shingles[n + 1 :], signatures[n + 1 :])):
-                parent[root(ids[n + 1 + m])] = root(i)
-    keys = {i: prints[i].band_keys() for i in ids}
-    held = store.band_postings(db, {k for ks in keys.values() for k in ks})
-    common = {k for k, holders in held.items() if len(holders) > COMMON_KEY}
+        free = np.ones(len(ids), dtype=bool)
+        for start in range(len(ids)):
+            if not free[start]:
+                continue
+            free[start], reached = False, [start]
+            while reached and free.any():
+                rest = np.flatnonzero(free)
+                hits = rest[matches(prints[ids[reached.pop()]], shingles[rest], signatures[rest])]
+                free[hits] = False
+                for m in hits.tolist():
+                    parent[ids[m]] = ids[start]
+                reached.extend(hits.tolist())
     parts: dict[int, list[dict[str, Any]]] = {}
     for row in rows:
         parts.setdefault(root(row["id"]) if row["id"] in parent else row["id"], []).append(row)
+    if left is not None and len(parts) == 1 and ids:
+        store.set_story(db, sorted(r["id"] for r in rows), original(rows)["id"])
+        _hold_again(db, ids, np.stack([prints[i].signature for i in ids]), left)
+        return
+    keys = {i: prints[i].band_keys() for i in ids}
+    held = store.band_postings(db, {k for ks in keys.values() for k in ks})
+    common = {k for k, holders in held.items() if len(holders) > COMMON_KEY}
     for part in parts.values():
         part_ids = sorted(r["id"] for r in part)
         store.set_story(db, part_ids, original(part)["id"])
@@ -189,6 +213,24 @@ def regroup(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
                 store.drop_bands(db, i, keys[i])
                 store.add_bands(db, i, [k for k in keys[i] if k not in seen])
                 seen.update(keys[i])
+
+
+def _hold_again(
+    db: sqlite_utils.Database, ids: list[int], signatures: np.ndarray, left: list[int]
+) -> None:
+    """Keys an article that left a story held for it, each given to the first of the story's
+    articles (``ids``, with their signatures) that has it, unless one holds it already or it is
+    common."""
+    held = store.band_postings(db, left)
+    members = set(ids)
+    keys = band_key_rows(signatures)
+    for key in dict.fromkeys(left):
+        holders = held.get(key, [])
+        if len(holders) > COMMON_KEY or members.intersection(holders):
+            continue
+        having = np.flatnonzero((keys == key).any(axis=1))
+        if having.size:
+            store.add_bands(db, ids[int(having[0])], [key])
 
 
 def _instant(text: str | None) -> datetime | None:
