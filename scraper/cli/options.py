@@ -56,6 +56,14 @@ db_option = click.option(
     help="Archive file (default: $ARCHIVE_DB or ./archive.db).",
 )
 
+redis_option = click.option(
+    "--redis",
+    "redis_url",
+    default=None,
+    metavar="URL",
+    help="A crawl on many machines through this Redis: redis://HOST:PORT/DB (docs/distributed.md).",
+)
+
 jobs_option = click.option(
     "--jobs",
     "jobs",

@@ -1,0 +1,185 @@
+"""Politeness shared by every worker of a crawl through Redis: together they ask a host no faster
+than one crawler would, and stop asking a host that keeps answering with challenges.
+
+:class:`GlobalSlot` (downloader middleware, right after ``politeness.CrawlDelay``) holds one slot
+per host in Redis: ``slot:<host>:busy`` (the worker whose request to the host is under way; it
+expires after ``DOWNLOAD_TIMEOUT`` plus a margin, should that worker die) and ``slot:<host>:next``
+(the earliest time, on Redis' clock, the next request may go). A request waits until it can claim
+the slot (one Lua script: not busy and not before ``next``), goes, and when its response is
+downloaded or it failed, releases it with ``next`` = now + the host's delay: the larger of its
+robots.txt ``Crawl-delay``/``Request-rate`` (read here from the robots.txt response itself, so the
+very next request of any worker waits for it; kept in ``delay:<host>``), the source's ``delay``
+and ``CRAWL_DELAY_MARGIN``. As with one crawler (``scraper.crawl.politeness``) the delay counts from
+the end of the previous response, and one request at a time goes to a host. Each worker's own
+download slots still apply on top.
+
+:class:`SharedChallenges` (downloader middleware, before the slot is claimed) counts challenge
+pages per host in ``challenges`` (a hash) and refuses the requests of a host that gave
+``CHALLENGE_MAX_PER_HOST`` of them to any worker, as ``challenge.ChallengeMiddleware`` does within
+one crawler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any, Self
+
+from scrapy import signals
+from scrapy.utils.httpobj import urlparse_cached
+
+from scraper.crawl import redisrun
+from scraper.crawl.errors import NotRequested
+from scraper.crawl.politeness import robots_delay, slot_floor
+
+if TYPE_CHECKING:
+    from scrapy import Request
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+CHALLENGES = redisrun.PREFIX + "challenges"
+POLL_SECONDS = 0.05  # how often a request waiting for a busy host asks again
+
+_CLAIM = """
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+local next = tonumber(redis.call('GET', KEYS[2]) or '0')
+if now < next then return next - now end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 0
+"""
+
+_RELEASE = """
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local delay = math.max(tonumber(ARGV[2]), tonumber(redis.call('GET', KEYS[3]) or '0'))
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+local next = tonumber(redis.call('GET', KEYS[2]) or '0')
+redis.call('SET', KEYS[2], math.max(next, now + delay), 'PX', delay + 60000)
+return delay
+"""
+
+
+def slot_keys(host: str) -> tuple[str, str, str]:
+    base = f"{redisrun.PREFIX}slot:{host}"
+    return f"{base}:busy", f"{base}:next", f"{redisrun.PREFIX}delay:{host}"
+
+
+class GlobalSlot:
+    """Downloader middleware: see the module's docstring."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.server = redisrun.connect(crawler.settings["REDIS_URL"])
+        self.token = f"{crawler.settings.get('REDIS_WORKER')}:{id(self):x}"
+        self.hold_ms = int(1000 * (crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 60) + 30))
+        self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
+        self.max_delay = crawler.settings.getfloat("CRAWL_DELAY_MAX", 300.0)
+        self.user_agent = (
+            crawler.settings.get("ROBOTSTXT_USER_AGENT")
+            or crawler.settings.get("USER_AGENT")
+            or "*"
+        )
+        self.locks: dict[str, asyncio.Lock] = {}  # one request per host of this worker asks Redis
+        self.held: dict[Request, str] = {}  # requests holding their host's slot
+        crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
+        crawler.signals.connect(
+            self.request_left_downloader, signal=signals.request_left_downloader
+        )
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _key(self, request: Request) -> str:
+        assert self.crawler.engine is not None
+        return str(self.crawler.engine.downloader.get_slot_key(request))
+
+    async def process_request(self, request: Request) -> None:
+        key = self._key(request)
+        lock = self.locks.setdefault(key, asyncio.Lock())
+        await lock.acquire()
+        try:
+            busy, following, _ = slot_keys(key)
+            while True:
+                wait = int(self.server.eval(_CLAIM, 2, busy, following, self.token, self.hold_ms))
+                if wait == 0:
+                    break
+                engine = self.crawler.engine
+                if engine is None or not engine.running:
+                    raise NotRequested("not requested: the crawl was stopped before its turn came")
+                await asyncio.sleep(POLL_SECONDS if wait < 0 else min(wait / 1000, 1.0))
+        except BaseException:
+            lock.release()
+            raise
+        self.held[request] = key
+
+    def response_downloaded(self, response: Response, request: Request) -> None:
+        if request.meta.get("dont_obey_robotstxt") and response.url.endswith("/robots.txt"):
+            self._note_robots(request, response)
+        self._release(request)
+
+    def request_left_downloader(self, request: Request) -> None:
+        self._release(request)
+
+    def process_exception(self, request: Request, exception: BaseException) -> None:
+        self._release(request)  # refused by a middleware nearer the downloader
+
+    def _note_robots(self, request: Request, response: Response) -> None:
+        """Keep the host's robots.txt delay in Redis, read from the response before any worker's
+        next request to the host."""
+        from scrapy.robotstxt import ProtegoRobotParser
+
+        try:
+            delay = robots_delay(ProtegoRobotParser(response.body, None), self.user_agent)
+        except Exception:  # an unreadable robots.txt asks for nothing; Scrapy logs it
+            return
+        if delay and delay <= self.max_delay:
+            _, _, delay_key = slot_keys(self._key(request))
+            self.server.set(delay_key, int(1000 * (delay + self.margin)), ex=7 * 86400)
+
+    def _release(self, request: Request) -> None:
+        key = self.held.pop(request, None)
+        if key is None:
+            return
+        floor = slot_floor(self.crawler, key)  # robots.txt read here, or the source's delay
+        try:
+            self.server.eval(_RELEASE, 3, *slot_keys(key), self.token, int(1000 * floor))
+        finally:
+            self.locks[key].release()
+
+
+class SharedChallenges:
+    """Downloader middleware: see the module's docstring."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.server = redisrun.connect(crawler.settings["REDIS_URL"])
+        self.max_per_host = crawler.settings.getint("CHALLENGE_MAX_PER_HOST", 3)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        if not self.max_per_host:
+            return
+        host = urlparse_cached(request).hostname or ""
+        seen = int(self.server.hget(CHALLENGES, host) or 0)
+        if seen >= self.max_per_host:
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("challenge/skipped")
+            raise NotRequested(f"{host} keeps answering with challenge pages; not asking it again")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if request.meta.get("blocked"):  # set by ChallengeMiddleware, nearer the downloader
+            self.server.hincrby(CHALLENGES, urlparse_cached(request).hostname or "", 1)
+        return response
+
+
+def slot_settings() -> dict[str, Any]:
+    """The downloader middlewares a worker adds to scraper.settings'."""
+    return {
+        "scraper.crawl.redisslots.SharedChallenges": 104,
+        "scraper.crawl.redisslots.GlobalSlot": 106,
+    }
