@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ import click
 from scraper.cli.options import (
     check_sources,
     db_option,
+    lock_max_age,
     pairs,
     redis_option,
     say,
@@ -225,18 +225,6 @@ def _run(
         return run_crawl(spider, archive, args, settings)
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
-
-
-def lock_max_age(settings: dict[str, object]) -> timedelta:
-    """CRAWL_LOCK_MAX_AGE (``-s``, else scraper.settings'): a time span such as 12h or 2d."""
-    from scraper import settings as defaults
-    from scraper.crawl.incremental import span
-
-    value = str(settings.get("CRAWL_LOCK_MAX_AGE", defaults.CRAWL_LOCK_MAX_AGE))
-    try:
-        return span(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="-s CRAWL_LOCK_MAX_AGE") from None
 
 
 def _record_exit_code(archive: Path, report: CrawlReport) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from scraper.cli.options import db_option, pairs, redis_option, say, writing
+from scraper.cli.options import db_option, lock_max_age, pairs, redis_option, say, writing
 
 
 def connect_or_exit(url: str, command: str) -> Any:
@@ -97,7 +97,7 @@ def store_cmd(
     client = connect_or_exit(redis_url, "store")
     open_run(client)
     try:
-        with crawl_lock(archive, "redis-store", [], _max_age(settings)):
+        with crawl_lock(archive, "redis-store", [], lock_max_age(settings)):
             report = run_crawl("redis-store", archive, {}, settings)
     except Locked as exc:
         say(f"meetarchive store: {exc}", err=True)
@@ -108,9 +108,3 @@ def store_cmd(
         report.stats.setdefault(name.decode(), int(value))
     say(report.summary())
     raise SystemExit(report.exit_code)
-
-
-def _max_age(settings: dict[str, object]) -> Any:
-    from scraper.cli.crawling import lock_max_age
-
-    return lock_max_age(settings)

@@ -57,6 +57,11 @@ def member(spider: str, worker: str) -> str:
     return f"{spider}|{worker}"
 
 
+def worker_of(crawler: Any) -> str:
+    """The member name of a worker's crawler: ``<spider>|<worker>``."""
+    return member(crawler.spider.name, crawler.settings["REDIS_WORKER"])
+
+
 def heartbeat_key(who: str) -> str:
     return f"{PREFIX}heartbeat:{who}"
 
@@ -147,6 +152,7 @@ def join(client: Any, spider: str, worker: str, say: Any = None) -> tuple[str, s
     run_id = open_run(client)
     wait_for_silence(client, who, token, say)
     requeue(client, who)
+    free_slots(client)
     client.sadd(SPIDERS, spider)
     client.sadd(WORKERS, who)
     client.hsetnx(RUN, "spider", spider)
@@ -195,8 +201,32 @@ return reaped
 
 
 def reap(client: Any) -> int:
-    """Requeue the requests of workers whose heartbeat expired (killed, not restarted); how many."""
-    return int(client.eval(_REAP, 1, WORKERS, PREFIX))
+    """Requeue the requests of workers whose heartbeat expired (killed, not restarted); how many.
+    Frees the host slots they held (``scraper.crawl.redisslots``) too."""
+    reaped = int(client.eval(_REAP, 1, WORKERS, PREFIX))
+    free_slots(client)
+    return reaped
+
+
+_FREE_SLOT = """
+local holder = redis.call('GET', KEYS[1])
+if not holder then return 0 end
+local who, token = string.match(holder, '^(.*)#([^#]*)$')
+if who and redis.call('GET', ARGV[1] .. 'heartbeat:' .. who) == token then return 0 end
+redis.call('DEL', KEYS[1])
+return 1
+"""
+
+
+def free_slots(client: Any) -> int:
+    """Free the host slots (``scraper.crawl.redisslots``) held by processes no longer alive: a
+    slot names its holder ``<worker>#<token>``, alive while the worker's heartbeat holds that
+    token. So a request of a killed worker does not keep its host waiting until the slot
+    expires (its restart, or the store seeing its heartbeat expire, frees it)."""
+    freed = 0
+    for key in client.scan_iter(match=PREFIX + "slot:*:busy", count=500):
+        freed += int(client.eval(_FREE_SLOT, 1, key, PREFIX))
+    return freed
 
 
 # -- start requests ------------------------------------------------------------------------------

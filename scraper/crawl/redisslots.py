@@ -71,8 +71,8 @@ class GlobalSlot:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.server = redisrun.connect(crawler.settings["REDIS_URL"])
-        self.token = f"{crawler.settings.get('REDIS_WORKER')}:{id(self):x}"
-        self.hold_ms = int(1000 * (crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 60) + 30))
+        self.token = ""  # "<spider>|<worker>#<token>": see redisrun.free_slots
+        self.hold_ms = int(1000 * (crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 60) + 10))
         self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
         self.max_delay = crawler.settings.getfloat("CRAWL_DELAY_MAX", 300.0)
         self.user_agent = (
@@ -82,6 +82,7 @@ class GlobalSlot:
         )
         self.locks: dict[str, asyncio.Lock] = {}  # one request per host of this worker asks Redis
         self.held: dict[Request, str] = {}  # requests holding their host's slot
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(
             self.request_left_downloader, signal=signals.request_left_downloader
@@ -90,6 +91,9 @@ class GlobalSlot:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
+
+    def spider_opened(self) -> None:
+        self.token = f"{redisrun.worker_of(self.crawler)}#{self.crawler.settings['REDIS_TOKEN']}"
 
     def _key(self, request: Request) -> str:
         assert self.crawler.engine is not None

@@ -41,11 +41,6 @@ SHARED_STATS = (
 )
 
 
-def worker_of(crawler: Crawler) -> str:
-    assert crawler.spider is not None
-    return redisrun.member(crawler.spider.name, crawler.settings["REDIS_WORKER"])
-
-
 class RedisWorker:
     """Extension: see the module's docstring."""
 
@@ -56,6 +51,7 @@ class RedisWorker:
         self.token = crawler.settings["REDIS_TOKEN"]
         self.beat: LoopingCall | None = None
         self.closing = False
+        self.shared: dict[str, int] = {}  # counters already added to the run's stats
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -65,7 +61,7 @@ class RedisWorker:
         return cls(crawler)
 
     def spider_opened(self) -> None:
-        self.who = worker_of(self.crawler)
+        self.who = redisrun.worker_of(self.crawler)
         self.beat = LoopingCall(self.heartbeat)
         self.beat.start(redisrun.HEARTBEAT_SECONDS, now=True)
 
@@ -73,6 +69,7 @@ class RedisWorker:
         if not redisrun.beat(self.server, self.who, self.token):
             self._close("taken over")  # presumed dead, its requests given to others
             return
+        self.share_stats()  # before settling: the store's summary counts what is done
         scheduler = self._scheduler()
         if scheduler is not None:
             scheduler.settle()
@@ -105,14 +102,26 @@ class RedisWorker:
     def spider_closed(self, reason: str) -> None:
         if self.beat is not None and self.beat.running:
             self.beat.stop()
+        self.share_stats()
+        redisrun.leave(self.server, self.who, self.token)
+
+    def share_stats(self) -> None:
+        """Add what the counters the store shows grew by since the last time to ``stats``."""
         assert self.crawler.stats is not None
         stats = self.crawler.stats.get_stats()
+        grown = {
+            name: int(stats.get(name, 0)) - self.shared.get(name, 0)
+            for name in SHARED_STATS
+            if int(stats.get(name, 0)) > self.shared.get(name, 0)
+        }
+        if not grown:
+            return
         with self.server.pipeline() as pipe:
-            for name in SHARED_STATS:
-                if stats.get(name):
-                    pipe.hincrby(redisrun.STATS, name, int(stats[name]))
+            for name, more in grown.items():
+                pipe.hincrby(redisrun.STATS, name, more)
             pipe.execute()
-        redisrun.leave(self.server, self.who, self.token)
+        for name, more in grown.items():
+            self.shared[name] = self.shared.get(name, 0) + more
 
 
 class RedisStart:
@@ -132,7 +141,7 @@ class RedisStart:
         given = self.crawler.settings.getdict("REDIS_SPIDER_ARGS")
         args = {str(k): str(v) for k, v in given.items()}
         key = redisrun.start_key(spider.name, args)
-        if not redisrun.claim_start(self.server, key, worker_of(self.crawler)):
+        if not redisrun.claim_start(self.server, key, redisrun.worker_of(self.crawler)):
             return
         async for item_or_request in start:
             yield item_or_request

@@ -1,0 +1,236 @@
+"""A crawl on many machines through Redis, on one: a real ``redis-server`` on a free port, two
+``meetarchive crawl runnerspace --redis`` workers and one ``meetarchive store`` (subprocesses of
+the real CLI) against the fixture site, whose robots.txt asks for a Crawl-delay of 0.5 s.
+
+Together the workers are as polite as one crawler (the server's request log), every article is
+stored once, and killing a worker or the store mid-crawl (SIGKILL) and starting it again loses
+nothing and stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from protego import Protego
+
+from scraper.cli.siteserver import SiteServer
+from tests.test_crawl import (
+    FIXTURE_ARTICLES,
+    REPO,
+    SITE,
+    USER_AGENT,
+    article_keys,
+    crawl_env,
+    expected_keys,
+    news_id,
+    rows,
+    start_urls,
+)
+
+TIMEOUT = 120  # seconds for a whole crawl
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("redis-server") is None,
+    reason="redis-server is not on PATH (Debian: apt-get install redis-server)",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A redis-server of this test alone (no persistence), stopped after it."""
+    import redis
+
+    port = free_port()
+    server = subprocess.Popen(
+        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(10)
+
+
+@dataclass
+class Crawl:
+    redis: str
+    db: Path
+    starts: str
+    procs: dict[str, subprocess.Popen[str]]
+
+    def start_worker(self, name: str) -> None:
+        self.procs[name] = popen(
+            "crawl", "runnerspace", "--redis", self.redis, "--worker", name,
+            "--db", str(self.db.with_name(f"{name}.db")), "-a", f"start_urls={self.starts}",
+            "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_START_DELAY=0",
+            "-s", "REDIS_MAX_HELD=2", "-s", "DOWNLOAD_TIMEOUT=10",
+        )  # fmt: skip
+
+    def start_store(self) -> None:
+        self.procs["store"] = popen("store", "--redis", self.redis, "--db", str(self.db))
+
+    def kill(self, name: str) -> None:
+        assert self.procs[name].poll() is None, f"{name} ended before the kill"
+        self.procs[name].send_signal(signal.SIGKILL)
+        self.procs[name].communicate(timeout=10)
+
+    def finish(self) -> dict[str, subprocess.CompletedProcess[str]]:
+        done = {}
+        deadline = time.monotonic() + TIMEOUT
+        for name, proc in self.procs.items():
+            try:
+                out, err = proc.communicate(timeout=max(1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                for other in self.procs.values():
+                    other.kill()
+                out, err = proc.communicate()
+                pytest.fail(f"{name} did not finish: {err[-3000:]}")
+            done[name] = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+        return done
+
+
+def popen(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=crawl_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.fixture
+def crawl(redis_url: str, tmp_path: Path) -> Iterator[tuple[Crawl, SiteServer]]:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    with SiteServer(site) as server:
+        run = Crawl(redis_url, tmp_path / "archive.db", start_urls(server, challenge=False), {})
+        yield run, server
+        for proc in run.procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate(timeout=10)
+
+
+def wait_for_requests(server: SiteServer, count: int) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while len(server.log) < count:
+        assert time.monotonic() < deadline, "the crawl did not get going"
+        time.sleep(0.02)
+
+
+def wait_until_held(redis_url: str, key: str, kind: str) -> None:
+    """Until the list or hash ``key`` holds something: what the process about to be killed has
+    taken and not yet finished with."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + TIMEOUT
+    while not (client.llen(key) if kind == "list" else client.hlen(key)):
+        assert time.monotonic() < deadline, f"{key} never held anything"
+        time.sleep(0.005)
+    client.close()
+
+
+def check_polite(server: SiteServer) -> None:
+    """No two requests to one host closer than its Crawl-delay; nothing robots.txt disallows."""
+    robots = Protego.parse((SITE / "robots.txt").read_text())
+    delay = robots.crawl_delay(USER_AGENT)
+    assert delay
+    for host in ("127.0.0.1", "localhost"):
+        times = sorted(r.time for r in server.requests_to(host))
+        assert len(times) >= 5
+        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        assert min(gaps) >= delay, (host, gaps)
+    for r in server.log:
+        assert robots.can_fetch(f"http://{r.host}{r.path}", USER_AGENT), r.path
+
+
+def check_stored_once(db: Path, results: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    for name, done in results.items():
+        assert done.returncode == 0, (name, done.stdout, done.stderr[-3000:])
+    keys = article_keys(db)
+    assert sorted(keys) == expected_keys(), results["store"].stdout
+    pages = [url for (url,) in rows(db, "SELECT url FROM pages")]
+    assert len(pages) == len(set(pages))
+    results_docs = rows(db, "SELECT count(*), count(DISTINCT url_key) FROM result_documents")
+    assert results_docs[0][0] == results_docs[0][1] > 0
+
+
+def test_two_workers_and_the_store_crawl_as_one_polite_crawler(crawl):
+    run, server = crawl
+    run.start_store()
+    run.start_worker("w1")
+    run.start_worker("w2")
+    results = run.finish()
+    check_stored_once(run.db, results)
+    check_polite(server)
+    requested = Counter(news_id(r.path) for r in server.log if news_id(r.path))
+    assert set(requested) == FIXTURE_ARTICLES
+    assert max(requested.values()) == 1  # every article requested once, whichever worker did
+    paths = [(r.host, r.path) for r in server.log if not r.path.endswith("/robots.txt")]
+    assert len(paths) == len(set(paths))  # the shared duplicate filter
+    summary = results["store"].stdout
+    assert "Crawl 'runnerspace' into" in summary
+    assert "10 new" in summary
+    assert "disallowed by robots.txt" in summary  # a worker's counter, in the store's summary
+    both = [results[w].stdout for w in ("w1", "w2")]
+    handled = [int(out.split("pages handled:")[1].split()[0]) for out in both]
+    assert all(handled), both  # each worker fetched its share
+
+
+def test_a_worker_killed_mid_crawl_and_restarted_loses_nothing(crawl):
+    run, server = crawl
+    run.start_store()
+    run.start_worker("w1")
+    run.start_worker("w2")
+    wait_for_requests(server, 8)
+    wait_until_held(run.redis, "meetarchive:inflight:runnerspace|w1", "hash")
+    run.kill("w1")  # holding requests: taken from the queue, not yet done
+    run.start_worker("w1")
+    results = run.finish()
+    check_stored_once(run.db, results)
+    check_polite(server)
+
+
+def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):
+    run, server = crawl
+    run.start_store()
+    run.start_worker("w1")
+    run.start_worker("w2")
+    wait_for_requests(server, 10)
+    wait_until_held(run.redis, "meetarchive:items:processing", "list")
+    run.kill("store")  # holding items: taken from the queue, not yet committed
+    run.start_store()
+    results = run.finish()
+    check_stored_once(run.db, results)
+    check_polite(server)
