@@ -39,11 +39,6 @@ from tests.test_crawl import (
 
 TIMEOUT = 120  # seconds for a whole crawl
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("redis-server") is None,
-    reason="redis-server is not on PATH (Debian: apt-get install redis-server)",
-)
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -56,6 +51,8 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
     """A redis-server of this test alone (no persistence), stopped after it."""
     import redis
 
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not on PATH (Debian: apt-get install redis-server)")
     port = free_port()
     server = subprocess.Popen(
         ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
@@ -234,3 +231,35 @@ def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):
     results = run.finish()
     check_stored_once(run.db, results)
     check_polite(server)
+
+
+# -- usage -----------------------------------------------------------------------------------------
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scraper.cli", *args],
+        cwd=REPO,
+        env=crawl_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (("store",), 2, "needs --redis redis://HOST:PORT/DB"),
+        (("store", "--redis", "http://example.org/"), 1, "not a Redis URL"),
+        (("store", "--redis", "redis://127.0.0.1:1/0"), 1, "cannot reach Redis at"),
+        (("crawl", "runnerspace", "--redis", "redis://127.0.0.1:1/0"), 1, "cannot reach Redis"),
+        (("crawl", "runnerspace", "--worker", "w1"), 2, "give --redis"),
+        (("crawl", "nosuch", "--redis", "redis://127.0.0.1:1/0"), 2, "unknown spider 'nosuch'"),
+    ],
+)
+def test_bad_input_is_one_line_never_a_traceback(tmp_path, args, code, says):
+    done = cli(*args, "--db", str(tmp_path / "archive.db"))
+    assert done.returncode == code, done.stderr
+    assert says in done.stderr
+    assert "Traceback" not in done.stderr

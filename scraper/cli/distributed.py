@@ -26,9 +26,16 @@ def join_as_worker(
 ) -> dict[str, Any]:
     """Join (or open) the run in Redis as worker ``worker`` of ``spider``: the settings of the
     crawl."""
+    from scrapy.settings import Settings
+    from scrapy.spiderloader import get_spider_loader
+
     from scraper.crawl.redisrun import join
     from scraper.crawl.redisworker import worker_settings
 
+    if spider == "redis-store":
+        raise click.UsageError("redis-store is the spider of `meetarchive store`, not a worker's")
+    if spider not in get_spider_loader(Settings({"SPIDER_MODULES": ["scraper.spiders"]})).list():
+        raise click.UsageError(f"unknown spider {spider!r}")
     name = worker or socket.gethostname()
     if not name or "|" in name:
         raise click.BadParameter("a worker name without '|'", param_hint="--worker")

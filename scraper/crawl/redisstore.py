@@ -5,8 +5,8 @@ archive has committed them.
 :class:`ItemFeed` is what the ``redis-store`` spider (``scraper.spiders.redisstore``) reads: it
 gives back what a killed store held (:meth:`ItemFeed.recover`), pops items (``LMOVE`` into the
 processing list), follows each through the item pipelines (Scrapy's ``item_scraped``,
-``item_error`` signals) and, at each commit of the store stage's group
-(``pipelines.context.Archive.committed``), removes the items that went through every stage.
+``item_error`` signals) and, at each commit of the store stage's group (the ``committed``
+listeners of ``pipelines.context.Archive``), removes the items that went through every stage.
 Items an error stopped are let go of too (a local crawl would not store them either; the error is
 logged); a dropped item (a full archive) stays in the processing list for the next store. An item
 stored twice (the store killed between the commit and the removal) is an identical refetch to
