@@ -209,18 +209,21 @@ def reap(client: Any) -> int:
 
 
 _FREE_SLOT = """
-local holder = redis.call('GET', KEYS[1])
-if not holder then return 0 end
-local who, token = string.match(holder, '^(.*)#([^#]*)$')
-if who and redis.call('GET', ARGV[1] .. 'heartbeat:' .. who) == token then return 0 end
-redis.call('DEL', KEYS[1])
-return 1
+local freed = 0
+for _, holder in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local who, token = string.match(holder, '^(.*)#([^#/]*)/')
+  if not who or redis.call('GET', ARGV[1] .. 'heartbeat:' .. who) ~= token then
+    redis.call('ZREM', KEYS[1], holder)
+    freed = freed + 1
+  end
+end
+return freed
 """
 
 
 def free_slots(client: Any) -> int:
     """Free the host slots (``scraper.crawl.redisslots``) held by processes no longer alive: a
-    slot names its holder ``<worker>#<token>``, alive while the worker's heartbeat holds that
+    slot's holders are ``<worker>#<token>/<n>``, alive while the worker's heartbeat holds that
     token. So a request of a killed worker does not keep its host waiting until the slot
     expires (its restart, or the store seeing its heartbeat expire, frees it)."""
     freed = 0

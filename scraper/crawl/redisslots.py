@@ -2,16 +2,19 @@
 than one crawler would, and stop asking a host that keeps answering with challenges.
 
 :class:`GlobalSlot` (downloader middleware, right after ``politeness.CrawlDelay``) holds one slot
-per host in Redis: ``slot:<host>:busy`` (the worker whose request to the host is under way; it
-expires after ``DOWNLOAD_TIMEOUT`` plus a margin, should that worker die) and ``slot:<host>:next``
-(the earliest time, on Redis' clock, the next request may go). A request waits until it can claim
-the slot (one Lua script: not busy and not before ``next``), goes, and when its response is
-downloaded or it failed, releases it with ``next`` = now + the host's delay: the larger of its
-robots.txt ``Crawl-delay``/``Request-rate`` (read here from the robots.txt response itself, so the
-very next request of any worker waits for it; kept in ``delay:<host>``), the source's ``delay``
-and ``CRAWL_DELAY_MARGIN``. As with one crawler (``scraper.crawl.politeness``) the delay counts from
-the end of the previous response, and one request at a time goes to a host. Each worker's own
-download slots still apply on top.
+per host in Redis: ``slot:<host>:busy`` (a sorted set of the requests to the host under way, each
+with its expiry: ``DOWNLOAD_TIMEOUT`` plus a margin, should its worker die unseen) and
+``slot:<host>:next`` (the earliest time, on Redis' clock, the next request may go). A request
+waits until it can claim the slot (one Lua script: room in the set and not before ``next``), goes,
+and when its response is downloaded or it failed, releases it with ``next`` = now + the host's
+delay: the larger of its robots.txt ``Crawl-delay``/``Request-rate`` (read here from the robots.txt
+response itself, so the very next request of any worker waits for it; kept in ``delay:<host>``),
+the source's ``delay`` and ``CRAWL_DELAY_MARGIN``. As with one crawler (``crawl.politeness``)
+a host with a delay gets one request at a time, the delay counted from the end of the previous
+response; so does a host whose robots.txt has not been read yet. A host known to ask for no delay
+gets as many at once as one crawler would send it (the source's ``concurrency``, else
+``CONCURRENT_REQUESTS_PER_DOMAIN``), from all workers together. Each worker's own download slots
+still apply on top.
 
 :class:`SharedChallenges` (downloader middleware, before the slot is claimed) counts challenge
 pages per host in ``challenges`` (a hash) and refuses the requests of a host that gave
@@ -42,10 +45,16 @@ POLL_SECONDS = 0.05  # how often a request waiting for a busy host asks again
 _CLAIM = """
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
-if redis.call('EXISTS', KEYS[1]) == 1 then return -1 end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local known = redis.call('GET', KEYS[3])
+local delay = math.max(tonumber(ARGV[3]), tonumber(known or '0'))
+local capacity = tonumber(ARGV[4])
+if delay > 0 or not known then capacity = 1 end
+if redis.call('ZCARD', KEYS[1]) >= capacity then return -1 end
 local next = tonumber(redis.call('GET', KEYS[2]) or '0')
 if now < next then return next - now end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 0
 """
 
@@ -53,9 +62,11 @@ _RELEASE = """
 local t = redis.call('TIME')
 local now = t[1] * 1000 + math.floor(t[2] / 1000)
 local delay = math.max(tonumber(ARGV[2]), tonumber(redis.call('GET', KEYS[3]) or '0'))
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-local next = tonumber(redis.call('GET', KEYS[2]) or '0')
-redis.call('SET', KEYS[2], math.max(next, now + delay), 'PX', delay + 60000)
+redis.call('ZREM', KEYS[1], ARGV[1])
+if delay > 0 then
+  local next = tonumber(redis.call('GET', KEYS[2]) or '0')
+  redis.call('SET', KEYS[2], math.max(next, now + delay), 'PX', delay + 60000)
+end
 return delay
 """
 
@@ -71,7 +82,7 @@ class GlobalSlot:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.server = redisrun.connect(crawler.settings["REDIS_URL"])
-        self.token = ""  # "<spider>|<worker>#<token>": see redisrun.free_slots
+        self.token = ""  # "<spider>|<worker>#<token>", a holder "<token>/<n>": redisrun.free_slots
         self.hold_ms = int(1000 * (crawler.settings.getfloat("DOWNLOAD_TIMEOUT", 60) + 10))
         self.margin = crawler.settings.getfloat("CRAWL_DELAY_MARGIN", 0.05)
         self.max_delay = crawler.settings.getfloat("CRAWL_DELAY_MAX", 300.0)
@@ -80,8 +91,11 @@ class GlobalSlot:
             or crawler.settings.get("USER_AGENT")
             or "*"
         )
-        self.locks: dict[str, asyncio.Lock] = {}  # one request per host of this worker asks Redis
-        self.held: dict[Request, str] = {}  # requests holding their host's slot
+        self.per_domain = crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 1)
+        # at most a host's capacity of this worker's requests ask Redis at once
+        self.locks: dict[str, asyncio.Semaphore] = {}
+        self.held: dict[Request, tuple[str, str]] = {}  # requests in a host's slot: (host, holder)
+        self.claims = 0
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(
@@ -99,14 +113,29 @@ class GlobalSlot:
         assert self.crawler.engine is not None
         return str(self.crawler.engine.downloader.get_slot_key(request))
 
+    def _capacity(self, key: str) -> int:
+        """Requests at once to the host when it asks for no delay: the source's ``concurrency``,
+        else ``CONCURRENT_REQUESTS_PER_DOMAIN``."""
+        assert self.crawler.engine is not None
+        per_slot = self.crawler.engine.downloader.per_slot_settings.get(key, {})
+        return max(1, int(per_slot.get("concurrency", self.per_domain)))
+
     async def process_request(self, request: Request) -> None:
         key = self._key(request)
-        lock = self.locks.setdefault(key, asyncio.Lock())
-        await lock.acquire()
+        capacity = self._capacity(key)
+        local = self.locks.setdefault(key, asyncio.Semaphore(capacity))
+        await local.acquire()
+        self.claims += 1
+        holder = f"{self.token}/{self.claims}"
         try:
-            busy, following, _ = slot_keys(key)
+            busy, following, delay = slot_keys(key)
+            floor = int(1000 * slot_floor(self.crawler, key))
             while True:
-                wait = int(self.server.eval(_CLAIM, 2, busy, following, self.token, self.hold_ms))
+                wait = int(
+                    self.server.eval(
+                        _CLAIM, 3, busy, following, delay, holder, self.hold_ms, floor, capacity
+                    )
+                )
                 if wait == 0:
                     break
                 engine = self.crawler.engine
@@ -114,9 +143,9 @@ class GlobalSlot:
                     raise NotRequested("not requested: the crawl was stopped before its turn came")
                 await asyncio.sleep(POLL_SECONDS if wait < 0 else min(wait / 1000, 1.0))
         except BaseException:
-            lock.release()
+            local.release()
             raise
-        self.held[request] = key
+        self.held[request] = (key, holder)
 
     def response_downloaded(self, response: Response, request: Request) -> None:
         if request.meta.get("dont_obey_robotstxt") and response.url.endswith("/robots.txt"):
@@ -138,17 +167,20 @@ class GlobalSlot:
             delay = robots_delay(ProtegoRobotParser(response.body, None), self.user_agent)
         except Exception:  # an unreadable robots.txt asks for nothing; Scrapy logs it
             return
-        if delay and delay <= self.max_delay:
-            _, _, delay_key = slot_keys(self._key(request))
-            self.server.set(delay_key, int(1000 * (delay + self.margin)), ex=7 * 86400)
+        if delay is not None and delay > self.max_delay:
+            return  # not crawled: CrawlDelay refuses its requests
+        _, _, delay_key = slot_keys(self._key(request))
+        asked = int(1000 * (delay + self.margin)) if delay else 0  # 0: known to ask for none
+        self.server.set(delay_key, asked, ex=7 * 86400)
 
     def _release(self, request: Request) -> None:
-        key = self.held.pop(request, None)
-        if key is None:
+        found = self.held.pop(request, None)
+        if found is None:
             return
+        key, holder = found
         floor = slot_floor(self.crawler, key)  # robots.txt read here, or the source's delay
         try:
-            self.server.eval(_RELEASE, 3, *slot_keys(key), self.token, int(1000 * floor))
+            self.server.eval(_RELEASE, 3, *slot_keys(key), holder, int(1000 * floor))
         finally:
             self.locks[key].release()
 
