@@ -275,7 +275,7 @@ def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):
     run.start_worker("w1")
     run.start_worker("w2")
     wait_for_requests(server, 10)
-    wait_until_held(run.redis, "meetarchive:items:processing", "list")
+    wait_until_held(run.redis, "meetarchive:items:processing", "hash")
     run.kill("store")  # holding items: taken from the queue, not yet committed
     run.start_store()
     results = run.finish()

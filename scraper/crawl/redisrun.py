@@ -11,7 +11,8 @@ process killed at any moment leaves each request and item in exactly one place:
   ``inflight:<spider>|<worker>`` (hash: request -> score) -> removed once the engine is done with it
   (its items pushed, its links queued); a worker restarted under the same name, or one whose
   heartbeat expired (the store looks), gives its held requests back to the queue;
-* ``items`` (list) -> ``items:processing`` (the store's) -> removed once the archive committed it;
+* ``items`` (list) -> ``items:processing`` (the store's hash, by item id) -> removed once the
+  archive committed it;
   a restarted store gives its held items back first.
 """
 
@@ -28,8 +29,9 @@ RUN = PREFIX + "run"  # hash: id, state (running | finished), spider (the first 
 SPIDERS = PREFIX + "spiders"  # set: spiders (queue names) of the run
 STARTS = PREFIX + "starts"  # set: start keys (one per spider and arguments)
 WORKERS = PREFIX + "workers"  # set: "<spider>|<worker>"
-ITEMS = PREFIX + "items"  # list: pickled items, pushed left, popped right
-ITEMS_PROCESSING = PREFIX + "items:processing"  # list: items the store holds, not yet committed
+ITEMS = PREFIX + "items"  # list: items (ITEM_ID_BYTES of id, then the pickle), pushed left
+ITEMS_PROCESSING = PREFIX + "items:processing"  # hash: id -> item the store holds, not committed
+ITEM_ID_BYTES = 16
 STATS = PREFIX + "stats"  # hash: the workers' counters the store's summary adds
 
 HEARTBEAT_SECONDS = 0.25  # how often a worker says it is alive and looks at the queue
@@ -270,7 +272,7 @@ end
 for _, who in ipairs(redis.call('SMEMBERS', KEYS[4])) do
   if redis.call('HLEN', ARGV[1] .. 'inflight:' .. who) > 0 then return 0 end
 end
-if redis.call('LLEN', KEYS[5]) > 0 or redis.call('LLEN', KEYS[6]) > 0 then return 0 end
+if redis.call('LLEN', KEYS[5]) > 0 or redis.call('HLEN', KEYS[6]) > 0 then return 0 end
 if redis.call('SCARD', KEYS[3]) == 0 then return 0 end
 redis.call('HSET', KEYS[1], 'state', 'finished', 'finished', ARGV[2])
 return 1

@@ -1,14 +1,15 @@
 """The store side of a crawl through Redis (``meetarchive store``): the items the workers pushed,
-taken one at a time into the store's ``items:processing`` list and let go of only once the
+taken one at a time into the store's ``items:processing`` hash and let go of only once the
 archive has committed them.
 
 :class:`ItemFeed` is what the ``redis-store`` spider (``scraper.spiders.redisstore``) reads: it
-gives back what a killed store held (:meth:`ItemFeed.recover`), pops items (``LMOVE`` into the
-processing list), follows each through the item pipelines (Scrapy's ``item_scraped``,
-``item_error`` signals) and, at each commit of the store stage's group (the ``committed``
+gives back what a killed store held (:meth:`ItemFeed.recover`), pops items (into the processing
+hash under the id the worker gave each, in one Lua script: removing one later sends its id, not
+its bytes), follows each through the item pipelines (Scrapy's ``item_scraped``, ``item_error``
+signals) and, at each commit of the store stage's group (the ``committed``
 listeners of ``pipelines.context.Archive``), removes the items that went through every stage.
 Items an error stopped are let go of too (a local crawl would not store them either; the error is
-logged); a dropped item (a full archive) stays in the processing list for the next store. An item
+logged); a dropped item (a full archive) stays in the processing hash for the next store. An item
 stored twice (the store killed between the commit and the removal) is an identical refetch to
 the archive: its page row's fetch time moves, its article is ``unchanged``.
 """
@@ -29,9 +30,17 @@ if TYPE_CHECKING:
 REAP_SECONDS = 1.0
 
 _RECOVER = """
-local n = 0
-while redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'RIGHT') do n = n + 1 end
-return n
+local held = redis.call('HVALS', KEYS[1])
+for _, item in ipairs(held) do redis.call('RPUSH', KEYS[2], item) end
+redis.call('DEL', KEYS[1])
+return #held
+"""
+
+_POP = """
+local item = redis.call('RPOP', KEYS[1])
+if not item then return false end
+redis.call('HSET', KEYS[2], string.sub(item, 1, tonumber(ARGV[1])), item)
+return item
 """
 
 
@@ -45,9 +54,9 @@ class ItemFeed:
         self.server = redisrun.connect(crawler.settings["REDIS_URL"])
         self.follow = crawler.settings.getbool("REDIS_FOLLOW")
         self.room = max(1, crawler.settings.getint("CONCURRENT_ITEMS", 10)) * 2
-        self.held: dict[int, bytes] = {}  # id(item) -> its entry, while in the pipelines
+        self.held: dict[int, bytes] = {}  # id(item) -> its id in Redis, while in the pipelines
         self.items: dict[int, Any] = {}  # keeps each held item alive (its id stays its own)
-        self.done: list[bytes] = []  # through every stage; removed at the next commit
+        self.done: list[bytes] = []  # ids of items through every stage; removed at the next commit
         self.reaped_at = 0.0
         self.archive = archive_for(crawler)
         self.archive.committed.append(self.let_go)
@@ -68,11 +77,13 @@ class ItemFeed:
         return len(self.held) >= self.room
 
     def pop(self) -> Any | None:
-        data = self.server.lmove(redisrun.ITEMS, redisrun.ITEMS_PROCESSING, "RIGHT", "LEFT")
-        if data is None:
+        keys = (redisrun.ITEMS, redisrun.ITEMS_PROCESSING)
+        data = self.server.eval(_POP, 2, *keys, redisrun.ITEM_ID_BYTES)
+        if not data:
             return None
-        item = pickle.loads(data)  # noqa: S301 (our own workers' items; Redis must be private)
-        self.held[id(item)] = data
+        # our own workers' items: Redis must be private (docs/distributed.md)
+        item = pickle.loads(data[redisrun.ITEM_ID_BYTES :])  # noqa: S301
+        self.held[id(item)] = data[: redisrun.ITEM_ID_BYTES]
         self.items[id(item)] = item
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("redis/items_popped")
@@ -93,10 +104,7 @@ class ItemFeed:
         """The archive committed: remove the items that went through every stage."""
         if not self.done:
             return
-        with self.server.pipeline(transaction=False) as pipe:
-            for data in self.done:
-                pipe.lrem(redisrun.ITEMS_PROCESSING, -1, data)
-            pipe.execute()
+        self.server.hdel(redisrun.ITEMS_PROCESSING, *self.done)
         self.done.clear()
 
     def finished(self) -> bool:

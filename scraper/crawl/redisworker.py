@@ -11,12 +11,13 @@ item, once parsed and validated, is pushed to Redis for the one process that wri
 * :class:`RedisStart` (spider middleware): only one worker of a spider reads its start (the same
   worker again if it was killed before it had read it all); the others take their requests from
   the queue.
-* :class:`PushItems` (item pipeline, in place of the store stages): pickles the item onto
-  ``items``.
+* :class:`PushItems` (item pipeline, in place of the store stages): pushes the item onto
+  ``items``: a random id (``ITEM_ID_BYTES``), then the pickle.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, Self
@@ -73,8 +74,9 @@ class RedisWorker:
         scheduler = self._scheduler()
         if scheduler is not None:
             scheduler.settle()
-            if scheduler.has_pending_requests():  # queued by another worker: take it now, not at
-                self.crawler.engine._slot.nextcall.schedule()  # type: ignore[union-attr]  # the engine's next 5 s tick
+            # What another worker queued is taken now, and an idle engine found idle now (the
+            # spider's own idle work: the news backlog), not at the engine's next 5 s tick.
+            self.crawler.engine._slot.nextcall.schedule()  # type: ignore[union-attr]
         run_id, state = redisrun.run_state(self.server)
         if run_id != self.run_id or state != "running":
             self._close("finished")
@@ -160,7 +162,7 @@ class PushItems:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        data = os.urandom(redisrun.ITEM_ID_BYTES) + pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
         self.server.lpush(redisrun.ITEMS, data)
         assert self.stats is not None
         self.stats.inc_value("redis/items_pushed")
