@@ -73,12 +73,13 @@ def redis_bytes(url: str) -> int:
     return int(info["total_net_input_bytes"]) + int(info["total_net_output_bytes"])
 
 
-def wait_all(procs: list[tuple[subprocess.Popen[str], Path]]) -> tuple[float, str]:
-    cpu, logs = 0.0, []
+def wait_all(procs: list[tuple[subprocess.Popen[str], Path]]) -> tuple[list[float], str]:
+    """CPU s (user+sys) of each process, in order, and their logs."""
+    cpu, logs = [], []
     for proc, log in procs:
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
-        cpu += usage.ru_utime + usage.ru_stime
+        cpu.append(usage.ru_utime + usage.ru_stime)
         logs.append(log.read_text(errors="replace"))
     return cpu, "\n".join(logs)
 
@@ -96,9 +97,12 @@ def spawn(cmd: list[str], log: Path) -> tuple[subprocess.Popen[str], Path]:
     return proc, log
 
 
-def run(kind: int, tmp: Path, rep: int, pages: int, url: str) -> tuple[float, float, int, int]:
-    """(wall s, cpu s, pages stored, bytes through Redis) of one crawl: kind 0 = the single
-    process, else that many workers and the store."""
+Run = tuple[float, float, float, int, int]
+
+
+def run(kind: int, tmp: Path, rep: int, pages: int, url: str) -> Run:
+    """(wall s, cpu s, the store's cpu s, pages stored, bytes through Redis) of one crawl: kind 0
+    = the single process, else that many workers and the store."""
     db = tmp / f"{kind}-{rep}.db"
     sources = str(benchcrawl.sources_file(tmp, pages))
     news = [PY, "-m", "scraper.cli", "crawl", "news", "--sources", sources, "-a", "source=bench"]
@@ -114,11 +118,11 @@ def run(kind: int, tmp: Path, rep: int, pages: int, url: str) -> tuple[float, fl
             procs.append(spawn([*worker, *SETTINGS], tmp / f"{kind}-{rep}-w{w}.log"))
     cpu, logs = wait_all(procs)
     wall = time.perf_counter() - t0
-    first = logs.split("\n", 40)[:40]
     handled = re.search(r"pages handled:\s+(\d+)", logs)
     if handled is None:
-        print("\n".join(first), file=sys.stderr)
-    return wall, cpu, int(handled.group(1)) if handled else 0, redis_bytes(url) - before
+        print(logs[-3000:], file=sys.stderr)
+    stored = int(handled.group(1)) if handled else 0
+    return wall, sum(cpu), cpu[0] if kind else 0.0, stored, redis_bytes(url) - before
 
 
 def main() -> int:
@@ -132,7 +136,7 @@ def main() -> int:
         return 2
     kinds = [int(k) for k in args.workers.split(",")]
     server = benchsite.serve_in_child(args.pages)
-    results: dict[int, list[tuple[float, float, int, int]]] = {k: [] for k in kinds}
+    results: dict[int, list[Run]] = {k: [] for k in kinds}
     load0 = os.getloadavg()[0]
     try:
         with tempfile.TemporaryDirectory() as tmpdir:
@@ -152,14 +156,18 @@ def main() -> int:
         f"{args.pages} pages, {args.reps} rep(s), {os.cpu_count()} cores, "
         f"load {load0:.1f} -> {os.getloadavg()[0]:.1f}"
     )
-    print(f"{'setup':<34} {'pages/s':>8} {'CPU ms/page':>12} {'pages':>6} {'Redis B/page':>13}")
+    print(
+        f"{'setup':<30} {'pages/s':>8} {'CPU ms/page':>12} {'store ms/page':>14} {'pages':>6} "
+        f"{'Redis B/page':>13}"
+    )
     for kind, runs in results.items():
         name = "single process (crawl news)" if kind == 0 else f"{kind} worker(s) + store"
-        rate = statistics.median(p / w for w, _, p, _ in runs if w)
-        cpu = statistics.median(c / max(p, 1) * 1000 for _, c, p, _ in runs)
-        stored = min(p for _, _, p, _ in runs)
-        per_page = statistics.median(b / max(p, 1) for _, _, p, b in runs) if kind else 0
-        print(f"{name:<34} {rate:>8.1f} {cpu:>12.1f} {stored:>6} {per_page:>13,.0f}")
+        rate = statistics.median(p / w for w, _, _, p, _ in runs if w)
+        cpu = statistics.median(c / max(p, 1) * 1000 for _, c, _, p, _ in runs)
+        store = statistics.median(c / max(p, 1) * 1000 for _, _, c, p, _ in runs)
+        stored = min(p for _, _, _, p, _ in runs)
+        per_page = statistics.median(b / max(p, 1) for _, _, _, p, b in runs) if kind else 0
+        print(f"{name:<30} {rate:>8.1f} {cpu:>12.1f} {store:>14.1f} {stored:>6} {per_page:>13,.0f}")
     return 0
 
 

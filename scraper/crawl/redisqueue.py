@@ -100,6 +100,16 @@ class RedisScheduler(Scheduler):
             self.server.hdel(self.queue.inflight, *self.handed.values())
             self.handed.clear()
 
+    def enqueue_request(self, request: Request) -> bool:
+        """scrapy-redis' (whose stats call passes the spider, which Scrapy deprecates)."""
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
+        if self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        self.queue.push(request)
+        return True
+
     def next_request(self) -> Request | None:
         if len(self.handed) >= self.max_held and self.settle() >= self.max_held:
             return None
