@@ -105,7 +105,8 @@ class RedisWorker:
         if self.beat is not None and self.beat.running:
             self.beat.stop()
         self.share_stats()
-        redisrun.leave(self.server, self.who, self.token)
+        if reason != "taken over":  # else what it held is the new process's now
+            redisrun.leave(self.server, self.who, self.token)
 
     def share_stats(self) -> None:
         """Add what the counters the store shows grew by since the last time to ``stats``."""
