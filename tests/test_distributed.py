@@ -9,6 +9,7 @@ nothing and stores nothing twice.
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import socket
@@ -28,6 +29,7 @@ from protego import Protego
 from scraper.cli import cli
 from scraper.cli.siteserver import LoggedRequest, SiteServer
 from tests.test_crawl import (
+    EXIT_BLOCKED,
     FIXTURE_ARTICLES,
     REPO,
     SITE,
@@ -131,12 +133,17 @@ def popen(*args: str) -> subprocess.Popen[str]:
 
 
 @contextmanager
-def fixture_crawl(tmp_path: Path) -> Iterator[tuple[Crawl, SiteServer]]:
-    """Redis and the fixture site (a copy) served; the processes started are killed after."""
-    site = tmp_path / "site"
-    shutil.copytree(SITE, site)
+def fixture_crawl(
+    tmp_path: Path, site: Path | None = None, paths: tuple[str, ...] = ()
+) -> Iterator[tuple[Crawl, SiteServer]]:
+    """Redis and a site served (a copy of the fixture site, else ``site`` with start ``paths``);
+    the processes started are killed after."""
+    if site is None:
+        site = tmp_path / "site"
+        shutil.copytree(SITE, site)
     with redis_server(tmp_path) as url, SiteServer(site) as server:
-        run = Crawl(url, tmp_path / "archive.db", start_urls(server, challenge=False), {})
+        starts = ",".join(server.url(p) for p in paths) or start_urls(server, challenge=False)
+        run = Crawl(url, tmp_path / "archive.db", starts, {})
         try:
             yield run, server
         finally:
@@ -281,6 +288,32 @@ def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):
     results = run.finish()
     check_stored_once(run.db, results)
     check_polite(server.log)
+
+
+def test_a_host_that_keeps_answering_with_challenges_is_given_up_by_every_worker(tmp_path):
+    """Like www.dyestat.com to a plain client: robots.txt and every page are challenges. Each
+    worker reads robots.txt itself: two challenges, then one page, and no worker asks again."""
+    site = tmp_path / "challenges"
+    site.mkdir()
+    page = (SITE / "challenge" / "index.html").read_bytes()
+    sidecar = (SITE / "challenge" / "index.html.headers.json").read_bytes()
+    for name in ("robots.txt", "index.html", *(f"p{n}.html" for n in range(6))):
+        (site / name).write_bytes(page)
+        (site / f"{name}.headers.json").write_bytes(sidecar)
+    paths = ("/", *(f"/p{n}.html" for n in range(6)))
+    with fixture_crawl(tmp_path, site, paths) as (run, server):
+        run.start_store()
+        run.start_worker("w1")
+        run.start_worker("w2")
+        results = run.finish()
+    assert len(server.log) == 3, [r.path for r in server.log]  # CHALLENGE_MAX_PER_HOST = 3
+    store = results["store"]
+    assert store.returncode == EXIT_BLOCKED, store.stdout + store.stderr[-3000:]
+    assert "BLOCKED" in store.stdout
+    assert "3 challenge page(s)" in store.stdout  # robots.txt included: a worker's counter
+    skipped = re.search(r"not requested: +(\d+) \(host kept answering", store.stdout)
+    assert skipped, store.stdout
+    assert int(skipped.group(1)) >= 5  # the pages never asked (and a worker's robots.txt)
 
 
 # -- usage -----------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ and duplicate filter, with what a crawl that must lose nothing needs on top.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from scrapy_redis.dupefilter import RFPDupeFilter
@@ -75,6 +76,9 @@ class RedisScheduler(Scheduler):
         # A worker takes no more than this from the queue at a time: requests waiting for their
         # host's shared slot are better left where another worker can take them.
         self.max_held = crawler.settings.getint("REDIS_MAX_HELD", 8)
+        # Called before requests are let go of (the worker's counters go to Redis first, so that
+        # the store, once nothing is held, sees them all).
+        self.before_settling: list[Callable[[], None]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RedisScheduler:  # type: ignore[override]
@@ -97,6 +101,8 @@ class RedisScheduler(Scheduler):
         """A finished crawl is done with every request; a stopped one gives back what it held
         (``redisrun.leave``), its last requests maybe fetched again by whoever takes them."""
         if reason == "finished" and self.handed:
+            for call in self.before_settling:
+                call()
             self.server.hdel(self.queue.inflight, *self.handed.values())
             self.handed.clear()
 
@@ -133,5 +139,7 @@ class RedisScheduler(Scheduler):
         busy = slot.inprogress if slot is not None else set()
         done = [request for request in self.handed if request not in busy]
         if done:
+            for call in self.before_settling:
+                call()
             self.server.hdel(self.queue.inflight, *(self.handed.pop(r) for r in done))
         return len(self.handed)

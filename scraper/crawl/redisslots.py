@@ -16,10 +16,11 @@ gets as many at once as one crawler would send it (the source's ``concurrency``,
 ``CONCURRENT_REQUESTS_PER_DOMAIN``), from all workers together. Each worker's own download slots
 still apply on top.
 
-:class:`SharedChallenges` (downloader middleware, before the slot is claimed) counts challenge
-pages per host in ``challenges`` (a hash) and refuses the requests of a host that gave
-``CHALLENGE_MAX_PER_HOST`` of them to any worker, as ``challenge.ChallengeMiddleware`` does within
-one crawler.
+:class:`SharedChallenges` (downloader middleware, right after the slot is claimed) refuses the
+requests of a host that gave ``CHALLENGE_MAX_PER_HOST`` challenge pages to any worker, as
+``challenge.ChallengeMiddleware`` does within one crawler. The pages are counted per host in
+``challenges`` (a hash) as each response arrives, before its slot is released
+(:func:`count_challenge`), so that no worker's next request slips in between.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from scrapy import signals
 from scrapy.utils.httpobj import urlparse_cached
 
 from scraper.crawl import redisrun
+from scraper.crawl.challenge import detect_challenge
 from scraper.crawl.errors import NotRequested
 from scraper.crawl.politeness import robots_delay, slot_floor
 
@@ -150,6 +152,7 @@ class GlobalSlot:
     def response_downloaded(self, response: Response, request: Request) -> None:
         if request.meta.get("dont_obey_robotstxt") and response.url.endswith("/robots.txt"):
             self._note_robots(request, response)
+        count_challenge(self.server, request, response)
         self._release(request)
 
     def request_left_downloader(self, request: Request) -> None:
@@ -185,6 +188,16 @@ class GlobalSlot:
             self.locks[key].release()
 
 
+def count_challenge(server: Any, request: Request, response: Response) -> None:
+    """Count a challenge page of the request's host in Redis (``challenge.detect_challenge``, as
+    ``ChallengeMiddleware`` will mark it)."""
+    headers = {
+        k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()
+    }
+    if detect_challenge(response.status, headers, response.body) is not None:
+        server.hincrby(CHALLENGES, urlparse_cached(request).hostname or "", 1)
+
+
 class SharedChallenges:
     """Downloader middleware: see the module's docstring."""
 
@@ -207,15 +220,10 @@ class SharedChallenges:
             self.crawler.stats.inc_value("challenge/skipped")
             raise NotRequested(f"{host} keeps answering with challenge pages; not asking it again")
 
-    def process_response(self, request: Request, response: Response) -> Response:
-        if request.meta.get("blocked"):  # set by ChallengeMiddleware, nearer the downloader
-            self.server.hincrby(CHALLENGES, urlparse_cached(request).hostname or "", 1)
-        return response
-
 
 def slot_settings() -> dict[str, Any]:
     """The downloader middlewares a worker adds to scraper.settings'."""
     return {
-        "scraper.crawl.redisslots.SharedChallenges": 104,
         "scraper.crawl.redisslots.GlobalSlot": 106,
+        "scraper.crawl.redisslots.SharedChallenges": 107,
     }

@@ -63,6 +63,9 @@ class RedisWorker:
 
     def spider_opened(self) -> None:
         self.who = redisrun.worker_of(self.crawler)
+        scheduler = self._scheduler()
+        if scheduler is not None:
+            scheduler.before_settling.append(self.share_stats)
         self.beat = LoopingCall(self.heartbeat)
         self.beat.start(redisrun.HEARTBEAT_SECONDS, now=True)
 
@@ -70,7 +73,7 @@ class RedisWorker:
         if not redisrun.beat(self.server, self.who, self.token):
             self._close("taken over")  # presumed dead, its requests given to others
             return
-        self.share_stats()  # before settling: the store's summary counts what is done
+        self.share_stats()
         scheduler = self._scheduler()
         if scheduler is not None:
             scheduler.settle()
