@@ -290,6 +290,38 @@ def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):
     check_polite(server.log)
 
 
+@pytest.mark.slow
+def test_a_worker_killed_and_never_restarted_is_taken_over_once_its_heartbeat_expires(crawl):
+    run, server = crawl
+    run.start_store()
+    run.start_worker("w1")
+    run.start_worker("w2")
+    wait_for_requests(server, 8)
+    wait_until_held(run.redis, "meetarchive:inflight:runnerspace|w1", "hash")
+    run.kill("w1")
+    del run.procs["w1"]
+    results = run.finish()
+    check_stored_once(run.db, results)
+    check_polite(server.log)
+
+
+@pytest.mark.slow
+def test_a_worker_stopped_by_sigterm_gives_back_what_it_held(crawl):
+    run, server = crawl
+    run.start_store()
+    run.start_worker("w1")
+    run.start_worker("w2")
+    wait_for_requests(server, 8)
+    wait_until_held(run.redis, "meetarchive:inflight:runnerspace|w1", "hash")
+    run.procs["w1"].send_signal(signal.SIGTERM)
+    stopped = run.procs.pop("w1")
+    out, _ = stopped.communicate(timeout=TIMEOUT)
+    assert stopped.returncode == 6, out  # interrupted
+    results = run.finish()
+    check_stored_once(run.db, results)
+    check_polite(server.log)
+
+
 def test_a_host_that_keeps_answering_with_challenges_is_given_up_by_every_worker(tmp_path):
     """Like www.dyestat.com to a plain client: robots.txt and every page are challenges. Each
     worker reads robots.txt itself: two challenges, then one page, and no worker asks again."""
