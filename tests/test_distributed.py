@@ -238,6 +238,8 @@ def test_the_store_prints_the_crawl_summary_with_the_workers_counters(first_run:
     assert "Crawl 'runnerspace' into" in summary
     assert "10 new" in summary
     assert "disallowed by robots.txt" in summary  # a worker's counter, in the store's summary
+    runs = rows(first_run.run.db, "SELECT spider, finish_reason, exit_code FROM crawl_runs")
+    assert runs == [("runnerspace", "finished", 0)]  # the store records the run, as a crawl would
     both = [first_run.results[w].stdout for w in ("w1", "w2")]
     handled = [int(out.split("pages handled:")[1].split()[0]) for out in both]
     assert all(handled), both  # each worker fetched its share

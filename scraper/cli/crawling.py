@@ -153,7 +153,7 @@ def crawl(
     and the items go to Redis for `meetarchive store`, the one process writing the archive
     (--db is then only read, for revisits). It ends when the run is finished.
     """
-    from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
+    from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
 
     args = pairs(spider_args, "-a")
@@ -208,7 +208,7 @@ def crawl(
         raise SystemExit(EXIT_LOCKED) from None
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
-    _record_exit_code(archive, report)
+    record_exit_code(archive, report)
     if not quiet or report.exit_code != EXIT_OK:
         say(report.summary())
         if warc_out:
@@ -225,13 +225,3 @@ def _run(
         return run_crawl(spider, archive, args, settings)
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
-
-
-def _record_exit_code(archive: Path, report: CrawlReport) -> None:
-    run_id = report.stats.get("run/id")
-    if run_id is None:
-        return
-    from pipelines.db import open_db, set_run_exit_code
-
-    with open_db(archive) as db:
-        set_run_exit_code(db, run_id, report.exit_code)

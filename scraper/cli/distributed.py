@@ -84,9 +84,9 @@ def store_cmd(
     queued or under way, no item waiting), with the exit codes of `meetarchive crawl`; with
     --follow it runs until stopped (SIGTERM, Ctrl-C).
     """
-    from scraper.cli.crawlrun import run_crawl
+    from scraper.cli.crawlrun import record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
-    from scraper.crawl.redisrun import RUN, STATS, open_run
+    from scraper.crawl.redisrun import STATS, open_run, run_spider
 
     if not redis_url:
         raise click.UsageError("meetarchive store needs --redis redis://HOST:PORT/DB")
@@ -103,14 +103,17 @@ def store_cmd(
     archive = writing(db)
     client = connect_or_exit(redis_url, "store")
     open_run(client)
+    # The run is recorded under the workers' spider, as a local crawl's (the revisit rules, the
+    # sitemap schedule and the fill-rate alarms read the runs of a spider).
+    settings["REDIS_RUN_SPIDER"] = run_spider(client, lambda text: say(text, err=True))
     try:
         with crawl_lock(archive, "redis-store", [], lock_max_age(settings)):
             report = run_crawl("redis-store", archive, {}, settings)
     except Locked as exc:
         say(f"meetarchive store: {exc}", err=True)
         raise SystemExit(4) from None
-    spider = client.hget(RUN, "spider")
-    report.spider = spider.decode() if spider else report.spider
+    report.spider = str(settings["REDIS_RUN_SPIDER"])
+    record_exit_code(archive, report)
     for name, value in client.hgetall(STATS).items():
         report.stats.setdefault(name.decode(), int(value))
     say(report.summary())

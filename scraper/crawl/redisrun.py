@@ -115,6 +115,17 @@ def run_state(client: Any) -> tuple[str | None, str | None]:
     return tuple(v.decode() if v is not None else None for v in found)  # type: ignore[return-value]
 
 
+def run_spider(client: Any, say: Any = None) -> str:
+    """The spider of the run: the first worker's (waits for one to join)."""
+    said = False
+    while (spider := client.hget(RUN, "spider")) is None:
+        if say is not None and not said:
+            say("waiting for a worker to join the run (meetarchive crawl SPIDER --redis URL)")
+            said = True
+        time.sleep(0.2)
+    return str(spider.decode())
+
+
 # -- workers -------------------------------------------------------------------------------------
 
 _REQUEUE = """

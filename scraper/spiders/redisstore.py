@@ -19,6 +19,13 @@ IDLE_SECONDS = 0.2  # how long the store waits when there is no item
 class RedisStoreSpider(scrapy.Spider):
     name = "redis-store"
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> RedisStoreSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # the workers' spider: the run is recorded under its name (crawl_runs)
+        spider.name = crawler.settings.get("REDIS_RUN_SPIDER") or cls.name
+        return spider
+
     async def start(self) -> AsyncIterator[Any]:
         if not self.settings.get("REDIS_URL"):
             raise CloseSpider("redis-store is run by `meetarchive store`")
