@@ -324,6 +324,38 @@ def test_a_worker_stopped_by_sigterm_gives_back_what_it_held(crawl):
     check_polite(server.log)
 
 
+@pytest.mark.slow
+def test_news_sources_crawled_by_two_workers_give_what_one_crawl_gives(tmp_path):
+    """The news spider keeps its sitemap and feed backlog in the worker that read the start; the
+    other worker takes what it queues. Same articles as a local crawl of the same sources."""
+    from tests.test_parallel_crawls import SITE as NEWS_SITE
+    from tests.test_parallel_crawls import sources_toml
+
+    with fixture_crawl(tmp_path, NEWS_SITE, ("/",)) as (run, server):
+        sources = tmp_path / "sources.toml"
+        sources.write_text(sources_toml(server))
+        local = tmp_path / "local.db"
+        news = ["crawl", "news", "--sources", str(sources), "-s", "AUTOTHROTTLE_START_DELAY=0"]
+        alone = popen(*news, "--db", str(local))
+        out, err = alone.communicate(timeout=TIMEOUT)
+        assert alone.returncode == 0, out + err[-3000:]
+        first = len(server.log)
+        run.start_store()
+        for name in ("w1", "w2"):
+            run.procs[name] = popen(
+                *news, "--redis", run.redis, "--worker", name, "--db", str(tmp_path / f"{name}.db")
+            )
+        results = run.finish()
+        log = server.log[first:]
+    for name, done in results.items():
+        assert done.returncode == 0, (name, done.stdout, done.stderr[-3000:])
+    stored = sorted(u for (u,) in rows(run.db, "SELECT url FROM articles"))
+    assert stored == sorted(u for (u,) in rows(local, "SELECT url FROM articles"))
+    assert len(stored) >= 3
+    stories = [r.path for r in log if r.path.startswith("/story/")]
+    assert len(stories) == len(set(stories))  # each article fetched once by the two workers
+
+
 def test_a_host_that_keeps_answering_with_challenges_is_given_up_by_every_worker(tmp_path):
     """Like www.dyestat.com to a plain client: robots.txt and every page are challenges. Each
     worker reads robots.txt itself: two challenges, then one page, and no worker asks again."""
