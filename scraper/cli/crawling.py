@@ -151,7 +151,8 @@ def crawl(
     With --redis redis://HOST:PORT/DB it is one worker of a crawl on many machines
     (docs/distributed.md): requests, duplicate filter and politeness are shared through Redis,
     and the items go to Redis for `meetarchive store`, the one process writing the archive
-    (--db is then only read, for revisits). It ends when the run is finished.
+    (--db then serves the revisit rules: a copy of the archive will do). It ends when the run
+    is finished.
     """
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
