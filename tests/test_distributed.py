@@ -394,6 +394,7 @@ def test_a_host_that_keeps_answering_with_challenges_is_given_up_by_every_worker
         (("crawl", "runnerspace", "--redis", "redis://127.0.0.1:1/0"), 1, "cannot reach Redis"),
         (("crawl", "runnerspace", "--worker", "w1"), 2, "give --redis"),
         (("crawl", "nosuch", "--redis", "redis://127.0.0.1:1/0"), 2, "unknown spider 'nosuch'"),
+        (("crawl", "redis-store"), 2, "the spider of `meetarchive store`"),
     ],
 )
 def test_bad_input_is_one_line_never_a_traceback(tmp_path, args, code, says):

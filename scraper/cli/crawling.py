@@ -157,6 +157,8 @@ def crawl(
     from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
 
+    if spider == "redis-store":
+        raise click.UsageError("redis-store is the spider of `meetarchive store`")
     args = pairs(spider_args, "-a")
     settings: dict[str, object] = dict(pairs(overrides, "-s"))
     locked_sources: list[str] = []  # news: one lock per source, so other sources may run too

@@ -32,8 +32,6 @@ def join_as_worker(
     from scraper.crawl.redisrun import join
     from scraper.crawl.redisworker import worker_settings
 
-    if spider == "redis-store":
-        raise click.UsageError("redis-store is the spider of `meetarchive store`, not a worker's")
     if spider not in get_spider_loader(Settings({"SPIDER_MODULES": ["scraper.spiders"]})).list():
         raise click.UsageError(f"unknown spider {spider!r}")
     name = worker or socket.gethostname()
