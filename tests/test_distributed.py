@@ -276,6 +276,8 @@ def test_a_worker_killed_mid_crawl_and_restarted_loses_nothing(crawl):
     results = run.finish()
     check_stored_once(run.db, results)
     check_polite(server.log)
+    # the killed process ran here: its name taken over at once, not when its heartbeat expired
+    assert "heartbeat to expire" not in results["w1"].stderr
 
 
 def test_the_store_killed_mid_crawl_and_restarted_loses_nothing(crawl):

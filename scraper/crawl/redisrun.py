@@ -18,6 +18,8 @@ process killed at any moment leaves each request and item in exactly one place:
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 import uuid
 from typing import Any
@@ -35,7 +37,7 @@ ITEM_ID_BYTES = 16
 STATS = PREFIX + "stats"  # hash: the workers' counters the store's summary adds
 
 HEARTBEAT_SECONDS = 0.25  # how often a worker says it is alive and looks at the queue
-HEARTBEAT_TTL_MS = 6000  # a worker silent this long is taken for dead: its requests are requeued
+HEARTBEAT_TTL_MS = 15000  # a worker silent this long is taken for dead: its requests are requeued
 
 
 class RedisUnavailable(MeetarchiveError):
@@ -144,15 +146,46 @@ def requeue(client: Any, who: str) -> int:
     return int(client.eval(_REQUEUE, 2, inflight_key(who), requests_key(spider)))
 
 
+def new_token() -> str:
+    """What a worker process's heartbeat holds: ``<host>:<pid>:<random>``."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+def dead_here(token: str) -> bool:
+    """Whether ``token`` is the heartbeat of a process of this machine that runs no more."""
+    host, _, rest = token.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists (another user's)
+        return False
+    return False
+
+
+_TAKE_OVER = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+"""
+
+
 def wait_for_silence(client: Any, who: str, token: str, say: Any = None) -> None:
-    """Wait until no other live process holds the name ``who`` (its heartbeat expired: an earlier
-    run of this worker that was killed), then take the name."""
+    """Wait until no other live process holds the name ``who``, then take the name. An earlier
+    process of this machine that runs no more (killed) is taken over at once; one elsewhere
+    when its heartbeat expires."""
     said = False
     while not client.set(heartbeat_key(who), token, nx=True, px=HEARTBEAT_TTL_MS):
+        held = client.get(heartbeat_key(who))
+        if held is not None and dead_here(held.decode(errors="replace")):
+            client.eval(_TAKE_OVER, 1, heartbeat_key(who), held)
+            continue
         if say is not None and not said:
             say(
-                f"worker {who.split('|', 1)[1]!r} is alive elsewhere or was just killed: waiting "
-                f"up to {HEARTBEAT_TTL_MS / 1000:g} s for its heartbeat to expire"
+                f"worker {who.split('|', 1)[1]!r} is alive, or was killed on another machine: "
+                f"waiting up to {HEARTBEAT_TTL_MS / 1000:g} s for its heartbeat to expire"
             )
             said = True
         time.sleep(0.25)
@@ -161,7 +194,7 @@ def wait_for_silence(client: Any, who: str, token: str, say: Any = None) -> None
 def join(client: Any, spider: str, worker: str, say: Any = None) -> tuple[str, str]:
     """Join (or open) the run as worker ``worker`` of ``spider``: wait for an earlier process of
     the same name to be gone, give back what it held, register. Returns (run id, token)."""
-    who, token = member(spider, worker), uuid.uuid4().hex
+    who, token = member(spider, worker), new_token()
     run_id = open_run(client)
     wait_for_silence(client, who, token, say)
     requeue(client, who)
