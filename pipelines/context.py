@@ -28,6 +28,9 @@ class Archive:
     rebuilding: bool = False
     # Called by commit(): what a stage holding an open transaction registers to commit it.
     committers: list[Callable[[], None]] = field(default_factory=list)
+    # Called after each commit of a group of stored items (what holds items until the archive
+    # has them: `meetarchive store` lets go of them in Redis then).
+    committed: list[Callable[[], None]] = field(default_factory=list)
     # Called by reveal(url): what makes a stage's not yet written article for a URL visible.
     revealers: list[Callable[[str], None]] = field(default_factory=list)
 

@@ -191,6 +191,8 @@ class StoreStage(ArchiveStage):
             raise
         for stored in group:
             self._count(stored)
+        for listener in self.archive.committed:
+            listener()
 
     def _commit_after_error(self) -> None:
         """An item failed (its savepoint is rolled back): keep the items stored before it."""

@@ -14,6 +14,7 @@ import click
 from scraper.cli.archive import export, import_warc, reparse, search, stats
 from scraper.cli.crawling import crawl, sources_cmd
 from scraper.cli.demo import demo
+from scraper.cli.distributed import store_cmd
 from scraper.cli.extract import extract_cmd
 from scraper.cli.identity import athlete, athletes, meets
 from scraper.cli.results import results_cmd
@@ -29,6 +30,7 @@ def cli() -> None:
 
 for command in (
     crawl,
+    store_cmd,
     sources_cmd,
     demo,
     import_warc,

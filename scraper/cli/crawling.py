@@ -3,13 +3,21 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from scraper.cli.options import check_sources, db_option, pairs, say, sources_option, writing
+from scraper.cli.options import (
+    check_sources,
+    db_option,
+    lock_max_age,
+    pairs,
+    redis_option,
+    say,
+    sources_option,
+    writing,
+)
 
 if TYPE_CHECKING:
     from scraper.cli.crawlrun import CrawlReport
@@ -92,6 +100,15 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
     default=None,
     help="Append Scrapy's log to this file.",
 )
+@redis_option
+@click.option(
+    "--worker",
+    "worker",
+    default=None,
+    metavar="NAME",
+    help="With --redis: this worker's name, the same when it is restarted (default: the host "
+    "name); what a killed worker held is taken up again by its restart.",
+)
 def crawl(
     spider: str,
     db: str | None,
@@ -105,6 +122,8 @@ def crawl(
     quiet: bool,
     verbose: bool,
     log_file: str | None,
+    redis_url: str | None,
+    worker: str | None,
 ) -> None:
     """Crawl with SPIDER (runnerspace, dyestat, news) into the archive and print a summary.
 
@@ -128,10 +147,18 @@ def crawl(
       5  alarm: a source's fill rate dropped, it stopped giving new articles, or fewer of
          its results documents were read whole (audit verdict parsed)
       6  interrupted: stopped by SIGTERM or Ctrl-C (a second signal forces it)
+
+    With --redis redis://HOST:PORT/DB it is one worker of a crawl on many machines
+    (docs/distributed.md): requests, duplicate filter and politeness are shared through Redis,
+    and the items go to Redis for `meetarchive store`, the one process writing the archive
+    (--db then serves the revisit rules: a copy of the archive will do). It ends when the run
+    is finished.
     """
-    from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, run_crawl
+    from scraper.cli.crawlrun import EXIT_LOCKED, EXIT_OK, record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
 
+    if spider == "redis-store":
+        raise click.UsageError("redis-store is the spider of `meetarchive store`")
     args = pairs(spider_args, "-a")
     settings: dict[str, object] = dict(pairs(overrides, "-s"))
     locked_sources: list[str] = []  # news: one lock per source, so other sources may run too
@@ -165,7 +192,17 @@ def crawl(
     if log_file:
         settings["LOG_FILE"] = log_file
         settings["LOG_FILE_APPEND"] = True
+    if worker is not None and not redis_url:
+        raise click.UsageError("--worker names a worker of a crawl through Redis: give --redis")
     archive = writing(db)  # a damaged, read-only or newer archive: one line, left as it is
+    if redis_url:
+        from scraper.cli.distributed import join_as_worker
+
+        settings = {**join_as_worker(redis_url, spider, worker, args), **settings}
+        report = _run(spider, archive, args, settings)
+        if not quiet or report.exit_code != EXIT_OK:
+            say(report.summary())
+        raise SystemExit(report.exit_code)
     try:
         with crawl_lock(archive, spider, locked_sources, lock_max_age(settings)):
             report = run_crawl(spider, archive, args, settings)
@@ -174,7 +211,7 @@ def crawl(
         raise SystemExit(EXIT_LOCKED) from None
     except KeyError:
         raise click.UsageError(f"unknown spider {spider!r}") from None
-    _record_exit_code(archive, report)
+    record_exit_code(archive, report)
     if not quiet or report.exit_code != EXIT_OK:
         say(report.summary())
         if warc_out:
@@ -182,23 +219,12 @@ def crawl(
     raise SystemExit(report.exit_code)
 
 
-def lock_max_age(settings: dict[str, object]) -> timedelta:
-    """CRAWL_LOCK_MAX_AGE (``-s``, else scraper.settings'): a time span such as 12h or 2d."""
-    from scraper import settings as defaults
-    from scraper.crawl.incremental import span
+def _run(
+    spider: str, archive: Path, args: dict[str, str], settings: dict[str, object]
+) -> CrawlReport:
+    from scraper.cli.crawlrun import run_crawl
 
-    value = str(settings.get("CRAWL_LOCK_MAX_AGE", defaults.CRAWL_LOCK_MAX_AGE))
     try:
-        return span(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="-s CRAWL_LOCK_MAX_AGE") from None
-
-
-def _record_exit_code(archive: Path, report: CrawlReport) -> None:
-    run_id = report.stats.get("run/id")
-    if run_id is None:
-        return
-    from pipelines.db import open_db, set_run_exit_code
-
-    with open_db(archive) as db:
-        set_run_exit_code(db, run_id, report.exit_code)
+        return run_crawl(spider, archive, args, settings)
+    except KeyError:
+        raise click.UsageError(f"unknown spider {spider!r}") from None

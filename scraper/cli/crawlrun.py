@@ -326,3 +326,15 @@ def where(failure: Any) -> str:
     module = Path(path).with_suffix("").parts
     start = max(i for i, part in enumerate(module) if part in ("scraper", "pipelines"))
     return f" (in {'.'.join(module[start:])}.{function}, line {line})"
+
+
+def record_exit_code(db: Path, report: CrawlReport) -> None:
+    """The run's exit code in its ``crawl_runs`` row (a clean run's reads count for the next
+    runs: ``pipelines.db.clean_reads``)."""
+    run_id = report.stats.get("run/id")
+    if run_id is None:
+        return
+    from pipelines.db import open_db, set_run_exit_code
+
+    with open_db(db) as archive:
+        set_run_exit_code(archive, run_id, report.exit_code)

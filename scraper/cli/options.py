@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,14 @@ db_option = click.option(
     help="Archive file (default: $ARCHIVE_DB or ./archive.db).",
 )
 
+redis_option = click.option(
+    "--redis",
+    "redis_url",
+    default=None,
+    metavar="URL",
+    help="A crawl on many machines through this Redis: redis://HOST:PORT/DB (docs/distributed.md).",
+)
+
 jobs_option = click.option(
     "--jobs",
     "jobs",
@@ -63,6 +72,18 @@ jobs_option = click.option(
     default=None,
     help="Worker processes parsing pages (default: the number of cores); one process stores.",
 )
+
+
+def lock_max_age(settings: dict[str, object]) -> timedelta:
+    """CRAWL_LOCK_MAX_AGE (``-s``, else scraper.settings'): a time span such as 12h or 2d."""
+    from scraper import settings as defaults
+    from scraper.crawl.incremental import span
+
+    value = str(settings.get("CRAWL_LOCK_MAX_AGE", defaults.CRAWL_LOCK_MAX_AGE))
+    try:
+        return span(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="-s CRAWL_LOCK_MAX_AGE") from None
 
 
 def parse_jobs(jobs: int | None) -> int:
