@@ -5,6 +5,9 @@ reads the documents (the units are the document's own)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,25 @@ def test_result_lines_of_real_documents(prefix: str, expected: int, how: str):
     except Exception as e:  # noqa: BLE001 -- as the crawl: a reader's failure is the reason
         doc = ResultDoc(error=str(e))
     assert sum(is_result(u) for u in units_of(data, doc)) == expected, how
+
+
+def test_the_cli_answers_every_document_and_prints_nothing_else():
+    """`meetarchive results --jsonl` over every document: one answer each, in order, and not a
+    word on stderr (a damaged PDF's library warnings included: w37 has a wrong xref entry)."""
+    if not WILD.is_dir():
+        pytest.skip(f"{WILD} is not here")
+    paths = sorted(p for p in WILD.iterdir() if p.name[0] == "w" and p.suffix != ".tsv")
+    lines = "".join(json.dumps({"id": p.name, "path": str(p), "url": None}) + "\n" for p in paths)
+    done = subprocess.run(
+        [sys.executable, "-m", "scraper.cli", "results", "--jsonl"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a.get("id") for a in answers] == [p.name for p in paths]
+    assert all(a["events"] or a.get("_error") for a in answers)

@@ -7,6 +7,7 @@ instructions the pages hold are measured through pypdf within the bounds of
 from __future__ import annotations
 
 import io
+import logging
 import sys
 
 from scraper.errors import InputTooLarge
@@ -30,6 +31,9 @@ def _load_pypdf():  # type: ignore[no-untyped-def]
         for m in blocked:
             if m in sys.modules and sys.modules[m] is None:
                 del sys.modules[m]
+    # pypdf's warnings on damaged files ("Ignoring wrong pointing object ...") go to the log a
+    # crawl configures, never bare to the terminal of `meetarchive results`.
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
     return pypdf
 
 
