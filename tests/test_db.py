@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,3 +257,30 @@ def test_a_read_belongs_to_the_run_of_its_source_not_to_one_beside_it(db):
     )
     assert killed != other
     assert schema.clean_reads(db, "news", [SITEMAP]) == {}
+
+
+def _count_elsewhere(db: Path) -> int:
+    """The rows of ``probe`` another process sees (its connection closed after)."""
+    code = "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+    code += "print(c.execute('SELECT count(*) FROM probe').fetchone()[0]); c.close()"
+    done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_opening_an_archive_again_keeps_the_locks_of_the_connection_already_open(tmp_path):
+    """A second open_db of an archive this process writes (a crawl's extensions open their own)
+    must not drop the writer's locks: another process closing its connection would take itself
+    for the last one and remove the WAL, and every later commit of the writer would be lost."""
+    db = tmp_path / "archive.db"
+    writer = schema.open_db(db)
+    writer.execute("CREATE TABLE probe (x INTEGER)")
+    writer.execute("INSERT INTO probe VALUES (1)")
+    writer.conn.commit()
+    schema.open_db(db).close()  # checks the file it opens: the writer's locks must hold
+    assert _count_elsewhere(db) == 1
+    for x in range(2, 5):
+        writer.execute("INSERT INTO probe VALUES (?)", [x])
+        writer.conn.commit()
+        assert _count_elsewhere(db) == x
+    writer.close()
+    assert _count_elsewhere(db) == 4

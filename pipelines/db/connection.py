@@ -22,6 +22,7 @@ from pipelines.db.states import (
     ReadOnlyArchiveError,
     check_file,
     check_tables,
+    connect,
     damaged,
     newer_error,
     open_readonly,
@@ -45,7 +46,7 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     check_file(path)
     # the busy timeout from the first statement on: reading what the file holds waits too while
     # another process creates or migrates the same new archive
-    db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000))
+    db = sqlite_utils.Database(connect(path, timeout=BUSY_TIMEOUT_MS / 1000))
     try:
         check_tables(db, str(path))
         newer = unknown_migrations(db)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import sqlite_utils
 
@@ -49,14 +50,55 @@ def damaged(path: Path, what: str) -> DamagedArchiveError:
     return DamagedArchiveError(f"{path} is damaged ({what}): {RECOVER.format(path=path)}")
 
 
+class Connection(sqlite3.Connection):
+    """An SQLite connection to an archive, known to ``check_file`` while it is open."""
+
+
+# The connections this process holds, by the file they are open on (device, inode).
+_OPEN: dict[tuple[int, int], weakref.WeakSet[Connection]] = {}
+
+
+def connect(path: Path | str, **kwargs: object) -> Connection:
+    """``sqlite3.connect`` (same arguments), the connection noted as open on its file."""
+    conn = sqlite3.connect(path, factory=Connection, **kwargs)  # type: ignore[call-overload]
+    name = str(path)
+    if kwargs.get("uri"):
+        name = name.removeprefix("file:").split("?", 1)[0]
+        name = unquote(name)
+    try:
+        st = os.stat(name)
+    except OSError:
+        return conn
+    _OPEN.setdefault((st.st_dev, st.st_ino), weakref.WeakSet()).add(conn)
+    return conn
+
+
+def _held(st: os.stat_result) -> bool:
+    """Whether this process holds an open connection on the file."""
+    for conn in list(_OPEN.get((st.st_dev, st.st_ino), ())):
+        try:
+            conn.total_changes  # noqa: B018 -- raises once the connection is closed
+        except sqlite3.ProgrammingError:
+            continue
+        return True
+    return False
+
+
 def check_file(path: Path) -> None:
     """A non-empty file that is no SQLite database, or one shorter than its header says (a file
-    cut short; only when no WAL file holds pages of its own), raises; reads 100 bytes."""
+    cut short; only when no WAL file holds pages of its own), raises; reads 100 bytes.
+
+    Not while this process holds a connection on it: closing any file descriptor of a file drops
+    every POSIX lock the process holds on it, SQLite's included, and another process would then
+    take itself for the last connection and checkpoint and remove the WAL under our writer (its
+    later commits lost: https://www.sqlite.org/howtocorrupt.html, 2.2). A file we hold open was
+    checked when it was first opened."""
     if not path.exists():
         return  # a new archive
     try:
-        size = path.stat().st_size
-        if not size:
+        st = path.stat()
+        size = st.st_size
+        if not size or _held(st):
             return
         with path.open("rb") as f:
             header = f.read(100)
@@ -118,7 +160,7 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
     last: sqlite3.Error | None = None
     for mode in ("mode=ro", "immutable=1"):
         try:
-            conn = sqlite3.connect(f"{uri}?{mode}", uri=True)
+            conn = connect(f"{uri}?{mode}", uri=True)
         except sqlite3.Error as exc:
             last = exc
             continue
