@@ -223,11 +223,13 @@ class StoreStage(ArchiveStage):
 
     def _lost(self, group: list[Crawled], exc: BaseException | None) -> None:
         if group:
-            logger.error(
+            # interrupted (Ctrl-C): the command says so itself, and what the next run does
+            log = logger.debug if isinstance(exc, KeyboardInterrupt) else logger.error
+            log(
                 "archive: %d stored item(s) were not committed (%s); they are not in "
                 "the archive and the next crawl fetches them again",
                 len(group),
-                exc or "transaction rolled back",
+                (str(exc) or type(exc).__name__) if exc else "transaction rolled back",
             )
 
     def _timer_fired(self) -> None:
