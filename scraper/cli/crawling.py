@@ -12,6 +12,8 @@ from scraper.cli.options import (
     check_sources,
     db_option,
     lock_max_age,
+    log_file_option,
+    log_settings,
     pairs,
     redis_option,
     say,
@@ -93,13 +95,7 @@ def sources_cmd(sources_file: str | None, as_json: bool) -> None:
     is_flag=True,
     help="Also show Scrapy's log (LOG_LEVEL, default INFO) on stderr.",
 )
-@click.option(
-    "--log-file",
-    "log_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Append Scrapy's log to this file.",
-)
+@log_file_option
 @redis_option
 @click.option(
     "--worker",
@@ -187,11 +183,7 @@ def crawl(
         )
     if quiet:
         settings["PROGRESS"] = False
-    if verbose:
-        settings["LOG_STDERR"] = True
-    if log_file:
-        settings["LOG_FILE"] = log_file
-        settings["LOG_FILE_APPEND"] = True
+    settings.update(log_settings(verbose, log_file))
     if worker is not None and not redis_url:
         raise click.UsageError("--worker names a worker of a crawl through Redis: give --redis")
     archive = writing(db)  # a damaged, read-only or newer archive: one line, left as it is

@@ -8,7 +8,16 @@ from typing import Any
 
 import click
 
-from scraper.cli.options import db_option, lock_max_age, pairs, redis_option, say, writing
+from scraper.cli.options import (
+    db_option,
+    lock_max_age,
+    log_file_option,
+    log_settings,
+    pairs,
+    redis_option,
+    say,
+    writing,
+)
 
 
 def connect_or_exit(url: str, command: str) -> Any:
@@ -58,13 +67,7 @@ def join_as_worker(
     help="Scrapy setting override, e.g. -s STORE_GROUP_SECONDS=1 (repeatable).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also show Scrapy's log on stderr.")
-@click.option(
-    "--log-file",
-    "log_file",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Append Scrapy's log to this file.",
-)
+@log_file_option
 def store_cmd(
     redis_url: str | None,
     db: str | None,
@@ -82,7 +85,7 @@ def store_cmd(
     queued or under way, no item waiting), with the exit codes of `meetarchive crawl`; with
     --follow it runs until stopped (SIGTERM, Ctrl-C).
     """
-    from scraper.cli.crawlrun import record_exit_code, run_crawl
+    from scraper.cli.crawlrun import EXIT_LOCKED, record_exit_code, run_crawl
     from scraper.crawl.lock import Locked, crawl_lock
     from scraper.crawl.redisrun import STATS, open_run, run_spider
 
@@ -92,12 +95,8 @@ def store_cmd(
         **pairs(overrides, "-s"),
         "REDIS_URL": redis_url,
         "REDIS_FOLLOW": follow,
+        **log_settings(verbose, log_file),
     }
-    if verbose:
-        settings["LOG_STDERR"] = True
-    if log_file:
-        settings["LOG_FILE"] = log_file
-        settings["LOG_FILE_APPEND"] = True
     archive = writing(db)
     client = connect_or_exit(redis_url, "store")
     open_run(client)
@@ -109,7 +108,7 @@ def store_cmd(
             report = run_crawl("redis-store", archive, {}, settings)
     except Locked as exc:
         say(f"meetarchive store: {exc}", err=True)
-        raise SystemExit(4) from None
+        raise SystemExit(EXIT_LOCKED) from None
     report.spider = str(settings["REDIS_RUN_SPIDER"])
     record_exit_code(archive, report)
     for name, value in client.hgetall(STATS).items():

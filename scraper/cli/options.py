@@ -65,6 +65,26 @@ redis_option = click.option(
     help="A crawl on many machines through this Redis: redis://HOST:PORT/DB (docs/distributed.md).",
 )
 
+log_file_option = click.option(
+    "--log-file",
+    "log_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Append Scrapy's log to this file.",
+)
+
+
+def log_settings(verbose: bool, log_file: str | None) -> dict[str, object]:
+    """The Scrapy settings of ``-v`` (the log on stderr too) and ``--log-file``."""
+    settings: dict[str, object] = {}
+    if verbose:
+        settings["LOG_STDERR"] = True
+    if log_file:
+        settings["LOG_FILE"] = log_file
+        settings["LOG_FILE_APPEND"] = True
+    return settings
+
+
 jobs_option = click.option(
     "--jobs",
     "jobs",
