@@ -282,3 +282,14 @@ def test_a_comment_prompt_after_the_article_is_no_text() -> None:
     assert P4 in text
     for needle in ("We reserve the right", "Your email address", "Leave a Comment"):
         assert needle not in text
+
+
+@pytest.mark.parametrize("tag", ["abbr", "acronym", "dfn", "cite", "q"])
+def test_an_inline_element_stays_inside_its_sentence(tag: str) -> None:
+    # HTML4's <acronym> is as inline as <abbr>: its text is no block of its own
+    sentence = (
+        f"Kerr ran a <{tag} title='British record'>BR</{tag}> of 3:45.34 and said the move had "
+        "been planned with his coach for weeks before the race."
+    )
+    text = body(page(paras(P1, sentence, P2)))
+    assert "Kerr ran a BR of 3:45.34 and said" in text

@@ -51,6 +51,7 @@ INLINE = frozenset(
     {
         "a",
         "abbr",
+        "acronym",
         "b",
         "bdi",
         "bdo",
