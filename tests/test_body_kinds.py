@@ -293,3 +293,35 @@ def test_an_inline_element_stays_inside_its_sentence(tag: str) -> None:
     )
     text = body(page(paras(P1, sentence, P2)))
     assert "Kerr ran a BR of 3:45.34 and said" in text
+
+
+STANDFIRST = (
+    "The Scot ran down the Norwegian in the last 50 meters and broke a British record that had "
+    "stood since 1985."
+)
+
+
+def test_a_standfirst_between_the_headline_and_the_text_leads_the_body() -> None:
+    article = (
+        "<article><div class='entry-header'><h1>Kerr wins the mile</h1>"
+        f"<p class='standfirst'>{STANDFIRST}</p><span>June 1, 2026</span></div>"
+        f"<div class='entry-content'>{paras(P1, P2, P3, P4)}</div></article>"
+    )
+    html = page(article).replace("<main><h1>Kerr wins the mile</h1>", "<main>")
+    text = body(html)
+    assert text.startswith(STANDFIRST + "\n\n" + P1)
+    assert "June 1, 2026" not in text
+
+
+def test_a_blogs_description_under_its_title_is_no_standfirst() -> None:
+    # a blog names itself in an <h1> in its header, the post's title is the blog's too
+    blog = (
+        "<!doctype html><html><head><title>Track Notes</title></head><body><div id='wrap'>"
+        "<div id='header'><h1>Track Notes</h1><p class='description'>Every week I write about "
+        "the races I watched, the splits I timed and the runners I met.</p></div>"
+        f"<div class='post'><div class='post-body entry-content'>{paras(P1, P2, P3)}</div></div>"
+        "</div></body></html>"
+    )
+    text = GenericParser().parse(blog, URL, FETCHED).body or ""
+    assert text.startswith(P1)
+    assert "Every week" not in text

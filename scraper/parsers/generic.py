@@ -170,7 +170,7 @@ def extract_body(
     from scraper.parsers.common.body import read_body
 
     titles = [t for t, _ in page.title_candidates()] if page is not None else []
-    body = read_body(tree, notes)
+    body = read_body(tree, notes, headline)
     text = _blocks_text(body.blocks, headline, titles)
     if page is not None:
         ld_body = page.article_body()

@@ -7,7 +7,9 @@ order, from one lxml tree (general signals only, no site rules).
 3. The container is the element holding the article (``scraper.parsers.common.container``).
 4. The container's units are emitted in document order: good ones, plus short paragraphs,
    headings, list items, quotes and tables that are not link lists or teasers; repeated blocks,
-   headings that head nothing, calls to action and a trailing credit line are dropped.
+   headings that head nothing, calls to action and a trailing credit line are dropped. A
+   standfirst the page sets between the headline and the container (in the article's own
+   header, not the site's) leads them.
 
 ``read_body(tree)`` also returns the results tables among the blocks (their HTML, with the text
 that introduces each), for the results parser, and, given a ``notes`` list, why each block was
@@ -16,14 +18,17 @@ kept or dropped (``meetarchive extract --explain``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.parsers.common.boilerplate import clean_copy
-from scraper.parsers.common.container import choose, inside
+from scraper.parsers.common.container import Choice, choose, inside
 from scraper.parsers.common.explain import Note, note
 from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS
+from scraper.parsers.common.pagemeta import overlap
 from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import Unit, units_of, weight
 
@@ -41,7 +46,9 @@ class Body:
     results_tables: list[str] = field(default_factory=list)  # HTML, each after its lead-in
 
 
-def read_body(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> Body:
+def read_body(
+    tree: lxml_html.HtmlElement, notes: list[Note] | None = None, headline: str | None = None
+) -> Body:
     root = clean_copy(tree, notes)
     units = units_of(root)
     if not units:
@@ -51,9 +58,15 @@ def read_body(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> B
     if notes is not None:
         note(notes, container, True, f"article container ({choice.why})")
     # (block, why it is dropped or None, whether a short block between kept text would stay)
+    lead = _lead_in(root, units, choice, headline) if headline else set()
     read: list[tuple[Block, str | None, bool]] = []
     for i, u in enumerate(units):
         if not u.text:
+            continue
+        if i in lead:
+            read.append(((u.tag, u.text, u), None, False))
+            if notes is not None:
+                note(notes, u.el, True, "a standfirst between the headline and the container")
             continue
         why = _dropped(u, i in choice.good, i in choice.teasers, inside(u.el, container))
         read.append(((u.tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
@@ -70,6 +83,50 @@ def read_body(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> B
 def extract_body_blocks(tree: lxml_html.HtmlElement) -> list[tuple[str, str]]:
     """(tag, text) of the article's blocks in document order."""
     return read_body(tree).blocks
+
+
+def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: str) -> set[int]:
+    """Prose between the headline and the article container (a standfirst, a lede the page sets
+    apart): the good units after the last <h1> before the container, when the two share a box
+    below the page's root (the article's own header, not the site's)."""
+    container = choice.container
+    first = next((i for i, u in enumerate(units) if u.text and inside(u.el, container)), None)
+    if first is None:
+        return set()
+    head = next((i for i in range(first - 1, -1, -1) if units[i].tag == "h1"), None)
+    if head is None or not _same_title(units[head].text, headline):
+        return set()
+    boxes = set(container.iterancestors())
+    shared = next((a for a in units[head].el.iterancestors() if a in boxes), None)
+    if shared is None or shared is root or shared.tag == "body":
+        return set()
+    for box in units[head].el.iterancestors():
+        if box is shared:
+            break
+        if _SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+            return set()
+    return {
+        i
+        for i in range(head + 1, first)
+        if i in choice.good
+        and i not in choice.teasers
+        and units[i].tag in LEAD_TAGS
+        and units[i].text.rstrip().endswith(_END)
+        and not CALL_TO_ACTION.search(units[i].text)
+    }
+
+
+def _same_title(a: str, b: str) -> bool:
+    return overlap(a, b) >= 0.6 and overlap(b, a) >= 0.6
+
+
+# the site's header (a blog's title and description), not an article's ("entry-header")
+_SITE_HEADER = re.compile(
+    r"(?:^|\s)(?:(?:site|page|top|blog)[_-]?)?(?:header|masthead|branding)(?:[_-](?:inner|wrap\w*|"
+    r"container|section))?(?:$|\s)",
+    re.IGNORECASE,
+)
+LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})
 
 
 def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | None:
