@@ -325,3 +325,16 @@ def test_a_blogs_description_under_its_title_is_no_standfirst() -> None:
     text = GenericParser().parse(blog, URL, FETCHED).body or ""
     assert text.startswith(P1)
     assert "Every week" not in text
+
+
+def test_a_sentence_linking_most_of_its_words_is_kept_a_pointer_is_not() -> None:
+    linked = (
+        "You can watch <a href='/video/kerr'>the whole race again with the splits of every lap "
+        "in our video</a> here."
+    )
+    pointer = "Related: <a href='/s/nuguse'>Nuguse sets an American record in the mile</a>."
+    teaser = "<a href='/s/bol'>Femke Bol breaks the world record in the 400m hurdles again</a>."
+    text = body(page(paras(P1, P2, linked, pointer, teaser, P3, P4)))
+    assert "You can watch the whole race again" in text
+    assert "Nuguse sets" not in text
+    assert "Femke Bol" not in text

@@ -141,7 +141,11 @@ def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | Non
         return "a teaser card's excerpt"
     # a link list is out; a long paragraph (or list item) that links much of its text but
     # says more around the links is still prose
-    if u.link > 0.5 * len(u.text) and not _linked_prose(u.tag, len(u.text), u.link):
+    if (
+        u.link > 0.5 * len(u.text)
+        and not _linked_prose(u.tag, len(u.text), u.link)
+        and not _linked_sentence(u)
+    ):
         return "mostly link text"
     if u.tag not in KEPT_TAGS:
         return _SHORT_BLOCK
@@ -172,6 +176,22 @@ def _between_kept(read: list[tuple[Block, str | None, bool]], k: int) -> bool:
         return False
 
     return reaches(-1) and reaches(1)
+
+
+_POINTER = re.compile(r"^\W*(?:related|read|see|also|more|watch|listen|click|via|source)\b", re.I)
+
+
+def _linked_sentence(u: Unit) -> bool:
+    """A paragraph that is one sentence with a link over most of it ("You can watch the whole
+    talk here."), not a pointer to another page ("Related: ...", "Read more ...")."""
+    text = u.text
+    return (
+        u.tag == "p"
+        and u.link < 0.9 * len(text)
+        and len(text.split()) >= 6
+        and text.rstrip().endswith((".", "!", "?"))
+        and not _POINTER.match(text)
+    )
 
 
 def _linked_prose(tag: str, length: int, link: int) -> bool:
