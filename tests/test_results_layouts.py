@@ -305,3 +305,38 @@ def test_team_blocks_with_their_runners_then_the_individual_results_under_their_
         (1, "Ann Moss", "5:09"),  # the header wrapped 'Pace' onto its own line: so do rows
         (2, "Bea Lund", "5:11"),
     ]
+
+
+CLUB_SHEET = """Kreismeisterschaften 2025
+{heading}
+Wind: +1,2
+1.Max MUSTERMANN      1998  LG Nord          10,45
+2.Hans MEIER          2000  TV Süd           10,52
+3.Karl SCHMIDT        1999  SC Ost           10,61
+
+Kugelstoß Frauen
+1.Anna BERGER         1995  LG Nord          15,23
+2.Lisa KLEIN          1997  TSV West         14,80
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "round_"),
+    [
+        ("100 m Männer", "Finals"),
+        ("100 m Männer Finale", "Finals"),
+        ("100 m Men Final", "Finals"),
+        ("100 m Männer Vorlauf", "Heats"),
+        ("100m Men Prelims", "Prelims"),
+    ],
+)
+def test_a_short_event_heading_naming_its_round_names_the_event(heading: str, round_: str):
+    # a line of only a round ('Prelims') sets the round; a short event heading with a round word
+    # in it is still the event's name, and the wind printed under it is its rows' wind
+    doc = parse(CLUB_SHEET.format(heading=heading))
+    sprint, shot = doc["events"]
+    assert (sprint["event_name"], sprint["gender"], sprint["round"]) == (heading, "M", round_)
+    assert [r["wind"] for r in sprint["results"]] == [1.2, 1.2, 1.2]
+    assert [r["athlete"] for r in sprint["results"]][0] == "Max MUSTERMANN"
+    assert (shot["event_name"], shot["gender"]) == ("Kugelstoß Frauen", "F")
+    assert [r["wind"] for r in shot["results"]] == [None, None]

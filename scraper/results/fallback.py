@@ -84,6 +84,7 @@ class _Reader:
         self.teams = TeamTable()
         self.wind: float | None = None
         self.heat: int | None = None
+        self.conditions_new = False  # a heat or wind read since the last row (the next rows)
         self.first_block: int | None = None
         self.dayfirst = False
         self.i = 0
@@ -181,11 +182,11 @@ class _Reader:
             if self.ev is not None and not self.ev.rows:
                 self.ev.round = r
         if hm:
-            self.heat = int(hm.group(1))
+            self.heat, self.conditions_new = int(hm.group(1)), True
         if wm and len(s) < 60:
-            self.wind = parse_wind(wm.group(1))[0]
-        if hm or (wm and len(s) < 60) or (r and len(s) < 30):
-            return
+            self.wind, self.conditions_new = parse_wind(wm.group(1))[0], True
+        if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
+            return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         if not is_title(s) or RULE.match(s) or all(field_of(w) for w in s.split()):
             return  # a rule, or header words on a line of their own
@@ -241,7 +242,9 @@ class _Reader:
         elif kind == "relay" and ev.kind == "individual":
             ev.kind = "relay"
         self.doc.events.append(ev)
-        self.ev, self.heat, self.wind = ev, None, None
+        self.ev = ev
+        if not self.conditions_new:  # a wind printed under the heading is this event's
+            self.heat, self.wind = None, None
         if named:
             self.base = name
         return ev
@@ -313,7 +316,7 @@ class _Reader:
         if row.wind is None and row.wind_raw is None and self.wind is not None:
             row.wind = self.wind
         ev.rows.append(row)
-        self.last, self.unread = row, None
+        self.last, self.unread, self.conditions_new = row, None, False
 
     def _wrapped(self, row: Row, toks: list[str]) -> bool:
         """The rest of a row wrapped onto the next line, as its header was."""
