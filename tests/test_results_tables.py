@@ -370,3 +370,77 @@ def test_dates_as_printed(text, day):
 )
 def test_section_titles_carry_the_gender(title, gender):
     assert title_gender(title) == gender
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><tr>{head}</tr>{body}</table>"
+
+
+def test_a_surname_column_beside_a_given_name_column_gives_the_whole_name() -> None:
+    # French timers print 'Nom' (the surname) and 'Prénom' apart; German clubs 'Name', 'Vorname'
+    page = (
+        "<html><head><title>Résultats</title></head><body>"
+        "<h1>Foulées de la Ville 10 km - 12/05/2024</h1>"
+        + _table(
+            ["Clt", "Dossard", "Nom", "Prénom", "Club", "Cat.", "Temps"],
+            [
+                ["1", "245", "DUPONT", "Pierre", "AC Ville", "SEM", "00:32:15"],
+                ["2", "12", "MARTIN", "Julie", "", "SEF", "00:33:40"],
+            ],
+        )
+        + _table(
+            ["Platz", "Name", "Vorname", "Verein", "Zeit"],
+            [["1", "Berger", "Tim", "LG Nord", "00:35:10"]],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "place", "athlete", "team") == [
+        (1, "Pierre DUPONT", "AC Ville"),
+        (2, "Julie MARTIN", None),
+        (1, "Tim Berger", "LG Nord"),
+    ]
+    # the heading less its date names the meet, not the title's boilerplate word
+    assert doc["meet"]["name"] == "Foulées de la Ville 10 km"
+
+
+def test_a_heading_naming_its_round_titles_its_table_under_a_compound_meet_name() -> None:
+    page = (
+        "<html><head><title>Ergebnisse - LG Nord</title></head><body>"
+        "<h1>Kreis-Hallenmeisterschaften 2026</h1><p>Musterstadt, 24.01.2026</p>"
+        "<h2>60 m Männer - Finale</h2>"
+        + _table(
+            ["Platz", "Name", "Jg.", "Verein", "Zeit"],
+            [["1.", "Berger, Tim", "2001", "LG Nord", "6,94"]],
+        )
+        + "<h2>Weitsprung Frauen</h2>"
+        + _table(
+            ["Platz", "Name", "Jg.", "Verein", "Weite"],
+            [["1.", "Maier, Lea", "2000", "TV Süd", "5,84"]],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["name"] == "Kreis-Hallenmeisterschaften 2026"
+    assert [(e["event_name"], e["gender"], e["round"]) for e in doc["events"]] == [
+        ("60 m Männer - Finale", "M", "Finals"),
+        ("Weitsprung Frauen", "F", "Finals"),
+    ]
+
+
+def test_the_heading_the_title_repeats_names_the_race_not_the_site() -> None:
+    pre = (
+        "<pre>Place Name                 City        Time\n"
+        "    1 COLMAN HATTON        BOSTON MA   52:16.2\n"
+        "    2 JONATHAN BAKER       CAMBRIDGE   52:32.4\n</pre>"
+    )
+    page = (
+        "<html><head><title>Running Site | Black Cat 10M &amp; 20M Race Results</title></head>"
+        "<body><h1>Black Cat 10M &amp; 20M</h1><h2>Salem, MA, March 2, 2013</h2>"
+        f"<h3>10 Mile Overall</h3>{pre}</body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["name"] == "Black Cat 10M & 20M"
+    assert doc["meet"]["date"] == "2013-03-02"

@@ -26,7 +26,7 @@ from scraper.results.htmltables import (
     text_of,
 )
 from scraper.results.marks import parse_mark, parse_wind
-from scraper.results.meetinfo import MEET_WORDS, day_of, meet_name, title_line
+from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import title_gender
@@ -198,12 +198,32 @@ def _meet(root: Any) -> Meet:
     if from_body and year and meet.date and not meet.date.startswith(year.group(0)):
         meet.date_raw = meet.date = None  # a date somewhere on a page titled with another year
     if meet.name is None:
-        meet.name = meet_name(heads, _top_headings(root))
+        meet.name = meet_name(heads) or _named_by_title(root, title)
+    if meet.name is None:
+        meet.name = meet_name([], _top_headings(root))
     if meet.name is None and title:
         meet.name = _meet_from_title(title, heads)
     if meet.date is None and meet.date_raw is None:  # "... - 2023 Results": the year it is of
         meet.date_raw = year.group(0) if year else None
     return meet
+
+
+def _named_by_title(root: Any, title: str) -> str | None:
+    """The page's <h1> that its <title> repeats ('Cool Running | Black Cat 10M & 20M Race
+    Results' over 'Black Cat 10M & 20M'): the page's subject, the race or meet, even when it
+    reads like an event; not a gendered event ('Women's 10,000 Meters')."""
+    low = title.casefold()
+    for h in root.iter("h1"):
+        text = cell_text(h)
+        if (
+            text
+            and len(text.split()) >= 2
+            and text.casefold() in low
+            and not title_gender(text)
+            and not is_boilerplate(text)
+        ):
+            return text
+    return None
 
 
 def _top_headings(root: Any) -> list[str]:
@@ -228,7 +248,7 @@ def _pi_title(root: Any) -> str | None:
     return None
 
 
-def _meet_from_title(title: str, heads: list[str]) -> str:
+def _meet_from_title(title: str, heads: list[str]) -> str | None:
     """'TFRRS | Conference Championships - Women's 10,000 Meters' -> 'Conference Championships';
     'Uitsig Relays | Results 2013' -> 'Uitsig Relays 2013'; a heading that is a year alone dates
     the name."""
@@ -239,6 +259,8 @@ def _meet_from_title(title: str, heads: list[str]) -> str:
     keep = [p for p in parts if not _SITE_SEGMENT.match(p) and not EVENT_WORDS.search(p)]
     keep = [p for p in keep if not re.fullmatch(r"(?i)(?:results?\s*)?(?:19|20)\d\d", p)]
     name = max(keep, key=len) if keep else title
+    if is_boilerplate(name):
+        return None  # 'Résultats', 'Results': the title names no meet
     if year and year not in name:
         name = f"{name} {year}"
     return name
@@ -303,7 +325,8 @@ def _title_of(
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
             rnd = r
-            continue
+            if not EVENT_WORDS.search(s):  # 'Finals' alone; '60 m Männer - Finale' titles it
+                continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
             return _bare_title(s), rnd, wind
         if tag not in _HEADINGS:

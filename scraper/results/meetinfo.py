@@ -22,8 +22,11 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?k|series|trophy|league|"
-    r"meisterschaft(?:en)?|sportfest|lauf|stevne|mesterskap|mästerskap|championnats?|"
-    r"kampioenschap(?:pen)?|campeonato|challenge|miles|festival)\b|大会|競技会|記録会|選手権|定期戦",
+    r"lauf|championnats?|campeonato|challenge|miles|festival|foulées|corrida)\b"
+    # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
+    # 'Seriestevne', 'Kretsmesterskap')
+    r"|(?:meisterschaft(?:en)?|sportfest|stevne|mesterskap(?:et)?|mästerskap(?:en)?|"
+    r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦",
     re.I,
 )
 _RESULTS_WORD = re.compile(
@@ -95,10 +98,15 @@ def meet_name(headings: list[str], fallback: list[str] | None = None) -> str | N
         if MEET_WORDS.search(h):
             return _strip_results(h)
     for h in _clean(fallback or []):
-        name = _strip_results(h)
-        if re.search(r"[^\W\d_]{3}", name) and len(name.split()) >= 2 and day_of(h)[1] is None:
+        name = title_line(h)  # 'Foulées de la Ville 10 km - 12/05/2024': less its date
+        if re.search(r"[^\W\d_]{3}", name) and len(name.split()) >= 2 and not is_boilerplate(name):
             return name
     return None
+
+
+def is_boilerplate(heading: str) -> bool:
+    """'Results', 'Ergebnisliste', 'Résultats': a heading any results page prints."""
+    return bool(_BOILERPLATE.match(" ".join(heading.split())))
 
 
 def _clean(headings: list[str]) -> list[str]:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from scraper.results.dates import date_in
+from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import Meet, gender_of
 
 EVENT_WORDS = re.compile(
@@ -35,11 +36,10 @@ EVENT_WORDS = re.compile(
     r"individuals?|overall|results?\s+for)\b)",
     re.I,
 )
+# a meet's words (scraper.results.meetinfo), and those a race's title line prints
 _MEET_WORDS = re.compile(
-    r"\b(invite|invitational|meet|championships?|champs|classic|relays|open|games|gala|"
-    r"meisterschaften?|sportfest|stevne|mesterskap|championnats?|meeting|campeonato|"
-    r"campionati|kisat|race|road race|5k|10k|marathon|parkrun|league|cup|trophy|series|annual|"
-    r"relays?|run|trot|dash|xc|cross country|conference|regionals?|festival)\b",
+    rf"{MEET_WORDS.pattern}|\b(?:campionati|kisat|annual|relay|run|trot|dash|xc|cross country|"
+    r"conference|regionals?)\b",
     re.I,
 )
 _NOT_TITLE = re.compile(

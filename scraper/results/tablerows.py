@@ -261,8 +261,8 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         cells[c.field] = v
     status = _place_status(cells)
     first, last = cells.pop("first", None), cells.pop("last", None)
-    if (first or last) and "athlete" not in cells:
-        cells["athlete"] = " ".join(x for x in (first, last) if x)
+    if first or last:  # 'Prénom' beside 'Nom', 'Vorname' beside 'Name': the name's halves
+        cells["athlete"] = " ".join(x for x in (first, cells.get("athlete"), last) if x)
     year = None
     for f in ("athlete", "team"):
         m = _BIRTH.match(cells.get(f, ""))
