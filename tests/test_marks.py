@@ -169,6 +169,19 @@ def test_tiebreak_thousandths(raw, expected):
         ("Scratch", "SCR"),
         ("no height", "NM"),
         ("12.1", None),
+        # the words German, French, Nordic, Dutch, Spanish and Italian lists print
+        ("aufg.", "DNF"),
+        ("disq.", "DQ"),
+        ("o.g.V.", "NM"),
+        ("Abandon", "DNF"),
+        ("NP", "DNS"),
+        ("Brøt", "DNF"),
+        ("Ej start", "DNS"),
+        ("Disk", "DQ"),
+        ("Opg.", "DNF"),
+        ("Ret.", "DNF"),
+        ("Squal.", "DQ"),
+        ("Diskus", None),
     ],
 )
 def test_status_words(raw, expected):

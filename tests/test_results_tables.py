@@ -444,3 +444,21 @@ def test_the_heading_the_title_repeats_names_the_race_not_the_site() -> None:
     doc = contract(page)
     assert doc["meet"]["name"] == "Black Cat 10M & 20M"
     assert doc["meet"]["date"] == "2013-03-02"
+
+
+@pytest.mark.parametrize(("place", "mark"), [("DNS", ""), ("", "DNS"), ("", "aufg."), ("DNF", "-")])
+def test_a_status_in_the_place_or_mark_cell_is_a_row(place: str, mark: str) -> None:
+    page = (
+        "<html><body><h2>800 m Männer</h2>"
+        + _table(
+            ["Platz", "Name", "Jg.", "Verein", "Zeit"],
+            [
+                ["1.", "Berger, Tim", "2001", "LG Nord", "1:54,20"],
+                [place, "Lang, Max", "2002", "TV Süd", mark],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "place", "athlete", "status")[-1][:2] == (None, "Lang, Max")
+    assert cells(doc, "status")[-1][0] in ("DNS", "DNF")

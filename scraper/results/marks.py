@@ -38,6 +38,34 @@ STATUS_WORDS = {
     "NO HEIGHT": "NM",
     "NO TIME": "NT",
     "DISQUALIFIED": "DQ",
+    # as results in German, French, Nordic, Dutch, Spanish and Italian lists print them
+    "AUFG": "DNF",  # aufgegeben
+    "AUFGEGEBEN": "DNF",
+    "DISQUALIFIZIERT": "DQ",
+    "NICHT ANGETRETEN": "DNS",
+    "OGV": "NM",  # ohne gültigen Versuch
+    "ABANDON": "DNF",
+    "ABD": "DNF",
+    "NON PARTANT": "DNS",
+    "NP": "DNS",
+    "DISQUALIFIÉ": "DQ",
+    "BRUTT": "DNF",
+    "BRØT": "DNF",
+    "BRÖT": "DNF",
+    "IKKE STARTET": "DNS",
+    "EJ START": "DNS",
+    "DISK": "DQ",
+    "OPGEGEVEN": "DNF",
+    "OPG": "DNF",
+    "RETIRADO": "DNF",
+    "RET": "DNF",
+    "DESCALIFICADO": "DQ",
+    "DESC": "DQ",
+    "NO PRESENTADO": "DNS",
+    "RITIRATO": "DNF",
+    "RIT": "DNF",
+    "SQUALIFICATO": "DQ",
+    "SQUAL": "DQ",
 }
 # Record / performance flags that may follow a mark, as words.
 RECORD_FLAGS = {

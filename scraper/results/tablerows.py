@@ -260,6 +260,8 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
                 extra["heat"] = v  # a group named, not numbered ('対抗')
         cells[c.field] = v
     status = _place_status(cells)
+    if status and not cells.get("mark"):
+        cells["mark"] = status  # 'DNS' in the place cell, the mark cell empty: the row's result
     first, last = cells.pop("first", None), cells.pop("last", None)
     if first or last:  # 'Prénom' beside 'Nom', 'Vorname' beside 'Name': the name's halves
         cells["athlete"] = " ".join(x for x in (first, cells.get("athlete"), last) if x)
