@@ -340,3 +340,37 @@ def test_a_short_event_heading_naming_its_round_names_the_event(heading: str, ro
     assert [r["athlete"] for r in sprint["results"]][0] == "Max MUSTERMANN"
     assert (shot["event_name"], shot["gender"]) == ("Kugelstoß Frauen", "F")
     assert [r["wind"] for r in shot["results"]] == [None, None]
+
+
+def test_a_birth_year_in_brackets_and_a_wind_in_brackets_are_read_apart():
+    doc = parse(
+        "Men Long Jump\n"
+        "1. Max Muster (1998)  LG Nord   7,45 (+1,2)\n"
+        "2. Tom Klein (2001)   TV Süd    7,12 (-0,4)\n"
+        "3. Ole Berg (1995)    SC Ost    6,98 (+0,3)\n"
+    )
+    assert rows(doc) == [
+        (1, "Max Muster", "LG Nord", "1998", 7.45),
+        (2, "Tom Klein", "TV Süd", "2001", 7.12),
+        (3, "Ole Berg", "SC Ost", "1995", 6.98),
+    ]
+    assert [r["wind"] for r in doc["events"][0]["results"]] == [1.2, -0.4, 0.3]
+
+
+def test_an_unplaced_runner_after_the_placed_ones_is_a_row_and_a_class_letter_no_year():
+    doc = parse(
+        "Stadtmeisterschaften 2016\n\n800m Männer\n"
+        "1 Moritz Fischer      M30  LG Nord        2,03,45\n"
+        "2 Paul Richter        M    TV Süd         2,05,12\n"
+        "3 Lukas Neumann       M35  LG Nord        2,11,90\n"
+        "  Felix Braun         M40  TV Süd         DNF\n"
+    )
+    assert doc["meet"]["name"] == "Stadtmeisterschaften 2016"
+    results = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["year"], r["status"]) for r in results] == [
+        (1, "Moritz Fischer", None, None),
+        (2, "Paul Richter", None, None),
+        (3, "Lukas Neumann", None, None),
+        (None, "Felix Braun", None, "DNF"),
+    ]
+    assert [r["detail"]["category"] for r in results] == ["M30", "M", "M35", "M40"]

@@ -112,6 +112,8 @@ def shape(tok: str) -> str:
         return "signed"
     if _YEAR4.match(tok):
         return "year4"
+    if tok[:1] == "(" and _YEAR4.match(tok[1:-1]) and tok[-1:] == ")":
+        return "year4p"  # a birth year in brackets after the name: 'Max Muster (1998)'
     if _INT.match(tok):
         if len(tok) >= 3 and tok[0] == "0":
             return "bib0"  # a zero-padded number: a bib or a code, never a place
@@ -145,7 +147,7 @@ def shape(tok: str) -> str:
 FIT: dict[str, dict[str, float]] = {
     "place": {"int2": 2, "int": 1.5, "place": 2.5, "status": 1.5, "dash": 1.5},
     "bib": {"int2": 1, "int": 1.5, "place": 0.3, "bib0": 2},
-    "year": {"class": 2.5, "int2": 1.2, "year4": 2, "category": 1.5, "sex": 0.2},
+    "year": {"class": 2.5, "int2": 1.2, "year4": 2, "year4p": 2.5, "category": 1.5, "sex": 0.2},
     "age": {"int2": 1.5, "class": 0.5},
     "sex": {"sex": 2.5},
     "category": {"category": 2.5, "word": 0.4, "class": 0.3, "state": 0.2},
@@ -310,8 +312,8 @@ def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
         cells["team"] = f"{cat} {cells.get('team', '')}".strip()
     if "year" not in order:
         return
-    if "year" in cells and "category" not in cells and shape(cells["year"]) == "category":
-        cells["category"] = cells.pop("year")
+    if "year" in cells and "category" not in cells and shape(cells["year"]) in ("category", "sex"):
+        cells["category"] = cells.pop("year")  # 'M65', or the main class alone ('M', 'W')
     if "year" in cells:
         return
     for field in ("team", "athlete"):

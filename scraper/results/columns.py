@@ -76,6 +76,8 @@ def build_row(
     else:
         row.athlete, row.team = name, team
     yr = _clean(cells.get("year"))
+    if yr and yr[0] == "(" and yr[-1] == ")":
+        yr = yr[1:-1].strip() or None  # '(1998)': the year as printed, less its brackets
     row.year = yr
     bib = _clean(cells.get("bib"))
     if bib:

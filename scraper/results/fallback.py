@@ -64,6 +64,7 @@ _GENERIC = re.compile(
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
+_BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
@@ -153,8 +154,9 @@ class _Reader:
         if len(toks) < 2:
             return False
         shapes = [shape(t.text) for t in toks]
-        if shapes[0] == "word" and self.block is not None:
-            # no place, a name and a status under a header: 'BARYSEVICH Dariya  BLR  DNF'
+        if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
+            # no place, a name and a status under a header or after placed rows:
+            # 'BARYSEVICH Dariya  BLR  DNF'
             return shapes[1] == "word" and shapes[-1] == "status" and len(toks) <= 8
         if shapes[0] not in PLACE_SHAPES:
             return False
@@ -307,6 +309,10 @@ class _Reader:
                 row.qualifier = f
             elif f not in row.flags:
                 row.flags.append(f)
+        wind = next((w for w in extra if _BRACKET_WIND.match(w)), None)
+        if wind is not None and row.wind is None and row.wind_raw is None:
+            extra.remove(wind)  # '7,45 (+1,2)': the wind in brackets after the mark
+            row.set_wind(wind.strip("()"))
         if extra:
             row.extra["unassigned"] = extra
         if merged:
