@@ -462,3 +462,37 @@ def test_a_status_in_the_place_or_mark_cell_is_a_row(place: str, mark: str) -> N
     doc = contract(page)
     assert cells(doc, "place", "athlete", "status")[-1][:2] == (None, "Lang, Max")
     assert cells(doc, "status")[-1][0] in ("DNS", "DNF")
+
+
+@pytest.mark.parametrize(
+    ("meet", "headings", "expected"),
+    [
+        (
+            "Campionati Regionali Assoluti 2025",
+            ["100 metri Uomini - Finale", "Salto in lungo Donne"],
+            [("100 metri Uomini - Finale", "M"), ("Salto in lungo Donne", "F")],
+        ),
+        (
+            "Campeonato Autonómico 2025",
+            ["400 metros Hombres", "Lanzamiento de disco Mujeres"],
+            [("400 metros Hombres", "M"), ("Lanzamiento de disco Mujeres", "F")],
+        ),
+        (
+            "Championnats régionaux 2025",
+            ["5000 mètres Hommes", "Saut en longueur Femmes"],
+            [("5000 mètres Hommes", "M"), ("Saut en longueur Femmes", "F")],
+        ),
+    ],
+)
+def test_event_headings_in_other_languages_name_their_tables(meet, headings, expected) -> None:
+    tables = "".join(
+        f"<h3>{h}</h3>"
+        + _table(
+            ["Pos", "Atleta", "Anno", "Società", "Prestazione"],
+            [["1", "Rossi Marco", "2000", "Milano", "10.41"]],
+        )
+        for h in headings
+    )
+    doc = contract(f"<html><body><h2>{meet}</h2>{tables}</body></html>")
+    assert doc["meet"]["name"] == meet
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == expected

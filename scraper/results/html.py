@@ -28,15 +28,16 @@ from scraper.results.htmltables import (
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
+from scraper.results.sections import DISCIPLINES
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import title_gender
 from scraper.results.text import parse_text
 
 EVENT_WORDS = re.compile(
-    r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|m|k|km|mile|miles|yards?|yd)(?![A-Za-z])|"
-    r"\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|\b(mile|relay|hurdles|jump|vault|put|throw|"
-    r"discus|javelin|hammer|steeple\w*|dash|run|walk|individuals?|teams?|team scores|decathlon|"
-    r"heptathlon|pentathlon|cross country|xc|gehen|sprung|lauf|wurf|stoß|hopp|kast|løp)\b",
+    r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|metri|metros|mètres|m|k|km|mile|miles|"
+    r"yards?|yd)(?![A-Za-z])|\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|"
+    rf"\b({DISCIPLINES}|individuals?|teams?|team scores|cross country|xc|sprung|wurf|stoß|hopp|"
+    r"kast|løp)\b",
     re.I,
 )
 _BLOCK = {
@@ -328,7 +329,8 @@ def _title_of(
             if not EVENT_WORDS.search(s):  # 'Finals' alone; '60 m Männer - Finale' titles it
                 continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
-            return _bare_title(s), rnd, wind
+            title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
+            return (_with_class(title, tag, outline) if tag in _HEADINGS else title), rnd, wind
         if tag not in _HEADINGS:
             prose += len(s.split())
         elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:

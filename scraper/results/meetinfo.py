@@ -22,7 +22,7 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?k|series|trophy|league|"
-    r"lauf|championnats?|campeonato|challenge|miles|festival|foulées|corrida)\b"
+    r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
     r"|(?:meisterschaft(?:en)?|sportfest|stevne|mesterskap(?:et)?|mästerskap(?:en)?|"

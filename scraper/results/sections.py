@@ -22,18 +22,24 @@ from scraper.results.dates import date_in
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import Meet, gender_of
 
-EVENT_WORDS = re.compile(
-    r"(\d[\d,.]*\s*(?:meters?|metres?|meter|m|k|km|mi|mile|miles|yards?|yd|y)\b|\b\d+\s*[x×]\s*\d+|"
-    r"\b(?:mile|relay|hurdles?|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk|"
-    r"steeple\w*|marathon|half|cross|xc|decathlon|heptathlon|pentathlon|"
+# the disciplines' words in the languages results are published in (a title holding one names
+# an event); html.py's event test reads them too
+DISCIPLINES = (
+    r"mile|relay|hurdles?|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk|"
+    r"steeple\w*|decathlon|heptathlon|pentathlon|"
     r"hindernis|hürden|gehen|bahngehen|staffel|hochsprung|weitsprung|dreisprung|stabhochsprung|"
     r"kugel\w*|diskus|speer\w*|lauf|meile|"
     r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
     r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
-    r"vallas|salto|lanzamiento|relevos|ostacoli|salto|lancio|staffetta|"
-    r"häck|höjd|längd|stav|kula|slägga|stafett|"
-    r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti|"
-    r"individuals?|overall|results?\s+for)\b)",
+    r"vallas|salto|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|getto|marcia|"
+    r"häck|höjd|längd|kula|slägga|"
+    r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti"
+)
+# a distance's units ('100 metri', '400 metros', '5000 mètres')
+UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
+EVENT_WORDS = re.compile(
+    rf"(\d[\d,.]*\s*(?:{UNITS})\b|\b\d+\s*[x×]\s*\d+|"
+    rf"\b(?:{DISCIPLINES}|marathon|half|cross|xc|individuals?|overall|results?\s+for)\b)",
     re.I,
 )
 # a meet's words (scraper.results.meetinfo), and those a race's title line prints
