@@ -374,3 +374,58 @@ def test_an_unplaced_runner_after_the_placed_ones_is_a_row_and_a_class_letter_no
         (None, "Felix Braun", None, "DNF"),
     ]
     assert [r["detail"]["category"] for r in results] == ["M30", "M", "M35", "M40"]
+
+
+XC_TEAMS = """                      Conference Championships 2024 - 10/26/2024
+
+                              Team Scores
+=================================================================================
+Rank Team                    Total    1    2    3    4    5  *6  *7
+=================================================================================
+   1 Central HS                 45    3    7    9   12   14  (20) (25)
+      Total Time:  1:22:31.20
+         Average:    16:30.24
+   2 North HS                   78    5    8   15   21   29
+      Total Time:  1:24:01.00
+         Average:    16:48.20
+
+Women 5K Run CC
+=================================================================================
+    Name                    Year School                  Finals  Points
+=================================================================================
+  1 Kim, Lee                  11 South HS               17:02.10    1
+  2 Poe, Liz                  10 Central HS             17:15.40    3
+"""
+
+
+def test_a_teams_total_time_and_average_lines_are_its_details_not_titles():
+    doc = parse(XC_TEAMS)
+    teams, runners = doc["events"]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Central HS", 45.0),
+        (2, "North HS", 78.0),
+    ]
+    assert teams["results"][0]["detail"]["total time"] == "1:22:31.20"
+    assert runners["event_name"] == "Women 5K Run CC"
+
+
+def test_team_rankings_two_to_a_line_without_the_timers_page_header():
+    # Hy-Tek prints team rankings two to a line; a copy without its page header is still read
+    doc = parse(
+        "Women - Team Rankings - 17 Events Scored\n"
+        "===============================================================================\n"
+        "    1) Oregon                     104        2) Arkansas                  98\n"
+        "    3) Texas A&M                  55         4) Kentucky                  40\n"
+        "    5) LSU                        31.5       6) Florida                   30\n"
+    )
+    (teams,) = doc["events"]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Oregon", 104.0),
+        (2, "Arkansas", 98.0),
+        (3, "Texas A&M", 55.0),
+        (4, "Kentucky", 40.0),
+        (5, "LSU", 31.5),
+        (6, "Florida", 30.0),
+    ]

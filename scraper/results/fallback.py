@@ -64,6 +64,8 @@ _GENERIC = re.compile(
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
+_CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
+_DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 _BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -139,6 +141,13 @@ class _Reader:
             if last is not None and (self._wrapped(last, s.split()) or continues(last, s.split())):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
+                continue
+            detail = _DETAIL.match(s)
+            owner = last or (self.teams.team if self.ev and self.ev.kind == "team_scores" else None)
+            if owner is not None and detail and _CLOCK.match(detail.group(2)):
+                # 'Total Time:  1:22:31.20' under a team: the row's, no title
+                owner.extra[detail.group(1).casefold()] = detail.group(2)
+                self.last = last
                 continue
             self._other(s)
         self.doc.events = [e for e in self.doc.events if e.rows]

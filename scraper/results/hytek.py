@@ -24,6 +24,7 @@ from scraper.results.fixedwidth import (
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of
+from scraper.results.teamlines import TEAM_SCORE
 
 EVENT = re.compile(
     r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
@@ -40,7 +41,6 @@ ROUND_LINE = re.compile(
 HEAT_LINE = re.compile(r"^\s*(heat|section|flight)\s+(\d+)\b(.*)$", re.I)
 WIND_IN_LINE = re.compile(r"wind\s*:?\s*([+-]?\s*\d+(?:[.,]\d+)?|NWI)", re.I)
 LEG = re.compile(r"(?<!\S)(\d)\)\s*(.+?)(?=\s+\d\)\s|\s*$)")
-TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 _TEAM_CODE = re.compile(r"^(.*\S)\s+([A-Z][A-Z&]{1,5})$")  # a team's name, then its code
 TEAM_TITLE = re.compile(r"team (rankings|scores|standings)|scores? - ", re.I)
 ATTEMPT_TOKEN = re.compile(

@@ -10,11 +10,16 @@ with a time, are that team's runners; the next team is told from a runner by its
 
 from __future__ import annotations
 
+import re
+
 from scraper.results.align import Tok, align, shape
 from scraper.results.blocks import team_row
 from scraper.results.columns import build_row
 from scraper.results.headerline import Block
 from scraper.results.model import Event, Row
+
+# a ranked team and its score, as Hy-Tek prints team rankings two to a line
+TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 
 
 class TeamTable:
@@ -44,6 +49,15 @@ class TeamTable:
 
     def line(self, ev: Event, line: str, toks: list[Tok], block: Block | None) -> None:
         """One line of a team-score table: a team row, or a runner of the team above."""
+        pairs = list(TEAM_SCORE.finditer(line))
+        if len(pairs) >= 2:  # '1) Oregon  104      2) Arkansas  98': ranked teams side by side
+            for m in pairs:
+                r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
+                r.set_mark(m.group(3), "points")
+                r.points = r.mark
+                ev.rows.append(r)
+            self.team, self.runners = None, 0
+            return
         row = self._cells(toks, line, block) or team_row(toks, line.rstrip())
         team = self.team
         dotted = toks[0].text.endswith(".")
