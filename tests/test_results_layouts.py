@@ -429,3 +429,49 @@ def test_team_rankings_two_to_a_line_without_the_timers_page_header():
         (5, "LSU", 31.5),
         (6, "Florida", 30.0),
     ]
+
+
+GERMAN_SHEET = """Bezirksmeisterschaften Nord 2025
+Stadion am See, 21.06.2025
+
+100m Männer Vorlauf
+Lauf 1     Wind: +0,8 m/s
+Rang  Name                  Jg    Verein               Zeit
+1.    Tim Berger            2001  LG Nord              10,81
+2.    Jan Wolf              1999  TV Süd               10,95
+Lauf 2     Wind: -0,4 m/s
+Rang  Name                  Jg    Verein               Zeit
+1.    Max Lang              2002  TV Süd               10,77
+
+Weitsprung Frauen
+Rang  Name                  Jg    Verein               Weite   Wind
+1.    Lea Maier             2000  LG Nord              5,84    +1,1
+      5,60 / x / 5,84 / 5,71 / x / 5,80
+2.    Ida Roth              2004  TV Süd               5,61    -0,2
+"""
+
+
+def test_a_german_sheet_with_heats_winds_a_distance_column_and_slashed_attempts():
+    doc = parse(GERMAN_SHEET)
+    assert doc["meet"] == {
+        "name": "Bezirksmeisterschaften Nord 2025",
+        "date": "2025-06-21",
+        "venue": None,
+    }
+    sprint, jump = doc["events"]
+    assert (sprint["event_name"], sprint["gender"], sprint["round"]) == (
+        "100m Männer Vorlauf",
+        "M",
+        "Heats",
+    )
+    assert [(r["place"], r["wind"], r["detail"]["heat"]) for r in sprint["results"]] == [
+        (1, 0.8, 1),
+        (2, 0.8, 1),
+        (1, -0.4, 2),
+    ]
+    assert [(r["athlete"], r["mark_normalized"], r["wind"]) for r in jump["results"]] == [
+        ("Lea Maier", 5.84, 1.1),
+        ("Ida Roth", 5.61, -0.2),
+    ]
+    attempts = jump["results"][0]["detail"]["attempts"]
+    assert [a["raw"] for a in attempts] == ["5,60", "x", "5,84", "5,71", "x", "5,80"]

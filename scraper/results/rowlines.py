@@ -17,6 +17,7 @@ from scraper.results.model import Row
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
+_SEPARATORS = frozenset({"/", "|", ";", "·"})
 
 
 def _mark(tok: str) -> float | None:
@@ -26,6 +27,7 @@ def _mark(tok: str) -> float | None:
 
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
+    toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
     marks = [t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not _WIND.match(t)]
     if not toks or any(_mark(t) is None for t in marks):
         return False
