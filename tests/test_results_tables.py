@@ -496,3 +496,26 @@ def test_event_headings_in_other_languages_name_their_tables(meet, headings, exp
     doc = contract(f"<html><body><h2>{meet}</h2>{tables}</body></html>")
     assert doc["meet"]["name"] == meet
     assert [(e["event_name"], e["gender"]) for e in doc["events"]] == expected
+
+
+def test_a_meet_date_printed_right_after_the_heading_without_a_space_between_blocks() -> None:
+    # the page's text nodes run together ('...ChampionshipsMay 10-12, 2024'): the date is read
+    page = (
+        "<html><head><title>Results | Big Conference Outdoor Championships</title></head><body>"
+        "<h3>Big Conference Outdoor Championships</h3><div>May 10-12, 2024 | Stadium</div>"
+        "<h3>Men's 1500 Meters - Final</h3>"
+        + _table(
+            ["PL", "NAME", "YEAR", "TEAM", "TIME"],
+            [
+                ["1", "<a href='/a/1'>Smith, John</a>", "SR-4", "Oregon", "3:41.22"],
+                ["", "<a href='/a/4'>Kane, Tom</a>", "FR-1", "Oregon", "DNF"],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["date"] == "2024-05-10"
+    assert cells(doc, "place", "athlete", "year", "status") == [
+        (1, "Smith, John", "SR-4", None),
+        (None, "Kane, Tom", "FR-1", "DNF"),
+    ]

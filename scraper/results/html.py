@@ -192,7 +192,8 @@ def _meet(root: Any) -> Meet:
     if meet.date is None:
         body = root.find("body")
         if body is not None:
-            meet.date_raw, meet.date = day_of(" ".join(text_of(body).split())[:3000])
+            # text nodes apart: blocks printed without a space between ("...ChampionshipsMay 10")
+            meet.date_raw, meet.date = day_of(" ".join(" ".join(body.itertext()).split())[:3000])
             from_body = meet.date is not None
     title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     year = _YEAR.search(title)
