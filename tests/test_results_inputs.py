@@ -484,3 +484,44 @@ def test_bad_files_give_a_reason(data, reason):
     doc = contract(data)
     assert doc["events"] == []
     assert reason in doc["_error"]
+
+
+def test_a_timers_json_export_with_its_race_nested_and_a_status_field():
+    export = {
+        "event": {"name": "City Marathon 2023", "date": "2023-10-08"},
+        "results": [
+            {
+                "rank": 1,
+                "firstName": "Abel",
+                "lastName": "Kirui",
+                "club": "Team K",
+                "gunTime": "02:08:33",
+            },
+            {
+                "rank": 2,
+                "firstName": "Sara",
+                "lastName": "Hall",
+                "club": "Run Co",
+                "gunTime": "02:22:15",
+            },
+            {
+                "rank": None,
+                "firstName": "Joe",
+                "lastName": "Slow",
+                "club": "",
+                "gunTime": None,
+                "status": "DNF",
+            },
+        ],
+    }
+    doc = to_contract(parse_document(json.dumps(export).encode(), None, "results.json"))
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("City Marathon 2023", "2023-10-08")
+    rows = [
+        (r["place"], r["athlete"], r["mark_normalized"], r["status"])
+        for r in doc["events"][0]["results"]
+    ]
+    assert rows == [
+        (1, "Abel Kirui", 7713.0, None),
+        (2, "Sara Hall", 8535.0, None),
+        (None, "Joe Slow", None, "DNF"),
+    ]

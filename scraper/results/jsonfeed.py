@@ -26,6 +26,7 @@ MAX_BYTES = 32 * 1024 * 1024
 _NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName", "meet")
 _DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate")
 _VENUE_KEYS = ("venue", "location", "place", "stadium")
+_MEET_KEYS = ("meet", "competition", "event", "race")
 _EVENT_KEYS = ("name", "title", "event_name", "eventName", "event", "discipline", "race")
 _ROWISH = {"athlete", "first", "last", "team"}
 _RESULTISH = {"mark", "place", "points", "chip"}
@@ -67,6 +68,9 @@ def _raw(item: Any) -> str:
 
 
 def _meet(top: dict[str, Any], meet: Meet) -> None:
+    inner = next((top[k] for k in _MEET_KEYS if isinstance(top.get(k), dict)), None)
+    if inner is not None and not any(isinstance(top.get(k), str) for k in _NAME_KEYS):
+        top = inner  # {"event": {"name": ..., "date": ...}, "results": [...]}
     meet.name = next((top[k] for k in _NAME_KEYS if isinstance(top.get(k), str)), None)
     for k in _DATE_KEYS:
         if isinstance(top.get(k), str):

@@ -259,7 +259,8 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             if not v.isdigit():
                 extra["heat"] = v  # a group named, not numbered ('対抗')
         cells[c.field] = v
-    status = _place_status(cells)
+    stated = status_of(cells.pop("status", ""))  # a column of its own ('status': 'DNF')
+    status = _place_status(cells) or stated
     if status and not cells.get("mark"):
         cells["mark"] = status  # 'DNS' in the place cell, the mark cell empty: the row's result
     first, last = cells.pop("first", None), cells.pop("last", None)

@@ -42,6 +42,7 @@ _HEADERS = {
     "laps": "laps runden tours runder varv 周回",
     "race": "race course wave",
     "note": "note notes remark remarks bemerkung merknad anmerkung comment comments 備考",
+    "status": "status statut estado",
 }
 HEADER_WORDS: dict[str, str] = {
     _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
