@@ -110,7 +110,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
         for i in range(head + 1, first)
         if i in choice.good
         and i not in choice.teasers
-        and units[i].tag in LEAD_TAGS
+        and units[i].tag in _LEAD_TAGS
         and units[i].text.rstrip().endswith(_END)
         and not CALL_TO_ACTION.search(units[i].text)
     }
@@ -126,7 +126,7 @@ _SITE_HEADER = re.compile(
     r"container|section))?(?:$|\s)",
     re.IGNORECASE,
 )
-LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})
+_LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})
 
 
 def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | None:
@@ -182,8 +182,9 @@ _POINTER = re.compile(r"^\W*(?:related|read|see|also|more|watch|listen|click|via
 
 
 def _linked_sentence(u: Unit) -> bool:
-    """A paragraph that is one sentence with a link over most of it ("You can watch the whole
-    talk here."), not a pointer to another page ("Related: ...", "Read more ...")."""
+    """A paragraph written as a sentence (six words or more, a full stop at its end) with a link
+    over most but not all of it ("You can watch the whole talk here."), not a pointer to
+    another page ("Related: ...", "Read more ...")."""
     text = u.text
     return (
         u.tag == "p"
