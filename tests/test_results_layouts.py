@@ -475,3 +475,36 @@ def test_a_german_sheet_with_heats_winds_a_distance_column_and_slashed_attempts(
     ]
     attempts = jump["results"][0]["detail"]["attempts"]
     assert [a["raw"] for a in attempts] == ["5,60", "x", "5,84", "5,71", "x", "5,80"]
+
+
+def test_a_race_title_over_the_header_is_no_upper_half_of_it():
+    # '5K Overall Results' holds header words, but a distance: the race's title, not a header line
+    doc = parse(
+        "5K Overall Results\n"
+        "Place Name                 Age Gender City            Gun Time  Net Time  Pace\n"
+        "    1 Tom Runner            29 M      Austin TX       16:05.2   16:04.9   5:11\n"
+        "    2 Sue Fast              31 F      Dallas TX       17:40.1   17:39.0   5:42\n"
+    )
+    assert [
+        (r["place"], r["athlete"], r["mark_normalized"]) for r in doc["events"][0]["results"]
+    ] == [
+        (1, "Tom Runner", 965.2),
+        (2, "Sue Fast", 1060.1),
+    ]
+
+
+def test_an_unplaced_runners_bib_is_no_place():
+    doc = parse(
+        "Men 100 Meters\n"
+        "Place  Bib   Name                     Team                 Time\n"
+        "1      412   BARRIOS, Juan            Texas Tech           10.12\n"
+        "2      87    HOLLOWAY, Grant  JR      Florida              10.20\n"
+        "       55    DOE, John                Baylor               DNS\n"
+    )
+    results = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["year"], r["status"]) for r in results] == [
+        (1, "BARRIOS, Juan", None, None),
+        (2, "HOLLOWAY, Grant", "JR", None),
+        (None, "DOE, John", None, "DNS"),
+    ]
+    assert results[2]["detail"]["bib"] == "55"

@@ -64,6 +64,7 @@ _GENERIC = re.compile(
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
+_UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 _BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
@@ -313,6 +314,15 @@ class _Reader:
         ):
             return  # an entrant listed with no place, mark or status ('-- -- 292 Ann LEE')
         row.attempts = attempts
+        if (
+            row.status in _UNPLACED
+            and row.place is not None
+            and "bib" in (block.fields if block else ())
+            and not row.bib
+        ):
+            # under a header with a bib column, the place column blank: the bib beside it read
+            # as the place ('       55    DOE, John   Baylor   DNS')
+            row.bib, row.place = str(row.place), None
         for f in flags:
             if f in ("Q", "q"):
                 row.qualifier = f

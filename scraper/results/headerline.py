@@ -138,6 +138,9 @@ def columns(line: str) -> list[Col]:
     return out
 
 
+_DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
+
+
 def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
     """``other`` (the line above or below a header line) is part of the header: its words
     stand over or under the words of the header's lines, and half of them are header words
@@ -147,8 +150,8 @@ def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
         return False
     words = [w for w in other.split() if not w.startswith("(")]  # '(WU23)': the section's
     known = sum(1 for w in words if field_of(w))
-    if is_event_title(other.strip()) and known * 2 < len(words):
-        return False
+    if is_event_title(other.strip()) and (known * 2 < len(words) or _DISTANCE.search(other)):
+        return False  # a race's title, even with header words in it ('5K Overall Results')
     toks = tokens(other)
     spans = tokens(line) + tokens(third)
     if len(toks) > len(spans) + 2 or _row_shapes(other):
