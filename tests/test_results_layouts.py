@@ -508,3 +508,41 @@ def test_an_unplaced_runners_bib_is_no_place():
         (None, "DOE, John", None, "DNS"),
     ]
     assert results[2]["detail"]["bib"] == "55"
+
+
+def test_a_ruled_text_reports_heading_names_and_dates_its_meet():
+    doc = parse(
+        "                         Regional Cross Country Championships\n"
+        "                                 Saturday, October 12, 2024\n\n"
+        "Varsity Boys 8K\n"
+        "  Place Name                     Grade School                   Time     Pace   Score\n"
+        "  ===== ======================== ===== ======================== ======== ====== =====\n"
+        "      1 Alex Morgan                 12 Lincoln High             25:02.3   5:02      1\n"
+        "      2 Ben Carter                  11 Jefferson High           25:10.8   5:04      2\n"
+    )
+    assert doc["format"] == "ruled"
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == (
+        "Regional Cross Country Championships",
+        "2024-10-12",
+    )
+    assert [
+        (r["place"], r["athlete"], r["mark_normalized"]) for r in doc["events"][0]["results"]
+    ] == [
+        (1, "Alex Morgan", 1502.3),
+        (2, "Ben Carter", 1510.8),
+    ]
+
+
+def test_net_and_gross_times_of_a_german_road_race_are_read():
+    doc = parse(
+        "Results - 10 km\n"
+        "Pos.  Name, Vorname          Jg.  AK     Verein                 Netto     Brutto\n"
+        "1.    Meier, Hans            1985 M35    LT Bremen              00:34:12  00:34:15\n"
+        "2.    Schulz, Eva            1990 W30    -                      00:36:40  00:36:49\n"
+    )
+    results = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["year"], r["mark_normalized"]) for r in results] == [
+        (1, "Meier, Hans", "1985", 2055.0),
+        (2, "Schulz, Eva", "1990", 2209.0),
+    ]
+    assert results[0]["detail"]["time_2"] == "00:34:12"

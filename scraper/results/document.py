@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.model import ResultDoc
-from scraper.results.text import parse_text, rows_in
+from scraper.results.text import heading_meet, parse_text, rows_in
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 
@@ -44,7 +44,9 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
         or "<pre" in head
     ):
         return html.parse(text, url)
-    return parse_text(text, name)
+    doc = parse_text(text, name)
+    heading_meet(doc, text)
+    return doc
 
 
 def source_rows(data: bytes | str) -> list[list[str]] | None:

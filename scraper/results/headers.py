@@ -64,6 +64,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "jg jg. jahrgang jahr-_gang jahr_gang geb. geburtsjahr",
         "bib": "stnr stnr. startnummer start-_nummer start_nummer startnr. startnr",
         "mark": "ergebnis zeit leistung endzeit nettozeit bruttozeit weite höhe",
+        "gun": "brutto",
+        "net": "netto",
         "wind": "wind",
         "category": "ak altersklasse klasse wertung",
         "divtot": "platz_ak pl._ak",

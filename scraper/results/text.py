@@ -7,7 +7,11 @@ rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
 from __future__ import annotations
 
 from scraper.results import delimited, fallback, hytek, listing, ruled, stacked
+from scraper.results.columns import is_placeish
+from scraper.results.dates import dayfirst_of
+from scraper.results.marks import looks_like_mark
 from scraper.results.model import ResultDoc
+from scraper.results.sections import meet_heading
 
 
 def parse_text(text: str, name: str | None = None) -> ResultDoc:
@@ -36,6 +40,27 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
         doc.error = doc.error or "no results layout recognised"
     doc.text = text
     return doc
+
+
+def heading_meet(doc: ResultDoc, text: str) -> None:
+    """A text file's meet name and date from its heading, for the readers that read only its
+    tables (ruled, stacked, listing): the lines before the first result-like line. (A page or a
+    PDF has its own heading, read by its reader.)"""
+    if doc.format not in _TABLE_ONLY or (doc.meet.name is not None and doc.meet.date is not None):
+        return
+    head: list[str] = []
+    for line in text.split("\n")[:40]:
+        words = line.split()
+        if words and is_placeish(words[0]) and any(looks_like_mark(w) for w in words[1:]):
+            break
+        head.append(line)
+    found = meet_heading(head, dayfirst_of(text))
+    for field in ("name", "date", "date_raw"):
+        if getattr(doc.meet, field) is None:
+            setattr(doc.meet, field, getattr(found, field))
+
+
+_TABLE_ONLY = frozenset({"ruled", "stacked", "listing"})
 
 
 def rows_in(doc: ResultDoc) -> int:
