@@ -546,3 +546,17 @@ def test_net_and_gross_times_of_a_german_road_race_are_read():
         (2, "Schulz, Eva", "1990", 2209.0),
     ]
     assert results[0]["detail"]["time_2"] == "00:34:12"
+
+
+def test_two_spaces_inside_a_name_do_not_split_the_surname_into_the_team():
+    doc = parse(
+        "Men 110m Hurdles Final\n"
+        "1  Grant  HOLLOWAY     USA   12.99\n"
+        "2  Daniel  ROBERTS    USA   13.09\n"
+        "3  Hansle  PARCHMENT  JAM   13.10\n"
+    )
+    assert [(r["athlete"], r["team"]) for r in doc["events"][0]["results"]] == [
+        ("Grant HOLLOWAY", "USA"),
+        ("Daniel ROBERTS", "USA"),
+        ("Hansle PARCHMENT", "JAM"),
+    ]

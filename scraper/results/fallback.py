@@ -72,6 +72,16 @@ _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
 
+def _rejoin_surname(cells: dict[str, str]) -> None:
+    """A given name alone in the name column and a surname in capitals opening the team's
+    ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's."""
+    name, team = cells.get("athlete", ""), cells.get("team", "").split()
+    if name and " " not in name and len(team) >= 2 and name.istitle() and not name.isupper():
+        first = team[0]
+        if len(first) >= 3 and first.isalpha() and first.isupper():
+            cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])
+
+
 def parse(text: str) -> ResultDoc:
     return _Reader(text).run()
 
@@ -307,6 +317,7 @@ class _Reader:
             name, _, last_word = cells["athlete"].rpartition(" ")
             if name and shape(last_word) == "class":
                 cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
+        _rejoin_surname(cells)
         relay = ev.kind == "relay"
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is None or (
