@@ -519,3 +519,35 @@ def test_a_meet_date_printed_right_after_the_heading_without_a_space_between_blo
         (1, "Smith, John", "SR-4", None),
         (None, "Kane, Tom", "FR-1", "DNF"),
     ]
+
+
+def test_a_line_break_in_a_cell_parts_words_and_a_club_in_brackets_is_the_team() -> None:
+    page = (
+        "<html><body><h2>400m Frauen</h2>"
+        + _table(
+            ["Platz", "Name", "Jg.", "Zeit"],
+            [
+                ["1.", "Anna Berger (LG Nord)", "2001", "54,12"],
+                ["2.", "Lisa Klein (TV Süd)", "1999", "55,02"],
+                ["3.", "Eva Roth (W35)", "1988", "56,00"],
+            ],
+        )
+        + "<h2>800m Frauen</h2>"
+        + _table(
+            ["Platz", "Name / Verein", "Jg.", "Zeit"],
+            [
+                ["1.", "Anna Berger<br>LG Nord", "2001", "2:05,10"],
+                ["2.", "Ida Roth<br/>TV Süd", "2000", "2:07,00"],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    four, eight = doc["events"]
+    assert [(r["athlete"], r["team"]) for r in four["results"]] == [
+        ("Anna Berger", "LG Nord"),
+        ("Lisa Klein", "TV Süd"),
+        ("Eva Roth", None),
+    ]
+    assert four["results"][2]["detail"]["category"] == "W35"
+    assert [r["athlete"] for r in eight["results"]] == ["Anna Berger LG Nord", "Ida Roth TV Süd"]

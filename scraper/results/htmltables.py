@@ -58,7 +58,21 @@ def text_of(el: Any) -> str:
 
 
 def cell_text(c: Any) -> str:
-    return " ".join(text_of(c).replace("\xa0", " ").split())
+    """A cell's text, whitespace collapsed; a <br> parts the words on either side of it ('Anna
+    Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG Nord')."""
+    text = _broken_text(c) if c.find(".//br") is not None else text_of(c)
+    return " ".join(text.replace("\xa0", " ").split())
+
+
+def _broken_text(el: Any) -> str:
+    out = [el.text or ""] if isinstance(el.tag, str) else []
+    for k in el:
+        if k.tag == "br":
+            out.append(" ")
+        elif isinstance(k.tag, str):
+            out.append(_broken_text(k))
+        out.append(k.tail or "")
+    return "".join(out)
 
 
 def first_view(c: Any, whole: str | None = None) -> str:

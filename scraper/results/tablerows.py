@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
@@ -31,6 +32,7 @@ _EVENT_WORDS = re.compile(
     re.I,
 )
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
+_CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
 
@@ -271,6 +273,11 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         m = _BIRTH.match(cells.get(f, ""))
         if m:
             cells[f], year = m["name"], m["year"]
+    club = _CLUB.match(cells.get("athlete", ""))
+    if club and "team" not in cells:  # 'Anna Berger (LG Nord)': the club in brackets
+        field = "category" if category_of(club["team"]) else "team"  # 'Eva Roth (W35)'
+        if field not in cells:
+            cells["athlete"], cells[field] = club["name"], club["team"]
     printed = cells.get("mark")
     if printed is not None:
         cells["mark"] = mark_text(printed, mark_col)
