@@ -560,3 +560,27 @@ def test_two_spaces_inside_a_name_do_not_split_the_surname_into_the_team():
         ("Daniel ROBERTS", "USA"),
         ("Hansle PARCHMENT", "JAM"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["1. Tom Runner, Leeds AC, 17:02", "2. Sue Fast, York RC, 18:40", "3. Al Jog, 19:12"],
+            [
+                ("Tom Runner", "Leeds AC", 1022.0),
+                ("Sue Fast", "York RC", 1120.0),
+                ("Al Jog", None, 1152.0),
+            ],
+        ),
+        (
+            ["1. Runner, Tom, Leeds AC, 17:02", "2. Fast, Sue, York RC, 18:40"],
+            [("Runner, Tom", "Leeds AC", 1022.0), ("Fast, Sue", "York RC", 1120.0)],
+        ),
+    ],
+)
+def test_fields_parted_by_commas_are_read_by_the_commas(lines, expected):
+    doc = parse("Results\n" + "\n".join(lines) + "\n")
+    assert [
+        (r["athlete"], r["team"], r["mark_normalized"]) for r in doc["events"][0]["results"]
+    ] == expected

@@ -72,6 +72,33 @@ _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:
 _RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
 
+def _comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
+    """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
+    Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces."""
+    if len(toks) < 3 or shape(toks[0].text) not in PLACE_SHAPES:
+        return None
+    groups: list[list[Tok]] = [[]]
+    for t in toks[1:]:
+        bare = Tok(t.text.rstrip(","), t.start, t.end, t.gap)
+        groups[-1].append(bare)
+        if t.text.endswith(",") and len(t.text) > 1:
+            groups.append([])
+    if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
+        return None
+    if shape(groups[-1][0].text) not in _RESULT_SHAPES:
+        return None
+    *names, mark = groups
+    if len(names) == 3 and len(names[0]) == len(names[1]) == 1:  # 'Runner, Tom, Leeds AC'
+        surname = names[0][0]
+        names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
+    if len(names) > 2:
+        return None
+    plan = [("place", [toks[0]]), ("athlete", names[0])]
+    if len(names) == 2:
+        plan.append(("team", names[1]))
+    return [*plan, ("mark", mark)]
+
+
 def _rejoin_surname(cells: dict[str, str]) -> None:
     """A given name alone in the name column and a surname in capitals opening the team's
     ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's."""
@@ -285,7 +312,7 @@ class _Reader:
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
-        plan = align(fields, toks, zones)
+        plan = (_comma_plan(toks) if block is None else None) or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan
