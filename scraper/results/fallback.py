@@ -34,6 +34,7 @@ from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
+from scraper.results.linetokens import RESULT_SHAPES, comma_plan, rejoin_surname, split_glued
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import continues
@@ -48,7 +49,6 @@ from scraper.results.sections import (
 from scraper.results.sidebyside import unfold
 from scraper.results.teamlines import TeamTable
 
-_GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
 _WIND = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
 _HEAT = re.compile(r"^(?:heat|section|flight|lauf|heat no\.?|serie|omgang|heat)\s*(\d+)\b", re.I)
 _TEAM_TITLE = re.compile(
@@ -69,44 +69,6 @@ _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 _BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
-_RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
-
-
-def _comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
-    """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
-    Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces."""
-    if len(toks) < 3 or shape(toks[0].text) not in PLACE_SHAPES:
-        return None
-    groups: list[list[Tok]] = [[]]
-    for t in toks[1:]:
-        bare = Tok(t.text.rstrip(","), t.start, t.end, t.gap)
-        groups[-1].append(bare)
-        if t.text.endswith(",") and len(t.text) > 1:
-            groups.append([])
-    if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
-        return None
-    if shape(groups[-1][0].text) not in _RESULT_SHAPES:
-        return None
-    *names, mark = groups
-    if len(names) == 3 and len(names[0]) == len(names[1]) == 1:  # 'Runner, Tom, Leeds AC'
-        surname = names[0][0]
-        names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
-    if len(names) > 2:
-        return None
-    plan = [("place", [toks[0]]), ("athlete", names[0])]
-    if len(names) == 2:
-        plan.append(("team", names[1]))
-    return [*plan, ("mark", mark)]
-
-
-def _rejoin_surname(cells: dict[str, str]) -> None:
-    """A given name alone in the name column and a surname in capitals opening the team's
-    ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's."""
-    name, team = cells.get("athlete", ""), cells.get("team", "").split()
-    if name and " " not in name and len(team) >= 2 and name.istitle() and not name.isupper():
-        first = team[0]
-        if len(first) >= 3 and first.isalpha() and first.isupper():
-            cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])
 
 
 def parse(text: str) -> ResultDoc:
@@ -171,7 +133,7 @@ class _Reader:
                     continue
             if s in self.furniture:
                 continue
-            toks = _split_glued(tokens(line))
+            toks = split_glued(tokens(line))
             if self._is_row(toks):
                 self._row(line, toks)
                 continue
@@ -209,7 +171,7 @@ class _Reader:
             return False
         if "word" not in shapes:
             return False
-        if _RESULT_SHAPES.intersection(shapes[1:]):
+        if RESULT_SHAPES.intersection(shapes[1:]):
             return True
         if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
             return any(s not in ("word", "dash", "state") for s in shapes[1:])
@@ -312,7 +274,7 @@ class _Reader:
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
-        plan = (_comma_plan(toks) if block is None else None) or align(fields, toks, zones)
+        plan = (comma_plan(toks) if block is None else None) or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan
@@ -344,7 +306,7 @@ class _Reader:
             name, _, last_word = cells["athlete"].rpartition(" ")
             if name and shape(last_word) == "class":
                 cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
-        _rejoin_surname(cells)
+        rejoin_surname(cells)
         relay = ev.kind == "relay"
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is None or (
@@ -399,25 +361,3 @@ def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
 def _mostly_date(line: str) -> bool:
     printed, day = date_in(line)
     return day is not None and len(printed or "") * 2 >= len(line)
-
-
-def _split_glued(toks: list[Tok]) -> list[Tok]:
-    """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
-    from the surname before it ('KRAIMER , Michael') joins it."""
-    if any(t.text == "," for t in toks[1:]):
-        out = [toks[0]]
-        for t in toks[1:]:
-            if t.text == "," and not out[-1].text.endswith(","):
-                p = out[-1]
-                out[-1] = Tok(p.text + ",", p.start, t.end, p.gap)
-            else:
-                out.append(t)
-        toks = out
-    if toks:
-        m = _GLUED_PLACE.match(toks[0].text)
-        if m:
-            t = toks[0]
-            cut = t.start + len(m.group(1)) + 1
-            return [Tok(m.group(1) + ".", t.start, cut, t.gap), Tok(m.group(2), cut, t.end, 1),
-                    *toks[1:]]  # fmt: skip
-    return toks

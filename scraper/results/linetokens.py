@@ -1,0 +1,74 @@
+"""A result line's tokens read where no column header says what they are: a place glued to the
+name (``1.Name``), fields parted by commas (``1. Tom Runner, Leeds AC, 17:02``), a surname that
+two spaces pushed out of the name into the team (``1  Grant  HOLLOWAY  USA  12.99``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.align import Tok, shape
+from scraper.results.headerline import PLACE_SHAPES
+
+_GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
+# the shapes of a result's mark or status
+RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
+
+
+def split_glued(toks: list[Tok]) -> list[Tok]:
+    """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
+    from the surname before it ('KRAIMER , Michael') joins it."""
+    if any(t.text == "," for t in toks[1:]):
+        out = [toks[0]]
+        for t in toks[1:]:
+            if t.text == "," and not out[-1].text.endswith(","):
+                p = out[-1]
+                out[-1] = Tok(p.text + ",", p.start, t.end, p.gap)
+            else:
+                out.append(t)
+        toks = out
+    if toks:
+        m = _GLUED_PLACE.match(toks[0].text)
+        if m:
+            t = toks[0]
+            cut = t.start + len(m.group(1)) + 1
+            return [Tok(m.group(1) + ".", t.start, cut, t.gap), Tok(m.group(2), cut, t.end, 1),
+                    *toks[1:]]  # fmt: skip
+    return toks
+
+
+def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
+    """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
+    Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces."""
+    if len(toks) < 3 or shape(toks[0].text) not in PLACE_SHAPES:
+        return None
+    groups: list[list[Tok]] = [[]]
+    for t in toks[1:]:
+        bare = Tok(t.text.rstrip(","), t.start, t.end, t.gap)
+        groups[-1].append(bare)
+        if t.text.endswith(",") and len(t.text) > 1:
+            groups.append([])
+    if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
+        return None
+    if shape(groups[-1][0].text) not in RESULT_SHAPES:
+        return None
+    *names, mark = groups
+    if len(names) == 3 and len(names[0]) == len(names[1]) == 1:  # 'Runner, Tom, Leeds AC'
+        surname = names[0][0]
+        names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
+    if len(names) > 2:
+        return None
+    plan = [("place", [toks[0]]), ("athlete", names[0])]
+    if len(names) == 2:
+        plan.append(("team", names[1]))
+    return [*plan, ("mark", mark)]
+
+
+def rejoin_surname(cells: dict[str, str]) -> None:
+    """A given name alone in the name column and a surname in capitals opening the team's
+    ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's."""
+    name, team = cells.get("athlete", ""), cells.get("team", "").split()
+    if name and " " not in name and len(team) >= 2 and name.istitle() and not name.isupper():
+        first = team[0]
+        if len(first) >= 3 and first.isalpha() and first.isupper():
+            cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])
