@@ -13,6 +13,7 @@ import pytest
 from scraper.results import parse_document, to_contract
 from scraper.results.meetinfo import day_of
 from scraper.results.tablecols import header_columns, plan
+from scraper.results.tablerows import members_of
 from scraper.results.tablewords import header_field, title_gender
 
 
@@ -551,3 +552,42 @@ def test_a_line_break_in_a_cell_parts_words_and_a_club_in_brackets_is_the_team()
     ]
     assert four["results"][2]["detail"]["category"] == "W35"
     assert [r["athlete"] for r in eight["results"]] == ["Anna Berger LG Nord", "Ida Roth TV Süd"]
+
+
+def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
+    page = (
+        "<html><body><h2>Boys 4x400m Relay</h2>"
+        + _table(
+            ["Place", "Team", "Time"],
+            [
+                ["1", "Central HS", "3:25.12"],
+                ["", "Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan", ""],
+                ["2", "North HS", "3:27.40"],
+                ["", "Ed Lee, Fred Kim, Gus Park, Hal Choi", ""],
+            ],
+        )
+        + "</body></html>"
+    )
+    (relay,) = contract(page)["events"]
+    assert relay["kind"] == "relay"
+    assert [
+        (r["place"], r["team"], [m["athlete"] for m in r["relay_members"]])
+        for r in relay["results"]
+    ] == [
+        (1, "Central HS", ["Smith, Andy", "Doe, Bob", "Roe, Carl", "Poe, Dan"]),
+        (2, "North HS", ["Ed Lee", "Fred Kim", "Gus Park", "Hal Choi"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "members"),
+    [
+        ("Smith, Andy; Doe, Bob", ["Smith, Andy", "Doe, Bob"]),
+        ("A. Smith / B. Doe / C. Roe / D. Poe", ["A. Smith", "B. Doe", "C. Roe", "D. Poe"]),
+        ("Andy Smith, Bob Doe, Carl Roe", ["Andy Smith", "Bob Doe", "Carl Roe"]),
+        ("Smith, Andy, Doe, Bob", None),
+        ("Girls 4x100m Relay", None),
+    ],
+)
+def test_relay_member_cells(cell, members) -> None:
+    assert members_of(cell) == members

@@ -168,6 +168,20 @@ def _titleish(text: str) -> bool:
     return bool(text) and bool(_EVENT_WORDS.search(text) or title_gender(text))
 
 
+def members_of(cell: str) -> list[str] | None:
+    """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
+    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe'), else None."""
+    for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
+        parts = [p.strip() for p in cell.split(sep)]
+        if len(parts) < least or len(parts) > 8:
+            continue
+        if sep == ", " and any(len(p.split()) < 2 for p in parts):
+            continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
+        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts):
+            return parts
+    return None
+
+
 def _section_label(cells: list[str]) -> str | None:
     filled = [" ".join(c.split()) for c in cells if c.strip()]
     if not 1 <= len(filled) <= 2:
@@ -175,6 +189,8 @@ def _section_label(cells: list[str]) -> str | None:
     for c in filled:
         if place_of(c) is not None or parse_mark(mark_text(c)).value is not None:
             return None
+        if members_of(c):
+            return None  # a relay team's runners, under its row
         if len(c) > 90 or header_field(c) is not None:
             return None
     return " ".join(filled).rstrip(":")
@@ -200,6 +216,11 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             if last is not None:
                 _add_member(last, ln)
             continue
+        filled = [c for c in ln.cells if c.strip()]
+        runners = members_of(filled[0]) if len(filled) == 1 and not team else None
+        if runners and last is not None and (ev.kind == "relay" or last.athlete is None):
+            last.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(runners, 1))
+            continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
         if row is not None:
             ev.rows.append(row)
