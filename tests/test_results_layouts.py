@@ -584,3 +584,30 @@ def test_fields_parted_by_commas_are_read_by_the_commas(lines, expected):
     assert [
         (r["athlete"], r["team"], r["mark_normalized"]) for r in doc["events"][0]["results"]
     ] == expected
+
+
+SPRINTS = """{heading}
+
+Girls 100 Meter Dash
+{round_line}Place Name                 Year School            Time
+    1 Ann Smith              12 Central HS        12.01
+    2 Beth Jones             11 North HS          12.20
+
+Boys 100 Meter Dash
+Place Name                 Year School            Time
+    1 Carl Roe               12 Central HS        10.71
+    2 Dan Poe                11 North HS          10.90
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "round_line", "rounds"),
+    [
+        ("State Championships - Preliminaries", "", ["Prelims", "Prelims"]),
+        ("State Championships", "Heats\n", ["Heats", "Finals"]),
+        ("State Championships", "", ["Finals", "Finals"]),
+    ],
+)
+def test_a_round_the_reports_heading_names_is_every_events(heading, round_line, rounds):
+    doc = parse(SPRINTS.format(heading=heading, round_line=round_line))
+    assert [e["round"] for e in doc["events"]] == rounds

@@ -96,6 +96,7 @@ class _Reader:
         self.base: str | None = None
         self.heading: str | None = None
         self.round: str | None = None
+        self.sheet_round: str | None = None  # a round the report's heading names
         self.last: Row | None = None  # the row a continuation line would continue
         self.unread: int | None = None  # titles before the current block, until it reads a row
 
@@ -192,6 +193,8 @@ class _Reader:
             self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
             if self.ev is not None and not self.ev.rows:
                 self.ev.round = r
+        if r and self.first_block is None and not any(map(is_event_title, [*self.titles, s])):
+            self.sheet_round = r  # in the report's heading ('... - Preliminaries'): every event's
         if hm:
             self.heat, self.conditions_new = int(hm.group(1)), True
         if wm and len(s) < 60:
@@ -242,7 +245,7 @@ class _Reader:
         self.new_table = False
         ev = new_event(name)
         if ev.round is None:
-            ev.round = round_of(name) or self.round or "Finals"
+            ev.round = round_of(name) or self.round or self.sheet_round or "Finals"
         self.round = None
         teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
         if teams or kind == "team_scores":
