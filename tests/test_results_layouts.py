@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from scraper.results import parse_document, to_contract
+from scraper.results.align import Tok
+from scraper.results.linetokens import split_glued
 
 
 def parse(text: str) -> dict[str, Any]:
@@ -611,3 +613,31 @@ Place Name                 Year School            Time
 def test_a_round_the_reports_heading_names_is_every_events(heading, round_line, rounds):
     doc = parse(SPRINTS.format(heading=heading, round_line=round_line))
     assert [e["round"] for e in doc["events"]] == rounds
+
+
+def test_two_times_printed_without_a_space_are_read_apart():
+    # gun and net time glued together by a PDF's text layer: '16:05.216:04.9'
+    doc = parse(
+        "5K Results\n"
+        "Place Name                 Age City            Time\n"
+        "    1 Tom Runner            29 Austin TX       16:05.216:04.9\n"
+        "    2 Sue Fast              31 Dallas TX       17:40.117:39.0\n"
+    )
+    assert [(r["athlete"], r["mark_normalized"]) for r in doc["events"][0]["results"]] == [
+        ("Tom Runner", 965.2),
+        ("Sue Fast", 1060.1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("glued", "parts"),
+    [
+        ("16:05.216:04.9", ["16:05.2", "16:04.9"]),
+        ("4:01.224:05.33", ["4:01.22", "4:05.33"]),
+        ("1:05:031:04:59", ["1:05:03", "1:04:59"]),
+        ("12:34.56", ["12:34.56"]),
+    ],
+)
+def test_glued_times_part_where_both_halves_are_times_of_one_shape(glued, parts):
+    toks = [Tok("1", 0, 1, 8), Tok("Ann", 2, 5, 1), Tok(glued, 6, 6 + len(glued), 1)]
+    assert [t.text for t in split_glued(toks)][2:] == parts

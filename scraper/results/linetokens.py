@@ -11,6 +11,10 @@ from scraper.results.align import Tok, shape
 from scraper.results.headerline import PLACE_SHAPES
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
+# two clock times printed without a space between them ('16:05.216:04.9': gun and net time)
+_GLUED_TIMES = re.compile(
+    r"^(\d{1,2}(?::\d{2}){1,2}(?:[.,](\d{1,3}))?)(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)$"
+)
 # the shapes of a result's mark or status
 RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
@@ -27,6 +31,8 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
             else:
                 out.append(t)
         toks = out
+    if any(_GLUED_TIMES.match(t.text) for t in toks):
+        toks = [part for t in toks for part in _unglue_times(t)]
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
@@ -72,3 +78,25 @@ def rejoin_surname(cells: dict[str, str]) -> None:
         first = team[0]
         if len(first) >= 3 and first.isalpha() and first.isupper():
             cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])
+
+
+def _unglue_times(t: Tok) -> list[Tok]:
+    """'16:05.216:04.9' -> '16:05.2' '16:04.9': two times of one shape (as many decimals), the
+    only cut that gives them; any other token as it is."""
+    cuts = []
+    for k in range(4, len(t.text) - 3):
+        a, b = t.text[:k], t.text[k:]
+        if _TIME.match(a) and _TIME.match(b) and _decimals(a) == _decimals(b) and b[0] != "0":
+            cuts.append(k)
+    if len(cuts) != 1:
+        return [t]
+    k = cuts[0]
+    return [Tok(t.text[:k], t.start, t.start + k, t.gap), Tok(t.text[k:], t.start + k, t.end, 1)]
+
+
+_TIME = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
+
+
+def _decimals(time: str) -> int:
+    head, sep, tail = time.replace(",", ".").rpartition(".")
+    return len(tail) if sep else 0
