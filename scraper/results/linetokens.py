@@ -1,6 +1,7 @@
 """A result line's tokens read where no column header says what they are: a place glued to the
-name (``1.Name``), fields parted by commas (``1. Tom Runner, Leeds AC, 17:02``), a surname that
-two spaces pushed out of the name into the team (``1  Grant  HOLLOWAY  USA  12.99``).
+name (``1.Name``), two times glued together (``16:05.216:04.9``), fields parted by commas
+(``1. Tom Runner, Leeds AC, 17:02``), a surname that two spaces pushed out of the name into the
+team (``1  Grant  HOLLOWAY  USA  12.99``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
 _GLUED_TIMES = re.compile(
     r"^(\d{1,2}(?::\d{2}){1,2}(?:[.,](\d{1,3}))?)(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)$"
 )
+_TIME = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
 # the shapes of a result's mark or status
 RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
@@ -92,9 +94,6 @@ def _unglue_times(t: Tok) -> list[Tok]:
         return [t]
     k = cuts[0]
     return [Tok(t.text[:k], t.start, t.start + k, t.gap), Tok(t.text[k:], t.start + k, t.end, 1)]
-
-
-_TIME = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
 
 
 def _decimals(time: str) -> int:
