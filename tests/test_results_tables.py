@@ -591,3 +591,21 @@ def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
 )
 def test_relay_member_cells(cell, members) -> None:
     assert members_of(cell) == members
+
+
+def test_a_country_shown_only_as_a_flag_is_read_from_its_alt_text() -> None:
+    page = (
+        "<html><body><h2>Women 1500m Final</h2>"
+        + _table(
+            ["Rk", "Athlete", "Country", "Mark"],
+            [
+                ["1", "KIPYEGON Faith", '<img alt="KEN" src="ken.png">', "3:49.04"],
+                ["2", "TSEGAY Gudaf", '<img alt="ETH" src="eth.png"> ETH', "3:50.30"],
+            ],
+        )
+        + "</body></html>"
+    )
+    assert cells(contract(page), "athlete", "team") == [
+        ("KIPYEGON Faith", "KEN"),
+        ("TSEGAY Gudaf", "ETH"),
+    ]

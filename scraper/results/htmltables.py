@@ -59,9 +59,14 @@ def text_of(el: Any) -> str:
 
 def cell_text(c: Any) -> str:
     """A cell's text, whitespace collapsed; a <br> parts the words on either side of it ('Anna
-    Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG Nord')."""
+    Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG Nord'); a cell holding only
+    an image says what the image's alt text says (a country's flag)."""
     text = _broken_text(c) if c.find(".//br") is not None else text_of(c)
-    return " ".join(text.replace("\xa0", " ").split())
+    text = " ".join(text.replace("\xa0", " ").split())
+    if not text and c.find(".//img") is not None:  # a flag alone: its code ('<img alt="KEN">')
+        alts = (" ".join((i.get("alt") or i.get("title") or "").split()) for i in c.iter("img"))
+        text = next((a for a in alts if 0 < len(a) <= 40), "")
+    return text
 
 
 def _broken_text(el: Any) -> str:
