@@ -609,3 +609,23 @@ def test_a_country_shown_only_as_a_flag_is_read_from_its_alt_text() -> None:
         ("KIPYEGON Faith", "KEN"),
         ("TSEGAY Gudaf", "ETH"),
     ]
+
+
+def test_results_listed_as_html_lists_club_in_brackets_and_ol_numbers_as_places() -> None:
+    page = (
+        "<html><body><h1>Club Championships 2024</h1><h2>Men 100m</h2><ul>"
+        "<li>1. Max Muster (LG Nord) 10,45</li><li>2. Tom Klein (TV Süd) 10,61</li></ul>"
+        "<h2>Women 100m</h2><ol><li>Anna Berger (LG Nord) 11,85</li>"
+        "<li>Lisa Klein (TV Süd) 12,02</li></ol></body></html>"
+    )
+    doc = contract(page)
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("Men 100m", "M"),
+        ("Women 100m", "F"),
+    ]
+    assert cells(doc, "place", "athlete", "team", "mark_normalized") == [
+        (1, "Max Muster", "LG Nord", 10.45),
+        (2, "Tom Klein", "TV Süd", 10.61),
+        (1, "Anna Berger", "LG Nord", 11.85),
+        (2, "Lisa Klein", "TV Süd", 12.02),
+    ]

@@ -34,7 +34,13 @@ from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
-from scraper.results.linetokens import RESULT_SHAPES, comma_plan, rejoin_surname, split_glued
+from scraper.results.linetokens import (
+    RESULT_SHAPES,
+    bracket_plan,
+    comma_plan,
+    rejoin_surname,
+    split_glued,
+)
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import continues
@@ -277,7 +283,8 @@ class _Reader:
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
-        plan = (comma_plan(toks) if block is None else None) or align(fields, toks, zones)
+        loose = (comma_plan(toks) or bracket_plan(toks)) if block is None else None
+        plan = loose or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan

@@ -269,6 +269,13 @@ def _meet_from_title(title: str, heads: list[str]) -> str | None:
 
 
 def _rendered_text(el: Any) -> str:
+    """The page's text as a browser lays it out: a line per block, the items of a numbered list
+    led by their numbers (an <ol> of results ranks them)."""
+    for ol in el.iter("ol"):
+        items = [li for li in ol if li.tag == "li"]
+        if items and not any(re.match(r"\s*\d", text_of(li)) for li in items):
+            for k, li in enumerate(items, 1):
+                li.text = f"{k}. {li.text or ''}"
     for e in el.iter():
         if isinstance(e.tag, str) and e.tag in _BLOCK:
             e.tail = "\n" + (e.tail or "")

@@ -1,7 +1,8 @@
 """A result line's tokens read where no column header says what they are: a place glued to the
 name (``1.Name``), two times glued together (``16:05.216:04.9``), fields parted by commas
-(``1. Tom Runner, Leeds AC, 17:02``), a surname that two spaces pushed out of the name into the
-team (``1  Grant  HOLLOWAY  USA  12.99``).
+(``1. Tom Runner, Leeds AC, 17:02``), a club in brackets after the name (``1. Max Muster (LG
+Nord) 10,45``), a surname that two spaces pushed out of the name into the team (``1  Grant
+HOLLOWAY  USA  12.99``).
 """
 
 from __future__ import annotations
@@ -70,6 +71,26 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     if len(names) == 2:
         plan.append(("team", names[1]))
     return [*plan, ("mark", mark)]
+
+
+def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
+    """A line that prints the club in brackets after the name ('1. Max Muster (LG Nord) 10,45'):
+    place, name, the club, then the mark."""
+    if len(toks) < 4 or shape(toks[0].text) not in PLACE_SHAPES:
+        return None
+    opens = [k for k, t in enumerate(toks) if t.text.startswith("(")]
+    if len(opens) != 1 or opens[0] < 2:
+        return None
+    k = opens[0]
+    close = next((j for j in range(k, len(toks)) if toks[j].text.endswith(")")), None)
+    if close is None or close + 1 >= len(toks):
+        return None
+    club = " ".join(t.text for t in toks[k : close + 1])[1:-1].strip()
+    rest = toks[close + 1 :]
+    if not re.search(r"[^\W\d_]{2}", club) or shape(rest[0].text) not in RESULT_SHAPES:
+        return None
+    inner = [Tok(club, toks[k].start, toks[close].end, 2)]  # brackets part it as two spaces do
+    return [("place", [toks[0]]), ("athlete", toks[1:k]), ("team", inner), ("mark", rest[:1])]
 
 
 def rejoin_surname(cells: dict[str, str]) -> None:
