@@ -24,7 +24,7 @@ from scraper.results.fixedwidth import (
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of
-from scraper.results.teamlines import TEAM_SCORE
+from scraper.results.teamlines import ranked_teams
 
 EVENT = re.compile(
     r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
@@ -212,11 +212,7 @@ class _Reader:
                         row.extra["scorers"] = scorers
                     self.ev.rows.append(row)
             return
-        for m in TEAM_SCORE.finditer(line):
-            r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
-            r.set_mark(m.group(3), "points")
-            r.points = r.mark
-            self.ev.rows.append(r)
+        self.ev.rows.extend(ranked_teams(line))
 
     def _default_round(self) -> None:
         assert self.ev is not None

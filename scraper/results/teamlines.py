@@ -19,7 +19,19 @@ from scraper.results.headerline import Block
 from scraper.results.model import Event, Row
 
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
-TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
+_TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
+
+
+def ranked_teams(line: str) -> list[Row]:
+    """The teams a rankings line holds, with their places and scores ('1) Oregon  104   2)
+    Arkansas  98')."""
+    rows = []
+    for m in _TEAM_SCORE.finditer(line):
+        r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
+        r.set_mark(m.group(3), "points")
+        r.points = r.mark
+        rows.append(r)
+    return rows
 
 
 class TeamTable:
@@ -49,13 +61,9 @@ class TeamTable:
 
     def line(self, ev: Event, line: str, toks: list[Tok], block: Block | None) -> None:
         """One line of a team-score table: a team row, or a runner of the team above."""
-        pairs = list(TEAM_SCORE.finditer(line))
-        if len(pairs) >= 2:  # '1) Oregon  104      2) Arkansas  98': ranked teams side by side
-            for m in pairs:
-                r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
-                r.set_mark(m.group(3), "points")
-                r.points = r.mark
-                ev.rows.append(r)
+        ranked = ranked_teams(line)
+        if len(ranked) >= 2:  # '1) Oregon  104      2) Arkansas  98': ranked teams side by side
+            ev.rows.extend(ranked)
             self.team, self.runners = None, 0
             return
         row = self._cells(toks, line, block) or team_row(toks, line.rstrip())
