@@ -43,7 +43,7 @@ from scraper.results.linetokens import (
 )
 from scraper.results.marks import parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import continues
+from scraper.results.rowlines import BRACKET_WIND, continues
 from scraper.results.sections import (
     clean_title,
     furniture,
@@ -73,7 +73,6 @@ _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std"
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
-_BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
 _DEFAULT = ("place", "bib", "athlete", "year", "team", "mark", "x:a", "x:b", "x:c")
 
 
@@ -338,7 +337,7 @@ class _Reader:
                 row.qualifier = f
             elif f not in row.flags:
                 row.flags.append(f)
-        wind = next((w for w in extra if _BRACKET_WIND.match(w)), None)
+        wind = next((w for w in extra if BRACKET_WIND.match(w)), None)
         if wind is not None and row.wind is None and row.wind_raw is None:
             extra.remove(wind)  # '7,45 (+1,2)': the wind in brackets after the mark
             row.set_wind(wind.strip("()"))

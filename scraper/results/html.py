@@ -120,21 +120,21 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
         doc = parse_text(pre_text)
         if any(e.rows for e in doc.events):
             doc.format = f"{fmt}-pre/" + doc.format
-            _fill_meet(doc.meet, meet)
+            doc.meet.fill(meet)
             return doc
     doc = _tables(root, fmt)
     if any(e.rows for e in doc.events):
-        _fill_meet(doc.meet, meet)
+        doc.meet.fill(meet)
         return doc
     body = root.find("body")
     text = _rendered_text(body if body is not None else root)
     if len(text.split()) < 20 and app_scripts:
         doc = ResultDoc(format=fmt, error="no results in the HTML (a JavaScript application?)")
-        _fill_meet(doc.meet, meet)
+        doc.meet.fill(meet)
         return doc
     doc = parse_text(text)
     doc.format = f"{fmt}-text/" + doc.format
-    _fill_meet(doc.meet, meet)
+    doc.meet.fill(meet)
     return doc
 
 
@@ -156,12 +156,6 @@ def table_rows(root: Any) -> list[list[str]]:
     """Every row of the page's result tables as ``Row.raw`` holds it (for the audit)."""
     hidden = hidden_classes(root)
     return [ln.raw for t in tables_in_order(root, hidden) for ln in table_lines(t.table, hidden)]
-
-
-def _fill_meet(into: Meet, src: Meet) -> None:
-    for k in ("name", "date", "date_raw", "venue"):
-        if getattr(into, k) is None and getattr(src, k) is not None:
-            setattr(into, k, getattr(src, k))
 
 
 def _meet(root: Any) -> Meet:

@@ -78,6 +78,12 @@ class Meet:
     date_raw: str | None = None
     venue: str | None = None
 
+    def fill(self, other: Meet) -> None:
+        """Take ``other``'s name, date and venue where this meet has none."""
+        for k in ("name", "date", "date_raw", "venue"):
+            if getattr(self, k) is None and getattr(other, k) is not None:
+                setattr(self, k, getattr(other, k))
+
 
 @dataclass(slots=True)
 class ResultDoc:

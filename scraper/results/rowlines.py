@@ -16,7 +16,7 @@ from scraper.results.model import Row
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
-_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")
+BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 
 
@@ -28,7 +28,9 @@ def _mark(tok: str) -> float | None:
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
     toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
-    marks = [t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not _WIND.match(t)]
+    marks = [
+        t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not BRACKET_WIND.match(t)
+    ]
     if not toks or any(_mark(t) is None for t in marks):
         return False
     ranks = [t for t in toks if _RANK.match(t)]

@@ -54,10 +54,7 @@ def heading_meet(doc: ResultDoc, text: str) -> None:
         if words and is_placeish(words[0]) and any(looks_like_mark(w) for w in words[1:]):
             break
         head.append(line)
-    found = meet_heading(head, dayfirst_of(text))
-    for field in ("name", "date", "date_raw"):
-        if getattr(doc.meet, field) is None:
-            setattr(doc.meet, field, getattr(found, field))
+    doc.meet.fill(meet_heading(head, dayfirst_of(text)))
 
 
 _TABLE_ONLY = frozenset({"ruled", "stacked", "listing"})
