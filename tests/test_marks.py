@@ -48,6 +48,8 @@ MARKS = [
     ("5' 2\"", None, 1.5748, "m", None, None, None, []),
     ("4' 10\"", None, 1.4732, "m", None, None, None, []),
     ("10.61m", None, 10.61, "m", None, None, None, []),
+    ("J1.95m", None, 1.95, "m", None, None, None, ["J"]),  # Hy-Tek: a tie judged
+    ("J10.52", None, 10.52, "s", "FAT", None, None, ["J"]),
     ("6.03m", None, 6.03, "m", None, None, None, []),
     ("45.20", "m", 45.2, "m", None, None, None, []),
     ("91.50", "points", 91.5, "points", None, None, None, []),

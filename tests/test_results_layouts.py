@@ -641,3 +641,22 @@ def test_two_times_printed_without_a_space_are_read_apart():
 def test_glued_times_part_where_both_halves_are_times_of_one_shape(glued, parts):
     toks = [Tok("1", 0, 1, 8), Tok("Ann", 2, 5, 1), Tok(glued, 6, 6 + len(glued), 1)]
     assert [t.text for t in split_glued(toks)][2:] == parts
+
+
+def test_an_italian_header_names_the_birth_year_and_the_results_word_leaves_the_event_name():
+    doc = parse(
+        "Results - 400 metri Uomini\n"
+        "Pos. Pett. Atleta                Anno  Società                   Prestazione\n"
+        "1    231   ROSSI Marco           2000  Atl. Firenze Marathon     47.12\n"
+        "2    118   BIANCHI Luca          1999  CUS Pisa                  47.80\n"
+        "     64    NERI Andrea           2001  Atl. Livorno              Squal.\n"
+    )
+    assert doc["events"][0]["event_name"] == "400 metri Uomini"
+    assert [
+        (r["place"], r["athlete"], r["team"], r["year"], r["mark_normalized"], r["status"])
+        for r in doc["events"][0]["results"]
+    ] == [
+        (1, "ROSSI Marco", "Atl. Firenze Marathon", "2000", 47.12, None),
+        (2, "BIANCHI Luca", "CUS Pisa", "1999", 47.8, None),
+        (None, "NERI Andrea", "Atl. Livorno", "2001", None, "DQ"),
+    ]

@@ -240,6 +240,9 @@ def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
     if text.startswith("="):  # "=PB" style ties printed before: keep as flag
         mk.flags.append("=")
         text = text[1:]
+    elif text[:1] == "J" and text[1:2].isdigit():  # Hy-Tek: a tie judged, "J1.95m", "J10.52"
+        mk.flags.append("J")
+        text = text[1:]
     # a trailing time then a status: "37.62DQ"
     m = _STATUS_TAIL.match(text)
     if m:

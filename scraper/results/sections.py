@@ -70,6 +70,12 @@ _GENERIC_HEADING = re.compile(
 )
 _MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
 _CONTINUED = re.compile(r"\s*\(?\b(?:cont'?d|continued|cont\.|fortsetzung|suite)\)?\s*$", re.I)
+# 'Results - Boys Decathlon': the word says what the page is, the rest names the event
+_RESULTS_OF = re.compile(
+    r"^(?:official\s+)?(?:results?|ergebnisse|résultats|resultater|risultati|resultados)"
+    r"\s*[-–:]\s*(?=\w)",
+    re.I,
+)
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
@@ -97,7 +103,9 @@ def clean_title(s: str) -> str:
     """A title line without its decoration ('>>> >>>>RESIDENTS<<<< <<<', '***** Results *****')
     or a continuation mark ('INDIVIDUAL RESULTS (cont'd)'); its inner spacing kept
     (:func:`is_title` reads it)."""
-    return _CONTINUED.sub("", _DECORATION.sub("", s)).strip()
+    title = _CONTINUED.sub("", _DECORATION.sub("", s)).strip()
+    rest = _RESULTS_OF.sub("", title)
+    return rest if rest != title and is_event_title(rest) else title
 
 
 def is_title(s: str) -> bool:
