@@ -129,6 +129,7 @@ def test_time_seconds(raw, seconds):
         ("w: +2.1", 2.1, []),
         ("", None, []),
         ("+1,3", 1.3, []),
+        ("+2.4w", 2.4, []),  # marked wind-aided
         ("calm", None, []),
     ],
 )

@@ -660,3 +660,39 @@ def test_an_italian_header_names_the_birth_year_and_the_results_word_leaves_the_
         (2, "BIANCHI Luca", "CUS Pisa", "1999", 47.8, None),
         (None, "NERI Andrea", "Atl. Livorno", "2001", None, "DQ"),
     ]
+
+
+def test_a_nordic_sheet_its_meet_after_a_label_and_a_heats_wind_under_the_heading():
+    doc = parse(
+        "Stevne: Sommerlekene 2023, Stadion 14.06.2023\n"
+        "\n"
+        "100m Menn\n"
+        "Heat 1  Vind: +1,1\n"
+        "1. Ola Nordmann          1999  IL Nord            10,62\n"
+        "2. Kari Hansen           2001  IL Sør             10,88\n"
+        "\n"
+        "Lengde Kvinner\n"
+        "1. Ingrid Berg           2002  IL Vest            6,12  (+0,4)\n"
+        "2. Sofie Dahl            2003  IL Øst             5,98  (-1,0)\n"
+    )
+    assert doc["meet"]["name"] == "Sommerlekene 2023, Stadion"
+    assert doc["meet"]["date"] == "2023-06-14"
+    assert [(r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("Ola Nordmann", 1.1),
+        ("Kari Hansen", 1.1),
+        ("Ingrid Berg", 0.4),
+        ("Sofie Dahl", -1.0),
+    ]
+
+
+def test_a_wind_marked_wind_aided_is_read_in_its_column():
+    doc = parse(
+        "Girls 100 Meter Hurdles\n"
+        "Place  Name                 Yr  School              Time      Wind\n"
+        "1      Ana Cruz             11  Valley HS           14.52     +2.4w\n"
+        "2      Bri Lowe             12  Hilltop HS          14.88     NWI\n"
+    )
+    assert [(r["athlete"], r["wind"]) for r in doc["events"][0]["results"]] == [
+        ("Ana Cruz", 2.4),
+        ("Bri Lowe", None),
+    ]

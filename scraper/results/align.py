@@ -27,7 +27,7 @@ _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(r"^(?:=?\d{1,4}(?:\.{1,2}|\)|st|nd|rd|th|T)?|\*?\d{1,4})$", re.I)
 _CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
-_SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d$|^0[.,]0$")
+_SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")

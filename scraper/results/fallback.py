@@ -55,8 +55,11 @@ from scraper.results.sections import (
 from scraper.results.sidebyside import unfold
 from scraper.results.teamlines import TeamTable
 
-_WIND = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
-_HEAT = re.compile(r"^(?:heat|section|flight|lauf|heat no\.?|serie|omgang|heat)\s*(\d+)\b", re.I)
+_WIND = re.compile(r"\b(?:wind|vind|vent|vento|viento)\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
+_HEAT = re.compile(
+    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|heat|batteria|försök)\s*(\d+)\b",
+    re.I,
+)
 _TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|final standings|"
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$",

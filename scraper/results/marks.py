@@ -120,7 +120,10 @@ _FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
 _EURO_CLOCK = re.compile(r"^(?:(\d{1,2})[.,:])?(\d{1,2})[.,](\d{2})[.,](\d{1,3})$")
 # a unit word printed after the mark: "11:47,97 min", "10,45 s", "45,20 m"
 _UNIT_WORD = re.compile(r"^(.*\d)\s*(min|mins|sek|sec|s|std|h)\.?$", re.I)
-_WIND = re.compile(r"^\(?\s*(?:w(?:ind)?:?\s*)?([+-]?\s*\d{1,2}(?:[.,]\d+)?)\s*(?:m/s)?\)?$", re.I)
+# a wind as printed: '+0.8', '(-1.2)', 'w: 1.1', '+1,4 m/s', '+2.4w' (marked wind-aided)
+_WIND = re.compile(
+    r"^\(?\s*(?:w(?:ind)?:?\s*)?([+-]?\s*\d{1,2}(?:[.,]\d+)?)\s*(?:m/s|w)?\)?$", re.I
+)
 
 
 @dataclass(slots=True)
@@ -345,7 +348,9 @@ def parse_wind(raw: str | None) -> tuple[float | None, list[str]]:
 
 def is_wind(text: str) -> bool:
     t = text.strip()
-    return t.upper() in ("NWI", "NW") or bool(re.match(r"^[+-]?\d{1,2}[.,]\d$", t))
+    return t.upper() in ("NWI", "NW") or bool(
+        re.match(r"^(?:[+-]?\d{1,2}[.,]\d|[+-]\d{1,2}[.,]\dw)$", t, re.I)
+    )
 
 
 def looks_like_mark(text: str | None) -> bool:

@@ -68,6 +68,12 @@ _DASH = re.compile(r"\s+[-–]\s+")
 _GENERIC_HEADING = re.compile(
     r"^(?:overall|official|final|complete|individual)?\s*(?:results?|ergebnisse|resultater)$", re.I
 )
+# a label before the meet's name, as a form prints it ('Meet: ...', 'Stevne: ...')
+_MEET_LABEL = re.compile(
+    r"^(?:meet(?: name)?|event name|competition|stevne|veranstaltung|wettkampf|"
+    r"compétition|manifestation|gara|competición|tävling|kilpailu)\s*:\s*",
+    re.I,
+)
 _MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
 _CONTINUED = re.compile(r"\s*\(?\b(?:cont'?d|continued|cont\.|fortsetzung|suite)\)?\s*$", re.I)
 # 'Results - Boys Decathlon': the word says what the page is, the rest names the event
@@ -178,5 +184,6 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
 
 
 def _without_generic(name: str) -> str:
+    name = _MEET_LABEL.sub("", name) or name  # 'Stevne: Tjalvelekene 2023'
     parts = [p for p in _DASH.split(name) if not _GENERIC_HEADING.match(p)]
     return " - ".join(parts) if parts else name
