@@ -15,6 +15,7 @@ import pytest
 from openpyxl import Workbook
 
 from scraper.results import parse_document, to_contract
+from scraper.results.audit import audit_document
 
 
 def contract(data: bytes | str, name: str | None = None) -> dict:
@@ -524,4 +525,91 @@ def test_a_timers_json_export_with_its_race_nested_and_a_status_field():
         (1, "Abel Kirui", 7713.0, None),
         (2, "Sara Hall", 8535.0, None),
         (None, "Joe Slow", None, "DNF"),
+    ]
+
+
+# an XML export of neither feed family: results as elements or as attributes, read by their names
+XML_ELEMENTS = """<?xml version="1.0" encoding="UTF-8"?>
+<Competition name="County Championships 2024" date="2024-05-11">
+  <Event name="Men 800m">
+    <Result place="1" bib="12"><Athlete>Sam Hill</Athlete><Club>Harriers AC</Club>
+      <Time>1:52.30</Time></Result>
+    <Result place="2" bib="40"><Athlete>Joe Rock</Athlete><Club>City AC</Club>
+      <Time>1:53.01</Time></Result>
+    <Result place="" bib="7"><Athlete>Al Vale</Athlete><Club>City AC</Club><Time>DNF</Time></Result>
+  </Event>
+  <Event name="Women Shot Put">
+    <Result place="1"><Athlete>Mia Stone</Athlete><Club>Harriers AC</Club>
+      <Time>13.45</Time></Result>
+  </Event>
+</Competition>
+"""
+XML_ATTRIBUTES = """<?xml version="1.0"?>
+<results>
+ <race title="10K Road Race" date="2023-09-03">
+  <runner pos="1" name="Ed Quick" club="Road Runners" cat="M35" time="00:33:10"/>
+  <runner pos="2" name="Flo Fast" club="" cat="W" time="00:35:45"/>
+ </race>
+</results>
+"""
+
+
+@pytest.mark.parametrize(
+    ("xml", "meet", "rows"),
+    [
+        (
+            XML_ELEMENTS,
+            ("County Championships 2024", "2024-05-11"),
+            [
+                ("Men 800m", 1, "Sam Hill", "Harriers AC", 112.3, "s", None),
+                ("Men 800m", 2, "Joe Rock", "City AC", 113.01, "s", None),
+                ("Men 800m", None, "Al Vale", "City AC", None, None, "DNF"),
+                ("Women Shot Put", 1, "Mia Stone", "Harriers AC", 13.45, "m", None),
+            ],
+        ),
+        (
+            XML_ATTRIBUTES,
+            ("10K Road Race", "2023-09-03"),
+            [
+                ("10K Road Race", 1, "Ed Quick", "Road Runners", 1990.0, "s", None),
+                ("10K Road Race", 2, "Flo Fast", None, 2145.0, "s", None),
+            ],
+        ),
+    ],
+)
+def test_an_xml_export_of_another_build_is_read_by_its_element_names(xml, meet, rows):
+    parsed = parse_document(xml.encode(), None, "results.xml")
+    doc = to_contract(parsed)
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == meet
+    assert [
+        (e["event_name"], r["place"], r["athlete"], r["team"], r["mark_normalized"],
+         r["mark_unit"], r["status"])
+        for e in doc["events"]
+        for r in e["results"]
+    ] == rows  # fmt: skip
+    audit = audit_document(xml.encode(), parsed)
+    assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
+
+
+def test_a_json_export_names_its_events_in_its_own_language():
+    export = {
+        "wettkampf": {"name": "Hallenmeeting 2025", "date": "2025-02-01"},
+        "wettbewerbe": [
+            {
+                "disziplin": "60m Männer",
+                "ergebnisse": [
+                    {"platz": 1, "name": "Max Bauer", "verein": "LG Nord", "zeit": "6,71"},
+                    {"platz": 2, "name": "Leo Kurz", "verein": "TV Süd", "zeit": "6,80"},
+                ],
+            },
+            {
+                "disziplin": "Kugelstoß Frauen",
+                "ergebnisse": [{"platz": 1, "name": "Eva Stark", "leistung": "15,20"}],
+            },
+        ],
+    }
+    doc = to_contract(parse_document(json.dumps(export).encode(), None, "results.json"))
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("60m Männer", "M", 2),
+        ("Kugelstoß Frauen", "F", 1),
     ]

@@ -27,7 +27,12 @@ _NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName
 _DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate")
 _VENUE_KEYS = ("venue", "location", "place", "stadium")
 _MEET_KEYS = ("meet", "competition", "event", "race")
-_EVENT_KEYS = ("name", "title", "event_name", "eventName", "event", "discipline", "race")
+# an event's name, in the languages of the exports ('disziplin', 'épreuve', 'øvelse', ...)
+_EVENT_KEYS = (
+    *("name", "title", "event_name", "eventName", "event", "discipline", "race"),
+    *("disziplin", "wettbewerb", "épreuve", "epreuve", "øvelse", "gren", "disciplina", "prova"),
+    *("prueba", "laji"),
+)
 _ROWISH = {"athlete", "first", "last", "team"}
 _RESULTISH = {"mark", "place", "points", "chip"}
 _SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
@@ -43,6 +48,12 @@ def parse(text: str) -> ResultDoc:
     except (ValueError, RecursionError) as e:
         doc.error = f"unparseable JSON: {e}"[:300]
         return doc
+    return read(data, doc)
+
+
+def read(data: Any, doc: ResultDoc) -> ResultDoc:
+    """The result lists of JSON-like ``data`` (dicts, lists, scalars) into ``doc``: a JSON
+    document's, or an XML document's read as such (:func:`scraper.results.xmlfeed.as_data`)."""
     if isinstance(data, dict):
         _meet(data, doc.meet)
     ids = _index(data)
@@ -50,7 +61,7 @@ def parse(text: str) -> ResultDoc:
         ev = _section(path_name, rows, kind, ids)
         doc.events.extend(ev)
     if not any(e.rows for e in doc.events):
-        doc.error = "no result lists in the JSON"
+        doc.error = f"no result lists in the {doc.format.split('-')[0].upper()}"
     return doc
 
 
@@ -104,7 +115,9 @@ def _target(key: str, value: Any, ids: dict[str, dict[str, Any]]) -> dict[str, A
 
 
 def _fields(obj: dict[str, Any]) -> set[str]:
-    return {f for k in obj if (f := _key_field(k))}
+    """The fields an object's scalar values are, by their keys (a list under 'result' is
+    the rows of an event, no result of its own)."""
+    return {f for k, v in obj.items() if not isinstance(v, list) and (f := _key_field(k))}
 
 
 def _key_field(key: str) -> str | None:
@@ -132,6 +145,11 @@ def _sections(node: Any, name: str | None, depth: int) -> list[tuple[str | None,
         for item in node:
             out.extend(_sections(item, name, depth + 1))
     return out
+
+
+def result_object(obj: dict[str, Any]) -> bool:
+    """One object that holds what a result row holds (a name and a result or a place)."""
+    return _result_list([obj])
 
 
 def _result_list(items: list[Any]) -> bool:

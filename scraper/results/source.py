@@ -232,8 +232,9 @@ def _xml_walk(el: Any, units: list[Unit]) -> None:
     kids = [k for k in el if isinstance(k.tag, str)]
     tags = [k.tag for k in kids]
     for k in kids:
-        if tags.count(k.tag) < 2:
-            _xml_walk(k, units)
+        inner = [g.tag for g in k if isinstance(g.tag, str)]
+        if tags.count(k.tag) < 2 or any(inner.count(t) > 1 for t in inner):
+            _xml_walk(k, units)  # one element, or one of many that holds repeated ones: events
             continue
         cells = tuple(v for d in k.iter() if isinstance(d.tag, str) for v in _xml_values(d))
         if any(cells):  # a repeated element (a feed's <result>): one unit

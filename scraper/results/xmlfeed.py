@@ -1,4 +1,4 @@
-"""International results feeds in XML, in two families:
+"""Results in XML: international feeds in two families, and any other export:
 
 - element feeds (``<results><infos>…</infos><result>…</result></results>``, tilastopaja-style):
   ``infos`` names the event (event_name, round_name, round_detail, event_gender, date, wind);
@@ -6,7 +6,9 @@
   ``37.62DQ``), qualification, recordflag (``NR PB``, ``=SB``), wind, roundresults (attempts) and
   relayrunners.  Element names are matched case-insensitively; unknown elements are ignored.
 - the Olympic Data Feed (ODF, ``<OdfBody DocumentType="DT_RESULT">``, as Omega and the Games
-  publish it; :mod:`scraper.results.odf`).
+  publish it; :mod:`scraper.results.odf`);
+- any other XML (a timer's or a federation's export): its elements turned into the data JSON
+  would hold (:func:`as_data`), read by :mod:`scraper.results.jsonfeed` by their names.
 
 Parsed with entities left unresolved and no network.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scraper.results import jsonfeed
 from scraper.results.marks import parse_wind
 from scraper.results.model import Event, ResultDoc, Row, division_of, gender_of, kind_of, round_of
 
@@ -26,9 +29,9 @@ def looks_like_feed(text: str) -> bool:
     head = text[:4000].lower()
     if "<odfbody" in head:
         return True
-    return "<result" in head and (
-        "<infos" in head or "<best_performance" in head or "<?xml" in head and "<html" not in head
-    )
+    if head.lstrip("\ufeff \t\r\n").startswith("<?xml") and "<html" not in head:
+        return True
+    return "<result" in head and ("<infos" in head or "<best_performance" in head)
 
 
 def _local(el: Any) -> str:
@@ -81,7 +84,36 @@ def parse(text: str) -> ResultDoc:
                     ev.rows.append(row)
         if ev.rows:
             doc.events.append(ev)
+    if not doc.events:  # another export's elements, read by their names as JSON keys are
+        doc.format = "xml"
+        jsonfeed.read(as_data(root), doc)
     return doc
+
+
+def as_data(el: Any) -> Any:
+    """An element as JSON would hold it: a leaf its text, else its attributes and children by
+    name (a name repeated: a list; one child that holds a result: a list of one, as a race of
+    one finisher is)."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    attrs = {_local_name(k): v for k, v in el.attrib.items()}
+    if not kids:
+        text = _text(el)
+        return text if text is not None or not attrs else attrs
+    out: dict[str, Any] = attrs
+    names = [_local(c) for c in kids]
+    for name, c in zip(names, kids, strict=True):
+        value = as_data(c)
+        if names.count(name) > 1:
+            out.setdefault(name, []).append(value)
+        elif isinstance(value, dict) and jsonfeed.result_object(value):
+            out[name] = [value]
+        else:
+            out.setdefault(name, value)
+    return out
+
+
+def _local_name(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
 
 
 def _event(block: Any) -> Event:
