@@ -696,3 +696,36 @@ def test_a_wind_marked_wind_aided_is_read_in_its_column():
         ("Ana Cruz", 2.4),
         ("Bri Lowe", None),
     ]
+
+
+def test_team_scores_under_a_generic_title_after_the_runners_are_the_races_teams():
+    # 'Team Scores' names no event: the teams are the race's above, not more runners of it
+    doc = parse(
+        "Boys Varsity 5000 Meters\n"
+        "\n"
+        " PL  Athlete                 Yr  Team                     Time       Pts\n"
+        "  1. Tyler Reed              12  Oak Ridge               15:42.3      1\n"
+        "  2. Sam Ward                11  Pine Valley             15:50.8      2\n"
+        "\n"
+        "Team Scores\n"
+        " 1. Oak Ridge          41  (1, 3, 8, 12, 17)\n"
+        " 2. Pine Valley        55  (2, 4, 10, 18, 21)\n"
+    )
+    assert [(e["event_name"], e["kind"], len(e["results"])) for e in doc["events"]] == [
+        ("Boys Varsity 5000 Meters", "individual", 2),
+        ("Boys Varsity 5000 Meters", "team_scores", 2),
+    ]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in doc["events"][1]["results"]] == [
+        (1, "Oak Ridge", 41.0),
+        (2, "Pine Valley", 55.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Results for Women's 3000m Steeplechase", "Results - Women's 3000m Steeplechase"],
+)
+def test_the_word_results_before_an_events_name_is_no_part_of_it(heading):
+    doc = parse(f"{heading}\n1 Ann Lee (Team East) 9:14.81\n2 Bo Kim (Team West) 9:18.50\n")
+    assert doc["events"][0]["event_name"] == "Women's 3000m Steeplechase"
+    assert [r["team"] for r in doc["events"][0]["results"]] == ["Team East", "Team West"]

@@ -248,14 +248,16 @@ class _Reader:
             name = self.base  # 'Individual Results' under the race named above
         else:
             name = section_name(self.titles) or (self.ev.name if self.ev else "Results")
-        if self.ev is not None and not self.new_table and (self.ev.name == name or not self.titles):
-            return self.ev  # the same section, maybe continued on a new page
-        self.new_table = False
+        teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
+        ev = self.ev
+        same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
+        if ev is not None and same and not (teams and ev.kind != "team_scores"):
+            return ev  # the same section, maybe continued on a new page
+        self.new_table = False  # (a 'Team Scores' title under a race's runners is its teams')
         ev = new_event(name)
         if ev.round is None:
             ev.round = round_of(name) or self.round or self.sheet_round or "Finals"
         self.round = None
-        teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
         if teams or kind == "team_scores":
             ev.kind = "team_scores"
         elif ev.kind == "team_scores":

@@ -76,10 +76,11 @@ _MEET_LABEL = re.compile(
 )
 _MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
 _CONTINUED = re.compile(r"\s*\(?\b(?:cont'?d|continued|cont\.|fortsetzung|suite)\)?\s*$", re.I)
-# 'Results - Boys Decathlon': the word says what the page is, the rest names the event
+# 'Results - Boys Decathlon', 'Results for ...': the word says what the page is, the rest names
+# the event
 _RESULTS_OF = re.compile(
     r"^(?:official\s+)?(?:results?|ergebnisse|résultats|resultater|risultati|resultados)"
-    r"\s*[-–:]\s*(?=\w)",
+    r"(?:\s*[-–:]\s*|\s+for\s+)(?=\w)",
     re.I,
 )
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
