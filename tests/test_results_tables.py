@@ -629,3 +629,28 @@ def test_results_listed_as_html_lists_club_in_brackets_and_ol_numbers_as_places(
         (1, "Anna Berger", "LG Nord", 11.85),
         (2, "Lisa Klein", "TV Süd", 12.02),
     ]
+
+
+def test_a_table_of_many_events_is_parted_by_its_event_column():
+    # a league match's one table: an 'Event' column names each row's event (a blank cell: the
+    # event above), field events listed by their abbreviations
+    page = (
+        "<html><body><h2>League Match 2</h2><table>"
+        "<tr><th>Event</th><th>Pos</th><th>Athlete</th><th>Club</th><th>Perf</th></tr>"
+        "<tr><td>100m SM</td><td>1</td><td>Adam Cole</td><td>Bristol AC</td><td>10.61</td></tr>"
+        "<tr><td></td><td>2</td><td>Ben Dale</td><td>Bath AC</td><td>10.75</td></tr>"
+        "<tr><td>LJ SW</td><td>1</td><td>Eva Gale</td><td>Bath AC</td><td>5.40</td></tr>"
+        "<tr><td>LJ SW</td><td>2</td><td>Fay Holt</td><td>Bristol AC</td><td>5.11</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert [
+        (e["event_name"], r["place"], r["athlete"], r["team"], r["mark_normalized"], r["mark_unit"])
+        for e in doc["events"]
+        for r in e["results"]
+    ] == [
+        ("100m SM", 1, "Adam Cole", "Bristol AC", 10.61, "s"),
+        ("100m SM", 2, "Ben Dale", "Bath AC", 10.75, "s"),
+        ("LJ SW", 1, "Eva Gale", "Bath AC", 5.4, "m"),
+        ("LJ SW", 2, "Fay Holt", "Bristol AC", 5.11, "m"),
+    ]

@@ -110,14 +110,11 @@ def looks_delimited(text: str) -> bool:
 def parse_delimited(text: str) -> ResultDoc:
     doc = ResultDoc(format="delimited")
     try:
-        lines, at = lines_of(text)
+        lines, _ = lines_of(text)
     except ValueError as e:
         doc.error = str(e)
         return doc
-    head, body = lines[: at + 1], lines[at + 1 :]
-    header = head[-1]
-    for name, group in _by_event(header, body):
-        doc.events.extend(read_table([*head[:-1], header, *group], name, None, doc.meet))
+    doc.events.extend(read_table(lines, None, None, doc.meet))
     return doc
 
 
@@ -132,18 +129,3 @@ def lines_of(text: str) -> tuple[list[Line], int]:
     except csv.Error as e:
         raise ValueError(f"unreadable delimited text: {e}"[:300]) from e
     return [Line([c.strip() for c in r], list(r)) for r in rows], at
-
-
-def _by_event(header: Line, body: list[Line]) -> list[tuple[str | None, list[Line]]]:
-    """Rows grouped by an ``Event`` column (its cells blanked), else all rows as one group."""
-    j = next(
-        (j for j, c in enumerate(header.cells) if c.casefold() in ("event", "event name")), None
-    )
-    if j is None:
-        return [(None, body)]
-    groups: dict[str, list[Line]] = {}
-    for ln in body:
-        name = ln.cells[j] if j < len(ln.cells) else ""
-        cells = [c if k != j else "" for k, c in enumerate(ln.cells)]
-        groups.setdefault(name, []).append(Line(cells, ln.raw))
-    return list(groups.items())

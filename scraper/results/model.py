@@ -141,7 +141,8 @@ _ROUNDS = (
 )  # fmt: skip
 _FIELD_EVENT = re.compile(
     r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|kugel|diskus|speer|wurf|"
-    r"høyde|lengde|stav|kule|spyd|slegge|saut|lancer|poids|disque|marteau|javelot",
+    r"høyde|lengde|stav|kule|spyd|slegge|saut|lancer|poids|disque|marteau|javelot|"
+    r"\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # the abbreviations meets list events by
     re.I,
 )
 

@@ -23,7 +23,13 @@ from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
-from scraper.results.tablewords import header_field, is_field_event, is_team_title, title_gender
+from scraper.results.tablewords import (
+    EVENT_COLUMNS,
+    header_field,
+    is_field_event,
+    is_team_title,
+    title_gender,
+)
 
 _EVENT_WORDS = re.compile(
     r"\d\s*(?:m|km|k|mi|miles?|meters?|metres?|yards?)\b|\d+\s*[x×]\s*\d+|\d{3,5}\s*(?:m\b|$)|"
@@ -92,10 +98,11 @@ def read_table(
 
     def flush() -> None:
         nonlocal ev
-        if block:
-            ev = ev or start(title)
-            _read_block(ev, header, block)
-            block.clear()
+        at = _event_column(header)
+        for name, group in _by_event(block, at) if at is not None else [(None, block)]:
+            ev = start(name) if name else ev or start(title)
+            _read_block(ev, header, group)
+        block.clear()
 
     for line in lines:
         if not any(c.strip() for c in line.cells):
@@ -131,6 +138,30 @@ def read_table(
         block.append(line)
     flush()
     return [h for e in events if e.rows for h in _by_heat(e)]
+
+
+def _event_column(header: list[Column] | None) -> int | None:
+    """The column naming each row's event ('Event', 'Disziplin', 'Race'), if the header has one."""
+    return next(
+        (
+            j
+            for j, c in enumerate(header or ())
+            if c.field is None and c.label.casefold() in EVENT_COLUMNS
+        ),
+        None,
+    )
+
+
+def _by_event(block: list[Line], at: int) -> list[tuple[str, list[Line]]]:
+    """A table of many events: its rows grouped by their event's cell (blanked; a blank cell
+    is the event of the row above), in the order the events come."""
+    groups: dict[str, list[Line]] = {}
+    name = ""
+    for ln in block:
+        name = (ln.cells[at].strip() if at < len(ln.cells) else "") or name
+        cells = [c if k != at else "" for k, c in enumerate(ln.cells)]
+        groups.setdefault(name, []).append(Line(cells, ln.raw, ln.note))
+    return list(groups.items())
 
 
 def _by_heat(ev: Event) -> list[Event]:

@@ -44,6 +44,11 @@ _HEADERS = {
     "note": "note notes remark remarks bemerkung merknad anmerkung comment comments 備考",
     "status": "status statut estado",
 }
+# a column naming each row's event or race: a table of many events, its rows parted by it
+EVENT_COLUMNS = frozenset(
+    ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
+    + ("épreuve", "epreuve", "disciplina", "prova", "prueba", "laji", "種目")
+)
 HEADER_WORDS: dict[str, str] = {
     _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
 }
@@ -158,7 +163,7 @@ _FIELD_EVENT = re.compile(
     r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|stoß|stoss|wurf|høyde|lengde|"
     r"tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|javelot|marteau|perche|"
     r"hauteur|longueur|hoogspringen|verspringen|kogelstoten|speerwerpen|höjd|längd|kula|"
-    r"salto|lanzamiento|跳|投",
+    r"salto|lanzamiento|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",
     re.I,
 )
 
