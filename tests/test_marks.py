@@ -18,6 +18,7 @@ from scraper.results.marks import (
     status_of,
     tiebreak_of,
     time_seconds,
+    wind_in,
 )
 
 # raw, unit hint, value, unit, timing, status, qualifier, flags
@@ -274,3 +275,16 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
     else:
         assert mark.value == pytest.approx(value, abs=1e-9)
         assert mark.unit == ("s" if is_time else "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "wind", "rest"),
+    [
+        ("100m Men Final (wind +0.6)", 0.6, "100m Men Final"),
+        ("Heat 1  Vind: +1,1", 1.1, "Heat 1"),
+        ("Wind: -0.4 m/s", -0.4, ""),
+        ("Weitsprung Männer", None, "Weitsprung Männer"),
+    ],
+)
+def test_wind_in_a_title(text, wind, rest):
+    assert wind_in(text) == (wind, rest)

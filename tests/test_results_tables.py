@@ -654,3 +654,23 @@ def test_a_table_of_many_events_is_parted_by_its_event_column():
         ("LJ SW", 1, "Eva Gale", "Bath AC", 5.4, "m"),
         ("LJ SW", 2, "Fay Holt", "Bristol AC", 5.11, "m"),
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # the title in a row of the table, or in a heading over it
+        "<table><tr><td colspan='4'><b>100m Men Final</b> (wind +0.6)</td></tr>"
+        "<tr><td><b>Pos</b></td><td><b>Name</b></td><td><b>Club</b></td><td><b>Time</b></td></tr>"
+        "<tr><td>1</td><td>Adam Cole</td><td>Bristol AC</td><td>10.61</td></tr>"
+        "<tr><td>2</td><td>Ben Dale</td><td>Bath AC</td><td>10.75</td></tr></table>",
+        "<h3>100m Men Final (wind +0.6)</h3>"
+        "<table><tr><th>Pos</th><th>Name</th><th>Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Adam Cole</td><td>Bristol AC</td><td>10.61</td></tr>"
+        "<tr><td>2</td><td>Ben Dale</td><td>Bath AC</td><td>10.75</td></tr></table>",
+    ],
+)
+def test_a_wind_in_the_title_of_a_table_is_every_rows_and_no_part_of_the_name(page):
+    doc = contract(f"<html><body>{page}</body></html>")
+    assert [e["event_name"] for e in doc["events"]] == ["100m Men Final"]
+    assert cells(doc, "athlete", "wind") == [("Adam Cole", 0.6), ("Ben Dale", 0.6)]

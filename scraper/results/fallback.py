@@ -41,7 +41,7 @@ from scraper.results.linetokens import (
     rejoin_surname,
     split_glued,
 )
-from scraper.results.marks import parse_mark, parse_wind
+from scraper.results.marks import WIND_TEXT, parse_mark, parse_wind
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import BRACKET_WIND, continues
 from scraper.results.sections import (
@@ -55,7 +55,6 @@ from scraper.results.sections import (
 from scraper.results.sidebyside import unfold
 from scraper.results.teamlines import TeamTable
 
-_WIND = re.compile(r"\b(?:wind|vind|vent|vento|viento)\s*:?\s*([+-]?\d+(?:[.,]\d+)?|NWI)", re.I)
 _HEAT = re.compile(
     r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|heat|batteria|försök)\s*(\d+)\b",
     re.I,
@@ -194,7 +193,7 @@ class _Reader:
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
-        wm = _WIND.search(s)
+        wm = WIND_TEXT.search(s)
         hm = _HEAT.match(s)
         r = round_of(s)
         if r and len(s) < 40:

@@ -25,7 +25,7 @@ from scraper.results.htmltables import (
     tables_in_order,
     text_of,
 )
-from scraper.results.marks import parse_mark, parse_wind
+from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.sections import DISCIPLINES
@@ -305,9 +305,6 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
     return doc
 
 
-_WIND_TEXT = re.compile(r"\bwind\s*:?\s*([+-]?\d+(?:[.,]\d+)?)\s*(?:m/s)?\b", re.I)
-
-
 def _title_of(
     before: list[tuple[str, str]], outline: dict[int, str]
 ) -> tuple[str | None, str | None, float | None]:
@@ -320,11 +317,12 @@ def _title_of(
     for seen, (s, tag) in enumerate(before):  # titles that prose, not the table
         if seen >= 40:
             break
-        wm = _WIND_TEXT.search(s)
-        if wm and len(s) < 40:
-            if wind is None:
-                wind = parse_wind(wm.group(1))[0]
-            continue
+        said, rest = wind_in(s)
+        if said is not None and wind is None:
+            wind = said
+        if said is not None and not EVENT_WORDS.search(rest):
+            continue  # a wind on a line of its own, or a heat's: 'Heat 1  Wind: +1.2'
+        s = rest  # '100m Men Final (wind +0.6)': the title without its wind
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
             rnd = r

@@ -331,6 +331,23 @@ def _add_flag(mk: Mark, word: str) -> None:
         mk.flags.insert(0, word.upper())
 
 
+# a wind named in a title or a line of its own ('100m Men Final (wind +0.6)', 'Vind: +1,1')
+WIND_TEXT = re.compile(
+    r"\(?\b(?:wind|vind|vent|vento|viento)\b\s*:?\s*([+-]?\s?\d+(?:[.,]\d+)?|NWI)\s*(?:m/s)?\)?",
+    re.I,
+)
+
+
+def wind_in(text: str) -> tuple[float | None, str]:
+    """The wind a title names and the title without it: '100m Final (wind +0.6)' -> (0.6,
+    '100m Final'); (None, text) when it names none."""
+    m = WIND_TEXT.search(text)
+    if m is None:
+        return None, text
+    rest = " ".join((text[: m.start()] + " " + text[m.end() :]).split()).strip(" ,;-–")
+    return parse_wind(m.group(1))[0], rest
+
+
 def parse_wind(raw: str | None) -> tuple[float | None, list[str]]:
     """'+0.8' -> (0.8, []), 'NWI' -> (None, ['NWI']), '(-1.2)' -> (-1.2, []), '' -> (None, [])."""
     if raw is None:

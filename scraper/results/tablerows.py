@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
-from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of
+from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
@@ -133,7 +133,9 @@ def read_table(
                     ev.round = r
                 continue
             flush()
+            wind, label = wind_in(label)  # '100m Men Final (wind +0.6)'
             ev = start(label if _EVENT_WORDS.search(label) or not title else f"{title} {label}")
+            ev.wind = wind
             continue
         block.append(line)
     flush()
@@ -253,6 +255,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             last.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(runners, 1))
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
+        if row is not None and row.wind is None and row.wind_raw is None:
+            row.wind = ev.wind  # the wind the section's title names
         if row is not None:
             ev.rows.append(row)
             last = row
