@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
     cell_text,
@@ -123,6 +124,9 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
             doc.meet.fill(meet)
             return doc
     doc = _tables(root, fmt)
+    if not any(e.rows for e in doc.events) and rewrite_grids(root):
+        doc = _tables(root, fmt)  # rows of <div>s or <li>s, their cells <span>s
+        doc.format = f"{fmt}-grids"
     if any(e.rows for e in doc.events):
         doc.meet.fill(meet)
         return doc

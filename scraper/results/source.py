@@ -5,8 +5,9 @@ of text and every table row it holds, whatever reader read it.
   (decoded from the bytes when no text reader ran); runs of one-cell-per-line text (a table copied
   to text, TFRRS- or athletic.net-style) become one record each, found by their places printed
   alone on a line in sequence (``1``, ``2``, ``3`` ... a few lines apart);
-* HTML: each row of every innermost table (its cells), the lines of ``<pre>`` blocks, and the
-  lines of the rest of the page's text; rows and tables hidden inline are left out;
+* HTML: each row of every innermost table (its cells; of a grid of ``<div>`` rows too, when
+  the reader read it as a table: :mod:`scraper.results.grids`), the lines of ``<pre>`` blocks,
+  and the lines of the rest of the page's text; rows and tables hidden inline are left out;
 * XLSX: each sheet row; DOCX: each paragraph (a line) and each table row
   (:mod:`scraper.results.officesource`);
 * JSON: each object reached through a list (or the top one), its cells the scalar values it holds
@@ -29,6 +30,7 @@ import lxml.html
 from lxml import etree
 
 from scraper.results.document import _decode
+from scraper.results.grids import rewrite_grids
 from scraper.results.html import MAX_TAGS
 from scraper.results.matching import json_values
 from scraper.results.model import ResultDoc
@@ -64,7 +66,7 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
     if any(tag in lower for tag in ("<html", "<!doctype", "<table", "<div", "<pre")):
         if text.count("<") > MAX_TAGS:
             return []  # over the bound the reader keeps to: unparsed, its reason says why
-        return _html_units(text)
+        return _html_units(text, grids=doc.format.endswith("-grids"))
     return text_units(doc.text if doc.text is not None else text)
 
 
@@ -154,7 +156,7 @@ def _record_starts(lines: list[str]) -> dict[int, int]:
 # -- HTML ------------------------------------------------------------------------------------
 
 
-def _html_units(text: str) -> list[Unit]:
+def _html_units(text: str, grids: bool = False) -> list[Unit]:
     text = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
         root = lxml.html.fromstring(text)
@@ -162,6 +164,8 @@ def _html_units(text: str) -> list[Unit]:
         return text_units(text)
     for el in root.xpath("//script|//style|//noscript|//template|//select"):
         el.drop_tree()
+    if grids:  # the reader read rows of <div>s as a table's: so does the audit
+        rewrite_grids(root)
     units: list[Unit] = []
     for pre in list(root.iter("pre")):
         units += text_units(pre.text_content())

@@ -1,0 +1,99 @@
+"""Tables built without ``<table>``: rows of ``<div>``/``<li>`` whose cells are ``<span>``s (a
+federation's result list styled as a grid, a timer's ``<ul>`` of finishers), rewritten in place
+into ``<table>``/``<tr>``/``<td>`` so that the table readers read them as any table.
+
+A *grid* is an element with at least :data:`MIN_ROWS` children of one tag that each hold the
+same number (at least :data:`MIN_CELLS`) of short cells; a cell is an element child, or the
+place a row prints before them (``<li>1. <a>Name</a> <span>Club</span> ...``); a row with text
+between its elements is a sentence around links, not cells. Rows of another width inside the
+grid (a label, a note) are left as they are; a grid inside a cell of another is read first
+(innermost first), and an element holding a grid is no row.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from lxml import etree
+
+MIN_ROWS = 3  # the header and two rows, or three rows
+MIN_CELLS = 3
+MAX_CELL = 100  # characters: longer text is prose, not a cell
+MAX_LEAD_WORDS = 2  # a row's own text before its cells: a place ('1.', '1 .')
+_ROW_TAGS = frozenset(("div", "li", "p", "a", "dl", "section", "article"))
+_NO_CELL = frozenset(("br", "script", "style", "noscript", "template", "svg", "hr"))
+_TABLE_TAGS = frozenset(("table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"))
+
+
+def rewrite_grids(root: Any) -> int:
+    """Rewrite every grid under ``root`` into a table (in place); how many were found."""
+    found = 0
+    for box in reversed(list(root.iter())):  # innermost first
+        if isinstance(box.tag, str) and box.tag not in _TABLE_TAGS and _grid(box):
+            found += 1
+    return found
+
+
+def _grid(box: Any) -> bool:
+    kids = [k for k in box if isinstance(k.tag, str) and k.tag not in _NO_CELL]
+    if len(kids) < MIN_ROWS:
+        return False
+    tag = Counter(k.tag for k in kids).most_common(1)[0][0]
+    if tag not in _ROW_TAGS:
+        return False
+    rows = [(k, cells) for k in kids if k.tag == tag and (cells := _cells(k)) is not None]
+    widths = Counter(len(cells) for _, cells in rows)
+    if not widths:
+        return False
+    width, many = widths.most_common(1)[0]
+    if width < MIN_CELLS or many < MIN_ROWS:
+        return False
+    box.tag = "table"
+    for row, cells in rows:
+        if len(cells) == width:
+            _as_row(row, cells)
+    return True
+
+
+def _cells(row: Any) -> list[Any] | None:
+    """The row's cells (elements, and texts between them), or None: no row of a grid."""
+    if row.find(".//table") is not None:
+        return None  # it holds a grid (or a table): a section, not a row
+    cells: list[Any] = []
+    lead = (row.text or "").strip()
+    if len(lead.split()) > MAX_LEAD_WORDS:
+        return None
+    if lead:
+        cells.append(lead)  # the row's own text before its cells: its place ('1.')
+    for c in row:
+        if c.tail and c.tail.strip():
+            return None  # text between the elements: a sentence around links, not cells
+        if not isinstance(c.tag, str) or c.tag in _NO_CELL:
+            continue
+        if len(" ".join("".join(c.itertext()).split())) > MAX_CELL:
+            return None
+        cells.append(c)
+    filled = sum(1 for c in cells if isinstance(c, str) or "".join(c.itertext()).strip())
+    return cells if filled >= MIN_CELLS else None
+
+
+def _as_row(row: Any, cells: list[Any]) -> None:
+    """The row as a ``<tr>`` of one ``<td>`` per cell, in the order they stand."""
+    for c in list(row):
+        row.remove(c)
+    row.text = None
+    row.tag = "tr"
+    for cell in cells:
+        if isinstance(cell, str):
+            td = etree.SubElement(row, "td")
+            td.text = cell
+        else:
+            cell.tail = None
+            cell.attrib.pop("colspan", None)
+            cell.attrib.pop("rowspan", None)
+            if cell.tag not in ("td", "th"):
+                wrapper = etree.SubElement(row, "td")
+                wrapper.append(cell)
+            else:
+                row.append(cell)
