@@ -50,6 +50,14 @@ MARKS = [
     ("4' 10\"", None, 1.4732, "m", None, None, None, []),
     ("10.61m", None, 10.61, "m", None, None, None, []),
     ("J1.95m", None, 1.95, "m", None, None, None, ["J"]),  # Hy-Tek: a tie judged
+    ("6,12 w", None, 6.12, "s", "FAT", None, None, ["W"]),  # wind-aided
+    # Italian and French prime notation: seconds"fraction, minutes', hours h
+    ('10"8', None, 10.8, "s", None, None, None, []),
+    ('47"12', None, 47.12, "s", "FAT", None, None, []),
+    ("1'52\"30", None, 112.3, "s", "FAT", None, None, []),
+    ("2h08'33\"", None, 7713.0, "s", None, None, None, []),
+    ("1h02:33", None, 3753.0, "s", None, None, None, []),
+    ("5' 10\"", None, 1.778, "m", None, None, None, []),  # no fraction: feet and inches
     ("J10.52", None, 10.52, "s", "FAT", None, None, ["J"]),
     ("6.03m", None, 6.03, "m", None, None, None, []),
     ("45.20", "m", 45.2, "m", None, None, None, []),

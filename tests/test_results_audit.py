@@ -22,6 +22,7 @@ LINES = [
     ("   Smith, Jane     Central High          DNS", True, "status alone stands for the place"),
     ("  1.    277  Bauer Alexander   1994  SLV  TV Hauzenberg   9:24,90", True, "comma decimals"),
     ("1 Ola Nordmann  IL Tyrving  2,23,62", True, "European min,s,hundredths"),
+    ("2  BRUNO Sara   2010  Atl. Tevere   3'02\"15", True, "Italian min'sec\"hundredths"),
     ("1.Hansen Ola  IL Tyrving  8:12.34", True, "place glued to the name"),
     ("  3 Smith, Jane  12 Central   38-06.50", True, "feet-inches"),
     ("  1 #  111 Ong, Ernest   20 NANYANG TECH   13.85m  -0.7", True, "metres, bib, wind"),

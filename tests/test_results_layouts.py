@@ -729,3 +729,30 @@ def test_the_word_results_before_an_events_name_is_no_part_of_it(heading):
     doc = parse(f"{heading}\n1 Ann Lee (Team East) 9:14.81\n2 Bo Kim (Team West) 9:18.50\n")
     assert doc["events"][0]["event_name"] == "Women's 3000m Steeplechase"
     assert [r["team"] for r in doc["events"][0]["results"]] == ["Team East", "Team West"]
+
+
+def test_an_italian_sheet_its_times_in_prime_notation_and_a_wind_on_the_title_line():
+    doc = parse(
+        "Campionato Provinciale - Roma, 12/05/2024\n"
+        "\n"
+        "80 metri Cadetti - Finale   vento +0,4\n"
+        '1  ROSSI Marco        2009  Atl. Roma Nord       9"45\n'
+        '2  BIANCHI Luca       2009  Atl. Tevere          9"61\n'
+        "\n"
+        "1000 metri Cadette - Serie unica\n"
+        "1  NERI Giulia        2009  Atl. Roma Nord       2'58\"40\n"
+        "2  BRUNO Sara         2010  Atl. Tevere          3'02\"15\n"
+    )
+    assert doc["meet"]["date"] == "2024-05-12"
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("80 metri Cadetti - Finale", "M"),
+        ("1000 metri Cadette - Serie unica", "F"),
+    ]
+    assert [
+        (r["athlete"], r["mark_normalized"], r["wind"]) for e in doc["events"] for r in e["results"]
+    ] == [
+        ("ROSSI Marco", 9.45, 0.4),
+        ("BIANCHI Luca", 9.61, 0.4),
+        ("NERI Giulia", 178.4, None),
+        ("BRUNO Sara", 182.15, None),
+    ]

@@ -78,6 +78,11 @@ DAYFIRST = [
     ("6/7/2019 to 7/7/2019", False),  # nothing tells: month first, as US software prints
     ("12/1/2019 16/1/2019 1/13/2019", False),  # both ways: undecided, month first
     ("no dates at all", False),
+    # nothing in the numbers tells; the document speaks Italian, German: day first
+    ("Roma, 12/05/2024\n80 metri Cadetti - Finale   vento +0,4", True),
+    ("12/05/2024 Ergebnisse 100m Männer", True),
+    ("12/05/2024 Results 1600 Meter Run Girls", False),
+    ("12/05/2024 Finale", False),  # one word is no language
 ]
 
 
@@ -142,6 +147,9 @@ TITLES = [
     ("5000m Bahngehen - Süddeutsche Meisterschaften (F)", "F", None),  # a bracketed letter
     ("10000m Bahngehen (M)", "M", None),
     ("Boys U/8", "M", None),
+    ("80 metri Cadetti - Finale", "M", "Finals"),  # Italian and French age classes
+    ("1000 metri Allieve", "F", None),
+    ("Cadettes 1000m", "F", None),
 ]
 
 

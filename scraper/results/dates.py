@@ -85,12 +85,30 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
     return printed, day
 
 
+# words of results printed in a language whose dates put the day first (German, Nordic,
+# French, Italian, Spanish, Dutch, Finnish): events, genders, headings and column words
+_DAY_FIRST_WORDS = re.compile(
+    r"\b(?:männer|frauen|herren|damen|ergebnisse|ergebnisliste|verein|weitsprung|hochsprung|"
+    r"menn|kvinner|gutter|jenter|herrer|damer|resultater|klubb|lengde|høyde|"
+    r"hommes|femmes|résultats|classement|épreuve|mètres|longueur|hauteur|"
+    r"uomini|donne|metri|risultati|classifica|società|vento|salto|"
+    r"hombres|mujeres|metros|resultados|clasificación|viento|"
+    r"heren|uitslagen|uitslag|meisjes|jongens|miehet|naiset|tulokset)\b",
+    re.I,
+)
+
+
 def dayfirst_of(text: str) -> bool:
     """Whether the numeric dates of a document put the day first: some date can only be read
-    that way ('18/1/2020'), and none only the other way ('1/18/2020')."""
+    that way ('18/1/2020') and none only the other way ('1/18/2020'); or none tells, and the
+    document speaks a language that puts the day first (two of its results words: '80 metri',
+    'vento')."""
     day = month = False
     for m in _SLASHED.finditer(text):
         a, b = int(m[1]), int(m[3])
         day = day or (a > 12 >= b)
         month = month or (b > 12 >= a)
-    return day and not month
+    if day or month:
+        return day and not month
+    words = {w.casefold() for w in _DAY_FIRST_WORDS.findall(text[:200_000])}
+    return len(words) >= 2

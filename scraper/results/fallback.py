@@ -41,7 +41,7 @@ from scraper.results.linetokens import (
     rejoin_surname,
     split_glued,
 )
-from scraper.results.marks import WIND_TEXT, parse_mark, parse_wind
+from scraper.results.marks import WIND_TEXT, parse_mark, wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import BRACKET_WIND, continues
 from scraper.results.sections import (
@@ -193,7 +193,8 @@ class _Reader:
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
-        wm = WIND_TEXT.search(s)
+        wind, rest = wind_in(s)
+        wm = wind is not None or WIND_TEXT.search(s) is not None  # (NWI)
         hm = _HEAT.match(s)
         r = round_of(s)
         if r and len(s) < 40:
@@ -205,7 +206,10 @@ class _Reader:
         if hm:
             self.heat, self.conditions_new = int(hm.group(1)), True
         if wm and len(s) < 60:
-            self.wind, self.conditions_new = parse_wind(wm.group(1))[0], True
+            self.wind, self.conditions_new = wind, True
+            if not hm and is_event_title(rest):
+                s = rest  # '80 metri Cadetti - Finale   vento +0,4': a title with its wind
+                wm = False
         if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'

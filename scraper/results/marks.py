@@ -118,6 +118,13 @@ _FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
 # European clock notation: minutes, seconds, hundredths separated by commas or dots ("2,23,62",
 # "7,54,96", Finnish "8.31,23"); the seconds part is two digits below 60
 _EURO_CLOCK = re.compile(r"^(?:(\d{1,2})[.,:])?(\d{1,2})[.,](\d{2})[.,](\d{1,3})$")
+# Italian and French clock notation: seconds before '"' and their fraction after ('10"8',
+# '1\'52"30'), hours before 'h' ('2h08\'33"', '1h02:33'); a time only with a fraction or hours
+# (5'10" stays feet and inches)
+_PRIME_CLOCK = re.compile(
+    r"""^(?:(\d{1,2})\s*h\s*)?(?:(\d{1,3})\s*(?:'|′|:)\s*)?(\d{1,2})(?:"|″|'')(\d{1,3})?$"""
+    r"""|^(\d{1,2})\s*h\s*(\d{2})\s*(?:'|′|:)\s*(\d{2})(?:[.,](\d{1,3}))?(?:"|″|'')?$"""
+)
 # a unit word printed after the mark: "11:47,97 min", "10,45 s", "45,20 m"
 _UNIT_WORD = re.compile(r"^(.*\d)\s*(min|mins|sek|sec|s|std|h)\.?$", re.I)
 # a wind as printed: '+0.8', '(-1.2)', 'w: 1.1', '+1,4 m/s', '+2.4w' (marked wind-aided)
@@ -192,7 +199,7 @@ def _parse_cached(raw: str, unit_hint: str | None) -> tuple:  # type: ignore[typ
 
 _PLAIN_TIME = re.compile(r"^(?:(\d{1,2}):)?(?:(\d{1,2}):)?(\d{1,2})\.(\d{1,3})$")
 _PLAIN_FEET = re.compile(r"^(\d{1,3})-(\d{2})(?:\.(\d{1,2}))?$")
-_TRAILING_FLAGS = RECORD_FLAGS | {"Q", "R"}
+_TRAILING_FLAGS = RECORD_FLAGS | {"Q", "R", "W"}  # W: wind-aided ('6,12 w')
 _STATUS_TAIL = re.compile(r"^(\d[\d:.,]*)\s*(DQ|DNF|DNS)$", re.I)
 
 
@@ -279,6 +286,11 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         v = float(m.group(1).replace(",", "."))
         mk.unit = "m"
         return round(v / 100, 4) if m.group(2) == "cm" else v
+    prime = _prime_seconds(t) if unit_hint not in ("m", "points") else None
+    if prime is not None:
+        mk.unit = "s"
+        mk.timing = "FAT" if prime[1] >= 2 else None
+        return prime[0]
     if ("-" in t or "'" in t or "′" in t or '"' in t or "ft" in t) and not t.startswith("-"):
         fi = feet_inches_metres(t.translate(_FRACTIONS))  # '13-6¼
         if fi is not None:
@@ -309,6 +321,20 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
             mk.timing = "FAT" if _FAT.search(t) else None
         return v
     return None
+
+
+def _prime_seconds(t: str) -> tuple[float, int] | None:
+    """Seconds of a time in prime notation (:data:`_PRIME_CLOCK`) and its fraction's digits."""
+    m = _PRIME_CLOCK.match(t)
+    if m is None:
+        return None
+    h, mi, sec, frac = m.groups()[:4] if m.group(3) is not None else m.groups()[4:]
+    if h is None and frac is None:
+        return None  # 5'10": feet and inches
+    if int(sec) >= 60 or h is not None and mi is not None and int(mi) >= 60:
+        return None
+    total = 3600 * int(h or 0) + 60 * int(mi or 0) + float(f"{sec}.{frac or 0}")
+    return round(total, 4), len(frac or "")
 
 
 def _glued_flags(mk: Mark, suffix: str) -> None:

@@ -103,7 +103,8 @@ _GENDER_WORDS = (
         re.compile(
             r"\b(girls?|women'?s?|womens|females?|ladies|wmn|frauen|damen|weiblich\w*|mädchen|"
             r"juniorinnen|kvinner|jenter|damer|flickor|femmes|filles|féminin\w*|feminin\w*|"
-            r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt)\b",
+            r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
+            r"allieve|cadette|ragazze|cadettes|benjamines)\b",
             re.I,
         ),
         "F",
@@ -112,7 +113,7 @@ _GENDER_WORDS = (
         re.compile(
             r"\b(boys?|men'?s?|mens|males?|männer|herren|männlich\w*|jungen|junioren|menn|"
             r"gutter|herrar|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
-            r"mannen|heren|jongens|miehet|pojat)\b",
+            r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi)\b",
             re.I,
         ),
         "M",

@@ -8,7 +8,7 @@ A *unit* is a text line or a table row (its cells). It is **result-like** when i
   stands in for it (a DNF row often has no place);
 * a **name**: a word of letters (any script) that is none of the flags, units, statuses and
   header, record, round and page words below;
-* a **mark**: a time (``4:05.22``, ``1:02:03``, ``9:24,90``, ``2,23,62``), a decimal
+* a **mark**: a time (``4:05.22``, ``1:02:03``, ``9:24,90``, ``2,23,62``, ``2'58"40``), a decimal
   (``10.45``, ``6,54``, ``13.85m``), feet-inches (``52-08.50``, ``21'4"``) or a status; or, for
   team scores, whole numbers after the name in a unit whose place opens it (``1 Carleton 45``).
 
@@ -31,8 +31,12 @@ _TIME = r"\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,4})?"  # 4:05.22 1:02:03 25:14.8 1
 _EURO = r"\d{1,2},\d{2},\d{1,2}|\d{1,2}\.\d{2},\d{1,2}"  # 2,23,62 (min, s, hundredths) 1.23,45
 _DECIMAL = r"\d{1,3}[.,]\d{1,4}"  # 10.45 6,54 1.85
 _FEET = r"\d{1,3}-(?:0\d|1[01])(?:\.\d{1,2})?|\d{1,3}'\s?\d{1,2}(?:\.\d{1,2})?\"?"
+_PRIME = (
+    r"(?:\d{1,3}')?\d{1,2}\"\d{1,3}|\d{1,2}h\d{2}[':]\d{2}(?:\"\d{0,3})?"  # 9"45 2'58"40 2h08'33"
+)
 _MARK = re.compile(
-    rf"[(\[]?(?:{_TIME}|{_EURO}|{_DECIMAL}|{_FEET})(?:m|[A-Za-z]{{0,3}})?[*#+)\]]*", re.I
+    rf"[(\[]?(?:{_TIME}|{_EURO}|{_PRIME}|{_DECIMAL}|{_FEET})(?:m|[A-Za-z]{{0,3}})?[*#+)\]]*",
+    re.I,
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
 _PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着)?|--?|—", re.I)
