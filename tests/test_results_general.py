@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from scraper.results import parse_document, to_contract
 
 
@@ -251,6 +253,27 @@ def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_p
     text = HEADINGS.replace("RIDGE CHAMPIONSHIPS", "").replace("October 29, 2016", "")
     meet = parse(text)["meet"]
     assert meet["name"] == "Ridge Turkey Trot"  # 'OVERALL RESULTS -' heads it; 'Meet' a record
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "date"),
+    [
+        # 'Résultats' in front is no part of the name; a race named by its distance in km
+        (
+            "RESULTATS - 10 KM DE LA VILLE 2024\nDimanche 14 avril 2024",
+            "10 KM DE LA VILLE 2024",
+            "2024-04-14",
+        ),
+        # a dashed date is no mark: the line is the heading, not a record line
+        ("Clubkampioenschappen 2023 - 16-09-2023", "Clubkampioenschappen 2023", "2023-09-16"),
+        ("Tulokset - Kalevan kisat 2024, 25.7.2024", "Kalevan kisat 2024", "2024-07-25"),
+    ],
+)
+def test_the_meet_of_a_european_heading(heading, name, date):
+    meet = parse(
+        f"{heading}\n\n100 m\n1. Jan Vries   AV Noord   11,23\n2. Piet Jans   AV Zuid   11,45\n"
+    )["meet"]
+    assert (meet["name"], meet["date"]) == (name, date)
 
 
 THREE_LINE_HEADER = """\

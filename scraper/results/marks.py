@@ -359,7 +359,7 @@ def _add_flag(mk: Mark, word: str) -> None:
 
 # a wind named in a title or a line of its own ('100m Men Final (wind +0.6)', 'Vind: +1,1')
 WIND_TEXT = re.compile(
-    r"\(?\b(?:wind|vind|vent|vento|viento)\b\s*:?\s*([+-]?\s?\d+(?:[.,]\d+)?|NWI)\s*(?:m/s)?\)?",
+    r"\(?\b(?:wind|vind|vent|vento|viento|tuuli)\b\s*:?\s*([+-]?\s?\d+(?:[.,]\d+)?|NWI)\s*(?:m/s)?\)?",
     re.I,
 )
 

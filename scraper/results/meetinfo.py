@@ -21,7 +21,7 @@ _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
 _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
-    r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?k|series|trophy|league|"
+    r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
@@ -29,15 +29,14 @@ MEET_WORDS = re.compile(
     r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦",
     re.I,
 )
-_RESULTS_WORD = re.compile(
-    r"\b(?:official\s+)?(?:results?|résultats|ergebnisse|ergebnisliste|resultater|resultatliste|"
-    r"uitslagen|resultados|risultati)\b|〜?競技結果〜?",
-    re.I,
+# the word 'results' in the languages results are published in (sections.py reads it too)
+RESULTS_WORDS = (
+    r"results?|résultats|resultats|ergebnisse|ergebnisliste|resultater|resultatliste|"
+    r"uitslagen|uitslag|resultados|risultati|tulokset"
 )
+_RESULTS_WORD = re.compile(rf"\b(?:official\s+)?(?:{RESULTS_WORDS})\b|〜?競技結果〜?", re.I)
 _BOILERPLATE = re.compile(
-    r"^(?:results?|ergebnisse|ergebnisliste|résultats|resultater|resultatliste|uitslagen|"
-    r"resultados|live results|official results|meet results|競技結果|結果)$",
-    re.I,
+    rf"^(?:{RESULTS_WORDS}|live results|official results|meet results|競技結果|結果)$", re.I
 )
 
 

@@ -140,10 +140,13 @@ _ROUNDS = (
     (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*", re.I),
      "Finals"),
 )  # fmt: skip
+# a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(
-    r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|kugel|diskus|speer|wurf|"
-    r"høyde|lengde|stav|kule|spyd|slegge|saut|lancer|poids|disque|marteau|javelot|"
-    r"\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # the abbreviations meets list events by
+    r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|stoß|stoss|wurf|kugel|diskus|"
+    r"speer|høyde|lengde|tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|marteau|"
+    r"javelot|perche|hauteur|longueur|hoogspringen|verspringen|polsstok|kogel|höjd|längd|kula|"
+    r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
+    r"moukari|kolmiloikka|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
 

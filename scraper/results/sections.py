@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from scraper.results.dates import date_in
-from scraper.results.meetinfo import MEET_WORDS
+from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS
 from scraper.results.model import Meet, gender_of
 
 # the disciplines' words in the languages results are published in (a title holding one names
@@ -66,7 +66,7 @@ _DIGITS = re.compile(r"\d")
 _WIDE_GAP = re.compile(r"\s{3,}")
 _DASH = re.compile(r"\s+[-–]\s+")
 _GENERIC_HEADING = re.compile(
-    r"^(?:overall|official|final|complete|individual)?\s*(?:results?|ergebnisse|resultater)$", re.I
+    rf"^(?:overall|official|final|complete|individual)?\s*(?:{RESULTS_WORDS})$", re.I
 )
 # a label before the meet's name, as a form prints it ('Meet: ...', 'Stevne: ...')
 _MEET_LABEL = re.compile(
@@ -79,7 +79,7 @@ _CONTINUED = re.compile(r"\s*\(?\b(?:cont'?d|continued|cont\.|fortsetzung|suite)
 # 'Results - Boys Decathlon', 'Results for ...': the word says what the page is, the rest names
 # the event
 _RESULTS_OF = re.compile(
-    r"^(?:official\s+)?(?:results?|ergebnisse|résultats|resultater|risultati|resultados)"
+    rf"^(?:official\s+)?(?:{RESULTS_WORDS})"
     r"(?:\s*[-–:]\s*|\s+for\s+)(?=\w)",
     re.I,
 )
@@ -87,8 +87,9 @@ _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
 # a mark as results print them (a time with its fraction, metres with centimetres, feet-inches)
-_MARK = re.compile(
-    r"(?<![\w.:,])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-\d{2}(?:\.\d{2})?)(?![\w.:,])"
+_MARK = re.compile(  # (not a dashed date: '16-09-2023')
+    r"(?<![\w.:,-])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-\d{2}(?:\.\d{2})?)"
+    r"(?![\w.:,-])"
 )
 
 

@@ -21,12 +21,11 @@ from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
-from scraper.results.model import Event, Meet, Row, new_event, round_of
+from scraper.results.model import Event, Meet, Row, new_event, round_of, unit_hint_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
 from scraper.results.tablewords import (
     EVENT_COLUMNS,
     header_field,
-    is_field_event,
     is_team_title,
     title_gender,
 )
@@ -234,7 +233,7 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
     if not lines:
         return
     team = ev.kind == "team_scores"
-    unit = "points" if team else ("m" if is_field_event(ev.name) else None)
+    unit = "points" if team else unit_hint_of(ev.name)
     at = next((j for j, c in enumerate(lines[0].cells) if c.strip()), 0)
     heads = [ln for ln in lines if _placed(ln, at)] if team else lines
     if not heads:

@@ -1,6 +1,6 @@
 """Words that structured results (tables, sheets, JSON keys) print, in several languages: column
 headers, the labels of a meet's key/value block, and the words of section titles that carry a
-gender, a team table or a field event.
+gender or a team table (a field event's: :func:`scraper.results.model.unit_hint_of`).
 
 Every entry is a word results are published with (English, German, French, Norwegian, Swedish,
 Danish, Dutch, Spanish, Italian, Japanese); a column's word is looked up after
@@ -159,13 +159,6 @@ _TEAM_TITLE = re.compile(
     r"team results?|teams?)\b|団体|対校",
     re.I,
 )
-_FIELD_EVENT = re.compile(
-    r"jump|vault|put|throw|discus|javelin|hammer|weight|sprung|stoß|stoss|wurf|høyde|lengde|"
-    r"tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|javelot|marteau|perche|"
-    r"hauteur|longueur|hoogspringen|verspringen|kogelstoten|speerwerpen|höjd|längd|kula|"
-    r"salto|lanzamiento|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",
-    re.I,
-)
 
 
 def title_gender(text: str | None) -> str | None:
@@ -180,7 +173,3 @@ def title_gender(text: str | None) -> str | None:
 
 def is_team_title(text: str | None) -> bool:
     return bool(text and _TEAM_TITLE.search(text))
-
-
-def is_field_event(text: str | None) -> bool:
-    return bool(text and _FIELD_EVENT.search(text))
