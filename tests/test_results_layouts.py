@@ -756,3 +756,45 @@ def test_an_italian_sheet_its_times_in_prime_notation_and_a_wind_on_the_title_li
         ("NERI Giulia", 178.4, None),
         ("BRUNO Sara", 182.15, None),
     ]
+
+
+def test_heats_then_the_final_of_one_event_are_sections_of_their_rounds():
+    # 'Vorlauf 1' is heat 1 of the heats, 'Finale' the final: its rows are no heat's; a lane
+    # column ('Bahn') is read as lanes, not places or bibs
+    doc = parse(
+        "100m Männer\n"
+        "\n"
+        "Vorlauf 1   Wind: +0,3\n"
+        "Pl.  Bahn  StNr  Name                Jg    Verein              Zeit\n"
+        "1.   4     112   Max Braun           2000  LG Nord             10,81\n"
+        "2.   5     87    Tom Schwarz         2002  TSV West            10,95\n"
+        "\n"
+        "Vorlauf 2   Wind: -0,8\n"
+        "Pl.  Bahn  StNr  Name                Jg    Verein              Zeit\n"
+        "1.   4     55    Leo Grün            1999  LG Süd              10,77\n"
+        "2.   6     140   Jan Rot             2003  TSV West            11,02\n"
+        "\n"
+        "Finale   Wind: +1,1\n"
+        "Pl.  Bahn  StNr  Name                Jg    Verein              Zeit\n"
+        "1.   4     55    Leo Grün            1999  LG Süd              10,65\n"
+        "2.   5     112   Max Braun           2000  LG Nord             10,70\n"
+    )
+    assert [
+        (
+            e["round"],
+            r["place"],
+            r["athlete"],
+            r["wind"],
+            r["detail"].get("heat"),
+            r["detail"]["lane"],
+        )
+        for e in doc["events"]
+        for r in e["results"]
+    ] == [
+        ("Heats", 1, "Max Braun", 0.3, 1, "4"),
+        ("Heats", 2, "Tom Schwarz", 0.3, 1, "5"),
+        ("Heats", 1, "Leo Grün", -0.8, 2, "4"),
+        ("Heats", 2, "Jan Rot", -0.8, 2, "6"),
+        ("Finals", 1, "Leo Grün", 1.1, None, "4"),
+        ("Finals", 2, "Max Braun", 1.1, None, "5"),
+    ]

@@ -158,6 +158,7 @@ FIT: dict[str, dict[str, float]] = {
     "wind": {"signed": 2.5, "decimal": 1, "dash": 0.3},
     "gap": {"time": 1.5, "decimal": 1.5, "dash": 1.5, "signed": 1},
     "heat": {"int2": 1.2, "place": 0.5},
+    "lane": {"int2": 1.5},
     "qual": {"flag": 2.5, "class": 1.0},
     "reaction": {"decimal": 1.5},
     "tiebreak": {"decimal": 1.5, "time": 1},

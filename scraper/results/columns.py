@@ -111,7 +111,7 @@ def build_row(
                 row.points = float(pts)
             except ValueError:
                 row.extra["points_raw"] = pts
-    for k in ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap"):
+    for k in ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap", "lane"):
         if cells.get(k):
             row.extra[k] = cells[k].strip()
     q = _clean(cells.get("qual"))

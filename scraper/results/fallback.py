@@ -56,7 +56,8 @@ from scraper.results.sidebyside import unfold
 from scraper.results.teamlines import TeamTable
 
 _HEAT = re.compile(
-    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|heat|batteria|försök)\s*(\d+)\b",
+    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
+    r"forsøk|erä)\s*(\d+)\b",
     re.I,
 )
 _TEAM_TITLE = re.compile(
@@ -205,6 +206,8 @@ class _Reader:
             self.sheet_round = r  # in the report's heading ('... - Preliminaries'): every event's
         if hm:
             self.heat, self.conditions_new = int(hm.group(1)), True
+        elif r:
+            self.heat = None  # 'Finale' after 'Vorlauf 2': the final has no heat
         if wm and len(s) < 60:
             self.wind, self.conditions_new = wind, True
             if not hm and is_event_title(rest):
@@ -254,7 +257,8 @@ class _Reader:
         teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
         ev = self.ev
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
-        if ev is not None and same and not (teams and ev.kind != "team_scores"):
+        moved = ev is not None and self.round is not None and self.round != ev.round
+        if ev is not None and same and not moved and not (teams and ev.kind != "team_scores"):
             return ev  # the same section, maybe continued on a new page
         self.new_table = False  # (a 'Team Scores' title under a race's runners is its teams')
         ev = new_event(name)

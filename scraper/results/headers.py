@@ -41,6 +41,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "gun": "gun gun_time guntime clock_time",
         "wind": "wind w wnd",
         "heat": "h# heat ht sec sec# section flt flight",
+        "lane": "lane ln",
         "points": "points pts score sc team_score total tot",
         "pace": "pace avg._mile avg._km avg_mile avg._kn avg._km. mile/pace mile_pace min/mile "
         "min/km pace/mile avg. avg mile km kn km.",
@@ -71,6 +72,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "divtot": "platz_ak pl._ak",
         "points": "punkte pkt pkt.",
         "heat": "lauf",
+        "lane": "bahn",
     },
     "no": {
         "place": "plassering plass pl. nr",
@@ -81,6 +83,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "category": "klasse",
         "points": "poeng",
         "wind": "vind",
+        "lane": "bane",
     },
     "sv": {
         "place": "plac plac. placering",
@@ -101,6 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "category": "cat cat. catégorie categorie",
         "country": "nationalité",
         "pace": "vitesse moy.",
+        "lane": "couloir",
     },
     "nl": {
         "place": "plaats pl. positie",
@@ -109,6 +113,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "geb. geb.jaar geboortejaar jaar",
         "mark": "tijd prestatie afstand hoogte",
         "category": "categorie",
+        "lane": "baan",
     },
     "es": {
         "place": "pos. puesto clasif.",
@@ -119,6 +124,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "mark": "tiempo marca",
         "category": "categoría",
         "bib": "dorsal",
+        "lane": "calle",
     },
     "it": {
         "place": "posizione pos. cl.",
@@ -129,6 +135,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "mark": "tempo prestazione misura",
         "category": "categoria",
         "bib": "pett. pettorale",
+        "lane": "corsia",
     },
     "fi": {
         "place": "sija",

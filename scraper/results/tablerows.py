@@ -56,6 +56,7 @@ _BUILT = {
     "seed",
     "wind",
     "heat",
+    "lane",
     "points",
     "pace",
     "divtot",

@@ -34,6 +34,7 @@ _HEADERS = {
     "chip": "chip chiptime nettime net netto",
     "wind": "wind vind vent viento 風 風速",
     "heat": "heat lauf serie 組",
+    "lane": "lane bahn bane baan couloir corsia calle レーン",
     "points": "points pts score punkte poeng poäng pkt 得点",
     "pace": "pace allure tempo min/km min/mile pace/mile pace/km",
     "sex": "sex gender geschlecht kjønn kön sexe genre geslacht sexo 性別 m/f",
