@@ -121,6 +121,26 @@ def test_jsonld_in_a_graph_with_html_entities():
     assert art.published_raw == "2024-05-26"
 
 
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("<!--", "-->"),  # an HTML comment
+        ("<![CDATA[", "]]>"),  # a CDATA section (XHTML-minded templates)
+        ("//<![CDATA[", "//]]>"),  # the same behind a JS comment
+        ("\n  <![CDATA[\n", "\n  ]]>\n"),
+    ],
+)
+def test_jsonld_inside_a_comment_or_cdata_wrapper(head, tail):
+    obj = {
+        "@type": "NewsArticle",
+        "headline": "Kerr wins the Bowerman Mile",
+        "datePublished": "2024-05-26",
+    }
+    art = parse(page(f'<script type="application/ld+json">{head}{json.dumps(obj)}{tail}</script>'))
+    assert art.published_raw == "2024-05-26"
+    assert art.signals["published_raw"] == "jsonld:datePublished"
+
+
 def test_jsonld_article_body_when_the_markup_holds_little():
     long_body = "\n".join(PARAS * 4)
     html = (

@@ -90,12 +90,13 @@ def _walk(obj: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(x)
 
 
+# the wrappers old and XHTML-minded templates put around a script's JSON: an HTML comment or a
+# CDATA section, the latter often behind a JS comment ('//<![CDATA[' ... '//]]>')
+_SCRIPT_WRAP = re.compile(r"^(?:<!--|(?://)?\s*<!\[CDATA\[)|(?://)?\s*(?:-->|\]\]>)$")
+
+
 def _loads(text: str) -> Any:
-    text = text.strip()
-    if text.startswith("<!--"):
-        text = text[4:]
-    if text.endswith("-->"):
-        text = text[:-3]
+    text = _SCRIPT_WRAP.sub("", text.strip()).strip()
     try:
         return json.loads(text, strict=False)
     except ValueError:
