@@ -330,3 +330,19 @@ def test_team_rankings_page_without_rulers_gives_team_scores():
         ("Male Team Scores", "M", [(1, "RIVERSIDE POLYTECHNIC", 149.0)]),
     ]
     assert doc["events"][-1]["results"][0]["athlete"] == "Ava Stone"
+
+
+def test_a_long_name_pushing_its_class_year_into_the_school_column():
+    text = (
+        "Event 3  Men 400 Meter Dash\n"
+        "===================================================================\n"
+        "    Name                    Year School                  Finals  Points\n"
+        "===================================================================\n"
+        "  1 BARRIOS-GONZALEZ, Juan Carlos SR Texas Tech          45.12   10\n"
+        "  2 HOLLOWAY, Grant           JR Florida                 45.50    8\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [(r["athlete"], r["year"], r["team"]) for r in doc["events"][0]["results"]] == [
+        ("BARRIOS-GONZALEZ, Juan Carlos", "SR", "Texas Tech"),
+        ("HOLLOWAY, Grant", "JR", "Florida"),
+    ]

@@ -300,9 +300,10 @@ def left_over(plan: list[tuple[str, list[Tok]]]) -> int:
 
 def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
     """A birth year left at the edge of the team or the name ('2005 LG Vogtland', 'Ann Lee
-    (1974)') goes to the header's year column when that column got nothing: the year printed
-    on the other side of a neighbouring column than its header says; a category in the year
-    column ('M65') is the category then. The main class printed as a gender letter (the DLV's
+    (1974)') goes to the header's year column when that column got nothing (so does a class year
+    at the start of the team: :func:`class_year_from_team`): the year printed on the other side
+    of a neighbouring column than its header says; a category in the year column ('M65') is the
+    category then. The main class printed as a gender letter (the DLV's
     'M' and 'W' beside 'M45', 'WU18') and left at the end of the name, while the category column
     took the first word of the club ('Janker, Andreas  M  1983 LG Hof'), goes to the category
     and the word back to the club."""
@@ -324,6 +325,15 @@ def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
                 cells["year"] = words.pop(k).strip("()")
                 cells[field] = " ".join(words)
                 return
+    class_year_from_team(cells, order)
+
+
+def class_year_from_team(cells: dict[str, str], order: list[str]) -> None:
+    """A class year at the start of the team, where a long name pushed it, goes to the year
+    column when that got nothing: 'BARRIOS-GONZALEZ, Juan Carlos SR Texas Tech'."""
+    team = cells.get("team", "").split()
+    if "year" in order and not cells.get("year") and len(team) > 1 and _CLASS.match(team[0]):
+        cells["year"], cells["team"] = team[0], " ".join(team[1:])
 
 
 def swap_misplaced(cells: dict[str, str], order: list[str]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.results.align import class_year_from_team
 from scraper.results.columns import is_placeish, is_year
 from scraper.results.headers import TEXT_FIELDS, field_of
 from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of
@@ -194,6 +195,7 @@ def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
     out = {k: " ".join(v) for k, v in cells.items()}
     if extra:
         out["x:extra"] = " ".join(extra)
+    class_year_from_team(out, [c.field for c in cols])
     return out
 
 
