@@ -798,3 +798,40 @@ def test_heats_then_the_final_of_one_event_are_sections_of_their_rounds():
         ("Finals", 1, "Leo Grün", 1.1, None, "4"),
         ("Finals", 2, "Max Braun", 1.1, None, "5"),
     ]
+
+
+def test_a_ranked_list_printing_the_mark_right_after_the_place():
+    # athletic.net-style lists: place, mark (and its flag), then the name, grade and school
+    doc = parse(
+        "Boys 800 Meters - Varsity\n"
+        "1. 1:55.21 PR   Caleb Moore        12  Westview\n"
+        "2. 1:56.80 SR   Andre Cole         11  Eastlake\n"
+        "3. 1:58.02      Nate Park          10  Westview\n"
+        "\n"
+        "Girls Shot Put - Varsity\n"
+        "1. 38-04.50 PR  Tia Grant          12  Eastlake\n"
+        "2. 36-11        Mae Lund           11  Westview\n"
+    )
+    assert rows(doc) == [
+        (1, "Caleb Moore", "Westview", "12", 115.21),
+        (2, "Andre Cole", "Eastlake", "11", 116.8),
+        (3, "Nate Park", "Westview", "10", 118.02),
+        (1, "Tia Grant", "Eastlake", "12", 11.6967),
+        (2, "Mae Lund", "Westview", "11", 11.2522),
+    ]
+
+
+def test_tied_places_printed_with_a_t():
+    doc = parse(
+        "Men High Jump\n"
+        " 1      Tom Ash          (GBR)   2.28\n"
+        " T2     Jon Birch        (USA)   2.25\n"
+        " T2     Ali Cedar        (QAT)   2.25\n"
+        " 4      Ray Elm          (CAN)   2.20\n"
+    )
+    assert [(r["place"], r["athlete"], r["team"]) for r in doc["events"][0]["results"]] == [
+        (1, "Tom Ash", "GBR"),
+        (2, "Jon Birch", "USA"),
+        (2, "Ali Cedar", "QAT"),
+        (4, "Ray Elm", "CAN"),
+    ]

@@ -18,7 +18,7 @@ from scraper.results.columns import is_year
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.tablewords import header_field, header_word
 
-PLACE = re.compile(r"^=?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T)?$", re.I)
+PLACE = re.compile(r"^[=T]?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T)?$", re.I)
 _INT = re.compile(r"^\d{1,6}$")
 _BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SEX = {
@@ -61,7 +61,7 @@ class Column:
 
 
 def place_of(text: str | None) -> int | None:
-    """'3' '3.' '3rd' '3位' '=3' -> 3."""
+    """'3' '3.' '3rd' '3位' '=3' 'T3' -> 3."""
     m = PLACE.match((text or "").strip())
     return int(m.group(1)) if m else None
 
