@@ -193,6 +193,9 @@ def test_tiebreak_thousandths(raw, expected):
         ("Opg.", "DNF"),
         ("Ret.", "DNF"),
         ("Squal.", "DQ"),
+        ("N.M.", "NM"),
+        ("N.C.", "DNF"),  # non classé
+        ("NC", None),  # North Carolina
         ("Diskus", None),
     ],
 )

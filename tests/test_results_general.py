@@ -267,6 +267,27 @@ def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_p
         # a dashed date is no mark: the line is the heading, not a record line
         ("Clubkampioenschappen 2023 - 16-09-2023", "Clubkampioenschappen 2023", "2023-09-16"),
         ("Tulokset - Kalevan kisat 2024, 25.7.2024", "Kalevan kisat 2024", "2024-07-25"),
+        # a heading with its year and no meet's word; the race under it is no meet
+        (
+            "Uitslagen Winterloop Noordhoven 2026\nNoordhoven, 11-01-2026\n\n10 km Heren",
+            "Winterloop Noordhoven 2026",
+            "2026-01-11",
+        ),
+        (
+            "Resultater - Vinterstevnet i Fjellby\nFjellby, 07.02.2026",
+            "Vinterstevnet i Fjellby",
+            "2026-02-07",
+        ),
+        (
+            "Mistrzostwa Okręgu w Lekkiej Atletyce\nStadion Miejski, 21.06.2025",
+            "Mistrzostwa Okręgu w Lekkiej Atletyce",
+            "2025-06-21",
+        ),
+        (
+            "XXV Cross Popular de Villarriba\nVillarriba, 07/04/2018\n\nCategoría Absoluta Masculina - 8 km",
+            "XXV Cross Popular de Villarriba",
+            "2018-04-07",
+        ),
     ],
 )
 def test_the_meet_of_a_european_heading(heading, name, date):

@@ -835,3 +835,23 @@ def test_tied_places_printed_with_a_t():
         (2, "Ali Cedar", "QAT"),
         (4, "Ray Elm", "CAN"),
     ]
+
+
+def test_the_next_events_title_under_the_last_header_is_no_row():
+    # '10 km Dames' opens with a number: no place, the women's race
+    doc = parse(
+        "10 km Heren\n"
+        "Pos  Startnr  Naam                   Vereniging          Cat    Tijd\n"
+        "1    231      Bram Heijden           AV Duinrand         MSEN   31:22\n"
+        "2    118      Joost Verhoeven        Loopgroep Kempen    M35    31:59\n"
+        "\n"
+        "10 km Dames\n"
+        "1    501      Femke Oosterhuis       AV Duinrand         VSEN   35:44\n"
+        "2    622      Lieke Dalen            Atletiek Noord      V40    37:02\n"
+        "          77  Anna Smit              AV Duinrand         VSEN   N.M.\n"
+    )
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("10 km Heren", "M", 2),
+        ("10 km Dames", "F", 3),
+    ]
+    assert doc["events"][1]["results"][2]["status"] == "NM"

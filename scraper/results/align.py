@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.results.categories import category_of
-from scraper.results.marks import RECORD_FLAGS, STATUS_WORDS, looks_like_mark
+from scraper.results.marks import RECORD_FLAGS, STATUS_WORDS, looks_like_mark, status_of
 
 TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
@@ -100,7 +100,7 @@ _STATES = frozenset(
 def shape(tok: str) -> str:
     """A token's shape code (see :data:`FIT`)."""
     up = tok.upper()
-    if up in STATUS_WORDS or up.endswith(".") and up[:-1] in STATUS_WORDS:  # 'Disq.'
+    if up in STATUS_WORDS or "." in up and status_of(up):  # 'Disq.', 'N.M.'
         return "status"
     if _DASH.match(tok):
         return "dash"

@@ -94,7 +94,7 @@ _DAY_FIRST_WORDS = frozenset(
     + ("mètres", "longueur", "hauteur", "uomini", "donne", "metri", "risultati", "classifica")
     + ("società", "vento", "salto", "hombres", "mujeres", "metros", "resultados", "viento")
     + ("clasificación", "heren", "uitslagen", "uitslag", "meisjes", "jongens", "miehet", "naiset")
-    + ("tulokset",)
+    + ("tulokset", "categoría", "masculina", "femenina", "masculino", "femenino")
 )
 _PUNCTUATION = str.maketrans({c: " " for c in ",.;:()[]-–/|"})
 

@@ -45,6 +45,7 @@ from scraper.results.marks import WIND_TEXT, parse_mark, wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import BRACKET_WIND, continues
 from scraper.results.sections import (
+    UNITS,
     clean_title,
     furniture,
     is_event_title,
@@ -60,6 +61,7 @@ _HEAT = re.compile(
     r"forsøk|erä)\s*(\d+)\b",
     re.I,
 )
+_UNIT = re.compile(UNITS, re.I)
 _TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|final standings|"
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$",
@@ -201,6 +203,8 @@ class _Reader:
         line = " ".join(t.text for t in toks)
         if self.block is None and not self._under_team_title():
             return False
+        if _UNIT.fullmatch(toks[1].text) and is_event_title(line):
+            return False  # the next event's title under the last header: '10 km Dames'
         return not _mostly_date(line)  # '30th - 31st August 2018'
 
     def _under_team_title(self) -> bool:

@@ -66,7 +66,10 @@ STATUS_WORDS = {
     "RIT": "DNF",
     "SQUALIFICATO": "DQ",
     "SQUAL": "DQ",
+    "NON CLASSÉ": "DNF",
 }
+# statuses read only as printed with their dots ('NC' is also North Carolina)
+_DOTTED_STATUS = {"N.C.": "DNF"}  # non classé, non classificato
 # Record / performance flags that may follow a mark, as words.
 RECORD_FLAGS = {
     "PB",
@@ -148,7 +151,8 @@ def status_of(text: str | None) -> str | None:
     """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', '1:02.3' -> None."""
     if not text:
         return None
-    return STATUS_WORDS.get(" ".join(text.upper().replace(".", "").split()))
+    up = text.upper().strip()
+    return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
 
 
 def time_seconds(text: str) -> float | None:

@@ -22,17 +22,19 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
-    r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida)\b"
+    r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
+    r"trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|bajnokság\w*|mesterskab\w*|"
+    r"mestaruus\w*|kisat)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
-    r"|(?:meisterschaft(?:en)?|sportfest|stevne|mesterskap(?:et)?|mästerskap(?:en)?|"
+    r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"
     r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦",
     re.I,
 )
 # the word 'results' in the languages results are published in (sections.py reads it too)
 RESULTS_WORDS = (
     r"results?|résultats|resultats|ergebnisse|ergebnisliste|resultater|resultatliste|"
-    r"uitslagen|uitslag|resultados|risultati|tulokset"
+    r"uitslagen|uitslag|resultados|risultati|tulokset|resultatlista|wyniki|výsledky|eredmények"
 )
 _RESULTS_WORD = re.compile(rf"\b(?:official\s+)?(?:{RESULTS_WORDS})\b|〜?競技結果〜?", re.I)
 _BOILERPLATE = re.compile(

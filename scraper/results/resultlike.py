@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from functools import lru_cache, reduce
 from operator import or_
 
+from scraper.results.marks import status_of
+
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
 Unit = str | tuple[str, ...]
 
@@ -52,8 +54,8 @@ def _words(text: str) -> frozenset[str]:
 
 STATUSES = _words(
     """dnf dns dq dsq disq nm nh nht nd fs nt scr dnc nts dnp dqf foul abandon aufg aufgeg
-    aufgegeben abgem abgemeldet ausg disqu n.a. np brutt utgått dns. dnf. dq. 棄権 途中棄権 失格
-    欠場"""
+    aufgegeben abgem abgemeldet ausg disqu n.a. np brutt utgått dns. dnf. dq.
+    棄権 途中棄権 失格 欠場"""
 )
 # Words that are no name: flags, units, statuses, and the words of headers, records and
 # standards, rounds and page furniture, in the languages results come in.
@@ -98,7 +100,7 @@ def kind(token: str) -> int:
     """The bits of what ``token`` is (cached: the same names, teams and numbers recur)."""
     folded = _fold(token)
     bits = 0
-    if folded in STATUSES:
+    if folded in STATUSES or status_of(token):  # the status words of every language marks reads
         bits |= STATUS | MARK
     elif _MARK.fullmatch(token):
         bits |= MARK

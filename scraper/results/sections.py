@@ -44,7 +44,7 @@ EVENT_WORDS = re.compile(
 )
 # a meet's words (scraper.results.meetinfo), and those a race's title line prints
 _MEET_WORDS = re.compile(
-    rf"{MEET_WORDS.pattern}|\b(?:campionati|kisat|annual|relay|run|trot|dash|xc|cross country|"
+    rf"{MEET_WORDS.pattern}|\b(?:campionati|annual|relay|run|trot|dash|xc|cross|"
     r"conference|regionals?)\b",
     re.I,
 )
@@ -83,6 +83,12 @@ _RESULTS_OF = re.compile(
     r"(?:\s*[-–:]\s*|\s+for\s+)(?=\w)",
     re.I,
 )
+_RESULTS_LEAD = re.compile(rf"^(?:{RESULTS_WORDS})\s*[-–:]?\s+(?=\w)", re.I)  # 'Uitslagen X 2026'
+# a race's heading under the meet's: a distance first, no year ('10 km Heren Senioren')
+_RACE_HEADING = re.compile(
+    r"^\d[\d,.]*\s*(?:km|k|m|mi|miles?|meters?|metres?)\b(?!.*\b(?:19|20)\d\d\b)", re.I
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
@@ -163,7 +169,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     parts apart by wide gaps are read apart; a generic heading before the name (``OVERALL
     RESULTS - RUN with the VIKINGS 5K``) is no part of it."""
     meet = Meet()
-    named = []
+    named = []  # lines with a meet's word
+    plain = []  # other title lines with a year, no event's: 'Uitslagen Winterloop Zandhoven 2026'
     for ln in lines:
         if _MARK.search(ln):
             continue  # a record line: 'Meet   Lacy Janson - Florida State   4.58m   2006'
@@ -176,12 +183,16 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                 if day:
                     meet.date_raw, meet.date = printed, day
                     s = s.replace(printed or "", " ").strip(" ,-–|")
-            if " " in s and is_title(s) and _MEET_WORDS.search(s):
+            if " " not in s or not is_title(s):
+                continue
+            if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):
                 named.append(_without_generic(s))
-    for s in named:
-        if not is_event_title(s) or _MEET_WORDS.search(s):
-            meet.name = s
-            break
+            elif _YEAR.search(s) and not is_event_title(s):
+                name = _RESULTS_LEAD.sub("", _without_generic(s))
+                if sum(1 for w in name.split() if any(ch.isalpha() for ch in w)) >= 2:
+                    plain.append(name)
+    meets = named + plain
+    meet.name = meets[0] if meets else None
     return meet
 
 
