@@ -284,7 +284,8 @@ def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_p
             "2025-06-21",
         ),
         (
-            "XXV Cross Popular de Villarriba\nVillarriba, 07/04/2018\n\nCategoría Absoluta Masculina - 8 km",
+            "XXV Cross Popular de Villarriba\nVillarriba, 07/04/2018\n\n"
+            "Categoría Absoluta Masculina - 8 km",
             "XXV Cross Popular de Villarriba",
             "2018-04-07",
         ),

@@ -150,6 +150,13 @@ TITLES = [
     ("80 metri Cadetti - Finale", "M", "Finals"),  # Italian and French age classes
     ("1000 metri Allieve", "F", None),
     ("Cadettes 1000m", "F", None),
+    ("Categoría Absoluta Femenina - 8 km", "F", None),  # Spanish, Czech, Polish, Hungarian,
+    ("60 m Muži - finále", "M", None),  # Swedish and Danish genders
+    ("Skok wzwyż kobiet", "F", None),
+    ("Bieg na 400 m mężczyzn", "M", None),
+    ("100 m férfiak", "M", None),
+    ("Längd Kvinnor", "F", None),
+    ("Længdespring Drenge", "M", None),
 ]
 
 

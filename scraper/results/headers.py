@@ -5,7 +5,7 @@ header cell ("School", "Verein", "Klubb", "Clt", "記録") names a field ("team"
 Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerated. Each word
 comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
 federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
-Dutch, Swedish, Finnish, Spanish, Italian, Japanese).
+Dutch, Swedish, Finnish, Spanish, Italian, Polish, Czech, Danish, Hungarian, Japanese).
 
 :func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
 ``11-04-12`` can be read day first in a European document.
@@ -144,6 +144,40 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "synt. syntymävuosi",
         "mark": "tulos aika",
         "category": "sarja",
+    },
+    "pl": {
+        "place": "m-ce miejsce msc. msc",
+        "athlete": "nazwisko_i_imię imię_i_nazwisko zawodnik zawodniczka nazwisko",
+        "team": "klub",
+        "year": "rocznik rocz. r.ur.",
+        "mark": "wynik czas",
+        "bib": "nr_start.",
+        "wind": "wiatr",
+        "points": "pkt.",
+    },
+    "cs": {
+        "place": "poř. pořadí umístění",
+        "athlete": "jméno příjmení_a_jméno závodník",
+        "team": "oddíl klub",
+        "year": "roč. ročník nar.",
+        "mark": "výkon čas",
+        "wind": "vítr",
+        "bib": "st.č.",
+    },
+    "da": {
+        "athlete": "navn",
+        "team": "klub",
+        "year": "årgang",
+        "mark": "resultat tid",
+        "category": "række",
+    },
+    "hu": {
+        "place": "helyezés hely",
+        "athlete": "név versenyző",
+        "team": "egyesület",
+        "year": "szül. születési_év",
+        "mark": "eredmény idő",
+        "wind": "szél",
     },
     "ja": {
         "place": "順位 着順",

@@ -104,7 +104,9 @@ _GENDER_WORDS = (
             r"\b(girls?|women'?s?|womens|females?|ladies|wmn|frauen|damen|weiblich\w*|mädchen|"
             r"juniorinnen|kvinner|jenter|damer|flickor|femmes|filles|féminin\w*|feminin\w*|"
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
-            r"allieve|cadette|ragazze|cadettes|benjamines)\b",
+            r"allieve|cadette|ragazze|cadettes|benjamines|femenin\w*|femenil|chicas|kvinnor|"
+            r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
+            r"kvinder|piger)\b",
             re.I,
         ),
         "F",
@@ -113,7 +115,9 @@ _GENDER_WORDS = (
         re.compile(
             r"\b(boys?|men'?s?|mens|males?|männer|herren|männlich\w*|jungen|junioren|menn|"
             r"gutter|herrar|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
-            r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi)\b",
+            r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi|varonil|chicos|män|"
+            r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
+            r"mænd|drenge)\b",
             re.I,
         ),
         "M",
@@ -146,7 +150,9 @@ _FIELD_EVENT = re.compile(
     r"speer|høyde|lengde|tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|marteau|"
     r"javelot|perche|hauteur|longueur|hoogspringen|verspringen|polsstok|kogel|höjd|längd|kula|"
     r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
-    r"moukari|kolmiloikka|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
+    r"moukari|kolmiloikka|dálk|výšk|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
+    r"længdespring|højdespring|trespring|stangspring|kuglestød|\w+kast\b|ugrás|lökés|hajítás|"
+    r"vetés|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
 
