@@ -882,3 +882,36 @@ def test_polish_czech_hungarian_and_danish_sheets(heading, header):
         ("Nowak Anna", "2008", "KS Północ", 1.7),
         ("Kowal Ewa", "2009", "MKS Południe", 1.65),
     ]
+
+
+@pytest.mark.parametrize(
+    "runners",
+    [
+        "       Nell Brightman, Oona Faber, Jess Tilley, Marisol Uribe",
+        "       1) Nell Brightman 2) Oona Faber 3) Jess Tilley 4) Marisol Uribe",
+    ],
+)
+def test_a_relay_teams_runners_on_the_line_under_its_row(runners):
+    # they were read as a section title (the next teams went under it) or as a row
+    doc = parse(
+        "Event 7 Girls 4x800m Relay\n"
+        "Place  Team                         Time        Points\n"
+        "1      Harlow Heights  (A)          9:41.22     10\n"
+        f"{runners}\n"
+        "2      Pinewood  (A)                9:48.90     8\n"
+        f"{runners.replace('Nell Brightman', 'Ruth Gallo')}\n"
+    )
+    assert [(e["event_name"], e["kind"]) for e in doc["events"]] == [
+        ("Event 7 Girls 4x800m Relay", "relay")
+    ]
+    results = doc["events"][0]["results"]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in results] == [
+        (1, "Harlow Heights (A)", 581.22),
+        (2, "Pinewood (A)", 588.9),
+    ]
+    assert [m["athlete"] for m in results[1]["relay_members"]] == [
+        "Ruth Gallo",
+        "Oona Faber",
+        "Jess Tilley",
+        "Marisol Uribe",
+    ]

@@ -113,3 +113,9 @@ def dayfirst_of(text: str) -> bool:
         return day and not month
     words = set(text[:20_000].casefold().translate(_PUNCTUATION).split())  # its first pages
     return len(_DAY_FIRST_WORDS & words) >= 2
+
+
+def mostly_date(line: str) -> bool:
+    """A line that is mostly a date ('30th - 31st August 2018'): no result line."""
+    printed, day = date_in(line)
+    return day is not None and len(printed or "") * 2 >= len(line)

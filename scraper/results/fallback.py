@@ -31,7 +31,7 @@ from scraper.results.align import (
 )
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
-from scraper.results.dates import date_in, dayfirst_of
+from scraper.results.dates import dayfirst_of, mostly_date
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.linetokens import (
@@ -41,9 +41,9 @@ from scraper.results.linetokens import (
     rejoin_surname,
     split_glued,
 )
-from scraper.results.marks import WIND_TEXT, parse_mark, wind_in
+from scraper.results.marks import WIND_TEXT, wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import BRACKET_WIND, continues
+from scraper.results.rowlines import BRACKET_WIND, continues, height_attempt, runners
 from scraper.results.sections import (
     UNITS,
     clean_title,
@@ -158,6 +158,9 @@ class _Reader:
                     continue
             if s in self.furniture:
                 continue
+            relay = self.ev is not None and self.ev.kind == "relay"
+            if self.last is not None and relay and runners(self.last, line):
+                continue  # the relay team's runners, under its row ('1) Ann Moss 2) Bea Cole')
             toks = split_glued(tokens(line))
             if self._is_row(toks):
                 self._row(line, toks)
@@ -205,7 +208,7 @@ class _Reader:
             return False
         if _UNIT.fullmatch(toks[1].text) and is_event_title(line):
             return False  # the next event's title under the last header: '10 km Dames'
-        return not _mostly_date(line)  # '30th - 31st August 2018'
+        return not mostly_date(line)  # '30th - 31st August 2018'
 
     def _under_team_title(self) -> bool:
         return any(_TEAM_TITLE.search(t) for t in self.titles[-2:])
@@ -327,7 +330,7 @@ class _Reader:
         for name, ts in plan:
             value = " ".join(t.text for t in ts)
             if name.startswith("height:"):
-                attempts.append(_height_attempt(len(attempts) + 1, name[7:], value))
+                attempts.append(height_attempt(len(attempts) + 1, name[7:], value))
             elif name == "extra" and all(shape(t.text) == "flag" for t in ts):
                 flags += value.split()  # 'WL', 'PB', 'Q' beside the mark
             elif name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:
@@ -390,13 +393,3 @@ class _Reader:
         for f, value in zip(wrapped, toks, strict=True):
             row.extra[f] = value
         return True
-
-
-def _height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
-    """The tries at one bar height (vertical jumps): 'XO' = a miss, then a clearance."""
-    return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
-
-
-def _mostly_date(line: str) -> bool:
-    printed, day = date_in(line)
-    return day is not None and len(printed or "") * 2 >= len(line)

@@ -3,15 +3,18 @@
 31.5 (4) ...``), the mark again in other units (``-  14-2`` under ``4.32m``).
 
 Such a line holds no name and nothing but marks, attempt codes, statuses and bracketed ranks
-or winds; it belongs to the row printed right above it, whose raw lines it joins.
+or winds; it belongs to the row printed right above it, whose raw lines it joins. So does the
+line naming a relay team's runners (:func:`runners`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row
+from scraper.results.tablerows import members_of
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
@@ -47,4 +50,22 @@ def continues(row: Row, toks: list[str]) -> bool:
     for t in toks:
         raw, wind = split_attempt(t)
         row.attempts.append({"n": len(row.attempts) + 1, "raw": t, "value": _mark(t), "wind": wind})
+    return True
+
+
+def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
+    """The tries at one bar height (vertical jumps): 'XO' = a miss, then a clearance."""
+    return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
+
+
+def runners(row: Row, line: str) -> bool:
+    """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
+    '1) Ann Moss 2) Bea Cole ...'): read into the row when it has none yet."""
+    if row.athlete is not None or row.team is None or row.relay_members:
+        return False
+    names = members_of(line.strip())
+    if not names:
+        return False
+    row.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(names, 1))
+    row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True

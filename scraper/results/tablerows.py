@@ -38,6 +38,7 @@ _EVENT_WORDS = re.compile(
 )
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
+_LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
 
@@ -203,7 +204,13 @@ def _titleish(text: str) -> bool:
 
 def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
-    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe'), else None."""
+    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...'), else
+    None."""
+    legs = [p.strip() for p in _LEG.split(cell)]
+    if len(legs) >= 3 and not legs[0]:  # numbered legs
+        names = legs[1:]
+        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in names):
+            return names
     for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
