@@ -613,3 +613,53 @@ def test_a_json_export_names_its_events_in_its_own_language():
         ("60m Männer", "M", 2),
         ("Kugelstoß Frauen", "F", 1),
     ]
+
+
+def test_a_json_events_object_gives_its_gender_round_and_wind_and_a_teams_object_its_name():
+    export = {
+        "meet": {"title": "Summit Meet", "start_date": "2025-05-17"},
+        "events": [
+            {
+                "name": "100m",
+                "gender": "F",
+                "round": "Heats",
+                "wind": "+0.5",
+                "entries": [
+                    {
+                        "place": 1,
+                        "athlete": {"first": "Odette", "last": "Harrow"},
+                        "team": {"name": "Summit", "code": "SUM"},
+                        "time": "12.12",
+                    },
+                    {
+                        "place": 2,
+                        "athlete": {"first": "Priya", "last": "Venk"},
+                        "team": {"name": "Crestline", "code": "CRE"},
+                        "time": "12.40",
+                    },
+                ],
+            }
+        ],
+    }
+    doc = to_contract(parse_document(json.dumps(export).encode(), None, "results.json"))
+    ev = doc["events"][0]
+    assert (ev["gender"], ev["round"]) == ("F", "Heats")
+    assert [(r["athlete"], r["team"], r["wind"]) for r in ev["results"]] == [
+        ("Odette Harrow", "Summit", 0.5),
+        ("Priya Venk", "Crestline", 0.5),
+    ]
+
+
+def test_a_delimited_table_of_many_events_is_parted_by_event_and_sex():
+    text = (
+        "Event;Sex;Place;Name;Club;Result\n"
+        "100m;W;1;Holm, Signe;IF Kvarnby;11,84\n"
+        "100m;W;2;Ekström, Alva;Hälla FK;12,02\n"
+        "100m;M;1;Sandberg, Oskar;Hälla FK;10,41\n"
+        "100m;M;2;Dahl, Viktor;IF Kvarnby;10,77\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.csv"))
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("100m", "F", 2),
+        ("100m", "M", 2),
+    ]

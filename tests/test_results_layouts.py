@@ -915,3 +915,24 @@ def test_a_relay_teams_runners_on_the_line_under_its_row(runners):
         "Jess Tilley",
         "Marisol Uribe",
     ]
+
+
+def test_a_team_results_title_over_a_cross_country_team_table():
+    # 'Team Results' is a title (not header words), its table the race's team scores
+    doc = parse(
+        "Women's 6K Championship\n"
+        "Place Name                     Year Team                  Time      Score\n"
+        "    1 Brenna Muldoon            JR  Eastmoor University   20:41.3       1\n"
+        "    2 Saskia Terhorst           SR  Foxglove State        20:48.9       2\n"
+        "\n"
+        "Team Results\n"
+        "Place Team                  Score  1   2   3   4   5   (6)  (7)   Total Time  Average\n"
+        "    1 Eastmoor University      32  1   3   5   9  14         1:45:20.5  21:04.1\n"
+        "    2 Foxglove State           41  2   4   6  12  17         1:46:01.3  21:12.3\n"
+    )
+    teams = doc["events"][1]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Eastmoor University", 32.0),
+        (2, "Foxglove State", 41.0),
+    ]

@@ -237,8 +237,9 @@ class _Reader:
         if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
-        if not is_title(s) or RULE.match(s) or all(field_of(w) for w in s.split()):
-            return  # a rule, or header words on a line of their own
+        words = all(field_of(w) for w in s.split()) and not _TEAM_TITLE.search(s)
+        if not is_title(s) or RULE.match(s) or words:
+            return  # a rule, or header words on a line of their own ('Team Results' is a title)
         if self.ev is not None and self.ev.rows and self.titles_done:
             self.titles = []
             self.unread = 0 if self.unread is not None else None

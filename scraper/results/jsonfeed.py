@@ -17,8 +17,9 @@ import json
 import re
 from typing import Any
 
+from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
-from scraper.results.model import Event, Meet, ResultDoc, new_event
+from scraper.results.model import Event, Meet, ResultDoc, gender_of, new_event, round_of
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import header_field
 
@@ -34,6 +35,12 @@ _EVENT_KEYS = (
     *("prueba", "laji"),
 )
 _ROWISH = {"athlete", "first", "last", "team"}
+# what an event's object says of it, and the codes of its gender
+_EVENT_FACTS = ("gender", "sex", "round", "wind")
+_GENDERS = {"m": "M", "men": "M", "male": "M", "w": "F", "f": "F", "women": "F", "female": "F"}
+_GENDERS |= {"x": "X", "mixed": "X"}
+# the keys of a team's or a country's object that name it ({"team": {"name": "Summit"}})
+_NAMING = ("name", "fullName", "full_name", "title", "longName", "shortName", "short_name")
 _RESULTISH = {"mark", "place", "points", "chip"}
 _SPLIT = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 
@@ -57,9 +64,8 @@ def read(data: Any, doc: ResultDoc) -> ResultDoc:
     if isinstance(data, dict):
         _meet(data, doc.meet)
     ids = _index(data)
-    for path_name, rows, kind in _sections(data, None, 0):
-        ev = _section(path_name, rows, kind, ids)
-        doc.events.extend(ev)
+    for path_name, rows, kind, facts in _sections(data, None, 0):
+        doc.events.extend(_section(path_name, rows, kind, ids, facts))
     if not any(e.rows for e in doc.events):
         doc.error = f"no result lists in the {doc.format.split('-')[0].upper()}"
     return doc
@@ -71,7 +77,7 @@ def result_items(text: str) -> list[str]:
         data = json.loads(text) if len(text) <= MAX_BYTES else None
     except (ValueError, RecursionError):
         return []
-    return [_raw(it) for _, items, _ in _sections(data, None, 0) for it in items]
+    return [_raw(it) for _, items, _, _ in _sections(data, None, 0) for it in items]
 
 
 def _raw(item: Any) -> str:
@@ -127,18 +133,25 @@ def _key_field(key: str) -> str | None:
     return header_field(words)
 
 
-def _sections(node: Any, name: str | None, depth: int) -> list[tuple[str | None, list, str]]:
-    """Lists of result-like objects, each with the name of the object holding it."""
+_Section = tuple[str | None, list, str, dict[str, str]]
+
+
+def _sections(node: Any, name: str | None, depth: int) -> list[_Section]:
+    """Lists of result-like objects, each with the name of the object holding it, its kind and
+    what it says of its event (gender, round, wind)."""
     if depth > 12:
         return []
-    out: list[tuple[str | None, list, str]] = []
+    out: list[_Section] = []
     if isinstance(node, dict):
         here = next((node[k] for k in _EVENT_KEYS if isinstance(node.get(k), str)), name)
         kind = str(node.get("type") or node.get("kind") or "")
+        facts = {
+            k: str(node[k]) for k in _EVENT_FACTS if isinstance(node.get(k), str | int | float)
+        }
         for key, value in node.items():
             if isinstance(value, list) and _result_list(value):
                 k = "team_scores" if re.search(r"team", key, re.I) else kind
-                out.append((here, value, k))
+                out.append((here, value, k, facts))
             elif isinstance(value, dict | list):
                 out.extend(_sections(value, here, depth + 1))
     elif isinstance(node, list):
@@ -168,7 +181,7 @@ def _nested_fields(o: dict[str, Any]) -> set[str]:
 
 
 def _section(
-    name: str | None, items: list, kind: str, ids: dict[str, dict[str, Any]]
+    name: str | None, items: list, kind: str, ids: dict[str, dict[str, Any]], facts: dict[str, str]
 ) -> list[Event]:
     rows = [_flat(it, ids) for it in items if isinstance(it, dict)]
     keys: list[str] = []
@@ -186,14 +199,34 @@ def _section(
     elif re.search(r"relay", kind, re.I):
         for ev in events:
             ev.kind = "relay"
+    for ev in events:
+        _told(ev, facts)
     return events or [new_event(name or "Results")]
+
+
+def _told(ev: Event, facts: dict[str, str]) -> None:
+    """What the event's object says of it: its gender ('F', 'women'), round and wind."""
+    sex = (facts.get("gender") or facts.get("sex") or "").strip()
+    ev.gender = _GENDERS.get(sex.casefold()) or gender_of(sex) or ev.gender
+    if facts.get("round"):
+        ev.round = round_of(facts["round"]) or facts["round"]
+    wind = parse_wind(facts.get("wind"))[0]
+    if wind is not None:
+        ev.wind = wind
+        for r in ev.rows:
+            if r.wind is None and r.wind_raw is None:
+                r.wind = wind
 
 
 def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]:
     """An object's values by key, nested objects and referenced ones merged in."""
     out: dict[str, str] = {}
     for key, value in obj.items():
-        if isinstance(value, dict):
+        if isinstance(value, dict) and _key_field(key) in ("team", "country"):
+            named = next((value[k] for k in _NAMING if isinstance(value.get(k), str)), None)
+            if named:  # {"team": {"name": "Summit", "code": "SUM"}}: the team is 'Summit'
+                out[" ".join(_SPLIT.split(key))] = _text(named)
+        elif isinstance(value, dict):
             for k, v in _flat(value, ids).items():
                 out.setdefault(k, v)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):

@@ -38,6 +38,8 @@ _EVENT_WORDS = re.compile(
 )
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
+# a sex column's first letter: men (herrer, hommes), women (frauen, damen, kvinner)
+_SEXES = {"m": "M", "h": "M", "f": "F", "w": "F", "d": "F", "k": "F"}
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
@@ -100,8 +102,12 @@ def read_table(
     def flush() -> None:
         nonlocal ev
         at = _event_column(header)
-        for name, group in _by_event(block, at) if at is not None else [(None, block)]:
+        sex = next((j for j, c in enumerate(header or ()) if c.field == "sex"), None)
+        for (name, sexed), group in (
+            _by_event(block, at, sex) if at is not None else [((None, ""), block)]
+        ):
             ev = start(name) if name else ev or start(title)
+            ev.gender = _SEXES.get(sexed.casefold()[:1], ev.gender)  # 'Event;Sex;...': its rows'
             _read_block(ev, header, group)
         block.clear()
 
@@ -155,15 +161,19 @@ def _event_column(header: list[Column] | None) -> int | None:
     )
 
 
-def _by_event(block: list[Line], at: int) -> list[tuple[str, list[Line]]]:
+def _by_event(
+    block: list[Line], at: int, sex: int | None
+) -> list[tuple[tuple[str, str], list[Line]]]:
     """A table of many events: its rows grouped by their event's cell (blanked; a blank cell
-    is the event of the row above), in the order the events come."""
-    groups: dict[str, list[Line]] = {}
+    is the event of the row above) and their sex's when a column gives it (the men's 100m and
+    the women's are two events), in the order the events come."""
+    groups: dict[tuple[str, str], list[Line]] = {}
     name = ""
     for ln in block:
         name = (ln.cells[at].strip() if at < len(ln.cells) else "") or name
+        sexed = ln.cells[sex].strip() if sex is not None and sex < len(ln.cells) else ""
         cells = [c if k != at else "" for k, c in enumerate(ln.cells)]
-        groups.setdefault(name, []).append(Line(cells, ln.raw, ln.note))
+        groups.setdefault((name, sexed), []).append(Line(cells, ln.raw, ln.note))
     return list(groups.items())
 
 
@@ -269,7 +279,7 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             last = row
     sexes = {r.extra.get("sex", "").casefold()[:1] for r in ev.rows}
     if ev.gender is None and len(sexes) == 1:
-        ev.gender = {"m": "M", "h": "M", "f": "F", "w": "F", "d": "F", "k": "F"}.get(sexes.pop())
+        ev.gender = _SEXES.get(sexes.pop())
 
 
 def _placed(ln: Line, at: int) -> bool:
