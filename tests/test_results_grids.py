@@ -37,9 +37,25 @@ TIMER = """<html><body><h1>Autumn 10K 2023</h1><p>Sunday 15 October 2023</p><ul 
 </ul></body></html>"""
 
 
+INSIDE = """<html><body><div class="event"><div class="event-name">Girls 400 Meter Dash</div>
+<div class="row"><div>Pl</div><div>Name</div><div>Gr</div><div>Team</div><div>Time</div></div>
+<div class="row"><div>1</div><div>Imogen Achter</div><div>11</div><div>Pinecrest</div>
+<div>57.84</div></div>
+<div class="row"><div>2</div><div>Nadia Castel</div><div>12</div><div>Harwood</div>
+<div>58.20</div></div>
+</div></body></html>"""
+
+
 @pytest.mark.parametrize(
     ("page", "rows"),
     [
+        (
+            INSIDE,  # the event's title inside the grid, before its rows
+            [
+                ("Girls 400 Meter Dash", 1, "Imogen Achter", "Pinecrest", "11", 57.84, None),
+                ("Girls 400 Meter Dash", 2, "Nadia Castel", "Harwood", "12", 58.2, None),
+            ],
+        ),
         (
             FEDERATION,
             [

@@ -6,8 +6,9 @@ A *grid* is an element with at least :data:`MIN_ROWS` children of one tag that e
 same number (at least :data:`MIN_CELLS`) of short cells; a cell is an element child, or the
 place a row prints before them (``<li>1. <a>Name</a> <span>Club</span> ...``); a row with text
 between its elements is a sentence around links, not cells. Rows of another width inside the
-grid (a label, a note) are left as they are; a grid inside a cell of another is read first
-(innermost first), and an element holding a grid is no row.
+grid (a label, a note) are left as they are, those before its first row (its title) go before the
+table; a grid inside a cell of another is read first (innermost first), and an element holding
+a grid is no row.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def _grid(box: Any) -> bool:
     width, many = widths.most_common(1)[0]
     if width < MIN_CELLS or many < MIN_ROWS:
         return False
+    first = next(row for row, cells in rows if len(cells) == width)
+    for kid in kids[: kids.index(first)]:
+        box.addprevious(kid)  # a title inside the grid before its rows ('Girls 400 Meter Dash')
     box.tag = "table"
     for row, cells in rows:
         if len(cells) == width:

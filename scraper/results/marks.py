@@ -114,6 +114,7 @@ _FEET = re.compile(
     r"""^(\d{1,3})\s*(?:-|'|′|ft\.?)\s*(\d{1,2}(?:\.\d+)?)?\s*(?:"|”|″|in\.?|'')?$"""
 )
 _METRIC = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(m|M|cm)$")
+_METRE_CM = re.compile(r"^(\d{1,3})m(\d{2})$")  # French: '15m02' is 15.02 m
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GLUED = re.compile(r"^(.*?\d)([A-Za-z#*@$&^!=]{1,4})$")
 _FRACTIONS = str.maketrans({"¼": ".25", "½": ".5", "¾": ".75"})
@@ -285,6 +286,10 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
     if t[-1] in "hH" and _TIME.match(t[:-1]):
         mk.unit, mk.timing = "s", "hand"
         return time_seconds(t[:-1])
+    m = _METRE_CM.match(t)
+    if m:
+        mk.unit = "m"
+        return float(f"{m.group(1)}.{m.group(2)}")
     m = _METRIC.match(t)
     if m:
         v = float(m.group(1).replace(",", "."))

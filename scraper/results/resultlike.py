@@ -33,15 +33,17 @@ _TIME = r"\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,4})?"  # 4:05.22 1:02:03 25:14.8 1
 _EURO = r"\d{1,2},\d{2},\d{1,2}|\d{1,2}\.\d{2},\d{1,2}"  # 2,23,62 (min, s, hundredths) 1.23,45
 _DECIMAL = r"\d{1,3}[.,]\d{1,4}"  # 10.45 6,54 1.85
 _FEET = r"\d{1,3}-(?:0\d|1[01])(?:\.\d{1,2})?|\d{1,3}'\s?\d{1,2}(?:\.\d{1,2})?\"?"
-_PRIME = (
-    r"(?:\d{1,3}')?\d{1,2}\"\d{1,3}|\d{1,2}h\d{2}[':]\d{2}(?:\"\d{0,3})?"  # 9"45 2'58"40 2h08'33"
+_PRIME = (  # 9"45 24''87 2'58"40 2h08'33"
+    r"(?:\d{1,3}')?\d{1,2}(?:\"|'')\d{1,3}|\d{1,2}h\d{2}[':]\d{2}(?:\"\d{0,3})?"
 )
+_METRE_CM = r"\d{1,3}m\d{2}"  # 15m02 (French)
 _MARK = re.compile(
-    rf"[(\[]?(?:{_TIME}|{_EURO}|{_PRIME}|{_DECIMAL}|{_FEET})(?:m|[A-Za-z]{{0,3}})?[*#+)\]]*",
+    rf"[(\[]?(?:{_TIME}|{_EURO}|{_PRIME}|{_METRE_CM}|{_DECIMAL}|{_FEET})(?:m|[A-Za-z]{{0,3}})?"
+    r"[*#+)\]]*",
     re.I,
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
-_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着)?|--?|—", re.I)
+_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _LETTER = re.compile(r"[^\W\d_]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
