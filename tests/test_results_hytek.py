@@ -346,3 +346,36 @@ def test_a_long_name_pushing_its_class_year_into_the_school_column():
         ("BARRIOS-GONZALEZ, Juan Carlos", "SR", "Texas Tech"),
         ("HOLLOWAY, Grant", "JR", "Florida"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "meet"),
+    [
+        # the meet's name over a 'venue - date' line
+        (
+            "                         Coastal League Championships\n"
+            "                           Harbor Point HS - 5/3/2025\n",
+            ("Coastal League Championships", "2025-05-03", "Harbor Point HS"),
+        ),
+        # a header without the date line
+        (
+            "                         Tri-County Relays 2025\n",
+            ("Tri-County Relays 2025", None, None),
+        ),
+    ],
+)
+def test_the_meet_of_a_page_header_that_prints_its_name_apart(heading, meet):
+    text = (
+        "                    Licensed to Hy-Tek's MEET MANAGER  6:10 PM  5/03/2025  Page 3\n"
+        f"{heading}"
+        "                                    Results\n"
+        "\n"
+        "Event 21  Boys Long Jump\n"
+        "=======================================================================\n"
+        "    Name                    Year School                  Finals          Points\n"
+        "=======================================================================\n"
+        "  1 Sorensen, Dag             11 Gullhaven              21-04.00          10\n"
+        "  2 Abara, Chidi              10 Seacliff               20-00.00           8\n"
+    )
+    doc = parse_document(text.encode(), None, "results.txt")
+    assert (doc.meet.name, doc.meet.date, doc.meet.venue) == meet

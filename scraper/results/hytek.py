@@ -23,6 +23,7 @@ from scraper.results.fixedwidth import (
     header_score,
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
+from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of
 from scraper.results.teamlines import ranked_teams
 
@@ -75,6 +76,7 @@ class _Reader:
         self.mode = "none"  # none | rows | teams
         self.in_page_header = False
         self.unit_hint: str | None = None
+        self.title: str | None = None  # the page header's first line, before the meet's line
 
     # ------------------------------------------------------------------ driver
     def run(self) -> ResultDoc:
@@ -136,6 +138,8 @@ class _Reader:
             wm = WIND_IN_LINE.search(line)
             if wm and len(s) < 40:
                 self.heat_wind = parse_wind(wm.group(1))[0]
+        if self.doc.meet.name is None and self.title is not None:
+            self.doc.meet.name = self.title  # a header without the meet's date line
         return self.doc
 
     # ------------------------------------------------------------------ pieces
@@ -147,6 +151,9 @@ class _Reader:
                 # date_raw: the dates as printed, a range's end too ("4/20/2018 to 4/21/2018")
                 meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
                 meet.date = date_in(m.group(3), self.dayfirst)[1]
+                if self.title is not None and MEET_WORDS.search(self.title):
+                    # 'Coastal League Championships' over 'Harbor Point HS - 5/3/2025'
+                    meet.name, meet.venue = self.title, meet.name
             return True
         if s.casefold().startswith("results") and len(s) < 40:
             self.in_page_header = False
@@ -159,6 +166,8 @@ class _Reader:
         if self.in_page_header:
             if meet.name is not None and meet.venue is None and s != meet.name:
                 meet.venue = s
+            elif meet.name is None and self.title is None:
+                self.title = s
             return True
         return False
 
