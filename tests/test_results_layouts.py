@@ -936,3 +936,21 @@ def test_a_team_results_title_over_a_cross_country_team_table():
         (1, "Eastmoor University", 32.0),
         (2, "Foxglove State", 41.0),
     ]
+
+
+def test_a_short_event_title_and_a_two_digit_birth_year_in_brackets():
+    # '800m P17' has two letters: still the event's title; '(08)' is the year, not the club's
+    doc = parse(
+        "Resultatlista: Vårspelen Ekby 2025\n"
+        "\n"
+        "800m P17\n"
+        "Plac. Namn                     Förening               Resultat\n"
+        "1     Albin Sjöberg (08)       IFK Ekby               2,01,45\n"
+        "2     Linus Åkesson (08)       Hälla FK               2,02,10\n"
+    )
+    ev = doc["events"][0]
+    assert (ev["event_name"], ev["gender"]) == ("800m P17", "M")
+    assert [(r["athlete"], r["year"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        ("Albin Sjöberg", "08", "IFK Ekby", 121.45),
+        ("Linus Åkesson", "08", "Hälla FK", 122.1),
+    ]

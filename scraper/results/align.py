@@ -29,6 +29,7 @@ _CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_BRACKET_YEAR = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")
 _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
 _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
@@ -312,6 +313,11 @@ def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
     if len(name) > 2 and name[-1] in ("M", "W") and cat and shape(cat) == "word":
         cells["athlete"], cells["category"] = " ".join(name[:-1]), name[-1]
         cells["team"] = f"{cat} {cells.get('team', '')}".strip()
+    team = cells.get("team", "").split()
+    if len(team) > 1 and "year" not in cells and _BRACKET_YEAR.match(team[0]):
+        # a birth year in brackets after the name, read into the club: 'Albin Sjöberg (08)'
+        cells["year"], cells["team"] = team[0].strip("()"), " ".join(team[1:])
+        return
     if "year" not in order:
         return
     if "year" in cells and "category" not in cells and shape(cells["year"]) in ("category", "sex"):

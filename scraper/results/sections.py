@@ -136,6 +136,8 @@ def is_title(s: str) -> bool:
     if len(_SPREAD.findall(s)) >= 2 and not _PHRASE.search(s):
         return False  # labels of a small table: 'TEMPERATURE     HUMIDITY      CONDITIONS'
     letters = sum(ch.isalpha() for ch in s)
+    if letters and is_event_title(s) and len(s) <= 40:
+        return True  # '800m P17', '10 km': an event's short title
     return letters >= 3 and letters >= len(s.replace(" ", "")) * 0.4
 
 
