@@ -872,12 +872,12 @@ def test_the_next_events_title_under_the_last_header_is_no_row():
 def test_polish_czech_hungarian_and_danish_sheets(heading, header):
     # their header words name the columns; their field events are in metres, women's
     doc = parse(
-        f"{heading}\n{header}\n"
+        f"Test Meet 2025\n\n{heading}\n{header}\n"
         "1     Nowak Anna                2008     KS Północ             1,70\n"
         "2     Kowal Ewa                 2009     MKS Południe          1,65\n"
     )
     ev = doc["events"][0]
-    assert (ev["gender"], ev["results"][0]["mark_unit"]) == ("F", "m")
+    assert (ev["event_name"], ev["gender"], ev["results"][0]["mark_unit"]) == (heading, "F", "m")
     assert [(r["athlete"], r["year"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
         ("Nowak Anna", "2008", "KS Północ", 1.7),
         ("Kowal Ewa", "2009", "MKS Południe", 1.65),

@@ -33,7 +33,10 @@ DISCIPLINES = (
     r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
     r"vallas|salto|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|getto|marcia|"
     r"häck|höjd|längd|kula|slägga|"
-    r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti"
+    r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti|"
+    r"bieg|skok\w*|pchnięcie|rzut|chód|sztafeta|běh|dálka|výška|vrh|hod|chůze|štafeta|"
+    r"løb|længdespring|højdespring|trespring|stangspring|kuglestød|\w+kast|stafet|"
+    r"futás|\w*ugrás|lökés|hajítás|\w*vetés|váltó|gyaloglás|löpning"
 )
 # a distance's units ('100 metri', '400 metros', '5000 mètres')
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
