@@ -59,6 +59,7 @@ MARKS = [
     ("1h02:33", None, 3753.0, "s", None, None, None, []),
     ("5' 10\"", None, 1.778, "m", None, None, None, []),  # no fraction: feet and inches
     ("J10.52", None, 10.52, "s", "FAT", None, None, ["J"]),
+    ("x1:52.90", None, 112.9, "s", "FAT", None, None, ["x"]),  # Hy-Tek: an exhibition mark
     ("6.03m", None, 6.03, "m", None, None, None, []),
     ("45.20", "m", 45.2, "m", None, None, None, []),
     ("91.50", "points", 91.5, "points", None, None, None, []),

@@ -267,6 +267,14 @@ def test_the_meet_is_the_report_heading_not_a_side_block_a_record_or_a_generic_p
         # a dashed date is no mark: the line is the heading, not a record line
         ("Clubkampioenschappen 2023 - 16-09-2023", "Clubkampioenschappen 2023", "2023-09-16"),
         ("Tulokset - Kalevan kisat 2024, 25.7.2024", "Kalevan kisat 2024", "2024-07-25"),
+        # a date range that looks like feet and inches; a weekday beside the date
+        (
+            "NATIONAL U20 CHAMPIONSHIPS\nKelmscott Arena   12-13 JUL 2025",
+            "NATIONAL U20 CHAMPIONSHIPS",
+            "2025-07-12",
+        ),
+        ("Crestview Open - Saturday 12 July 2025", "Crestview Open", "2025-07-12"),
+        ("Tidewater Relays\t6/14/2025", "Tidewater Relays", "2025-06-14"),
         # a heading with its year and no meet's word; the race under it is no meet
         (
             "Uitslagen Winterloop Noordhoven 2026\nNoordhoven, 11-01-2026\n\n10 km Heren",

@@ -379,3 +379,19 @@ def test_the_meet_of_a_page_header_that_prints_its_name_apart(heading, meet):
     )
     doc = parse_document(text.encode(), None, "results.txt")
     assert (doc.meet.name, doc.meet.date, doc.meet.venue) == meet
+
+
+def test_a_combined_events_total_is_points():
+    text = (
+        "Event 9  Women Pentathlon\n"
+        "===================================================================\n"
+        "    Name                    Year School                  Finals  Points\n"
+        "===================================================================\n"
+        "  1 Holm, Greta               SR Valley Tech             3712   10\n"
+        "  2 Turnbull, Abby            JR Oak Ridge               3550    8\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [(r["mark_normalized"], r["mark_unit"]) for r in doc["events"][0]["results"]] == [
+        (3712.0, "points"),
+        (3550.0, "points"),
+    ]

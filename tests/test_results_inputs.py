@@ -663,3 +663,20 @@ def test_a_delimited_table_of_many_events_is_parted_by_event_and_sex():
         ("100m", "F", 2),
         ("100m", "M", 2),
     ]
+
+
+def test_a_sheets_label_rows_before_its_header_fill_the_meet_and_the_audit_reads_its_rows():
+    # 'Meet,Bellerive Open' without a colon; the two label rows do not hide the table from the
+    # audit
+    text = (
+        b"Meet,Bellerive Open\n"
+        b"Date,14/06/2025\n"
+        b"Place,Name,Club,Time\n"
+        b"1,Ann Lee,AC Nord,12.01\n"
+        b"2,Bea Roe,AC Sud,12.30\n"
+        b"3,Cat Poe,AC Est,12.44\n"
+    )
+    parsed = parse_document(text, None, "results.csv")
+    assert (parsed.meet.name, parsed.meet.date) == ("Bellerive Open", "2025-06-14")
+    audit = audit_document(text, parsed)
+    assert (audit.verdict, audit.coverage) == ("parsed", 1.0)

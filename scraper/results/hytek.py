@@ -24,7 +24,7 @@ from scraper.results.fixedwidth import (
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
-from scraper.results.model import Event, ResultDoc, Row, new_event, round_of
+from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.teamlines import ranked_teams
 
 EVENT = re.compile(
@@ -181,11 +181,7 @@ class _Reader:
         self.doc.events.append(self.ev)
         self.cols, self.round, self.heat, self.heat_wind, self.row = None, None, None, None, None
         self.mode = "rows"
-        low = name.casefold()
-        field_words = ("jump", "vault", "put", "throw", "discus", "javelin", "hammer", "weight")
-        self.unit_hint = "m" if any(w in low for w in field_words) else None
-        if re.search(r"athlon|combined", low):
-            self.unit_hint = None
+        self.unit_hint = unit_hint_of(name)
 
     def _teams_title(self, s: str) -> None:
         if self.mode == "teams" and self.ev is not None and not self.ev.rows:

@@ -255,8 +255,8 @@ def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
     if text.startswith("="):  # "=PB" style ties printed before: keep as flag
         mk.flags.append("=")
         text = text[1:]
-    elif text[:1] == "J" and text[1:2].isdigit():  # Hy-Tek: a tie judged, "J1.95m", "J10.52"
-        mk.flags.append("J")
+    elif text[:1] in ("J", "x") and text[1:2].isdigit():
+        mk.flags.append(text[0])  # Hy-Tek: a tie judged ('J1.95m'), an exhibition ('x1:52.90')
         text = text[1:]
     # a trailing time then a status: "37.62DQ"
     m = _STATUS_TAIL.match(text)
@@ -368,7 +368,8 @@ def _add_flag(mk: Mark, word: str) -> None:
 
 # a wind named in a title or a line of its own ('100m Men Final (wind +0.6)', 'Vind: +1,1')
 WIND_TEXT = re.compile(
-    r"\(?\b(?:wind|vind|vent|vento|viento|tuuli)\b\s*:?\s*([+-]?\s?\d+(?:[.,]\d+)?|NWI)\s*(?:m/s)?\)?",
+    r"\(?(?:\b(?:wind|vind|vent|vento|viento|tuuli)\b|風)\s*[:：]?\s*([+-]?\s?\d+(?:[.,]\d+)?|NWI)"
+    r"\s*(?:m/s)?\)?",
     re.I,
 )
 

@@ -13,7 +13,7 @@ import re
 
 from scraper.results.dates import date_in
 from scraper.results.model import Meet
-from scraper.results.tablewords import meta_label
+from scraper.results.tablewords import header_field, meta_label
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)\b")
@@ -77,8 +77,12 @@ def read_meta(cells: list[str], meet: Meet) -> bool:
     """A ``Label: value`` row fills the meet (its field stays as it was when already set);
     True when the row was one (labels that name no meet field are passed over)."""
     filled = [" ".join(c.split()) for c in cells if c.strip()]
-    if len(filled) != 2 or not filled[0].endswith((":", "：")) or len(filled[0]) > 40:
+    if len(filled) != 2 or len(filled[0]) > 40:
         return False
+    if not filled[0].endswith((":", "：")):  # a sheet's two cells: 'Meet' | 'Bellerive Open'
+        if meta_label(filled[0] + ":") is None or header_field(filled[1]) is not None:
+            return False
+        filled[0] += ":"
     field = meta_label(filled[0])
     if field is None:
         return True  # another label over the results ('Telefon:', 'Kontaktperson:')

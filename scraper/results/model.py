@@ -175,9 +175,10 @@ def gender_of(text: str | None) -> str | None:
 
 
 def unit_hint_of(name: str) -> str | None:
-    """'m' for a field event (bare numbers are metres), else None."""
-    if re.search(r"athlon|combined|mehrkampf", name, re.I):
-        return None
+    """'m' for a field event (bare numbers are metres), 'points' for a combined event's total
+    (a decathlon's 7412), else None."""
+    if re.search(r"athlon|combined|mehrkampf|zehnkampf|siebenkampf|fünfkampf", name, re.I):
+        return "points"
     return "m" if _FIELD_EVENT.search(name) else None
 
 

@@ -66,7 +66,7 @@ _BOILER = re.compile(  # page furniture, timing software's banners (Hy-Tek, Meet
     re.I,
 )
 _DIGITS = re.compile(r"\d")
-_WIDE_GAP = re.compile(r"\s{3,}")
+_WIDE_GAP = re.compile(r"\s{3,}|\t")
 _DASH = re.compile(r"\s+[-–]\s+")
 _GENERIC_HEADING = re.compile(
     rf"^(?:overall|official|final|complete|individual)?\s*(?:{RESULTS_WORDS})$", re.I
@@ -92,6 +92,13 @@ _RACE_HEADING = re.compile(
     r"^\d[\d,.]*\s*(?:km|k|m|mi|miles?|meters?|metres?)\b(?!.*\b(?:19|20)\d\d\b)", re.I
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a weekday left where a date was taken out: 'Crestview Open — Saturday'
+_WEEKDAY = re.compile(
+    r"[\s,–—-]*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*$|"
+    r"[\s,–—-]*\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,]*$",
+    re.I,
+)
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
@@ -177,7 +184,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     named = []  # lines with a meet's word
     plain = []  # other title lines with a year, no event's: 'Uitslagen Winterloop Zandhoven 2026'
     for ln in lines:
-        if _MARK.search(ln):
+        printed = date_in(ln, dayfirst)[0]
+        if _MARK.search(ln.replace(printed, " ") if printed else ln):
             continue  # a record line: 'Meet   Lacy Janson - Florida State   4.58m   2006'
         for part in _WIDE_GAP.split(ln.strip()):
             s = " ".join(part.split())
@@ -187,7 +195,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                 printed, day = date_in(s, dayfirst)
                 if day:
                     meet.date_raw, meet.date = printed, day
-                    s = s.replace(printed or "", " ").strip(" ,-–|")
+                    s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
+                    s = s.strip(" ,-–—|")
             if " " not in s or not is_title(s):
                 continue
             if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):

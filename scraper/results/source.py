@@ -100,12 +100,13 @@ def text_units(text: str) -> list[Unit]:
 
 
 def _delimiter(lines: list[str]) -> str | None:
-    """The delimiter of delimited text: two or more of it on 80% of the (first 200) lines."""
+    """The delimiter of delimited text: two or more of it on 80% of the (first 200) lines from
+    the first that has them (a sheet's 'Meet,Bellerive Open' lines may come before)."""
     sample = [ln for ln in lines[:400] if ln.strip()][:200]
-    if len(sample) < 3:
-        return None
     for delimiter in (",", ";", "|"):
-        if sum(ln.count(delimiter) >= 2 for ln in sample) >= 0.8 * len(sample):
+        start = next((i for i, ln in enumerate(sample) if ln.count(delimiter) >= 2), len(sample))
+        rest = sample[start:]
+        if len(rest) >= 3 and sum(ln.count(delimiter) >= 2 for ln in rest) >= 0.8 * len(rest):
             return delimiter
     return None
 

@@ -198,10 +198,12 @@ def _by_heat(ev: Event) -> list[Event]:
 
 def _meets(label: str, meet: Meet) -> bool:
     """A title line over the results that names the meet (or dates it) fills the meet."""
-    if meet.name is None and MEET_WORDS.search(label) and not title_gender(label):
-        meet.name = label
-        return True
     raw, day = day_of(label)
+    if meet.name is None and MEET_WORDS.search(label) and not title_gender(label):
+        meet.name = label.replace(raw, " ").strip(" ,-–") if day and raw else label
+        if day and meet.date is None:  # 'Tidewater Relays | 6/14/2025'
+            meet.date_raw, meet.date = raw, day
+        return True
     if day and meet.date is None and len(label) < 120:
         meet.date_raw, meet.date = raw, day
         return True
