@@ -954,3 +954,25 @@ def test_a_short_event_title_and_a_two_digit_birth_year_in_brackets():
         ("Albin Sjöberg", "08", "IFK Ekby", 121.45),
         ("Linus Åkesson", "08", "Hälla FK", 122.1),
     ]
+
+
+def test_an_event_line_with_its_date_and_an_unplaced_status_row_with_a_category_after_it():
+    doc = parse(
+        "GRAND PRIX FINAL - VELLMORE\n"
+        "Women's Triple Jump     Final     30 AUG 2025\n"
+        "RANK  BIB  NAME                    NAT   MARK    WIND\n"
+        "1     901  OYELARAN Bisi           NGR   14.72   +1.3\n"
+        "2     455  CASTRO Yamile           CUB   14.60   +0.2\n"
+        "      620  DIALLO Awa              SEN   NM      W23\n"
+    )
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == (
+        "GRAND PRIX FINAL - VELLMORE",
+        "2025-08-30",
+    )
+    ev = doc["events"][0]
+    assert (ev["event_name"], ev["gender"]) == ("Women's Triple Jump Final", "F")
+    assert [(r["athlete"], r["mark_unit"], r["wind"], r["status"]) for r in ev["results"]] == [
+        ("OYELARAN Bisi", "m", 1.3, None),
+        ("CASTRO Yamile", "m", 0.2, None),
+        ("DIALLO Awa", None, None, "NM"),
+    ]

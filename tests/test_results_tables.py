@@ -674,3 +674,48 @@ def test_a_wind_in_the_title_of_a_table_is_every_rows_and_no_part_of_the_name(pa
     doc = contract(f"<html><body>{page}</body></html>")
     assert [e["event_name"] for e in doc["events"]] == ["100m Men Final"]
     assert cells(doc, "athlete", "wind") == [("Adam Cole", 0.6), ("Ben Dale", 0.6)]
+
+
+def test_a_tables_caption_names_its_event_and_keeps_it_apart_from_the_next():
+    page = (
+        "<html><body><h1>Northwind Indoor Meeting</h1>"
+        "<table><caption>Women 60m Hurdles - Final</caption>"
+        "<tr><th>Pl</th><th>Name</th><th>Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Ann Lee</td><td>AC Nord</td><td>8.12</td></tr>"
+        "<tr><td>2</td><td>Bea Roe</td><td>AC Sud</td><td>8.30</td></tr></table>"
+        "<table><caption>Men Pole Vault - Final</caption>"
+        "<tr><th>Pl</th><th>Name</th><th>Club</th><th>Mark</th></tr>"
+        "<tr><td>1</td><td>Carl Poe</td><td>AC Nord</td><td>5.60</td></tr>"
+        "<tr><td>2</td><td>Dan Moe</td><td>AC Sud</td><td>5.40</td></tr></table>"
+        "</body></html>"
+    )
+    doc = contract(page)
+    assert [
+        (e["event_name"], e["gender"], e["results"][0]["mark_unit"]) for e in doc["events"]
+    ] == [
+        ("Women 60m Hurdles - Final", "F", "s"),
+        ("Men Pole Vault - Final", "M", "m"),
+    ]
+
+
+def test_each_pre_block_is_named_by_the_heading_right_before_it():
+    page = (
+        "<html><body><h1>Eastlake Indoor Series</h1>"
+        "<h3>Men 60 Meter Dash</h3><pre>\n"
+        "Heat 1\n"
+        "  1 Quentin Abara       Eastlake TC          6.81\n"
+        "  2 Rory Beckett        Northpoint Striders  6.90\n"
+        "Heat 2\n"
+        "  1 Theo Darnell        Northpoint Striders  6.88\n"
+        "</pre><h3>Women Weight Throw</h3><pre>\n"
+        "  1 Vera Falkner        Eastlake TC         19.44m\n"
+        "  2 Wanda Gudmund       Northpoint Striders 18.01m\n"
+        "</pre></body></html>"
+    )
+    doc = contract(page)
+    assert [
+        (e["event_name"], e["gender"], e["round"], len(e["results"])) for e in doc["events"]
+    ] == [
+        ("Men 60 Meter Dash", "M", "Heats", 3),
+        ("Women Weight Throw", "F", "Finals", 2),
+    ]

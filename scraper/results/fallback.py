@@ -31,7 +31,7 @@ from scraper.results.align import (
 )
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
-from scraper.results.dates import dayfirst_of, mostly_date
+from scraper.results.dates import date_in, dayfirst_of, mostly_date
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.linetokens import (
@@ -193,8 +193,8 @@ class _Reader:
         shapes = [shape(t.text) for t in toks]
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             # no place, a name and a status under a header or after placed rows:
-            # 'BARYSEVICH Dariya  BLR  DNF'
-            return shapes[1] == "word" and shapes[-1] == "status" and len(toks) <= 8
+            # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50'
+            return shapes[1] == "word" and "status" in shapes[-2:] and len(toks) <= 8
         if shapes[0] not in PLACE_SHAPES:
             return False
         if "word" not in shapes:
@@ -237,6 +237,9 @@ class _Reader:
         if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
+        printed = date_in(s)[0]
+        if printed and is_event_title(undated := " ".join(s.replace(printed, " ").split())):
+            s = undated  # "Women's Triple Jump     Final     30 AUG 2025": the event's title
         words = all(field_of(w) for w in s.split()) and not _TEAM_TITLE.search(s)
         if not is_title(s) or RULE.match(s) or words:
             return  # a rule, or header words on a line of their own ('Team Results' is a title)
@@ -281,6 +284,7 @@ class _Reader:
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
         moved = ev is not None and self.round is not None and self.round != ev.round
         if ev is not None and same and not moved and not (teams and ev.kind != "team_scores"):
+            self.round = None  # ('Heat 2' of this event's heats: no round for the next event)
             return ev  # the same section, maybe continued on a new page
         self.new_table = False  # (a 'Team Scores' title under a race's runners is its teams')
         ev = new_event(name)

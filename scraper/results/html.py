@@ -115,7 +115,7 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
         _drop(bad)
     meet = _meet(root)
-    pres = [text_of(p) for p in root.iter("pre")]
+    pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
         doc = parse_text(pre_text)
@@ -140,6 +140,19 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     doc.format = f"{fmt}-text/" + doc.format
     doc.meet.fill(meet)
     return doc
+
+
+def _titled(pre: Any) -> str:
+    """A ``<pre>`` block's text, led by the heading printed right before it that names an event
+    (``<h3>Men 60 Meter Dash</h3><pre>...``: each block its event's)."""
+    text = text_of(pre)
+    prev = pre.getprevious()
+    if prev is not None and prev.tag in _HEADINGS:
+        heading = cell_text(prev)
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        if heading and len(heading) < 90 and EVENT_WORDS.search(heading) and first != heading:
+            return f"{heading}\n{text}"
+    return text
 
 
 def _drop(el: Any) -> None:
@@ -294,6 +307,9 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         if not lines:
             continue
         title, rnd, wind = _title_of(placed.before, placed.outline)
+        caption = placed.table.find("caption")
+        if caption is not None and EVENT_WORDS.search(cell_text(caption)):
+            title = cell_text(caption)  # <caption>Women 60m Hurdles - Final</caption>
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]

@@ -177,6 +177,7 @@ def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
         prev = found[-1].table if found else None
         between = [t for t in texts[mark:] if not _inside(t, prev)] if prev is not None else []
         joined = prev is not None and not any(" ".join(t.split()) for t in between)
+        joined = joined and node.find("caption") is None  # a captioned table is its own
         found.append(Placed(node, before, dict(outline), joined))
         mark = len(texts)
     return found

@@ -23,8 +23,8 @@ MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
-    r"trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|bajnokság\w*|mesterskab\w*|"
-    r"mestaruus\w*|kisat)\b"
+    r"grand prix|diamond league|trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|"
+    r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"
