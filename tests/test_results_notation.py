@@ -10,6 +10,7 @@ from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
 from scraper.results.model import gender_of, round_of
+from scraper.results.sections import EVENT_WORDS, is_event_title
 
 # raw, value, unit
 EUROPEAN_MARKS = [
@@ -203,3 +204,28 @@ def test_header_language():
     assert header_language(["Rg.", "StNr.", "Name", "Jg", "Verein", "Ergebnis"]) == "de"
     assert header_language(["Place", "Name", "School", "Time"]) == "en"
     assert header_language(["Wuzzle"]) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Girls 100 Meter Hurdles",
+        "Women's Triple Jump",
+        "3000m Steeplechase",
+        "Kugelstoßen Männer",
+        "Speerwurf Frauen",
+        "Skok wzwyż kobiet",
+        "4x400 Relay",
+        "Results for Boys Varsity",
+        "Half Marathon",
+        "Coastal League Championships",
+        "Team Scores",
+        "Page 3",
+        "Hürden 110m",
+        "Lengde Kvinner",
+    ],
+)
+def test_the_event_title_test_word_by_word_agrees_with_the_pattern(title: str):
+    # is_event_title reads a line's words against the disciplines (fast on long documents);
+    # EVENT_WORDS, the one pattern, must say the same
+    assert is_event_title(title) is bool(EVENT_WORDS.search(title))

@@ -237,7 +237,7 @@ class _Reader:
         if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
-        printed = date_in(s)[0]
+        printed = date_in(s)[0] if is_event_title(s) else None
         if printed and is_event_title(undated := " ".join(s.replace(printed, " ").split())):
             s = undated  # "Women's Triple Jump     Final     30 AUG 2025": the event's title
         words = all(field_of(w) for w in s.split()) and not _TEAM_TITLE.search(s)

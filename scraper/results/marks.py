@@ -295,7 +295,9 @@ def _value(text: str, unit_hint: str | None, mk: Mark) -> float | None:
         v = float(m.group(1).replace(",", "."))
         mk.unit = "m"
         return round(v / 100, 4) if m.group(2) == "cm" else v
-    prime = _prime_seconds(t) if unit_hint not in ("m", "points") else None
+    prime = None
+    if unit_hint not in ("m", "points") and ('"' in t or "''" in t or "″" in t or "h" in t):
+        prime = _prime_seconds(t)
     if prime is not None:
         mk.unit = "s"
         mk.timing = "FAT" if prime[1] >= 2 else None

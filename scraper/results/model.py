@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from scraper.results.categories import category_of
@@ -151,12 +152,13 @@ _FIELD_EVENT = re.compile(
     r"javelot|perche|hauteur|longueur|hoogspringen|verspringen|polsstok|kogel|höjd|längd|kula|"
     r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
     r"moukari|kolmiloikka|dálk|výšk|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
-    r"længdespring|højdespring|trespring|stangspring|kuglestød|\w+kast\b|ugrás|lökés|hajítás|"
+    r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
     r"vetés|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
 
 
+@lru_cache(maxsize=8192)  # a section's name, asked again for each of its rows
 def gender_of(text: str | None) -> str | None:
     """'Girls 1600' -> F, 'Männer' -> M, '60m G-13' -> M (a federation category), else None."""
     if not text:
@@ -174,6 +176,7 @@ def gender_of(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def unit_hint_of(name: str) -> str | None:
     """'m' for a field event (bare numbers are metres), 'points' for a combined event's total
     (a decathlon's 7412), else None."""
