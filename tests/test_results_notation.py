@@ -9,8 +9,8 @@ from scraper.results.categories import Category, category_of
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
-from scraper.results.model import gender_of, round_of
-from scraper.results.sections import EVENT_WORDS, is_event_title
+from scraper.results.model import gender_of, round_of, sex_of
+from scraper.results.sections import is_event_title
 
 # raw, value, unit
 EUROPEAN_MARKS = [
@@ -207,25 +207,44 @@ def test_header_language():
 
 
 @pytest.mark.parametrize(
-    "title",
+    ("title", "expected"),
     [
-        "Girls 100 Meter Hurdles",
-        "Women's Triple Jump",
-        "3000m Steeplechase",
-        "Kugelstoßen Männer",
-        "Speerwurf Frauen",
-        "Skok wzwyż kobiet",
-        "4x400 Relay",
-        "Results for Boys Varsity",
-        "Half Marathon",
-        "Coastal League Championships",
-        "Team Scores",
-        "Page 3",
-        "Hürden 110m",
-        "Lengde Kvinner",
+        ("Girls 100 Meter Hurdles", True),
+        ("Women's Triple Jump", True),
+        ("3000m Steeplechase", True),
+        ("Kugelstoßen Männer", True),  # a stem
+        ("Speerwurf Frauen", True),
+        ("Skok wzwyż kobiet", True),
+        ("4x400 Relay", True),
+        ("Results for Boys Varsity", True),
+        ("Half Marathon", True),
+        ("Hürden 110m", True),
+        ("Lengde Kvinner", True),
+        ("Coastal League Championships", False),
+        ("Team Scores", False),
+        ("Page 3", False),
+        ("Putnam Valley", False),  # a word that holds one, not one
     ],
 )
-def test_the_event_title_test_word_by_word_agrees_with_the_pattern(title: str):
-    # is_event_title reads a line's words against the disciplines (fast on long documents);
-    # EVENT_WORDS, the one pattern, must say the same
-    assert is_event_title(title) is bool(EVENT_WORDS.search(title))
+def test_event_titles(title: str, expected: bool):
+    assert is_event_title(title) is expected
+
+
+@pytest.mark.parametrize(
+    ("code", "gender"),
+    [
+        ("M", "M"),
+        ("W", "F"),
+        ("F", "F"),
+        ("X", "X"),
+        ("Women", "F"),
+        ("Mixed", "X"),  # the word before its first letter
+        ("Herren", "M"),
+        ("Damen", "F"),
+        ("Kvinne", "F"),
+        ("O", None),
+        ("", None),
+    ],
+)
+def test_the_gender_a_sex_code_gives(code: str, gender: str | None):
+    assert sex_of(code) == gender

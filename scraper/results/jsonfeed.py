@@ -19,7 +19,7 @@ from typing import Any
 
 from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
-from scraper.results.model import Event, Meet, ResultDoc, gender_of, new_event, round_of
+from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of, sex_of
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import header_field
 
@@ -35,10 +35,8 @@ _EVENT_KEYS = (
     *("prueba", "laji"),
 )
 _ROWISH = {"athlete", "first", "last", "team"}
-# what an event's object says of it, and the codes of its gender
+# what an event's object says of it
 _EVENT_FACTS = ("gender", "sex", "round", "wind")
-_GENDERS = {"m": "M", "men": "M", "male": "M", "w": "F", "f": "F", "women": "F", "female": "F"}
-_GENDERS |= {"x": "X", "mixed": "X"}
 # the keys of a team's or a country's object that name it ({"team": {"name": "Summit"}})
 _NAMING = ("name", "fullName", "full_name", "title", "longName", "shortName", "short_name")
 _RESULTISH = {"mark", "place", "points", "chip"}
@@ -206,8 +204,7 @@ def _section(
 
 def _told(ev: Event, facts: dict[str, str]) -> None:
     """What the event's object says of it: its gender ('F', 'women'), round and wind."""
-    sex = (facts.get("gender") or facts.get("sex") or "").strip()
-    ev.gender = _GENDERS.get(sex.casefold()) or gender_of(sex) or ev.gender
+    ev.gender = sex_of(facts.get("gender") or facts.get("sex")) or ev.gender
     if facts.get("round"):
         ev.round = round_of(facts["round"]) or facts["round"]
     wind = parse_wind(facts.get("wind"))[0]

@@ -176,6 +176,19 @@ def gender_of(text: str | None) -> str | None:
     return None
 
 
+_SEX_LETTERS = {"m": "M", "h": "M", "w": "F", "f": "F", "d": "F", "k": "F", "x": "X"}
+
+
+def sex_of(code: str | None) -> str | None:
+    """The gender a sex column or an export's code gives: 'M', 'W', 'F', 'X', a word the gender
+    words know ('Women', 'Mixed', 'Männlich'), else the first letter of a sex printed as a word
+    (Herren, Hommes, Damen, Kvinne); None for another code ('O')."""
+    t = (code or "").strip()
+    if not t:
+        return None
+    return (gender_of(t) if len(t) > 1 else None) or _SEX_LETTERS.get(t.casefold()[0])
+
+
 @lru_cache(maxsize=8192)
 def unit_hint_of(name: str) -> str | None:
     """'m' for a field event (bare numbers are metres), 'points' for a combined event's total

@@ -17,9 +17,17 @@ from lxml import etree
 
 from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
-from scraper.results.model import Event, ResultDoc, Row, division_of, gender_of, kind_of, round_of
+from scraper.results.model import (
+    Event,
+    ResultDoc,
+    Row,
+    division_of,
+    gender_of,
+    kind_of,
+    round_of,
+    sex_of,
+)
 
-_GENDERS = {"M": "M", "W": "F", "F": "F", "X": "X", "O": None}
 _FIELD = re.compile(r"jump|vault|put|throw|discus|javelin|hammer", re.I)
 
 
@@ -65,7 +73,7 @@ def _event(comp: Any) -> Event:
     sub = get("SubEventName") or ""
     ev = Event(
         name=name,
-        gender=_GENDERS.get((get("Gender") or "").upper()) or gender_of(name),
+        gender=sex_of(get("Gender")) or gender_of(name),
         division=division_of(name),
         kind=kind_of(name),
         round=round_of(sub) or sub or "Finals",

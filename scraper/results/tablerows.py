@@ -21,7 +21,7 @@ from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
-from scraper.results.model import Event, Meet, Row, new_event, round_of, unit_hint_of
+from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
 from scraper.results.tablewords import (
     EVENT_COLUMNS,
@@ -38,8 +38,6 @@ _EVENT_WORDS = re.compile(
 )
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
-# a sex column's first letter: men (herrer, hommes), women (frauen, damen, kvinner)
-_SEXES = {"m": "M", "h": "M", "f": "F", "w": "F", "d": "F", "k": "F"}
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
@@ -107,7 +105,7 @@ def read_table(
             _by_event(block, at, sex) if at is not None else [((None, ""), block)]
         ):
             ev = start(name) if name else ev or start(title)
-            ev.gender = _SEXES.get(sexed.casefold()[:1], ev.gender)  # 'Event;Sex;...': its rows'
+            ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             _read_block(ev, header, group)
         block.clear()
 
@@ -279,9 +277,9 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
         if row is not None:
             ev.rows.append(row)
             last = row
-    sexes = {r.extra.get("sex", "").casefold()[:1] for r in ev.rows}
+    sexes = {sex_of(r.extra.get("sex")) for r in ev.rows}
     if ev.gender is None and len(sexes) == 1:
-        ev.gender = _SEXES.get(sexes.pop())
+        ev.gender = sexes.pop()
 
 
 def _placed(ln: Line, at: int) -> bool:

@@ -20,9 +20,16 @@ from typing import Any
 
 from scraper.results import jsonfeed
 from scraper.results.marks import parse_wind
-from scraper.results.model import Event, ResultDoc, Row, division_of, gender_of, kind_of, round_of
-
-_GENDER_CODES = {"M": "M", "MEN": "M", "W": "F", "F": "F", "WOMEN": "F", "X": "X", "MIXED": "X"}
+from scraper.results.model import (
+    Event,
+    ResultDoc,
+    Row,
+    division_of,
+    gender_of,
+    kind_of,
+    round_of,
+    sex_of,
+)
 
 
 def looks_like_feed(text: str) -> bool:
@@ -122,10 +129,9 @@ def _event(block: Any) -> Event:
     name = _text(k.get("event_name")) or "Results"
     rnd_raw = _text(k.get("round_name"))
     detail = _text(k.get("round_detail"))
-    g = (_text(k.get("event_gender")) or "").upper()
     ev = Event(
         name=name,
-        gender=_GENDER_CODES.get(g) or gender_of(name),
+        gender=sex_of(_text(k.get("event_gender"))) or gender_of(name),
         division=division_of(name),
         kind=kind_of(name),
         round=round_of(rnd_raw) or rnd_raw or "Finals",
