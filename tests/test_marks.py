@@ -15,11 +15,11 @@ from scraper.results.marks import (
     parse_mark,
     parse_wind,
     split_attempt,
-    status_of,
     tiebreak_of,
     time_seconds,
     wind_in,
 )
+from scraper.results.statuses import status_of
 
 # raw, unit hint, value, unit, timing, status, qualifier, flags
 MARKS = [

@@ -12,8 +12,8 @@ import pytest
 
 from scraper.results import parse_document, to_contract
 from scraper.results.meetinfo import day_of
+from scraper.results.rowlines import members_of
 from scraper.results.tablecols import header_columns, plan
-from scraper.results.tablerows import members_of
 from scraper.results.tablewords import header_field, title_gender
 
 

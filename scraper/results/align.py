@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from scraper.results.categories import category_of
-from scraper.results.marks import RECORD_FLAGS, STATUS_WORDS, looks_like_mark, status_of
+from scraper.results.marks import RECORD_FLAGS, looks_like_mark
+from scraper.results.statuses import STATUS_WORDS, status_of
 
 TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})

@@ -1,4 +1,5 @@
-"""Marks as printed -> typed values: times, distances, points, wind, statuses and glued flags.
+"""Marks as printed -> typed values: times, distances, points, wind and glued flags (a status
+printed instead of a mark: :mod:`scraper.results.statuses`).
 
 Pure functions, no clock, no I/O.  ``parse_mark("1:59.31R")`` -> ``Mark(value=119.31, unit="s",
 qualifier=None, flags=["R"], ...)``; ``parse_mark("98-07")`` -> 30.0482 m (1 in = 0.0254 m exactly);
@@ -11,65 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from scraper.results.statuses import status_of
+
 INCH = 0.0254
 
-# Words printed instead of a mark, mapped to the contract's statuses.
-STATUS_WORDS = {
-    "DNF": "DNF",
-    "DNS": "DNS",
-    "DQ": "DQ",
-    "DSQ": "DQ",
-    "DISQ": "DQ",
-    "NM": "NM",
-    "NH": "NM",
-    "NHT": "NM",
-    "FOUL": "NM",
-    "ND": "NM",
-    "FS": "FS",
-    "NT": "NT",
-    "SCR": "SCR",
-    "SCRATCH": "SCR",
-    "DNC": "DNS",
-    "NTS": "NT",
-    "FALSE START": "FS",
-    "DID NOT FINISH": "DNF",
-    "DID NOT START": "DNS",
-    "NO MARK": "NM",
-    "NO HEIGHT": "NM",
-    "NO TIME": "NT",
-    "DISQUALIFIED": "DQ",
-    # as results in German, French, Nordic, Dutch, Spanish and Italian lists print them
-    "AUFG": "DNF",  # aufgegeben
-    "AUFGEGEBEN": "DNF",
-    "DISQUALIFIZIERT": "DQ",
-    "NICHT ANGETRETEN": "DNS",
-    "OGV": "NM",  # ohne gültigen Versuch
-    "ABANDON": "DNF",
-    "ABD": "DNF",
-    "NON PARTANT": "DNS",
-    "NP": "DNS",
-    "DISQUALIFIÉ": "DQ",
-    "BRUTT": "DNF",
-    "BRØT": "DNF",
-    "BRÖT": "DNF",
-    "IKKE STARTET": "DNS",
-    "EJ START": "DNS",
-    "DISK": "DQ",
-    "OPGEGEVEN": "DNF",
-    "OPG": "DNF",
-    "RETIRADO": "DNF",
-    "RET": "DNF",
-    "DESCALIFICADO": "DQ",
-    "DESC": "DQ",
-    "NO PRESENTADO": "DNS",
-    "RITIRATO": "DNF",
-    "RIT": "DNF",
-    "SQUALIFICATO": "DQ",
-    "SQUAL": "DQ",
-    "NON CLASSÉ": "DNF",
-}
-# statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF"}  # non classé, non classificato
 # Record / performance flags that may follow a mark, as words.
 RECORD_FLAGS = {
     "PB",
@@ -146,14 +92,6 @@ class Mark:
     status: str | None = None
     qualifier: str | None = None  # "Q" | "q"
     flags: list[str] = field(default_factory=list)
-
-
-def status_of(text: str | None) -> str | None:
-    """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', '1:02.3' -> None."""
-    if not text:
-        return None
-    up = text.upper().strip()
-    return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
 
 
 def time_seconds(text: str) -> float | None:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from functools import lru_cache, reduce
 from operator import or_
 
-from scraper.results.marks import status_of
+from scraper.results.statuses import status_of
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
 Unit = str | tuple[str, ...]

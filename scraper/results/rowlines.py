@@ -4,7 +4,8 @@
 
 Such a line holds no name and nothing but marks, attempt codes, statuses and bracketed ranks
 or winds; it belongs to the row printed right above it, whose raw lines it joins. So does the
-line naming a relay team's runners (:func:`runners`).
+line naming a relay team's runners (:func:`runners`; :func:`members_of` reads them from a line
+or a table's cell).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row
-from scraper.results.tablerows import members_of
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
+_LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 
@@ -69,3 +70,23 @@ def runners(row: Row, line: str) -> bool:
     row.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(names, 1))
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
+
+
+def members_of(cell: str) -> list[str] | None:
+    """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
+    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...'), else
+    None."""
+    legs = [p.strip() for p in _LEG.split(cell)]
+    if len(legs) >= 3 and not legs[0]:  # numbered legs
+        names = legs[1:]
+        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in names):
+            return names
+    for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
+        parts = [p.strip() for p in cell.split(sep)]
+        if len(parts) < least or len(parts) > 8:
+            continue
+        if sep == ", " and any(len(p.split()) < 2 for p in parts):
+            continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
+        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts):
+            return parts
+    return None

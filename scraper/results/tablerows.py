@@ -19,9 +19,11 @@ from dataclasses import dataclass
 
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
-from scraper.results.marks import RECORD_FLAGS, parse_mark, status_of, wind_in
+from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
+from scraper.results.rowlines import members_of
+from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
 from scraper.results.tablewords import (
     EVENT_COLUMNS,
@@ -38,7 +40,6 @@ _EVENT_WORDS = re.compile(
 )
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
-_LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
 
 
@@ -210,26 +211,6 @@ def _meets(label: str, meet: Meet) -> bool:
 
 def _titleish(text: str) -> bool:
     return bool(text) and bool(_EVENT_WORDS.search(text) or title_gender(text))
-
-
-def members_of(cell: str) -> list[str] | None:
-    """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
-    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...'), else
-    None."""
-    legs = [p.strip() for p in _LEG.split(cell)]
-    if len(legs) >= 3 and not legs[0]:  # numbered legs
-        names = legs[1:]
-        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in names):
-            return names
-    for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
-        parts = [p.strip() for p in cell.split(sep)]
-        if len(parts) < least or len(parts) > 8:
-            continue
-        if sep == ", " and any(len(p.split()) < 2 for p in parts):
-            continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
-        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts):
-            return parts
-    return None
 
 
 def _section_label(cells: list[str]) -> str | None:

@@ -1,0 +1,73 @@
+"""Words printed instead of a mark ('DNF', 'aufg.', 'Squal.', 'N.M.') -> the contract's statuses.
+
+Pure. ``status_of("NH")`` -> ``"NM"``; dots and case do not count (``"Disq."``), except where a
+status is only one with its dots (``"N.C."``; ``"NC"`` is North Carolina).
+"""
+
+from __future__ import annotations
+
+# Words printed instead of a mark, mapped to the contract's statuses.
+STATUS_WORDS = {
+    "DNF": "DNF",
+    "DNS": "DNS",
+    "DQ": "DQ",
+    "DSQ": "DQ",
+    "DISQ": "DQ",
+    "NM": "NM",
+    "NH": "NM",
+    "NHT": "NM",
+    "FOUL": "NM",
+    "ND": "NM",
+    "FS": "FS",
+    "NT": "NT",
+    "SCR": "SCR",
+    "SCRATCH": "SCR",
+    "DNC": "DNS",
+    "NTS": "NT",
+    "FALSE START": "FS",
+    "DID NOT FINISH": "DNF",
+    "DID NOT START": "DNS",
+    "NO MARK": "NM",
+    "NO HEIGHT": "NM",
+    "NO TIME": "NT",
+    "DISQUALIFIED": "DQ",
+    # as results in German, French, Nordic, Dutch, Spanish and Italian lists print them
+    "AUFG": "DNF",  # aufgegeben
+    "AUFGEGEBEN": "DNF",
+    "DISQUALIFIZIERT": "DQ",
+    "NICHT ANGETRETEN": "DNS",
+    "OGV": "NM",  # ohne gültigen Versuch
+    "ABANDON": "DNF",
+    "ABD": "DNF",
+    "NON PARTANT": "DNS",
+    "NP": "DNS",
+    "DISQUALIFIÉ": "DQ",
+    "BRUTT": "DNF",
+    "BRØT": "DNF",
+    "BRÖT": "DNF",
+    "IKKE STARTET": "DNS",
+    "EJ START": "DNS",
+    "DISK": "DQ",
+    "OPGEGEVEN": "DNF",
+    "OPG": "DNF",
+    "RETIRADO": "DNF",
+    "RET": "DNF",
+    "DESCALIFICADO": "DQ",
+    "DESC": "DQ",
+    "NO PRESENTADO": "DNS",
+    "RITIRATO": "DNF",
+    "RIT": "DNF",
+    "SQUALIFICATO": "DQ",
+    "SQUAL": "DQ",
+    "NON CLASSÉ": "DNF",
+}
+# statuses read only as printed with their dots ('NC' is also North Carolina)
+_DOTTED_STATUS = {"N.C.": "DNF"}  # non classé, non classificato
+
+
+def status_of(text: str | None) -> str | None:
+    """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', '1:02.3' -> None."""
+    if not text:
+        return None
+    up = text.upper().strip()
+    return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
