@@ -41,7 +41,7 @@ from scraper.results.linetokens import (
     rejoin_surname,
     split_glued,
 )
-from scraper.results.marks import WIND_TEXT, wind_in
+from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import BRACKET_WIND, continues, height_attempt, runners
 from scraper.results.sections import (
@@ -216,7 +216,7 @@ class _Reader:
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
         wind, rest = wind_in(s)
-        wm = wind is not None or WIND_TEXT.search(s) is not None  # (NWI)
+        wm = rest != s  # a wind named (or 'NWI': no value)
         hm = _HEAT.match(s)
         r = round_of(s)
         if r and len(s) < 40:

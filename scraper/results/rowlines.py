@@ -67,7 +67,7 @@ def runners(row: Row, line: str) -> bool:
     names = members_of(line.strip())
     if not names:
         return False
-    row.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(names, 1))
+    row.relay_members.extend(legs(names))
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
 
@@ -76,17 +76,25 @@ def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
     B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...'), else
     None."""
-    legs = [p.strip() for p in _LEG.split(cell)]
-    if len(legs) >= 3 and not legs[0]:  # numbered legs
-        names = legs[1:]
-        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in names):
-            return names
+    numbered = [p.strip() for p in _LEG.split(cell)]
+    if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
+        return numbered[1:]
     for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
             continue
         if sep == ", " and any(len(p.split()) < 2 for p in parts):
             continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
-        if all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts):
+        if _names(parts):
             return parts
     return None
+
+
+def _names(parts: list[str]) -> bool:
+    """Every part a person's name: letters, at most five words."""
+    return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)
+
+
+def legs(names: list[str]) -> list[dict[str, Any]]:
+    """A relay's runners in the order printed, as ``Row.relay_members`` holds them."""
+    return [{"leg": k, "athlete": a} for k, a in enumerate(names, 1)]

@@ -22,7 +22,7 @@ from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
-from scraper.results.rowlines import members_of
+from scraper.results.rowlines import legs, members_of
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
 from scraper.results.tablewords import (
@@ -250,12 +250,12 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
         filled = [c for c in ln.cells if c.strip()]
         runners = members_of(filled[0]) if len(filled) == 1 and not team else None
         if runners and last is not None and (ev.kind == "relay" or last.athlete is None):
-            last.relay_members.extend({"leg": k, "athlete": a} for k, a in enumerate(runners, 1))
+            last.relay_members.extend(legs(runners))
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
-        if row is not None and row.wind is None and row.wind_raw is None:
-            row.wind = ev.wind  # the wind the section's title names
         if row is not None:
+            if row.wind is None and row.wind_raw is None:
+                row.wind = ev.wind  # the wind the section's title names
             ev.rows.append(row)
             last = row
     sexes = {sex_of(r.extra.get("sex")) for r in ev.rows}

@@ -16,6 +16,7 @@ Parsed with entities left unresolved and no network.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from scraper.results import jsonfeed
@@ -108,9 +109,10 @@ def as_data(el: Any) -> Any:
         return text if text is not None or not attrs else attrs
     out: dict[str, Any] = attrs
     names = [_local(c) for c in kids]
+    repeated = {n for n, k in Counter(names).items() if k > 1}
     for name, c in zip(names, kids, strict=True):
         value = as_data(c)
-        if names.count(name) > 1:
+        if name in repeated:
             out.setdefault(name, []).append(value)
         elif isinstance(value, dict) and jsonfeed.result_object(value):
             out[name] = [value]
