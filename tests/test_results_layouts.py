@@ -976,3 +976,22 @@ def test_an_event_line_with_its_date_and_an_unplaced_status_row_with_a_category_
         ("CASTRO Yamile", "m", 0.2, None),
         ("DIALLO Awa", None, None, "NM"),
     ]
+
+
+SERIES = """Coast Jumps 2025
+Men Long Jump Final
+Pl  Name            Club           1            2            3            Best   Wind
+ 1  Ivo Holm        Gull Point AC  7.85 (+1.2)  x            8.01 (+0.4)  8.01   +0.4
+ 2  Ari Bright      Dune TC        7.60 (-0.2)  7.72 (+1.0)  x            7.72   +1.0
+    Pavel Drozd     Dune TC        x            x            x            NM
+"""
+
+
+def test_attempt_columns_numbered_in_the_header_keep_their_winds_out_of_the_name_and_club():
+    doc = parse(SERIES)
+    assert [(r["place"], r["athlete"], r["team"], r["mark_normalized"], r["wind"], r["status"])
+            for r in doc["events"][0]["results"]] == [  # fmt: skip
+        (1, "Ivo Holm", "Gull Point AC", 8.01, 0.4, None),
+        (2, "Ari Bright", "Dune TC", 7.72, 1.0, None),
+        (None, "Pavel Drozd", "Dune TC", None, None, "NM"),
+    ]

@@ -28,6 +28,8 @@ _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(r"^(?:[=T]?\d{1,4}(?:\.{1,2}|\)|st|nd|rd|th|T)?|\*?\d{1,4})$", re.I)
 _CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
+BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
+_TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _BRACKET_YEAR = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")
@@ -295,9 +297,21 @@ def _plan(
     return tuple(plan)
 
 
+_ATTEMPT = re.compile(r"^(?:[xXoO\-–r]{1,3}|FOUL|PASS|P)$")  # a missed, cleared or passed try
+
+
 def left_over(plan: list[tuple[str, list[Tok]]]) -> int:
-    """Tokens an alignment gives no known field."""
-    return sum(len(ts) for name, ts in plan if name == "extra" or name.startswith("x:"))
+    """Tokens an alignment gives no known field. A wind in brackets after a mark ('7,85
+    (+1,2)') is known, and so is a try in an attempt column the header numbers ('1 2 3 ...
+    Best'): a mark, a wind, a foul or pass."""
+    return sum(
+        1
+        for name, ts in plan
+        if name == "extra" or name.startswith("x:")
+        for t in ts
+        if not BRACKET_WIND.match(t.text)
+        and not (name[2:].isdigit() and (_ATTEMPT.match(t.text) or shape(t.text) in _TRY))
+    )
 
 
 def reclaim_year(cells: dict[str, str], order: list[str]) -> None:

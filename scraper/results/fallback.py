@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from scraper.results.align import (
+    BRACKET_WIND,
     TIMES,
     Tok,
     align,
@@ -43,7 +44,7 @@ from scraper.results.linetokens import (
 )
 from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import BRACKET_WIND, continues, height_attempt, runners
+from scraper.results.rowlines import continues, height_attempt, runners
 from scraper.results.sections import (
     UNITS,
     clean_title,
@@ -80,19 +81,7 @@ _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 # a line without a header: place, bib, name, year, team, mark; or the mark (and its flag) right
 # after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
-_DEFAULT = (
-    "place",
-    "bib",
-    "finals",
-    "qual",
-    "athlete",
-    "year",
-    "team",
-    "mark",
-    "x:a",
-    "x:b",
-    "x:c",
-)
+_DEFAULT = tuple("place bib finals qual athlete year team mark x:a x:b x:c".split())
 
 
 def parse(text: str) -> ResultDoc:

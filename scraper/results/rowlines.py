@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scraper.results.align import BRACKET_WIND
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row
 
@@ -20,7 +21,6 @@ from scraper.results.model import Row
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
-BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 
 
