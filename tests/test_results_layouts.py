@@ -989,8 +989,10 @@ Pl  Name            Club           1            2            3            Best  
 
 def test_attempt_columns_numbered_in_the_header_keep_their_winds_out_of_the_name_and_club():
     doc = parse(SERIES)
-    assert [(r["place"], r["athlete"], r["team"], r["mark_normalized"], r["wind"], r["status"])
-            for r in doc["events"][0]["results"]] == [  # fmt: skip
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"], r["wind"], r["status"])
+        for r in doc["events"][0]["results"]
+    ] == [
         (1, "Ivo Holm", "Gull Point AC", 8.01, 0.4, None),
         (2, "Ari Bright", "Dune TC", 7.72, 1.0, None),
         (None, "Pavel Drozd", "Dune TC", None, None, "NM"),

@@ -349,6 +349,7 @@ def test_a_column_by_its_cells(values, field):
         ("2024-08-04T21:55:00+02:00", "2024-08-04"),
         ("Sep 26, 2025", "2025-09-26"),
         ("31.02.2020", None),
+        ("04/05/2025", "2025-05-04"),
         ("#241", None),
     ],
 )
@@ -445,6 +446,22 @@ def test_the_heading_the_title_repeats_names_the_race_not_the_site() -> None:
     doc = contract(page)
     assert doc["meet"]["name"] == "Black Cat 10M & 20M"
     assert doc["meet"]["date"] == "2013-03-02"
+
+
+@pytest.mark.parametrize(
+    ("report", "day"),
+    [
+        ("Event 1  Boys 1600 Meter Run\n  1 Carter, Evan   11 Lakeside   4:31.22", "2025-04-05"),
+        ("Ergebnisse 1600 m Männer\n  1 Carter, Evan   2008 LG Nord   4:31,22", "2025-05-04"),
+    ],
+)
+def test_a_slashed_date_over_a_pre_block_is_read_as_the_reports_own_dates_are(report, day):
+    rows = "\n".join(f"  {i} Runner{i}, Ann   11 Lakeside   4:3{i}.22" for i in range(2, 5))
+    page = (
+        "<html><body><h2>Lakeside Invitational</h2><p>Saturday, 04/05/2025</p>"
+        f"<pre>{report}\n{rows}\n</pre></body></html>"
+    )
+    assert contract(page)["meet"]["date"] == day
 
 
 @pytest.mark.parametrize(("place", "mark"), [("DNS", ""), ("", "DNS"), ("", "aufg."), ("DNF", "-")])

@@ -81,7 +81,10 @@ _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 # a line without a header: place, bib, name, year, team, mark; or the mark (and its flag) right
 # after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
-_DEFAULT = tuple("place bib finals qual athlete year team mark x:a x:b x:c".split())
+_DEFAULT = (
+    *("place", "bib", "finals", "qual", "athlete", "year", "team", "mark"),
+    *("x:a", "x:b", "x:c"),  # what is left over
+)
 
 
 def parse(text: str) -> ResultDoc:

@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from scraper.results.dates import dayfirst_of
 from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
@@ -114,15 +115,15 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     app_scripts = bool(root.xpath("//script[@src]"))
     for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
         _drop(bad)
-    meet = _meet(root)
     pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
         doc = parse_text(pre_text)
         if any(e.rows for e in doc.events):
             doc.format = f"{fmt}-pre/" + doc.format
-            doc.meet.fill(meet)
+            doc.meet.fill(_meet(root, dayfirst_of(pre_text)))  # a date over it: as the report's
             return doc
+    meet = _meet(root)
     doc = _tables(root, fmt)
     if not any(e.rows for e in doc.events) and rewrite_grids(root):
         doc = _tables(root, fmt)  # rows of <div>s or <li>s, their cells <span>s
@@ -175,7 +176,7 @@ def table_rows(root: Any) -> list[list[str]]:
     return [ln.raw for t in tables_in_order(root, hidden) for ln in table_lines(t.table, hidden)]
 
 
-def _meet(root: Any) -> Meet:
+def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
     meet = Meet()
     for s in root.xpath("//script[@type='application/ld+json']"):
         try:
@@ -196,7 +197,7 @@ def _meet(root: Any) -> Meet:
         meet.name = next((h for h in heads if meet.name in h and len(h) < 150), meet.name)
     if meet.date is None:
         for h in heads:
-            meet.date_raw, meet.date = day_of(h)
+            meet.date_raw, meet.date = day_of(h, dayfirst)
             if meet.date:
                 break
     from_body = False
@@ -204,7 +205,8 @@ def _meet(root: Any) -> Meet:
         body = root.find("body")
         if body is not None:
             # text nodes apart: blocks printed without a space between ("...ChampionshipsMay 10")
-            meet.date_raw, meet.date = day_of(" ".join(" ".join(body.itertext()).split())[:3000])
+            text = " ".join(" ".join(body.itertext()).split())[:3000]
+            meet.date_raw, meet.date = day_of(text, dayfirst)
             from_body = meet.date is not None
     title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     year = _YEAR.search(title)

@@ -42,11 +42,12 @@ _BOILERPLATE = re.compile(
 )
 
 
-def day_of(text: str | None) -> tuple[str | None, str | None]:
+def day_of(text: str | None, dayfirst: bool | None = None) -> tuple[str | None, str | None]:
     """The first date in ``text``: (as printed, YYYY-MM-DD).  Day and month by position where
-    the numbers do not settle it: dotted dates and slashed dates with a four-digit year are
-    day first, slashed dates with a two-digit year and no leading zeros month first (the form a
-    US browser renders)."""
+    the numbers do not settle it: dotted dates are day first; slashed dates as ``dayfirst``
+    says (the results' own dates or language, :func:`~scraper.results.dates.dayfirst_of`), else
+    day first with a four-digit year and month first with a two-digit year and no leading
+    zeros (the form a US browser renders)."""
     if not text:
         return None, None
     found = []
@@ -55,7 +56,7 @@ def day_of(text: str | None) -> tuple[str | None, str | None]:
         if m:
             found.append((m.start(), m, order))
     if not found:
-        return date_in(text)
+        return date_in(text, bool(dayfirst))
     _, m, order = min(found, key=lambda f: f[0])
     a, b, c = (int(x) for x in m.groups())
     if order == "ymd":
@@ -63,7 +64,8 @@ def day_of(text: str | None) -> tuple[str | None, str | None]:
     else:
         y = c if c >= 100 else 2000 + c if c < 50 else 1900 + c
         d, mo = a, b
-        if order == "?" and (b > 12 or (a <= 12 and len(m.group(3)) == 2 and "0" not in m[1][:1])):
+        us = not dayfirst if dayfirst is not None else len(m[3]) == 2 and m[1][:1] != "0"
+        if order == "?" and (b > 12 or (a <= 12 and us)):
             d, mo = b, a
         if mo > 12 and d <= 12:
             d, mo = mo, d
