@@ -821,19 +821,22 @@ def test_a_ranked_list_printing_the_mark_right_after_the_place():
     ]
 
 
-def test_tied_places_printed_with_a_t():
+@pytest.mark.parametrize(("tie", "guest"), [("T2", "5"), ("2T", "5*"), ("=2", "5*"), ("2=", "5")])
+def test_tied_places_and_a_guests_starred_place(tie, guest):
     doc = parse(
         "Men High Jump\n"
         " 1      Tom Ash          (GBR)   2.28\n"
-        " T2     Jon Birch        (USA)   2.25\n"
-        " T2     Ali Cedar        (QAT)   2.25\n"
+        f" {tie:<3}    Jon Birch        (USA)   2.25\n"
+        f" {tie:<3}    Ali Cedar        (QAT)   2.25\n"
         " 4      Ray Elm          (CAN)   2.20\n"
+        f" {guest:<3}    Ian Fir          (IRL)   2.15\n"
     )
     assert [(r["place"], r["athlete"], r["team"]) for r in doc["events"][0]["results"]] == [
         (1, "Tom Ash", "GBR"),
         (2, "Jon Birch", "USA"),
         (2, "Ali Cedar", "QAT"),
         (4, "Ray Elm", "CAN"),
+        (5, "Ian Fir", "IRL"),
     ]
 
 

@@ -43,7 +43,7 @@ _MARK = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
-_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
+_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _LETTER = re.compile(r"[^\W\d_]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
