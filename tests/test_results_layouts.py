@@ -1000,3 +1000,30 @@ def test_attempt_columns_numbered_in_the_header_keep_their_winds_out_of_the_name
         (2, "Ari Bright", "Dune TC", 7.72, 1.0, None),
         (None, "Pavel Drozd", "Dune TC", None, None, "NM"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # the class year after the school
+            [" 1  Mia Kohler     Army West Point     JR   20:48.3",
+             " 2  Jen Flaherty   Bucknell            SR   20:55.0"],
+            [(1, "Mia Kohler", "Army West Point", "JR", 1248.3),
+             (2, "Jen Flaherty", "Bucknell", "SR", 1255.0)],
+        ),
+        (  # bib, age and sex before the town
+            ["   1  311  Dylan Reese       24 M  Golden CO      19:58   5:00",
+             "   2  108  Kelsey Brandt     27 F  Littleton CO   22:41   5:41"],
+            [(1, "Dylan Reese", "Golden CO", "24", 1198.0),
+             (2, "Kelsey Brandt", "Littleton CO", "27", 1361.0)],
+        ),
+        (  # a number ending the club stays the club's
+            ["1.Anna BERGER   1995  LG Frankfurt   15,23",
+             "2.Lisa KLEIN    1997  TSV Bayer 04   14,80"],
+            [(1, "Anna BERGER", "LG Frankfurt", "1995", 15.23),
+             (2, "Lisa KLEIN", "TSV Bayer 04", "1997", 14.8)],
+        ),
+    ],
+)  # fmt: skip
+def test_lines_without_a_header_their_year_or_age_before_or_after_the_team(lines, expected):
+    assert rows(parse("Women 6K\n" + "\n".join(lines) + "\n")) == expected

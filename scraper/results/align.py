@@ -152,6 +152,7 @@ FIT: dict[str, dict[str, float]] = {
     "place": {"int2": 2, "int": 1.5, "place": 2.5, "status": 1.5, "dash": 1.5},
     "bib": {"int2": 1, "int": 1.5, "place": 0.3, "bib0": 2},
     "year": {"class": 2.5, "int2": 1.2, "year4": 2, "year4p": 2.5, "category": 1.5, "sex": 0.2},
+    "year_after": {"class": 2.5, "year4": 2, "year4p": 2.5},  # after the team: no number
     "age": {"int2": 1.5, "class": 0.5},
     "sex": {"sex": 2.5},
     "category": {"category": 2.5, "word": 0.4, "class": 0.3, "state": 0.2},

@@ -79,10 +79,11 @@ _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std"
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
-# a line without a header: place, bib, name, year, team, mark; or the mark (and its flag) right
+# a line without a header: place, bib, name, year (or age and sex), team, mark; the year after
+# the team ('Marissa Kohler  Army West Point  JR  20:48.3'); or the mark (and its flag) right
 # after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
 _DEFAULT = (
-    *("place", "bib", "finals", "qual", "athlete", "year", "team", "mark"),
+    *("place", "bib", "finals", "qual", "athlete", "year", "sex", "team", "year_after", "mark"),
     *("x:a", "x:b", "x:c"),  # what is left over
 )
 
@@ -326,6 +327,7 @@ class _Reader:
         attempts: list[dict[str, Any]] = []
         for name, ts in plan:
             value = " ".join(t.text for t in ts)
+            name = "year" if name == "year_after" else name
             if name.startswith("height:"):
                 attempts.append(height_attempt(len(attempts) + 1, name[7:], value))
             elif name == "extra" and all(shape(t.text) == "flag" for t in ts):
