@@ -181,6 +181,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("D.Q.", "DQ"),
         ("Scratch", "SCR"),
         ("no height", "NM"),
+        ("Retired", "DNF"),
+        ("Rtd", "DNF"),
         ("12.1", None),
         # the words German, French, Nordic, Dutch, Spanish and Italian lists print
         ("aufg.", "DNF"),
@@ -188,6 +190,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("o.g.V.", "NM"),
         ("Abandon", "DNF"),
         ("NP", "DNS"),
+        ("Abs", "DNS"),
+        ("AB", None),  # Alberta
         ("Brøt", "DNF"),
         ("Ej start", "DNS"),
         ("Disk", "DQ"),

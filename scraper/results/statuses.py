@@ -31,6 +31,9 @@ STATUS_WORDS = {
     "NO HEIGHT": "NM",
     "NO TIME": "NT",
     "DISQUALIFIED": "DQ",
+    "RETIRED": "DNF",
+    "RTD": "DNF",
+    "SCRATCHED": "SCR",
     # as results in German, French, Nordic, Dutch, Spanish and Italian lists print them
     "AUFG": "DNF",  # aufgegeben
     "AUFGEGEBEN": "DNF",
@@ -40,6 +43,7 @@ STATUS_WORDS = {
     "ABANDON": "DNF",
     "ABD": "DNF",
     "NON PARTANT": "DNS",
+    "ABS": "DNS",  # absent
     "NP": "DNS",
     "DISQUALIFIÉ": "DQ",
     "BRUTT": "DNF",
