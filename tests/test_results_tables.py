@@ -603,6 +603,8 @@ def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
         ("A. Smith / B. Doe / C. Roe / D. Poe", ["A. Smith", "B. Doe", "C. Roe", "D. Poe"]),
         ("Andy Smith, Bob Doe, Carl Roe", ["Andy Smith", "Bob Doe", "Carl Roe"]),
         ("Smith, Andy, Doe, Bob", None),
+        ("(Adams - Brown - Clarke - Dunn)", ["Adams", "Brown", "Clarke", "Dunn"]),
+        ("(井口 翼 - 小川 颯 - 西 大和 - 桑原 悠)", ["井口 翼", "小川 颯", "西 大和", "桑原 悠"]),
         ("Girls 4x100m Relay", None),
     ],
 )

@@ -74,12 +74,14 @@ def runners(row: Row, line: str) -> bool:
 
 def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
-    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...'), else
-    None."""
+    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...', in
+    brackets or not: '(Ann Moss - Bea Cole - Cat Dunn - Dee Fry)'), else None."""
+    if cell[:1] + cell[-1:] in ("()", "[]"):
+        cell = cell[1:-1].strip()
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
         return numbered[1:]
-    for sep, least in ((";", 2), (" / ", 2), (", ", 3)):
+    for sep, least in ((";", 2), (" / ", 2), (" - ", 3), (" – ", 3), (", ", 3)):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
             continue
