@@ -300,6 +300,11 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("Heat 1  Vind: +1,1", 1.1, "Heat 1"),
         ("Wind: -0.4 m/s", -0.4, ""),
         ("Weitsprung Männer", None, "Weitsprung Männer"),
+        ("Women 100m  (w: +1.9)", 1.9, "Women 100m"),
+        ("女子100米栏 决赛   风速：-0.4", -0.4, "女子100米栏 决赛"),
+        ("남자 200m 결승 (풍속: +0.8)", 0.8, "남자 200m 결승"),
+        ("100m 決勝 風速:+1.2", 1.2, "100m 決勝"),
+        ("W 100m", None, "W 100m"),
     ],
 )
 def test_wind_in_a_title(text, wind, rest):

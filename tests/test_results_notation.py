@@ -9,7 +9,7 @@ from scraper.results.categories import Category, category_of
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
-from scraper.results.model import gender_of, round_of, sex_of
+from scraper.results.model import gender_of, round_of, sex_of, unit_hint_of
 from scraper.results.sections import is_event_title
 
 # raw, value, unit
@@ -62,6 +62,9 @@ DATES = [
     ("10. Juni 2017", False, ("10. Juni 2017", "2017-06-10")),
     ("3 septembre 2016", False, ("3 septembre 2016", "2016-09-03")),
     ("2017-06-10", False, ("2017-06-10", "2017-06-10")),
+    ("2024年9月12日～15日", False, ("2024年9月12日", "2024-09-12")),
+    ("Sevilla, 19 de julio de 2025", False, ("19 de julio de 2025", "2025-07-19")),
+    ("Leiria, 25 de maio de 2024", False, ("25 de maio de 2024", "2024-05-25")),
     ("1-5-10-12-16(18)(20)", False, (None, None)),  # a scoring order, no date
     ("Lap 3 of 12", False, (None, None)),
 ]
@@ -158,7 +161,30 @@ TITLES = [
     ("100 m férfiak", "M", None),
     ("Längd Kvinnor", "F", None),
     ("Længdespring Drenge", "M", None),
+    ("女子100米栏 决赛", "F", "Finals"),  # Chinese, Japanese, Korean
+    ("男子100m 予選 1組", "M", "Heats"),
+    ("男子100m 準決勝", "M", "Semifinals"),
+    ("남자 200m 결승", "M", "Finals"),
+    ("여자 200m 예선 2조", "F", "Heats"),
+    ("200 metros Femininos - Eliminatória 1", "F", "Heats"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("Lanzamiento de Jabalina Hombres", "m"),
+        ("Dardo Masculino", "m"),
+        ("Peso Feminino", "m"),
+        ("남자 포환던지기", "m"),
+        ("女子 铅球", "m"),
+        ("女子走幅跳", "m"),
+        ("Decathlon", "points"),
+        ("200 metros Femininos", None),
+    ],
+)
+def test_field_events_in_any_language_are_in_metres(title: str, unit: str | None):
+    assert unit_hint_of(title) == unit
 
 
 @pytest.mark.parametrize(("title", "gender", "rnd"), TITLES, ids=[t[0] for t in TITLES])
@@ -191,6 +217,14 @@ HEADERS = [
     ("Avg. Mile", "pace"),
     ("Div/Tot", "divtot"),
     ("Final Standings", "team"),
+    ("Classificação", "place"),  # Portuguese, Spanish, Chinese, Korean, Japanese
+    ("Clube", "team"),
+    ("Viento", "wind"),
+    ("名次", "place"),
+    ("成绩", "mark"),
+    ("소속", "team"),
+    ("풍속", "wind"),
+    ("レーン", "lane"),
     ("Wuzzle", None),
 ]
 

@@ -7,10 +7,11 @@ Pure. :func:`date_in` finds the first date of a text and returns it as printed a
   ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
   US timing software prints them, unless ``dayfirst`` says the document is European or the first
   number cannot be a month; :func:`dayfirst_of` tells from a document's other dates),
-  ``2017-06-10``;
-- with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish or
-  Italian: ``Sep 26, 2025``, ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``,
-  ``30th - 31st August 2018``, ``10. Juni 2017``, ``3 septembre 2016``.
+  ``2017-06-10``, ``2024年9月12日``;
+- with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish,
+  Italian or Portuguese: ``Sep 26, 2025``, ``Sunday, October 31, 2010``, ``31 AUG 2018``,
+  ``6th June 2019``, ``30th - 31st August 2018``, ``10. Juni 2017``, ``3 septembre 2016``,
+  ``19 de julio de 2025``.
 """
 
 from __future__ import annotations
@@ -19,28 +20,28 @@ import re
 
 _MONTH_NAMES = {
     1: "jan january januar janvier janeiro enero gennaio januari janv jänner",
-    2: "feb february februar février fevrier febrero febbraio februari févr",
-    3: "mar march märz maerz mars marzo marco maart",
+    2: "feb february februar février fevrier febrero febbraio februari févr fevereiro",
+    3: "mar march märz maerz mars marzo marco maart março",
     4: "apr april avril abril aprile",
-    5: "may mai mayo maggio maj mei",
-    6: "jun june juni juin junio giugno",
-    7: "jul july juli juillet julio luglio juil",
+    5: "may mai mayo maggio maj mei maio",
+    6: "jun june juni juin junio giugno junho",
+    7: "jul july juli juillet julio luglio juil julho",
     8: "aug august août aout agosto augustus",
-    9: "sep sept september septembre septiembre settembre",
-    10: "oct october oktober octobre octubre ottobre okt",
+    9: "sep sept september septembre septiembre settembre setembro",
+    10: "oct october oktober octobre octubre ottobre okt outubro",
     11: "nov november novembre noviembre",
-    12: "dec december dezember décembre decembre diciembre dicembre des desember dez",
+    12: "dec december dezember décembre decembre diciembre dicembre des desember dez dezembro",
 }
 MONTHS = {w: n for n, words in _MONTH_NAMES.items() for w in words.split()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|er|e|\.)?"
 _NAMED = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–/&]\s*\d{{1,2}}{_ORD})?\s+(?P<m1>{_MONTH})\.?,?\s+"
-    rf"(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:\s*[-–&]\s*\d{{1,2}})?,?\s+"
+    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–/&]\s*\d{{1,2}}{_ORD})?\s+(?:de\s+)?(?P<m1>{_MONTH})"
+    rf"\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:\s*[-–&]\s*\d{{1,2}})?,?\s+"
     rf"(?P<y2>\d{{4}}))\b",
     re.I,
 )
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(?:/\d{1,2}\.)?(\d{1,2})\.(\d{4}|\d{2})(?![\d.])")
 _SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 
@@ -63,7 +64,8 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
             found.append((m.start(), m.group(0), day))
             break
     for m in _ISO.finditer(text):
-        day = _iso(int(m[1]), int(m[2]), int(m[3]))
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+        day = _iso(int(y), int(mo), int(d))
         if day:
             found.append((m.start(), m.group(0), day))
             break

@@ -140,7 +140,7 @@ class _Reader:
                     hdr, i = lower, i + 1 + lower.used
                 elif hdr.upper and self.titles and self.titles[-1] == " ".join(above.split()):
                     self.titles.pop()  # the upper line of a two-line header
-                if hdr.language not in (None, "en", "ja"):
+                if hdr.language not in (None, "en", "ja", "zh", "ko"):
                     self.dayfirst = True  # 07/04/2018 is the 7th of April
                 self._start_block(hdr.block)
                 continue
@@ -341,6 +341,8 @@ class _Reader:
             else:
                 cells[name] = value
             last = name
+        if block is None and "sex" in cells and "year" not in cells:
+            cells["category"] = cells.pop("sex")  # no age before it: the class ('M' among 'M30')
         swap_misplaced(cells, [name for name, _ in plan])
         reclaim_year(cells, list(fields))
         if "year" not in fields and cells.get("athlete"):

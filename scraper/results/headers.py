@@ -5,7 +5,8 @@ header cell ("School", "Verein", "Klubb", "Clt", "記録") names a field ("team"
 Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerated. Each word
 comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
 federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
-Dutch, Swedish, Finnish, Spanish, Italian, Polish, Czech, Danish, Hungarian, Japanese).
+Dutch, Swedish, Finnish, Spanish, Portuguese, Italian, Polish, Czech, Danish, Hungarian,
+Japanese, Chinese, Korean).
 
 :func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
 ``11-04-12`` can be read day first in a European document.
@@ -125,6 +126,18 @@ _WORDS: dict[str, dict[str, str]] = {
         "category": "categoría",
         "bib": "dorsal",
         "lane": "calle",
+        "wind": "viento v.",
+    },
+    "pt": {
+        "place": "classificação classificacao colocação colocacao",
+        "athlete": "atleta nome",
+        "team": "clube equipa equipe associação",
+        "year": "idade nascimento ano_nasc.",
+        "mark": "marca resultado tempo",
+        "category": "escalão escalao categoria",
+        "wind": "vento",
+        "bib": "dorsal nº",
+        "lane": "raia pista",
     },
     "it": {
         "place": "posizione pos. cl.",
@@ -136,6 +149,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "category": "categoria",
         "bib": "pett. pettorale",
         "lane": "corsia",
+        "wind": "vento",
     },
     "fi": {
         "place": "sija",
@@ -186,7 +200,29 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "学年",
         "mark": "記録 タイム",
         "heat": "組",
-        "wind": "風",
+        "wind": "風 風速",
+        "lane": "レーン",
+        "bib": "ナンバー ゼッケン",
+        "city": "都道府県",
+        "qual": "備考",
+    },
+    "zh": {
+        "place": "名次 排名",
+        "athlete": "姓名 运动员",
+        "team": "单位 代表队 队名",
+        "mark": "成绩",
+        "wind": "风速",
+        "lane": "道次",
+        "bib": "号码",
+    },
+    "ko": {
+        "place": "순위",
+        "athlete": "성명 이름 선수명",
+        "team": "소속",
+        "mark": "기록",
+        "wind": "풍속",
+        "lane": "레인",
+        "bib": "배번",
     },
 }
 

@@ -30,7 +30,7 @@ from scraper.results.htmltables import (
 from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
-from scraper.results.sections import DISCIPLINES
+from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES
 from scraper.results.tablerows import Line, read_table
 from scraper.results.tablewords import title_gender
 from scraper.results.text import parse_text
@@ -39,7 +39,7 @@ EVENT_WORDS = re.compile(
     r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|metri|metros|mètres|m|k|km|mile|miles|"
     r"yards?|yd)(?![A-Za-z])|\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|"
     rf"\b({DISCIPLINES}|individuals?|teams?|team scores|cross country|xc|sprung|wurf|stoß|hopp|"
-    r"kast|løp)\b",
+    rf"kast|løp)\b|{CJK_DISCIPLINES}",
     re.I,
 )
 _BLOCK = {

@@ -107,7 +107,7 @@ _GENDER_WORDS = (
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
             r"allieve|cadette|ragazze|cadettes|benjamines|femenin\w*|femenil|chicas|kvinnor|"
             r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
-            r"kvinder|piger)\b",
+            r"kvinder|piger)\b|女子|여자",
             re.I,
         ),
         "F",
@@ -118,7 +118,7 @@ _GENDER_WORDS = (
             r"gutter|herrar|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
             r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi|varonil|chicos|män|"
             r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
-            r"mænd|drenge)\b",
+            r"mænd|drenge)\b|男子|남자",
             re.I,
         ),
         "M",
@@ -137,13 +137,13 @@ _ROUNDS = (
     (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b", re.I), "Semifinals"),
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
-    (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b", re.I),
-     "Semifinals"),
-    (re.compile(r"\bheats?\b|\bround 1\b|\bvorl(a|ä)uf\w*|\bforsøk\b|\bséries\b", re.I),
-     "Heats"),
+    (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"
+                r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
+    (re.compile(r"\bheats?\b|\bround 1\b|\bvorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|\bbatteri[ae]\b|"
+                r"\beliminatórias?\b|\beliminatorias?\b|予選|预赛|예선", re.I), "Heats"),
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b", re.I), "Qualifying"),
-    (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*", re.I),
-     "Finals"),
+    (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|決勝|决赛|결승",
+                re.I), "Finals"),
 )  # fmt: skip
 # a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(
@@ -153,7 +153,8 @@ _FIELD_EVENT = re.compile(
     r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
     r"moukari|kolmiloikka|dálk|výšk|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
     r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
-    r"vetés|跳|投|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
+    r"vetés|jabalina|martillo|\bdisco\b|\bpeso\b|\bbala\b|dardo|martelo|跳|投|铅球|标枪|铁饼|"
+    r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
 

@@ -43,6 +43,12 @@ DISCIPLINES = (
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
 _NUMBERED = re.compile(rf"\d[\d,.]*\s*(?:{UNITS})\b|\b\d+\s*[x×]\s*\d+|\bresults?\s+for\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Chinese, Japanese and Korean disciplines, written without spaces ('女子走幅跳', '남자 포환던지기')
+CJK_DISCIPLINES = (
+    r"跳|投|走|跑|米|リレー|ハードル|障害|接力|栏|障碍|马拉松|マラソン|"
+    r"뛰기|던지기|달리기|계주|허들|마라톤|\d\s*[x×]\s*\d|\dm[HR]"  # 4×100mR, 400mH after 男子
+)
+_CJK_EVENT = re.compile(CJK_DISCIPLINES)
 _ALTERNATIVES = f"{DISCIPLINES}|marathon|half|cross|xc|individuals?|overall".split("|")
 _EVENT_STEMS = tuple(a.removesuffix(r"\w*") for a in _ALTERNATIVES if a.endswith(r"\w*"))
 _EVENT_WORDSET = frozenset(
@@ -135,7 +141,7 @@ def is_event_title(s: str) -> bool:
         return True
     return any(
         w in _EVENT_WORDSET or w.startswith(_EVENT_STEMS) for w in _LETTERS.findall(s.casefold())
-    )
+    ) or (not s.isascii() and bool(_CJK_EVENT.search(s)))
 
 
 def clean_title(s: str) -> str:
