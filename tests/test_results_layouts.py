@@ -1027,3 +1027,47 @@ def test_attempt_columns_numbered_in_the_header_keep_their_winds_out_of_the_name
 )  # fmt: skip
 def test_lines_without_a_header_their_year_or_age_before_or_after_the_team(lines, expected):
     assert rows(parse("Women 6K\n" + "\n".join(lines) + "\n")) == expected
+
+
+def test_a_team_results_title_naming_its_race_is_no_header_and_its_teams_come_first():
+    doc = parse(
+        "WOMEN'S 6K -- TEAM RESULTS\n"
+        " 1 Bucknell           38   2  4  7 11 14  (19) (25)\n"
+        " 2 Army West Point    52   1  8 12 15 16  (20)\n\n"
+        "WOMEN'S 6K -- INDIVIDUAL RESULTS\n"
+        " 1  Mia Kohler        Army West Point     JR   20:48.3\n"
+        " 2  Jen Flaherty      Bucknell            SR   20:55.0\n"
+    )
+    teams, runners = doc["events"]
+    assert (teams["kind"], teams["gender"], runners["kind"]) == ("team_scores", "F", "individual")
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Bucknell", 38.0),
+        (2, "Army West Point", 52.0),
+    ]
+    assert rows({"events": [runners]}) == [
+        (1, "Mia Kohler", "Army West Point", "JR", 1248.3),
+        (2, "Jen Flaherty", "Bucknell", "SR", 1255.0),
+    ]
+
+
+def test_a_combined_events_table_its_events_as_columns_and_the_points_total():
+    doc = parse(
+        "DECATHLON MEN - FINAL STANDINGS\n\n"
+        "Rank Name            Nat   100m   LJ    SP     HJ    400m   1500m    Points\n"
+        "1    VIRTANEN Eero   FIN   10.95  7.40  14.55  2.01  49.20  4:35.10  8112\n"
+        "                           878    911   761    813   849    675\n"
+        "2    ANDERSEN Tobias DEN   11.02  7.21  15.10  1.98  49.80  4:40.22  7954\n"
+    )
+    (ev,) = doc["events"]
+    assert (ev["event_name"], ev["kind"], ev["gender"]) == (
+        "DECATHLON MEN - FINAL STANDINGS",
+        "individual",
+        "M",
+    )
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"], r["mark_unit"])
+        for r in ev["results"]
+    ] == [
+        (1, "VIRTANEN Eero", "FIN", 8112.0, "points"),
+        (2, "ANDERSEN Tobias", "DEN", 7954.0, "points"),
+    ]

@@ -64,7 +64,7 @@ _HEAT = re.compile(
 )
 _UNIT = re.compile(UNITS, re.I)
 _TEAM_TITLE = re.compile(
-    r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|final standings|"
+    r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$",
     re.I,
 )

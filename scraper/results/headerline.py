@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from scraper.results.align import TEXT, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
-from scraper.results.sections import is_event_title
+from scraper.results.model import gender_of, unit_hint_of
+from scraper.results.sections import DISTANCE, is_event_title
 
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
@@ -53,14 +54,18 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
         return None  # the quick test: most lines are no header
     cols = columns(line)
     known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
-    numbered = [  # attempt columns: 1 2 3 4 5 *6, or the bar's heights 3.72 3.87
-        c for c in cols if c.label.lstrip("*(").rstrip(")").isdigit() or c.field == "height"
+    numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined
+        c  # event's events: 100m LJ SP HJ 400m
+        for c in cols
+        if c.label.lstrip("*(").rstrip(")").isdigit()
+        or c.field == "height"
+        or (c.field.startswith("x:") and (is_event_title(c.label) or unit_hint_of(c.label)))
     ]
     numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
-    if len(cols) == 2 and "  " not in line.strip() and "\t" not in line:
-        return None  # 'Team Results': two words, one phrase
+    if "  " not in line.strip() and "\t" not in line and (len(cols) == 2 or _titled(line)):
+        return None  # 'Team Results', "WOMEN'S 6K -- TEAM RESULTS": one phrase, a title
     fields = _fields(cols)
     if not set(fields) & {"athlete", "team", "first", "last"} or not set(fields) & (
         {"mark", "gun", "net", "finals", "prelims", "points", "place"}
@@ -73,6 +78,11 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
         cols = _band([above if upper else "", line, nxt if lower else ""])
     used = int(lower)
     return Header(_block(cols, line), used, upper, header_language([c.label for c in cols]))
+
+
+def _titled(line: str) -> bool:
+    """A line naming a race's distance or its runners' gender: a title, whatever its words."""
+    return bool(DISTANCE.search(line) or gender_of(line))
 
 
 def _block(cols: list[Col], line: str) -> Block:

@@ -41,7 +41,7 @@ DISCIPLINES = (
 )
 # a distance's units ('100 metri', '400 metros', '5000 mètres')
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
-_NUMBERED = re.compile(rf"\d[\d,.]*\s*(?:{UNITS})\b|\b\d+\s*[x×]\s*\d+|\bresults?\s+for\b", re.I)
+DISTANCE = re.compile(rf"\d[\d,.]*\s*(?:{UNITS})\b|\b\d+\s*[x×]\s*\d+|\bresults?\s+for\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Chinese, Japanese and Korean disciplines, written without spaces ('女子走幅跳', '남자 포환던지기')
 CJK_DISCIPLINES = (
@@ -137,7 +137,7 @@ def is_event_title(s: str) -> bool:
     the words costs 25 µs on every line of a long document)."""
     if len(s) > 100:
         return False
-    if _NUMBERED.search(s):
+    if DISTANCE.search(s):
         return True
     return any(
         w in _EVENT_WORDSET or w.startswith(_EVENT_STEMS) for w in _LETTERS.findall(s.casefold())
