@@ -395,3 +395,24 @@ def test_a_combined_events_total_is_points():
         (3712.0, "points"),
         (3550.0, "points"),
     ]
+
+
+def test_a_school_printed_left_of_its_column_and_a_name_filling_its_line():
+    text = (
+        "Event 12  Women 3000 Meter Steeplechase\n"
+        "===============================================================================\n"
+        "    Name                    Year School                                 Finals\n"
+        "===============================================================================\n"
+        "  1 Van der Westhuizen-Smith, Anneliese\n"
+        "                              JR University of North Carolina Wilmington 10:12.44\n"
+        "  2 Okoro, Blessing           SO College of Charleston                  10:18.90\n"
+        "  3 Pham, Linh                FR Campbell University                    10:31.66\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [(r["place"], r["athlete"], r["year"], r["team"], r["mark_normalized"])
+            for r in doc["events"][0]["results"]] == [  # fmt: skip
+        (1, "Van der Westhuizen-Smith, Anneliese", "JR",
+         "University of North Carolina Wilmington", 612.44),
+        (2, "Okoro, Blessing", "SO", "College of Charleston", 618.9),
+        (3, "Pham, Linh", "FR", "Campbell University", 631.66),
+    ]  # fmt: skip

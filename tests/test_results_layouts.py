@@ -1071,3 +1071,31 @@ def test_a_combined_events_table_its_events_as_columns_and_the_points_total():
         (1, "VIRTANEN Eero", "FIN", 8112.0, "points"),
         (2, "ANDERSEN Tobias", "DEN", 7954.0, "points"),
     ]
+
+
+@pytest.mark.parametrize("title", ["TEAMS (3 to score)", "Team Result (first three to count)"])
+def test_team_tables_under_their_titles_with_their_scorers_places(title):
+    doc = parse(
+        f"{title}\n"
+        "Pos  Club                       Runners              Points\n"
+        "  1  Morpeth Harriers           1  3  6                10\n"
+        "  2  Gateshead Harriers         2  5  8                15\n"
+    )
+    (teams,) = doc["events"]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Morpeth Harriers", 10.0),
+        (2, "Gateshead Harriers", 15.0),
+    ]
+
+
+def test_team_lines_under_a_teams_title_without_a_header():
+    doc = parse(
+        "TEAMS (3 to score)\n1. Dyfed        12  (1, 4, 7)\n2. Gwent        15  (2, 5, 8)\n"
+    )
+    (teams,) = doc["events"]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Dyfed", 12.0),
+        (2, "Gwent", 15.0),
+    ]

@@ -267,7 +267,7 @@ def _plan(
             s = cur + _SKIP.get(fb or "", -0.3)  # the field left empty
             if s > best[i + 1][j]:
                 best[i + 1][j], back[i + 1][j] = s, (i, j, f)
-            longest = _TEXT_MAX if fb in TEXT else 1
+            longest = _TEXT_MAX if fb in TEXT or (fb == "x" and where) else 1  # a zone: its words
             score = cur
             for k in range(j, min(m, j + longest)):
                 sc = fit.get(shapes[k])

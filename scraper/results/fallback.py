@@ -65,7 +65,7 @@ _HEAT = re.compile(
 _UNIT = re.compile(UNITS, re.I)
 _TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
-    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$",
+    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)",
     re.I,
 )
 _GENERIC = re.compile(

@@ -189,7 +189,11 @@ def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
         if owner is None and lay.text:
             owner = (lay.text[0][1], lay.text[0][2])
         if owner is None or s >= owner[0]:
-            extra.append(t)  # past the text column, in a right-aligned one it does not fit
+            ahead = next((f for start, _, f in lay.text if s < start <= s + 3), None)
+            if ahead is not None:  # printed two places left of its column: 'College' of 'School'
+                cells.setdefault(ahead, []).append(t)
+            else:
+                extra.append(t)  # past the text column, in a right-aligned one it does not fit
         else:
             cells.setdefault(owner[1], []).append(t)
     out = {k: " ".join(v) for k, v in cells.items()}

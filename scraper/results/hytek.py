@@ -133,7 +133,7 @@ class _Reader:
             if self.row is not None and LEG.search(line) and self.ev.kind == "relay":
                 self._legs(line)
                 continue
-            if self.row is not None and self._attempts(line):
+            if self.row is not None and (self._rest_of_row(line) or self._attempts(line)):
                 continue
             wm = WIND_IN_LINE.search(line)
             if wm and len(s) < 40:
@@ -283,6 +283,29 @@ class _Reader:
             row.extra["year_raw"] = row.year
         self.ev.rows.append(row)
         self.row = row
+
+    def _rest_of_row(self, line: str) -> bool:
+        """The rest of a row whose long name filled its line (``  1 Van der Westhuizen-Smith,
+        Anneliese`` over ``JR University of ...  10:12.44``): the row read again from both."""
+        assert self.ev is not None
+        assert self.cols is not None
+        row = self.row
+        if row is None or row.mark is not None or row.status or not isinstance(row.raw, str):
+            return False
+        first = cells_by_header(row.raw, self.cols)
+        cells = cells_by_header(line, self.cols)
+        if "athlete" in cells or "place" in cells:
+            return False
+        cells["place"] = first.get("place", "")
+        cells["athlete"] = " ".join(v for k, v in first.items() if k not in ("place", "bib"))
+        again = build_row(cells, self.unit_hint, self.round, self.ev.kind == "relay")
+        if again is None or (again.mark is None and not again.status):
+            return False
+        again.raw, again.heat = [row.raw, line.rstrip()], row.heat
+        if again.wind is None and again.wind_raw is None:
+            again.wind = row.wind  # the heat's
+        self.ev.rows[-1] = self.row = again
+        return True
 
     def _legs(self, line: str) -> None:
         assert self.row is not None
