@@ -1099,3 +1099,16 @@ def test_team_lines_under_a_teams_title_without_a_header():
         (1, "Dyfed", 12.0),
         (2, "Gwent", 15.0),
     ]
+
+
+def test_an_overall_place_beside_a_division_place():
+    doc = parse(
+        "Harbor 10K\n\n"
+        "Overall  Bib   Name                 Age  Sex  Div Pl  Time\n"
+        "      1  211   Caleb Whitford        26  M    1/38    31:15\n"
+        "      2  187   Sam Okafor            31  M    1/52    31:40\n"
+    )
+    assert rows(doc) == [
+        (1, "Caleb Whitford", None, "26", 1875.0),
+        (2, "Sam Okafor", None, "31", 1900.0),
+    ]

@@ -738,3 +738,19 @@ def test_each_pre_block_is_named_by_the_heading_right_before_it():
         ("Men 60 Meter Dash", "M", "Heats", 3),
         ("Women Weight Throw", "F", "Finals", 2),
     ]
+
+
+def test_an_overall_column_is_the_place_when_no_other_column_is() -> None:
+    page = (
+        "<html><body><h2>Half Marathon</h2><table>"
+        "<tr><th>Overall</th><th>Bib</th><th>Name</th><th>Div Place</th><th>Chip Time</th></tr>"
+        "<tr><td>1</td><td>211</td><td>Caleb Whitford</td><td>1/38</td><td>1:09:15</td></tr>"
+        "<tr><td>2</td><td>187</td><td>Sam Okafor</td><td>1/52</td><td>1:11:04</td></tr>"
+        "<tr><td>3</td><td>300</td><td>Erin Lee</td><td>1/61</td><td>1:15:02</td></tr>"
+        "</table></body></html>"
+    )
+    assert cells(contract(page), "place", "athlete", "mark_normalized") == [
+        (1, "Caleb Whitford", 4155.0),
+        (2, "Sam Okafor", 4264.0),
+        (3, "Erin Lee", 4502.0),
+    ]

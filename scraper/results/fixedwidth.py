@@ -45,7 +45,9 @@ def header_columns(line: str) -> list[Col]:
             f2 = field_of(two)
             f1 = field_of(w)
             second = words[i + 1][2].casefold()
-            if f2 and (f1 is None or f1 == f2 or second in ("#", "mile", "km", "score")):
+            if f2 and (
+                f1 in (None, f2) or f2 == "divtot" or second in ("#", "mile", "km", "score")
+            ):
                 cols.append(Col(two, f2, s, words[i + 1][1], f2 in TEXT_FIELDS))
                 i += 2
                 continue
