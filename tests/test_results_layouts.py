@@ -1112,3 +1112,21 @@ def test_an_overall_place_beside_a_division_place():
         (1, "Caleb Whitford", None, "26", 1875.0),
         (2, "Sam Okafor", None, "31", 1900.0),
     ]
+
+
+def test_views_of_one_race_by_gender_and_age_group_repeat_its_runners_in_each():
+    header = "Place  Bib  Name                  Age  City             Time\n"
+    olga = "    1  215  Olga Sorensen          31  Winooski VT      18:02\n"
+    doc = parse(
+        "OVERALL\n" + header + "    1  101  Nate Perkins           27  Burlington VT    16:40\n"
+        "    2  215  Olga Sorensen          31  Winooski VT      18:02\n\n"
+        "FEMALE OVERALL\n" + header + olga + "\nMale 40-49\n" + header
+        + "    1  101  Nate Perkins           47  Burlington VT    16:40\n\n"
+        "FEMALE 30-39\n" + header + olga
+    )  # fmt: skip
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("Results", None, 2),  # a generic heading names no section
+        ("FEMALE OVERALL", "F", 1),
+        ("Male 40-49", "M", 1),
+        ("FEMALE 30-39", "F", 1),
+    ]

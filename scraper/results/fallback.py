@@ -149,12 +149,12 @@ class _Reader:
                 if all(fields):  # 'Pace' on a line of its own under the header: rows wrap too
                     self.block.wrapped = tuple(f for f in fields if f)
                     continue
-            if s in self.furniture:
-                continue
+            toks = split_glued(tokens(line))
+            if s in self.furniture and not (self.block is not None and self._is_row(toks)):
+                continue  # (a runner listed again under each view: overall, gender, age group)
             relay = self.ev is not None and self.ev.kind == "relay"
             if self.last is not None and relay and runners(self.last, line):
                 continue  # the relay team's runners, under its row ('1) Ann Moss 2) Bea Cole')
-            toks = split_glued(tokens(line))
             if self._is_row(toks):
                 self._row(line, toks)
                 continue

@@ -160,8 +160,12 @@ def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
         return False
     words = [w for w in other.split() if not w.startswith("(")]  # '(WU23)': the section's
     known = sum(1 for w in words if field_of(w))
-    if is_event_title(other.strip()) and (known * 2 < len(words) or _DISTANCE.search(other)):
-        return False  # a race's title, even with header words in it ('5K Overall Results')
+    gender = gender_of(" ".join(words))
+    if (is_event_title(other.strip()) or gender) and (
+        known * 2 < len(words) or _DISTANCE.search(other) or gender
+    ):
+        return False  # a race's title, even with header words in it ('5K Overall Results',
+        # 'FEMALE OVERALL')
     toks = tokens(other)
     spans = tokens(line) + tokens(third)
     if len(toks) > len(spans) + 2 or _row_shapes(other):

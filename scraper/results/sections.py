@@ -115,8 +115,8 @@ _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
 # a mark as results print them (a time with its fraction, metres with centimetres, feet-inches)
-_MARK = re.compile(  # (not a dashed date: '16-09-2023')
-    r"(?<![\w.:,-])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-\d{2}(?:\.\d{2})?)"
+_MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age group: '20-29')
+    r"(?<![\w.:,-])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-(?:0\d|1[01])(?:\.\d{2})?)"
     r"(?![\w.:,-])"
 )
 
