@@ -1130,3 +1130,39 @@ def test_views_of_one_race_by_gender_and_age_group_repeat_its_runners_in_each():
         ("Male 40-49", "M", 1),
         ("FEMALE 30-39", "F", 1),
     ]
+
+
+SERIES_COLUMN = """Weitsprung Frauen U20 - Finale
+
+Platz  Name                JG    Verein                    Versuche                         Leistung
+1.     Schneider, Lea      2006  LG Neustadt        6,12  x     6,30  -     6,25  6,41     6,41
+2.     von Brandt, Greta   2006  SC Rheinfeld       x     5,88  6,01  5,95  6,15  x        6,15
+-      Krause, Mia         2007  LG Neustadt        x     x     x                          o.g.V.
+
+Women Long Jump - Final
+Place  Athlete              Year  Team        Mark          Wind   Series
+1      Jas ALEXANDER         SR    LSU         6.72m 22-00.75  +1.4   6.55/+0.8 6.72/+1.4 FOUL PASS
+4      Ana MÉNDEZ            SR    Texas A&M   6.41m 21-00.50  NWI    6.41 6.30 FOUL 6.12
+"""
+
+
+def test_a_series_column_under_a_centred_header_holds_the_tries_not_the_club_or_the_wind():
+    doc = parse(SERIES_COLUMN)
+    jump, flash = doc["events"]
+    assert [
+        (r["athlete"], r["team"], r["mark_normalized"], r["status"]) for r in jump["results"]
+    ] == [
+        ("Schneider, Lea", "LG Neustadt", 6.41, None),
+        ("von Brandt, Greta", "SC Rheinfeld", 6.15, None),
+        ("Krause, Mia", "LG Neustadt", None, "NM"),
+    ]
+    tries = jump["results"][1]["detail"]["attempts"]
+    assert [(a["n"], a["raw"], a["value"]) for a in tries[:3]] == [
+        (1, "x", None),
+        (2, "5,88", 5.88),
+        (3, "6,01", 6.01),
+    ]
+    assert [(r["team"], r["mark_normalized"], r["wind"]) for r in flash["results"]] == [
+        ("LSU", 6.72, 1.4),
+        ("Texas A&M", 6.41, None),  # no wind information: none, not a try
+    ]

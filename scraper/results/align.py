@@ -165,6 +165,8 @@ FIT: dict[str, dict[str, float]] = {
     "heat": {"int2": 1.2, "place": 0.5},
     "lane": {"int2": 1.5},
     "qual": {"flag": 2.5, "class": 1.0},
+    "series": {"decimal": 1.5, "mark": 1.5, "time": 1, "sex": 1, "dash": 1, "status": 1,
+               "other": 0.5, "word": 0.3},  # tries: "6,12  x  6,30  -", "6.55/+0.8"; no wind
     "reaction": {"decimal": 1.5},
     "tiebreak": {"decimal": 1.5, "time": 1},
     "overall": {"int2": 1, "int": 1, "place": 1},
@@ -268,17 +270,19 @@ def _plan(
             if s > best[i + 1][j]:
                 best[i + 1][j], back[i + 1][j] = s, (i, j, f)
             longest = _TEXT_MAX if fb in TEXT or (fb == "x" and where) else 1  # a zone: its words
+            longest = 12 if fb == "series" else longest  # six tries with their winds
             score = cur
             for k in range(j, min(m, j + longest)):
                 sc = fit.get(shapes[k])
                 if sc is None:
                     break
                 score += sc
-                if k > j and big[k]:
+                if k > j and big[k] and fb != "series":
                     score -= 0.9  # a wide gap inside one field
                 if where:
                     z = where[k]
-                    score += 0.8 if z == i else (-0.8 if z >= 0 else 0.0)
+                    spill = fb == "series" and z >= 0 and fields[z] in TEXT  # under a centred
+                    score += 0.8 if z == i else (-0.8 if z >= 0 and not spill else 0.0)  # header
                 total = score + (0.3 if big[j] else 0.0)
                 if total > best[i + 1][k + 1]:
                     best[i + 1][k + 1], back[i + 1][k + 1] = total, (i, j, f)

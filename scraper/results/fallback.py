@@ -44,7 +44,7 @@ from scraper.results.linetokens import (
 )
 from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import continues, height_attempt, runners
+from scraper.results.rowlines import continues, height_attempt, runners, tries
 from scraper.results.sections import (
     UNITS,
     clean_title,
@@ -330,6 +330,8 @@ class _Reader:
             name = "year" if name == "year_after" else name
             if name.startswith("height:"):
                 attempts.append(height_attempt(len(attempts) + 1, name[7:], value))
+            elif name == "series":
+                attempts.extend(tries([t.text for t in ts], len(attempts)))
             elif name == "extra" and all(shape(t.text) == "flag" for t in ts):
                 flags += value.split()  # 'WL', 'PB', 'Q' beside the mark
             elif name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:

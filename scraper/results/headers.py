@@ -53,6 +53,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "division_place div_pos",
         "relay": "relay",
         "qual": "q qual note notes",
+        "series": "attempts series trials",
         "reaction": "react rt reaction r.t. react_time reaction_time",
         "tiebreak": "tiebreak tie",
         "gap": "gap behind time_behind diff",
@@ -75,6 +76,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "punkte pkt pkt.",
         "heat": "lauf",
         "lane": "bahn",
+        "series": "versuche serie",
     },
     "no": {
         "place": "plassering plass pl. nr",
@@ -107,6 +109,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "nationalité",
         "pace": "vitesse moy.",
         "lane": "couloir",
+        "series": "essais",
     },
     "nl": {
         "place": "plaats pl. positie",
@@ -128,6 +131,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "bib": "dorsal",
         "lane": "calle",
         "wind": "viento v.",
+        "series": "intentos",
     },
     "pt": {
         "place": "classificação classificacao colocação colocacao",
@@ -151,6 +155,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "bib": "pett. pettorale",
         "lane": "corsia",
         "wind": "vento",
+        "series": "prove tentativi",
     },
     "fi": {
         "place": "sija",

@@ -48,10 +48,18 @@ def continues(row: Row, toks: list[str]) -> bool:
             return True
     if not marks and not any(_CODES.match(t) and t not in "-–—" for t in toks):
         return False  # dashes alone say nothing
-    for t in toks:
-        raw, wind = split_attempt(t)
-        row.attempts.append({"n": len(row.attempts) + 1, "raw": t, "value": _mark(t), "wind": wind})
+    row.attempts.extend(tries(toks, len(row.attempts)))
     return True
+
+
+def tries(toks: list[str], before: int = 0) -> list[dict[str, Any]]:
+    """A field event's tries as printed ('6,12', 'x', '-', '7.85(+1.2)'), numbered on from
+    ``before``: as ``Row.attempts`` holds them."""
+    out = []
+    for k, t in enumerate(toks, before + 1):
+        _, wind = split_attempt(t)
+        out.append({"n": k, "raw": t, "value": _mark(t), "wind": wind})
+    return out
 
 
 def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
