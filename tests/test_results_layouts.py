@@ -1166,3 +1166,27 @@ def test_a_series_column_under_a_centred_header_holds_the_tries_not_the_club_or_
         ("LSU", 6.72, 1.4),
         ("Texas A&M", 6.41, None),  # no wind information: none, not a try
     ]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (  # surname first, its comma after two words; a runner of no club
+            ["1 Brennan, Isla Hillfoot AC 24.81", "2 Ní Bhriain, Saoirse Clonliffe Harriers 26.05",
+             "3 St. John, Olivia Unattached 26.40"],
+            [(1, "Brennan, Isla", "Hillfoot AC", None), (2, "Ní Bhriain, Saoirse",
+             "Clonliffe Harriers", None), (3, "St. John, Olivia", "Unattached", None)],
+        ),
+        (  # an age in brackets between name and club
+            ["1. Poppy Lark (12) Kestrel Valley AC 9:45", "2. Isla Brennan (11) Hillfoot 9:52",
+             "3. Ruby Chen (12) Unattached 10:19"],
+            [(1, "Poppy Lark", "Kestrel Valley AC", "12"), (2, "Isla Brennan", "Hillfoot", "11"),
+             (3, "Ruby Chen", "Unattached", "12")],
+        ),
+    ],
+)  # fmt: skip
+def test_name_and_club_parted_by_one_space(lines, expected):
+    doc = parse("Women 3000m\n" + "\n".join(lines) + "\n")
+    assert [
+        (r["place"], r["athlete"], r["team"], r["year"]) for r in doc["events"][0]["results"]
+    ] == expected

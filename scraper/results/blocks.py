@@ -3,10 +3,12 @@
 - **Two time columns** (gun and net/chip time, a time and its age-graded twin): the mark is the
   column whose values are ordered with the places (the order the document ranks by); the other
   is kept in ``extra``.
-- **Name and team with nothing between them** (text copied with its spacing collapsed): a team
-  is a run of words ending the text that other rows of the section end with too; else the name
-  ends where an ALL-CAPS surname ends (``Antheney HERRE Loveland ...``) or after the first name
-  that follows ``SURNAME,``.
+- **Name and team with nothing between them** (text copied with its spacing collapsed): an age
+  or birth year in brackets parts them (``Isla Brennan (11) Hillfoot``); else a team is a run
+  of words ending the text that other rows of the section end with too; else the name ends
+  before a word that says "no club" (``Unattached``), where an ALL-CAPS surname ends
+  (``Antheney HERRE Loveland ...``) or after the first name that follows ``Surname,``
+  (``Ní Bhriain, Saoirse Clonliffe Harriers``).
 - **Team place in brackets** (MeetPro's ``Team (Team Place)``: ``St. Olaf (1)``): kept apart
   in ``extra``, the team is the name alone.
 - **Team-score lines** (:func:`team_row`): place, team, points, whatever order the two numbers
@@ -24,6 +26,7 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import Event, Row
 
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
+_BRACKETED_AGE = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")  # '(11)', '(2008)'
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 
@@ -84,6 +87,11 @@ def _split_names(rows: list[Row]) -> None:
             suffixes[tuple(w[k:])] += 1
     for r, w in zip(merged, words, strict=True):
         r.extra.pop("name_team_merged", None)
+        age = next((k for k in range(1, len(w) - 1) if _BRACKETED_AGE.match(w[k])), None)
+        if age is not None:  # 'Isla Brennan (11) Hillfoot': the age or birth year parts them
+            r.athlete, r.team = " ".join(w[:age]), " ".join(w[age + 1 :])
+            r.year = r.year or w[age].strip("()")
+            continue
         cut = None
         for k in range(2, len(w)):
             if suffixes[tuple(w[k:])] >= 2:
@@ -95,9 +103,16 @@ def _split_names(rows: list[Row]) -> None:
             r.athlete, r.team = " ".join(w[:cut]), " ".join(w[cut:]) or None
 
 
+# what a results list prints for a runner of no club: the team, alone
+_NO_CLUB = frozenset({"unattached", "unatt", "unatt.", "independent", "guest", "unaffiliated"})
+
+
 def _caps_cut(w: list[str]) -> int | None:
-    if w and w[0].endswith(","):  # SURNAME, First ...
-        return 2 if len(w) > 2 else None
+    if len(w) > 1 and w[-1].casefold() in _NO_CLUB:
+        return len(w) - 1  # 'Emma O'Connor-Healy Unattached'
+    comma = next((k for k, t in enumerate(w[:3]) if t.endswith(",")), None)
+    if comma is not None:  # Surname, First ... ('Ní Bhriain, Saoirse', 'de la Torre, Lucía')
+        return comma + 2 if len(w) > comma + 2 else None
     caps = [k for k, t in enumerate(w) if _CAPS.match(t) and len(t) > 1]
     if caps and caps[0] > 0:
         k = caps[0]
