@@ -1190,3 +1190,25 @@ def test_name_and_club_parted_by_one_space(lines, expected):
     assert [
         (r["place"], r["athlete"], r["team"], r["year"]) for r in doc["events"][0]["results"]
     ] == expected
+
+
+def test_a_road_race_in_spanish_its_gun_and_chip_times_and_a_category_of_two_words():
+    doc = parse(
+        "RESULTADOS GENERALES - VARONIL\n\n"
+        "Lugar  Núm.  Nombre                   Cat.          Tiempo Oficial  Tiempo Chip\n"
+        "1      3     Juan Carlos Ramírez      Libre         1:02:18         1:02:18\n"
+        "2      102   José Luis Cervantes      Máster 40     1:07:21         1:07:19\n"
+        "3      240   Ramón Esquivel Lara      Máster 50     1:13:47         1:13:40\n"
+    )
+    results = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["detail"]["bib"]) for r in results] == [
+        (1, "Juan Carlos Ramírez", "3"),
+        (2, "José Luis Cervantes", "102"),
+        (3, "Ramón Esquivel Lara", "240"),
+    ]
+    # one time column is the mark on every row, the other kept beside it
+    assert [(r["mark"], r["detail"]["time_2"]) for r in results] == [
+        ("1:02:18", "1:02:18"),
+        ("1:07:19", "1:07:21"),
+        ("1:13:40", "1:13:47"),
+    ]

@@ -182,6 +182,8 @@ FIT: dict[str, dict[str, float]] = {
 }  # fmt: skip
 for _f in ("gun", "net", "finals", "prelims", "seed"):
     FIT[_f] = FIT["mark"]
+for _f in ("gun", "net"):  # a race's clock times: never a bare number ('Máster 40')
+    FIT[_f] = {k: v for k, v in FIT["mark"].items() if k not in ("int2", "int")}
 FIT["first"] = FIT["last"] = FIT["relay"] = FIT["athlete"]
 FIT["flags"] = FIT["qual"]
 # what leaving a field empty costs

@@ -33,6 +33,9 @@ class Col:
     left: bool  # text column (left-aligned)
 
 
+_JOINED = frozenset({"#", "mile", "km", "score"})  # 'Bib #', 'Avg Mile', 'Team Score'
+
+
 def header_columns(line: str) -> list[Col]:
     """Columns named by the words of a header line ('Name  Year School  Seed  Finals  Points')."""
     words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
@@ -45,9 +48,8 @@ def header_columns(line: str) -> list[Col]:
             f2 = field_of(two)
             f1 = field_of(w)
             second = words[i + 1][2].casefold()
-            if f2 and (
-                f1 in (None, f2) or f2 == "divtot" or second in ("#", "mile", "km", "score")
-            ):
+            alone = field_of(second)  # 'Oficial' of 'Tiempo Oficial' names no column itself
+            if f2 and (f1 in (None, f2) or alone is None or f2 == "divtot" or second in _JOINED):
                 cols.append(Col(two, f2, s, words[i + 1][1], f2 in TEXT_FIELDS))
                 i += 2
                 continue
