@@ -49,6 +49,8 @@ LINES = [
     ("Page 3 of 12", False, "page footer"),
     ("Printed: 24.01.2026 18:30 Uhr", False, "print stamp"),
     ("Event 12  Girls 1600 Meter Run", False, "event title"),
+    ("60 m vallas (0,914) Hombres Sub-18 - Final", False, "event title with the hurdles' height"),
+    ("10 km Dames", False, "event title opening with its distance"),
     ("Heat 1 of 3   Wind: +1.2", False, "heat title"),
     ("1. Lauf  Beginn 10:30 Uhr", False, "heat title with a clock time"),
     ("2019 MIAC Cross Country Championships - Men's 8km", False, "meet title"),

@@ -134,3 +134,18 @@ def test_repeated_xml_elements_and_json_objects_are_units():
         "events": [{"name": "Mile", "results": [{"pos": 1, "who": {"n": "A B"}}]}],
     }
     assert units_of(json.dumps(export), ResultDoc()) == [("Iffley",), ("Mile",), ("1", "A B")]
+
+
+def test_commas_inside_fixed_width_lines_do_not_make_them_delimited():
+    text = (
+        "Pto  Atleta                          Año   Club               Marca\n"
+        "1    GARCÍA DE LA VEGA, María José   2001  Valencia Esports   13,08\n"
+        "2    FERNÁNDEZ-LÓPEZ, Lucía          2003  CA Alicante        13,22\n"
+        "3    DOS SANTOS, Beatriz             2000  Sporting CP        13,40\n"
+    )
+    assert text_units(text) == text.splitlines()  # lines, not cells
+
+
+def test_a_csv_sheets_lines_are_its_cells():
+    text = "Place,Name,Club,Time\n1,Ann Lee,Ox AC,40:09\n2,Bea Cole,Ox AC,41:10\n"
+    assert text_units(text)[1] == ("1", "Ann Lee", "Ox AC", "40:09")

@@ -45,6 +45,9 @@ _MARK = re.compile(
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
 _PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
+_DISTANCE_LEAD = re.compile(
+    r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I
+)
 _LETTER = re.compile(r"[^\W\d_]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CLOCK = {"am", "pm", "a.m.", "p.m.", "uhr", "h", "hrs", "o'clock"}
@@ -147,8 +150,8 @@ def _holds_result(kinds: Sequence[int], position: bool) -> bool:
 def line_is_result(line: str) -> bool:
     """A text line that holds a result (see the module's docstring)."""
     tokens = line.split()
-    if len(tokens) < 2:
-        return False
+    if len(tokens) < 2 or _DISTANCE_LEAD.match(line):
+        return False  # an event's title: '60 m vallas (0,914) Hombres', '10 km Dames'
     first = tokens[0]
     if _GLUED_PLACE.match(first):  # "1.Name": the place with its dot attached to the name
         cut = first.index(".") + 1

@@ -29,6 +29,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from scraper.results.delimited import looks_delimited
 from scraper.results.document import _decode
 from scraper.results.grids import rewrite_grids
 from scraper.results.html import MAX_TAGS
@@ -78,7 +79,8 @@ def text_units(text: str) -> list[Unit]:
     each; in delimited text (CSV, semicolon- or bar-separated), each line's cells."""
     lines = text.splitlines()
     delimiter = _delimiter(lines)
-    if delimiter is not None:
+    if delimiter is not None and looks_delimited(text):  # a header row, as the reader wants:
+        # not commas inside fixed-width lines ('GARCÍA, María José  2001  Valencia  13,08')
         return [
             tuple(c.strip() for c in cells)
             for cells in csv.reader(lines, delimiter=delimiter)
