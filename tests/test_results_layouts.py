@@ -1212,3 +1212,23 @@ def test_a_road_race_in_spanish_its_gun_and_chip_times_and_a_category_of_two_wor
         ("1:07:19", "1:07:21"),
         ("1:13:40", "1:13:47"),
     ]
+
+
+def test_columns_of_chinese_japanese_and_korean_text_are_counted_as_a_screen_shows_them():
+    doc = parse(
+        "男子100m 決勝\n\n"
+        "順位  レーン  ナンバー  氏名          所属              記録\n"
+        "1     4       1021      山田 翔太     静岡陸協          10.38\n"
+        "2     5       1187      佐藤 健一     中京大            10.45\n"
+        "      3       1055      高橋 蓮       浜松市陸協        DNS\n"
+    )
+    (ev,) = doc["events"]
+    assert (ev["gender"], ev["round"]) == ("M", "Finals")
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"], r["status"])
+        for r in ev["results"]
+    ] == [
+        (1, "山田 翔太", "静岡陸協", 10.38, None),
+        (2, "佐藤 健一", "中京大", 10.45, None),
+        (None, "高橋 蓮", "浜松市陸協", None, "DNS"),
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from unicodedata import east_asian_width
 
 from scraper.results.categories import category_of
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
@@ -202,14 +203,36 @@ class Tok:
 
 
 def tokens(line: str) -> list[Tok]:
+    """The line's words at the columns they are shown in (see :func:`spans`)."""
     out: list[Tok] = []
     prev = 0
+    at = _columns(line)
     for m in _TOKEN.finditer(line):
         between = line[prev : m.start()]
         gap = 8 if "\t" in between else len(between)
-        out.append(Tok(m.group(), m.start(), m.end(), gap if out else 8))
+        start, end = (at[m.start()], at[m.end()]) if at else (m.start(), m.end())
+        out.append(Tok(m.group(), start, end, gap if out else 8))
         prev = m.end()
     return out
+
+
+def spans(line: str) -> list[tuple[str, int, int]]:
+    """The line's words with the columns they start and end at as a monospaced screen shows
+    them: a Chinese, Japanese or Korean character takes two ('山田 翔太' under '氏名')."""
+    at = _columns(line)
+    if not at:
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    return [(m.group(), at[m.start()], at[m.end()]) for m in _TOKEN.finditer(line)]
+
+
+def _columns(line: str) -> list[int]:
+    """The screen column of each character of a line holding wide characters, else []."""
+    if line.isascii() or not any(east_asian_width(ch) in "WF" for ch in line):
+        return []
+    at = [0]
+    for ch in line:
+        at.append(at[-1] + (2 if east_asian_width(ch) in "WF" else 1))
+    return at
 
 
 def base(field: str) -> str:

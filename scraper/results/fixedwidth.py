@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.results.align import class_year_from_team
+from scraper.results.align import class_year_from_team, spans
 from scraper.results.columns import is_placeish, is_year
 from scraper.results.headers import TEXT_FIELDS, field_of
 from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of
@@ -38,7 +38,7 @@ _JOINED = frozenset({"#", "mile", "km", "score"})  # 'Bib #', 'Avg Mile', 'Team 
 
 def header_columns(line: str) -> list[Col]:
     """Columns named by the words of a header line ('Name  Year School  Seed  Finals  Points')."""
-    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    words = [(a, b, w) for w, a, b in spans(line)]
     cols: list[Col] = []
     i = 0
     while i < len(words):
@@ -150,7 +150,7 @@ def _layout(cols: list[Col]) -> _Layout:
 
 def cells_by_header(line: str, cols: list[Col]) -> dict[str, str]:
     """Split one data line into cells using header-word columns (see module doc)."""
-    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(line)]
+    toks = [(a, b, w) for w, a, b in spans(line)]
     if not toks:
         return {}
     lay = _layout(cols)
