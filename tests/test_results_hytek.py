@@ -362,6 +362,11 @@ def test_a_long_name_pushing_its_class_year_into_the_school_column():
             "                         Tri-County Relays 2025\n",
             ("Tri-County Relays 2025", None, None),
         ),
+        # the date with its month's name
+        (
+            "                    Lakeshore Conference Championships - May 3, 2025\n",
+            ("Lakeshore Conference Championships", "2025-05-03", None),
+        ),
     ],
 )
 def test_the_meet_of_a_page_header_that_prints_its_name_apart(heading, meet):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.columns import build_row, is_placeish, is_year, mark_field
-from scraper.results.dates import date_in, dayfirst_of
+from scraper.results.dates import date_in, dayfirst_of, mostly_date
 from scraper.results.fixedwidth import (
     RULER,
     Col,
@@ -145,12 +145,11 @@ class _Reader:
     # ------------------------------------------------------------------ pieces
     def _page_header_line(self, s: str) -> bool:
         meet = self.doc.meet
-        m = MEET_LINE.match(s)
-        if m and not EVENT.match(s):
+        line = self._meet_line(s)
+        if line is not None and not EVENT.match(s):
             if meet.name is None:
                 # date_raw: the dates as printed, a range's end too ("4/20/2018 to 4/21/2018")
-                meet.name, meet.date_raw = m.group(1).strip(), m.group(2)
-                meet.date = date_in(m.group(3), self.dayfirst)[1]
+                meet.name, meet.date_raw, meet.date = line
                 if self.title is not None and MEET_WORDS.search(self.title):
                     # 'Coastal League Championships' over 'Harbor Point HS - 5/3/2025'
                     meet.name, meet.venue = self.title, meet.name
@@ -170,6 +169,17 @@ class _Reader:
                 self.title = s
             return True
         return False
+
+    def _meet_line(self, s: str) -> tuple[str, str, str | None] | None:
+        """'Coastal Championships - 5/3/2025' or '... - May 3, 2025': name, date as printed,
+        day."""
+        m = MEET_LINE.match(s)
+        if m:
+            return m.group(1).strip(), m.group(2), date_in(m.group(3), self.dayfirst)[1]
+        name, dash, tail = s.rpartition(" - ")
+        if dash and name.strip() and mostly_date(tail.strip()):
+            return name.strip(), tail.strip(), date_in(tail, self.dayfirst)[1]
+        return None
 
     def _event(self, m: re.Match[str]) -> None:
         cont, num, name = m.group(1), m.group(2), m.group(3).strip()
