@@ -754,3 +754,21 @@ def test_an_overall_column_is_the_place_when_no_other_column_is() -> None:
         (2, "Sam Okafor", 4264.0),
         (3, "Erin Lee", 4502.0),
     ]
+
+
+def test_a_grade_column_of_age_classes_is_the_category_not_the_year() -> None:
+    page = (
+        "<html><body><h2>Senior Women 8km</h2><table>"
+        "<tr><th>Place</th><th>Name</th><th>Club</th><th>Grade</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Anna Te Rangi</td><td>Auckland City</td><td>W35</td><td>28:40</td></tr>"
+        "<tr><td>2</td><td>Sophie McLeod</td><td>Lake Taupo</td><td>SW</td><td>29:03</td></tr>"
+        "<tr><td>3</td><td>Hana Watanabe</td><td>North Harbour</td><td>W40</td><td>30:18</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "athlete", "year") == [
+        ("Anna Te Rangi", None),
+        ("Sophie McLeod", None),
+        ("Hana Watanabe", None),
+    ]
+    assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["W35", "SW", "W40"]

@@ -156,6 +156,11 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
             taken.add(c.field)
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
+    for j, c in enumerate(cols):
+        if c.field == "year" and "category" not in taken and _share(kinds[j], "category") >= 0.5:
+            c.field = "category"  # 'Grade' of W40, U17M: an age class, no school year
+            taken.add("category")
+            taken.discard("year")
     free = [j for j in range(width) if cols[j].field is None and not _is_extra_label(cols[j])]
 
     def take(j: int, f: str) -> None:
