@@ -772,3 +772,26 @@ def test_a_grade_column_of_age_classes_is_the_category_not_the_year() -> None:
         ("Hana Watanabe", None),
     ]
     assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["W35", "SW", "W40"]
+
+
+def test_heat_tables_under_bare_heat_headings_belong_to_the_event_heading_over_them() -> None:
+    def heat(n: int, wind: str, names: list[str]) -> str:
+        rows = "".join(
+            f"<tr><td>{k}</td><td>{a}</td><td>Lake</td><td>11.{k}0</td></tr>"
+            for k, a in enumerate(names, 1)
+        )
+        head = "<tr><th>Pl</th><th>Athlete</th><th>Team</th><th>Time</th></tr>"
+        return f"<h3>Heat {n}</h3><p>Wind: {wind}</p><table>{head}{rows}</table>"
+
+    page = (
+        "<html><body><h1>Rose City Invitational</h1><h2>Boys 100 Meters - Prelims</h2>"
+        + heat(1, "+0.8", ["Dan Lind", "Tim Crater", "Max Whit"])
+        + heat(2, "-1.1", ["Mic Oduya", "Tris Harr", "Col March"])
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert [(e["event_name"], e["gender"], e["round"], e["kind"]) for e in doc["events"]] == [
+        ("Boys 100 Meters - Prelims", "M", "Prelims", "individual"),
+        ("Boys 100 Meters - Prelims", "M", "Prelims", "individual"),
+    ]
+    assert cells(doc, "athlete", "wind")[3:4] == [("Mic Oduya", -1.1)]

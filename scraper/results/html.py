@@ -309,6 +309,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         if not lines:
             continue
         title, rnd, wind = _title_of(placed.before, placed.outline)
+        rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")
         if caption is not None and EVENT_WORDS.search(cell_text(caption)):
             title = cell_text(caption)  # <caption>Women 60m Hurdles - Final</caption>
@@ -357,7 +358,8 @@ def _title_of(
             prose += len(s.split())
         elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
             return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
-    return None, rnd, wind
+    named = [h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(h)]
+    return (named[0] if named else None), rnd, wind  # 'Heat 2' under 'Boys 100 Meters'
 
 
 def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:

@@ -173,8 +173,8 @@ def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
             continue
         if node.find(".//table") is not None or not visible(node, hidden):
             continue
-        before = _before(texts)
         prev = found[-1].table if found else None
+        before = _before(texts, prev)
         between = [t for t in texts[mark:] if not _inside(t, prev)] if prev is not None else []
         joined = prev is not None and not any(" ".join(t.split()) for t in between)
         joined = joined and node.find("caption") is None  # a captioned table is its own
@@ -193,11 +193,12 @@ def _inside(t: Any, table: Any) -> bool:
     return owner is not None and (owner is table or table in owner.iterancestors())
 
 
-def _before(texts: list[Any]) -> list[tuple[str, str]]:
-    """The last texts met, nearest first (up to 60), with the tag that holds each."""
+def _before(texts: list[Any], prev: Any) -> list[tuple[str, str]]:
+    """The last texts met, nearest first (up to 60), with the tag that holds each, back to the
+    table before (its cells title that table, not this one)."""
     out: list[tuple[str, str]] = []
     for t in reversed(texts):
-        if len(out) >= 60:
+        if len(out) >= 60 or (prev is not None and _inside(t, prev)):
             break
         owner = _owner(t)
         text = " ".join(t.split())  # no-break spaces too (Word's <o:p>&nbsp;</o:p>)
