@@ -200,6 +200,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("Squal.", "DQ"),
         ("N.M.", "NM"),
         ("N.C.", "DNF"),  # non classé
+        ("n.a.", "DNS"),  # nicht angetreten
+        ("No pres.", "DNS"),  # no presentado
         ("NC", None),  # North Carolina
         ("Diskus", None),
     ],

@@ -1232,3 +1232,24 @@ def test_columns_of_chinese_japanese_and_korean_text_are_counted_as_a_screen_sho
         (2, "佐藤 健一", "中京大", 10.45, None),
         (None, "高橋 蓮", "浜松市陸協", None, "DNS"),
     ]
+
+
+def test_tries_headed_r1_to_r6_a_start_time_and_an_abbreviated_event_after_the_last_header():
+    doc = parse(
+        "Men Long Jump - Final    Wind: -1.2 m/s    Start: 14:01:31\n"
+        "Pl  Athlete             Nat   R1     R2     R3     Best   Wind\n"
+        " 1  Jasmine Johnson     CAN   7.92   X      8.04   8.04   +1.1\n"
+        " 2  Kayla Robinson      AUS   7.66   7.50   X      7.66   +0.3\n\n"
+        "3000 m.obst. Mujeres - Final\n"
+        " 1  Lucía Domínguez     ESP   -      -      -      10:59.15\n"
+        " 2  Marta Gil           ESP   -      -      -      11:52.22\n"
+    )
+    jump, steeple = doc["events"]
+    assert jump["event_name"] == "Men Long Jump - Final"
+    assert [
+        (r["athlete"], r["team"], r["mark_normalized"], r["wind"]) for r in jump["results"]
+    ] == [
+        ("Jasmine Johnson", "CAN", 8.04, 1.1),
+        ("Kayla Robinson", "AUS", 7.66, 0.3),
+    ]
+    assert (steeple["event_name"], steeple["gender"]) == ("3000 m.obst. Mujeres - Final", "F")

@@ -218,6 +218,8 @@ HEADERS = [
     ("Avg. Mile", "pace"),
     ("Div/Tot", "divtot"),
     ("Final Standings", "team"),
+    ("Born", "year"),
+    ("Vent", "wind"),
     ("Classificação", "place"),  # Portuguese, Spanish, Chinese, Korean, Japanese
     ("Clube", "team"),
     ("Viento", "wind"),

@@ -53,6 +53,7 @@ from scraper.results.sections import (
     is_title,
     meet_heading,
     section_name,
+    without_start_time,
 )
 from scraper.results.sidebyside import unfold
 from scraper.results.teamlines import TeamTable
@@ -199,7 +200,7 @@ class _Reader:
         line = " ".join(t.text for t in toks)
         if self.block is None and not self._under_team_title():
             return False
-        if _UNIT.fullmatch(toks[1].text) and is_event_title(line):
+        if _UNIT.fullmatch(toks[1].text.split(".")[0]) and is_event_title(line):
             return False  # the next event's title under the last header: '10 km Dames'
         return not mostly_date(line)  # '30th - 31st August 2018'
 
@@ -208,6 +209,7 @@ class _Reader:
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
+        s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
         hm = _HEAT.match(s)
@@ -222,7 +224,7 @@ class _Reader:
             self.heat, self.conditions_new = int(hm.group(1)), True
         elif r:
             self.heat = None  # 'Finale' after 'Vorlauf 2': the final has no heat
-        if wm and len(s) < 60:
+        if wm and len(rest) < 60:
             self.wind, self.conditions_new = wind, True
             if not hm and is_event_title(rest):
                 s = rest  # '80 metri Cadetti - Finale   vento +0,4': a title with its wind

@@ -24,6 +24,7 @@ from scraper.results.sections import DISTANCE, is_event_title
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
 _HEIGHT = re.compile(r"^\d{1,2}[.,]\d{2}m?$")  # a bar height heading its attempts column
+_TRY = re.compile(r"(?:r|rd|att\.?|t|v|#)\s?([1-8])", re.I)  # a try's column: 'R1', 'Att 2'
 
 
 class Block:
@@ -135,6 +136,9 @@ def columns(line: str) -> list[Col]:
     for c in header_columns(line):
         if _HEIGHT.match(c.label):
             out.append(Col(c.label, "height", c.start, c.end, False))
+            continue
+        if tried := _TRY.fullmatch(c.label):  # 'R1' ... 'R6', 'Att 2': the tries, numbered
+            out.append(Col(tried[1], "x:" + tried[1], c.start, c.end, False))
             continue
         words = c.label.split()
         collapsed = "  " not in line.strip()  # fixed-width: 'TEAM NAME' is one label

@@ -31,7 +31,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "final_standings standings team_name school_name",
         "country": "country nat nation nat. noc ctry",
         "city": "city city/state city/st hometown residence city,_st town state st location",
-        "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag",
+        "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born",
         "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",
         "seed": "seed seed# seedmark sd entry",
         "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
@@ -109,6 +109,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "nationalité",
         "pace": "vitesse moy.",
         "lane": "couloir",
+        "wind": "vent",
         "series": "essais",
     },
     "nl": {

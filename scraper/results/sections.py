@@ -144,6 +144,19 @@ def is_event_title(s: str) -> bool:
     ) or (not s.isascii() and bool(_CJK_EVENT.search(s)))
 
 
+_START_TIME = re.compile(
+    r"[\s,;|–-]*\b(?:start(?:\s*time)?|beginn|départ|inizio|hora|starttid)\s*:?\s*"
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|h)?\s*$",
+    re.I,
+)
+
+
+def without_start_time(s: str) -> str:
+    """A title line without the start time printed at its end ('... Final - Start Time: 19:05',
+    'Beginn: 14:30 Uhr')."""
+    return _START_TIME.sub("", s) if ":" in s or "." in s else s
+
+
 def clean_title(s: str) -> str:
     """A title line without its decoration ('>>> >>>>RESIDENTS<<<< <<<', '***** Results *****')
     or a continuation mark ('INDIVIDUAL RESULTS (cont'd)'); its inner spacing kept

@@ -59,6 +59,7 @@ STATUS_WORDS = {
     "DESCALIFICADO": "DQ",
     "DESC": "DQ",
     "NO PRESENTADO": "DNS",
+    "NO PRES": "DNS",
     "RITIRATO": "DNF",
     "RIT": "DNF",
     "SQUALIFICATO": "DQ",
@@ -66,7 +67,7 @@ STATUS_WORDS = {
     "NON CLASSÉ": "DNF",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF"}  # non classé, non classificato
+_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS"}  # non classé; nicht angetreten
 
 
 def status_of(text: str | None) -> str | None:
