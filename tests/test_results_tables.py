@@ -795,3 +795,25 @@ def test_heat_tables_under_bare_heat_headings_belong_to_the_event_heading_over_t
         ("Boys 100 Meters - Prelims", "M", "Prelims", "individual"),
     ]
     assert cells(doc, "athlete", "wind")[3:4] == [("Mic Oduya", -1.1)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "mark", "wind"),
+    [
+        ("10.01 (+2.4)", 10.01, 2.4),
+        ("10.45<br><small>+1.2</small>", 10.45, 1.2),
+        ("6.34m <span>20' 9.5\"</span>", 6.34, None),
+        ("24-05.25 (7.45m)", 7.45, None),
+    ],
+)
+def test_a_mark_cell_with_its_wind_or_its_other_units(cell: str, mark: float, wind) -> None:
+    rows = "".join(
+        f"<tr><td>{k}</td><td>Ann Lee{k}</td><td>Ox AC</td><td>{cell}</td></tr>" for k in (1, 2, 3)
+    )
+    page = (
+        "<html><body><h2>Women Long Jump</h2><table>"
+        "<tr><th>Pl</th><th>Name</th><th>Club</th><th>Mark</th></tr>"
+        f"{rows}</table></body></html>"
+    )
+    (first, *_) = contract(page)["events"][0]["results"]
+    assert (first["mark_normalized"], first["wind"]) == (pytest.approx(mark, abs=0.005), wind)

@@ -80,6 +80,29 @@ def mark_text(text: str, column: Column | None = None) -> str:
     return t
 
 
+_CELL_WIND = re.compile(r"^\(?([+-]\d{1,2}[.,]\d|0[.,]0)\)?$")
+
+
+def mark_parts(text: str) -> tuple[str, str | None, str | None]:
+    """A mark cell holding more than the mark: (the mark, a wind printed after it, the mark in
+    other units). '10.01 (+2.4)' -> ('10.01', '+2.4', None); "6.34m 20' 9.5\"" -> ('6.34m', None,
+    "20' 9.5\""); '24-05.25 (7.45m)' -> ('24-05.25', None, '7.45m'); '10.45' -> ('10.45', None,
+    None)."""
+    first, _, rest = text.strip().partition(" ")
+    rest = rest.strip()
+    if not rest or parse_mark(mark_text(text)).value is not None:
+        return text, None, None
+    if parse_mark(mark_text(first)).value is None:
+        return text, None, None
+    wind = _CELL_WIND.match(rest)
+    if wind:
+        return first, wind[1], None
+    other = rest.strip("()")
+    if parse_mark(other.replace(" ", "")).value is not None or parse_mark(other).value is not None:
+        return first, None, other
+    return text, None, None
+
+
 def _kind(v: str) -> str:
     t = v.strip()
     if not t:

@@ -24,7 +24,7 @@ from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
 from scraper.results.rowlines import legs, members_of
 from scraper.results.statuses import status_of
-from scraper.results.tablecols import Column, header_columns, mark_text, place_of, plan
+from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablewords import (
     EVENT_COLUMNS,
     header_field,
@@ -334,6 +334,11 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             cells["athlete"], cells[field] = club["name"], club["team"]
     printed = cells.get("mark")
     if printed is not None:
+        printed, wind, other = mark_parts(printed)  # '10.01 (+2.4)', "6.34m 20' 9.5\""
+        if wind and not cells.get("wind"):
+            cells["wind"] = wind
+        if other:
+            extra["mark_2"] = other
         cells["mark"] = mark_text(printed, mark_col)
     relay = ev.kind != "individual"
     row = build_row(cells, unit, ev.round, relay, raw=list(ln.raw))
