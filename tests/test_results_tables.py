@@ -71,7 +71,7 @@ def test_parkrun_page():
     first = ev["results"][0]
     assert first["detail"]["sex"] == "Male"
     assert first["detail"]["category"] == "VM35-39"
-    assert first["raw"][5] == "17:35New PB!"  # every view, as the page shows the cell
+    assert first["raw"][5] == "17:35 New PB!"  # every view, as the page shows the cell
 
 
 EXCEL_HTML = """<html><head><title>Running Club - Summer Solstice</title></head><body>
@@ -568,7 +568,10 @@ def test_a_line_break_in_a_cell_parts_words_and_a_club_in_brackets_is_the_team()
         ("Eva Roth", None),
     ]
     assert four["results"][2]["detail"]["category"] == "W35"
-    assert [r["athlete"] for r in eight["results"]] == ["Anna Berger LG Nord", "Ida Roth TV Süd"]
+    assert [(r["athlete"], r["team"]) for r in eight["results"]] == [
+        ("Anna Berger", "LG Nord"),  # 'Name / Verein': the club on the name's second line
+        ("Ida Roth", "TV Süd"),
+    ]
 
 
 def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
@@ -817,3 +820,51 @@ def test_a_mark_cell_with_its_wind_or_its_other_units(cell: str, mark: float, wi
     )
     (first, *_) = contract(page)["events"][0]["results"]
     assert (first["mark_normalized"], first["wind"]) == (pytest.approx(mark, abs=0.005), wind)
+
+
+def test_a_cell_printing_the_club_under_the_name_or_the_runners_under_the_team() -> None:
+    runners = "<div class='small'>Ann Moss, Bea Cole, Cat Dunn, Dee Fry</div>"
+    page = (
+        "<html><body><h2>Women 1500m Final</h2><table>"
+        "<tr><th>Pos</th><th>Name / Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Camille Delacroix<br><em>Bay Striders</em></td><td>4:22.02</td></tr>"
+        "<tr><td>2</td><td>Naomi Oduya<br><em>Cardiff AAC</em></td><td>4:22.26</td></tr>"
+        "<tr><td>3</td><td>Paige Donnelly<br><em>Blackheath</em></td><td>4:27.99</td></tr></table>"
+        "<h2>Girls 4x400m Relay</h2><table><tr><th>Pl</th><th>Team</th><th>Time</th></tr>"
+        f"<tr><td>1</td><td><a href='/t/1'>Jesuit</a>{runners}</td><td>4:05.10</td></tr>"
+        f"<tr><td>2</td><td><a href='/t/2'>Summit</a>{runners}</td><td>4:10.87</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "athlete", "team")[:3] == [
+        ("Camille Delacroix", "Bay Striders"),
+        ("Naomi Oduya", "Cardiff AAC"),
+        ("Paige Donnelly", "Blackheath"),
+    ]
+    relay = doc["events"][1]["results"][0]
+    assert relay["team"] == "Jesuit"
+    assert [m["athlete"] for m in relay["relay_members"]] == [
+        "Ann Moss",
+        "Bea Cole",
+        "Cat Dunn",
+        "Dee Fry",
+    ]
+
+
+def test_a_combined_event_table_its_events_as_header_columns() -> None:
+    row = "<tr><td>{}</td><td>{}</td><td>10.66</td><td>6.67</td><td>4:35.1</td><td>{}</td></tr>"
+    page = (
+        "<html><body><h2>Men Decathlon Final Standings</h2><table>"
+        "<tr><th>Pl</th><th>Athlete</th><th>100m</th><th>LJ</th><th>1500m</th><th>Points</th></tr>"
+        + row.format(1, "Elijah Fairbanks", 7986)
+        + row.format(2, "James Langford", 7070)
+        + row.format(3, "Caleb Delacroix", 7028)
+        + "</table></body></html>"
+    )
+    (ev,) = contract(page)["events"]
+    assert ev["event_name"] == "Men Decathlon Final Standings"
+    assert [(r["place"], r["athlete"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "Elijah Fairbanks", 7986.0),
+        (2, "James Langford", 7070.0),
+        (3, "Caleb Delacroix", 7028.0),
+    ]

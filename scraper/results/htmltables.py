@@ -25,6 +25,7 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = {"hidden", "d-none", "sr-only", "visually-hidden", "hide"}
 _VIEW_BLOCKS = {"div", "p", "ul", "ol", "section"}
+_LINES = {"div", "p", "li"}  # blocks a cell's lines stand in
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
 _SKIP = {"script", "style", "option", "noscript", "template"}
 MAX_SPAN = 200  # larger spans are layout tricks, read as 1
@@ -61,7 +62,8 @@ def cell_text(c: Any) -> str:
     """A cell's text, whitespace collapsed; a <br> parts the words on either side of it ('Anna
     Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG Nord'); a cell holding only
     an image says what the image's alt text says (a country's flag)."""
-    text = _broken_text(c) if c.find(".//br") is not None else text_of(c)
+    lined = c.find(".//br") is not None or any(k.tag in _LINES for k in c.iterdescendants())
+    text = _broken_text(c) if lined else text_of(c)
     text = " ".join(text.replace("\xa0", " ").split())
     if not text and c.find(".//img") is not None:  # a flag alone: its code ('<img alt="KEN">')
         alts = (" ".join((i.get("alt") or i.get("title") or "").split()) for i in c.iter("img"))
@@ -69,15 +71,25 @@ def cell_text(c: Any) -> str:
     return text
 
 
-def _broken_text(el: Any) -> str:
+def _broken_text(el: Any, br: str = " ") -> str:
     out = [el.text or ""] if isinstance(el.tag, str) else []
     for k in el:
         if k.tag == "br":
-            out.append(" ")
+            out.append(br)
         elif isinstance(k.tag, str):
-            out.append(_broken_text(k))
+            text = _broken_text(k, br)
+            out.append(f"{br}{text}" if k.tag in _LINES else text)
         out.append(k.tail or "")
     return "".join(out)
+
+
+def cell_lines(c: Any) -> str:
+    """A cell's text with its lines (parted by <br> or blocks: 'Camille Delacroix<br>Bay Area
+    Striders', '<a>Jesuit</a><div>Ann Moss, Bea Cole, ...</div>') on lines of their own."""
+    if c.find(".//br") is None and not any(k.tag in _LINES for k in c.iterdescendants()):
+        return cell_text(c)
+    lines = (" ".join(ln.replace("\xa0", " ").split()) for ln in _broken_text(c, "\n").split("\n"))
+    return "\n".join(ln for ln in lines if ln)
 
 
 def first_view(c: Any, whole: str | None = None) -> str:
@@ -119,6 +131,7 @@ def table_lines(tbl: Any, hidden: set[str]) -> list[Line]:
             whole = cell_text(c)
             raw.append(whole)
             view = first_view(c, whole)
+            view = cell_lines(c) if view == whole else view
             rows = _span(c.get("rowspan"))
             if rows > 1:
                 down[len(out)] = [rows - 1, view]

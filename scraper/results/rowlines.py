@@ -108,3 +108,19 @@ def _names(parts: list[str]) -> bool:
 def legs(names: list[str]) -> list[dict[str, Any]]:
     """A relay's runners in the order printed, as ``Row.relay_members`` holds them."""
     return [{"leg": k, "athlete": a} for k, a in enumerate(names, 1)]
+
+
+def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> list[str]:
+    """A table's name or team cell printed on two lines: the athlete's club under the name
+    ('Camille Delacroix' / 'Bay Area Striders'), when no column holds the club; a relay's
+    runners under the team ('Jesuit' / 'Ann Moss, Bea Cole, ...'), returned as their names."""
+    name = lined.get("athlete")
+    if kind == "individual" and name and len(name) == 2 and not cells.get("team"):
+        cells["athlete"], cells["team"] = name
+    team = lined.get("team")
+    if kind != "individual" and team and len(team) >= 2:
+        members = members_of(" ".join(team[1:]).strip("()")) or members_of(", ".join(team[1:]))
+        if members:
+            cells["team"] = team[0]
+            return members
+    return []

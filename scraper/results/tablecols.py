@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from scraper.results.columns import is_year
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
+from scraper.results.sections import is_event_title
 from scraper.results.tablewords import header_field, header_word
 
 PLACE = re.compile(r"^[=T]?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*)?$", re.I)
@@ -152,7 +153,11 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
     fields = [header_field(c) if c.strip() else None for c in cells]
     names = {"athlete", "team", "first", "last", "place"}
-    marks = sum(1 for c in cells if c.strip() and not c.strip().isdigit() and _is_value(c))
+    marks = sum(
+        1
+        for c in cells
+        if c.strip() and not c.strip().isdigit() and _is_value(c) and not is_event_title(c)
+    )  # (a combined event's events as columns, '100m' '400m' '1500m', are labels)
     if len(known) < 2 or not (set(known) & names) or marks > 1:
         return None
     return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]

@@ -22,15 +22,10 @@ from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
-from scraper.results.rowlines import legs, members_of
+from scraper.results.rowlines import legs, members_of, two_lines
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
-from scraper.results.tablewords import (
-    EVENT_COLUMNS,
-    header_field,
-    is_team_title,
-    title_gender,
-)
+from scraper.results.tablewords import EVENT_COLUMNS, header_field, is_team_title, title_gender
 
 _EVENT_WORDS = re.compile(
     r"\d\s*(?:m|km|k|mi|miles?|meters?|metres?|yards?)\b|\d+\s*[x×]\s*\d+|\d{3,5}\s*(?:m\b|$)|"
@@ -44,30 +39,11 @@ _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|aba
 
 
 # the fields build_row reads into a Row's own attributes
-_BUILT = {
-    "place",
-    "athlete",
-    "team",
-    "country",
-    "relay",
-    "year",
-    "bib",
-    "mark",
-    "finals",
-    "prelims",
-    "seed",
-    "wind",
-    "heat",
-    "lane",
-    "points",
-    "pace",
-    "divtot",
-    "sex",
-    "reaction",
-    "overall",
-    "qual",
-    "tiebreak",
-}
+_BUILT = frozenset(
+    ("place", "athlete", "team", "country", "relay", "year", "bib", "mark", "finals", "prelims")
+    + ("seed", "wind", "heat", "lane", "points", "pace", "divtot", "sex", "reaction", "overall")
+    + ("qual", "tiebreak")
+)
 
 
 @dataclass(slots=True)
@@ -119,13 +95,14 @@ def read_table(
         if hdr is not None:
             flush()
             header = hdr
-            named_section = " ".join(c.label for c in hdr if c.field is None and _titleish(c.label))
-            if named_section:
-                ev = start(named_section)
+            lead = next((j for j, c in enumerate(hdr) if c.field is not None), len(hdr))
+            named = [c.label for c in hdr[:lead] if _titleish(c.label)]  # before the columns:
+            if named:  # 'Menn senior | 3000m | Fødselsår ...' (after: a combined event's events)
+                ev = start(" ".join(named))
             elif ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
-            named = {c.field for c in hdr}
-            if "team" in named and "points" in named and not named & {"athlete", "mark"}:
+            fields = {c.field for c in hdr}
+            if "team" in fields and "points" in fields and not fields & {"athlete", "mark"}:
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
             continue
         label: str | None = _section_label(line.cells)
@@ -293,7 +270,10 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
     cells: dict[str, str] = {}
     extra: dict[str, str] = {}
     mark_col: Column | None = None
+    lined: dict[str, list[str]] = {}  # a cell's lines ('Ann Lee<br>Ox AC'), by field
     for j, v in enumerate(ln.cells):
+        if "\n" in v and j < len(cols) and cols[j].field in ("athlete", "team"):
+            lined.setdefault(cols[j].field or "", v.split("\n"))
         v = " ".join(v.split())
         if not v or j >= len(cols):
             continue
@@ -315,6 +295,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             if not v.isdigit():
                 extra["heat"] = v  # a group named, not numbered ('対抗')
         cells[c.field] = v
+    members = two_lines(cells, lined, ev.kind)
     stated = status_of(cells.pop("status", ""))  # a column of its own ('status': 'DNF')
     status = _place_status(cells) or stated
     if status and not cells.get("mark"):
@@ -354,6 +335,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         row.place = None
     if year and row.year is None:
         row.year = year
+    row.relay_members = row.relay_members or legs(members)
     for k, v in cells.items():
         if k == "note" and _flags(v):
             row.flags.extend(f for f in _flags(v) if f not in row.flags)  # 'PB!!', 'SB'
