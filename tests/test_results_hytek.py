@@ -421,3 +421,8 @@ def test_a_school_printed_left_of_its_column_and_a_name_filling_its_line():
         (2, "Okoro, Blessing", "SO", "College of Charleston", 618.9),
         (3, "Pham, Linh", "FR", "Campbell University", 631.66),
     ]  # fmt: skip
+
+
+def test_a_column_header_before_any_events_line_is_no_crash():
+    doc = parse_document(b"Name Year\n==========\nEvent 1 B", None, "results.txt")
+    assert doc.events == []

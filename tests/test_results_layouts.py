@@ -1253,3 +1253,31 @@ def test_tries_headed_r1_to_r6_a_start_time_and_an_abbreviated_event_after_the_l
         ("Kayla Robinson", "AUS", 7.66, 0.3),
     ]
     assert (steeple["event_name"], steeple["gender"]) == ("3000 m.obst. Mujeres - Final", "F")
+
+
+WRAPPED_CELLS = """3000 m obstáculos Mujeres - Final
+  Pos.   Atleta                     País    Club                               Marca
+  1      Juan Sebastián Rodríguez   ECU     Club Atlético Universidad        10:03.82
+         Echeverría                         Politécnica de Valencia
+  2      José Antonio Paz           MEX     Asociación Deportiva Ciudad de   10:10.77
+                                            Guadalajara
+  3      Rodrigo Andrés Paz         ARG     C.A. San Lorenzo                 10:33.72
+
+Salto de Longitud Mujeres - Final
+  Pos.   Atleta                     País    Club                               Marca
+  1      Ana Paz                    ARG     C.A. San Lorenzo                 6.12
+  2      Eva Ruiz                   ESP     Real Sociedad Gimnástica         6.01
+"""
+
+
+def test_a_name_or_club_wrapped_onto_the_next_line_under_its_own_column():
+    steeple, jump = parse(WRAPPED_CELLS)["events"]
+    assert [(r["athlete"], r["team"]) for r in steeple["results"]] == [
+        (
+            "Juan Sebastián Rodríguez Echeverría",
+            "Club Atlético Universidad Politécnica de Valencia",
+        ),
+        ("José Antonio Paz", "Asociación Deportiva Ciudad de Guadalajara"),
+        ("Rodrigo Andrés Paz", "C.A. San Lorenzo"),
+    ]
+    assert (jump["event_name"], len(jump["results"])) == ("Salto de Longitud Mujeres - Final", 2)

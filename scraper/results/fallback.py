@@ -44,7 +44,7 @@ from scraper.results.linetokens import (
 )
 from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import continues, height_attempt, runners, tries
+from scraper.results.rowlines import continues, height_attempt, runners, spilled, tries
 from scraper.results.sections import (
     UNITS,
     clean_title,
@@ -160,7 +160,7 @@ class _Reader:
                 self._row(line, toks)
                 continue
             last, self.last = self.last, None
-            if last is not None and (self._wrapped(last, s.split()) or continues(last, s.split())):
+            if last is not None and self._continues(last, line):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
@@ -390,11 +390,11 @@ class _Reader:
         ev.rows.append(row)
         self.last, self.unread, self.conditions_new = row, None, False
 
-    def _wrapped(self, row: Row, toks: list[str]) -> bool:
-        """The rest of a row wrapped onto the next line, as its header was."""
-        wrapped = self.block.wrapped if self.block is not None else ()
-        if not wrapped or len(toks) != len(wrapped):
-            return False
-        for f, value in zip(wrapped, toks, strict=True):
-            row.extra[f] = value
-        return True
+    def _continues(self, row: Row, line: str) -> bool:
+        """The rest of a row on the next line: as its header wrapped, words under their columns."""
+        block, toks = self.block, line.split()
+        if block is not None and block.wrapped and len(toks) == len(block.wrapped):
+            row.extra.update(zip(block.wrapped, toks, strict=True))
+            return True
+        spill = block is not None and spilled(row, line, block.zones, block.fields)
+        return spill or continues(row, toks)

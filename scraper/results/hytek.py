@@ -230,8 +230,8 @@ class _Reader:
         self.ev.rows.extend(ranked_teams(line))
 
     def _default_round(self) -> None:
-        assert self.ev is not None
-        assert self.cols is not None
+        if self.ev is None or self.cols is None:
+            return  # a header before any event's line: nothing to give a round
         if self.round is None:
             mf = mark_field([c.field for c in self.cols], None)
             self.round = "Prelims" if mf == "prelims" else "Finals"
@@ -297,10 +297,10 @@ class _Reader:
     def _rest_of_row(self, line: str) -> bool:
         """The rest of a row whose long name filled its line (``  1 Van der Westhuizen-Smith,
         Anneliese`` over ``JR University of ...  10:12.44``): the row read again from both."""
-        assert self.ev is not None
-        assert self.cols is not None
         row = self.row
         if row is None or row.mark is not None or row.status or not isinstance(row.raw, str):
+            return False
+        if self.ev is None or self.cols is None:
             return False
         first = cells_by_header(row.raw, self.cols)
         cells = cells_by_header(line, self.cols)

@@ -13,15 +13,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import BRACKET_WIND
+from scraper.results.align import BRACKET_WIND, _zone_of, shape, tokens
 from scraper.results.marks import parse_mark, split_attempt
-from scraper.results.model import Row
+from scraper.results.model import Row, gender_of
+from scraper.results.sections import is_event_title
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
+_WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
+_HEADING_WORDS = frozenset(
+    {"team", "teams", "results", "result", "scores", "standings", "individual", "overall"}
+)
 
 
 def _mark(tok: str) -> float | None:
@@ -49,6 +54,35 @@ def continues(row: Row, toks: list[str]) -> bool:
     if not marks and not any(_CODES.match(t) and t not in "-–—" for t in toks):
         return False  # dashes alone say nothing
     row.attempts.extend(tries(toks, len(row.attempts)))
+    return True
+
+
+def spilled(
+    row: Row, line: str, zones: tuple[tuple[int, int], ...] | None, fields: tuple[str, ...]
+) -> bool:
+    """Words of the row's name or club wrapped onto the next line, each under its own column
+    ('   Echeverría          Politécnica de Valencia' under 'Juan Sebastián Rodríguez  ECU
+    Club Atlético Universidad'): joined to them."""
+    toks = tokens(line)
+    if zones is None or not toks or any(shape(t.text) not in _WORDY for t in toks):
+        return False
+    if is_event_title(line) or gender_of(line) or toks[0].start < zones[0][1]:
+        return False  # the next event's title ('Weitsprung Frauen'), at the page's margin
+    if _HEADING_WORDS & {t.text.casefold() for t in toks}:
+        return False  # a heading ('Team Scores', 'Individual Results')
+    above = row.raw[0] if isinstance(row.raw, list) else row.raw or ""
+    spill: dict[str, list[str]] = {}
+    for t in toks:
+        z = _zone_of(t, zones)
+        field = fields[z] if 0 <= z < len(fields) else ""
+        value = getattr(row, field, None) if field in ("athlete", "team") else None
+        if not value:
+            return False
+        if field not in spill and abs(above.find(value.split()[0]) - t.start) > 1:
+            return False  # not under the value's first letter: a page's heading, centred
+        spill.setdefault(field, []).append(t.text)
+    for field, words in spill.items():
+        setattr(row, field, f"{getattr(row, field)} {' '.join(words)}")
     return True
 
 
