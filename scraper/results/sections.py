@@ -43,6 +43,7 @@ DISCIPLINES = (
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
 DISTANCE = re.compile(rf"\d[\d,.]*\s*(?:{UNITS})\b|\b\d+\s*[x×]\s*\d+|\bresults?\s+for\b", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_BARE_RACE = re.compile(r"(?<![\d.,:/-])(?:[5-9]\d|[1-9]\d{2,4})(?![\d.,:/+-])")  # 100, 1600
 # Chinese, Japanese and Korean disciplines, written without spaces ('女子走幅跳', '남자 포환던지기')
 CJK_DISCIPLINES = (
     r"跳|投|走|跑|米|リレー|ハードル|障害|接力|栏|障碍|马拉松|マラソン|"
@@ -137,8 +138,8 @@ def is_event_title(s: str) -> bool:
     the words costs 25 µs on every line of a long document)."""
     if len(s) > 100:
         return False
-    if DISTANCE.search(s):
-        return True
+    if DISTANCE.search(s) or (_BARE_RACE.search(s) and gender_of(s)):
+        return True  # '400 m', '3000 metri'; 'Boys 1600', 'Girls 100 (wind -0.8)'
     return any(
         w in _EVENT_WORDSET or w.startswith(_EVENT_STEMS) for w in _LETTERS.findall(s.casefold())
     ) or (not s.isascii() and bool(_CJK_EVENT.search(s)))

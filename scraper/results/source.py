@@ -57,6 +57,8 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
         return text_units(doc.text or "")
     if raw[:4] == b"PK\x03\x04":
         return office_units(raw)
+    if doc.format.endswith("agate") and doc.text:
+        return text_units(doc.text)  # results run together in paragraphs, one per line
     text = data if isinstance(data, str) else _decode(data)
     head = text.lstrip("\ufeff \t\r\n")[:1]
     if head in ("{", "[") and (found := _json_units(text)) is not None:

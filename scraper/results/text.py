@@ -1,12 +1,13 @@
 """Plain-text results: each text reader tried in turn (FinishLynx .lif, delimited, Hy-Tek, ``=====``
 ruler layouts, tables copied one cell per line, one-value-per-line listings), the first that
-yields rows wins, else the generic fallback; a delimited text (a page copied with its tabs,
-titles between its tables) is read by the general reader too, and the reading with more sound
-rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
+yields rows wins, else the generic fallback (and, when it reads none, the same over results run
+together in paragraphs: :mod:`scraper.results.agate`); a delimited text (a page copied with its
+tabs, titles between its tables) is read by the general reader too, and the reading with more
+sound rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
 
 from __future__ import annotations
 
-from scraper.results import delimited, fallback, hytek, listing, ruled, stacked
+from scraper.results import agate, delimited, fallback, hytek, listing, ruled, stacked
 from scraper.results.columns import is_placeish
 from scraper.results.dates import dayfirst_of
 from scraper.results.marks import looks_like_mark
@@ -36,6 +37,11 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
                 doc.text = text
                 return doc
     doc = fallback.parse(text)
+    if not rows_in(doc) and (unfolded := agate.unfold(text)) is not None:
+        listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
+        if rows_in(listed):
+            listed.format, listed.text = "agate", unfolded
+            return listed
     if not rows_in(doc):
         doc.error = doc.error or "no results layout recognised"
     doc.text = text

@@ -1,0 +1,67 @@
+"""Results run together in a paragraph, as newspapers and meet reports print them ("agate"):
+``Men's 100m (wind +1.1): 1. Devin Whitfield (Metro Athletics) 10.32, 2. Reid Brennan
+(Blackheath) 10.44, 3. ...`` -> one line per finisher under the event's title, for the general
+reader (:mod:`scraper.results.fallback`) to read as it reads any list.
+
+Pure. A paragraph (lines up to a blank line, wrapped lines joined) is unfolded when it holds at
+least three numbered entries in sequence from 1, parted by commas or semicolons, each ending in a
+mark or a status; any other paragraph stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.marks import looks_like_mark
+from scraper.results.statuses import status_of
+
+# a numbered entry's start, after the title or the entry before it: '1. ', '; 2) '
+_ENTRY = re.compile(r"(?:^|[,;:]\s+|\s)(?=(\d{1,3})[.)]\s+[^\W\d_])")
+# the runners of a status named after the placed ones: ', DNF: Ann Lee (Ox AC), Bea Cole (Ox)'
+_STATUS_TAIL = re.compile(r"[,;.]\s+(DNF|DNS|DQ|DSQ|NM)\s*[:\-–]\s*", re.I)
+_LEAST = 3  # entries that make a paragraph a list
+_MAX_WORDS = 14  # of one entry: place, name, club, mark (a longer one is another layout)
+
+
+def unfold(text: str) -> str | None:
+    """The text with its run-together results one per line; None when it holds none."""
+    out: list[str] = []
+    changed = False
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines = _entries(" ".join(paragraph.split()))
+        if lines is None:
+            out.append(paragraph)
+        else:
+            out.append("\n".join(lines))
+            changed = True
+    return "\n\n".join(out) if changed else None
+
+
+def _entries(paragraph: str) -> list[str] | None:
+    """The title and the entries of a paragraph of run-together results, else None."""
+    if paragraph.count(".") + paragraph.count(")") < _LEAST:
+        return None  # (a quick test: most paragraphs are prose)
+    unplaced: list[str] = []
+    tail = _STATUS_TAIL.search(paragraph)
+    if tail:  # '..., 8. Silas Saldana (Westside TC) 3:48.79, DNF: Micah Hargrove (Harriers AC).'
+        names = re.split(r"[,;]\s*(?![^()]*\))", paragraph[tail.end() :].strip().rstrip("."))
+        unplaced = [f"- {n.strip()} {tail.group(1).upper()}" for n in names if n.strip()]
+        paragraph = paragraph[: tail.start()]
+    starts = list(_ENTRY.finditer(paragraph))
+    numbers = [int(m.group(1)) for m in starts]
+    if len(starts) < _LEAST or numbers[:_LEAST] != list(range(1, _LEAST + 1)):
+        return None
+    cuts = [m.start(1) for m in starts]
+    entries = [
+        paragraph[a:b].strip().rstrip(",;.").strip()
+        for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)
+    ]
+    if not all(_ends_in_result(e) and len(e.split()) <= _MAX_WORDS for e in entries):
+        return None
+    title = paragraph[: cuts[0]].strip().rstrip(":").strip()
+    return ([title] if title else []) + entries + unplaced
+
+
+def _ends_in_result(entry: str) -> bool:
+    last = entry.split()[-1] if entry.split() else ""
+    return bool(status_of(last)) or (looks_like_mark(last) and any(c.isdigit() for c in last))
