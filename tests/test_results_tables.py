@@ -609,6 +609,7 @@ def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
         ("(Adams - Brown - Clarke - Dunn)", ["Adams", "Brown", "Clarke", "Dunn"]),
         ("(井口 翼 - 小川 颯 - 西 大和 - 桑原 悠)", ["井口 翼", "小川 颯", "西 大和", "桑原 悠"]),
         ("Girls 4x100m Relay", None),
+        ("Longueur - Finale - Hommes", None),  # a title's parts
     ],
 )
 def test_relay_member_cells(cell, members) -> None:
@@ -867,4 +868,25 @@ def test_a_combined_event_table_its_events_as_header_columns() -> None:
         (1, "Elijah Fairbanks", 7986.0),
         (2, "James Langford", 7070.0),
         (3, "Caleb Delacroix", 7028.0),
+    ]
+
+
+def test_title_rows_naming_their_round_inside_one_table_start_their_events() -> None:
+    def rows(first: str) -> str:
+        return "".join(
+            f"<tr><td>{k}</td><td>{first} {k}</td><td>Ox AC</td><td>{m}</td></tr>"
+            for k, m in ((1, "11.70"), (2, "11.72"), (3, "11.80"))
+        )
+
+    header = "<tr><td>Pl.</td><td>Athlète</td><td>Club</td><td>Perf.</td></tr>"
+    page = (
+        "<html><body><h1>Meeting National de Reims</h1><table>"
+        f"<tr><td colspan='4'><b>Women 100m Final</b></td></tr>{header}{rows('Ann')}"
+        f"<tr><td colspan='4'><b>Longueur - Finale - Hommes</b></td></tr>{header}"
+        + rows("Ben").replace("11.", "7.")
+        + "</table></body></html>"
+    )
+    assert [(e["event_name"], e["gender"]) for e in contract(page)["events"]] == [
+        ("Women 100m Final", "F"),
+        ("Longueur - Finale - Hommes", "M"),
     ]

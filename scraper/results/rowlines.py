@@ -118,7 +118,8 @@ def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
     B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...', in
     brackets or not: '(Ann Moss - Bea Cole - Cat Dunn - Dee Fry)'), else None."""
-    if cell[:1] + cell[-1:] in ("()", "[]"):
+    bracketed = cell[:1] + cell[-1:] in ("()", "[]")
+    if bracketed:
         cell = cell[1:-1].strip()
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
@@ -129,6 +130,8 @@ def members_of(cell: str) -> list[str] | None:
             continue
         if sep == ", " and any(len(p.split()) < 2 for p in parts):
             continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
+        if sep.strip() in "-–" and not bracketed and any(len(p.split()) < 2 for p in parts):
+            continue  # 'Longueur - Finale - Hommes': a title's parts
         if _names(parts):
             return parts
     return None

@@ -23,16 +23,11 @@ from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
 from scraper.results.rowlines import legs, members_of, two_lines
+from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablewords import EVENT_COLUMNS, header_field, is_team_title, title_gender
 
-_EVENT_WORDS = re.compile(
-    r"\d\s*(?:m|km|k|mi|miles?|meters?|metres?|yards?)\b|\d+\s*[x×]\s*\d+|\d{3,5}\s*(?:m\b|$)|"
-    r"mile|relay|hurdles|jump|vault|put|throw|discus|javelin|hammer|steeple|walk|run|gehen|"
-    r"sprung|lauf|løp|hopp|kast|course|marche|cross",
-    re.I,
-)
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
@@ -110,14 +105,14 @@ def read_table(
             continue
         if label:
             r = round_of(label)
-            if r and len(label) < 25:
+            if r and len(label) < 25 and not is_event_title(label):  # 'Finals' alone
                 rnd = r
                 if ev is not None:
                     ev.round = r
                 continue
             flush()
             wind, label = wind_in(label)  # '100m Men Final (wind +0.6)'
-            ev = start(label if _EVENT_WORDS.search(label) or not title else f"{title} {label}")
+            ev = start(label if is_event_title(label) or not title else f"{title} {label}")
             ev.wind = wind
             continue
         block.append(line)
@@ -187,7 +182,7 @@ def _meets(label: str, meet: Meet) -> bool:
 
 
 def _titleish(text: str) -> bool:
-    return bool(text) and bool(_EVENT_WORDS.search(text) or title_gender(text))
+    return bool(text) and (is_event_title(text) or bool(title_gender(text)))
 
 
 def _section_label(cells: list[str]) -> str | None:
@@ -199,7 +194,7 @@ def _section_label(cells: list[str]) -> str | None:
             return None
         if members_of(c):
             return None  # a relay team's runners, under its row
-        if len(c) > 90 or header_field(c) is not None:
+        if len(c) > 90 or header_field(c, loose=False) is not None:
             return None
     return " ".join(filled).rstrip(":")
 
