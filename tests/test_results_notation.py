@@ -219,6 +219,7 @@ HEADERS = [
     ("Div/Tot", "divtot"),
     ("Final Standings", "team"),
     ("Born", "year"),
+    ("Gen Pl", "divtot"),  # a place within the runner's gender
     ("Vent", "wind"),
     ("Classificação", "place"),  # Portuguese, Spanish, Chinese, Korean, Japanese
     ("Clube", "team"),

@@ -50,7 +50,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "category": "div division age_group agegroup ag_grp group cat category",
         "divtot": "div/tot divpl div_pl div_place sex/tot sex_pl m/f_place group_place "
         "age_group_place ag_place ag_pl sex_place gender_place cat_pos cat_pl grp_pos "
-        "division_place div_pos",
+        "division_place div_pos gen_pl gen_place gender_pl gen_pos sex_pos",
         "relay": "relay",
         "qual": "q qual note notes",
         "series": "attempts series trials",
