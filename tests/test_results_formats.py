@@ -432,3 +432,21 @@ def test_heading_wind_round_and_unlabelled_flag_column():
     assert second["detail"]["flags"] == ["NR"]
     assert first["detail"]["reaction"] == "0.166"
     assert (dns["place"], dns["status"]) == (None, "DNS")
+
+
+def test_csv_export_with_sex_and_round_columns_parts_each_events_rounds():
+    doc = parse(
+        "Event,Sex,Round,Place,Athlete,Affiliation,Mark\n"
+        "100m,W,Prelims,1,Camille Harrington,Iowa State,11.47\n"
+        "100m,W,Prelims,2,Harper Nakamura,Texas A&M,11.54\n"
+        "100m,W,Final,1,Camille Harrington,Iowa State,11.40\n"
+        "100m,W,Final,2,Harper Nakamura,Texas A&M,11.52\n"
+        "100m,M,Final,1,Isaiah Kessler,Tigard,10.41\n"
+    )
+    assert [
+        (e["event_name"], e["gender"], e["round"], len(e["results"])) for e in doc["events"]
+    ] == [
+        ("100m", "F", "Prelims", 2),
+        ("100m", "F", "Finals", 2),
+        ("100m", "M", "Finals", 1),
+    ]

@@ -28,6 +28,7 @@ from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablewords import EVENT_COLUMNS, header_field, is_team_title, title_gender
 
+_ROUNDS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
@@ -73,11 +74,13 @@ def read_table(
         nonlocal ev
         at = _event_column(header)
         sex = next((j for j, c in enumerate(header or ()) if c.field == "sex"), None)
-        for (name, sexed), group in (
-            _by_event(block, at, sex) if at is not None else [((None, ""), block)]
+        rd = next((j for j, c in enumerate(header or ()) if c.label.casefold() in _ROUNDS), None)
+        for (name, sexed, stage), group in (
+            _by_event(block, at, sex, rd) if at is not None else [((None, "", ""), block)]
         ):
             ev = start(name) if name else ev or start(title)
             ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
+            ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
             _read_block(ev, header, group)
         block.clear()
 
@@ -133,18 +136,19 @@ def _event_column(header: list[Column] | None) -> int | None:
 
 
 def _by_event(
-    block: list[Line], at: int, sex: int | None
-) -> list[tuple[tuple[str, str], list[Line]]]:
+    block: list[Line], at: int, sex: int | None, rd: int | None
+) -> list[tuple[tuple[str, str, str], list[Line]]]:
     """A table of many events: its rows grouped by their event's cell (blanked; a blank cell
-    is the event of the row above) and their sex's when a column gives it (the men's 100m and
-    the women's are two events), in the order the events come."""
-    groups: dict[tuple[str, str], list[Line]] = {}
+    is the event of the row above), their sex's and their round's when columns give them (the
+    men's 100m and the women's, its prelims and its final are apart), in the order they come."""
+    groups: dict[tuple[str, str, str], list[Line]] = {}
     name = ""
     for ln in block:
         name = (ln.cells[at].strip() if at < len(ln.cells) else "") or name
         sexed = ln.cells[sex].strip() if sex is not None and sex < len(ln.cells) else ""
+        stage = ln.cells[rd].strip() if rd is not None and rd < len(ln.cells) else ""
         cells = [c if k != at else "" for k, c in enumerate(ln.cells)]
-        groups.setdefault((name, sexed), []).append(Line(cells, ln.raw, ln.note))
+        groups.setdefault((name, sexed, stage), []).append(Line(cells, ln.raw, ln.note))
     return list(groups.items())
 
 
