@@ -1281,3 +1281,16 @@ def test_a_name_or_club_wrapped_onto_the_next_line_under_its_own_column():
         ("Rodrigo Andrés Paz", "C.A. San Lorenzo"),
     ]
     assert (jump["event_name"], len(jump["results"])) == ("Salto de Longitud Mujeres - Final", 2)
+
+
+def test_a_header_naming_one_column_twice_with_a_slash():
+    doc = parse(
+        "Men 200m Final (wind -0.2)\n"
+        "Pl     Athlete / Team              Affiliation          Mark     Wind\n"
+        "1      Elijah Washington           unattached          21.69     -0.2\n"
+        "2      Mckenzie Sanders            American U.         22.25     -0.2\n"
+    )
+    assert rows(doc) == [
+        (1, "Elijah Washington", "unattached", None, 21.69),
+        (2, "Mckenzie Sanders", "American U.", None, 22.25),
+    ]

@@ -43,6 +43,11 @@ def header_columns(line: str) -> list[Col]:
     i = 0
     while i < len(words):
         s, e, w = words[i]
+        if i + 2 < len(words) and words[i + 1][2] in ("/", "&") and field_of(w):
+            f = field_of(w) or ""  # 'Athlete / Team': one column, named by its first word
+            cols.append(Col(f"{w} / {words[i + 2][2]}", f, s, words[i + 2][1], f in TEXT_FIELDS))
+            i += 3
+            continue
         if i + 1 < len(words) and words[i + 1][0] - e == 1:
             two = w + " " + words[i + 1][2]
             f2 = field_of(two)
