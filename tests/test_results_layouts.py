@@ -892,13 +892,16 @@ def test_polish_czech_hungarian_and_danish_sheets(heading, header):
     [
         "       Nell Brightman, Oona Faber, Jess Tilley, Marisol Uribe",
         "       1) Nell Brightman 2) Oona Faber 3) Jess Tilley 4) Marisol Uribe",
+        # numbered on over two lines, each runner's class after her name
+        "       1) Nell Brightman 11       2) Oona Faber 10\n"
+        "       3) Jess Tilley 12          4) Marisol Uribe 9",
     ],
 )
 def test_a_relay_teams_runners_on_the_line_under_its_row(runners):
     # they were read as a section title (the next teams went under it) or as a row
     doc = parse(
         "Event 7 Girls 4x800m Relay\n"
-        "Place  Team                         Time        Points\n"
+        "Place  Team                         Finals      Points\n"
         "1      Harlow Heights  (A)          9:41.22     10\n"
         f"{runners}\n"
         "2      Pinewood  (A)                9:48.90     8\n"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.results.align import TEXT, shape, tokens
+from scraper.results.align import TEXT, TIMES, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
 from scraper.results.model import gender_of, unit_hint_of
@@ -98,7 +98,7 @@ def _block(cols: list[Col], line: str) -> Block:
     named = set(fields)
     kind = "individual"
     if "athlete" not in named and "first" not in named:
-        kind = "team_scores" if "points" in named and not named & {"mark"} else "relay"
+        kind = "team_scores" if "points" in named and not named & TIMES else "relay"
     return Block(tuple(fields), zones, kind, tuple(labels))
 
 

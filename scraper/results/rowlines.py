@@ -23,6 +23,7 @@ _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
+_CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|FR|SO|JR|SR)$")  # a runner's class after the name
 _WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
 _HEADING_WORDS = frozenset(
     {"team", "teams", "results", "result", "scores", "standings", "individual", "overall"}
@@ -103,13 +104,16 @@ def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
 
 def runners(row: Row, line: str) -> bool:
     """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
-    '1) Ann Moss 2) Bea Cole ...'): read into the row when it has none yet."""
-    if row.athlete is not None or row.team is None or row.relay_members:
+    '1) Ann Moss 2) Bea Cole ...', numbered on over a second line): read into the row."""
+    if row.athlete is not None or row.team is None:
         return False
+    first = re.match(r"\s*([1-8])\)", line)
+    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1):
+        return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip())
     if not names:
         return False
-    row.relay_members.extend(legs(names))
+    row.relay_members.extend(legs(names, len(row.relay_members) + 1))
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
 
@@ -123,7 +127,7 @@ def members_of(cell: str) -> list[str] | None:
         cell = cell[1:-1].strip()
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
-        return numbered[1:]
+        return [_CLASS_AFTER.sub("", n) for n in numbered[1:]]  # 'Moss, Ann 11': her class apart
     for sep, least in ((";", 2), (" / ", 2), (" - ", 3), (" – ", 3), (", ", 3)):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
@@ -142,9 +146,10 @@ def _names(parts: list[str]) -> bool:
     return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)
 
 
-def legs(names: list[str]) -> list[dict[str, Any]]:
-    """A relay's runners in the order printed, as ``Row.relay_members`` holds them."""
-    return [{"leg": k, "athlete": a} for k, a in enumerate(names, 1)]
+def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
+    """A relay's runners in the order printed (the first one's leg ``first``), as
+    ``Row.relay_members`` holds them."""
+    return [{"leg": k, "athlete": a} for k, a in enumerate(names, first)]
 
 
 def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> list[str]:
