@@ -248,7 +248,7 @@ def align(
     big = tuple(t.gap >= 2 for t in toks)
     where: tuple[int, ...] = ()
     if zones is not None:
-        where = tuple(_zone_of(t, zones) for t in toks)
+        where = tuple(zone_of(t, zones) for t in toks)
     plan = _plan(fields, shapes, big, where)
     out: list[tuple[str, list[Tok]]] = []
     for name, i, j in plan:
@@ -256,7 +256,7 @@ def align(
     return out
 
 
-def _zone_of(t: Tok, zones: tuple[tuple[int, int], ...]) -> int:
+def zone_of(t: Tok, zones: tuple[tuple[int, int], ...]) -> int:
     mid = (t.start + t.end) / 2
     for k, (lo, hi) in enumerate(zones):
         if lo <= mid < hi:

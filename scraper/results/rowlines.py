@@ -3,9 +3,10 @@
 31.5 (4) ...``), the mark again in other units (``-  14-2`` under ``4.32m``).
 
 Such a line holds no name and nothing but marks, attempt codes, statuses and bracketed ranks
-or winds; it belongs to the row printed right above it, whose raw lines it joins. So does the
+or winds; it belongs to the row printed right above it, whose raw lines it joins. So do the
 line naming a relay team's runners (:func:`runners`; :func:`members_of` reads them from a line
-or a table's cell).
+or a table's cell), a name or club wrapped onto the next line under its own column
+(:func:`spilled`), and a table cell's second line (:func:`two_lines`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import BRACKET_WIND, _zone_of, shape, tokens
+from scraper.results.align import BRACKET_WIND, zone_of, shape, tokens
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
@@ -74,7 +75,7 @@ def spilled(
     above = row.raw[0] if isinstance(row.raw, list) else row.raw or ""
     spill: dict[str, list[str]] = {}
     for t in toks:
-        z = _zone_of(t, zones)
+        z = zone_of(t, zones)
         field = fields[z] if 0 <= z < len(fields) else ""
         value = getattr(row, field, None) if field in ("athlete", "team") else None
         if not value:
