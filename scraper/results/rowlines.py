@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import BRACKET_WIND, zone_of, shape, tokens
+from scraper.results.align import BRACKET_WIND, shape, tokens, zone_of
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
