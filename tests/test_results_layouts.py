@@ -1297,3 +1297,17 @@ def test_a_header_naming_one_column_twice_with_a_slash():
         (1, "Elijah Washington", "unattached", None, 21.69),
         (2, "Mckenzie Sanders", "American U.", None, 22.25),
     ]
+
+
+def test_the_meets_name_on_a_dated_line_under_a_dated_page_header():
+    doc = parse(
+        "                     Hy-Tek's MEET MANAGER 11:02 AM 9/20/2025 Page 1\n\n"
+        "             Lakeshore Cross Country Invitational - 9/20/2025\n"
+        "                          Results\n\n"
+        "Event 2  Girls 5000 Meter Run CC Varsity\n"
+        "Place  Name                  Year  School          Time\n"
+        "  1    Ava Stone               11  Central        18:42.1\n"
+        "  2    Mia Lund                12  North          18:55.0\n"
+    )
+    assert doc["meet"]["name"] == "Lakeshore Cross Country Invitational"
+    assert doc["meet"]["date"] == "2025-09-20"

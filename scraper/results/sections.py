@@ -226,12 +226,12 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
             s = " ".join(part.split())
             if not s:
                 continue
-            if meet.date is None:
-                printed, day = date_in(s, dayfirst)
-                if day:
+            printed, day = date_in(s, dayfirst)
+            if day:  # the date leaves the line, the first one met dates the meet
+                if meet.date is None:
                     meet.date_raw, meet.date = printed, day
-                    s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
-                    s = s.strip(" ,-–—|")
+                s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
+                s = s.strip(" ,-–—|")
             if " " not in s or not is_title(s):
                 continue
             if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):
