@@ -59,9 +59,10 @@ def text_of(el: Any) -> str:
 
 
 def cell_text(c: Any) -> str:
-    """A cell's text, whitespace collapsed; a <br> parts the words on either side of it ('Anna
-    Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG Nord'); a cell holding only
-    an image says what the image's alt text says (a country's flag)."""
+    """A cell's text, whitespace collapsed; a <br> or a block (div, p, li) parts the words on
+    either side of it ('Anna Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG
+    Nord'); a cell holding only an image says what the image's alt text says (a country's
+    flag). :func:`cell_lines` keeps those parts on lines of their own."""
     lined = c.find(".//br") is not None or any(k.tag in _LINES for k in c.iterdescendants())
     text = _broken_text(c) if lined else text_of(c)
     text = " ".join(text.replace("\xa0", " ").split())
