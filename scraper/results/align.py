@@ -33,7 +33,7 @@ BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
-_BRACKET_YEAR = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")
+BRACKET_YEAR = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")  # '(11)', '(2008)'
 _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
 _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
@@ -359,7 +359,7 @@ def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
         cells["athlete"], cells["category"] = " ".join(name[:-1]), name[-1]
         cells["team"] = f"{cat} {cells.get('team', '')}".strip()
     team = cells.get("team", "").split()
-    if len(team) > 1 and "year" not in cells and _BRACKET_YEAR.match(team[0]):
+    if len(team) > 1 and "year" not in cells and BRACKET_YEAR.match(team[0]):
         # a birth year in brackets after the name, read into the club: 'Albin Sjöberg (08)'
         cells["year"], cells["team"] = team[0].strip("()"), " ".join(team[1:])
         return

@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.results.align import Tok, shape
+from scraper.results.align import BRACKET_YEAR, Tok, shape
 from scraper.results.columns import place_of
 from scraper.results.marks import parse_mark
 from scraper.results.model import Event, Row
 
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
-_BRACKETED_AGE = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")  # '(11)', '(2008)'
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 
@@ -87,7 +86,7 @@ def _split_names(rows: list[Row]) -> None:
             suffixes[tuple(w[k:])] += 1
     for r, w in zip(merged, words, strict=True):
         r.extra.pop("name_team_merged", None)
-        age = next((k for k in range(1, len(w) - 1) if _BRACKETED_AGE.match(w[k])), None)
+        age = next((k for k in range(1, len(w) - 1) if BRACKET_YEAR.match(w[k])), None)
         if age is not None:  # 'Isla Brennan (11) Hillfoot': the age or birth year parts them
             r.athlete, r.team = " ".join(w[:age]), " ".join(w[age + 1 :])
             r.year = r.year or w[age].strip("()")

@@ -43,8 +43,8 @@ def header_columns(line: str) -> list[Col]:
     i = 0
     while i < len(words):
         s, e, w = words[i]
-        if i + 2 < len(words) and words[i + 1][2] in ("/", "&") and field_of(w):
-            f = field_of(w) or ""  # 'Athlete / Team': one column, named by its first word
+        if i + 2 < len(words) and words[i + 1][2] in ("/", "&") and (f := field_of(w)):
+            # 'Athlete / Team': one column, named by its first word
             cols.append(Col(f"{w} / {words[i + 2][2]}", f, s, words[i + 2][1], f in TEXT_FIELDS))
             i += 3
             continue

@@ -26,9 +26,14 @@ from scraper.results.rowlines import legs, members_of, two_lines
 from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
-from scraper.results.tablewords import EVENT_COLUMNS, header_field, is_team_title, title_gender
+from scraper.results.tablewords import (
+    EVENT_COLUMNS,
+    ROUND_COLUMNS,
+    header_field,
+    is_team_title,
+    title_gender,
+)
 
-_ROUNDS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
@@ -74,7 +79,9 @@ def read_table(
         nonlocal ev
         at = _event_column(header)
         sex = next((j for j, c in enumerate(header or ()) if c.field == "sex"), None)
-        rd = next((j for j, c in enumerate(header or ()) if c.label.casefold() in _ROUNDS), None)
+        rd = next(
+            (j for j, c in enumerate(header or ()) if c.label.casefold() in ROUND_COLUMNS), None
+        )
         for (name, sexed, stage), group in (
             _by_event(block, at, sex, rd) if at is not None else [((None, "", ""), block)]
         ):

@@ -50,6 +50,8 @@ EVENT_COLUMNS = frozenset(
     ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
     + ("épreuve", "epreuve", "disciplina", "prova", "prueba", "laji", "種目")
 )
+# a column naming each row's round in a table of many events ('Round': 'Prelims', 'Final')
+ROUND_COLUMNS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
 HEADER_WORDS: dict[str, str] = {
     _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
 }
