@@ -599,6 +599,37 @@ def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
     ]
 
 
+def test_a_relay_row_per_leg_is_one_result_with_its_runners() -> None:
+    spanned = (  # place, school and time span the four legs' rows
+        "<table><tr><th>Place</th><th>School</th><th>Leg</th><th>Runner</th><th>Gr</th>"
+        "<th>Time</th></tr>"
+        '<tr><td rowspan="4">1</td><td rowspan="4">Lincoln</td><td>1</td><td>Jada Cole</td>'
+        '<td>10</td><td rowspan="4">47.08</td></tr>'
+        "<tr><td>2</td><td>Bea Long</td><td>10</td></tr>"
+        "<tr><td>3</td><td>Paige Fair</td><td>12</td></tr>"
+        "<tr><td>4</td><td>Tess Osei</td><td>12</td></tr></table>"
+    )
+    repeated = _table(  # an export printing the team's place and time on every leg's row
+        ["Place", "Team", "Runner", "Time"],
+        [["2", "Sheldon", "Ann Moss", "48.30"], ["2", "Sheldon", "Bea Cole", "48.30"]],
+    )
+    columns = _table(
+        ["Place", "Team", "Time", "Leg 1", "Leg 2", "Leg 3", "Leg 4"],
+        [["3", "Ole Miss", "49.12", "Kim Ray", "Ada Obi", "Eve Tan", "Ivy Poe"]],
+    )
+    page = "".join(f"<h2>Girls 4x100m Relay</h2>{t}" for t in (spanned, repeated, columns))
+    events = contract(f"<html><body>{page}</body></html>")["events"]
+    assert [
+        (r["place"], r["team"], r["year"], [m["athlete"] for m in r["relay_members"]])
+        for e in events
+        for r in e["results"]
+    ] == [
+        (1, "Lincoln", None, ["Jada Cole", "Bea Long", "Paige Fair", "Tess Osei"]),
+        (2, "Sheldon", None, ["Ann Moss", "Bea Cole"]),
+        (3, "Ole Miss", None, ["Kim Ray", "Ada Obi", "Eve Tan", "Ivy Poe"]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("cell", "members"),
     [

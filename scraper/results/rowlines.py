@@ -147,16 +147,33 @@ def _names(parts: list[str]) -> bool:
     return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)
 
 
-def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
+def legs(names: list[str] | list[dict[str, Any]], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
-    ``Row.relay_members`` holds them."""
-    return [{"leg": k, "athlete": a} for k, a in enumerate(names, first)]
+    ``Row.relay_members`` holds them (given as names or as members)."""
+    return [
+        {"leg": k, "athlete": a["athlete"] if isinstance(a, dict) else a}
+        for k, a in enumerate(names, first)
+    ]
+
+
+def next_leg(last: Row, row: Row) -> bool:
+    """A relay's row repeating the row above's team, place and time (spanned down or printed
+    again) for its next runner: one result, not another relay."""
+    same = (last.team, last.place, last.mark_raw, last.status)
+    return bool(row.relay_members and last.relay_members) and same == (
+        row.team,
+        row.place,
+        row.mark_raw,
+        row.status,
+    )
 
 
 def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> list[str]:
     """A table's name or team cell printed on two lines: the athlete's club under the name
     ('Camille Delacroix' / 'Bay Area Striders'), when no column holds the club; a relay's
-    runners under the team ('Jesuit' / 'Ann Moss, Bea Cole, ...'), returned as their names."""
+    runners under the team ('Jesuit' / 'Ann Moss, Bea Cole, ...'), returned as their names.
+    A relay row with a team and a runner's name in columns of their own (``School | Leg |
+    Runner | Gr``) names one leg's runner; the class beside it is the runner's."""
     name = lined.get("athlete")
     if kind == "individual" and name and len(name) == 2 and not cells.get("team"):
         cells["athlete"], cells["team"] = name
@@ -166,4 +183,10 @@ def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> 
         if members:
             cells["team"] = team[0]
             return members
+    runner, club = cells.get("athlete", "").casefold(), cells.get("team", "").casefold()
+    apart = club and runner not in club and club not in runner
+    if kind == "relay" and apart and len(runner.split()) >= 2 and _names([runner]):
+        cells.pop("year", None)
+        runner = cells.pop("athlete")
+        return members_of(runner) or [runner]
     return []

@@ -173,13 +173,14 @@ def _is_value(c: str) -> bool:
 
 def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -> list[Column]:
     """Every column's field for ``rows``: the header's where it names one (a field named twice
-    keeps its first column, the others stay extras), the rest from what the cells hold."""
+    keeps its first column, the others stay extras; a relay's ``Leg 1`` .. ``Leg 4`` are each
+    a ``leg``), the rest from what the cells hold."""
     width = max([len(r) for r in rows] + [len(header or [])])
     cols = [Column(None, "") for _ in range(width)]
     taken: set[str] = set()
     for j, c in enumerate(header or []):
         cols[j].label = c.label
-        if c.field and c.field not in taken:
+        if c.field and (c.field not in taken or c.field == "leg"):
             cols[j].field = c.field
             taken.add(c.field)
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]

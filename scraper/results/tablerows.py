@@ -22,7 +22,7 @@ from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
-from scraper.results.rowlines import legs, members_of, two_lines
+from scraper.results.rowlines import legs, members_of, next_leg, two_lines
 from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
@@ -236,6 +236,9 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             last.relay_members.extend(legs(runners))
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
+        if row is not None and last is not None and next_leg(last, row):
+            last.relay_members.extend(legs(row.relay_members, len(last.relay_members) + 1))
+            continue
         if row is not None:
             if row.wind is None and row.wind_raw is None:
                 row.wind = ev.wind  # the wind the section's title names
@@ -277,6 +280,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
     extra: dict[str, str] = {}
     mark_col: Column | None = None
     lined: dict[str, list[str]] = {}  # a cell's lines ('Ann Lee<br>Ox AC'), by field
+    runners: list[str] = []  # 'Leg 1' .. 'Leg 4' columns
     for j, v in enumerate(ln.cells):
         if "\n" in v and j < len(cols) and cols[j].field in ("athlete", "team"):
             lined.setdefault(cols[j].field or "", v.split("\n"))
@@ -284,6 +288,9 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         if not v or j >= len(cols):
             continue
         c = cols[j]
+        if c.field == "leg":
+            runners.append(v)
+            continue
         if c.field is None:
             if v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS:
                 cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v
@@ -301,7 +308,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             if not v.isdigit():
                 extra["heat"] = v  # a group named, not numbered ('対抗')
         cells[c.field] = v
-    members = two_lines(cells, lined, ev.kind)
+    members = runners or two_lines(cells, lined, ev.kind)
     stated = status_of(cells.pop("status", ""))  # a column of its own ('status': 'DNF')
     status = _place_status(cells) or stated
     if status and not cells.get("mark"):

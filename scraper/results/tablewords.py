@@ -52,6 +52,10 @@ EVENT_COLUMNS = frozenset(
 )
 # a column naming each row's round in a table of many events ('Round': 'Prelims', 'Final')
 ROUND_COLUMNS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
+_LEG_COLUMN = re.compile(
+    r"^(?:leg|runner|athlete|member|läufer(?:in)?|relayeur|etappe)\s*#?\s*[1-8]$"
+)  # 'Leg 1' .. 'Leg 4': a relay's runners, a column each
+
 HEADER_WORDS: dict[str, str] = {
     _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
 }
@@ -105,6 +109,8 @@ def header_field(text: str, loose: bool = True) -> str | None:
     for key in (low, low.rstrip(":.#*"), low.strip("()[]")):
         if key in HEADER_WORDS:
             return HEADER_WORDS[key]
+    if _LEG_COLUMN.match(low):
+        return "leg"  # 'Leg 1' .. 'Leg 4': a relay's runners, one column each
     known = field_of(h)
     if known:
         return {"finals": "mark", "prelims": "prelims"}.get(known, known)
