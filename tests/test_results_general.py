@@ -206,6 +206,30 @@ def test_team_scores_with_their_runners_listed_under_each_team():
     assert len(ev["results"][0]["raw"]) == 3  # the team line and its two runners
 
 
+DASHED_TEAMS = """\
+Varsity Boys 5K Team Scores
+1. St. Ignatius  -  29 pts
+    1  Tom Baker     11   15:58.2
+    3  Sam Ortiz     10   16:05.0
+2. Lincoln  -  61 pts
+    2  Ray Lin       12   16:01.5
+    4  Ben Hu        11   16:07.9
+3. Mills  -  88 pts
+    9  Al Cruz       12   16:40.1
+"""
+
+
+def test_team_lines_with_a_dash_before_the_score_and_runners_set_in_with_overall_places():
+    (ev,) = parse(DASHED_TEAMS)["events"]
+    assert ev["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "St. Ignatius", 29.0),
+        (2, "Lincoln", 61.0),
+        (3, "Mills", 88.0),
+    ]
+    assert [len(r["raw"]) for r in ev["results"]] == [3, 3, 2]  # each team with its runners
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -140,10 +140,10 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         end += 1
     team = " ".join(t.text for t in rest[start:end])
     points = None
-    for k in range(end, len(rest)):  # the score after the team, brackets skipped
+    for k in range(end, len(rest)):  # the score after the team, brackets and dashes skipped
         if shapes[k] in ("int2", "int", "decimal"):
             points = rest[k].text
-        if shapes[k] != "paren":
+        if shapes[k] not in ("paren", "dash"):
             break
     if points is None and start > 0 and shapes[start - 1] in ("int2", "int", "decimal"):
         points = rest[start - 1].text  # '1.  34  St. Olaf College': the score before the team

@@ -5,7 +5,8 @@ A team line is read by its header's columns when the header names a team column
 (``CAT PLACE TEAM#  TEAM NAME  TEAM SCORE``; a score may be a time), else by its shapes
 (:func:`scraper.results.blocks.team_row`). Lines whose places start again at 1 under a team,
 with a time, are that team's runners; the next team is told from a runner by its place
-(the team's place plus one) printed the way the team lines print theirs (``8.``).
+(the team's place plus one) printed the way the team lines print theirs (``8.``); lines set in
+under a team, with a time, are its runners whatever their places (their overall ones).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class TeamTable:
         self.team: Row | None = None
         self.runners = 0
         self.dotted = False  # the team lines' places are printed '1.'
+        self.indent = 0  # where the team lines start
 
     def _cells(self, toks: list[Tok], line: str, block: Block | None) -> Row | None:
         """A team line read by its header's columns, when the header names a team column."""
@@ -75,16 +77,17 @@ class TeamTable:
             and row.place == (team.place or 0) + 1
             and (dotted == self.dotted or self.runners == 0)
         )  # '8.  214  Saint Mary's' after seven runners of team '7.'
+        inset = toks[0].start > self.indent  # '   3 Sam Ortiz 16:05.0' under '1. St. Ignatius'
         runner = (
             team is not None
             and row is not None
-            and row.place == self.runners + 1
-            and not next_team
+            and (row.place == self.runners + 1 and not next_team or inset)
             and any(shape(t.text) == "time" for t in toks)
-        )  # places that start again at 1 under a team, with a time, are its runners
+        )  # places that start again at 1 under a team, or set in under it, with a time
         if row is not None and row.team is not None and not runner:
             ev.rows.append(row)
             self.team, self.runners, self.dotted = row, 0, dotted
+            self.indent = toks[0].start
         elif team is not None:  # a runner listed under the team scoring above
             self.runners += 1
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
