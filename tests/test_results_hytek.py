@@ -426,3 +426,19 @@ def test_a_school_printed_left_of_its_column_and_a_name_filling_its_line():
 def test_a_column_header_before_any_events_line_is_no_crash():
     doc = parse_document(b"Name Year\n==========\nEvent 1 B", None, "results.txt")
     assert doc.events == []
+
+
+def test_places_set_right_under_the_name_header_are_places_not_part_of_the_name():
+    text = (
+        "Event 1  Girls 5000 Meter Run CC Varsity\n"
+        "================================================================\n"
+        "    Name                    Year School                  Finals\n"
+        "================================================================\n"
+        "    9 Hargrove, Naomi          10 Sprague                 18:32.58\n"
+        "   10 Reyes, Vera              12 Sprague                 20:06.80\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [(r["place"], r["athlete"]) for r in doc["events"][0]["results"]] == [
+        (9, "Hargrove, Naomi"),
+        (10, "Reyes, Vera"),
+    ]

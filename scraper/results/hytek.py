@@ -272,6 +272,10 @@ class _Reader:
         assert self.ev is not None
         assert self.cols is not None
         cells = cells_by_header(line, self.cols)
+        lead = line.split()[0]
+        for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
+            if not cells.get("place") and cells.get(f, "").startswith(lead + " "):
+                cells["place"], cells[f] = lead, cells[f][len(lead) :].strip()
         tb, rest = extra_tiebreak(cells)
         relay = self.ev.kind == "relay"
         row = build_row(cells, self.unit_hint, self.round, relay, raw=line.rstrip())
