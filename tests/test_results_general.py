@@ -230,6 +230,30 @@ def test_team_lines_with_a_dash_before_the_score_and_runners_set_in_with_overall
     assert [len(r["raw"]) for r in ev["results"]] == [3, 3, 2]  # each team with its runners
 
 
+TEAMS_THEN_RUNNERS = """\
+Varsity Boys 5,000 Meters
+
+Team Scores
+  1. Marshfield             51  (1, 2, 7, 15, 26, [30])
+  2. La Salle Prep          56  (8, 10, 11, 13, 14, [17], [25])
+
+Individual Results
+  Place  Grade  Name                    Time      Team
+     1.    11  Marcus Kessler          15:40.7  Marshfield
+     2.    12  Cyrus Hargrove          15:46.6  Marshfield
+"""
+
+
+def test_a_section_heading_over_a_header_is_no_half_of_it():
+    teams, runners = parse(TEAMS_THEN_RUNNERS)["events"]
+    assert teams["kind"] == "team_scores"
+    assert runners["kind"] == "individual"
+    assert [(r[0], r[1], r[2], r[4]) for r in rows({"events": [runners]})] == [
+        (1, "Marcus Kessler", "Marshfield", 940.7),
+        (2, "Cyrus Hargrove", "Marshfield", 946.6),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

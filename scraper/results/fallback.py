@@ -46,6 +46,7 @@ from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
 from scraper.results.rowlines import continues, height_attempt, runners, spilled, tries
 from scraper.results.sections import (
+    GENERIC_TITLE,
     UNITS,
     clean_title,
     furniture,
@@ -67,11 +68,6 @@ _UNIT = re.compile(UNITS, re.I)
 _TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)",
-    re.I,
-)
-_GENERIC = re.compile(
-    r"^(?:individual|team|overall|final|official)?\s*(?:results?|scores?|scoring|standings|"
-    r"summary)(?:\s+\w+){0,2}(?:\s*\(.*\))?$",  # 'INDIVIDUAL RESULTS (TmPl = Team Place)'
     re.I,
 )
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
@@ -262,7 +258,7 @@ class _Reader:
             self.first_block = self.i
 
     def _event(self, kind: str) -> Event:
-        named = [t for t in self.titles if not _GENERIC.match(t)]
+        named = [t for t in self.titles if not GENERIC_TITLE.match(t)]
         short = bool(named) and len(named[-1].split()) <= 2  # 'Girls', 'Boys U/8'
         if len(named) >= 2 and short and not is_event_title(named[-2]):
             self.heading = named[-2]  # 'Medium Primary Schools' over its races

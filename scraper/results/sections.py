@@ -81,6 +81,12 @@ _BOILER = re.compile(  # page furniture, timing software's banners (Hy-Tek, Meet
 _DIGITS = re.compile(r"\d")
 _WIDE_GAP = re.compile(r"\s{3,}|\t")
 _DASH = re.compile(r"\s+[-–]\s+")
+# a section's heading that names no event ('Team Scores', 'INDIVIDUAL RESULTS (TmPl = ...)')
+GENERIC_TITLE = re.compile(
+    r"^(?:individual|team|overall|final|official)?\s*(?:results?|scores?|scoring|standings|"
+    r"summary)(?:\s+\w+){0,2}(?:\s*\(.*\))?$",
+    re.I,
+)
 _GENERIC_HEADING = re.compile(
     rf"^(?:overall|official|final|complete|individual)?\s*(?:{RESULTS_WORDS})$", re.I
 )
