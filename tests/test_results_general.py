@@ -254,6 +254,31 @@ def test_a_section_heading_over_a_header_is_no_half_of_it():
     ]
 
 
+SCORES_BY_GENDER = """\
+FINAL TEAM SCORES
+
+Women
+1. Northern Arizona 79.5
+2. Oregon 70
+2. Iowa State 70
+
+Men
+1. Stanford 72
+2. Iowa State 69
+"""
+
+
+def test_a_team_scores_heading_over_one_list_per_gender():
+    women, men = parse(SCORES_BY_GENDER)["events"]
+    assert (women["kind"], women["gender"], men["kind"], men["gender"]) == (
+        "team_scores", "F", "team_scores", "M"
+    )  # fmt: skip
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in men["results"]] == [
+        (1, "Stanford", 72.0),
+        (2, "Iowa State", 69.0),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -57,7 +57,7 @@ from scraper.results.sections import (
     without_start_time,
 )
 from scraper.results.sidebyside import unfold
-from scraper.results.teamlines import TeamTable
+from scraper.results.teamlines import TEAM_TITLE, TeamTable, team_titles
 
 _HEAT = re.compile(
     r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
@@ -65,12 +65,6 @@ _HEAT = re.compile(
     re.I,
 )
 _UNIT = re.compile(UNITS, re.I)
-_TEAM_TITLE = re.compile(
-    r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
-    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)",
-    re.I,
-)
-_INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
@@ -194,14 +188,15 @@ class _Reader:
         if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
             return any(s not in ("word", "dash", "state") for s in shapes[1:])
         line = " ".join(t.text for t in toks)
-        if self.block is None and not self._under_team_title():
+        if self.block is None and not self._team_titles():
             return False
         if _UNIT.fullmatch(toks[1].text.split(".")[0]) and is_event_title(line):
             return False  # the next event's title under the last header: '10 km Dames'
         return not mostly_date(line)  # '30th - 31st August 2018'
 
-    def _under_team_title(self) -> bool:
-        return any(_TEAM_TITLE.search(t) for t in self.titles[-2:])
+    def _team_titles(self, individual: bool = True) -> bool:
+        after = self.ev is not None and self.ev.kind == "team_scores" and self.block is None
+        return team_titles(self.titles, after, individual)
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, or a title."""
@@ -209,7 +204,7 @@ class _Reader:
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
         hm = _HEAT.match(s)
-        r = round_of(s)
+        r = None if TEAM_TITLE.search(s) else round_of(s)  # 'FINAL TEAM SCORES': a title
         if r and len(s) < 40:
             self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
             if self.ev is not None and not self.ev.rows:
@@ -231,7 +226,7 @@ class _Reader:
         printed = date_in(s)[0] if is_event_title(s) else None
         if printed and is_event_title(undated := " ".join(s.replace(printed, " ").split())):
             s = undated  # "Women's Triple Jump     Final     30 AUG 2025": the event's title
-        words = all(field_of(w) for w in s.split()) and not _TEAM_TITLE.search(s)
+        words = all(field_of(w) for w in s.split()) and not TEAM_TITLE.search(s)
         if not is_title(s) or RULE.match(s) or words:
             return  # a rule, or header words on a line of their own ('Team Results' is a title)
         if self.ev is not None and self.ev.rows and self.titles_done:
@@ -270,7 +265,7 @@ class _Reader:
             name = self.base  # 'Individual Results' under the race named above
         else:
             name = section_name(self.titles) or (self.ev.name if self.ev else "Results")
-        teams = any(_TEAM_TITLE.search(t) and not _INDIVIDUAL.search(t) for t in self.titles[-2:])
+        teams = self._team_titles(individual=False)
         ev = self.ev
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
         moved = ev is not None and self.round is not None and self.round != ev.round

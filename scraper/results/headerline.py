@@ -82,8 +82,9 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
 
 
 def _titled(line: str) -> bool:
-    """A line naming a race's distance or its runners' gender: a title, whatever its words."""
-    return bool(DISTANCE.search(line) or gender_of(line))
+    """A line naming a race's distance or its runners' gender, or ending in a team table's name
+    ('FINAL TEAM SCORES'): a title, whatever its words."""
+    return bool(DISTANCE.search(line) or gender_of(line) or _TEAM_HEADING.search(line))
 
 
 def _block(cols: list[Col], line: str) -> Block:
@@ -152,6 +153,7 @@ def columns(line: str) -> list[Col]:
     return out
 
 
+_TEAM_HEADING = re.compile(r"\bteam\s+(?:scores|standings|rankings|results)\s*$", re.I)
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
 
 

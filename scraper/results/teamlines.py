@@ -19,6 +19,13 @@ from scraper.results.columns import build_row
 from scraper.results.headerline import Block
 from scraper.results.model import Event, Row
 
+TEAM_TITLE = re.compile(
+    r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
+    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)",
+    re.I,
+)
+_GENDER_LINE = re.compile(r"^(?:men|women|boys|girls|male|female)'?s?:?$", re.I)
+_INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
 _TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 
@@ -104,3 +111,13 @@ def _cells_row(cells: dict[str, str], raw: str) -> Row | None:
     if row.unit == "points":
         row.points = row.mark
     return row
+
+
+def team_titles(titles: list[str], after_teams: bool, individual: bool = True) -> bool:
+    """The titles name a team table (an 'Individual' one too unless ``individual`` is False),
+    or, ``after_teams`` (a team table above, no header since), only its next gender ('Men'
+    after the teams of 'Women' under 'TEAM SCORES')."""
+    for t in titles[-2:]:
+        if TEAM_TITLE.search(t) and (individual or not _INDIVIDUAL.search(t)):
+            return True
+    return after_teams and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
