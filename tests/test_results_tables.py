@@ -630,6 +630,26 @@ def test_a_relay_row_per_leg_is_one_result_with_its_runners() -> None:
     ]
 
 
+def test_a_team_tables_score_is_its_result_beside_a_total_time_and_event_columns() -> None:
+    xc = _table(
+        ["PL", "Team", "Score", "1", "2", "3", "4", "5", "Total Time", "Avg. Time"],
+        [["1", "Iowa State", "44", "2", "5", "9", "12", "16", "1:58:48.6", "23:45.7"]],
+    )
+    events = ["100", "200", "400", "800", "1600", "3200", "110H", "300H"]
+    track = _table(
+        ["Place", "School", *events, "Total"],
+        [["1", "Lincoln", "10", "8", "", "4.5", "6", "2", "1", "3", "34.5"]],
+    )
+    page = f"<h2>Men's 8k Team Results</h2>{xc}<h2>Boys Team Scores by Event</h2>{track}"
+    events_read = contract(f"<html><body>{page}</body></html>")["events"]
+    assert [
+        (e["kind"], r["team"], r["mark_normalized"]) for e in events_read for r in e["results"]
+    ] == [
+        ("team_scores", "Iowa State", 44.0),
+        ("team_scores", "Lincoln", 34.5),
+    ]
+
+
 @pytest.mark.parametrize(
     ("cell", "members"),
     [

@@ -145,6 +145,9 @@ def _sequence(values: list[str]) -> bool:
     return rising >= 0.8
 
 
+_EVENT_CODE = re.compile(r"^\d{2,5}\s?m?\s?(?:h|sc|sh|w)$", re.I)  # '110H', '300mH', '3000SC'
+
+
 def header_columns(cells: list[str]) -> list[Column] | None:
     """The columns a header row names, or None when the row is not a header."""
     few = sum(1 for c in cells if c and header_word(c)) < 2
@@ -156,8 +159,12 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     marks = sum(
         1
         for c in cells
-        if c.strip() and not c.strip().isdigit() and _is_value(c) and not is_event_title(c)
-    )  # (a combined event's events as columns, '100m' '400m' '1500m', are labels)
+        if c.strip()
+        and not c.strip().isdigit()
+        and _is_value(c)
+        and not is_event_title(c)
+        and not _EVENT_CODE.match(c.strip())
+    )  # (a combined event's events as columns, '100m' '400m' '1500m' '110H', are labels)
     if len(known) < 2 or not (set(known) & names) or marks > 1:
         return None
     return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]

@@ -326,6 +326,8 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         field = "category" if category_of(club["team"]) else "team"  # 'Eva Roth (W35)'
         if field not in cells:
             cells["athlete"], cells[field] = club["name"], club["team"]
+    if ev.kind == "team_scores" and cells.get("points") and cells.get("mark"):
+        extra["time"] = cells.pop("mark")  # 'Score' beside 'Total Time': the score's the result
     printed = cells.get("mark")
     if printed is not None:
         printed, wind, other = mark_parts(printed)  # '10.01 (+2.4)', "6.34m 20' 9.5\""
