@@ -279,6 +279,32 @@ def test_a_team_scores_heading_over_one_list_per_gender():
     ]
 
 
+YOUTH = """\
+Girls 8 & Under 100 Meter Dash
+Pl  Name                   Age Club                  Time
+ 1  Ivy Stone                8 Valley Flyers         17.02
+ 2  Ada Moss                 7 Harbor Striders       17.40
+
+Team Points - Girls 8 & Under
+   1  Valley Flyers          10
+   2  Harbor Striders         8
+
+Girls 9-10 100 Meter Dash
+Pl  Name                   Age Club                  Time
+ 1  Naomi Whitlock          10 Valley Flyers         14.47
+ 2  Sierra Vance             9 Harbor Striders       14.77
+"""
+
+
+def test_a_youth_age_group_in_a_title_is_no_feet_inches_mark():
+    events = parse(YOUTH)["events"]
+    assert [(e["event_name"], e["kind"], len(e["results"])) for e in events] == [
+        ("Girls 8 & Under 100 Meter Dash", "individual", 2),
+        ("Team Points - Girls 8 & Under", "team_scores", 2),
+        ("Girls 9-10 100 Meter Dash", "individual", 2),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

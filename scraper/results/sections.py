@@ -122,6 +122,9 @@ _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
 _SPREAD = re.compile(r"\S {3,}\S")
 _PHRASE = re.compile(r"\S \S")
 # a mark as results print them (a time with its fraction, metres with centimetres, feet-inches)
+_AGE_GROUP = re.compile(
+    r"\b(?:girls|boys|men|women|male|female|ages?|youth)\s+\d{1,2}\s?-\s?\d{1,2}\b", re.I
+)
 _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age group: '20-29')
     r"(?<![\w.:,-])(?:\d{1,2}:\d{2}[.,]\d{1,3}|\d{1,2}[.,]\d{2}\s?m|\d{1,3}-(?:0\d|1[01])(?:\.\d{2})?)"
     r"(?![\w.:,-])"
@@ -180,7 +183,8 @@ def is_title(s: str) -> bool:
     words = s.split()
     if not s or len(" ".join(words)) > 110 or _longest_phrase(s) > _MAX_WORDS:
         return False
-    if _NOT_TITLE.match(s) or _BOILER.search(s) or _MARK.search(s) or date_in(s)[1]:
+    marks = _MARK.search(_AGE_GROUP.sub(" ", s))  # 'Girls 9-10 100 Meter Dash': ages, no mark
+    if _NOT_TITLE.match(s) or _BOILER.search(s) or marks or date_in(s)[1]:
         return False
     if "%" in s or "°" in s:
         return False  # weather: '73 °  81%  M CLOUDY'
