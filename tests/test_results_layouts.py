@@ -821,7 +821,9 @@ def test_a_ranked_list_printing_the_mark_right_after_the_place():
     ]
 
 
-@pytest.mark.parametrize(("tie", "guest"), [("T2", "5"), ("2T", "5*"), ("=2", "5*"), ("2=", "5")])
+@pytest.mark.parametrize(
+    ("tie", "guest"), [("T2", "5"), ("2T", "5*"), ("=2", "5*"), ("2=", "5"), ("T-2", "5")]
+)
 def test_tied_places_and_a_guests_starred_place(tie, guest):
     doc = parse(
         "Men High Jump\n"

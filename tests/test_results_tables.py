@@ -650,6 +650,12 @@ def test_a_team_tables_score_is_its_result_beside_a_total_time_and_event_columns
     ]
 
 
+def test_tied_places_printed_t_dash() -> None:
+    table = _table(["Pl.", "Team", "Pts."], [["1", "UNLV", "136"], ["T-2", "Wyoming", "80.5"]])
+    doc = contract(f"<html><body><h3>Men's Team Standings</h3>{table}</body></html>")
+    assert cells(doc, "place", "team") == [(1, "UNLV"), (2, "Wyoming")]
+
+
 @pytest.mark.parametrize(
     ("cell", "members"),
     [

@@ -17,7 +17,9 @@ _YEAR = re.compile(
     r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|[MW]\d{1,2})(?:-\d)?\.?$",
     re.I,
 )
-_PLACE = re.compile(r"^[=T]?(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|T|=|\*)?$", re.I)  # '5=', '8*'
+_PLACE = re.compile(
+    r"^(?:[=T]|T-)?(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|T|=|\*)?$", re.I
+)  # '5=', '8*'
 
 
 def is_year(text: str) -> bool:

@@ -43,7 +43,7 @@ _MARK = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
-_PLACE = re.compile(r"(?:=|T|t)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
+_PLACE = re.compile(r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _DISTANCE_LEAD = re.compile(
     r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I

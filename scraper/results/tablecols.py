@@ -19,7 +19,7 @@ from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.sections import is_event_title
 from scraper.results.tablewords import header_field, header_word
 
-PLACE = re.compile(r"^[=T]?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*)?$", re.I)
+PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*)?$", re.I)
 _INT = re.compile(r"^\d{1,6}$")
 _BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SEX = {
@@ -62,7 +62,7 @@ class Column:
 
 
 def place_of(text: str | None) -> int | None:
-    """'3' '3.' '3rd' '3位' '=3' 'T3' -> 3."""
+    """'3' '3.' '3rd' '3位' '=3' 'T3' 'T-3' -> 3."""
     m = PLACE.match((text or "").strip())
     return int(m.group(1)) if m else None
 
