@@ -55,6 +55,8 @@ LINES = [
     ("1. Lauf  Beginn 10:30 Uhr", False, "heat title with a clock time"),
     ("2019 MIAC Cross Country Championships - Men's 8km", False, "meet title"),
     ("                                                Page 2", False, "page number"),
+    ("Boys Team Scores: South Eugene 51, Wilsonville 50", True, "team scores on one line"),
+    ("Note: heat 2, lane 3", False, "a note with numbers after words"),
 ]
 
 

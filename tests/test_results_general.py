@@ -305,6 +305,45 @@ def test_a_youth_age_group_in_a_title_is_no_feet_inches_mark():
     ]
 
 
+DUAL = """\
+Lincoln vs. Central Dual Meet
+
+FINAL SCORES
+Boys:  Lincoln 78, Central 59
+Girls: Central 81, Lincoln 56
+
+Boys 100m
+  1. Desmond Mensah (L) 11.37
+  2. Cyrus Obi (L) 11.58
+
+Boys Team Scores: South Eugene 51, Wilsonville 50, Crater 50
+"""
+
+
+def test_team_scores_run_together_on_a_line_and_a_one_letter_club_key_in_brackets():
+    events = parse(DUAL)["events"]
+    teams = [
+        (e["event_name"], e["gender"], r["place"], r["team"], r["mark_normalized"])
+        for e in events
+        if e["kind"] == "team_scores"
+        for r in e["results"]
+    ]
+    assert teams == [
+        ("Boys Team Scores", "M", 1, "Lincoln", 78.0),
+        ("Boys Team Scores", "M", 2, "Central", 59.0),
+        ("Girls Team Scores", "F", 1, "Central", 81.0),
+        ("Girls Team Scores", "F", 2, "Lincoln", 56.0),
+        ("Boys Team Scores", "M", 1, "South Eugene", 51.0),
+        ("Boys Team Scores", "M", 2, "Wilsonville", 50.0),
+        ("Boys Team Scores", "M", 2, "Crater", 50.0),
+    ]
+    (sprint,) = [e for e in events if e["kind"] == "individual"]
+    assert [(r[1], r[2]) for r in rows({"events": [sprint]})] == [
+        ("Desmond Mensah", "L"),
+        ("Cyrus Obi", "L"),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -57,7 +57,7 @@ from scraper.results.sections import (
     without_start_time,
 )
 from scraper.results.sidebyside import unfold
-from scraper.results.teamlines import TEAM_TITLE, TeamTable, team_titles
+from scraper.results.teamlines import TEAM_TITLE, TeamTable, inline_scores, team_titles
 
 _HEAT = re.compile(
     r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
@@ -199,12 +199,21 @@ class _Reader:
         return team_titles(self.titles, after, individual)
 
     def _other(self, s: str) -> None:
-        """A line that is neither header nor result: wind, heat, round, or a title."""
+        """A line that is neither header nor result: wind, heat, round, a title, or a line of
+        team scores."""
+        scores = inline_scores(s, self.titles)
+        if scores is not None:  # 'Boys Team Scores: South Eugene 51, Wilsonville 50'
+            label, rows = scores
+            name = label if TEAM_TITLE.search(label) else f"{label} Team Scores"
+            self.doc.events.append(new_event(name, kind="team_scores", rows=rows, round="Finals"))
+            self.titles_done = True
+            return
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
         hm = _HEAT.match(s)
-        r = None if TEAM_TITLE.search(s) else round_of(s)  # 'FINAL TEAM SCORES': a title
+        titled = TEAM_TITLE.search(s) or GENERIC_TITLE.match(s)  # 'FINAL TEAM SCORES'
+        r = None if titled else round_of(s)
         if r and len(s) < 40:
             self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
             if self.ev is not None and not self.ev.rows:

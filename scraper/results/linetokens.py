@@ -87,7 +87,8 @@ def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
         return None
     club = " ".join(t.text for t in toks[k : close + 1])[1:-1].strip()
     rest = toks[close + 1 :]
-    if not re.search(r"[^\W\d_]{2}", club) or shape(rest[0].text) not in RESULT_SHAPES:
+    lettered = re.search(r"[^\W\d_]{2}", club) or re.fullmatch(r"[A-Z]", club)  # '(L)': a key
+    if not lettered or shape(rest[0].text) not in RESULT_SHAPES:
         return None
     inner = [Tok(club, toks[k].start, toks[close].end, 2)]  # brackets part it as two spaces do
     return [("place", [toks[0]]), ("athlete", toks[1:k]), ("team", inner), ("mark", rest[:1])]

@@ -44,6 +44,8 @@ _MARK = re.compile(
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
 _PLACE = re.compile(r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
+_TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  # 'South Eugene 51'
+_SCORES_LINE = re.compile(rf"^[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+$")
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _DISTANCE_LEAD = re.compile(
     r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I
@@ -152,6 +154,8 @@ def line_is_result(line: str) -> bool:
     tokens = line.split()
     if len(tokens) < 2 or _DISTANCE_LEAD.match(line):
         return False  # an event's title: '60 m vallas (0,914) Hombres', '10 km Dames'
+    if _SCORES_LINE.match(line.strip()):
+        return True  # 'Boys Team Scores: South Eugene 51, Wilsonville 50': team scores
     first = tokens[0]
     if _GLUED_PLACE.match(first):  # "1.Name": the place with its dot attached to the name
         cut = first.index(".") + 1

@@ -26,6 +26,12 @@ TEAM_TITLE = re.compile(
 )
 _GENDER_LINE = re.compile(r"^(?:men|women|boys|girls|male|female)'?s?:?$", re.I)
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
+# 'Boys Team Scores: South Eugene 51, Wilsonville 50', 'Girls: Central 81, Lincoln 56'
+_INLINE = re.compile(r"^(?P<label>[^\W\d][^:]{0,60}):\s*(?P<teams>.+)$")
+_INLINE_TEAM = re.compile(
+    r"^(?:(?P<place>\d{1,3})[.)]\s*)?(?P<team>[^\W\d].*?)\s+(?P<score>\d{1,4}(?:\.\d+)?)$"
+)
+_SCORES = re.compile(r"\bscor|\bpoints|\bstandings", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
 _TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 
@@ -121,3 +127,29 @@ def team_titles(titles: list[str], after_teams: bool, individual: bool = True) -
         if TEAM_TITLE.search(t) and (individual or not _INDIVIDUAL.search(t)):
             return True
     return after_teams and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
+
+
+def inline_scores(line: str, titles: list[str]) -> tuple[str, list[Row]] | None:
+    """Team scores run together on one line, as meet reports and newspapers print them ('Boys
+    Team Scores: South Eugene 51, Wilsonville 50, Crater 19'; 'Boys: Lincoln 78, Central 59'
+    under 'FINAL SCORES'): the label and the teams placed in order, equal scores tied."""
+    m = _INLINE.match(line.strip())
+    if m is None:
+        return None
+    label = m["label"].strip()
+    under = _GENDER_LINE.match(label) and any(_SCORES.search(t) for t in titles[-2:])
+    if not (TEAM_TITLE.search(label) or _SCORES.search(label) or under):
+        return None
+    parts = [_INLINE_TEAM.match(p.strip()) for p in re.split(r"[,;]", m["teams"])]
+    if len(parts) < 2 or not all(parts):
+        return None
+    rows: list[Row] = []
+    for k, p in enumerate(parts):
+        assert p is not None
+        row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=line.rstrip())
+        row.set_mark(p["score"], "points")
+        row.points = row.mark
+        if rows and row.mark == rows[-1].mark:
+            row.place = rows[-1].place
+        rows.append(row)
+    return label, rows
