@@ -344,6 +344,31 @@ def test_team_scores_run_together_on_a_line_and_a_one_letter_club_key_in_bracket
     ]
 
 
+ONE_RUNNER_A_LINE = """\
+Junior Girls 4x100m Relay
+Pos  Team                     Time
+  1  Sutton Coldfield GS      50.45
+       ABERNATHY Maya
+       SALDANA Ivy
+       LANGFORD Ruby
+       CORRIGAN Harper
+  2  Wolverhampton            51.07
+       BRAMWELL Sadie
+       REYES Margo
+"""
+
+
+def test_a_relays_runners_one_a_line_under_its_team():
+    (relay,) = parse(ONE_RUNNER_A_LINE)["events"]
+    assert [(r["team"], [m["athlete"] for m in r["relay_members"]]) for r in relay["results"]] == [
+        (
+            "Sutton Coldfield GS",
+            ["ABERNATHY Maya", "SALDANA Ivy", "LANGFORD Ruby", "CORRIGAN Harper"],
+        ),
+        ("Wolverhampton", ["BRAMWELL Sadie", "REYES Margo"]),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

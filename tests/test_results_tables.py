@@ -613,11 +613,16 @@ def test_a_relay_row_per_leg_is_one_result_with_its_runners() -> None:
         ["Place", "Team", "Runner", "Time"],
         [["2", "Sheldon", "Ann Moss", "48.30"], ["2", "Sheldon", "Bea Cole", "48.30"]],
     )
+    one_cell = _table(
+        ["Pl", "Team", "Relay", "Athletes", "Mark"],
+        [["1", "Oregon", "A", "Maya Vance, Sadie Achebe, Greta Mensah, Jada McAllister", "46.12"]],
+    )
     columns = _table(
         ["Place", "Team", "Time", "Leg 1", "Leg 2", "Leg 3", "Leg 4"],
         [["3", "Ole Miss", "49.12", "Kim Ray", "Ada Obi", "Eve Tan", "Ivy Poe"]],
     )
-    page = "".join(f"<h2>Girls 4x100m Relay</h2>{t}" for t in (spanned, repeated, columns))
+    tables = (spanned, repeated, one_cell, columns)
+    page = "".join(f"<h2>Girls 4x100m Relay</h2>{t}" for t in tables)
     events = contract(f"<html><body>{page}</body></html>")["events"]
     assert [
         (r["place"], r["team"], r["year"], [m["athlete"] for m in r["relay_members"]])
@@ -626,6 +631,7 @@ def test_a_relay_row_per_leg_is_one_result_with_its_runners() -> None:
     ] == [
         (1, "Lincoln", None, ["Jada Cole", "Bea Long", "Paige Fair", "Tess Osei"]),
         (2, "Sheldon", None, ["Ann Moss", "Bea Cole"]),
+        (1, "Oregon", None, ["Maya Vance", "Sadie Achebe", "Greta Mensah", "Jada McAllister"]),
         (3, "Ole Miss", None, ["Kim Ray", "Ada Obi", "Eve Tan", "Ivy Poe"]),
     ]
 

@@ -23,6 +23,7 @@ from scraper.results.sections import is_event_title
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
+_ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|FR|SO|JR|SR)$")  # a runner's class after the name
 _WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
@@ -105,13 +106,17 @@ def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
 
 def runners(row: Row, line: str) -> bool:
     """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
-    '1) Ann Moss 2) Bea Cole ...', numbered on over a second line): read into the row."""
+    '1) Ann Moss 2) Bea Cole ...', numbered on over a second line, or one name a line set in
+    under it): read into the row."""
     if row.athlete is not None or row.team is None:
         return False
     first = re.match(r"\s*([1-8])\)", line)
-    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1):
+    one = bool(_ONE_NAME.fullmatch(line)) and len(row.relay_members) < 8
+    above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
+    on = one and bool(_ONE_NAME.fullmatch(above))
+    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
-    names = members_of(line.strip())
+    names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
     if not names:
         return False
     row.relay_members.extend(legs(names, len(row.relay_members) + 1))
@@ -183,10 +188,12 @@ def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> 
         if members:
             cells["team"] = team[0]
             return members
-    runner, club = cells.get("athlete", "").casefold(), cells.get("team", "").casefold()
-    apart = club and runner not in club and club not in runner
-    if kind == "relay" and apart and len(runner.split()) >= 2 and _names([runner]):
+    runner, club = cells.get("athlete", ""), cells.get("team", "").casefold()
+    apart = club and runner.casefold() not in club and club not in runner.casefold()
+    named = members_of(runner) or (
+        [runner] if len(runner.split()) >= 2 and _names([runner]) else []
+    )
+    if kind == "relay" and apart and named:
         cells.pop("year", None)
-        runner = cells.pop("athlete")
-        return members_of(runner) or [runner]
-    return []
+        cells.pop("athlete")
+    return named if kind == "relay" and apart else []
