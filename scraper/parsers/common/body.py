@@ -35,6 +35,7 @@ from scraper.parsers.common.units import Unit, units_of, weight
 # how a sentence ends: a short last block ending otherwise is a credit line
 _END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
+HEADING_MAX = 100  # weighted characters of the longest section heading
 KEPT_TAGS = PARA_TAGS | {"table"}
 Block = tuple[str, str, Unit]
 
@@ -60,6 +61,7 @@ def read_body(
     # (block, why it is dropped or None, whether a short block between kept text would stay)
     lead = _lead_in(root, units, choice, headline) if headline else set()
     read: list[tuple[Block, str | None, bool]] = []
+    begun = False  # the container's text has begun (an <h1> after it heads a section)
     for i, u in enumerate(units):
         if not u.text:
             continue
@@ -68,8 +70,13 @@ def read_body(
             if notes is not None:
                 note(notes, u.el, True, "a standfirst between the headline and the container")
             continue
-        why = _dropped(u, i in choice.good, i in choice.teasers, inside(u.el, container))
-        read.append(((u.tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
+        held = inside(u.el, container)
+        tag = u.tag
+        if tag == "h1" and begun and _section_h1(units, i, choice, headline):
+            tag = "h2"  # a page that marks every section's heading as <h1>
+        why = _dropped(u, i in choice.good, i in choice.teasers, held, tag)
+        begun = begun or (held and i in choice.good)
+        read.append(((tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
     kept: list[Block] = []
     for k, (block, why, inner) in enumerate(read):
         if why is None or (inner and _between_kept(read, k)):
@@ -116,6 +123,17 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
     }
 
 
+def _section_h1(units: list[Unit], i: int, choice: Choice, headline: str | None) -> bool:
+    """An ``<h1>`` after the article's text began heads a section of it (pages that mark every
+    section's heading as ``<h1>``): short, not the headline again, and the next block is article
+    prose (not a box's title over a prompt or a list of links)."""
+    u = units[i]
+    if weight(u.text) > HEADING_MAX or (headline and _same_title(u.text, headline)):
+        return False
+    nxt = next((j for j in range(i + 1, len(units)) if units[j].text), None)
+    return nxt is not None and nxt in choice.good and inside(units[nxt].el, choice.container)
+
+
 def _same_title(a: str, b: str) -> bool:
     return overlap(a, b) >= 0.6 and overlap(b, a) >= 0.6
 
@@ -129,11 +147,12 @@ _SITE_HEADER = re.compile(
 _LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})
 
 
-def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | None:
-    """Why a unit is no body text (None: it is)."""
+def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool, tag: str) -> str | None:
+    """Why a unit is no body text (None: it is); ``tag`` is the block's kind (an ``<h1>`` after
+    the article's text began is read as a section's heading)."""
     if not in_container:
         return "outside the article container"
-    if u.tag == "h1":
+    if tag == "h1":
         return "the page's headline"
     if good:
         return None
@@ -147,7 +166,7 @@ def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool) -> str | Non
         and not _linked_sentence(u)
     ):
         return "mostly link text"
-    if u.tag not in KEPT_TAGS:
+    if tag not in KEPT_TAGS:
         return _SHORT_BLOCK
     return None
 

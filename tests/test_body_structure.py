@@ -1,0 +1,68 @@
+"""The body extractor on how articles are built: sections headed by ``<h1>``s (small invented
+pages, one per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parsers.generic import GenericParser
+
+FETCHED = "2026-11-24T05:00:00+00:00"
+URL = "https://blog.example.org/2026/06/01/tempo-runs"
+TITLE = "How I plan my tempo runs"
+
+S1 = (
+    "Tempo runs are the backbone of my week: twenty minutes at a pace I could hold for an hour, "
+    "never faster, whatever the watch says."
+)
+S2 = (
+    "I pick a flat loop of about two kilometres, so the pace is honest and I can drop out if the "
+    "legs are not there that day."
+)
+S3 = (
+    "After eight weeks the same pace costs fewer heartbeats, and the long run on Sunday feels "
+    "easier than it has any right to."
+)
+
+
+def page(article: str) -> str:
+    rail = "".join(f"<li><a href='/p/{i}'>An older post number {i}</a></li>" for i in range(6))
+    return (
+        f"<!doctype html><html lang='en'><head><title>{TITLE}</title></head><body>"
+        "<div id='top'><a href='/'>Run Notes</a></div>"
+        f"<div id='main'><h1>{TITLE}</h1>{article}</div>"
+        f"<div id='rail'><h3>Archive</h3><ul>{rail}</ul></div></body></html>"
+    )
+
+
+def body(html: str) -> str:
+    return GenericParser().parse(html, URL, FETCHED).body or ""
+
+
+def test_section_headings_marked_as_h1_are_kept_in_order() -> None:
+    article = (
+        f"<section><p>{S1}</p><h1>Where to run them</h1><p>{S2}</p>"
+        f"<h1>What changes</h1><p>{S3}</p></section>"
+    )
+    text = body(page(article))
+    assert not text.startswith(TITLE)
+    assert text.index(S1) < text.index("Where to run them") < text.index(S2)
+    assert text.index(S2) < text.index("What changes") < text.index(S3)
+
+
+@pytest.mark.parametrize(
+    ("h1", "after"),
+    [
+        (TITLE, f"<p>{S3}</p>"),  # the headline again, over more text
+        ("Did you enjoy this post?", "<h1>Get free updates</h1><p>Enter your email.</p>"),
+        (
+            "A long caption marked as a heading, saying who stands where in the photo above, "
+            "from the left, and who took it",
+            f"<p>{S3}</p>",
+        ),
+    ],
+)
+def test_an_h1_that_heads_no_section_stays_out(h1: str, after: str) -> None:
+    text = body(page(f"<section><p>{S1}</p><p>{S2}</p><h1>{h1}</h1>{after}</section>"))
+    assert S2 in text
+    assert h1 not in text
