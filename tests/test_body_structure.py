@@ -1,5 +1,5 @@
-"""The body extractor on how articles are built: sections headed by ``<h1>``s (small invented
-pages, one per rule)."""
+"""The body extractor on how articles are built: sections headed by ``<h1>``s, and text written
+straight into a box between its subheadings (small invented pages, one per rule)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,22 @@ def test_an_h1_that_heads_no_section_stays_out(h1: str, after: str) -> None:
     text = body(page(f"<section><p>{S1}</p><p>{S2}</p><h1>{h1}</h1>{after}</section>"))
     assert S2 in text
     assert h1 not in text
+
+
+def test_text_written_between_a_boxs_subheadings_keeps_its_place() -> None:
+    article = (
+        f"<div class='post-body'>{S1}<br><br>{S2}<h2>The result</h2>{S3}<br>"
+        "<h2>And then</h2>Short and sweet.</div>"
+    )
+    text = body(page(article))
+    assert text.index(S2) < text.index("The result") < text.index(S3)
+    assert text.index(S3) < text.index("And then") < text.index("Short and sweet.")
+
+
+def test_a_place_left_between_a_boxs_blocks_is_no_paragraph() -> None:
+    # a dateline's place, a bare name: text of the box that does not read as a paragraph
+    article = f"<div class='story'><div><p>{S1}</p></div>Boulder<div><p>{S2}</p></div></div>"
+    text = body(page(article))
+    assert S1 in text
+    assert S2 in text
+    assert "Boulder" not in text

@@ -30,10 +30,10 @@ from scraper.parsers.common.explain import Note, note
 from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS
 from scraper.parsers.common.pagemeta import overlap
 from scraper.parsers.common.tables import results_html
-from scraper.parsers.common.units import Unit, units_of, weight
+from scraper.parsers.common.units import END, Unit, units_of, weight
 
 # how a sentence ends: a short last block ending otherwise is a credit line
-_END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
+_END = END
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 HEADING_MAX = 100  # weighted characters of the longest section heading
 KEPT_TAGS = PARA_TAGS | {"table"}
@@ -177,7 +177,9 @@ _SHORT_BLOCK = "a short <{tag}> block, no paragraph, not between paragraphs"
 def _line_block(u: Unit) -> bool:
     """A block holding one line of text and no other block: a paragraph written as a <div>
     (text pasted from a word processor: "1 can (15 ounce) pumpkin")."""
-    return u.tag in ("div", "span", "font", "center") and not u.link and len(u.el) <= 3
+    return (
+        u.tag in ("div", "span", "font", "center") and not u.link and not u.run and len(u.el) <= 3
+    )
 
 
 def _between_kept(read: list[tuple[Block, str | None, bool]], k: int) -> bool:

@@ -14,9 +14,12 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from scraper.parsers.common.names import INLINE
+from scraper.parsers.common.names import INLINE, PARA_TAGS
 from scraper.parsers.common.tables import is_data_table, is_results_table, rows_of, table_text
 
+# how a sentence ends
+END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
+RUN_MIN = 60  # weighted characters of a run of a box's text that is a paragraph, however it ends
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BR_BREAK = re.compile(r"\u2029[^\S\u2029]*\u2029")  # two <br> with only blanks between
 _HEADING_CLASS = re.compile(
@@ -34,7 +37,7 @@ def weight(text: str) -> int:
 
 
 class Unit:
-    __slots__ = ("el", "parts", "link", "tag", "results", "_text")
+    __slots__ = ("el", "parts", "link", "tag", "results", "run", "_text")
 
     def __init__(self, el: etree._Element, tag: str | None = None) -> None:
         self.el = el
@@ -42,6 +45,7 @@ class Unit:
         self.parts: list[str] = []
         self.link = 0
         self.results = False  # a results table
+        self.run = False  # a run of a box's text between blocks of its own
         self._text: str | None = None
 
     @property
@@ -61,9 +65,15 @@ class Unit:
 
 
 def units_of(root: etree._Element) -> list[Unit]:
-    """The text under ``root`` grouped by nearest block-level element, in document order."""
+    """The text under ``root`` grouped by nearest block-level element, in document order.
+
+    Text a block holds beside blocks of its own (a post's paragraphs written as lines between
+    ``<br>``s around its ``<h2>`` subheadings and quotes) is read as runs, a unit each, in their
+    place among those blocks; a run in a ``<div>`` (or another box) that ends like a sentence or
+    is long is a paragraph."""
     units: list[Unit] = []
     by_el: dict[etree._Element, Unit] = {}
+    runs: list[Unit] = []  # units of boxes whose text is split by blocks
 
     def unit_of(el: etree._Element, tag: str | None = None) -> Unit:
         u = by_el.get(el)
@@ -72,30 +82,65 @@ def units_of(root: etree._Element) -> list[Unit]:
             units.append(u)
         return u
 
-    def walk(el: etree._Element, unit: Unit, in_link: bool) -> None:
+    def run_after(u: Unit) -> Unit:
+        """A new unit for the text of ``u``'s box after one of its blocks."""
+        if not runs or runs[-1] is not u:
+            runs.append(u)
+        nxt = Unit(u.el, u.tag)
+        units.append(nxt)
+        runs.append(nxt)
+        return nxt
+
+    def add(unit: Unit, text: str, in_link: bool) -> None:
+        unit.parts.append(text)
+        if in_link:
+            unit.link += len(text.strip())
+
+    def walk(el: etree._Element, unit: Unit, in_link: bool) -> Unit | None:
+        """Read ``el`` into ``unit``; the unit the text after ``el`` goes on in (None: ``el``
+        is a block, the text after it starts a new run)."""
         tag = el.tag
         if tag == "br":
             unit.parts.append("\u2029")
-        elif tag == "table" and _table_unit(el, unit_of):
-            return
-        elif tag not in INLINE:
+            return unit
+        if tag == "table" and _table_unit(el, unit_of):
+            return None
+        block = tag not in INLINE
+        if block:
             unit = unit_of(el, "h3" if _marked_heading(el) else None)
         if tag == "a":
             href = el.get("href") or ""
             in_link = not href.startswith(("#", "javascript:"))
+        cur, broken = unit, False
         if el.text:
-            unit.parts.append(el.text)
-            if in_link:
-                unit.link += len(el.text.strip())
+            add(cur, el.text, in_link)
         for child in el:
-            walk(child, unit, in_link)
-            if child.tail:
-                unit.parts.append(child.tail)
-                if in_link:
-                    unit.link += len(child.tail.strip())
+            if broken and child.tag in INLINE and child.tag != "br":
+                cur, broken = run_after(cur), False
+            after = None if broken and child.tag == "br" else walk(child, cur, in_link)
+            if after is None:
+                broken = True
+            else:
+                cur = after
+            tail = child.tail
+            if tail and (not broken or tail.strip()):
+                if broken:
+                    cur, broken = run_after(cur), False
+                add(cur, tail, in_link)
+        return None if block or broken else cur
 
     walk(root, unit_of(root), False)
+    for u in runs:
+        u.run = True
+        if u.tag not in PARA_TAGS and u.tag != "h3" and _paragraph_run(u.text):
+            u.tag = "p"
     return units
+
+
+def _paragraph_run(text: str) -> bool:
+    """A run of a box's text that reads as a paragraph: a sentence's end, or long (a dateline,
+    a place or a name left between blocks is none)."""
+    return text.rstrip().endswith(END) or weight(text) >= RUN_MIN
 
 
 def _table_unit(table: etree._Element, unit_of: Callable[[etree._Element, str], Unit]) -> bool:
