@@ -85,3 +85,17 @@ def test_a_place_left_between_a_boxs_blocks_is_no_paragraph() -> None:
     assert S1 in text
     assert S2 in text
     assert "Boulder" not in text
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<p class='postmetadata alt'>This entry was posted on Monday, June 1st, 2026 at 9:00 am "
+        "and is filed under Training. You can follow any responses to this entry.</p>",
+        "<div class='entry-meta'>Posted in Training, Tempo | Tagged pace, heart rate</div>",
+        "<div class='metadata'>June 1st, 2026 by Sam in Training, Blog, Notes</div>",
+    ],
+)
+def test_a_posts_metadata_line_is_no_text(meta: str) -> None:
+    text = body(page(f"<div class='entry'><p>{S1}</p><p>{S2}</p><p>{S3}</p>{meta}</div>"))
+    assert text.endswith(S3)

@@ -117,8 +117,8 @@ NEVER_WRAPPER = re.compile(
 # "image-right" block of paragraphs): dropped only when they hold little prose
 WEAK_BOILER = re.compile(
     r"(?:^|[\s_-])(?:(?:paywall|podcast)\w*|(?:bio|tags?|tag-?list|trending|skip|"
-    r"top-?stories|widget|banner|meta|timestamp|dateline|date|published|updated|photo|image|"
-    r"video|player|audio)(?:$|[\s_-]))",
+    r"top-?stories|widget|banner|meta|(?:post-?)?meta-?data|postmeta|timestamp|dateline|date|"
+    r"published|updated|photo|image|video|player|audio)(?:$|[\s_-]))",
     re.IGNORECASE,
 )
 # a class that labels the box with a taxonomy term (WordPress "category-recipes", "tag-cookies",
@@ -156,10 +156,12 @@ _CONTENT_HEAD = frozenset(
 )
 _WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 # paragraphs carry classes like "paywall" on article text; only these name a paragraph as chrome
-# (a comment's parts and a comment form's notes: "comment-notes", "comment_license")
+# (a comment's parts and a comment form's notes: "comment-notes", "comment_license"; a post's
+# metadata line, "postmetadata", "entry-meta": when and where it was filed, its tags)
 P_BOILER = re.compile(
     r"(?:^|[\s_-])(?:caption|credit|byline|dateline|copyright|disclaimer|"
-    r"related|newsletter|promo|advert|sponsor|comments?(?:$|[\s_-]))",
+    r"related|newsletter|promo|advert|sponsor|(?:comments?|(?:post-?|entry-?)?meta(?:-?data)?)"
+    r"(?:$|[\s_-]))",
     re.IGNORECASE,
 )
 HIDDEN_CLASS = frozenset(
