@@ -99,3 +99,16 @@ def test_a_place_left_between_a_boxs_blocks_is_no_paragraph() -> None:
 def test_a_posts_metadata_line_is_no_text(meta: str) -> None:
     text = body(page(f"<div class='entry'><p>{S1}</p><p>{S2}</p><p>{S3}</p>{meta}</div>"))
     assert text.endswith(S3)
+
+
+def test_a_linked_subheading_in_the_flow_of_the_text_is_kept() -> None:
+    article = (
+        f"<div class='body'><p>{S1}</p><h3><a href='/shop/shoe-a'>The Daily Trainer ($120)</a>"
+        f"</h3><p>{S2}</p><h3><a href='/shop/shoe-b'>The Race Flat ($180)</a></h3><p>{S3}</p>"
+        "<div class='card'><h3><a href='/p/9'>An older post about hill repeats</a></h3></div>"
+        "</div>"
+    )
+    text = body(page(article))
+    assert text.index(S1) < text.index("The Daily Trainer ($120)") < text.index(S2)
+    assert text.index(S2) < text.index("The Race Flat ($180)") < text.index(S3)
+    assert "hill repeats" not in text

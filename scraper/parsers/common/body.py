@@ -75,6 +75,8 @@ def read_body(
         if tag == "h1" and begun and _section_h1(units, i, choice, headline):
             tag = "h2"  # a page that marks every section's heading as <h1>
         why = _dropped(u, i in choice.good, i in choice.teasers, held, tag)
+        if why == _LINKED and tag in HEADINGS and _heads_prose(units, i, choice, True):
+            why = None  # a linked subheading in the flow of the prose it heads (a list's item)
         begun = begun or (held and i in choice.good)
         read.append(((tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
     kept: list[Block] = []
@@ -128,10 +130,18 @@ def _section_h1(units: list[Unit], i: int, choice: Choice, headline: str | None)
     section's heading as ``<h1>``): short, not the headline again, and the next block is article
     prose (not a box's title over a prompt or a list of links)."""
     u = units[i]
-    if weight(u.text) > HEADING_MAX or (headline and _same_title(u.text, headline)):
+    return not (headline and _same_title(u.text, headline)) and _heads_prose(units, i, choice)
+
+
+def _heads_prose(units: list[Unit], i: int, choice: Choice, sibling: bool = False) -> bool:
+    """Unit ``i`` is short and the next block is article prose (good text in the container;
+    with ``sibling``, in the same box: a heading in the text's flow, not a card's title)."""
+    if weight(units[i].text) > HEADING_MAX:
         return False
     nxt = next((j for j in range(i + 1, len(units)) if units[j].text), None)
-    return nxt is not None and nxt in choice.good and inside(units[nxt].el, choice.container)
+    if nxt is None or nxt not in choice.good or not inside(units[nxt].el, choice.container):
+        return False
+    return not sibling or units[nxt].el.getparent() is units[i].el.getparent()
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -165,13 +175,14 @@ def _dropped(u: Unit, good: bool, teaser: bool, in_container: bool, tag: str) ->
         and not _linked_prose(u.tag, len(u.text), u.link)
         and not _linked_sentence(u)
     ):
-        return "mostly link text"
+        return _LINKED
     if tag not in KEPT_TAGS:
         return _SHORT_BLOCK
     return None
 
 
 _SHORT_BLOCK = "a short <{tag}> block, no paragraph, not between paragraphs"
+_LINKED = "mostly link text"
 
 
 def _line_block(u: Unit) -> bool:
