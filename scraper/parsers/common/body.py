@@ -32,8 +32,6 @@ from scraper.parsers.common.pagemeta import overlap
 from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import END, Unit, units_of, weight
 
-# how a sentence ends: a short last block ending otherwise is a credit line
-_END = END
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 HEADING_MAX = 100  # weighted characters of the longest section heading
 KEPT_TAGS = PARA_TAGS | {"table"}
@@ -120,7 +118,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
         if i in choice.good
         and i not in choice.teasers
         and units[i].tag in _LEAD_TAGS
-        and units[i].text.rstrip().endswith(_END)
+        and units[i].text.rstrip().endswith(END)
         and not CALL_TO_ACTION.search(units[i].text)
     }
 
@@ -265,7 +263,7 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
         out
         and out[-1][0] not in ("li", "dd", "dt", "table")
         and weight(out[-1][1]) < 40
-        and not out[-1][1].rstrip().endswith(_END)
+        and not out[-1][1].rstrip().endswith(END)
     ):
         drop(out.pop(), "a credit line at the end")
     if notes is not None:

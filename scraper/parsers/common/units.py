@@ -17,7 +17,7 @@ from lxml import etree
 from scraper.parsers.common.names import INLINE, PARA_TAGS
 from scraper.parsers.common.tables import is_data_table, is_results_table, rows_of, table_text
 
-# how a sentence ends
+# how a sentence ends (a short last block of a body ending otherwise is a credit line)
 END = (".", "!", "?", "…", '"', "”", "“", "»", "«", ")", "'", "’", ":", "。", "！", "？")
 RUN_MIN = 60  # weighted characters of a run of a box's text that is a paragraph, however it ends
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
