@@ -220,7 +220,8 @@ Varsity Boys 5K Team Scores
 
 
 def test_team_lines_with_a_dash_before_the_score_and_runners_set_in_with_overall_places():
-    (ev,) = parse(DASHED_TEAMS)["events"]
+    ev, race = parse(DASHED_TEAMS)["events"]  # (the runners are the race: nothing else lists it)
+    assert [r["place"] for r in race["results"]] == [1, 2, 3, 4, 9]
     assert ev["kind"] == "team_scores"
     assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
         (1, "St. Ignatius", 29.0),
@@ -367,6 +368,37 @@ def test_a_relays_runners_one_a_line_under_its_team():
         ),
         ("Wolverhampton", ["BRAMWELL Sadie", "REYES Margo"]),
     ]
+
+
+TEAM_BLOCKS_ONLY = """\
+JV Boys 5K -- Team Results
+1 South Eugene HS 34 pts
+      2. Greer, Ezra         11  16:01
+      3. Harrington, Grant   10  16:20
+2 Sprague HS 36 pts
+      1. Achebe, Colby       10  15:54
+      4. Okafor, Elijah      11  16:37
+"""
+
+
+def test_runners_under_team_lines_are_the_race_when_nothing_else_lists_them():
+    teams, race = parse(TEAM_BLOCKS_ONLY)["events"]
+    assert [(r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        ("South Eugene HS", 34.0),
+        ("Sprague HS", 36.0),
+    ]
+    assert (race["event_name"], race["kind"]) == ("JV Boys 5K", "individual")
+    assert [(r[0], r[1], r[2], r[4]) for r in rows({"events": [race]})] == [
+        (1, "Achebe, Colby", "Sprague HS", 954.0),
+        (2, "Greer, Ezra", "South Eugene HS", 961.0),
+        (3, "Harrington, Grant", "South Eugene HS", 980.0),
+        (4, "Okafor, Elijah", "Sprague HS", 997.0),
+    ]
+
+
+def test_runners_under_team_lines_are_not_read_twice_beside_the_individual_results():
+    events = parse(DASHED_TEAMS + "\nIndividual Results\n" + TEAMS_THEN_RUNNERS)["events"]
+    assert [e["kind"] for e in events].count("individual") == 1
 
 
 GLUED = """\

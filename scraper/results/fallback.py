@@ -57,7 +57,13 @@ from scraper.results.sections import (
     without_start_time,
 )
 from scraper.results.sidebyside import unfold
-from scraper.results.teamlines import TEAM_TITLE, TeamTable, inline_scores, team_titles
+from scraper.results.teamlines import (
+    TEAM_TITLE,
+    TeamTable,
+    inline_scores,
+    runner_events,
+    team_titles,
+)
 
 _HEAT = re.compile(
     r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
@@ -163,6 +169,7 @@ class _Reader:
                 continue
             self._other(s)
         self.doc.events = [e for e in self.doc.events if e.rows]
+        self.doc.events += runner_events(self.doc.events, parse)  # team blocks alone
         for ev in self.doc.events:
             finish_section(ev)
         dayfirst = self.dayfirst or dayfirst_of("\n".join(lines))
@@ -188,24 +195,16 @@ class _Reader:
         if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
             return any(s not in ("word", "dash", "state") for s in shapes[1:])
         line = " ".join(t.text for t in toks)
-        if self.block is None and not self._team_titles():
+        if self.block is None and not team_titles(self.titles, self.ev, self.block):
             return False
         if _UNIT.fullmatch(toks[1].text.split(".")[0]) and is_event_title(line):
             return False  # the next event's title under the last header: '10 km Dames'
         return not mostly_date(line)  # '30th - 31st August 2018'
 
-    def _team_titles(self, individual: bool = True) -> bool:
-        after = self.ev is not None and self.ev.kind == "team_scores" and self.block is None
-        return team_titles(self.titles, after, individual)
-
     def _other(self, s: str) -> None:
-        """A line that is neither header nor result: wind, heat, round, a title, or a line of
-        team scores."""
-        scores = inline_scores(s, self.titles)
-        if scores is not None:  # 'Boys Team Scores: South Eugene 51, Wilsonville 50'
-            label, rows = scores
-            name = label if TEAM_TITLE.search(label) else f"{label} Team Scores"
-            self.doc.events.append(new_event(name, kind="team_scores", rows=rows, round="Finals"))
+        """A line that is neither header nor result: wind, heat, round, title, or team scores."""
+        if (scores := inline_scores(s, self.titles)) is not None:
+            self.doc.events.append(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
             self.titles_done = True
             return
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
@@ -274,7 +273,7 @@ class _Reader:
             name = self.base  # 'Individual Results' under the race named above
         else:
             name = section_name(self.titles) or (self.ev.name if self.ev else "Results")
-        teams = self._team_titles(individual=False)
+        teams = team_titles(self.titles, self.ev, self.block, individual=False)
         ev = self.ev
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
         moved = ev is not None and self.round is not None and self.round != ev.round

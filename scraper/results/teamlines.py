@@ -12,12 +12,13 @@ under a team, with a time, are its runners whatever their places (their overall 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from scraper.results.align import Tok, align, shape
 from scraper.results.blocks import team_row
 from scraper.results.columns import build_row
 from scraper.results.headerline import Block
-from scraper.results.model import Event, Row
+from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
@@ -32,6 +33,7 @@ _INLINE_TEAM = re.compile(
     r"^(?:(?P<place>\d{1,3})[.)]\s*)?(?P<team>[^\W\d].*?)\s+(?P<score>\d{1,4}(?:\.\d+)?)$"
 )
 _SCORES = re.compile(r"\bscor|\bpoints|\bstandings", re.I)
+_TEAM_PART = re.compile(r"\s*(?:[-–—:]+\s*)?\bteam\s+(?:results|scores|standings)\b", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
 _TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 
@@ -119,17 +121,20 @@ def _cells_row(cells: dict[str, str], raw: str) -> Row | None:
     return row
 
 
-def team_titles(titles: list[str], after_teams: bool, individual: bool = True) -> bool:
+def team_titles(
+    titles: list[str], last: Event | None, block: Block | None, individual: bool = True
+) -> bool:
     """The titles name a team table (an 'Individual' one too unless ``individual`` is False),
-    or, ``after_teams`` (a team table above, no header since), only its next gender ('Men'
-    after the teams of 'Women' under 'TEAM SCORES')."""
+    or, after a team table (``last``) with no header (``block``) since, only its next gender
+    ('Men' after the teams of 'Women' under 'TEAM SCORES')."""
     for t in titles[-2:]:
         if TEAM_TITLE.search(t) and (individual or not _INDIVIDUAL.search(t)):
             return True
-    return after_teams and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
+    after = last is not None and last.kind == "team_scores" and block is None
+    return after and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
 
 
-def inline_scores(line: str, titles: list[str]) -> tuple[str, list[Row]] | None:
+def inline_scores(line: str, titles: list[str]) -> Event | None:
     """Team scores run together on one line, as meet reports and newspapers print them ('Boys
     Team Scores: South Eugene 51, Wilsonville 50, Crater 19'; 'Boys: Lincoln 78, Central 59'
     under 'FINAL SCORES'): the label and the teams placed in order, equal scores tied."""
@@ -152,4 +157,29 @@ def inline_scores(line: str, titles: list[str]) -> tuple[str, list[Row]] | None:
         if rows and row.mark == rows[-1].mark:
             row.place = rows[-1].place
         rows.append(row)
-    return label, rows
+    name = label if TEAM_TITLE.search(label) else f"{label} Team Scores"
+    return new_event(name, kind="team_scores", rows=rows, round="Finals")
+
+
+def runner_events(events: list[Event], read: Callable[[str], ResultDoc]) -> list[Event]:
+    """The runners printed under each team of a team table, read (by ``read``, the general
+    reader) as the race's results, when the document holds nothing but team tables: a team
+    results page that lists every scorer under the team's line ('1 South Eugene HS 34 pts' over
+    '   3. Greer, Ezra   11  16:01'). Every runner line must give one row, and their places be
+    the race's (none twice), else none is kept."""
+    if not events or any(e.kind != "team_scores" for e in events):
+        return []
+    out = []
+    for ev in events:
+        lines = [(r.team, ln) for r in ev.rows if isinstance(r.raw, list) for ln in r.raw[1:]]
+        rows = [r for e in read("\n".join(ln for _, ln in lines)).events for r in e.rows]
+        places = [r.place for r in rows if r.place is not None]
+        if len(lines) < 2 or len(rows) != len(lines) or len(set(places)) < len(places):
+            continue  # (places again from 1 under each team: team places, not the race's)
+        for row, (team, _) in zip(rows, lines, strict=True):
+            row.team = team
+        name = _TEAM_PART.sub("", ev.name).strip(" -–—:") or ev.name
+        runners = new_event(name, gender=ev.gender, round=ev.round, kind="individual")
+        runners.rows = sorted(rows, key=lambda r: (r.place is None, r.place or 0))
+        out.append(runners)
+    return out
