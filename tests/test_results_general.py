@@ -196,6 +196,20 @@ TEAM_BLOCKS = """\
 """
 
 
+def test_a_team_table_under_a_race_takes_the_races_gender():
+    race, teams = parse(
+        "BOYS VARSITY 5000M\n"
+        "Place Name                   Yr School              Time\n"
+        "   1  Tyler Okafor           11 Canby               15:58.2\n"
+        "   2  Owen Reyes             12 Summit              16:01.0\n"
+        "\n"
+        "Team Scores:\n"
+        "1 Canby 45  1 5 9 12 18  (22) (30)\n"
+        "2 Summit 52  2 6 10 14 20\n"
+    )["events"]
+    assert (teams["kind"], teams["gender"], race["gender"]) == ("team_scores", "M", "M")
+
+
 def test_team_scores_with_their_runners_listed_under_each_team():
     (ev,) = parse(TEAM_BLOCKS)["events"]
     assert ev["kind"] == "team_scores"
@@ -247,7 +261,7 @@ Individual Results
 
 def test_a_section_heading_over_a_header_is_no_half_of_it():
     teams, runners = parse(TEAMS_THEN_RUNNERS)["events"]
-    assert teams["kind"] == "team_scores"
+    assert (teams["kind"], teams["gender"]) == ("team_scores", "M")
     assert runners["kind"] == "individual"
     assert [(r[0], r[1], r[2], r[4]) for r in rows({"events": [runners]})] == [
         (1, "Marcus Kessler", "Marshfield", 940.7),

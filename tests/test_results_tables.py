@@ -656,6 +656,22 @@ def test_a_team_tables_score_is_its_result_beside_a_total_time_and_event_columns
     ]
 
 
+def test_a_column_of_gender_words_whose_rankings_start_again_parts_the_sections() -> None:
+    table = _table(
+        ["Division", "Rank", "Club", "Points"],
+        [
+            ["Girls", "1", "Harbor Striders", "287"],
+            ["Girls", "2", "Summit Speed", "216"],
+            ["Boys", "1", "Valley Flyers", "301"],
+        ],
+    )
+    doc = contract(f"<html><body><h3>Team Standings</h3>{table}</body></html>")
+    assert [(e["kind"], e["gender"], [r["team"] for r in e["results"]]) for e in doc["events"]] == [
+        ("team_scores", "F", ["Harbor Striders", "Summit Speed"]),
+        ("team_scores", "M", ["Valley Flyers"]),
+    ]
+
+
 def test_tied_places_printed_t_dash() -> None:
     table = _table(["Pl.", "Team", "Pts."], [["1", "UNLV", "136"], ["T-2", "Wyoming", "80.5"]])
     doc = contract(f"<html><body><h3>Men's Team Standings</h3>{table}</body></html>")

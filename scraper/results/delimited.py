@@ -20,7 +20,8 @@ import re
 from scraper.results.columns import build_row
 from scraper.results.model import ResultDoc, new_event
 from scraper.results.tablecols import header_columns
-from scraper.results.tablerows import Line, read_table
+from scraper.results.tablegroups import Line
+from scraper.results.tablerows import read_table
 
 _LIF_RACE = re.compile(r"^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,[^,]*[A-Za-z]")
 _LIF_ROW = re.compile(r"^\s*(?:\d+|DNF|DQ|DNS|DSQ|SCR|NT)?\s*,\s*\d*\s*,\s*\d*\s*,", re.I)

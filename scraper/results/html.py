@@ -31,7 +31,8 @@ from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, round_of
 from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES
-from scraper.results.tablerows import Line, read_table
+from scraper.results.tablegroups import Line
+from scraper.results.tablerows import read_table
 from scraper.results.tablewords import title_gender
 from scraper.results.text import parse_text
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from scraper.results.tablerows import Line
+from scraper.results.tablegroups import Line
 
 _CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)

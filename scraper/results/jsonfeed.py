@@ -20,7 +20,8 @@ from typing import Any
 from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
 from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of, sex_of
-from scraper.results.tablerows import Line, read_table
+from scraper.results.tablegroups import Line
+from scraper.results.tablerows import read_table
 from scraper.results.tablewords import header_field
 
 MAX_BYTES = 32 * 1024 * 1024

@@ -22,7 +22,8 @@ import zipfile
 from typing import Any
 
 from scraper.results.model import ResultDoc
-from scraper.results.tablerows import Line, read_table
+from scraper.results.tablegroups import Line
+from scraper.results.tablerows import read_table
 
 MAX_INFLATED = 256 * 1024 * 1024  # bytes of all members once inflated
 MAX_MEMBERS = 10_000

@@ -15,7 +15,6 @@ its members; a section whose rows have a team and a mark but no athlete is a rel
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
@@ -26,8 +25,8 @@ from scraper.results.rowlines import legs, members_of, next_leg, two_lines
 from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
+from scraper.results.tablegroups import Line, by_event, by_heat, event_column, sex_column
 from scraper.results.tablewords import (
-    EVENT_COLUMNS,
     ROUND_COLUMNS,
     header_field,
     is_team_title,
@@ -45,16 +44,6 @@ _BUILT = frozenset(
     + ("seed", "wind", "heat", "lane", "points", "pace", "divtot", "sex", "reaction", "overall")
     + ("qual", "tiebreak")
 )
-
-
-@dataclass(slots=True)
-class Line:
-    """One row of a table: the cells as read (spans filled, a cell's first view) and as its
-    source shows them (``Row.raw``)."""
-
-    cells: list[str]
-    raw: list[str]
-    note: str = ""  # a title printed on the row of its place ('und Süddeutsche Meisterin 2017')
 
 
 def read_table(
@@ -77,15 +66,19 @@ def read_table(
 
     def flush() -> None:
         nonlocal ev
-        at = _event_column(header)
-        sex = next((j for j, c in enumerate(header or ()) if c.field == "sex"), None)
+        at = event_column(header)
+        sex = sex_column(header, [ln.cells for ln in block], at is not None)
         rd = next(
             (j for j, c in enumerate(header or ()) if c.label.casefold() in ROUND_COLUMNS), None
         )
-        for (name, sexed, stage), group in (
-            _by_event(block, at, sex, rd) if at is not None else [((None, "", ""), block)]
-        ):
-            ev = start(name) if name else ev or start(title)
+        whole = [((None, "", ""), block)]
+        groups = by_event(block, at, sex, rd) if at is not None or sex is not None else whole
+        for k, ((name, sexed, stage), group) in enumerate(groups):
+            if name or ev is None:
+                ev = start(name or title)
+            elif at is None and k > 0:  # the boys' rows after the girls': a section of its own
+                ev, kind = start(ev.name), ev.kind
+                ev.kind = kind
             ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
             _read_block(ev, header, group)
@@ -127,55 +120,7 @@ def read_table(
             continue
         block.append(line)
     flush()
-    return [h for e in events if e.rows for h in _by_heat(e)]
-
-
-def _event_column(header: list[Column] | None) -> int | None:
-    """The column naming each row's event ('Event', 'Disziplin', 'Race'), if the header has one."""
-    return next(
-        (
-            j
-            for j, c in enumerate(header or ())
-            if c.field is None and c.label.casefold() in EVENT_COLUMNS
-        ),
-        None,
-    )
-
-
-def _by_event(
-    block: list[Line], at: int, sex: int | None, rd: int | None
-) -> list[tuple[tuple[str, str, str], list[Line]]]:
-    """A table of many events: its rows grouped by their event's cell (blanked; a blank cell
-    is the event of the row above), their sex's and their round's when columns give them (the
-    men's 100m and the women's, its prelims and its final are apart), in the order they come."""
-    groups: dict[tuple[str, str, str], list[Line]] = {}
-    name = ""
-    for ln in block:
-        name = (ln.cells[at].strip() if at < len(ln.cells) else "") or name
-        sexed = ln.cells[sex].strip() if sex is not None and sex < len(ln.cells) else ""
-        stage = ln.cells[rd].strip() if rd is not None and rd < len(ln.cells) else ""
-        cells = [c if k != at else "" for k, c in enumerate(ln.cells)]
-        groups.setdefault((name, sexed, stage), []).append(Line(cells, ln.raw, ln.note))
-    return list(groups.items())
-
-
-def _by_heat(ev: Event) -> list[Event]:
-    """A section whose rows come heat by heat (a heat column printed once per heat): one section
-    per heat.  Heats interleaved (a timed final ranked across heats) stay one section."""
-    groups = [(r.heat, r.extra.get("heat")) for r in ev.rows]
-    runs = 1 + sum(a != b for a, b in zip(groups, groups[1:], strict=False))
-    if len(set(groups)) < 2 or runs != len(set(groups)):
-        return [ev]
-    out: list[Event] = []
-    last = None
-    for r, group in zip(ev.rows, groups, strict=True):
-        if group != last:
-            last = group
-            part = new_event(ev.name, round=ev.round, heat=r.heat, wind=ev.wind)
-            part.gender, part.kind, part.division = ev.gender, ev.kind, ev.division
-            out.append(part)
-        out[-1].rows.append(r)
-    return out
+    return [h for e in events if e.rows for h in by_heat(e)]
 
 
 def _meets(label: str, meet: Meet) -> bool:

@@ -1,0 +1,87 @@
+"""One table's rows grouped into sections: by the event, sex and round columns a table of many
+events names them in, and a section's rows by heat when they come heat by heat."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scraper.results.model import Event, new_event, sex_of
+from scraper.results.tablecols import Column, place_of
+from scraper.results.tablewords import EVENT_COLUMNS
+
+
+@dataclass(slots=True)
+class Line:
+    """One row of a table: the cells as read (spans filled, a cell's first view) and as its
+    source shows them (``Row.raw``)."""
+
+    cells: list[str]
+    raw: list[str]
+    note: str = ""  # a title printed on the row of its place ('und Süddeutsche Meisterin 2017')
+
+
+def event_column(header: list[Column] | None) -> int | None:
+    """The column naming each row's event ('Event', 'Disziplin', 'Race'), if the header has one."""
+    return next(
+        (
+            j
+            for j, c in enumerate(header or ())
+            if c.field is None and c.label.casefold() in EVENT_COLUMNS
+        ),
+        None,
+    )
+
+
+def by_event(
+    block: list[Line], at: int | None, sex: int | None, rd: int | None
+) -> list[tuple[tuple[str, str, str], list[Line]]]:
+    """A table of many events: its rows grouped by their event's cell (blanked; a blank cell
+    is the event of the row above), their sex's and their round's when columns give them (the
+    men's 100m and the women's, its prelims and its final are apart; the girls' team scores and
+    the boys'), in the order they come."""
+    groups: dict[tuple[str, str, str], list[Line]] = {}
+    name = ""
+    for ln in block:
+        name = (ln.cells[at].strip() if at is not None and at < len(ln.cells) else "") or name
+        sexed = ln.cells[sex].strip() if sex is not None and sex < len(ln.cells) else ""
+        stage = ln.cells[rd].strip() if rd is not None and rd < len(ln.cells) else ""
+        cells = [c if k != at else "" for k, c in enumerate(ln.cells)]
+        groups.setdefault((name, sexed, stage), []).append(Line(cells, ln.raw, ln.note))
+    return list(groups.items())
+
+
+def by_heat(ev: Event) -> list[Event]:
+    """A section whose rows come heat by heat (a heat column printed once per heat): one section
+    per heat.  Heats interleaved (a timed final ranked across heats) stay one section."""
+    groups = [(r.heat, r.extra.get("heat")) for r in ev.rows]
+    runs = 1 + sum(a != b for a, b in zip(groups, groups[1:], strict=False))
+    if len(set(groups)) < 2 or runs != len(set(groups)):
+        return [ev]
+    out: list[Event] = []
+    last = None
+    for r, group in zip(ev.rows, groups, strict=True):
+        if group != last:
+            last = group
+            part = new_event(ev.name, round=ev.round, heat=r.heat, wind=ev.wind)
+            part.gender, part.kind, part.division = ev.gender, ev.kind, ev.division
+            out.append(part)
+        out[-1].rows.append(r)
+    return out
+
+
+def sex_column(header: list[Column] | None, rows: list[list[str]], events: bool) -> int | None:
+    """The column naming each row's gender: in a table of many ``events`` its 'Sex' column; in
+    any table a column of gender words whose rankings start again ('Division': the girls' team
+    scores from 1, then the boys' from 1)."""
+    cols = list(enumerate(header or ()))
+    named = next((j for j, c in cols if c.field == "sex"), None)
+    if events and named is not None:
+        return named
+    at = next((j for j, c in cols if c.field == "place"), None)
+    firsts = sum(1 for r in rows if at is not None and at < len(r) and place_of(r[at]) == 1)
+    for j, c in cols:
+        values = {r[j].strip() for r in rows if j < len(r) and r[j].strip()}
+        worded = values and all(len(v) > 1 and sex_of(v) for v in values)
+        if c.field in ("category", "sex") and worded and (events or firsts >= 2):
+            return j
+    return None
