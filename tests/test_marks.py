@@ -204,6 +204,19 @@ def test_tiebreak_thousandths(raw, expected):
         ("No pres.", "DNS"),  # no presentado
         ("NC", None),  # North Carolina
         ("Diskus", None),
+        # Czech, Finnish, Danish, Portuguese and Polish
+        ("nenastoupil", "DNS"),
+        ("nedokončil", "DNF"),
+        ("diskval.", "DQ"),
+        ("bez platného pokusu", "NM"),
+        ("kesk.", "DNF"),
+        ("hyl.", "DQ"),
+        ("Udgået", "DNF"),
+        ("Desistiu", "DNF"),
+        ("Não Partiu", "DNS"),
+        ("Desclassificado", "DQ"),
+        ("nie ukończył", "DNF"),
+        ("DK", None),  # Denmark
     ],
 )
 def test_status_words(raw, expected):

@@ -415,6 +415,49 @@ def test_runners_under_team_lines_are_not_read_twice_beside_the_individual_resul
     assert [e["kind"] for e in events].count("individual") == 1
 
 
+STATUSES = """\
+1500 m Women - Final
+Pl.  Name                    Year  Club                         Result
+1.   Anna Novak              1999  AC Trebic                   4:31.22
+     Ida Berg                2001  IK Nord                 Ej startet
+     Lea Moss                2000  AC Trebic                  No Pres.
+     Eva Holm                2002  IF Syd             bez platného pokusu
+"""
+
+
+def test_a_status_of_several_words_at_the_end_of_a_line():
+    (ev,) = parse(STATUSES)["events"]
+    assert [(r["athlete"], r["status"]) for r in ev["results"]] == [
+        ("Anna Novak", None),
+        ("Ida Berg", "DNS"),
+        ("Lea Moss", "DNS"),
+        ("Eva Holm", "NM"),
+    ]
+
+
+def test_ordinal_places_and_a_spanish_team_table_with_leaders():
+    doc = parse(
+        "400 Metros Masculinos - Final\n"
+        "Class.  Dorsal  Nome                        Clube                         Marca\n"
+        "1º      33      Tiago Oliveira              Sporting Clube de Vale        47.90\n"
+        "2º      95      Vasco Silva                 GD Estrela Azul               48.09\n"
+        "\n"
+        "Clasificacion por equipos\n"
+        "1º Atletismo Alcobendas Norte ...... 30 puntos\n"
+        "2º C.A. Valle del Ebro ...... 40 puntos\n"
+    )
+    race, teams = doc["events"]
+    assert [(r[0], r[1]) for r in rows({"events": [race]})] == [
+        (1, "Tiago Oliveira"),
+        (2, "Vasco Silva"),
+    ]
+    assert teams["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Atletismo Alcobendas Norte", 30.0),
+        (2, "C.A. Valle del Ebro", 40.0),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -26,7 +26,7 @@ TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
-_PLACE = re.compile(r"^(?:(?:[=T]|T-)?\d{1,4}(?:\.{1,2}|\)|st|nd|rd|th|T|=|\*)?|\*?\d{1,4})$", re.I)
+_PLACE = re.compile(r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|\.?[ºª])?$", re.I)
 _CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'

@@ -25,6 +25,7 @@ from scraper.results.columns import place_of
 from scraper.results.marks import parse_mark
 from scraper.results.model import Event, Row
 
+_LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
@@ -140,10 +141,10 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         end += 1
     team = " ".join(t.text for t in rest[start:end])
     points = None
-    for k in range(end, len(rest)):  # the score after the team, brackets and dashes skipped
+    for k in range(end, len(rest)):  # the score after the team, brackets, dashes, leaders skipped
         if shapes[k] in ("int2", "int", "decimal"):
             points = rest[k].text
-        if shapes[k] not in ("paren", "dash"):
+        if shapes[k] not in ("paren", "dash") and not _LEADER.fullmatch(rest[k].text):
             break
     if points is None and start > 0 and shapes[start - 1] in ("int2", "int", "decimal"):
         points = rest[start - 1].text  # '1.  34  St. Olaf College': the score before the team

@@ -96,6 +96,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "född år",
         "mark": "resultat tid",
         "category": "klass",
+        "points": "poäng",
     },
     "fr": {
         "place": "clt clt. classement rang place",
@@ -120,6 +121,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "mark": "tijd prestatie afstand hoogte",
         "category": "categorie",
         "lane": "baan",
+        "points": "punten",
     },
     "es": {
         "place": "pos. puesto clasif. lugar",
@@ -135,6 +137,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "lane": "calle",
         "wind": "viento v.",
         "series": "intentos",
+        "points": "puntos ptos.",
     },
     "pt": {
         "place": "classificação classificacao colocação colocacao",
@@ -146,11 +149,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "wind": "vento",
         "bib": "dorsal nº",
         "lane": "raia pista",
+        "points": "pontos pts.",
     },
     "it": {
         "place": "posizione pos. cl.",
-        "athlete": "nome atleta",
-        "team": "società squadra",
+        "athlete": "nome atleta cognome_nome cognome_e_nome",
+        "team": "società squadra societa",
         "year": "anno anno_nascita",
         "country": "naz. nazione",
         "mark": "tempo prestazione misura",
@@ -159,6 +163,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "lane": "corsia",
         "wind": "vento",
         "series": "prove tentativi",
+        "points": "punti punteggio",
     },
     "fi": {
         "place": "sija",
@@ -167,16 +172,17 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "synt. syntymävuosi",
         "mark": "tulos aika",
         "category": "sarja",
+        "points": "pisteet",
     },
     "pl": {
         "place": "m-ce miejsce msc. msc",
         "athlete": "nazwisko_i_imię imię_i_nazwisko zawodnik zawodniczka nazwisko",
         "team": "klub",
-        "year": "rocznik rocz. r.ur.",
+        "year": "rocznik rocz. r.ur. rok",
         "mark": "wynik czas",
         "bib": "nr_start.",
         "wind": "wiatr",
-        "points": "pkt.",
+        "points": "pkt. punkty",
     },
     "cs": {
         "place": "poř. pořadí umístění",
@@ -193,6 +199,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "årgang",
         "mark": "resultat tid",
         "category": "række",
+        "points": "point",
     },
     "hu": {
         "place": "helyezés hely",

@@ -11,6 +11,7 @@ import re
 
 from scraper.results.align import Tok, shape
 from scraper.results.headerline import PLACE_SHAPES
+from scraper.results.statuses import status_of
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
 # two clock times printed without a space between them ('16:05.216:04.9': gun and net time)
@@ -36,6 +37,7 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
         toks = out
     if any(_GLUED_TIMES.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_times(t)]
+    toks = _joined_status(toks)
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
@@ -43,6 +45,18 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
             cut = t.start + len(m.group(1)) + 1
             return [Tok(m.group(1) + ".", t.start, cut, t.gap), Tok(m.group(2), cut, t.end, 1),
                     *toks[1:]]  # fmt: skip
+    return toks
+
+
+def _joined_status(toks: list[Tok]) -> list[Tok]:
+    """A status of two or three words at the end of the line ('Ikke startet', 'No Pres.', 'bez
+    platného pokusu'), its words one space apart: one token."""
+    for n in (3, 2):
+        tail = toks[-n:]
+        if len(toks) > n and all(t.gap == 1 for t in tail[1:]):
+            text = " ".join(t.text for t in tail)
+            if status_of(text):
+                return [*toks[:-n], Tok(text, tail[0].start, tail[-1].end, tail[0].gap)]
     return toks
 
 

@@ -43,7 +43,9 @@ _MARK = re.compile(
     re.I,
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
-_PLACE = re.compile(r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T)?|--?|—", re.I)
+_PLACE = re.compile(
+    r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T|\.?[ºª])?|--?|—", re.I
+)
 _TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  # 'South Eugene 51'
 _SCORES_LINE = re.compile(rf"^[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+$")
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name

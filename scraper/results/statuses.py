@@ -65,6 +65,30 @@ STATUS_WORDS = {
     "SQUALIFICATO": "DQ",
     "SQUAL": "DQ",
     "NON CLASSÉ": "DNF",
+    # Czech, Finnish, Danish, Portuguese and Polish lists
+    "NENASTOUPIL": "DNS",
+    "NENASTOUPILA": "DNS",
+    "NEDOKONČIL": "DNF",
+    "NEDOKONČILA": "DNF",
+    "DISKVAL": "DQ",
+    "DISKVALIFIKACE": "DQ",
+    "BEZ PLATNÉHO POKUSU": "NM",
+    "KESK": "DNF",  # keskeytti
+    "KESKEYTTI": "DNF",
+    "HYL": "DQ",  # hylätty
+    "HYLÄTTY": "DQ",
+    "EI LÄHTENYT": "DNS",
+    "UDGÅET": "DNF",
+    "DISKV": "DQ",
+    "EJ STARTET": "DNS",
+    "DESISTIU": "DNF",
+    "NÃO PARTIU": "DNS",
+    "DESCLASSIFICADO": "DQ",
+    "NIE UKOŃCZYŁ": "DNF",
+    "NIE UKOŃCZYŁA": "DNF",
+    "NIE STARTOWAŁ": "DNS",
+    "NIE STARTOWAŁA": "DNS",
+    "DYSKWALIFIKACJA": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
 _DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS"}  # non classé; nicht angetreten

@@ -22,7 +22,8 @@ from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
-    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)",
+    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
+    r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b",
     re.I,
 )
 _GENDER_LINE = re.compile(r"^(?:men|women|boys|girls|male|female)'?s?:?$", re.I)
