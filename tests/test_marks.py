@@ -56,6 +56,7 @@ MARKS = [
     ('47"12', None, 47.12, "s", "FAT", None, None, []),
     ("1'52\"30", None, 112.3, "s", "FAT", None, None, []),
     ("2h08'33\"", None, 7713.0, "s", None, None, None, []),
+    ("15'40\"", None, 940.0, "s", None, None, None, []),  # 40 inches: minutes and seconds
     ("1h02:33", None, 3753.0, "s", None, None, None, []),
     ("5' 10\"", None, 1.778, "m", None, None, None, []),  # no fraction: feet and inches
     ("J10.52", None, 10.52, "s", "FAT", None, None, ["J"]),
@@ -257,9 +258,9 @@ def feet_inches(draw: st.DrawFn) -> tuple[str, float | None, bool]:
     """(text, metres or None for no inch value, a shape _fast reads) for 23-04, 23-4.5, 16-02.50,
     7'2", 7' 2.25", with 12+ inches now and then."""
     feet = draw(st.integers(1, 299))
-    inches = draw(st.integers(0, 13))
-    frac = draw(st.sampled_from(["", "5", "25", "75", "0", "00"]))
     style = draw(st.sampled_from(["dash2", "dash1", "quotes", "quotes-space"]))
+    inches = draw(st.integers(0, 13 if style.startswith("dash") else 11))  # (15'40": a time)
+    frac = draw(st.sampled_from(["", "5", "25", "75", "0", "00"]))
     num = f"{inches}.{frac}" if frac else f"{inches}"
     if style == "dash2":
         text = f"{feet}-{inches:02d}" + (f".{frac}" if frac else "")

@@ -458,6 +458,25 @@ def test_ordinal_places_and_a_spanish_team_table_with_leaders():
     ]
 
 
+PRIMES = """\
+Categoria: ALLIEVI m 5000
+Pos Pett  Cognome Nome                Anno  Societa                          Tempo
+  1 1099  RIZZO GABRIELE              2008  G.S. ATL. RIVIERA               15'40"
+  2 1500  RINALDI PIETRO              2008  A.S.D. POD. CASTELNUOVO         16'06"
+  3 1656  CONTI DAVIDE                2008  CUS MONTEVERDE                  16'21"
+    1071  SANTIS ALESSANDRO           2008  A.S.D. POD. CASTELNUOVO           Rit.
+"""
+
+
+def test_minutes_and_seconds_in_prime_notation_among_times_are_times():
+    assert [(r[0], r[1], r[4]) for r in rows(parse(PRIMES))] == [
+        (1, "RIZZO GABRIELE", 940.0),
+        (2, "RINALDI PIETRO", 966.0),
+        (3, "CONTI DAVIDE", 981.0),
+        (None, "SANTIS ALESSANDRO", None),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

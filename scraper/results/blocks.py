@@ -26,11 +26,13 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import Event, Row
 
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
+_PRIME = re.compile(r"^(\d{1,3})['′](\d{2})[\"″]$")  # 16'06": minutes and seconds, or feet-inches
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 
 def finish_section(ev: Event) -> None:
+    _prime_times(ev.rows)
     _choose_time_column(ev.rows)
     _split_names(ev.rows)
     for r in ev.rows:
@@ -39,6 +41,21 @@ def finish_section(ev: Event) -> None:
             if m and m.start() > 0 and "(" in m.group():
                 r.extra["team_place"] = m.group().strip(" ()")
                 r.team = r.team[: m.start()].strip() or None
+
+
+def _prime_times(rows: list[Row]) -> None:
+    """Minutes and seconds in prime notation ('15\'40"', '16\'06"'; Italian lists), read as
+    feet and inches or as none: times, when one of them cannot be feet and inches (12 inches or
+    more) or the section's other marks are times."""
+    primes = [(r, m) for r in rows if r.mark_raw and (m := _PRIME.match(r.mark_raw))]
+    units = Counter(r.unit for r in rows if r.mark is not None and r.mark_raw)
+    clock = any(int(m[2]) >= 12 for _, m in primes) or units["s"] >= max(2, units["m"])
+    if not primes or not clock:
+        return
+    for r, m in primes:
+        printed = r.mark_raw
+        r.set_mark(f"{m[1]}:{m[2]}")
+        r.mark_raw = printed
 
 
 def _ordered(rows: list[Row], values: list[float | None]) -> float:

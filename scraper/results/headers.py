@@ -159,7 +159,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "naz. nazione",
         "mark": "tempo prestazione misura",
         "category": "categoria",
-        "bib": "pett. pettorale",
+        "bib": "pett pett. pettorale",
         "lane": "corsia",
         "wind": "vento",
         "series": "prove tentativi",

@@ -69,8 +69,8 @@ _FAT = re.compile(r"[.,]\d{2,}$")  # hundredths or finer: fully automatic timing
 # "7,54,96", Finnish "8.31,23"); the seconds part is two digits below 60
 _EURO_CLOCK = re.compile(r"^(?:(\d{1,2})[.,:])?(\d{1,2})[.,](\d{2})[.,](\d{1,3})$")
 # Italian and French clock notation: seconds before '"' and their fraction after ('10"8',
-# '1\'52"30'), hours before 'h' ('2h08\'33"', '1h02:33'); a time only with a fraction or hours
-# (5'10" stays feet and inches)
+# '1\'52"30'), hours before 'h' ('2h08\'33"', '1h02:33'); a time only with a fraction, hours or
+# 12 seconds or more (5'10" stays feet and inches; 15'40" is a time)
 _PRIME_CLOCK = re.compile(
     r"""^(?:(\d{1,2})\s*h\s*)?(?:(\d{1,3})\s*(?:'|′|:)\s*)?(\d{1,2})(?:"|″|'')(\d{1,3})?$"""
     r"""|^(\d{1,2})\s*h\s*(\d{2})\s*(?:'|′|:)\s*(\d{2})(?:[.,](\d{1,3}))?(?:"|″|'')?$"""
@@ -278,8 +278,8 @@ def _prime_seconds(t: str) -> tuple[float, int] | None:
     if m is None:
         return None
     h, mi, sec, frac = m.groups()[:4] if m.group(3) is not None else m.groups()[4:]
-    if h is None and frac is None:
-        return None  # 5'10": feet and inches
+    if h is None and frac is None and (mi is None or int(sec) < 12):
+        return None  # 5'10": feet and inches (15'40" cannot be: minutes and seconds)
     if int(sec) >= 60 or h is not None and mi is not None and int(mi) >= 60:
         return None
     total = 3600 * int(h or 0) + 60 * int(mi or 0) + float(f"{sec}.{frac or 0}")
