@@ -313,6 +313,9 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
     ("text", "wind", "rest"),
     [
         ("100m Men Final (wind +0.6)", 0.6, "100m Men Final"),
+        ("100 m mężczyzn - finał   wiatr: -0.6", -0.6, "100 m mężczyzn - finał"),
+        ("100 m muži  vítr: +1.1", 1.1, "100 m muži"),
+        ("Women 100m (w +0.7)", 0.7, "Women 100m"),
         ("Heat 1  Vind: +1,1", 1.1, "Heat 1"),
         ("Wind: -0.4 m/s", -0.4, ""),
         ("Weitsprung Männer", None, "Weitsprung Männer"),

@@ -680,3 +680,17 @@ def test_a_sheets_label_rows_before_its_header_fill_the_meet_and_the_audit_reads
     assert (parsed.meet.name, parsed.meet.date) == ("Bellerive Open", "2025-06-14")
     audit = audit_document(text, parsed)
     assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
+
+
+@pytest.mark.parametrize("codepage", ["cp1250", "cp1252"])
+def test_a_text_file_in_a_single_byte_code_page_is_read_in_its_own(codepage):
+    name = {"cp1250": "NOWAK Paweł", "cp1252": "MÜLLER Jörg"}[codepage]
+    club = {"cp1250": "KKL Kielce-Słoneczne", "cp1252": "Løpeklubben Ås"}[codepage]
+    text = (
+        "100 m\n"
+        "Pl.   Name                          Year  Club                           Result\n"
+        f"  1.  {name:<28}  2000  {club:<30} 10.79\n"
+        f"  2.  {'LEWANDOWSKI Mateusz':<28}  2002  {'AZS UMCS Lublin':<30} 10.82\n"
+    )
+    rows = contract(text.encode(codepage), "wyniki.txt")["events"][0]["results"]
+    assert (rows[0]["athlete"], rows[0]["team"]) == (name, club)

@@ -5,6 +5,8 @@ reader by reader, CSV/TSV among them)."""
 
 from __future__ import annotations
 
+import re
+
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, rows_in
@@ -94,9 +96,20 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-16", "replace")
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
-    for enc in ("utf-8", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    texts = [data.decode(enc, "replace") for enc in _SINGLE_BYTE]
+    return min(texts, key=_misread)  # (stable: Western European when they tie)
+
+
+# the single-byte code pages results files are saved in: Western, then Central European
+_SINGLE_BYTE = ("cp1252", "cp1250")
+_BY_LETTER = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f]|[^\x00-\x7f](?=[^\W\d_])")
+
+
+def _misread(text: str) -> int:
+    """Signs a wrong code page leaves beside letters ('Pawe³', 'S³oneczne', '¿ona'): no letter
+    where a letter stands in the right one. Fewer is likelier."""
+    return sum(1 for m in _BY_LETTER.finditer(text) if not m.group().isalpha())

@@ -308,7 +308,8 @@ def _add_flag(mk: Mark, word: str) -> None:
 
 # a wind named in a title or a line of its own ('100m Men Final (wind +0.6)', 'Vind: +1,1')
 WIND_TEXT = re.compile(
-    r"\(?(?:\b(?:wind|vind|vent|vento|viento|tuuli)\b|\bw(?=\s*[:：])|風速|风速|풍속|風)\s*[:：]?\s*"
+    r"\(?(?:\b(?:wind|vind|vent|vento|viento|tuuli|wiatr|vítr|vietor)\b|\bw(?=\s*[:：])|"
+    r"(?<=\()w(?=\s?[+-]\d)|風速|风速|풍속|風)\s*[:：]?\s*"
     r"([+-]?\s?\d+(?:[.,]\d+)?|NWI)"
     r"\s*(?:m/s)?\)?",
     re.I,
