@@ -477,6 +477,32 @@ def test_minutes_and_seconds_in_prime_notation_among_times_are_times():
     ]
 
 
+ITALIAN_JUMPS = """\
+SALTO IN LUNGO CADETTE - Finale
+
+Pos. Pett.  Atleta                  Anno  Societa                       1a    2a    3a  Prest. Vento
+   1   424  MARIANI Martina         2010  ATL. SAN GIORGIO            5.20  5.53  5.16    5.53  +1.2
+   2   552  MANCINI Noemi           2010  A.S.D. POD. CASTELNUOVO        -  5.43  5.03    5.43  -0.7
+       380  LOMBARDI Noemi          2011  G.S. ATL. RIVIERA              X     X     X    N.M.
+
+SALTO IN ALTO CADETTI - Finale
+
+Pos.  Atleta                  Anno  Societa                     1.50  1.55  1.60  Prest.
+   1  COLOMBO Alessandro      2011  A.S.D. POD. CASTELNUOVO        -     O    XO    1.60
+   2  MARINO Marco            2010  G.S. ATL. RIVIERA              O    XO   XXX    1.55
+"""
+
+
+def test_italian_attempt_columns_and_the_result_under_prest():
+    assert [(r[0], r[1], r[4]) for r in rows(parse(ITALIAN_JUMPS))] == [
+        (1, "MARIANI Martina", 5.53),
+        (2, "MANCINI Noemi", 5.43),
+        (None, "LOMBARDI Noemi", None),  # no valid jump: the bib is no place
+        (1, "COLOMBO Alessandro", 1.6),
+        (2, "MARINO Marco", 1.55),
+    ]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -185,7 +185,7 @@ class _Reader:
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             # no place, a name and a status under a header or after placed rows:
             # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50'
-            return shapes[1] == "word" and "status" in shapes[-2:] and len(toks) <= 8
+            return shapes[1] == "word" and "status" in shapes[-2:] and len(toks) <= 16
         if shapes[0] not in PLACE_SHAPES:
             return False
         if "word" not in shapes:

@@ -58,7 +58,7 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined
         c  # event's events: 100m LJ SP HJ 400m
         for c in cols
-        if c.label.lstrip("*(").rstrip(")").isdigit()
+        if _TRY_NUMBER.match(c.label)
         or c.field == "height"
         or (c.field.startswith("x:") and (is_event_title(c.label) or unit_hint_of(c.label)))
     ]
@@ -153,6 +153,7 @@ def columns(line: str) -> list[Col]:
     return out
 
 
+_TRY_NUMBER = re.compile(r"^\*?\(?\d{1,2}(?:\)|[aª°.]|st|nd|rd|th)?$")  # '1 2 3 *6', '1a 2a', '(4)'
 _TEAM_HEADING = re.compile(r"\bteam\s+(?:scores|standings|rankings|results)\s*$", re.I)
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
 

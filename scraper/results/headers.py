@@ -157,7 +157,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "team": "società squadra societa",
         "year": "anno anno_nascita",
         "country": "naz. nazione",
-        "mark": "tempo prestazione misura",
+        "mark": "tempo prestazione prest. misura",
         "category": "categoria",
         "bib": "pett pett. pettorale",
         "lane": "corsia",
