@@ -678,6 +678,15 @@ def test_a_column_of_gender_words_whose_rankings_start_again_parts_the_sections(
     ]
 
 
+def test_attempt_columns_numbered_as_ordinals_are_a_header() -> None:
+    table = _table(
+        ["Pos.", "Atleta", "Año", "Club", "1º", "2º", "3º", "Marca"],
+        [["1", "Sergio Martínez", "1999", "Alcobendas", "16,70", "17,30", "X", "17,30"]],
+    )
+    doc = contract(f"<html><body><h3>Triple Salto Hombres</h3>{table}</body></html>")
+    assert cells(doc, "place", "athlete", "mark_normalized") == [(1, "Sergio Martínez", 17.3)]
+
+
 def test_tied_places_printed_t_dash() -> None:
     table = _table(["Pl.", "Team", "Pts."], [["1", "UNLV", "136"], ["T-2", "Wyoming", "80.5"]])
     doc = contract(f"<html><body><h3>Men's Team Standings</h3>{table}</body></html>")

@@ -48,6 +48,7 @@ _PLACE = re.compile(
 )
 _TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  # 'South Eugene 51'
 _SCORES_LINE = re.compile(rf"^[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+$")
+_ORDINAL = re.compile(r"\d{1,2}(?:[ºª°]|st|nd|rd|th)")
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _DISTANCE_LEAD = re.compile(
     r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I
@@ -189,7 +190,8 @@ def row_is_result(cells: Sequence[str]) -> bool:
     if _holds_result(kinds, position=True):
         return True
     numbers = sum(1 for c in cells if kind(c.strip()) & PLACE and c.strip() not in ("-", "--", "—"))
-    return numbers >= 2 and any(k & NAME for k in kinds)
+    ordinals = sum(1 for c in cells if _ORDINAL.fullmatch(c.strip()))  # '1º 2º 3º': tries' labels
+    return numbers - (ordinals if ordinals >= 3 else 0) >= 2 and any(k & NAME for k in kinds)
 
 
 def is_result(unit: Unit) -> bool:

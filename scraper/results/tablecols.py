@@ -145,6 +145,7 @@ def _sequence(values: list[str]) -> bool:
     return rising >= 0.8
 
 
+_TRY_LABEL = re.compile(r"^\d{1,2}(?:[ºªa°.]|st|nd|rd|th)$")  # an attempt's column: '1º', '2nd'
 _EVENT_CODE = re.compile(r"^\d{2,5}\s?m?\s?(?:h|sc|sh|w)$", re.I)  # '110H', '300mH', '3000SC'
 
 
@@ -156,6 +157,7 @@ def header_columns(cells: list[str]) -> list[Column] | None:
     known = [f for c in cells if c.strip() and (f := header_field(c, loose=False))]
     fields = [header_field(c) if c.strip() else None for c in cells]
     names = {"athlete", "team", "first", "last", "place"}
+    tries = sum(1 for c in cells if _TRY_LABEL.match(c.strip()))
     marks = sum(
         1
         for c in cells
@@ -164,7 +166,9 @@ def header_columns(cells: list[str]) -> list[Column] | None:
         and _is_value(c)
         and not is_event_title(c)
         and not _EVENT_CODE.match(c.strip())
-    )  # (a combined event's events as columns, '100m' '400m' '1500m' '110H', are labels)
+        and not (tries >= 3 and _TRY_LABEL.match(c.strip()))
+    )  # (a combined event's events as columns, '100m' '400m' '1500m' '110H', are labels; so are
+    # attempts numbered '1º 2º 3º')
     if len(known) < 2 or not (set(known) & names) or marks > 1:
         return None
     return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]
