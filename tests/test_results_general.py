@@ -503,6 +503,28 @@ def test_italian_attempt_columns_and_the_result_under_prest():
     ]
 
 
+NORDIC = """\
+M 100 m
+Sija  Nimi                      Seura                      Tulos
+1.    Santeri Järvinen          Lahden Kiri-Veikot         11.12
+2.    Veeti Mäkelä              Järvenpään Ahkera          11.23
+
+N Pituus
+
+1. Iida Korhonen, Vaasan Urheilijat 6.02 (5.77, x, 5.79, x, 5.93, 6.02)
+2. Elli Mäkelä, Vaasan Urheilijat 5.96 (x, 5.96, 5.87, 5.59, x, 5.95)
+"""
+
+
+def test_a_list_in_commas_with_its_tries_in_brackets_under_an_earlier_header():
+    sprint, jump = parse(NORDIC)["events"]
+    assert [(r[0], r[1], r[2], r[4]) for r in rows({"events": [jump]})] == [
+        (1, "Iida Korhonen", "Vaasan Urheilijat", 6.02),
+        (2, "Elli Mäkelä", "Vaasan Urheilijat", 5.96),
+    ]
+    assert [a["raw"] for a in jump["results"][1]["detail"]["attempts"]][:3] == ["x", "5.96", "5.87"]
+
+
 GLUED = """\
 Women 800 Meters
 1.Ada Stone         Ridge          2:10.45

@@ -317,6 +317,8 @@ class _Reader:
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan
+        if block is not None and left_over(plan) and (commas := comma_plan(toks)):
+            plan = commas  # a list in commas under an earlier section's header
         merged = zones is None and any(
             a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
             for a, b in zip(plan, plan[1:], strict=False)

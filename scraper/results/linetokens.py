@@ -62,8 +62,14 @@ def _joined_status(toks: list[Tok]) -> list[Tok]:
 
 def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
-    Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces."""
+    Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
+    event's tries in brackets after the mark ('Vaasan Urheilijat 6.02 (5.77, x, 6.02)', as
+    Nordic lists print them) are its series."""
     if len(toks) < 3 or shape(toks[0].text) not in PLACE_SHAPES:
+        return None
+    opens = next((k for k, t in enumerate(toks) if t.text.startswith("(")), len(toks))
+    toks, series = toks[:opens], toks[opens:]
+    if series and not series[-1].text.endswith(")"):
         return None
     groups: list[list[Tok]] = [[]]
     for t in toks[1:]:
@@ -71,6 +77,9 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
         groups[-1].append(bare)
         if t.text.endswith(",") and len(t.text) > 1:
             groups.append([])
+    last = groups[-1]
+    if series and len(groups) >= 2 and len(last) > 1 and shape(last[-1].text) in RESULT_SHAPES:
+        groups.append([last.pop()])  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)'
     if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
         return None
     if shape(groups[-1][0].text) not in RESULT_SHAPES:
@@ -84,7 +93,8 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     plan = [("place", [toks[0]]), ("athlete", names[0])]
     if len(names) == 2:
         plan.append(("team", names[1]))
-    return [*plan, ("mark", mark)]
+    tries = [Tok(t.text.strip("(),"), t.start, t.end, t.gap) for t in series]
+    return [*plan, ("mark", mark), *([("series", tries)] if tries else [])]
 
 
 def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
