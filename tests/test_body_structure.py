@@ -112,3 +112,37 @@ def test_a_linked_subheading_in_the_flow_of_the_text_is_kept() -> None:
     assert text.index(S1) < text.index("The Daily Trainer ($120)") < text.index(S2)
     assert text.index(S2) < text.index("The Race Flat ($180)") < text.index(S3)
     assert "hill repeats" not in text
+
+
+S4 = (
+    "On race day the tempo pace is the pace I start at, and the first kilometre at that pace "
+    "tells me what the rest of the race will be like."
+)
+S5 = (
+    "So keep them boring: the same loop, the same pace, the same day, and let the weeks do "
+    "the work that no single session ever could."
+)
+BIO = "Sam Jones coaches a club of forty runners in Leeds and writes about training every week."
+
+
+def test_a_small_box_after_the_articles_box_is_no_text() -> None:
+    # an author's (or the site's) "about" box in a box of its own after the article's
+    article = f"<div class='post'>{''.join(f'<p>{s}</p>' for s in (S1, S2, S3, S4, S5))}</div>"
+    text = body(page(f"<div class='wrap'>{article}<div class='box'><p>{BIO}</p></div></div>"))
+    assert text.startswith(S1)
+    assert text.endswith(S5)
+    assert BIO not in text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # the article goes on in a second box after a photo (more text than a box beside it)
+        f"<div class='wrap'><div class='part'><p>{S1}</p><p>{S2}</p><p>{S3}</p></div>"
+        f"<div class='part'><p>{S4}</p><p>{BIO}</p></div></div>",
+        # the box's children are the paragraphs themselves: a short last one is text
+        f"<div class='entry'><p>{S1} {S2} {S3} {S4} {S5}</p><p>{BIO}</p></div>",
+    ],
+)
+def test_text_after_the_articles_box_that_goes_on_with_it_is_kept(html: str) -> None:
+    assert body(page(html)).endswith(BIO)

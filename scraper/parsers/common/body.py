@@ -34,6 +34,9 @@ from scraper.parsers.common.units import END, Unit, units_of, weight
 
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 HEADING_MAX = 100  # weighted characters of the longest section heading
+MAIN_SHARE = 0.8  # good text share of the container's child holding the article's text
+TAIL_SHARE = 0.2  # good text, relative to that child's, of a box after it that is no article text
+TAIL_MAX = 700  # weighted characters of good text in all such boxes
 KEPT_TAGS = PARA_TAGS | {"table"}
 Block = tuple[str, str, Unit]
 
@@ -59,6 +62,7 @@ def read_body(
     # (block, why it is dropped or None, whether a short block between kept text would stay)
     lead = _lead_in(root, units, choice, headline) if headline else set()
     read: list[tuple[Block, str | None, bool]] = []
+    tail = _tail_boxes(units, choice)
     begun = False  # the container's text has begun (an <h1> after it heads a section)
     for i, u in enumerate(units):
         if not u.text:
@@ -73,6 +77,8 @@ def read_body(
         if tag == "h1" and begun and _section_h1(units, i, choice, headline):
             tag = "h2"  # a page that marks every section's heading as <h1>
         why = _dropped(u, i in choice.good, i in choice.teasers, held, tag)
+        if why is None and i in tail:
+            why = "a box of its own after the article's box"
         if why == _LINKED and tag in HEADINGS and _heads_prose(units, i, choice, True):
             why = None  # a linked subheading in the flow of the prose it heads (a list's item)
         begun = begun or (held and i in choice.good)
@@ -121,6 +127,46 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
         and units[i].text.rstrip().endswith(END)
         and not CALL_TO_ACTION.search(units[i].text)
     }
+
+
+def _tail_boxes(units: list[Unit], choice: Choice) -> set[int]:
+    """Units after the article's box in boxes of their own: when one child of the container, a
+    box of several paragraphs, holds most of its good text (MAIN_SHARE), what follows it in
+    other children holding little good text (less than TAIL_SHARE of the main one's, TAIL_MAX in
+    all) is a box beside the article (its author's or the site's "about" box, a comment form, a
+    site's footer), not more of it."""
+    container = choice.container
+    share: dict[etree._Element, int] = {}
+    count: dict[etree._Element, int] = {}
+    for i in choice.good:
+        child = _child_of(units[i].el, container)
+        if child is not None:
+            share[child] = share.get(child, 0) + weight(units[i].text)
+            count[child] = count.get(child, 0) + 1
+    if not share:
+        return set()
+    main = max(share, key=share.__getitem__)
+    if count[main] < 2 or share[main] < MAIN_SHARE * sum(share.values()):
+        return set()  # the container's children are the paragraphs themselves
+    last = max(i for i, u in enumerate(units) if inside(u.el, main))
+    out = set()
+    for i in range(last + 1, len(units)):
+        child = _child_of(units[i].el, container)
+        if child is not None and share.get(child, 0) < TAIL_SHARE * share[main]:
+            out.add(i)
+    if sum(weight(units[i].text) for i in out if i in choice.good) > TAIL_MAX:
+        return set()  # more text follows: the article goes on past a gallery or an aside
+    return out
+
+
+def _child_of(el: etree._Element | None, container: etree._Element) -> etree._Element | None:
+    """The child of ``container`` holding ``el`` (None: outside it, or the container itself)."""
+    while el is not None:
+        parent = el.getparent()
+        if parent is container:
+            return el
+        el = parent
+    return None
 
 
 def _section_h1(units: list[Unit], i: int, choice: Choice, headline: str | None) -> bool:
