@@ -418,6 +418,13 @@ def test_visible_standfirst_leads_the_body():
     assert art.dek == dek
 
 
+def test_a_description_repeating_the_texts_opening_does_not_lead_it():
+    # a feed's excerpt shown on the page: "<who> posted a new article, <title>.<first words>"
+    dek = f"Sam Lee posted a new article, Kerr wins the Bowerman Mile.{PARAS[0][:70]}"
+    art = parse(page(meta("og:description", dek), body=f"<aside><p>{dek}</p></aside>"))
+    assert art.body.startswith(PARAS[0])
+
+
 # --- image, paywall --------------------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ MAX_HTML_CHARS = 8_000_000
 MAX_ELEMENTS = 60_000
 _COUNT_ELEMENTS = lxml_html.etree.XPath("count(//*)")
 SHORT = 200  # characters of body text below which other sources of the text are tried
+OPENING_WORDS = 8  # first words of the text a description repeating its opening holds
 
 
 def parse_tree(html: str) -> lxml_html.HtmlElement:
@@ -146,7 +147,9 @@ def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> 
     art.body, art.signals["body"], art.results_tables = found
     lead = page.visible_lead()
     if lead:
-        if _norm(lead) not in _norm(art.body[: 3 * len(lead)]):
+        if _norm(lead) not in _norm(art.body[: 3 * len(lead)]) and not _repeats_opening(
+            lead, art.body
+        ):
             art.body, art.signals["body"] = f"{lead}\n\n{art.body}", art.signals["body"] + "+lead"
         art.dek, art.signals["dek"] = lead, "visible-description"
 
@@ -225,6 +228,13 @@ def _blocks_text(
     ):
         blocks.pop(0)
     return "\n\n".join(t for _, t in blocks)
+
+
+def _repeats_opening(lead: str, body: str) -> bool:
+    """The description holds the text's opening words (a feed's excerpt: "X posted a new
+    article, <title>. <first sentence>"), so it is no standfirst of its own."""
+    opening = _norm(body.split("\n", 1)[0]).split()[:OPENING_WORDS]
+    return len(opening) == OPENING_WORDS and " ".join(opening) in _norm(lead)
 
 
 def _norm(text: str | None) -> str:
