@@ -418,6 +418,24 @@ def test_visible_standfirst_leads_the_body():
     assert art.dek == dek
 
 
+def test_a_short_post_of_sentences_is_the_body_not_what_surrounds_it():
+    # a video's blurb: under 200 characters, sentences; the trafilatura fallback would add the
+    # tags line and the sidebar's popular posts
+    post = (
+        "Kerr shows how he warms up before a mile. Watch the drills, then try them before your "
+        "next session on the track!"
+    )
+    side = "".join(f"<li>- Popular post number {i} - {i * 1000} views</li>" for i in range(1, 9))
+    html = (
+        "<!doctype html><html><head><title>Warm up like Kerr</title></head><body>"
+        f"<div id='main'><h1>Warm up like Kerr</h1><div class='entry'><p>{post}</p></div></div>"
+        "<div id='side'><p>Tags: warm-up, drills, mile</p><p>Posted by Sam Lee in Video</p>"
+        "<p>Get our training plan, with 50 sessions for the whole year.</p>"
+        f"<ul>{side}</ul></div></body></html>"
+    )
+    assert parse(html).body == post
+
+
 def test_a_description_repeating_the_texts_opening_does_not_lead_it():
     # a feed's excerpt shown on the page: "<who> posted a new article, <title>.<first words>"
     dek = f"Sam Lee posted a new article, Kerr wins the Bowerman Mile.{PARAS[0][:70]}"

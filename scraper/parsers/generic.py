@@ -17,6 +17,7 @@ from scraper.items import Article
 from scraper.parsers.base import ParseError, Parser
 from scraper.parsers.common import meta
 from scraper.parsers.common.explain import Note
+from scraper.parsers.common.units import END
 from scraper.parsers.keys import canonical_url, site_key
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -30,6 +31,7 @@ MAX_HTML_CHARS = 8_000_000
 MAX_ELEMENTS = 60_000
 _COUNT_ELEMENTS = lxml_html.etree.XPath("count(//*)")
 SHORT = 200  # characters of body text below which other sources of the text are tried
+SHORT_POST = 100  # characters of a short text of sentences kept as the body
 OPENING_WORDS = 8  # first words of the text a description repeating its opening holds
 
 
@@ -185,7 +187,7 @@ def extract_body(
                 script_text = _blocks_text(read_body(parse_tree(html)).blocks, headline)
                 if len(script_text) > max(SHORT, len(text)):
                     return script_text, "script:html", []
-    if len(text) >= SHORT or (text and body.named):
+    if len(text) >= SHORT or (text and body.named) or _short_post(text):
         return text, "dom-density", body.results_tables
     fallback = _trafilatura_body(tree, url, headline, titles)
     if fallback:
@@ -228,6 +230,13 @@ def _blocks_text(
     ):
         blocks.pop(0)
     return "\n\n".join(t for _, t in blocks)
+
+
+def _short_post(text: str) -> bool:
+    """A short text that is prose: paragraphs of sentences, SHORT_POST characters or more (a
+    recipe video's blurb, a comic's caption); trafilatura would add what surrounds it."""
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    return len(text) >= SHORT_POST and all(p.rstrip().endswith(END) for p in paras)
 
 
 def _repeats_opening(lead: str, body: str) -> bool:
