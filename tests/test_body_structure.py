@@ -146,3 +146,26 @@ def test_a_small_box_after_the_articles_box_is_no_text() -> None:
 )
 def test_text_after_the_articles_box_that_goes_on_with_it_is_kept(html: str) -> None:
     assert body(page(html)).endswith(BIO)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: AFP",
+        "Photo: Kim Lee/Example Images",
+        "Foto: Deja Gaston",
+        "Fotos: Nikolai Berg Styling: Kate Long Haare: Syd Hay",
+        "Photo credit: Some rights reserved by runner26.",
+        "Image credit: Sam Lee for Run Notes",
+    ],
+)
+def test_a_photo_credit_between_paragraphs_is_no_text(credit: str) -> None:
+    text = body(page(f"<section><p>{S1}</p><p>{credit}</p><p>{S2}</p><p>{S3}</p></section>"))
+    assert S2 in text
+    assert credit not in text
+
+
+def test_a_paragraph_about_a_photo_is_text() -> None:
+    line = "Photographs of the finish were taken from the roof of the stand."
+    text = body(page(f"<section><p>{S1}</p><p>{line}</p><p>{S2}</p></section>"))
+    assert line in text

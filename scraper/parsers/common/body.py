@@ -280,8 +280,8 @@ def _linked_prose(tag: str, length: int, link: int) -> bool:
 
 
 def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
-    """Repeated blocks, calls to action, headings that head nothing (a box's title left behind)
-    and a credit line left at the end out."""
+    """Repeated blocks, calls to action, photo credits, headings that head nothing (a box's title
+    left behind) and a credit line left at the end out."""
 
     def drop(b: Block, why: str) -> None:
         if notes is not None:
@@ -294,6 +294,8 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
             drop(b, "a repeat of an earlier block")
         elif len(b[1]) < 250 and CALL_TO_ACTION.search(b[1]):
             drop(b, "a call to action")
+        elif b[0] not in HEADINGS and _CREDIT.match(b[1]):
+            drop(b, "a photo credit")
         else:
             seen.add(b[1])
             out.append(b)
@@ -316,6 +318,14 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
         for tag, text, u in out:
             note(notes, u.el, True, "results table" if u.results else f"<{tag}> text", text)
     return out
+
+
+# a line naming who took the photos ("Photo: AFP", "Fotos: X Styling: Y", "Photo credit: ...")
+_CREDIT = re.compile(
+    r"^\W*(?:(?:photo|image|picture)s?\s+credits?|photos?|photographs?|fotos?|bild(?:er)?|"
+    r"images?|pictures?|credits?|crédits?(?:\s+photos?)?)\s*:",
+    re.IGNORECASE,
+)
 
 
 def _results_tables(blocks: list[Block]) -> list[str]:
