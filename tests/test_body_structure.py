@@ -134,6 +134,19 @@ def test_a_small_box_after_the_articles_box_is_no_text() -> None:
     assert BIO not in text
 
 
+def test_a_small_box_after_the_text_inside_the_articles_box_is_no_text() -> None:
+    # the post's box holds its text's box and the author's box; a prompt follows the post
+    text_box = f"<div class='text'>{''.join(f'<p>{s}</p>' for s in (S1, S2, S3, S4, S5))}</div>"
+    share = "Tell the runners of your club about this post and tell us how your tempo runs went."
+    html = (
+        f"<div class='wrap'><div class='post'>{text_box}<div class='box'><p>{BIO}</p></div>"
+        f"</div><div class='after'><p>{share}</p></div></div>"
+    )
+    text = body(page(html))
+    assert text.endswith(S5)
+    assert BIO not in text
+
+
 @pytest.mark.parametrize(
     "html",
     [

@@ -134,29 +134,38 @@ def _tail_boxes(units: list[Unit], choice: Choice) -> set[int]:
     box of several paragraphs, holds most of its good text (MAIN_SHARE), what follows it in
     other children holding little good text (less than TAIL_SHARE of the main one's, TAIL_MAX in
     all) is a box beside the article (its author's or the site's "about" box, a comment form, a
-    site's footer), not more of it."""
-    container = choice.container
+    site's footer), not more of it; and so on inside that child."""
+    out: set[int] = set()
+    box: etree._Element | None = choice.container
+    while box is not None:
+        box = _tail_of(units, choice, box, out)
+    return out
+
+
+def _tail_of(
+    units: list[Unit], choice: Choice, box: etree._Element, out: set[int]
+) -> etree._Element | None:
     share: dict[etree._Element, int] = {}
     count: dict[etree._Element, int] = {}
     for i in choice.good:
-        child = _child_of(units[i].el, container)
+        child = _child_of(units[i].el, box)
         if child is not None:
             share[child] = share.get(child, 0) + weight(units[i].text)
             count[child] = count.get(child, 0) + 1
     if not share:
-        return set()
+        return None
     main = max(share, key=share.__getitem__)
     if count[main] < 2 or share[main] < MAIN_SHARE * sum(share.values()):
-        return set()  # the container's children are the paragraphs themselves
+        return None  # the box's children are the paragraphs themselves
     last = max(i for i, u in enumerate(units) if inside(u.el, main))
-    out = set()
+    tail = set()
     for i in range(last + 1, len(units)):
-        child = _child_of(units[i].el, container)
+        child = _child_of(units[i].el, box)
         if child is not None and share.get(child, 0) < TAIL_SHARE * share[main]:
-            out.add(i)
-    if sum(weight(units[i].text) for i in out if i in choice.good) > TAIL_MAX:
-        return set()  # more text follows: the article goes on past a gallery or an aside
-    return out
+            tail.add(i)
+    if sum(weight(units[i].text) for i in tail if i in choice.good) <= TAIL_MAX:
+        out |= tail  # (more text after it: the article goes on past a gallery or an aside)
+    return main
 
 
 def _child_of(el: etree._Element | None, container: etree._Element) -> etree._Element | None:
