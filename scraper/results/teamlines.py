@@ -138,7 +138,8 @@ def team_titles(
 def inline_scores(line: str, titles: list[str]) -> Event | None:
     """Team scores run together on one line, as meet reports and newspapers print them ('Boys
     Team Scores: South Eugene 51, Wilsonville 50, Crater 19'; 'Boys: Lincoln 78, Central 59'
-    under 'FINAL SCORES'): the label and the teams placed in order, equal scores tied."""
+    under 'FINAL SCORES'): a team_scores event named by the label, its teams placed in order
+    (as printed, else by their order; equal scores tied)."""
     m = _INLINE.match(line.strip())
     if m is None:
         return None
@@ -146,12 +147,12 @@ def inline_scores(line: str, titles: list[str]) -> Event | None:
     under = _GENDER_LINE.match(label) and any(_SCORES.search(t) for t in titles[-2:])
     if not (TEAM_TITLE.search(label) or _SCORES.search(label) or under):
         return None
-    parts = [_INLINE_TEAM.match(p.strip()) for p in re.split(r"[,;]", m["teams"])]
-    if len(parts) < 2 or not all(parts):
+    parts = re.split(r"[,;]", m["teams"])
+    found = [t for p in parts if (t := _INLINE_TEAM.match(p.strip())) is not None]
+    if len(found) < 2 or len(found) < len(parts):
         return None
     rows: list[Row] = []
-    for k, p in enumerate(parts):
-        assert p is not None
+    for k, p in enumerate(found):
         row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=line.rstrip())
         row.set_mark(p["score"], "points")
         row.points = row.mark
