@@ -48,9 +48,10 @@ def _prime_times(rows: list[Row]) -> None:
     feet and inches or as none: times, when one of them cannot be feet and inches (12 inches or
     more) or the section's other marks are times."""
     primes = [(r, m) for r in rows if r.mark_raw and (m := _PRIME.match(r.mark_raw))]
+    if not primes:
+        return
     units = Counter(r.unit for r in rows if r.mark is not None and r.mark_raw)
-    clock = any(int(m[2]) >= 12 for _, m in primes) or units["s"] >= max(2, units["m"])
-    if not primes or not clock:
+    if not any(int(m[2]) >= 12 for _, m in primes) and units["s"] < max(2, units["m"]):
         return
     for r, m in primes:
         printed = r.mark_raw

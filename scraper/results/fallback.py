@@ -285,9 +285,9 @@ class _Reader:
         if ev.round is None:
             ev.round = round_of(name) or self.round or self.sheet_round or "Finals"
         self.round = None
-        race = self.ev.gender if self.ev is not None and self.ev.kind != "team_scores" else None
+        above = self.ev.gender if self.ev is not None and self.ev.kind != "team_scores" else None
         if teams or kind == "team_scores":
-            ev.kind, ev.gender = "team_scores", ev.gender or race  # the race's above
+            ev.kind, ev.gender = "team_scores", ev.gender or above  # the race's above
         elif ev.kind == "team_scores" or (kind == "relay" and ev.kind == "individual"):
             ev.kind = kind  # 'Individual (Team Scoring)', a relay block
         self.doc.events.append(ev)

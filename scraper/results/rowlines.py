@@ -152,13 +152,10 @@ def _names(parts: list[str]) -> bool:
     return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)
 
 
-def legs(names: list[str] | list[dict[str, Any]], first: int = 1) -> list[dict[str, Any]]:
+def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
-    ``Row.relay_members`` holds them (given as names or as members)."""
-    return [
-        {"leg": k, "athlete": a["athlete"] if isinstance(a, dict) else a}
-        for k, a in enumerate(names, first)
-    ]
+    ``Row.relay_members`` holds them."""
+    return [{"leg": k, "athlete": a} for k, a in enumerate(names, first)]
 
 
 def next_leg(last: Row, row: Row) -> bool:

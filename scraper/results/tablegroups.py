@@ -77,11 +77,13 @@ def sex_column(header: list[Column] | None, rows: list[list[str]], events: bool)
     named = next((j for j, c in cols if c.field == "sex"), None)
     if events and named is not None:
         return named
+    worded = [j for j, c in cols if c.field in ("category", "sex")]
     at = next((j for j, c in cols if c.field == "place"), None)
+    if not worded or not (events or at is not None):
+        return None
     firsts = sum(1 for r in rows if at is not None and at < len(r) and place_of(r[at]) == 1)
-    for j, c in cols:
+    for j in worded:
         values = {r[j].strip() for r in rows if j < len(r) and r[j].strip()}
-        worded = values and all(len(v) > 1 and sex_of(v) for v in values)
-        if c.field in ("category", "sex") and worded and (events or firsts >= 2):
+        if values and all(len(v) > 1 and sex_of(v) for v in values) and (events or firsts >= 2):
             return j
     return None

@@ -77,7 +77,8 @@ def read_table(
             if name or ev is None:
                 ev = start(name or title)
             elif at is None and k > 0:  # the boys' rows after the girls': a section of its own
-                ev, kind = start(ev.name), ev.kind
+                kind = ev.kind
+                ev = start(ev.name)
                 ev.kind = kind
             ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
@@ -182,7 +183,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
         if row is not None and last is not None and next_leg(last, row):
-            last.relay_members.extend(legs(row.relay_members, len(last.relay_members) + 1))
+            names = [m["athlete"] for m in row.relay_members]
+            last.relay_members.extend(legs(names, len(last.relay_members) + 1))
             continue
         if row is not None:
             if row.wind is None and row.wind_raw is None:

@@ -174,9 +174,11 @@ def runner_events(events: list[Event], read: Callable[[str], ResultDoc]) -> list
     out = []
     for ev in events:
         lines = [(r.team, ln) for r in ev.rows if isinstance(r.raw, list) for ln in r.raw[1:]]
+        if len(lines) < 2:
+            continue
         rows = [r for e in read("\n".join(ln for _, ln in lines)).events for r in e.rows]
         places = [r.place for r in rows if r.place is not None]
-        if len(lines) < 2 or len(rows) != len(lines) or len(set(places)) < len(places):
+        if len(rows) != len(lines) or len(set(places)) < len(places):
             continue  # (places again from 1 under each team: team places, not the race's)
         for row, (team, _) in zip(rows, lines, strict=True):
             row.team = team
