@@ -66,6 +66,12 @@ DATES = [
     ("2024年9月12日～15日", False, ("2024年9月12日", "2024-09-12")),
     ("Sevilla, 19 de julio de 2025", False, ("19 de julio de 2025", "2025-07-19")),
     ("Leiria, 25 de maio de 2024", False, ("25 de maio de 2024", "2024-05-25")),
+    ("Praha 15. 6. 2025", False, ("15. 6. 2025", "2025-06-15")),  # spaced, as Czech prints it
+    ("Göteborg 17 augusti 2025", False, ("17 augusti 2025", "2025-08-17")),
+    ("Tampere 17. elokuuta 2025", False, ("17. elokuuta 2025", "2025-08-17")),
+    ("Bydgoszcz, 15 czerwca 2024", False, ("15 czerwca 2024", "2024-06-15")),
+    ("Ostrava 3. května 2025", False, ("3. května 2025", "2025-05-03")),
+    ("1. 5. 23.45", False, (None, None)),  # a place and marks: spaced only with a full year
     ("1-5-10-12-16(18)(20)", False, (None, None)),  # a scoring order, no date
     ("Lap 3 of 12", False, (None, None)),
 ]

@@ -3,15 +3,17 @@
 Pure. :func:`date_in` finds the first date of a text and returns it as printed and as
 ``YYYY-MM-DD``:
 
-- numeric: ``24.01.2026`` (dots: day first, as every federation printing them does),
+- numeric: ``24.01.2026`` and ``15. 6. 2025`` (dots: day first, as every federation printing
+  them does),
   ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
   US timing software prints them, unless ``dayfirst`` says the document is European or the first
   number cannot be a month; :func:`dayfirst_of` tells from a document's other dates),
   ``2017-06-10``, ``2024年9月12日``;
 - with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish,
-  Italian or Portuguese: ``Sep 26, 2025``, ``Sunday, October 31, 2010``, ``31 AUG 2018``,
-  ``6th June 2019``, ``30th - 31st August 2018``, ``10. Juni 2017``, ``3 septembre 2016``,
-  ``19 de julio de 2025``.
+  Italian or Portuguese, or its case after a day in Finnish, Polish or Czech: ``Sep 26, 2025``,
+  ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``, ``30th - 31st August 2018``,
+  ``10. Juni 2017``, ``3 septembre 2016``,
+  ``19 de julio de 2025``, ``17. elokuuta 2025``.
 """
 
 from __future__ import annotations
@@ -26,13 +28,34 @@ _MONTH_NAMES = {
     5: "may mai mayo maggio maj mei maio",
     6: "jun june juni juin junio giugno junho",
     7: "jul july juli juillet julio luglio juil julho",
-    8: "aug august août aout agosto augustus",
+    8: "aug august août aout agosto augustus augusti",
     9: "sep sept september septembre septiembre settembre setembro",
     10: "oct october oktober octobre octubre ottobre okt outubro",
     11: "nov november novembre noviembre",
     12: "dec december dezember décembre decembre diciembre dicembre des desember dez dezembro",
 }
-MONTHS = {w: n for n, words in _MONTH_NAMES.items() for w in words.split()}
+# a day is followed by the month's genitive or partitive in Finnish, Polish and Czech
+# ('17. elokuuta 2025', '15 czerwca 2024', '3. května 2025')
+_MONTH_CASES = {
+    1: "tammikuuta stycznia ledna",
+    2: "helmikuuta lutego února",
+    3: "maaliskuuta marca března",
+    4: "huhtikuuta kwietnia dubna",
+    5: "toukokuuta maja května",
+    6: "kesäkuuta czerwca června",
+    7: "heinäkuuta lipca července",
+    8: "elokuuta sierpnia srpna",
+    9: "syyskuuta września září",
+    10: "lokakuuta października října",
+    11: "marraskuuta listopada listopadu",
+    12: "joulukuuta grudnia prosince",
+}
+MONTHS = {
+    w: n
+    for names in (_MONTH_NAMES, _MONTH_CASES)
+    for n, words in names.items()
+    for w in words.split()
+}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|er|e|\.)?"
 _NAMED = re.compile(
@@ -42,8 +65,9 @@ _NAMED = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'
-    r"(?<![\d.])(\d{1,2})\.(?:\s?[/–-]\s?\d{1,2}\.)?(\d{1,2})\.(\d{4}|\d{2})(?![\d.])"
+_DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'; spaced: '15. 6. 2025'
+    r"(?<![\d.])(\d{1,2})\.(?:\s?[/–-]\s?\d{1,2}\.)?(?:(\d{1,2})\.(\d{4}|\d{2})|"
+    r" (\d{1,2})\. (\d{4}))(?![\d.])"
 )
 _SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 
@@ -72,7 +96,7 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
             found.append((m.start(), m.group(0), day))
             break
     for m in _DOTTED.finditer(text):
-        day = _iso(int(m[3]), int(m[2]), int(m[1]))
+        day = _iso(int(m[3] or m[5]), int(m[2] or m[4]), int(m[1]))
         if day:
             found.append((m.start(), m.group(0), day))
             break
