@@ -193,6 +193,7 @@ def test_tiebreak_thousandths(raw, expected):
         ("NP", "DNS"),
         ("Abs", "DNS"),
         ("AB", None),  # Alberta
+        ("Ab.", "DNF"),  # abandon, abandono: with its dot
         ("Brøt", "DNF"),
         ("Ej start", "DNS"),
         ("Disk", "DQ"),

@@ -385,6 +385,21 @@ def test_csv_export_grouped_by_event_column():
     assert mile["results"][0]["mark_normalized"] == 261.07
 
 
+def test_an_italian_export_parted_by_its_gara_and_sesso_columns():
+    tsv = (
+        "Gara\tSesso\tPos.\tAtleta\tAnno\tSocietà\tPrestazione\tVento\n"
+        '100 Metri\tUomini\t1\tFONTANA Davide\t2001\tCUS Monteverde\t10"72\t+1.4\n'
+        '100 Metri\tUomini\t2\tROMANO Luca\t2005\tAtl. Riviera\t10"77\t+1.4\n'
+        '100 Metri\tDonne\t1\tRIZZO Giulia\t2003\tCUS Monteverde\t11"92\t+0.2\n'
+    )
+    events = parse(tsv)["events"]
+    got = [(e["event_name"], e["gender"], [r["athlete"] for r in e["results"]]) for e in events]
+    assert got == [
+        ("100 Metri", "M", ["FONTANA Davide", "ROMANO Luca"]),
+        ("100 Metri", "F", ["RIZZO Giulia"]),
+    ]
+
+
 TEAM_TABLE = """<html><body><h3>Girls Varsity</h3>
 <table><tr><th>Rank</th><th>Team</th><th>Score</th><th>1</th><th>2</th><th>3</th></tr>
 <tr><td>1</td><td>Mountain Vista</td><td>38</td><td>1</td><td>3</td><td>8</td></tr>

@@ -1313,3 +1313,37 @@ def test_the_meets_name_on_a_dated_line_under_a_dated_page_header():
     )
     assert doc["meet"]["name"] == "Lakeshore Cross Country Invitational"
     assert doc["meet"]["date"] == "2025-09-20"
+
+
+def test_a_french_category_cell_gives_the_birth_year_printed_after_it():
+    doc = parse(
+        "Meeting Régional\n"
+        "Vannes - 18 mai 2025\n\n"
+        "100m Hommes / Série 1   (Vent : +1.3 m/s)\n\n"
+        "Pl. Dos.  Athlète                   Club                          Cat.         Perf.\n"
+        "1.  409   LEFÈVRE Nathan            Entente Athlétique du Val     SEM/96      10''74\n"
+        "2.  194   CHEVALIER Maxime          US Côte d'Émeraude            SEM/97      10''77\n"
+        "-   357   DURAND Aurélien           A.C. Montreuil-sur-Loire      SEM/97       Ab.\n"
+    )
+    got = [(r["athlete"], r["team"], r["year"], r["status"]) for r in doc["events"][0]["results"]]
+    assert got == [
+        ("LEFÈVRE Nathan", "Entente Athlétique du Val", "96", None),
+        ("CHEVALIER Maxime", "US Côte d'Émeraude", "97", None),
+        ("DURAND Aurélien", "A.C. Montreuil-sur-Loire", "97", "DNF"),
+    ]
+
+
+def test_short_field_event_names_start_their_own_section():
+    doc = parse(
+        "100 m Männer  Final          Wind: +0.8\n\n"
+        "Rang  Name                    Jg.  Verein                Resultat  Punkte\n"
+        "1.    Weber Moritz            03   LC Zürichberg            10.91     877\n"
+        "2.    Koch Felix              01   LV Thun                  11.02     851\n\n"
+        "Weit Frauen  Final\n\n"
+        "Rang  Name                    Jg.  Verein                Resultat  Punkte\n"
+        "1.    Bauer Marie             02   TSV Rohrbachgraben        5.85     884\n"
+        "2.    Becker Leonie           06   GG Bern-Mittelland        5.58     763\n"
+    )
+    long_jump = doc["events"][1]
+    assert (long_jump["event_name"], long_jump["gender"]) == ("Weit Frauen Final", "F")
+    assert [(r["mark_unit"], r["wind"]) for r in long_jump["results"]] == [("m", None)] * 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.results.categories import Category, category_of
+from scraper.results.categories import Category, category_of, with_year
 from scraper.results.dates import date_in, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
@@ -124,6 +124,10 @@ CATEGORIES = [
     ("SEH", "M", "SE"),  # FFA
     ("CAF", "F", "CA"),
     ("M1H", "M", "M1"),
+    ("SEM", "M", "SE"),  # FFA since 2019: M for men
+    ("JUF", "F", "JU"),
+    ("M2M", "M", "M2"),
+    ("SEM/96", "M", "SE"),  # the birth year after the slash
     ("M2129", "M", "21-29"),  # US road-race divisions
     ("F4049", "F", "40-49"),
     ("M0117", "M", "1-17"),
@@ -136,6 +140,19 @@ CATEGORIES = [
 @pytest.mark.parametrize(("code", "gender", "age"), CATEGORIES, ids=[c[0] for c in CATEGORIES])
 def test_categories(code: str, gender: str, age: str):
     assert category_of(code) == Category(gender, age)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("SEM/96", ("SEM", "96")),
+        ("M2M/71", ("M2M", "71")),
+        ("M35", ("M35", None)),
+        ("12/96", ("12/96", None)),
+    ],  # fmt: skip
+)
+def test_a_category_cell_with_its_birth_year(cell: str, expected: tuple[str, str | None]):
+    assert with_year(cell) == expected
 
 
 @pytest.mark.parametrize("text", ["Smith", "SR", "1994", "12", "", "5000m", "Loveland High"])
@@ -174,6 +191,10 @@ TITLES = [
     ("남자 200m 결승", "M", "Finals"),
     ("여자 200m 예선 2조", "F", "Heats"),
     ("200 metros Femininos - Eliminatória 1", "F", "Heats"),
+    ("M 100m Loppukilpailu", "M", "Finals"),  # the category's letter before the distance
+    ("N 5000m", "F", None),  # Finnish naiset
+    ("100m U17W Race 1", "F", None),  # UK age group, gender after the age
+    ("Naiset 5000m alkuerät", "F", "Heats"),
 ]
 
 
@@ -187,6 +208,8 @@ TITLES = [
         ("女子 铅球", "m"),
         ("女子走幅跳", "m"),
         ("Decathlon", "points"),
+        ("Weit Frauen", "m"),  # Swiss lists' short names
+        ("Hoch Männer", "m"),
         ("200 metros Femininos", None),
     ],
 )
@@ -264,6 +287,8 @@ def test_header_language():
         ("Half Marathon", True),
         ("Hürden 110m", True),
         ("Lengde Kvinner", True),
+        ("Weit Frauen  Final", True),  # Swiss lists' short names
+        ("Stab Männer", True),
         ("Coastal League Championships", False),
         ("Team Scores", False),
         ("Page 3", False),

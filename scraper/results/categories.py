@@ -11,8 +11,9 @@ The forms are each federation's published category codes:
 - Norwegian (NFIF): ``G-13``/``G13`` (gutter), ``J-15``/``J15`` (jenter), ``MS``/``KS`` (menn/
   kvinner senior), ``MJ``/``KJ`` (junior), ``M20``/``K22``;
 - Swedish/Finnish youth: ``P15`` (pojkar/pojat), ``F15``/``T15`` (flickor/tytöt);
-- French (FFA): ``SEH``/``SEF`` and the other two-letter ages (``ES``, ``JU``, ``CA``, ``MI``,
-  ``BE``, ``PO``, ``EA``) with ``H``/``F``, masters ``M0H``..``M10F``, veterans ``V1H``..``V4F``.
+- French (FFA): ``SEH``/``SEF`` (now ``SEM``/``SEF``) and the other two-letter ages (``ES``,
+  ``JU``, ``CA``, ``MI``, ``BE``, ``PO``, ``EA``) with ``H``/``M``/``F``, masters ``M0H``..``M10F``,
+  veterans ``V1H``..``V4F``; the birth year after a slash (``SEM/96``) is no part of it.
 
 Age groups are returned as printed digits (``"40"``, ``"21-29"``, ``"U14"``) or the category's
 word (``"SE"``, ``"OPEN"``, ``"S"`` for senior, ``"J"`` junior, ``"A"``/``"B"`` German youth).
@@ -53,11 +54,24 @@ _FORMS = [
     # Norwegian senior/junior: MS, KS, MJ, KJ
     (re.compile(r"^([MK])([SJ])$"), lambda m: (m[1], m[2])),
     # French FFA: SEH, CAF, ...; masters M0H..M10F; veterans V1H..V4F
-    (re.compile(r"^(" + "|".join(_FFA_AGES) + r")([HF])$"), lambda m: (m[2], m[1])),
-    (re.compile(r"^([MV]\d{1,2})([HF])$"), lambda m: (m[2], m[1])),
+    (re.compile(r"^(" + "|".join(_FFA_AGES) + r")([HFM])$"), lambda m: (m[2], m[1])),
+    (re.compile(r"^([MV]\d{1,2})([HFM])$"), lambda m: (m[2], m[1])),
     # letter + age: M35, W40, K45, G-13, J-15, P15, T15, F50, D35, N40
     (re.compile(r"^([MHWFKDNVGJPT])\s?-?\s?(\d{1,2})$"), lambda m: (m[1], m[2])),
 ]  # fmt: skip
+
+
+# the FFA prints the birth year's two digits after the category: 'SEM/96', 'M2M/71'
+_BIRTH_YEAR = re.compile(r"(?<=[A-Z0-9])/\d{2}$")
+
+
+def with_year(text: str) -> tuple[str, str | None]:
+    """A category cell -> (the category, the year printed after it): 'SEM/96' -> ('SEM', '96');
+    'M35' -> ('M35', None)."""
+    m = _BIRTH_YEAR.search(text.strip())
+    if m is None or category_of(text) is None:
+        return text, None
+    return text.strip()[: m.start()], m[0][1:]
 
 
 @lru_cache(maxsize=4096)
@@ -65,7 +79,7 @@ def category_of(text: str | None) -> Category | None:
     """A category code -> its gender and age group; None when the text is no category."""
     if not text:
         return None
-    t = " ".join(text.upper().split())
+    t = _BIRTH_YEAR.sub("", " ".join(text.upper().split()))
     if len(t) > 9:
         return None
     for rx, parts in _FORMS:
@@ -74,6 +88,12 @@ def category_of(text: str | None) -> Category | None:
             lead, age = parts(m)
             return Category(_LEAD.get(lead, lead if lead in ("M", "F") else None), age)
     return None
+
+
+def lead_gender(letter: str) -> str | None:
+    """The gender a category's first letter gives ('N' -> 'F': Finnish naiset), None for
+    another letter."""
+    return _LEAD.get(letter.upper())
 
 
 def is_category(text: str) -> bool:

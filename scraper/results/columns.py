@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.results.categories import with_year
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
 from scraper.results.model import Row
 
@@ -82,7 +83,8 @@ def build_row(
     yr = _clean(cells.get("year"))
     if yr and yr[0] == "(" and yr[-1] == ")":
         yr = yr[1:-1].strip() or None  # '(1998)': the year as printed, less its brackets
-    row.year = yr
+    category, category_year = with_year(cells.get("category") or "")  # FFA 'SEM/96'
+    row.year = yr or category_year
     bib = _clean(cells.get("bib"))
     if bib:
         row.bib = bib.lstrip("#").strip()
@@ -118,6 +120,8 @@ def build_row(
     for k in ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap", "lane"):
         if cells.get(k):
             row.extra[k] = cells[k].strip()
+    if category_year:
+        row.extra["category"] = category
     q = _clean(cells.get("qual"))
     if q:
         if q in ("Q", "q"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from scraper.results.categories import category_of
+from scraper.results.categories import category_of, lead_gender
 from scraper.results.marks import parse_mark, parse_wind
 
 
@@ -125,6 +125,7 @@ _GENDER_WORDS = (
     ),
 )
 _GENDER_MARK = re.compile(r"\(([MFWX])\)", re.I)
+_GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
@@ -138,12 +139,12 @@ _ROUNDS = (
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
     (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"
-                r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
+                r"\bvälierä\w*|準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
     (re.compile(r"\bheats?\b|\bround 1\b|\bvorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|\bbatteri[ae]\b|"
-                r"\beliminatórias?\b|\beliminatorias?\b|予選|预赛|예선", re.I), "Heats"),
+                r"\balkuerä\w*|\beliminat[óo]rias?\b|予選|预赛|예선", re.I), "Heats"),
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b", re.I), "Qualifying"),
-    (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|決勝|决赛|결승",
-                re.I), "Finals"),
+    (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|"
+                r"\bloppukilpailu\b|\bfinaali\b|決勝|决赛|결승", re.I), "Finals"),
 )  # fmt: skip
 # a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(
@@ -151,7 +152,7 @@ _FIELD_EVENT = re.compile(
     r"speer|høyde|lengde|tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|marteau|"
     r"javelot|perche|hauteur|longueur|hoogspringen|verspringen|polsstok|kogel|höjd|längd|kula|"
     r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
-    r"moukari|kolmiloikka|dálk|výšk|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
+    r"moukari|kolmiloikka|dálk|výšk|\bweit\b|\bhoch\b|\bstab\b|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
     r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
     r"vetés|jabalina|martillo|\bdisco\b|\bpeso\b|\bbala\b|dardo|martelo|跳|投|铅球|标枪|铁饼|"
     r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
@@ -161,7 +162,8 @@ _FIELD_EVENT = re.compile(
 
 @lru_cache(maxsize=8192)  # a section's name, asked again for each of its rows
 def gender_of(text: str | None) -> str | None:
-    """'Girls 1600' -> F, 'Männer' -> M, '60m G-13' -> M (a federation category), else None."""
+    """'Girls 1600' -> F, 'Männer' -> M, '60m G-13' -> M (a federation category), 'N 5000m' -> F
+    (the category's letter before the distance), else None."""
     if not text:
         return None
     for rx, g in _GENDER_WORDS:
@@ -170,7 +172,10 @@ def gender_of(text: str | None) -> str | None:
     m = _GENDER_MARK.search(text)
     if m:
         return "F" if m.group(1).upper() in "FW" else m.group(1).upper()  # '5000m (F)', '(M)'
-    for tok in re.findall(r"[A-Za-z]{1,3}[- ]?\d{1,4}|\b[MK][SJ]\b|\bU\d{2}[MWF]\b", text):
+    m = _GENDER_LEAD.match(text)
+    if m:  # 'M 100m', 'N 5000m' (Finnish miehet, naiset): a category's letter before a distance
+        return lead_gender(m[1])
+    for tok in re.findall(r"\bU\d{2}[MWF]\b|\b[MK][SJ]\b|[A-Za-z]{1,3}[- ]?\d{1,4}", text):
         cat = category_of(tok)
         if cat is not None and cat.gender is not None:
             return cat.gender

@@ -28,7 +28,7 @@ DISCIPLINES = (
     r"mile|relay|hurdles?|jump|vault|put|throw|discus|javelin|hammer|dash|run|walk|"
     r"steeple\w*|decathlon|heptathlon|pentathlon|"
     r"hindernis|hürden|gehen|bahngehen|staffel|hochsprung|weitsprung|dreisprung|stabhochsprung|"
-    r"kugel\w*|diskus|speer\w*|lauf|meile|"
+    r"kugel\w*|diskus|speer\w*|lauf|meile|weit|hoch|stab|"  # Swiss lists: 'Weit Frauen'
     r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
     r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
     r"vallas|salto|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|getto|marcia|"

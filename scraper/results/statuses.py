@@ -1,7 +1,8 @@
 """Words printed instead of a mark ('DNF', 'aufg.', 'Squal.', 'N.M.') -> the contract's statuses.
 
 Pure. ``status_of("NH")`` -> ``"NM"``; dots and case do not count (``"Disq."``), except where a
-status is only one with its dots (``"N.C."``; ``"NC"`` is North Carolina).
+status is only one with its dots (``"N.C."``, ``"Ab."``; ``"NC"`` is North Carolina, ``"AB"``
+Alberta).
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ STATUS_WORDS = {
     "DYSKWALIFIKACJA": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS"}  # non classé; nicht angetreten
+_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF"}  # non classé; n. angetreten; abandon
 
 
 def status_of(text: str | None) -> str | None:

@@ -37,7 +37,7 @@ _HEADERS = {
     "lane": "lane bahn bane baan couloir corsia calle レーン",
     "points": "points pts score punkte poeng poäng pkt 得点",
     "pace": "pace allure tempo min/km min/mile pace/mile pace/km",
-    "sex": "sex gender geschlecht kjønn kön sexe genre geslacht sexo 性別 m/f",
+    "sex": "sex gender geschlecht kjønn kön sexe genre geslacht sexo sesso 性別 m/f",
     "category": "cat category catégorie categorie kategori kategorie klasse ak altersklasse "
     "agegroup division categoría 種別",
     "laps": "laps runden tours runder varv 周回",
@@ -48,7 +48,7 @@ _HEADERS = {
 # a column naming each row's event or race: a table of many events, its rows parted by it
 EVENT_COLUMNS = frozenset(
     ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
-    + ("épreuve", "epreuve", "disciplina", "prova", "prueba", "laji", "種目")
+    + ("épreuve", "epreuve", "disciplina", "prova", "gara", "prueba", "laji", "種目")
 )
 # a column naming each row's round in a table of many events ('Round': 'Prelims', 'Final')
 ROUND_COLUMNS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
