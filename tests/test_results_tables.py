@@ -278,6 +278,23 @@ def test_columns_of_a_headerless_table_from_their_cells():
     assert doc["events"][0]["results"][0]["detail"]["bib"] == "552"  # not in place order
 
 
+def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
+    page = (
+        "<html><body><h2>Shot Put Women (age groups)</h2><table>"
+        "<tr><th>Pl in AG</th><th>Name</th><th>AG</th><th>Club</th><th>Distance</th></tr>"
+        "<tr><td>1</td><td>Niamh Hollis</td><td>W40</td><td>Westbury H</td><td>10.50</td></tr>"
+        "<tr><td>2</td><td>Grace Gallagher</td><td>W40</td><td>Norwich AC</td><td>10.11</td></tr>"
+        "<tr><td>1</td><td>Roisin Ridley</td><td>W50</td><td>Norwich AC</td><td>10.11</td></tr>"
+        "</table></body></html>"
+    )
+    rows = contract(page)["events"][0]["results"]
+    assert [(r["place"], r["athlete"]) for r in rows] == [
+        (1, "Niamh Hollis"),
+        (2, "Grace Gallagher"),
+        (1, "Roisin Ridley"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("header", "field"),
     [
@@ -311,6 +328,7 @@ def test_columns_of_a_headerless_table_from_their_cells():
         ("Societa", "team"),
         ("Rok", "year"),
         ("Leg 3", "leg"),
+        ("Pl in AG", "divtot"),  # the place in the age group
         ("Postion", None),
         ("Menn senior", None),
     ],

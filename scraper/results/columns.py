@@ -64,8 +64,8 @@ def build_row(
     """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark)."""
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))
-    if "place" not in cells:
-        row.place = place_of(cells.get("overall"))  # 'Overall' the only place column
+    if "place" not in cells:  # 'Overall', else the place in the age group, the only place column
+        row.place = place_of(cells.get("overall") or cells.get("divtot", "").partition("/")[0])
     name = _name(cells.get("athlete"))
     if cells.get("first") or cells.get("last"):  # name in two columns
         name = _name(" ".join(c for c in (cells.get("first"), cells.get("last"), name) if c))
