@@ -219,6 +219,11 @@ def test_tiebreak_thousandths(raw, expected):
         ("Desclassificado", "DQ"),
         ("nie ukończył", "DNF"),
         ("DK", None),  # Denmark
+        ("欠場", "DNS"),  # Japanese, Chinese, Korean
+        ("途中棄権", "DNF"),
+        ("失格", "DQ"),
+        ("弃权", "DNS"),
+        ("실격", "DQ"),
     ],
 )
 def test_status_words(raw, expected):
@@ -316,6 +321,11 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("100m Men Final (wind +0.6)", 0.6, "100m Men Final"),
         ("100 m mężczyzn - finał   wiatr: -0.6", -0.6, "100 m mężczyzn - finał"),
         ("100 m muži  vítr: +1.1", 1.1, "100 m muži"),
+        (
+            "Women 100m Hurdles / Femmes 100m haies  Wind/Vent: +1.7",
+            1.7,
+            "Women 100m Hurdles / Femmes 100m haies",
+        ),  # fmt: skip
         ("Women 100m (w +0.7)", 0.7, "Women 100m"),
         ("Heat 1  Vind: +1,1", 1.1, "Heat 1"),
         ("Wind: -0.4 m/s", -0.4, ""),

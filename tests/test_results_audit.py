@@ -57,6 +57,8 @@ LINES = [
     ("                                                Page 2", False, "page number"),
     ("Boys Team Scores: South Eugene 51, Wilsonville 50", True, "team scores on one line"),
     ("Note: heat 2, lane 3", False, "a note with numbers after words"),
+    ("24 MAY 2025", False, "a date on a line of its own"),
+    ("      DQ 163.3a Impeding another runner", False, "a disqualification's reason"),
 ]
 
 

@@ -1347,3 +1347,38 @@ def test_short_field_event_names_start_their_own_section():
     long_jump = doc["events"][1]
     assert (long_jump["event_name"], long_jump["gender"]) == ("Weit Frauen Final", "F")
     assert [(r["mark_unit"], r["wind"]) for r in long_jump["results"]] == [("m", None)] * 2
+
+
+def test_a_chinese_report_its_meet_a_field_event_and_a_status_in_words():
+    doc = parse(
+        "2025年全国田径锦标赛\n"
+        "比赛日期：2025年5月18日\n\n"
+        "男子100米 决赛    风速：+1.0\n"
+        "名次  姓名      单位        成绩     备注\n"
+        " 1    王伟      山东       10.21\n"
+        " 2    张磊      广东       10.33\n"
+        "      黄涛      江苏        弃权\n\n"
+        "女子铅球 决赛\n"
+        "名次  姓名      单位        成绩     备注\n"
+        " 1    刘洋      广东        19.74\n"
+    )
+    assert doc["meet"]["name"] == "2025年全国田径锦标赛"
+    sprint, shot = doc["events"]
+    assert [(r["athlete"], r["status"]) for r in sprint["results"]][-1] == ("黄涛", "DNS")
+    assert (shot["event_name"], shot["gender"]) == ("女子铅球 决赛", "F")
+    assert [(r["mark_unit"], r["wind"]) for r in shot["results"]] == [("m", None)]
+
+
+def test_a_class_year_with_its_eligibility_year_is_the_year():
+    doc = parse(
+        "Men's 60 Meters Final\n"
+        "PL  ATHLETE                   YEAR   TEAM                        TIME\n"
+        "1   Mason Delacroix           SR-2   Mid-Valley                  6.71\n"
+        "2   Brody Stanfield           SO-1   Tri-County U.               6.74\n"
+        "3   Tyler Pruitt              SO-3   Bayshore                    6.86\n"
+    )
+    assert [(r["team"], r["year"]) for r in doc["events"][0]["results"]] == [
+        ("Mid-Valley", "SR-2"),
+        ("Tri-County U.", "SO-1"),
+        ("Bayshore", "SO-3"),
+    ]

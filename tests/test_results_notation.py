@@ -66,6 +66,7 @@ DATES = [
     ("2024年9月12日～15日", False, ("2024年9月12日", "2024-09-12")),
     ("Sevilla, 19 de julio de 2025", False, ("19 de julio de 2025", "2025-07-19")),
     ("Leiria, 25 de maio de 2024", False, ("25 de maio de 2024", "2024-05-25")),
+    ("2025년 6월 3일", False, ("2025년 6월 3일", "2025-06-03")),
     ("Praha 15. 6. 2025", False, ("15. 6. 2025", "2025-06-15")),  # spaced, as Czech prints it
     ("Göteborg 17 augusti 2025", False, ("17 augusti 2025", "2025-08-17")),
     ("Tampere 17. elokuuta 2025", False, ("17. elokuuta 2025", "2025-08-17")),

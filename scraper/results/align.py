@@ -27,7 +27,7 @@ TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|\.?[ºª])?$", re.I)
-_CLASS = re.compile(r"^(?:FR|SO|JR|SR|GR|RS|FR-1|SO-2|JR-3|SR-4|GR-5|[FSJ]R?-\d)$", re.I)
+_CLASS = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)  # 'SO-1': and its year
 _YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})

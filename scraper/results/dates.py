@@ -8,7 +8,7 @@ Pure. :func:`date_in` finds the first date of a text and returns it as printed a
   ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
   US timing software prints them, unless ``dayfirst`` says the document is European or the first
   number cannot be a month; :func:`dayfirst_of` tells from a document's other dates),
-  ``2017-06-10``, ``2024年9月12日``;
+  ``2017-06-10``, ``2024年9月12日``, ``2025년 6월 3일``;
 - with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish,
   Italian or Portuguese, or its case after a day in Finnish, Polish or Czech: ``Sep 26, 2025``,
   ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``, ``30th - 31st August 2018``,
@@ -64,7 +64,9 @@ _NAMED = re.compile(
     rf"(?P<y2>\d{{4}}))\b",
     re.I,
 )
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
+)
 _DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'; spaced: '15. 6. 2025'
     r"(?<![\d.])(\d{1,2})\.(?:\s?[/–-]\s?\d{1,2}\.)?(?:(\d{1,2})\.(\d{4}|\d{2})|"
     r" (\d{1,2})\. (\d{4}))(?![\d.])"

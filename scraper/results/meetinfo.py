@@ -18,7 +18,7 @@ from scraper.results.tablewords import header_field, meta_label
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 _DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)\b")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
-_CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
@@ -28,7 +28,7 @@ MEET_WORDS = re.compile(
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"
-    r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦",
+    r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦|锦标赛|运动会|大奖赛|邀请赛|대회|선수권",
     re.I,
 )
 # the word 'results' in the languages results are published in (sections.py reads it too)

@@ -13,8 +13,10 @@ A *unit* is a text line or a table row (its cells). It is **result-like** when i
   team scores, whole numbers after the name in a unit whose place opens it (``1 Carleton 45``).
 
 So a header (no position, no mark), a records or standards line (it opens with its label), a
-split or attempt line (no name), a heat or event title (``Heat 1 of 3``) and page furniture
-(``Page 2``, ``Printed 10:32 AM``: a clock time is no mark) are not result lines.
+split or attempt line (no name), a heat or event title (``Heat 1 of 3``), page furniture
+(``Page 2``, ``Printed 10:32 AM``: a clock time is no mark), a date on a line of its own (``24
+MAY 2025``) and a disqualification's reason citing its rule (``DQ 163.3a Impeding``) are not
+result lines.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache, reduce
 from operator import or_
 
+from scraper.results.dates import mostly_date
 from scraper.results.statuses import status_of
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
@@ -50,6 +53,10 @@ _TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  #
 _SCORES_LINE = re.compile(rf"^[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+$")
 _ORDINAL = re.compile(r"\d{1,2}(?:[ºª°]|st|nd|rd|th)")
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
+# a rule's number, as a disqualification's reason line cites it: '163.3a', '17.2.3', '4-6-2'
+_RULE = re.compile(
+    r"\(?(?:\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\(?[a-z]\)?|\d{1,3}\.\d{1,2}\.\d{1,2}|\d-\d{1,2}-\d)\)?"
+)
 _DISTANCE_LEAD = re.compile(
     r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I
 )
@@ -164,6 +171,10 @@ def line_is_result(line: str) -> bool:
         cut = first.index(".") + 1
         tokens = [first[:cut], first[cut:], *tokens[1:]]
     kinds = [kind(t) for t in tokens]
+    if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
+        return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
+    if len(tokens) <= 4 and mostly_date(line):
+        return False  # a date on its own: '24 MAY 2025'
     if _holds_result(kinds[1:], bool(kinds[0] & PLACE) or bool(kinds[0] & STATUS)):
         return True
     return bool(kinds[0] & PLACE) and _score_line(tokens[0], kinds)

@@ -46,10 +46,11 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _BARE_RACE = re.compile(r"(?<![\d.,:/-])(?:[5-9]\d|[1-9]\d{2,4})(?![\d.,:/+-])")  # 100, 1600
 # Chinese, Japanese and Korean disciplines, written without spaces ('女子走幅跳', '남자 포환던지기')
 CJK_DISCIPLINES = (
-    r"跳|投|走|跑|米|リレー|ハードル|障害|接力|栏|障碍|马拉松|マラソン|"
+    r"跳|投|走|跑|米|リレー|ハードル|障害|接力|栏|障碍|马拉松|マラソン|铅球|铁饼|标枪|链球|"
     r"뛰기|던지기|달리기|계주|허들|마라톤|\d\s*[x×]\s*\d|\dm[HR]"  # 4×100mR, 400mH after 男子
 )
 _CJK_EVENT = re.compile(CJK_DISCIPLINES)
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{3}")
 _ALTERNATIVES = f"{DISCIPLINES}|marathon|half|cross|xc|individuals?|overall".split("|")
 _EVENT_STEMS = tuple(a.removesuffix(r"\w*") for a in _ALTERNATIVES if a.endswith(r"\w*"))
 _EVENT_WORDSET = frozenset(
@@ -242,8 +243,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                     meet.date_raw, meet.date = printed, day
                 s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
                 s = s.strip(" ,-–—|")
-            if " " not in s or not is_title(s):
-                continue
+            if (" " not in s and not _CJK_TEXT.search(s)) or not is_title(s):
+                continue  # one word ('RESULTS'), but a heading in Chinese or Japanese has none
             if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):
                 named.append(_without_generic(s))
             elif _YEAR.search(s) and not is_event_title(s):

@@ -90,6 +90,16 @@ STATUS_WORDS = {
     "NIE STARTOWAŁ": "DNS",
     "NIE STARTOWAŁA": "DNS",
     "DYSKWALIFIKACJA": "DQ",
+    # Japanese, Chinese and Korean lists
+    "欠場": "DNS",
+    "棄権": "DNS",
+    "途中棄権": "DNF",
+    "失格": "DQ",
+    "弃权": "DNS",
+    "未完成": "DNF",
+    "取消资格": "DQ",
+    "기권": "DNS",
+    "실격": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
 _DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF"}  # non classé; n. angetreten; abandon
