@@ -194,6 +194,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("Abs", "DNS"),
         ("AB", None),  # Alberta
         ("Ab.", "DNF"),  # abandon, abandono: with its dot
+        ("DQ (FS)", "DQ"),  # its reason in brackets
+        ("Squal. (R.17.2.3)", "DQ"),
         ("Brøt", "DNF"),
         ("Ej start", "DNS"),
         ("Disk", "DQ"),

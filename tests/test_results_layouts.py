@@ -1382,3 +1382,61 @@ def test_a_class_year_with_its_eligibility_year_is_the_year():
         ("Tri-County U.", "SO-1"),
         ("Bayshore", "SO-3"),
     ]
+
+
+def test_a_status_row_with_its_rule_in_the_remarks():
+    doc = parse(
+        "WOMEN 1500M - FINAL\n"
+        "Rank  Name                      Club                 Result   Remarks\n"
+        "1     Priya Nair                Kerala AC           4:12.10   PB\n"
+        "2     Divya Gill                Punjab AC           4:14.55\n"
+        "      Kavya Patil               Railways AC              DQ   R 17.2.3\n"
+    )
+    last = doc["events"][0]["results"][-1]
+    assert (last["athlete"], last["team"], last["status"]) == ("Kavya Patil", "Railways AC", "DQ")
+
+
+def test_given_name_and_surname_columns_and_a_province_of_two_words():
+    doc = parse(
+        "100m Men Final   Wind +0.4\n"
+        "Pos  Name          Surname           Province            Age       Mark\n"
+        "1    Pieter        Botha             Western Province     26     10.35A\n"
+        "2    Kagiso        Steyn             Boland               32     10.36A\n"
+        "3    Sipho         Venter            Gauteng North        23     10.58\n"
+    )
+    assert [(r["athlete"], r["team"]) for r in doc["events"][0]["results"]] == [
+        ("Pieter Botha", "Western Province"),
+        ("Kagiso Steyn", "Boland"),
+        ("Sipho Venter", "Gauteng North"),
+    ]
+
+
+def test_a_date_opening_the_event_line_is_no_row():
+    doc = parse(
+        "OCEANIA AREA CHAMPIONSHIPS\n"
+        "26 JUN 2025   Men's 400m Hurdles   ROUND 1 - Summary\n\n"
+        "Heat 1\n"
+        "Rank  Lane  Bib  Name                 Nat   Reaction  Result\n"
+        "1     2     412  KOWALSKI Cooper      SAM   0.230     50.21 Q\n"
+        "2     3     377  NGATA Tama           NZL   0.181     51.40 Q PB\n"
+    )
+    assert doc["meet"]["date"] == "2025-06-26"
+    [ev] = doc["events"]
+    assert (ev["gender"], [r["athlete"] for r in ev["results"]]) == (
+        "M",
+        ["KOWALSKI Cooper", "NGATA Tama"],
+    )
+
+
+def test_a_hytek_round_column_names_the_round():
+    doc = parse(
+        "Event 14  Men 200 Meter Dash\n"
+        "===================================================================\n"
+        "    Name                    Year School              Seed Semi-Finals\n"
+        "===================================================================\n"
+        "  1 Castellano, Gavin         JR Prairie View      20.58    20.71w Q\n"
+        "  2 Stanfield, Jalen          FR Bayshore          20.97    21.07w Q\n"
+    )
+    [ev] = doc["events"]
+    assert ev["round"] == "Semifinals"
+    assert [r["mark"] for r in ev["results"]] == ["20.71w", "21.07w"]

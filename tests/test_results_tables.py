@@ -278,6 +278,18 @@ def test_columns_of_a_headerless_table_from_their_cells():
     assert doc["events"][0]["results"][0]["detail"]["bib"] == "552"  # not in place order
 
 
+def test_of_gun_and_chip_times_the_result_is_the_one_the_places_follow():
+    csv = (
+        "Place,Bib,First Name,Last Name,Age,City,Chip Time,Clock Time\n"
+        "1,380,Isaiah,Mwangi,32,Springfield,20:01,20:12\n"
+        "2,1278,Marcus,Yoder,32,Spokane,20:34,21:02\n"
+        "3,1263,Brody,McAllister,69,Lake Oswego,20:47,20:54\n"
+        "4,1436,Wyatt,Dunleavy,20,Eugene,21:19,21:12\n"
+    )
+    doc = to_contract(parse_document(csv.encode(), None, "race.csv"))
+    assert [r["mark"] for r in doc["events"][0]["results"]] == ["20:01", "20:34", "20:47", "21:19"]
+
+
 def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
     page = (
         "<html><body><h2>Shot Put Women (age groups)</h2><table>"
@@ -329,6 +341,8 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Rok", "year"),
         ("Leg 3", "leg"),
         ("Pl in AG", "divtot"),  # the place in the age group
+        ("City, State", "city"),  # a hometown, no team
+        ("Province", "country"),  # the team where no club is printed
         ("Postion", None),
         ("Menn senior", None),
     ],
@@ -372,6 +386,7 @@ def test_a_column_by_its_cells(values, field):
         ("2014年6月29日(日)", "2014-06-29"),
         ("2024-08-04T21:55:00+02:00", "2024-08-04"),
         ("Sep 26, 2025", "2025-09-26"),
+        ("Wellington — 7 March 2025 Place Athlete DOB 03/02/2003", "2025-03-07"),  # the first
         ("31.02.2020", None),
         ("04/05/2025", "2025-05-04"),
         ("#241", None),

@@ -22,7 +22,7 @@ from scraper.results.categories import category_of
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
 from scraper.results.statuses import STATUS_WORDS, status_of
 
-TEXT = frozenset({"athlete", "team", "city", "first", "last", "relay"})
+TEXT = frozenset({"athlete", "team", "city", "country", "first", "last", "relay"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")

@@ -33,7 +33,7 @@ _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 def finish_section(ev: Event) -> None:
     _prime_times(ev.rows)
-    _choose_time_column(ev.rows)
+    choose_time_column(ev.rows)
     _split_names(ev.rows)
     for r in ev.rows:
         if r.team:
@@ -73,7 +73,8 @@ def _ordered(rows: list[Row], values: list[float | None]) -> float:
     return good / total if total else 0.0
 
 
-def _choose_time_column(rows: list[Row]) -> None:
+def choose_time_column(rows: list[Row]) -> None:
+    """Of a row's two times (gun and chip), the result is the one the places are in order of."""
     twins = [r for r in rows if "time_2" in r.extra]
     if len(twins) < max(2, len(rows) // 2):
         return

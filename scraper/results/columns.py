@@ -68,7 +68,8 @@ def build_row(
         row.place = place_of(cells.get("overall") or cells.get("divtot", "").partition("/")[0])
     name = _name(cells.get("athlete"))
     if cells.get("first") or cells.get("last"):  # name in two columns
-        name = _name(" ".join(c for c in (cells.get("first"), cells.get("last"), name) if c))
+        # 'Name | Surname', 'Vorname | Nachname': the given name first, as the tables read them
+        name = _name(" ".join(c for c in (cells.get("first"), name, cells.get("last")) if c))
     team = _clean(cells.get("team"))
     country = _clean(cells.get("country"))
     if country:
@@ -96,7 +97,7 @@ def build_row(
         other = "prelims" if mf == "finals" else None
         if other and cells.get(other):
             row.extra["prelims"] = cells[other].strip()
-        twin = next((f for f in ("mark", "gun", "net") if f != mf and cells.get(f)), None)
+        twin = next((f for f in ("mark", "gun", "net", "chip") if f != mf and cells.get(f)), None)
         if twin is not None and mf in ("mark", "gun", "net"):  # gun and net time: see blocks.py
             row.extra["time_2"] = cells[twin].strip()
             row.extra["time_field"], row.extra["time_2_field"] = mf, twin

@@ -71,6 +71,7 @@ _DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'; spaced:
     r"(?<![\d.])(\d{1,2})\.(?:\s?[/–-]\s?\d{1,2}\.)?(?:(\d{1,2})\.(\d{4}|\d{2})|"
     r" (\d{1,2})\. (\d{4}))(?![\d.])"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 
 
@@ -113,6 +114,17 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
         return None, None
     _, printed, day = min(found)
     return printed, day
+
+
+def opens_with_date(words: list[str]) -> bool:
+    """'26 JUN 2025  Men's 400m Hurdles': a day, a month's name and a year open the line (a
+    title's date, as Omega's sheets print it), no place and name."""
+    return (
+        len(words) >= 3
+        and words[0].rstrip(".").isdigit()
+        and words[1].casefold().strip(".,") in MONTHS
+        and bool(_YEAR.fullmatch(words[2].rstrip(",")))
+    )
 
 
 # words of results printed in a language whose dates put the day first (German, Nordic,

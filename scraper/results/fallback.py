@@ -32,7 +32,7 @@ from scraper.results.align import (
 )
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
-from scraper.results.dates import date_in, dayfirst_of, mostly_date
+from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.linetokens import (
@@ -184,9 +184,9 @@ class _Reader:
         shapes = [shape(t.text) for t in toks]
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             # no place, a name and a status under a header or after placed rows:
-            # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50'
-            return shapes[1] == "word" and "status" in shapes[-2:] and len(toks) <= 16
-        if shapes[0] not in PLACE_SHAPES:
+            # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50', '... DQ  R 17.2.3'
+            return shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16
+        if shapes[0] not in PLACE_SHAPES or opens_with_date([t.text for t in toks[:3]]):
             return False
         if "word" not in shapes:
             return False

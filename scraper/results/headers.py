@@ -29,12 +29,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "team": "school team affiliation club team/school school/team institution org "
         "organization college team/club club/team affil team_(team_place) club_name "
         "final_standings standings team_name school_name",
-        "country": "country nat nation nat. noc ctry",
-        "city": "city city/state city/st hometown residence city,_st town state st location",
+        "country": "country nat nation nat. noc ctry province prov prov. region",
+        "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
+        "state st location",
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born",
         "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",
         "seed": "seed seed# seedmark sd entry",
-        "prelims": "prelims prelim preliminaries semis semi semifinals heats quarters",
+        "prelims": "prelims prelim preliminaries semis semi semifinals semi-finals heats quarters "
+        "quarterfinals quarter-finals",
         "finals": "finals final",
         "mark": "time mark result results perf performance distance dist height best mark/time "
         "finals_time finish finish_time official_time total_time",

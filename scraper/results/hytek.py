@@ -234,7 +234,9 @@ class _Reader:
             return  # a header before any event's line: nothing to give a round
         if self.round is None:
             mf = mark_field([c.field for c in self.cols], None)
-            self.round = "Prelims" if mf == "prelims" else "Finals"
+            label = next((c.label for c in self.cols if c.field == mf), "")
+            # the round column's label names it: 'Prelims', 'Semis', 'Semi-Finals', 'Heats'
+            self.round = (round_of(label) or "Prelims") if mf == "prelims" else "Finals"
         if self.ev.round is None:
             self.ev.round = self.round
 

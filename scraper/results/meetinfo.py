@@ -55,8 +55,11 @@ def day_of(text: str | None, dayfirst: bool | None = None) -> tuple[str | None, 
         m = rx.search(text)
         if m:
             found.append((m.start(), m, order))
+    named = date_in(text, bool(dayfirst))  # a month's name: '7 March 2025', before a birth date
+    if named[0] is not None and all(text.find(named[0]) < f[0] for f in found):
+        return named
     if not found:
-        return date_in(text, bool(dayfirst))
+        return None, None
     _, m, order = min(found, key=lambda f: f[0])
     a, b, c = (int(x) for x in m.groups())
     if order == "ymd":

@@ -106,8 +106,10 @@ _DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF"}  # non classé; n.
 
 
 def status_of(text: str | None) -> str | None:
-    """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', '1:02.3' -> None."""
+    """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', 'DQ (FS)' -> 'DQ', '1:02.3' -> None."""
     if not text:
         return None
     up = text.upper().strip()
+    if up.endswith(")") and " (" in up:  # its reason in brackets: 'DQ (FS)', 'DNF (lap 3)'
+        up = up[: up.index(" (")]  # (a try's wind is glued: 'FOUL(+0.9)')
     return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))

@@ -6,7 +6,8 @@ marks, winds).  Also the column-wide readings of marks that a single cell cannot
 - a column of times whose every fraction is below 60 (``41.54``, ``45.16`` over a dozen rows or
   more) is minutes.seconds written with a dot, as club spreadsheets print a 10 km time;
 - of two time columns (gun and chip, a race time beside a split), the result is the header's
-  ``Time``/``Gun`` column, else the one in the order of the places.
+  ``Time``/``Gun`` column, else the one in the order of the places (and a section whose places
+  follow the chip time takes that one: :func:`scraper.results.blocks.choose_time_column`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.results.blocks import choose_time_column
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
@@ -83,6 +84,7 @@ def read_table(
             ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
             _read_block(ev, header, group)
+            choose_time_column(ev.rows)  # gun or chip: the one the places follow
         block.clear()
 
     for line in lines:

@@ -25,7 +25,7 @@ _HEADERS = {
     "last": "lastname surname nachname etternavn efternamn achternaam apellido apellidos",
     "team": "club team verein klubb klub förening équipe ploeg vereniging equipo 所属 "
     "affiliation school organisation organization",
-    "country": "country nation nationality land nationalité nazione país 国",
+    "country": "country nation nationality land nationalité nazione país province prov region 国",
     "year": "jg jahrgang fødselsår født årgang yob born année né naissance 学年 alder âge edad "
     "leeftijd",
     "bib": "startnr stnr startnummer dossard dos nr ゼッケン number",
