@@ -175,6 +175,13 @@ HIDDEN_CLASS = frozenset(
         "visuallyhidden",
         "screen-reader-text",
         "offscreen",
+        # text only a screen reader speaks ('Box aufklappen', 'Opens in a new window')
+        "sr-only",
+        "visually-hidden",
+        "u-visually-hidden",
+        "is-visually-hidden",
+        "h-offscreen",
+        "screen-reader-only",
     }
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
