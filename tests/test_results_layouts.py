@@ -1440,3 +1440,34 @@ def test_a_hytek_round_column_names_the_round():
     [ev] = doc["events"]
     assert ev["round"] == "Semifinals"
     assert [r["mark"] for r in ev["results"]] == ["20.71w", "21.07w"]
+
+
+def test_the_same_hytek_event_under_a_finals_header_after_its_semis_is_a_new_round():
+    doc = parse(
+        "Event 14  Men 200 Meter Dash\n"
+        "===================================================================\n"
+        "    Name                    Year School              Seed Semi-Finals\n"
+        "===================================================================\n"
+        "  1 Castellano, Gavin         JR Prairie View      20.58    20.71w Q\n"
+        "  2 Stanfield, Jalen          FR Bayshore          20.97    21.07w Q\n\n"
+        "Event 14  Men 200 Meter Dash\n"
+        "===================================================================\n"
+        "    Name                    Year School              Seed      Finals\n"
+        "===================================================================\n"
+        "  1 Stanfield, Jalen          FR Bayshore          21.07       20.60\n"
+        "  2 Castellano, Gavin         JR Prairie View      20.71       20.93\n"
+    )
+    assert [(e["round"], e["results"][0]["mark"]) for e in doc["events"]] == [
+        ("Semifinals", "20.71w"),
+        ("Finals", "20.60"),
+    ]
+
+
+def test_a_province_beside_a_city_is_the_hometowns_and_no_team():
+    doc = parse(
+        "10 km\n"
+        "Pos  Bib   Name                      City                Prov  Chip Time\n"
+        "1    409   Gabriel Tremblay          Gatineau            QC        30:50\n"
+        "2    2105  Owen Roy                  Montréal            QC        32:39\n"
+    )
+    assert [r["team"] for r in doc["events"][0]["results"]] == [None, None]

@@ -72,9 +72,9 @@ def build_row(
         name = _name(" ".join(c for c in (cells.get("first"), name, cells.get("last")) if c))
     team = _clean(cells.get("team"))
     country = _clean(cells.get("country"))
-    if country:
+    if country:  # the affiliation where no club is printed, unless it is a hometown's province
         row.extra["country"] = country
-        team = team or country
+        team = team or (None if cells.get("city") else country)
     if relay:
         row.team = team or name
         if cells.get("relay"):

@@ -232,11 +232,14 @@ class _Reader:
     def _default_round(self) -> None:
         if self.ev is None or self.cols is None:
             return  # a header before any event's line: nothing to give a round
+        mf = mark_field([c.field for c in self.cols], None)
+        label = next((c.label for c in self.cols if c.field == mf), "")
+        named = round_of(label)  # the marks' column names it: 'Semi-Finals', 'Prelims', 'Finals'
         if self.round is None:
-            mf = mark_field([c.field for c in self.cols], None)
-            label = next((c.label for c in self.cols if c.field == mf), "")
-            # the round column's label names it: 'Prelims', 'Semis', 'Semi-Finals', 'Heats'
-            self.round = (round_of(label) or "Prelims") if mf == "prelims" else "Finals"
+            self.round = named or ("Prelims" if mf == "prelims" else "Finals")
+        elif named and named != self.round and self.ev.rows:
+            self.round = named  # the same event's next round under its own header
+            self._new_section_if_rows()
         if self.ev.round is None:
             self.ev.round = self.round
 
