@@ -278,6 +278,20 @@ def test_columns_of_a_headerless_table_from_their_cells():
     assert doc["events"][0]["results"][0]["detail"]["bib"] == "552"  # not in place order
 
 
+def test_a_gendered_event_title_over_the_table_is_not_the_meets_name():
+    page = (
+        "<html><head><title>Summer League R3</title></head><body>"
+        "<h1>Harbourside Summer League Round 3</h1><p>Saturday 18 January 2025</p>"
+        "<h2>Open Men 400m</h2><table><tr><th>Pos</th><th>Name</th><th>Club</th><th>Mark</th></tr>"
+        "<tr><td>1</td><td>Jack Tran</td><td>Sydney West</td><td>48.91</td></tr>"
+        "<tr><td>2</td><td>Riley Nguyen</td><td>Harbourside AC</td><td>49.60</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["name"] == "Harbourside Summer League Round 3"
+    assert doc["events"][0]["event_name"] == "Open Men 400m"
+
+
 def test_of_gun_and_chip_times_the_result_is_the_one_the_places_follow():
     csv = (
         "Place,Bib,First Name,Last Name,Age,City,Chip Time,Clock Time\n"

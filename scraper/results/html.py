@@ -29,7 +29,7 @@ from scraper.results.htmltables import (
 )
 from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
-from scraper.results.model import Meet, ResultDoc, round_of
+from scraper.results.model import Meet, ResultDoc, gender_of, round_of
 from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
@@ -317,6 +317,8 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            # a gendered event's title is no meet's, whatever word it holds ('Open Men 400m')
+            found.sort(key=lambda t: bool(EVENT_WORDS.search(t) and gender_of(t)))
             doc.meet.name = title_line(found[0]) if found else None
         events = read_table(lines, title, rnd, doc.meet if first else None)
         if wind is not None:
