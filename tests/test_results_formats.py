@@ -400,6 +400,38 @@ def test_an_italian_export_parted_by_its_gara_and_sesso_columns():
     ]
 
 
+def test_a_race_column_parts_a_csv_whose_places_start_again_per_race():
+    csv = (
+        "Race,Place,First Name,Last Name,Grade,School,Time\n"
+        "Girls Varsity 5K,1,Aubrey,Stanfield,12,Sandpoint,18:42.41\n"
+        "Girls Varsity 5K,2,Savannah,Vasquez,9,Sandpoint,18:58.14\n"
+        "Boys Varsity 5K,1,Mason,Yoder,11,Eastlake,16:02.77\n"
+    )
+    events = parse(csv)["events"]
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in events] == [
+        ("Girls Varsity 5K", "F", 2),
+        ("Boys Varsity 5K", "M", 1),
+    ]
+
+
+def test_a_race_column_beside_an_overall_ranking_parts_nothing():
+    csv = (
+        "Place,Race,Name,Time\n1,K2,Ann Lee,5:51:47\n2,K2,Bo Ek,5:52:10\n3,HIPSTER,Cy Ng,4:12:00\n"
+    )
+    assert [len(e["results"]) for e in parse(csv)["events"]] == [3]
+
+
+def test_an_events_gender_above_its_rounds_result_lists():
+    feed = (
+        '{"competition": {"name": "Open Graded Meeting 4", "date": "2025-06-18"},'
+        ' "events": [{"name": "High Jump", "gender": "F", "units": [{"unitName": "Final",'
+        ' "results": [{"place": "1", "performance": "1.74", "competitor": {"firstName":'
+        ' "Holly", "lastName": "Gallagher", "club": "Clonliffe Harriers"}}]}]}]}'
+    )
+    [ev] = to_contract(parse_document(feed.encode(), None, "feed.json"))["events"]
+    assert (ev["event_name"], ev["gender"]) == ("High Jump", "F")
+
+
 TEAM_TABLE = """<html><body><h3>Girls Varsity</h3>
 <table><tr><th>Rank</th><th>Team</th><th>Score</th><th>1</th><th>2</th><th>3</th></tr>
 <tr><td>1</td><td>Mountain Vista</td><td>38</td><td>1</td><td>3</td><td>8</td></tr>

@@ -1471,3 +1471,34 @@ def test_a_province_beside_a_city_is_the_hometowns_and_no_team():
         "2    2105  Owen Roy                  Montréal            QC        32:39\n"
     )
     assert [r["team"] for r in doc["events"][0]["results"]] == [None, None]
+
+
+def test_a_jumps_wind_in_brackets_with_a_decimal_comma_after_a_list_in_commas():
+    doc = parse(
+        "N40 Pituus\n"
+        "1) Aino Hämäläinen, Lahden Kiri-Veikot 5,19 (-0,6)\n"
+        "2) Venla Nieminen, Vaasan Urheilijat 4,95 (+1,4)\n"
+    )
+    got = [
+        (r["team"], r["mark_normalized"], r["mark_unit"], r["wind"])
+        for r in doc["events"][0]["results"]
+    ]
+    assert got == [("Lahden Kiri-Veikot", 5.19, "m", -0.6), ("Vaasan Urheilijat", 4.95, "m", 1.4)]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("Senioren-Landesmeisterschaften", "Senioren-Landesmeisterschaften"),  # one compound word
+        ("PODZIMNÍ PŮLMARATON BŘEZOVÁ", "PODZIMNÍ PŮLMARATON BŘEZOVÁ"),
+        ("Spring Distance Carnival", "Spring Distance Carnival"),
+    ],
+)
+def test_meet_headings_in_other_words(heading: str, name: str):
+    doc = parse(
+        f"{heading}\n05.07.2025\n\n100 m\n"
+        "Platz  Name                 Verein              Zeit\n"
+        "1.     Anna Berger          LG Nord            12,31\n"
+        "2.     Eva Roth             TV Süd             12,55\n"
+    )
+    assert doc["meet"]["name"] == name

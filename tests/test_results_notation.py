@@ -211,6 +211,8 @@ TITLES = [
         ("Decathlon", "points"),
         ("Weit Frauen", "m"),  # Swiss lists' short names
         ("Hoch Männer", "m"),
+        ("Longitud Mujeres Absoluto", "m"),  # Spanish
+        ("Altura Hombres", "m"),
         ("200 metros Femininos", None),
     ],
 )

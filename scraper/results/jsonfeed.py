@@ -135,27 +135,29 @@ def _key_field(key: str) -> str | None:
 _Section = tuple[str | None, list, str, dict[str, str]]
 
 
-def _sections(node: Any, name: str | None, depth: int) -> list[_Section]:
+def _sections(
+    node: Any, name: str | None, depth: int, above: dict[str, str] | None = None
+) -> list[_Section]:
     """Lists of result-like objects, each with the name of the object holding it, its kind and
-    what it says of its event (gender, round, wind)."""
+    what it and the objects around it say of its event (gender, round, wind: an event's
+    'gender' over its rounds' result lists)."""
     if depth > 12:
         return []
     out: list[_Section] = []
     if isinstance(node, dict):
         here = next((node[k] for k in _EVENT_KEYS if isinstance(node.get(k), str)), name)
         kind = str(node.get("type") or node.get("kind") or "")
-        facts = {
-            k: str(node[k]) for k in _EVENT_FACTS if isinstance(node.get(k), str | int | float)
-        }
+        own = {k: str(node[k]) for k in _EVENT_FACTS if isinstance(node.get(k), str | int | float)}
+        facts = {**(above or {}), **own}
         for key, value in node.items():
             if isinstance(value, list) and _result_list(value):
                 k = "team_scores" if re.search(r"team", key, re.I) else kind
                 out.append((here, value, k, facts))
             elif isinstance(value, dict | list):
-                out.extend(_sections(value, here, depth + 1))
+                out.extend(_sections(value, here, depth + 1, facts))
     elif isinstance(node, list):
         for item in node:
-            out.extend(_sections(item, name, depth + 1))
+            out.extend(_sections(item, name, depth + 1, above))
     return out
 
 

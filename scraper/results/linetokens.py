@@ -60,6 +60,9 @@ def _joined_status(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+_WIND = re.compile(r"[+-]\d{1,2}[.,]\d")
+
+
 def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
     Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
@@ -79,7 +82,7 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
             groups.append([])
     last = groups[-1]
     if series and len(groups) >= 2 and len(last) > 1 and shape(last[-1].text) in RESULT_SHAPES:
-        groups.append([last.pop()])  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)'
+        groups.append([last.pop()])  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)', '5,19 (-0,6)'
     if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
         return None
     if shape(groups[-1][0].text) not in RESULT_SHAPES:
@@ -94,6 +97,8 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     if len(names) == 2:
         plan.append(("team", names[1]))
     tries = [Tok(t.text.strip("(),"), t.start, t.end, t.gap) for t in series]
+    if len(tries) == 1 and _WIND.fullmatch(tries[0].text):
+        return [*plan, ("mark", mark), ("wind", tries)]  # '5,19 (-0,6)': the jump's wind
     return [*plan, ("mark", mark), *([("series", tries)] if tries else [])]
 
 

@@ -24,7 +24,8 @@ MEET_WORDS = re.compile(
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
     r"grand prix|diamond league|trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|"
-    r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat)\b"
+    r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|kilpailut|carnival|p[ůó]?łmaraton|"
+    r"p[ůu]lmaraton|maraton[ae]?|maratón)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"

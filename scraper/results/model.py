@@ -152,7 +152,7 @@ _FIELD_EVENT = re.compile(
     r"speer|høyde|lengde|tresteg|stav|kule|spyd|diskos|slegge|saut|lancer|poids|disque|marteau|"
     r"javelot|perche|hauteur|longueur|hoogspringen|verspringen|polsstok|kogel|höjd|längd|kula|"
     r"slägga|spjut|salto|lancio|getto|lanzamiento|pituus|korkeus|seiväs|kuula|kiekko|keihäs|"
-    r"moukari|kolmiloikka|dálk|výšk|\bweit\b|\bhoch\b|\bstab\b|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
+    r"moukari|kolmiloikka|dálk|výšk|longitud|\baltura\b|p[ée]rtiga|\bweit\b|\bhoch\b|\bstab\b|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
     r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
     r"vetés|jabalina|martillo|\bdisco\b|\bpeso\b|\bbala\b|dardo|martelo|跳|投|铅球|标枪|铁饼|"
     r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations

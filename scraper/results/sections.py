@@ -31,7 +31,8 @@ DISCIPLINES = (
     r"kugel\w*|diskus|speer\w*|lauf|meile|weit|hoch|stab|"  # Swiss lists: 'Weit Frauen'
     r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
     r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
-    r"vallas|salto|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|getto|marcia|"
+    r"vallas|salto|longitud|altura|pértiga|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|"
+    r"getto|marcia|"
     r"häck|höjd|längd|kula|slägga|"
     r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti|"
     r"bieg|skok\w*|pchnięcie|rzut|chód|sztafeta|běh|dálka|výška|vrh|hod|chůze|štafeta|"
@@ -50,6 +51,7 @@ CJK_DISCIPLINES = (
     r"뛰기|던지기|달리기|계주|허들|마라톤|\d\s*[x×]\s*\d|\dm[HR]"  # 4×100mR, 400mH after 男子
 )
 _CJK_EVENT = re.compile(CJK_DISCIPLINES)
+_MEET_WORD = re.compile(r"\w{4,}(?:meisterschaft(?:en)?|mesterskap\w*|mästerskap\w*)\b", re.I)
 _CJK_TEXT = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{3}")
 _ALTERNATIVES = f"{DISCIPLINES}|marathon|half|cross|xc|individuals?|overall".split("|")
 _EVENT_STEMS = tuple(a.removesuffix(r"\w*") for a in _ALTERNATIVES if a.endswith(r"\w*"))
@@ -243,8 +245,11 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                     meet.date_raw, meet.date = printed, day
                 s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
                 s = s.strip(" ,-–—|")
-            if (" " not in s and not _CJK_TEXT.search(s)) or not is_title(s):
-                continue  # one word ('RESULTS'), but a heading in Chinese or Japanese has none
+            # one word is no name ('RESULTS'), but a compound ('Senioren-Landesmeisterschaften')
+            # and a heading in Chinese or Japanese (no spaces) may be
+            one_word = " " not in s and not _CJK_TEXT.search(s) and not _MEET_WORD.search(s)
+            if one_word or not is_title(s):
+                continue
             if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):
                 named.append(_without_generic(s))
             elif _YEAR.search(s) and not is_event_title(s):

@@ -20,16 +20,30 @@ class Line:
     note: str = ""  # a title printed on the row of its place ('und Süddeutsche Meisterin 2017')
 
 
-def event_column(header: list[Column] | None) -> int | None:
-    """The column naming each row's event ('Event', 'Disziplin', 'Race'), if the header has one."""
-    return next(
-        (
-            j
-            for j, c in enumerate(header or ())
-            if c.field is None and c.label.casefold() in EVENT_COLUMNS
-        ),
-        None,
-    )
+def event_column(header: list[Column] | None, rows: list[list[str]]) -> int | None:
+    """The column naming each row's event ('Event', 'Disziplin', 'Race'), if the header has one;
+    a 'Race' column only when each race's rows come together (not a runner's race beside an
+    overall ranking)."""
+    cols = header or []
+    place = next((k for k, c in enumerate(cols) if c.field == "place"), None)
+    for j, c in enumerate(cols):
+        if c.field in (None, "race") and c.label.casefold() in EVENT_COLUMNS:
+            return j if c.field is None or _races(rows, j, place) else None
+    return None
+
+
+def _races(rows: list[list[str]], j: int, place: int | None) -> bool:
+    """Two races or more, each value of column j (a blank: the one above) one run of rows whose
+    places start again at 1 (not a runner's race beside an overall ranking)."""
+    seen: list[str] = []
+    for row in rows:
+        v = row[j].strip() if j < len(row) else ""
+        if v and (not seen or v != seen[-1]):
+            first = row[place].strip() if place is not None and place < len(row) else "1"
+            if v in seen or first.rstrip(".") not in ("1", ""):
+                return False
+            seen.append(v)
+    return len(seen) >= 2
 
 
 def by_event(

@@ -67,7 +67,7 @@ def read_table(
 
     def flush() -> None:
         nonlocal ev
-        at = event_column(header)
+        at = event_column(header, [ln.cells for ln in block])
         sex = sex_column(header, [ln.cells for ln in block], at is not None)
         rd = next(
             (j for j, c in enumerate(header or ()) if c.label.casefold() in ROUND_COLUMNS), None
