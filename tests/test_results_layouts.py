@@ -81,6 +81,31 @@ def test_a_header_printed_one_word_per_line_names_the_columns():
     ]
 
 
+def test_pasted_tables_of_different_record_lengths_each_read_by_their_own():
+    # a race (6 cells: its heat place last) and a throw (7: the mark in feet, then the flight)
+    race = [
+        [str(k), f"Runner{k}, Al", "SO-2", "Bayshore" if k % 2 else "Ridge", f"6.{70 + k}", "1(1)"]
+        for k in range(1, 5)
+    ]
+    throw = [
+        [str(k), f"Thrower{k}, Bo", "JR-3", "Lake", f"{21 - k}.50m", f"{69 - 3 * k}-03.00", "1"]
+        for k in range(1, 5)
+    ]
+    text = "Men's 60 Meters\n" + _stacked(race) + "\nWomen's Weight Throw\n" + _stacked(throw)
+    events = parse(text)["events"]
+    assert [(e["event_name"], len(e["results"])) for e in events] == [
+        ("Men's 60 Meters", 4),
+        ("Women's Weight Throw", 4),
+    ]
+    throws = events[1]["results"]
+    assert [(r["place"], r["mark_normalized"]) for r in throws] == [
+        (1, 20.5),
+        (2, 19.5),
+        (3, 18.5),
+        (4, 17.5),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -3,8 +3,9 @@ TFRRS, meet sites; empty cells come out as blank lines).
 
 Such a text is a run of records of a fixed number of lines: place, name, class, team, pace,
 time, score, then the next place. The period is found from the places themselves: the line
-distance at which a place is most often followed by the next place. Every chain of places at
-that distance is a section; each record's cells are typed **by column**, from what the column
+distance at which a place is most often followed by the next place (then the next most common
+over the lines left: a page's tables may differ). Every chain of places at that distance is a
+section; each record's cells are typed **by column**, from what the column
 holds across all records (:mod:`scraper.results.align`'s token shapes, not words of one site):
 
 - a column of names and a column of teams are both text: the team column repeats its values
@@ -43,29 +44,50 @@ def parse(text: str) -> ResultDoc:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells = [ln.strip() for ln in lines]
     places = {i: int(m.group(1)) for i, c in enumerate(cells) if (m := _PLACE.match(c))}
-    period = _period(places)
-    if period is None:
+    tables = _tables(places, len(cells))
+    spans = sorted((chain, period) for period, chains in tables for chain in chains)
+    if not spans:
         return doc
-    chains = _chains(places, period, len(cells))
-    records = [cells[i : i + period] for chain in chains for i in chain]
-    if len(records) < _MIN_RECORDS or len(records) * period * 2 < sum(1 for c in cells if c):
+    records = sum(len(chain) for chain, _ in spans)
+    if records < _MIN_RECORDS or sum(len(c) * p for c, p in spans) * 2 < sum(map(bool, cells)):
         return doc  # the records must be most of the text, not a few numbers in a page
-    fields = _header(cells, chains[0][0], period) or _fields(records, period)
-    if fields is None:
-        return doc
+    columns: dict[int, list[str] | None] = {}
+    for period, chains in tables:  # each table's columns: its header, else what they hold
+        rows = [cells[i : i + period] for chain in chains for i in chain]
+        columns[period] = _header(cells, chains[0][0], period) or _fields(rows, period)
     end = 0
-    for chain in chains:
+    for chain, period in spans:
         ev = new_event(_title(cells, end, chain[0]) or "Results", round="Finals")
         end = chain[-1] + period
         ev.kind = "individual"
+        if (fields := columns[period]) is None:
+            continue  # columns it cannot tell apart
         for i in chain:
             row = _row(fields, cells[i : i + period], lines[i : i + period])
             if row is not None:
                 ev.rows.append(row)
         if ev.rows:
             doc.events.append(ev)
-    doc.meet = meet_heading(lines[: chains[0][0]])
+    doc.meet = meet_heading(lines[: spans[0][0][0]])
     return doc
+
+
+def _tables(places: dict[int, int], n: int) -> list[tuple[int, list[list[int]]]]:
+    """The runs of records of each record length (a page may hold tables of 6 cells a record
+    and of 7: a field event's second mark): the most common length first, then the next over
+    the lines left."""
+    out: list[tuple[int, list[list[int]]]] = []
+    left = dict(places)
+    while (period := _period(left)) is not None:
+        chains = _chains(left, period, n)
+        if out:  # another table: a length of its own, whole tables (from place 1, 3 or more)
+            chains = [c for c in chains if places[c[0]] == 1 and len(c) >= _MIN_RECORDS]
+        if not chains or any(period == p for p, _ in out):
+            break
+        out.append((period, chains))
+        covered = {i for chain in chains for i in range(chain[0], chain[-1] + period)}
+        left = {i: v for i, v in left.items() if i not in covered}
+    return out
 
 
 def _period(places: dict[int, int]) -> int | None:
@@ -83,8 +105,8 @@ def _period(places: dict[int, int]) -> int | None:
 
 def _chains(places: dict[int, int], period: int, n: int) -> list[list[int]]:
     """Runs of record starts ``period`` lines apart whose places go up by one (or tie); the
-    longest first, so that a column of numbers inside the records (a team score) never starts
-    a run of its own."""
+    longest first (by the places it counts up), so that a column of numbers inside the records
+    (a team score, a flight) never starts a run of its own."""
     runs: list[list[int]] = []
     for i in sorted(places):
         if places.get(i - period) in (places[i], places[i] - 1):
@@ -95,7 +117,8 @@ def _chains(places: dict[int, int], period: int, n: int) -> list[list[int]]:
         if len(run) >= 2:
             runs.append(run)
     taken: list[tuple[int, int]] = []
-    for run in sorted(runs, key=len, reverse=True):
+    # places that go up before a column of ties ('1' of a flight in every record)
+    for run in sorted(runs, key=lambda r: (len({places[i] for i in r}), len(r)), reverse=True):
         lo, hi = run[0], run[-1] + period
         if all(hi <= a or b <= lo for a, b in taken):
             taken.append((lo, hi))
