@@ -1527,3 +1527,19 @@ def test_meet_headings_in_other_words(heading: str, name: str):
         "2.     Eva Roth             TV Süd             12,55\n"
     )
     assert doc["meet"]["name"] == name
+
+
+def test_a_league_team_result_its_scorers_places_summed_then_the_score():
+    doc = parse(
+        "SENIOR WOMEN (6.2KM)\n"
+        "Pos  Name                      Club                         Cat   Time\n"
+        "  1  Grace Thornton            Westbury Harriers            W55   23:00\n"
+        "  2  Roisin Kavanagh           Tonbridge AC                 W35   23:11\n\n"
+        "Senior Women - Team Result (first 4 to score)\n"
+        " 1  Tonbridge AC                 2+4+6+16 = 28\n"
+        " 2  Westbury Harriers            1+5+14+15 = 35\n"
+    )
+    teams = doc["events"][1]
+    assert teams["kind"] == "team_scores"
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]]
+    assert got == [(1, "Tonbridge AC", 28.0), (2, "Westbury Harriers", 35.0)]

@@ -278,6 +278,25 @@ def test_columns_of_a_headerless_table_from_their_cells():
     assert doc["events"][0]["results"][0]["detail"]["bib"] == "552"  # not in place order
 
 
+def test_a_relay_without_a_place_its_status_in_the_time_cell_and_its_runners_below():
+    page = (
+        "<html><body><h2>Boys 4x800m Relay - Finals</h2><table>"
+        "<tr><th>Place</th><th>Team</th><th>Time</th><th>Points</th></tr>"
+        "<tr><td>1</td><td>Ridgeview</td><td>8:01.22</td><td>10</td></tr>"
+        "<tr><td></td><td colspan='3'>Caleb Yoder, Mason Pruitt, Ethan Stroud, Gavin Ek</td>"
+        "</tr>"
+        "<tr><td></td><td>Eastlake</td><td>DQ</td><td></td></tr>"
+        "<tr><td></td><td colspan='3'>Tyler Haskins, Devin Ferreira, Wyatt Lind, Rowan Carr</td>"
+        "</tr>"
+        "</table></body></html>"
+    )
+    rows = contract(page)["events"][0]["results"]
+    assert [(r["team"], r["status"], len(r["relay_members"])) for r in rows] == [
+        ("Ridgeview", None, 4),
+        ("Eastlake", "DQ", 4),
+    ]
+
+
 def test_a_gendered_event_title_over_the_table_is_not_the_meets_name():
     page = (
         "<html><head><title>Summer League R3</title></head><body>"

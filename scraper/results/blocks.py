@@ -26,6 +26,7 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import Event, Row
 
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
+_SUM = re.compile(r"\d{1,4}(?:\+\d{1,4})+|=")
 _PRIME = re.compile(r"^(\d{1,3})['′](\d{2})[\"″]$")  # 16'06": minutes and seconds, or feet-inches
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
@@ -163,7 +164,9 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
     for k in range(end, len(rest)):  # the score after the team, brackets, dashes, leaders skipped
         if shapes[k] in ("int2", "int", "decimal"):
             points = rest[k].text
-        if shapes[k] not in ("paren", "dash") and not _LEADER.fullmatch(rest[k].text):
+        # ... and the scorers' places summed before it: '2+4+6+16 = 28'
+        skipped = _LEADER.fullmatch(rest[k].text) or _SUM.fullmatch(rest[k].text)
+        if shapes[k] not in ("paren", "dash") and not skipped:
             break
     if points is None and start > 0 and shapes[start - 1] in ("int2", "int", "decimal"):
         points = rest[start - 1].text  # '1.  34  St. Olaf College': the score before the team

@@ -149,8 +149,8 @@ def _section_label(cells: list[str]) -> str | None:
     if not 1 <= len(filled) <= 2:
         return None
     for c in filled:
-        if place_of(c) is not None or parse_mark(mark_text(c)).value is not None:
-            return None
+        if place_of(c) is not None or parse_mark(mark_text(c)).value is not None or status_of(c):
+            return None  # a result: its place, its mark or its status ('Eastlake | DQ')
         if members_of(c):
             return None  # a relay team's runners, under its row
         if len(c) > 90 or header_field(c, loose=False) is not None:

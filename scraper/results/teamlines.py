@@ -21,7 +21,7 @@ from scraper.results.headerline import Block
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
-    r"team\s*(?:scores?|scoring|rankings?|standings|results|points)|"
+    r"team\s*(?:scores?|scoring|rankings?|standings|results?|points)|"
     r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
     r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b",
     re.I,
