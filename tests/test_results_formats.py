@@ -311,6 +311,26 @@ JUMP_FEED = """<?xml version="1.0"?>
 </results>"""
 
 
+def test_an_xml_export_that_holds_its_data_in_attributes():
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<Competition Name="National Indoor Championships" StartDate="2026-02-21">'
+        '<Event Code="LONGJUMP" Name="Long Jump" Gender="M" Round="Final">'
+        '<Result Rank="1" Result="7.79" Wind="+1.1"><Athlete FamilyName="PERSSON"'
+        ' GivenName="Gustav" Club="IK Granen"/></Result>'
+        '<Result Rank="2" Result="7.66" Wind="-0.8"><Athlete FamilyName="NILSSON"'
+        ' GivenName="Filip" Club="IF Göta Älv"/></Result></Event></Competition>'
+    )
+    doc = to_contract(parse_document(xml.encode(), None, "export.xml"))
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == (
+        "National Indoor Championships",
+        "2026-02-21",
+    )
+    [ev] = doc["events"]
+    assert (ev["event_name"], ev["gender"]) == ("Long Jump", "M")
+    assert [(r["mark_unit"], r["wind"]) for r in ev["results"]] == [("m", 1.1), ("m", -0.8)]
+
+
 def test_international_xml_feed():
     relay = parse(FEED)["events"][0]
     assert (relay["kind"], relay["gender"], relay["round"]) == ("relay", "M", "Finals")

@@ -1543,3 +1543,15 @@ def test_a_league_team_result_its_scorers_places_summed_then_the_score():
     assert teams["kind"] == "team_scores"
     got = [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]]
     assert got == [(1, "Tonbridge AC", 28.0), (2, "Westbury Harriers", 35.0)]
+
+
+def test_a_split_in_brackets_under_each_row_is_no_section():
+    doc = parse(
+        "800 m K40\n"
+        "1.  Linnea Eriksson        Örnvik FI        1983  2,34,10\n"
+        "     (400 m: 1,15,75)\n"
+        "2.  Tove Andersson         IF Göta Älv      1981  2,38,55\n"
+        "     (400 m: 1,17,98)\n"
+        "3.  Ellen Johansson        Ålidhem SK       1981  2,40,46\n"
+    )
+    assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("800 m K40", 3)]

@@ -191,6 +191,8 @@ def is_title(s: str) -> bool:
         return False
     if "%" in s or "°" in s:
         return False  # weather: '73 °  81%  M CLOUDY'
+    if s.startswith("(") and s.endswith(")") and any(ch.isdigit() for ch in s):
+        return False  # a note under a row: its split '(400 m: 1,15,75)'
     if len(_SPREAD.findall(s)) >= 2 and not _PHRASE.search(s):
         return False  # labels of a small table: 'TEMPERATURE     HUMIDITY      CONDITIONS'
     letters = sum(ch.isalpha() for ch in s)

@@ -122,7 +122,10 @@ def as_data(el: Any) -> Any:
 
 
 def _local_name(name: str) -> str:
-    return name.rsplit("}", 1)[-1]
+    """An attribute's name as a JSON key is written: 'StartDate' -> 'startDate', 'Name' ->
+    'name' (the keys :mod:`scraper.results.jsonfeed` knows)."""
+    local = name.rsplit("}", 1)[-1]
+    return local[:1].lower() + local[1:]
 
 
 def _event(block: Any) -> Event:
