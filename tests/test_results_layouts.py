@@ -1555,3 +1555,28 @@ def test_a_split_in_brackets_under_each_row_is_no_section():
         "3.  Ellen Johansson        Ålidhem SK       1981  2,40,46\n"
     )
     assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("800 m K40", 3)]
+
+
+def test_a_list_in_commas_of_given_names_first_then_the_club_of_two_words():
+    doc = parse(
+        "M40 100m  (tuuli +0,8)\n"
+        "1) Juho Laine, Oulun Tarmo 12,07\n"
+        "2) Mikko Lehtonen, Järvenpään Ahkera 12,18\n"
+        "3) Eetu Mäkelä, Vaasan Urheilijat 1983 12,68\n"
+    )
+    assert [(r["athlete"], r["team"], r["year"]) for r in doc["events"][0]["results"]] == [
+        ("Juho Laine", "Oulun Tarmo", None),
+        ("Mikko Lehtonen", "Järvenpään Ahkera", None),
+        ("Eetu Mäkelä", "Vaasan Urheilijat", "1983"),
+    ]
+
+
+def test_surnames_first_in_commas_keep_the_given_name_with_the_surname():
+    doc = parse(
+        "Women 200m Final (wind +0.9)\n"
+        "1 Brennan, Isla Hillfoot AC 24.81\n"
+        "2 van der Linde, Marieke Westfield Harriers 25.02\n"
+        "3 McAuley, Roisin City of Derry AC 25.30\n"
+    )
+    names = [r["athlete"] for r in doc["events"][0]["results"]]
+    assert names[0] == "Brennan, Isla" and names[2] == "McAuley, Roisin"

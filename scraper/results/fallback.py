@@ -39,7 +39,9 @@ from scraper.results.linetokens import (
     RESULT_SHAPES,
     bracket_plan,
     comma_plan,
+    given_name_first,
     rejoin_surname,
+    spaced_name_team,
     split_glued,
 )
 from scraper.results.marks import wind_in
@@ -104,8 +106,8 @@ class _Reader:
         self.conditions_new = False  # a heat or wind read since the last row (the next rows)
         self.first_block: int | None = None
         self.dayfirst = False
-        self.i = 0
-        self.new_table = False
+        self.i, self.new_table = 0, False
+        self.given_first = given_name_first(self.lines)  # 'Juho Laine, Oulun Tarmo 12,07'
         self.titles_done = False
         self.base: str | None = None
         self.heading: str | None = None
@@ -312,17 +314,15 @@ class _Reader:
         zones = block.zones if block else None
         cells: dict[str, str] = {}
         extra: list[str] = []
-        loose = (comma_plan(toks) or bracket_plan(toks)) if block is None else None
+        loose = (comma_plan(toks, self.given_first) or bracket_plan(toks)) if not block else None
         plan = loose or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan
         if block is not None and left_over(plan) and (commas := comma_plan(toks)):
             plan = commas  # a list in commas under an earlier section's header
-        merged = zones is None and any(
-            a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
-            for a, b in zip(plan, plan[1:], strict=False)
-        )  # nothing but one space between name and team: blocks.py decides per section
+        # one space between name and team (no comma, no bracket): blocks.py decides per section
+        merged = zones is None and plan is not loose and spaced_name_team(plan)
         last = ""
         flags: list[str] = []
         attempts: list[dict[str, Any]] = []

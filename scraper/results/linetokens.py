@@ -61,9 +61,27 @@ def _joined_status(toks: list[Tok]) -> list[Tok]:
 
 
 _WIND = re.compile(r"[+-]\d{1,2}[.,]\d")
+_COMMA_LINE = re.compile(r"^\s*\d{1,4}[.)]?\s*([^\W\d][^,\d]*),")  # a place, a name, a comma
 
 
-def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
+def spaced_name_team(plan: list[tuple[str, list[Tok]]]) -> bool:
+    """The plan puts a team right after the name with one space between them: where the name
+    ends is a guess."""
+    return any(
+        a[0] == "athlete" and b[0] == "team" and b[1] and b[1][0].gap < 2
+        for a, b in zip(plan, plan[1:], strict=False)
+    )
+
+
+def given_name_first(lines: list[str]) -> bool:
+    """A list in commas that prints its athletes 'Juho Laine, Oulun Tarmo 12,07' (a name of two
+    words or more before the first comma on most placed lines), not 'Laine, Juho  Oulun 12,07'
+    (a surname, then the given name and the club apart by spaces)."""
+    before = [len(m[1].split()) for ln in lines if (m := _COMMA_LINE.match(ln))]
+    return len(before) >= 2 and sum(n >= 2 for n in before) >= 0.8 * len(before)
+
+
+def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, list[Tok]]] | None:
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
     Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
     event's tries in brackets after the mark ('Vaasan Urheilijat 6.02 (5.77, x, 6.02)', as
@@ -80,9 +98,12 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
         groups[-1].append(bare)
         if t.text.endswith(",") and len(t.text) > 1:
             groups.append([])
-    last = groups[-1]
-    if series and len(groups) >= 2 and len(last) > 1 and shape(last[-1].text) in RESULT_SHAPES:
-        groups.append([last.pop()])  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)', '5,19 (-0,6)'
+    last, year = groups[-1], None
+    ends = len(groups) >= 2 and len(last) > 1 and shape(last[-1].text) in RESULT_SHAPES
+    if ends and (series or given_first):  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)'
+        groups.append([last.pop()])  # 'Oulun Tarmo 12,07' in a list of given names first
+        if given_first and len(last) > 1 and shape(last[-1].text) == "year4":
+            year = last.pop()  # 'Örnvik FI  1983  2,34,10'
     if len(groups) < 2 or len(groups[-1]) != 1 or any(not g for g in groups):
         return None
     if shape(groups[-1][0].text) not in RESULT_SHAPES:
@@ -97,6 +118,7 @@ def comma_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     if len(names) == 2:
         plan.append(("team", names[1]))
     tries = [Tok(t.text.strip("(),"), t.start, t.end, t.gap) for t in series]
+    plan += [("year", [year])] if year else []
     if len(tries) == 1 and _WIND.fullmatch(tries[0].text):
         return [*plan, ("mark", mark), ("wind", tries)]  # '5,19 (-0,6)': the jump's wind
     return [*plan, ("mark", mark), *([("series", tries)] if tries else [])]
