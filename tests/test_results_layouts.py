@@ -1563,11 +1563,14 @@ def test_a_list_in_commas_of_given_names_first_then_the_club_of_two_words():
         "1) Juho Laine, Oulun Tarmo 12,07\n"
         "2) Mikko Lehtonen, Järvenpään Ahkera 12,18\n"
         "3) Eetu Mäkelä, Vaasan Urheilijat 1983 12,68\n"
+        "   Santeri Nieminen, Lahden Kiri-Veikot kesk.\n"
     )
-    assert [(r["athlete"], r["team"], r["year"]) for r in doc["events"][0]["results"]] == [
-        ("Juho Laine", "Oulun Tarmo", None),
-        ("Mikko Lehtonen", "Järvenpään Ahkera", None),
-        ("Eetu Mäkelä", "Vaasan Urheilijat", "1983"),
+    got = [(r["athlete"], r["team"], r["year"], r["status"]) for r in doc["events"][0]["results"]]
+    assert got == [
+        ("Juho Laine", "Oulun Tarmo", None, None),
+        ("Mikko Lehtonen", "Järvenpään Ahkera", None, None),
+        ("Eetu Mäkelä", "Vaasan Urheilijat", "1983", None),
+        ("Santeri Nieminen", "Lahden Kiri-Veikot", None, "DNF"),
     ]
 
 
@@ -1579,4 +1582,29 @@ def test_surnames_first_in_commas_keep_the_given_name_with_the_surname():
         "3 McAuley, Roisin City of Derry AC 25.30\n"
     )
     names = [r["athlete"] for r in doc["events"][0]["results"]]
-    assert names[0] == "Brennan, Isla" and names[2] == "McAuley, Roisin"
+    assert names[0] == "Brennan, Isla"
+    assert names[2] == "McAuley, Roisin"
+
+
+def test_team_scores_printed_under_each_of_three_races_are_no_page_furniture():
+    race = (
+        "{name}\n"
+        "Place  Name                 Gr  Team           Time     Pts\n"
+        "1      Ann Lee              8   Sandpoint      13:22.5  1\n"
+        "2      Bea Cole             7   Eastlake       13:43.0  2\n"
+        "3      Cy Ng                7   Sandpoint      13:44.2  3\n"
+        "Team Scores\n"
+        "1     Sandpoint             37        1 3 5 7 9\n"
+        "2     Eastlake              41        2 4 6 8 10\n\n"
+    )
+    text = "".join(race.format(name=n) for n in ("Girls 2 Mile", "Boys 2 Mile", "Girls 5000m"))
+    doc = parse(text)
+    kinds = [(e["event_name"], e["kind"], len(e["results"])) for e in doc["events"]]
+    assert kinds == [
+        ("Girls 2 Mile", "individual", 3),
+        ("Girls 2 Mile", "team_scores", 2),
+        ("Boys 2 Mile", "individual", 3),
+        ("Boys 2 Mile", "team_scores", 2),
+        ("Girls 5000m", "individual", 3),
+        ("Girls 5000m", "team_scores", 2),
+    ]

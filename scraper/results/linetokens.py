@@ -85,15 +85,17 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
     Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
     event's tries in brackets after the mark ('Vaasan Urheilijat 6.02 (5.77, x, 6.02)', as
-    Nordic lists print them) are its series."""
-    if len(toks) < 3 or shape(toks[0].text) not in PLACE_SHAPES:
+    Nordic lists print them) are its series; a row with no place but its status at the end
+    ('Santeri Nieminen, Lahden Kiri-Veikot kesk.') in a list of given names first."""
+    placed = shape(toks[0].text) in PLACE_SHAPES  # or, given names first, a status row
+    if len(toks) < 3 or not (placed or given_first and shape(toks[-1].text) == "status"):
         return None
     opens = next((k for k, t in enumerate(toks) if t.text.startswith("(")), len(toks))
     toks, series = toks[:opens], toks[opens:]
     if series and not series[-1].text.endswith(")"):
         return None
     groups: list[list[Tok]] = [[]]
-    for t in toks[1:]:
+    for t in toks[1:] if placed else toks:
         bare = Tok(t.text.rstrip(","), t.start, t.end, t.gap)
         groups[-1].append(bare)
         if t.text.endswith(",") and len(t.text) > 1:
@@ -114,7 +116,8 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
         names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
     if len(names) > 2:
         return None
-    plan = [("place", [toks[0]]), ("athlete", names[0])]
+    plan = [("place", [toks[0]])] if placed else []
+    plan.append(("athlete", names[0]))
     if len(names) == 2:
         plan.append(("team", names[1]))
     tries = [Tok(t.text.strip("(),"), t.start, t.end, t.gap) for t in series]

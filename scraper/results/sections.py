@@ -21,6 +21,7 @@ from collections import Counter
 from scraper.results.dates import date_in
 from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS
 from scraper.results.model import Meet, gender_of
+from scraper.results.tablewords import is_team_title
 
 # the disciplines' words in the languages results are published in (a title holding one names
 # an event); html.py's event test reads them too
@@ -135,12 +136,13 @@ _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age
 
 
 def furniture(lines: list[str]) -> set[str]:
-    """Lines (stripped) printed three times or more that are no event title: page furniture."""
+    """Lines (stripped) printed three times or more that are no event title: page furniture
+    ('Girls' heads a table, 'Team Scores' each race's teams)."""
     counts = Counter(s for s in (ln.strip() for ln in lines) if s)
     return {
         s
         for s, c in counts.items()
-        if c >= 3 and not is_event_title(s) and gender_of(s) is None  # 'Girls' heads a table
+        if c >= 3 and not is_event_title(s) and gender_of(s) is None and not is_team_title(s)
     }
 
 
