@@ -297,6 +297,22 @@ def test_a_relay_without_a_place_its_status_in_the_time_cell_and_its_runners_bel
     ]
 
 
+def test_a_count_under_the_name_in_its_cell_is_neither_name_nor_club():
+    page = (
+        "<html><body><h1>Riverside Meadows parkrun</h1><table><thead><tr><th>Position</th>"
+        "<th>parkrunner</th><th>Club</th><th>Time</th></tr></thead><tbody>"
+        "<tr><td>1</td><td><a href='/p/1'>Holly BRENNAN</a><div>10 parkruns</div></td>"
+        "<td>Tonbridge AC</td><td>18:27</td></tr>"
+        "<tr><td>2</td><td><a href='/p/2'>Callum ASHBY</a><div>67 parkruns</div></td>"
+        "<td></td><td>18:38</td></tr></tbody></table></body></html>"
+    )
+    rows = contract(page)["events"][0]["results"]
+    assert [(r["athlete"], r["team"]) for r in rows] == [
+        ("Holly BRENNAN", "Tonbridge AC"),
+        ("Callum ASHBY", None),
+    ]
+
+
 def test_a_gendered_event_title_over_the_table_is_not_the_meets_name():
     page = (
         "<html><head><title>Summer League R3</title></head><body>"

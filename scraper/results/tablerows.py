@@ -231,6 +231,10 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
     lined: dict[str, list[str]] = {}  # a cell's lines ('Ann Lee<br>Ox AC'), by field
     runners: list[str] = []  # 'Leg 1' .. 'Leg 4' columns
     for j, v in enumerate(ln.cells):
+        if "\n" in v and j < len(cols) and cols[j].field == "athlete":
+            named, _, rest = v.strip().partition("\n")
+            if rest.strip()[:1].isdigit():  # 'Holly BRENNAN' over '10 parkruns': a count
+                v, extra["athlete_note"] = named, " ".join(rest.split())
         if "\n" in v and j < len(cols) and cols[j].field in ("athlete", "team"):
             lined.setdefault(cols[j].field or "", v.split("\n"))
         v = " ".join(v.split())
