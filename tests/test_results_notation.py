@@ -228,6 +228,7 @@ def test_gender_and_round_of_titles(title: str, gender: str, rnd: str | None):
 # header word, field
 HEADERS = [
     ("Semi-Finals", "prelims"),  # a round's column beside the seed
+    ("Nat/Club", "team"),
     ("City, State", "city"),
     ("School", "team"),
     ("Verein", "team"),

@@ -28,7 +28,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "last": "last last_name lastname surname family_name",
         "team": "school team affiliation club team/school school/team institution org "
         "organization college team/club club/team affil team_(team_place) club_name "
-        "final_standings standings team_name school_name",
+        "final_standings standings team_name school_name nat/club club/nat nat/team",
         "country": "country nat nation nat. noc ctry province prov prov. region",
         "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
         "state st location",
