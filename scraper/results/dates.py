@@ -4,16 +4,15 @@ Pure. :func:`date_in` finds the first date of a text and returns it as printed a
 ``YYYY-MM-DD``:
 
 - numeric: ``24.01.2026`` and ``15. 6. 2025`` (dots: day first, as every federation printing
-  them does),
-  ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12`` (month first, as
-  US timing software prints them, unless ``dayfirst`` says the document is European or the first
-  number cannot be a month; :func:`dayfirst_of` tells from a document's other dates),
+  them does), ``10./11.06.2017`` (a range: its first day), ``07/04/2018`` and ``11-04-12``
+  (month first, as US timing software prints them, unless ``dayfirst`` says the document is
+  European or the first number cannot be a month; :func:`dayfirst_of` tells from a document's
+  other dates),
   ``2017-06-10``, ``2024年9月12日``, ``2025년 6월 3일``;
 - with a month name in English, German, French, Norwegian/Danish, Swedish, Dutch, Spanish,
   Italian or Portuguese, or its case after a day in Finnish, Polish or Czech: ``Sep 26, 2025``,
   ``Sunday, October 31, 2010``, ``31 AUG 2018``, ``6th June 2019``, ``30th - 31st August 2018``,
-  ``10. Juni 2017``, ``3 septembre 2016``,
-  ``19 de julio de 2025``, ``17. elokuuta 2025``.
+  ``10. Juni 2017``, ``3 septembre 2016``, ``19 de julio de 2025``, ``17. elokuuta 2025``.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ Such a text is a run of records of a fixed number of lines: place, name, class, 
 time, score, then the next place. The period is found from the places themselves: the line
 distance at which a place is most often followed by the next place (then the next most common
 over the lines left: a page's tables may differ). Every chain of places at that distance is a
-section; each record's cells are typed **by column**, from what the column
-holds across all records (:mod:`scraper.results.align`'s token shapes, not words of one site):
+section; each record's cells are typed **by column**, from what the column holds across all
+records (:mod:`scraper.results.align`'s token shapes, not words of one site):
 
 - a column of names and a column of teams are both text: the team column repeats its values
   (a team has several runners), the name column hardly does;
