@@ -173,11 +173,13 @@ def line_is_result(line: str) -> bool:
     kinds = [kind(t) for t in tokens]
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
         return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
-    if len(tokens) <= 4 and mostly_date(line):
-        return False  # a date on its own: '24 MAY 2025'
-    if _holds_result(kinds[1:], bool(kinds[0] & PLACE) or bool(kinds[0] & STATUS)):
-        return True
-    return bool(kinds[0] & PLACE) and _score_line(tokens[0], kinds)
+    placed = bool(kinds[0] & PLACE)
+    if not (
+        _holds_result(kinds[1:], placed or bool(kinds[0] & STATUS))
+        or (placed and _score_line(tokens[0], kinds))
+    ):
+        return False
+    return len(tokens) > 4 or not mostly_date(line)  # a date on its own: '24 MAY 2025'
 
 
 def _score_line(lead: str, kinds: Sequence[int]) -> bool:
