@@ -95,6 +95,10 @@ DAYFIRST = [
     ("12/05/2024 Ergebnisse 100m Männer", True),
     ("12/05/2024 Results 1600 Meter Run Girls", False),
     ("12/05/2024 Finale", False),  # one word is no language
+    # British, Irish, Commonwealth English: day first
+    ("Date: 07/04/2018\nPos  Athlete  Club  Time\n1  Kelly, Sean  Raheny Harriers", True),
+    ("Sat 07/04/2018 County Championships 1500 Metres", True),
+    ("04/07/2018 Pos Name School Time", False),  # one word is no language
 ]
 
 

@@ -127,7 +127,8 @@ def opens_with_date(words: list[str]) -> bool:
 
 
 # words of results printed in a language whose dates put the day first (German, Nordic,
-# French, Italian, Spanish, Dutch, Finnish): events, genders, headings and column words
+# French, Italian, Spanish, Dutch, Finnish, and the English of Britain, Ireland and the
+# Commonwealth): events, genders, headings and column words
 _DAY_FIRST_WORDS = frozenset(
     ("männer", "frauen", "herren", "damen", "ergebnisse", "ergebnisliste", "verein", "weitsprung")
     + ("hochsprung", "menn", "kvinner", "gutter", "jenter", "herrer", "damer", "resultater")
@@ -136,6 +137,7 @@ _DAY_FIRST_WORDS = frozenset(
     + ("società", "vento", "salto", "hombres", "mujeres", "metros", "resultados", "viento")
     + ("clasificación", "heren", "uitslagen", "uitslag", "meisjes", "jongens", "miehet", "naiset")
     + ("tulokset", "categoría", "masculina", "femenina", "masculino", "femenino")
+    + ("metres", "kilometres", "harriers", "programme", "pos", "club", "county")
 )
 _PUNCTUATION = str.maketrans({c: " " for c in ",.;:()[]-–/|"})
 
