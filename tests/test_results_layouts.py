@@ -1608,3 +1608,51 @@ def test_team_scores_printed_under_each_of_three_races_are_no_page_furniture():
         ("Girls 5000m", "individual", 3),
         ("Girls 5000m", "team_scores", 2),
     ]
+
+
+PAGE = (
+    "Foothills XC Invitational\n"
+    "October 4, 2025 - Regional Park\n"
+    "Summit Timing Services\n"
+    "Page {n} of 2\n\n"
+    "{title}"
+    "Place Name             Gr  Team          Time\n"
+    "{rows}\n"
+    "Results by Summit Timing Services - www.example.com\n"
+)
+
+
+def test_a_page_header_printed_on_every_page_starts_no_section():
+    text = "\f".join(
+        (
+            PAGE.format(n=1, title="Boys 5000m\n", rows="1  Cal Yoder  11  Ridge  16:02.1"),
+            PAGE.format(n=2, title="", rows="2  Max Pruitt  12  Cedar  16:10.4"),
+        )
+    )
+    doc = parse(text)
+    assert doc["meet"]["name"] == "Foothills XC Invitational"
+    names = [(e["event_name"], [r["athlete"] for r in e["results"]]) for e in doc["events"]]
+    assert names == [("Boys 5000m", ["Cal Yoder", "Max Pruitt"])]
+
+
+def test_a_heading_on_a_few_of_many_pages_is_a_section():
+    pages = [
+        "Relay Results\nLarge Schools\nGirls U/9\nPos Team Time\n1  Menlo  63.72\n2  Poort  66.86",
+        "Large Schools\nBoys U/9\nPos Team Time\n1  Menlo  62.32\n2  Poort  62.41",
+        "Small Schools\nGirls U/9\nPos Team Time\n1  Ridge  64.10\n2  Vale  65.00",
+        "Small Schools\nBoys U/9\nPos Team Time\n1  Ridge  61.90\n2  Vale  63.00",
+        "Small Schools\nBoys U/10\nPos Team Time\n1  Ridge  60.90\n2  Vale  61.00",
+    ]
+    doc = parse("\f".join(pages))
+    assert [e["event_name"] for e in doc["events"]][:2] == [
+        "Large Schools - Girls U/9",
+        "Large Schools - Boys U/9",
+    ]
+
+
+def test_the_title_over_the_date_line_names_the_meet():
+    doc = parse(
+        "Capital City Twilight\nFriday April 18, 2025 -- Results\n\n"
+        "Men 200m Final\nPl  Athlete  Affiliation  Mark\n1  Eli Ware  Navy  21.69\n"
+    )
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Capital City Twilight", "2025-04-18")

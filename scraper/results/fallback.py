@@ -93,9 +93,9 @@ def parse(text: str) -> ResultDoc:
 
 class _Reader:
     def __init__(self, text: str) -> None:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
-        self.furniture = furniture(lines)  # as printed, before tables side by side unfold
-        self.lines = unfold(lines)
+        pages = [p.split("\n") for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
+        self.furniture = furniture(pages)  # as printed, before tables side by side unfold
+        self.lines = unfold([ln for page in pages for ln in page])
         self.doc = ResultDoc(format="fallback")
         self.titles: list[str] = []
         self.block: Block | None = None

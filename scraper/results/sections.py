@@ -135,15 +135,27 @@ _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age
 )
 
 
-def furniture(lines: list[str]) -> set[str]:
-    """Lines (stripped) printed three times or more that are no event title: page furniture
-    ('Girls' heads a table, 'Team Scores' each race's teams)."""
-    counts = Counter(s for s in (ln.strip() for ln in lines) if s)
+def furniture(pages: list[list[str]]) -> set[str]:
+    """Page furniture: lines (stripped) printed three times or more that name no event, or at
+    the head or foot of half the pages (two at least) that name no distance ('Girls' heads a
+    table, 'Team Scores' each race's teams, '5000m' is printed again over its continued table,
+    but 'Cascade XC Invitational' is the meet's banner on every page)."""
+    counts = Counter(s for s in (ln.strip() for page in pages for ln in page) if s)
+    edges = Counter(s for page in pages for s in _edges(page))
+    most = max(2, len(pages) / 2)
     return {
         s
         for s, c in counts.items()
-        if c >= 3 and not is_event_title(s) and gender_of(s) is None and not is_team_title(s)
+        if (c >= 3 and not is_event_title(s) or edges[s] >= most and not DISTANCE.search(s))
+        and gender_of(s) is None
+        and not is_team_title(s)
     }
+
+
+def _edges(page: list[str]) -> set[str]:
+    """The first six and the last three lines printed on a page (its header and footer)."""
+    printed = [s for s in (ln.strip() for ln in page) if s]
+    return set(printed[:6] + printed[-3:])
 
 
 def is_event_title(s: str) -> bool:
@@ -235,6 +247,10 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     meet = Meet()
     named = []  # lines with a meet's word
     plain = []  # other title lines with a year, no event's: 'Uitslagen Winterloop Zandhoven 2026'
+    dated: list[
+        str
+    ] = []  # the first title line, over a line that dates it: 'Capital City Twilight'
+    above: str | None = None
     for ln in lines:
         printed = date_in(ln, dayfirst)[0]
         if _MARK.search(ln.replace(printed, " ") if printed else ln):
@@ -247,8 +263,11 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
             if day:  # the date leaves the line, the first one met dates the meet
                 if meet.date is None:
                     meet.date_raw, meet.date = printed, day
+                    if above is not None and not dated:
+                        dated.append(above)
                 s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
                 s = s.strip(" ,-–—|")
+            above = s if _names_a_meet(s) else None
             # one word is no name ('RESULTS'), but a compound ('Senioren-Landesmeisterschaften')
             # and a heading in Chinese or Japanese (no spaces) may be
             one_word = " " not in s and not _CJK_TEXT.search(s) and not _MEET_WORD.search(s)
@@ -260,9 +279,15 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                 name = _RESULTS_LEAD.sub("", _without_generic(s))
                 if sum(1 for w in name.split() if any(ch.isalpha() for ch in w)) >= 2:
                     plain.append(name)
-    meets = named + plain
+    meets = named + plain + dated
     meet.name = meets[0] if meets else None
     return meet
+
+
+def _names_a_meet(s: str) -> bool:
+    """A title of two words or more that names no event and no gender."""
+    words = sum(1 for w in s.split() if any(ch.isalpha() for ch in w))
+    return words >= 2 and is_title(s) and not is_event_title(s) and gender_of(s) is None
 
 
 def _without_generic(name: str) -> str:
