@@ -1656,3 +1656,23 @@ def test_the_title_over_the_date_line_names_the_meet():
         "Men 200m Final\nPl  Athlete  Affiliation  Mark\n1  Eli Ware  Navy  21.69\n"
     )
     assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Capital City Twilight", "2025-04-18")
+
+
+def test_a_name_cut_where_its_column_ends_is_joined_without_a_space():
+    doc = parse(
+        "Place Name                 City               Age Sex  Time\n"
+        "----- -------------------- ------------------ --- --- --------\n"
+        "    1 Savannah Okonkwo     Klamath Falls, OR   67   F  2:08:59\n"
+        "    2 Maximiliano Castella Salem, OR           42   M  2:20:33\n"
+        "      no de la Vega\n"
+        "    3 Alexandria           Boise, ID           34   F  3:02:05\n"
+        "      Montgomery-Fairweather\n"
+        "    4 Pedro Almodovar Ruiz Bend, OR            39   M  3:10:00\n"
+        "      de la Fuente\n"
+    )
+    assert [r["athlete"] for r in doc["events"][0]["results"]] == [
+        "Savannah Okonkwo",
+        "Maximiliano Castellano de la Vega",
+        "Alexandria Montgomery-Fairweather",
+        "Pedro Almodovar Ruiz de la Fuente",  # a particle opens a word: cut between words
+    ]

@@ -85,8 +85,30 @@ def spilled(
             return False  # not under the value's first letter: a page's heading, centred
         spill.setdefault(field, []).append(t.text)
     for field, words in spill.items():
-        setattr(row, field, f"{getattr(row, field)} {' '.join(words)}")
+        value = getattr(row, field)
+        glue = "" if _cut(value, words[0], above) else " "
+        setattr(row, field, f"{value}{glue}{' '.join(words)}")
     return True
+
+
+_PARTICLES = frozenset(
+    ("de", "da", "di", "do", "du", "la", "le", "van", "von", "der", "den", "del", "dos", "das")
+    + ("ter", "ten", "zu", "y", "e")
+)
+
+
+def _cut(value: str, spill: str, above: str) -> bool:
+    """A word cut where its column ends ('Maximiliano Castella' + 'no de la Vega'): the value
+    fills its column up to the next one's single space and goes on in lower case."""
+    end = above.find(value) + len(value)
+    return (
+        end > len(value) - 1
+        and above[end : end + 1] == " "
+        and above[end + 1 : end + 2] not in ("", " ")
+        and value[-1:].isalpha()
+        and spill[:1].islower()
+        and spill.casefold() not in _PARTICLES
+    )
 
 
 def tries(toks: list[str], before: int = 0) -> list[dict[str, Any]]:
