@@ -1676,3 +1676,49 @@ def test_a_name_cut_where_its_column_ends_is_joined_without_a_space():
         "Alexandria Montgomery-Fairweather",
         "Pedro Almodovar Ruiz de la Fuente",  # a particle opens a word: cut between words
     ]
+
+
+def test_a_flight_line_over_the_header_is_no_part_of_it():
+    doc = parse(
+        "Men Long Jump   Finals\n"
+        "Flight 1\n"
+        "Pl  Athlete                      Team                        Mark     Wind\n"
+        "1   Landon NAKAMURA  SO          Northern Plains St.         7.55m   -0.6\n"
+        "2   Declan CARROW  FR            Prairie View A&M-West       7.45m   +0.3\n"
+    )
+    assert doc["events"][0]["kind"] == "individual"
+    assert rows(doc) == [
+        (1, "Landon NAKAMURA", "Northern Plains St.", "SO", 7.55),
+        (2, "Declan CARROW", "Prairie View A&M-West", "FR", 7.45),
+    ]
+
+
+# a class or birth year in brackets after the name or the club, glued on or a space apart
+YEARS_IN_BRACKETS = [
+    (
+        "順位  レーン  氏名(学年)            所属              記録\n"
+        "1     6      村上 奏太(2)         石川・小松明峰        10.75\n"
+        "2     2      青木 大和(3)         石川・小松明峰        10.82\n",
+        [(1, "村上 奏太", "石川・小松明峰", "2", 10.75),
+         (2, "青木 大和", "石川・小松明峰", "3", 10.82)],
+    ),
+    (
+        "Rang  Name                          Verein                     Resultat\n"
+        "1.    Moritz FISCHER (2001)         LG Oberrhein               10.63\n"
+        "2.    Till SCHWARZ (1997)           ATSV Kirchberg/Au          10.80\n",
+        [(1, "Moritz FISCHER", "LG Oberrhein", "2001", 10.63),
+         (2, "Till SCHWARZ", "ATSV Kirchberg/Au", "1997", 10.80)],
+    ),
+    (
+        "Rang  Name                          Verein                     Resultat\n"
+        "1.    Merle SCHWARZ                 ATSV Kirchberg/Au (06)     2:10.48\n"
+        "2.    Laura RICHTER                 LAC Nordhafen (98)         2:16.29\n",
+        [(1, "Merle SCHWARZ", "ATSV Kirchberg/Au", "06", 130.48),
+         (2, "Laura RICHTER", "LAC Nordhafen", "98", 136.29)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARS_IN_BRACKETS)
+def test_a_year_in_brackets_after_the_name_or_club(text: str, expected: list[tuple[Any, ...]]):
+    assert rows(parse("200m Men\n" + text)) == expected

@@ -268,6 +268,11 @@ HEADERS = [
     ("소속", "team"),
     ("풍속", "wind"),
     ("レーン", "lane"),
+    # what the cells hold besides, in brackets: the word's field
+    ("氏名(学年)", "athlete"),
+    ("Time (sec)", "mark"),
+    ("Wind (m/s)", "wind"),
+    ("(m)", None),
     ("Wuzzle", None),
 ]
 

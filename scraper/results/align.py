@@ -27,8 +27,10 @@ TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|\.?[ºª])?$", re.I)
-_CLASS = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)  # 'SO-1': and its year
-_YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
+CLASS_YEAR = re.compile(
+    r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I
+)  # 'SO-1': and its year
+YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
@@ -115,9 +117,9 @@ def shape(tok: str) -> str:
         return "pace"
     if _SIGNED.match(tok):
         return "signed"
-    if _YEAR4.match(tok):
+    if YEAR4.match(tok):
         return "year4"
-    if tok[:1] == "(" and _YEAR4.match(tok[1:-1]) and tok[-1:] == ")":
+    if tok[:1] == "(" and YEAR4.match(tok[1:-1]) and tok[-1:] == ")":
         return "year4p"  # a birth year in brackets after the name: 'Max Muster (1998)'
     if _INT.match(tok):
         if len(tok) >= 3 and tok[0] == "0":
@@ -127,7 +129,7 @@ def shape(tok: str) -> str:
         return "place"
     if _PAREN.match(tok):
         return "paren"
-    if _CLASS.match(tok):
+    if CLASS_YEAR.match(tok):
         return "class"
     if up.lstrip("=") in RECORD_FLAGS or tok in ("Q", "q"):
         return "flag"
@@ -185,13 +187,16 @@ for _f in ("gun", "net", "finals", "prelims", "seed"):
     FIT[_f] = FIT["mark"]
 for _f in ("gun", "net"):  # a race's clock times: never a bare number ('Máster 40')
     FIT[_f] = {k: v for k, v in FIT["mark"].items() if k not in ("int2", "int")}
+# a year in brackets right after a word: the name's (or the club's), else a team's place
+for _f, _fit in (("year", 2.5), ("year_after", 2.5), ("athlete", 0.5), ("team", 0.6)):
+    FIT[_f]["yearp"] = _fit
+FIT["points"]["yearp"], FIT["x"]["yearp"] = FIT["points"]["paren"], FIT["x"]["paren"]
 FIT["first"] = FIT["last"] = FIT["relay"] = FIT["athlete"]
 FIT["flags"] = FIT["qual"]
 # what leaving a field empty costs
 _SKIP = {"athlete": -4.0, "team": -1.0, "mark": -1.5, "place": -1.0}
 _EXTRA = -1.6  # a token no field takes
 _TEXT_MAX = 8
-SWAPPABLE = frozenset({"year", "category", "age", "sex", "bib"})
 
 
 @dataclass(slots=True)
@@ -244,7 +249,12 @@ def align(
 ) -> list[tuple[str, list[Tok]]]:
     """The best assignment of the tokens to the fields, in order: (field, its tokens) pairs,
     ("extra", tokens) for tokens no field takes."""
-    shapes = tuple(shape(t.text) for t in toks)
+    shapes = tuple(
+        "yearp"  # a year in brackets right after a name's or club's word: 'ROSSI (01)', '奏太(2)'
+        if k and t.gap <= 1 and s in ("paren", "year4p") and shape(toks[k - 1].text) == "word"
+        else s
+        for k, (t, s) in enumerate((t, shape(t.text)) for t in toks)
+    )
     big = tuple(t.gap >= 2 for t in toks)
     where: tuple[int, ...] = ()
     if zones is not None:
@@ -342,58 +352,3 @@ def left_over(plan: list[tuple[str, list[Tok]]]) -> int:
         if not BRACKET_WIND.match(t.text)
         and not (name[2:].isdigit() and (_ATTEMPT.match(t.text) or shape(t.text) in _TRY))
     )
-
-
-def reclaim_year(cells: dict[str, str], order: list[str]) -> None:
-    """A birth year left at the edge of the team or the name ('2005 LG Vogtland', 'Ann Lee
-    (1974)') goes to the header's year column when that column got nothing (so does a class year
-    at the start of the team: :func:`class_year_from_team`): the year printed on the other side
-    of a neighbouring column than its header says; a category in the year column ('M65') is the
-    category then. The main class printed as a gender letter (the DLV's
-    'M' and 'W' beside 'M45', 'WU18') and left at the end of the name, while the category column
-    took the first word of the club ('Janker, Andreas  M  1983 LG Hof'), goes to the category
-    and the word back to the club."""
-    name = cells.get("athlete", "").split()
-    cat = cells.get("category", "")
-    if len(name) > 2 and name[-1] in ("M", "W") and cat and shape(cat) == "word":
-        cells["athlete"], cells["category"] = " ".join(name[:-1]), name[-1]
-        cells["team"] = f"{cat} {cells.get('team', '')}".strip()
-    team = cells.get("team", "").split()
-    if len(team) > 1 and "year" not in cells and BRACKET_YEAR.match(team[0]):
-        # a birth year in brackets after the name, read into the club: 'Albin Sjöberg (08)'
-        cells["year"], cells["team"] = team[0].strip("()"), " ".join(team[1:])
-        return
-    if "year" not in order:
-        return
-    if "year" in cells and "category" not in cells and shape(cells["year"]) in ("category", "sex"):
-        cells["category"] = cells.pop("year")  # 'M65', or the main class alone ('M', 'W')
-    if "year" in cells:
-        return
-    for field in ("team", "athlete"):
-        words = cells.get(field, "").split()
-        for k in (0, -1):
-            if len(words) > 1 and _YEAR4.match(words[k].strip("()")):
-                cells["year"] = words.pop(k).strip("()")
-                cells[field] = " ".join(words)
-                return
-    class_year_from_team(cells, order)
-
-
-def class_year_from_team(cells: dict[str, str], order: list[str]) -> None:
-    """A class year at the start of the team, where a long name pushed it, goes to the year
-    column when that got nothing: 'BARRIOS-GONZALEZ, Juan Carlos SR Texas Tech'."""
-    team = cells.get("team", "").split()
-    if "year" in order and not cells.get("year") and len(team) > 1 and _CLASS.match(team[0]):
-        cells["year"], cells["team"] = team[0], " ".join(team[1:])
-
-
-def swap_misplaced(cells: dict[str, str], order: list[str]) -> None:
-    """Two neighbouring columns whose values fit each other's field better than their own (a
-    header centred over its column, left of its neighbour's: 'Jahrgang  AK' over 'W40  1974')
-    trade values."""
-    for a, b in zip(order, order[1:], strict=False):
-        if a in SWAPPABLE and b in SWAPPABLE and a in cells and b in cells:
-            sa, sb = shape(cells[a]), shape(cells[b])
-            fa, fb = FIT[a], FIT[b]
-            if fa.get(sb, 0) + fb.get(sa, 0) > fa.get(sa, 0) + fb.get(sb, 0) + 1:
-                cells[a], cells[b] = cells[b], cells[a]

@@ -28,7 +28,8 @@ from scraper.results.model import Event, Row
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
 _SUM = re.compile(r"\d{1,4}(?:\+\d{1,4})+|=")
 _PRIME = re.compile(r"^(\d{1,3})['′](\d{2})[\"″]$")  # 16'06": minutes and seconds, or feet-inches
-_TEAM_PLACE = re.compile(r"\s*\(\d{0,3}\)?$")
+_TEAM_PLACE = re.compile(r"\s*\(\d{0,4}\)?$")
+_BIRTH_YEAR = re.compile(r"0\d|19\d\d|20\d\d")  # no place prints so: '(06)', '(1998)'
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 
@@ -36,11 +37,17 @@ def finish_section(ev: Event) -> None:
     _prime_times(ev.rows)
     choose_time_column(ev.rows)
     _split_names(ev.rows)
+    after = [m for r in ev.rows if r.team and (m := _TEAM_PLACE.search(r.team))]
+    years = any(_BIRTH_YEAR.fullmatch(m.group().strip(" ()")) for m in after)
     for r in ev.rows:
         if r.team:
             m = _TEAM_PLACE.search(r.team)
             if m and m.start() > 0 and "(" in m.group():
-                r.extra["team_place"] = m.group().strip(" ()")
+                n = m.group().strip(" ()")
+                if years and r.year is None:
+                    r.year = n or None  # 'LAC Nordhafen (06)': a birth year, not a team's place
+                elif not years:
+                    r.extra["team_place"] = n
                 r.team = r.team[: m.start()].strip() or None
 
 

@@ -84,6 +84,9 @@ def build_row(
     yr = _clean(cells.get("year"))
     if yr and yr[0] == "(" and yr[-1] == ")":
         yr = yr[1:-1].strip() or None  # '(1998)': the year as printed, less its brackets
+    if row.athlete and (m := _YEAR_AFTER.search(row.athlete)):
+        row.athlete = row.athlete[: m.start()].rstrip() or None  # 'ROSSI Anna (01)', '奏太(2)'
+        yr = yr or m[1]
     category, category_year = with_year(cells.get("category") or "")  # FFA 'SEM/96'
     row.year = yr or category_year
     bib = _clean(cells.get("bib"))
@@ -134,6 +137,9 @@ def build_row(
     if not (row.athlete or row.team) or (row.mark_raw is None and row.place is None):
         return None
     return row
+
+
+_YEAR_AFTER = re.compile(r"\s*\((\d{1,4})\)$")  # a class or birth year in brackets
 
 
 def _name(v: str | None) -> str | None:

@@ -25,12 +25,11 @@ from scraper.results.align import (
     Tok,
     align,
     left_over,
-    reclaim_year,
     shape,
-    swap_misplaced,
     tokens,
 )
 from scraper.results.blocks import finish_section
+from scraper.results.cellfix import reclaim_year, swap_misplaced
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
@@ -49,6 +48,7 @@ from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, un
 from scraper.results.rowlines import continues, height_attempt, runners, spilled, tries
 from scraper.results.sections import (
     GENERIC_TITLE,
+    HEAT,
     UNITS,
     clean_title,
     furniture,
@@ -67,11 +67,6 @@ from scraper.results.teamlines import (
     team_titles,
 )
 
-_HEAT = re.compile(
-    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
-    r"forsøk|erä)\s*(\d+)\b",
-    re.I,
-)
 _UNIT = re.compile(UNITS, re.I)
 _MAX_TITLES = 4
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
@@ -212,7 +207,7 @@ class _Reader:
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
-        hm = _HEAT.match(s)
+        hm = HEAT.match(s)
         titled = TEAM_TITLE.search(s) or GENERIC_TITLE.match(s)  # 'FINAL TEAM SCORES'
         r = None if titled else round_of(s)
         if r and len(s) < 40:

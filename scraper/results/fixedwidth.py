@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.results.align import class_year_from_team, spans
+from scraper.results.align import spans
+from scraper.results.cellfix import class_year_from_team
 from scraper.results.columns import is_placeish, is_year
 from scraper.results.headers import TEXT_FIELDS, field_of
 from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of

@@ -19,7 +19,7 @@ from scraper.results.align import TEXT, TIMES, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
 from scraper.results.model import gender_of, unit_hint_of
-from scraper.results.sections import DISTANCE, GENERIC_TITLE, is_event_title
+from scraper.results.sections import DISTANCE, GENERIC_TITLE, HEAT, is_event_title
 
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
@@ -168,8 +168,8 @@ def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
     words = [w for w in other.split() if not w.startswith("(")]  # '(WU23)': the section's
     known = sum(1 for w in words if field_of(w))
     gender = gender_of(" ".join(words))
-    if GENERIC_TITLE.match(other.strip()):
-        return False  # 'Individual Results' over the header: the section's heading
+    if GENERIC_TITLE.match(other.strip()) or HEAT.match(other.strip()):
+        return False  # 'Individual Results', 'Flight 1' over the header: the section's heading
     if (is_event_title(other.strip()) or gender) and (
         known * 2 < len(words) or _DISTANCE.search(other) or gender
     ):

@@ -263,12 +263,19 @@ _EDGES = re.compile(r"^[\s:.\-]+|[\s:]+$")
 
 @lru_cache(maxsize=8192)
 def field_of(header: str) -> str | None:
-    """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None."""
+    """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None; a
+    word with what its cells hold besides in brackets as the word: 'Time (sec)', '氏名(学年)'."""
     h = " ".join(header.casefold().replace("_", " ").split())
     hit = HEADER_FIELDS.get(h)
     if hit is not None:
         return hit
-    return HEADER_FIELDS.get(_EDGES.sub("", h)) or HEADER_FIELDS.get(h.rstrip(":."))
+    hit = HEADER_FIELDS.get(_EDGES.sub("", h)) or HEADER_FIELDS.get(h.rstrip(":."))
+    if hit is None and (m := _BRACKETED.match(h)):
+        return HEADER_FIELDS.get(m[1])
+    return hit
+
+
+_BRACKETED = re.compile(r"^([^()\[\]]+?)\s*[(\[][^()\[\]]*[)\]]$")
 
 
 def header_language(words: list[str]) -> str | None:

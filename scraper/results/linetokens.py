@@ -37,6 +37,8 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
         toks = out
     if any(_GLUED_TIMES.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_times(t)]
+    if any(_GLUED_YEAR.match(t.text) for t in toks):
+        toks = [part for t in toks for part in _unglue_year(t)]
     toks = _joined_status(toks)
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
@@ -46,6 +48,18 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
             return [Tok(m.group(1) + ".", t.start, cut, t.gap), Tok(m.group(2), cut, t.end, 1),
                     *toks[1:]]  # fmt: skip
     return toks
+
+
+_GLUED_YEAR = re.compile(r"^([^\W\d_][\w'’.\-]*)(\(\d{1,4}\))$")  # '奏太(2)', 'Rossi(01)'
+
+
+def _unglue_year(t: Tok) -> list[Tok]:
+    """A name's word with its class or birth year glued on in brackets -> the two."""
+    m = _GLUED_YEAR.match(t.text)
+    if m is None:
+        return [t]
+    cut = t.end - len(m[2])  # (the brackets are one column each, the word's may be two)
+    return [Tok(m[1], t.start, cut, t.gap), Tok(m[2], cut, t.end, 0)]
 
 
 def _joined_status(toks: list[Tok]) -> list[Tok]:

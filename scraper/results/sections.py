@@ -135,6 +135,13 @@ _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age
 )
 
 
+HEAT = re.compile(  # a heat's, section's or flight's title: 'Heat 2 of 3', 'Flight 1', 'Lauf 2'
+    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
+    r"forsøk|erä)\s*(\d+)\b",
+    re.I,
+)
+
+
 def furniture(pages: list[list[str]]) -> set[str]:
     """Page furniture: lines (stripped) printed three times or more that name no event, or at
     the head or foot of half the pages (two at least) that name no distance ('Girls' heads a
