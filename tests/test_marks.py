@@ -202,6 +202,7 @@ def test_tiebreak_thousandths(raw, expected):
         ("Opg.", "DNF"),
         ("Ret.", "DNF"),
         ("Squal.", "DQ"),
+        ("SQ", "DQ"),  # squalificato
         ("N.M.", "NM"),
         ("N.C.", "DNF"),  # non classé
         ("n.a.", "DNS"),  # nicht angetreten

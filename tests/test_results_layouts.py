@@ -1545,6 +1545,16 @@ def test_a_league_team_result_its_scorers_places_summed_then_the_score():
     assert got == [(1, "Tonbridge AC", 28.0), (2, "Westbury Harriers", 35.0)]
 
 
+def test_a_league_team_result_its_scorers_places_then_their_sum():
+    doc = parse(
+        "Senior Men - Team Result (6 to score)\n"
+        "1    Wharfedale Harriers          6   9  10  13  15  26    79\n"
+        "2    Calder Valley AC             1   3  17  18  21  24    84\n"
+    )
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in doc["events"][0]["results"]]
+    assert got == [(1, "Wharfedale Harriers", 79.0), (2, "Calder Valley AC", 84.0)]
+
+
 def test_a_split_in_brackets_under_each_row_is_no_section():
     doc = parse(
         "800 m K40\n"
@@ -1722,3 +1732,35 @@ YEARS_IN_BRACKETS = [
 @pytest.mark.parametrize(("text", "expected"), YEARS_IN_BRACKETS)
 def test_a_year_in_brackets_after_the_name_or_club(text: str, expected: list[tuple[Any, ...]]):
     assert rows(parse("200m Men\n" + text)) == expected
+
+
+def test_a_surname_column_beside_a_given_name_column_leaves_the_clubs_capitals_alone():
+    doc = parse(
+        "60m Frauen - Endlauf\n"
+        "Pl.  Name            Vorname       Jg.   Verein                    Leistung\n"
+        "1.   Weiß            Anna          2001  LG Oberrhein              7,52\n"
+        "2.   Schneider       Merle         1999  TSV Bad Eichstetten       7,73\n"
+    )
+    assert rows(doc) == [
+        (1, "Anna Weiß", "LG Oberrhein", "2001", 7.52),
+        (2, "Merle Schneider", "TSV Bad Eichstetten", "1999", 7.73),
+    ]
+
+
+def test_a_relays_runners_with_their_birth_years_and_a_disqualified_team():
+    doc = parse(
+        "4x100 UOMINI - FINALE\n"
+        "Pos  Società                             Prestazione\n"
+        '1    ATL. ALTO LARIO                     41"63\n'
+        "     FUMAGALLI Vittorio (01) - MASPERO Ottavio (06) - GUERRI Ugo (02) - TAGLI Sam (00)\n"
+        "     ATLETICA BRIANZA OVEST              SQ\n"
+        "     DELLA Otto (02) - LANFRA Gino (05) - GUERRI Vito (00) - CAVALLI Luca (05)\n"
+    )
+    got = [
+        (r["team"], r["status"], [(m["athlete"], m.get("year")) for m in r["relay_members"]][:2])
+        for r in doc["events"][0]["results"]
+    ]
+    assert got == [
+        ("ATL. ALTO LARIO", None, [("FUMAGALLI Vittorio", "01"), ("MASPERO Ottavio", "06")]),
+        ("ATLETICA BRIANZA OVEST", "DQ", [("DELLA Otto", "02"), ("LANFRA Gino", "05")]),
+    ]

@@ -175,6 +175,9 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         skipped = _LEADER.fullmatch(rest[k].text) or _SUM.fullmatch(rest[k].text)
         if shapes[k] not in ("paren", "dash") and not skipped:
             break
+    ints = [int(t.text) for t in rest[end:] if t.text.isdigit()]
+    if len(ints) >= 4 and ints[-1] == sum(ints[:-1]) and len(ints) == len(rest) - end:
+        points = rest[-1].text  # the scorers' places, then their sum: '6 9 10 13 15 26  79'
     if points is None and start > 0 and shapes[start - 1] in ("int2", "int", "decimal"):
         points = rest[start - 1].text  # '1.  34  St. Olaf College': the score before the team
     row = Row(place=place, team=team, raw=raw)

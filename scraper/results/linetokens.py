@@ -164,9 +164,18 @@ def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
 
 def rejoin_surname(cells: dict[str, str]) -> None:
     """A given name alone in the name column and a surname in capitals opening the team's
-    ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's."""
+    ('1  Grant  HOLLOWAY  USA  12.99': two spaces inside the name): the surname is the name's.
+    Not where the name has two columns ('Name | Vorname': the club's 'TSV' is the club's)."""
     name, team = cells.get("athlete", ""), cells.get("team", "").split()
-    if name and " " not in name and len(team) >= 2 and name.istitle() and not name.isupper():
+    if (
+        name
+        and not cells.get("first")
+        and not cells.get("last")
+        and " " not in name
+        and len(team) >= 2
+        and name.istitle()
+        and not name.isupper()
+    ):
         first = team[0]
         if len(first) >= 3 and first.isalpha() and first.isupper():
             cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])

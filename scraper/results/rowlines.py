@@ -176,8 +176,19 @@ def _names(parts: list[str]) -> bool:
 
 def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
-    ``Row.relay_members`` holds them."""
-    return [{"leg": k, "athlete": a} for k, a in enumerate(names, first)]
+    ``Row.relay_members`` holds them; a birth year in brackets after a name is its year
+    ('FUMAGALLI Vittorio (01)')."""
+    out: list[dict[str, Any]] = []
+    for k, a in enumerate(names, first):
+        m = _MEMBER_YEAR.search(a)
+        leg = {"leg": k, "athlete": a[: m.start()] if m else a}
+        if m:
+            leg["year"] = m[1]
+        out.append(leg)
+    return out
+
+
+_MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$")
 
 
 def next_leg(last: Row, row: Row) -> bool:

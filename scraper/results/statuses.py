@@ -65,6 +65,7 @@ STATUS_WORDS = {
     "RIT": "DNF",
     "SQUALIFICATO": "DQ",
     "SQUAL": "DQ",
+    "SQ": "DQ",
     "NON CLASSÉ": "DNF",
     # Czech, Finnish, Danish, Portuguese and Polish lists
     "NENASTOUPIL": "DNS",
