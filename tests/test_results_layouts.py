@@ -1764,3 +1764,28 @@ def test_a_relays_runners_with_their_birth_years_and_a_disqualified_team():
         ("ATL. ALTO LARIO", None, [("FUMAGALLI Vittorio", "01"), ("MASPERO Ottavio", "06")]),
         ("ATLETICA BRIANZA OVEST", "DQ", [("DELLA Otto", "02"), ("LANFRA Gino", "05")]),
     ]
+
+
+def test_a_spaced_relay_title_and_its_runners_numbered_two_a_line_or_parted_by_slashes():
+    doc = parse(
+        "4 x 100m Under 17 Women   Final\n"
+        "Pos  Team                               Time\n"
+        "1    Calder Valley AC 'A'               48.85\n"
+        "       1. Delphine PICKERSGILL     2. Juno ODDIE\n"
+        "       3. Flora NETTLESHIP         4. Kitty BLENKINSOP\n"
+        "2    Tynedale Harriers                  49.02\n"
+        "       Grimshaw/Illingworth/Pickersgill/Oddie\n"
+    )
+    assert [(e["event_name"], e["kind"], e["gender"]) for e in doc["events"]] == [
+        ("4 x 100m Under 17 Women Final", "relay", "F")
+    ]
+    got = [
+        (r["team"], [m["athlete"] for m in r["relay_members"]]) for r in doc["events"][0]["results"]
+    ]
+    assert got == [
+        (
+            "Calder Valley AC 'A'",
+            ["Delphine PICKERSGILL", "Juno ODDIE", "Flora NETTLESHIP", "Kitty BLENKINSOP"],
+        ),
+        ("Tynedale Harriers", ["Grimshaw", "Illingworth", "Pickersgill", "Oddie"]),
+    ]

@@ -185,6 +185,8 @@ class _Reader:
             return shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16
         if shapes[0] not in PLACE_SHAPES or opens_with_date([t.text for t in toks[:3]]):
             return False
+        if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
+            return False  # '4 x 100m Under 17 Women   Final': a relay's title
         if "word" not in shapes:
             return False
         if RESULT_SHAPES.intersection(shapes[1:]):

@@ -22,10 +22,10 @@ from scraper.results.sections import is_event_title
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
-_LEG = re.compile(r"(?:^|\s)[1-8]\)\s+")  # '1) Ann Moss 2) Bea Cole': a relay's legs
+_LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 _ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
-_CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|FR|SO|JR|SR)$")  # a runner's class after the name
+_CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
 _WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
 _HEADING_WORDS = frozenset(
     {"team", "teams", "results", "result", "scores", "standings", "individual", "overall"}
@@ -132,7 +132,7 @@ def runners(row: Row, line: str) -> bool:
     under it): read into the row."""
     if row.athlete is not None or row.team is None:
         return False
-    first = re.match(r"\s*([1-8])\)", line)
+    first = re.match(r"\s*([1-8])[).]\s", line)
     one = bool(_ONE_NAME.fullmatch(line)) and len(row.relay_members) < 8
     above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
     on = one and bool(_ONE_NAME.fullmatch(above))
@@ -148,15 +148,16 @@ def runners(row: Row, line: str) -> bool:
 
 def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
-    B. Doe / ...', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss 2) Bea Cole ...', in
-    brackets or not: '(Ann Moss - Bea Cole - Cat Dunn - Dee Fry)'), else None."""
+    B. Doe / ...', 'Moss/Cole/Dunn/Fry', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss
+    2) Bea Cole ...', '1. Ann Moss 2. Bea Cole ...', in brackets or not: '(Ann Moss - Bea Cole -
+    Cat Dunn - Dee Fry)'), else None."""
     bracketed = cell[:1] + cell[-1:] in ("()", "[]")
     if bracketed:
         cell = cell[1:-1].strip()
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
         return [_CLASS_AFTER.sub("", n) for n in numbered[1:]]  # 'Moss, Ann 11': her class apart
-    for sep, least in ((";", 2), (" / ", 2), (" - ", 3), (" – ", 3), (", ", 3)):
+    for sep, least in ((";", 2), (" / ", 2), ("/", 3), (" - ", 3), (" – ", 3), (", ", 3)):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
             continue
