@@ -1066,3 +1066,24 @@ def test_title_rows_naming_their_round_inside_one_table_start_their_events() -> 
         ("Women 100m Final", "F"),
         ("Longueur - Finale - Hommes", "M"),
     ]
+
+
+def test_a_race_named_beside_a_generic_label_titles_its_table() -> None:
+    def race(name: str, who: str) -> str:
+        return (
+            f"<div class='panel'><div class='panel-heading'><span>{name}</span> "
+            "<span class='label'>Individual Results</span></div><table>"
+            "<tr><th>Place</th><th>Athlete</th><th>School</th><th>Time</th></tr>"
+            f"<tr><td>1</td><td>{who}</td><td>Glenwood</td><td>16:06.3</td></tr></table></div>"
+        )
+
+    doc = contract(
+        "<html><body><h1>Hawkeye Classic</h1>"
+        + race("Varsity Boys 5K", "Brody Castellano")
+        + race("Varsity Girls 4K", "Ivy Dunmore")
+        + "</body></html>"
+    )
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("Varsity Boys 5K - Individual Results", "M"),
+        ("Varsity Girls 4K - Individual Results", "F"),
+    ]

@@ -30,7 +30,7 @@ from scraper.results.htmltables import (
 from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
-from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES
+from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES, DISTANCE, GENERIC_TITLE
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
 from scraper.results.tablewords import title_gender
@@ -356,6 +356,8 @@ def _title_of(
                 continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
             title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
+            if GENERIC_TITLE.match(title) and (race := _race_over(before[seen + 1 : seen + 3])):
+                title = f"{race} - {title}"  # 'Varsity Boys 5K' beside 'Individual Results'
             return (_with_class(title, tag, outline) if tag in _HEADINGS else title), rnd, wind
         if tag not in _HEADINGS:
             prose += len(s.split())
@@ -363,6 +365,15 @@ def _title_of(
             return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
     named = [h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(h)]
     return (named[0] if named else None), rnd, wind  # 'Heat 2' under 'Boys 100 Meters'
+
+
+def _race_over(before: list[tuple[str, str]]) -> str | None:
+    """A race's name right before a generic title ('Individual Results'): a distance or a
+    discipline, not itself generic."""
+    for s, _ in before:
+        if len(s) < 90 and EVENT_WORDS.search(s) and not GENERIC_TITLE.match(s):
+            return s if DISTANCE.search(s) or gender_of(s) else None
+    return None
 
 
 def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:
