@@ -368,6 +368,12 @@ Boys 1600 Meter Run,1,Sam,Reed,12,Central,4:21.07,
 """
 
 
+def test_finishlynx_lif_of_a_heat_names_its_round():
+    lif = "12,1,2,100m Men Heat 2,+0.9,,,,\n1,543,5,Heseltine,Fergus,Calder,10.530,,10.53\n"
+    ev = to_contract(parse_document(lif.encode(), None, "012-1-02.lif"))["events"][0]
+    assert (ev["event_name"], ev["round"], ev["heat"]) == ("100m Men Heat 2", "Heats", 2)
+
+
 def test_finishlynx_lif():
     ev = to_contract(parse_document(LIF.encode(), None, "heat2.lif"))["events"][0]
     assert (ev["event_name"], ev["gender"], ev["heat"], ev["wind"]) == (

@@ -304,6 +304,10 @@ def test_header_language():
         ("Lengde Kvinner", True),
         ("Weit Frauen  Final", True),  # Swiss lists' short names
         ("Stab Männer", True),
+        ("Diskuswurf Frauen", True),  # field events in German, Spanish, Dutch, Portuguese
+        ("PESO (4 kg) MUJERES - FINAL", True),
+        ("Kogelstoten Meisjes A", True),
+        ("Lançamento do dardo", True),
         ("Coastal League Championships", False),
         ("Team Scores", False),
         ("Page 3", False),

@@ -18,7 +18,7 @@ import io
 import re
 
 from scraper.results.columns import build_row
-from scraper.results.model import ResultDoc, new_event
+from scraper.results.model import ResultDoc, new_event, round_of
 from scraper.results.tablecols import header_columns
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
@@ -48,7 +48,8 @@ def parse_lif(text: str) -> ResultDoc:
         doc.error = "empty LIF file"
         return doc
     head = [c.strip() for c in rows[0]]
-    ev = new_event(head[3] if len(head) > 3 and head[3] else "Results", round="Finals")
+    name = head[3] if len(head) > 3 and head[3] else "Results"
+    ev = new_event(name, round=round_of(name) or "Finals")  # '100m Men Heat 2': a heat
     ev.number = head[0] or None
     if len(head) > 2 and head[2].isdigit():
         ev.heat = int(head[2])

@@ -12,7 +12,7 @@ import re
 
 from scraper.results.dates import date_in
 from scraper.results.marks import parse_mark
-from scraper.results.model import ResultDoc, Row, new_event
+from scraper.results.model import ResultDoc, Row, new_event, round_of
 
 _PLACE = re.compile(r"^(\d{1,4})\.?$")
 _INITIALS = re.compile(r"^[A-Z\W]{1,3}$")
@@ -119,7 +119,7 @@ def parse(text: str) -> ResultDoc:
             if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
                 title = lines[k]
                 break
-        ev = new_event(title or "Results", round="Finals")
+        ev = new_event(title or "Results", round=round_of(title) or "Finals")
         if ev.kind == "team_scores":
             ev.kind = "individual"
         ev.rows = series

@@ -39,7 +39,12 @@ DISCIPLINES = (
     r"bieg|skok\w*|pchnięcie|rzut|chód|sztafeta|běh|dálka|výška|vrh|hod|chůze|štafeta|"
     r"løb|længdespring|højdespring|trespring|stangspring|kuglestød|spydkast|diskoskast|"
     r"hammerkast|vægtkast|stafet|futás|távolugrás|magasugrás|hármasugrás|rúdugrás|lökés|"
-    r"súlylökés|hajítás|gerelyhajítás|diszkoszvetés|kalapácsvetés|váltó|gyaloglás|löpning"
+    r"súlylökés|hajítás|gerelyhajítás|diszkoszvetés|kalapácsvetés|váltó|gyaloglás|löpning|"
+    r"diskuswurf|hammerwurf|gewichtwurf|peso|disco|jabalina|martillo|marcha|triple|giavellotto|"
+    r"martello|dardo|arremesso|lançamento|barreiras|estafeta|revezamento|hoogspringen|"
+    r"verspringen|polsstokhoogspringen|hinkstapspringen|kogelstoten|kogelslingeren|discuswerpen|"
+    r"hordes|estafette|snelwandelen|oszczep|dysk|młot|płotki|koule|oštěp|kladivo|překážky|spjut|"
+    r"diskos|tresteg|kolmiloikka|aidat"
 )
 # a distance's units ('100 metri', '400 metros', '5000 mètres')
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"

@@ -27,7 +27,7 @@ from scraper.results.align import shape
 from scraper.results.columns import build_row
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark
-from scraper.results.model import ResultDoc, Row, new_event
+from scraper.results.model import ResultDoc, Row, new_event, round_of
 from scraper.results.sections import is_title, meet_heading, section_name
 
 _PLACE = re.compile(r"^(\d{1,4})\.?$")
@@ -57,7 +57,8 @@ def parse(text: str) -> ResultDoc:
         columns[period] = _header(cells, chains[0][0], period) or _fields(rows, period)
     end = 0
     for chain, period in spans:
-        ev = new_event(_title(cells, end, chain[0]) or "Results", round="Finals")
+        title = _title(cells, end, chain[0])
+        ev = new_event(title or "Results", round=round_of(title) or "Finals")
         end = chain[-1] + period
         ev.kind = "individual"
         if (fields := columns[period]) is None:
