@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.results import parse_document, to_contract
+from scraper.results.audit import audit_document
 
 
 def parse(text: str, url: str | None = None) -> dict:
@@ -523,3 +524,65 @@ def test_csv_export_with_sex_and_round_columns_parts_each_events_rounds():
         ("100m", "F", "Finals", 2),
         ("100m", "M", "Finals", 1),
     ]
+
+
+# columns named once, each row an array: RaceResult's lists (grouped, an id before the cells)
+# and DataTables' sources
+RACERESULT = """{"list": {"ListName": "Results Overall", "HeadLine1": "Duinenloop",
+  "HeadLine2": "17.11.2024 - 15 km", "Fields": [{"Expression": "RANK", "Label": "Pl."},
+  {"Expression": "DisplayName", "Label": "Name"}, {"Expression": "CLUB", "Label": "Club"},
+  {"Expression": "TIME", "Label": "Time"}]},
+ "data": {"#1_Female": [["412", "1.", "Kuipers, Geertje", "AV Snel", "1:00:50"]],
+          "#2_Male": [["1203", "1.", "Hoekstra, Jelle", "", "57:15"],
+                      ["19", "2.", "Kuipers, Koen", "AV Noord", "57:23"]]}}"""
+DATATABLES = """{"columns": [{"title": "Place"}, {"title": "Athlete"}, {"title": "School"},
+  {"title": "Time"}], "data": [["1", "Ann Lee", "Ridge", "16:02.1"],
+  ["2", "Bea Cole", "Lake", "16:10.4"]]}"""
+
+
+@pytest.mark.parametrize(
+    ("text", "meet", "events"),
+    [
+        (
+            RACERESULT,
+            ("Duinenloop", "2024-11-17"),
+            [
+                ("Female", "F", [(1, "Kuipers, Geertje", "AV Snel", 3650.0)]),
+                (
+                    "Male",
+                    "M",
+                    [
+                        (1, "Hoekstra, Jelle", None, 3435.0),
+                        (2, "Kuipers, Koen", "AV Noord", 3443.0),
+                    ],
+                ),
+            ],
+        ),
+        (
+            DATATABLES,
+            (None, None),
+            [
+                (
+                    "Results",
+                    None,
+                    [(1, "Ann Lee", "Ridge", 962.1), (2, "Bea Cole", "Lake", 970.4)],
+                )
+            ],
+        ),
+    ],
+)
+def test_json_naming_its_columns_once_with_rows_as_arrays(text, meet, events):
+    doc = parse_document(text.encode())
+    out = to_contract(doc)
+    assert (out["meet"]["name"], out["meet"]["date"]) == meet
+    got = [
+        (
+            e["event_name"],
+            e["gender"],
+            [(r["place"], r["athlete"], r["team"], r["mark_normalized"]) for r in e["results"]],
+        )
+        for e in out["events"]
+    ]
+    assert got == events
+    audit = audit_document(text.encode(), doc)
+    assert (audit.verdict, audit.coverage) == ("parsed", 1.0)

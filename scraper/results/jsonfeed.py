@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from scraper.results import jsonarrays
 from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
 from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of, sex_of
@@ -66,6 +67,8 @@ def read(data: Any, doc: ResultDoc) -> ResultDoc:
     for path_name, rows, kind, facts in _sections(data, None, 0):
         doc.events.extend(_section(path_name, rows, kind, ids, facts))
     if not any(e.rows for e in doc.events):
+        _arrays(data, doc)  # columns named once, rows as arrays (RaceResult, DataTables)
+    if not any(e.rows for e in doc.events):
         doc.error = f"no result lists in the {doc.format.split('-')[0].upper()}"
     return doc
 
@@ -76,7 +79,30 @@ def result_items(text: str) -> list[str]:
         data = json.loads(text) if len(text) <= MAX_BYTES else None
     except (ValueError, RecursionError):
         return []
-    return [_raw(it) for _, items, _, _ in _sections(data, None, 0) for it in items]
+    items = [_raw(it) for _, items, _, _ in _sections(data, None, 0) for it in items]
+    return items or [" | ".join(r) for _, _, rows in jsonarrays.tables(data)[1] for r in rows]
+
+
+def _arrays(data: Any, doc: ResultDoc) -> None:
+    """Tables whose columns are named once: each group of rows an event; the meet from the
+    object naming the columns (its headline, a date in its other lines)."""
+    holder, found = jsonarrays.tables(data)
+    for group, labels, rows in found:
+        n = len(labels)
+        lines = [Line(labels, labels), *(Line(r[len(r) - n :], [" | ".join(r)]) for r in rows)]
+        doc.events.extend(read_table(lines, group or "Results", None))
+    if holder is None or not found:
+        return
+    texts = [v for v in holder.values() if isinstance(v, str) and v.strip()]
+    heads = [v for k, v in holder.items() if isinstance(v, str) and _HEADLINE.match(k)]
+    doc.meet.name = doc.meet.name or next(iter(heads), None)
+    if doc.meet.date is None:
+        doc.meet.date_raw, doc.meet.date = next(
+            (d for d in map(day_of, texts) if d[1]), (None, None)
+        )
+
+
+_HEADLINE = re.compile(r"^(?:head_?line_?1|headline|title|meet_?name|event_?name)$", re.I)
 
 
 def _raw(item: Any) -> str:

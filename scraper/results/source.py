@@ -29,6 +29,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from scraper.results import jsonarrays
 from scraper.results.delimited import looks_delimited
 from scraper.results.document import _decode
 from scraper.results.grids import rewrite_grids
@@ -214,6 +215,9 @@ def _json_units(text: str) -> list[Unit] | None:
     pending = [data]
     while pending:
         item = pending.pop(0)
+        if isinstance(item, list) and len(item) >= 2 and all(map(jsonarrays.scalar, item)):
+            units.append(tuple(jsonarrays.cells(item)))  # a row as an array ('data': [[...]])
+            continue
         if isinstance(item, list):
             pending = [*item, *pending]
             continue
