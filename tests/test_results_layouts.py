@@ -1789,3 +1789,17 @@ def test_a_spaced_relay_title_and_its_runners_numbered_two_a_line_or_parted_by_s
         ),
         ("Tynedale Harriers", ["Grimshaw", "Illingworth", "Pickersgill", "Oddie"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "parts"),
+    [
+        ("1.Moss", ["1.", "Moss"]),  # a place glued to the name
+        ("12.O'Neil", ["12.", "O'Neil"]),
+        ("1.º", ["1.º"]),  # a Portuguese ordinal: one place
+        ("2.ª", ["2.ª"]),
+    ],
+)
+def test_a_place_glued_to_the_name_parts_from_it_an_ordinal_does_not(first, parts):
+    toks = [Tok(first, 0, len(first), 0), Tok("Lee", len(first) + 1, len(first) + 4, 1)]
+    assert [t.text for t in split_glued(toks)][:-1] == parts

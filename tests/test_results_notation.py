@@ -268,6 +268,9 @@ HEADERS = [
     ("소속", "team"),
     ("풍속", "wind"),
     ("レーン", "lane"),
+    ("Lug.", "place"),  # Portuguese lugar, Spanish puesto
+    ("Pto", "place"),
+    ("Ano", "year"),
     # what the cells hold besides, in brackets: the word's field
     ("氏名(学年)", "athlete"),
     ("Time (sec)", "mark"),

@@ -126,7 +126,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "punten",
     },
     "es": {
-        "place": "pos. puesto clasif. lugar",
+        "place": "pos. puesto pto. pto clasif. lugar",
         "gun": "tiempo_oficial",
         "net": "tiempo_chip tiempo_neto",
         "athlete": "nombre atleta",
@@ -142,10 +142,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "puntos ptos.",
     },
     "pt": {
-        "place": "classificação classificacao colocação colocacao",
+        "place": "classificação classificacao colocação colocacao lugar lug.",
         "athlete": "atleta nome",
         "team": "clube equipa equipe associação",
-        "year": "idade nascimento ano_nasc.",
+        "year": "idade nascimento ano_nasc. ano",
         "mark": "marca resultado tempo",
         "category": "escalão escalao categoria",
         "wind": "vento",

@@ -13,7 +13,7 @@ from scraper.results.align import Tok, shape
 from scraper.results.headerline import PLACE_SHAPES
 from scraper.results.statuses import status_of
 
-_GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_][\w'’.\-]*,?)$")
+_GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_ºª][\w'’.\-]*,?)$")
 # two clock times printed without a space between them ('16:05.216:04.9': gun and net time)
 _GLUED_TIMES = re.compile(
     r"^(\d{1,2}(?::\d{2}){1,2}(?:[.,](\d{1,3}))?)(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)$"
