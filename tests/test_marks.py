@@ -338,6 +338,9 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("남자 200m 결승 (풍속: +0.8)", 0.8, "남자 200m 결승"),
         ("100m 決勝 風速:+1.2", 1.2, "100m 決勝"),
         ("W 100m", None, "W 100m"),
+        ("100 U17M A (+1.2)", 1.2, "100 U17M A"),  # a signed wind in brackets closing a title
+        ("100 SW (-0.4)", -0.4, "100 SW"),
+        ("Shot Put (4.0)", None, "Shot Put (4.0)"),  # unsigned: no wind
     ],
 )
 def test_wind_in_a_title(text, wind, rest):

@@ -116,6 +116,10 @@ CATEGORIES = [
     ("G-13", "M", "13"),  # Norwegian gutter
     ("J-15", "F", "15"),  # Norwegian jenter
     ("G13", "M", "13"),
+    ("U15G", "F", "U15"),  # UK Athletics: girls, boys, veterans, senior
+    ("U13B", "M", "U13"),
+    ("V40W", "F", "40"),
+    ("SM", "M", "S"),
     ("KS", "F", "S"),  # kvinner senior
     ("MS", "M", "S"),
     ("MJ", "M", "J"),
@@ -199,6 +203,12 @@ TITLES = [
     ("M 100m Loppukilpailu", "M", "Finals"),  # the category's letter before the distance
     ("N 5000m", "F", None),  # Finnish naiset
     ("100m U17W Race 1", "F", None),  # UK age group, gender after the age
+    ("SP U15G", "F", None),  # UK girls and boys
+    ("1500 U13B Heat 2", "M", "Heats"),
+    ("3000 V40M", "M", None),  # UK veterans: the gender after the age
+    ("800 SW", "F", None),  # UK senior women, men after a race
+    ("1500m SM Race 1", "M", None),
+    ("SW Counties Championships", None, None),  # South West: no gender
     ("Naiset 5000m alkuerät", "F", "Heats"),
 ]
 

@@ -11,6 +11,7 @@ The forms are each federation's published category codes:
 - Norwegian (NFIF): ``G-13``/``G13`` (gutter), ``J-15``/``J15`` (jenter), ``MS``/``KS`` (menn/
   kvinner senior), ``MJ``/``KJ`` (junior), ``M20``/``K22``;
 - Swedish/Finnish youth: ``P15`` (pojkar/pojat), ``F15``/``T15`` (flickor/tytöt);
+- UK Athletics: ``U15B``/``U15G`` (boys, girls), ``V40M``/``V40W``, ``SM``/``SW`` (senior);
 - French (FFA): ``SEH``/``SEF`` (now ``SEM``/``SEF``) and the other two-letter ages (``ES``,
   ``JU``, ``CA``, ``MI``, ``BE``, ``PO``, ``EA``) with ``H``/``M``/``F``, masters ``M0H``..``M10F``,
   veterans ``V1H``..``V4F``; the birth year after a slash (``SEM/96``) is no part of it.
@@ -48,6 +49,10 @@ _FORMS = [
     # youth with U: MU14, WU16, MJU20, WJU18, U18W, U20 M
     (re.compile(r"^([MWFJG])J?\s?U\s?(\d{1,2})$"), lambda m: (m[1], f"U{m[2]}")),
     (re.compile(r"^U\s?(\d{1,2})\s?([MWF])$"), lambda m: (m[2], f"U{m[1]}")),
+    # UK Athletics: U15B / U15G (boys, girls), V40M / V40W, SM / SW (senior)
+    (re.compile(r"^U\s?(\d{1,2})\s?([BG])$"), lambda m: ("MF"[m[2] == "G"], f"U{m[1]}")),
+    (re.compile(r"^V(\d{2})([MW])$"), lambda m: (m[2], m[1])),
+    (re.compile(r"^S([MW])$"), lambda m: (m[1], "S")),
     # German Jugend A/B, Kinder: MJA, WJB, MK, WK
     (re.compile(r"^([MW])J([AB])$"), lambda m: (m[1], m[2])),
     (re.compile(r"^([MW])K$"), lambda m: (m[1], "K")),

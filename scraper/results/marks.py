@@ -318,10 +318,15 @@ WIND_TEXT = re.compile(
 )
 
 
+# a signed wind in brackets closing a race's title: '100 U17M A (+1.2)' (UK meeting pages)
+_BRACKETED_WIND = re.compile(r"\(([+-]\d{1,2}[.,]\d{1,2}|[+-]?0[.,]0)\)\s*$")
+
+
 def wind_in(text: str) -> tuple[float | None, str]:
     """The wind a title names and the title without it: '100m Final (wind +0.6)' -> (0.6,
-    '100m Final'); (None, text) when it names none."""
-    m = WIND_TEXT.search(text)
+    '100m Final'), '100 U17M A (-0.4)' -> (-0.4, '100 U17M A'); (None, text) when it names
+    none."""
+    m = WIND_TEXT.search(text) or _BRACKETED_WIND.search(text)
     if m is None:
         return None, text
     rest = " ".join((text[: m.start()] + " " + text[m.end() :]).split()).strip(" ,;-–")

@@ -125,6 +125,11 @@ _GENDER_WORDS = (
     ),
 )
 _GENDER_MARK = re.compile(r"\(([MFWX])\)", re.I)
+# a category in a title: 'U17M', 'U15G', 'V40M', 'KS', 'M35', 'G-13'; UK 'SW' after a race
+_CATEGORY_TOKEN = re.compile(
+    r"\bU\d{2}[MWFBG]\b|\bV\d{2}[MW]\b|\b[MK][SJ]\b|(?<=\d\s)S[MW]\b|(?<=\dm\s)S[MW]\b|"
+    r"[A-Za-z]{1,3}[- ]?\d{1,4}"
+)
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
@@ -175,7 +180,7 @@ def gender_of(text: str | None) -> str | None:
     m = _GENDER_LEAD.match(text)
     if m:  # 'M 100m', 'N 5000m' (Finnish miehet, naiset): a category's letter before a distance
         return lead_gender(m[1])
-    for tok in re.findall(r"\bU\d{2}[MWF]\b|\b[MK][SJ]\b|[A-Za-z]{1,3}[- ]?\d{1,4}", text):
+    for tok in _CATEGORY_TOKEN.findall(text):
         cat = category_of(tok)
         if cat is not None and cat.gender is not None:
             return cat.gender
