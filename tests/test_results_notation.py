@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.results.categories import Category, category_of, with_year
-from scraper.results.dates import date_in, dayfirst_of
+from scraper.results.dates import date_in, date_order, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
 from scraper.results.model import gender_of, round_of, sex_of, unit_hint_of
@@ -105,6 +105,21 @@ DAYFIRST = [
 @pytest.mark.parametrize(("text", "expected"), DAYFIRST, ids=[d[0] for d in DAYFIRST])
 def test_day_first_documents(text: str, expected: bool):
     assert dayfirst_of(text) is expected
+
+
+# what tells the order of a document's numeric dates: True day first, False month first
+DATE_ORDER = [
+    ("Champs 2020 - 11/1/2020 to 18/1/2020", True),
+    ("Relays - 4/18/2011", False),
+    ("10/06/2024  1  Ann Lee  Ankeny, IA  1:12:17  2  Bea Cole  Omaha, NE  1:14:47", False),
+    ("10/06/2024  1  Ann Lee  Ankeny, IA  1:12:17", None),  # one hometown tells nothing
+    ("6/7/2019", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_ORDER, ids=[d[0] for d in DATE_ORDER])
+def test_the_order_of_a_documents_dates(text: str, expected: bool | None):
+    assert date_order(text) is expected
 
 
 # code, gender, age group

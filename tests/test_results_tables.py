@@ -1087,3 +1087,16 @@ def test_a_race_named_beside_a_generic_label_titles_its_table() -> None:
         ("Varsity Boys 5K - Individual Results", "M"),
         ("Varsity Girls 4K - Individual Results", "F"),
     ]
+
+
+def test_a_us_timers_page_dates_its_race_month_first_by_its_runners_hometowns() -> None:
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>1:1{}:17</td></tr>"
+    doc = contract(
+        "<html><body><div class='event-title'>Riverfront Half Marathon</div>"
+        "<div class='event-date'>10/06/2024</div><table>"
+        "<tr><th>Place</th><th>Name</th><th>Hometown</th><th>Chip Time</th></tr>"
+        + row.format(1, "Ann Lee", "Ankeny, IA", 2)
+        + row.format(2, "Bea Cole", "Omaha, NE", 4)
+        + "</table></body></html>"
+    )
+    assert doc["meet"]["date"] == "2024-10-06"

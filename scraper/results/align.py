@@ -19,6 +19,7 @@ from functools import lru_cache
 from unicodedata import east_asian_width
 
 from scraper.results.categories import category_of
+from scraper.results.dates import STATES
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
 from scraper.results.statuses import STATUS_WORDS, status_of
 
@@ -42,65 +43,6 @@ _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
 _DASH = re.compile(r"^(?:-{1,3}|—|–|\*{1,2}|---)$")
 _WORD = re.compile(r"^[^\W\d_][\w'’.\-]*,?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?$|^&$")
 _SEX = frozenset({"M", "F", "W", "X"})
-_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-        "ON",
-        "QC",
-        "BC",
-        "AB",
-    ]
-)
 
 
 @lru_cache(maxsize=16384)
@@ -144,7 +86,7 @@ def shape(tok: str) -> str:
     if category_of(tok) is not None and any(c.isdigit() for c in tok):
         return "category"
     if _WORD.match(tok):
-        if up in _STATES and tok.isupper():
+        if up in STATES and tok.isupper():
             return "state"
         return "word"
     return "other"

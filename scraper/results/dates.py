@@ -143,10 +143,17 @@ _PUNCTUATION = str.maketrans({c: " " for c in ",.;:()[]-–/|"})
 
 
 def dayfirst_of(text: str) -> bool:
-    """Whether the numeric dates of a document put the day first: some date can only be read
+    """Whether the numeric dates of a document put the day first (:func:`date_order`; month
+    first when nothing tells, as US timing software prints them)."""
+    return date_order(text) is True
+
+
+def date_order(text: str) -> bool | None:
+    """True when the numeric dates of a document put the day first: some date can only be read
     that way ('18/1/2020') and none only the other way ('1/18/2020'); or none tells, and the
     document speaks a language that puts the day first (two of its results words: '80 metri',
-    'vento')."""
+    'vento'). False when they put the month first: a date only so, or hometowns in US states
+    ('Ankeny, IA'). None when nothing tells."""
     day = month = False
     for m in _SLASHED.finditer(text):
         a, b = int(m[1]), int(m[3])
@@ -154,8 +161,23 @@ def dayfirst_of(text: str) -> bool:
         month = month or (b > 12 >= a)
     if day or month:
         return day and not month
-    words = set(text[:20_000].casefold().translate(_PUNCTUATION).split())  # its first pages
-    return len(_DAY_FIRST_WORDS & words) >= 2
+    head = text[:20_000]  # its first pages
+    words = set(head.casefold().translate(_PUNCTUATION).split())
+    if len(_DAY_FIRST_WORDS & words) >= 2:
+        return True
+    return False if len(_US_PLACE.findall(head)) >= 2 else None
+
+
+# US states and Canadian provinces, as results print a hometown's ('Ankeny, IA')
+STATES = frozenset((
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "AB", "BC", "ON", "QC",
+))  # fmt: skip
+_US_PLACE = re.compile(
+    rf"\b[A-Z][a-z]+,\s?(?:{'|'.join(sorted(STATES - {'AB', 'BC', 'ON', 'QC'}))})\b"
+)
 
 
 def mostly_date(line: str) -> bool:

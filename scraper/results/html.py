@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from typing import Any
 
 from lxml import etree
 
-from scraper.results.dates import dayfirst_of
+from scraper.results.dates import date_order, dayfirst_of
 from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
@@ -194,6 +195,10 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
                 if isinstance(loc, dict):
                     meet.venue = meet.venue or loc.get("name")
     heads = headings(root)
+    body = root.find("body")
+    if dayfirst is None and body is not None:  # month first where the page's dates or
+        text = " ".join(" ".join(islice(body.itertext(), 5000)).split())  # hometowns say so
+        dayfirst = False if date_order(text) is False else None  # (else as day_of reads it)
     if meet.name:  # the report's heading that prints the structured name in full ('... 2025')
         meet.name = next((h for h in heads if meet.name in h and len(h) < 150), meet.name)
     if meet.date is None:
@@ -202,13 +207,11 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
             if meet.date:
                 break
     from_body = False
-    if meet.date is None:
-        body = root.find("body")
-        if body is not None:
-            # text nodes apart: blocks printed without a space between ("...ChampionshipsMay 10")
-            text = " ".join(" ".join(body.itertext()).split())[:3000]
-            meet.date_raw, meet.date = day_of(text, dayfirst)
-            from_body = meet.date is not None
+    if meet.date is None and body is not None:
+        # text nodes apart: blocks printed without a space between ("...ChampionshipsMay 10")
+        text = " ".join(" ".join(body.itertext()).split())[:3000]
+        meet.date_raw, meet.date = day_of(text, dayfirst)
+        from_body = meet.date is not None
     title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     year = _YEAR.search(title)
     if from_body and year and meet.date and not meet.date.startswith(year.group(0)):
