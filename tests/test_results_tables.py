@@ -1090,13 +1090,14 @@ def test_a_race_named_beside_a_generic_label_titles_its_table() -> None:
 
 
 def test_a_us_timers_page_dates_its_race_month_first_by_its_runners_hometowns() -> None:
-    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>1:1{}:17</td></tr>"
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>1:1{}:17</td><td>1:1{}:11</td></tr>"
     doc = contract(
-        "<html><body><div class='event-title'>Riverfront Half Marathon</div>"
+        "<html><head><title>Riverfront Half Marathon - Results</title></head><body>"
+        "<div class='event-title'>Riverfront Half Marathon</div>"
         "<div class='event-date'>10/06/2024</div><table>"
-        "<tr><th>Place</th><th>Name</th><th>Hometown</th><th>Chip Time</th></tr>"
-        + row.format(1, "Ann Lee", "Ankeny, IA", 2)
-        + row.format(2, "Bea Cole", "Omaha, NE", 4)
+        "<tr><th>Place</th><th>Name</th><th>Hometown</th><th>Gun Time</th><th>Chip Time</th></tr>"
+        + row.format(1, "Ann Lee", "Ankeny, IA", 2, 2)
+        + row.format(2, "Bea Cole", "Omaha, NE", 4, 3)
         + "</table></body></html>"
     )
     assert doc["meet"]["date"] == "2024-10-06"
