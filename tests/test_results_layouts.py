@@ -1660,12 +1660,26 @@ def test_a_heading_on_a_few_of_many_pages_is_a_section():
     ]
 
 
-def test_the_title_over_the_date_line_names_the_meet():
+@pytest.mark.parametrize(
+    ("head", "name", "date"),
+    [
+        (
+            "Capital City Twilight\nFriday April 18, 2025 -- Results",
+            "Capital City Twilight",
+            "2025-04-18",
+        ),
+        (
+            "Regiowedstrijd Junioren - AV Noord\nZaterdag 18-05-2024, Sportpark",
+            "Regiowedstrijd Junioren - AV Noord",
+            "2024-05-18",
+        ),
+    ],
+)
+def test_the_title_over_the_date_line_names_the_meet(head: str, name: str, date: str):
     doc = parse(
-        "Capital City Twilight\nFriday April 18, 2025 -- Results\n\n"
-        "Men 200m Final\nPl  Athlete  Affiliation  Mark\n1  Eli Ware  Navy  21.69\n"
+        f"{head}\n\nMen 200m Final\nPl  Athlete  Affiliation  Mark\n1  Eli Ware  Navy  21.69\n"
     )
-    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Capital City Twilight", "2025-04-18")
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == (name, date)
 
 
 def test_a_name_cut_where_its_column_ends_is_joined_without_a_space():

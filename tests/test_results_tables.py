@@ -1101,3 +1101,13 @@ def test_a_us_timers_page_dates_its_race_month_first_by_its_runners_hometowns() 
         + "</table></body></html>"
     )
     assert doc["meet"]["date"] == "2024-10-06"
+
+
+def test_a_labelled_date_line_over_the_table_does_not_name_the_meet() -> None:
+    doc = contract(
+        "<html><body><div><h2>Swaledale Fell Race 2024</h2>"
+        "<p>Race date: Sunday, 25 August 2024 | Reeth, North Yorkshire</p></div>"
+        "<h3>Overall results</h3><table><tr><th>Place</th><th>Name</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Hector Ash</td><td>1:00:13.9</td></tr></table></body></html>"
+    )
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Swaledale Fell Race 2024", "2024-08-25")

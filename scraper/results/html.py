@@ -34,7 +34,7 @@ from scraper.results.model import Meet, ResultDoc, gender_of, round_of
 from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES, DISTANCE, GENERIC_TITLE
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
-from scraper.results.tablewords import title_gender
+from scraper.results.tablewords import meta_label, title_gender
 from scraper.results.text import parse_text
 
 EVENT_WORDS = re.compile(
@@ -320,6 +320,9 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            found = [
+                t for t in found if not _LABELLED.match(t) or meta_label(t[: t.index(":") + 1])
+            ]
             # a gendered event's title is no meet's, whatever word it holds ('Open Men 400m')
             found.sort(key=lambda t: bool(EVENT_WORDS.search(t) and gender_of(t)))
             doc.meet.name = title_line(found[0]) if found else None
@@ -368,6 +371,9 @@ def _title_of(
             return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
     named = [h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(h)]
     return (named[0] if named else None), rnd, wind  # 'Heat 2' under 'Boys 100 Meters'
+
+
+_LABELLED = re.compile(r"^[^:\d]{1,25}:\s")  # 'Race date: Sunday, ...': a label's line, no name
 
 
 def _race_over(before: list[tuple[str, str]]) -> str | None:

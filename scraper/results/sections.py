@@ -297,9 +297,9 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
 
 
 def _names_a_meet(s: str) -> bool:
-    """A title of two words or more that names no event and no gender."""
+    """A title of two words or more that names no event."""
     words = sum(1 for w in s.split() if any(ch.isalpha() for ch in w))
-    return words >= 2 and is_title(s) and not is_event_title(s) and gender_of(s) is None
+    return words >= 2 and is_title(s) and not is_event_title(s)
 
 
 def _without_generic(name: str) -> str:
