@@ -1817,3 +1817,16 @@ def test_a_spaced_relay_title_and_its_runners_numbered_two_a_line_or_parted_by_s
 def test_a_place_glued_to_the_name_parts_from_it_an_ordinal_does_not(first, parts):
     toks = [Tok(first, 0, len(first), 0), Tok("Lee", len(first) + 1, len(first) + 4, 1)]
     assert [t.text for t in split_glued(toks)][:-1] == parts
+
+
+def test_a_name_with_an_elided_particle_keeps_it():
+    doc = parse(
+        "Verspringen Heren\n"
+        "Pl  Naam                     Vereniging            Prestatie  Wind\n"
+        "1   Daan van der Berg        AV Haarlemse Poort    6,54       +0,2\n"
+        "2   Thijs van 't Hof         AV Haarlemse Poort    6,31       +1,4\n"
+    )
+    assert [(r["athlete"], r["team"]) for r in doc["events"][0]["results"]] == [
+        ("Daan van der Berg", "AV Haarlemse Poort"),
+        ("Thijs van 't Hof", "AV Haarlemse Poort"),
+    ]
