@@ -10,7 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scraper.results import checks
-from scraper.results.audit import NOT_FOUND, NOT_RESULT, PARSED, PARTIAL, UNPARSED, audit
+from scraper.results.audit import (
+    NOT_FOUND,
+    NOT_RESULT,
+    PARSED,
+    PARTIAL,
+    UNPARSED,
+    audit,
+    audit_document,
+)
+from scraper.results.document import parse_document
 from scraper.results.model import Event, ResultDoc, Row, new_event
 from scraper.results.resultlike import is_result
 from scraper.results.source import text_units
@@ -428,3 +437,18 @@ def test_any_document_gets_a_verdict(data: bytes | str):
     assert result.verdict in (PARSED, PARTIAL, UNPARSED)
     assert 0 <= result.covered <= result.result_units
     assert (result.verdict == UNPARSED) == (result.rows == 0)
+
+
+def test_a_finishlynx_lif_counts_its_result_lines_not_its_event_line():
+    lif = (
+        b"12,1,2,100m Men Heat 2,+0.9,,,,\n"
+        b"1,543,5,Heseltine,Fergus,Calder,10.530,,10.53,0.126,,13:42:01.118\n"
+        b"2,850,3,Pickersgill,Monty,Wharfe,10.640,,10.64,0.157,,13:42:02.118\n"
+        b"DNS,923,8,Kettlewell,Jasper,Tynedale,,,,\n"
+    )
+    result = audit_document(lif, parse_document(lif, None, "012-1-02.lif"))
+    assert (result.verdict, result.result_units, result.covered) == (
+        PARSED,
+        3,
+        3,
+    )  # the DNS line is one

@@ -71,6 +71,9 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
         if text.count("<") > MAX_TAGS:
             return []  # over the bound the reader keeps to: unparsed, its reason says why
         return _html_units(text, grids=doc.format.endswith("-grids"))
+    if doc.format == "lif":  # FinishLynx's: the event's line, then each result's cells
+        lines = [ln for ln in text.splitlines() if ln.strip()][1:]
+        return [tuple(c.strip() for c in cells) for cells in csv.reader(lines)]
     return text_units(doc.text if doc.text is not None else text)
 
 
