@@ -1830,3 +1830,35 @@ def test_a_name_with_an_elided_particle_keeps_it():
         ("Daan van der Berg", "AV Haarlemse Poort"),
         ("Thijs van 't Hof", "AV Haarlemse Poort"),
     ]
+
+
+def test_a_relays_runners_in_a_column_of_their_own_first_on_the_teams_line():
+    doc = parse(
+        "4x100m Men Final\n"
+        "  Pos  Lane  Team                   Athletes                     Time     Pts\n"
+        "  1    6     GAC Hilversum          Anouk de Vries               40.48       8\n"
+        "                                    Joost Meijer\n"
+        "                                    Maartje Bakker\n"
+        "  2    4     AV Zuidwal             Sanne Mulder                 41.12       7\n"
+        "                                    Femke Meijer\n"
+    )
+    got = [
+        (r["team"], [m["athlete"] for m in r["relay_members"]]) for r in doc["events"][0]["results"]
+    ]
+    assert got == [
+        ("GAC Hilversum", ["Anouk de Vries", "Joost Meijer", "Maartje Bakker"]),
+        ("AV Zuidwal", ["Sanne Mulder", "Femke Meijer"]),
+    ]
+
+
+def test_an_athletes_column_over_individuals_is_their_names():
+    doc = parse(
+        "100m Men Final\n"
+        "Pos  Athletes             Club            Time\n"
+        "1    Anouk de Vries       GAC Hilversum   10.48\n"
+        "2    Sanne Mulder         AV Zuidwal      10.52\n"
+    )
+    assert rows(doc) == [
+        (1, "Anouk de Vries", "GAC Hilversum", None, 10.48),
+        (2, "Sanne Mulder", "AV Zuidwal", None, 10.52),
+    ]

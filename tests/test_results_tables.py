@@ -1111,3 +1111,23 @@ def test_a_labelled_date_line_over_the_table_does_not_name_the_meet() -> None:
         "<tr><td>1</td><td>Hector Ash</td><td>1:00:13.9</td></tr></table></body></html>"
     )
     assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Swaledale Fell Race 2024", "2024-08-25")
+
+
+def test_an_athletes_cell_names_a_relays_runners_or_an_individual() -> None:
+    relay = contract(
+        "<html><body><h2>4x400m Women Final</h2><table>"
+        "<tr><th>Pos</th><th>Team</th><th>Athletes</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>AV Unitas</td><td>Ann Moss, Bea Cole, Cat Dunn, Dee Fry</td>"
+        "<td>3:37.22</td></tr></table></body></html>"
+    )
+    row = relay["events"][0]["results"][0]
+    assert (row["team"], [m["athlete"] for m in row["relay_members"]]) == (
+        "AV Unitas",
+        ["Ann Moss", "Bea Cole", "Cat Dunn", "Dee Fry"],
+    )
+    single = contract(
+        "<html><body><h2>100m Women Final</h2><table>"
+        "<tr><th>Pos</th><th>Athletes</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Ann Moss</td><td>11.22</td></tr></table></body></html>"
+    )
+    assert cells(single, "place", "athlete", "mark") == [(1, "Ann Moss", "11.22")]

@@ -23,7 +23,7 @@ from scraper.results.dates import STATES
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
 from scraper.results.statuses import STATUS_WORDS, status_of
 
-TEXT = frozenset({"athlete", "team", "city", "country", "first", "last", "relay"})
+TEXT = frozenset({"athlete", "team", "city", "country", "first", "last", "relay", "leg"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
@@ -133,7 +133,7 @@ for _f in ("gun", "net"):  # a race's clock times: never a bare number ('Máster
 for _f, _fit in (("year", 2.5), ("year_after", 2.5), ("athlete", 0.5), ("team", 0.6)):
     FIT[_f]["yearp"] = _fit
 FIT["points"]["yearp"], FIT["x"]["yearp"] = FIT["points"]["paren"], FIT["x"]["paren"]
-FIT["first"] = FIT["last"] = FIT["relay"] = FIT["athlete"]
+FIT["first"] = FIT["last"] = FIT["relay"] = FIT["leg"] = FIT["athlete"]
 FIT["flags"] = FIT["qual"]
 # what leaving a field empty costs
 _SKIP = {"athlete": -4.0, "team": -1.0, "mark": -1.5, "place": -1.0}

@@ -12,6 +12,7 @@ import re
 from scraper.results.categories import with_year
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
 from scraper.results.model import Row
+from scraper.results.rowlines import legs, members_of
 
 _YEAR = re.compile(
     r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
@@ -66,7 +67,7 @@ def build_row(
     row.place = place_of(cells.get("place"))
     if "place" not in cells:  # 'Overall', else the place in the age group, the only place column
         row.place = place_of(cells.get("overall") or cells.get("divtot", "").partition("/")[0])
-    name = _name(cells.get("athlete"))
+    name = _name(cells.get("athlete") or (None if relay else cells.get("leg")))
     if cells.get("first") or cells.get("last"):  # name in two columns
         # 'Name | Surname', 'Vorname | Nachname': the given name first, as the tables read them
         name = _name(" ".join(c for c in (cells.get("first"), name, cells.get("last")) if c))
@@ -79,6 +80,8 @@ def build_row(
         row.team = team or name
         if cells.get("relay"):
             row.extra["relay"] = cells["relay"].strip()
+        if cells.get("leg"):  # the runners' column: its first on the team's line, or all
+            row.relay_members = legs(members_of(cells["leg"].strip()) or [cells["leg"].strip()])
     else:
         row.athlete, row.team = name, team
     yr = _clean(cells.get("year"))

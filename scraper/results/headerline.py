@@ -97,8 +97,8 @@ def _block(cols: list[Col], line: str) -> Block:
         if zones is not None:
             zones = ((-1, -1), *zones)
     named = set(fields)
-    kind = "individual"
-    if "athlete" not in named and "first" not in named:
+    kind = "individual"  # ('Athletes': a relay's runners under a relay's title, else names)
+    if not named & {"athlete", "first", "leg"}:
         kind = "team_scores" if "points" in named and not named & TIMES else "relay"
     return Block(tuple(fields), zones, kind, tuple(labels))
 

@@ -28,22 +28,14 @@ from scraper.results.htmltables import (
     tables_in_order,
     text_of,
 )
-from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
-from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES, DISTANCE, GENERIC_TITLE
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
+from scraper.results.tabletitles import EVENT_WORDS, HEADINGS, title_of
 from scraper.results.tablewords import meta_label, title_gender
 from scraper.results.text import parse_text
 
-EVENT_WORDS = re.compile(
-    r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|metri|metros|mètres|m|k|km|mile|miles|"
-    r"yards?|yd)(?![A-Za-z])|\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|"
-    rf"\b({DISCIPLINES}|individuals?|teams?|team scores|cross country|xc|sprung|wurf|stoß|hopp|"
-    rf"kast|løp)\b|{CJK_DISCIPLINES}",
-    re.I,
-)
 _BLOCK = {
     "p",
     "div",
@@ -69,7 +61,6 @@ _BLOCK = {
     "td",
     "th",
 }
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "caption")
 _SITE_SEGMENT = re.compile(
     r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|MileSplit|"
     r"Athletic\.net|RunnerSpace|DyeStat|Results?|Meet Results|Live Results|"
@@ -150,7 +141,7 @@ def _titled(pre: Any) -> str:
     (``<h3>Men 60 Meter Dash</h3><pre>...``: each block its event's)."""
     text = text_of(pre)
     prev = pre.getprevious()
-    if prev is not None and prev.tag in _HEADINGS:
+    if prev is not None and prev.tag in HEADINGS:
         heading = cell_text(prev)
         first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
         if heading and len(heading) < 90 and EVENT_WORDS.search(heading) and first != heading:
@@ -312,7 +303,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
     for placed, lines in groups:
         if not lines:
             continue
-        title, rnd, wind = _title_of(placed.before, placed.outline)
+        title, rnd, wind = title_of(placed.before, placed.outline)
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")
         if caption is not None and EVENT_WORDS.search(cell_text(caption)):
@@ -337,67 +328,4 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
     return doc
 
 
-def _title_of(
-    before: list[tuple[str, str]], outline: dict[int, str]
-) -> tuple[str | None, str | None, float | None]:
-    """Nearest preceding event-like text, else the heading right over the table (with the
-    heading over it when that groups races: 'Jenter 15 / Lengde'), and a round word and a wind
-    met on the way.  A heading over prose (a help text, a form) titles that, not the table."""
-    rnd = None
-    wind = None
-    prose = 0  # words of other text between the table and a heading: a heading over prose
-    for seen, (s, tag) in enumerate(before):  # titles that prose, not the table
-        if seen >= 40:
-            break
-        said, rest = wind_in(s)
-        if said is not None and wind is None:
-            wind = said
-        if said is not None and not EVENT_WORDS.search(rest):
-            continue  # a wind on a line of its own, or a heat's: 'Heat 1  Wind: +1.2'
-        s = rest  # '100m Men Final (wind +0.6)': the title without its wind
-        r = round_of(s)
-        if r and len(s) < 30 and rnd is None:
-            rnd = r
-            if not EVENT_WORDS.search(s):  # 'Finals' alone; '60 m Männer - Finale' titles it
-                continue
-        if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
-            title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
-            if GENERIC_TITLE.match(title) and (race := _race_over(before[seen + 1 : seen + 3])):
-                title = f"{race} - {title}"  # 'Varsity Boys 5K' beside 'Individual Results'
-            return (_with_class(title, tag, outline) if tag in _HEADINGS else title), rnd, wind
-        if tag not in _HEADINGS:
-            prose += len(s.split())
-        elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
-            return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
-    named = [h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(h)]
-    return (named[0] if named else None), rnd, wind  # 'Heat 2' under 'Boys 100 Meters'
-
-
 _LABELLED = re.compile(r"^[^:\d]{1,25}:\s")  # 'Race date: Sunday, ...': a label's line, no name
-
-
-def _race_over(before: list[tuple[str, str]]) -> str | None:
-    """A race's name right before a generic title ('Individual Results'): a distance or a
-    discipline, not itself generic."""
-    for s, _ in before:
-        if len(s) < 90 and EVENT_WORDS.search(s) and not GENERIC_TITLE.match(s):
-            return s if DISTANCE.search(s) or gender_of(s) else None
-    return None
-
-
-def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:
-    """A heading under a heading that groups races (a class, a gender, 'Relay Results', a school
-    size) gets that heading in front; not under the meet's name or a year."""
-    if not tag[1:].isdigit():
-        return title
-    above = outline.get(int(tag[1:]) - 1)
-    named = bool(above) and above != title and re.search(r"[^\W\d_]{2}", above or "")
-    if named and (not MEET_WORDS.search(above or "") or title_gender(above)):
-        return f"{above} {title}"
-    return title
-
-
-def _bare_title(s: str) -> str:
-    """'＜男子5000m：結果＞' -> '男子5000m'."""
-    t = re.sub(r"[：:]\s*(?:結果|results?)\s*", "", s.strip("＜＞<>「」[]【】 "), flags=re.I)
-    return t.strip("＜＞<>「」[]【】 ") or s

@@ -135,7 +135,7 @@ def runners(row: Row, line: str) -> bool:
     first = re.match(r"\s*([1-8])[).]\s", line)
     one = bool(_ONE_NAME.fullmatch(line)) and len(row.relay_members) < 8
     above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
-    on = one and bool(_ONE_NAME.fullmatch(above))
+    on = one and (bool(_ONE_NAME.fullmatch(above)) or isinstance(row.raw, str))  # or its row
     if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'

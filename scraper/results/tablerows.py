@@ -242,7 +242,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             continue
         c = cols[j]
         if c.field == "leg":
-            runners.append(v)
+            runners.extend(members_of(v) or [v])  # 'Leg 1' .. 'Leg 4', or one 'Athletes' cell
             continue
         if c.field is None:
             if v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS:
