@@ -1862,3 +1862,24 @@ def test_an_athletes_column_over_individuals_is_their_names():
         (1, "Anouk de Vries", "GAC Hilversum", None, 10.48),
         (2, "Sanne Mulder", "AV Zuidwal", None, 10.52),
     ]
+
+
+def test_an_age_group_whose_places_follow_both_times_takes_the_documents_time():
+    doc = parse(
+        "Female 20-29\n"
+        "Place  Bib   Name                   Chip Time  Gun Time\n"
+        "1      1041  Kenzie Ormsby          40:43      43:59\n"
+        "2      1717  Jada Huxtable          41:32      41:55\n"
+        "3      1418  Ember Birtles          46:21      47:09\n\n"
+        "Female 30-39\n"
+        "Place  Bib   Name                   Chip Time  Gun Time\n"
+        "1      1220  Jada Mayne             34:51      35:02\n"
+        "2      1311  Billie Dwyer           38:46      39:30\n"
+    )
+    assert [r["mark"] for e in doc["events"] for r in e["results"]] == [
+        "40:43",
+        "41:32",
+        "46:21",
+        "34:51",  # both in order here: the chip time, as the places follow above
+        "38:46",
+    ]

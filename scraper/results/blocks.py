@@ -83,13 +83,43 @@ def _ordered(rows: list[Row], values: list[float | None]) -> float:
 
 def choose_time_column(rows: list[Row]) -> None:
     """Of a row's two times (gun and chip), the result is the one the places are in order of."""
+    order = _time_order(rows)
+    if order is not None and order < 0:
+        _swap_times(rows)
+
+
+def settle_time_columns(events: list[Event]) -> None:
+    """A section whose places follow both times (a short age group) takes the time the places
+    of the document's other sections follow, when they agree on one."""
+    decided, tied = set(), []
+    for ev in events:
+        order = _time_order(ev.rows)
+        if order is None:
+            continue
+        if order:  # (choose_time_column has put the time the places follow first)
+            decided.add(ev.rows[0].extra.get("time_field"))
+        else:
+            tied.append(ev)
+    if len(decided) != 1:
+        return
+    (field,) = decided
+    for ev in tied:
+        if ev.rows[0].extra.get("time_field") != field:
+            _swap_times(ev.rows)
+
+
+def _time_order(rows: list[Row]) -> float | None:
+    """How much better the places follow the row's first time than its second (None: too few
+    rows print two)."""
     twins = [r for r in rows if "time_2" in r.extra]
     if len(twins) < max(2, len(rows) // 2):
-        return
+        return None
     first = [r.mark for r in rows]
     second = [parse_mark(str(r.extra.get("time_2"))).value for r in rows]
-    if _ordered(rows, second) <= _ordered(rows, first):
-        return
+    return _ordered(rows, first) - _ordered(rows, second)
+
+
+def _swap_times(rows: list[Row]) -> None:
     for r in rows:
         other = r.extra.pop("time_2", None)
         if other is None:

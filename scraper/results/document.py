@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
+from scraper.results.blocks import settle_time_columns
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, rows_in
 
@@ -16,6 +17,12 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
+    doc = _parse(data, url, name)
+    settle_time_columns(doc.events)  # gun or chip: one choice for the document
+    return doc
+
+
+def _parse(data: bytes | str, url: str | None, name: str | None) -> ResultDoc:
     if isinstance(data, bytes):
         magic = data[:1024]
         if magic.lstrip().startswith(b"%PDF"):
