@@ -586,3 +586,25 @@ def test_json_naming_its_columns_once_with_rows_as_arrays(text, meet, events):
     assert got == events
     audit = audit_document(text.encode(), doc)
     assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
+
+
+def test_a_csv_of_team_scores_with_their_scorers_and_total_time():
+    csv = (
+        "Race,Place,Team,Score,R1,R2,R3,R4,R5,Total Time,Avg Time\n"
+        "Boys 5K,1,Larkspur,54,3,6,7,18,20,1:21:44.5,16:20.9\n"
+        "Boys 5K,2,Kessler,57,5,9,11,15,17,1:21:43.0,16:20.6\n"
+        "Girls 5K,1,Kessler,40,1,2,9,12,16,1:31:10.2,18:14.0\n"
+    )
+    out = to_contract(parse_document(csv.encode(), None, "teams.csv"))
+    got = [
+        (
+            e["event_name"],
+            e["kind"],
+            [(r["place"], r["team"], r["mark_normalized"]) for r in e["results"]],
+        )
+        for e in out["events"]
+    ]
+    assert got == [
+        ("Boys 5K", "team_scores", [(1, "Larkspur", 54.0), (2, "Kessler", 57.0)]),
+        ("Girls 5K", "team_scores", [(1, "Kessler", 40.0)]),
+    ]

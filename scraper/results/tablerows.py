@@ -54,6 +54,7 @@ def read_table(
     header: list[Column] | None = None
     ev: Event | None = None
     block: list[Line] = []
+    teams = False  # the header is a team table's (Rank | Team | Score | ...)
 
     def start(name: str | None) -> Event:
         e = new_event(name or title or "Results", round=rnd or "Finals")
@@ -77,6 +78,7 @@ def read_table(
         for k, ((name, sexed, stage), group) in enumerate(groups):
             if name or ev is None:
                 ev = start(name or title)
+                ev.kind = "team_scores" if teams else ev.kind
             elif at is None and k > 0:  # the boys' rows after the girls': a section of its own
                 kind = ev.kind
                 ev = start(ev.name)
@@ -103,8 +105,11 @@ def read_table(
             elif ev is None or ev.rows:
                 ev = start(title if ev is None else ev.name)
             fields = {c.field for c in hdr}
-            if "team" in fields and "points" in fields and not fields & {"athlete", "mark"}:
-                ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...)
+            times = [c.label for c in hdr if c.field == "mark"]  # a team's time: its runners'
+            teams = "team" in fields and "points" in fields and "athlete" not in fields
+            teams = teams and all(_TEAM_TIME.match(t) for t in times)
+            if teams:
+                ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...| Total Time)
             continue
         label: str | None = _section_label(line.cells)
         if label and meet is not None and not any(e.rows for e in events) and _meets(label, meet):
@@ -138,6 +143,9 @@ def _meets(label: str, meet: Meet) -> bool:
         meet.date_raw, meet.date = raw, day
         return True
     return False
+
+
+_TEAM_TIME = re.compile(r"^(?:total|avg\.?|average|team|combined|cumulative)\b", re.I)
 
 
 def _titleish(text: str) -> bool:
