@@ -1883,3 +1883,33 @@ def test_an_age_group_whose_places_follow_both_times_takes_the_documents_time():
         "34:51",  # both in order here: the chip time, as the places follow above
         "38:46",
     ]
+
+
+RELAY_RUNNERS_IN_BRACKETS = [
+    (  # no header: the team's name in two words, then the time, then its runners
+        "Men 4 x 400m Final\n"
+        "1  Shettleston Harriers  3:15.44   (R. MacDonald, J. O'Neill, K. Mensah, D. Van Wyk)\n"
+        "2  Edinburgh AC B        3:17.02   (A. Ross, B. McLean, C. Fraser, D. Grant)\n"
+        "DQ Falkirk Victoria                (E. Muir, F. Kerr, G. Ali, H. Dunlop)\n"
+    ),
+    (  # under a header naming the runners' column, a remark after them
+        "Men 4x400m Relay - Final\n"
+        "Pl  Team                   Time    Runners\n"
+        "1   Shettleston Harriers   3:15.44 (R. MacDonald, J. O'Neill, K. Mensah, D. Van Wyk)\n"
+        "2   Edinburgh AC B         3:17.02 (A. Ross, B. McLean, C. Fraser, D. Grant)\n"
+        "DQ  Falkirk Victoria       DQ      (E. Muir, F. Kerr, G. Ali, H. Dunlop)  R170.7\n"
+    ),
+]
+
+
+@pytest.mark.parametrize("text", RELAY_RUNNERS_IN_BRACKETS)
+def test_a_relays_runners_in_brackets_on_its_line(text: str):
+    got = [
+        (r["place"], r["team"], r["status"], [m["athlete"] for m in r["relay_members"]][::3])
+        for r in parse(text)["events"][0]["results"]
+    ]
+    assert got == [
+        (1, "Shettleston Harriers", None, ["R. MacDonald", "D. Van Wyk"]),
+        (2, "Edinburgh AC B", None, ["A. Ross", "D. Grant"]),
+        (None, "Falkirk Victoria", "DQ", ["E. Muir", "H. Dunlop"]),
+    ]

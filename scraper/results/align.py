@@ -41,7 +41,7 @@ _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
 _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
 _DASH = re.compile(r"^(?:-{1,3}|—|–|\*{1,2}|---)$")
-_WORD = re.compile(r"^['’]?[^\W\d_][\w'’.\-]*,?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?$|^&$")
+_WORD = re.compile(r"^['’]?[^\W\d_][\w'’.\-]*[,)]?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?$|^&$")
 _SEX = frozenset({"M", "F", "W", "X"})
 
 
@@ -247,7 +247,8 @@ def _plan(
             if s > best[i + 1][j]:
                 best[i + 1][j], back[i + 1][j] = s, (i, j, f)
             longest = _TEXT_MAX if fb in TEXT or (fb == "x" and where) else 1  # a zone: its words
-            longest = 12 if fb == "series" else longest  # six tries with their winds
+            longest = 12 if fb == "series" else 16 if fb == "leg" else longest  # six tries with
+            # their winds; a relay's four runners, each in two or three words
             score = cur
             for k in range(j, min(m, j + longest)):
                 sc = fit.get(shapes[k])

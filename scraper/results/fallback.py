@@ -17,11 +17,9 @@ and net) and the split between name and team where spacing says nothing are made
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from scraper.results.align import (
     BRACKET_WIND,
-    TIMES,
     Tok,
     align,
     left_over,
@@ -29,7 +27,6 @@ from scraper.results.align import (
     tokens,
 )
 from scraper.results.blocks import finish_section
-from scraper.results.cellfix import reclaim_year, swap_misplaced
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
@@ -39,13 +36,19 @@ from scraper.results.linetokens import (
     bracket_plan,
     comma_plan,
     given_name_first,
-    rejoin_surname,
     spaced_name_team,
     split_glued,
 )
 from scraper.results.marks import wind_in
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import continues, height_attempt, runners, spilled, tries
+from scraper.results.plancells import cells_of, settle
+from scraper.results.rowlines import (
+    continues,
+    legs,
+    runners,
+    runners_apart,
+    spilled,
+)
 from scraper.results.sections import (
     GENERIC_TITLE,
     HEAT,
@@ -192,7 +195,9 @@ class _Reader:
         if RESULT_SHAPES.intersection(shapes[1:]):
             return True
         if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
-            return any(s not in ("word", "dash", "state") for s in shapes[1:])
+            relay = self.ev is not None and self.ev.kind == "relay"  # 'DQ  Falkirk  (A. Muir, ...)'
+            listed = relay and runners_apart(toks)[1] is not None
+            return listed or any(s not in ("word", "dash", "state") for s in shapes[1:])
         line = " ".join(t.text for t in toks)
         if self.block is None and not team_titles(self.titles, self.ev, self.block):
             return False
@@ -307,10 +312,9 @@ class _Reader:
         if ev.kind == "team_scores":
             self.teams.line(ev, line, toks, self.block)
             return
+        toks, listed = runners_apart(toks) if ev.kind == "relay" else (toks, None)
         fields = block.fields if block else _DEFAULT
         zones = block.zones if block else None
-        cells: dict[str, str] = {}
-        extra: list[str] = []
         loose = (comma_plan(toks, self.given_first) or bracket_plan(toks)) if not block else None
         plan = loose or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns
@@ -320,43 +324,17 @@ class _Reader:
             plan = commas  # a list in commas under an earlier section's header
         # one space between name and team (no comma, no bracket): blocks.py decides per section
         merged = zones is None and plan is not loose and spaced_name_team(plan)
-        last = ""
-        flags: list[str] = []
-        attempts: list[dict[str, Any]] = []
-        for name, ts in plan:
-            value = " ".join(t.text for t in ts)
-            name = "year" if name == "year_after" else name
-            if name.startswith("height:"):
-                attempts.append(height_attempt(len(attempts) + 1, name[7:], value))
-            elif name == "series":
-                attempts.extend(tries([t.text for t in ts], len(attempts)))
-            elif name == "extra" and all(shape(t.text) == "flag" for t in ts):
-                flags += value.split()  # 'WL', 'PB', 'Q' beside the mark
-            elif name == "extra" and last in TIMES and value.casefold() in _UNIT_WORDS:
-                cells[last] += " " + value  # '11:47,97 min': the unit printed after the mark
-            elif name == "extra" and "category" not in cells and shape(value) == "category":
-                cells["category"] = value  # an unlabelled category (M24, W40) beside the name
-            elif name == "extra" or name in cells or name.startswith("x:"):
-                extra.append(value)
-            else:
-                cells[name] = value
-            last = name
-        if block is None and "sex" in cells and "year" not in cells:
-            cells["category"] = cells.pop("sex")  # no age before it: the class ('M' among 'M30')
-        swap_misplaced(cells, [name for name, _ in plan])
-        reclaim_year(cells, list(fields))
-        if "year" not in fields and cells.get("athlete"):
-            name, _, last_word = cells["athlete"].rpartition(" ")
-            if name and shape(last_word) == "class":
-                cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
-        rejoin_surname(cells)
+        read = cells_of(plan)
+        cells, extra, flags, attempts = read.cells, read.extra, read.flags, read.attempts
         relay = ev.kind == "relay"
+        settle(cells, [name for name, _ in plan], fields, block is not None, relay)
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is None or (
             row.place is None and row.mark is None and not row.status and not attempts
         ):
             return  # an entrant listed with no place, mark or status ('-- -- 292 Ann LEE')
         row.attempts = attempts
+        row.relay_members = legs(listed) if listed else row.relay_members
         if (
             row.status in _UNPLACED
             and row.place is not None
@@ -377,7 +355,7 @@ class _Reader:
             row.set_wind(wind.strip("()"))
         if extra:
             row.extra["unassigned"] = extra
-        if merged:
+        if merged and not relay:  # (a relay team's name is all the team's)
             row.extra["name_team_merged"] = True
         if row.heat is None and self.heat is not None:
             row.heat = self.heat

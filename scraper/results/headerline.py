@@ -100,6 +100,9 @@ def _block(cols: list[Col], line: str) -> Block:
     kind = "individual"  # ('Athletes': a relay's runners under a relay's title, else names)
     if not named & {"athlete", "first", "leg"}:
         kind = "team_scores" if "points" in named and not named & TIMES else "relay"
+    elif "leg" in named and "points" in named and not named & (TIMES | {"athlete"}):
+        kind = "team_scores"  # 'Runners' of a team's score: its scorers' places
+        fields = ["x:runners" if f == "leg" else f for f in fields]
     return Block(tuple(fields), zones, kind, tuple(labels))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from scraper.results.align import BRACKET_WIND, shape, tokens, zone_of
+from scraper.results.align import BRACKET_WIND, Tok, shape, tokens, zone_of
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
@@ -146,14 +146,28 @@ def runners(row: Row, line: str) -> bool:
     return True
 
 
+def runners_apart(toks: list[Tok]) -> tuple[list[Tok], list[str] | None]:
+    """A relay's runners in brackets on its row ('3:15.44   (R. MacDonald, J. O'Neill, K.
+    Mensah, D. Van Wyk)'): the row's other tokens, and the runners (None: the row names none)."""
+    for i, t in enumerate(toks):
+        if t.text[:1] not in "([":
+            continue
+        j = next((j for j in range(i, len(toks)) if toks[j].text[-1:] in ")]"), None)
+        joined = " ".join(x.text for x in toks[i : (j if j is not None else i) + 1])
+        if j is not None and joined.count(",") >= 2 and (names := members_of(joined)):
+            return toks[:i] + toks[j + 1 :], names
+    return toks, None
+
+
 def members_of(cell: str) -> list[str] | None:
     """A cell naming a relay's runners ('Smith, Andy; Doe, Bob; Roe, Carl; Poe, Dan', 'A. Smith /
     B. Doe / ...', 'Moss/Cole/Dunn/Fry', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss
     2) Bea Cole ...', '1. Ann Moss 2. Bea Cole ...', in brackets or not: '(Ann Moss - Bea Cole -
     Cat Dunn - Dee Fry)'), else None."""
-    bracketed = cell[:1] + cell[-1:] in ("()", "[]")
+    close = {"(": ")", "[": "]"}.get(cell[:1], "")
+    bracketed = bool(close) and cell.find(close) > 0
     if bracketed:
-        cell = cell[1:-1].strip()
+        cell = cell[1 : cell.find(close)].strip()  # (a remark after the brackets: no runner's)
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
         return [_CLASS_AFTER.sub("", n) for n in numbered[1:]]  # 'Moss, Ann 11': her class apart
