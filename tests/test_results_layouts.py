@@ -1913,3 +1913,23 @@ def test_a_relays_runners_in_brackets_on_its_line(text: str):
         (2, "Edinburgh AC B", None, ["A. Ross", "D. Grant"]),
         (None, "Falkirk Victoria", "DQ", ["E. Muir", "H. Dunlop"]),
     ]
+
+
+def test_a_relays_runners_numbered_one_a_line_with_their_splits():
+    doc = parse(
+        "Men 4x400m Relay - Final\n"
+        "Pl  Team                   Time\n"
+        "1   Bramblewood            3:18.20\n"
+        "      1) Kilgore, Hayes            50.1\n"
+        "      2) Ogletree, Grady           48.5\n"
+        "2   Sutter Creek           3:25.34\n"
+        "      1) Drummond, Kellen          51.9\n"
+    )
+    got = [
+        (r["team"], [(m["athlete"], m.get("split")) for m in r["relay_members"]])
+        for r in doc["events"][0]["results"]
+    ]
+    assert got == [
+        ("Bramblewood", [("Kilgore, Hayes", "50.1"), ("Ogletree, Grady", "48.5")]),
+        ("Sutter Creek", [("Drummond, Kellen", "51.9")]),
+    ]

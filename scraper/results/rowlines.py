@@ -22,6 +22,9 @@ from scraper.results.sections import is_event_title
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
+_LEG_SPLIT = re.compile(
+    r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
+)
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 _ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
@@ -139,9 +142,14 @@ def runners(row: Row, line: str) -> bool:
     if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
+    split = _LEG_SPLIT.match(line) if first and not names else None
+    if split and int(split[1]) == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
+        names = [split[2]]
     if not names:
         return False
     row.relay_members.extend(legs(names, len(row.relay_members) + 1))
+    if split and names:
+        row.relay_members[-1]["split"] = split[3]
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
 
