@@ -1933,3 +1933,24 @@ def test_a_relays_runners_numbered_one_a_line_with_their_splits():
         ("Bramblewood", [("Kilgore, Hayes", "50.1"), ("Ogletree, Grady", "48.5")]),
         ("Sutter Creek", [("Drummond, Kellen", "51.9")]),
     ]
+
+
+def test_team_scores_printed_with_their_unit_and_incomplete_teams_left_out():
+    doc = parse(
+        "Holdkonkurrence Herrer (3 bedste)\n"
+        "1.  Sparta Atletik            10 p.  (1+4+5)\n"
+        "2.  Aarhus 1900               38 p.  (9+12+17)\n"
+        "3.  St. Ignatius -            41 pts\n\n"
+        "Boys 5K Varsity - Team Standings\n"
+        "Place  Team                 Score    1    2    3    4    5\n"
+        "1      Hawthorne Prep          36    1    3    5   10   17\n"
+        "--     Whitmore               INC    7   36   43   (incomplete team)\n"
+    )
+    got = [
+        (e["gender"], [(r["place"], r["team"], r["mark_normalized"]) for r in e["results"]])
+        for e in doc["events"]
+    ]
+    assert got == [
+        ("M", [(1, "Sparta Atletik", 10.0), (2, "Aarhus 1900", 38.0), (3, "St. Ignatius", 41.0)]),
+        ("M", [(1, "Hawthorne Prep", 36.0)]),
+    ]

@@ -70,6 +70,7 @@ DATES = [
     ("Praha 15. 6. 2025", False, ("15. 6. 2025", "2025-06-15")),  # spaced, as Czech prints it
     ("Göteborg 17 augusti 2025", False, ("17 augusti 2025", "2025-08-17")),
     ("Tampere 17. elokuuta 2025", False, ("17. elokuuta 2025", "2025-08-17")),
+    ("Søndag 10. marts 2024 - Hvidovre", False, ("10. marts 2024", "2024-03-10")),  # Danish
     ("Bydgoszcz, 15 czerwca 2024", False, ("15 czerwca 2024", "2024-06-15")),
     ("Ostrava 3. května 2025", False, ("3. května 2025", "2025-05-03")),
     ("1. 5. 23.45", False, (None, None)),  # a place and marks: spaced only with a full year
@@ -224,6 +225,7 @@ TITLES = [
     ("800 SW", "F", None),  # UK senior women, men after a race
     ("1500m SM Race 1", "M", None),
     ("SW Counties Championships", None, None),  # South West: no gender
+    ("Herrer 10 km", "M", None),  # Danish
     ("Naiset 5000m alkuerät", "F", "Heats"),
 ]
 

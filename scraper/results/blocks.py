@@ -30,6 +30,10 @@ _SUM = re.compile(r"\d{1,4}(?:\+\d{1,4})+|=")
 _PRIME = re.compile(r"^(\d{1,3})['′](\d{2})[\"″]$")  # 16'06": minutes and seconds, or feet-inches
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,4}\)?$")
 _BIRTH_YEAR = re.compile(r"0\d|19\d\d|20\d\d")  # no place prints so: '(06)', '(1998)'
+# a team's score printed with its unit ('38 p.', '13 pts', '120 Punkte')
+_POINTS = re.compile(
+    r"^(?:p|pts?|points?|punkte|pkt|poeng|poäng|puntos|punti|pontos|pisteet)\.?$", re.I
+)
 _CAPS = re.compile(r"^[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’\-.]+,?$")
 
 
@@ -196,6 +200,13 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         if shapes[end] == "paren" and end + 1 < len(rest) and shapes[end + 1] != "word":
             break
         end += 1
+    unit = next((k for k in range(end, len(rest) - 1) if _POINTS.match(rest[k + 1].text)), None)
+    if unit is not None and all(s != "time" for s in shapes[end:unit]):
+        end = unit  # 'Aarhus 1900   38 p.': the number before the points' word is the score
+        while end > start + 1 and (
+            shapes[end - 1] == "dash" or _LEADER.fullmatch(rest[end - 1].text)
+        ):
+            end -= 1  # 'St. Ignatius - 38 pts', 'Sierra Sur ...... 42 puntos': no part of it
     team = " ".join(t.text for t in rest[start:end])
     points = None
     for k in range(end, len(rest)):  # the score after the team, brackets, dashes, leaders skipped

@@ -22,7 +22,7 @@ import re
 _MONTH_NAMES = {
     1: "jan january januar janvier janeiro enero gennaio januari janv jänner",
     2: "feb february februar février fevrier febrero febbraio februari févr fevereiro",
-    3: "mar march märz maerz mars marzo marco maart março",
+    3: "mar march märz maerz mars marzo marco maart março marts",
     4: "apr april avril abril aprile",
     5: "may mai mayo maggio maj mei maio",
     6: "jun june juni juin junio giugno junho",

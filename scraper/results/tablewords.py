@@ -164,7 +164,7 @@ _MALE = re.compile(
     re.I,
 )
 _TEAM_TITLE = re.compile(
-    r"\b(?:mannschaft\w*|équipes?|par équipes|lagkonkurranse|klubbresultater|"
+    r"\b(?:mannschaft\w*|équipes?|par équipes|lagkonkurranse|holdkonkurrence|klubbresultater|"
     r"team results?|teams?)\b|団体|対校",
     re.I,
 )

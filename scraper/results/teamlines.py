@@ -21,11 +21,12 @@ from scraper.results.headerline import Block
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
-    r"team\s*(?:scores?|scoring|rankings?|standings|results?|points)|"
-    r"mannschafts\w*|lagkonkurranse|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
+    r"team\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
+    r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
     r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b",
     re.I,
 )
+_INCOMPLETE = re.compile(r"\s(?:(?-i:INC)|incomplete(?: team)?)\b", re.I)  # not "Fleet Inc"
 _GENDER_LINE = re.compile(r"^(?:men|women|boys|girls|male|female)'?s?:?$", re.I)
 _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 # 'Boys Team Scores: South Eugene 51, Wilsonville 50', 'Girls: Central 81, Lincoln 56'
@@ -79,6 +80,9 @@ class TeamTable:
 
     def line(self, ev: Event, line: str, toks: list[Tok], block: Block | None) -> None:
         """One line of a team-score table: a team row, or a runner of the team above."""
+        if _INCOMPLETE.search(line):
+            self.team, self.runners = None, 0  # '--  Whitmore  INC  7 36 43': too few runners
+            return  # to score: no team score
         ranked = ranked_teams(line)
         if len(ranked) >= 2:  # '1) Oregon  104      2) Arkansas  98': ranked teams side by side
             ev.rows.extend(ranked)
