@@ -1954,3 +1954,24 @@ def test_team_scores_printed_with_their_unit_and_incomplete_teams_left_out():
         ("M", [(1, "Sparta Atletik", 10.0), (2, "Aarhus 1900", 38.0), (3, "St. Ignatius", 41.0)]),
         ("M", [(1, "Hawthorne Prep", 36.0)]),
     ]
+
+
+def test_runners_listed_under_a_dnf_or_dns_heading_at_the_end_have_that_status():
+    doc = parse(
+        " Bib  Name                        Club                        Ovr  M/F   Time\n"
+        " 412  KETTLEWELL, Barnaby         Wharfedale Harriers           1  M    31:02\n"
+        " 188  ASHWORTH, Flora                                           2  F    31:40\n\n"
+        "DNF\n"
+        "  55  CARTWRIGHT, Harriet         Calder Valley AC                 F\n"
+        " 433  GRIMSHAW, Dominic                                            M\n\n"
+        "DNS\n"
+        " 443  PICKERSGILL, Harriet        Tynedale Harriers                F\n"
+    )
+    got = [(r["place"], r["athlete"], r["status"]) for r in doc["events"][0]["results"]]
+    assert got == [
+        (1, "KETTLEWELL, Barnaby", None),
+        (2, "ASHWORTH, Flora", None),
+        (None, "CARTWRIGHT, Harriet", "DNF"),
+        (None, "GRIMSHAW, Dominic", "DNF"),
+        (None, "PICKERSGILL, Harriet", "DNS"),
+    ]

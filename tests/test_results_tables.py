@@ -1131,3 +1131,14 @@ def test_an_athletes_cell_names_a_relays_runners_or_an_individual() -> None:
         "<tr><td>1</td><td>Ann Moss</td><td>11.22</td></tr></table></body></html>"
     )
     assert cells(single, "place", "athlete", "mark") == [(1, "Ann Moss", "11.22")]
+
+
+def test_a_status_in_the_chip_times_cell_when_the_gun_times_is_empty() -> None:
+    doc = contract(
+        "<html><body><h2>5 Mile Women</h2><table>"
+        "<tr><th>Overall</th><th>Name</th><th>Chip</th><th>Gun</th></tr>"
+        "<tr><td>1</td><td>Juno Jowett</td><td>27:30</td><td>27:45</td></tr>"
+        "<tr><td>2</td><td>Gina Grimshaw</td><td>30:57</td><td>31:08</td></tr>"
+        "<tr><td></td><td>Kit Entwistle</td><td>DNS</td><td></td></tr></table></body></html>"
+    )
+    assert cells(doc, "place", "athlete", "status")[-1] == (None, "Kit Entwistle", "DNS")

@@ -13,6 +13,7 @@ from scraper.results.categories import with_year
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
 from scraper.results.model import Row
 from scraper.results.rowlines import legs, members_of
+from scraper.results.statuses import status_of
 
 _YEAR = re.compile(
     r"^(?:\d{1,2}|FR|SO|JR|SR|GR|SR-\d|JR-\d|SO-\d|FR-\d|GR-\d|RS|[1-8]|"
@@ -98,7 +99,10 @@ def build_row(
     mf = mark_field(list(cells), round_hint)
     if mf is None and cells.get("points") and not tiebreak_of(cells["points"]):
         mf, unit_hint = "points", "points"  # no mark column: the points are the result
-    if mf:
+    said = next((cells[f] for f in ("mark", "gun", "net", "chip") if status_of(cells.get(f))), None)
+    if said and not (mf and cells.get(mf)):
+        row.set_mark(said)  # 'DNF' in the chip time's cell, the gun time's empty
+    elif mf:
         row.set_mark(cells.get(mf), unit_hint)
         other = "prelims" if mf == "finals" else None
         if other and cells.get(other):

@@ -20,6 +20,7 @@ import re
 
 from scraper.results.align import (
     BRACKET_WIND,
+    TIMES,
     Tok,
     align,
     left_over,
@@ -62,6 +63,7 @@ from scraper.results.sections import (
     without_start_time,
 )
 from scraper.results.sidebyside import unfold
+from scraper.results.statuses import status_of
 from scraper.results.teamlines import (
     TEAM_TITLE,
     TeamTable,
@@ -102,6 +104,7 @@ class _Reader:
         self.wind: float | None = None
         self.heat: int | None = None
         self.conditions_new = False  # a heat or wind read since the last row (the next rows)
+        self.listed: str | None = None  # 'DNF' over the runners who did not finish
         self.first_block: int | None = None
         self.dayfirst = False
         self.i, self.new_table = 0, False
@@ -156,7 +159,8 @@ class _Reader:
                 self._row(line, toks)
                 continue
             last, self.last = self.last, None
-            if last is not None and self._continues(last, line):
+            listing = self.listed and status_of(s) and len(s.split()) <= 3  # 'DNF' .. 'DNS'
+            if last is not None and not listing and self._continues(last, line):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
@@ -211,6 +215,9 @@ class _Reader:
             self.doc.events.append(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
             self.titles_done = True
             return
+        if len(s.split()) <= 3 and (status := status_of(s)) and self.ev and self.ev.rows:
+            self.listed = status  # 'DNF' on a line of its own: the runners under it's status
+            return
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
@@ -260,7 +267,7 @@ class _Reader:
             # starts it)
             changed = self.block is None or block.fields != self.block.fields
             self.new_table = self.new_table or changed
-        self.block = block
+        self.block, self.listed = block, None
         if self.first_block is None:
             self.first_block = self.i
 
@@ -285,7 +292,7 @@ class _Reader:
             self.round = None  # ('Heat 2' of this event's heats: no round for the next event)
             return ev  # the same section, maybe continued on a new page
         self.new_table = False  # (a 'Team Scores' title under a race's runners is its teams')
-        ev = new_event(name)
+        ev, self.listed = new_event(name), None
         if ev.round is None:
             ev.round = round_of(name) or self.round or self.sheet_round or "Finals"
         self.round = None
@@ -328,7 +335,11 @@ class _Reader:
         cells, extra, flags, attempts = read.cells, read.extra, read.flags, read.attempts
         relay = ev.kind == "relay"
         settle(cells, [name for name, _ in plan], fields, block is not None, relay)
+        if self.listed and not cells.keys() & TIMES:
+            cells["mark"] = self.listed  # ('  55  CARTWRIGHT, Harriet  Calder AC' under 'DNF')
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
+        if row is not None and self.listed and row.mark_raw == self.listed:
+            row.extra["listed_under"] = self.listed  # (its line prints no status: the audit's)
         if row is None or (
             row.place is None and row.mark is None and not row.status and not attempts
         ):
