@@ -68,6 +68,9 @@ LINES = [
     ("Note: heat 2, lane 3", False, "a note with numbers after words"),
     ("24 MAY 2025", False, "a date on a line of its own"),
     ("      DQ 163.3a Impeding another runner", False, "a disqualification's reason"),
+    ("1000 CADETTI - Serie Unica", False, "a race's title, its distance bare"),
+    ("80 HS (h 0,76) CADETTE - Finale           Vento: +0,6", False, "... with its hurdles, wind"),
+    ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
 ]
 
 

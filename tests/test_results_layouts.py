@@ -1975,3 +1975,27 @@ def test_runners_listed_under_a_dnf_or_dns_heading_at_the_end_have_that_status()
         (None, "GRIMSHAW, Dominic", "DNF"),
         (None, "PICKERSGILL, Harriet", "DNS"),
     ]
+
+
+def test_a_race_titled_by_its_bare_distance_starts_a_section_and_prime_times_are_times():
+    doc = parse(
+        "80 HS CADETTE - Finale           Vento: +0,6\n"
+        "Pos.  Atleta                      Anno  Società                    Prestazione\n"
+        '1     PESENTI Greta               2009  ATL. BERGAMO 59            12"34\n\n'
+        "1000 CADETTI - Serie Unica\n"
+        "Pos.  Atleta                      Anno  Società                    Prestazione\n"
+        "1     ALBERTINI Alessio           2010  ATL. BERGAMO 59            2'55\"65\n\n"
+        "Cross Court Hommes (4 km)\n"
+        " Rg   Perf.      Nom Prénom                 Club                  An\n"
+        "  1   12'18''    MARCHAL Dorian             EA Grand Chambéry     06\n"
+        "  2   13'03''    MARCHAL Quentin            Athlé Pays Fougères   06\n"
+    )
+    got = [
+        (e["event_name"], [(r["athlete"], r["mark_normalized"]) for r in e["results"]])
+        for e in doc["events"]
+    ]
+    assert got == [
+        ("80 HS CADETTE - Finale", [("PESENTI Greta", 12.34)]),
+        ("1000 CADETTI - Serie Unica", [("ALBERTINI Alessio", 175.65)]),
+        ("Cross Court Hommes (4 km)", [("MARCHAL Dorian", 738.0), ("MARCHAL Quentin", 783.0)]),
+    ]

@@ -27,7 +27,7 @@ from scraper.results.model import Event, Row
 
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
 _SUM = re.compile(r"\d{1,4}(?:\+\d{1,4})+|=")
-_PRIME = re.compile(r"^(\d{1,3})['′](\d{2})[\"″]$")  # 16'06": minutes and seconds, or feet-inches
+_PRIME = re.compile(r"^(\d{1,3})['′](\d{2})(?:[\"″]|'')$")  # 16'06", 13'03'': min and s, or ft-in
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,4}\)?$")
 _BIRTH_YEAR = re.compile(r"0\d|19\d\d|20\d\d")  # no place prints so: '(06)', '(1998)'
 # a team's score printed with its unit ('38 p.', '13 pts', '120 Punkte')

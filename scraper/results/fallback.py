@@ -54,6 +54,7 @@ from scraper.results.sections import (
     GENERIC_TITLE,
     HEAT,
     UNITS,
+    bare_race_title,
     clean_title,
     furniture,
     is_event_title,
@@ -74,7 +75,6 @@ from scraper.results.teamlines import (
 
 _UNIT = re.compile(UNITS, re.I)
 _MAX_TITLES = 4
-_UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
@@ -207,6 +207,8 @@ class _Reader:
             return False
         if _UNIT.fullmatch(toks[1].text.split(".")[0]) and is_event_title(line):
             return False  # the next event's title under the last header: '10 km Dames'
+        if bare_race_title(line):
+            return False  # ... or with the distance bare: '1000 CADETTI - Serie Unica'
         return not mostly_date(line)  # '30th - 31st August 2018'
 
     def _other(self, s: str) -> None:

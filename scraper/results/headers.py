@@ -106,7 +106,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "athlete": "nom nom_prénom nom_prenom athlète concurrent",
         "first": "prénom prenom",
         "team": "club équipe equipe ligue",
-        "year": "né année naissance",
+        "year": "né année naissance an",
         "bib": "dossard doss doss.",
         "mark": "temps perf perf. performance chrono résultat marque",
         "category": "cat cat. catégorie categorie",

@@ -27,6 +27,7 @@ from functools import lru_cache, reduce
 from operator import or_
 
 from scraper.results.dates import mostly_date
+from scraper.results.sections import bare_race_title
 from scraper.results.statuses import status_of
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
@@ -162,7 +163,7 @@ def _holds_result(kinds: Sequence[int], position: bool) -> bool:
 def line_is_result(line: str) -> bool:
     """A text line that holds a result (see the module's docstring)."""
     tokens = line.split()
-    if len(tokens) < 2 or _DISTANCE_LEAD.match(line):
+    if len(tokens) < 2 or _DISTANCE_LEAD.match(line) or bare_race_title(line):
         return False  # an event's title: '60 m vallas (0,914) Hombres', '10 km Dames'
     if _SCORES_LINE.match(line.strip()):
         return True  # 'Boys Team Scores: South Eugene 51, Wilsonville 50': team scores

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 
 from scraper.results.dates import date_in
+from scraper.results.marks import wind_in
 from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS
 from scraper.results.model import Meet, gender_of
 from scraper.results.tablewords import is_team_title
@@ -168,6 +169,23 @@ def _edges(page: list[str]) -> set[str]:
     """The first six and the last three lines printed on a page (its header and footer)."""
     printed = [s for s in (ln.strip() for ln in page) if s]
     return set(printed[:6] + printed[-3:])
+
+
+_MARKISH = re.compile(r"\d[:.,'\"]\d")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_BARE_RACE_LEAD = re.compile(
+    r"\s*(?:60|80|100|110|150|200|300|400|500|600|800|1000|1500|3000|5000)\s+[^\W\d_]"
+)
+
+
+def bare_race_title(line: str) -> bool:
+    """A race's title opening with its distance bare and naming a gender, no mark in it but its
+    hurdles' height and its wind ('1000 CADETTI - Serie Unica', '800 SW', '80 HS (h 0,76)
+    CADETTE - Finale   Vento: +0,6'): no result line with a place."""
+    if not _BARE_RACE_LEAD.match(line):
+        return False
+    bare = wind_in(_BRACKETS.sub(" ", line))[1]
+    return not _MARKISH.search(bare) and gender_of(bare) is not None
 
 
 def is_event_title(s: str) -> bool:
