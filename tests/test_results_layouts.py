@@ -1999,3 +1999,18 @@ def test_a_race_titled_by_its_bare_distance_starts_a_section_and_prime_times_are
         ("1000 CADETTI - Serie Unica", [("ALBERTINI Alessio", 175.65)]),
         ("Cross Court Hommes (4 km)", [("MARCHAL Dorian", 738.0), ("MARCHAL Quentin", 783.0)]),
     ]
+
+
+def test_a_japanese_school_standings_table_is_team_scores():
+    doc = parse(
+        "学校対抗得点  男子総合\n"
+        "順位  学校名          得点\n"
+        "1     富山北高        72.0\n"
+        "2     高岡南高        57.0\n"
+    )
+    ev = doc["events"][0]
+    assert (ev["kind"], ev["gender"]) == ("team_scores", "M")
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "富山北高", 72.0),
+        (2, "高岡南高", 57.0),
+    ]

@@ -295,6 +295,8 @@ HEADERS = [
     ("소속", "team"),
     ("풍속", "wind"),
     ("レーン", "lane"),
+    ("学校名", "team"),  # a school's team score: 順位 学校名 得点
+    ("得点", "points"),
     ("Lug.", "place"),  # Portuguese lugar, Spanish puesto
     ("Pto", "place"),
     ("Ano", "year"),

@@ -215,7 +215,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "ja": {
         "place": "順位 着順",
         "athlete": "氏名 選手名",
-        "team": "所属",
+        "team": "所属 学校名 学校 チーム 大学名",
+        "points": "得点",
         "year": "学年",
         "mark": "記録 タイム",
         "heat": "組",

@@ -23,7 +23,8 @@ from scraper.results.model import Event, ResultDoc, Row, new_event
 TEAM_TITLE = re.compile(
     r"team\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
     r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
-    r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b",
+    r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b|"
+    r"対抗得点|学校対抗|総合得点|団体",
     re.I,
 )
 _INCOMPLETE = re.compile(r"\s(?:(?-i:INC)|incomplete(?: team)?)\b", re.I)  # not "Fleet Inc"
