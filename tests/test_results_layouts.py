@@ -2014,3 +2014,22 @@ def test_a_japanese_school_standings_table_is_team_scores():
         (1, "富山北高", 72.0),
         (2, "高岡南高", 57.0),
     ]
+
+
+def test_team_scores_in_a_paragraph_over_several_lines_with_their_scorers_places():
+    doc = parse(
+        "Novice Men 6km\n"
+        "  1. Cathal Kinsella            Ferbane Olympic AC         19:52\n"
+        "  2. Colm Dolan                 Ferbane Olympic AC         20:03\n\n"
+        "Teams: 1. Ferbane Olympic AC 13 pts (1,2,4,6); 2. Slievenamon Harriers 46 pts\n"
+        "(3,11,15,17); =3. Ballyragget AC 47 pts (7,10,14,16); =3. Carrigeen Valley AC 47 pts\n"
+        "(5,20,21,24).\n"
+    )
+    teams = doc["events"][1]
+    assert (teams["kind"], teams["gender"]) == ("team_scores", "M")
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]] == [
+        (1, "Ferbane Olympic AC", 13.0),
+        (2, "Slievenamon Harriers", 46.0),
+        (3, "Ballyragget AC", 47.0),
+        (3, "Carrigeen Valley AC", 47.0),
+    ]

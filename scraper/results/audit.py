@@ -99,7 +99,7 @@ def audit(units: Iterable[Unit], doc: ResultDoc) -> Audit:
     for n, (e, r, _) in enumerate(located):
         if n not in source:
             row_flags.setdefault((e, r), []).append(NOT_FOUND)
-        elif not source[n] and "listed_under" not in rows[n].extra:  # (under a 'DNF' heading)
+        elif not source[n] and "apart" not in rows[n].extra:  # (its result printed apart from it)
             row_flags.setdefault((e, r), []).append(NOT_RESULT)
     result = Audit(
         verdict=PARSED,

@@ -70,6 +70,7 @@ from scraper.results.teamlines import (
     TeamTable,
     inline_scores,
     runner_events,
+    scores_paragraph,
     team_titles,
 )
 
@@ -171,6 +172,10 @@ class _Reader:
                 owner.extra[detail.group(1).casefold()] = detail.group(2)
                 self.last = last
                 continue
+            if (paragraph := scores_paragraph(lines, self.i, self.titles)) is not None:
+                self._scores(paragraph[0])  # 'Teams: 1. Ferbane AC 13 pts (1,2,4,6); 2. ...'
+                i = paragraph[1]  # ... over the lines of a paragraph
+                continue
             self._other(s)
         self.doc.events = [e for e in self.doc.events if e.rows]
         self.doc.events += runner_events(self.doc.events, parse)  # team blocks alone
@@ -211,11 +216,16 @@ class _Reader:
             return False  # ... or with the distance bare: '1000 CADETTI - Serie Unica'
         return not mostly_date(line)  # '30th - 31st August 2018'
 
+    def _scores(self, ev: Event) -> None:
+        """Team scores printed in a line or a paragraph: the race's above, unless named."""
+        ev.gender = ev.gender or (self.ev.gender if self.ev is not None else None)
+        self.doc.events.append(ev)
+        self.titles_done = True
+
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, title, or team scores."""
         if (scores := inline_scores(s, self.titles)) is not None:
-            self.doc.events.append(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
-            self.titles_done = True
+            self._scores(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
             return
         if len(s.split()) <= 3 and (status := status_of(s)) and self.ev and self.ev.rows:
             self.listed = status  # 'DNF' on a line of its own: the runners under it's status
@@ -341,7 +351,7 @@ class _Reader:
             cells["mark"] = self.listed  # ('  55  CARTWRIGHT, Harriet  Calder AC' under 'DNF')
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is not None and self.listed and row.mark_raw == self.listed:
-            row.extra["listed_under"] = self.listed  # (its line prints no status: the audit's)
+            row.extra["apart"] = "status heading"  # (its line prints no status: for the audit)
         if row is None or (
             row.place is None and row.mark is None and not row.status and not attempts
         ):

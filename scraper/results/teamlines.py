@@ -33,8 +33,11 @@ _INDIVIDUAL = re.compile(r"individual|einzel|individuel", re.I)
 # 'Boys Team Scores: South Eugene 51, Wilsonville 50', 'Girls: Central 81, Lincoln 56'
 _INLINE = re.compile(r"^(?P<label>[^\W\d][^:]{0,60}):\s*(?P<teams>.+)$")
 _INLINE_TEAM = re.compile(
-    r"^(?:(?P<place>\d{1,3})[.)]\s*)?(?P<team>[^\W\d].*?)\s+(?P<score>\d{1,4}(?:\.\d+)?)$"
+    r"^(?:=?(?P<place>\d{1,3})[.)]\s*)?(?P<team>[^\W\d].*?)\s+(?P<score>\d{1,4}(?:\.\d+)?)"
+    r"(?:\s*(?:pts?|points?)\.?)?$",
+    re.I,
 )
+_SCORERS = re.compile(r"\s*\([\d,+\s]*\)")  # the scorers' places after a score: '(1,2,4,6)'
 _SCORES = re.compile(r"\bscor|\bpoints|\bstandings", re.I)
 _TEAM_PART = re.compile(r"\s*(?:[-–—:]+\s*)?\bteam\s+(?:results|scores|standings)\b", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
@@ -152,7 +155,8 @@ def inline_scores(line: str, titles: list[str]) -> Event | None:
     under = _GENDER_LINE.match(label) and any(_SCORES.search(t) for t in titles[-2:])
     if not (TEAM_TITLE.search(label) or _SCORES.search(label) or under):
         return None
-    parts = re.split(r"[,;]", m["teams"])
+    teams = _SCORERS.sub("", m["teams"]).strip().rstrip(".")
+    parts = teams.split(";") if ";" in teams else teams.split(",")
     found = [t for p in parts if (t := _INLINE_TEAM.match(p.strip())) is not None]
     if len(found) < 2 or len(found) < len(parts):
         return None
@@ -166,6 +170,26 @@ def inline_scores(line: str, titles: list[str]) -> Event | None:
         rows.append(row)
     name = label if TEAM_TITLE.search(label) else f"{label} Team Scores"
     return new_event(name, kind="team_scores", rows=rows, round="Finals")
+
+
+def scores_paragraph(lines: list[str], i: int, titles: list[str]) -> tuple[Event, int] | None:
+    """Team scores run together over the lines of a paragraph from line ``i`` ('Teams: 1.
+    Ferbane AC 13 pts (1,2,4,6); 2. Slievenamon' / 'Harriers 46 pts (3,11,15,17); ...'): the
+    event and the line after the paragraph."""
+    m = _INLINE.match(lines[i].strip())
+    if m is None or not TEAM_TITLE.search(m["label"]):
+        return None
+    end = next((k for k in range(i + 1, min(i + 8, len(lines))) if not lines[k].strip()), None)
+    end = end if end is not None else min(i + 8, len(lines))
+    if end == i + 1:
+        return None  # one line: inline_scores reads it
+    ev = inline_scores(" ".join(ln.strip() for ln in lines[i:end]), titles)
+    if ev is None:
+        return None
+    for r in ev.rows:  # its lines as printed, where the audit finds the team's
+        r.raw = [ln.rstrip() for ln in lines[i:end] if r.team and r.team.split()[0] in ln] or r.raw
+        r.extra["apart"] = "paragraph"  # (no line of it a result line of its own)
+    return ev, end
 
 
 def runner_events(events: list[Event], read: Callable[[str], ResultDoc]) -> list[Event]:
