@@ -442,3 +442,21 @@ def test_places_set_right_under_the_name_header_are_places_not_part_of_the_name(
         (9, "Hargrove, Naomi"),
         (10, "Reyes, Vera"),
     ]
+
+
+def test_the_finals_wind_is_not_the_preliminaries_on_the_same_sheet():
+    sheet = (
+        "Event 12  Boys 100 Meter Dash\n"
+        "==================================================================================\n"
+        "    Name                    Year School                 Prelims    Finals  H# Points\n"
+        "==================================================================================\n"
+        "Finals  Wind: +2.4\n"
+        "  1 Abernethy, Emory         11 Copper Basin            11.33q     10.54   1   10\n"
+        "  2 Farnsworth, Kellen        9 Osprey Ridge            11.02q     10.57   1    8\n"
+        "Preliminaries\n"
+        "  1 Mabry, Wells             10 Hawthorne Prep          10.92q              1\n"
+        "  2 Sizemore, Beau           10 Elk Meadow              11.15q              1\n"
+    )
+    out = to_contract(parse_document(sheet.encode(), None, "hytek.txt"))
+    got = [(e["round"], [r["wind"] for r in e["results"]]) for e in out["events"]]
+    assert got == [("Finals", [2.4, 2.4]), ("Prelims", [None, None])]

@@ -120,7 +120,7 @@ class _Reader:
             if self.ev is None or self.cols is None:
                 continue
             if ROUND_LINE.match(line):
-                self.round = round_of(s) or s
+                self.round, self.heat_wind = round_of(s) or s, None  # (the other round's wind)
                 self._new_section_if_rows()
                 continue
             hm = HEAT_LINE.match(line)
