@@ -101,15 +101,20 @@ def settle_time_columns(events: list[Event]) -> None:
         if order is None:
             continue
         if order:  # (choose_time_column has put the time the places follow first)
-            decided.add(ev.rows[0].extra.get("time_field"))
+            decided.add(_time_field(ev.rows))
         else:
             tied.append(ev)
     if len(decided) != 1:
         return
     (field,) = decided
     for ev in tied:
-        if ev.rows[0].extra.get("time_field") != field:
+        if _time_field(ev.rows) != field:
             _swap_times(ev.rows)
+
+
+def _time_field(rows: list[Row]) -> str | None:
+    """The column a section's rows take their time from ('gun', 'net'), of those printing two."""
+    return next((r.extra.get("time_field") for r in rows if "time_2" in r.extra), None)
 
 
 def _time_order(rows: list[Row]) -> float | None:
