@@ -228,7 +228,7 @@ class _Reader:
             self._scores(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
             return
         if len(s.split()) <= 3 and (status := status_of(s)) and self.ev and self.ev.rows:
-            self.listed = status  # 'DNF' on a line of its own: the runners under it's status
+            self.listed = status  # 'DNF' on a line of its own: the status of the runners under it
             return
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
