@@ -114,6 +114,7 @@ DATE_ORDER = [
     ("Relays - 4/18/2011", False),
     ("10/06/2024  1  Ann Lee  Ankeny, IA  1:12:17  2  Bea Cole  Omaha, NE  1:14:47", False),
     ("10/06/2024  1  Ann Lee  Ankeny, IA  1:12:17", None),  # one hometown tells nothing
+    ("5/4/2024  Pos  Name  Club  1  Ann Lee  Boulder, CO  2  Bea Cole  Golden, CO", False),
     ("6/7/2019", None),
 ]
 

@@ -162,10 +162,10 @@ def date_order(text: str) -> bool | None:
     if day or month:
         return day and not month
     head = text[:20_000]  # its first pages
+    if len(_US_PLACE.findall(head)) >= 2:
+        return False  # (before the words: a US race's 'Pos' and 'Club' columns)
     words = set(head.casefold().translate(_PUNCTUATION).split())
-    if len(_DAY_FIRST_WORDS & words) >= 2:
-        return True
-    return False if len(_US_PLACE.findall(head)) >= 2 else None
+    return True if len(_DAY_FIRST_WORDS & words) >= 2 else None
 
 
 # US states and Canadian provinces, as results print a hometown's ('Ankeny, IA')
