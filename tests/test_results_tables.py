@@ -1131,6 +1131,12 @@ def test_an_athletes_cell_names_a_relays_runners_or_an_individual() -> None:
         "<tr><td>1</td><td>Ann Moss</td><td>11.22</td></tr></table></body></html>"
     )
     assert cells(single, "place", "athlete", "mark") == [(1, "Ann Moss", "11.22")]
+    clubbed = contract(
+        "<html><body><h2>100m Women Final</h2><table>"
+        "<tr><th>Pos</th><th>Athletes</th><th>Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Ann Moss</td><td>Ox AC</td><td>11.22</td></tr></table></body></html>"
+    )
+    assert cells(clubbed, "place", "athlete", "team") == [(1, "Ann Moss", "Ox AC")]
 
 
 def test_a_status_in_the_chip_times_cell_when_the_gun_times_is_empty() -> None:

@@ -195,10 +195,6 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field and (c.field not in taken or c.field == "leg"):
             cols[j].field = c.field
             taken.add(c.field)
-    if "leg" in taken and not taken & {"team", "athlete", "first", "last"}:
-        for c in cols:  # 'Athletes' over individuals' names, not a relay's runners
-            c.field = "athlete" if c.field == "leg" else c.field
-        taken = (taken - {"leg"}) | {"athlete"}
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
     for j, c in enumerate(cols):

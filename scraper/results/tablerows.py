@@ -178,6 +178,11 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
         heads = lines
     cols = plan(header, [ln.cells for ln in heads], unit)
     fields = {c.field for c in cols}
+    legs_column = [c for c in cols if c.field == "leg"]  # 'Athletes': the names, but a relay
+    named = fields & {"athlete", "first", "last"}  # team's runners under a relay's title
+    if len(legs_column) == 1 and not named and (ev.kind != "relay" or "team" not in fields):
+        legs_column[0].field = "athlete"
+        fields = {c.field for c in cols}
     if ev.kind == "individual" and "team" in fields and not fields & {"athlete", "first", "last"}:
         ev.kind = "relay"  # rows of teams with a time: a relay
     last: Row | None = None
