@@ -28,9 +28,8 @@ TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|\.?[ºª])?$", re.I)
-CLASS_YEAR = re.compile(
-    r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I
-)  # 'SO-1': and its year
+# a class year ('SO'), with its year of eligibility ('SO-1')
+CLASS_YEAR = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)
 YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
 BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
@@ -191,11 +190,10 @@ def align(
 ) -> list[tuple[str, list[Tok]]]:
     """The best assignment of the tokens to the fields, in order: (field, its tokens) pairs,
     ("extra", tokens) for tokens no field takes."""
-    shapes = tuple(
-        "yearp"  # a year in brackets right after a name's or club's word: 'ROSSI (01)', '奏太(2)'
-        if k and t.gap <= 1 and s in ("paren", "year4p") and shape(toks[k - 1].text) == "word"
-        else s
-        for k, (t, s) in enumerate((t, shape(t.text)) for t in toks)
+    printed = [shape(t.text) for t in toks]
+    shapes = tuple(  # a year in brackets right after a name's or club's word: 'ROSSI (01)'
+        "yearp" if k and t.gap <= 1 and s in ("paren", "year4p") and printed[k - 1] == "word" else s
+        for k, (t, s) in enumerate(zip(toks, printed, strict=True))
     )
     big = tuple(t.gap >= 2 for t in toks)
     where: tuple[int, ...] = ()

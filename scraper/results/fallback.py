@@ -64,7 +64,7 @@ from scraper.results.sections import (
     without_start_time,
 )
 from scraper.results.sidebyside import unfold
-from scraper.results.statuses import status_of
+from scraper.results.statuses import status_heading
 from scraper.results.teamlines import (
     TEAM_TITLE,
     TeamTable,
@@ -160,7 +160,7 @@ class _Reader:
                 self._row(line, toks)
                 continue
             last, self.last = self.last, None
-            listing = self.listed and status_of(s) and len(s.split()) <= 3  # 'DNF' .. 'DNS'
+            listing = self.listed and status_heading(s)  # 'DNF' .. 'DNS': no row's
             if last is not None and not listing and self._continues(last, line):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
@@ -227,7 +227,7 @@ class _Reader:
         if (scores := inline_scores(s, self.titles)) is not None:
             self._scores(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
             return
-        if len(s.split()) <= 3 and (status := status_of(s)) and self.ev and self.ev.rows:
+        if (status := status_heading(s)) and self.ev and self.ev.rows:
             self.listed = status  # 'DNF' on a line of its own: the status of the runners under it
             return
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'

@@ -103,9 +103,10 @@ _PARTICLES = frozenset(
 def _cut(value: str, spill: str, above: str) -> bool:
     """A word cut where its column ends ('Maximiliano Castella' + 'no de la Vega'): the value
     fills its column up to the next one's single space and goes on in lower case."""
-    end = above.find(value) + len(value)
+    start = above.find(value)
+    end = start + len(value)
     return (
-        end > len(value) - 1
+        start >= 0
         and above[end : end + 1] == " "
         and above[end + 1 : end + 2] not in ("", " ")
         and value[-1:].isalpha()
@@ -148,7 +149,7 @@ def runners(row: Row, line: str) -> bool:
     if not names:
         return False
     row.relay_members.extend(legs(names, len(row.relay_members) + 1))
-    if split and names:
+    if split:
         row.relay_members[-1]["split"] = split[3]
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True

@@ -277,9 +277,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     meet = Meet()
     named = []  # lines with a meet's word
     plain = []  # other title lines with a year, no event's: 'Uitslagen Winterloop Zandhoven 2026'
-    dated: list[
-        str
-    ] = []  # the first title line, over a line that dates it: 'Capital City Twilight'
+    # the first title line, over the line that dates it: 'Capital City Twilight'
+    dated: list[str] = []
     above: str | None = None
     for ln in lines:
         printed = date_in(ln, dayfirst)[0]

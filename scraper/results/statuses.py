@@ -114,3 +114,9 @@ def status_of(text: str | None) -> str | None:
     if up.endswith(")") and " (" in up:  # its reason in brackets: 'DQ (FS)', 'DNF (lap 3)'
         up = up[: up.index(" (")]  # (a try's wind is glued: 'FOUL(+0.9)')
     return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
+
+
+def status_heading(line: str) -> str | None:
+    """The status a short line of its own names ('DNF', 'Did not start'): a heading over the
+    runners it is of."""
+    return status_of(line) if len(line.split()) <= 3 else None
