@@ -327,6 +327,52 @@ def test_a_gendered_event_title_over_the_table_is_not_the_meets_name():
     assert doc["events"][0]["event_name"] == "Open Men 400m"
 
 
+@pytest.mark.parametrize(
+    ("title", "head", "section", "meet", "event"),
+    [
+        # a race's title names no meet, whatever meet word it holds ('8 km')
+        (
+            "SM i terräng 2024 - Resultat",
+            "<h1>SM i terräng 2024</h1>",
+            "<h2>K 8 km</h2>",
+            "SM i terräng 2024",
+            "K 8 km",
+        ),
+        # a division's gendered title comes after the league's heading over it
+        (
+            "Winter XC League Standings",
+            "<h1>Tasmania Winter Cross Country League 2024</h1>",
+            "<h3>Open Women Division 1</h3>",
+            "Tasmania Winter Cross Country League 2024",
+            "Open Women Division 1",
+        ),
+        # a page title naming the race and the meet: the meet's part
+        (
+            "Men 200 Meters Prelims - 2024 Gulf Coast Conference Championships",
+            "",
+            "<h2>Men 200 Meters</h2>",
+            "2024 Gulf Coast Conference Championships",
+            "Men 200 Meters",
+        ),
+    ],
+)
+def test_the_meets_name_is_no_races_title(title, head, section, meet, event) -> None:
+    page = (
+        f"<html><head><title>{title}</title></head><body>{head}<p>20 April 2024</p>{section}"
+        + _table(
+            ["Plac", "Namn", "Född", "Förening", "Tid"],
+            [
+                ["1", "Hedda Almqvist", "1997", "Hälle IF", "27:41"],
+                ["2", "Stina Berglund", "2001", "Falu IK", "27:58"],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["name"] == meet
+    assert doc["events"][0]["event_name"] == event
+
+
 def test_of_gun_and_chip_times_the_result_is_the_one_the_places_follow():
     csv = (
         "Place,Bib,First Name,Last Name,Age,City,Chip Time,Clock Time\n"

@@ -207,8 +207,10 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
     year = _YEAR.search(title)
     if from_body and year and meet.date and not meet.date.startswith(year.group(0)):
         meet.date_raw = meet.date = None  # a date somewhere on a page titled with another year
-    if meet.name is None:
-        meet.name = meet_name(heads) or _named_by_title(root, title)
+    if meet.name is None:  # a race's title ('K 8 km', 'Girls 5K') names no meet
+        meet.name = meet_name([h for h in heads if not _race_title(h)]) or _named_by_title(
+            root, title
+        )
     if meet.name is None:
         meet.name = meet_name([], _top_headings(root))
     if meet.name is None and title:
@@ -216,6 +218,21 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
     if meet.date is None and meet.date_raw is None:  # "... - 2023 Results": the year it is of
         meet.date_raw = year.group(0) if year else None
     return meet
+
+
+def _race_title(text: str) -> bool:
+    """An event's title with its gender ('Open Men 400m', 'K 8 km', 'Girls 5K')."""
+    return bool(EVENT_WORDS.search(text) and gender_of(text))
+
+
+def _meet_parts(text: str) -> list[str]:
+    """The text as a meet's name, or the parts of a race's title that name its meet ('Men 200
+    Meters Prelims - 2024 Gulf Coast Championships' -> the second); none for a race's title
+    alone."""
+    if not _race_title(text):
+        return [text]
+    parts = re.split(r"\s+[|–—-]\s+", text)
+    return [p for p in parts if MEET_WORDS.search(p) and not _race_title(p)]
 
 
 def _named_by_title(root: Any, title: str) -> str | None:
@@ -311,11 +328,15 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            # a race's title is no meet's, whatever word it holds ('Open Men 400m', 'K 8 km'); a
+            # gendered one comes after the others ('Open Women Division 1' under the league's)
             found = [
-                t for t in found if not _LABELLED.match(t) or meta_label(t[: t.index(":") + 1])
+                part
+                for t in found
+                if not _LABELLED.match(t) or meta_label(t[: t.index(":") + 1])
+                for part in _meet_parts(t)
             ]
-            # a gendered event's title is no meet's, whatever word it holds ('Open Men 400m')
-            found.sort(key=lambda t: bool(EVENT_WORDS.search(t) and gender_of(t)))
+            found.sort(key=lambda t: bool(gender_of(t)))
             doc.meet.name = title_line(found[0]) if found else None
         events = read_table(lines, title, rnd, doc.meet if first else None)
         if wind is not None:

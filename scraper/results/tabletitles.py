@@ -73,7 +73,10 @@ def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:
     size) gets that heading in front; not under the meet's name or a year."""
     if not tag[1:].isdigit():
         return title
-    above = outline.get(int(tag[1:]) - 1)
+    level = int(tag[1:]) - 1
+    above = outline.get(level)
+    if level == 1 and above and re.search(r"\b(?:19|20)\d\d\b", above):
+        return title  # the page's title with its year: the meet's or the season's, no class
     named = bool(above) and above != title and re.search(r"[^\W\d_]{2}", above or "")
     if named and (not MEET_WORDS.search(above or "") or title_gender(above)):
         return f"{above} {title}"
