@@ -256,6 +256,24 @@ def test_two_tables_side_by_side_are_two_sections_and_a_heading_stays_over_its_r
     assert boys[0]["raw"].strip() == "1        Lake                    39.5"  # its half of the line
 
 
+def test_a_gender_heading_under_standings_is_not_named_after_the_meets_own_title():
+    text = (
+        "Pennine Fell & Cross Country League 2024/25\n"
+        "Fixture 4 - Soyland Moor - 11/01/2025\n\n"
+        "LEAGUE STANDINGS AFTER 4 FIXTURES\n\n"
+        "                 WOMEN                                           MEN\n"
+        "Pos  Club                         Pts          Pos  Club                         Pts\n"
+        "1    Calder Valley AC             548          1    Aire Valley Runners          551\n"
+        "2    Tynedale Harriers            520          2    Kettering Town Harriers      534\n"
+    )
+    doc = parse(text)
+    assert doc["meet"]["name"] == "Pennine Fell & Cross Country League 2024/25"
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("LEAGUE STANDINGS AFTER 4 FIXTURES - WOMEN", "F", 2),
+        ("LEAGUE STANDINGS AFTER 4 FIXTURES - MEN", "M", 2),
+    ]
+
+
 AWARD_LISTS = """\
 TOP 10 IN AGE GROUP 80 AND OVER FEMALES       -               RIDGE 5K
 PLACE    TIME   BIB# NAME                     CITY/STATE            M/F AGE PACE

@@ -261,7 +261,15 @@ def section_name(titles: list[str]) -> str | None:
     nearest = titles[-1]
     if is_event_title(nearest):
         return nearest
+    gendered = len(nearest.split()) <= 2 and gender_of(nearest) is not None  # 'WOMEN'
     for k in range(len(titles) - 2, -1, -1):
+        if (
+            gendered
+            and k < len(titles) - 2
+            and _YEAR.search(titles[k])
+            and MEET_WORDS.search(titles[k])
+        ):
+            continue  # 'Women' under 'Standings' under '... Cross Country League 2024/25'
         if is_event_title(titles[k]):  # a sub-heading right under it is part of the name
             return f"{titles[k]} - {nearest}" if k == len(titles) - 2 else titles[k]
     if len(titles) >= 2 and len(nearest.split()) <= 2:
