@@ -222,6 +222,14 @@ def test_tiebreak_thousandths(raw, expected):
         ("Desclassificado", "DQ"),
         ("nie ukończył", "DNF"),
         ("DK", None),  # Denmark
+        ("feladta", "DNF"),  # Hungarian, Swedish, Portuguese
+        ("nem indult", "DNS"),
+        ("kizárva", "DQ"),
+        ("Utgått", "DNF"),
+        ("Diskad", "DQ"),
+        ("DESCL", "DQ"),
+        ("Ausente", "DNS"),
+        ("AUS", None),  # Australia
         ("欠場", "DNS"),  # Japanese, Chinese, Korean
         ("途中棄権", "DNF"),
         ("失格", "DQ"),

@@ -682,10 +682,19 @@ def test_a_sheets_label_rows_before_its_header_fill_the_meet_and_the_audit_reads
     assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
 
 
-@pytest.mark.parametrize("codepage", ["cp1250", "cp1252"])
-def test_a_text_file_in_a_single_byte_code_page_is_read_in_its_own(codepage):
-    name = {"cp1250": "NOWAK Paweł", "cp1252": "MÜLLER Jörg"}[codepage]
-    club = {"cp1250": "KKL Kielce-Słoneczne", "cp1252": "Løpeklubben Ås"}[codepage]
+@pytest.mark.parametrize(
+    ("codepage", "name", "club"),
+    [
+        ("cp1250", "NOWAK Paweł", "KKL Kielce-Słoneczne"),
+        ("cp1252", "MÜLLER Jörg", "Løpeklubben Ås"),
+        # letters both pages hold, read in the wrong one as 'Kotláøka', 'Bystøice'
+        ("cp1250", "ŘEZNÍČKOVÁ Jitka", "SK Kotlářka Brno"),
+        ("cp1250", "TŮMOVÁ Simona", "AC Bystřice"),
+        ("cp1252", "NÚÑEZ Andrés", "Atlético Ibérica"),
+        ("cp1252", "HØVIK Sølvi", "IL Tjalve"),
+    ],
+)
+def test_a_text_file_in_a_single_byte_code_page_is_read_in_its_own(codepage, name, club):
     text = (
         "100 m\n"
         "Pl.   Name                          Year  Club                           Result\n"
@@ -694,3 +703,20 @@ def test_a_text_file_in_a_single_byte_code_page_is_read_in_its_own(codepage):
     )
     rows = contract(text.encode(codepage), "wyniki.txt")["events"][0]["results"]
     assert (rows[0]["athlete"], rows[0]["team"]) == (name, club)
+
+
+def test_a_czech_export_parts_its_events_by_their_discipline_and_round_columns():
+    text = (
+        "Disciplína;Kategorie;Kolo;Pořadí;Příjmení;Jméno;Ročník;Oddíl;Výkon;Vítr\n"
+        "400 m;ženy;finále;1;Jandová;Ivana;2001;TJ Jiskra Vrchovina;55,17;\n"
+        "400 m;ženy;finále;2;Tůmová;Simona;2003;AC Bystřice;55,39;\n"
+        "dálka;ženy;finále;1;Hájková;Adéla;2002;USK Bohemka;6,21;+1,1\n"
+        "dálka;ženy;finále;2;Fialová;Hana;2004;TJ Slavoj Hrádek;6,05;-0,3\n"
+    )
+    doc = contract(text.encode("cp1250"), "vysledky.csv")
+    assert [(e["event_name"], e["round"], len(e["results"])) for e in doc["events"]] == [
+        ("400 m", "Finals", 2),
+        ("dálka", "Finals", 2),
+    ]
+    jump = doc["events"][1]["results"][0]
+    assert (jump["athlete"], jump["mark_unit"], jump["wind"]) == ("Adéla Hájková", "m", 1.1)

@@ -205,7 +205,7 @@ TITLES = [
     ("1000 metri Allieve", "F", None),
     ("Cadettes 1000m", "F", None),
     ("Categoría Absoluta Femenina - 8 km", "F", None),  # Spanish, Czech, Polish, Hungarian,
-    ("60 m Muži - finále", "M", None),  # Swedish and Danish genders
+    ("60 m Muži - finále", "M", "Finals"),  # Swedish and Danish genders
     ("Skok wzwyż kobiet", "F", None),
     ("Bieg na 400 m mężczyzn", "M", None),
     ("100 m férfiak", "M", None),
@@ -228,6 +228,15 @@ TITLES = [
     ("SW Counties Championships", None, None),  # South West: no gender
     ("Herrer 10 km", "M", None),  # Danish
     ("Naiset 5000m alkuerät", "F", "Heats"),
+    ("Leány 800 m Döntő", "F", "Finals"),  # Hungarian
+    ("Fiú 100 m Előfutam 1. futam", "M", "Heats"),
+    ("Bieg na 100 m K - finał", "F", "Finals"),  # Polish: the gender's letter after the distance
+    ("400 m M - półfinał 1", "M", "Semifinals"),
+    ("100 m H", None, None),  # German hurdles
+    ("60 m Hombres - Semifinales - Serie 1", "M", "Semifinals"),
+    ("100 m dorostenky - rozběh 2", "F", "Heats"),  # Czech
+    ("Höjd Kvinnor Kvalifikation", "F", "Qualifying"),
+    ("200 m Herrar Försök 3", "M", "Heats"),
 ]
 
 

@@ -434,6 +434,12 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Poäng", "points"),
         ("Societa", "team"),
         ("Rok", "year"),
+        ("Příjmení", "last"),  # Czech, Slovak, Polish, Hungarian, Croatian name halves
+        ("Jméno", "athlete"),
+        ("Priezvisko", "last"),
+        ("Imię", "first"),
+        ("Vezetéknév", "last"),
+        ("Prezime", "last"),
         ("Leg 3", "leg"),
         ("Pl in AG", "divtot"),  # the place in the age group
         ("City, State", "city"),  # a hometown, no team
@@ -1194,3 +1200,23 @@ def test_a_status_in_the_chip_times_cell_when_the_gun_times_is_empty() -> None:
         "<tr><td></td><td>Kit Entwistle</td><td>DNS</td><td></td></tr></table></body></html>"
     )
     assert cells(doc, "place", "athlete", "status")[-1] == (None, "Kit Entwistle", "DNS")
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        (["Poř.", "Příjmení", "Jméno", "Roč.", "Oddíl", "Výkon"], "Nikola Fialová"),
+        (["M-ce", "Nazwisko", "Imię", "Rocznik", "Klub", "Wynik"], "Nikola Fialová"),
+    ],
+)
+def test_a_surname_column_beside_a_given_name_column_in_central_european_words(header, name):
+    page = "<html><body><h3>800 m dorostenky - finále</h3>" + _table(
+        header,
+        [["1.", "Fialová", "Nikola", "08", "TJ Slavoj Hrádek", "2:17,73"]],
+    )
+    row = contract(page)["events"][0]["results"][0]
+    assert (row["athlete"], row["team"], row["mark_normalized"]) == (
+        name,
+        "TJ Slavoj Hrádek",
+        137.73,
+    )

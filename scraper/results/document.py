@@ -116,7 +116,19 @@ _SINGLE_BYTE = ("cp1252", "cp1250")
 _BY_LETTER = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f]|[^\x00-\x7f](?=[^\W\d_])")
 
 
+_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+# Central European letters read in the Western code page ('ř' as 'ø', 'č' as 'è', 'ě' as 'ì', 'ů'
+# as 'ù', 'ň' as 'ò', 'ő' as 'õ', 'ű' as 'û') beside the acute vowels both pages share: a mix
+# no Western word writes ('Kotláøka', 'Øezníèková')
+_WESTERN_AS = frozenset("øèìùòõûØÈÌÙÒÕÛ")
+_ACUTE = frozenset("áíýúÁÍÝÚ")
+
+
 def _misread(text: str) -> int:
     """Signs a wrong code page leaves beside letters ('Pawe³', 'S³oneczne', '¿ona'): no letter
-    where a letter stands in the right one. Fewer is likelier."""
-    return sum(1 for m in _BY_LETTER.finditer(text) if not m.group().isalpha())
+    where a letter stands in the right one, or letters no one word of a language mixes. Fewer is
+    likelier."""
+    odd = sum(1 for m in _BY_LETTER.finditer(text) if not m.group().isalpha())
+    return odd + sum(
+        1 for w in _WORD.findall(text) if not _WESTERN_AS.isdisjoint(w) and not _ACUTE.isdisjoint(w)
+    )

@@ -107,7 +107,7 @@ _GENDER_WORDS = (
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
             r"allieve|cadette|ragazze|cadettes|benjamines|femenin\w*|femenil|chicas|kvinnor|"
             r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
-            r"kvinder|piger)\b|女子|여자",
+            r"kvinder|piger|leány\w*|lány\w*)\b|女子|여자",
             re.I,
         ),
         "F",
@@ -118,7 +118,7 @@ _GENDER_WORDS = (
             r"gutter|herrar|herrer|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
             r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi|varonil|chicos|män|"
             r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
-            r"mænd|drenge)\b|男子|남자",
+            r"mænd|drenge|fiú\w*)\b|男子|남자",
             re.I,
         ),
         "M",
@@ -131,6 +131,7 @@ _CATEGORY_TOKEN = re.compile(
     r"[A-Za-z]{1,3}[- ]?\d{1,4}"
 )
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
+_GENDER_TRAIL = re.compile(r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s)")
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
@@ -144,12 +145,16 @@ _ROUNDS = (
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
     (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"
-                r"\bvälierä\w*|準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
+                r"\bvälierä\w*|\bsemifinal(?:es|er)\b|\bsemifinał\w*|\bsemifinále\b|\bpółfinał\w*|\belődöntő\b|"
+                r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
     (re.compile(r"\bheats?\b|\bround 1\b|\bvorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|\bbatteri[ae]\b|"
-                r"\balkuerä\w*|\beliminat[óo]rias?\b|予選|预赛|예선", re.I), "Heats"),
-    (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b", re.I), "Qualifying"),
+                r"\balkuerä\w*|\beliminat[óo]rias?\b|\bförsök\b|\beliminacje\b|\belőfutam\w*|"
+                r"\brozběh\w*|予選|预赛|예선", re.I), "Heats"),
+    (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b|\bkvalifi(?:kation|sering|kace)\b|"
+                r"\bkwalifikacje\b|\bselejtező\b", re.I), "Qualifying"),
     (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|"
-                r"\bloppukilpailu\b|\bfinaali\b|決勝|决赛|결승", re.I), "Finals"),
+                r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|決勝|决赛|결승",
+                re.I), "Finals"),
 )  # fmt: skip
 # a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(
@@ -177,9 +182,9 @@ def gender_of(text: str | None) -> str | None:
     m = _GENDER_MARK.search(text)
     if m:
         return "F" if m.group(1).upper() in "FW" else m.group(1).upper()  # '5000m (F)', '(M)'
-    m = _GENDER_LEAD.match(text)
+    m = _GENDER_LEAD.match(text) or _GENDER_TRAIL.search(text)
     if m:  # 'M 100m', 'N 5000m' (Finnish miehet, naiset): a category's letter before a distance
-        return lead_gender(m[1])
+        return lead_gender(m[1])  # or after it ('Bieg na 100 m K': Polish kobiety, mężczyźni)
     for tok in _CATEGORY_TOKEN.findall(text):
         cat = category_of(tok)
         if cat is not None and cat.gender is not None:

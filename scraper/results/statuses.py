@@ -91,6 +91,19 @@ STATUS_WORDS = {
     "NIE STARTOWAŁ": "DNS",
     "NIE STARTOWAŁA": "DNS",
     "DYSKWALIFIKACJA": "DQ",
+    # Hungarian, Swedish, Portuguese and Spanish lists
+    "FELADTA": "DNF",
+    "NEM INDULT": "DNS",
+    "KIZÁRVA": "DQ",
+    "NEM ÉRT CÉLBA": "DNF",
+    "UTGÅTT": "DNF",
+    "BRUTIT": "DNF",
+    "DISKAD": "DQ",
+    "DISKVALIFICERAD": "DQ",
+    "AUSENTE": "DNS",
+    "ABANDONO": "DNF",
+    "ABANDONOU": "DNF",
+    "DESCL": "DQ",  # desclassificado
     # Japanese, Chinese and Korean lists
     "欠場": "DNS",
     "棄権": "DNS",

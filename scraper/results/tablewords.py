@@ -49,9 +49,12 @@ _HEADERS = {
 EVENT_COLUMNS = frozenset(
     ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
     + ("épreuve", "epreuve", "disciplina", "prova", "gara", "prueba", "laji", "種目")
+    + ("disciplína", "konkurencja", "konkurence", "versenyszám")
 )
 # a column naming each row's round in a table of many events ('Round': 'Prelims', 'Final')
-ROUND_COLUMNS = frozenset({"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde"})
+ROUND_COLUMNS = frozenset(
+    {"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde", "kolo", "runda"}
+)
 _LEG_COLUMN = re.compile(
     r"^(?:leg|runner|athlete|member|läufer(?:in)?|relayeur|etappe)\s*#?\s*[1-8]$"
 )  # 'Leg 1' .. 'Leg 4': a relay's runners, a column each
