@@ -720,3 +720,39 @@ def test_a_czech_export_parts_its_events_by_their_discipline_and_round_columns()
     ]
     jump = doc["events"][1]["results"][0]
     assert (jump["athlete"], jump["mark_unit"], jump["wind"]) == ("Adéla Hájková", "m", 1.1)
+
+
+def test_json_integer_marks_in_the_unit_named_beside_them_or_in_their_key():
+    data = {
+        "competition": {"name": "Vestli Summer Open", "startDate": "2025-06-28"},
+        "events": [
+            {
+                "eventName": "800m",
+                "gender": "W",
+                "windSpeed": 1.2,
+                "results": [
+                    {"rank": 1, "name": "Eline Holm", "performance": 125340, "unit": "ms"},
+                    {"rank": 2, "name": "Astrid Lunde", "performance": 127050, "unit": "ms"},
+                ],
+            },
+            {
+                "eventName": "Long Jump",
+                "gender": "W",
+                "results": [
+                    {"rank": 1, "name": "Guro Skogen", "distanceCm": 624, "wind": -1.2},
+                    {"rank": 2, "name": "Live Grønli", "distanceCm": 616, "wind": 0.2},
+                ],
+            },
+        ],
+    }
+    events = contract(json.dumps(data).encode(), "results.json")["events"]
+    assert [
+        (r["athlete"], r["mark"], r["mark_normalized"], r["mark_unit"], r["wind"])
+        for e in events
+        for r in e["results"]
+    ] == [
+        ("Eline Holm", "2:05.34", 125.34, "s", 1.2),  # the event's wind
+        ("Astrid Lunde", "2:07.05", 127.05, "s", 1.2),
+        ("Guro Skogen", "6.24", 6.24, "m", -1.2),
+        ("Live Grønli", "6.16", 6.16, "m", 0.2),
+    ]

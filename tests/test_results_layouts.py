@@ -2051,3 +2051,73 @@ def test_team_scores_in_a_paragraph_over_several_lines_with_their_scorers_places
         (3, "Ballyragget AC", 47.0),
         (3, "Carrigeen Valley AC", 47.0),
     ]
+
+
+TIE_ROWS = """\
+100 m Männer   Serie 1   Wind: +0.8
+Rang  Name                    Jg  Nat  Verein                   Resultat
+  1.  Inäbnit Timo            91  SUI  CA Broye-Sud                10.94
+  2.  Rüegg Levin             07  SUI  TSV Limmattal-West          11.03
+      Bärtschi Jan            98  SUI  STV Grünau                  11.03
+  4.  Rüegg Dario             02  SUI  LV Aaretal                  11.19
+      Egli Jan                92  SUI  LV Aaretal                  11.58
+Timing by Example Timing AG   Printed 18.06.2025 21:14
+"""
+
+
+def test_a_row_with_its_place_left_blank_is_a_tie_or_unplaced_not_a_title():
+    doc = parse(TIE_ROWS)
+    assert [e["event_name"] for e in doc["events"]] == ["100 m Männer Serie 1"]
+    assert [
+        (r["place"], r["athlete"], r["mark"], r["wind"]) for r in doc["events"][0]["results"]
+    ] == [
+        (1, "Inäbnit Timo", "10.94", 0.8),
+        (2, "Rüegg Levin", "11.03", 0.8),
+        (2, "Bärtschi Jan", "11.03", 0.8),  # a tie: the place printed once over both
+        (4, "Rüegg Dario", "11.19", 0.8),
+        (None, "Egli Jan", "11.58", 0.8),  # not placed; the footer's clock time is no row
+    ]
+
+
+def test_a_mixed_relays_runners_keep_their_sex_apart_from_their_names():
+    text = (
+        "4 x 400 Metres Relay Mixed - Final\n"
+        "Rank  Lane  Team                  Nat      Result\n"
+        "1     9     Norway                NOR     3:13.90\n"
+        "            QUINTANA Kwame (M), KOVALENKO Olena (F), VUKOVIĆ Sanne (F), FONT Cheng (M)\n"
+        "2     3     Romania               ROU     3:15.94\n"
+        "            WRÓBEL Mateus (M), CASTRO Ifeoma (F), KOVAL Petra (F), EKWUEME Amadou (M)\n"
+    )
+    ev = parse(text)["events"][0]
+    assert ev["gender"] == "X"
+    assert [m["athlete"] for m in ev["results"][0]["relay_members"]] == [
+        "QUINTANA Kwame",
+        "KOVALENKO Olena",
+        "VUKOVIĆ Sanne",
+        "FONT Cheng",
+    ]
+
+
+def test_a_club_printed_under_the_name_in_a_column_headed_for_both():
+    rows = "".join(
+        f"{k}.     {name:<38}{year}       {mark}\n       {club}\n"
+        for k, (name, year, mark, club) in enumerate(
+            [
+                ("Moosbrugger Johanna", 2006, "2:15,21", "ATSV Murtal"),
+                ("Kogler Carina", 2007, "2:17,60", "ATSV Murtal"),
+                ("Gruber Magdalena", 2007, "2:23,65", "ATSV Murtal"),  # a club printed 3 times
+                ("Eder Anna", 2006, "2:25,08", "LCC Wienerwald-Süd"),
+            ],
+            1,
+        )
+    )
+    text = (
+        f"800 m Frauen U18\nRang   Name / Verein                         JG        Leistung\n{rows}"
+    )
+    results = parse(text)["events"][0]["results"]
+    assert [(r["athlete"], r["team"], r["year"]) for r in results] == [
+        ("Moosbrugger Johanna", "ATSV Murtal", "2006"),
+        ("Kogler Carina", "ATSV Murtal", "2007"),
+        ("Gruber Magdalena", "ATSV Murtal", "2007"),
+        ("Eder Anna", "LCC Wienerwald-Süd", "2006"),
+    ]

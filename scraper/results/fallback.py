@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 
 from scraper.results.align import (
-    BRACKET_WIND,
     TIMES,
     Tok,
     align,
@@ -45,6 +44,7 @@ from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, un
 from scraper.results.plancells import cells_of, settle
 from scraper.results.rowlines import (
     continues,
+    finish_row,
     legs,
     runners,
     runners_apart,
@@ -76,7 +76,6 @@ from scraper.results.teamlines import (
 
 _UNIT = re.compile(UNITS, re.I)
 _MAX_TITLES = 4
-_UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 # a line without a header: place, bib, name, year (or age and sex), team, mark; the year after
@@ -116,6 +115,7 @@ class _Reader:
         self.round: str | None = None
         self.sheet_round: str | None = None  # a round the report's heading names
         self.last: Row | None = None  # the row a continuation line would continue
+        self.width, self.mark_end = 0, -9  # tokens on the last row's line, where its mark ends
         self.unread: int | None = None  # titles before the current block, until it reads a row
 
     def run(self) -> ResultDoc:
@@ -152,6 +152,8 @@ class _Reader:
                     continue
             toks = split_glued(tokens(line))
             if s in self.furniture and not (self.block is not None and self._is_row(toks)):
+                if self.last is not None and self.block is not None:  # (a club under a name,
+                    spilled(self.last, line, self.block)  # printed under many names)
                 continue  # (a runner listed again under each view: overall, gender, age group)
             relay = self.ev is not None and self.ev.kind == "relay"
             if self.last is not None and relay and runners(self.last, line):
@@ -194,7 +196,20 @@ class _Reader:
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             # no place, a name and a status under a header or after placed rows:
             # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50', '... DQ  R 17.2.3'
-            return shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16
+            if shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16:
+                return True
+            # a row whose place is left blank (a tie's second row, a runner not placed) right
+            # after a placed row, as wide as it but for the place, its mark under the row's:
+            # 'Bärtschi Jan  98  SUI  11.03'
+            return (
+                self.last is not None
+                and shapes[1] == "word"
+                and len(toks) + 1 >= self.width
+                and any(
+                    abs(t.end - self.mark_end) <= 1 and shapes[k] in RESULT_SHAPES
+                    for k, t in enumerate(toks)
+                )
+            )
         if shapes[0] not in PLACE_SHAPES or opens_with_date([t.text for t in toks[:3]]):
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
@@ -358,26 +373,7 @@ class _Reader:
             return  # an entrant listed with no place, mark or status ('-- -- 292 Ann LEE')
         row.attempts = attempts
         row.relay_members = legs(listed) if listed else row.relay_members
-        if (
-            row.status in _UNPLACED
-            and row.place is not None
-            and "bib" in (block.fields if block else ())
-            and not row.bib
-        ):
-            # under a header with a bib column, the place column blank: the bib beside it read
-            # as the place ('       55    DOE, John   Baylor   DNS')
-            row.bib, row.place = str(row.place), None
-        for f in flags:
-            if f in ("Q", "q"):
-                row.qualifier = f
-            elif f not in row.flags:
-                row.flags.append(f)
-        wind = next((w for w in extra if BRACKET_WIND.match(w)), None)
-        if wind is not None and row.wind is None and row.wind_raw is None:
-            extra.remove(wind)  # '7,45 (+1,2)': the wind in brackets after the mark
-            row.set_wind(wind.strip("()"))
-        if extra:
-            row.extra["unassigned"] = extra
+        finish_row(row, flags, extra, "bib" in (block.fields if block else ()))
         if merged and not relay:  # (a relay team's name is all the team's)
             row.extra["name_team_merged"] = True
         if row.heat is None and self.heat is not None:
@@ -385,7 +381,10 @@ class _Reader:
         if row.wind is None and row.wind_raw is None and self.wind is not None:
             row.wind = self.wind
         ev.rows.append(row)
-        self.last, self.unread, self.conditions_new = row, None, False
+        if row.place is None and self.last is not None and row.mark == self.last.mark:
+            row.place = self.last.place  # a tie, its place printed once over both (or neither)
+        self.last, self.unread, self.conditions_new, self.width = row, None, False, len(toks)
+        self.mark_end = next((t.end for t in toks if t.text == row.mark_raw), -9)
 
     def _continues(self, row: Row, line: str) -> bool:
         """The rest of a row on the next line: as its header wrapped, words under their columns."""
@@ -393,5 +392,5 @@ class _Reader:
         if block is not None and block.wrapped and len(toks) == len(block.wrapped):
             row.extra.update(zip(block.wrapped, toks, strict=True))
             return True
-        spill = block is not None and spilled(row, line, block.zones, block.fields)
+        spill = block is not None and spilled(row, line, block)
         return spill or continues(row, toks)

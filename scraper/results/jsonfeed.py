@@ -37,8 +37,12 @@ _EVENT_KEYS = (
     *("prueba", "laji"),
 )
 _ROWISH = {"athlete", "first", "last", "team"}
-# what an event's object says of it
-_EVENT_FACTS = ("gender", "sex", "round", "wind")
+# what an event's object says of it, by its keys' fields ('windSpeed' is the wind)
+_EVENT_FACTS = {"gender": "gender", "sex": "sex", "round": "round", "wind": "wind"}
+# integer marks in a unit named beside them ({"performance": 11600, "unit": "ms"}) or in their
+# key ('timeMs', 'distance_cm'): the unit's parts of a second or a metre
+_SCALE = {"ms": 1000, "cs": 100, "cm": 100, "mm": 1000}
+_UNIT_KEYS = ("unit", "units", "performanceUnit", "resultUnit", "markUnit")
 # the keys of a team's or a country's object that name it ({"team": {"name": "Summit"}})
 _NAMING = ("name", "fullName", "full_name", "title", "longName", "shortName", "short_name")
 _RESULTISH = {"mark", "place", "points", "chip"}
@@ -173,7 +177,11 @@ def _sections(
     if isinstance(node, dict):
         here = next((node[k] for k in _EVENT_KEYS if isinstance(node.get(k), str)), name)
         kind = str(node.get("type") or node.get("kind") or "")
-        own = {k: str(node[k]) for k in _EVENT_FACTS if isinstance(node.get(k), str | int | float)}
+        own = {
+            f: str(v)
+            for k, v in node.items()
+            if (f := _fact(k)) and isinstance(v, str | int | float) and not isinstance(v, bool)
+        }
         facts = {**(above or {}), **own}
         for key, value in node.items():
             if isinstance(value, list) and _result_list(value):
@@ -244,10 +252,40 @@ def _told(ev: Event, facts: dict[str, str]) -> None:
                 r.wind = wind
 
 
+def _fact(key: str) -> str | None:
+    return _EVENT_FACTS.get(key) or _EVENT_FACTS.get(_key_field(key) or "")
+
+
+def _scaled(key: str, value: int, unit: str | None) -> str | None:
+    """An integer mark in thousandths or hundredths of a second or metre, as printed in seconds
+    ('1:02.34') or metres ('6.24'); None when no unit says so."""
+    parts = _SPLIT.split(key)
+    if unit is None and len(parts) > 1:  # 'timeMs', 'distance_cm': the mark's key, its unit
+        key, unit = " ".join(parts[:-1]), parts[-1]
+    unit = (unit or "").casefold()
+    scale = _SCALE.get(unit)
+    if scale is None or _key_field(key) != "mark":
+        return None
+    amount = value / scale
+    if unit in ("cm", "mm"):
+        return f"{amount:.2f}"
+    minutes, seconds = divmod(amount, 60)
+    if not minutes:
+        return f"{seconds:.2f}"
+    hours, minutes = divmod(int(minutes), 60)
+    clock = f"{hours}:{minutes:02d}" if hours else f"{minutes}"
+    return f"{clock}:{seconds:05.2f}"
+
+
 def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]:
     """An object's values by key, nested objects and referenced ones merged in."""
     out: dict[str, str] = {}
+    unit = next((str(obj[k]) for k in _UNIT_KEYS if isinstance(obj.get(k), str)), None)
     for key, value in obj.items():
+        scaled = _scaled(key, value, unit) if type(value) is int else None
+        if scaled is not None:
+            out[" ".join(_SPLIT.split(key))] = scaled
+            continue
         if isinstance(value, dict) and _key_field(key) in ("team", "country"):
             named = next((value[k] for k in _NAMING if isinstance(value.get(k), str)), None)
             if named:  # {"team": {"name": "Summit", "code": "SUM"}}: the team is 'Summit'

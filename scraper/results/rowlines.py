@@ -12,12 +12,16 @@ or a table's cell), a name or club wrapped onto the next line under its own colu
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scraper.results.align import BRACKET_WIND, Tok, shape, tokens, zone_of
+from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
+
+if TYPE_CHECKING:
+    from scraper.results.headerline import Block
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
@@ -63,13 +67,12 @@ def continues(row: Row, toks: list[str]) -> bool:
     return True
 
 
-def spilled(
-    row: Row, line: str, zones: tuple[tuple[int, int], ...] | None, fields: tuple[str, ...]
-) -> bool:
+def spilled(row: Row, line: str, block: Block) -> bool:
     """Words of the row's name or club wrapped onto the next line, each under its own column
     ('   Echeverría          Politécnica de Valencia' under 'Juan Sebastián Rodríguez  ECU
-    Club Atlético Universidad'): joined to them."""
-    toks = tokens(line)
+    Club Atlético Universidad'): joined to them; under a column headed for both ('Name /
+    Verein'), the club printed under the name."""
+    toks, zones, fields = tokens(line), block.zones, block.fields
     if zones is None or not toks or any(shape(t.text) not in _WORDY for t in toks):
         return False
     if is_event_title(line) or gender_of(line) or toks[0].start < zones[0][1]:
@@ -77,6 +80,10 @@ def spilled(
     if _HEADING_WORDS & {t.text.casefold() for t in toks}:
         return False  # a heading ('Team Scores', 'Individual Results')
     above = row.raw[0] if isinstance(row.raw, list) else row.raw or ""
+    stacked = row.team is None and row.athlete and _stacked(block, "athlete", "team")
+    if stacked and {fields[zone_of(t, zones)] for t in toks} == {"athlete"}:
+        row.team = " ".join(t.text for t in toks)
+        return True
     spill: dict[str, list[str]] = {}
     for t in toks:
         z = zone_of(t, zones)
@@ -92,6 +99,14 @@ def spilled(
         glue = "" if _cut(value, words[0], above) else " "
         setattr(row, field, f"{value}{glue}{' '.join(words)}")
     return True
+
+
+def _stacked(block: Block, field: str, under: str) -> bool:
+    """The column of ``field`` is headed for ``under`` too, after a slash ('Name / Verein')."""
+    if field not in block.fields or len(block.labels) != len(block.fields):
+        return False
+    label = block.labels[block.fields.index(field)]
+    return "/" in label and field_of(label.rsplit("/", 1)[1].strip()) == under
 
 
 _PARTICLES = frozenset(
@@ -155,6 +170,28 @@ def runners(row: Row, line: str) -> bool:
     return True
 
 
+_UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
+
+
+def finish_row(row: Row, flags: list[str], extra: list[str], bibs: bool) -> None:
+    """What a row's line prints beside its fields: a qualifier and other flags, a wind in
+    brackets after the mark ('7,45 (+1,2)'), tokens no column took; under a header with a bib
+    column (``bibs``), the bib beside a blank place read as the place ('  55  DOE, John  DNS')."""
+    if row.status in _UNPLACED and row.place is not None and bibs and not row.bib:
+        row.bib, row.place = str(row.place), None
+    for f in flags:
+        if f in ("Q", "q"):
+            row.qualifier = f
+        elif f not in row.flags:
+            row.flags.append(f)
+    wind = next((w for w in extra if BRACKET_WIND.match(w)), None)
+    if wind is not None and row.wind is None and row.wind_raw is None:
+        extra.remove(wind)
+        row.set_wind(wind.strip("()"))
+    if extra:
+        row.extra["unassigned"] = extra
+
+
 def runners_apart(toks: list[Tok]) -> tuple[list[Tok], list[str] | None]:
     """A relay's runners in brackets on its row ('3:15.44   (R. MacDonald, J. O'Neill, K.
     Mensah, D. Van Wyk)'): the row's other tokens, and the runners (None: the row names none)."""
@@ -201,18 +238,22 @@ def _names(parts: list[str]) -> bool:
 def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
     ``Row.relay_members`` holds them; a birth year in brackets after a name is its year
-    ('FUMAGALLI Vittorio (01)')."""
+    ('FUMAGALLI Vittorio (01)'), a sex in brackets its sex (a mixed relay's 'KOVALENKO Olena
+    (F)')."""
     out: list[dict[str, Any]] = []
     for k, a in enumerate(names, first):
-        m = _MEMBER_YEAR.search(a)
-        leg = {"leg": k, "athlete": a[: m.start()] if m else a}
-        if m:
-            leg["year"] = m[1]
+        leg: dict[str, Any] = {"leg": k}
+        if m := _MEMBER_SEX.search(a):
+            a, leg["sex"] = a[: m.start()], "F" if m[1].upper() in "FW" else "M"
+        if m := _MEMBER_YEAR.search(a):
+            a, leg["year"] = a[: m.start()], m[1]
+        leg["athlete"] = a
         out.append(leg)
     return out
 
 
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$")
+_MEMBER_SEX = re.compile(r"\s*\(([MFW])\)$", re.I)
 
 
 def next_leg(last: Row, row: Row) -> bool:
