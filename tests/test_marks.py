@@ -349,6 +349,7 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("100 U17M A (+1.2)", 1.2, "100 U17M A"),  # a signed wind in brackets closing a title
         ("100 SW (-0.4)", -0.4, "100 SW"),
         ("Shot Put (4.0)", None, "Shot Put (4.0)"),  # unsigned: no wind
+        ("Fiú 100 m   Döntő   Szél: -0,3 m/s", -0.3, "Fiú 100 m Döntő"),  # Hungarian
     ],
 )
 def test_wind_in_a_title(text, wind, rest):

@@ -63,3 +63,33 @@ def test_a_results_roundup_is_read_and_audited_as_the_list_it_is():
     ]
     assert mile["results"][-1]["athlete"] == "Micah Hargrove"
     assert mile["results"][-1]["status"] == "DNF"
+
+
+PREP_PAGE = (
+    "Kettle Creek Invitational\n"
+    "Saturday, April 12, 2025 at Kettle Creek\n"
+    "Team scores - Boys: Kettle Creek 142, Briar Hollow 118, Fox Run 96. "
+    "Girls: Briar Hollow 151, Fox Run 120, Kettle Creek 99.\n\n"
+    "BOYS\n\n"
+    "100: 1. Max Teague (BH) 11.50; 2. Hollis Kimbrough (KC) 11.62; 3. Cyrus Abrams (DW) 11.86.\n"
+    "1,600: 1. Keegan Farrow (FR) 4:22.53; 2. Hollis Teague (LC) 4:26.43; 3. Ty Mayfield (KC) "
+    "4:43.18.\n"
+    "Long jump: 1. Bridger Ivey (LC) 23-1 1/4; 2. Ellis West (CS) 22-3 3/4; 3. Axton Overby (DW) "
+    "20-11.\n\n"
+    "GIRLS\n\n"
+    "100: 1. Joslyn Cargill (KC) 12.00; 2. Noa Cargill (BH) 12.42; 3. Hadlee Spurlock (GB) 12.53.\n"
+)
+
+
+def test_one_event_a_line_under_gender_headings_and_both_genders_team_scores_on_one_line():
+    events = to_contract(parse_document(PREP_PAGE.encode(), None, "prep.txt"))["events"]
+    assert [(e["event_name"], e["gender"], e["kind"], len(e["results"])) for e in events] == [
+        ("Team scores - Boys", "M", "team_scores", 3),
+        ("Girls Team Scores", "F", "team_scores", 3),
+        ("100 m", "M", "individual", 3),
+        ("1,600 m", "M", "individual", 3),
+        ("Long jump", "M", "individual", 3),
+        ("100 m", "F", "individual", 3),
+    ]
+    jump = events[4]["results"]
+    assert [r["mark_normalized"] for r in jump] == pytest.approx([7.04215, 6.80085, 6.3754])

@@ -491,6 +491,8 @@ def test_a_column_by_its_cells(values, field):
         ("31.02.2020", None),
         ("04/05/2025", "2025-05-04"),
         ("#241", None),
+        ("Kraków, 24-25.05.2025", "2025-05-24"),  # a range: its first day
+        ("Budapest, 2024. május 18.", "2024-05-18"),  # Hungarian: year, month, day
     ],
 )
 def test_dates_as_printed(text, day):
@@ -1220,3 +1222,20 @@ def test_a_surname_column_beside_a_given_name_column_in_central_european_words(h
         "TJ Slavoj Hrádek",
         137.73,
     )
+
+
+def test_a_heat_row_across_the_table_gives_its_rows_the_heats_wind():
+    page = (
+        "<html><body><p><b>Boys 200m</b></p><table>"
+        "<tr><td>Place</td><td>Athlete</td><td>Grade</td><td>School</td><td>Mark</td></tr>"
+        "<tr><td colspan='5'>Heat 1 &nbsp; Wind: +0.8</td></tr>"
+        "<tr><td>1</td><td>Tate Bledsoe</td><td>7</td><td>North Tamsin</td><td>23.60</td></tr>"
+        "<tr><td>2</td><td>Jensen Spurlock</td><td>8</td><td>North Tamsin</td><td>24.06</td></tr>"
+        "<tr><td colspan='5'>Heat 2 &nbsp; Wind: -1.1</td></tr>"
+        "<tr><td>1</td><td>Axton Rakestraw</td><td>8</td><td>Cutler Springs</td><td>24.70</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    rows = [(r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]]
+    assert rows == [("Tate Bledsoe", 0.8), ("Jensen Spurlock", 0.8), ("Axton Rakestraw", -1.1)]
+    assert {e["round"] for e in doc["events"]} == {"Heats"}

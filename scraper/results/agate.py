@@ -27,7 +27,7 @@ def unfold(text: str) -> str | None:
     """The text with its run-together results one per line; None when it holds none."""
     out: list[str] = []
     changed = False
-    for paragraph in re.split(r"\n\s*\n", text):
+    for paragraph in (p for block in re.split(r"\n\s*\n", text) for p in _titled(block)):
         lines = _entries(" ".join(paragraph.split()))
         if lines is None:
             out.append(paragraph)
@@ -35,6 +35,19 @@ def unfold(text: str) -> str | None:
             out.append("\n".join(lines))
             changed = True
     return "\n\n".join(out) if changed else None
+
+
+# a line opening with an event's title and its winner: '200: 1. Bridger Lytle (LC) 22.47; ...'
+_TITLED = re.compile(r"^\s*[^\W_][^:;]{0,40}:\s+1[.)]\s+[^\W\d_]", re.M)
+
+
+def _titled(block: str) -> list[str]:
+    """A block of lines parted where a line opens with an event's title and its winner (one
+    event a line, no blank line between them)."""
+    cuts = [m.start() for m in _TITLED.finditer(block)]
+    if len(cuts) < 2:
+        return [block]
+    return [block[a:b] for a, b in zip([0, *cuts], [*cuts, len(block)], strict=True) if a < b]
 
 
 def _entries(paragraph: str) -> list[str] | None:
@@ -58,10 +71,21 @@ def _entries(paragraph: str) -> list[str] | None:
     ]
     if not all(_ends_in_result(e) and len(e.split()) <= _MAX_WORDS for e in entries):
         return None
+    entries = [_FRACTION.sub(lambda m: m[1] + _VULGAR[m[2]], e) for e in entries]
     title = paragraph[: cuts[0]].strip().rstrip(":").strip()
+    if re.fullmatch(r"\d{1,2},\d{3}|\d{2,5}", title):
+        title += " m"  # '100: 1. Keegan Lytle (BH) 11.50; ...', '1,600: ...': a race in metres
     return ([title] if title else []) + entries + unplaced
 
 
+# feet and inches with a fraction of an inch, one token as the marks reader reads it
+_FRACTION = re.compile(r"\b(\d{1,3}-\d{1,2}) ([13]/4|1/2)\b")
+_VULGAR = {"1/4": "¼", "1/2": "½", "3/4": "¾"}
+
+
 def _ends_in_result(entry: str) -> bool:
-    last = entry.split()[-1] if entry.split() else ""
+    words = entry.split()
+    if len(words) > 1 and re.fullmatch(r"\d/\d", words[-1]):
+        words.pop()  # '23-1 1/4': feet and inches with a fraction
+    last = words[-1] if words else ""
     return bool(status_of(last)) or (looks_like_mark(last) and any(c.isdigit() for c in last))

@@ -49,9 +49,24 @@ _MONTH_CASES = {
     11: "marraskuuta listopada listopadu",
     12: "joulukuuta grudnia prosince",
 }
+# Hungarian months, after the year ('2024. május 18.')
+_MONTH_AFTER_YEAR = {
+    1: "január",
+    2: "február",
+    3: "március",
+    4: "április",
+    5: "május",
+    6: "június",
+    7: "július",
+    8: "augusztus",
+    9: "szeptember",
+    10: "október",
+    11: "november",
+    12: "december",
+}
 MONTHS = {
     w: n
-    for names in (_MONTH_NAMES, _MONTH_CASES)
+    for names in (_MONTH_NAMES, _MONTH_CASES, _MONTH_AFTER_YEAR)
     for n, words in names.items()
     for w in words.split()
 }
@@ -60,14 +75,14 @@ _ORD = r"(?:st|nd|rd|th|er|e|\.)?"
 _NAMED = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–/&]\s*\d{{1,2}}{_ORD})?\s+(?:de\s+)?(?P<m1>{_MONTH})"
     rf"\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:\s*[-–&]\s*\d{{1,2}})?,?\s+"
-    rf"(?P<y2>\d{{4}}))\b",
+    rf"(?P<y2>\d{{4}})|(?P<y3>\d{{4}})\.\s+(?P<m3>{_MONTH})\s+(?P<d3>\d{{1,2}})\.?)\b",
     re.I,
 )
 _ISO = re.compile(
     r"\b(\d{4})-(\d{2})-(\d{2})\b|(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"
 )
 _DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'; spaced: '15. 6. 2025'
-    r"(?<![\d.])(\d{1,2})\.(?:\s?[/–-]\s?\d{1,2}\.)?(?:(\d{1,2})\.(\d{4}|\d{2})|"
+    r"(?<![\d.])(\d{1,2})(?:\.(?:\s?[/–-]\s?\d{1,2}\.)?|\s?[–-]\s?\d{1,2}\.)(?:(\d{1,2})\.(\d{4}|\d{2})|"
     r" (\d{1,2})\. (\d{4}))(?![\d.])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -86,8 +101,8 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
     """The first date of the text: (as printed, YYYY-MM-DD), or (None, None)."""
     found: list[tuple[int, str, str]] = []
     for m in _NAMED.finditer(text):
-        month = MONTHS[(m["m1"] or m["m2"]).lower()]
-        day = _iso(int(m["y1"] or m["y2"]), month, int(m["d1"] or m["d2"]))
+        month = MONTHS[(m["m1"] or m["m2"] or m["m3"]).lower()]
+        day = _iso(int(m["y1"] or m["y2"] or m["y3"]), month, int(m["d1"] or m["d2"] or m["d3"]))
         if day:
             found.append((m.start(), m.group(0), day))
             break

@@ -40,10 +40,18 @@ from scraper.results.linetokens import (
     split_glued,
 )
 from scraper.results.marks import wind_in
-from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
+from scraper.results.model import (
+    Event,
+    ResultDoc,
+    Row,
+    gender_of,
+    new_event,
+    round_of,
+    unit_hint_of,
+)
 from scraper.results.plancells import cells_of, settle
 from scraper.results.rowlines import (
-    continues,
+    continued,
     finish_row,
     legs,
     runners,
@@ -163,7 +171,7 @@ class _Reader:
                 continue
             last, self.last = self.last, None
             listing = self.listed and status_heading(s)  # 'DNF' .. 'DNS': no row's
-            if last is not None and not listing and self._continues(last, line):
+            if last is not None and not listing and continued(last, line, self.block):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
@@ -239,8 +247,9 @@ class _Reader:
 
     def _other(self, s: str) -> None:
         """A line that is neither header nor result: wind, heat, round, title, or team scores."""
-        if (scores := inline_scores(s, self.titles)) is not None:
-            self._scores(scores)  # 'Boys Team Scores: South Eugene 51, Crater 50'
+        if scores := inline_scores(s, self.titles):  # 'Boys Team Scores: South Eugene 51, ...'
+            for ev in scores:
+                self._scores(ev)
             return
         if (status := status_heading(s)) and self.ev and self.ev.rows:
             self.listed = status  # 'DNF' on a line of its own: the status of the runners under it
@@ -320,6 +329,8 @@ class _Reader:
             return ev  # the same section, maybe continued on a new page
         self.new_table = False  # (a 'Team Scores' title under a race's runners is its teams')
         ev, self.listed = new_event(name), None
+        if ev.gender is None and self.heading is not None and self.heading in named:
+            ev.gender = gender_of(self.heading)  # 'BOYS' over '100: 1. Ann Lee ...'
         if ev.round is None:
             ev.round = round_of(name) or self.round or self.sheet_round or "Finals"
         self.round = None
@@ -385,12 +396,3 @@ class _Reader:
             row.place = self.last.place  # a tie, its place printed once over both (or neither)
         self.last, self.unread, self.conditions_new, self.width = row, None, False, len(toks)
         self.mark_end = next((t.end for t in toks if t.text == row.mark_raw), -9)
-
-    def _continues(self, row: Row, line: str) -> bool:
-        """The rest of a row on the next line: as its header wrapped, words under their columns."""
-        block, toks = self.block, line.split()
-        if block is not None and block.wrapped and len(toks) == len(block.wrapped):
-            row.extra.update(zip(block.wrapped, toks, strict=True))
-            return True
-        spill = block is not None and spilled(row, line, block)
-        return spill or continues(row, toks)

@@ -16,7 +16,8 @@ from scraper.results.model import Meet
 from scraper.results.tablewords import header_field, meta_label
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
-_DOTTED = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d\d)\b")
+# a range's first day: '24-25.05.2025', '10./11.06.2017'
+_DOTTED = re.compile(r"\b(\d{1,2})\.?(?:\s?[-–/]\s?\d{1,2})?\.(\d{1,2})\.((?:19|20)?\d\d)\b")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
 _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 MEET_WORDS = re.compile(

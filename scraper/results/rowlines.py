@@ -67,6 +67,16 @@ def continues(row: Row, toks: list[str]) -> bool:
     return True
 
 
+def continued(row: Row, line: str, block: Block | None) -> bool:
+    """The rest of a row on the next line: as its header wrapped, words under their columns,
+    splits, tries or the mark in other units (folded into ``row``)."""
+    toks = line.split()
+    if block is not None and block.wrapped and len(toks) == len(block.wrapped):
+        row.extra.update(zip(block.wrapped, toks, strict=True))
+        return True
+    return (block is not None and spilled(row, line, block)) or continues(row, toks)
+
+
 def spilled(row: Row, line: str, block: Block) -> bool:
     """Words of the row's name or club wrapped onto the next line, each under its own column
     ('   Echeverría          Politécnica de Valencia' under 'Juan Sebastián Rodríguez  ECU

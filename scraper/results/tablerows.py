@@ -23,7 +23,7 @@ from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
 from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
 from scraper.results.rowlines import legs, members_of, next_leg, two_lines
-from scraper.results.sections import is_event_title
+from scraper.results.sections import HEAT, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablegroups import Line, by_event, by_heat, event_column, sex_column
@@ -115,9 +115,15 @@ def read_table(
         if label and meet is not None and not any(e.rows for e in events) and _meets(label, meet):
             continue
         if label:
-            r = round_of(label)
-            if r and len(label) < 25 and not is_event_title(label):  # 'Finals' alone
+            said, bare = wind_in(label)  # 'Heat 2   Wind: -1.1' across the table
+            r = round_of(bare)
+            if r and len(bare) < 25 and not is_event_title(bare):  # 'Finals' alone
                 rnd = r
+                heat = HEAT.match(bare)
+                if ev is not None and (heat or said is not None):
+                    flush()  # a heat's rows, with its number and wind
+                    ev = start(ev.name)
+                    ev.heat, ev.wind = int(heat[1]) if heat else None, said
                 if ev is not None:
                     ev.round = r
                 continue

@@ -143,12 +143,28 @@ def team_titles(
     return after and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
 
 
-def inline_scores(line: str, titles: list[str]) -> Event | None:
+def inline_scores(line: str, titles: list[str]) -> list[Event]:
     """Team scores run together on one line, as meet reports and newspapers print them ('Boys
     Team Scores: South Eugene 51, Wilsonville 50, Crater 19'; 'Boys: Lincoln 78, Central 59'
-    under 'FINAL SCORES'): a team_scores event named by the label, its teams placed in order
-    (as printed, else by their order; equal scores tied)."""
-    m = _INLINE.match(line.strip())
+    under 'FINAL SCORES'): a team_scores event named by each label ('... Crater 19. Girls:
+    ...' goes on with the girls' teams), its teams placed in order (as printed, else by their
+    order; equal scores tied)."""
+    out: list[Event] = []
+    parts = _NEXT_LABEL.split(line.strip())
+    for k, part in enumerate(parts):
+        ev = _inline(part, titles if k == 0 else [*titles, parts[0]])
+        if ev is None:
+            break
+        out.append(ev)
+    return out
+
+
+# a gender's label after the teams before it: '... North Tamsin 18. Girls: Briar Hollow 151'
+_NEXT_LABEL = re.compile(r"(?<=\d\.)\s+(?=(?:men|women|boys|girls)'?s?\b[^:.]{0,30}:)", re.I)
+
+
+def _inline(line: str, titles: list[str]) -> Event | None:
+    m = _INLINE.match(line)
     if m is None:
         return None
     label = m["label"].strip()
@@ -183,7 +199,7 @@ def scores_paragraph(lines: list[str], i: int, titles: list[str]) -> tuple[Event
     end = end if end is not None else min(i + 8, len(lines))
     if end == i + 1:
         return None  # one line: inline_scores reads it
-    ev = inline_scores(" ".join(ln.strip() for ln in lines[i:end]), titles)
+    ev = _inline(" ".join(ln.strip() for ln in lines[i:end]), titles)
     if ev is None:
         return None
     for r in ev.rows:  # its lines as printed, where the audit finds the team's

@@ -37,9 +37,10 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
                 doc.text = text
                 return doc
     doc = fallback.parse(text)
-    if not rows_in(doc) and (unfolded := agate.unfold(text)) is not None:
+    athletes = sum(len(e.rows) for e in doc.events if e.kind != "team_scores")
+    if not athletes and (unfolded := agate.unfold(text)) is not None:
         listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
-        if rows_in(listed):
+        if sound_rows(listed) > sound_rows(doc):
             listed.format, listed.text = "agate", unfolded
             return listed
     if not rows_in(doc):
