@@ -2121,3 +2121,24 @@ def test_a_club_printed_under_the_name_in_a_column_headed_for_both():
         ("Gruber Magdalena", "ATSV Murtal", "2007"),
         ("Eder Anna", "LCC Wienerwald-Süd", "2006"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("born", "header"),
+    [("19/06/2008", "Data Nasc."), ("19.06.2008", "Born"), ("19 JUN 2008", "DOB")],
+)
+def test_a_birth_date_column_gives_the_year_and_keeps_the_date(born, header):
+    text = (
+        "400 m Feminino - Final\n"
+        f"Col.  Nº    Atleta                     Entidade                 {header:<12}  Marca\n"
+        f"1º    137   Mirela Meireles Pimentel   Associação Orla Sul      {born:<12}  59,58\n"
+        f"2º    357   Fabiana Cavalcanti         Sociedade Jacarandá      {born:<12}  59,60\n"
+    )
+    doc = parse_document(text.encode(), None, "resultados.txt")
+    row = doc.events[0].rows[0]
+    assert (row.athlete, row.team, row.year, row.extra["born"]) == (
+        "Mirela Meireles Pimentel",
+        "Associação Orla Sul",
+        "2008",
+        born,
+    )

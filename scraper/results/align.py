@@ -19,7 +19,7 @@ from functools import lru_cache
 from unicodedata import east_asian_width
 
 from scraper.results.categories import category_of
-from scraper.results.dates import STATES
+from scraper.results.dates import BIRTH_DATE, STATES
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
 from scraper.results.statuses import STATUS_WORDS, status_of
 
@@ -35,6 +35,7 @@ BRACKET_WIND = re.compile(r"^\([+-]?\d{1,2}[.,]\d\)$")  # '(+1.2)'
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_SPACED_DATE = re.compile(r"^\d{1,2} [^\W\d_]{3,9}\.? (?:19|20)\d\d$")
 BRACKET_YEAR = re.compile(r"^\((?:\d{2}|19\d\d|20\d\d)\)$")  # '(11)', '(2008)'
 _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
@@ -62,6 +63,8 @@ def shape(tok: str) -> str:
         return "year4"
     if tok[:1] == "(" and YEAR4.match(tok[1:-1]) and tok[-1:] == ")":
         return "year4p"  # a birth year in brackets after the name: 'Max Muster (1998)'
+    if BIRTH_DATE.match(tok) or _SPACED_DATE.match(tok):
+        return "dob"  # a full birth date: '19/06/2008', '03.11.2006', '14 MAR 1999'
     if _INT.match(tok):
         if len(tok) >= 3 and tok[0] == "0":
             return "bib0"  # a zero-padded number: a bib or a code, never a place
@@ -95,7 +98,8 @@ def shape(tok: str) -> str:
 FIT: dict[str, dict[str, float]] = {
     "place": {"int2": 2, "int": 1.5, "place": 2.5, "status": 1.5, "dash": 1.5},
     "bib": {"int2": 1, "int": 1.5, "place": 0.3, "bib0": 2},
-    "year": {"class": 2.5, "int2": 1.2, "year4": 2, "year4p": 2.5, "category": 1.5, "sex": 0.2},
+    "year": {"class": 2.5, "int2": 1.2, "year4": 2, "year4p": 2.5, "dob": 2.5, "category": 1.5}
+    | {"sex": 0.2},
     "year_after": {"class": 2.5, "year4": 2, "year4p": 2.5},  # after the team: no number
     "age": {"int2": 1.5, "class": 0.5},
     "sex": {"sex": 2.5},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.categories import with_year
+from scraper.results.dates import date_in
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
 from scraper.results.model import Row
 from scraper.results.rowlines import legs, members_of
@@ -88,6 +89,8 @@ def build_row(
     yr = _clean(cells.get("year"))
     if yr and yr[0] == "(" and yr[-1] == ")":
         yr = yr[1:-1].strip() or None  # '(1998)': the year as printed, less its brackets
+    if yr and len(yr) >= 8 and (born := date_in(yr))[0] == yr and born[1]:
+        row.extra["born"], yr = yr, born[1][:4]  # a full birth date: its year, the date kept
     if row.athlete and (m := _YEAR_AFTER.search(row.athlete)):
         row.athlete = row.athlete[: m.start()].rstrip() or None  # 'ROSSI Anna (01)', '奏太(2)'
         yr = yr or m[1]

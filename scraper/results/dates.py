@@ -86,6 +86,8 @@ _DOTTED = re.compile(  # and ranges: '10./11.06.2017', '07.-08.06.2025'; spaced:
     r" (\d{1,2})\. (\d{4}))(?![\d.])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a birth date in a cell of its own, day and month either way, its year in full ('19/06/2008')
+BIRTH_DATE = re.compile(r"^\d{1,2}([./-])\d{1,2}\1((?:19|20)\d\d)$")
 _SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 
 

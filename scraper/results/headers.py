@@ -32,7 +32,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "country": "country nat nation nat. noc ctry province prov prov. region",
         "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
         "state st location",
-        "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born",
+        "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born dob birthdate "
+        "date_of_birth",
         "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",
         "seed": "seed seed# seedmark sd entry",
         "prelims": "prelims prelim preliminaries semis semi semifinals semi-finals heats quarters "
@@ -68,7 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "last": "nachname",
         "team": "verein mannschaft vereinsname team/verein lg",
         "country": "nat. nation land lv",
-        "year": "jg jg. jahrgang jahr-_gang jahr_gang geb. geburtsjahr",
+        "year": "jg jg. jahrgang jahr-_gang jahr_gang geb. geburtsjahr geburtsdatum geb.-datum",
         "bib": "stnr stnr. startnummer start-_nummer start_nummer startnr. startnr",
         "mark": "ergebnis zeit leistung endzeit nettozeit bruttozeit weite höhe",
         "gun": "brutto",
@@ -143,10 +144,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "puntos ptos.",
     },
     "pt": {
-        "place": "classificação classificacao colocação colocacao lugar lug.",
+        "place": "classificação classificacao colocação colocacao lugar lug. col. col",
         "athlete": "atleta nome",
-        "team": "clube equipa equipe associação",
-        "year": "idade nascimento ano_nasc. ano",
+        "team": "clube equipa equipe associação entidade",
+        "year": "idade nascimento ano_nasc. ano nasc. data_nasc. data_de_nascimento",
         "mark": "marca resultado tempo",
         "category": "escalão escalao categoria",
         "wind": "vento",

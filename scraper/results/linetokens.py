@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.align import Tok, shape
+from scraper.results.dates import MONTHS
 from scraper.results.headerline import PLACE_SHAPES
 from scraper.results.statuses import status_of
 
@@ -39,7 +40,7 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
         toks = [part for t in toks for part in _unglue_times(t)]
     if any(_GLUED_YEAR.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_year(t)]
-    toks = _joined_status(toks)
+    toks = _joined_status(_joined_dates(toks))
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
@@ -50,6 +51,29 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _joined_dates(toks: list[Tok]) -> list[Tok]:
+    """A birth date printed with its month's name ('14 MAR 1999') after the line's first token:
+    one token, the date."""
+    out, i = toks[:1], 1
+    while i < len(toks):
+        day, month, year = (toks[i : i + 3] + [toks[i]] * 3)[:3]
+        if (
+            i + 2 < len(toks)
+            and day.text.isdigit()
+            and len(day.text) <= 2
+            and month.gap == year.gap == 1
+            and month.text.casefold().rstrip(".") in MONTHS
+            and _YEAR4.fullmatch(year.text)
+        ):
+            out.append(Tok(f"{day.text} {month.text} {year.text}", day.start, year.end, day.gap))
+            i += 3
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 _GLUED_YEAR = re.compile(r"^([^\W\d_][\w'’.\-]*)(\(\d{1,4}\))$")  # '奏太(2)', 'Rossi(01)'
 
 
