@@ -2142,3 +2142,65 @@ def test_a_birth_date_column_gives_the_year_and_keeps_the_date(born, header):
         "2008",
         born,
     )
+
+
+PARA = """\
+Men's 100m T11-13 Final                                   Wind: +0.6 m/s
+Rank  Lane  Bib   Name                          NPC   Class     Result
+1     1     967   EKWUEME Florin                ITA   T12        11.07
+2     2     274   WRÓBEL Pavel                  UKR   T13        11.21
+3     3     709   TEIXEIRA Jovan                NOR   T11        11.58
+                  Guide: NAKASHIMA Hiroki
+4     4     523   YAMAGUCHI Kwame               NGR   T12        11.83
+
+Men's Shot Put F40/41 Final (combined classes - ranked by points)
+Rank  Bib   Name                          NPC   Class    Result  Points
+1     946   GRIGORIEV Lorenzo             GHA   F40       10.85     876
+2     148   SZABÓ Kwame                   FRA   F41       13.40     875
+"""
+
+
+def test_para_results_their_npc_their_guides_and_classes_ranked_by_points():
+    doc = parse(PARA)
+    sprint, throw = doc["events"]
+    assert [(r["athlete"], r["team"], r["wind"]) for r in sprint["results"]] == [
+        ("EKWUEME Florin", "ITA", 0.6),
+        ("WRÓBEL Pavel", "UKR", 0.6),
+        ("TEIXEIRA Jovan", "NOR", 0.6),  # the guide's line under the row is no section
+        ("YAMAGUCHI Kwame", "NGR", 0.6),
+    ]
+    assert [(r["mark_normalized"], r["mark_unit"]) for r in throw["results"]] == [
+        (10.85, "m"),  # 'combined classes' is no combined event: the marks are metres
+        (13.4, "m"),
+    ]
+
+
+def test_a_numbered_discipline_heading_is_a_title_not_a_row():
+    text = (
+        "Siebenkampf Frauen\n\n"
+        "1. Disziplin: 100m Hürden        Wind: +0,2 m/s\n"
+        "Pl. Name                        Jg.   Verein                   Leistung  Punkte  Gesamt\n"
+        "1   Uhlendorf, Hanna            2004  ASV Lindenhorst             13,95     985     985\n"
+        "2   Pfannkuch, Frieda           1996  TV Kirchwald 1871           13,98     981     981\n"
+        "\n2. Disziplin: Hochsprung\n"
+        "Pl. Name                        Jg.   Verein                   Leistung  Punkte  Gesamt\n"
+        "1   Uhlendorf, Hanna            2004  ASV Lindenhorst              1,80     978    1963\n"
+        "2   Pfannkuch, Frieda           1996  TV Kirchwald 1871            1,71     867    1848\n"
+    )
+    doc = parse(text)
+    assert [
+        (
+            e["event_name"],
+            [(r["athlete"], r["mark_normalized"], r["mark_unit"]) for r in e["results"]],
+        )
+        for e in doc["events"]
+    ] == [
+        (
+            "1. Disziplin: 100m Hürden",
+            [("Uhlendorf, Hanna", 13.95, "s"), ("Pfannkuch, Frieda", 13.98, "s")],
+        ),
+        (
+            "2. Disziplin: Hochsprung",
+            [("Uhlendorf, Hanna", 1.8, "m"), ("Pfannkuch, Frieda", 1.71, "m")],
+        ),
+    ]

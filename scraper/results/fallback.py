@@ -222,6 +222,8 @@ class _Reader:
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
             return False  # '4 x 100m Under 17 Women   Final': a relay's title
+        if toks[1].text[-1:] == ":" and toks[1].text[:-1].isalpha():
+            return False  # '1. Disziplin: 100m Hürden': a numbered heading
         if "word" not in shapes:
             return False
         if RESULT_SHAPES.intersection(shapes[1:]):

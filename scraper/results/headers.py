@@ -29,7 +29,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "team": "school team affiliation club team/school school/team institution org "
         "organization college team/club club/team affil team_(team_place) club_name "
         "final_standings standings team_name school_name nat/club club/nat nat/team",
-        "country": "country nat nation nat. noc ctry province prov prov. region",
+        "country": "country nat nation nat. noc npc ctry province prov prov. region",
         "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
         "state st location",
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born dob birthdate "

@@ -209,7 +209,9 @@ def sex_of(code: str | None) -> str | None:
 def unit_hint_of(name: str) -> str | None:
     """'m' for a field event (bare numbers are metres), 'points' for a combined event's total
     (a decathlon's 7412), else None."""
-    if re.search(r"athlon|combined|mehrkampf|zehnkampf|siebenkampf|fünfkampf", name, re.I):
+    if re.search(
+        r"athlon|combined(?! class)|mehrkampf|zehnkampf|siebenkampf|fünfkampf", name, re.I
+    ):
         return "points"
     return "m" if _FIELD_EVENT.search(name) else None
 

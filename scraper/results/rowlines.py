@@ -71,10 +71,16 @@ def continued(row: Row, line: str, block: Block | None) -> bool:
     """The rest of a row on the next line: as its header wrapped, words under their columns,
     splits, tries or the mark in other units (folded into ``row``)."""
     toks = line.split()
+    if guide := _GUIDE.match(line.strip()):  # a para athlete's guide runner, under the row
+        row.extra["guide"] = guide[1]
+        return True
     if block is not None and block.wrapped and len(toks) == len(block.wrapped):
         row.extra.update(zip(block.wrapped, toks, strict=True))
         return True
     return (block is not None and spilled(row, line, block)) or continues(row, toks)
+
+
+_GUIDE = re.compile(r"^(?:guide|guía|guia|guida|begleitläufer(?:in)?|pilot)\s*:\s*(\S.*)$", re.I)
 
 
 def spilled(row: Row, line: str, block: Block) -> bool:
