@@ -2204,3 +2204,23 @@ def test_a_numbered_discipline_heading_is_a_title_not_a_row():
             [("Uhlendorf, Hanna", 1.8, "m"), ("Pfannkuch, Frieda", 1.71, "m")],
         ),
     ]
+
+
+def test_a_signed_wind_printed_after_the_mark_where_no_column_names_it():
+    text = (
+        "Tindvik-lekene 2025\n"
+        "Tindvik stadion, lørdag 14. juni 2025\n\n"
+        "Lengde Menn Senior\n"
+        "Plass Navn                    Født  Klubb                 1       2       Resultat\n"
+        "1     Brage Berg              1995  Solheim IF            6,96    7,35    7,35   -1,3\n"
+        "                                                          +1,0    -1,3\n"
+        "2     Brage Eide              1998  Vestli Idrettslag     7,24    x       7,24   +0,4\n"
+        "3     Odd Lie                 1997  IL Tindvik            7,01    7,10    7,10\n"
+    )
+    doc = parse(text)
+    assert doc["meet"]["name"] == "Tindvik-lekene 2025"
+    assert [(r["mark_normalized"], r["wind"]) for r in doc["events"][0]["results"]] == [
+        (7.35, -1.3),
+        (7.24, 0.4),
+        (7.1, None),
+    ]

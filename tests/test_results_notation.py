@@ -255,6 +255,11 @@ TITLES = [
         ("Longitud Mujeres Absoluto", "m"),  # Spanish
         ("Altura Hombres", "m"),
         ("200 metros Femininos", None),
+        ("oštěp 800 g", "m"),  # Czech, Polish
+        ("koule 5 kg dorostenci - finále", "m"),
+        ("Rzut oszczepem", "m"),
+        ("Skok o tyczce", "m"),
+        ("Men's Shot Put F40/41 (combined classes)", "m"),  # para classes, no combined event
     ],
 )
 def test_field_events_in_any_language_are_in_metres(title: str, unit: str | None):

@@ -445,6 +445,7 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Data Nasc.", "year"),  # a birth date: its year
         ("Date of Birth", "year"),
         ("Geburtsdatum", "year"),
+        ("F.Nac.", "year"),
         ("Leg 3", "leg"),
         ("Pl in AG", "divtot"),  # the place in the age group
         ("City, State", "city"),  # a hometown, no team

@@ -133,7 +133,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "net": "tiempo_chip tiempo_neto",
         "athlete": "nombre atleta",
         "team": "club equipo",
-        "year": "año nac. f._nac. año_nac. nacimiento",
+        "year": "año nac. f._nac. f.nac. año_nac. nacimiento fecha_nac.",
         "country": "país nacionalidad",
         "mark": "tiempo marca",
         "category": "categoría",

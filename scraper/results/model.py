@@ -165,6 +165,7 @@ _FIELD_EVENT = re.compile(
     r"moukari|kolmiloikka|dálk|výšk|longitud|\baltura\b|p[ée]rtiga|\bweit\b|\bhoch\b|\bstab\b|\bvrh\b|\bhod\b|\bskok|pchnięcie|\brzut|springning|"
     r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
     r"vetés|jabalina|martillo|\bdisco\b|\bpeso\b|\bbala\b|dardo|martelo|跳|投|铅球|标枪|铁饼|"
+    r"oštěp|oštep|koul|guľa|kladivo|\bdisk\b|\btyč|oszczep|młot|\bdysk\b|tyczk|"
     r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )

@@ -187,6 +187,7 @@ def runners(row: Row, line: str) -> bool:
 
 
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
+_BARE_WIND = re.compile(r"^[+-]\d[.,]\d$")  # signed, one decimal: not a gap ('+0.15')
 
 
 def finish_row(row: Row, flags: list[str], extra: list[str], bibs: bool) -> None:
@@ -200,9 +201,9 @@ def finish_row(row: Row, flags: list[str], extra: list[str], bibs: bool) -> None
             row.qualifier = f
         elif f not in row.flags:
             row.flags.append(f)
-    wind = next((w for w in extra if BRACKET_WIND.match(w)), None)
-    if wind is not None and row.wind is None and row.wind_raw is None:
-        extra.remove(wind)
+    wind = next((w for w in extra if BRACKET_WIND.match(w) or _BARE_WIND.match(w)), None)
+    if wind is not None and row.wind is None and row.wind_raw is None and row.mark is not None:
+        extra.remove(wind)  # '7,35 (-1,3)', or '7,35  -1,3' where no column names the wind
         row.set_wind(wind.strip("()"))
     if extra:
         row.extra["unassigned"] = extra
