@@ -232,6 +232,8 @@ TITLES = [
     ("Fiú 100 m Előfutam 1. futam", "M", "Heats"),
     ("Bieg na 100 m K - finał", "F", "Finals"),  # Polish: the gender's letter after the distance
     ("400 m M - półfinał 1", "M", "Semifinals"),
+    ("Skok w dal K - finał", "F", "Finals"),  # the letter after a field event's name
+    ("Rzut oszczepem (700 g) M - finał", "M", "Finals"),
     ("100 m H", None, None),  # German hurdles
     ("60 m Hombres - Semifinales - Serie 1", "M", "Semifinals"),
     ("100 m dorostenky - rozběh 2", "F", "Heats"),  # Czech

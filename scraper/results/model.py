@@ -131,7 +131,9 @@ _CATEGORY_TOKEN = re.compile(
     r"[A-Za-z]{1,3}[- ]?\d{1,4}"
 )
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
-_GENDER_TRAIL = re.compile(r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s)")
+_GENDER_TRAIL = re.compile(
+    r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s)|(?<=[^\W\d_]|\))\s([KM])(?=\s+[-–]\s)"
+)  # '... 100 m K - finał', 'Skok w dal K - finał', 'Rzut oszczepem (700 g) M - finał'
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
@@ -185,7 +187,7 @@ def gender_of(text: str | None) -> str | None:
         return "F" if m.group(1).upper() in "FW" else m.group(1).upper()  # '5000m (F)', '(M)'
     m = _GENDER_LEAD.match(text) or _GENDER_TRAIL.search(text)
     if m:  # 'M 100m', 'N 5000m' (Finnish miehet, naiset): a category's letter before a distance
-        return lead_gender(m[1])  # or after it ('Bieg na 100 m K': Polish kobiety, mężczyźni)
+        return lead_gender(m[1] or m[2])  # or after it ('Bieg na 100 m K': Polish kobiety)
     for tok in _CATEGORY_TOKEN.findall(text):
         cat = category_of(tok)
         if cat is not None and cat.gender is not None:
