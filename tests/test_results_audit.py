@@ -71,6 +71,13 @@ LINES = [
     ("1000 CADETTI - Serie Unica", False, "a race's title, its distance bare"),
     ("80 HS (h 0,76) CADETTE - Finale           Vento: +0,6", False, "... with its hurdles, wind"),
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
+    ("1. Lachlan Mayfield (FR) 6-7", True, "feet-inches, single-digit inches"),
+    ("2. Ellis Westbrook (CS) 22-3¾", True, "feet-inches with a fraction"),
+    (
+        "Team scores - Boys: Kettle Creek 142, Fox Run 96. Girls: Briar Hollow 151, Fox Run 120.",
+        True,
+        "both genders' team scores on one line",
+    ),
 ]
 
 
@@ -92,6 +99,8 @@ CELLS = [
     (("Position", "parkrunner", "Gender", "Age Group", "Club", "Time"), False),
     (("17", "Unknown", "", "", "", ""), False),  # no mark
     (("© 2022 parkrun Limited",), False),
+    (("1500m", "F17", "Final", "", "Hilma Wallin", "IF Kustvägen", "2009", "Utgått", ""), True),
+    (("1500m", "F17", "Final", "", "Vera Nordin", "Hagaberg FI", "2009", "Ej start", ""), True),
 ]
 
 

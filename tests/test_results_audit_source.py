@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from scraper.results.audit import audit_document
+from scraper.results.document import parse_document
 from scraper.results.model import ResultDoc
 from scraper.results.resultlike import is_result
 from scraper.results.source import text_units
@@ -149,3 +151,15 @@ def test_commas_inside_fixed_width_lines_do_not_make_them_delimited():
 def test_a_csv_sheets_lines_are_its_cells():
     text = "Place,Name,Club,Time\n1,Ann Lee,Ox AC,40:09\n2,Bea Cole,Ox AC,41:10\n"
     assert text_units(text)[1] == ("1", "Ann Lee", "Ox AC", "40:09")
+
+
+def test_a_tab_separated_files_rows_are_its_cells():
+    text = (
+        "Gren\tKlass\tPlac\tNamn\tFörening\tResultat\tVind\n"
+        "200m\tP17\t1\tFrans Strandberg\tSjöstads IF\t22,70\t+1,2\n"
+        "200m\tP17\t2\tSigge Kvist\tHagaberg FI\t22,72\t+1,2\n"
+        "200m\tP17\t\tFrans Kvist\tÄlvdalens AIK\tEj start\t\n"
+    )
+    doc = parse_document(text.encode(), None, "resultat.tsv")
+    audit = audit_document(text.encode(), doc)
+    assert (audit.verdict, audit.coverage, audit.rows) == ("parsed", 1.0, 3)

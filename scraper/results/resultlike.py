@@ -36,7 +36,10 @@ Unit = str | tuple[str, ...]
 _TIME = r"\d{1,3}(?::\d{1,2}){1,2}(?:[.,]\d{1,4})?"  # 4:05.22 1:02:03 25:14.8 11:47,97
 _EURO = r"\d{1,2},\d{2},\d{1,2}|\d{1,2}\.\d{2},\d{1,2}"  # 2,23,62 (min, s, hundredths) 1.23,45
 _DECIMAL = r"\d{1,3}[.,]\d{1,4}"  # 10.45 6,54 1.85
-_FEET = r"\d{1,3}-(?:0\d|1[01])(?:\.\d{1,2})?|\d{1,3}'\s?\d{1,2}(?:\.\d{1,2})?\"?"
+_FEET = (  # 23-01.25, 6-07, 50-2½, 6-7 (a field mark with single-digit inches)
+    r"\d{1,3}-(?:0\d|1[01])(?:\.\d{1,2})?|\d{1,3}-\d[¼½¾]?|\d{1,3}-1[01][¼½¾]|"
+    r"\d{1,3}'\s?\d{1,2}(?:\.\d{1,2})?\"?"
+)
 _PRIME = (  # 9"45 24''87 2'58"40 2h08'33"
     r"(?:\d{1,3}')?\d{1,2}(?:\"|'')\d{1,3}|\d{1,2}h\d{2}[':]\d{2}(?:\"\d{0,3})?"
 )
@@ -51,7 +54,8 @@ _PLACE = re.compile(
     r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T|\.?[ºª])?|--?|—", re.I
 )
 _TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  # 'South Eugene 51'
-_SCORES_LINE = re.compile(rf"^[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+$")
+_SCORES = rf"[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+\.?"
+_SCORES_LINE = re.compile(rf"^{_SCORES}(?:\s+{_SCORES})*$")  # ('Boys: ... 18. Girls: ...')
 _ORDINAL = re.compile(r"\d{1,2}(?:[ºª°]|st|nd|rd|th)")
 _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 # a rule's number, as a disqualification's reason line cites it: '163.3a', '17.2.3', '4-6-2'
@@ -201,6 +205,7 @@ def row_is_result(cells: Sequence[str]) -> bool:
     if _fold(first) in RECORD_LABELS:
         return False
     kinds = [kind(t) for c in cells for t in c.split()]
+    kinds += [kind(c) & (STATUS | MARK) for c in cells if " " in c.strip()]  # 'Ej start'
     if _holds_result(kinds, position=True):
         return True
     numbers = sum(1 for c in cells if kind(c.strip()) & PLACE and c.strip() not in ("-", "--", "—"))

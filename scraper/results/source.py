@@ -31,7 +31,7 @@ from lxml import etree
 
 from scraper.results import jsonarrays
 from scraper.results.delimited import looks_delimited
-from scraper.results.document import _decode
+from scraper.results.document import _decode, source_rows
 from scraper.results.grids import rewrite_grids
 from scraper.results.html import MAX_TAGS
 from scraper.results.matching import json_values
@@ -71,6 +71,8 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
         if text.count("<") > MAX_TAGS:
             return []  # over the bound the reader keeps to: unparsed, its reason says why
         return _html_units(text, grids=doc.format.endswith("-grids"))
+    if doc.format == "delimited" and (rows := source_rows(text)) is not None:
+        return [tuple(c.strip() for c in row) for row in rows]  # as its reader cut it (tabs)
     if doc.format == "lif":  # FinishLynx's: the event's line, then each result's cells
         lines = [ln for ln in text.splitlines() if ln.strip()][1:]
         return [tuple(c.strip() for c in cells) for cells in csv.reader(lines)]

@@ -152,7 +152,7 @@ def inline_scores(line: str, titles: list[str]) -> list[Event]:
     out: list[Event] = []
     parts = _NEXT_LABEL.split(line.strip())
     for k, part in enumerate(parts):
-        ev = _inline(part, titles if k == 0 else [*titles, parts[0]])
+        ev = _inline(part, titles if k == 0 else [*titles, parts[0]], line.rstrip())
         if ev is None:
             break
         out.append(ev)
@@ -163,7 +163,7 @@ def inline_scores(line: str, titles: list[str]) -> list[Event]:
 _NEXT_LABEL = re.compile(r"(?<=\d\.)\s+(?=(?:men|women|boys|girls)'?s?\b[^:.]{0,30}:)", re.I)
 
 
-def _inline(line: str, titles: list[str]) -> Event | None:
+def _inline(line: str, titles: list[str], raw: str | None = None) -> Event | None:
     m = _INLINE.match(line)
     if m is None:
         return None
@@ -178,7 +178,7 @@ def _inline(line: str, titles: list[str]) -> Event | None:
         return None
     rows: list[Row] = []
     for k, p in enumerate(found):
-        row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=line.rstrip())
+        row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=raw or line.rstrip())
         row.set_mark(p["score"], "points")
         row.points = row.mark
         if rows and row.mark == rows[-1].mark:
