@@ -175,6 +175,7 @@ def test_every_row_has_a_mark_or_a_status(row: Row, kind: str, flag: str | None)
 
 CLASS_YEARS = checks.NameHabits(class_years=True)
 FULL_NAMES = checks.NameHabits(full_names=True)
+HALF_NAMES = checks.NameHabits(half_names=True)
 PLAIN = checks.NameHabits()
 
 
@@ -195,6 +196,7 @@ PLAIN = checks.NameHabits()
         ("Levine", FULL_NAMES, checks.CUT_NAME),  # "Levine  , Louis": split at a double space
         ("Levine", PLAIN, None),
         ("久保田和真", FULL_NAMES, None),  # a Japanese name needs no space
+        ("Nikola", HALF_NAMES, checks.CUT_NAME),  # given names only: surnames read elsewhere
         ("Grant HOLLOWAY JR", CLASS_YEARS, checks.CLASS_IN_NAME),
         ("ANDREW DUBIEL JR", PLAIN, None),  # a suffix where names carry no class years
         ("Charlie Marquardt SR-4", CLASS_YEARS, checks.CLASS_IN_NAME),
@@ -218,6 +220,8 @@ def test_relay_and_team_rows_need_no_athlete():
         ([f"First Last{n}" for n in range(9)] + ["Mononym"], FULL_NAMES),
         ([f"First Last{n}" for n in range(8)] + ["Mononym", "Other"], PLAIN),
         (["First Last", "Other Name"], PLAIN),  # too few to tell
+        ([f"Given{n}" for n in range(10)], HALF_NAMES),  # every name one word
+        (["佐藤研人"] * 10, PLAIN),  # Japanese names need no space
     ],
 )
 def test_how_a_documents_names_run(athletes: list[str], habits: checks.NameHabits):

@@ -145,18 +145,22 @@ class NameHabits:
     """How a document's names run, for telling a misread name from an odd one: ``class_years``,
     its names end with class years (``FR``, ``SO``, ``JR-3``...; ``JR`` and ``SR`` alone are also
     suffixes, Junior and Senior, so it takes ``FR``, ``SO`` or a numbered class); ``full_names``,
-    nine in ten of its names (ten or more) have two words or more."""
+    nine in ten of its names (ten or more) have two words or more; ``half_names``, nine in ten
+    have one word, not in CJK script (a given name whose surname went to another column)."""
 
     class_years: bool = False
     full_names: bool = False
+    half_names: bool = False
 
 
 def name_habits(athletes: Sequence[str | None]) -> NameHabits:
     words = [a.split() for a in athletes if a and a.split()]
     ends = {w[-1] for w in words}
+    single = sum(len(w) == 1 and not CJK.search(w[0]) for w in words)
     return NameHabits(
         class_years=bool(ends & {"FR", "SO"}) or any(_NUMBERED_CLASS.fullmatch(e) for e in ends),
         full_names=len(words) >= 10 and sum(len(w) > 1 for w in words) >= 0.9 * len(words),
+        half_names=len(words) >= 10 and single >= 0.9 * len(words),
     )
 
 
@@ -175,7 +179,8 @@ def athlete_flag(athlete: str | None, kind: str, habits: NameHabits = NameHabits
     if _DIGIT.search(athlete) or any(k & MARK for k in kinds):  # a status is a mark too
         return NUMBER_IN_NAME
     if len(words) == 1 and (
-        athlete.rstrip().endswith(",") or (habits.full_names and not CJK.search(athlete))
+        athlete.rstrip().endswith(",")
+        or ((habits.full_names or habits.half_names) and not CJK.search(athlete))
     ):
         return CUT_NAME  # "BARRIOS,": the rest went elsewhere (a CJK name needs no space)
     return None
