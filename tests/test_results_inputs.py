@@ -756,3 +756,22 @@ def test_json_integer_marks_in_the_unit_named_beside_them_or_in_their_key():
         ("Guro Skogen", "6.24", 6.24, "m", -1.2),
         ("Live Grønli", "6.16", 6.16, "m", 0.2),
     ]
+
+
+def test_a_datatables_reply_without_column_names_and_html_in_its_cells():
+    data = {
+        "draw": 3,
+        "recordsTotal": 3,
+        "recordsFiltered": 3,
+        "data": [
+            ["1.", "611", '<a href="/a/5120">HORVAT Luka</a>', "Runners Kestrel", "29:12"],
+            ["2.", "87", '<a href="/a/7731">LEMMA Dawit</a>', "Harbour RC", "29:40"],
+            ["3.", "402", '<a href="/a/1188">SOKOLOVA Oksana</a>', "Harbour RC", "31:05"],
+        ],
+    }
+    rows = contract(json.dumps(data).encode(), "results.json")["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["team"], r["mark_normalized"]) for r in rows] == [
+        (1, "HORVAT Luka", "Runners Kestrel", 1752.0),
+        (2, "LEMMA Dawit", "Harbour RC", 1780.0),
+        (3, "SOKOLOVA Oksana", "Harbour RC", 1865.0),
+    ]

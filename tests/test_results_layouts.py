@@ -2224,3 +2224,18 @@ def test_a_signed_wind_printed_after_the_mark_where_no_column_names_it():
         (7.24, 0.4),
         (7.1, None),
     ]
+
+
+def test_places_written_with_a_degree_sign():
+    text = (
+        "100 metros llanos Menores Mujeres\n"
+        "1°  Acuña, Florencia     (2010)  C.A. Talleres del Sur      12.71\n"
+        "2°  Sosa, Delfina        (2011)  Atletismo Cerro Azul       12.95\n"
+        "3°  Ríos, Milagros       (2010)  Asociación Atlética Pampa  13.08\n"
+    )
+    rows = parse(text)["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["year"], r["mark_normalized"]) for r in rows] == [
+        (1, "Acuña, Florencia", "2010", 12.71),
+        (2, "Sosa, Delfina", "2011", 12.95),
+        (3, "Ríos, Milagros", "2010", 13.08),
+    ]

@@ -1245,3 +1245,31 @@ def test_a_heat_row_across_the_table_gives_its_rows_the_heats_wind():
     rows = [(r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]]
     assert rows == [("Tate Bledsoe", 0.8), ("Jensen Spurlock", 0.8), ("Axton Rakestraw", -1.1)]
     assert {e["round"] for e in doc["events"]} == {"Heats"}
+
+
+def test_a_finish_column_after_split_columns_is_the_result():
+    page = (
+        "<html><body><h2>100 km - Overall</h2>"
+        + _table(
+            ["Rank", "Bib", "Name", "Club", "25 km", "50 km", "75 km", "Finish"],
+            [
+                [
+                    "1",
+                    "611",
+                    "Ilir Mazur",
+                    "Ultra Club Kestrel",
+                    "1:46:10",
+                    "3:33:35",
+                    "5:40:02",
+                    "7:45:08",
+                ],
+                ["2", "87", "Sefa Lemma", "Harbour RC", "1:44:59", "3:39:02", "5:51:40", "7:58:41"],
+            ],
+        )
+        + "</body></html>"
+    )
+    rows = contract(page)["events"][0]["results"]
+    assert [(r["athlete"], r["mark"]) for r in rows] == [
+        ("Ilir Mazur", "7:45:08"),
+        ("Sefa Lemma", "7:58:41"),
+    ]

@@ -12,6 +12,7 @@ than the labels less its first, the id).
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import Any
 
 # the keys of the list naming the columns, and of a column's object naming it
@@ -32,6 +33,8 @@ def tables(data: Any) -> tuple[dict[str, Any] | None, list[Table]]:
     out: list[Table] = []
     if holder is not None and labels:
         _rows(data, None, labels, out, 0)
+    elif isinstance(data, dict) and _DATATABLES.issubset(data) and isinstance(data["data"], list):
+        _rows(data["data"], None, [], out, 0)  # a DataTables reply: its page names the columns
     return holder, out
 
 
@@ -66,7 +69,7 @@ def _rows(node: Any, group: str | None, labels: list[str], out: list[Table], dep
         arrays = [r for r in node if isinstance(r, list) and all(map(scalar, r))]
         if arrays and len(arrays) * 2 >= len(node):
             rows = [cells(r) for r in arrays]
-            if any(len(r) in (len(labels), len(labels) + 1) for r in rows):
+            if not labels or any(len(r) in (len(labels), len(labels) + 1) for r in rows):
                 out.append((group, labels, rows))
             return
         for item in node:
@@ -87,5 +90,14 @@ def scalar(v: Any) -> bool:
 
 
 def cells(row: list[Any]) -> list[str]:
-    """An array's cells as text."""
-    return ["" if c is None else " ".join(str(c).split()) for c in row]
+    """An array's cells as text (a cell of HTML as the text it shows: '<a ...>HORVAT Luka</a>')."""
+    return ["" if c is None else " ".join(_shown(str(c)).split()) for c in row]
+
+
+def _shown(cell: str) -> str:
+    return unescape(_TAG.sub(" ", cell)) if "<" in cell else cell
+
+
+_TAG = re.compile(r"<[^>]*>")
+# the keys of a DataTables server reply: rows as arrays, no column names
+_DATATABLES = frozenset({"data", "recordsTotal"})

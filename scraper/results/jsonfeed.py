@@ -93,7 +93,10 @@ def _arrays(data: Any, doc: ResultDoc) -> None:
     holder, found = jsonarrays.tables(data)
     for group, labels, rows in found:
         n = len(labels)
-        lines = [Line(labels, labels), *(Line(r[len(r) - n :], [" | ".join(r)]) for r in rows)]
+        if n:
+            lines = [Line(labels, labels), *(Line(r[len(r) - n :], [" | ".join(r)]) for r in rows)]
+        else:  # no names: the columns by what their cells hold
+            lines = [Line(r, [" | ".join(r)]) for r in rows]
         doc.events.extend(read_table(lines, group or "Results", None))
     if holder is None or not found:
         return

@@ -51,7 +51,7 @@ _MARK = re.compile(
 )
 _NUMBER = re.compile(r"\(?\d{1,6}\)?")
 _PLACE = re.compile(
-    r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T|\.?[ºª])?|--?|—", re.I
+    r"(?:=|T-?|t-?)?\d{1,5}(?:[.)=*]|st|nd|rd|th|er|e|ème|位|着|T|\.?[ºª°])?|--?|—", re.I
 )
 _TEAM_SCORE = r"(?:\d{1,3}[.)]\s*)?[A-ZÀ-ÖØ-Þ][^,;:]*\s\d{1,4}(?:\.\d+)?"  # 'South Eugene 51'
 _SCORES = rf"[^\W\d][^:]{{0,60}}:\s*{_TEAM_SCORE}(?:\s*[,;]\s*{_TEAM_SCORE})+\.?"

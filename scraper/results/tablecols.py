@@ -20,7 +20,7 @@ from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.sections import is_event_title
 from scraper.results.tablewords import header_field, header_word
 
-PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*|\.?[ºª])?$", re.I)
+PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*|\.?[ºª°])?$", re.I)
 _INT = re.compile(r"^\d{1,6}$")
 _BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SEX = {
@@ -198,6 +198,11 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
     for j, c in enumerate(cols):
+        named = header[j].field if header and j < len(header) else None
+        finish = named == "place" and c.field is None and "mark" not in taken
+        if finish and _share(kinds[j], "mark") >= 0.8:  # 'Finish' beside 'Rank': its time
+            c.field = "mark"
+            taken.add("mark")
         if c.field == "year" and "category" not in taken and _share(kinds[j], "category") >= 0.5:
             c.field = "category"  # 'Grade' of W40, U17M: an age class, no school year
             taken.add("category")
