@@ -2239,3 +2239,26 @@ def test_places_written_with_a_degree_sign():
         (2, "Sosa, Delfina", "2011", 12.95),
         (3, "Ríos, Milagros", "2010", 13.08),
     ]
+
+
+def test_a_relays_runners_with_bare_birth_years_and_no_fifth_runner_in_a_4x100():
+    teams = [("LG Nord I", "44,37"), ("TSV Altenbruch I", "44,74"), ("LAZ Geestland", "45,11")]
+    teams += [("LG Nord II", "45,48"), ("VfL Deichhausen", "45,85")]
+    runners = "(Meinken {0} 00, Harms {0} 07, Ohlsen {0} 92, Lüth {0} 01)"
+    given = ["Nils", "Gero", "Jo", "Ole", "Tim"]
+    lines = "".join(
+        f" {k}.       {team:<45}{mark}\n          {runners.format(given[k - 1])}\n"
+        for k, (team, mark) in enumerate(teams, 1)
+    )
+    text = (
+        "4x100m Männer - Finale\nPl.       Mannschaft                                     Zeit\n"
+        + lines
+    )
+    rows = parse(text)["events"][0]["results"]
+    assert [(r["place"], r["team"]) for r in rows] == [(k, t) for k, (t, _) in enumerate(teams, 1)]
+    assert [m["athlete"] for m in rows[3]["relay_members"]] == [
+        "Meinken Ole",
+        "Harms Ole",
+        "Ohlsen Ole",
+        "Lüth Ole",
+    ]

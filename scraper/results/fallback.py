@@ -163,8 +163,8 @@ class _Reader:
                 if self.last is not None and self.block is not None:  # (a club under a name,
                     spilled(self.last, line, self.block)  # printed under many names)
                 continue  # (a runner listed again under each view: overall, gender, age group)
-            relay = self.ev is not None and self.ev.kind == "relay"
-            if self.last is not None and relay and runners(self.last, line):
+            relay = self.ev.name if self.ev is not None and self.ev.kind == "relay" else None
+            if self.last is not None and relay is not None and runners(self.last, line, relay):
                 continue  # the relay team's runners, under its row ('1) Ann Moss 2) Bea Cole')
             if self._is_row(toks):
                 self._row(line, toks)

@@ -161,11 +161,15 @@ def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
     return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
 
 
-def runners(row: Row, line: str) -> bool:
+def runners(row: Row, line: str, event: str = "") -> bool:
     """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
     '1) Ann Moss 2) Bea Cole ...', numbered on over a second line, or one name a line set in
-    under it): read into the row."""
+    under it): read into the row; no more than the ``event``'s legs ('4x100m': the next team's
+    ' 5.  VfL Deichh.  45,85' is no fifth runner)."""
     if row.athlete is not None or row.team is None:
+        return False
+    legs_of = _LEGS.search(event)
+    if legs_of and len(row.relay_members) >= int(legs_of[1]):
         return False
     first = re.match(r"\s*([1-8])[).]\s", line)
     one = bool(_ONE_NAME.fullmatch(line)) and len(row.relay_members) < 8
@@ -186,6 +190,7 @@ def runners(row: Row, line: str) -> bool:
     return True
 
 
+_LEGS = re.compile(r"\b([2-8])\s*[x×]\s*\d")  # a relay's legs: '4x100m', '4 x 400'
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _BARE_WIND = re.compile(r"^[+-]\d[.,]\d$")  # signed, one decimal: not a gap ('+0.15')
 
@@ -263,13 +268,14 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
         if m := _MEMBER_SEX.search(a):
             a, leg["sex"] = a[: m.start()], "F" if m[1].upper() in "FW" else "M"
         if m := _MEMBER_YEAR.search(a):
-            a, leg["year"] = a[: m.start()], m[1]
+            a, leg["year"] = a[: m.start()], m[1] or m[2]
         leg["athlete"] = a
         out.append(leg)
     return out
 
 
-_MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$")
+# a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
+_MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
 _MEMBER_SEX = re.compile(r"\s*\(([MFW])\)$", re.I)
 
 
