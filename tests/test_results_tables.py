@@ -1273,3 +1273,31 @@ def test_a_finish_column_after_split_columns_is_the_result():
         ("Ilir Mazur", "7:45:08"),
         ("Sefa Lemma", "7:58:41"),
     ]
+
+
+def test_a_title_row_inside_the_table_naming_event_gender_and_classes_with_a_slash():
+    page = (
+        "<html><body><h1>Kreismeisterschaften Cuxland 2025</h1><table>"
+        "<tr><th colspan='6'>Kugelstoßen Männer / Senioren</th></tr>"
+        "<tr><td>Pl.</td><td>Name</td><td>Jg.</td><td>Kl.</td><td>Verein</td><td>Weite</td></tr>"
+        "<tr><td>1.</td><td>Harms, Gero</td><td>88</td><td>MHK</td><td>LG Nord</td>"
+        "<td>15,02</td></tr>"
+        "<tr><td>2.</td><td>Janßen, Eike</td><td>69</td><td>M55</td><td>TuS Hemm.</td>"
+        "<td>13,39</td></tr>"
+        "</table></body></html>"
+    )
+    ev = contract(page)["events"][0]
+    assert (ev["event_name"], ev["gender"]) == ("Kugelstoßen Männer / Senioren", "M")
+    assert [r["mark_unit"] for r in ev["results"]] == ["m", "m"]
+
+
+def test_a_wind_in_a_tables_caption_is_its_rows_and_no_part_of_its_name():
+    page = (
+        "<html><body><table><caption>100m Men &ndash; Wind: +0.8 m/s</caption>"
+        "<tr><th>Pl</th><th>Name</th><th>Nat</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Dawit ILUNGA</td><td>POL</td><td>9.99</td></tr>"
+        "<tr><td>2</td><td>Kofi MENSAH</td><td>GHA</td><td>10.04</td></tr></table></body></html>"
+    )
+    ev = contract(page)["events"][0]
+    assert ev["event_name"] == "100m Men"
+    assert [r["wind"] for r in ev["results"]] == [0.8, 0.8]

@@ -28,6 +28,7 @@ from scraper.results.htmltables import (
     tables_in_order,
     text_of,
 )
+from scraper.results.marks import wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
 from scraper.results.tablegroups import Line
@@ -324,7 +325,8 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")
         if caption is not None and EVENT_WORDS.search(cell_text(caption)):
-            title = cell_text(caption)  # <caption>Women 60m Hurdles - Final</caption>
+            said, title = wind_in(cell_text(caption))  # <caption>Women 60m Hurdles</caption>
+            wind = said if said is not None else wind  # ('100m Men - Wind: +0.8 m/s': its wind)
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]

@@ -165,8 +165,8 @@ def _section_label(cells: list[str]) -> str | None:
     for c in filled:
         if place_of(c) is not None or parse_mark(mark_text(c)).value is not None or status_of(c):
             return None  # a result: its place, its mark or its status ('Eastlake | DQ')
-        if members_of(c):
-            return None  # a relay team's runners, under its row
+        if members_of(c) and not _titleish(c):
+            return None  # a relay team's runners, under its row (not 'Kugelstoßen Männer / U18')
         if len(c) > 90 or header_field(c, loose=False) is not None:
             return None
     return " ".join(filled).rstrip(":")
