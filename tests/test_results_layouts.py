@@ -2262,3 +2262,34 @@ def test_a_relays_runners_with_bare_birth_years_and_no_fifth_runner_in_a_4x100()
         "Ohlsen Ole",
         "Lüth Ole",
     ]
+
+
+RACE_WALK = """\
+MEN'S 20 KM RACE WALK                                       RESULTS
+
+Rank Bib  Name                       NAT  Date of Birth  Result     ~   >   Red cards    Note
+------------------------------------------------------------------------------------------------
+   1  392  OYELOWO Luka               LTU  02 OCT 1998    1:19:23
+   2  383  ABDULRAHMAN Oskar          UKR  13 DEC 1999    1:19:26
+   3  228  ZHUKOV Dawit               POL  02 APR 1993    1:19:41   ~ ~
+      328  ERIKSEN Kofi               SWE  15 MAY 1995         DQ   ~ >     ~~>>         TR54.7.5
+
+Intermediate times
+----------------------------------------
+5 km
+   1  OYELOWO Luka               LTU  19:51
+   2  ABDULRAHMAN Oskar          UKR  19:52
+   3  ZHUKOV Dawit               POL  19:55
+"""
+
+
+def test_a_header_of_three_word_labels_and_symbols_and_the_races_splits_after_it():
+    doc = parse(RACE_WALK)
+    assert [e["event_name"] for e in doc["events"]] == ["MEN'S 20 KM RACE WALK RESULTS"]
+    rows = doc["events"][0]["results"]
+    assert [(r["athlete"], r["team"], r["year"], r["mark"], r["status"]) for r in rows] == [
+        ("OYELOWO Luka", "LTU", "1998", "1:19:23", None),
+        ("ABDULRAHMAN Oskar", "UKR", "1999", "1:19:26", None),
+        ("ZHUKOV Dawit", "POL", "1993", "1:19:41", None),
+        ("ERIKSEN Kofi", "SWE", "1995", "DQ", "DQ"),
+    ]  # the 5 km times under 'Intermediate times' are the walkers' splits, no results

@@ -234,3 +234,39 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
     if tail:
         row.extra["detail"] = " ".join(tail)
     return row
+
+
+_BARE_DISTANCE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(km|k|m)\s*$", re.I)
+_RACE_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|k|m)\b", re.I)
+
+
+def _metres(m: re.Match[str]) -> float:
+    return float(m[1].replace(",", ".")) * (1 if m[2].casefold() == "m" else 1000)
+
+
+def without_splits(events: list[Event]) -> list[Event]:
+    """The events less a race's intermediate times printed after it ('5 km' over the walkers'
+    5 km times): a section named by a bare distance shorter than an earlier race's, two or more
+    of whose runners ran that race, each slower at its end than here."""
+    out: list[Event] = []
+    for ev in events:
+        split = _BARE_DISTANCE.match(ev.name)
+        if split and len(ev.rows) >= 2 and any(_split_of(ev, race, _metres(split)) for race in out):
+            continue
+        out.append(ev)
+    return out
+
+
+def _split_of(ev: Event, race: Event, metres: float) -> bool:
+    far = _RACE_DISTANCE.search(race.name)
+    if far is None or _metres(far) <= metres:
+        return False
+    final = [(r.athlete, r.mark) for r in race.rows if r.athlete and r.mark is not None]
+
+    def same(a: str, b: str) -> bool:  # (one name maybe with its country after it)
+        return a == b or a.startswith(f"{b} ") or b.startswith(f"{a} ")
+
+    def slower(name: str, mark: float) -> bool:
+        return any(same(a, name) and m is not None and m > mark for a, m in final)
+
+    return all(r.athlete and r.mark is not None and slower(r.athlete, r.mark) for r in ev.rows)

@@ -49,6 +49,12 @@ def header_columns(line: str) -> list[Col]:
             cols.append(Col(f"{w} / {words[i + 2][2]}", f, s, words[i + 2][1], f in TEXT_FIELDS))
             i += 3
             continue
+        if i + 2 < len(words) and words[i + 1][0] - e == 1 == words[i + 2][0] - words[i + 1][1]:
+            three = " ".join(x[2] for x in words[i : i + 3])  # 'Date of Birth', 'Age Group Place'
+            if f3 := field_of(three):
+                cols.append(Col(three, f3, s, words[i + 2][1], f3 in TEXT_FIELDS))
+                i += 3
+                continue
         if i + 1 < len(words) and words[i + 1][0] - e == 1:
             two = w + " " + words[i + 1][2]
             f2 = field_of(two)

@@ -8,6 +8,7 @@ sound rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
 from __future__ import annotations
 
 from scraper.results import agate, delimited, fallback, hytek, listing, ruled, stacked
+from scraper.results.blocks import without_splits
 from scraper.results.columns import is_placeish
 from scraper.results.dates import dayfirst_of
 from scraper.results.marks import looks_like_mark
@@ -35,8 +36,10 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
                     general = fallback.parse(text)  # several tables: the general reader too
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
                 doc.text = text
+                doc.events = without_splits(doc.events)  # a race's intermediate times
                 return doc
     doc = fallback.parse(text)
+    doc.events = without_splits(doc.events)  # (printed after its results: no results)
     athletes = sum(len(e.rows) for e in doc.events if e.kind != "team_scores")
     if not athletes and (unfolded := agate.unfold(text)) is not None:
         listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
