@@ -1301,3 +1301,29 @@ def test_a_wind_in_a_tables_caption_is_its_rows_and_no_part_of_its_name():
     ev = contract(page)["events"][0]
     assert ev["event_name"] == "100m Men"
     assert [r["wind"] for r in ev["results"]] == [0.8, 0.8]
+
+
+def _card(rank: int, name: str, club: str, mark: str, note: str = "") -> str:
+    extra = f"<dt>Notes</dt><dd>{note}</dd>" if note else ""
+    return (
+        f"<article class='result-card'><div class='rank'>{rank}</div><div class='who'>"
+        f"<a href='/a/{rank}'>{name}</a><span class='club'>{club}</span></div><dl>"
+        f"<dt>Result</dt><dd>{mark}</dd><dt>Age group</dt><dd>Open</dd>{extra}</dl></article>"
+    )
+
+
+def test_result_cards_their_name_and_club_apart_their_labelled_values_and_an_extra_note():
+    cards = [
+        _card(1, "Remy Birkett", "Kooyong North", "7.55", "PB"),
+        _card(2, "Kirra Gorman", "Corio Bay AC", "7.57"),
+        _card(3, "Jada Birkett", "Darebin Valley", "7.63"),
+        _card(4, "Pippa Fahey", "Darebin Valley", "7.68"),
+    ]
+    page = f"<html><body><h2>60m Women Final</h2><div>{''.join(cards)}</div></body></html>"
+    rows = contract(page)["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["team"], r["mark"]) for r in rows] == [
+        (1, "Remy Birkett", "Kooyong North", "7.55"),
+        (2, "Kirra Gorman", "Corio Bay AC", "7.57"),
+        (3, "Jada Birkett", "Darebin Valley", "7.63"),
+        (4, "Pippa Fahey", "Darebin Valley", "7.68"),
+    ]

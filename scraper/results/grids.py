@@ -21,6 +21,7 @@ from lxml import etree
 MIN_ROWS = 3  # the header and two rows, or three rows
 MIN_CELLS = 3
 MAX_CELL = 100  # characters: longer text is prose, not a cell
+MAX_EXTRA = 2  # cells a row may print after the grid's usual ones
 MAX_LEAD_WORDS = 2  # a row's own text before its cells: a place ('1.', '1 .')
 _ROW_TAGS = frozenset(("div", "li", "p", "a", "dl", "section", "article"))
 _NO_CELL = frozenset(("br", "script", "style", "noscript", "template", "svg", "hr"))
@@ -50,13 +51,13 @@ def _grid(box: Any) -> bool:
     width, many = widths.most_common(1)[0]
     if width < MIN_CELLS or many < MIN_ROWS:
         return False
-    first = next(row for row, cells in rows if len(cells) == width)
+    first = next(row for row, cells in rows if width <= len(cells) <= width + MAX_EXTRA)
     for kid in kids[: kids.index(first)]:
         box.addprevious(kid)  # a title inside the grid before its rows ('Girls 400 Meter Dash')
     box.tag = "table"
     for row, cells in rows:
-        if len(cells) == width:
-            _as_row(row, cells)
+        if width <= len(cells) <= width + MAX_EXTRA:
+            _as_row(row, cells)  # (a card may add a cell at its end: its note, 'PB')
     return True
 
 
@@ -77,9 +78,19 @@ def _cells(row: Any) -> list[Any] | None:
             continue
         if len(" ".join("".join(c.itertext()).split())) > MAX_CELL:
             return None
-        cells.append(c)
+        cells.extend(_parts(c))
     filled = sum(1 for c in cells if isinstance(c, str) or "".join(c.itertext()).strip())
     return cells if filled >= MIN_CELLS else None
+
+
+def _parts(cell: Any) -> list[Any]:
+    """A cell that only holds elements, nothing between them, as those elements' cells (a card's
+    ``<div><a>Name</a><span>Club</span></div>``, ``<dl><dt>Result</dt><dd>2:08.17</dd></dl>``:
+    the labels ``<dt>`` go, their values stay)."""
+    kids = [k for k in cell if isinstance(k.tag, str) and k.tag not in _NO_CELL]
+    if len(kids) < 2 or (cell.text or "").strip() or any((k.tail or "").strip() for k in kids):
+        return [cell]
+    return [p for k in kids if k.tag != "dt" for p in _parts(k)]
 
 
 def _as_row(row: Any, cells: list[Any]) -> None:
