@@ -1327,3 +1327,41 @@ def test_result_cards_their_name_and_club_apart_their_labelled_values_and_an_ext
         (3, "Jada Birkett", "Darebin Valley", "7.63"),
         (4, "Pippa Fahey", "Darebin Valley", "7.68"),
     ]
+
+
+def test_a_relay_with_a_column_per_leg_its_runners_and_their_times_and_a_total():
+    legs = ["Leg 1", "Leg 2", "Leg 3"]
+    page = (
+        "<html><body><h2>Business Relay 3x5K</h2>"
+        + _table(
+            ["Place", "Team", *legs, "Total"],
+            [
+                [
+                    "1",
+                    "Whitcomb Insurance",
+                    "Dana Purcell<br>22:40",
+                    "Greg Hurd<br>21:02",
+                    "Todd Sisk<br>20:31",
+                    "1:04:13",
+                ],
+                [
+                    "2",
+                    "Yount Brewing Co.",
+                    "Gina Yount<br>23:12",
+                    "Tara Boggs<br>24:05",
+                    "Erin Luce<br>25:40",
+                    "1:12:57",
+                ],
+            ],
+        )
+        + "</body></html>"
+    )
+    ev = contract(page)["events"][0]
+    assert ev["kind"] == "relay"  # not team scores: 'Total' is the team's time
+    first = ev["results"][0]
+    assert (first["team"], first["mark"]) == ("Whitcomb Insurance", "1:04:13")
+    assert [m["athlete"] for m in first["relay_members"]] == [
+        "Dana Purcell",
+        "Greg Hurd",
+        "Todd Sisk",
+    ]

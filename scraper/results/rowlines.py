@@ -265,6 +265,8 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for k, a in enumerate(names, first):
         leg: dict[str, Any] = {"leg": k}
+        if m := _MEMBER_SPLIT.search(a):  # 'Dana Purcell 22:40': the runner's leg time
+            a, leg["split"] = a[: m.start()], m[1]
         if m := _MEMBER_SEX.search(a):
             a, leg["sex"] = a[: m.start()], "F" if m[1].upper() in "FW" else "M"
         if m := _MEMBER_YEAR.search(a):
@@ -276,6 +278,7 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
+_MEMBER_SPLIT = re.compile(r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$")
 _MEMBER_SEX = re.compile(r"\s*\(([MFW])\)$", re.I)
 
 

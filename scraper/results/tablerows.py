@@ -106,8 +106,8 @@ def read_table(
                 ev = start(title if ev is None else ev.name)
             fields = {c.field for c in hdr}
             times = [c.label for c in hdr if c.field == "mark"]  # a team's time: its runners'
-            teams = "team" in fields and "points" in fields and "athlete" not in fields
-            teams = teams and all(_TEAM_TIME.match(t) for t in times)
+            teams = "team" in fields and "points" in fields and not fields & {"athlete", "leg"}
+            teams = teams and all(_TEAM_TIME.match(t) for t in times)  # ('Leg 1' ..: a relay's)
             if teams:
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...| Total Time)
             continue
