@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.results import parse_document, to_contract
+from scraper.results.audit import audit_document
 from scraper.results.meetinfo import day_of
 from scraper.results.rowlines import members_of
 from scraper.results.tablecols import header_columns, plan
@@ -1365,3 +1366,29 @@ def test_a_relay_with_a_column_per_leg_its_runners_and_their_times_and_a_total()
         "Greg Hurd",
         "Todd Sisk",
     ]
+
+
+def test_a_table_of_the_meetings_records_under_its_heading_is_no_results():
+    page = (
+        "<html><body><h3>800m Women</h3>"
+        + _table(
+            ["Pos", "Athlete", "Club", "Perf"],
+            [
+                ["1", "Hattie Crabtree", "Holme Vale AC", "2:11.40"],
+                ["2", "Edie Pogson", "Airedale Harriers", "2:13.05"],
+            ],
+        )
+        + "<h2>Meeting Records</h2>"
+        + _table(
+            ["Event", "Record", "Holder", "Club", "Year"],
+            [
+                ["800m Women", "2:06.37", "Rosie Sugden", "Bronte Moor AC", "2010"],
+                ["100m Men", "10.61", "Ivo Lister", "Dearne Valley AC", "2014"],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("800m Women", 2)]
+    audit = audit_document(page, parse_document(page.encode(), None, "results.html"))
+    assert (audit.verdict, audit.coverage) == ("parsed", 1.0)

@@ -308,6 +308,16 @@ def _rendered_text(el: Any) -> str:
     return text_of(el)
 
 
+# a heading over a table of records, not results ('Meeting Records', 'Rekorde', 'Records du
+# meeting'): the records' word, its kind around it, nothing else
+RECORDS_HEADING = re.compile(
+    r"^\W*(?:(?:meet(?:ing)?|championships?|facility|stadium|club|national|area|world|current|"
+    r"existing|standing)\s+)*(?:records?|rekorde?|bestleistungen|records du meeting|récords?|"
+    r"primati)(?:\s+(?:du meeting|des meetings|del meeting))?\W*$",
+    re.I,
+)
+
+
 def _tables(root: Any, fmt: str) -> ResultDoc:
     doc = ResultDoc(format=f"{fmt}-tables")
     hidden = hidden_classes(root)
@@ -319,8 +329,9 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         else:
             groups.append((placed, lines))
     for placed, lines in groups:
-        if not lines:
-            continue
+        heading = next((t for t, tag in placed.before if tag in HEADINGS), "")
+        if not lines or RECORDS_HEADING.match(heading):
+            continue  # (a table of the meeting's records under its heading: no results)
         title, rnd, wind = title_of(placed.before, placed.outline)
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")

@@ -33,7 +33,7 @@ from scraper.results import jsonarrays
 from scraper.results.delimited import looks_delimited
 from scraper.results.document import _decode, source_rows
 from scraper.results.grids import rewrite_grids
-from scraper.results.html import MAX_TAGS
+from scraper.results.html import MAX_TAGS, RECORDS_HEADING
 from scraper.results.matching import json_values
 from scraper.results.model import ResultDoc
 from scraper.results.officesource import office_units
@@ -167,6 +167,12 @@ def _record_starts(lines: list[str]) -> dict[int, int]:
 # -- HTML ------------------------------------------------------------------------------------
 
 
+def _records(table: Any) -> bool:
+    """A table under a records heading ('Meeting Records'): no results, as the reader reads it."""
+    heading = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]")
+    return bool(heading) and bool(RECORDS_HEADING.match(heading[0].text_content().strip()))
+
+
 def _html_units(text: str, grids: bool = False) -> list[Unit]:
     text = _NOT_XML.sub("", re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
     try:
@@ -184,7 +190,7 @@ def _html_units(text: str, grids: bool = False) -> list[Unit]:
     for table in list(root.iter("table")):
         if table.find(".//table") is not None:
             continue
-        if _shown(table):
+        if _shown(table) and not _records(table):
             units += [cells for tr in table.iter("tr") if _shown(tr) and (cells := _cells(tr))]
         table.drop_tree()
     for el in root.iter():
