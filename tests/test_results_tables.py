@@ -1392,3 +1392,16 @@ def test_a_table_of_the_meetings_records_under_its_heading_is_no_results():
     assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("800m Women", 2)]
     audit = audit_document(page, parse_document(page.encode(), None, "results.html"))
     assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
+
+
+def test_a_cookie_banners_date_dates_no_meet():
+    page = (
+        "<html><body><div id='cookie-consent'><p>We use cookies. Last updated 12/03/2025.</p>"
+        "</div><h1>Summer Open Meeting</h1><p>Saturday 14 June 2025, Thwaite Mills</p>"
+        "<h3>800m Women</h3>"
+        + _table(
+            ["Pos", "Athlete", "Club", "Perf"], [["1", "Hattie Crabtree", "Holme AC", "2:11.40"]]
+        )
+        + "</body></html>"
+    )
+    assert contract(page)["meet"]["date"] == "2025-06-14"

@@ -107,8 +107,8 @@ def tree(text: str) -> Any:
 def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
-    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript"):
-        _drop(bad)
+    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + _CONSENT(root):
+        _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet)
     pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
@@ -135,6 +135,12 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     doc.format = f"{fmt}-text/" + doc.format
     doc.meet.fill(meet)
     return doc
+
+
+_CONSENT = etree.XPath(
+    "//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(@id, 'consent') or "
+    "contains(translate(@class, 'COKIE', 'cokie'), 'cookie') or contains(@class, 'consent')]"
+)
 
 
 def _titled(pre: Any) -> str:
