@@ -107,7 +107,7 @@ def tree(text: str) -> Any:
 def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
-    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + _CONSENT(root):
+    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + _consent(root):
         _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet)
     pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
@@ -137,10 +137,18 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     return doc
 
 
-_CONSENT = etree.XPath(
-    "//*[contains(translate(@id, 'COKIE', 'cokie'), 'cookie') or contains(@id, 'consent') or "
-    "contains(translate(@class, 'COKIE', 'cokie'), 'cookie') or contains(@class, 'consent')]"
-)
+def _consent(root: Any) -> list[Any]:
+    """The page's cookie or consent boxes, among its first elements (where such a banner stands;
+    a whole page's are too many to look through)."""
+    return [
+        el
+        for el in islice(root.iter(), _CONSENT_SCAN)
+        if _CONSENT.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+    ]
+
+
+_CONSENT = re.compile(r"cookie|consent", re.I)
+_CONSENT_SCAN = 400  # elements
 
 
 def _titled(pre: Any) -> str:
