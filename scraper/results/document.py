@@ -108,7 +108,10 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     texts = [data.decode(enc, "replace") for enc in _SINGLE_BYTE]
-    return min(texts, key=_misread)  # (stable: Western European when they tie)
+    odd = [_misread(t) for t in texts]
+    if len(set(odd)) == 1:  # no letter misread either way: the words that mix the pages decide
+        odd = [_mixed(t) for t in texts]
+    return texts[odd.index(min(odd))]  # (Western European when they tie)
 
 
 # the single-byte code pages results files are saved in: Western, then Central European
@@ -116,7 +119,7 @@ _SINGLE_BYTE = ("cp1252", "cp1250")
 _BY_LETTER = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f]|[^\x00-\x7f](?=[^\W\d_])")
 
 
-_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f][^\W\d_]*")
+_WORD = re.compile(r"[^\W\d_]+")
 # Central European letters read in the Western code page ('ř' as 'ø', 'č' as 'è', 'ě' as 'ì', 'ů'
 # as 'ù', 'ň' as 'ò', 'ő' as 'õ', 'ű' as 'û') beside the acute vowels both pages share: a mix
 # no Western word writes ('Kotláøka', 'Øezníèková')
@@ -126,9 +129,14 @@ _ACUTE = frozenset("áíýúÁÍÝÚ")
 
 def _misread(text: str) -> int:
     """Signs a wrong code page leaves beside letters ('Pawe³', 'S³oneczne', '¿ona'): no letter
-    where a letter stands in the right one, or letters no one word of a language mixes. Fewer is
-    likelier."""
-    odd = sum(1 for m in _BY_LETTER.finditer(text) if not m.group().isalpha())
-    return odd + sum(
-        1 for w in _WORD.findall(text) if not _WESTERN_AS.isdisjoint(w) and not _ACUTE.isdisjoint(w)
+    where a letter stands in the right one. Fewer is likelier."""
+    return sum(1 for m in _BY_LETTER.finditer(text) if not m.group().isalpha())
+
+
+def _mixed(text: str) -> int:
+    """Words mixing letters no one word of a language mixes ('Kotláøka'). Fewer is likelier."""
+    return sum(
+        1
+        for w in _WORD.findall(text)
+        if not w.isascii() and not _WESTERN_AS.isdisjoint(w) and not _ACUTE.isdisjoint(w)
     )
