@@ -259,9 +259,9 @@ def _names(parts: list[str]) -> bool:
 
 def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
-    ``Row.relay_members`` holds them; a birth year in brackets after a name is its year
-    ('FUMAGALLI Vittorio (01)'), a sex in brackets its sex (a mixed relay's 'KOVALENKO Olena
-    (F)')."""
+    ``Row.relay_members`` holds them; a birth year after a name is its year ('FUMAGALLI Vittorio
+    (01)', 'Meinken Nils 00'), a sex in brackets its sex (a mixed relay's 'KOVALENKO Olena (F)'),
+    a time its leg's split ('Dana Purcell 22:40')."""
     out: list[dict[str, Any]] = []
     for k, a in enumerate(names, first):
         leg: dict[str, Any] = {"leg": k}
