@@ -12,7 +12,7 @@ or a table's cell), a name or club wrapped onto the next line under its own colu
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from scraper.results.align import BRACKET_WIND, Tok, shape, tokens, zone_of
 from scraper.results.headers import field_of
@@ -20,8 +20,16 @@ from scraper.results.marks import parse_mark, split_attempt
 from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
 
-if TYPE_CHECKING:
-    from scraper.results.headerline import Block
+
+class Block(Protocol):
+    """The columns of the lines under a header, as :class:`scraper.results.headerline.Block`
+    holds them (named here by their shape: that module builds on this one)."""
+
+    fields: tuple[str, ...]
+    zones: tuple[tuple[int, int], ...] | None
+    labels: tuple[str, ...]
+    wrapped: tuple[str, ...]
+
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
