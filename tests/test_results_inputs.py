@@ -775,3 +775,34 @@ def test_a_datatables_reply_without_column_names_and_html_in_its_cells():
         (2, "LEMMA Dawit", "Harbour RC", 1780.0),
         (3, "SOKOLOVA Oksana", "Harbour RC", 1865.0),
     ]
+
+
+def test_a_sheet_with_two_events_side_by_side_reads_both_under_their_own_titles(tmp_path):
+    # the men's block in A-D and the women's in F-I, of different lengths, and a second pair
+    # below: before, the right-hand block was lost and the audit said 'parsed'
+    rows = [
+        ["Vereinsmeisterschaften 2025"],
+        ["Datum: 14.06.2025"],
+        [],
+        ["100m Männer", None, None, None, None, "100m Frauen"],
+        ["Platz", "Name", "Verein", "Zeit", None, "Platz", "Name", "Verein", "Zeit"],
+        [1, "Max Müller", "LG Nord", "11.23", None, 1, "Anna Klein", "TV Süd", "12.40"],
+        [2, "Jan Schmidt", "TV Süd", "11.45", None, 2, "Lea Braun", "SC Ost", "12.71"],
+        [3, "Tim Weber", "LG Nord", "11.80"],
+        [],
+        ["Weitsprung Männer", None, None, None, None, "Weitsprung Frauen"],
+        ["Platz", "Name", "Verein", "Weite", None, "Platz", "Name", "Verein", "Weite"],
+        [1, "Tim Weber", "LG Nord", "6.12", None, 1, "Lea Braun", "SC Ost", "5.01"],
+        [2, "Jan Schmidt", "TV Süd", "5.88", None, 2, "Anna Klein", "TV Süd", "4.77"],
+    ]
+    data = xlsx(tmp_path, rows)
+    doc = contract(data, "results.xlsx")
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("100m Männer", "M", 3),
+        ("100m Frauen", "F", 2),
+        ("Weitsprung Männer", "M", 2),
+        ("Weitsprung Frauen", "F", 2),
+    ]
+    assert rows_of(doc)[3] == ("100m Frauen", 1, "Anna Klein", "TV Süd", None, 12.4)
+    assert rows_of(doc)[-1] == ("Weitsprung Frauen", 2, "Anna Klein", "TV Süd", None, 4.77)
+    assert audit_document(data, parse_document(data, None, "results.xlsx")).verdict == "parsed"

@@ -15,6 +15,7 @@ from scraper.results.audit import audit_document
 from scraper.results.meetinfo import day_of
 from scraper.results.rowlines import members_of
 from scraper.results.tablecols import header_columns, plan
+from scraper.results.tablesides import split_at
 from scraper.results.tablewords import header_field, title_gender
 
 
@@ -1405,3 +1406,47 @@ def test_a_cookie_banners_date_dates_no_meet():
         + "</body></html>"
     )
     assert contract(page)["meet"]["date"] == "2025-06-14"
+
+
+def test_one_table_holding_two_events_side_by_side_reads_the_left_then_the_right() -> None:
+    page = (
+        "<html><body><h1>Club Championships 2024</h1><p>Saturday 8 June 2024</p><table>"
+        "<tr><td colspan=4>800m Boys U15</td><td></td><td colspan=4>800m Girls U15</td></tr>"
+        "<tr><th>Pos</th><th>Name</th><th>Club</th><th>Time</th><td></td>"
+        "<th>Pos</th><th>Name</th><th>Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Oliver Grant</td><td>Harriers AC</td><td>2:11.4</td><td></td>"
+        "<td>1</td><td>Mia Hughes</td><td>City AC</td><td>2:25.0</td></tr>"
+        "<tr><td>2</td><td>Leo Price</td><td>City AC</td><td>2:14.9</td><td></td>"
+        "<td>2</td><td>Ava Lewis</td><td>Harriers AC</td><td>2:27.3</td></tr>"
+        "<tr><td>3</td><td>Noah Reed</td><td>Vale RC</td><td>2:20.1</td><td></td>"
+        "<td></td><td></td><td></td><td></td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("800m Boys U15", "M"),
+        ("800m Girls U15", "F"),
+    ]
+    assert cells(doc, "place", "athlete", "team", "mark") == [
+        (1, "Oliver Grant", "Harriers AC", "2:11.4"),
+        (2, "Leo Price", "City AC", "2:14.9"),
+        (3, "Noah Reed", "Vale RC", "2:20.1"),
+        (1, "Mia Hughes", "City AC", "2:25.0"),
+        (2, "Ava Lewis", "Harriers AC", "2:27.3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "at"),
+    [
+        ("Platz|Name|Verein|Zeit||Platz|Name|Verein|Zeit", 5),
+        ("Pos|School|Points|Pos|School|Points", 3),
+        ("Pl|Name|Club|Time|Wind|Pl|Name|Club|Time", 5),  # one copy with a wind column
+        ("Pl|Name|Verein|Zeit|Pl AK", None),  # a second place column, no second table
+        ("Place|Name|Club|Time|Place|Name", None),  # too few columns in the second copy
+        ("Rank|Team|Score|1|2|3|4|5", None),
+        ("Pl|Name|Club|Leg 1|Leg 2|Leg 3|Leg 4", None),
+    ],
+)
+def test_a_header_naming_its_columns_twice_starts_a_second_table(header, at) -> None:
+    assert split_at(header.split("|")) == at

@@ -27,6 +27,7 @@ from scraper.results.sections import HEAT, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablegroups import Line, by_event, by_heat, event_column, sex_column
+from scraper.results.tablesides import unfold
 from scraper.results.tablewords import (
     ROUND_COLUMNS,
     header_field,
@@ -89,7 +90,7 @@ def read_table(
             choose_time_column(ev.rows)  # gun or chip: the one the places follow
         block.clear()
 
-    for line in lines:
+    for line in unfold(lines):
         if not any(c.strip() for c in line.cells):
             continue
         if meet is not None and not any(e.rows for e in events) and read_meta(line.cells, meet):
