@@ -267,6 +267,6 @@ def _split_of(ev: Event, race: Event, metres: float) -> bool:
         return a == b or a.startswith(f"{b} ") or b.startswith(f"{a} ")
 
     def slower(name: str, mark: float) -> bool:
-        return any(same(a, name) and m is not None and m > mark for a, m in final)
+        return any(same(a, name) and m > mark for a, m in final)
 
     return all(r.athlete and r.mark is not None and slower(r.athlete, r.mark) for r in ev.rows)

@@ -17,9 +17,16 @@ from scraper.results.sections import meet_heading
 
 
 def parse_text(text: str, name: str | None = None) -> ResultDoc:
-    """Plain text: try each text reader in turn; the first that yields rows wins."""
+    """Plain text: try each text reader in turn; the first that yields rows wins.  A race's
+    intermediate times printed after its results are no results (:func:`without_splits`)."""
     if _binary(text):
         return ResultDoc(format="text", error="binary data, no text (a format no reader knows)")
+    doc = _read(text, name)
+    doc.events = without_splits(doc.events)
+    return doc
+
+
+def _read(text: str, name: str | None) -> ResultDoc:
     readers = [
         (lambda: delimited.looks_like_lif(text, name), delimited.parse_lif),
         (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
@@ -36,10 +43,8 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
                     general = fallback.parse(text)  # several tables: the general reader too
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
                 doc.text = text
-                doc.events = without_splits(doc.events)  # a race's intermediate times
                 return doc
     doc = fallback.parse(text)
-    doc.events = without_splits(doc.events)  # (printed after its results: no results)
     athletes = sum(len(e.rows) for e in doc.events if e.kind != "team_scores")
     if not athletes and (unfolded := agate.unfold(text)) is not None:
         listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
