@@ -230,6 +230,10 @@ def test_tiebreak_thousandths(raw, expected):
         ("DESCL", "DQ"),
         ("Ausente", "DNS"),
         ("AUS", None),  # Australia
+        ("Assente", "DNS"),  # Italian, Swedish
+        ("Ass.", "DNS"),
+        ("ASS", None),
+        ("Ej fullf.", "DNF"),
         ("欠場", "DNS"),  # Japanese, Chinese, Korean
         ("途中棄権", "DNF"),
         ("失格", "DQ"),

@@ -731,3 +731,26 @@ def test_a_comma_printed_apart_from_the_surname_stays_in_the_name():
         (1, "KRAIMER, Mike", "Concordia"),
         (2, "LEE, Ann", "Bethel"),
     ]
+
+
+def test_ffa_lines_the_country_in_brackets_after_the_name_and_the_category_after_the_club():
+    # French federation lists: 'NAME Given (FRA)   Club   ESM/03  10''71', no header
+    text = (
+        "100m - Hommes - Finale (Vent : +1.4 m/s)\n"
+        "  1 ROUSSEAU Lucas (FRA)        Stade Français        ESM/03  10''71\n"
+        "  2 BERNARD Nathan (FRA)        ES Montgeron          ESM/03  10''80\n"
+        "  3 DURAND Kylian (FRA)         US Créteil            SEM/99  10''97\n"
+        "  - ROBERT Maxime (FRA)         CA Montreuil 93       SEM/99  DNS\n"
+    )
+    ev = parse(text)["events"][0]
+    got = [
+        (r["athlete"], r["team"], r["year"], r["detail"].get("country"), r["mark_normalized"])
+        for r in ev["results"]
+    ]
+    assert got == [
+        ("ROUSSEAU Lucas", "Stade Français", "03", "FRA", 10.71),
+        ("BERNARD Nathan", "ES Montgeron", "03", "FRA", 10.8),
+        ("DURAND Kylian", "US Créteil", "99", "FRA", 10.97),
+        ("ROBERT Maxime", "CA Montreuil 93", "99", "FRA", None),  # the club's 93 is no mark
+    ]
+    assert ev["results"][-1]["status"] == "DNS"

@@ -100,7 +100,8 @@ FIT: dict[str, dict[str, float]] = {
     "bib": {"int2": 1, "int": 1.5, "place": 0.3, "bib0": 2},
     "year": {"class": 2.5, "int2": 1.2, "year4": 2, "year4p": 2.5, "dob": 2.5, "category": 1.5}
     | {"sex": 0.2},
-    "year_after": {"class": 2.5, "year4": 2, "year4p": 2.5},  # after the team: no number
+    "year_after": {"class": 2.5, "year4": 2, "year4p": 2.5, "category": 1.5},  # (no number:
+    # a team's; a category with its year after the team, FFA's 'ESM/03')
     "age": {"int2": 1.5, "class": 0.5},
     "sex": {"sex": 2.5},
     "category": {"category": 2.5, "word": 0.4, "class": 0.3, "state": 0.2},

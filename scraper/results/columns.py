@@ -91,6 +91,10 @@ def build_row(
         yr = yr[1:-1].strip() or None  # '(1998)': the year as printed, less its brackets
     if yr and len(yr) >= 8 and (born := date_in(yr))[0] == yr and born[1]:
         row.extra["born"], yr = yr, born[1][:4]  # a full birth date: its year, the date kept
+    if row.athlete and (m := _COUNTRY_AFTER.search(row.athlete)):
+        row.athlete = row.athlete[: m.start()].rstrip() or None  # 'ROUSSEAU Lucas (FRA)'
+        row.extra.setdefault("country", m[1])
+        row.team = row.team or m[1]
     if row.athlete and (m := _YEAR_AFTER.search(row.athlete)):
         row.athlete = row.athlete[: m.start()].rstrip() or None  # 'ROSSI Anna (01)', '奏太(2)'
         yr = yr or m[1]
@@ -150,6 +154,7 @@ def build_row(
 
 
 _YEAR_AFTER = re.compile(r"\s*\((\d{1,4})\)$")  # a class or birth year in brackets
+_COUNTRY_AFTER = re.compile(r"\s+\(([A-Z]{3})\)$")  # a country's code in brackets after the name
 
 
 def _name(v: str | None) -> str | None:

@@ -65,6 +65,7 @@ STATUS_WORDS = {
     "RIT": "DNF",
     "SQUALIFICATO": "DQ",
     "SQUAL": "DQ",
+    "ASSENTE": "DNS",
     "SQ": "DQ",
     "NON CLASSÉ": "DNF",
     # Czech, Finnish, Danish, Portuguese and Polish lists
@@ -100,6 +101,8 @@ STATUS_WORDS = {
     "BRUTIT": "DNF",
     "DISKAD": "DQ",
     "DISKVALIFICERAD": "DQ",
+    "EJ FULLF": "DNF",  # ej fullföljt
+    "EJ FULLFÖLJT": "DNF",
     "AUSENTE": "DNS",
     "ABANDONO": "DNF",
     "ABANDONOU": "DNF",
@@ -116,7 +119,8 @@ STATUS_WORDS = {
     "실격": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF"}  # non classé; n. angetreten; abandon
+_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS"}  # non classé;
+# nicht angetreten; abandon; assente
 
 
 def status_of(text: str | None) -> str | None:
