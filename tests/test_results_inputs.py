@@ -665,6 +665,23 @@ def test_a_delimited_table_of_many_events_is_parted_by_event_and_sex():
     ]
 
 
+def test_an_age_group_column_beside_the_event_column_parts_the_events_and_gives_the_gender():
+    # UK league sheets: the under-15 boys' 100m and the senior women's had been one section
+    # with its places starting again, no gender
+    text = (
+        "Event,Age Grp,String,Pos,Name,Club,Perf,Pts\n"
+        "100m,U15B,A,1,Jack Hall,Kestrel Harriers,12.20,10\n"
+        "100m,U15B,A,2,Owen Marsh,Millbrook RC,12.41,9\n"
+        "100m,SW,A,1,Grace Kettle,Northgate AC,12.30,10\n"
+        "100m,SW,B,2,Ruby Barnes,Tamworth Vale H,12.52,9\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.csv"))
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("U15B 100m", "M", 2),
+        ("SW 100m", "F", 2),
+    ]
+
+
 def test_a_sheets_label_rows_before_its_header_fill_the_meet_and_the_audit_reads_its_rows():
     # 'Meet,Bellerive Open' without a colon; the two label rows do not hide the table from the
     # audit

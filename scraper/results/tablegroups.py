@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scraper.results.categories import category_of
 from scraper.results.model import Event, new_event, sex_of
 from scraper.results.tablecols import Column, place_of
 from scraper.results.tablewords import EVENT_COLUMNS
@@ -84,7 +85,8 @@ def by_heat(ev: Event) -> list[Event]:
 
 
 def sex_column(header: list[Column] | None, rows: list[list[str]], events: bool) -> int | None:
-    """The column naming each row's gender: in a table of many ``events`` its 'Sex' column; in
+    """The column naming each row's gender: in a table of many ``events`` its 'Sex' column, or
+    a column of categories that carry it ('Age Grp': U15B, SW) whose rankings start again; in
     any table a column of gender words whose rankings start again ('Division': the girls' team
     scores from 1, then the boys' from 1)."""
     cols = list(enumerate(header or ()))
@@ -100,4 +102,12 @@ def sex_column(header: list[Column] | None, rows: list[list[str]], events: bool)
         values = {r[j].strip() for r in rows if j < len(r) and r[j].strip()}
         if values and all(len(v) > 1 and sex_of(v) for v in values) and (events or firsts >= 2):
             return j
+        if events and firsts >= 2 and len(values) >= 2 and all(gender_of(v) for v in values):
+            return j  # age groups that carry the gender: 'U15B', 'SW' beside an event column
     return None
+
+
+def gender_of(value: str) -> str | None:
+    """The gender a sex word or a category code names ('Girls', 'U15B', 'SW', 'W40')."""
+    category = category_of(value)
+    return sex_of(value) or (category.gender if category else None)

@@ -26,7 +26,14 @@ from scraper.results.rowlines import legs, members_of, next_leg, two_lines
 from scraper.results.sections import HEAT, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
-from scraper.results.tablegroups import Line, by_event, by_heat, event_column, sex_column
+from scraper.results.tablegroups import (
+    Line,
+    by_event,
+    by_heat,
+    event_column,
+    gender_of,
+    sex_column,
+)
 from scraper.results.tablesides import unfold
 from scraper.results.tablewords import (
     ROUND_COLUMNS,
@@ -77,6 +84,8 @@ def read_table(
         whole = [((None, "", ""), block)]
         groups = by_event(block, at, sex, rd) if at is not None or sex is not None else whole
         for k, ((name, sexed, stage), group) in enumerate(groups):
+            if name and sexed and category_of(sexed):
+                name = f"{sexed} {name}"  # the age group's event: 'U15B 100m'
             if name or ev is None:
                 ev = start(name or title)
                 ev.kind = "team_scores" if teams else ev.kind
@@ -84,7 +93,7 @@ def read_table(
                 kind = ev.kind
                 ev = start(ev.name)
                 ev.kind = kind
-            ev.gender = sex_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
+            ev.gender = gender_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
             _read_block(ev, header, group)
             choose_time_column(ev.rows)  # gun or chip: the one the places follow
