@@ -749,6 +749,37 @@ def test_a_relay_teams_runners_in_a_row_under_it_are_its_members() -> None:
     ]
 
 
+def test_a_relay_teams_runners_in_brackets_in_its_cell_are_its_members() -> None:
+    page = (
+        "<html><body><h4>Open Women 4x100m Relay</h4>"
+        + _table(
+            ["Place", "Team", "Performance", "Points"],
+            [
+                [
+                    "1",
+                    "Box Hill A (Ngaio Te Awa, Indi Murphy, Mere Ngata, Jorja Kelly)",
+                    "47.02",
+                    "8",
+                ],
+                [
+                    "2",
+                    "Knox A (Leilani Whitmore, Tayla Parata, Mere Donaldson, G. Murphy)",
+                    "47.55",
+                    "6",
+                ],
+                ["3", "Ringwood (B)", "48.10", "4"],  # a team's letter in brackets: no runners
+            ],
+        )
+        + "</body></html>"
+    )
+    (relay,) = contract(page)["events"]
+    assert [(r["team"], [m["athlete"] for m in r["relay_members"]]) for r in relay["results"]] == [
+        ("Box Hill A", ["Ngaio Te Awa", "Indi Murphy", "Mere Ngata", "Jorja Kelly"]),
+        ("Knox A", ["Leilani Whitmore", "Tayla Parata", "Mere Donaldson", "G. Murphy"]),
+        ("Ringwood (B)", []),
+    ]
+
+
 def test_a_relay_row_per_leg_is_one_result_with_its_runners() -> None:
     spanned = (  # place, school and time span the four legs' rows
         "<table><tr><th>Place</th><th>School</th><th>Leg</th><th>Runner</th><th>Gr</th>"

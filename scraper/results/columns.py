@@ -84,6 +84,9 @@ def build_row(
             row.extra["relay"] = cells["relay"].strip()
         if cells.get("leg"):  # the runners' column: its first on the team's line, or all
             row.relay_members = legs(members_of(cells["leg"].strip()) or [cells["leg"].strip()])
+        runners = _RUNNERS_AFTER.match(row.team or "")
+        if runners and not row.relay_members and (names := members_of(runners[2])):
+            row.team, row.relay_members = runners[1], legs(names)  # 'Box Hill A (Ann Moss, ...)'
     else:
         row.athlete, row.team = name, team
     yr = _clean(cells.get("year"))
@@ -154,6 +157,7 @@ def build_row(
 
 
 _YEAR_AFTER = re.compile(r"\s*\((\d{1,4})\)$")  # a class or birth year in brackets
+_RUNNERS_AFTER = re.compile(r"^(.*?\S)\s*(\([^()]*,[^()]*\))$")  # a team, its runners in brackets
 _COUNTRY_AFTER = re.compile(r"\s+\(([A-Z]{3})\)$")  # a country's code in brackets after the name
 
 
