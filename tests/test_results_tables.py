@@ -1481,3 +1481,23 @@ def test_one_table_holding_two_events_side_by_side_reads_the_left_then_the_right
 )
 def test_a_header_naming_its_columns_twice_starts_a_second_table(header, at) -> None:
     assert split_at(header.split("|")) == at
+
+
+def test_a_timetable_of_events_and_clock_times_is_no_results() -> None:
+    # its events had been read as athletes, its rounds as teams, its clock times as marks
+    page = (
+        "<html><body><h1>Westmarch County Championships 2024 - Timetable</h1>"
+        + _table(
+            ["Time", "Event", "Gender", "Round", "Entries"],
+            [
+                ["10:00", "100m Hurdles", "Women", "Heats", "14"],
+                ["10:15", "110m Hurdles", "Men", "Heats", "11"],
+                ["10:30", "Long Jump", "Men", "Final", "9"],
+                ["11:00", "400m", "Women", "Final", "8"],
+            ],
+        )
+        + "</body></html>"
+    )
+    parsed = parse_document(page.encode())
+    assert not any(e.rows for e in parsed.events)
+    assert audit_document(page.encode(), parsed).verdict == "unparsed"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from scraper.results.columns import is_year
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
+from scraper.results.model import round_of
 from scraper.results.sections import is_event_title
 from scraper.results.tablewords import header_field, header_word
 
@@ -289,11 +290,16 @@ def _minutes_dot(vals: list[str]) -> bool:
 _CODE = re.compile(r"^[A-Z]{2,3}$")
 
 
+def _race(cell: str) -> bool:
+    return is_event_title(cell) or round_of(cell) is not None
+
+
 def _name_columns(
     texts: list[int], values: list[list[str]], cols: list[Column], taken: set[str]
 ) -> None:
     """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a
-    column of 2-3 letter codes is a country, the team is the fullest other column."""
+    column of 2-3 letter codes is a country, the team is the fullest other column.  A column of
+    events or rounds ('100m Hurdles', 'Heats': a timetable's) names no one."""
 
     def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
         v = [x for x in values[j] if x.strip()]
@@ -302,6 +308,7 @@ def _name_columns(
     def filled(j: int) -> int:
         return sum(1 for x in values[j] if x.strip())
 
+    texts = [j for j in texts if share(j, _race) < 0.7]  # a timetable's events and rounds
     codes = [j for j in texts if share(j, _CODE.match) >= 0.8]
     others = [j for j in texts if j not in codes]
     if not others:
