@@ -1501,3 +1501,22 @@ def test_a_timetable_of_events_and_clock_times_is_no_results() -> None:
     parsed = parse_document(page.encode())
     assert not any(e.rows for e in parsed.events)
     assert audit_document(page.encode(), parsed).verdict == "unparsed"
+
+
+def test_a_high_jump_grid_its_bar_heights_as_header_cells() -> None:
+    # the header row of heights had been read as a result row ('Athlete | Club')
+    page = "<html><body><h3>Women High Jump</h3>" + _table(
+        ["Pos", "Athlete", "Club", "1.55", "1.60", "1.65", "1.70", "Result"],
+        [
+            ["1", "Eleanor Davies", "Shaftesbury Barnet", "", "XXO", "O", "XO", "1.70"],
+            ["2", "Isla Marsh", "Birchfield H", "O", "XO", "XXO", "XXX", "1.65"],
+            ["3", "Ella Barnes", "Edinburgh AC", "O", "XXO", "XXX", "", "1.60"],
+        ],
+    )
+    (ev,) = contract(page + "</body></html>")["events"]
+    assert cells({"events": [ev]}, "place", "athlete", "team", "mark_normalized") == [
+        (1, "Eleanor Davies", "Shaftesbury Barnet", 1.7),
+        (2, "Isla Marsh", "Birchfield H", 1.65),
+        (3, "Ella Barnes", "Edinburgh AC", 1.6),
+    ]
+    assert ev["results"][1]["detail"]["1.65"] == "XXO"  # each height's tries, by its height

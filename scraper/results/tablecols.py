@@ -171,9 +171,27 @@ def header_columns(cells: list[str]) -> list[Column] | None:
         and not (tries >= 3 and _TRY_LABEL.match(c.strip()))
     )  # (a combined event's events as columns, '100m' '400m' '1500m' '110H', are labels; so are
     # attempts numbered '1º 2º 3º')
+    if marks > 1 and _bar_heights(cells):
+        marks = 0  # a high jump's or pole vault's heights over the tries at each
     if len(known) < 2 or not (set(known) & names) or marks > 1:
         return None
     return [Column(f, " ".join(c.split()) or (f or "")) for f, c in zip(fields, cells, strict=True)]
+
+
+_HEIGHT = re.compile(r"^\d[.,]\d\d$")
+
+
+def _bar_heights(cells: list[str]) -> bool:
+    """Three bar heights or more in a row of cells, each higher than the one before ('1.55 |
+    1.60 | 1.65')."""
+    run: list[float] = []
+    for c in cells:
+        h = c.strip()
+        if _HEIGHT.match(h) and (not run or float(h.replace(",", ".")) > run[-1]):
+            run.append(float(h.replace(",", ".")))
+        elif len(run) < 3:
+            run = [float(h.replace(",", "."))] if _HEIGHT.match(h) else []
+    return len(run) >= 3
 
 
 def _camel(c: str) -> bool:
@@ -208,7 +226,13 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
             c.field = "category"  # 'Grade' of W40, U17M: an age class, no school year
             taken.add("category")
             taken.discard("year")
-    free = [j for j in range(width) if cols[j].field is None and not _is_extra_label(cols[j])]
+    free = [
+        j
+        for j in range(width)
+        if cols[j].field is None
+        and not _is_extra_label(cols[j])
+        and not _HEIGHT.match(cols[j].label)  # a bar height's tries, over a grid of them
+    ]
 
     def take(j: int, f: str) -> None:
         cols[j].field = f
