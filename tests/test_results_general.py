@@ -754,3 +754,20 @@ def test_ffa_lines_the_country_in_brackets_after_the_name_and_the_category_after
         ("ROBERT Maxime", "CA Montreuil 93", "99", "FRA", None),  # the club's 93 is no mark
     ]
     assert ev["results"][-1]["status"] == "DNS"
+
+
+@pytest.mark.parametrize("page", ["Pag. 2", "Página 2", "Pagina 2 di 3", "Sida 2 av 3", "Strona 2"])
+def test_a_page_number_in_another_language_starts_no_section(page):
+    text = (
+        "Lancio del Disco Uomini - Finale\n"
+        "Pos. Atleta                           Società                    Prestazione\n"
+        "  1  ROSSI Marco                      ATL. SIENA                       55.00\n"
+        "  2  BIANCHI Luca                     ATL. SIENA                       53.70\n"
+        f"\n{page:>90}\n\n"
+        "  3  VERDI Paolo                      CUS PISA                         52.40\n"
+        "  4  NERI Andrea                      CUS PISA                         51.10\n"
+    )
+    doc = parse(text)
+    assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [
+        ("Lancio del Disco Uomini - Finale", 4)
+    ]

@@ -75,7 +75,8 @@ _MEET_WORDS = re.compile(
     re.I,
 )
 _NOT_TITLE = re.compile(
-    r"^(?:page\s+\d+|seite\s+\d+|side\s+\d+|printed|licensed|hy-?tek|official|results?$|"
+    r"^(?:(?:page|seite|side|pag\.?|pág\.?|página|pagina|sida|strona|strana|sivu|oldal)\s*\d+|"
+    r"printed|licensed|hy-?tek|official|results?$|"
     r"ergebnisliste$|resultater$|résultats$|www\.|http|timing|results? by|©|copyright|"
     r"generated|number of records|more results|back to top|search|account|record|rekord|"
     r"meet record|meet (?:officials?|director|referee|manager)|world|area record|standard|"
@@ -85,7 +86,7 @@ _NOT_TITLE = re.compile(
 )
 _BOILER = re.compile(  # page furniture, timing software's banners (Hy-Tek, MeetPro)
     r"licen[cs]ed?\b|hy-?tek'?s|directathletics|meetpro|printed\s*(?:at|:)|page \d+ of|"
-    r"seite \d+ von",
+    r"seite \d+ von|p[aá]gina \d+ (?:de|di)|sida \d+ av|strona \d+ z",
     re.I,
 )
 _DIGITS = re.compile(r"\d")
