@@ -771,3 +771,24 @@ def test_a_page_number_in_another_language_starts_no_section(page):
     assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [
         ("Lancio del Disco Uomini - Finale", 4)
     ]
+
+
+def test_a_ruled_report_names_each_block_by_the_title_over_its_header():
+    # the second block's title had been taken for a row of the first and lost
+    block = (
+        "Place Name                                Age           Div         Time\n"
+        "===== ======================              ===         =====      =======\n"
+        "    1 {0}A TESTER                      30         {1}3034      1:30:10\n"
+        "    2 {0}B TESTER                      31         {1}3034      1:33:11\n"
+    )
+    text = (
+        "TEST HALF MARATHON - RESULTS\n\nFEMALE OVERALL RESULTS\n"
+        + block.format("ANNA", "F")
+        + "\nMALE OVERALL RESULTS\n"
+        + block.format("OTTO", "M")
+    )
+    doc = parse(text)
+    assert [(e["event_name"], e["gender"], len(e["results"])) for e in doc["events"]] == [
+        ("FEMALE OVERALL RESULTS", "F", 2),
+        ("MALE OVERALL RESULTS", "M", 2),
+    ]

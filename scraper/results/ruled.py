@@ -66,6 +66,7 @@ def parse(text: str) -> ResultDoc:
             ev.kind = "relay"
         ev.round = "Finals"
         i += 1
+        floor = i  # (past the block's last row: the lines after it may title the next block)
         while i < n and not SEGMENTED_RULER.match(lines[i]):
             line = lines[i]
             if SEGMENTED_RULER.match(lines[i + 1] if i + 1 < n else ""):
@@ -79,8 +80,8 @@ def parse(text: str) -> ResultDoc:
                 row = build_row(cells, None, ev.round, relay, raw=line.rstrip())
                 if row is not None and _holds_a_result(row):
                     ev.rows.append(row)
+                    floor = i + 1
             i += 1
-        floor = i
         if ev.rows and ev not in doc.events:
             doc.events.append(ev)
     for ev in doc.events:
