@@ -792,3 +792,23 @@ def test_a_ruled_report_names_each_block_by_the_title_over_its_header():
         ("FEMALE OVERALL RESULTS", "F", 2),
         ("MALE OVERALL RESULTS", "M", 2),
     ]
+
+
+@pytest.mark.parametrize("wind", ["Vento: -1.1", "Wind: -1.1", "Wind -1.1 m/s"])
+def test_a_heats_wind_line_over_the_header_is_no_half_of_it(wind):
+    # 'Vento' is a header word: the line had been read as the header's upper half, its
+    # columns lost (a two-digit bib then read as the place)
+    text = (
+        " 100 Metri Uomini - Batteria 1\n"
+        f" {wind}\n"
+        "Pos.  Pett. Atleta                       Anno   Cat. Società              Prestazione\n"
+        "  1   204   BRUNO Matteo                 1999   SM   ATL. SIENA                10.59\n"
+        "  2    80   COSTA Pietro                 1999   SM   ATL. SIENA                11.40\n"
+        "      371   RICCI Lorenzo                1999   SM   ATL. SIENA              Assente\n"
+    )
+    got = [(r["place"], r["detail"].get("bib"), r["wind"], r["status"]) for r in rows_of(text)]
+    assert got == [(1, "204", -1.1, None), (2, "80", -1.1, None), (None, "371", -1.1, "DNS")]
+
+
+def rows_of(text: str) -> list[dict[str, Any]]:
+    return [r for e in parse(text)["events"] for r in e["results"]]

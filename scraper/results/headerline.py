@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from scraper.results.align import TEXT, TIMES, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
+from scraper.results.marks import wind_in
 from scraper.results.model import gender_of, unit_hint_of
 from scraper.results.sections import DISTANCE, GENERIC_TITLE, HEAT, is_event_title
 
@@ -173,6 +174,8 @@ def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
     gender = gender_of(" ".join(words))
     if GENERIC_TITLE.match(other.strip()) or HEAT.match(other.strip()):
         return False  # 'Individual Results', 'Flight 1' over the header: the section's heading
+    if wind_in(other.strip())[0] is not None:
+        return False  # 'Vento: -1.1' over the header: the heat's wind
     if (is_event_title(other.strip()) or gender) and (
         known * 2 < len(words) or _DISTANCE.search(other) or gender
     ):
