@@ -812,3 +812,21 @@ def test_a_heats_wind_line_over_the_header_is_no_half_of_it(wind):
 
 def rows_of(text: str) -> list[dict[str, Any]]:
     return [r for e in parse(text)["events"] for r in e["results"]]
+
+
+def test_a_records_letters_between_two_words_of_a_club_are_the_clubs():
+    # 'CR' (a championship record) inside 'ATL. VIRTUS CR LUCCA' had cut the club in two,
+    # its first half read into the name
+    text = (
+        "100 Metri Uomini - Finale\n"
+        "Pos. Atleta                           Società                     Prestazione\n"
+        "  1  ROSSI Marco                      ATL. SIENA                        10.60\n"
+        "  2  NERI Luca                        ATL. VIRTUS CR LUCCA              10.67\n"
+        "  3  BIANCHI Paolo                    C.U.S. PISA                       10.74 CR\n"
+    )
+    got = [(r["athlete"], r["team"]) for r in rows_of(text)]
+    assert got == [
+        ("ROSSI Marco", "ATL. SIENA"),
+        ("NERI Luca", "ATL. VIRTUS CR LUCCA"),
+        ("BIANCHI Paolo", "C.U.S. PISA"),
+    ]

@@ -200,6 +200,10 @@ def align(
         "yearp" if k and t.gap <= 1 and s in ("paren", "year4p") and printed[k - 1] == "word" else s
         for k, (t, s) in enumerate(zip(toks, printed, strict=True))
     )
+    shapes = tuple(  # a record's letters between two words of a name: 'ATL. VIRTUS CR LUCCA'
+        "word" if s == "flag" and _inside_words(k, toks, printed) else s
+        for k, s in enumerate(shapes)
+    )
     big = tuple(t.gap >= 2 for t in toks)
     where: tuple[int, ...] = ()
     if zones is not None:
@@ -209,6 +213,16 @@ def align(
     for name, i, j in plan:
         out.append((name, toks[i:j]))
     return out
+
+
+def _inside_words(k: int, toks: list[Tok], printed: list[str]) -> bool:
+    """Token ``k`` stands between two words, a single space either side."""
+    return (
+        0 < k < len(toks) - 1
+        and printed[k - 1] == printed[k + 1] == "word"
+        and toks[k].gap <= 1
+        and toks[k + 1].gap <= 1
+    )
 
 
 def zone_of(t: Tok, zones: tuple[tuple[int, int], ...]) -> int:
