@@ -460,3 +460,31 @@ def test_the_finals_wind_is_not_the_preliminaries_on_the_same_sheet():
     out = to_contract(parse_document(sheet.encode(), None, "hytek.txt"))
     got = [(e["round"], [r["wind"] for r in e["results"]]) for e in out["events"]]
     assert got == [("Finals", [2.4, 2.4]), ("Prelims", [None, None])]
+
+
+def test_a_field_event_printed_in_both_units_and_its_status_rows_left_of_the_column():
+    # the metric mark left of 'Finals' had been read into the school, and the FOUL / ND rows
+    # (their status there too) lost
+    text = (
+        "Licensed to Test HS              HY-TEK's MEET MANAGER 8.0 - 7:48 PM  5/6/2023    Page 1\n"
+        "                       Test County Championships - 5/6/2023\n"
+        "                                            Results\n\n"
+        "Event 21  Boys Long Jump\n"
+        "================================================================================\n"
+        "    Name                    Year School                 Finals    Wind\n"
+        "================================================================================\n"
+        "Finals\n"
+        "  1 Barlow, Dan             11   Oak Grove     6.45m  21-02.00    +1.2\n"
+        "  2 Coleman, Ed             11   Pinecrest     6.10m  20-00.25    +0.4\n"
+        " -- Dunbar, Fred            11   Oak Grove      FOUL\n"
+        " -- Ellison, Gus            11   Riverbend        ND\n"
+    )
+    (ev,) = to_contract(parse_document(text.encode(), None, "results.txt"))["events"]
+    got = [(r["place"], r["team"], r["mark"], r["status"], r["wind"]) for r in ev["results"]]
+    assert got == [
+        (1, "Oak Grove", "21-02.00", None, 1.2),
+        (2, "Pinecrest", "20-00.25", None, 0.4),
+        (None, "Oak Grove", "FOUL", "NM", None),
+        (None, "Riverbend", "ND", "NM", None),
+    ]
+    assert ev["results"][0]["detail"]["mark_2"] == "6.45m"

@@ -25,6 +25,7 @@ from scraper.results.fixedwidth import (
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
+from scraper.results.statuses import status_of
 from scraper.results.teamlines import ranked_teams
 
 EVENT = re.compile(
@@ -281,6 +282,7 @@ class _Reader:
         for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
             if not cells.get("place") and cells.get(f, "").startswith(lead + " "):
                 cells["place"], cells[f] = lead, cells[f][len(lead) :].strip()
+        twin = _mark_after_team(cells, self.round)
         tb, rest = extra_tiebreak(cells)
         relay = self.ev.kind == "relay"
         row = build_row(cells, self.unit_hint, self.round, relay, raw=line.rstrip())
@@ -288,6 +290,8 @@ class _Reader:
             return
         if tb:
             row.tiebreak = tb
+        if twin:
+            row.extra["mark_2"] = twin  # the mark in the other units ('6.45m' beside '21-02.00')
         for q in ("Q", "q"):  # a qualifier printed as its own token
             if q in rest and row.qualifier is None:
                 row.qualifier = q
@@ -359,3 +363,22 @@ class _Reader:
                 {"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value, "wind": wind}
             )
         return True
+
+
+_CONVERTED = re.compile(r"^\d{1,3}[.,]\d{2}m$|^\d{1,3}-\d{2}(?:\.\d{1,2})?$")  # '6.45m', '21-02.00'
+
+
+def _mark_after_team(cells: dict[str, str], rnd: str | None) -> str | None:
+    """A field event's mark printed left of its column, at the end of the school's cell ('Oak
+    Grove   6.45m  21-02.00': the mark in both units; 'Oak Grove   FOUL'): taken out of the
+    school; the mark (or status), where its column is empty, else returned as the other
+    units' mark."""
+    head, _, last = cells.get("team", "").rpartition(" ")
+    if not head.strip() or not (_CONVERTED.match(last) or status_of(last)):
+        return None
+    cells["team"] = head.rstrip()
+    field = mark_field(list(cells), rnd) or "mark"
+    if cells.get(field, "").strip():
+        return last
+    cells[field] = last
+    return None
