@@ -830,3 +830,44 @@ def test_a_records_letters_between_two_words_of_a_club_are_the_clubs():
         ("NERI Luca", "ATL. VIRTUS CR LUCCA"),
         ("BIANCHI Paolo", "C.U.S. PISA"),
     ]
+
+
+NEWSPAPER = """\
+                          Flow Test Meet -- May 7, 2022 -- Results
+
+Girls 100 Meters                                 3 F. Garrity     Sandpiper     39.95
+ 1 A. Barlow      Bayside        12.47           4 G. Hensley     Bayside       37.12
+ 2 B. Coleman     Seacliff       12.65
+ 3 C. Dunbar      Driftwood      12.73          Girls 3200 Meters
+                                                 1 H. Ingram      Seacliff   11:30.47
+Boys Discus                                      2 I. Kincaid     Driftwood  11:46.58
+ 1 D. Ellison     Bayside        44.21           3 J. Larkin      Bayside    12:16.57
+ 2 E. Foreman     Seacliff       41.90
+"""
+
+
+def test_a_page_in_two_columns_without_a_header_is_read_column_by_column():
+    # each line had been read as one row: a 100m runner with the discus thrower's club and mark
+    doc = parse(NEWSPAPER)
+    assert [(e["event_name"], [r["athlete"] for r in e["results"]]) for e in doc["events"]] == [
+        ("Girls 100 Meters", ["A. Barlow", "B. Coleman", "C. Dunbar"]),
+        ("Boys Discus", ["D. Ellison", "E. Foreman", "F. Garrity", "G. Hensley"]),
+        ("Girls 3200 Meters", ["H. Ingram", "I. Kincaid", "J. Larkin"]),
+    ]
+    assert rows(doc)[6] == (4, "G. Hensley", "Bayside", None, 37.12)
+
+
+def test_a_wide_table_of_tries_is_no_page_in_two_columns():
+    text = (
+        "Diskuswurf Männer (2 kg)\n"
+        "Platz StNr  Name                     Verein              Jg    1.        2.        "
+        "3.     Leistung\n"
+        "  1.   230  Wagner, Lukas            ABC Ludwigshafen  2003  51,62     55,72     "
+        "51,70     55,72\n"
+        "  2.   162  Schneider, Bastian       TSG Mainz         1999  53,36         x     "
+        "53,36     53,36\n"
+        "  3.   118  Braun, Felix             LG Worms          2001  49,10     50,02         "
+        "x     50,02\n"
+    )
+    got = [(r[1], r[4]) for r in rows(parse(text))]
+    assert got == [("Wagner, Lukas", 55.72), ("Schneider, Bastian", 53.36), ("Braun, Felix", 50.02)]

@@ -29,6 +29,7 @@ from scraper.results.align import (
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
+from scraper.results.gutters import unfold_pages
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
 from scraper.results.linetokens import (
@@ -71,7 +72,6 @@ from scraper.results.sections import (
     section_name,
     without_start_time,
 )
-from scraper.results.sidebyside import unfold
 from scraper.results.statuses import status_heading
 from scraper.results.teamlines import (
     TEAM_TITLE,
@@ -103,7 +103,7 @@ class _Reader:
     def __init__(self, text: str) -> None:
         pages = [p.split("\n") for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\f")]
         self.furniture = furniture(pages)  # as printed, before tables side by side unfold
-        self.lines = unfold([ln for page in pages for ln in page])
+        self.lines = unfold_pages(pages)
         self.doc = ResultDoc(format="fallback")
         self.titles: list[str] = []
         self.block: Block | None = None
