@@ -879,6 +879,10 @@ def test_tied_places_printed_t_dash() -> None:
         ("(井口 翼 - 小川 颯 - 西 大和 - 桑原 悠)", ["井口 翼", "小川 颯", "西 大和", "桑原 悠"]),
         ("Girls 4x100m Relay", None),
         ("Longueur - Finale - Hommes", None),  # a title's parts
+        (  # a label before them
+            "Members: Zara Barnes, Grace Pritchard, Imogen Lindley",
+            ["Zara Barnes", "Grace Pritchard", "Imogen Lindley"],
+        ),
     ],
 )
 def test_relay_member_cells(cell, members) -> None:

@@ -240,6 +240,7 @@ def members_of(cell: str) -> list[str] | None:
     B. Doe / ...', 'Moss/Cole/Dunn/Fry', 'Andy Smith, Bob Doe, Carl Roe, Dan Poe', '1) Ann Moss
     2) Bea Cole ...', '1. Ann Moss 2. Bea Cole ...', in brackets or not: '(Ann Moss - Bea Cole -
     Cat Dunn - Dee Fry)'), else None."""
+    cell = _MEMBERS_LABEL.sub("", cell, count=1)  # 'Members: Zara Barnes, ...'
     close = {"(": ")", "[": "]"}.get(cell[:1], "")
     bracketed = bool(close) and cell.find(close) > 0
     if bracketed:
@@ -258,6 +259,9 @@ def members_of(cell: str) -> list[str] | None:
         if _names(parts):
             return parts
     return None
+
+
+_MEMBERS_LABEL = re.compile(r"^\s*[^\W\d_]{3,15}\s*:\s+")
 
 
 def _names(parts: list[str]) -> bool:
