@@ -234,6 +234,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("Ass.", "DNS"),
         ("ASS", None),
         ("Ej fullf.", "DNF"),
+        ("Ei startannut", "DNS"),  # Finnish
+        ("ei tulosta", "NM"),
         ("欠場", "DNS"),  # Japanese, Chinese, Korean
         ("途中棄権", "DNF"),
         ("失格", "DQ"),

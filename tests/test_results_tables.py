@@ -1524,3 +1524,73 @@ def test_a_high_jump_grid_its_bar_heights_as_header_cells() -> None:
         (3, "Ella Barnes", "Edinburgh AC", 1.6),
     ]
     assert ev["results"][1]["detail"]["1.65"] == "XXO"  # each height's tries, by its height
+
+
+@pytest.mark.parametrize(
+    ("heat_1", "heat_2", "final"),
+    [
+        (  # the heats named in the tables' captions, under a round's heading
+            "<h3>Heats</h3><table><caption>Heat 1 &nbsp; Wind: +0.3 m/s</caption>",
+            "<table><caption>Heat 2 &nbsp; Wind: -0.6 m/s</caption>",
+            "<h3>Final</h3><table><caption>Final &nbsp; Wind: +1.1 m/s</caption>",
+        ),
+        (  # or in a heading of their own, their wind beside them
+            "<h3>Vorlauf 1 &nbsp; Wind: +0,3 m/s</h3><table>",
+            "<h3>Vorlauf 2 &nbsp; Wind: -0,6 m/s</h3><table>",
+            "<h3>Endlauf &nbsp; Wind: +1,1 m/s</h3><table>",
+        ),
+    ],
+)
+def test_a_heats_wind_names_no_race_and_its_round_is_the_heats(heat_1, heat_2, final) -> None:
+    # 'Wind: +0.3 m/s' had been read as a '0.3 m' race: the caption titled the table, the
+    # event's name and gender were lost and 'Heat 2' was a final
+    def table(rows: list[tuple[str, str, str]]) -> str:
+        head = "<tr><th>Pos</th><th>Athlete</th><th>Country</th><th>Mark</th></tr>"
+        body = "".join(
+            f"<tr><td>{p}</td><td>{a}</td><td>GHA</td><td>{m}</td></tr>" for p, a, m in rows
+        )
+        return head + body + "</table>"
+
+    page = (
+        "<html><body><h1>Test Meeting</h1><h2>Men's 100 Metres</h2>"
+        + heat_1
+        + table([("1", "Kofi MENSAH", "10.07"), ("2", "Jared BARRETT", "10.12")])
+        + heat_2
+        + table([("1", "Luis PETROV", "10.09"), ("2", "Samir HADDAD", "10.15")])
+        + final
+        + table([("1", "Kofi MENSAH", "9.98"), ("2", "Luis PETROV", "10.03")])
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert [
+        (e["event_name"], e["gender"], e["round"], e["results"][0]["wind"]) for e in doc["events"]
+    ] == [
+        ("Men's 100 Metres", "M", "Heats", 0.3),
+        ("Men's 100 Metres", "M", "Heats", -0.6),
+        ("Men's 100 Metres", "M", "Finals", 1.1),
+    ]
+
+
+def test_a_relays_runners_one_to_a_line_in_their_own_cell() -> None:
+    page = "<html><body><h2>Men 4x100m Final</h2>" + _table(
+        ["Pos", "Team", "Athletes", "Time"],
+        [
+            [
+                "1",
+                "Woodford Green",
+                "Noah Taylor<br>Oscar Evans<br>Owen Hargreaves<br>Tom Reed",
+                "40.62",
+            ],
+            [
+                "2",
+                "Sale Harriers",
+                "Jack Smith<br>Harry Jones<br>Rhys Okafor<br>Joel Patel",
+                "40.95",
+            ],
+        ],
+    )
+    (relay,) = contract(page + "</body></html>")["events"]
+    assert [[m["athlete"] for m in r["relay_members"]] for r in relay["results"]] == [
+        ["Noah Taylor", "Oscar Evans", "Owen Hargreaves", "Tom Reed"],
+        ["Jack Smith", "Harry Jones", "Rhys Okafor", "Joel Patel"],
+    ]

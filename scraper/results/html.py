@@ -349,9 +349,12 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         title, rnd, wind = title_of(placed.before, placed.outline)
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")
-        if caption is not None and EVENT_WORDS.search(cell_text(caption)):
-            said, title = wind_in(cell_text(caption))  # <caption>Women 60m Hurdles</caption>
-            wind = said if said is not None else wind  # ('100m Men - Wind: +0.8 m/s': its wind)
+        said, named = wind_in(cell_text(caption)) if caption is not None else (None, "")
+        wind = said if said is not None else wind  # '100m Men - Wind: +0.8 m/s': its wind
+        if EVENT_WORDS.search(named):  # <caption>Women 60m Hurdles</caption>
+            title = named  # ('Wind: +0.3 m/s' names no 0.3 m race)
+        elif named and len(named) < 30:
+            rnd = round_of(named) or rnd  # <caption>Heat 2</caption>
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]

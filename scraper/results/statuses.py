@@ -81,6 +81,8 @@ STATUS_WORDS = {
     "HYL": "DQ",  # hylätty
     "HYLÄTTY": "DQ",
     "EI LÄHTENYT": "DNS",
+    "EI STARTANNUT": "DNS",
+    "EI TULOSTA": "NM",
     "UDGÅET": "DNF",
     "DISKV": "DQ",
     "EJ STARTET": "DNS",

@@ -42,6 +42,7 @@ from scraper.results.tablewords import (
     title_gender,
 )
 
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
 _CLUB = re.compile(r"^(?P<name>[^()]*?[^\W\d]\S*)\s*\((?P<team>[^\W\d_][^()]{1,60})\)$")
 _STATUS_IN_PLACE = re.compile(r"\b(DNF|DNS|DQ|DSQ|DISQ|NM|NT|SCR|DNC|aufg|ab|abandon)\b", re.I)
@@ -266,13 +267,15 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
                 v, extra["athlete_note"] = named, " ".join(rest.split())
         if "\n" in v and j < len(cols) and cols[j].field in ("athlete", "team"):
             lined.setdefault(cols[j].field or "", v.split("\n"))
+        broken = [p.strip() for p in v.split("\n") if p.strip()]  # one runner a line
+        broken = broken if all(_LETTERS.search(p) for p in broken) else []
         v = " ".join(v.split())
         if not v or j >= len(cols):
             continue
         c = cols[j]
         if c.field == "leg":
-            runners.extend(members_of(v) or [v])  # 'Leg 1' .. 'Leg 4', or one 'Athletes' cell
-            continue
+            runners.extend(members_of(v) or (broken if len(broken) > 1 else [v]))  # 'Leg 1'
+            continue  # .. 'Leg 4', or one 'Athletes' cell: 'Noah Taylor<br>Oscar Evans ...'
         if c.field is None:
             if v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS:
                 cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v

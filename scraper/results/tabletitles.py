@@ -39,7 +39,8 @@ def title_of(
         if said is not None and wind is None:
             wind = said
         if said is not None and not EVENT_WORDS.search(rest):
-            continue  # a wind on a line of its own, or a heat's: 'Heat 1  Wind: +1.2'
+            rnd = rnd or round_of(rest)  # a heat's: 'Vorlauf 1  Wind: +0,4 m/s'
+            continue  # (or a wind on a line of its own)
         s = rest  # '100m Men Final (wind +0.6)': the title without its wind
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
@@ -55,8 +56,10 @@ def title_of(
             prose += len(s.split())
         elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
             return _with_class(s, tag, outline), rnd, wind  # the heading right over the table
-    named = [h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(h)]
-    return (named[0] if named else None), rnd, wind  # 'Heat 2' under 'Boys 100 Meters'
+    named = [  # 'Heat 2' under 'Boys 100 Meters' ('Wind: -1,1 m/s' names no 1 m race)
+        h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(wind_in(h)[1])
+    ]
+    return (named[0] if named else None), rnd, wind
 
 
 def _race_over(before: list[tuple[str, str]]) -> str | None:
