@@ -28,6 +28,9 @@ MARKS = [
     ("4:05.2", None, 245.2, "s", None, None, None, []),
     ("1:02:03.45", None, 3723.45, "s", "FAT", None, None, []),
     ("2:10:05", None, 7805.0, "s", None, None, None, []),
+    ("10秒52", None, 10.52, "s", "FAT", None, None, []),  # Japanese and Chinese units
+    ("4分32秒00", None, 272.0, "s", "FAT", None, None, []),
+    ("2時間9分3秒", None, 7743.0, "s", None, None, None, []),
     ("10:28.89", None, 628.89, "s", "FAT", None, None, []),
     ("1:59.31R", None, 119.31, "s", "FAT", None, None, ["R"]),
     ("10.45Q", None, 10.45, "s", "FAT", None, "Q", []),

@@ -1594,3 +1594,30 @@ def test_a_relays_runners_one_to_a_line_in_their_own_cell() -> None:
         ["Noah Taylor", "Oscar Evans", "Owen Hargreaves", "Tom Reed"],
         ["Jack Smith", "Harry Jones", "Rhys Okafor", "Joel Patel"],
     ]
+
+
+def test_a_japanese_page_in_full_width_digits() -> None:
+    # '１１．００', '＋１．２', '５ｍ６２': no mark, no wind, no place had been read
+    page = (
+        "<html><body><h3>男子１００ｍ　決勝　（風：＋１．２）</h3>"
+        + _table(
+            ["順位", "名前", "所属", "記録"],
+            [
+                ["１", "中村　直樹", "中央高", "１１．００"],
+                ["２", "渡辺　蓮", "北陵高", "１１．０７"],
+            ],
+        )
+        + "<h3>女子走幅跳　決勝</h3>"
+        + _table(
+            ["順位", "名前", "所属", "記録", "風"],
+            [["１", "高橋　七海", "東京学芸大", "５ｍ６２", "－０．６"]],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "place", "athlete", "mark_normalized", "wind") == [
+        (1, "中村 直樹", 11.0, 1.2),
+        (2, "渡辺 蓮", 11.07, 1.2),
+        (1, "高橋 七海", 5.62, -0.6),
+    ]
+    assert audit_document(page.encode(), parse_document(page.encode())).verdict == "parsed"

@@ -34,7 +34,7 @@ def _parse(data: bytes | str, url: str | None, name: str | None) -> ResultDoc:
                 format="office-binary",
                 error="a legacy binary Office file (.xls/.doc): save it as .xlsx/.docx or PDF",
             )
-    text = data if isinstance(data, str) else _decode(data)
+    text = decoded(data)
     start = text.lstrip("\ufeff \t\r\n")[:1]
     if start in ("{", "["):
         doc = jsonfeed.parse(text)
@@ -73,7 +73,7 @@ def source_rows(data: bytes | str) -> list[list[str]] | None:
             return html.table_rows(root) if root is not None else []
         if data.lstrip()[:5] == b"%PDF-":
             return None
-    text = data if isinstance(data, str) else _decode(data)
+    text = decoded(data)
     if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "["):
         return [[item] for item in jsonfeed.result_items(text)]
     head = text[:4096].lower()
@@ -96,6 +96,17 @@ def _office(data: bytes) -> ResultDoc:
     if error.startswith("not an Office document"):
         error = "a ZIP archive that is neither a spreadsheet (.xlsx) nor a Word document (.docx)"
     return ResultDoc(format="zip", error=error)
+
+
+def decoded(data: bytes | str) -> str:
+    """The document's text, its full-width ASCII ('１１．００', '＋１．２', Japanese pages') as
+    ASCII."""
+    text = data if isinstance(data, str) else _decode(data)
+    return text.translate(_HALF_WIDTH) if _FULL_WIDTH.search(text) else text
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 def _decode(data: bytes) -> str:

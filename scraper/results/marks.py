@@ -140,6 +140,7 @@ def _parse_cached(raw: str, unit_hint: str | None) -> tuple:  # type: ignore[typ
     return mk.value, mk.unit, mk.timing, mk.status, mk.qualifier, tuple(mk.flags)
 
 
+_CJK_TIME = re.compile(r"^(?:(\d{1,2})時間)?(?:(\d{1,2})分)?(\d{1,2})秒(\d{1,2})?$")
 _PLAIN_TIME = re.compile(r"^(?:(\d{1,2}):)?(?:(\d{1,2}):)?(\d{1,2})\.(\d{1,3})$")
 _PLAIN_FEET = re.compile(r"^(\d{1,3})-(\d{2})(?:\.(\d{1,2}))?$")
 _TRAILING_FLAGS = RECORD_FLAGS | {"Q", "R", "W"}  # W: wind-aided ('6,12 w')
@@ -173,6 +174,12 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     text = " ".join(raw.split())
     if not text:
         return Mark(None)
+    if "秒" in text and (units := _CJK_TIME.match(text)):  # '10秒52', '4分32秒00', '2時間9分3秒'
+        h, mi, s, frac = units.groups()
+        clock = (
+            f"{h}:{(mi or '0').zfill(2)}:{s.zfill(2)}" if h else f"{mi}:{s.zfill(2)}" if mi else s
+        )
+        text = clock + (f".{frac}" if frac else "")
     fast = _fast(text, unit_hint)
     return fast if fast is not None else _slow(text, raw, unit_hint)
 

@@ -31,7 +31,7 @@ from lxml import etree
 
 from scraper.results import jsonarrays
 from scraper.results.delimited import looks_delimited
-from scraper.results.document import _decode, source_rows
+from scraper.results.document import decoded, source_rows
 from scraper.results.grids import rewrite_grids
 from scraper.results.html import MAX_TAGS, RECORDS_HEADING
 from scraper.results.matching import json_values
@@ -60,7 +60,7 @@ def units_of(data: bytes | str, doc: ResultDoc) -> list[Unit]:
         return office_units(raw)
     if doc.format.endswith("agate") and doc.text:
         return text_units(doc.text)  # results run together in paragraphs, one per line
-    text = data if isinstance(data, str) else _decode(data)
+    text = decoded(data)
     head = text.lstrip("\ufeff \t\r\n")[:1]
     if head in ("{", "[") and (found := _json_units(text)) is not None:
         return found
