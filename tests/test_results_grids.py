@@ -45,10 +45,30 @@ INSIDE = """<html><body><div class="event"><div class="event-name">Girls 400 Met
 <div>58.20</div></div>
 </div></body></html>"""
 
+CARDS = """<html><body><h1>Oak Hill 10K</h1><p>March 3, 2024</p><div class="results">
+<div class="card"><div><span class="lbl">Place</span> 1</div><div><span class="lbl">Name</span>
+Tyler Young</div><div><span class="lbl">Club</span> Northgate AC</div>
+<div><span class="lbl">Time</span> 33:05</div></div>
+<div class="card"><div><span class="lbl">Place</span> 2</div><div><span class="lbl">Name</span>
+Caleb King</div><div><span class="lbl">Club</span> Summit Endurance</div>
+<div><span class="lbl">Time</span> 33:41</div></div>
+<div class="card"><div><span class="lbl">Place</span> 3</div><div><span class="lbl">Name</span>
+Madison Scott</div><div><span class="lbl">Club</span> Riverside Runners</div>
+<div><span class="lbl">Time</span> 34:02</div></div>
+</div></body></html>"""
+
 
 @pytest.mark.parametrize(
     ("page", "rows"),
     [
+        (
+            CARDS,  # cards laid out for a phone: each cell its label, then its value
+            [
+                ("Oak Hill 10K", 1, "Tyler Young", "Northgate AC", None, 1985.0, None),
+                ("Oak Hill 10K", 2, "Caleb King", "Summit Endurance", None, 2021.0, None),
+                ("Oak Hill 10K", 3, "Madison Scott", "Riverside Runners", None, 2042.0, None),
+            ],
+        ),
         (
             INSIDE,  # the event's title inside the grid, before its rows
             [

@@ -55,10 +55,46 @@ def _grid(box: Any) -> bool:
     for kid in kids[: kids.index(first)]:
         box.addprevious(kid)  # a title inside the grid before its rows ('Girls 400 Meter Dash')
     box.tag = "table"
+    labels = _labels([cells for _, cells in rows if len(cells) == width])
     for row, cells in rows:
         if width <= len(cells) <= width + MAX_EXTRA:
-            _as_row(row, cells)  # (a card may add a cell at its end: its note, 'PB')
+            _as_row(row, [_unlabelled(c) for c in cells] if labels else cells)  # (a card may
+            # add a cell at its end: its note, 'PB')
+    if labels:  # each cell's label once, as the table's header
+        header = etree.Element("tr")
+        for text in labels:
+            etree.SubElement(header, "th").text = text
+        first.addprevious(header)
     return True
+
+
+def _labels(rows: list[list[Any]]) -> list[str] | None:
+    """The labels every row prints in its cells, the same at each place ('<div><span>Place</span>
+    1</div>': a card laid out for a phone), or None."""
+    found = {tuple(_label(c) for c in cells) for cells in rows}
+    if len(found) != 1:
+        return None
+    labels = list(found.pop())
+    return labels if sum(1 for t in labels if t) >= MIN_CELLS else None
+
+
+def _label(cell: Any) -> str:
+    """The text of the element a cell opens with, its value after it ('' when it has none)."""
+    if isinstance(cell, str) or (cell.text or "").strip() or not len(cell):
+        return ""
+    head = cell[0]
+    if not isinstance(head.tag, str) or not (head.tail or "").strip():
+        return ""
+    return " ".join("".join(head.itertext()).split())
+
+
+def _unlabelled(cell: Any) -> Any:
+    """The cell less its label (the value after it kept)."""
+    if _label(cell):
+        head = cell[0]
+        cell.text = head.tail
+        cell.remove(head)
+    return cell
 
 
 def _cells(row: Any) -> list[Any] | None:
