@@ -475,6 +475,7 @@ def test_a_data_row_is_no_header():
         (["M", "F", "F", "M"], "sex"),
         (["MV40", "SEH", "VW50-54", "U20"], "category"),
         (["17:35", "17:57", "18:01", "DNF"], "mark"),
+        (["DNF", "DNS", "DQ", "DNF"], "mark"),  # a table of the runners who did not finish
         (["+1.2", "-0.4", "+0.0", "+2.1"], "wind"),
     ],
 )

@@ -19,6 +19,7 @@ from scraper.results.columns import is_year
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.model import round_of
 from scraper.results.sections import is_event_title
+from scraper.results.statuses import status_of
 from scraper.results.tablewords import header_field, header_word
 
 PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*|\.?[ºª°])?$", re.I)
@@ -116,6 +117,8 @@ def _kind(v: str) -> str:
         return "int" if _INT.match(t) else "place"
     if t.casefold() in _SEX:
         return "sex"
+    if status_of(t):
+        return "status"  # ('DNF', 'DNS': no category)
     if _CATEGORY.match(t):
         return "category"
     if _WIND.match(t):
@@ -245,7 +248,7 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
                 take(j, "place")
                 break
     if not taken & {"mark", "points"}:
-        marks = [j for j in free if _share(kinds[j], "mark") >= 0.7]
+        marks = [j for j in free if _share(kinds[j], "mark", "status") >= 0.7]
         if marks:
             take(_result_column(marks, values, cols), "mark")
         elif unit == "points":
