@@ -871,3 +871,17 @@ def test_a_wide_table_of_tries_is_no_page_in_two_columns():
     )
     got = [(r[1], r[4]) for r in rows(parse(text))]
     assert got == [("Wagner, Lukas", 55.72), ("Schneider, Bastian", 53.36), ("Braun, Felix", 50.02)]
+
+
+def test_a_line_of_winds_under_a_jumpers_tries_gives_the_results_wind():
+    # Omega prints each try's wind on the line below; it had been read as four more tries
+    text = (
+        "Women's Long Jump Final\n"
+        "Rank  Name                           Nat         1          2          3        Result\n"
+        "   1  Anna BARLOW                    GBR      6.71       6.80          x         6.80\n"
+        "                                               +0.4       +1.1       -0.2         +1.1\n"
+        "   2  Beth COLEMAN                   USA      6.55          x       6.62         6.62\n"
+        "                                               +0.9       +0.3       -0.6         -0.6\n"
+    )
+    got = [(r["athlete"], r["mark_normalized"], r["wind"]) for r in rows_of(text)]
+    assert got == [("Anna BARLOW", 6.8, 1.1), ("Beth COLEMAN", 6.62, -0.6)]

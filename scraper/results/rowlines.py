@@ -39,6 +39,7 @@ _LEG_SPLIT = re.compile(
 )
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 _ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
+_WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
 _WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
@@ -55,6 +56,13 @@ def _mark(tok: str) -> float | None:
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
     toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
+    if len(toks) >= 2 and all(_WIND.match(t) for t in toks):  # the winds of its tries under
+        for attempt, wind in zip(row.attempts, toks, strict=False):  # them, its result's last
+            attempt["wind"] = attempt["wind"] if attempt["wind"] is not None else wind
+        row.extra["winds"] = " ".join(toks)
+        if row.wind is None and row.wind_raw is None:
+            row.set_wind(toks[-1])
+        return True
     marks = [
         t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not BRACKET_WIND.match(t)
     ]
