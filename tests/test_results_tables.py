@@ -1622,3 +1622,30 @@ def test_a_japanese_page_in_full_width_digits() -> None:
         (1, "高橋 七海", 5.62, -0.6),
     ]
     assert audit_document(page.encode(), parse_document(page.encode())).verdict == "parsed"
+
+
+def test_a_chip_time_the_only_time_printed_is_the_result() -> None:
+    page = "<html><body><h2>Half Marathon - Men</h2>" + _table(
+        ["Place", "Name", "Bib", "Team", "Chip Time", "Pace"],
+        [
+            ["1", "Tyler Young", "#1043", "Northgate AC", "1:11:40", "5:28 /mi"],
+            ["2", "Caleb King", "#1187", "Summit Endurance", "1:12:35", "5:32 /mi"],
+        ],
+    )
+    assert cells(contract(page + "</body></html>"), "place", "mark_normalized") == [
+        (1, 4300.0),
+        (2, 4355.0),
+    ]
+
+
+def test_the_audit_numbers_a_numbered_list_as_the_reader_does() -> None:
+    # 'raw not in the document' had flagged every row of an <ol> of results
+    page = (
+        b"<html><body><h2>Women 5K</h2><ol>"
+        b"<li>Madison Scott (Riverside Runners) 17:45</li>"
+        b"<li>Kayla Harris (Northgate AC) 18:02</li>"
+        b"<li>Peyton Allen (Unattached) 18:30</li></ol></body></html>"
+    )
+    parsed = parse_document(page)
+    assert [r.place for e in parsed.events for r in e.rows] == [1, 2, 3]
+    assert audit_document(page, parsed).verdict == "parsed"

@@ -46,7 +46,7 @@ def mark_field(fields: list[str], round_hint: str | None) -> str | None:
     """Which field holds the row's result mark: the round's column, else the last mark column."""
     present = [f for f in fields if f in ("mark", "finals", "prelims", "gun", "net")]
     if not present:
-        return None
+        return "chip" if "chip" in fields else None  # a chip time the only time printed
     if round_hint == "Prelims" and "prelims" in present:
         return "prelims"
     if "finals" in present:

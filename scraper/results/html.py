@@ -308,14 +308,19 @@ def _meet_from_title(title: str, heads: list[str]) -> str | None:
     return name
 
 
-def _rendered_text(el: Any) -> str:
-    """The page's text as a browser lays it out: a line per block, the items of a numbered list
-    led by their numbers (an <ol> of results ranks them)."""
+def number_lists(el: Any) -> None:
+    """The items of each numbered list under ``el`` led by their numbers, as a browser shows
+    them (an <ol> of results ranks them), unless they print their own."""
     for ol in el.iter("ol"):
         items = [li for li in ol if li.tag == "li"]
         if items and not any(re.match(r"\s*\d", text_of(li)) for li in items):
             for k, li in enumerate(items, 1):
                 li.text = f"{k}. {li.text or ''}"
+
+
+def _rendered_text(el: Any) -> str:
+    """The page's text as a browser lays it out: a line per block, numbered lists numbered."""
+    number_lists(el)
     for e in el.iter():
         if isinstance(e.tag, str) and e.tag in _BLOCK:
             e.tail = "\n" + (e.tail or "")

@@ -33,7 +33,7 @@ from scraper.results import jsonarrays
 from scraper.results.delimited import looks_delimited
 from scraper.results.document import decoded, source_rows
 from scraper.results.grids import rewrite_grids
-from scraper.results.html import MAX_TAGS, RECORDS_HEADING
+from scraper.results.html import MAX_TAGS, RECORDS_HEADING, number_lists
 from scraper.results.matching import json_values
 from scraper.results.model import ResultDoc
 from scraper.results.officesource import office_units
@@ -193,6 +193,7 @@ def _html_units(text: str, grids: bool = False) -> list[Unit]:
         if _shown(table) and not _records(table):
             units += [cells for tr in table.iter("tr") if _shown(tr) and (cells := _cells(tr))]
         table.drop_tree()
+    number_lists(root)  # as the reader numbers them
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCKS:
             el.tail = "\n" + (el.tail or "")
