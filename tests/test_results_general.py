@@ -885,3 +885,18 @@ def test_a_line_of_winds_under_a_jumpers_tries_gives_the_results_wind():
     )
     got = [(r["athlete"], r["mark_normalized"], r["wind"]) for r in rows_of(text)]
     assert got == [("Anna BARLOW", 6.8, 1.1), ("Beth COLEMAN", 6.62, -0.6)]
+
+
+def test_a_status_row_without_a_place_and_its_club_in_brackets():
+    text = (
+        "Men 800m Grade A\n"
+        "1st   Hemi Ngata (Lynndale) 1:56.1\n"
+        "2nd   Cooper Walsh (Takapuna) 1:57.0\n"
+        "      Fletcher Kelly (Waitakere) DNF\n"
+    )
+    got = [(r["place"], r["athlete"], r["team"], r["status"]) for r in rows_of(text)]
+    assert got == [
+        (1, "Hemi Ngata", "Lynndale", None),
+        (2, "Cooper Walsh", "Takapuna", None),
+        (None, "Fletcher Kelly", "Waitakere", "DNF"),  # (its name had been cut at its space)
+    ]

@@ -167,11 +167,13 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
 
 def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     """A line that prints the club in brackets after the name ('1. Max Muster (LG Nord) 10,45'):
-    place, name, the club, then the mark."""
-    if len(toks) < 4 or shape(toks[0].text) not in PLACE_SHAPES:
+    place, name, the club, then the mark; or no place and a status ('Fletcher Kelly
+    (Waitakere) DNF')."""
+    placed = bool(toks) and shape(toks[0].text) in PLACE_SHAPES
+    if len(toks) < 3 + placed or not (placed or status_of(toks[-1].text)):
         return None
     opens = [k for k, t in enumerate(toks) if t.text.startswith("(")]
-    if len(opens) != 1 or opens[0] < 2:
+    if len(opens) != 1 or opens[0] < 1 + placed:
         return None
     k = opens[0]
     close = next((j for j in range(k, len(toks)) if toks[j].text.endswith(")")), None)
@@ -183,7 +185,8 @@ def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     if not lettered or shape(rest[0].text) not in RESULT_SHAPES:
         return None
     inner = [Tok(club, toks[k].start, toks[close].end, 2)]  # brackets part it as two spaces do
-    return [("place", [toks[0]]), ("athlete", toks[1:k]), ("team", inner), ("mark", rest[:1])]
+    place = [("place", [toks[0]])] if placed else []
+    return [*place, ("athlete", toks[placed:k]), ("team", inner), ("mark", rest[:1])]
 
 
 def rejoin_surname(cells: dict[str, str]) -> None:
