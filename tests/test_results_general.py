@@ -900,3 +900,23 @@ def test_a_status_row_without_a_place_and_its_club_in_brackets():
         (2, "Cooper Walsh", "Takapuna", None),
         (None, "Fletcher Kelly", "Waitakere", "DNF"),  # (its name had been cut at its space)
     ]
+
+
+def test_an_individual_title_after_a_team_table_starts_the_runners_section():
+    # the runners under 'INDIVIDUAL RESULT' had been read as more teams, without marks
+    text = (
+        "Junior Boys 4km\n\n"
+        "TEAM RESULT (first 5 to score)\n\n"
+        "1. Yardley Academy 30 pts (1+5+6+7+11)\n"
+        "2. Abernathy HS 44 pts (2+8+9+12+13)\n\n"
+        "INDIVIDUAL RESULT\n\n"
+        "  1  Emmett Lusk              Delacroix HS       16:54\n"
+        "  2  Keegan Delacroix         Yardley Academy    16:58\n"
+        "  3  Rowan Delacroix          Abernathy HS       17:03\n"
+    )
+    doc = parse(text)
+    assert [(e["kind"], len(e["results"])) for e in doc["events"]] == [
+        ("team_scores", 2),
+        ("individual", 3),
+    ]
+    assert doc["events"][1]["results"][0]["athlete"] == "Emmett Lusk"

@@ -8,10 +8,9 @@ and tab-separated layouts read alike; without a header a line is aligned with th
 results print (place, bib, name, class, team, mark). Lines printed on every page are furniture,
 not titles (:mod:`scraper.results.sections`); a title that repeats the current one continues
 its section. A header naming a team and no athlete makes a relay block; team-score tables
-(``Team Scores``, ``Final Standings``, ``Rank Team Score``) give team rows, and the runner
-lines listed under a team belong to that team's row. The choice between two time columns (gun
-and net) and the split between name and team where spacing says nothing are made per section
-(:mod:`scraper.results.blocks`).
+(``Team Scores``, ``Rank Team Score``) give team rows, the runner lines under a team its own,
+until an individual title. Gun or net time and the split between name and team where spacing
+says nothing are chosen per section (:mod:`scraper.results.blocks`).
 """
 
 from __future__ import annotations
@@ -76,6 +75,7 @@ from scraper.results.statuses import status_heading
 from scraper.results.teamlines import (
     TEAM_TITLE,
     TeamTable,
+    individual_title,
     inline_scores,
     runner_events,
     scores_paragraph,
@@ -89,10 +89,8 @@ _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30
 # a line without a header: place, bib, name, year (or age and sex), team, mark; the year after
 # the team ('Marissa Kohler  Army West Point  JR  20:48.3'); or the mark (and its flag) right
 # after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
-_DEFAULT = (
-    *("place", "bib", "finals", "qual", "athlete", "year", "sex", "team", "year_after", "mark"),
-    *("x:a", "x:b", "x:c"),  # what is left over
-)
+_DEFAULT: tuple[str, ...] = ("place", "bib", "finals", "qual", "athlete", "year", "sex", "team")
+_DEFAULT += ("year_after", "mark", "x:a", "x:b", "x:c")  # (x: what is left over)
 
 
 def parse(text: str) -> ResultDoc:
@@ -326,6 +324,7 @@ class _Reader:
         ev = self.ev
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
         moved = ev is not None and self.round is not None and self.round != ev.round
+        moved = moved or bool(ev and ev.kind == "team_scores" and individual_title(self.titles))
         if ev is not None and same and not moved and not (teams and ev.kind != "team_scores"):
             self.round = None  # ('Heat 2' of this event's heats: no round for the next event)
             return ev  # the same section, maybe continued on a new page

@@ -143,6 +143,13 @@ def team_titles(
     return after and bool(titles) and all(_GENDER_LINE.match(t) for t in titles)
 
 
+def individual_title(titles: list[str]) -> bool:
+    """The last title names the runners' own results ('INDIVIDUAL RESULT'), not a team's."""
+    return (
+        bool(titles) and bool(_INDIVIDUAL.search(titles[-1])) and not TEAM_TITLE.search(titles[-1])
+    )
+
+
 def inline_scores(line: str, titles: list[str]) -> list[Event]:
     """Team scores run together on one line, as meet reports and newspapers print them ('Boys
     Team Scores: South Eugene 51, Wilsonville 50, Crater 19'; 'Boys: Lincoln 78, Central 59'
