@@ -920,3 +920,23 @@ def test_an_individual_title_after_a_team_table_starts_the_runners_section():
         ("individual", 3),
     ]
     assert doc["events"][1]["results"][0]["athlete"] == "Emmett Lusk"
+
+
+def test_a_mixed_relays_runners_after_its_time_each_with_their_sex():
+    text = (
+        "Mixed 4x400m Relay  Final\n\n"
+        "Pl  Club                         Time     Members\n"
+        " 1  Ingram AC                    3:34.69  Dallas Quarles (M), Jolie Pike (F), "
+        "Aubrey Holloway (F), Tyler Kettering (M)\n"
+        " 2  Jessup Harriers              3:36.41  Rowan Rasmussen (M), Delaney Tolliver (F), "
+        "Jolie Pruett (F), Devon Stroud (M)\n"
+    )
+    (first, second) = rows_of(text)
+    assert (first["team"], first["mark_normalized"]) == ("Ingram AC", 214.69)
+    assert [(m["athlete"], m["sex"]) for m in first["relay_members"]] == [
+        ("Dallas Quarles", "M"),
+        ("Jolie Pike", "F"),
+        ("Aubrey Holloway", "F"),
+        ("Tyler Kettering", "M"),
+    ]
+    assert second["team"] == "Jessup Harriers"

@@ -13,7 +13,7 @@ import pytest
 from scraper.results import parse_document, to_contract
 from scraper.results.audit import audit_document
 from scraper.results.meetinfo import day_of
-from scraper.results.rowlines import members_of
+from scraper.results.rowlines import legs, members_of
 from scraper.results.tablecols import header_columns, plan
 from scraper.results.tablesides import split_at
 from scraper.results.tablewords import header_field, title_gender
@@ -1649,3 +1649,12 @@ def test_the_audit_numbers_a_numbered_list_as_the_reader_does() -> None:
     parsed = parse_document(page)
     assert [r.place for e in parsed.events for r in e.rows] == [1, 2, 3]
     assert audit_document(page, parsed).verdict == "parsed"
+
+
+def test_a_medley_runners_leg_distance_in_brackets_is_no_year_and_no_name() -> None:
+    # '(1200)' had been read as a birth year, '(400)' left in the name
+    assert legs(["Rowan Vance (1200)", "Tyler Ashby (400)", "Eve Roe (1998)"]) == [
+        {"leg": 1, "distance": "1200", "athlete": "Rowan Vance"},
+        {"leg": 2, "distance": "400", "athlete": "Tyler Ashby"},
+        {"leg": 3, "year": "1998", "athlete": "Eve Roe"},
+    ]

@@ -234,8 +234,8 @@ def runners_apart(toks: list[Tok]) -> tuple[list[Tok], list[str] | None]:
     """A relay's runners in brackets on its row ('3:15.44   (R. MacDonald, J. O'Neill, K.
     Mensah, D. Van Wyk)'): the row's other tokens, and the runners (None: the row names none)."""
     for i, t in enumerate(toks):
-        if t.text[:1] not in "([":
-            continue
+        if t.text[:1] not in "([" or _SEX_MARK.match(t.text):
+            continue  # (a mixed relay's runner's sex: 'Jolie Pike (F), ...')
         j = next((j for j in range(i, len(toks)) if toks[j].text[-1:] in ")]"), None)
         joined = " ".join(x.text for x in toks[i : (j if j is not None else i) + 1])
         if j is not None and joined.count(",") >= 2 and (names := members_of(joined)):
@@ -287,6 +287,8 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
         leg: dict[str, Any] = {"leg": k}
         if m := _MEMBER_SPLIT.search(a):  # 'Dana Purcell 22:40': the runner's leg time
             a, leg["split"] = a[: m.start()], m[1]
+        if m := _MEMBER_DISTANCE.search(a):  # a medley's leg: 'Ann Moss (1200)'
+            a, leg["distance"] = a[: m.start()], m[1]
         if m := _MEMBER_SEX.search(a):
             a, leg["sex"] = a[: m.start()], "F" if m[1].upper() in "FW" else "M"
         if m := _MEMBER_YEAR.search(a):
@@ -299,6 +301,8 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
 _MEMBER_SPLIT = re.compile(r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$")
+_SEX_MARK = re.compile(r"^\([MFWX]\),?$", re.I)
+_MEMBER_DISTANCE = re.compile(r"\s*\((?!(?:19|20)\d\d\))(\d{3,4})\s*m?\)$")
 _MEMBER_SEX = re.compile(r"\s*\(([MFW])\)$", re.I)
 
 
