@@ -823,3 +823,17 @@ def test_a_sheet_with_two_events_side_by_side_reads_both_under_their_own_titles(
     assert rows_of(doc)[3] == ("100m Frauen", 1, "Anna Klein", "TV Süd", None, 12.4)
     assert rows_of(doc)[-1] == ("Weitsprung Frauen", 2, "Anna Klein", "TV Süd", None, 4.77)
     assert audit_document(data, parse_document(data, None, "results.xlsx")).verdict == "parsed"
+
+
+def test_a_race_title_over_a_csv_names_no_meet_and_gives_its_gender():
+    # "Women's 6K" had been read as the meet's name, the women's team scores left genderless
+    text = (
+        b"Women's 6K,,,,\n"
+        b"Team Scores,,,,\n"
+        b"PL,Team,Score,1,2\n"
+        b"1,Pruett Tech,37,4,5\n"
+        b"2,Harlow College,41,2,3\n"
+    )
+    parsed = parse_document(text, None, "results.csv")
+    assert parsed.meet.name is None
+    assert [(e.kind, e.gender, len(e.rows)) for e in parsed.events] == [("team_scores", "F", 2)]

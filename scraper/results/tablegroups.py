@@ -102,12 +102,12 @@ def sex_column(header: list[Column] | None, rows: list[list[str]], events: bool)
         values = {r[j].strip() for r in rows if j < len(r) and r[j].strip()}
         if values and all(len(v) > 1 and sex_of(v) for v in values) and (events or firsts >= 2):
             return j
-        if events and firsts >= 2 and len(values) >= 2 and all(gender_of(v) for v in values):
+        if events and firsts >= 2 and len(values) >= 2 and all(column_gender(v) for v in values):
             return j  # age groups that carry the gender: 'U15B', 'SW' beside an event column
     return None
 
 
-def gender_of(value: str) -> str | None:
+def column_gender(value: str) -> str | None:
     """The gender a sex word or a category code names ('Girls', 'U15B', 'SW', 'W40')."""
     category = category_of(value)
     return sex_of(value) or (category.gender if category else None)

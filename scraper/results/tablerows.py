@@ -21,7 +21,16 @@ from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
-from scraper.results.model import Event, Meet, Row, new_event, round_of, sex_of, unit_hint_of
+from scraper.results.model import (
+    Event,
+    Meet,
+    Row,
+    gender_of,
+    new_event,
+    round_of,
+    sex_of,
+    unit_hint_of,
+)
 from scraper.results.rowlines import legs, members_of, next_leg, two_lines
 from scraper.results.sections import HEAT, is_event_title
 from scraper.results.statuses import status_of
@@ -30,8 +39,8 @@ from scraper.results.tablegroups import (
     Line,
     by_event,
     by_heat,
+    column_gender,
     event_column,
-    gender_of,
     sex_column,
 )
 from scraper.results.tablesides import unfold
@@ -94,7 +103,7 @@ def read_table(
                 kind = ev.kind
                 ev = start(ev.name)
                 ev.kind = kind
-            ev.gender = gender_of(sexed) or ev.gender  # 'Event;Sex;...': its rows'
+            ev.gender = column_gender(sexed) or ev.gender  # 'Event;Sex;...': its rows'
             ev.round = round_of(stage) or ev.round  # ';Round;' 'Prelims' / 'Final'
             _read_block(ev, header, group)
             choose_time_column(ev.rows)  # gun or chip: the one the places follow
@@ -151,7 +160,8 @@ def read_table(
 def _meets(label: str, meet: Meet) -> bool:
     """A title line over the results that names the meet (or dates it) fills the meet."""
     raw, day = day_of(label)
-    if meet.name is None and MEET_WORDS.search(label) and not title_gender(label):
+    race = title_gender(label) or is_event_title(label) and gender_of(label)  # "Women's 6K"
+    if meet.name is None and MEET_WORDS.search(label) and not race:
         meet.name = label.replace(raw, " ").strip(" ,-–") if day and raw else label
         if day and meet.date is None:  # 'Tidewater Relays | 6/14/2025'
             meet.date_raw, meet.date = raw, day
