@@ -1658,3 +1658,26 @@ def test_a_medley_runners_leg_distance_in_brackets_is_no_year_and_no_name() -> N
         {"leg": 2, "distance": "400", "athlete": "Tyler Ashby"},
         {"leg": 3, "year": "1998", "athlete": "Eve Roe"},
     ]
+
+
+def test_a_relays_runners_one_to_a_line_in_a_row_under_it_with_their_classes() -> None:
+    # the runners' row (one cell spanning two columns) had been read as the next event's title
+    page = (
+        "<html><body><h2>Women 4x400 Relay Final</h2><table>"
+        "<tr><th>Place</th><th>Team</th><th>Time</th></tr>"
+        "<tr><td>1</td><td><b>Vance University</b></td><td>3:47.61</td></tr>"
+        "<tr><td></td><td colspan=2>Ava Emery (SO)<br>Maren Ellery (JR)<br>Brynn Emery (SR)"
+        "<br>Calla Ingram (SO)</td></tr>"
+        "<tr><td>2</td><td><b>Northfield State</b></td><td>3:50.72</td></tr>"
+        "<tr><td></td><td colspan=2>Maren Whitlock (JR)<br>Harper Lusk (FR)<br>Piper Jessup (SO)"
+        "<br>Jolie Whitlock (SR)</td></tr>"
+        "</table></body></html>"
+    )
+    (relay,) = contract(page)["events"]
+    assert [r["team"] for r in relay["results"]] == ["Vance University", "Northfield State"]
+    assert [(m["athlete"], m["year"]) for m in relay["results"][0]["relay_members"]] == [
+        ("Ava Emery", "SO"),
+        ("Maren Ellery", "JR"),
+        ("Brynn Emery", "SR"),
+        ("Calla Ingram", "SO"),
+    ]

@@ -272,6 +272,16 @@ def members_of(cell: str) -> list[str] | None:
 _MEMBERS_LABEL = re.compile(r"^\s*[^\W\d_]{3,15}\s*:\s+")
 
 
+def runners_of(cell: str) -> list[str] | None:
+    """A cell naming a relay's runners: in a list (:func:`members_of`) or three or more one to
+    a line (two lines are a title's, or a name over its club)."""
+    lines = [p.strip() for p in cell.split("\n") if p.strip()]
+    titled = any(is_event_title(p) or gender_of(p) for p in lines)
+    if len(lines) >= 3 and _names(lines) and not titled:
+        return lines
+    return members_of(" ".join(cell.split()))
+
+
 def _names(parts: list[str]) -> bool:
     """Every part a person's name: letters, at most five words."""
     return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)
@@ -291,7 +301,7 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
             a, leg["distance"] = a[: m.start()], m[1]
         if m := _MEMBER_SEX.search(a):
             a, leg["sex"] = a[: m.start()], "F" if m[1].upper() in "FW" else "M"
-        if m := _MEMBER_YEAR.search(a):
+        if m := _MEMBER_YEAR.search(a) or _MEMBER_CLASS.search(a):  # ('Ava Emery (SO)')
             a, leg["year"] = a[: m.start()], m[1] or m[2]
         leg["athlete"] = a
         out.append(leg)
@@ -301,6 +311,7 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
 _MEMBER_SPLIT = re.compile(r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$")
+_MEMBER_CLASS = re.compile(r"\s*\(((?:FR|SO|JR|SR|GR))\)()$", re.I)
 _SEX_MARK = re.compile(r"^\([MFWX]\),?$", re.I)
 _MEMBER_DISTANCE = re.compile(r"\s*\((?!(?:19|20)\d\d\))(\d{3,4})\s*m?\)$")
 _MEMBER_SEX = re.compile(r"\s*\(([MFW])\)$", re.I)

@@ -31,7 +31,7 @@ from scraper.results.model import (
     sex_of,
     unit_hint_of,
 )
-from scraper.results.rowlines import legs, members_of, next_leg, two_lines
+from scraper.results.rowlines import legs, members_of, next_leg, runners_of, two_lines
 from scraper.results.sections import HEAT, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
@@ -180,7 +180,9 @@ def _titleish(text: str) -> bool:
 
 
 def _section_label(cells: list[str]) -> str | None:
-    filled = [" ".join(c.split()) for c in cells if c.strip()]
+    if any("\n" in c and runners_of(c) for c in cells):
+        return None  # a relay team's runners one to a line, under its row
+    filled = list(dict.fromkeys(" ".join(c.split()) for c in cells if c.strip()))
     if not 1 <= len(filled) <= 2:
         return None
     for c in filled:
@@ -218,8 +220,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             if last is not None:
                 _add_member(last, ln)
             continue
-        filled = [c for c in ln.cells if c.strip()]
-        runners = members_of(filled[0]) if len(filled) == 1 and not team else None
+        filled = list(dict.fromkeys(c for c in ln.cells if c.strip()))  # (a span's copies: one)
+        runners = runners_of(filled[0]) if len(filled) == 1 and not team else None
         if runners and last is not None and (ev.kind == "relay" or last.athlete is None):
             last.relay_members.extend(legs(runners))
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
