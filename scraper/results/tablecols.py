@@ -117,10 +117,8 @@ def _kind(v: str) -> str:
         return "int" if _INT.match(t) else "place"
     if t.casefold() in _SEX:
         return "sex"
-    if status_of(t):
-        return "status"  # ('DNF', 'DNS': no category)
     if _CATEGORY.match(t):
-        return "category"
+        return "status" if status_of(t) else "category"  # ('DNF', 'DNS': no category)
     if _WIND.match(t):
         return "wind"
     if is_year(t) or re.match(r"^\d{1,2}\s*年$", t):

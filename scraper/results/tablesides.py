@@ -21,6 +21,8 @@ _NAMES = frozenset(("athlete", "team", "last"))
 
 def split_at(cells: list[str]) -> int | None:
     """The column where the second copy of a header named twice in one row starts, or None."""
+    if len(cells) < 2 * _MIN_FIELDS or any(ch.isdigit() for ch in cells[0]):
+        return None  # (a result row, its place first)
     filled = [c.strip().casefold() for c in cells if c.strip()]
     if len(filled) < 2 * _MIN_FIELDS or len(set(filled)) > len(filled) - _MIN_FIELDS:
         return None  # the quick test: a row naming its columns twice repeats three labels
