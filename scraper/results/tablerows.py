@@ -179,6 +179,12 @@ def _titleish(text: str) -> bool:
     return bool(text) and (is_event_title(text) or bool(title_gender(text)))
 
 
+def _one_a_line(cell: str) -> list[str] | None:
+    """A cell's lines, two or more, each with a word: a relay's runners one to a line."""
+    lines = [p.strip() for p in cell.split("\n") if p.strip()]
+    return lines if len(lines) > 1 and all(_LETTERS.search(p) for p in lines) else None
+
+
 def _section_label(cells: list[str]) -> str | None:
     if any("\n" in c and runners_of(c) for c in cells):
         return None  # a relay team's runners one to a line, under its row
@@ -279,15 +285,13 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
                 v, extra["athlete_note"] = named, " ".join(rest.split())
         if "\n" in v and j < len(cols) and cols[j].field in ("athlete", "team"):
             lined.setdefault(cols[j].field or "", v.split("\n"))
-        broken = [p.strip() for p in v.split("\n") if p.strip()]  # one runner a line
-        broken = broken if all(_LETTERS.search(p) for p in broken) else []
-        v = " ".join(v.split())
+        as_printed, v = v, " ".join(v.split())
         if not v or j >= len(cols):
             continue
         c = cols[j]
         if c.field == "leg":
-            runners.extend(members_of(v) or (broken if len(broken) > 1 else [v]))  # 'Leg 1'
-            continue  # .. 'Leg 4', or one 'Athletes' cell: 'Noah Taylor<br>Oscar Evans ...'
+            runners.extend(members_of(v) or _one_a_line(as_printed) or [v])  # 'Leg 1' .. 'Leg 4',
+            continue  # or one 'Athletes' cell: 'Noah Taylor<br>Oscar Evans ...'
         if c.field is None:
             if v in ("Q", "q") or v.upper().lstrip("=") in RECORD_FLAGS:
                 cells["qual"] = f"{cells['qual']} {v}" if "qual" in cells else v
