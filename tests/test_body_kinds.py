@@ -313,6 +313,23 @@ def test_a_standfirst_between_the_headline_and_the_text_leads_the_body() -> None
     assert "June 1, 2026" not in text
 
 
+@pytest.mark.parametrize("mark", ["", " role='heading'"])
+def test_a_standfirst_under_a_headline_marked_as_a_heading_leads_the_body(mark: str) -> None:
+    # an <h1> the page also marks role="heading" is still the headline, and a heading that
+    # repeats it with a kicker is no standfirst
+    article = (
+        f"<article><div class='story'><h1{mark}>Kerr wins the mile</h1>"
+        "<h2>Millrose Games in New York: Kerr wins the mile again, ahead of Nuguse!</h2>"
+        f"<div class='body'><p class='description'>{STANDFIRST}</p>"
+        "<aside class='related'><h3>Related</h3><a href='/s/x'>Nuguse sets a record</a></aside>"
+        f"<div class='story-body'>{paras(P1, P2, P3, P4)}</div></div></div></article>"
+    )
+    html = page(article).replace("<main><h1>Kerr wins the mile</h1>", "<main>")
+    text = body(html)
+    assert text.startswith(STANDFIRST + "\n\n" + P1)
+    assert "Millrose Games" not in text
+
+
 def test_a_blogs_description_under_its_title_is_no_standfirst() -> None:
     # a blog names itself in an <h1> in its header, the post's title is the blog's too
     blog = (

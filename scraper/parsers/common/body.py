@@ -37,6 +37,7 @@ HEADING_MAX = 100  # weighted characters of the longest section heading
 MAIN_SHARE = 0.8  # good text share of the container's child holding the article's text
 TAIL_SHARE = 0.2  # good text, relative to that child's, of a box after it that is no article text
 TAIL_MAX = 700  # weighted characters of good text in all such boxes
+HEADLINE_AGAIN = 0.8  # share of the headline's words in a heading that repeats it (with a kicker)
 KEPT_TAGS = PARA_TAGS | {"table"}
 Block = tuple[str, str, Unit]
 
@@ -124,6 +125,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
         if i in choice.good
         and i not in choice.teasers
         and units[i].tag in _LEAD_TAGS
+        and not (units[i].tag in HEADINGS and overlap(headline, units[i].text) >= HEADLINE_AGAIN)
         and units[i].text.rstrip().endswith(END)
         and not CALL_TO_ACTION.search(units[i].text)
     }

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from scraper.parsers.common.names import INLINE, PARA_TAGS
+from scraper.parsers.common.names import HEADINGS, INLINE, PARA_TAGS
 from scraper.parsers.common.tables import is_data_table, is_results_table, rows_of, table_text
 
 # how a sentence ends (a short last block of a body ending otherwise is a credit line)
@@ -155,8 +155,14 @@ def _table_unit(table: etree._Element, unit_of: Callable[[etree._Element, str], 
     return True
 
 
+_HEADING_TAGS = frozenset({"h1", *HEADINGS})
+
+
 def _marked_heading(el: etree._Element) -> bool:
-    """A block the page marks as a heading without a heading tag."""
+    """A block the page marks as a heading without a heading tag (an ``<h1>`` marked so stays
+    the headline it is)."""
+    if el.tag in _HEADING_TAGS:
+        return False
     if el.get("role") == "heading":
         return True
     cls = el.get("class")
