@@ -344,6 +344,23 @@ def test_a_blogs_description_under_its_title_is_no_standfirst() -> None:
     assert "Every week" not in text
 
 
+@pytest.mark.parametrize("site_name", ["<h1>Track Notes</h1>", "<h2>Track Notes</h2>"])
+def test_the_sites_description_in_its_header_is_no_standfirst(site_name: str) -> None:
+    # the page's description is the blog's own, shown under its name in the site's header
+    about = "Every week I write about the races I watched, the splits I timed, the runners I met."
+    blog = (
+        "<!doctype html><html><head><title>Kerr wins the mile | Track Notes</title>"
+        f"<meta name='description' content='{about}'></head><body><div id='wrap'>"
+        f"<div id='header'>{site_name}<h2 class='description'>{about}</h2></div>"
+        "<div class='post'><h1 class='entry-title'>Kerr wins the mile</h1>"
+        f"<div class='post-body entry-content'>{paras(P1, P2, P3)}</div></div>"
+        "</div></body></html>"
+    )
+    text = GenericParser().parse(blog, URL, FETCHED).body or ""
+    assert text.startswith(P1)
+    assert "Every week" not in text
+
+
 def test_a_sentence_linking_most_of_its_words_is_kept_a_pointer_is_not() -> None:
     linked = (
         "You can watch <a href='/video/kerr'>the whole race again with the splits of every lap "

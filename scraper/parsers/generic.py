@@ -147,7 +147,7 @@ def _body(tree: lxml_html.HtmlElement, page: meta.PageSignals, art: Article) -> 
     if found is None:
         return
     art.body, art.signals["body"], art.results_tables = found
-    lead = page.visible_lead()
+    lead = page.visible_lead(art.headline)
     if lead:
         if _norm(lead) not in _norm(art.body[: 3 * len(lead)]) and not _repeats_opening(
             lead, art.body

@@ -27,7 +27,7 @@ from lxml import html as lxml_html
 from scraper.parsers.common.boilerplate import clean_copy
 from scraper.parsers.common.container import Choice, choose, inside
 from scraper.parsers.common.explain import Note, note
-from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS
+from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS, SITE_HEADER
 from scraper.parsers.common.pagemeta import overlap
 from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import END, Unit, units_of, weight
@@ -117,7 +117,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
     for box in units[head].el.iterancestors():
         if box is shared:
             break
-        if _SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+        if SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
             return set()
     return {
         i
@@ -203,12 +203,6 @@ def _same_title(a: str, b: str) -> bool:
     return overlap(a, b) >= 0.6 and overlap(b, a) >= 0.6
 
 
-# the site's header (a blog's title and description), not an article's ("entry-header")
-_SITE_HEADER = re.compile(
-    r"(?:^|\s)(?:(?:site|page|top|blog)[_-]?)?(?:header|masthead|branding)(?:[_-](?:inner|wrap\w*|"
-    r"container|section))?(?:$|\s)",
-    re.IGNORECASE,
-)
 _LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})
 
 

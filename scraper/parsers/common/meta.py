@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.parsers.common.bylines import BylineSignals
 from scraper.parsers.common.media import MediaSignals
+from scraper.parsers.common.names import SITE_HEADER
 from scraper.parsers.common.pagedates import DateSignals
 from scraper.parsers.common.pagemeta import (  # noqa: F401  (re-exported)
     _WS,
@@ -106,8 +107,9 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
             return tier in ("locked", "metered", "premium"), "meta:article:content_tier"
         return None
 
-    def visible_lead(self) -> str | None:
-        """The standfirst as the page shows it: a block whose text is the page's description."""
+    def visible_lead(self, headline: str | None) -> str | None:
+        """The standfirst as the page shows it: a block whose text is the page's description
+        (not the site's own, in the site's header)."""
         for d in self.descriptions():
             words = d.split()
             if len(words) < 6:
@@ -135,6 +137,8 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
                     "html",
                 ):
                     continue
+                if _in_site_header(el, headline):
+                    continue  # the site's own description (a blog's, under its name)
                 text = clean(el.text_content())
                 if overlap(text, d) >= 0.8 and overlap(d, text) >= 0.8:
                     return text
@@ -181,3 +185,15 @@ class PageSignals(TitleSignals, BylineSignals, DateSignals, MediaSignals):
                 if value.count("<p") >= 2 and len(value) > len(best):
                     best = value
         return best or None
+
+
+def _in_site_header(el: etree._Element, headline: str | None) -> bool:
+    """``el`` is in the site's header: a box named so that does not hold the headline (an
+    article's own header does)."""
+    for box in el.iterancestors():
+        if SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+            heads = (clean(h.text_content()) for h in box.iter("h1", "h2"))
+            return not headline or not any(
+                overlap(h, headline) >= 0.6 and overlap(headline, h) >= 0.6 for h in heads
+            )
+    return False

@@ -91,6 +91,12 @@ HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # blocks kept inside the article container even when short
 PARA_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "dt", *HEADINGS})
 
+# the site's header (a blog's title and description), not an article's ("entry-header")
+SITE_HEADER = re.compile(
+    r"(?:^|\s)(?:(?:site|page|top|blog)[_-]?)?(?:header|masthead|branding)(?:[_-](?:inner|wrap\w*|"
+    r"container|section))?(?:$|\s)",
+    re.IGNORECASE,
+)
 # class/id words of boxes that are never article text (a word of a class or id, or its prefix)
 BOILER = re.compile(
     r"(?:^|[\s_-])(?:"
