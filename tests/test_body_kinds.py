@@ -361,6 +361,29 @@ def test_the_sites_description_in_its_header_is_no_standfirst(site_name: str) ->
     assert "Every week" not in text
 
 
+ABOUT_BLOG = (
+    "Phil Dawes, the writer of this blog, has timed races at Hayward Field for thirty years and "
+    "wrote two books about the mile."
+)
+
+
+@pytest.mark.parametrize(
+    "sidebar",
+    [
+        "<ul><li id='text-3' class='widget widget_text'><h2 class='widgettitle'>About this blog"
+        f"</h2><div class='textwidget'><p>{ABOUT_BLOG}</p></div></li></ul>",
+        f"<div class='right_column'><h3>About this blog</h3><p>{ABOUT_BLOG}</p></div>",
+    ],
+)
+def test_a_blogs_sidebar_in_the_articles_box_is_no_article_text(sidebar: str) -> None:
+    # an old blog layout: the post and the sidebar share one box
+    blog = f"<div id='content'><div class='post'>{paras(P1, P2, P3, P4)}</div>{sidebar}</div>"
+    text = body(page(blog))
+    assert text.endswith(P4)
+    assert "About this blog" not in text
+    assert "Phil Dawes" not in text
+
+
 def test_a_sentence_linking_most_of_its_words_is_kept_a_pointer_is_not() -> None:
     linked = (
         "You can watch <a href='/video/kerr'>the whole race again with the splits of every lap "

@@ -103,7 +103,8 @@ BOILER = re.compile(
     r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
     r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
     r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
-    r"twitter|instagram|tiktok|privacy|opt-?in|trackback|pingback|shipping|gdpr)\w*"
+    r"twitter|instagram|tiktok|privacy|opt-?in|trackback|pingback|shipping|gdpr|"
+    r"widget_|right-?_?(?:col|rail))\w*"
     r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
     r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
     r"teaser-?list|inline-?related|see-?also|also-?read|reviews|user-?reviews?|"
@@ -112,10 +113,11 @@ BOILER = re.compile(
     re.IGNORECASE,
 )
 # names of boxes that never wrap the article, however much text they hold: reader-written text
-# (comments, reviews, trackbacks), shop terms, consent and sign-up prompts, credits
+# (comments, reviews, trackbacks), shop terms, consent and sign-up prompts, credits, a blog's
+# sidebar widgets ("widget_text", "widget_recent_entries": WordPress names them so)
 NEVER_WRAPPER = re.compile(
     r"(?:^|[\s_-])(?:comment|disqus|trackback|pingback|shipping|cookie|consent|gdpr|newsletter|"
-    r"subscri|signup|sign-?up|donat|opt-?in|(?:credits?|reviews|user-?reviews?|"
+    r"subscri|signup|sign-?up|donat|opt-?in|widget_|(?:credits?|reviews|user-?reviews?|"
     r"customer-?reviews?|ratings?)(?:$|[\s_-]))",
     re.IGNORECASE,
 )
