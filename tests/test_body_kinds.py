@@ -384,6 +384,19 @@ def test_a_blogs_sidebar_in_the_articles_box_is_no_article_text(sidebar: str) ->
     assert "Phil Dawes" not in text
 
 
+def test_list_items_opening_in_plain_words_and_linking_the_rest_are_kept() -> None:
+    items = (
+        "<ul><li>Thanks to the meet staff, fans can now <a href='/live'>follow every heat with "
+        "live splits</a></li><li>The timing crew has patches up to <a href='/b/1'>show the wind "
+        "reading of every jump</a></li></ul>"
+    )
+    related = "<ul><li><a href='/s/1'>Nuguse sets an American record in the mile</a></li></ul>"
+    text = body(page(paras(P1, P2) + items + paras(P3) + related + paras(P4)))
+    assert "fans can now follow every heat with live splits" in text
+    assert "show the wind reading of every jump" in text
+    assert "Nuguse sets" not in text
+
+
 def test_a_sentence_linking_most_of_its_words_is_kept_a_pointer_is_not() -> None:
     linked = (
         "You can watch <a href='/video/kerr'>the whole race again with the splits of every lap "

@@ -33,6 +33,7 @@ from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import END, Unit, units_of, weight
 
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
+LI_OPENING = 4  # plain words opening a list item that links the rest: a sentence
 HEADING_MAX = 100  # weighted characters of the longest section heading
 MAIN_SHARE = 0.8  # good text share of the container's child holding the article's text
 TAIL_SHARE = 0.2  # good text, relative to that child's, of a box after it that is no article text
@@ -264,16 +265,15 @@ _POINTER = re.compile(r"^\W*(?:related|read|see|also|more|watch|listen|click|via
 
 def _linked_sentence(u: Unit) -> bool:
     """A paragraph written as a sentence (six words or more, a full stop at its end) with a link
-    over most but not all of it ("You can watch the whole talk here."), not a pointer to
-    another page ("Related: ...", "Read more ...")."""
+    over most but not all of it ("You can watch the whole talk here."), or a list item that
+    begins as one in plain words ("Neil has patches up to <a>improve the tab unloader</a>"),
+    not a pointer to another page ("Related: ...", "Read more ...")."""
     text = u.text
-    return (
-        u.tag == "p"
-        and u.link < 0.9 * len(text)
-        and len(text.split()) >= 6
-        and text.rstrip().endswith((".", "!", "?"))
-        and not _POINTER.match(text)
-    )
+    if u.link >= 0.9 * len(text) or len(text.split()) < 6 or _POINTER.match(text):
+        return False
+    if u.tag == "li":
+        return len((u.el.text or "").split()) >= LI_OPENING
+    return u.tag == "p" and text.rstrip().endswith((".", "!", "?"))
 
 
 def _linked_prose(tag: str, length: int, link: int) -> bool:
