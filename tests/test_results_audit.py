@@ -71,6 +71,8 @@ LINES = [
     ("1000 CADETTI - Serie Unica", False, "a race's title, its distance bare"),
     ("80 HS (h 0,76) CADETTE - Finale           Vento: +0,6", False, "... with its hurdles, wind"),
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
+    ("DNF Darragh Brennan", True, "a status before a name, no place"),
+    ("DNF Did Not Finish", False, "a legend"),
     ("1. Lachlan Mayfield (FR) 6-7", True, "feet-inches, single-digit inches"),
     ("2. Ellis Westbrook (CS) 22-3¾", True, "feet-inches with a fraction"),
     (

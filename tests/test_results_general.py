@@ -940,3 +940,32 @@ def test_a_mixed_relays_runners_after_its_time_each_with_their_sex():
         ("Tyler Kettering", "M"),
     ]
     assert second["team"] == "Jessup Harriers"
+
+
+def test_a_club_page_printing_names_without_clubs():
+    # a title naming its year is no header ('Club' over 'Results' had read every name as a
+    # relay's team); two words are one name, not a name and a club; a category in brackets is
+    # the runner's, and a status before a name is that runner's
+    text = (
+        "Club Championships 2024 - Results\n\n"
+        "U12 Girls 60m\n"
+        "1. Aoife Tierney 9.1\n"
+        "2. Meabh Tierney 9.3\n"
+        "3. Caoimhe Mulcahy 9.6\n\n"
+        "Masters 3000m\n"
+        "1. Senan Geraghty (M60) 10:12.3\n"
+        "2. Eoin Doherty (M45) 10:14.9\n"
+        "DNF Darragh Brennan\n"
+        "DNF Did Not Finish\n"
+    )
+    doc = to_contract(parse_document(text.encode(), "results.txt"))
+    assert {e["kind"] for e in doc["events"]} == {"individual"}
+    got = [(r["place"], r["athlete"], r["team"], r["mark"], r["status"]) for r in rows_of(text)]
+    assert got == [
+        (1, "Aoife Tierney", None, "9.1", None),
+        (2, "Meabh Tierney", None, "9.3", None),
+        (3, "Caoimhe Mulcahy", None, "9.6", None),
+        (1, "Senan Geraghty", None, "10:12.3", None),
+        (2, "Eoin Doherty", None, "10:14.9", None),
+        (None, "Darragh Brennan", None, "DNF", "DNF"),
+    ]

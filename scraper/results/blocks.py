@@ -144,13 +144,15 @@ def _swap_times(rows: list[Row]) -> None:
 def _split_names(rows: list[Row]) -> None:
     """Re-split 'name + team' where the reader could not see the boundary (see module doc)."""
     merged = [r for r in rows if r.extra.get("name_team_merged")]
-    if len(merged) < 2:
+    if not merged:
         return
     words = [(r.athlete or "").split() + (r.team or "").split() for r in merged]
     suffixes: Counter[tuple[str, ...]] = Counter()
     for w in words:
         for k in range(1, len(w) - 1):
             suffixes[tuple(w[k:])] += 1
+    # most rows two words: names with no club at all ('1. Aoife Tierney 9.1')
+    no_clubs = 2 * sum(len(w) <= 2 for w in words) >= len(words)
     for r, w in zip(merged, words, strict=True):
         r.extra.pop("name_team_merged", None)
         age = next((k for k in range(1, len(w) - 1) if BRACKET_YEAR.match(w[k])), None)
@@ -165,6 +167,8 @@ def _split_names(rows: list[Row]) -> None:
                 break
         if cut is None:
             cut = _caps_cut(w)
+        if cut is None and no_clubs:
+            cut = len(w)
         if cut is not None:
             r.athlete, r.team = " ".join(w[:cut]), " ".join(w[cut:]) or None
 

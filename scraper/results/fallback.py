@@ -36,6 +36,7 @@ from scraper.results.linetokens import (
     bracket_plan,
     comma_plan,
     given_name_first,
+    name_after_status,
     spaced_name_team,
     split_glued,
 )
@@ -138,11 +139,8 @@ class _Reader:
             hdr = read_header(line, lines[i] if i < n else "", above)
             if hdr is not None:
                 i += hdr.used
-                lower = (
-                    read_header(lines[i], lines[i + 1] if i + 1 < n else "", line)
-                    if (hdr.used == 0 and i < n)
-                    else None
-                )
+                nxt = lines[i + 1] if i + 1 < n else ""
+                lower = read_header(lines[i], nxt, line) if hdr.used == 0 and i < n else None
                 if lower is not None and lower.upper:  # this line is the upper half
                     hdr, i = lower, i + 1 + lower.used
                 elif hdr.upper and self.titles and self.titles[-1] == " ".join(above.split()):
@@ -229,7 +227,9 @@ class _Reader:
         if shapes[0] in ("dash", "status"):  # not placed; '** NO FINISHERS ...' is no row
             relay = self.ev is not None and self.ev.kind == "relay"  # 'DQ  Falkirk  (A. Muir, ...)'
             listed = relay and runners_apart(toks)[1] is not None
-            return listed or any(s not in ("word", "dash", "state") for s in shapes[1:])
+            named = bool(self.ev and self.ev.rows) and name_after_status(toks)  # 'DNF Ann Lee'
+            return listed or named or any(s not in ("word", "dash", "state") for s in shapes[1:])
+
         line = " ".join(t.text for t in toks)
         if self.block is None and not team_titles(self.titles, self.ev, self.block):
             return False

@@ -25,6 +25,7 @@ from scraper.results.sections import DISTANCE, GENERIC_TITLE, HEAT, is_event_tit
 RULE = re.compile(r"^\s*[=\-_*~.]{3,}[=\-_*~. ]*$")
 PLACE_SHAPES = frozenset({"int2", "int", "place", "status", "dash"})
 _HEIGHT = re.compile(r"^\d{1,2}[.,]\d{2}m?$")  # a bar height heading its attempts column
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TRY = re.compile(r"(?:r|rd|att\.?|t|v|#)\s?([1-8])", re.I)  # a try's column: 'R1', 'Att 2'
 
 
@@ -83,9 +84,12 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
 
 
 def _titled(line: str) -> bool:
-    """A line naming a race's distance or its runners' gender, or ending in a team table's name
-    ('FINAL TEAM SCORES'): a title, whatever its words."""
-    return bool(DISTANCE.search(line) or gender_of(line) or _TEAM_HEADING.search(line))
+    """A line naming a race's distance or its runners' gender, a year ('Club Championships
+    2024 - Results'), or ending in a team table's name ('FINAL TEAM SCORES'): a title, whatever
+    its words."""
+    return bool(
+        DISTANCE.search(line) or gender_of(line) or _TEAM_HEADING.search(line) or _YEAR.search(line)
+    )
 
 
 def _block(cols: list[Col], line: str) -> Block:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from scraper.results.align import Tok, shape
+from scraper.results.categories import category_of
 from scraper.results.dates import MONTHS
 from scraper.results.headerline import PLACE_SHAPES
-from scraper.results.statuses import status_of
+from scraper.results.statuses import opens_with_status, status_of
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_ºª][\w'’.\-]*,?)$")
 # two clock times printed without a space between them ('16:05.216:04.9': gun and net time)
@@ -165,10 +166,22 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     return [*plan, ("mark", mark), *([("series", tries)] if tries else [])]
 
 
+def name_after_status(toks: list[Tok]) -> bool:
+    """'DNF Darragh Brennan' (after placed rows): a runner's name after the status, not a
+    legend's line ('DNF Did Not Finish')."""
+    words = [t.text for t in toks[1:]]
+    return (
+        shape(toks[0].text) == "status"
+        and len(words) <= 5
+        and all(w[:1].isupper() for w in words)
+        and not opens_with_status(" ".join(words))
+    )
+
+
 def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     """A line that prints the club in brackets after the name ('1. Max Muster (LG Nord) 10,45'):
     place, name, the club, then the mark; or no place and a status ('Fletcher Kelly
-    (Waitakere) DNF')."""
+    (Waitakere) DNF'); a category in the brackets is the runner's ('Senan Geraghty (M60)')."""
     placed = bool(toks) and shape(toks[0].text) in PLACE_SHAPES
     if len(toks) < 3 + placed or not (placed or status_of(toks[-1].text)):
         return None
@@ -181,11 +194,14 @@ def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
         return None
     club = " ".join(t.text for t in toks[k : close + 1])[1:-1].strip()
     rest = toks[close + 1 :]
-    lettered = re.search(r"[^\W\d_]{2}", club) or re.fullmatch(r"[A-Z]", club)  # '(L)': a key
-    if not lettered or shape(rest[0].text) not in RESULT_SHAPES:
+    if shape(rest[0].text) not in RESULT_SHAPES:
         return None
     inner = [Tok(club, toks[k].start, toks[close].end, 2)]  # brackets part it as two spaces do
     place = [("place", [toks[0]])] if placed else []
+    if category_of(club) is not None and any(c.isdigit() for c in club):
+        return [*place, ("athlete", toks[placed:k]), ("category", inner), ("mark", rest[:1])]
+    if not (re.search(r"[^\W\d_]{2}", club) or re.fullmatch(r"[A-Z]", club)):  # '(L)': a key
+        return None
     return [*place, ("athlete", toks[placed:k]), ("team", inner), ("mark", rest[:1])]
 
 

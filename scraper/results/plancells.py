@@ -18,7 +18,7 @@ from scraper.results.align import TIMES, Tok, shape
 from scraper.results.cellfix import reclaim_year, swap_misplaced
 from scraper.results.linetokens import rejoin_surname
 from scraper.results.rowlines import height_attempt, tries
-from scraper.results.statuses import status_of
+from scraper.results.statuses import opens_with_status, status_of
 
 _UNIT_WORDS = frozenset({"min", "min.", "mins", "sek", "sek.", "sec", "s", "std", "h", "m"})
 
@@ -55,6 +55,11 @@ def cells_of(plan: list[tuple[str, list[Tok]]]) -> Cells:
     return out
 
 
+def _legend(cells: dict[str, str]) -> bool:
+    """'DNF  Did Not Finish  PB  Personal Best': a legend's line, its words in the name's."""
+    return opens_with_status(cells.get("athlete") or cells.get("team"))
+
+
 def settle(
     cells: dict[str, str], order: list[str], fields: tuple[str, ...], headed: bool, relay: bool
 ) -> None:
@@ -69,8 +74,8 @@ def settle(
         if name and shape(last_word) == "class":
             cells["athlete"], cells["year"] = name, last_word  # 'Grant HOLLOWAY JR'
     rejoin_surname(cells)
-    if relay and status_of(cells.get("place")) and not cells.get("mark"):
-        cells["mark"] = cells.pop("place")  # 'DQ  Falkirk Victoria  (...)': the team's status
-        # first (not a legend's line: 'DNF  Did Not Finish  PB  Personal Best')
+    if status_of(cells.get("place")) and not cells.get("mark") and not _legend(cells):
+        cells["mark"] = cells.pop("place")  # 'DQ  Falkirk Victoria  (...)', 'DNF Ann Lee': the
+        # status first (the reader takes no legend's line: 'DNF  Did Not Finish  PB  ...')
     if relay and not headed and cells.get("athlete") and cells.get("team"):
         cells["team"] = f"{cells.pop('athlete')} {cells['team']}"  # 'Edinburgh' + 'AC A'

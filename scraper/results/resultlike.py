@@ -28,7 +28,7 @@ from operator import or_
 
 from scraper.results.dates import mostly_date
 from scraper.results.sections import bare_race_title
-from scraper.results.statuses import status_of
+from scraper.results.statuses import opens_with_status, status_of
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
 Unit = str | tuple[str, ...]
@@ -179,12 +179,23 @@ def line_is_result(line: str) -> bool:
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
         return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
     placed = bool(kinds[0] & PLACE)
+    if kinds[0] & STATUS and _name_after_status(tokens[1:], kinds[1:]):
+        return True  # 'DNF Darragh Brennan'
     if not (
         _holds_result(kinds[1:], placed or bool(kinds[0] & STATUS))
         or (placed and _score_line(tokens[0], kinds))
     ):
         return False
     return len(tokens) > 4 or not mostly_date(line)  # a date on its own: '24 MAY 2025'
+
+
+def _name_after_status(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
+    """A runner's name (two to five words) after a status, not a legend's ('Did Not Finish')."""
+    return (
+        2 <= len(tokens) <= 5
+        and all(k & NAME and t[:1].isupper() for t, k in zip(tokens, kinds, strict=True))
+        and not opens_with_status(" ".join(tokens))
+    )
 
 
 def _score_line(lead: str, kinds: Sequence[int]) -> bool:

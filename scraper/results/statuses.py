@@ -135,6 +135,12 @@ def status_of(text: str | None) -> str | None:
     return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
 
 
+def opens_with_status(text: str | None) -> bool:
+    """'Did Not Finish  PB Personal Best' (a legend's words): the text opens with a status."""
+    words = (text or "").split()
+    return any(status_of(" ".join(words[:k])) for k in range(1, min(len(words), 4) + 1))
+
+
 def status_heading(line: str) -> str | None:
     """The status a short line of its own names ('DNF', 'Did not start'): a heading over the
     runners it is of."""
