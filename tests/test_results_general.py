@@ -969,3 +969,38 @@ def test_a_club_page_printing_names_without_clubs():
         (2, "Eoin Doherty", None, "10:14.9", None),
         (None, "Darragh Brennan", None, "DNF", "DNF"),
     ]
+
+
+@pytest.mark.parametrize("heat_word", ["Lauf", "běh", "bieg"])
+def test_heats_numbered_like_places_and_a_series_line_under_each_throw(heat_word: str):
+    # '2. Lauf (Wind: -0,3)' had been read as a row (athlete 'Lauf') and its wind lost; a
+    # labelled series under a row ('Série: x 16,73 ...') had started a section of its own
+    text = (
+        "100 m Muži - rozběhy\n"
+        f"1. {heat_word}   (vítr: +0,4)\n"
+        "Poř.  Jméno                     Nar.  Oddíl                      Výkon\n"
+        "  1.  Hájek Adam                06    TJ Jiskra Ždírec           10,99\n"
+        "  2.  Jelínek Adam              08    TJ Sokol Dolní Bříza       11,02\n\n"
+        f"2. {heat_word}   (vítr: -0,3)\n"
+        "Poř.  Jméno                     Nar.  Oddíl                      Výkon\n"
+        "  1.  Veselý Lukáš              05    AC Tábor-Horka             10,93\n\n"
+        "Vrh koulí Muži (6 kg) - finále\n"
+        "Poř.  Jméno                     Nar.  Oddíl                      Výkon\n"
+        "  1.  Veselý Adam               05    TJ Sokol Dolní Bříza       17,02\n"
+        "      Série: x  16,73  15,93  x  17,02  x\n"
+        "  2.  Pokorný Adam              06    AC Tábor-Horka             15,96\n"
+        "      Série: 15,54  15,05  x  x  15,30  15,96\n"
+    )
+    doc = parse(text)
+    got = [
+        (e["event_name"], r["place"], r["athlete"], r["wind"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("100 m Muži - rozběhy", 1, "Hájek Adam", 0.4),
+        ("100 m Muži - rozběhy", 2, "Jelínek Adam", 0.4),
+        ("100 m Muži - rozběhy", 1, "Veselý Lukáš", -0.3),
+        ("Vrh koulí Muži (6 kg) - finále", 1, "Veselý Adam", None),
+        ("Vrh koulí Muži (6 kg) - finále", 2, "Pokorný Adam", None),
+    ]

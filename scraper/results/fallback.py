@@ -61,14 +61,15 @@ from scraper.results.rowlines import (
 )
 from scraper.results.sections import (
     GENERIC_TITLE,
-    HEAT,
     UNITS,
     bare_race_title,
     clean_title,
     furniture,
+    heat_of,
     is_event_title,
     is_title,
     meet_heading,
+    numbered_heading,
     section_name,
     without_start_time,
 )
@@ -218,8 +219,8 @@ class _Reader:
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
             return False  # '4 x 100m Under 17 Women   Final': a relay's title
-        if toks[1].text[-1:] == ":" and toks[1].text[:-1].isalpha():
-            return False  # '1. Disziplin: 100m Hürden': a numbered heading
+        if numbered_heading(toks[0].text, toks[1].text):
+            return False  # '1. Disziplin: 100m Hürden', '2. Lauf
         if "word" not in shapes:
             return False
         if RESULT_SHAPES.intersection(shapes[1:]):
@@ -257,7 +258,7 @@ class _Reader:
         s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
-        hm = HEAT.match(s)
+        hm = heat_of(s)
         titled = TEAM_TITLE.search(s) or GENERIC_TITLE.match(s)  # 'FINAL TEAM SCORES'
         r = None if titled else round_of(s)
         if r and len(s) < 40:
@@ -266,16 +267,16 @@ class _Reader:
                 self.ev.round = r
         if r and self.first_block is None and not any(map(is_event_title, [*self.titles, s])):
             self.sheet_round = r  # in the report's heading ('... - Preliminaries'): every event's
-        if hm:
-            self.heat, self.conditions_new = int(hm.group(1)), True
+        if hm is not None:
+            self.heat, self.conditions_new = hm, True
         elif r:
             self.heat = None  # 'Finale' after 'Vorlauf 2': the final has no heat
         if wm and len(rest) < 60:
             self.wind, self.conditions_new = wind, True
-            if not hm and is_event_title(rest):
+            if hm is None and is_event_title(rest):
                 s = rest  # '80 metri Cadetti - Finale   vento +0,4': a title with its wind
                 wm = False
-        if hm or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
+        if hm is not None or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         printed = date_in(s)[0] if is_event_title(s) else None

@@ -93,9 +93,12 @@ def continued(row: Row, line: str, block: Block | None) -> bool:
     if block is not None and block.wrapped and len(toks) == len(block.wrapped):
         row.extra.update(zip(block.wrapped, toks, strict=True))
         return True
+    if len(toks) >= 3 and _LABEL.fullmatch(toks[0]) and continues(row, toks[1:]):
+        return True  # 'Série: x  16,73  15,93  x': the row's tries, labelled
     return (block is not None and spilled(row, line, block)) or continues(row, toks)
 
 
+_LABEL = re.compile(r"[^\W\d_]{3,}\.?:")
 _GUIDE = re.compile(r"^(?:guide|guía|guia|guida|begleitläufer(?:in)?|pilot)\s*:\s*(\S.*)$", re.I)
 
 

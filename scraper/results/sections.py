@@ -142,11 +142,25 @@ _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age
 )
 
 
-HEAT = re.compile(  # a heat's, section's or flight's title: 'Heat 2 of 3', 'Flight 1', 'Lauf 2'
-    r"^(?:heat|section|flight|lauf|heat no\.?|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|"
-    r"forsøk|erä)\s*(\d+)\b",
-    re.I,
+_HEAT_WORDS = (
+    r"heat|section|flight|lauf|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|forsøk|erä|"
+    r"běh|beh|bieg|futam"
 )
+# a heat's, section's or flight's title: 'Heat 2 of 3', 'Flight 1', 'Lauf 2', '2. Lauf', '1. běh'
+HEAT = re.compile(
+    rf"^(?:(?:{_HEAT_WORDS}|heat no\.?)\s*(\d+)\b|(\d+)\s*\.\s*(?:{_HEAT_WORDS})\b)", re.I
+)
+
+
+def numbered_heading(first: str, second: str) -> bool:
+    """A heading numbered like a place: '1. Disziplin: 100m Hürden', '2. Lauf', '1. běh'."""
+    return second[-1:] == ":" and second[:-1].isalpha() or heat_of(f"{first}{second}") is not None
+
+
+def heat_of(text: str) -> int | None:
+    """The heat a title names ('Heat 2 of 3', '2. Lauf' -> 2), or None."""
+    m = HEAT.match(text)
+    return int(m[1] or m[2]) if m else None
 
 
 def furniture(pages: list[list[str]]) -> set[str]:

@@ -32,7 +32,7 @@ from scraper.results.model import (
     unit_hint_of,
 )
 from scraper.results.rowlines import legs, members_of, next_leg, runners_of, two_lines
-from scraper.results.sections import HEAT, is_event_title
+from scraper.results.sections import heat_of, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
 from scraper.results.tablegroups import (
@@ -139,11 +139,11 @@ def read_table(
             r = round_of(bare)
             if r and len(bare) < 25 and not is_event_title(bare):  # 'Finals' alone
                 rnd = r
-                heat = HEAT.match(bare)
-                if ev is not None and (heat or said is not None):
+                heat = heat_of(bare)
+                if ev is not None and (heat is not None or said is not None):
                     flush()  # a heat's rows, with its number and wind
                     ev = start(ev.name)
-                    ev.heat, ev.wind = int(heat[1]) if heat else None, said
+                    ev.heat, ev.wind = heat, said
                 if ev is not None:
                     ev.round = r
                 continue
