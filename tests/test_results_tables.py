@@ -1660,6 +1660,14 @@ def test_a_medley_runners_leg_distance_in_brackets_is_no_year_and_no_name() -> N
     ]
 
 
+def test_a_relay_runners_leg_split_in_brackets_is_no_part_of_the_name() -> None:
+    assert legs(["Juno Dale (54.52)", "Flora Crabb (1:02.3)", "Rossi Anna (01)"]) == [
+        {"leg": 1, "split": "54.52", "athlete": "Juno Dale"},
+        {"leg": 2, "split": "1:02.3", "athlete": "Flora Crabb"},
+        {"leg": 3, "year": "01", "athlete": "Rossi Anna"},
+    ]
+
+
 def test_a_relays_runners_one_to_a_line_in_a_row_under_it_with_their_classes() -> None:
     # the runners' row (one cell spanning two columns) had been read as the next event's title
     page = (

@@ -294,12 +294,12 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
     """A relay's runners in the order printed (the first one's leg ``first``), as
     ``Row.relay_members`` holds them; a birth year after a name is its year ('FUMAGALLI Vittorio
     (01)', 'Meinken Nils 00'), a sex in brackets its sex (a mixed relay's 'KOVALENKO Olena (F)'),
-    a time its leg's split ('Dana Purcell 22:40')."""
+    a time its leg's split ('Dana Purcell 22:40', 'Juno Dallimore (54.52)')."""
     out: list[dict[str, Any]] = []
     for k, a in enumerate(names, first):
         leg: dict[str, Any] = {"leg": k}
         if m := _MEMBER_SPLIT.search(a):  # 'Dana Purcell 22:40': the runner's leg time
-            a, leg["split"] = a[: m.start()], m[1]
+            a, leg["split"] = a[: m.start()], m[1] or m[2]
         if m := _MEMBER_DISTANCE.search(a):  # a medley's leg: 'Ann Moss (1200)'
             a, leg["distance"] = a[: m.start()], m[1]
         if m := _MEMBER_SEX.search(a):
@@ -313,7 +313,9 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
-_MEMBER_SPLIT = re.compile(r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$")
+_MEMBER_SPLIT = re.compile(  # 'Dana Purcell 22:40', 'Juno Dallimore (54.52)'
+    r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$|\s*\(((?:\d{1,2}:)?\d{1,2}[.,]\d{1,2})\)$"
+)
 _MEMBER_CLASS = re.compile(r"\s*\(((?:FR|SO|JR|SR|GR))\)()$", re.I)
 _SEX_MARK = re.compile(r"^\([MFWX]\),?$", re.I)
 _MEMBER_DISTANCE = re.compile(r"\s*\((?!(?:19|20)\d\d\))(\d{3,4})\s*m?\)$")
