@@ -1405,7 +1405,10 @@ def test_a_relay_with_a_column_per_leg_its_runners_and_their_times_and_a_total()
     ]
 
 
-def test_a_table_of_the_meetings_records_under_its_heading_is_no_results():
+@pytest.mark.parametrize(
+    "heading", ["<h2>Meeting Records</h2>", "<aside><h4>County records (senior)</h4>"]
+)
+def test_a_table_of_the_meetings_records_under_its_heading_is_no_results(heading: str):
     page = (
         "<html><body><h3>800m Women</h3>"
         + _table(
@@ -1415,7 +1418,7 @@ def test_a_table_of_the_meetings_records_under_its_heading_is_no_results():
                 ["2", "Edie Pogson", "Airedale Harriers", "2:13.05"],
             ],
         )
-        + "<h2>Meeting Records</h2>"
+        + heading
         + _table(
             ["Event", "Record", "Holder", "Club", "Year"],
             [

@@ -328,11 +328,12 @@ def _rendered_text(el: Any) -> str:
 
 
 # a heading over a table of records, not results ('Meeting Records', 'Rekorde', 'Records du
-# meeting'): the records' word, its kind around it, nothing else
+# meeting', 'County records (senior)'): the records' word, its kind around it, nothing else
 RECORDS_HEADING = re.compile(
     r"^\W*(?:(?:meet(?:ing)?|championships?|facility|stadium|club|national|area|world|current|"
-    r"existing|standing)\s+)*(?:records?|rekorde?|bestleistungen|records du meeting|récords?|"
-    r"primati)(?:\s+(?:du meeting|des meetings|del meeting))?\W*$",
+    r"existing|standing|county|state|regional|school|all[- ]time|senior|junior|masters|indoor|"
+    r"outdoor)\s+)*(?:records?|rekorde?|bestleistungen|records du meeting|récords?|"
+    r"primati)(?:\s+(?:du meeting|des meetings|del meeting))?(?:\s*\([^)]*\))?\W*$",
     re.I,
 )
 
