@@ -1004,3 +1004,26 @@ def test_heats_numbered_like_places_and_a_series_line_under_each_throw(heat_word
         ("Vrh koulí Muži (6 kg) - finále", 1, "Veselý Adam", None),
         ("Vrh koulí Muži (6 kg) - finále", 2, "Pokorný Adam", None),
     ]
+
+
+def test_a_combined_events_sheet_its_winds_and_a_dnf():
+    # the bracketed winds under each athlete's marks had been read as the next rows' wind (a
+    # points total has none), and a DNF in the last event's column had lost its row
+    text = (
+        "DECATHLON MEN - FINAL STANDINGS\n\n"
+        "Rank Name                Club             YOB    100m     LJ     SP   Total\n"
+        "  1  Xander HARLOWE      Ravensholm AAC   2000  10.76   7.05  14.41    2494\n"
+        "                                               (-0.8) (+0.9)\n"
+        "                                                  915    826    753\n\n"
+        "  2  Quinn TREMAYNE      Holm Forest AC   2004  11.32   7.18  12.02    2256\n"
+        "                                               (+1.0) (-0.6)\n"
+        "                                                  791    857    608\n\n"
+        "     Alistair PENNICK    Coldbrook Harriers 2005 11.07  6.95            DNF\n"
+        "                                               (-1.2)\n"
+    )
+    got = [(r["place"], r["athlete"], r["mark"], r["wind"], r["status"]) for r in rows_of(text)]
+    assert got == [
+        (1, "Xander HARLOWE", "2494", None, None),
+        (2, "Quinn TREMAYNE", "2256", None, None),
+        (None, "Alistair PENNICK", "DNF", None, "DNF"),
+    ]

@@ -52,6 +52,8 @@ def cells_of(plan: list[tuple[str, list[Tok]]]) -> Cells:
         else:
             cells[name] = value
         last = name
+    if out.extra and status_of(out.extra[-1]) and not cells.keys() & (TIMES | {"points"}):
+        cells["mark"] = out.extra.pop()  # 'DNF' in the last event's column: the row's status
     return out
 
 

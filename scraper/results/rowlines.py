@@ -56,12 +56,13 @@ def _mark(tok: str) -> float | None:
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
     toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
-    if len(toks) >= 2 and all(_WIND.match(t) for t in toks):  # the winds of its tries under
-        for attempt, wind in zip(row.attempts, toks, strict=False):  # them, its result's last
+    winds = [t[1:-1] if t[:1] == "(" and t[-1:] == ")" else t for t in toks]  # '(+0.9)'
+    if len(toks) >= 2 and all(_WIND.match(t) for t in winds):  # the winds of its tries under
+        for attempt, wind in zip(row.attempts, winds, strict=False):  # them, its result's last
             attempt["wind"] = attempt["wind"] if attempt["wind"] is not None else wind
-        row.extra["winds"] = " ".join(toks)
-        if row.wind is None and row.wind_raw is None:
-            row.set_wind(toks[-1])
+        row.extra["winds"] = " ".join(winds)
+        if row.wind is None and row.wind_raw is None and row.unit != "points" and not row.status:
+            row.set_wind(winds[-1])  # (a combined event's total has no wind: its events')
         return True
     marks = [
         t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not BRACKET_WIND.match(t)
@@ -95,6 +96,9 @@ def continued(row: Row, line: str, block: Block | None) -> bool:
         return True
     if len(toks) >= 3 and _LABEL.fullmatch(toks[0]) and continues(row, toks[1:]):
         return True  # 'Série: x  16,73  15,93  x': the row's tries, labelled
+    if line[:1].isspace() and len(toks) == 1 and _WIND.match(toks[0][1:-1]) and toks[0][0] == "(":
+        row.extra["winds"] = toks[0][1:-1]  # '(+1.5)' under a combined event's row: its one
+        return True  # measured event's wind
     return (block is not None and spilled(row, line, block)) or continues(row, toks)
 
 
