@@ -73,6 +73,11 @@ LINES = [
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
     ("DNF Darragh Brennan", True, "a status before a name, no place"),
     ("DNF Did Not Finish", False, "a legend"),
+    (
+        "Times are elapsed from the 06:00 start. DNF rows show where the runner retired.",
+        False,
+        "a note in prose",
+    ),
     ("1. Lachlan Mayfield (FR) 6-7", True, "feet-inches, single-digit inches"),
     ("2. Ellis Westbrook (CS) 22-3¾", True, "feet-inches with a fraction"),
     (
@@ -99,6 +104,7 @@ CELLS = [
     (("Meet Record", "3:47.32", "Alan Webb", "2011"), False),
     (("1", "Josh KERR", "3:45.34", "PB"), True),  # a flag cell after the mark
     (("Position", "parkrunner", "Gender", "Age Group", "Club", "Time"), False),
+    (("Pos", "Bib", "Name", "Cat", "Club", "CP1 Glen Fyne (21.4 km)", "Finish"), False),  # header
     (("17", "Unknown", "", "", "", ""), False),  # no mark
     (("© 2022 parkrun Limited",), False),
     (("1500m", "F17", "Final", "", "Hilma Wallin", "IF Kustvägen", "2009", "Utgått", ""), True),

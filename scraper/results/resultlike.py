@@ -81,16 +81,22 @@ STATUSES = _words(
 )
 # Words that are no name: flags, units, statuses, and the words of headers, records and
 # standards, rounds and page furniture, in the languages results come in.
-NOT_NAMES = STATUSES | _words(
-    """pb sb pr nr mr cr wr ar er wl dl gr ml el or fl q qr sr* pbs sbs x xx xxx o xo xxo
-    pass m km mi mile miles min mins sec secs s h am pm uhr pts pkt pkte pace wind w
-    place pl plc pos position rank rang rg rk platz plass plassering clt classement posizione
+# The words of column headers.
+HEADER_WORDS = _words(
+    """place pl plc pos position rank rang rg rk platz plass plassering clt classement posizione
     name names athlete athletes competitor runner parkrunner navn nom prénom prenom vorname
     nachname nome team teams school schools club clubs affiliation verein klubb équipe
     time times mark marks result results resultat résultat ergebnis zeit temps tid perf
     performance year yr yob born jg jahrgang grade class gr cl age ag cat category kategorie
     klasse ak gender sex bib no nr stnr startnr startnummer dossard number num points score
-    scores team-scores split splits lap laps gap behind diff notes note comment
+    scores team-scores split splits lap laps gap behind diff notes note comment"""
+)
+NOT_NAMES = (
+    STATUSES
+    | HEADER_WORDS
+    | _words(
+        """pb sb pr nr mr cr wr ar er wl dl gr ml el or fl q qr sr* pbs sbs x xx xxx o xo xxo
+    pass m km mi mile miles min mins sec secs s h am pm uhr pts pkt pkte pace wind w
     record records standard standards meet facility stadium national world state conference
     qualifying qualifier auto provisional best leader lead
     heat heats lane lanes flight flights section sections event events round rounds final
@@ -98,6 +104,7 @@ NOT_NAMES = STATUSES | _words(
     endlauf vorlauf finale série course
     page seite side printed licensed license hy-tek's hy-tek manager meet-manager official
     unofficial results: page: of von de"""
+    )
 )
 
 
@@ -175,6 +182,8 @@ def line_is_result(line: str) -> bool:
     if _GLUED_PLACE.match(first):  # "1.Name": the place with its dot attached to the name
         cut = first.index(".") + 1
         tokens = [first[:cut], first[cut:], *tokens[1:]]
+    if len(tokens) >= 10 and 2 * sum(t.islower() and t.isalpha() for t in tokens) >= len(tokens):
+        return False  # prose: 'Times are elapsed from the 06:00 start. DNF rows show ...'
     kinds = [kind(t) for t in tokens]
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
         return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
@@ -212,9 +221,12 @@ def row_is_result(cells: Sequence[str]) -> bool:
     place or a number; a name; a mark, or another number (a team's points). A table may leave
     the place out (a sheet without a place column, a finisher not placed): a name and a mark then
     do. A row whose first cell opens with a record's or standard's label is none."""
-    first = next((c.split()[0] for c in cells if c.split()), "")
-    if _fold(first) in RECORD_LABELS:
+    firsts = [_fold(c.split()[0]) for c in cells if c.split()]
+    if firsts and firsts[0] in RECORD_LABELS:
         return False
+    if len(firsts) >= 3 and 2 * sum(w in HEADER_WORDS for w in firsts) >= len(firsts):
+        return False  # a header: 'Pos | Bib | Name | Cat | Club | CP1 Glen Fyne (21.4 km)'
+
     kinds = [kind(t) for c in cells for t in c.split()]
     kinds += [kind(c) & (STATUS | MARK) for c in cells if " " in c.strip()]  # 'Ej start'
     if _holds_result(kinds, position=True):

@@ -132,7 +132,15 @@ def status_of(text: str | None) -> str | None:
     up = text.upper().strip()
     if up.endswith(")") and " (" in up:  # its reason in brackets: 'DQ (FS)', 'DNF (lap 3)'
         up = up[: up.index(" (")]  # (a try's wind is glued: 'FOUL(+0.9)')
+    words = up.split()
+    cut = next((k for k, w in enumerate(words[1:5], 1) if w in _WHERE), None)
+    if cut is not None:  # its reason after it: 'Retired at CP3', 'Aufgabe bei km 30'
+        up = " ".join(words[:cut])
     return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
+
+
+# the word a status's reason opens with: where or when the runner stopped ('Retired at CP3')
+_WHERE = frozenset({"AT", "AFTER", "BEFORE", "BEI", "NACH", "À", "AU", "APRÈS", "EN", "DOPO"})
 
 
 def opens_with_status(text: str | None) -> bool:
