@@ -1692,3 +1692,36 @@ def test_a_relays_runners_one_to_a_line_in_a_row_under_it_with_their_classes() -
         ("Brynn Emery", "SR"),
         ("Calla Ingram", "SO"),
     ]
+
+
+def test_an_ultras_checkpoint_columns_and_retired_runners() -> None:
+    # with runners 'Retired at CP..' in the finish column, the first checkpoint's split had
+    # become every row's mark; the race's distance ('100 km – Results') had named the meet
+    page = (
+        "<html><body><h1>Cairnholt Skyline Ultra 2025</h1><p>Saturday 13 September 2025 "
+        "&bull; Cairnholt &bull; 100 km / 6,100 m D+</p><h2>100 km &ndash; Results</h2>"
+        + _table(
+            ["Pos", "Name", "Club", "CP1 Fyne<br>(21.4 km)", "CP2 Bealach<br>(44.0 km)", "Finish"],
+            [
+                ["1", "Nash Thackeray", "Westerhope FR", "2:45:11", "5:16:34", "13:38:45"],
+                ["2", "Nash Yardley", "Glen Fyne TC", "2:52:47", "5:31:50", "14:32:06"],
+                ["3", "Xander Easterby", "", "2:52:35", "5:58:59", "15:08:13"],
+                ["DNF", "Quinn Harlowe", "", "3:11:04", "", "Retired at CP1 (21.4 km)"],
+                ["DNF", "Oren Larkham", "", "3:29:30", "", "Retired at CP1 (21.4 km)"],
+                ["DNF", "Rosa Rudge", "", "2:48:35", "5:46:37", "Retired at CP2 (44.0 km)"],
+            ],
+        )
+        + "</body></html>"
+    )
+    doc = contract(page)
+    assert doc["meet"]["name"] == "Cairnholt Skyline Ultra 2025"
+    assert cells(doc, "place", "mark", "status") == [
+        (1, "13:38:45", None),
+        (2, "14:32:06", None),
+        (3, "15:08:13", None),
+        (None, "Retired at CP1 (21.4 km)", "DNF"),
+        (None, "Retired at CP1 (21.4 km)", "DNF"),
+        (None, "Retired at CP2 (44.0 km)", "DNF"),
+    ]
+    audit = audit_document(page, parse_document(page.encode(), None, "results.html"))
+    assert (audit.verdict, audit.coverage) == ("parsed", 1.0)

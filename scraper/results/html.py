@@ -29,7 +29,15 @@ from scraper.results.htmltables import (
     text_of,
 )
 from scraper.results.marks import wind_in
-from scraper.results.meetinfo import MEET_WORDS, day_of, is_boilerplate, meet_name, title_line
+from scraper.results.meetinfo import (
+    MEET_WORDS,
+    day_of,
+    is_boilerplate,
+    meet_name,
+    meet_word,
+    names_meet,
+    title_line,
+)
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
@@ -363,16 +371,17 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
             rnd = round_of(named) or rnd  # <caption>Heat 2</caption>
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
-            found = [t for t, _ in placed.before[:10] if MEET_WORDS.search(t) and len(t) < 120]
+            near = [(t, tag) for t, tag in placed.before[:10] if names_meet(t) and len(t) < 120]
             # a race's title is no meet's, whatever word it holds ('Open Men 400m', 'K 8 km'); a
-            # gendered one comes after the others ('Open Women Division 1' under the league's)
-            found = [
-                part
-                for t in found
+            # gendered one comes after the others ('Open Women Division 1' under the league's),
+            # a meet's word before a race's distance ('Saturday 13 September • 100 km / 50 km')
+            parts = [
+                (part, bool(gender_of(part)), not meet_word(part))
+                for t, _ in near
                 if not _LABELLED.match(t) or meta_label(t[: t.index(":") + 1])
                 for part in _meet_parts(t)
             ]
-            found.sort(key=lambda t: bool(gender_of(t)))
+            found = [part for part, *_ in sorted(parts, key=lambda p: p[1:])]
             doc.meet.name = title_line(found[0]) if found else None
         events = read_table(lines, title, rnd, doc.meet if first else None)
         if wind is not None:

@@ -22,7 +22,7 @@ _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b")
 _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
-    r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|"
+    r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|ultra|"
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
     r"grand prix|diamond league|trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|"
     r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|kilpailut|carnival|p[ůó]?łmaraton|"
@@ -103,11 +103,25 @@ def read_meta(cells: list[str], meet: Meet) -> bool:
     return True
 
 
+_DISTANCE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:k|km|m|mi|miles?)", re.I)
+_DISTANCE = re.compile(rf"\b{_DISTANCE_ONLY.pattern}\b", re.I)
+
+
+def meet_word(text: str) -> bool:
+    """The text holds a meet's word other than a distance ('Skyline Ultra', not '100 km')."""
+    return bool(MEET_WORDS.search(_DISTANCE.sub(" ", text)))
+
+
+def names_meet(text: str) -> bool:
+    """The text holds a meet's word, and more than a race's distance ('100 km – Results')."""
+    return bool(MEET_WORDS.search(text)) and not _DISTANCE_ONLY.fullmatch(_strip_results(text))
+
+
 def meet_name(headings: list[str], fallback: list[str] | None = None) -> str | None:
     """The first heading that reads like a meet's name, else the first of ``fallback`` (the top
     headings) that is not boilerplate nor only a date."""
     for h in _clean(headings):
-        if MEET_WORDS.search(h):
+        if names_meet(h):
             return _strip_results(h)
     for h in _clean(fallback or []):
         name = title_line(h)  # 'Foulées de la Ville 10 km - 12/05/2024': less its date
