@@ -105,6 +105,9 @@ CELLS = [
     (("1", "Josh KERR", "3:45.34", "PB"), True),  # a flag cell after the mark
     (("Position", "parkrunner", "Gender", "Age Group", "Club", "Time"), False),
     (("Pos", "Bib", "Name", "Cat", "Club", "CP1 Glen Fyne (21.4 km)", "Finish"), False),  # header
+    (("Men Hammer Throw (7.26 kg)", "", ""), False),  # one cell: read as a line
+    (("X = foul, - = pass. Top 8 after round 3 receive three further attempts.",), False),
+    (("1. Ann Lee  Leeds AC  12.31", ""), True),
     (("17", "Unknown", "", "", "", ""), False),  # no mark
     (("© 2022 parkrun Limited",), False),
     (("1500m", "F17", "Final", "", "Hilma Wallin", "IF Kustvägen", "2009", "Utgått", ""), True),

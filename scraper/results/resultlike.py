@@ -182,7 +182,7 @@ def line_is_result(line: str) -> bool:
     if _GLUED_PLACE.match(first):  # "1.Name": the place with its dot attached to the name
         cut = first.index(".") + 1
         tokens = [first[:cut], first[cut:], *tokens[1:]]
-    if len(tokens) >= 10 and 2 * sum(t.islower() and t.isalpha() for t in tokens) >= len(tokens):
+    if len(tokens) >= 10 and 2 * sum(_lower_word(t) for t in tokens) >= len(tokens):
         return False  # prose: 'Times are elapsed from the 06:00 start. DNF rows show ...'
     kinds = [kind(t) for t in tokens]
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
@@ -196,6 +196,11 @@ def line_is_result(line: str) -> bool:
     ):
         return False
     return len(tokens) > 4 or not mostly_date(line)  # a date on its own: '24 MAY 2025'
+
+
+def _lower_word(token: str) -> bool:
+    word = token.strip(",.;:!?")
+    return word.islower() and word.isalpha()
 
 
 def _name_after_status(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
@@ -221,7 +226,10 @@ def row_is_result(cells: Sequence[str]) -> bool:
     place or a number; a name; a mark, or another number (a team's points). A table may leave
     the place out (a sheet without a place column, a finisher not placed): a name and a mark then
     do. A row whose first cell opens with a record's or standard's label is none."""
-    firsts = [_fold(c.split()[0]) for c in cells if c.split()]
+    filled = [c for c in cells if c.strip()]
+    if len(filled) == 1:
+        return line_is_result(filled[0])  # one cell: a line ('Men Hammer Throw (7.26 kg)')
+    firsts = [_fold(c.split()[0]) for c in filled]
     if firsts and firsts[0] in RECORD_LABELS:
         return False
     if len(firsts) >= 3 and 2 * sum(w in HEADER_WORDS for w in firsts) >= len(firsts):
