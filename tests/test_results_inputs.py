@@ -615,6 +615,36 @@ def test_a_json_export_names_its_events_in_its_own_language():
     ]
 
 
+def test_a_json_document_that_is_a_list_of_results_each_naming_its_event():
+    # a bare array had given 'no result lists'; the field event's 'mark' key beside the
+    # track's 'time' had lost its rows when one table held them all
+    export = [
+        {
+            "event": "Men 1500m",
+            "place": 1,
+            "name": "Al Dale",
+            "club": "Kestrel AC",
+            "time": "3:48.29",
+        },
+        {
+            "event": "Men 1500m",
+            "place": None,
+            "name": "Bo Dimm",
+            "club": "Fern TC",
+            "status": "DNF",
+        },
+        {"event": "Men Javelin", "place": 1, "name": "Cy Fenn", "club": "Fern TC", "mark": "71.20"},
+        {"event": "Men Javelin", "place": 2, "name": "Di Hale", "club": "Vale AC", "mark": "68.05"},
+    ]
+    doc = contract(json.dumps(export).encode(), "results.json")
+    assert rows_of(doc) == [
+        ("Men 1500m", 1, "Al Dale", "Kestrel AC", None, 228.29),
+        ("Men 1500m", None, "Bo Dimm", "Fern TC", None, None),
+        ("Men Javelin", 1, "Cy Fenn", "Fern TC", None, 71.2),
+        ("Men Javelin", 2, "Di Hale", "Vale AC", None, 68.05),
+    ]
+
+
 def test_a_json_events_object_gives_its_gender_round_and_wind_and_a_teams_object_its_name():
     export = {
         "meet": {"title": "Summit Meet", "start_date": "2025-05-17"},

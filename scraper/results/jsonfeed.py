@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import groupby
 from typing import Any
 
 from scraper.results import jsonarrays
@@ -192,10 +193,23 @@ def _sections(
                 out.append((here, value, k, facts))
             elif isinstance(value, dict | list):
                 out.extend(_sections(value, here, depth + 1, facts))
+    elif isinstance(node, list) and depth == 0 and _result_list(node):
+        for event, items in groupby(node, _event_of):  # the document is the list of results,
+            out.append((event or name, list(items), "", above or {}))  # each naming its event
     elif isinstance(node, list):
         for item in node:
             out.extend(_sections(item, name, depth + 1, above))
     return out
+
+
+# a row's event ('name' is its athlete's)
+_ROW_EVENT_KEYS = tuple(k for k in _EVENT_KEYS if k not in ("name", "title"))
+
+
+def _event_of(item: Any) -> str | None:
+    if not isinstance(item, dict):
+        return None
+    return next((item[k] for k in _ROW_EVENT_KEYS if isinstance(item.get(k), str)), None)
 
 
 def result_object(obj: dict[str, Any]) -> bool:
