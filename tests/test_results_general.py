@@ -1027,3 +1027,30 @@ def test_a_combined_events_sheet_its_winds_and_a_dnf():
         (2, "Quinn TREMAYNE", "2256", None, None),
         (None, "Alistair PENNICK", "DNF", None, "DNF"),
     ]
+
+
+def test_team_scores_under_a_ruled_runners_table():
+    # the ruled reader read the runners and nothing after them: the teams were lost
+    text = (
+        "Varsity Boys 5K Run CC\n\n"
+        "   Place Name                    Gr School               Time      Pts\n"
+        "   ===== ======================= == ==================== ========= ====\n"
+        "       1 Dario Pennick           11 Coldbrook              16:02.4    1\n"
+        "       2 Owen Hadley             10 Ridgeview              16:10.0    2\n\n"
+        "Team Scores\n"
+        "Rank Team                  Score    1    2    3    4    5   *6   *7\n"
+        "   1 Bramwell                 54    3    4   12   17   18 (19) (27)\n"
+        "   2 Ridgeview                64    2    9   10   20   23 (25) (30)\n"
+    )
+    doc = parse(text)
+    got = [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("individual", 1, "Dario Pennick", "16:02.4"),
+        ("individual", 2, "Owen Hadley", "16:10.0"),
+        ("team_scores", 1, "Bramwell", "54"),
+        ("team_scores", 2, "Ridgeview", "64"),
+    ]

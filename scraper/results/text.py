@@ -14,6 +14,7 @@ from scraper.results.dates import dayfirst_of
 from scraper.results.marks import looks_like_mark
 from scraper.results.model import ResultDoc
 from scraper.results.sections import meet_heading
+from scraper.results.teamlines import TEAM_TITLE
 
 
 def parse_text(text: str, name: str | None = None) -> ResultDoc:
@@ -42,6 +43,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
                 if parse is delimited.parse_delimited:  # tab-separated pages with titles and
                     general = fallback.parse(text)  # several tables: the general reader too
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
+                elif parse is ruled.parse and TEAM_TITLE.search(text):  # teams under no ruler:
+                    _add_teams(doc, fallback.parse(text))  # the general reader reads them
                 doc.text = text
                 return doc
     doc = fallback.parse(text)
@@ -55,6 +58,11 @@ def _read(text: str, name: str | None) -> ResultDoc:
         doc.error = doc.error or "no results layout recognised"
     doc.text = text
     return doc
+
+
+def _add_teams(doc: ResultDoc, general: ResultDoc) -> None:
+    if not any(e.kind == "team_scores" for e in doc.events):
+        doc.events += [e for e in general.events if e.kind == "team_scores" and e.rows]
 
 
 def heading_meet(doc: ResultDoc, text: str) -> None:
