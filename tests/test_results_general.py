@@ -1054,3 +1054,21 @@ def test_team_scores_under_a_ruled_runners_table():
         ("team_scores", 1, "Bramwell", "54"),
         ("team_scores", 2, "Ridgeview", "64"),
     ]
+
+
+def test_a_page_heading_with_its_date_and_clock_time_is_no_unplaced_row():
+    # the heading repeated over each heat, its clock time under the time column, had been read
+    # as a runner with no place
+    text = (
+        "Foxhollow Open - Sprint Series #3                        06/14/2025   18:41:07\n"
+        "Men 100m  Round 1  Heat 1 of 3                         Wind: +1.1 m/s\n\n"
+        "Place  Lane  ID    Name                        Affiliation               Time      React\n"
+        "   1     4   538   EASTERBY, Idris             Fernmouth TC              11.386   0.121\n"
+        "\n"
+        "Foxhollow Open - Sprint Series #3                        06/14/2025   18:42:07\n"
+        "Men 100m  Round 1  Heat 2 of 3                         Wind: -0.6 m/s\n\n"
+        "Place  Lane  ID    Name                        Affiliation               Time      React\n"
+        "   1     5   227   COLBOURNE, Edmund           Northgate Uni AC          11.402   0.087\n"
+    )
+    got = [(r["place"], r["athlete"], r["wind"]) for r in rows_of(text)]
+    assert got == [(1, "EASTERBY, Idris", 1.1), (1, "COLBOURNE, Edmund", -0.6)]

@@ -39,6 +39,7 @@ from scraper.results.linetokens import (
     name_after_status,
     spaced_name_team,
     split_glued,
+    unplaced_row,
 )
 from scraper.results.marks import wind_in
 from scraper.results.model import (
@@ -199,22 +200,9 @@ class _Reader:
             return False
         shapes = [shape(t.text) for t in toks]
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
-            # no place, a name and a status under a header or after placed rows:
-            # 'BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50', '... DQ  R 17.2.3'
-            if shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16:
-                return True
-            # a row whose place is left blank (a tie's second row, a runner not placed) right
-            # after a placed row, as wide as it but for the place, its mark under the row's:
-            # 'Bärtschi Jan  98  SUI  11.03'
-            return (
-                self.last is not None
-                and shapes[1] == "word"
-                and len(toks) + 1 >= self.width
-                and any(
-                    abs(t.end - self.mark_end) <= 1 and shapes[k] in RESULT_SHAPES
-                    for k, t in enumerate(toks)
-                )
-            )
+            width = self.width if self.last is not None else 0
+            dates = self.block is None or "year" in self.block.fields
+            return unplaced_row(toks, shapes, width, self.mark_end, dates)
         if shapes[0] not in PLACE_SHAPES or opens_with_date([t.text for t in toks[:3]]):
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():

@@ -166,6 +166,28 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     return [*plan, ("mark", mark), *([("series", tries)] if tries else [])]
 
 
+def unplaced_row(
+    toks: list[Tok], shapes: list[str], width: int, mark_end: int, dates: bool
+) -> bool:
+    """A line opening with a word under a header or after placed rows, a row with no place: a
+    name and a status ('BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50'), or a row
+    whose place is left blank (a tie's second row, a runner not placed) right after a placed row
+    of ``width`` tokens, as wide as it but for the place, its mark under the row's (ending at
+    ``mark_end``): 'Bärtschi Jan  98  SUI  11.03'; not a page's heading with its date and clock
+    time where the header names no date (``dates``)."""
+    if shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16:
+        return True
+    return (
+        width > 0
+        and shapes[1] == "word"
+        and len(toks) + 1 >= width
+        and (dates or "dob" not in shapes)
+        and any(
+            abs(t.end - mark_end) <= 1 and shapes[k] in RESULT_SHAPES for k, t in enumerate(toks)
+        )
+    )
+
+
 def name_after_status(toks: list[Tok]) -> bool:
     """'DNF Darragh Brennan' (after placed rows): a runner's name after the status, not a
     legend's line ('DNF Did Not Finish')."""
