@@ -72,6 +72,8 @@ LINES = [
     ("80 HS (h 0,76) CADETTE - Finale           Vento: +0,6", False, "... with its hurdles, wind"),
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
     ("DNF Darragh Brennan", True, "a status before a name, no place"),
+    ("1st      Raleigh      58 points", True, "a team's points after an ordinal place"),
+    ("                        30th - 31st August 2018", False, "an indented date"),
     ("DNF Did Not Finish", False, "a legend"),
     (
         "Times are elapsed from the 06:00 start. DNF rows show where the runner retired.",

@@ -1072,3 +1072,27 @@ def test_a_page_heading_with_its_date_and_clock_time_is_no_unplaced_row():
     )
     got = [(r["place"], r["athlete"], r["wind"]) for r in rows_of(text)]
     assert got == [(1, "EASTERBY, Idris", 1.1), (1, "COLBOURNE, Edmund", -0.6)]
+
+
+def test_a_school_sports_days_house_standings_are_team_scores():
+    # 'Final House Standings' had been read as a column header, its houses as relay teams
+    text = (
+        "Year 9 Girls 200m\n\n"
+        "1st      Carys Harlowe           Drake      29.4\n\n"
+        "2nd      Fern Pellow             Nelson     30.1\n\n"
+        "Final House Standings\n\n"
+        "1st      Raleigh      58 points\n\n"
+        "2nd      Wolfe      56 points\n"
+    )
+    doc = parse(text)
+    got = [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("individual", 1, "Carys Harlowe", "29.4"),
+        ("individual", 2, "Fern Pellow", "30.1"),
+        ("team_scores", 1, "Raleigh", "58"),
+        ("team_scores", 2, "Wolfe", "56"),
+    ]

@@ -200,4 +200,4 @@ _US_PLACE = re.compile(
 def mostly_date(line: str) -> bool:
     """A line that is mostly a date ('30th - 31st August 2018'): no result line."""
     printed, day = date_in(line)
-    return day is not None and len(printed or "") * 2 >= len(line)
+    return day is not None and len(printed or "") * 2 >= len(line.strip())

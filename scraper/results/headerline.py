@@ -162,7 +162,9 @@ def columns(line: str) -> list[Col]:
 
 
 _TRY_NUMBER = re.compile(r"^\*?\(?\d{1,2}(?:\)|[aª°.]|st|nd|rd|th)?$")  # '1 2 3 *6', '1a 2a', '(4)'
-_TEAM_HEADING = re.compile(r"\bteam\s+(?:scores|standings|rankings|results)\s*$", re.I)
+_TEAM_HEADING = re.compile(
+    r"\b(?:team|house|club)\s+(?:scores|standings|rankings|results)\s*$", re.I
+)
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
 
 

@@ -192,7 +192,7 @@ def line_is_result(line: str) -> bool:
         return True  # 'DNF Darragh Brennan'
     if not (
         _holds_result(kinds[1:], placed or bool(kinds[0] & STATUS))
-        or (placed and _score_line(tokens[0], kinds))
+        or (placed and _score_line(tokens[0], kinds) and not mostly_date(line))
     ):
         return False
     return len(tokens) > 4 or not mostly_date(line)  # a date on its own: '24 MAY 2025'
@@ -214,7 +214,7 @@ def _name_after_status(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
 
 def _score_line(lead: str, kinds: Sequence[int]) -> bool:
     """Place, name, then whole numbers (points): a team-score line."""
-    lead = lead.rstrip(".)")
+    lead = re.sub(r"(?:st|nd|rd|th)$", "", lead.rstrip(".)"), flags=re.I)  # '1st Raleigh 58'
     if not (lead.isascii() and lead.isdigit() and int(lead) <= 999):
         return False
     last_name = max((i for i, k in enumerate(kinds) if k & NAME), default=-1)

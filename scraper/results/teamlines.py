@@ -21,7 +21,7 @@ from scraper.results.headerline import Block
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
-    r"team\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
+    r"(?:team|house|club)\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
     r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
     r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b|"
     r"対抗得点|学校対抗|総合得点|団体",
