@@ -372,6 +372,8 @@ Kugelstoß Frauen
         ("100 m Männer Finale", "Finals"),
         ("100 m Men Final", "Finals"),
         ("100 m Männer Vorlauf", "Heats"),
+        ("100m Männer - Zeitvorläufe", "Heats"),  # timed heats
+        ("100m Männer - Zeitläufe", "Finals"),  # a final run in heats
         ("100m Men Prelims", "Prelims"),
     ],
 )
