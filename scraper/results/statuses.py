@@ -44,6 +44,7 @@ STATUS_WORDS = {
     "ABANDON": "DNF",
     "ABD": "DNF",
     "NON PARTANT": "DNS",
+    "FORFAIT": "DNS",
     "ABS": "DNS",  # absent
     "NP": "DNS",
     "DISQUALIFIÉ": "DQ",
