@@ -75,6 +75,7 @@ LINES = [
     ("1st      Raleigh      58 points", True, "a team's points after an ordinal place"),
     ("                        30th - 31st August 2018", False, "an indented date"),
     ("DNF Did Not Finish", False, "a legend"),
+    ("Legend: DNS Did Not Start DQ Disqualified Q Qualified by place", False, "a legend's line"),
     (
         "Times are elapsed from the 06:00 start. DNF rows show where the runner retired.",
         False,

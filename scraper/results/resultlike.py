@@ -116,6 +116,10 @@ RECORD_LABELS = _words(
 )
 
 
+# The labels a legend of the codes opens with.
+_LEGEND_LABELS = _words("legend legende légende key abbreviations abkürzungen leyenda legenda")
+
+
 def _fold(token: str) -> str:
     return token.strip("()[]{},;:.!?\"'“”‘’«»").casefold()
 
@@ -184,6 +188,8 @@ def line_is_result(line: str) -> bool:
         tokens = [first[:cut], first[cut:], *tokens[1:]]
     if len(tokens) >= 10 and 2 * sum(_lower_word(t) for t in tokens) >= len(tokens):
         return False  # prose: 'Times are elapsed from the 06:00 start. DNF rows show ...'
+    if _fold(tokens[0]) in _LEGEND_LABELS:
+        return False  # 'Legend: DNS Did Not Start  DQ Disqualified  Q Qualified by place'
     kinds = [kind(t) for t in tokens]
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
         return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
