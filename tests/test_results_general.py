@@ -1096,3 +1096,20 @@ def test_a_school_sports_days_house_standings_are_team_scores():
         ("team_scores", 1, "Raleigh", "58"),
         ("team_scores", 2, "Wolfe", "56"),
     ]
+
+
+def test_a_metric_mark_with_its_feet_and_inches_beside_it():
+    # the conversion's feet, cut from its inches at the space, had become the mark
+    text = (
+        "Women Long Jump\n"
+        "Pl  Name                Year  Team             Mark               Wind   Pts\n"
+        "1   Saffron Tattersall  FR    Northgate        6.16m   20' 02.25\"  -0.9    10\n"
+        "2   Aoife Fairweather   SO    Kellerton State  6.06m   19' 10.75\"  +0.0     8\n"
+        "3   Bea Lund            JR    Kellerton State  19' 8\"              +1.1     6\n"
+    )
+    got = [(r["athlete"], r["mark_normalized"], r["wind"]) for r in rows_of(text)]
+    assert got == [
+        ("Saffron Tattersall", 6.16, -0.9),
+        ("Aoife Fairweather", 6.06, 0.0),
+        ("Bea Lund", 5.9944, 1.1),
+    ]

@@ -41,7 +41,7 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
         toks = [part for t in toks for part in _unglue_times(t)]
     if any(_GLUED_YEAR.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_year(t)]
-    toks = _joined_status(_joined_dates(toks))
+    toks = _joined_status(_joined_dates(_joined_feet(toks)))
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
@@ -85,6 +85,24 @@ def _unglue_year(t: Tok) -> list[Tok]:
         return [t]
     cut = t.end - len(m[2])  # (the brackets are one column each, the word's may be two)
     return [Tok(m[1], t.start, cut, t.gap), Tok(m[2], cut, t.end, 0)]
+
+
+def _joined_feet(toks: list[Tok]) -> list[Tok]:
+    """Feet and inches printed one space apart (20' 02.25"): one mark."""
+    if not any(t.text.endswith("'") for t in toks):
+        return toks
+    out: list[Tok] = []
+    for t in toks:
+        p = out[-1] if out else None
+        if p is not None and t.gap == 1 and _FEET.fullmatch(p.text) and _INCHES.fullmatch(t.text):
+            out[-1] = Tok(f"{p.text} {t.text}", p.start, t.end, p.gap)
+        else:
+            out.append(t)
+    return out
+
+
+_FEET = re.compile(r"\d{1,3}'")
+_INCHES = re.compile(r"\d{1,2}(?:[.,]\d{1,2})?(?:\"|'')")
 
 
 def _joined_status(toks: list[Tok]) -> list[Tok]:
