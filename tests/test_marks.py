@@ -245,6 +245,7 @@ def test_tiebreak_thousandths(raw, expected):
         ("弃权", "DNS"),
         ("실격", "DQ"),
         ("Forfait", "DNS"),  # French
+        ("Nulo", "NM"),  # Spanish
         ("Retired at CP3 (58.2 km)", "DNF"),  # its reason after it
         ("DNF after lap 3", "DNF"),
         ("Josh at home", None),

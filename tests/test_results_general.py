@@ -1113,3 +1113,21 @@ def test_a_metric_mark_with_its_feet_and_inches_beside_it():
         ("Aoife Fairweather", 6.06, 0.0),
         ("Bea Lund", 5.9944, 1.1),
     ]
+
+
+def test_a_spanish_sheet_with_surname_comma_name_in_one_column():
+    # 'Apellidos, Nombre' had been read as two columns: the bib of an unplaced row became its
+    # place, and 'Nulo' (no valid try) was no status
+    text = (
+        "Salto de longitud mujeres - Final\n"
+        "Pto.  Dorsal  Apellidos, Nombre                      Año   Club                    Marca\n"
+        "1     212     URRUTIA, Alba                          2001  C.A. Valdemora          6,04\n"
+        "2     301     GALLARDO, Inés                         2003  At. Puerto Albar        5,97\n"
+        "      888     OLMEDO, Sara                           2005  C.A. Valdemora           Nulo\n"
+    )
+    got = [(r["place"], r["athlete"], r["team"], r["status"]) for r in rows_of(text)]
+    assert got == [
+        (1, "URRUTIA, Alba", "C.A. Valdemora", None),
+        (2, "GALLARDO, Inés", "At. Puerto Albar", None),
+        (None, "OLMEDO, Sara", "C.A. Valdemora", "NM"),
+    ]

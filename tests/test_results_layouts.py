@@ -374,6 +374,7 @@ Kugelstoß Frauen
         ("100 m Männer Vorlauf", "Heats"),
         ("100m Männer - Zeitvorläufe", "Heats"),  # timed heats
         ("100m Männer - Zeitläufe", "Finals"),  # a final run in heats
+        ("100 m mężczyzn - przedbiegi", "Heats"),  # Polish
         ("100m Men Prelims", "Prelims"),
     ],
 )

@@ -104,7 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "fr": {
         "place": "clt clt. classement rang place",
-        "athlete": "nom nom_prénom nom_prenom athlète concurrent",
+        "athlete": "nom nom_prénom nom_prenom nom,_prénom athlète concurrent",
         "first": "prénom prenom",
         "team": "club équipe equipe ligue",
         "year": "né année naissance an",
@@ -131,7 +131,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "place": "pos. puesto pto. pto clasif. lugar",
         "gun": "tiempo_oficial",
         "net": "tiempo_chip tiempo_neto",
-        "athlete": "nombre atleta",
+        "athlete": "nombre atleta apellidos,_nombre apellidos_y_nombre nombre_y_apellidos "
+        "apellido,_nombre",
         "team": "club equipo",
         "year": "año nac. f._nac. f.nac. año_nac. nacimiento fecha_nac.",
         "country": "país nacionalidad",
@@ -157,7 +158,7 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "it": {
         "place": "posizione pos. cl.",
-        "athlete": "nome atleta cognome_nome cognome_e_nome",
+        "athlete": "nome atleta cognome_nome cognome_e_nome cognome,_nome",
         "team": "società squadra societa",
         "year": "anno anno_nascita",
         "country": "naz. nazione",

@@ -57,6 +57,7 @@ STATUS_WORDS = {
     "OPGEGEVEN": "DNF",
     "OPG": "DNF",
     "RETIRADO": "DNF",
+    "NULO": "NM",  # a field event's no valid try
     "RET": "DNF",
     "DESCALIFICADO": "DQ",
     "DESC": "DQ",
