@@ -1725,3 +1725,27 @@ def test_an_ultras_checkpoint_columns_and_retired_runners() -> None:
     ]
     audit = audit_document(page, parse_document(page.encode(), None, "results.html"))
     assert (audit.verdict, audit.coverage) == ("parsed", 1.0)
+
+
+def test_the_date_a_page_was_posted_dates_no_meet() -> None:
+    page = (
+        "<html><body><h1>Track Series Meeting 4</h1>"
+        "<p class='byline'>Posted 12 July 2025 by the Results Team</p>"
+        "<p>A warm evening at Pellow Park on Friday 11 July 2025 with 212 entries.</p>"
+        "<h3>800m Women</h3>"
+        + _table(
+            ["Pos", "Athlete", "Club", "Perf"],
+            [
+                ["1", "Hattie Crabtree", "Holme AC", "2:11.40"],
+                ["2", "Edie Pogson", "Aire AC", "2:13.05"],
+            ],
+        )
+        + "</body></html>"
+    )
+    assert contract(page)["meet"]["date"] == "2025-07-11"
+    text = (
+        "Saltmarsh Summer Open\n\nPosted 15 June 2025 by the club secretary. The meeting was "
+        "held on Saturday 14 June 2025.\n\n800m Women\n1. Hattie Crabtree (Holme AC) 2:11.40\n"
+        "2. Edie Pogson (Aire AC) 2:13.05\n"
+    )
+    assert contract(text)["meet"]["date"] == "2025-06-14"

@@ -197,6 +197,10 @@ _US_PLACE = re.compile(
 )
 
 
+# when a page was posted, not when the meet was held ('Posted 15 June 2025 by ...')
+POSTED = re.compile(r"\b(?:posted|published|updated)\b(?:\W+\w+){1,5}", re.I)
+
+
 def mostly_date(line: str) -> bool:
     """A line that is mostly a date ('30th - 31st August 2018'): no result line."""
     printed, day = date_in(line)

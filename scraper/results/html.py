@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from scraper.results.dates import date_order, dayfirst_of
+from scraper.results.dates import POSTED, date_order, dayfirst_of
 from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
@@ -224,7 +224,7 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
     if meet.date is None and body is not None:
         # text nodes apart: blocks printed without a space between ("...ChampionshipsMay 10")
         text = " ".join(" ".join(body.itertext()).split())[:3000]
-        meet.date_raw, meet.date = day_of(text, dayfirst)
+        meet.date_raw, meet.date = day_of(POSTED.sub(" ", text), dayfirst)
         from_body = meet.date is not None
     title = " ".join((root.findtext(".//title") or _pi_title(root) or "").split())
     year = _YEAR.search(title)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.results.dates import date_in
+from scraper.results.dates import POSTED, date_in
 from scraper.results.marks import wind_in
 from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS
 from scraper.results.model import Meet, gender_of
@@ -311,7 +311,7 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
             s = " ".join(part.split())
             if not s:
                 continue
-            printed, day = date_in(s, dayfirst)
+            printed, day = date_in(POSTED.sub(" ", s), dayfirst)  # (not the page's own)
             if day:  # the date leaves the line, the first one met dates the meet
                 if meet.date is None:
                     meet.date_raw, meet.date = printed, day
