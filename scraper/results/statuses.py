@@ -134,10 +134,10 @@ def status_of(text: str | None) -> str | None:
     up = text.upper().strip()
     if up.endswith(")") and " (" in up:  # its reason in brackets: 'DQ (FS)', 'DNF (lap 3)'
         up = up[: up.index(" (")]  # (a try's wind is glued: 'FOUL(+0.9)')
-    words = up.split()
-    cut = next((k for k, w in enumerate(words[1:5], 1) if w in _WHERE), None)
-    if cut is not None:  # its reason after it: 'Retired at CP3', 'Aufgabe bei km 30'
-        up = " ".join(words[:cut])
+    if " " in up:  # its reason after it: 'Retired at CP3', 'DNF after lap 3'
+        words = up.split()
+        cut = next((k for k, w in enumerate(words[1:5], 1) if w in _WHERE), None)
+        up = " ".join(words[:cut]) if cut is not None else up
     return _DOTTED_STATUS.get(up) or STATUS_WORDS.get(" ".join(up.replace(".", "").split()))
 
 
