@@ -43,8 +43,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
                 if parse is delimited.parse_delimited:  # tab-separated pages with titles and
                     general = fallback.parse(text)  # several tables: the general reader too
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
-                elif parse is ruled.parse and TEAM_TITLE.search(text):  # teams under no ruler:
-                    _add_teams(doc, fallback.parse(text))  # the general reader reads them
+                elif parse is ruled.parse and _team_title(text):  # teams under no ruler: the
+                    _add_teams(doc, fallback.parse(text))  # general reader reads them
                 doc.text = text
                 return doc
     doc = fallback.parse(text)
@@ -58,6 +58,16 @@ def _read(text: str, name: str | None) -> ResultDoc:
         doc.error = doc.error or "no results layout recognised"
     doc.text = text
     return doc
+
+
+def _team_title(text: str) -> bool:
+    """A line titling a team table ('Team Scores'): short, not a result line (opening with its
+    place); looked for line by line, the search over a whole report costs more than its read."""
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and len(s) < 80 and not s[0].isdigit() and TEAM_TITLE.search(s):
+            return True
+    return False
 
 
 def _add_teams(doc: ResultDoc, general: ResultDoc) -> None:
