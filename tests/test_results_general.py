@@ -1131,3 +1131,18 @@ def test_a_spanish_sheet_with_surname_comma_name_in_one_column():
         (2, "GALLARDO, Inés", "At. Puerto Albar", None),
         (None, "OLMEDO, Sara", "C.A. Valdemora", "NM"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Knockmoyle AC Club Results", "Club Championships 2024 - Results", "Club Results"]
+)
+def test_a_title_naming_a_club_and_results_is_no_column_header(title: str):
+    # 'Club' and 'Results' had read as a header of a team and a mark: every runner a relay team
+    rows = "1. Aoife Tierney  Knock AC  9.1\n2. Meabh Tierney  Tully AC  9.3\n"
+    text = f"{title}\n\nU12 Girls 60m\n{rows}"
+    doc = parse(text)
+    assert [e["kind"] for e in doc["events"]] == ["individual"]
+    assert [(r["athlete"], r["team"]) for r in rows_of(text)] == [
+        ("Aoife Tierney", "Knock AC"),
+        ("Meabh Tierney", "Tully AC"),
+    ]

@@ -208,7 +208,7 @@ class _Reader:
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
             return False  # '4 x 100m Under 17 Women   Final': a relay's title
         if numbered_heading(toks[0].text, toks[1].text):
-            return False  # '1. Disziplin: 100m Hürden', '2. Lauf
+            return False  # a numbered heading: '1. Disziplin: 100m Hürden', '2. Lauf'
         if "word" not in shapes:
             return False
         if RESULT_SHAPES.intersection(shapes[1:]):

@@ -67,8 +67,10 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
-    if "  " not in line.strip() and "\t" not in line and (len(cols) == 2 or _titled(line)):
-        return None  # 'Team Results', "WOMEN'S 6K -- TEAM RESULTS": one phrase, a title
+    phrase = "  " not in line.strip() and "\t" not in line
+    if phrase and (len(cols) == 2 or _titled(line) or cols[0].field.startswith("x:")):
+        return None  # 'Team Results', "WOMEN'S 6K -- TEAM RESULTS", 'Knockmoyle AC Club
+        # Results': one phrase, a title (a header's first word names a column)
     fields = _fields(cols)
     if not set(fields) & {"athlete", "team", "first", "last"} or not set(fields) & (
         {"mark", "gun", "net", "finals", "prelims", "points", "place"}
@@ -163,7 +165,7 @@ def columns(line: str) -> list[Col]:
 
 _TRY_NUMBER = re.compile(r"^\*?\(?\d{1,2}(?:\)|[aª°.]|st|nd|rd|th)?$")  # '1 2 3 *6', '1a 2a', '(4)'
 _TEAM_HEADING = re.compile(
-    r"\b(?:team|house|club)\s+(?:scores|standings|rankings|results)\s*$", re.I
+    r"\b(?:team|house)\s+(?:scores|standings|rankings|results)\s*$|\bclub\s+standings\s*$", re.I
 )
 _DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
 

@@ -21,7 +21,8 @@ from scraper.results.headerline import Block
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
-    r"(?:team|house|club)\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
+    r"(?:team|house)\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
+    r"club\s*(?:scores?|rankings?|standings|points)|"
     r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
     r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b|"
     r"対抗得点|学校対抗|総合得点|団体",
