@@ -317,6 +317,12 @@ HEADERS = [
     ("Lug.", "place"),  # Portuguese lugar, Spanish puesto
     ("Pto", "place"),
     ("Ano", "year"),
+    ("Lp.", "place"),  # Polish, Finnish, French: place words that open single-spaced headers
+    ("Sij.", "place"),
+    ("Clas.", "place"),
+    ("Ranking", "place"),
+    ("Apellidos, Nombre", "athlete"),  # one column of both names
+    ("Cognome, Nome", "athlete"),
     # what the cells hold besides, in brackets: the word's field
     ("氏名(学年)", "athlete"),
     ("Time (sec)", "mark"),

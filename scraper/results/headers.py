@@ -20,7 +20,8 @@ from functools import lru_cache
 # field -> words (space-separated; multi-word headers use "_" for their inner spaces)
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos final_place",
+        "place": "place pl pl. pos pos. position rank rk plc # no. finish place/pos final_place "
+        "ranking",
         "overall": "overall ovr overall_place ovr_pl overall_pl",
         "athlete": "name athlete competitor athlete/team runner names athlete_name "
         "name/school participant",
@@ -103,7 +104,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "poäng",
     },
     "fr": {
-        "place": "clt clt. classement rang place",
+        "place": "clt clt. clas. classement rang place",
         "athlete": "nom nom_prénom nom_prenom nom,_prénom athlète concurrent",
         "first": "prénom prenom",
         "team": "club équipe equipe ligue",
@@ -171,7 +172,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "punti punteggio",
     },
     "fi": {
-        "place": "sija",
+        "place": "sija sij. sijoitus",
         "athlete": "nimi",
         "team": "seura",
         "year": "synt. syntymävuosi",
@@ -180,7 +181,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "pisteet",
     },
     "pl": {
-        "place": "m-ce miejsce msc. msc",
+        "place": "m-ce miejsce msc. msc lp. lp",
         "athlete": "nazwisko_i_imię imię_i_nazwisko zawodnik zawodniczka nazwisko",
         "first": "imię imie",
         "team": "klub",
