@@ -27,8 +27,8 @@ from lxml import html as lxml_html
 from scraper.parsers.common.boilerplate import clean_copy
 from scraper.parsers.common.container import Choice, choose, inside
 from scraper.parsers.common.explain import Note, note
-from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS, SITE_HEADER
-from scraper.parsers.common.pagemeta import overlap
+from scraper.parsers.common.names import CALL_TO_ACTION, HEADINGS, PARA_TAGS, site_header
+from scraper.parsers.common.pagemeta import overlap, same_title
 from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import END, Unit, units_of, weight
 
@@ -109,7 +109,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
     if first is None:
         return set()
     head = next((i for i in range(first - 1, -1, -1) if units[i].tag == "h1"), None)
-    if head is None or not _same_title(units[head].text, headline):
+    if head is None or not same_title(units[head].text, headline):
         return set()
     boxes = set(container.iterancestors())
     shared = next((a for a in units[head].el.iterancestors() if a in boxes), None)
@@ -118,7 +118,7 @@ def _lead_in(root: etree._Element, units: list[Unit], choice: Choice, headline: 
     for box in units[head].el.iterancestors():
         if box is shared:
             break
-        if SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+        if site_header(box):
             return set()
     return {
         i
@@ -186,7 +186,7 @@ def _section_h1(units: list[Unit], i: int, choice: Choice, headline: str | None)
     section's heading as ``<h1>``): short, not the headline again, and the next block is article
     prose (not a box's title over a prompt or a list of links)."""
     u = units[i]
-    return not (headline and _same_title(u.text, headline)) and _heads_prose(units, i, choice)
+    return not (headline and same_title(u.text, headline)) and _heads_prose(units, i, choice)
 
 
 def _heads_prose(units: list[Unit], i: int, choice: Choice, sibling: bool = False) -> bool:
@@ -198,10 +198,6 @@ def _heads_prose(units: list[Unit], i: int, choice: Choice, sibling: bool = Fals
     if nxt is None or nxt not in choice.good or not inside(units[nxt].el, choice.container):
         return False
     return not sibling or units[nxt].el.getparent() is units[i].el.getparent()
-
-
-def _same_title(a: str, b: str) -> bool:
-    return overlap(a, b) >= 0.6 and overlap(b, a) >= 0.6
 
 
 _LEAD_TAGS = frozenset({"p", "div", "span", "h2", "h3", "strong", "em"})

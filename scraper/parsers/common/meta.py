@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.parsers.common.bylines import BylineSignals
 from scraper.parsers.common.media import MediaSignals
-from scraper.parsers.common.names import SITE_HEADER
+from scraper.parsers.common.names import site_header
 from scraper.parsers.common.pagedates import DateSignals
 from scraper.parsers.common.pagemeta import (  # noqa: F401  (re-exported)
     _WS,
@@ -26,6 +26,7 @@ from scraper.parsers.common.pagemeta import (  # noqa: F401  (re-exported)
     _types,
     clean,
     overlap,
+    same_title,
     tokens,
 )
 from scraper.parsers.common.titles import TitleSignals
@@ -191,9 +192,7 @@ def _in_site_header(el: etree._Element, headline: str | None) -> bool:
     """``el`` is in the site's header: a box named so that does not hold the headline (an
     article's own header does)."""
     for box in el.iterancestors():
-        if SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+        if site_header(box):
             heads = (clean(h.text_content()) for h in box.iter("h1", "h2"))
-            return not headline or not any(
-                overlap(h, headline) >= 0.6 and overlap(headline, h) >= 0.6 for h in heads
-            )
+            return not headline or not any(same_title(h, headline) for h in heads)
     return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 # elements that never hold article text (removed with their content)
 DROP_TAGS = frozenset(
@@ -92,11 +93,18 @@ HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 PARA_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "dt", *HEADINGS})
 
 # the site's header (a blog's title and description), not an article's ("entry-header")
-SITE_HEADER = re.compile(
+_SITE_HEADER = re.compile(
     r"(?:^|\s)(?:(?:site|page|top|blog)[_-]?)?(?:header|masthead|branding)(?:[_-](?:inner|wrap\w*|"
     r"container|section))?(?:$|\s)",
     re.IGNORECASE,
 )
+
+
+def site_header(box: Any) -> bool:
+    """``box`` (an element) is named as the site's header by its class or id."""
+    return bool(_SITE_HEADER.search(f"{box.get('class') or ''} {box.get('id') or ''}"))
+
+
 # class/id words of boxes that are never article text (a word of a class or id, or its prefix)
 BOILER = re.compile(
     r"(?:^|[\s_-])(?:"

@@ -70,6 +70,11 @@ def overlap(part: str, whole: str) -> float:
     return sum(1 for t in a if t in b) / len(a)
 
 
+def same_title(a: str, b: str) -> bool:
+    """Two titles of mostly the same words (a headline and its copy in another place)."""
+    return overlap(a, b) >= 0.6 and overlap(b, a) >= 0.6
+
+
 def _types(obj: dict[str, Any]) -> set[str]:
     t = obj.get("@type")
     if isinstance(t, str):
