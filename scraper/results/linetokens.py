@@ -13,7 +13,7 @@ from scraper.results.align import Tok, shape
 from scraper.results.categories import category_of
 from scraper.results.dates import MONTHS
 from scraper.results.headerline import PLACE_SHAPES
-from scraper.results.statuses import opens_with_status, status_of
+from scraper.results.statuses import named_after_status, status_of
 
 _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_ºª][\w'’.\-]*,?)$")
 # two clock times printed without a space between them ('16:05.216:04.9': gun and net time)
@@ -209,13 +209,7 @@ def unplaced_row(
 def name_after_status(toks: list[Tok]) -> bool:
     """'DNF Darragh Brennan' (after placed rows): a runner's name after the status, not a
     legend's line ('DNF Did Not Finish')."""
-    words = [t.text for t in toks[1:]]
-    return (
-        shape(toks[0].text) == "status"
-        and len(words) <= 5
-        and all(w[:1].isupper() for w in words)
-        and not opens_with_status(" ".join(words))
-    )
+    return shape(toks[0].text) == "status" and named_after_status([t.text for t in toks[1:]])
 
 
 def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:

@@ -28,7 +28,7 @@ from operator import or_
 
 from scraper.results.dates import mostly_date
 from scraper.results.sections import bare_race_title
-from scraper.results.statuses import opens_with_status, status_of
+from scraper.results.statuses import named_after_status, status_of
 
 # A unit: a text line, or a table row's cells (also a record of one-cell-per-line text).
 Unit = str | tuple[str, ...]
@@ -211,11 +211,7 @@ def _lower_word(token: str) -> bool:
 
 def _name_after_status(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
     """A runner's name (two to five words) after a status, not a legend's ('Did Not Finish')."""
-    return (
-        2 <= len(tokens) <= 5
-        and all(k & NAME and t[:1].isupper() for t, k in zip(tokens, kinds, strict=True))
-        and not opens_with_status(" ".join(tokens))
-    )
+    return len(tokens) >= 2 and all(k & NAME for k in kinds) and named_after_status(list(tokens))
 
 
 def _score_line(lead: str, kinds: Sequence[int]) -> bool:

@@ -56,7 +56,7 @@ def _mark(tok: str) -> float | None:
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
     toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
-    winds = [t[1:-1] if t[:1] == "(" and t[-1:] == ")" else t for t in toks]  # '(+0.9)'
+    winds = [_unbracketed(t) or t for t in toks]  # '(+0.9)'
     if len(toks) >= 2 and all(_WIND.match(t) for t in winds):  # the winds of its tries under
         for attempt, wind in zip(row.attempts, winds, strict=False):  # them, its result's last
             attempt["wind"] = attempt["wind"] if attempt["wind"] is not None else wind
@@ -96,10 +96,16 @@ def continued(row: Row, line: str, block: Block | None) -> bool:
         return True
     if len(toks) >= 3 and _LABEL.fullmatch(toks[0]) and continues(row, toks[1:]):
         return True  # 'Série: x  16,73  15,93  x': the row's tries, labelled
-    if line[:1].isspace() and len(toks) == 1 and _WIND.match(toks[0][1:-1]) and toks[0][0] == "(":
-        row.extra["winds"] = toks[0][1:-1]  # '(+1.5)' under a combined event's row: its one
-        return True  # measured event's wind
+    wind = _unbracketed(toks[0]) if line[:1].isspace() and len(toks) == 1 else None
+    if wind and _WIND.match(wind):
+        row.extra["winds"] = wind  # '(+1.5)' under a combined event's row: its one measured
+        return True  # event's wind
     return (block is not None and spilled(row, line, block)) or continues(row, toks)
+
+
+def _unbracketed(token: str) -> str | None:
+    """What a token holds in brackets ('(+0.9)' -> '+0.9'), None when it is not in brackets."""
+    return token[1:-1] if token[:1] == "(" and token[-1:] == ")" else None
 
 
 _LABEL = re.compile(r"[^\W\d_]{3,}\.?:")

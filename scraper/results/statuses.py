@@ -151,6 +151,16 @@ def opens_with_status(text: str | None) -> bool:
     return any(status_of(" ".join(words[:k])) for k in range(1, min(len(words), 4) + 1))
 
 
+def named_after_status(words: list[str]) -> bool:
+    """The words after a status that opens a line name a runner ('DNF Darragh Brennan'): five
+    at most, each capitalised, not a legend's ('DNF Did Not Finish')."""
+    return (
+        len(words) <= 5
+        and all(w[:1].isupper() for w in words)
+        and not opens_with_status(" ".join(words))
+    )
+
+
 def status_heading(line: str) -> str | None:
     """The status a short line of its own names ('DNF', 'Did not start'): a heading over the
     runners it is of."""
