@@ -814,6 +814,15 @@ def rows_of(text: str) -> list[dict[str, Any]]:
     return [r for e in parse(text)["events"] for r in e["results"]]
 
 
+def kinded_rows(text: str) -> list[tuple[Any, ...]]:
+    """(kind, place, athlete or team, mark) of every row: runners and teams in one list."""
+    return [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
+        for e in parse(text)["events"]
+        for r in e["results"]
+    ]
+
+
 def test_a_records_letters_between_two_words_of_a_club_are_the_clubs():
     # 'CR' (a championship record) inside 'ATL. VIRTUS CR LUCCA' had cut the club in two,
     # its first half read into the name
@@ -1042,13 +1051,7 @@ def test_team_scores_under_a_ruled_runners_table():
         "   1 Bramwell                 54    3    4   12   17   18 (19) (27)\n"
         "   2 Ridgeview                64    2    9   10   20   23 (25) (30)\n"
     )
-    doc = parse(text)
-    got = [
-        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
-        for e in doc["events"]
-        for r in e["results"]
-    ]
-    assert got == [
+    assert kinded_rows(text) == [
         ("individual", 1, "Dario Pennick", "16:02.4"),
         ("individual", 2, "Owen Hadley", "16:10.0"),
         ("team_scores", 1, "Bramwell", "54"),
@@ -1084,13 +1087,7 @@ def test_a_school_sports_days_house_standings_are_team_scores():
         "1st      Raleigh      58 points\n\n"
         "2nd      Wolfe      56 points\n"
     )
-    doc = parse(text)
-    got = [
-        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
-        for e in doc["events"]
-        for r in e["results"]
-    ]
-    assert got == [
+    assert kinded_rows(text) == [
         ("individual", 1, "Carys Harlowe", "29.4"),
         ("individual", 2, "Fern Pellow", "30.1"),
         ("team_scores", 1, "Raleigh", "58"),
