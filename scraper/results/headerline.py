@@ -19,6 +19,7 @@ from scraper.results.align import TEXT, TIMES, shape, tokens
 from scraper.results.fixedwidth import Col, header_columns, place_again
 from scraper.results.headers import HEADER_WORDS, TEXT_FIELDS, field_of, header_language
 from scraper.results.marks import wind_in
+from scraper.results.meetinfo import RACE_DISTANCE
 from scraper.results.model import gender_of, unit_hint_of
 from scraper.results.sections import DISTANCE, GENERIC_TITLE, HEAT, is_event_title
 
@@ -167,7 +168,6 @@ _TRY_NUMBER = re.compile(r"^\*?\(?\d{1,2}(?:\)|[aª°.]|st|nd|rd|th)?$")  # '1 2
 _TEAM_HEADING = re.compile(
     r"\b(?:team|house)\s+(?:scores|standings|rankings|results)\s*$|\bclub\s+standings\s*$", re.I
 )
-_DISTANCE = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)\b", re.I)
 
 
 def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
@@ -185,7 +185,7 @@ def _half(other: str, line: str, third: str, hyphen: bool) -> bool:
     if wind_in(other.strip())[0] is not None:
         return False  # 'Vento: -1.1' over the header: the heat's wind
     if (is_event_title(other.strip()) or gender) and (
-        known * 2 < len(words) or _DISTANCE.search(other) or gender
+        known * 2 < len(words) or RACE_DISTANCE.search(other) or gender
     ):
         return False  # a race's title, even with header words in it ('5K Overall Results',
         # 'FEMALE OVERALL')

@@ -103,13 +103,13 @@ def read_meta(cells: list[str], meet: Meet) -> bool:
     return True
 
 
-_DISTANCE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:k|km|m|mi|miles?)", re.I)
-_DISTANCE = re.compile(rf"\b{_DISTANCE_ONLY.pattern}\b", re.I)
+_DISTANCE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)", re.I)
+RACE_DISTANCE = re.compile(rf"\b{_DISTANCE_ONLY.pattern}\b", re.I)  # '5K', '100 km', '800 metres'
 
 
 def meet_word(text: str) -> bool:
     """The text holds a meet's word other than a distance ('Skyline Ultra', not '100 km')."""
-    return bool(MEET_WORDS.search(_DISTANCE.sub(" ", text)))
+    return bool(MEET_WORDS.search(RACE_DISTANCE.sub(" ", text)))
 
 
 def names_meet(text: str) -> bool:

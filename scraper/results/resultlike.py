@@ -82,7 +82,7 @@ STATUSES = _words(
 # Words that are no name: flags, units, statuses, and the words of headers, records and
 # standards, rounds and page furniture, in the languages results come in.
 # The words of column headers.
-HEADER_WORDS = _words(
+_COLUMN_WORDS = _words(
     """place pl plc pos position rank rang rg rk platz plass plassering clt classement posizione
     name names athlete athletes competitor runner parkrunner navn nom prénom prenom vorname
     nachname nome team teams school schools club clubs affiliation verein klubb équipe
@@ -93,7 +93,7 @@ HEADER_WORDS = _words(
 )
 NOT_NAMES = (
     STATUSES
-    | HEADER_WORDS
+    | _COLUMN_WORDS
     | _words(
         """pb sb pr nr mr cr wr ar er wl dl gr ml el or fl q qr sr* pbs sbs x xx xxx o xo xxo
     pass m km mi mile miles min mins sec secs s h am pm uhr pts pkt pkte pace wind w
@@ -234,7 +234,7 @@ def row_is_result(cells: Sequence[str]) -> bool:
     firsts = [_fold(c.split()[0]) for c in filled]
     if firsts and firsts[0] in RECORD_LABELS:
         return False
-    if len(firsts) >= 3 and 2 * sum(w in HEADER_WORDS for w in firsts) >= len(firsts):
+    if len(firsts) >= 3 and 2 * sum(w in _COLUMN_WORDS for w in firsts) >= len(firsts):
         return False  # a header: 'Pos | Bib | Name | Cat | Club | CP1 Glen Fyne (21.4 km)'
 
     kinds = [kind(t) for c in cells for t in c.split()]

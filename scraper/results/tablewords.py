@@ -59,11 +59,11 @@ _LEG_COLUMN = re.compile(
     r"^(?:leg|runner|athlete|member|läufer(?:in)?|relayeur|etappe)\s*#?\s*[1-8]$"
 )  # 'Leg 1' .. 'Leg 4': a relay's runners, a column each
 
-HEADER_WORDS: dict[str, str] = {
+_CELL_FIELDS: dict[str, str] = {
     _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
 }
 # headers of several words, looked up whole
-HEADER_WORDS.update(
+_CELL_FIELDS.update(
     {
         "first name": "first",
         "given name": "first",
@@ -118,8 +118,8 @@ def header_field(text: str, loose: bool = True) -> str | None:
         return None
     low = h.casefold()
     for key in (low, low.rstrip(":.#*"), low.strip("()[]")):
-        if key in HEADER_WORDS:
-            return HEADER_WORDS[key]
+        if key in _CELL_FIELDS:
+            return _CELL_FIELDS[key]
     if _LEG_COLUMN.match(low):
         return "leg"  # 'Leg 1' .. 'Leg 4': a relay's runners, one column each
     known = field_of(h)
@@ -129,15 +129,15 @@ def header_field(text: str, loose: bool = True) -> str | None:
     if words != low:
         return header_field(words, loose) if words else None
     parts = low.split()
-    if loose and 2 <= len(parts) <= 3 and parts[0] in HEADER_WORDS:
-        return HEADER_WORDS[parts[0]]  # 'time race', 'rank gender', 'place in race'
+    if loose and 2 <= len(parts) <= 3 and parts[0] in _CELL_FIELDS:
+        return _CELL_FIELDS[parts[0]]  # 'time race', 'rank gender', 'place in race'
     return None
 
 
 def header_word(text: str) -> bool:
     """Cheap first test of a header cell: the text, as it is, is a known header word."""
     low = " ".join(text.split()).casefold().rstrip(":.#*")
-    return low in HEADER_WORDS or low in HEADER_FIELDS
+    return low in _CELL_FIELDS or low in HEADER_FIELDS
 
 
 # key/value lines above a table or at the top of a sheet: 'Stevne:', 'Datum:', 'Venue:'
