@@ -980,7 +980,7 @@ def test_a_club_page_printing_names_without_clubs():
     ]
 
 
-@pytest.mark.parametrize("heat_word", ["Lauf", "běh", "bieg"])
+@pytest.mark.parametrize("heat_word", ["Lauf", "běh", "bieg", "Reeks"])
 def test_heats_numbered_like_places_and_a_series_line_under_each_throw(heat_word: str):
     # '2. Lauf (Wind: -0,3)' had been read as a row (athlete 'Lauf') and its wind lost; a
     # labelled series under a row ('Série: x 16,73 ...') had started a section of its own

@@ -375,6 +375,7 @@ Kugelstoß Frauen
         ("100m Männer - Zeitvorläufe", "Heats"),  # timed heats
         ("100m Männer - Zeitläufe", "Finals"),  # a final run in heats
         ("100 m mężczyzn - przedbiegi", "Heats"),  # Polish
+        ("100m Heren - Reeksen", "Heats"),  # Dutch
         ("100m Men Prelims", "Prelims"),
     ],
 )

@@ -100,6 +100,12 @@ DAYFIRST = [
     ("Date: 07/04/2018\nPos  Athlete  Club  Time\n1  Kelly, Sean  Raheny Harriers", True),
     ("Sat 07/04/2018 County Championships 1500 Metres", True),
     ("04/07/2018 Pos Name School Time", False),  # one word is no language
+    # French, Dutch, Swedish, Portuguese headers and round words: day first
+    ("12/04/2025\n100 m Hommes\nSérie 1   Vent: +0,8", True),
+    ("03/05/2025\nPl.  Naam  Vereniging  Prestatie", True),
+    ("03/05/2025\nPlac  Namn  Förening  Född  Resultat", True),
+    ("03/05/2025\nClass.  Nome  Clube  Escalão  Marca", True),
+    ("03/05/2025 Summer Series 1 - Results", False),  # the English 'Series' tells nothing
 ]
 
 

@@ -155,6 +155,13 @@ _DAY_FIRST_WORDS = frozenset(
     + ("clasificación", "heren", "uitslagen", "uitslag", "meisjes", "jongens", "miehet", "naiset")
     + ("tulokset", "categoría", "masculina", "femenina", "masculino", "femenino")
     + ("metres", "kilometres", "harriers", "programme", "pos", "club", "county")
+    + ("série", "séries", "vent", "dossard", "licence", "naissance", "athlète", "rang")
+    + ("reeks", "reeksen", "vereniging", "prestatie", "naam", "jahrgang", "platz", "wertung")
+    + ("plac", "namn", "förening", "född", "resultat", "herrar", "flickor", "pojkar", "navn")
+    + ("årgang", "kvinder", "mænd", "sij", "nimi", "seura", "tulos", "nome", "clube", "marca")
+    + ("escalão", "classificação", "wyniki", "mężczyźni", "kobiety", "zawodnik", "rocznik")
+    + ("výsledky", "muži", "ženy", "oddíl", "ročník", "eredmények", "férfi", "női", "atleta")
+    + ("cognome", "batteria", "prestazione", "nombre", "categoria", "categorie")
 )
 _PUNCTUATION = str.maketrans({c: " " for c in ",.;:()[]-–/|"})
 

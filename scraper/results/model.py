@@ -151,7 +151,7 @@ _ROUNDS = (
                 r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
     (re.compile(r"\bheats?\b|\bround 1\b|\b(?:zeit)?vorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|"
                 r"\bbatteri[ae]\b|\balkuerä\w*|\beliminat[óo]rias?\b|\bförsök\b|\beliminacje\b|\belőfutam\w*|"
-                r"\bprzedbieg\w*|"
+                r"\bprzedbieg\w*|\breeksen\b|"
                 r"\brozběh\w*|予選|预赛|예선", re.I), "Heats"),
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b|\bkvalifi(?:kation|sering|kace)\b|"
                 r"\bkwalifikacje\b|\bselejtező\b", re.I), "Qualifying"),

@@ -144,7 +144,7 @@ _MARK = re.compile(  # (not a dashed date: '16-09-2023'; feet-inches, not an age
 
 _HEAT_WORDS = (
     r"heat|section|flight|lauf|serie|série|omgang|batteria|försök|vorlauf|zeitlauf|forsøk|erä|"
-    r"běh|beh|bieg|futam"
+    r"běh|beh|bieg|futam|reeks"
 )
 # a heat's, section's or flight's title: 'Heat 2 of 3', 'Flight 1', 'Lauf 2', '2. Lauf', '1. běh'
 HEAT = re.compile(
