@@ -1143,3 +1143,37 @@ def test_a_title_naming_a_club_and_results_is_no_column_header(title: str):
         ("Aoife Tierney", "Knock AC"),
         ("Meabh Tierney", "Tully AC"),
     ]
+
+
+PRELIMS_SHEET = """\
+Prelims
+
+Men 200 Meter Dash
+    Name                    Year School                  Prelims  H#
+Heat 1 of 2  Wind: -1.2
+   1 Colbourne, Edmund       JR   Easterby Univ.         20.94Q     1
+   2 Fenwick, Rhys           FR   Dimmock State          21.14Q     1
+Heat 2 of 2  Wind: +2.4
+   1 Gosling, Idris          SO   Dimmock State          20.92Q     2
+
+Women 400 Meter Hurdles
+    Name                    Year School                  Prelims  H#
+Heat 1 of 1
+   1 Kimber, Maren           SR   Hebden A&M             58.94Q     1
+"""
+
+
+@pytest.mark.parametrize("sheet_round", [True, False])
+def test_heats_of_a_printed_round_keep_it_and_a_heat_printing_no_wind_has_none(sheet_round: bool):
+    # 'Heat 1 of 2' under 'Prelims' had made the round Heats (and 'Heat 2' a new event of its
+    # own), and the 400m hurdles' heat, printing no wind, took the 200m's last heat's +2.4
+    text = PRELIMS_SHEET
+    if not sheet_round:  # the round printed under each event's title instead
+        text = text.replace("Prelims\n\n", "").replace("Dash\n", "Dash\nPRELIMS\n")
+        text = text.replace("Hurdles\n", "Hurdles\nPRELIMS\n")
+    doc = parse(text)
+    got = [(e["event_name"], e["round"], [r["wind"] for r in e["results"]]) for e in doc["events"]]
+    assert got == [
+        ("Men 200 Meter Dash", "Prelims", [-1.2, -1.2, 2.4]),
+        ("Women 400 Meter Hurdles", "Prelims", [None]),
+    ]

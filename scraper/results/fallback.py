@@ -249,6 +249,8 @@ class _Reader:
         hm = heat_of(s)
         titled = TEAM_TITLE.search(s) or GENERIC_TITLE.match(s)  # 'FINAL TEAM SCORES'
         r = None if titled else round_of(s)
+        if hm is not None and r == "Heats" and self._round_known():
+            r = None  # 'Heat 1 of 2' under 'Prelims': a heat of the round printed
         if r and len(s) < 40:
             self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
             if self.ev is not None and not self.ev.rows:
@@ -257,6 +259,7 @@ class _Reader:
             self.sheet_round = r  # in the report's heading ('... - Preliminaries'): every event's
         if hm is not None:
             self.heat, self.conditions_new = hm, True
+            self.wind = None  # each heat its own wind: none, unless one is printed with it
         elif r:
             self.heat = None  # 'Finale' after 'Vorlauf 2': the final has no heat
         if wm and len(rest) < 60:
@@ -282,6 +285,13 @@ class _Reader:
             del self.titles[0]
             self.unread = max(0, self.unread - 1) if self.unread is not None else None
         self.teams.team = None
+
+    def _round_known(self) -> bool:
+        """A round is printed for the lines to come: a round's line, the sheet's round, or the
+        round of the event whose rows the last lines were ('Heat 2' after its heat 1)."""
+        ev = self.ev
+        on = ev is not None and bool(ev.rows) and self.titles_done and ev.round != "Finals"
+        return bool(self.round or self.sheet_round or on)
 
     def _start_block(self, block: Block) -> None:
         if self.unread is not None and self.block is not None and block.fields != self.block.fields:
