@@ -41,7 +41,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "quarterfinals quarter-finals",
         "finals": "finals final",
         "mark": "time mark result results perf performance distance dist height best mark/time "
-        "finals_time finish finish_time official_time total_time",
+        "finals_time finish finish_time official_time total_time metric meters metres",
         "net": "net_time nettime chip chip_time net",
         "gun": "gun gun_time guntime clock_time",
         "wind": "wind w wnd",
