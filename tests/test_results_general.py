@@ -1177,3 +1177,25 @@ def test_heats_of_a_printed_round_keep_it_and_a_heat_printing_no_wind_has_none(s
         ("Men 200 Meter Dash", "Prelims", [-1.2, -1.2, 2.4]),
         ("Women 400 Meter Hurdles", "Prelims", [None]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "team", "squad"),
+    [
+        ("Ridgeview 'A'", "Ridgeview", "A"),
+        ("Harrowgate (B)", "Harrowgate", "B"),
+        ("Logan B", "Logan B", None),  # a bare letter: a school's second team, a team of its own
+    ],
+)
+def test_a_relay_squads_letter_in_quotes_or_brackets_is_no_part_of_its_team(
+    printed: str, team: str, squad: str | None
+):
+    text = (
+        "Event 12  Boys 4x100 Meter Relay\n"
+        "    School                   Seed    Finals  Points\n"
+        f"  1 {printed:<24} 43.63   43.10   10\n"
+        "  2 Coldbrook 'A'            44.02   43.88    8\n"
+    )
+    (first, second) = parse(text)["events"][0]["results"]
+    assert (first["team"], (first.get("detail") or {}).get("relay")) == (team, squad)
+    assert (second["team"], second["detail"]["relay"]) == ("Coldbrook", "A")

@@ -11,6 +11,9 @@
   (``Ní Bhriain, Saoirse Clonliffe Harriers``).
 - **Team place in brackets** (MeetPro's ``Team (Team Place)``: ``St. Olaf (1)``): kept apart
   in ``extra``, the team is the name alone.
+- **A relay squad's letter** in quotes or brackets after its team (``Ridgeview 'A'``,
+  ``Harrowgate (A)``): kept apart in ``extra["relay"]``, the team is the name alone; a bare
+  letter stays, as printed (``Logan B``: a school's second team is a team of its own name).
 - **Team-score lines** (:func:`team_row`): place, team, points, whatever order the two numbers
   come in (``1. 34 St. Olaf College``, ``1 Loveland High School 28 19:58 1:39:50 1 3 5``).
 """
@@ -110,6 +113,19 @@ def settle_time_columns(events: list[Event]) -> None:
     for ev in tied:
         if _time_field(ev.rows) != field:
             _swap_times(ev.rows)
+
+
+_SQUAD = re.compile(r"^(.+?)\s*(?:'([A-J])'|\"([A-J])\"|\(([A-J])\))$")
+
+
+def squads_apart(events: list[Event]) -> None:
+    """A relay team's squad letter in quotes or brackets goes to ``extra["relay"]``."""
+    for ev in events:
+        if ev.kind != "relay":
+            continue
+        for r in ev.rows:
+            if r.team and (m := _SQUAD.match(r.team)):
+                r.team, r.extra["relay"] = m[1], m[2] or m[3] or m[4]
 
 
 def _time_field(rows: list[Row]) -> str | None:

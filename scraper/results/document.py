@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
-from scraper.results.blocks import settle_time_columns
+from scraper.results.blocks import settle_time_columns, squads_apart
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, rows_in
 
@@ -19,6 +19,7 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
     doc = _parse(data, url, name)
     settle_time_columns(doc.events)  # gun or chip: one choice for the document
+    squads_apart(doc.events)  # "Ridgeview 'A'": the team Ridgeview, its squad A
     return doc
 
 
