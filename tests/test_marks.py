@@ -246,6 +246,16 @@ def test_tiebreak_thousandths(raw, expected):
         ("실격", "DQ"),
         ("Forfait", "DNS"),  # French
         ("Nulo", "NM"),  # Spanish
+        ("n.o.", "DNS"),  # Dutch niet opgekomen
+        ("NO", None),
+        ("Desclassificada", "DQ"),  # Portuguese
+        ("odustala", "DNF"),  # Croatian
+        ("nije nastupila", "DNS"),
+        ("Neprezentat", "DNS"),  # Romanian
+        ("Descalificată", "DQ"),
+        ("Diskalifiye", "DQ"),  # Turkish
+        ("Abandona", "DNF"),  # Catalan
+        ("ei läht.", "DNS"),  # Finnish
         ("Retired at CP3 (58.2 km)", "DNF"),  # its reason after it
         ("DNF after lap 3", "DNF"),
         ("Josh at home", None),
@@ -364,6 +374,10 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("100 SW (-0.4)", -0.4, "100 SW"),
         ("Shot Put (4.0)", None, "Shot Put (4.0)"),  # unsigned: no wind
         ("Fiú 100 m   Döntő   Szél: -0,3 m/s", -0.3, "Fiú 100 m Döntő"),  # Hungarian
+        ("100 m Muškarci (vjetar: +0,5)", 0.5, "100 m Muškarci"),  # Croatian
+        ("100m Erkekler  Rüzgar: +0.6", 0.6, "100m Erkekler"),  # Turkish
+        ("100 m Băieți  Vânt: -0,4", -0.4, "100 m Băieți"),  # Romanian
+        ("100μ. Ανδρών  Άνεμος: +0.6", 0.6, "100μ. Ανδρών"),  # Greek
     ],
 )
 def test_wind_in_a_title(text, wind, rest):

@@ -245,6 +245,20 @@ TITLES = [
     ("100 m dorostenky - rozběh 2", "F", "Heats"),  # Czech
     ("Höjd Kvinnor Kvalifikation", "F", "Qualifying"),
     ("200 m Herrar Försök 3", "M", "Heats"),
+    # a numbered series is a heat, once no round is named
+    ("100 m Männer Serie 1", "M", "Heats"),
+    ("100m Mannen - Reeks 1", "M", "Heats"),
+    ("100 m Băieți - Seria 1", "M", "Heats"),
+    ("100m Erkekler - 1. Seri", "M", "Heats"),
+    ("100μ. Ανδρών - Σειρά 1", "M", "Heats"),
+    ("60 metros - Masculinos - Série 1", "M", "Heats"),
+    ("100 m - Muškarci", "M", None),  # Croatian, Greek, Turkish, Romanian, Catalan genders
+    ("100 m - Mlađe juniorke", "F", None),
+    ("100μ. Γυναικών", "F", None),
+    ("100m Kadınlar", "F", None),
+    ("100 m Juniori II Fete", "F", None),
+    ("CADET MASCULÍ (3.500 m)", "M", None),
+    ("Summer Series 3", None, None),  # the English 'Series' names a meet
 ]
 
 

@@ -107,7 +107,9 @@ _GENDER_WORDS = (
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
             r"allieve|cadette|ragazze|cadettes|benjamines|femenin\w*|femenil|chicas|kvinnor|"
             r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
-            r"kvinder|piger|leány\w*|lány\w*)\b|女子|여자",
+            r"kvinder|piger|leány\w*|lány\w*|žene|juniorke|kadetkinje|djevojčice|kad[ıi]nlar|"
+            r"k[ıi]zlar|fete|femei|junioare|femení|noies|γυναικ\w*|κορασίδων|κορασιδων|"
+            r"νεανίδων|νεανιδων)\b|女子|여자",
             re.I,
         ),
         "F",
@@ -118,7 +120,8 @@ _GENDER_WORDS = (
             r"gutter|herrar|herrer|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
             r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi|varonil|chicos|män|"
             r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
-            r"mænd|drenge|fiú\w*)\b|男子|남자",
+            r"mænd|drenge|fiú\w*|muškarci|juniori|kadeti|dječaci|erkekler|băieți|baieti|"
+            r"bărbați|barbati|masculí|nois|ανδρ\w*|άνδρες|παίδων|παιδων|εφήβων|εφηβων)\b|男子|남자",
             re.I,
         ),
         "M",
@@ -158,6 +161,9 @@ _ROUNDS = (
     (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|"
                 r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|決勝|决赛|결승",
                 re.I), "Finals"),
+    # a numbered series, once no final is named: 'Serie 1', 'Reeks 2', '1. Seri', 'Σειρά 1'
+    (re.compile(r"\b(?:seri[ea]?|série|reeks|σειρά|σειρα)\s*\d|"
+                r"\b\d\.?\s*(?:seri[ea]?|série|reeks)\b", re.I), "Heats"),
 )  # fmt: skip
 # a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(

@@ -111,6 +111,31 @@ STATUS_WORDS = {
     "ABANDONO": "DNF",
     "ABANDONOU": "DNF",
     "DESCL": "DQ",  # desclassificado
+    "DESCLASSIFICADA": "DQ",
+    "NÃO COMPARECEU": "DNS",
+    # Dutch, Croatian, Slovenian, Romanian, Turkish, Catalan and Finnish lists
+    "NIET GESTART": "DNS",
+    "GEDISKWALIFICEERD": "DQ",
+    "ODUSTAO": "DNF",
+    "ODUSTALA": "DNF",
+    "NIJE NASTUPIO": "DNS",
+    "NIJE NASTUPILA": "DNS",
+    "NIJE ZAVRŠIO": "DNF",
+    "NIJE ZAVRŠILA": "DNF",
+    "DISKVALIFICIRAN": "DQ",
+    "DISKVALIFICIRANA": "DQ",
+    "ODSTOP": "DNF",
+    "NEPREZENTAT": "DNS",
+    "NEPREZENTATĂ": "DNS",
+    "DESCALIFICAT": "DQ",
+    "DESCALIFICATĂ": "DQ",
+    "DISKALIFIYE": "DQ",
+    "DİSKALİFİYE": "DQ",
+    "KATILMADI": "DNS",
+    "ABANDONA": "DNF",
+    "NO PRESENTAT": "DNS",
+    "DESQUALIFICAT": "DQ",
+    "EI LÄHT": "DNS",  # ei lähtenyt
     # Japanese, Chinese and Korean lists
     "欠場": "DNS",
     "棄権": "DNS",
@@ -123,8 +148,8 @@ STATUS_WORDS = {
     "실격": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS"}  # non classé;
-# nicht angetreten; abandon; assente
+_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS", "N.O.": "DNS"}
+# non classé; nicht angetreten; abandon; assente; niet opgekomen
 
 
 def status_of(text: str | None) -> str | None:
