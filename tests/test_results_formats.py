@@ -526,6 +526,19 @@ def test_csv_export_with_sex_and_round_columns_parts_each_events_rounds():
     ]
 
 
+def test_a_danish_sheets_kon_column_parts_its_men_from_its_women():
+    # 'Køn' (M/K) had been no sex column: the first event's gender was every event's
+    doc = parse(
+        "Øvelse;Køn;Runde;Plac.;Navn;Klub;Årgang;Resultat\n"
+        "200m;K;Finale;1;Ida Møller;Ørestad AK;2004;25,11\n"
+        "3000m;M;Finale;1;Mads Bech;Ørestad AK;1994;8:32,93\n"
+    )
+    assert [(e["event_name"], e["gender"]) for e in doc["events"]] == [
+        ("200m", "F"),
+        ("3000m", "M"),
+    ]
+
+
 # columns named once, each row an array: RaceResult's lists (grouped, an id before the cells)
 # and DataTables' sources
 RACERESULT = """{"list": {"ListName": "Results Overall", "HeadLine1": "Duinenloop",

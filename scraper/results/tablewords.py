@@ -37,7 +37,7 @@ _HEADERS = {
     "lane": "lane bahn bane baan couloir corsia calle レーン",
     "points": "points pts score punkte poeng poäng pkt 得点",
     "pace": "pace allure tempo min/km min/mile pace/mile pace/km",
-    "sex": "sex gender geschlecht kjønn kön sexe genre geslacht sexo sesso 性別 m/f",
+    "sex": "sex gender geschlecht kjønn køn kön sexe genre geslacht sexo sesso 性別 m/f",
     "category": "cat category catégorie categorie kategori kategorie klasse ak altersklasse "
     "agegroup division categoría 種別",
     "laps": "laps runden tours runder varv 周回",
