@@ -1199,3 +1199,30 @@ def test_a_relay_squads_letter_in_quotes_or_brackets_is_no_part_of_its_team(
     (first, second) = parse(text)["events"][0]["results"]
     assert (first["team"], (first.get("detail") or {}).get("relay")) == (team, squad)
     assert (second["team"], second["detail"]["relay"]) == ("Coldbrook", "A")
+
+
+def test_a_title_opening_with_a_category_and_a_distance_is_no_tied_place():
+    # Finnish 'T15 800 m' (tytöt, girls under 15) had been read as a row tied 15th, and its
+    # girls' rows went to the boys' race above
+    text = (
+        "P17 100 m   Loppukilpailu\n"
+        "Sij. Nimi                 Seura                 Tulos\n"
+        "1    Mäkelä Eetu          Pohjan-Veikot         11,31\n"
+        "2    Ahonen Onni          Tuulikylän Isku       11,83\n\n"
+        "T15 800 m   Loppukilpailu\n"
+        "Sij. Nimi                 Seura                 Tulos\n"
+        "1    Heikkinen Aino       Kallioniemen Kisa     2.21,87\n"
+    )
+    got = [(e["event_name"], e["gender"], len(e["results"])) for e in parse(text)["events"]]
+    assert got == [("P17 100 m Loppukilpailu", "M", 2), ("T15 800 m Loppukilpailu", "F", 1)]
+
+
+def test_a_catalan_header_names_the_year_and_bib_columns():
+    text = (
+        "CADET MASCULÍ  (3.500 m)\n\n"
+        "Pos.  Dors.  Nom                         Any   Club                        Temps\n"
+        "1     300    Martí Roca                  2012  CA Vilallonga               11:02\n"
+        "2     301    Pau Font                    2011  UA Riudaura                 11:18\n"
+    )
+    got = [(r["athlete"], r["year"], r["team"]) for r in rows_of(text)]
+    assert got == [("Martí Roca", "2012", "CA Vilallonga"), ("Pau Font", "2011", "UA Riudaura")]

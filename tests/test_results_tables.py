@@ -444,6 +444,11 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Prezime", "last"),
         ("Col.", "place"),  # Portuguese
         ("Entidade", "team"),
+        ("Class.", "place"),  # Portuguese 'classificação'; English 'Class' is a year
+        ("Class", "year"),
+        ("Any", "year"),  # Catalan
+        ("Dors.", "bib"),
+        ("Køn", "sex"),  # Danish
         ("Data Nasc.", "year"),  # a birth date: its year
         ("Date of Birth", "year"),
         ("Geburtsdatum", "year"),

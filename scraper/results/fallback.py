@@ -17,14 +17,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.results.align import (
-    TIMES,
-    Tok,
-    align,
-    left_over,
-    shape,
-    tokens,
-)
+from scraper.results.align import TIMES, Tok, align, left_over, shape, tokens
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
@@ -52,6 +45,7 @@ from scraper.results.model import (
     unit_hint_of,
 )
 from scraper.results.plancells import cells_of, settle
+from scraper.results.resultlike import race_title
 from scraper.results.rowlines import (
     continued,
     finish_row,
@@ -207,8 +201,11 @@ class _Reader:
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():
             return False  # '4 x 100m Under 17 Women   Final': a relay's title
-        if numbered_heading(toks[0].text, toks[1].text):
-            return False  # a numbered heading: '1. Disziplin: 100m Hürden', '2. Lauf'
+        line = " ".join(t.text for t in toks)
+        if numbered_heading(toks[0].text, toks[1].text) or (
+            toks[0].text[0].isalpha() and race_title(line)
+        ):
+            return False  # a numbered heading ('2. Lauf'), a category's race ('T15 800 m')
         if "word" not in shapes:
             return False
         if RESULT_SHAPES.intersection(shapes[1:]):
@@ -219,7 +216,6 @@ class _Reader:
             named = bool(self.ev and self.ev.rows) and name_after_status(toks)  # 'DNF Ann Lee'
             return listed or named or any(s not in ("word", "dash", "state") for s in shapes[1:])
 
-        line = " ".join(t.text for t in toks)
         if self.block is None and not team_titles(self.titles, self.ev, self.block):
             return False
         if _UNIT.fullmatch(toks[1].text.split(".")[0]) and is_event_title(line):

@@ -5,7 +5,7 @@ header cell ("School", "Verein", "Klubb", "Clt", "記録") names a field ("team"
 Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerated. Each word
 comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
 federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
-Dutch, Swedish, Finnish, Spanish, Portuguese, Italian, Polish, Czech, Danish, Hungarian,
+Dutch, Swedish, Finnish, Spanish, Catalan, Portuguese, Italian, Polish, Czech, Danish, Hungarian,
 Japanese, Chinese, Korean).
 
 :func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
@@ -146,7 +146,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "puntos ptos.",
     },
     "pt": {
-        "place": "classificação classificacao colocação colocacao lugar lug. col. col",
+        "place": "classificação classificacao class. colocação colocacao lugar lug. col. col",
         "athlete": "atleta nome",
         "team": "clube equipa equipe associação entidade",
         "year": "idade nascimento ano_nasc. ano nasc. data_nasc. data_de_nascimento",
@@ -156,6 +156,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "bib": "dorsal nº",
         "lane": "raia pista",
         "points": "pontos pts.",
+    },
+    "ca": {
+        "place": "classificació posició",
+        "athlete": "nom_i_cognoms cognoms,_nom atleta",
+        "team": "club entitat",
+        "year": "any any_naix. naixement",
+        "mark": "temps marca",
+        "bib": "dors. dorsal",
+        "category": "categoria",
     },
     "it": {
         "place": "posizione pos. cl.",

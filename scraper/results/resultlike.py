@@ -62,8 +62,10 @@ _GLUED_PLACE = re.compile(r"\d{1,4}\.[^\W\d_]")  # 1.Name
 _RULE = re.compile(
     r"\(?(?:\d{1,3}\.\d{1,2}(?:\.\d{1,2})?\(?[a-z]\)?|\d{1,3}\.\d{1,2}\.\d{1,2}|\d-\d{1,2}-\d)\)?"
 )
-_DISTANCE_LEAD = re.compile(
-    r"\s*\d{2,5}\s?(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s", re.I
+_DISTANCE_LEAD = re.compile(  # (after a category: Finnish 'T15 800 m', 'U18M 100 m')
+    r"\s*(?:[A-Z]{1,2}-?\d{2}[A-Z]?\s+)?\d{2,5}\s?"
+    r"(?:m|km|k|mi|meters?|metres?|meter|metros|metri|mètres|miles?)\s",
+    re.I,
 )
 _LETTER = re.compile(r"[^\W\d_]")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -175,10 +177,16 @@ def _holds_result(kinds: Sequence[int], position: bool) -> bool:
     return any(k & MARK and not (i < last and kinds[i + 1] & CLOCK) for i, k in enumerate(kinds))
 
 
+def race_title(line: str) -> bool:
+    """An event's title opening with its race's distance: '60 m vallas (0,914) Hombres', '10 km
+    Dames', a category before it ('T15 800 m Loppukilpailu'), '1000 CADETTI - Serie Unica'."""
+    return bool(_DISTANCE_LEAD.match(line)) or bare_race_title(line)
+
+
 def line_is_result(line: str) -> bool:
     """A text line that holds a result (see the module's docstring)."""
     tokens = line.split()
-    if len(tokens) < 2 or _DISTANCE_LEAD.match(line) or bare_race_title(line):
+    if len(tokens) < 2 or race_title(line):
         return False  # an event's title: '60 m vallas (0,914) Hombres', '10 km Dames'
     if _SCORES_LINE.match(line.strip()):
         return True  # 'Boys Team Scores: South Eugene 51, Wilsonville 50': team scores
