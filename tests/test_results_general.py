@@ -1226,3 +1226,24 @@ def test_a_catalan_header_names_the_year_and_bib_columns():
     )
     got = [(r["athlete"], r["year"], r["team"]) for r in rows_of(text)]
     assert got == [("Martí Roca", "2012", "CA Vilallonga"), ("Pau Font", "2011", "UA Riudaura")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Classificació per equips - Cadet masculí", "Clasament pe echipe", "Csapatverseny"],
+)
+def test_a_team_classification_in_catalan_romanian_or_hungarian_gives_team_rows(title: str):
+    text = (
+        "CADET MASCULÍ  (3.500 m)\n\n"
+        "Pos.  Nom                         Club                        Temps\n"
+        "1     Martí Roca                  CA Vilallonga               11:02\n"
+        "2     Pau Font                    UA Riudaura                 11:18\n\n"
+        f"{title}\n\n"
+        "1   CA Vilallonga                   1+5+9             15 punts\n"
+        "2   UA Riudaura                     2+6+10            18 punts\n"
+    )
+    teams = [e for e in parse(text)["events"] if e["kind"] == "team_scores"]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams[0]["results"]] == [
+        (1, "CA Vilallonga", 15.0),
+        (2, "UA Riudaura", 18.0),
+    ]

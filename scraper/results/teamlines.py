@@ -24,7 +24,8 @@ TEAM_TITLE = re.compile(
     r"(?:team|house)\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
     r"club\s*(?:scores?|rankings?|standings|points)|"
     r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
-    r"\b(?:equipos|equipas|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen)\b|"
+    r"\b(?:equipos|equipas|equips|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen|"
+    r"echipe|ekip\w*|csapat\w*|takım\w*|ομάδ\w*|ομαδ\w*)\b|"
     r"対抗得点|学校対抗|総合得点|団体",
     re.I,
 )
