@@ -73,6 +73,7 @@ LINES = [
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
     ("DNF Darragh Brennan", True, "a status before a name, no place"),
     ("1st      Raleigh      58 points", True, "a team's points after an ordinal place"),
+    ("1   CA Vilallonga     1+5+9     15 punts", True, "a team's points in Catalan"),
     ("                        30th - 31st August 2018", False, "an indented date"),
     ("DNF Did Not Finish", False, "a legend"),
     ("Legend: DNS Did Not Start DQ Disqualified Q Qualified by place", False, "a legend's line"),

@@ -99,6 +99,7 @@ NOT_NAMES = (
     | _words(
         """pb sb pr nr mr cr wr ar er wl dl gr ml el or fl q qr sr* pbs sbs x xx xxx o xo xxo
     pass m km mi mile miles min mins sec secs s h am pm uhr pts pkt pkte pace wind w
+    punts puntos punti pontos punkte poeng poäng pont bodova puan
     record records standard standards meet facility stadium national world state conference
     qualifying qualifier auto provisional best leader lead
     heat heats lane lanes flight flights section sections event events round rounds final
