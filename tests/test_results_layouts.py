@@ -2297,3 +2297,33 @@ def test_a_header_of_three_word_labels_and_symbols_and_the_races_splits_after_it
         ("ZHUKOV Dawit", "POL", "1993", "1:19:41", None),
         ("ERIKSEN Kofi", "SWE", "1995", "DQ", "DQ"),
     ]  # the 5 km times under 'Intermediate times' are the walkers' splits, no results
+
+
+@pytest.mark.parametrize(
+    "runners",
+    [
+        "      Ferris Rowbotham          49.90  (49.90)\n"
+        "      Marcus Dallimore          48.54  (1:38.44)\n"
+        "      Vaughn Rowbotham          49.51  (2:27.95)\n"
+        "      Jasper Abernethy          49.53  (3:17.48)\n",
+        "      1) Ferris Rowbotham 49.90   2) Marcus Dallimore 48.54\n"
+        "      3) Vaughn Rowbotham 49.51   4) Jasper Abernethy 49.53\n",
+    ],
+)
+def test_a_relay_teams_runners_with_their_splits_under_its_row(runners: str):
+    # a runner a line with the leg's split (and the team's time so far) had been read as a team
+    # of its own, named after the runner; numbered, the split had stayed in the runner's name
+    doc = parse(
+        "Men 4x400m Relay - Final\n\n"
+        f" 1  Kilbride AC                3:17.48\n{runners}"
+        " 2  Lathbury Runners           3:20.72\n"
+    )
+    (event,) = doc["events"]
+    first, second = event["results"]
+    assert [(m["athlete"], m["split"]) for m in first["relay_members"]] == [
+        ("Ferris Rowbotham", "49.90"),
+        ("Marcus Dallimore", "48.54"),
+        ("Vaughn Rowbotham", "49.51"),
+        ("Jasper Abernethy", "49.53"),
+    ]
+    assert (second["team"], second["mark"]) == ("Lathbury Runners", "3:20.72")

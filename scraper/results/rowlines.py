@@ -38,6 +38,11 @@ _LEG_SPLIT = re.compile(
     r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
 )
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
+# a runner a line with the leg's split and the team's time so far: '  Oren Wragg  50.06  (50.06)'
+_TIMED_RUNNER = re.compile(
+    r"\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s{2,}((?:\d{1,2}:)?\d{1,2}[.,]\d{2})"
+    r"(?:\s+\((?:\d{1,2}:)?\d{1,2}[.,]\d{2}\))?\s*"
+)
 _ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
@@ -201,12 +206,16 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     if legs_of and len(row.relay_members) >= int(legs_of[1]):
         return False
     first = re.match(r"\s*([1-8])[).]\s", line)
-    one = bool(_ONE_NAME.fullmatch(line)) and len(row.relay_members) < 8
+    timed = _TIMED_RUNNER.fullmatch(line)  # '   Ferris Rowbotham   49.90  (49.90)'
+    one = bool(_ONE_NAME.fullmatch(line) or timed) and len(row.relay_members) < 8
     above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
-    on = one and (bool(_ONE_NAME.fullmatch(above)) or isinstance(row.raw, str))  # or its row
+    alike = _TIMED_RUNNER if timed else _ONE_NAME
+    on = one and (bool(alike.fullmatch(above)) or isinstance(row.raw, str))  # or its row
     if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
+    if timed:
+        names = [f"{timed[1]} {timed[2]}"]  # the leg's split; its time so far is the team's
     split = _LEG_SPLIT.match(line) if first and not names else None
     if split and int(split[1]) == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
         names = [split[2]]
@@ -323,8 +332,9 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
 _MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
-_MEMBER_SPLIT = re.compile(  # 'Dana Purcell 22:40', 'Juno Dallimore (54.52)'
-    r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?)$|\s*\(((?:\d{1,2}:)?\d{1,2}[.,]\d{1,2})\)$"
+_MEMBER_SPLIT = re.compile(  # 'Dana Purcell 22:40', 'Juno Dallimore (54.52)', 'Ann Moss 12.10'
+    r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?|\d{1,2}[.,]\d{2})$|"
+    r"\s*\(((?:\d{1,2}:)?\d{1,2}[.,]\d{1,2})\)$"
 )
 _MEMBER_CLASS = re.compile(r"\s*\(((?:FR|SO|JR|SR|GR))\)()$", re.I)
 _SEX_MARK = re.compile(r"^\([MFWX]\),?$", re.I)
