@@ -332,6 +332,77 @@ def test_an_xml_export_that_holds_its_data_in_attributes():
     assert [(r["mark_unit"], r["wind"]) for r in ev["results"]] == [("m", 1.1), ("m", -0.8)]
 
 
+# an export that borrows the Olympic Data Feed's root and names, not its layout
+ODF_LIKE = """<?xml version="1.0" encoding="UTF-8"?>
+<OdfBody DocumentType="DT_RESULT" Date="2026-06-14">
+ <Competition Code="NVK2026" Name="Nordvik Games">
+  <Unit EventName="Men's 100m" Gender="M" Phase="Final" Wind="+0.6">
+   <Result Rank="1" Result="10.35"><Competitor Code="2001" Type="A">
+    <Participant GivenName="Sindre" FamilyName="TVEIT" Organisation="Fjellheim FIK"/>
+   </Competitor></Result>
+   <Result Rank="2" Result="10.75"><Competitor Code="2002" Type="A">
+    <Participant GivenName="Elias" FamilyName="LIEN" Organisation="Nordvik IL"/>
+   </Competitor></Result>
+   <Result IRM="DNS"><Competitor Code="2003" Type="A">
+    <Participant GivenName="Ola" FamilyName="FLATEN" Organisation="Tveit AK"/>
+   </Competitor></Result>
+  </Unit>
+  <Unit EventName="Women's 4 x 400m Relay" Gender="W" Phase="Final">
+   <Result Rank="1" Result="3:41.64"><Competitor Code="T0" Type="T" Organisation="Nordvik IL">
+    <Composition>
+     <Athlete Order="1"><Participant GivenName="Sigrid" FamilyName="KVAMME"/></Athlete>
+     <Athlete Order="2"><Participant GivenName="Maren" FamilyName="FLATEN"/></Athlete>
+    </Composition></Competitor></Result>
+  </Unit>
+ </Competition>
+</OdfBody>"""
+
+
+def test_an_export_with_odfs_root_but_not_its_layout_is_read_by_its_names():
+    # it had given no row: the ODF reader found none, and nothing read it otherwise; an entrant's
+    # 'Code' had become a birth year, and 'IRM' (ODF's invalid result mark) no status
+    doc = to_contract(parse_document(ODF_LIKE.encode(), None, "results.xml"))
+    sprint, relay = doc["events"]
+    got = [(r["place"], r["athlete"], r["team"], r["year"], r["status"]) for r in sprint["results"]]
+    assert got == [
+        (1, "Sindre TVEIT", "Fjellheim FIK", None, None),
+        (2, "Elias LIEN", "Nordvik IL", None, None),
+        (None, "Ola FLATEN", "Tveit AK", None, "DNS"),
+    ]
+    [team] = relay["results"]
+    assert (relay["kind"], team["team"]) == ("relay", "Nordvik IL")
+    assert [m["athlete"] for m in team["relay_members"]] == ["Sigrid KVAMME", "Maren FLATEN"]
+
+
+def test_round_codes_round_names_relay_runners_and_events_keyed_by_name_in_feeds():
+    xml = (
+        '<?xml version="1.0"?><results><competition name="Kalvaasen Games" date="2026-05-23">'
+        '<event name="110m Hurdles" sex="M" round="H" wind="-0.4">'
+        '<result pos="1" first="Aksel" last="Brekke" club="Brekke IF" result="15.17"/></event>'
+        '<event name="110m Hurdles" sex="M" round="F" wind="+0.2">'
+        '<result pos="1" first="Aksel" last="Brekke" club="Brekke IF" result="15.01"/></event>'
+        "</competition></results>"
+    )
+    assert [e["round"] for e in parse(xml)["events"]] == ["Heats", "Finals"]
+    feed = (
+        '{"events": [{"name": "4x400m Relay", "gender": "X", "rounds": [{"roundName": "Heats",'
+        ' "results": [{"place": 1, "teamName": "Ashgrove Harriers", "performance": "3:36.51",'
+        ' "members": [{"leg": 1, "firstName": "Milo", "lastName": "Varney"},'
+        ' {"leg": 2, "firstName": "Isla", "lastName": "Cottle"}]}]}]}]}'
+    )
+    [relay] = parse(feed)["events"]
+    assert (relay["round"], relay["kind"]) == ("Heats", "relay")
+    runners = [m["athlete"] for m in relay["results"][0]["relay_members"]]
+    assert runners == ["Milo Varney", "Isla Cottle"]
+    keyed = (
+        '{"results": {"Senior Boys 400m": {"athletes": [{"pos": 1, "name": "Zeb Dimmock",'
+        ' "mark": "51.61"}]}, "Junior Girls Shot Put": {"athletes": [{"pos": 1,'
+        ' "name": "Una Grimshaw", "mark": "9.85"}]}}}'
+    )
+    got = [(e["event_name"], e["gender"]) for e in parse(keyed)["events"]]
+    assert got == [("Senior Boys 400m", "M"), ("Junior Girls Shot Put", "F")]
+
+
 def test_international_xml_feed():
     relay = parse(FEED)["events"][0]
     assert (relay["kind"], relay["gender"], relay["round"]) == ("relay", "M", "Finals")

@@ -22,6 +22,7 @@ from scraper.results import jsonarrays
 from scraper.results.marks import parse_wind
 from scraper.results.meetinfo import day_of
 from scraper.results.model import Event, Meet, ResultDoc, new_event, round_of, sex_of
+from scraper.results.sections import is_event_title
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
 from scraper.results.tablewords import header_field
@@ -40,6 +41,10 @@ _EVENT_KEYS = (
 _ROWISH = {"athlete", "first", "last", "team"}
 # what an event's object says of it, by its keys' fields ('windSpeed' is the wind)
 _EVENT_FACTS = {"gender": "gender", "sex": "sex", "round": "round", "wind": "wind"}
+_ROUND_KEYS = frozenset({"roundname", "round_name", "phase", "phasename", "stage"})
+# the one- and two-letter round codes of results feeds ('H', 'SF', 'F')
+_ROUND_CODES = {"H": "Heats", "P": "Prelims", "Q": "Qualifying", "QF": "Quarterfinals"}
+_ROUND_CODES |= {"SF": "Semifinals", "F": "Finals", "FA": "Finals"}
 # integer marks in a unit named beside them ({"performance": 11600, "unit": "ms"}) or in their
 # key ('timeMs', 'distance_cm'): the unit's parts of a second or a metre
 _SCALE = {"ms": 1000, "cs": 100, "cm": 100, "mm": 1000}
@@ -188,11 +193,12 @@ def _sections(
         }
         facts = {**(above or {}), **own}
         for key, value in node.items():
+            named = key if is_event_title(key) else here  # {"Senior Boys 400m": {...}}
             if isinstance(value, list) and _result_list(value):
                 k = "team_scores" if re.search(r"team", key, re.I) else kind
-                out.append((here, value, k, facts))
+                out.append((named, value, k, facts))
             elif isinstance(value, dict | list):
-                out.extend(_sections(value, here, depth + 1, facts))
+                out.extend(_sections(value, named, depth + 1, facts))
     elif isinstance(node, list) and depth == 0 and _result_list(node):
         for event, items in groupby(node, _event_of):  # the document is the list of results,
             out.append((event or name, list(items), "", above or {}))  # each naming its event
@@ -260,7 +266,8 @@ def _told(ev: Event, facts: dict[str, str]) -> None:
     """What the event's object says of it: its gender ('F', 'women'), round and wind."""
     ev.gender = sex_of(facts.get("gender") or facts.get("sex")) or ev.gender
     if facts.get("round"):
-        ev.round = round_of(facts["round"]) or facts["round"]
+        code = _ROUND_CODES.get(facts["round"].strip().upper())
+        ev.round = code or round_of(facts["round"]) or facts["round"]
     wind = parse_wind(facts.get("wind"))[0]
     if wind is not None:
         ev.wind = wind
@@ -270,6 +277,8 @@ def _told(ev: Event, facts: dict[str, str]) -> None:
 
 
 def _fact(key: str) -> str | None:
+    if key.casefold() in _ROUND_KEYS:
+        return "round"
     return _EVENT_FACTS.get(key) or _EVENT_FACTS.get(_key_field(key) or "")
 
 
@@ -310,10 +319,13 @@ def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]
         elif isinstance(value, dict):
             for k, v in _flat(value, ids).items():
                 out.setdefault(k, v)
+        elif isinstance(value, list) and _runners(key, value):  # a relay's runners
+            names = [_person(v, ids) if isinstance(v, dict) else _text(v) for v in value]
+            out["members"] = "; ".join(n for n in names if n)
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
             field = _key_field(key)
-            if key.casefold() == "id":
-                continue
+            if key.casefold() in ("id", "code"):
+                continue  # an entrant's number in the feed ('Code="1001"'), no bib nor year
             if field == "ref":
                 target = _target(key, value, ids)
                 if target is not None:
@@ -322,6 +334,21 @@ def _flat(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> dict[str, str]
                 continue
             out[" ".join(_SPLIT.split(key))] = _text(value)
     return out
+
+
+def _runners(key: str, value: list[Any]) -> bool:
+    """A list of a relay's runners: under 'members', 'runners', or several 'athlete' objects."""
+    field = _key_field(key)
+    return field == "leg" or (field == "athlete" and len(value) > 1)
+
+
+def _person(obj: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
+    """A runner's name from their object: its name, or its given and family names."""
+    by: dict[str, str] = {}
+    for k, v in _flat(obj, ids).items():
+        if (f := _key_field(k)) in ("athlete", "first", "last"):
+            by.setdefault(f, v)
+    return by.get("athlete") or " ".join(by[f] for f in ("first", "last") if f in by) or None
 
 
 def _text(v: str | int | float) -> str:

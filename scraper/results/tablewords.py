@@ -43,7 +43,7 @@ _HEADERS = {
     "laps": "laps runden tours runder varv 周回",
     "race": "race course wave",
     "note": "note notes remark remarks bemerkung merknad anmerkung comment comments 備考",
-    "status": "status statut estado",
+    "status": "status statut estado irm",  # (ODF's 'invalid result mark': DNS, DNF, DQ)
 }
 # a column naming each row's event or race: a table of many events, its rows parted by it
 EVENT_COLUMNS = frozenset(

@@ -79,7 +79,9 @@ def parse(text: str) -> ResultDoc:
         doc.error = "empty XML"
         return doc
     if _local(root) == "odfbody":
-        return odf.parse(root)
+        odf_doc = odf.parse(root)
+        if any(e.rows for e in odf_doc.events):
+            return odf_doc  # (else an export that borrows ODF's root: read by its names)
     blocks = [el for el in root.iter() if isinstance(el.tag, str) and _local(el) == "results"] or [
         root
     ]
@@ -125,6 +127,8 @@ def _local_name(name: str) -> str:
     """An attribute's name as a JSON key is written: 'StartDate' -> 'startDate', 'Name' ->
     'name' (the keys :mod:`scraper.results.jsonfeed` knows)."""
     local = name.rsplit("}", 1)[-1]
+    if local.isupper():
+        return local.casefold()  # an acronym: 'IRM' -> 'irm'
     return local[:1].lower() + local[1:]
 
 
