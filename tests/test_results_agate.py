@@ -93,3 +93,26 @@ def test_one_event_a_line_under_gender_headings_and_both_genders_team_scores_on_
     ]
     jump = events[4]["results"]
     assert [r["mark_normalized"] for r in jump] == pytest.approx([7.04215, 6.80085, 6.3754])
+
+
+def test_events_parted_from_their_winners_by_dashes_and_a_dual_meets_score_in_its_headline():
+    # '100 -- 1. ...' (a dash, no colon, after the event) had not been read at all, nor the
+    # score under the sport's name; 'SP' is the shot put
+    text = (
+        "BOYS TRACK: HARWICK 81, QUARRIE PARK 64\n"
+        "At Quarrie Park, April 15, 2025\n\n"
+        "100 -- 1. Milo Fairweather (HAR) 11.46; 2. Yannick Pennick (HAR) 11.70; "
+        "3. Xander Harlowe (QP) 11.88.\n"
+        "SP -- 1. Hollis Outhwaite (HAR) 46-08.25; 2. Tomas Grimshaw (QP) 43-01.00; "
+        "3. Idris Mottram (HAR) 41-05.75.\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "agate.txt"))
+    got = [(e["event_name"], e["kind"], len(e["results"])) for e in doc["events"]]
+    assert got == [
+        ("BOYS TRACK Team Scores", "team_scores", 2),
+        ("100 m", "individual", 3),
+        ("Shot Put", "individual", 3),
+    ]
+    teams = [(r["place"], r["team"], r["mark"]) for r in doc["events"][0]["results"]]
+    assert teams == [(1, "HARWICK", "81"), (2, "QUARRIE PARK", "64")]
+    assert doc["events"][2]["results"][0]["mark_unit"] == "m"

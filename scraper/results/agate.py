@@ -38,7 +38,9 @@ def unfold(text: str) -> str | None:
 
 
 # a line opening with an event's title and its winner: '200: 1. Bridger Lytle (LC) 22.47; ...'
-_TITLED = re.compile(r"^\s*[^\W_][^:;]{0,40}:\s+1[.)]\s+[^\W\d_]", re.M)
+_TITLED = re.compile(
+    r"^\s*[^\W_][^:;]{0,40}?(?::|\s[-–—]{1,2})\s+1[.)]\s+[^\W\d_]", re.M
+)  # '100 -- 1. ...'
 
 
 def _titled(block: str) -> list[str]:
@@ -72,12 +74,16 @@ def _entries(paragraph: str) -> list[str] | None:
     if not all(_ends_in_result(e) and len(e.split()) <= _MAX_WORDS for e in entries):
         return None
     entries = [_FRACTION.sub(lambda m: m[1] + _VULGAR[m[2]], e) for e in entries]
-    title = paragraph[: cuts[0]].strip().rstrip(":").strip()
+    title = paragraph[: cuts[0]].strip().rstrip(":-–—").strip()
     if re.fullmatch(r"\d{1,2},\d{3}|\d{2,5}", title):
         title += " m"  # '100: 1. Keegan Lytle (BH) 11.50; ...', '1,600: ...': a race in metres
+    title = _FIELD_EVENTS.get(title.upper(), title)  # 'SP -- 1. ...': the shot put
     return ([title] if title else []) + entries + unplaced
 
 
+# the field events as agate abbreviates them
+_FIELD_EVENTS = {"SP": "Shot Put", "DT": "Discus", "JT": "Javelin", "HT": "Hammer"}
+_FIELD_EVENTS |= {"HJ": "High Jump", "LJ": "Long Jump", "TJ": "Triple Jump", "PV": "Pole Vault"}
 # feet and inches with a fraction of an inch, one token as the marks reader reads it
 _FRACTION = re.compile(r"\b(\d{1,3}-\d{1,2}) ([13]/4|1/2)\b")
 _VULGAR = {"1/4": "¼", "1/2": "½", "3/4": "¾"}

@@ -41,6 +41,11 @@ _INLINE_TEAM = re.compile(
 )
 _SCORERS = re.compile(r"\s*\([\d,+\s]*\)")  # the scorers' places after a score: '(1,2,4,6)'
 _SCORES = re.compile(r"\bscor|\bpoints|\bstandings", re.I)
+# a dual meet's score under the sport's name, as newspapers print it ('BOYS TRACK: Harwick 81, ...')
+_SPORT_LABEL = re.compile(
+    r"^(?:boys|girls|men|women)'?s?\s+(?:track(?:\s+(?:and|&)\s+field)?|t&f|cross[- ]country|xc)$",
+    re.I,
+)
 _TEAM_PART = re.compile(r"\s*(?:[-–—:]+\s*)?\bteam\s+(?:results|scores|standings)\b", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
 _TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
@@ -178,7 +183,9 @@ def _inline(line: str, titles: list[str], raw: str | None = None) -> Event | Non
         return None
     label = m["label"].strip()
     under = _GENDER_LINE.match(label) and any(_SCORES.search(t) for t in titles[-2:])
-    if not (TEAM_TITLE.search(label) or _SCORES.search(label) or under):
+    if not (
+        TEAM_TITLE.search(label) or _SCORES.search(label) or under or _SPORT_LABEL.match(label)
+    ):
         return None
     teams = _SCORERS.sub("", m["teams"]).strip().rstrip(".")
     parts = teams.split(";") if ";" in teams else teams.split(",")
