@@ -1247,3 +1247,19 @@ def test_a_team_classification_in_catalan_romanian_or_hungarian_gives_team_rows(
         (1, "CA Vilallonga", 15.0),
         (2, "UA Riudaura", 18.0),
     ]
+
+
+def test_a_dash_in_the_place_column_with_its_bracket_is_a_blank_place():
+    # '-)' under '1)', '2)' had dropped the runner who did not finish
+    text = (
+        "1500m\n"
+        "1) Pennick, Aoife          Tilbury Grammar         4:41.2\n"
+        "2) Hadley, Bryony          Harwick Academy         4:50.9\n"
+        "-) Stannard, Nell          Tilbury Grammar         DNF\n"
+    )
+    got = [(r["place"], r["athlete"], r["status"]) for r in rows_of(text)]
+    assert got == [
+        (1, "Pennick, Aoife", None),
+        (2, "Hadley, Bryony", None),
+        (None, "Stannard, Nell", "DNF"),
+    ]
