@@ -1754,3 +1754,20 @@ def test_the_date_a_page_was_posted_dates_no_meet() -> None:
         "2. Edie Pogson (Aire AC) 2:13.05\n"
     )
     assert contract(text)["meet"]["date"] == "2025-06-14"
+
+
+@pytest.mark.parametrize("caption", ["<caption>Women 200m Open - Round 1</caption>", ""])
+def test_a_heats_title_row_opening_its_table_gives_the_heats_wind(caption: str):
+    # the first heat's 'Heat 1 (Wind: +1.2)' row, the table's first, had been lost with its wind
+    heat = '<tr class="heat"><th colspan="4">Heat {} (Wind: {})</th></tr>'
+    head = "<tr><th>Pl</th><th>Athlete</th><th>Club</th><th>Perf</th></tr>"
+    page = (
+        f"<html><body><h2>Women 200m Open - Round 1</h2><table>{caption}"
+        f"{heat.format(1, '+1.2')}{head}"
+        "<tr><td>1</td><td>Freya Mottram</td><td>Southport Dunes AC</td><td>23.68</td></tr>"
+        f"{heat.format(2, '+0.2')}{head}"
+        "<tr><td>1</td><td>Kezia Mottram</td><td>Tallowwood Harriers</td><td>23.80</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "athlete", "wind") == [("Freya Mottram", 1.2), ("Kezia Mottram", 0.2)]

@@ -140,9 +140,9 @@ def read_table(
             if r and len(bare) < 25 and not is_event_title(bare):  # 'Finals' alone
                 rnd = r
                 heat = heat_of(bare)
-                if ev is not None and (heat is not None or said is not None):
-                    flush()  # a heat's rows, with its number and wind
-                    ev = start(ev.name)
+                if heat is not None or said is not None:
+                    flush()  # a heat's rows, with its number and wind (the first: the table's)
+                    ev = start(ev.name if ev is not None else title)
                     ev.heat, ev.wind = heat, said
                 if ev is not None:
                     ev.round = r
