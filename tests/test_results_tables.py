@@ -1771,3 +1771,18 @@ def test_a_heats_title_row_opening_its_table_gives_the_heats_wind(caption: str):
     )
     doc = contract(page)
     assert cells(doc, "athlete", "wind") == [("Freya Mottram", 1.2), ("Kezia Mottram", 0.2)]
+
+
+def test_an_age_group_column_of_british_words_is_the_category_not_the_year() -> None:
+    # Power of 10's 'AG' (age group): 'SEN' had been read as each runner's year
+    page = (
+        "<html><body><h2>1500 SM ns</h2><table>"
+        "<tr><th>Pos</th><th>Perf</th><th>Name</th><th>AG</th><th>Club</th></tr>"
+        "<tr><td>1</td><td>3:58.86</td><td>Lewis Pilkington</td><td>SEN</td><td>Saltmarsh H</td>"
+        "</tr><tr><td>2</td><td>4:00.01</td><td>Alistair Tremayne</td><td>SEN</td>"
+        "<td>Westmoor AC</td></tr><tr><td>3</td><td>4:02.50</td><td>Ed Fry</td><td>U20</td>"
+        "<td>Westmoor AC</td></tr></table></body></html>"
+    )
+    doc = contract(page)
+    assert [y for _, y in cells(doc, "athlete", "year")] == [None, None, None]
+    assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["SEN", "SEN", "U20"]

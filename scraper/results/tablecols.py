@@ -50,7 +50,7 @@ _SEX = {
 # age/sex categories: MV40, VW50-54, SM25-29, JM10, VM100+, M35, W45, U20, U15B, SEH, M1H, M0F, MS
 _CATEGORY = re.compile(
     r"^(?:[MWFKVSJ]{1,2}[VSJ]?\d{2,3}(?:[-–]\d{2,3})?\+?|U\d{2}[A-Z]?|[A-Z]{1,2}\d?[HF]|"
-    r"[MWF][SJV]|(?:SE|ES|JU|CA|MI|BE|PO|V\d)[HF])$"
+    r"[MWF][SJV]|(?:SE|ES|JU|CA|MI|BE|PO|V\d)[HF]|SEN|SNR|JNR|JUN|VET|YTH|MAS)$"
 )
 _DOT_MINUTES = re.compile(r"^(\d{1,3})\.(\d\d)$")
 _EURO_TIME = re.compile(r"^(\d{1,2}),(\d{2}),(\d{1,2})$")
