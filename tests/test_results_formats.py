@@ -610,6 +610,25 @@ def test_a_danish_sheets_kon_column_parts_its_men_from_its_women():
     ]
 
 
+def test_a_turkish_sheet_under_its_league_and_heat_titles():
+    # its header words had been unknown: the header became a row, and the sheet's title ('... -
+    # 1. Seri') gave no round; 'Ligi' (league) names the meet
+    doc = parse(
+        "Kızılırmak Kulüpler Arası Atletizm Ligi\n"
+        "100m Yıldız Erkekler - 1. Seri\n"
+        "Sıra;Adı Soyadı;D.Yılı;Kulübü;Derece\n"
+        "1;MERT ÇELİK;2011;Yeşilova SK;11.91\n"
+        "2;ONUR KAYA;2011;Boğaziçi SK;12.22\n"
+    )
+    assert doc["meet"]["name"] == "Kızılırmak Kulüpler Arası Atletizm Ligi"
+    [ev] = doc["events"]
+    assert (ev["gender"], ev["round"]) == ("M", "Heats")
+    assert [(r["place"], r["athlete"], r["year"]) for r in ev["results"]] == [
+        (1, "MERT ÇELİK", "2011"),
+        (2, "ONUR KAYA", "2011"),
+    ]
+
+
 # columns named once, each row an array: RaceResult's lists (grouped, an id before the cells)
 # and DataTables' sources
 RACERESULT = """{"list": {"ListName": "Results Overall", "HeadLine1": "Duinenloop",

@@ -449,6 +449,11 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Any", "year"),  # Catalan
         ("Dors.", "bib"),
         ("Køn", "sex"),  # Danish
+        ("Sıra", "place"),  # Turkish
+        ("Adı Soyadı", "athlete"),
+        ("D.Yılı", "year"),
+        ("Kulübü", "team"),
+        ("Derece", "mark"),
         ("Data Nasc.", "year"),  # a birth date: its year
         ("Date of Birth", "year"),
         ("Geburtsdatum", "year"),

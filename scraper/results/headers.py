@@ -6,7 +6,7 @@ Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerat
 comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
 federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
 Dutch, Swedish, Finnish, Spanish, Catalan, Portuguese, Italian, Polish, Czech, Danish, Hungarian,
-Japanese, Chinese, Korean).
+Turkish, Japanese, Chinese, Korean).
 
 :func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
 ``11-04-12`` can be read day first in a European document.
@@ -243,6 +243,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "szül. születési_év",
         "mark": "eredmény idő",
         "wind": "szél",
+    },
+    "tr": {
+        "place": "sıra derece_sırası",
+        "athlete": "adı_soyadı ad_soyad sporcu",
+        "team": "kulübü kulüp",
+        "year": "d.yılı doğum_yılı d.tarihi",
+        "mark": "derece",
+        "bib": "göğüs_no",
+        "points": "puan",
     },
     "ja": {
         "place": "順位 着順",

@@ -26,7 +26,7 @@ MEET_WORDS = re.compile(
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
     r"grand prix|diamond league|trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|"
     r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|kilpailut|carnival|p[ůó]?łmaraton|"
-    r"p[ůu]lmaraton|maraton[ae]?|maratón|lekene|lekane)\b"
+    r"p[ůu]lmaraton|maraton[ae]?|maratón|lekene|lekane|liga|ligi)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"

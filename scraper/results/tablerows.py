@@ -75,7 +75,7 @@ def read_table(
     teams = False  # the header is a team table's (Rank | Team | Score | ...)
 
     def start(name: str | None) -> Event:
-        e = new_event(name or title or "Results", round=rnd or "Finals")
+        e = new_event(name or title or "Results", round=rnd or round_of(name or "") or "Finals")
         e.gender = e.gender or title_gender(e.name) or title_gender(title)
         if e.gender is None and events:
             e.gender = events[-1].gender  # a section under a gendered one (its team scores)
