@@ -1263,3 +1263,26 @@ def test_a_dash_in_the_place_column_with_its_bracket_is_a_blank_place():
         (2, "Hadley, Bryony", None),
         (None, "Stannard, Nell", "DNF"),
     ]
+
+
+def test_a_greek_list_under_its_header_keeps_a_clubs_founding_year():
+    # its header words had been unknown: read without them, the club's '1998' went astray
+    text = (
+        "12/04/2026\n"
+        "100μ. Ανδρών - Τελικός\n"
+        "Θέση Ονοματεπώνυμο           Έτος  Σύλλογος                  Επίδοση\n"
+        "1    ΜΑΚΡΗΣ Γιώργος            2001  Ο.Κ. Νεμέα 1998             10.84\n"
+        "2    ΒΛΑΧΟΣ Χρήστος            2004  Α.Ο. Ποσειδών Κεγχρεών      11.34\n"
+    )
+    doc = parse(text)
+    assert doc["meet"]["date"] == "2026-04-12"
+    [ev] = doc["events"]
+    assert (ev["event_name"], ev["gender"], ev["round"]) == (
+        "100μ. Ανδρών - Τελικός",
+        "M",
+        "Finals",
+    )
+    assert [(r["year"], r["team"]) for r in ev["results"]] == [
+        ("2001", "Ο.Κ. Νεμέα 1998"),
+        ("2004", "Α.Ο. Ποσειδών Κεγχρεών"),
+    ]

@@ -454,6 +454,9 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("D.Yılı", "year"),
         ("Kulübü", "team"),
         ("Derece", "mark"),
+        ("Σύλλογος", "team"),  # Greek, its final sigma casefolded
+        ("ΣΥΛΛΟΓΟΣ", "team"),
+        ("Επίδοση", "mark"),
         ("Data Nasc.", "year"),  # a birth date: its year
         ("Date of Birth", "year"),
         ("Geburtsdatum", "year"),

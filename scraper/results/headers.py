@@ -6,7 +6,7 @@ Words are matched casefolded, whitespace collapsed, trailing ``:``/``.`` tolerat
 comes from the published layouts of a family (Hy-Tek, MeetPro, RaceDay, FinishLynx) or from
 federations' and timers' lists in that language (German DLV/SELTEC, Norwegian NFIF, French FFA,
 Dutch, Swedish, Finnish, Spanish, Catalan, Portuguese, Italian, Polish, Czech, Danish, Hungarian,
-Turkish, Japanese, Chinese, Korean).
+Turkish, Greek, Japanese, Chinese, Korean).
 
 :func:`header_language` tells which language a header line speaks, so that ``07/04/2018`` and
 ``11-04-12`` can be read day first in a European document.
@@ -253,6 +253,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "bib": "göğüs_no",
         "points": "puan",
     },
+    "el": {
+        "place": "θέση θεση κατάταξη",
+        "athlete": "ονοματεπώνυμο ονοματεπωνυμο αθλητής αθλήτρια",
+        "team": "σύλλογος συλλογος σωματείο",
+        "year": "έτος ετος έτος_γέν. γέννηση",
+        "mark": "επίδοση επιδοση χρόνος",
+        "wind": "άνεμος ανεμος",
+    },
     "ja": {
         "place": "順位 着順",
         "athlete": "氏名 選手名",
@@ -292,7 +300,7 @@ _LANGUAGE: dict[str, str] = {}
 for _lang, _fields in _WORDS.items():
     for _field, _words in _fields.items():
         for _w in _words.split():
-            _key = _w.replace("_", " ")
+            _key = _w.replace("_", " ").casefold()  # (Greek final sigma: σ)
             HEADER_FIELDS.setdefault(_key, _field)
             _LANGUAGE.setdefault(_key, _lang)
 

@@ -159,7 +159,8 @@ _ROUNDS = (
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b|\bkvalifi(?:kation|sering|kace)\b|"
                 r"\bkwalifikacje\b|\bselejtező\b", re.I), "Qualifying"),
     (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|"
-                r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|決勝|决赛|결승",
+                r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|τελικός|τελικος|"
+                r"決勝|决赛|결승",
                 re.I), "Finals"),
     # a numbered series, once no final is named: 'Serie 1', 'Reeks 2', '1. Seri', 'Σειρά 1'
     (re.compile(r"\b(?:seri[ea]?|série|reeks|σειρά|σειρα)\s*\d|"

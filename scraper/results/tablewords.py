@@ -60,7 +60,7 @@ _LEG_COLUMN = re.compile(
 )  # 'Leg 1' .. 'Leg 4': a relay's runners, a column each
 
 _CELL_FIELDS: dict[str, str] = {
-    _w: _field for _field, _words in _HEADERS.items() for _w in _words.split()
+    _w.casefold(): _field for _field, _words in _HEADERS.items() for _w in _words.split()
 }
 # headers of several words, looked up whole
 _CELL_FIELDS.update(
