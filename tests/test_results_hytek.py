@@ -488,3 +488,20 @@ def test_a_field_event_printed_in_both_units_and_its_status_rows_left_of_the_col
         (None, "Riverbend", "ND", "NM", None),
     ]
     assert ev["results"][0]["detail"]["mark_2"] == "6.45m"
+
+
+def test_a_status_set_right_of_a_points_column_is_the_rows_status():
+    # a decathlete who did not finish: 'DNF' printed past the end of 'Points' had dropped him
+    text = (
+        "Event 23  Men Decathlon\n"
+        "==============================================================================\n"
+        "    Name                    Year School                           Points\n"
+        "==============================================================================\n"
+        "   1 Hadley, Tobin           FR  Ravensholm Tech                  7046\n"
+        "        100m       11.07 (+0.0)    739\n"
+        "  -- Wetherell, Ivo          JR  Ravensholm Tech                     DNF\n"
+        "        100m       11.31            744\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    got = [(r["place"], r["athlete"], r["mark"], r["status"]) for r in doc["events"][0]["results"]]
+    assert got == [(1, "Hadley, Tobin", "7046", None), (None, "Wetherell, Ivo", "DNF", "DNF")]

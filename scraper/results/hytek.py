@@ -278,6 +278,10 @@ class _Reader:
         assert self.ev is not None
         assert self.cols is not None
         cells = cells_by_header(line, self.cols)
+        last = self.cols[-1].field
+        marks = ("mark", "finals", "prelims", "points", "gun", "net", "chip")
+        if status_of(cells.get("x:extra")) and last and not any(cells.get(f) for f in marks):
+            cells[last] = cells.pop("x:extra")  # 'DNF' set right of the last column, its own
         lead = line.split()[0]
         for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
             if not cells.get("place") and cells.get(f, "").startswith(lead + " "):
