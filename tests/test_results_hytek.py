@@ -505,3 +505,24 @@ def test_a_status_set_right_of_a_points_column_is_the_rows_status():
     doc = to_contract(parse_document(text.encode(), None, "results.txt"))
     got = [(r["place"], r["athlete"], r["mark"], r["status"]) for r in doc["events"][0]["results"]]
     assert got == [(1, "Hadley, Tobin", "7046", None), (None, "Wetherell, Ivo", "DNF", "DNF")]
+
+
+def test_the_meets_name_over_its_venue_and_date_with_the_page_number_beside_it():
+    # 'Page 1' at the end of the meet's line had hidden it: the venue's line became the name
+    text = (
+        "Greyfield Relays and Open                                   Page 1\n"
+        "Hollins Park - 5/16/2026\n"
+        "                               Results\n\n"
+        "Event 12  Boys 1600 Meter Run\n"
+        "================================================================\n"
+        "    Name                    Year School                  Finals\n"
+        "================================================================\n"
+        "   1 Upcott, Ivo             11 Greyfield HS              4:22.10\n"
+        "   2 Rudge, Theo             12 Jessop Prep               4:25.87\n"
+    )
+    meet = to_contract(parse_document(text.encode(), None, "results.txt"))["meet"]
+    assert (meet["name"], meet["venue"], meet["date"]) == (
+        "Greyfield Relays and Open",
+        "Hollins Park",
+        "2026-05-16",
+    )

@@ -32,6 +32,7 @@ EVENT = re.compile(
     r"^\s*\(?\s*(\.{2,}\s*)?(?:#\s*)?Event\s+(\d+[A-Za-z]?)\s*[:.]?\s+(.+?)\)?\s*$", re.I
 )
 PAGE_HEADER = re.compile(r"licensed to|hy-?tek'?s?\s+meet\s+manager|^\s*page \d+\s*$", re.I)
+_PAGE_MARK = re.compile(r"\s{2,}page \d+(?: of \d+)?\s*$", re.I)  # the page, at a line's end
 MEET_LINE = re.compile(
     r"^\s*(.+?)\s+-\s+((\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:\s+(?:to|-)\s+\S+)?)\s*$"
 )
@@ -146,6 +147,8 @@ class _Reader:
     # ------------------------------------------------------------------ pieces
     def _page_header_line(self, s: str) -> bool:
         meet = self.doc.meet
+        if paged := _PAGE_MARK.search(s):  # 'Greyfield Relays and Open      Page 1'
+            s, self.in_page_header = s[: paged.start()], True
         line = self._meet_line(s)
         if line is not None and not EVENT.match(s):
             if meet.name is None:
