@@ -455,6 +455,8 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Kulübü", "team"),
         ("Derece", "mark"),
         ("Σύλλογος", "team"),  # Greek, its final sigma casefolded
+        ("Total Points", "points"),
+        ("Team Points", "points"),
         ("ΣΥΛΛΟΓΟΣ", "team"),
         ("Επίδοση", "mark"),
         ("Data Nasc.", "year"),  # a birth date: its year
@@ -1794,3 +1796,18 @@ def test_an_age_group_column_of_british_words_is_the_category_not_the_year() -> 
     doc = contract(page)
     assert [y for _, y in cells(doc, "athlete", "year")] == [None, None, None]
     assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["SEN", "SEN", "U20"]
+
+
+def test_a_clubs_points_table_with_a_column_per_gender_gives_team_rows():
+    # 'Total Points' had been no column: the table of club scores was read as nothing
+    page = (
+        "<html><body><h2>County League Match 2 - Club Scores</h2><table>"
+        "<tr><th>Rank</th><th>Club</th><th>Men</th><th>Women</th><th>Total Points</th></tr>"
+        "<tr><td>1</td><td>Harwick AC</td><td>212</td><td>198</td><td>410</td></tr>"
+        "<tr><td>2</td><td>Tilbury Harriers</td><td>190</td><td>175</td><td>365</td></tr>"
+        "</table></body></html>"
+    )
+    [ev] = contract(page)["events"]
+    assert ev["kind"] == "team_scores"
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]]
+    assert got == [(1, "Harwick AC", 410.0), (2, "Tilbury Harriers", 365.0)]

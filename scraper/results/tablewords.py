@@ -102,6 +102,11 @@ _CELL_FIELDS.update(
         "avg lap": "pace",
         "heat no": "heat",
         "overall place": "place",
+        "total points": "points",
+        "total pts": "points",
+        "points total": "points",
+        "team points": "points",
+        "total score": "points",
     }
 )
 
