@@ -1286,3 +1286,26 @@ def test_a_greek_list_under_its_header_keeps_a_clubs_founding_year():
         ("2001", "Ο.Κ. Νεμέα 1998"),
         ("2004", "Α.Ο. Ποσειδών Κεγχρεών"),
     ]
+
+
+def test_a_page_title_parted_by_a_dash_is_no_header_and_a_status_with_a_colon_opens_a_row():
+    # 'Club Open – results' (a team word and a mark word) had been read as a relay's header:
+    # every runner a relay team named 'Name (Club)'; 'DNS: Name (Club)' had given no row
+    text = (
+        "Club Open – results\n\n"
+        "Women 200m – Final (wind +1.1)\n\n"
+        "  1. Hattie Wetherell (Saltmarsh Harriers) 24.78\n\n"
+        "  2. Saffron Gallimore (Northgate Uni AC) 25.04\n\n"
+        "  3. Freya Pridmore (Westmoor AC) 25.27\n\n"
+        "  DNS: Wren Tattersall (Fernmouth TC)\n\n"
+        "  DNS: Did not start\n"
+    )
+    [ev] = parse(text)["events"]
+    assert ev["kind"] == "individual"
+    got = [(r["place"], r["athlete"], r["team"], r["status"]) for r in ev["results"]]
+    assert got == [
+        (1, "Hattie Wetherell", "Saltmarsh Harriers", None),
+        (2, "Saffron Gallimore", "Northgate Uni AC", None),
+        (3, "Freya Pridmore", "Westmoor AC", None),
+        (None, "Wren Tattersall", "Fernmouth TC", "DNS"),
+    ]

@@ -68,7 +68,7 @@ from scraper.results.sections import (
     section_name,
     without_start_time,
 )
-from scraper.results.statuses import status_heading
+from scraper.results.statuses import status_heading, status_last
 from scraper.results.teamlines import (
     TEAM_TITLE,
     TeamTable,
@@ -150,6 +150,7 @@ class _Reader:
                 if all(fields):  # 'Pace' on a line of its own under the header: rows wrap too
                     self.block.wrapped = tuple(f for f in fields if f)
                     continue
+            line = status_last(line)  # 'DNS: Wren Tattersall (Fernmouth TC)'
             toks = split_glued(tokens(line))
             if s in self.furniture and not (self.block is not None and self._is_row(toks)):
                 if self.last is not None and self.block is not None:  # (a club under a name,

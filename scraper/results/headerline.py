@@ -69,7 +69,8 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
         return None
     phrase = "  " not in line.strip() and "\t" not in line
-    if phrase and (len(cols) == 2 or _titled(line) or cols[0].field.startswith("x:")):
+    parted = re.search(r"\s[-–—]+\s", line.strip())  # 'Club Open – results': a title's parts
+    if phrase and (len(cols) == 2 or _titled(line) or cols[0].field.startswith("x:") or parted):
         return None  # 'Team Results', "WOMEN'S 6K -- TEAM RESULTS", 'Knockmoyle AC Club
         # Results': one phrase, a title (a header's first word names a column)
     fields = _fields(cols)

@@ -177,10 +177,14 @@ def opens_with_status(text: str | None) -> bool:
 
 
 def named_after_status(words: list[str]) -> bool:
-    """The words after a status that opens a line name a runner ('DNF Darragh Brennan'): five
-    at most, each capitalised, not a legend's ('DNF Did Not Finish')."""
+    """The words after a status that opens a line name a runner ('DNF Darragh Brennan', his
+    club in brackets after him): five at most, each capitalised, not a legend's ('DNF Did Not
+    Finish')."""
+    text = " ".join(words)
+    if text.endswith(")") and " (" in text:
+        words = text[: text.rindex(" (")].split()  # 'Wren Tattersall (Fernmouth TC)'
     return (
-        len(words) <= 5
+        0 < len(words) <= 5
         and all(w[:1].isupper() for w in words)
         and not opens_with_status(" ".join(words))
     )
@@ -190,3 +194,12 @@ def status_heading(line: str) -> str | None:
     """The status a short line of its own names ('DNF', 'Did not start'): a heading over the
     runners it is of."""
     return status_of(line) if len(line.split()) <= 3 else None
+
+
+def status_last(line: str) -> str:
+    """A line opening with a status and a colon before the runner it is ('DNS: Wren Tattersall
+    (Fernmouth TC)') with the status moved to its end, where a mark stands; else the line."""
+    head, colon, rest = line.partition(":")
+    if colon and status_of(head) and named_after_status(rest.split()):
+        return f"{' ' * (len(line) - len(line.lstrip()))}{rest.strip()}  {head.strip()}"
+    return line
