@@ -1309,3 +1309,15 @@ def test_a_page_title_parted_by_a_dash_is_no_header_and_a_status_with_a_colon_op
         (3, "Freya Pridmore", "Westmoor AC", None),
         (None, "Wren Tattersall", "Fernmouth TC", "DNS"),
     ]
+
+
+def test_a_time_in_brackets_after_the_mark_is_no_wind():
+    # '11.15 (11.1)': the time rounded to tenths, beside the mark; it had been stored as the
+    # wind (11.1 m/s); a wind in brackets is signed, or one digit before its decimal
+    text = (
+        "Pl  Name                   Club                 Time\n"
+        " 1  Ivo Tremayne           Kestrel Vale RC      11.15 (11.1)\n"
+        " 2  Quinn Harlowe          Kestrel Vale RC      11.24 (1.2)\n"
+    )
+    got = [(r["mark"], r["wind"]) for r in rows_of(text)]
+    assert got == [("11.15", None), ("11.24", 1.2)]
