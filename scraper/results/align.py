@@ -31,7 +31,9 @@ _PLACE = re.compile(r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|\.?[ÂºÂ
 # a class year ('SO'), with its year of eligibility ('SO-1')
 CLASS_YEAR = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)
 YEAR4 = re.compile(r"^(?:19[2-9]\d|20[0-2]\d)$")
-BRACKET_WIND = re.compile(r"^\((?:[+-]\d{1,2}|\d)[.,]\d\)$")  # "(+1.2)", "(0.8)"; not "(11.1)": a time
+BRACKET_WIND = re.compile(
+    r"^\((?:[+-]\d{1,2}|\d)[.,]\d\)$"
+)  # "(+1.2)", "(0.8)"; not "(11.1)": a time
 _TRY = frozenset({"decimal", "mark", "time", "signed", "status", "dash"})
 _SIGNED = re.compile(r"^[+-]\d{1,2}[.,]\d[wW]?$|^0[.,]0$")  # a wind; "+2.4w": marked wind-aided
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")

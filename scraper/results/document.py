@@ -9,8 +9,9 @@ import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.blocks import settle_time_columns, squads_apart
+from scraper.results.entries import page_lines
 from scraper.results.model import ResultDoc
-from scraper.results.text import heading_meet, parse_text, rows_in
+from scraper.results.text import heading_meet, parse_text, refuse_entries, rows_in
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 
@@ -53,7 +54,7 @@ def _parse(data: bytes | str, url: str | None, name: str | None) -> ResultDoc:
         or "<div" in head
         or "<pre" in head
     ):
-        return html.parse(text, url)
+        return refuse_entries(html.parse(text, url), page_lines(text))
     doc = parse_text(text, name)
     heading_meet(doc, text)
     return doc

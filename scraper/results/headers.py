@@ -36,7 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born dob birthdate "
         "date_of_birth",
         "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",
-        "seed": "seed seed# seedmark sd entry",
+        "seed": "seed seed# seedmark sd entry seed_time entry_mark pb sb personal_best season_best",
         "prelims": "prelims prelim preliminaries semis semi semifinals semi-finals heats quarters "
         "quarterfinals quarter-finals",
         "finals": "finals final",

@@ -11,6 +11,7 @@ from scraper.results import agate, delimited, fallback, hytek, listing, ruled, s
 from scraper.results.blocks import without_splits
 from scraper.results.columns import is_placeish
 from scraper.results.dates import dayfirst_of
+from scraper.results.entries import entry_list
 from scraper.results.marks import looks_like_mark
 from scraper.results.model import ResultDoc
 from scraper.results.sections import meet_heading
@@ -24,6 +25,13 @@ def parse_text(text: str, name: str | None = None) -> ResultDoc:
         return ResultDoc(format="text", error="binary data, no text (a format no reader knows)")
     doc = _read(text, name)
     doc.events = without_splits(doc.events)
+    return refuse_entries(doc, text)
+
+
+def refuse_entries(doc: ResultDoc, text: str) -> ResultDoc:
+    """No rows from a start list or an entry list (:mod:`scraper.results.entries`): its reason."""
+    if rows_in(doc) and (why := entry_list(text)) is not None:
+        doc.events, doc.error = [], why
     return doc
 
 

@@ -1,0 +1,68 @@
+"""Start lists, heat sheets, entry lists and ranking lists: documents laid out like results
+(lanes, bibs, names, clubs, seed times, personal bests, ranks) that hold no meet's results. Read
+as results they would store a lane as a place and a seed as a mark, or a season's best marks as
+one meet's, rows that look right and are wrong; so they are refused, with the reason.
+
+Pure. A document is a list of entries when it names itself one ('START LIST', 'Startliste',
+'Entry list - 12 April 2025', 'Heat Sheet') or its column headers name entry marks (Seed, PB,
+SB) beside names, and no column header of it names a result (Time, Mark, Result, Finals...). It
+is a ranking list when a header gives each mark its own venue and date ('Rank, Mark, Wind,
+Athlete, Club, DOB, Venue, Date').
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from scraper.results.headers import field_of
+
+_TITLE = re.compile(
+    r"^(?:start\s*lists?|starterliste|startliste[n]?|heat\s+sheets?|psych\s+sheets?|"
+    r"entry\s+lists?|entrants|liste\s+de\s+départ|listes?\s+des?\s+engagés|lista\s+de\s+salida|"
+    r"startlijst|lista\s+startowa|startovní\s+listina|lähtölista|startlista|ordine\s+di\s+partenza)"
+    r"(?:$|\s*[-–—:,(]|\s+\d)",
+    re.I,
+)
+# the columns a result is printed in ('Seed', 'PB' and 'SB' are marks from before the meet)
+_RESULT_FIELDS = frozenset({"mark", "finals", "prelims", "gun", "net", "chip", "points"})
+_NAMES = frozenset({"athlete", "first", "last", "team"})
+_CELLS = re.compile(r"\s{2,}|\t|\s*[,;]\s*")
+_VENUE = frozenset({"venue", "meet", "meeting", "competition", "ort", "lieu", "sede", "stadion"})
+_DATE = frozenset({"date", "datum", "fecha", "data", "dato"})
+_TAG_BREAK = re.compile(r"<(?:/tr|br|/p|/h\d|/div|/li|/caption|/dt|/dd)\b[^>]*>", re.I)
+_TAG_CELL = re.compile(r"</t[hd]\s*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def entry_list(text: str) -> str | None:
+    """Why the document is a start or entry list (None: it is not, or holds a result column)."""
+    titled, seeded = False, False
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s or len(s) > 200:
+            continue
+        if len(s) < 80 and _TITLE.match(s):
+            titled = True
+            continue
+        cells = [c.casefold().strip(".:") for c in _CELLS.split(s)]
+        fields = {field_of(c) for c in cells} - {None}
+        if len(fields) < 2 or not fields & _NAMES:
+            continue
+        if fields & _RESULT_FIELDS and _VENUE & set(cells) and _DATE & set(cells):
+            return "a ranking list (each mark with its own venue and date), not a meet's results"
+        if fields & _RESULT_FIELDS:
+            return None  # a results header: results (the entries of some events beside them)
+        seeded = seeded or "seed" in fields
+    if titled:
+        return "a start list or entry list (its title says so), no results"
+    if seeded:
+        return "a start list or entry list (seed or best marks, no result column), no results"
+    return None
+
+
+def page_lines(page: str) -> str:
+    """An HTML page's text a line per row, paragraph or heading, a row's cells apart: what
+    :func:`entry_list` reads of a page."""
+    text = _TAG.sub(" ", _TAG_CELL.sub("  ", _TAG_BREAK.sub("\n", page)))
+    return html.unescape(text)
