@@ -67,6 +67,9 @@ MARKS = [
     ("6.03m", None, 6.03, "m", None, None, None, []),
     ("45.20", "m", 45.2, "m", None, None, None, []),
     ("91.50", "points", 91.5, "points", None, None, None, []),
+    ("5 412", "points", 5412.0, "points", None, None, None, []),  # thousands parted
+    ("5,412", "points", 5412.0, "points", None, None, None, []),  # (a score has no 3 decimals)
+    ("5.412", "points", 5412.0, "points", None, None, None, []),
     ("DNF", None, None, None, None, "DNF", None, []),
     ("DNS", None, None, None, None, "DNS", None, []),
     ("DQ", None, None, None, None, "DQ", None, []),

@@ -180,8 +180,13 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
             f"{h}:{(mi or '0').zfill(2)}:{s.zfill(2)}" if h else f"{mi}:{s.zfill(2)}" if mi else s
         )
         text = clock + (f".{frac}" if frac else "")
+    if unit_hint == "points" and _GROUPED.match(text):
+        text = re.sub(r"\D", "", text)  # '5 412', '5,412', '5.412' points: 5412 (no decimals)
     fast = _fast(text, unit_hint)
     return fast if fast is not None else _slow(text, raw, unit_hint)
+
+
+_GROUPED = re.compile(r"^\d{1,2}[ ,.\u00a0\u202f]\d{3}$")  # a combined event's thousands parted
 
 
 def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
