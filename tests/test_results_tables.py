@@ -456,6 +456,8 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Derece", "mark"),
         ("Σύλλογος", "team"),  # Greek, its final sigma casefolded
         ("Total Points", "points"),
+        ("Universidad", "team"),  # a university championship's team column
+        ("University", "team"),
         ("Team Points", "points"),
         ("ΣΥΛΛΟΓΟΣ", "team"),
         ("Επίδοση", "mark"),

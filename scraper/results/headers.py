@@ -29,7 +29,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "last": "last last_name lastname surname family_name",
         "team": "school team affiliation club team/school school/team institution org "
         "organization college team/club club/team affil team_(team_place) club_name "
-        "final_standings standings team_name school_name nat/club club/nat nat/team",
+        "final_standings standings team_name school_name nat/club club/nat nat/team university",
         "country": "country nat nation nat. noc npc ctry province prov prov. region",
         "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
         "state st location",
@@ -134,7 +134,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "net": "tiempo_chip tiempo_neto",
         "athlete": "nombre atleta apellidos,_nombre apellidos_y_nombre nombre_y_apellidos "
         "apellido,_nombre",
-        "team": "club equipo",
+        "team": "club equipo universidad",
         "year": "año nac. f._nac. f.nac. año_nac. nacimiento fecha_nac.",
         "country": "país nacionalidad",
         "mark": "tiempo marca",
