@@ -1321,3 +1321,28 @@ def test_a_time_in_brackets_after_the_mark_is_no_wind():
     )
     got = [(r["mark"], r["wind"]) for r in rows_of(text)]
     assert got == [("11.15", None), ("11.24", 1.2)]
+
+
+def test_the_rule_cited_under_a_disqualified_row_is_its_reason():
+    # 'TR22.6.2 hurdle clearance' had started an event of its own, and the next reason line
+    # had joined the next runner's name
+    text = (
+        "Women 200m Final\n"
+        "Pos         Name                      Club                        Time\n"
+        "  1         Aoife Brandt              Thornbury AC                24.25\n"
+        "  2         Dulcie Morrow             Pencaster AC                24.53\n"
+        "            Mabel Fenn                Thornbury AC                  DQ\n"
+        "            TR22.6.2 hurdle clearance (trailing leg)\n"
+        "            Wren Oakhill              Pencaster AC                  DQ\n"
+        "            TR16.8 false start\n"
+    )
+    [ev] = parse(text)["events"]
+    got = [
+        (r["athlete"], r["status"], (r.get("detail") or {}).get("reason")) for r in ev["results"]
+    ]
+    assert got == [
+        ("Aoife Brandt", None, None),
+        ("Dulcie Morrow", None, None),
+        ("Mabel Fenn", "DQ", "TR22.6.2 hurdle clearance (trailing leg)"),
+        ("Wren Oakhill", "DQ", "TR16.8 false start"),
+    ]

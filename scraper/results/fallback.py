@@ -48,6 +48,7 @@ from scraper.results.plancells import cells_of, settle
 from scraper.results.resultlike import race_title
 from scraper.results.rowlines import (
     continued,
+    dq_reason,
     finish_row,
     legs,
     runners,
@@ -163,6 +164,8 @@ class _Reader:
                 self._row(line, toks)
                 continue
             last, self.last = self.last, None
+            if last is not None and dq_reason(last, line):
+                continue  # 'TR17.3.1 lane infringement' under a DQ row: its reason
             listing = self.listed and status_heading(s)  # 'DNF' .. 'DNS': no row's
             if last is not None and not listing and continued(last, line, self.block):
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
