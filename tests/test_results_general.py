@@ -1346,3 +1346,15 @@ def test_the_rule_cited_under_a_disqualified_row_is_its_reason():
         ("Mabel Fenn", "DQ", "TR22.6.2 hurdle clearance (trailing leg)"),
         ("Wren Oakhill", "DQ", "TR16.8 false start"),
     ]
+
+
+@pytest.mark.parametrize("status", ["DNF", "DNF."])
+def test_a_status_before_a_runner_and_the_club_in_brackets(status: str):
+    text = (
+        "Girls 800m\n"
+        "1. Ada Lowe (Fernhollow Harriers) 2:31.0\n"
+        "2. Maren Hebden (Fernhollow Harriers) 2:34.9\n"
+        f"{status} Tamsin Kimber (Millbrook RC)\n"
+    )
+    got = [(r["place"], r["athlete"], r["team"], r["status"]) for r in rows_of(text)]
+    assert got[-1] == (None, "Tamsin Kimber", "Millbrook RC", "DNF")

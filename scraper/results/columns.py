@@ -74,6 +74,8 @@ def build_row(
         # 'Name | Surname', 'Vorname | Nachname': the given name first, as the tables read them
         name = _name(" ".join(c for c in (cells.get("first"), name, cells.get("last")) if c))
     team = _clean(cells.get("team"))
+    if team and team[0] == "(" and team[-1] == ")" and "(" not in team[1:]:
+        team = team[1:-1].strip() or None  # 'DNF Tamsin Kimber (Millbrook RC)': the club's
     country = _clean(cells.get("country"))
     if country:  # the affiliation where no club is printed, unless it is a hometown's province
         row.extra["country"] = country
