@@ -1358,3 +1358,17 @@ def test_a_status_before_a_runner_and_the_club_in_brackets(status: str):
     )
     got = [(r["place"], r["athlete"], r["team"], r["status"]) for r in rows_of(text)]
     assert got[-1] == (None, "Tamsin Kimber", "Millbrook RC", "DNF")
+
+
+def test_a_round_line_with_a_start_time_and_a_wind_is_no_title():
+    # 'Final   Start Time 20:45   Wind: +0.7 m/s' had replaced the event's name (and gender)
+    text = (
+        "Men's 100m\n"
+        "Final                                 Start Time 20:45        Wind: +0.7 m/s\n"
+        "Rank  Name                          NAT              Result\n"
+        "   1  HOLM Arvid                    ITA                9.94\n"
+        "   2  RASK Tobin                    BEL               10.00\n"
+    )
+    [ev] = parse(text)["events"]
+    assert (ev["event_name"], ev["gender"], ev["round"]) == ("Men's 100m", "M", "Finals")
+    assert [r["wind"] for r in ev["results"]] == [0.7, 0.7]

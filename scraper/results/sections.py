@@ -218,14 +218,14 @@ def is_event_title(s: str) -> bool:
 
 _START_TIME = re.compile(
     r"[\s,;|–-]*\b(?:start(?:\s*time)?|beginn|départ|inizio|hora|starttid)\s*:?\s*"
-    r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:uhr|h)?\s*$",
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:uhr|h)\b)?(?=\s|$)",
     re.I,
 )
 
 
 def without_start_time(s: str) -> str:
-    """A title line without the start time printed at its end ('... Final - Start Time: 19:05',
-    'Beginn: 14:30 Uhr')."""
+    """A title line without the start time printed in it ('... Final - Start Time: 19:05',
+    'Beginn: 14:30 Uhr', 'Final   Start Time 20:45   Wind: +0.7 m/s')."""
     return _START_TIME.sub("", s) if ":" in s or "." in s else s
 
 
