@@ -1813,3 +1813,18 @@ def test_a_clubs_points_table_with_a_column_per_gender_gives_team_rows():
     assert ev["kind"] == "team_scores"
     got = [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]]
     assert got == [(1, "Harwick AC", 410.0), (2, "Tilbury Harriers", 365.0)]
+
+
+@pytest.mark.parametrize("label", ["<p><strong>{}</strong></p>", "<h3>{}</h3>", "<p>{}</p>"])
+def test_a_gender_word_over_each_table_under_the_races_title_is_its_gender(label: str):
+    # 'Men' and 'Women' over two tables of the 5000m had given neither table a gender
+    head = "<tr><th>Pos</th><th>Name</th><th>Club</th><th>Time</th></tr>"
+    page = (
+        "<html><body><h2>Inchley 5000m Night - 5000m</h2>"
+        f"{label.format('Men')}<table>{head}"
+        "<tr><td>1</td><td>Matteo Hebden</td><td>Inchley AC</td><td>14:12.55</td></tr></table>"
+        f"{label.format('Women')}<table>{head}"
+        "<tr><td>1</td><td>Rosalind Pridmore</td><td>Crabtree H</td><td>16:05.12</td></tr></table>"
+        "</body></html>"
+    )
+    assert [e["gender"] for e in contract(page)["events"]] == ["M", "F"]

@@ -31,6 +31,7 @@ def title_of(
     met on the way.  A heading over prose (a help text, a form) titles that, not the table."""
     rnd = None
     wind = None
+    sex = None  # a gender's label right over the table ('Men', 'Women') under the race's title
     prose = 0  # words of other text between the table and a heading: a heading over prose
     for seen, (s, tag) in enumerate(before):  # titles that prose, not the table
         if seen >= 40:
@@ -42,6 +43,9 @@ def title_of(
             rnd = rnd or round_of(rest)  # a heat's: 'Vorlauf 1  Wind: +0,4 m/s'
             continue  # (or a wind on a line of its own)
         s = rest  # '100m Men Final (wind +0.6)': the title without its wind
+        if seen < 2 and sex is None and _sex_label(s):
+            sex = s.strip(" :")
+            continue
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
             rnd = r
@@ -51,7 +55,8 @@ def title_of(
             title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
             if GENERIC_TITLE.match(title) and (race := _race_over(before[seen + 1 : seen + 3])):
                 title = f"{race} - {title}"  # 'Varsity Boys 5K' beside 'Individual Results'
-            return (_with_class(title, tag, outline) if tag in HEADINGS else title), rnd, wind
+            title = _with_class(title, tag, outline) if tag in HEADINGS else title
+            return _sexed(title, sex), rnd, wind
         if tag not in HEADINGS:
             prose += len(s.split())
         elif prose < 12 and sum(ch.isalpha() for ch in s) >= 4:
@@ -59,7 +64,18 @@ def title_of(
     named = [  # 'Heat 2' under 'Boys 100 Meters' ('Wind: -1,1 m/s' names no 1 m race)
         h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(wind_in(h)[1])
     ]
-    return (named[0] if named else None), rnd, wind
+    return (_sexed(named[0], sex) if named else None), rnd, wind
+
+
+def _sex_label(s: str) -> bool:
+    """A gender's word alone ('Men', 'Women:'; not a class, 'Girls U/8'), labelling the table
+    under it."""
+    return len(s.split()) == 1 and gender_of(s) is not None and not EVENT_WORDS.search(s)
+
+
+def _sexed(title: str, sex: str | None) -> str:
+    """'5000m' over a table labelled 'Men': '5000m - Men' (a title naming no gender of its own)."""
+    return f"{title} - {sex}" if sex and gender_of(title) is None else title
 
 
 def _race_over(before: list[tuple[str, str]]) -> str | None:
