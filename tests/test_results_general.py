@@ -1372,3 +1372,22 @@ def test_a_round_line_with_a_start_time_and_a_wind_is_no_title():
     [ev] = parse(text)["events"]
     assert (ev["event_name"], ev["gender"], ev["round"]) == ("Men's 100m", "M", "Finals")
     assert [r["wind"] for r in ev["results"]] == [0.7, 0.7]
+
+
+def test_a_dual_meets_final_score_is_its_team_scores():
+    # 'Final Score - Men' had been no team title: the running score above it named an event
+    # whose runners were the two teams
+    text = (
+        "Event 1 Men 400 Meters\n"
+        "  Pl Name                            Team                         Mark     Pts\n"
+        "   1  Nash Yardley                   Ashcombe                    48.00       5\n"
+        "   2  Rafe Holling                   Westbrook                   48.43       3\n"
+        "      Running score: Westbrook 3 Ashcombe 5\n\n"
+        "Final Score - Men\n"
+        "  1.  Ashcombe                     5\n"
+        "  2.  Westbrook                    3\n"
+    )
+    events = parse(text)["events"]
+    assert [(e["kind"], e["gender"]) for e in events] == [("individual", "M"), ("team_scores", "M")]
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in events[1]["results"]]
+    assert got == [(1, "Ashcombe", 5.0), (2, "Westbrook", 3.0)]

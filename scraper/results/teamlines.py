@@ -22,7 +22,7 @@ from scraper.results.model import Event, ResultDoc, Row, new_event
 
 TEAM_TITLE = re.compile(
     r"(?:team|house)\s*(?:scores?|scoring|rankings?|standings|results?|points)|mannschafts\w*|"
-    r"club\s*(?:scores?|rankings?|standings|points)|"
+    r"club\s*(?:scores?|rankings?|standings|points)|\bfinal\s+(?:team\s+)?score\b|"
     r"lagkonkurranse|holdkonkurrence|classement des équipes|\bteams?\b$|^teams?\b(?!\s+\w+\s*$)|"
     r"\b(?:equipos|equipas|equips|squadre|lagtävling|joukkue\w*|drużyn\w*|družstv\w*|ploegen|"
     r"echipe|ekip\w*|csapat\w*|takım\w*|ομάδ\w*|ομαδ\w*)\b|"
