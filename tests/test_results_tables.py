@@ -1828,3 +1828,28 @@ def test_a_gender_word_over_each_table_under_the_races_title_is_its_gender(label
         "</body></html>"
     )
     assert [e["gender"] for e in contract(page)["events"]] == ["M", "F"]
+
+
+def test_a_dash_in_an_unheaded_place_column_leaves_it_the_place_column():
+    # result cards with no header: one card's '-' (a DNF's place) had cost every card its place
+    card = (
+        '<div class="card"><span class="place">{}</span><span class="name">{}</span>'
+        '<span class="club">{}</span><span class="time">{}</span></div>'
+    )
+    cards = [
+        ("1", "Aoife Nettleford", "Kilbride Park RC", "4:48.31"),
+        ("2", "Bryony Sallowfield", "Thackeray Tri", "4:52.07"),
+        ("3", "Fern Rushworth", "Kilbride Park RC", "5:01.66"),
+        ("-", "Greta Underhill", "Ormsby Striders", "DNF"),
+    ]
+    page = (
+        '<html><body><h2>Women Mile</h2><div class="cards">'
+        + "".join(card.format(*c) for c in cards)
+        + "</div></body></html>"
+    )
+    assert cells(contract(page), "place", "status") == [
+        (1, None),
+        (2, None),
+        (3, None),
+        (None, "DNF"),
+    ]

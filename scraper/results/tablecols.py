@@ -109,8 +109,8 @@ def mark_parts(text: str) -> tuple[str, str | None, str | None]:
 
 def _kind(v: str) -> str:
     t = v.strip()
-    if not t:
-        return "empty"
+    if not t or t.strip("-–—*") == "":
+        return "empty"  # (a dash: nothing printed, as a DNF's place)
     if _BIRTH_YEAR.match(t):
         return "birthyear"
     if PLACE.match(t):
