@@ -26,6 +26,7 @@ from scraper.results.source import text_units
 
 # (line, is it a result line?, why)
 LINES = [
+    ("| 1  Zeb Marchbank   Gorsebrook AC   15.98 |", True, "a row inside a table's rule"),
     ("  1 Josh Kerr                26 Great Britain          3:45.34NR", True, "Hy-Tek"),
     (" -- Abraham Alvarado         24 United States              DNF", True, "no place: status"),
     ("   Smith, Jane     Central High          DNS", True, "status alone stands for the place"),

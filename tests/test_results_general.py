@@ -1391,3 +1391,20 @@ def test_a_dual_meets_final_score_is_its_team_scores():
     assert [(e["kind"], e["gender"]) for e in events] == [("individual", "M"), ("team_scores", "M")]
     got = [(r["place"], r["team"], r["mark_normalized"]) for r in events[1]["results"]]
     assert got == [(1, "Ashcombe", 5.0), (2, "Westbrook", 3.0)]
+
+
+def test_a_tables_rule_around_a_row_is_no_part_of_it():
+    # '| 1  Zeb Marchbank ... 15.98 |' had been read as the event's title, its row lost
+    text = (
+        "Men Shot Put Final\n"
+        "Pos  Athlete                Club                 Mark\n"
+        "| 1  Zeb Marchbank         Gorsebrook AC         15.98 |\n"
+        "  2  Callum Tremayne       Oakmere AC            15.54\n"
+    )
+    [ev] = parse(text)["events"]
+    assert ev["event_name"] == "Men Shot Put Final"
+    got = [(r["place"], r["athlete"], r["team"], r["mark"]) for r in ev["results"]]
+    assert got == [
+        (1, "Zeb Marchbank", "Gorsebrook AC", "15.98"),
+        (2, "Callum Tremayne", "Oakmere AC", "15.54"),
+    ]

@@ -27,7 +27,10 @@ RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 
 def split_glued(toks: list[Tok]) -> list[Tok]:
     """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
-    from the surname before it ('KRAIMER , Michael') joins it."""
+    from the surname before it ('KRAIMER , Michael') joins it; a table's rule ('| 1  Zeb ... |')
+    goes."""
+    if toks and (toks[0].text == "|" or toks[-1].text == "|"):
+        toks = [t for t in toks if t.text != "|"]
     if any(t.text == "," for t in toks[1:]):
         out = [toks[0]]
         for t in toks[1:]:

@@ -187,6 +187,9 @@ def race_title(line: str) -> bool:
 def line_is_result(line: str) -> bool:
     """A text line that holds a result (see the module's docstring)."""
     tokens = line.split()
+    if tokens and (tokens[0] == "|" or tokens[-1] == "|"):
+        tokens = [t for t in tokens if t != "|"]  # a table's rule: '| 1  Zeb ... 15.98 |'
+        line = " ".join(tokens)
     if len(tokens) < 2 or race_title(line):
         return False  # an event's title: '60 m vallas (0,914) Hombres', '10 km Dames'
     if _SCORES_LINE.match(line.strip()):
