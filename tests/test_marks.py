@@ -83,6 +83,8 @@ MARKS = [
     ("37.62DQ", None, None, None, None, "DQ", None, []),
     ("", None, None, None, None, None, None, []),
     ("Smith", None, None, None, None, None, None, []),
+    ("1:5", None, None, None, None, None, None, []),  # seconds print two digits: a time cut short
+    ("12:3.4", None, None, None, None, None, None, []),
 ]
 
 

@@ -105,8 +105,8 @@ def time_seconds(text: str) -> float | None:
     sec = float(s.replace(",", "."))
     total = sec
     if mi is not None:
-        if sec >= 60:
-            return None
+        if sec >= 60 or len(re.split(r"[.,]", s)[0]) < 2:
+            return None  # (seconds after a colon print two digits: '1:5' is a time cut short)
         total += 60 * int(mi)
     if h is not None:
         if int(mi or 0) >= 60:
@@ -157,7 +157,7 @@ def _fast(text: str, unit_hint: str | None) -> Mark | None:
         h, mi, s, frac = m.groups()
         if h is not None and mi is None:
             h, mi = None, h
-        if mi is not None and int(s) >= 60 or h is not None and int(mi) >= 60:
+        if mi is not None and (int(s) >= 60 or len(s) < 2) or h is not None and int(mi) >= 60:
             return None
         sec = float(f"{s}.{frac}") + 60 * int(mi or 0) + 3600 * int(h or 0)
         return Mark(text, round(sec, 4), "s", "FAT" if len(frac) >= 2 else None)
