@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-from scraper.results.headers import field_of
+from scraper.results.headers import HEADER_WORDS, field_of
 
 _TITLE = re.compile(
     r"^(?:start\s*lists?|starterliste|startliste[n]?|heat\s+sheets?|psych\s+sheets?|"
@@ -28,6 +28,7 @@ _TITLE = re.compile(
 _RESULT_FIELDS = frozenset({"mark", "finals", "prelims", "gun", "net", "chip", "points"})
 _NAMES = frozenset({"athlete", "first", "last", "team"})
 _CELLS = re.compile(r"\s{2,}|\t|\s*[,;]\s*")
+_WORDS = re.compile(r"[\s,;|]+")
 _VENUE = frozenset({"venue", "meet", "meeting", "competition", "ort", "lieu", "sede", "stadion"})
 _DATE = frozenset({"date", "datum", "fecha", "data", "dato"})
 _TAG_BREAK = re.compile(r"<(?:/tr|br|/p|/h\d|/div|/li|/caption|/dt|/dd)\b[^>]*>", re.I)
@@ -45,7 +46,10 @@ def entry_list(text: str) -> str | None:
         if len(s) < 80 and _TITLE.match(s):
             titled = True
             continue
-        cells = [c.casefold().strip(".:") for c in _CELLS.split(s)]
+        low = s.casefold()
+        if sum(w.strip(":.") in HEADER_WORDS for w in _WORDS.split(low)[:16]) < 2:
+            continue  # the quick test: most lines are no header
+        cells = [c.strip(".:") for c in _CELLS.split(low)]
         fields = {field_of(c) for c in cells} - {None}
         if len(fields) < 2 or not fields & _NAMES:
             continue
