@@ -1853,3 +1853,24 @@ def test_a_dash_in_an_unheaded_place_column_leaves_it_the_place_column():
         (3, None),
         (None, "DNF"),
     ]
+
+
+def test_an_award_table_repeating_runners_of_the_overall_results_adds_no_rows():
+    # a road race's age-group awards list runners of the overall results again, with their
+    # times: every one had been stored twice
+    head = "<tr><th>Place</th><th>Name</th><th>Age</th><th>Time</th></tr>"
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+    page = (
+        "<html><body><h2>Overall Results</h2><table>"
+        + head
+        + row.format(1, "Theo Hebden", 31, "16:58")
+        + row.format(2, "Lyra Quarrie", 27, "17:18")
+        + row.format(3, "Wren Gosling", 33, "18:44")
+        + "</table><h2>Age Group Awards</h2><h3>Female 20-39</h3><table>"
+        + head
+        + row.format(1, "Lyra Quarrie", 27, "17:18")
+        + row.format(2, "Wren Gosling", 33, "18:44")
+        + "</table></body></html>"
+    )
+    doc = contract(page)
+    assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("Overall Results", 3)]

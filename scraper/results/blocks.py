@@ -14,6 +14,9 @@
 - **A relay squad's letter** in quotes or brackets after its team (``Ridgeview 'A'``,
   ``Harrowgate (A)``): kept apart in ``extra["relay"]``, the team is the name alone; a bare
   letter stays, as printed (``Logan B``: a school's second team is a team of its own name).
+- **A view repeating runners read before** (a road race's age-group awards after its overall
+  results): a section whose every runner and time the sections above already hold is no new
+  result, and goes (:func:`without_repeats`).
 - **Team-score lines** (:func:`team_row`): place, team, points, whatever order the two numbers
   come in (``1. 34 St. Olaf College``, ``1 Loveland High School 28 19:58 1:39:50 1 3 5``).
 """
@@ -126,6 +129,28 @@ def squads_apart(events: list[Event]) -> None:
         for r in ev.rows:
             if r.team and (m := _SQUAD.match(r.team)):
                 r.team, r.extra["relay"] = m[1], m[2] or m[3] or m[4]
+
+
+def without_repeats(events: list[Event]) -> list[Event]:
+    """The events less the sections that only repeat runners, with their marks, read above."""
+    seen: set[tuple[str, float]] = set()
+    out = []
+    for ev in events:
+        keys = {
+            (" ".join(r.athlete.casefold().split()), r.mark)
+            for r in ev.rows
+            if r.athlete and r.mark is not None
+        }
+        if (
+            ev.kind == "individual"
+            and len(keys) >= 2
+            and len(keys) == len(ev.rows)
+            and keys <= seen
+        ):
+            continue  # 'Age Group Awards - Female 20-39' under the overall results
+        seen |= keys
+        out.append(ev)
+    return out
 
 
 def _time_field(rows: list[Row]) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
-from scraper.results.blocks import settle_time_columns, squads_apart
+from scraper.results.blocks import settle_time_columns, squads_apart, without_repeats
 from scraper.results.entries import page_lines
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, refuse_entries, rows_in
@@ -19,6 +19,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
     doc = _parse(data, url, name)
+    doc.events = without_repeats(doc.events)  # age-group awards repeating the overall results
     settle_time_columns(doc.events)  # gun or chip: one choice for the document
     squads_apart(doc.events)  # "Ridgeview 'A'": the team Ridgeview, its squad A
     return doc

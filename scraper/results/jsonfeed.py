@@ -29,7 +29,7 @@ from scraper.results.tablewords import header_field
 
 MAX_BYTES = 32 * 1024 * 1024
 _NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName", "meet")
-_DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate")
+_DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate", "start")
 _VENUE_KEYS = ("venue", "location", "place", "stadium")
 _MEET_KEYS = ("meet", "competition", "event", "race")
 # an event's name, in the languages of the exports ('disziplin', 'épreuve', 'øvelse', ...)
