@@ -526,3 +526,20 @@ def test_the_meets_name_over_its_venue_and_date_with_the_page_number_beside_it()
         "Hollins Park",
         "2026-05-16",
     )
+
+
+def test_a_relays_alternates_are_no_legs():
+    # '5) Ocampo, Luis 9  6) Ridley, Sam 11' under a 4x400 had been its legs 5 and 6
+    text = (
+        "Event 18  Boys 4x400 Meter Relay\n"
+        "==============================================================================\n"
+        "    School                                               Finals  Points\n"
+        "==============================================================================\n"
+        "  1 Ridgeview  'A'                                       3:24.97    10\n"
+        "     1) Dolan, Marcus 12              2) Pruitt, Caden 11\n"
+        "     3) Hensley, Jamal 12             4) Varga, Tobin 10\n"
+        "     5) Ocampo, Luis 9                6) Ridley, Sam 11\n"
+    )
+    [row] = to_contract(parse_document(text.encode(), None, "r.txt"))["events"][0]["results"]
+    assert [m["leg"] for m in row["relay_members"]] == [1, 2, 3, 4]
+    assert row["detail"]["alternates"] == ["Ocampo, Luis", "Ridley, Sam"]

@@ -259,6 +259,8 @@ TITLES = [
     ("100 m Juniori II Fete", "F", None),
     ("CADET MASCULÍ (3.500 m)", "M", None),
     ("Summer Series 3", None, None),  # the English 'Series' names a meet
+    ("Men 60m - SF1", "M", "Semifinals"),  # numbered semi-finals
+    ("Men 60m - Semi 2", "M", "Semifinals"),
 ]
 
 

@@ -25,6 +25,7 @@ from scraper.results.fixedwidth import (
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
+from scraper.results.rowlines import relay_legs
 from scraper.results.statuses import status_of
 from scraper.results.teamlines import ranked_teams
 
@@ -346,7 +347,10 @@ class _Reader:
             ym = re.match(r"^(.*?)\s+([A-Z]?\d{1,2}|FR|SO|JR|SR|GR)$", text)
             if ym:
                 text, yr = ym.group(1).strip(), ym.group(2)
-            if text:
+            legs = relay_legs(self.ev.name) if self.ev is not None else None
+            if text and legs is not None and leg > legs:  # '5) Ocampo, Luis 9' of a 4x400
+                self.row.extra.setdefault("alternates", []).append(text)
+            elif text:
                 self.row.relay_members.append({"leg": leg, "athlete": text, "year": yr})
 
     def _attempts(self, line: str) -> bool:

@@ -146,7 +146,7 @@ _DIVISION = re.compile(
 _RELAY = re.compile(r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b", re.I)
 _TEAMS = re.compile(r"team (rankings|scores|standings|results)|team scor", re.I)
 _ROUNDS = (
-    (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b", re.I), "Semifinals"),
+    (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b|\bsf\s?\d\b|\bsemi\s\d\b", re.I), "Semifinals"),
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
     (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"

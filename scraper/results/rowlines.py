@@ -202,8 +202,8 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     ' 5.  VfL Deichh.  45,85' is no fifth runner)."""
     if row.athlete is not None or row.team is None:
         return False
-    legs_of = _LEGS.search(event)
-    if legs_of and len(row.relay_members) >= int(legs_of[1]):
+    legs_of = relay_legs(event)
+    if legs_of and len(row.relay_members) >= legs_of:
         return False
     first = re.match(r"\s*([1-8])[).]\s", line)
     timed = _TIMED_RUNNER.fullmatch(line)  # '   Ferris Rowbotham   49.90  (49.90)'
@@ -244,6 +244,14 @@ _RULE_CITED = re.compile(
     r"^(?:(?:T?R|Rule)\s?\d{1,3}(?:\.\d{1,2}){0,3}[a-z]?|\d{1,3}\.\d{1,2}(?:[a-z]|\.\d{1,2}))\b",
     re.I,
 )
+
+
+def relay_legs(event: str) -> int | None:
+    """The legs of the relay an event's name names ('4x400m' -> 4), or None."""
+    m = _LEGS.search(event)
+    return int(m[1]) if m else None
+
+
 _LEGS = re.compile(r"\b([2-8])\s*[x×]\s*\d")  # a relay's legs: '4x100m', '4 x 400'
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _BARE_WIND = re.compile(r"^[+-]\d[.,]\d$")  # signed, one decimal: not a gap ('+0.15')
