@@ -1408,3 +1408,16 @@ def test_a_tables_rule_around_a_row_is_no_part_of_it():
         (1, "Zeb Marchbank", "Gorsebrook AC", "15.98"),
         (2, "Callum Tremayne", "Oakmere AC", "15.54"),
     ]
+
+
+@pytest.mark.parametrize("cards", ["~", "~ >", ">>"])
+def test_a_race_walkers_warnings_after_the_name_are_no_part_of_it(cards: str):
+    # 'Isla Tattersall ~   Harbury AC' had given the name 'Isla' and the team 'Tattersall ~ ...'
+    text = (
+        "Women 20km Race Walk\n"
+        "Pl  Name                         Club                 Time\n"
+        f" 1  Isla Tattersall {cards:<12} Harbury AC           1:32:10\n"
+        " 2  Verity Grimshaw              Northwold RC         1:34:47\n"
+    )
+    got = [(r["athlete"], r["team"]) for r in rows_of(text)]
+    assert got == [("Isla Tattersall", "Harbury AC"), ("Verity Grimshaw", "Northwold RC")]

@@ -20,6 +20,7 @@ _GLUED_PLACE = re.compile(r"^(\d{1,4})\.([^\W\d_ºª][\w'’.\-]*,?)$")
 _GLUED_TIMES = re.compile(
     r"^(\d{1,2}(?::\d{2}){1,2}(?:[.,](\d{1,3}))?)(\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)$"
 )
+_CARDS = re.compile(r"[~>]{1,3}")  # race walking's warnings (~ loss of contact, > bent knee)
 _TIME = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?$")
 # the shapes of a result's mark or status
 RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
@@ -28,9 +29,11 @@ RESULT_SHAPES = frozenset({"time", "decimal", "mark", "status", "pace"})
 def split_glued(toks: list[Tok]) -> list[Tok]:
     """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
     from the surname before it ('KRAIMER , Michael') joins it; a table's rule ('| 1  Zeb ... |')
-    goes."""
+    and a race walker's warnings ('~', '>') go."""
     if toks and (toks[0].text == "|" or toks[-1].text == "|"):
         toks = [t for t in toks if t.text != "|"]
+    if any(_CARDS.fullmatch(t.text) for t in toks):
+        toks = [t for t in toks if not _CARDS.fullmatch(t.text)]  # a walker's cards: '~', '>>
     if any(t.text == "," for t in toks[1:]):
         out = [toks[0]]
         for t in toks[1:]:
