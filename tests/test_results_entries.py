@@ -81,3 +81,15 @@ def test_a_list_that_names_itself_an_entry_list(title: str):
 def test_words_of_entries_inside_a_line_or_alone_in_another_sense(line: str):
     expected = line == "Startlist"  # one word: the list's title
     assert (entry_list(f"{line}\n") is not None) is expected
+
+
+def test_an_export_printing_its_meet_and_date_on_every_row_is_results():
+    # ('Meet' and 'Date' columns had made it a ranking list: one meet, one date on every row)
+    export = (
+        "Meet,Date,Event,Gender,Place,First Name,Last Name,Team,Result\n"
+        "Quail Run Open 2025,04/26/2025,200 Meters,Girls,1,Oaklyn,Oyelaran,Marlow Creek,25.92\n"
+        "Quail Run Open 2025,04/26/2025,200 Meters,Girls,2,Presley,Haskins,Sutter Flats,26.18\n"
+    )
+    assert entry_list(export) is None
+    doc = to_contract(parse_document(export.encode(), None, "export.csv"))
+    assert [r["mark"] for r in doc["events"][0]["results"]] == ["25.92", "26.18"]

@@ -39,7 +39,8 @@ _TAG = re.compile(r"<[^>]*>")
 def entry_list(text: str) -> str | None:
     """Why the document is a start or entry list (None: it is not, or holds a result column)."""
     titled, seeded = False, False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         s = line.strip()
         if not s or len(s) > 200:
             continue
@@ -53,7 +54,7 @@ def entry_list(text: str) -> str | None:
         fields = {field_of(c) for c in cells} - {None}
         if len(fields) < 2 or not fields & _NAMES:
             continue
-        if fields & _RESULT_FIELDS and _VENUE & set(cells) and _DATE & set(cells):
+        if fields & _RESULT_FIELDS and _ranked(cells, lines[i + 1 : i + 41]):
             return "a ranking list (each mark with its own venue and date), not a meet's results"
         if fields & _RESULT_FIELDS:
             return None  # a results header: results (the entries of some events beside them)
@@ -63,6 +64,20 @@ def entry_list(text: str) -> str | None:
     if seeded:
         return "a start list or entry list (seed or best marks, no result column), no results"
     return None
+
+
+def _ranked(header: list[str], rows: list[str]) -> bool:
+    """A header naming a venue and a date per mark, over rows whose venues or dates differ (an
+    export printing its one meet's name and date on every row is that meet's results)."""
+    where = [j for j, c in enumerate(header) if c in _VENUE or c in _DATE]
+    if not (_VENUE & set(header) and _DATE & set(header)):
+        return False
+    seen: set[tuple[str, ...]] = set()
+    for row in rows:
+        cells = _CELLS.split(row.strip())
+        if len(cells) == len(header):
+            seen.add(tuple(cells[j] for j in where))
+    return len(seen) > 1
 
 
 def page_lines(page: str) -> str:
