@@ -93,3 +93,5 @@ def test_an_export_printing_its_meet_and_date_on_every_row_is_results():
     assert entry_list(export) is None
     doc = to_contract(parse_document(export.encode(), None, "export.csv"))
     assert [r["mark"] for r in doc["events"][0]["results"]] == ["25.92", "26.18"]
+    # its one meet and date, on every row, are the document's
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Quail Run Open 2025", "2025-04-26")

@@ -13,7 +13,7 @@ import re
 
 from scraper.results.dates import date_in
 from scraper.results.model import Meet
-from scraper.results.tablewords import header_field, meta_label
+from scraper.results.tablewords import EVENT_COLUMNS, header_field, meta_label
 
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?!\d)")
 # a range's first day: '24-25.05.2025', '10./11.06.2017'
@@ -101,6 +101,24 @@ def read_meta(cells: list[str], meet: Meet) -> bool:
     elif getattr(meet, field) is None:
         setattr(meet, field, value)
     return True
+
+
+def meet_columns(labels: list[str], rows: list[list[str]], meet: Meet | None) -> None:
+    """An export's 'Meet' and 'Date' columns, one value on every row: the meet's name and date
+    (a column whose values differ is the rows' own, a ranking's)."""
+    if meet is None or not rows:
+        return
+    for j, label in enumerate(labels):
+        if label.strip().casefold() in EVENT_COLUMNS:
+            continue  # 'Event', 'Race': the rows' event, however many
+        field = meta_label(label.strip() + ":")
+        values = {r[j].strip() for r in rows if j < len(r)}
+        if field is None or len(values) != 1 or not (value := values.pop()):
+            continue
+        if field == "date" and meet.date is None:
+            meet.date_raw, meet.date = day_of(value)
+        elif field in ("name", "venue") and getattr(meet, field) is None:
+            setattr(meet, field, value)
 
 
 _DISTANCE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)", re.I)

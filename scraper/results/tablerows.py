@@ -20,7 +20,7 @@ from scraper.results.blocks import choose_time_column
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
-from scraper.results.meetinfo import MEET_WORDS, day_of, read_meta
+from scraper.results.meetinfo import MEET_WORDS, day_of, meet_columns, read_meta
 from scraper.results.model import (
     Event,
     Meet,
@@ -86,6 +86,7 @@ def read_table(
 
     def flush() -> None:
         nonlocal ev
+        meet_columns([c.label for c in header or ()], [ln.cells for ln in block], meet)
         at = event_column(header, [ln.cells for ln in block])
         sex = sex_column(header, [ln.cells for ln in block], at is not None)
         rd = next(
