@@ -29,6 +29,7 @@ from collections import Counter
 from scraper.results.align import BRACKET_YEAR, Tok, shape
 from scraper.results.columns import place_of
 from scraper.results.marks import parse_mark
+from scraper.results.meetinfo import RACE_DISTANCE
 from scraper.results.model import Event, Row
 
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
@@ -132,8 +133,10 @@ def squads_apart(events: list[Event]) -> None:
 
 
 def without_repeats(events: list[Event]) -> list[Event]:
-    """The events less the sections that only repeat runners, with their marks, read above."""
-    seen: set[tuple[str, float]] = set()
+    """The events less the sections that only repeat runners, with their marks, read above (of
+    the same race: the women's race or the 5000m under the men's 2 miles is no view of it,
+    whatever its runners)."""
+    seen: dict[tuple[str, float], Event] = {}
     out = []
     for ev in events:
         keys = {
@@ -141,16 +144,22 @@ def without_repeats(events: list[Event]) -> list[Event]:
             for r in ev.rows
             if r.athlete and r.mark is not None
         }
-        if (
-            ev.kind == "individual"
-            and len(keys) >= 2
-            and len(keys) == len(ev.rows)
-            and keys <= seen
-        ):
+        views = len(keys) >= 2 and len(keys) == len(ev.rows) and ev.kind == "individual"
+        if views and keys <= seen.keys() and all(_same_race(ev, seen[k]) for k in keys):
             continue  # 'Age Group Awards - Female 20-39' under the overall results
-        seen |= keys
+        seen.update(dict.fromkeys(keys, ev))
         out.append(ev)
     return out
+
+
+def _same_race(view: Event, race: Event) -> bool:
+    """A section can be a view of another: no other gender, no other distance named."""
+    if view.gender and race.gender and view.gender != race.gender:
+        return False
+    far = {d.replace(" ", "").casefold() for d in RACE_DISTANCE.findall(view.name)}
+    return not far or far == {
+        d.replace(" ", "").casefold() for d in RACE_DISTANCE.findall(race.name)
+    }
 
 
 def _time_field(rows: list[Row]) -> str | None:
