@@ -2327,3 +2327,33 @@ def test_a_relay_teams_runners_with_their_splits_under_its_row(runners: str):
         ("Jasper Abernethy", "49.53"),
     ]
     assert (second["team"], second["mark"]) == ("Lathbury Runners", "3:20.72")
+
+
+SIDE_BY_SIDE_EVENTS = """\
+Eagle Crest Sprint Night 2025 - 4/4/2025
+
+Results
+
+Event 1  Girls 100 Meter Dash            Event 2  Boys 100 Meter Dash
+=======================================  =======================================
+    Name               Yr School   Finals    Name               Yr School   Finals
+=======================================  =======================================
+  1 Whitlock, Laney    12 Pine Bluff 12.23  1 Okafor, Reid       12 Ridgeview  11.23
+  2 Ledbetter, Oaklyn  10 Pine Bluff 12.54  2 Jaramillo, Jamal   10 Stonebrdg  11.26
+"""
+
+
+def test_two_events_printed_side_by_side_are_two_events():
+    # Hy-Tek's two events side by side had been read as one, each line one row of two runners;
+    # the right table's place, printed left of its header's first word, is its rows'
+    got = [
+        (e["event_name"], [(r["place"], r["athlete"], r["mark"]) for r in e["results"]])
+        for e in parse(SIDE_BY_SIDE_EVENTS)["events"]
+    ]
+    assert got == [
+        (
+            "Girls 100 Meter Dash",
+            [(1, "Whitlock, Laney", "12.23"), (2, "Ledbetter, Oaklyn", "12.54")],
+        ),
+        ("Boys 100 Meter Dash", [(1, "Okafor, Reid", "11.23"), (2, "Jaramillo, Jamal", "11.26")]),
+    ]

@@ -15,6 +15,7 @@ from scraper.results.entries import entry_list
 from scraper.results.marks import looks_like_mark
 from scraper.results.model import ResultDoc
 from scraper.results.sections import meet_heading
+from scraper.results.sidebyside import split_column, unfold
 from scraper.results.teamlines import TEAM_TITLE
 
 
@@ -36,6 +37,8 @@ def refuse_entries(doc: ResultDoc, text: str) -> ResultDoc:
 
 
 def _read(text: str, name: str | None) -> ResultDoc:
+    if hytek.looks_like_hytek(text) and any(_twice(ln) for ln in text.split("\n")):
+        text = "\n".join(unfold(text.split("\n")))  # two events side by side: one, then the other
     readers = [
         (lambda: delimited.looks_like_lif(text, name), delimited.parse_lif),
         (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
@@ -66,6 +69,11 @@ def _read(text: str, name: str | None) -> ResultDoc:
         doc.error = doc.error or "no results layout recognised"
     doc.text = text
     return doc
+
+
+def _twice(line: str) -> bool:
+    """A column header printed twice on the line (two tables side by side)."""
+    return "  " in line and split_column(line) is not None
 
 
 def _team_title(text: str) -> bool:
