@@ -1874,3 +1874,19 @@ def test_an_award_table_repeating_runners_of_the_overall_results_adds_no_rows():
     )
     doc = contract(page)
     assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [("Overall Results", 3)]
+
+
+@pytest.mark.parametrize("note", ["New PB!", "PB 18:23", "First Timer!"])
+def test_a_note_in_words_after_the_time_in_its_cell_leaves_the_time(note: str):
+    # parkrun's time cell holds a note under the time: '17:41' + 'New PB!' had read no mark
+    page = (
+        "<html><body><h1>Loxley Meadows parkrun #212</h1><table>"
+        "<tr><th>Position</th><th>parkrunner</th><th>Club</th><th>Time</th></tr>"
+        f"<tr><td>1</td><td>Theo Hebden</td><td></td><td>17:41<div>{note}</div></td></tr>"
+        "<tr><td>2</td><td>Tamsin Loxley</td><td>Oakmere AC</td><td>19:19</td></tr>"
+        "</table></body></html>"
+    )
+    assert cells(contract(page), "mark", "mark_normalized") == [
+        ("17:41", 1061.0),
+        ("19:19", 1159.0),
+    ]

@@ -90,8 +90,8 @@ _CELL_WIND = re.compile(r"^\(?([+-]\d{1,2}[.,]\d|0[.,]0)\)?$")
 def mark_parts(text: str) -> tuple[str, str | None, str | None]:
     """A mark cell holding more than the mark: (the mark, a wind printed after it, the mark in
     other units). '10.01 (+2.4)' -> ('10.01', '+2.4', None); "6.34m 20' 9.5\"" -> ('6.34m', None,
-    "20' 9.5\""); '24-05.25 (7.45m)' -> ('24-05.25', None, '7.45m'); '10.45' -> ('10.45', None,
-    None)."""
+    "20' 9.5\""); '24-05.25 (7.45m)' -> ('24-05.25', None, '7.45m'); '17:41 New PB!' -> ('17:41',
+    None, None) (a note in words, kept in the row's raw cells); '10.45' -> ('10.45', None, None)."""
     first, _, rest = text.strip().partition(" ")
     rest = rest.strip()
     if not rest or parse_mark(mark_text(text)).value is not None:
@@ -104,7 +104,12 @@ def mark_parts(text: str) -> tuple[str, str | None, str | None]:
     other = rest.strip("()")
     if parse_mark(other.replace(" ", "")).value is not None or parse_mark(other).value is not None:
         return first, None, other
+    if _NOTE.match(rest):
+        return first, None, None  # a note after the time: '17:41 New PB!', '19:19 PB 18:23'
     return text, None, None
+
+
+_NOTE = re.compile(r"^[^\W\d_][^\W\d_]+\b")  # a word of letters opening what follows the mark
 
 
 def _kind(v: str) -> str:
