@@ -1421,3 +1421,19 @@ def test_a_race_walkers_warnings_after_the_name_are_no_part_of_it(cards: str):
     )
     got = [(r["athlete"], r["team"]) for r in rows_of(text)]
     assert got == [("Isla Tattersall", "Harbury AC"), ("Verity Grimshaw", "Northwold RC")]
+
+
+def test_team_scores_run_together_under_a_label_of_their_own():
+    # 'Teams (4 to score):' alone over '1. DRUMAC 28 (2, 5, 9, 12); 2. GLENB 40 (...); ...' had
+    # kept only the first team
+    text = (
+        "SENIOR WOMEN 6KM\n\n"
+        "1. ABERNETHY, Bryony (GLENB) 21:13\n"
+        "2. RUSHWORTH, Ingrid (DRUMAC) 21:25\n"
+        "3. MOTTRAM, Clemency (ROSSM) 21:43\n\n"
+        "Teams (4 to score):\n"
+        "1. DRUMAC 28 (2, 5, 9, 12); 2. GLENB 40 (1, 8, 14, 17); 3. ROSSM 51 (3, 10, 15, 23).\n"
+    )
+    teams = [e for e in parse(text)["events"] if e["kind"] == "team_scores"]
+    got = [(r["place"], r["team"], r["mark_normalized"]) for e in teams for r in e["results"]]
+    assert got == [(1, "DRUMAC", 28.0), (2, "GLENB", 40.0), (3, "ROSSM", 51.0)]

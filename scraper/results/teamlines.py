@@ -208,8 +208,10 @@ def scores_paragraph(lines: list[str], i: int, titles: list[str]) -> tuple[Event
     """Team scores run together over the lines of a paragraph from line ``i`` ('Teams: 1.
     Ferbane AC 13 pts (1,2,4,6); 2. Slievenamon' / 'Harriers 46 pts (3,11,15,17); ...'): the
     event and the line after the paragraph."""
-    m = _INLINE.match(lines[i].strip())
-    if m is None or not TEAM_TITLE.search(m["label"]):
+    s = lines[i].strip()
+    m = _INLINE.match(s)
+    bare = s.endswith(":") and TEAM_TITLE.search(s)  # 'Teams (4 to score):' over the teams
+    if not bare and (m is None or not TEAM_TITLE.search(m["label"])):
         return None
     end = next((k for k in range(i + 1, min(i + 8, len(lines))) if not lines[k].strip()), None)
     end = end if end is not None else min(i + 8, len(lines))
