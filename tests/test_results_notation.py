@@ -58,6 +58,9 @@ DATES = [
     ("Loveland, CO - 9/26/2025", False, ("9/26/2025", "2025-09-26")),
     ("Sunday, October 31, 2010 at 8:30 a.m.", False, ("October 31, 2010", "2010-10-31")),
     ("Sep 26, 2025", False, ("Sep 26, 2025", "2025-09-26")),
+    # over two days of two months: the first day
+    ("31 May – 1 June 2025", False, ("31 May – 1 June 2025", "2025-05-31")),
+    ("May 31 - June 1, 2025", False, ("May 31 - June 1, 2025", "2025-05-31")),
     ("30th - 31st August 2018", False, ("30th - 31st August 2018", "2018-08-30")),
     ("THU 6 JUN 2019 21:27", False, ("6 JUN 2019", "2019-06-06")),
     ("10. Juni 2017", False, ("10. Juni 2017", "2017-06-10")),

@@ -99,9 +99,24 @@ def _iso(y: int, mo: int, d: int) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+# a meet over two days of two months: '31 May – 1 June 2025', 'May 31 - June 1, 2025'
+_ACROSS = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}\.?\s+(?P<m1>{_MONTH})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD})"
+    rf"\s*(?:[-–—]|to|until|bis|au|al)\s*(?:[^\W\d_]+\s+)?"
+    rf"(?:\d{{1,2}}{_ORD}\.?\s+(?:{_MONTH})|(?:{_MONTH})\.?\s+\d{{1,2}}{_ORD}),?\s+(?P<y>\d{{4}})\b",
+    re.I,
+)
+
+
 def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
-    """The first date of the text: (as printed, YYYY-MM-DD), or (None, None)."""
+    """The first date of the text: (as printed, YYYY-MM-DD), or (None, None); a meet's first
+    day where it spans two months ('31 May – 1 June 2025')."""
     found: list[tuple[int, str, str]] = []
+    if (m := _ACROSS.search(text)) is not None:
+        month = MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+        day = _iso(int(m["y"]), month, int(m["d1"] or m["d2"]))
+        if day:
+            found.append((m.start(), m.group(0), day))
     for m in _NAMED.finditer(text):
         month = MONTHS[(m["m1"] or m["m2"] or m["m3"]).lower()]
         day = _iso(int(m["y1"] or m["y2"] or m["y3"]), month, int(m["d1"] or m["d2"] or m["d3"]))
