@@ -1437,3 +1437,17 @@ def test_team_scores_run_together_under_a_label_of_their_own():
     teams = [e for e in parse(text)["events"] if e["kind"] == "team_scores"]
     got = [(r["place"], r["team"], r["mark_normalized"]) for e in teams for r in e["results"]]
     assert got == [(1, "DRUMAC", 28.0), (2, "GLENB", 40.0), (3, "ROSSM", 51.0)]
+
+
+def test_a_combined_event_non_finisher_with_some_marks_is_a_dnf_row():
+    # 'NM  -  -  DNF' after two events' marks: the DNF in the total's column had been lost to
+    # the dashes, and the row with it
+    text = (
+        "Women Pentathlon\n"
+        "Pl  Name              Club              60mH   HJ     SP     LJ     800m     Total\n"
+        " 1  Tamsin Loxley     Harbury AC        8.71   1.72   12.40  5.98   2:18.40  4275\n"
+        " 2  Bryony Kettering  Fenmoor Harriers  8.95   1.66   13.05  5.71   2:21.95  4062\n"
+        "    Flora Abernethy   Northwold RC      9.38   1.63   NM     -      -        DNF\n"
+    )
+    got = [(r["place"], r["athlete"], r["mark"], r["status"]) for r in rows_of(text)]
+    assert got[-1] == (None, "Flora Abernethy", "DNF", "DNF")
