@@ -33,7 +33,7 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
     if toks and (toks[0].text == "|" or toks[-1].text == "|"):
         toks = [t for t in toks if t.text != "|"]
     if any(_CARDS.fullmatch(t.text) for t in toks):
-        toks = [t for t in toks if not _CARDS.fullmatch(t.text)]  # a walker's cards: '~', '>>
+        toks = [t for t in toks if not _CARDS.fullmatch(t.text)]  # a walker's cards: '~', '>>'
     if any(t.text == "," for t in toks[1:]):
         out = [toks[0]]
         for t in toks[1:]:
