@@ -1451,3 +1451,21 @@ def test_a_combined_event_non_finisher_with_some_marks_is_a_dnf_row():
     )
     got = [(r["place"], r["athlete"], r["mark"], r["status"]) for r in rows_of(text)]
     assert got[-1] == (None, "Flora Abernethy", "DNF", "DNF")
+
+
+def test_a_checkpoints_label_of_several_words_is_one_column():
+    # 'CP1 Hollin Gill' had been three unknown columns, the header no header: the club went
+    # into the name and the first split became the mark
+    text = (
+        "Pos  Name                      Club                     Cat    CP1 Hollin Gill  "
+        "CP2 Raven Crag  Finish\n"
+        "  1  Crispin Inchley           Unattached               MSEN   0:45:59          "
+        "1:33:41         2:50:20\n"
+        "  2  Ulric Crabtree            Raven Crag AC            MV40   0:47:11          "
+        "1:36:07         2:54:46\n"
+    )
+    got = [(r["place"], r["athlete"], r["team"], r["mark"]) for r in rows_of(text)]
+    assert got == [
+        (1, "Crispin Inchley", "Unattached", "2:50:20"),
+        (2, "Ulric Crabtree", "Raven Crag AC", "2:54:46"),
+    ]

@@ -57,16 +57,9 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     if sum(1 for w in line.casefold().split() if w.strip(":.,") in HEADER_WORDS) < 2:
         return None  # the quick test: most lines are no header
     cols = columns(line)
-    known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
-    numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined
-        c  # event's events: 100m LJ SP HJ 400m
-        for c in cols
-        if _TRY_NUMBER.match(c.label)
-        or c.field == "height"
-        or (c.field.startswith("x:") and (is_event_title(c.label) or unit_hint_of(c.label)))
-    ]
-    numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
-    if len(known) < 2 or (len(known) + len(numbered)) * 2 < len(cols):
+    if not _named(cols) and "  " in line.strip() and any(c.field == "athlete" for c in cols):
+        cols = _joined_unknown(cols)  # a checkpoint's label of several words: 'CP1 Hollin Gill'
+    if not _named(cols):
         return None
     phrase = "  " not in line.strip() and "\t" not in line
     parted = re.search(r"\s[-–—]+\s", line.strip())  # 'Club Open – results': a title's parts
@@ -85,6 +78,33 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
         cols = _band([above if upper else "", line, nxt if lower else ""])
     used = int(lower)
     return Header(_block(cols, line), used, upper, header_language([c.label for c in cols]))
+
+
+def _named(cols: list[Col]) -> bool:
+    """Half the columns at least are named by known words (or are numbered tries)."""
+    known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
+    numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined
+        c  # event's events: 100m LJ SP HJ 400m
+        for c in cols
+        if _TRY_NUMBER.match(c.label)
+        or c.field == "height"
+        or (c.field.startswith("x:") and (is_event_title(c.label) or unit_hint_of(c.label)))
+    ]
+    numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
+    return len(known) >= 2 and (len(known) + len(numbered)) * 2 >= len(cols)
+
+
+def _joined_unknown(cols: list[Col]) -> list[Col]:
+    """Unknown words one space apart, in a header spaced by columns, as one label each."""
+    out: list[Col] = []
+    for c in cols:
+        p = out[-1] if out else None
+        if p and p.field.startswith("x:") and c.field.startswith("x:") and c.start - p.end == 1:
+            label = f"{p.label} {c.label}"
+            out[-1] = Col(label, "x:" + label.casefold(), p.start, c.end, False)
+        else:
+            out.append(c)
+    return out
 
 
 def _titled(line: str) -> bool:
