@@ -1890,3 +1890,25 @@ def test_a_note_in_words_after_the_time_in_its_cell_leaves_the_time(note: str):
         ("17:41", 1061.0),
         ("19:19", 1159.0),
     ]
+
+
+def test_a_road_relays_runners_a_row_each_under_their_teams_row_are_its_legs():
+    # 'Stage | Runner | Stage Time' rows under each team's row had given no runners
+    team = "<tr><td>{}</td><td>{}</td><td></td><td></td><td></td><td>{}</td></tr>"
+    leg = "<tr><td></td><td></td><td>{}</td><td>{}</td><td>{}</td><td></td></tr>"
+    page = (
+        "<html><body><h2>Senior Men - 3 Stage Relay</h2><table><tr><th>Pos</th><th>Team</th>"
+        "<th>Stage</th><th>Runner</th><th>Stage Time</th><th>Total</th></tr>"
+        + team.format(1, "Fernhill Harriers", "1:08:10")
+        + leg.format(1, "Tomas Harlowe", "26:01")
+        + leg.format(2, "Rhys Pennick", "15:40")
+        + team.format(2, "Oakmere AC", "1:09:02")
+        + leg.format(1, "Silas Varney", "26:20")
+        + "</table></body></html>"
+    )
+    [ev] = contract(page)["events"]
+    got = [(r["team"], [m["athlete"] for m in r["relay_members"]]) for r in ev["results"]]
+    assert got == [
+        ("Fernhill Harriers", ["Tomas Harlowe", "Rhys Pennick"]),
+        ("Oakmere AC", ["Silas Varney"]),
+    ]

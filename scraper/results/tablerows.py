@@ -44,12 +44,7 @@ from scraper.results.tablegroups import (
     sex_column,
 )
 from scraper.results.tablesides import unfold
-from scraper.results.tablewords import (
-    ROUND_COLUMNS,
-    header_field,
-    is_team_title,
-    title_gender,
-)
+from scraper.results.tablewords import ROUND_COLUMNS, header_field, is_team_title, title_gender
 
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _BIRTH = re.compile(r"^(?P<name>.*?\S)\s*\((?P<year>(?:19|20)\d\d)\)$")
@@ -225,7 +220,7 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
     for ln in lines:
         if team and heads is not lines and not _placed(ln, at):
             if last is not None:
-                _add_member(last, ln)
+                _add_member(last, ln, ev.kind == "relay")
             continue
         filled = list(dict.fromkeys(c for c in ln.cells if c.strip()))  # (a span's copies: one)
         runners = runners_of(filled[0]) if len(filled) == 1 and not team else None
@@ -233,6 +228,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
             last.relay_members.extend(legs(runners))
             continue  # 'Smith, Andy; Doe, Bob; ...' under the team's row
         row = _row(cols, ln, ev, unit)
+        if row is None and ev.kind == "relay" and last is not None:
+            _add_member(last, ln, True)  # a runner's row under its team's
         if row is not None and last is not None and next_leg(last, row):
             names = [m["athlete"] for m in row.relay_members]
             last.relay_members.extend(legs(names, len(last.relay_members) + 1))
@@ -390,8 +387,10 @@ def _place_status(cells: dict[str, str]) -> str | None:
     return None
 
 
-def _add_member(team: Row, ln: Line) -> None:
+def _add_member(team: Row, ln: Line, relay: bool) -> None:
     names = [c.strip() for c in ln.cells if re.search(r"[^\W\d_]{2}", c) and len(c.split()) >= 2]
-    if names:
+    if names and relay and len(names[0].split()) <= 4:  # a relay's runner: its next leg
+        team.relay_members.extend(legs(names[:1], len(team.relay_members) + 1))
+    elif names:
         team.extra.setdefault("members", []).append(names[0])
         team.extra.setdefault("members_raw", []).append(list(ln.raw))
