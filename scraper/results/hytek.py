@@ -24,8 +24,15 @@ from scraper.results.fixedwidth import (
 )
 from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
-from scraper.results.model import Event, ResultDoc, Row, new_event, round_of, unit_hint_of
-from scraper.results.rowlines import relay_legs
+from scraper.results.model import (
+    Event,
+    ResultDoc,
+    Row,
+    new_event,
+    relay_legs,
+    round_of,
+    unit_hint_of,
+)
 from scraper.results.statuses import status_of
 from scraper.results.teamlines import ranked_teams
 
@@ -282,10 +289,9 @@ class _Reader:
         assert self.ev is not None
         assert self.cols is not None
         cells = cells_by_header(line, self.cols)
-        last = self.cols[-1].field
-        marks = ("mark", "finals", "prelims", "points", "gun", "net", "chip")
-        if status_of(cells.get("x:extra")) and last and not any(cells.get(f) for f in marks):
-            cells[last] = cells.pop("x:extra")  # 'DNF' set right of the last column, its own
+        last = self.cols[-1].field  # 'DNF' set right of the last column, on a line of no mark:
+        if status_of(cells.get("x:extra")) and last not in cells and not mark_field([*cells], None):
+            cells[last] = cells.pop("x:extra")  # its own
         lead = line.split()[0]
         for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
             if not cells.get("place") and cells.get(f, "").startswith(lead + " "):
@@ -347,8 +353,7 @@ class _Reader:
             ym = re.match(r"^(.*?)\s+([A-Z]?\d{1,2}|FR|SO|JR|SR|GR)$", text)
             if ym:
                 text, yr = ym.group(1).strip(), ym.group(2)
-            legs = relay_legs(self.ev.name) if self.ev is not None else None
-            if text and legs is not None and leg > legs:  # '5) Ocampo, Luis 9' of a 4x400
+            if text and leg > (relay_legs(self.ev.name if self.ev else "") or 8):  # '5) Ocampo'
                 self.row.extra.setdefault("alternates", []).append(text)
             elif text:
                 self.row.relay_members.append({"leg": leg, "athlete": text, "year": yr})

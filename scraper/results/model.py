@@ -227,6 +227,15 @@ def unit_hint_of(name: str) -> str | None:
     return "m" if _FIELD_EVENT.search(name) else None
 
 
+def relay_legs(event: str) -> int | None:
+    """The legs of the relay an event's name names ('4x400m' -> 4), or None."""
+    m = _LEGS.search(event)
+    return int(m[1]) if m else None
+
+
+_LEGS = re.compile(r"\b([2-8])\s*[x×]\s*\d")  # a relay's legs: '4x100m', '4 x 400'
+
+
 def division_of(text: str | None) -> str | None:
     m = _DIVISION.search(text or "")
     return m.group(0) if m else None

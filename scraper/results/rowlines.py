@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from scraper.results.align import BRACKET_WIND, Tok, shape, tokens, zone_of
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark, split_attempt
-from scraper.results.model import Row, gender_of
+from scraper.results.model import Row, gender_of, relay_legs
 from scraper.results.sections import is_event_title
 
 
@@ -246,13 +246,6 @@ _RULE_CITED = re.compile(
 )
 
 
-def relay_legs(event: str) -> int | None:
-    """The legs of the relay an event's name names ('4x400m' -> 4), or None."""
-    m = _LEGS.search(event)
-    return int(m[1]) if m else None
-
-
-_LEGS = re.compile(r"\b([2-8])\s*[x×]\s*\d")  # a relay's legs: '4x100m', '4 x 400'
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _BARE_WIND = re.compile(r"^[+-]\d[.,]\d$")  # signed, one decimal: not a gap ('+0.15')
 
