@@ -1469,3 +1469,17 @@ def test_a_checkpoints_label_of_several_words_is_one_column():
         (1, "Crispin Inchley", "Unattached", "2:50:20"),
         (2, "Ulric Crabtree", "Raven Crag AC", "2:54:46"),
     ]
+
+
+@pytest.mark.parametrize("team", ["Tamarack A&M", "A&M Tamarack", "Tamarack A&M College"])
+def test_an_ampersand_inside_a_teams_word_keeps_the_word(team: str):
+    # 'A&M' had been no word: the team's line lost its name's end and its score
+    text = (
+        "Men - Team Scores\n"
+        "  1 Coldwater Univ.                 141\n"
+        f"  2 {team:<32}73\n"
+        "  3 Osprey Bay                       20\n"
+    )
+    [ev] = parse(text)["events"]
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]]
+    assert got == [(1, "Coldwater Univ.", 141.0), (2, team, 73.0), (3, "Osprey Bay", 20.0)]

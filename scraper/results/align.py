@@ -43,7 +43,7 @@ _DIVTOT = re.compile(r"^\d{1,4}/\d{1,5}$")
 _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
 _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
 _DASH = re.compile(r"^(?:(?:-{1,3}|—|–)[).]?|\*{1,2})$")  # (a blank place: "-)", "--.")
-_WORD = re.compile(r"^['’]?[^\W\d_][\w'’.\-]*[,)]?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?,?$|^&$")
+_WORD = re.compile(r"^['’]?[^\W\d_][\w'’.\-&]*[,)]?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?,?$|^&$")
 _SEX = frozenset({"M", "F", "W", "X"})
 
 
