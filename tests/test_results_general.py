@@ -1483,3 +1483,17 @@ def test_an_ampersand_inside_a_teams_word_keeps_the_word(team: str):
     [ev] = parse(text)["events"]
     got = [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]]
     assert got == [(1, "Coldwater Univ.", 141.0), (2, team, 73.0), (3, "Osprey Bay", 20.0)]
+
+
+@pytest.mark.parametrize(
+    ("row", "athlete", "team"),
+    [
+        # a surname in capitals two spaces from the given name is the name's
+        ("  1  Grant  HOLLOWAY        USA               12.99", "Grant HOLLOWAY", "USA"),
+        # a club's abbreviation opening the club is the club's
+        ("  1  Julian-Konstantin  LAV Steinfurth    7.05", "Julian-Konstantin", "LAV Steinfurth"),
+    ],
+)
+def test_capitals_after_a_one_word_name(row: str, athlete: str, team: str):
+    text = f"Men 60m Final\n{row}\n  2  Tim Kastner  SC Muhlenbruck  7.10\n"
+    assert (rows_of(text)[0]["athlete"], rows_of(text)[0]["team"]) == (athlete, team)

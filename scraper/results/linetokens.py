@@ -260,7 +260,7 @@ def rejoin_surname(cells: dict[str, str]) -> None:
         and not name.isupper()
     ):
         first = team[0]
-        if len(first) >= 3 and first.isalpha() and first.isupper():
+        if len(first) >= 4 and first.isalpha() and first.isupper():  # (not a club's LAV, TSV)
             cells["athlete"], cells["team"] = f"{name} {first}", " ".join(team[1:])
 
 
