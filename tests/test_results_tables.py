@@ -1912,3 +1912,20 @@ def test_a_road_relays_runners_a_row_each_under_their_teams_row_are_its_legs():
         ("Fernhill Harriers", ["Tomas Harlowe", "Rhys Pennick"]),
         ("Oakmere AC", ["Silas Varney"]),
     ]
+
+
+def test_a_heat_alone_over_a_table_continues_the_event_of_the_table_above():
+    # the event's title in a <div> over the first heat only: the second heat had been 'Results'
+    head = "<tr><th>Pl</th><th>Athlete</th><th>Affiliation</th><th>Time</th></tr>"
+    page = (
+        '<html><body><div class="eventTitle">Men 100 Meters Prelims</div>'
+        "<div><span>Heat 1 of 2</span> <span>Wind: +1.3</span></div><table>"
+        + head
+        + "<tr><td>1</td><td>Niall Hadley</td><td>Southport AC</td><td>10.58</td></tr></table>"
+        "<div><span>Heat 2 of 2</span> <span>Wind: -0.6</span></div><table>"
+        + head
+        + "<tr><td>1</td><td>Quinn Larkham</td><td>Banksia TC</td><td>10.66</td></tr></table>"
+        "</body></html>"
+    )
+    got = [(e["event_name"], e["gender"], e["round"]) for e in contract(page)["events"]]
+    assert got == [("Men 100 Meters Prelims", "M", "Prelims")] * 2

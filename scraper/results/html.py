@@ -356,11 +356,14 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
             groups[-1][1].extend(lines)  # one table that the page split into several
         else:
             groups.append((placed, lines))
+    above: str | None = None  # the title of the table before ('Heat 2' alone: its next heat)
     for placed, lines in groups:
         heading = next((t for t, tag in placed.before if tag in HEADINGS), "")
         if not lines or RECORDS_HEADING.match(heading):
             continue  # (a table of the meeting's records under its heading: no results)
         title, rnd, wind = title_of(placed.before, placed.outline)
+        title = above if title is None and rnd is not None else title  # 'Heat 2 of 2' alone
+        above = title
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         caption = placed.table.find("caption")
         said, named = wind_in(cell_text(caption)) if caption is not None else (None, "")
