@@ -1929,3 +1929,17 @@ def test_a_heat_alone_over_a_table_continues_the_event_of_the_table_above():
     )
     got = [(e["event_name"], e["gender"], e["round"]) for e in contract(page)["events"]]
     assert got == [("Men 100 Meters Prelims", "M", "Prelims")] * 2
+
+
+def test_a_para_athletes_class_in_a_class_column_is_no_year():
+    # 'Class' names a school year in US lists; T35 .. T38 are para classes: the category
+    page = (
+        "<html><body><h2>Men 100m T35-38 Final</h2><table>"
+        "<tr><th>Pl</th><th>Name</th><th>Class</th><th>Club</th><th>Time</th></tr>"
+        "<tr><td>1</td><td>Idris Wetherell</td><td>T38</td><td>Harbury AC</td><td>11.42</td></tr>"
+        "<tr><td>2</td><td>Owen Pellow</td><td>T35</td><td>Fenmoor H</td><td>12.98</td></tr>"
+        "</table></body></html>"
+    )
+    doc = contract(page)
+    assert cells(doc, "athlete", "year") == [("Idris Wetherell", None), ("Owen Pellow", None)]
+    assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["T38", "T35"]

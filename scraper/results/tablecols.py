@@ -52,6 +52,7 @@ _CATEGORY = re.compile(
     r"^(?:[MWFKVSJ]{1,2}[VSJ]?\d{2,3}(?:[-–]\d{2,3})?\+?|U\d{2}[A-Z]?|[A-Z]{1,2}\d?[HF]|"
     r"[MWF][SJV]|(?:SE|ES|JU|CA|MI|BE|PO|V\d)[HF]|SEN|SNR|JNR|JUN|VET|YTH|MAS)$"
 )
+_PARA_CLASS = re.compile(r"^[TF](?:1[1-3]|20|3[1-8]|4[0-7]|5[1-7]|6[1-4])$")
 _DOT_MINUTES = re.compile(r"^(\d{1,3})\.(\d\d)$")
 _EURO_TIME = re.compile(r"^(\d{1,2}),(\d{2}),(\d{1,2})$")
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")
@@ -118,6 +119,8 @@ def _kind(v: str) -> str:
         return "empty"  # (a dash: nothing printed, as a DNF's place)
     if _BIRTH_YEAR.match(t):
         return "birthyear"
+    if _PARA_CLASS.match(t):
+        return "category"  # a para athlete's class: 'T13', 'F33' (not a tie's place)
     if PLACE.match(t):
         return "int" if _INT.match(t) else "place"
     if t.casefold() in _SEX:
