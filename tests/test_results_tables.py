@@ -1943,3 +1943,18 @@ def test_a_para_athletes_class_in_a_class_column_is_no_year():
     doc = contract(page)
     assert cells(doc, "athlete", "year") == [("Idris Wetherell", None), ("Owen Pellow", None)]
     assert [r["detail"]["category"] for r in doc["events"][0]["results"]] == ["T38", "T35"]
+
+
+def test_ab_alone_in_a_french_lists_mark_cell_is_abandon():
+    # 'AB' is Alberta in a hometown; alone in the mark's cell it is the French 'abandon'
+    page = (
+        "<html><body><h2>800 m Hommes</h2><table>"
+        "<tr><th>Clt</th><th>Nom</th><th>Club</th><th>Perf</th></tr>"
+        "<tr><td>1</td><td>ROUXEL Loïc</td><td>CA Haut-Rhône</td><td>1'52''37</td></tr>"
+        "<tr><td></td><td>PEYRAC Noé</td><td>AC Val-de-Loire</td><td><b>AB</b></td></tr>"
+        "</table></body></html>"
+    )
+    assert cells(contract(page), "athlete", "status") == [
+        ("ROUXEL Loïc", None),
+        ("PEYRAC Noé", "DNF"),
+    ]

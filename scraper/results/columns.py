@@ -116,6 +116,8 @@ def build_row(
         row.set_mark(said)  # 'DNF' in the chip time's cell, the gun time's empty
     elif mf:
         row.set_mark(cells.get(mf), unit_hint)
+        if row.mark is None and (row.mark_raw or "").upper().rstrip(".") == "AB":
+            row.status = "DNF"  # French 'abandon', alone in the mark's cell (not Alberta)
         other = "prelims" if mf == "finals" else None
         if other and cells.get(other):
             row.extra["prelims"] = cells[other].strip()
