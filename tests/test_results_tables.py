@@ -1958,3 +1958,16 @@ def test_ab_alone_in_a_french_lists_mark_cell_is_abandon():
         ("ROUXEL Loïc", None),
         ("PEYRAC Noé", "DNF"),
     ]
+
+
+def test_a_line_of_start_time_and_records_over_a_table_is_no_title():
+    # 'Start: 2:00 PM | Facility: 63.21m | Meet: 58.40m' had become the event's name
+    page = (
+        "<html><body><h2>Women's Javelin Throw<br/>Final</h2>"
+        "<p>Start: 2:00 PM &nbsp;|&nbsp; Facility: 63.21m &nbsp;|&nbsp; Meet: 58.40m</p><table>"
+        "<tr><th>PL</th><th>Athlete</th><th>Affiliation</th><th>Mark</th></tr>"
+        "<tr><td>1</td><td>WRAGG, Emery</td><td>Nueces College</td><td>54.69m</td></tr>"
+        "</table></body></html>"
+    )
+    [ev] = contract(page)["events"]
+    assert (ev["event_name"], ev["gender"]) == ("Women's Javelin Throw", "F")

@@ -10,6 +10,7 @@ import re
 from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import gender_of, round_of
+from scraper.results.resultlike import RECORD_LABELS
 from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES, DISTANCE, GENERIC_TITLE
 from scraper.results.tablewords import title_gender
 
@@ -43,6 +44,8 @@ def title_of(
             rnd = rnd or round_of(rest)  # a heat's: 'Vorlauf 1  Wind: +0,4 m/s'
             continue  # (or a wind on a line of its own)
         s = rest  # '100m Men Final (wind +0.6)': the title without its wind
+        if _facts(s):
+            continue  # 'Start: 2:00 PM | Facility: 63.21m | Meet: 58.40m': no title
         if seen < 2 and sex is None and _sex_label(s):
             sex = s.strip(" :")
             continue
@@ -65,6 +68,14 @@ def title_of(
         h for _, h in sorted(outline.items(), reverse=True) if EVENT_WORDS.search(wind_in(h)[1])
     ]
     return (_sexed(named[0], sex) if named else None), rnd, wind
+
+
+def _facts(s: str) -> bool:
+    """A line of labelled facts over a table: its start time, its records ('Facility: 63.21m')."""
+    parts = [p.split() for p in re.split(r"\s*\|\s*", s) if p.strip()]
+    return len(parts) >= 2 and all(
+        p[0].casefold().rstrip(":") in RECORD_LABELS | {"start", "time"} for p in parts
+    )
 
 
 def _sex_label(s: str) -> bool:
