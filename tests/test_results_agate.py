@@ -116,3 +116,20 @@ def test_events_parted_from_their_winners_by_dashes_and_a_dual_meets_score_in_it
     teams = [(r["place"], r["team"], r["mark"]) for r in doc["events"][0]["results"]]
     assert teams == [(1, "HARWICK", "81"), (2, "QUARRIE PARK", "64")]
     assert doc["events"][2]["results"][0]["mark_unit"] == "m"
+
+
+def test_several_events_run_together_in_one_paragraph():
+    # '... 11.19. 400 — 1. ...': a paragraph of two events had given no row at all
+    text = (
+        "Boys: 100 — 1. Kell Varney, Hollins, 11.02; 2. Dorian Fenwick, Ridgeway, 11.10; "
+        "3. Ivo Brackenbury, Eastbury, 11.19. 400 — 1. Jonah Merriweather, Marlow Falls, 50.44; "
+        "2. Milo Thackeray, Hollins, 51.02.\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "agate.txt"))
+    got = [
+        (e["event_name"], e["gender"], [r["athlete"] for r in e["results"]]) for e in doc["events"]
+    ]
+    assert got == [
+        ("100 m", "M", ["Kell Varney", "Dorian Fenwick", "Ivo Brackenbury"]),
+        ("400 m", "M", ["Jonah Merriweather", "Milo Thackeray"]),
+    ]

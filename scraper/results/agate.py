@@ -27,20 +27,23 @@ def unfold(text: str) -> str | None:
     """The text with its run-together results one per line; None when it holds none."""
     out: list[str] = []
     changed = False
-    for paragraph in (p for block in re.split(r"\n\s*\n", text) for p in _titled(block)):
-        lines = _entries(" ".join(paragraph.split()))
-        if lines is None:
-            out.append(paragraph)
-        else:
-            out.append("\n".join(lines))
-            changed = True
+    for block in re.split(r"\n\s*\n", text):
+        parts = _titled(block)
+        least = 2 if len(parts) > 1 else _LEAST  # (a block of titled events: a short one too)
+        for paragraph in parts:
+            lines = _entries(" ".join(paragraph.split()), least)
+            if lines is None:
+                out.append(paragraph)
+            else:
+                out.append("\n".join(lines))
+                changed = True
     return "\n\n".join(out) if changed else None
 
 
 # a line opening with an event's title and its winner: '200: 1. Bridger Lytle (LC) 22.47; ...'
-_TITLED = re.compile(
-    r"^\s*[^\W_][^:;]{0,40}?(?::|\s[-–—]{1,2})\s+1[.)]\s+[^\W\d_]", re.M
-)  # '100 -- 1. ...'
+_TITLED = re.compile(  # '100 -- 1. ...', or after the event before it: '... 11.19. 400 — 1. ...'
+    r"(?:^\s*|(?<=[.;:]\s))[^\W_][^:;.]{0,40}?(?::|\s[-–—]{1,2})\s+1[.)]\s+[^\W\d_]", re.M
+)
 
 
 def _titled(block: str) -> list[str]:
@@ -52,9 +55,9 @@ def _titled(block: str) -> list[str]:
     return [block[a:b] for a, b in zip([0, *cuts], [*cuts, len(block)], strict=True) if a < b]
 
 
-def _entries(paragraph: str) -> list[str] | None:
+def _entries(paragraph: str, least: int = _LEAST) -> list[str] | None:
     """The title and the entries of a paragraph of run-together results, else None."""
-    if paragraph.count(".") + paragraph.count(")") < _LEAST:
+    if paragraph.count(".") + paragraph.count(")") < least:
         return None  # (a quick test: most paragraphs are prose)
     unplaced: list[str] = []
     tail = _STATUS_TAIL.search(paragraph)
@@ -64,7 +67,7 @@ def _entries(paragraph: str) -> list[str] | None:
         paragraph = paragraph[: tail.start()]
     starts = list(_ENTRY.finditer(paragraph))
     numbers = [int(m.group(1)) for m in starts]
-    if len(starts) < _LEAST or numbers[:_LEAST] != list(range(1, _LEAST + 1)):
+    if len(starts) < least or numbers[:least] != list(range(1, least + 1)):
         return None
     cuts = [m.start(1) for m in starts]
     entries = [
