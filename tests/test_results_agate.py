@@ -133,3 +133,23 @@ def test_several_events_run_together_in_one_paragraph():
         ("100 m", "M", ["Kell Varney", "Dorian Fenwick", "Ivo Brackenbury"]),
         ("400 m", "M", ["Jonah Merriweather", "Milo Thackeray"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "mark"),
+    [("100 m Men:", "10.87"), ("100m Men:", "10.87 s"), ("100 m Männer:", "10,87 s")],
+)
+def test_an_event_labelled_with_a_spaced_distance_or_marks_with_their_unit(label: str, mark: str):
+    # '100 m Men: 1. ...' had been one row placed 100th; '10.87 s' no mark, and no row
+    second, third = mark.replace("87", "95"), mark.replace("0", "1").replace("87", "08")
+    text = (
+        f"{label} 1. Luke Brenner (Steinbach AC) {mark}, 2. Jonah Hollerbach (Mulberry AC) "
+        f"{second}, 3. Morris Kessler (Steinbach AC) {third}\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "agate.txt"))
+    got = [(r["place"], r["athlete"], r["team"]) for e in doc["events"] for r in e["results"]]
+    assert got == [
+        (1, "Luke Brenner", "Steinbach AC"),
+        (2, "Jonah Hollerbach", "Mulberry AC"),
+        (3, "Morris Kessler", "Steinbach AC"),
+    ]

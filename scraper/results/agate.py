@@ -87,6 +87,7 @@ def _entries(paragraph: str, least: int = _LEAST) -> list[str] | None:
 # the field events as agate abbreviates them
 _FIELD_EVENTS = {"SP": "Shot Put", "DT": "Discus", "JT": "Javelin", "HT": "Hammer"}
 _FIELD_EVENTS |= {"HJ": "High Jump", "LJ": "Long Jump", "TJ": "Triple Jump", "PV": "Pole Vault"}
+_UNITS = frozenset({"s", "sec", "secs", "min", "m", "h"})
 # feet and inches with a fraction of an inch, one token as the marks reader reads it
 _FRACTION = re.compile(r"\b(\d{1,3}-\d{1,2}) ([13]/4|1/2)\b")
 _VULGAR = {"1/4": "¼", "1/2": "½", "3/4": "¾"}
@@ -94,6 +95,8 @@ _VULGAR = {"1/4": "¼", "1/2": "½", "3/4": "¾"}
 
 def _ends_in_result(entry: str) -> bool:
     words = entry.split()
+    if len(words) > 1 and words[-1] in _UNITS:
+        words.pop()  # '10.87 s', '2:11,40 min', '5,84 m': the mark with its unit
     if len(words) > 1 and re.fullmatch(r"\d/\d", words[-1]):
         words.pop()  # '23-1 1/4': feet and inches with a fraction
     last = words[-1] if words else ""

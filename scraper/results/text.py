@@ -59,8 +59,9 @@ def _read(text: str, name: str | None) -> ResultDoc:
                 doc.text = text
                 return doc
     doc = fallback.parse(text)
-    athletes = sum(len(e.rows) for e in doc.events if e.kind != "team_scores")
-    if not athletes and (unfolded := agate.unfold(text)) is not None:
+    rows = [r for e in doc.events if e.kind != "team_scores" for r in e.rows]
+    unmarked = sum(r.mark is None and not r.status for r in rows)  # (misread: '100 m Men: 1. ...')
+    if (not rows or 2 * unmarked > len(rows)) and (unfolded := agate.unfold(text)) is not None:
         listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
         if sound_rows(listed) > sound_rows(doc):
             listed.format, listed.text = "agate", unfolded
