@@ -457,6 +457,9 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Σύλλογος", "team"),  # Greek, its final sigma casefolded
         ("Total Points", "points"),
         ("Universidad", "team"),  # a university championship's team column
+        ("Perf./Prest.", "mark"),  # a Belgian header in French and Dutch
+        ("Nom/Naam", "athlete"),
+        ("Time/Pace", None),  # two fields: none
         ("University", "team"),
         ("Team Points", "points"),
         ("ΣΥΛΛΟΓΟΣ", "team"),

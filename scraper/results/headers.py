@@ -315,7 +315,8 @@ _EDGES = re.compile(r"^[\s:.\-]+|[\s:]+$")
 @lru_cache(maxsize=8192)
 def field_of(header: str) -> str | None:
     """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None; a
-    word with what its cells hold besides in brackets as the word: 'Time (sec)', '氏名(学年)'."""
+    word with what its cells hold besides in brackets as the word: 'Time (sec)', '氏名(学年)';
+    a header in two languages as its words agree: 'Perf./Prest.' -> 'mark'."""
     h = " ".join(header.casefold().replace("_", " ").split())
     hit = HEADER_FIELDS.get(h)
     if hit is not None:
@@ -323,6 +324,9 @@ def field_of(header: str) -> str | None:
     hit = HEADER_FIELDS.get(_EDGES.sub("", h)) or HEADER_FIELDS.get(h.rstrip(":."))
     if hit is None and (m := _BRACKETED.match(h)):
         return HEADER_FIELDS.get(m[1])
+    if hit is None and "/" in h.strip("/"):  # two languages' words: 'Pl./Pl.', 'Nom/Naam'
+        fields = {field_of(part) for part in h.split("/") if part.strip()}
+        return fields.pop() if len(fields) == 1 else None
     return hit
 
 
