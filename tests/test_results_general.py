@@ -1497,3 +1497,24 @@ def test_an_ampersand_inside_a_teams_word_keeps_the_word(team: str):
 def test_capitals_after_a_one_word_name(row: str, athlete: str, team: str):
     text = f"Men 60m Final\n{row}\n  2  Tim Kastner  SC Muhlenbruck  7.10\n"
     assert (rows_of(text)[0]["athlete"], rows_of(text)[0]["team"]) == (athlete, team)
+
+
+def test_a_club_printed_under_the_name_beside_a_nation_column_is_the_club():
+    # 'Name / Verein' over two lines and a 'Nat.' column: the nation had been taken for the
+    # club and the club's line for the next event's title (a founding year in it, too)
+    text = (
+        "60m Hürden Frauen     Finale\n"
+        "  Pl.  Name / Verein                       Jg.        Nat.            Leistung\n"
+        "   1   Hollerbach, Greta                   2002       GER                 8,21\n"
+        "         LG Kessler-Mühle\n"
+        "   2   Vogelsang, Mia                      2004       GER                 8,39\n"
+        "         TSV Oberau 1886\n"
+        "   3   Riedl, Hannah                       2001       AUT                 8,47\n"
+        "         ULC Grazfeld\n"
+    )
+    [ev] = parse(text)["events"]
+    assert [r["team"] for r in ev["results"]] == [
+        "LG Kessler-Mühle",
+        "TSV Oberau 1886",
+        "ULC Grazfeld",
+    ]

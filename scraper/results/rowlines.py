@@ -47,6 +47,7 @@ _ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*"
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
+_FOUNDED = re.compile(r"^1[89]\d\d$|^20[0-2]\d$")
 _WORDY = frozenset({"word", "state", "sex", "class"})  # the shapes of a name's or club's words
 _HEADING_WORDS = frozenset(
     {"team", "teams", "results", "result", "scores", "standings", "individual", "overall"}
@@ -123,14 +124,16 @@ def spilled(row: Row, line: str, block: Block) -> bool:
     Club Atlético Universidad'): joined to them; under a column headed for both ('Name /
     Verein'), the club printed under the name."""
     toks, zones, fields = tokens(line), block.zones, block.fields
-    if zones is None or not toks or any(shape(t.text) not in _WORDY for t in toks):
+    wordy = [shape(t.text) in _WORDY or (k and _FOUNDED.match(t.text)) for k, t in enumerate(toks)]
+    if zones is None or not toks or not all(wordy):  # (a club's founding year: 'TSV Oberau 1886')
         return False
     if is_event_title(line) or gender_of(line) or toks[0].start < zones[0][1]:
         return False  # the next event's title ('Weitsprung Frauen'), at the page's margin
     if _HEADING_WORDS & {t.text.casefold() for t in toks}:
         return False  # a heading ('Team Scores', 'Individual Results')
     above = row.raw[0] if isinstance(row.raw, list) else row.raw or ""
-    stacked = row.team is None and row.athlete and _stacked(block, "athlete", "team")
+    clubless = row.team is None or row.team == row.extra.get("country")  # ('GER': its nation)
+    stacked = clubless and row.athlete and _stacked(block, "athlete", "team")
     if stacked and {fields[zone_of(t, zones)] for t in toks} == {"athlete"}:
         row.team = " ".join(t.text for t in toks)
         return True
