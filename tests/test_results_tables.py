@@ -1974,3 +1974,21 @@ def test_a_line_of_start_time_and_records_over_a_table_is_no_title():
     )
     [ev] = contract(page)["events"]
     assert (ev["event_name"], ev["gender"]) == ("Women's Javelin Throw", "F")
+
+
+def test_a_pages_sidebar_and_readers_comments_are_no_results():
+    # a 'Most read' sidebar's '... drops 10.45 ...' and a comment's '2. Honor ran 2:06' had
+    # been stored as rows; a body whose layout class names its sidebar is still the page
+    page = (
+        '<html><body class="page right-sidebar"><article><h1>Midsummer 800s</h1>'
+        "<h2>Women 800m A race</h2><ol>"
+        "<li>Tilly Brackenbury (Ferrybridge Harriers) 2:05.31</li>"
+        "<li>Honor Pilkington (Ketley Town AC) 2:06.02</li>"
+        "<li>Ada Lowe (Ketley Town AC) 2:07.40</li></ol>"
+        '<div id="comments"><h3>2 thoughts</h3><ol><li>Jan Brackenbury June 21, 2026 at 8:14 am'
+        "<p>Great run, 2. Honor ran 2:06 in the wind</p></li></ol></div></article>"
+        "<aside><h3>Most read</h3><ul><li><a>Okonkwo-Price drops 10.45 at Harrowgate</a></li>"
+        "<li><a>Pellow, 4:58 in the mile</a></li></ul></aside></body></html>"
+    )
+    got = [(r["place"], r["athlete"]) for e in contract(page)["events"] for r in e["results"]]
+    assert got == [(1, "Tilly Brackenbury"), (2, "Honor Pilkington"), (3, "Ada Lowe")]

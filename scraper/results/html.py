@@ -22,6 +22,7 @@ from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
     cell_text,
+    chrome,
     headings,
     hidden_classes,
     table_lines,
@@ -115,8 +116,9 @@ def tree(text: str) -> Any:
 def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
-    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + _consent(root):
-        _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet)
+    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + chrome(root):
+        _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet; a sidebar's
+        # 'Most read' links and readers' comments quoting times are no results)
     pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
@@ -143,20 +145,6 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     doc.format = f"{fmt}-text/" + doc.format
     doc.meet.fill(meet)
     return doc
-
-
-def _consent(root: Any) -> list[Any]:
-    """The page's cookie or consent boxes, among its first elements (where such a banner stands;
-    a whole page's are too many to look through)."""
-    return [
-        el
-        for el in islice(root.iter(), _CONSENT_SCAN)
-        if _CONSENT.search(f"{el.get('id') or ''} {el.get('class') or ''}")
-    ]
-
-
-_CONSENT = re.compile(r"cookie|consent", re.I)
-_CONSENT_SCAN = 400  # elements
 
 
 def _titled(pre: Any) -> str:

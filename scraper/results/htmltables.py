@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -29,6 +30,31 @@ _LINES = {"div", "p", "li"}  # blocks a cell's lines stand in
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "caption"}
 _SKIP = {"script", "style", "option", "noscript", "template"}
 MAX_SPAN = 200  # larger spans are layout tricks, read as 1
+
+
+def chrome(root: Any) -> list[Any]:
+    """A page's furniture around its content: the cookie or consent boxes among its first
+    elements (where such a banner stands; a whole page's are too many to look through), and its
+    sidebars, navigation, footer and readers' comments."""
+    consent = [
+        el
+        for el in islice(root.iter(), _CONSENT_SCAN)
+        if _CONSENT.search(f"{el.get('id') or ''} {el.get('class') or ''}")
+    ]
+    around = [
+        el
+        for el in _AROUND(root)
+        if el.tag in ("aside", "nav", "footer")
+        or (el.tag not in _FRAMES and _SIDE & set(f"{el.get('id')} {el.get('class')}".split()))
+    ]
+    return consent + around
+
+
+_CONSENT = re.compile(r"cookie|consent", re.I)
+_CONSENT_SCAN = 400  # elements
+_AROUND = etree.XPath("//aside|//nav|//footer|//*[@id or @class][not(self::table or self::tr)]")
+_SIDE = {"comments", "comment-list", "sidebar", "most-read", "mostread", "related-posts"}
+_FRAMES = {"html", "body", "main", "article"}  # (a page's 'right-sidebar' layout: its body)
 
 
 def hidden_classes(root: Any) -> set[str]:
