@@ -112,16 +112,21 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
     """The first date of the text: (as printed, YYYY-MM-DD), or (None, None); a meet's first
     day where it spans two months ('31 May – 1 June 2025')."""
     found: list[tuple[int, str, str]] = []
-    if (m := _ACROSS.search(text)) is not None:
-        month = MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
-        day = _iso(int(m["y"]), month, int(m["d1"] or m["d2"]))
-        if day:
-            found.append((m.start(), m.group(0), day))
     for m in _NAMED.finditer(text):
         month = MONTHS[(m["m1"] or m["m2"] or m["m3"]).lower()]
         day = _iso(int(m["y1"] or m["y2"] or m["y3"]), month, int(m["d1"] or m["d2"] or m["d3"]))
         if day:
             found.append((m.start(), m.group(0), day))
+            near = max(0, m.start() - 30)  # the first day of two months' range before it
+            if (
+                across := _ACROSS.search(text, near, m.end())
+            ) is not None and across.start() < m.start():
+                first = _iso(
+                    int(across["y"]),
+                    MONTHS[(across["m1"] or across["m2"]).lower()],
+                    int(across["d1"] or across["d2"]),
+                )
+                found[-1] = (across.start(), across.group(0), first) if first else found[-1]
             break
     for m in _ISO.finditer(text):
         y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])

@@ -31,6 +31,23 @@ _CELLS = re.compile(r"\s{2,}|\t|\s*[,;]\s*")
 _WORDS = re.compile(r"[\s,;|]+")
 _VENUE = frozenset({"venue", "meet", "meeting", "competition", "ort", "lieu", "sede", "stadion"})
 _DATE = frozenset({"date", "datum", "fecha", "data", "dato"})
+_HEAD = 400  # lines
+# a word each such list prints: its title's, a seed column's, a ranking's venue column's
+_SIGNS: tuple[str, ...] = (
+    "start",
+    "entr",
+    "heat sheet",
+    "psych",
+    "seed",
+    "pb",
+    "sb",
+    "best",
+    "venue",
+    "meet",
+)
+_SIGNS += ("competition", "ort", "lieu", "sede", "stadion", "engag", "départ", "salida", "lijst")
+_SIGNS += ("startowa", "listina", "lähtö", "partenza")
+_PAGE_HEAD = 150_000  # characters of a page's HTML
 _TAG_BREAK = re.compile(r"<(?:/tr|br|/p|/h\d|/div|/li|/caption|/dt|/dd)\b[^>]*>", re.I)
 _TAG_CELL = re.compile(r"</t[hd]\s*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
@@ -38,8 +55,11 @@ _TAG = re.compile(r"<[^>]*>")
 
 def entry_list(text: str) -> str | None:
     """Why the document is a start or entry list (None: it is not, or holds a result column)."""
+    head = text[:_PAGE_HEAD].casefold()
+    if not any(word in head for word in _SIGNS):
+        return None  # the quick test: no word of a start list's, entry list's or ranking's
     titled, seeded = False, False
-    lines = text.split("\n")
+    lines = text.split("\n", _HEAD)[:_HEAD]  # (its first lines: where its title and headers stand)
     for i, line in enumerate(lines):
         s = line.strip()
         if not s or len(s) > 200:
@@ -83,5 +103,5 @@ def _ranked(header: list[str], rows: list[str]) -> bool:
 def page_lines(page: str) -> str:
     """An HTML page's text a line per row, paragraph or heading, a row's cells apart: what
     :func:`entry_list` reads of a page."""
-    text = _TAG.sub(" ", _TAG_CELL.sub("  ", _TAG_BREAK.sub("\n", page)))
+    text = _TAG.sub(" ", _TAG_CELL.sub("  ", _TAG_BREAK.sub("\n", page[:_PAGE_HEAD])))
     return html.unescape(text)

@@ -23,6 +23,7 @@ from scraper.results.htmltables import (
     Placed,
     cell_text,
     chrome,
+    consent_boxes,
     headings,
     hidden_classes,
     table_lines,
@@ -116,9 +117,9 @@ def tree(text: str) -> Any:
 def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     """An HTML tree (a page, or a Word document turned into one) -> its results."""
     app_scripts = bool(root.xpath("//script[@src]"))
-    for bad in root.xpath("//script[not(@type='application/ld+json')]|//noscript") + chrome(root):
-        _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet; a sidebar's
-        # 'Most read' links and readers' comments quoting times are no results)
+    scripts = root.xpath("//script[not(@type='application/ld+json')]|//noscript")
+    for bad in scripts + consent_boxes(root):
+        _drop(bad)  # (a cookie banner's 'Last updated 12/03/2025' dates no meet)
     pres = [_titled(p) for p in root.iter("pre")]
     pre_text = "\n\n".join(t for t in pres if len(t) > 80 and re.search(r"\d", t))
     if pre_text:
@@ -136,6 +137,8 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
         doc.meet.fill(meet)
         return doc
     body = root.find("body")
+    for el in chrome(root):
+        _drop(el)  # a sidebar's 'Most read' links, readers' comments quoting times: no results
     text = _rendered_text(body if body is not None else root)
     if len(text.split()) < 20 and app_scripts:
         doc = ResultDoc(format=fmt, error="no results in the HTML (a JavaScript application?)")

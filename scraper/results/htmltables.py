@@ -32,28 +32,35 @@ _SKIP = {"script", "style", "option", "noscript", "template"}
 MAX_SPAN = 200  # larger spans are layout tricks, read as 1
 
 
-def chrome(root: Any) -> list[Any]:
-    """A page's furniture around its content: the cookie or consent boxes among its first
-    elements (where such a banner stands; a whole page's are too many to look through), and its
-    sidebars, navigation, footer and readers' comments."""
-    consent = [
+def consent_boxes(root: Any) -> list[Any]:
+    """The page's cookie or consent boxes, among its first elements (where such a banner stands;
+    a whole page's are too many to look through)."""
+    return [
         el
         for el in islice(root.iter(), _CONSENT_SCAN)
         if _CONSENT.search(f"{el.get('id') or ''} {el.get('class') or ''}")
     ]
-    around = [
+
+
+def chrome(root: Any) -> list[Any]:
+    """A page's furniture around its content: its sidebars, navigation, footer and readers'
+    comments (the few boxes the path finds whose id or one of whose classes is such a word)."""
+    return [
         el
         for el in _AROUND(root)
         if el.tag in ("aside", "nav", "footer")
-        or (el.tag not in _FRAMES and _SIDE & set(f"{el.get('id')} {el.get('class')}".split()))
+        or (el.tag not in _FRAMES and set(_SIDE) & {el.get("id"), *(el.get("class") or "").split()})
     ]
-    return consent + around
 
 
 _CONSENT = re.compile(r"cookie|consent", re.I)
 _CONSENT_SCAN = 400  # elements
-_AROUND = etree.XPath("//aside|//nav|//footer|//*[@id or @class][not(self::table or self::tr)]")
-_SIDE = {"comments", "comment-list", "sidebar", "most-read", "mostread", "related-posts"}
+_SIDE = ("comments", "comment-list", "sidebar", "most-read", "mostread", "related-posts")
+_AROUND = etree.XPath(
+    "//aside|//nav|//footer|//*[contains(@id, 'comment') or contains(@class, 'comment') or "
+    "contains(@class, 'sidebar') or contains(@class, 'most') or contains(@class, 'related') or "
+    "contains(@id, 'sidebar') or contains(@id, 'most') or contains(@id, 'related')]"
+)
 _FRAMES = {"html", "body", "main", "article"}  # (a page's 'right-sidebar' layout: its body)
 
 

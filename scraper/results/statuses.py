@@ -200,6 +200,6 @@ def status_last(line: str) -> str:
     """A line opening with a status and a colon before the runner it is ('DNS: Wren Tattersall
     (Fernmouth TC)') with the status moved to its end, where a mark stands; else the line."""
     head, colon, rest = line.partition(":")
-    if colon and status_of(head) and named_after_status(rest.split()):
+    if colon and len(head) < 24 and status_of(head) and named_after_status(rest.split()):
         return f"{' ' * (len(line) - len(line.lstrip()))}{rest.strip()}  {head.strip()}"
     return line

@@ -74,7 +74,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
 
 def _twice(line: str) -> bool:
     """A column header printed twice on the line (two tables side by side)."""
-    return "  " in line and split_column(line) is not None
+    words = line.split()
+    return len(set(words)) < len(words) and "  " in line and split_column(line) is not None
 
 
 def _team_title(text: str) -> bool:
