@@ -156,10 +156,13 @@ def _same_race(view: Event, race: Event) -> bool:
     """A section can be a view of another: no other gender, no other distance named."""
     if view.gender and race.gender and view.gender != race.gender:
         return False
-    far = {d.replace(" ", "").casefold() for d in RACE_DISTANCE.findall(view.name)}
-    return not far or far == {
-        d.replace(" ", "").casefold() for d in RACE_DISTANCE.findall(race.name)
-    }
+    far = _distances(view.name)
+    return not far or far == _distances(race.name)
+
+
+def _distances(name: str) -> set[str]:
+    """The distances an event's name names, as one spelling ('5 km' and '5km' alike)."""
+    return {d.replace(" ", "").casefold() for d in RACE_DISTANCE.findall(name)}
 
 
 def _time_field(rows: list[Row]) -> str | None:

@@ -93,14 +93,19 @@ def read_meta(cells: list[str], meet: Meet) -> bool:
     field = meta_label(filled[0])
     if field is None:
         return True  # another label over the results ('Telefon:', 'Kontaktperson:')
-    value = filled[1]
+    _fill_field(meet, field, filled[1])
+    return True
+
+
+def _fill_field(meet: Meet, field: str, value: str) -> None:
+    """A meet's field from a labelled value, unless it is set already; a date where it reads as
+    one."""
     if field == "date":
         raw, day = day_of(value)
         if day and meet.date is None:
             meet.date_raw, meet.date = raw, day
     elif getattr(meet, field) is None:
         setattr(meet, field, value)
-    return True
 
 
 def meet_columns(labels: list[str], rows: list[list[str]], meet: Meet | None) -> None:
@@ -113,12 +118,8 @@ def meet_columns(labels: list[str], rows: list[list[str]], meet: Meet | None) ->
             continue  # 'Event', 'Race': the rows' event, however many
         field = meta_label(label.strip() + ":")
         values = {r[j].strip() for r in rows if j < len(r)}
-        if field is None or len(values) != 1 or not (value := values.pop()):
-            continue
-        if field == "date" and meet.date is None:
-            meet.date_raw, meet.date = day_of(value)
-        elif field in ("name", "venue") and getattr(meet, field) is None:
-            setattr(meet, field, value)
+        if field in ("date", "name", "venue") and len(values) == 1 and (value := values.pop()):
+            _fill_field(meet, field, value)
 
 
 _DISTANCE_ONLY = re.compile(r"\d+(?:[.,]\d+)?\s?(?:k|km|mi|miles?|m|meters?|metres?)", re.I)
