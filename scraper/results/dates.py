@@ -232,3 +232,13 @@ def mostly_date(line: str) -> bool:
     """A line that is mostly a date ('30th - 31st August 2018'): no result line."""
     printed, day = date_in(line)
     return day is not None and len(printed or "") * 2 >= len(line.strip())
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# 'Apr 18', 'Sat, May 2', '18 April', '18.4.', '4/18', 'Apr 18-19': a day without its year
+MONTH_DAY = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\.?\s+{_MONTH}|"
+    rf"\d{{1,2}}/\d{{1,2}}|\d{{1,2}}\.\d{{1,2}}\.)(?:\s*[-–]\s*{_DAY})?$",
+    re.I,
+)

@@ -9,7 +9,7 @@ import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
 from scraper.results.blocks import settle_time_columns, squads_apart, without_repeats
-from scraper.results.entries import page_lines
+from scraper.results.entries import page_lines, schedule
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, refuse_entries, rows_in
 
@@ -19,6 +19,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls/.doc container
 def parse_document(data: bytes | str, url: str | None = None, name: str | None = None) -> ResultDoc:
     """Parse one document; a document we cannot read is no exception: ``doc.error`` says why."""
     doc = _parse(data, url, name)
+    if any(schedule(e) for e in doc.events):  # a page's calendar of meets: no results
+        doc.events = [e for e in doc.events if not schedule(e)]
+        if not rows_in(doc):
+            doc.error = "a schedule of meets (a day where each name goes), no results"
     doc.events = without_repeats(doc.events)  # age-group awards repeating the overall results
     settle_time_columns(doc.events)  # gun or chip: one choice for the document
     squads_apart(doc.events)  # "Ridgeview 'A'": the team Ridgeview, its squad A

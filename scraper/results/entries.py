@@ -15,7 +15,9 @@ from __future__ import annotations
 import html
 import re
 
+from scraper.results.dates import MONTH_DAY
 from scraper.results.headers import HEADER_WORDS, field_of
+from scraper.results.model import Event
 
 _TITLE = re.compile(
     r"^(?:start\s*lists?|starterliste|startliste[n]?|heat\s+sheets?|psych\s+sheets?|"
@@ -84,6 +86,13 @@ def entry_list(text: str) -> str | None:
     if seeded:
         return "a start list or entry list (seed or best marks, no result column), no results"
     return None
+
+
+def schedule(event: Event) -> bool:
+    """A table of meets to come or held ('Apr 18 | Xenia Invitational | Xenia HS | 10:00'),
+    read as results: a day where each row's name goes."""
+    names = [r.athlete or r.team or "" for r in event.rows]
+    return len(names) >= 2 and all(MONTH_DAY.match(n.strip()) for n in names)
 
 
 def _ranked(header: list[str], rows: list[str]) -> bool:

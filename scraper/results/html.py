@@ -21,6 +21,7 @@ from scraper.results.dates import POSTED, date_order, dayfirst_of
 from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
     Placed,
+    caption_of,
     cell_text,
     chrome,
     consent_boxes,
@@ -35,9 +36,11 @@ from scraper.results.meetinfo import (
     MEET_WORDS,
     day_of,
     is_boilerplate,
+    meet_in_sentence,
     meet_name,
     meet_word,
     names_meet,
+    prose,
     title_line,
 )
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
@@ -242,7 +245,9 @@ def _race_title(text: str) -> bool:
 def _meet_parts(text: str) -> list[str]:
     """The text as a meet's name, or the parts of a race's title that name its meet ('Men 200
     Meters Prelims - 2024 Gulf Coast Championships' -> the second); none for a race's title
-    alone."""
+    alone; the meet a report's sentence names."""
+    if prose(text):
+        return [name] if (name := meet_in_sentence(text)) else []
     if not _race_title(text):
         return [text]
     parts = re.split(r"\s+[|–—-]\s+", text)
@@ -356,7 +361,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         title = above if title is None and rnd is not None else title  # 'Heat 2 of 2' alone
         above = title
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
-        caption = placed.table.find("caption")
+        caption = caption_of(placed.table)
         said, named = wind_in(cell_text(caption)) if caption is not None else (None, "")
         wind = said if said is not None else wind  # '100m Men - Wind: +0.8 m/s': its wind
         if EVENT_WORDS.search(named):  # <caption>Women 60m Hurdles</caption>

@@ -220,14 +220,34 @@ def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
             continue
         if node.find(".//table") is not None or not visible(node, hidden):
             continue
-        prev = found[-1].table if found else None
+        prev = _box(found[-1].table) if found else None  # (its figure's caption is its own)
         before = _before(texts, prev)
         between = [t for t in texts[mark:] if not _inside(t, prev)] if prev is not None else []
         joined = prev is not None and not any(" ".join(t.split()) for t in between)
-        joined = joined and node.find("caption") is None  # a captioned table is its own
+        joined = joined and caption_of(node) is None  # a captioned table is its own
         found.append(Placed(node, before, dict(outline), joined))
         mark = len(texts)
     return found
+
+
+def caption_of(table: Any) -> Any:
+    """A table's <caption>, else the <figcaption> of a <figure> holding it alone (a block
+    editor's table: ``<figure><table>..</table><figcaption>Girls 100m</figcaption></figure>``)."""
+    cap = table.find("caption")
+    if cap is not None:
+        return cap
+    box = _box(table)
+    return box.find("figcaption") if box is not table else None
+
+
+def _box(table: Any) -> Any:
+    """The <figure> holding the table alone (at most a wrapper between), else the table."""
+    for depth, a in enumerate(table.iterancestors()):
+        if a.tag == "figure":
+            return a if len(a.findall(".//table")) == 1 else table
+        if depth >= 1:
+            break
+    return table
 
 
 def _owner(t: Any) -> Any:

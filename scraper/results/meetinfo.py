@@ -182,3 +182,47 @@ def without_date(text: str) -> str:
     out = text.replace(raw, " ") if raw else text
     out = re.sub(r"^[\s●◆■・*-]*(?:\([^)]{1,3}\)|（[^）]{1,3}）)?", "", out.strip())
     return " ".join(out.split()).strip("●◆■ ") or text
+
+
+_JOINERS = frozenset({"of", "the", "and", "&", "de", "la", "du", "des", "del", "di", "der", "für"})
+_DAYS = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|june|july|august|"
+    r"september|october|november|december",
+    re.I,
+)
+
+
+def prose(text: str) -> bool:
+    """A report's sentence, not a title line: eight words or more, three of them lower-case
+    words that join no name ('won', 'both', 'team', 'titles')."""
+    words = text.split()
+    lower = sum(w.isalpha() and w.islower() and w not in _JOINERS for w in words)
+    return len(words) >= 8 and lower >= 3
+
+
+def meet_in_sentence(text: str) -> str | None:
+    """The meet a report's sentence names in capitalised words ('... won both team titles at
+    the Greene County Championships on Saturday.' -> 'Greene County Championships')."""
+    words = [w.strip("\"'“”‘’()") for w in text.split()]
+    for i, word in enumerate(words):
+        if not word[:1].isupper() or not MEET_WORDS.fullmatch(word.rstrip(",.;:!?")):
+            continue
+        lo = i
+        while lo > 0 and _named(words[lo - 1]) and words[lo - 1][-1] not in ",.;:!?":
+            lo -= 1
+        hi = i
+        while hi + 1 < len(words) and _named(words[hi + 1]) and words[hi][-1] not in ",.;:!?":
+            hi += 1
+        while lo < i and words[lo].casefold() in _JOINERS:
+            lo += 1
+        name = " ".join(words[lo : hi + 1]).rstrip(",.;:!?")
+        if lo < i or hi > i:
+            return name
+    return None
+
+
+def _named(word: str) -> bool:
+    """A word of a capitalised name ('Greene', '2026', '45th', 'of'), not a day or a month."""
+    if not word or _DAYS.fullmatch(word.rstrip(",.;:!?")):
+        return False
+    return word[0].isupper() or word[0].isdigit() or word in _JOINERS

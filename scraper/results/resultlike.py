@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import lru_cache, reduce
 from operator import or_
 
-from scraper.results.dates import mostly_date
+from scraper.results.dates import MONTH_DAY, mostly_date
 from scraper.results.sections import bare_race_title
 from scraper.results.statuses import named_after_status, status_of
 
@@ -244,8 +244,8 @@ def row_is_result(cells: Sequence[str]) -> bool:
     if len(filled) == 1:
         return line_is_result(filled[0])  # one cell: a line ('Men Hammer Throw (7.26 kg)')
     firsts = [_fold(c.split()[0]) for c in filled]
-    if firsts and firsts[0] in RECORD_LABELS:
-        return False
+    if firsts and firsts[0] in RECORD_LABELS or MONTH_DAY.match(filled[0].strip()):
+        return False  # (a calendar's row: 'Apr 18 | Xenia Invitational | Xenia HS')
     if len(firsts) >= 3 and 2 * sum(w in _COLUMN_WORDS for w in firsts) >= len(firsts):
         return False  # a header: 'Pos | Bib | Name | Cat | Club | CP1 Glen Fyne (21.4 km)'
 

@@ -1,0 +1,113 @@
+"""A news article's page read as a results document: the results tables of a meet report
+(a block editor's <figure> with its caption after the table), the meet named in the report's
+own sentence, and the sidebar's calendar of meets to come, which holds no results."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+from scraper.results.meetinfo import meet_in_sentence, prose
+from scraper.results.resultlike import row_is_result
+
+
+def table(*rows: tuple[str, ...]) -> str:
+    return (
+        "<table>" + "".join(f"<tr><td>{'</td><td>'.join(r)}</td></tr>" for r in rows) + "</table>"
+    )
+
+
+MILE = table(("1", "Evan Marsh", "Springfield", "4:21.33"), ("2", "Tom Becker", "Xenia", "4:23.10"))
+SPRINT = table(
+    ("1", "Kara Simms", "Springfield", "12.41"), ("2", "Mia Tran", "Beavercreek", "12.58")
+)
+CALENDAR = table(
+    ("Apr 18", "Xenia Invitational", "Xenia HS", "10:00"),
+    ("Apr 25", "Miami Valley Relays", "Dayton", "9:30"),
+    ("May 2", "GWOC Championships", "Centerville", "11:00"),
+)
+REPORT = (
+    "<html><head><title>Lions sweep county meet | Springfield Gazette</title></head><body>"
+    "<article><h1>Lions sweep county meet</h1><p>By Dana Cole, April 12, 2026</p>"
+    "<p>The Springfield Lions won both team titles at the Greene County Championships on "
+    "Saturday at Miller Field.</p>"
+    f"<h3>Boys 1600 meters</h3>{MILE}<p>Marsh led from the gun.</p>"
+    f'<figure class="wp-block-table">{SPRINT}<figcaption>Girls 100 meters</figcaption></figure>'
+    f'</article><div class="widget"><h4>Upcoming meets</h4>{CALENDAR}</div></body></html>'
+)
+
+
+def events(page: str) -> list[tuple[str, str | None, list[str | None]]]:
+    doc = to_contract(parse_document(page.encode()))
+    return [
+        (e["event_name"], e["gender"], [r["athlete"] for r in e["results"]]) for e in doc["events"]
+    ]
+
+
+def test_a_tables_figcaption_after_it_names_its_event():
+    assert events(REPORT) == [
+        ("Boys 1600 meters", "M", ["Evan Marsh", "Tom Becker"]),
+        ("Girls 100 meters", "F", ["Kara Simms", "Mia Tran"]),
+    ]
+
+
+def test_the_meet_is_the_one_the_reports_sentence_names():
+    doc = to_contract(parse_document(REPORT.encode()))
+    assert doc["meet"]["name"] == "Greene County Championships"
+
+
+def test_a_calendar_of_meets_alone_is_no_results_and_says_so():
+    page = f"<html><body><h2>Upcoming meets</h2>{CALENDAR}</body></html>"
+    doc = parse_document(page.encode())
+    assert doc.events == []
+    assert doc.error == "a schedule of meets (a day where each name goes), no results"
+
+
+@pytest.mark.parametrize(
+    ("cells", "result"),
+    [
+        (["Apr 18", "Xenia Invitational", "Xenia HS", "10:00"], False),
+        (["Sat, May 2", "GWOC Championships", "Centerville"], False),
+        (["18 April", "Kreismeisterschaften", "Jena"], False),
+        (["4/18", "Xenia Invitational", "10:00"], False),
+        (["1", "May Li", "Springfield", "12.41"], True),
+        (["12.41", "Kara Simms", "Springfield"], True),
+    ],
+)
+def test_a_calendar_row_is_no_result_row(cells, result):
+    assert row_is_result(cells) is result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "meet"),
+    [
+        (
+            "The Springfield Lions won both team titles at the Greene County Championships on "
+            "Saturday at Miller Field.",
+            "Greene County Championships",
+        ),
+        (
+            "Kerr ran 3:45 at the 2026 Prefontaine Classic in Eugene, breaking the record.",
+            "2026 Prefontaine Classic",
+        ),
+        (
+            "She won the 3200 at the Big 8 Conference Meet of Champions last Friday night.",
+            "Big 8 Conference Meet of Champions",
+        ),
+        ("Results of the meet were posted on Sunday by the timing company for all.", None),
+    ],
+)
+def test_the_meet_a_sentence_names(sentence, meet):
+    assert prose(sentence)
+    assert meet_in_sentence(sentence) == meet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Boys 1600 meters - Greene County Championships",
+        "2026 Greene County Championships - Results",
+    ],
+)
+def test_a_title_line_is_no_sentence(line):
+    assert not prose(line)
