@@ -1,12 +1,14 @@
 """A news article's page read as a results document: the results tables of a meet report
 (a block editor's <figure> with its caption after the table), the meet named in the report's
-own sentence, and the sidebar's calendar of meets to come, which holds no results."""
+own sentence, a roundup's lists and sentences of finishers (numbered or not), and the sidebar's
+calendar of meets to come, which holds no results."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.results import parse_document, to_contract
+from scraper.results.agate import unfold_named
 from scraper.results.meetinfo import meet_in_sentence, prose
 from scraper.results.resultlike import row_is_result
 
@@ -111,3 +113,51 @@ def test_the_meet_a_sentence_names(sentence, meet):
 )
 def test_a_title_line_is_no_sentence(line):
     assert not prose(line)
+
+
+ROUNDUP = (
+    "<html><body><article><h1>Xenia runs away with relays title</h1>"
+    "<p>Xenia won the Miami Valley Relays on Saturday with 112 points.</p>"
+    "<h3>Event winners</h3><ul><li>Boys 100: Marcus Hill (Xenia) 10.87</li>"
+    "<li>Girls shot put: Tia Brooks (Fairborn) 12.05m</li></ul>"
+    "<h3>Boys 3200 top three</h3><ul><li>Luis Ortega, Fairborn, 9:31.22</li>"
+    "<li>Tom Becker, Xenia, 9:35.90</li><li>Sam Price, Dayton Christian, 9:40.01</li></ul>"
+    "<p><strong>Girls 1600:</strong> 1. Ana Ruiz (Springfield) 5:02.4; 2. Beth Long (Xenia) "
+    "5:10.9; 3. Cara Pope (Fairborn) 5:15.2.</p><p>Top finishers in the girls 3200: Ana Ruiz "
+    "(Springfield) 11:02.4, Beth Long (Xenia) 11:10.9, Cara Pope (Fairborn) 11:15.2.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_roundups_lists_and_sentences_of_finishers_are_read_unplaced_unless_numbered():
+    doc = to_contract(parse_document(ROUNDUP.encode()))
+    got = [
+        (e["event_name"], r["place"], r["athlete"], r["team"], r["mark"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("Boys 100", None, "Marcus Hill", "Xenia", "10.87"),
+        ("Girls shot put", None, "Tia Brooks", "Fairborn", "12.05m"),
+        ("Boys 3200 top three", None, "Luis Ortega", "Fairborn", "9:31.22"),
+        ("Boys 3200 top three", None, "Tom Becker", "Xenia", "9:35.90"),
+        ("Boys 3200 top three", None, "Sam Price", "Dayton Christian", "9:40.01"),
+        ("Girls 1600", 1, "Ana Ruiz", "Springfield", "5:02.4"),
+        ("Girls 1600", 2, "Beth Long", "Xenia", "5:10.9"),
+        ("Girls 1600", 3, "Cara Pope", "Fairborn", "5:15.2"),
+        ("Top finishers in the girls 3200", None, "Ana Ruiz", "Springfield", "11:02.4"),
+        ("Top finishers in the girls 3200", None, "Beth Long", "Xenia", "11:10.9"),
+        ("Top finishers in the girls 3200", None, "Cara Pope", "Fairborn", "11:15.2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wind: +1.2 (legal), timed by Ace Timing (Dayton) 10.87",
+        "Coach Dana Cole (Springfield) said the team ran well in 2026.",
+        "Marcus Hill (Xenia) 10.87",
+    ],
+)
+def test_a_line_that_names_no_event_before_its_finishers_stays_as_it_is(line):
+    assert unfold_named(line) is None

@@ -5,7 +5,10 @@ reader (:mod:`scraper.results.fallback`) to read as it reads any list.
 
 Pure. A paragraph (lines up to a blank line, wrapped lines joined) is unfolded when it holds at
 least three numbered entries in sequence from 1, parted by commas or semicolons, each ending in a
-mark or a status; any other paragraph stays as it is.
+mark or a status; any other paragraph stays as it is. A line naming its event before a colon and
+its finishers unnumbered, each as name, club in brackets and mark (``Girls 3200: Ana Ruiz
+(Springfield) 11:02.4, Beth Long (Xenia) 11:10.9``; an event's winner alone), is unfolded too,
+its finishers unplaced.
 """
 
 from __future__ import annotations
@@ -84,6 +87,37 @@ def _entries(paragraph: str, least: int = _LEAST) -> list[str] | None:
     return ([title] if title else []) + entries + unplaced
 
 
+# an unnumbered finisher: 'Ana Ruiz (Springfield) 11:02.4' (two to four words of a name)
+_NAMED = re.compile(
+    r"(\d{1,3}[.)]\s+)?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}\s+\([^()]{2,50}\)\s+\S+"
+)
+_EVENT = re.compile(r"^\W{0,2}([^:]{2,50}?):\s+(?=[^\W\d_])")
+_PARTED = re.compile(r"[,;]\s+(?![^()]*\))")  # a comma or semicolon outside brackets
+
+
+def unfold_named(text: str) -> str | None:
+    """The text with each line of unnumbered finishers after its event's title unfolded (see
+    :func:`_named`); None when it holds none."""
+    if "(" not in text:
+        return None
+    lines = [_named(line) or line for line in text.split("\n")]
+    return "\n".join(lines) if any("\n" in line for line in lines) else None
+
+
+def _named(line: str) -> str | None:
+    """'Girls 3200: Ana Ruiz (Springfield) 11:02.4, Beth Long (Xenia) 11:10.9.' -> the event's
+    title, then its finishers a line each, led by a dash (unplaced); None for any other line
+    (numbered finishers are :func:`unfold`'s)."""
+    m = _EVENT.match(line.strip())
+    if m is None or not any(c.isdigit() for c in m[1]) and not _FIELD_WORDS.search(m[1]):
+        return None  # (an event's title names its distance or its field event)
+    entries = _PARTED.split(line.strip()[m.end() :].rstrip("."))
+    if not all(_NAMED.fullmatch(e) and _ends_in_result(e) for e in entries):
+        return None
+    return "\n".join(["", m[1].strip(), *(f"- {e}" for e in entries), ""])
+
+
+_FIELD_WORDS = re.compile(r"\b(?:jump|vault|put|throw|discus|javelin|hammer|weight)\b", re.I)
 # the field events as agate abbreviates them
 _FIELD_EVENTS = {"SP": "Shot Put", "DT": "Discus", "JT": "Javelin", "HT": "Hammer"}
 _FIELD_EVENTS |= {"HJ": "High Jump", "LJ": "Long Jump", "TJ": "Triple Jump", "PV": "Pole Vault"}

@@ -313,13 +313,16 @@ def _meet_from_title(title: str, heads: list[str]) -> str | None:
 
 
 def number_lists(el: Any) -> None:
-    """The items of each numbered list under ``el`` led by their numbers, as a browser shows
-    them (an <ol> of results ranks them), unless they print their own."""
-    for ol in el.iter("ol"):
+    """The items of each list under ``el`` led by their numbers or bullets, as a browser shows
+    them (an <ol> of results ranks them; a <ul>'s finishers are unplaced), unless they print
+    their own numbers."""
+    for ol in el.iter("ol", "ul"):
         items = [li for li in ol if li.tag == "li"]
         if items and not any(re.match(r"\s*\d", text_of(li)) for li in items):
             for k, li in enumerate(items, 1):
-                li.text = f"{k}. {li.text or ''}"
+                li.text = (
+                    f"{k if ol.tag == 'ol' else '-'}{'.' if ol.tag == 'ol' else ''} {li.text or ''}"
+                )
 
 
 def _rendered_text(el: Any) -> str:

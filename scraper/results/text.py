@@ -58,10 +58,14 @@ def _read(text: str, name: str | None) -> ResultDoc:
                     _add_teams(doc, fallback.parse(text))  # general reader reads them
                 doc.text = text
                 return doc
+    named = agate.unfold_named(text)  # 'Girls 3200: Ana Ruiz (Springfield) 11:02.4, ...'
+    text = named or text
     doc = fallback.parse(text)
+    doc.format = "agate" if named else doc.format
     rows = [r for e in doc.events if e.kind != "team_scores" for r in e.rows]
     unmarked = sum(r.mark is None and not r.status for r in rows)  # (misread: '100 m Men: 1. ...')
-    if (not rows or 2 * unmarked > len(rows)) and (unfolded := agate.unfold(text)) is not None:
+    runs = not rows or 2 * unmarked > len(rows) or named  # (a roundup: numbered ones too)
+    if runs and (unfolded := agate.unfold(text)) is not None:
         listed = fallback.parse(unfolded)  # '1. Ann Lee (Ox AC) 10.32, 2. ...' run together
         if sound_rows(listed) > sound_rows(doc):
             listed.format, listed.text = "agate", unfolded
