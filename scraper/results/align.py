@@ -203,8 +203,10 @@ def align(
         "yearp" if k and t.gap <= 1 and s in ("paren", "year4p") and printed[k - 1] == "word" else s
         for k, (t, s) in enumerate(zip(toks, printed, strict=True))
     )
-    shapes = tuple(  # a record's letters between two words of a name: 'ATL. VIRTUS CR LUCCA'
-        "word" if s == "flag" and _inside_words(k, toks, printed) else s
+    shapes = tuple(  # a record's letters between two words of a name: 'ATL. VIRTUS CR LUCCA',
+        "word"  # or opening a name before the row's mark: 'EL AMRANI, Youssef'
+        if s == "flag" and (_inside_words(k, toks, printed) or _opens_name(k, toks, printed))
+        else s
         for k, s in enumerate(shapes)
     )
     big = tuple(t.gap >= 2 for t in toks)
@@ -226,6 +228,19 @@ def _inside_words(k: int, toks: list[Tok], printed: list[str]) -> bool:
         and toks[k].gap <= 1
         and toks[k + 1].gap <= 1
     )
+
+
+def _opens_name(k: int, toks: list[Tok], printed: list[str]) -> bool:
+    """Token ``k`` stands a single space before a word, and no mark before it."""
+    return (
+        k < len(toks) - 1
+        and printed[k + 1] == "word"
+        and toks[k + 1].gap <= 1
+        and not any(p in _MARKS for p in printed[:k])
+    )
+
+
+_MARKS = frozenset({"time", "decimal", "mark"})
 
 
 def zone_of(t: Tok, zones: tuple[tuple[int, int], ...]) -> int:

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 
 from scraper.results.align import BRACKET_YEAR, Tok, shape
+from scraper.results.checks import CLASS_WORD, name_habits
 from scraper.results.columns import place_of
 from scraper.results.marks import parse_mark
 from scraper.results.meetinfo import RACE_DISTANCE
@@ -130,6 +131,20 @@ def squads_apart(events: list[Event]) -> None:
         for r in ev.rows:
             if r.team and (m := _SQUAD.match(r.team)):
                 r.team, r.extra["relay"] = m[1], m[2] or m[3] or m[4]
+
+
+def classes_apart(events: list[Event]) -> None:
+    """A class year printed after the name in its column ('Grant HOLLOWAY JR', 'Whitaker, Anna
+    SO') goes to the row's year, in a document whose names end with class years
+    (:func:`scraper.results.checks.name_habits`: 'JR' or 'SR' alone are Junior and Senior)."""
+    rows = [r for ev in events if ev.kind == "individual" for r in ev.rows]
+    if not name_habits([r.athlete for r in rows]).class_years:
+        return
+    for r in rows:
+        name = (r.athlete or "").rstrip()
+        words = name.split()
+        if len(words) > 1 and r.year is None and CLASS_WORD.fullmatch(words[-1]):
+            r.athlete, r.year = name[: -len(words[-1])].rstrip(), words[-1]
 
 
 def without_repeats(events: list[Event]) -> list[Event]:

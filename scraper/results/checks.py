@@ -38,6 +38,7 @@ NUMBER_IN_TEAM = "mark or number in team"
 
 _CLASS_YEAR = re.compile(r"(?:FR|SO|JR|SR|GR)(?:-\d)?|[1-9]|1[0-2]")
 _NUMBERED_CLASS = re.compile(r"(?:FR|SO|JR|SR|GR)-\d")
+CLASS_WORD = re.compile(r"(?:FR|SO|JR|SR|GR)(?:-\d)?")  # a class year in words
 _BIB = re.compile(r"\d{3,}")
 _BRACKETED = re.compile(r"[(\[]\d+[)\]]")
 _LETTER = re.compile(r"[^\W\d_]")

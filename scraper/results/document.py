@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 
 from scraper.results import delimited, docx, html, jsonfeed, pdf, sheets, xmlfeed
-from scraper.results.blocks import settle_time_columns, squads_apart, without_repeats
+from scraper.results.blocks import (
+    classes_apart,
+    settle_time_columns,
+    squads_apart,
+    without_repeats,
+)
 from scraper.results.entries import page_lines, schedule
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, refuse_entries, rows_in
@@ -26,6 +31,7 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     doc.events = without_repeats(doc.events)  # age-group awards repeating the overall results
     settle_time_columns(doc.events)  # gun or chip: one choice for the document
     squads_apart(doc.events)  # "Ridgeview 'A'": the team Ridgeview, its squad A
+    classes_apart(doc.events)  # 'Grant HOLLOWAY JR': the runner, his class year
     return doc
 
 

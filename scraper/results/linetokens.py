@@ -144,15 +144,24 @@ def given_name_first(lines: list[str]) -> bool:
     return len(before) >= 2 and sum(n >= 2 for n in before) >= 0.8 * len(before)
 
 
+_BORN = re.compile(r"\((?:19|20)\d\d\)")  # a birth year in brackets
+
+
 def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, list[Tok]]] | None:
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
     Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
     event's tries in brackets after the mark ('Vaasan Urheilijat 6.02 (5.77, x, 6.02)', as
     Nordic lists print them) are its series; a row with no place but its status at the end
-    ('Santeri Nieminen, Lahden Kiri-Veikot kesk.') in a list of given names first."""
+    ('Santeri Nieminen, Lahden Kiri-Veikot kesk.') in a list of given names first; a birth year
+    in brackets before the mark ('Hugo Sjöberg, Spårvägens FK (2010) 9:58') is the year."""
     placed = shape(toks[0].text) in PLACE_SHAPES  # or, given names first, a status row
     if len(toks) < 3 or not (placed or given_first and shape(toks[-1].text) == "status"):
         return None
+    year = None
+    born = next((k for k, t in enumerate(toks) if k > 1 and _BORN.fullmatch(t.text)), None)
+    if born is not None and born + 1 < len(toks):  # 'Hugo Sjöberg, Spårvägens FK (2010) 9:58'
+        year = Tok(toks[born].text.strip("()"), toks[born].start, toks[born].end, toks[born].gap)
+        toks = toks[:born] + toks[born + 1 :]
     opens = next((k for k, t in enumerate(toks) if t.text.startswith("(")), len(toks))
     toks, series = toks[:opens], toks[opens:]
     if series and not series[-1].text.endswith(")"):
@@ -163,7 +172,7 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
         groups[-1].append(bare)
         if t.text.endswith(",") and len(t.text) > 1:
             groups.append([])
-    last, year = groups[-1], None
+    last = groups[-1]
     ends = len(groups) >= 2 and len(last) > 1 and shape(last[-1].text) in RESULT_SHAPES
     if ends and (series or given_first):  # 'Vaasan Urheilijat 6.02 (5.77, x, 6.02)'
         groups.append([last.pop()])  # 'Oulun Tarmo 12,07' in a list of given names first

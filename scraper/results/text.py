@@ -54,8 +54,11 @@ def _read(text: str, name: str | None) -> ResultDoc:
                 if parse is delimited.parse_delimited:  # tab-separated pages with titles and
                     general = fallback.parse(text)  # several tables: the general reader too
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
-                elif parse is ruled.parse and _team_title(text):  # teams under no ruler: the
-                    _add_teams(doc, fallback.parse(text))  # general reader reads them
+                elif parse is ruled.parse and _team_title(text):  # teams under no ruler, or
+                    general = fallback.parse(text)  # the runners under another: the general
+                    if sound_rows(general) > sound_rows(doc):  # reader reads them
+                        doc = general
+                    _add_teams(doc, general)
                 doc.text = text
                 return doc
     named = agate.unfold_named(text)  # 'Girls 3200: Ana Ruiz (Springfield) 11:02.4, ...'

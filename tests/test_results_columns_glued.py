@@ -1,0 +1,163 @@
+"""Columns a layout prints into another: a class year after the name in the name's column
+('Grant HOLLOWAY JR', 'Whitaker, Anna SO'), in text and in tables; a birth year in brackets
+after a comma-parted club; a surname's particle spelt like a record's letters; and a report whose
+runners are ruled with dashes and whose team table with '=' (each read by the reader that reads
+it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+from scraper.results.audit import audit_document
+
+HYTEK = """                   Tri-County Invitational 2025 - 4/18/2025
+
+Event 7  Boys 100 Meter Dash
+==========================================================
+ Pl  Athlete                      School           Prelims
+==========================================================
+  1  Grant HOLLOWAY JR            Eastside          10.84q
+  2  Marcus O'NEIL SO             Lakota West       10.91q
+  3  Whitaker, Anna SR            Springboro        10.97q
+"""
+TABLE = (
+    "<html><body><h1>Heartland Indoor Championships</h1><h3>Women's Mile - Final</h3>"
+    "<table><tr><th>PL</th><th>Athlete</th><th>Team</th><th>Time</th></tr>"
+    "<tr><td>1</td><td><a href='/a/1'>Whitfield, Anna SO</a></td><td>Brookfield</td>"
+    "<td>4:31.22</td></tr><tr><td>2</td><td><a href='/a/2'>O'Rourke, Maeve JR-3</a></td>"
+    "<td>Hollins Ford</td><td>4:33.90</td></tr><tr><td>3</td><td>de la Cruz, Ximena FR</td>"
+    "<td>St. Albans</td><td>4:35.05</td></tr></table></body></html>"
+)
+SUFFIXES = """Event 1  Boys 100 Meter Dash
+==========================================================
+ Pl  Athlete                      School           Finals
+==========================================================
+  1  Grant Holloway JR            Eastside          10.84
+  2  Marcus O'Neil                Lakota West       10.91
+  3  Tom Whitaker SR              Springboro        10.97
+"""
+
+
+def runners(data: str) -> list[tuple[str | None, str | None, str | None]]:
+    doc = to_contract(parse_document(data.encode()))
+    return [(r["athlete"], r["year"], r["team"]) for e in doc["events"] for r in e["results"]]
+
+
+@pytest.mark.parametrize(
+    ("data", "want"),
+    [
+        (
+            HYTEK,
+            [
+                ("Grant HOLLOWAY", "JR", "Eastside"),
+                ("Marcus O'NEIL", "SO", "Lakota West"),
+                ("Whitaker, Anna", "SR", "Springboro"),
+            ],
+        ),
+        (
+            TABLE,
+            [
+                ("Whitfield, Anna", "SO", "Brookfield"),
+                ("O'Rourke, Maeve", "JR-3", "Hollins Ford"),
+                ("de la Cruz, Ximena", "FR", "St. Albans"),
+            ],
+        ),
+        # 'JR' and 'SR' alone are Junior and Senior: the names keep them
+        (
+            SUFFIXES,
+            [
+                ("Grant Holloway JR", None, "Eastside"),
+                ("Marcus O'Neil", None, "Lakota West"),
+                ("Tom Whitaker SR", None, "Springboro"),
+            ],
+        ),
+    ],
+)
+def test_a_class_year_after_the_name_is_the_rows_year(data, want):
+    assert runners(data) == want
+
+
+def test_with_the_class_years_apart_the_audit_flags_no_name():
+    data = HYTEK.encode()
+    assert audit_document(data, parse_document(data)).verdict == "parsed"
+
+
+XC = """Bluestem Classic XC Invitational
+Varsity Girls 5K - Results
+
+Place Name                     Gr  School                  Time     Gap    Pace   Score
+----- ------------------------ --  ----------------------  -------  -----  -----  -----
+    1 Ava Lindstrom            11  Pine Ridge              18:21.4      --  5:54      1
+    2 Maya O'Donnell           12  Cedar Falls             18:33.0  +0:11.6  5:58      2
+    3 Sofia de la Peña         10  Pine Ridge              18:47.8  +0:26.4  6:03      3
+
+Team Scores
+Rank Team                    Total    1    2    3    4    5   *6   *7
+==== ======================= =====  ===  ===  ===  ===  ===  ===  ===
+   1 Pine Ridge                 34    1    3    7   10   13   16
+   2 Cedar Falls                40    2    5    8   11   14   17
+   3 Lakeview                   46    4    6    9   12   15
+"""
+
+
+def test_runners_ruled_with_dashes_beside_a_team_table_ruled_with_equals():
+    doc = to_contract(parse_document(XC.encode()))
+    got = [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark"])
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("individual", 1, "Ava Lindstrom", "18:21.4"),
+        ("individual", 2, "Maya O'Donnell", "18:33.0"),
+        ("individual", 3, "Sofia de la Peña", "18:47.8"),
+        ("team_scores", 1, "Pine Ridge", "34"),
+        ("team_scores", 2, "Cedar Falls", "40"),
+        ("team_scores", 3, "Lakeview", "46"),
+    ]
+
+
+NORDIC = """RESULTAT
+Klass P15 3 km
+
+ 1) Hugo Sjöberg, Spårvägens FK (2010)          9:58
+ 2) Elias Mc Gregor, Hälle IF (2011)           10:04
+ 3) Viktor von Essen, IFK Lidingö (2010)       10:19
+"""
+DUTCH = """<html><body><pre>
+Uitslag 10 km - Duinenloop Bloemendaal
+
+Pl  Stnr  Naam                        Vereniging                 Cat    Tijd
+--  ----  --------------------------  -------------------------  -----  ------
+ 1   101  VAN DER BERG, Jan           AV Haarlem                 MSEN    33:12
+ 2    17  EL AMRANI, Youssef          Zuid-Kennemerland          M40     35:51
+ 3    18  AL FAYED, Omar              Zuid-Kennemerland          M40     36:10
+</pre></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("data", "want"),
+    [
+        # name and club parted by a comma, the birth year in brackets before the time
+        (
+            NORDIC,
+            [
+                ("Hugo Sjöberg", "2010", "Spårvägens FK"),
+                ("Elias Mc Gregor", "2011", "Hälle IF"),
+                ("Viktor von Essen", "2010", "IFK Lidingö"),
+            ],
+        ),
+        # a surname's particle spelt like a record's letters ('EL', European lead) is the name's
+        (
+            DUTCH,
+            [
+                ("VAN DER BERG, Jan", None, "AV Haarlem"),
+                ("EL AMRANI, Youssef", None, "Zuid-Kennemerland"),
+                ("AL FAYED, Omar", None, "Zuid-Kennemerland"),
+            ],
+        ),
+    ],
+)
+def test_names_clubs_and_years_where_a_line_parts_them(data, want):
+    assert runners(data) == want
