@@ -196,6 +196,8 @@ class _Reader:
     def _is_row(self, toks: list[Tok]) -> bool:
         if len(toks) < 2:
             return False
+        if len(toks) > 2 and re.fullmatch(r"#\d{1,6}", toks[0].text):  # a bib with its sign:
+            return self._is_row(toks[1:])  # '#1218 Colborne, Una  SO  Tri-State Poly  DNF'
         shapes = [shape(t.text) for t in toks]
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             width = self.width if self.last is not None else 0

@@ -44,7 +44,7 @@ from scraper.results.meetinfo import (
     title_line,
 )
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
-from scraper.results.tablegroups import Line
+from scraper.results.tablegroups import Line, records_rows
 from scraper.results.tablerows import read_table
 from scraper.results.tabletitles import EVENT_WORDS, HEADINGS, title_of
 from scraper.results.tablewords import meta_label, title_gender
@@ -358,7 +358,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
     above: str | None = None  # the title of the table before ('Heat 2' alone: its next heat)
     for placed, lines in groups:
         heading = next((t for t, tag in placed.before if tag in HEADINGS), "")
-        if not lines or RECORDS_HEADING.match(heading):
+        if not lines or RECORDS_HEADING.match(heading) or records_rows(lines):
             continue  # (a table of the meeting's records under its heading: no results)
         title, rnd, wind = title_of(placed.before, placed.outline)
         title = above if title is None and rnd is not None else title  # 'Heat 2 of 2' alone

@@ -264,6 +264,7 @@ def _before(texts: list[Any], prev: Any) -> list[tuple[str, str]]:
     """The last texts met, nearest first (up to 60), with the tag that holds each, back to the
     table before (its cells title that table, not this one)."""
     out: list[tuple[str, str]] = []
+    last = None  # the heading of the text after this one
     for t in reversed(texts):
         if len(out) >= 60 or (prev is not None and _inside(t, prev)):
             break
@@ -271,15 +272,20 @@ def _before(texts: list[Any], prev: Any) -> list[tuple[str, str]]:
         text = " ".join(t.split())  # no-break spaces too (Word's <o:p>&nbsp;</o:p>)
         if not text or owner is None or not isinstance(owner.tag, str) or owner.tag in _SKIP:
             continue
-        out.append((text, _heading(owner) or owner.tag))
+        heading = _heading(owner)
+        if heading is not None and heading is last:  # '<h2>Women 100m Hurdles<br>Prelims</h2>'
+            out[-1] = (f"{text} {out[-1][0]}", out[-1][1])
+            continue
+        out.append((text, str(heading.tag) if heading is not None else owner.tag))
+        last = heading
     return out
 
 
-def _heading(el: Any) -> str | None:
+def _heading(el: Any) -> Any:
     """The heading (h1-h6, caption) holding ``el``, if any."""
     for depth, a in enumerate((el, *el.iterancestors())):
         if a.tag in _HEADINGS:
-            return str(a.tag)
+            return a
         if depth >= 4 or a.tag in ("body", "table", "td"):
             return None
     return None

@@ -113,8 +113,8 @@ class _Reader:
             if RULER.match(line):
                 continue
             nxt = lines[i + 1] if i + 1 < n else ""
-            teams_header = self.mode == "teams" and self.cols is None  # 'Place Team Points'
-            if (RULER.match(nxt) or teams_header) and header_score(line) >= 2:
+            teams_header = self.mode == "teams" and self.cols is None and not s[:1].isdigit()
+            if (RULER.match(nxt) or teams_header) and header_score(line) >= 2:  # 'Place Team ..'
                 cols = header_columns(line)
                 if self.mode == "teams":  # XC team scores: Rank Team Total 1 2 3 4 5 *6 *7
                     if any(c.field == "team" for c in cols):

@@ -186,6 +186,9 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     return fast if fast is not None else _slow(text, raw, unit_hint)
 
 
+_RULE_CITED = re.compile(
+    r"(?<=\w)\s+(?:rule\s+)?\d{2,3}(?:\.\d{1,2})*[a-z]?(?:\s?\(?[a-z0-9]\))*$", re.I
+)
 _GROUPED = re.compile(r"^\d{1,2}[ ,.\u00a0\u202f]\d{3}$")  # a combined event's thousands parted
 
 
@@ -193,7 +196,7 @@ def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
     """Any mark (``text``: ``raw`` with its whitespace collapsed): statuses, flags as words or
     glued, hand times, metric and feet-inches distances, bare numbers by ``unit_hint``."""
     mk = Mark(raw.strip() or None)
-    st = status_of(text)
+    st = status_of(_RULE_CITED.sub("", text))  # 'DQ 168.7(a)': the rule it broke cited
     if st:
         mk.status = st
         return mk

@@ -6,17 +6,20 @@ the row's cells by field, the values no field took, the flags printed beside the
 right what the alignment could not see: values on the wrong side of a column
 (:mod:`scraper.results.cellfix`), a class year after the name (``Grant HOLLOWAY JR``), a surname
 pushed into the club, a relay team's status printed where the place is and its name split
-between the name and club fields of a line with no header.
+between the name and club fields of a line with no header. Of a mark printed in metres and in
+feet and inches (``58.41m  191-07``), the metres are the mark.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.results.align import TIMES, Tok, shape
 from scraper.results.cellfix import reclaim_year, swap_misplaced
 from scraper.results.linetokens import rejoin_surname
+from scraper.results.marks import parse_mark
 from scraper.results.rowlines import height_attempt, tries
 from scraper.results.statuses import opens_with_status, status_of
 
@@ -54,7 +57,25 @@ def cells_of(plan: list[tuple[str, list[Tok]]]) -> Cells:
         last = name
     if out.extra and status_of(out.extra[-1]) and not cells.keys() & (TIMES | {"points"}):
         cells["mark"] = out.extra.pop()  # 'DNF' in the last event's column: the row's status
+    if "mark" in cells and (twin := _metric_twin(out.extra, cells["mark"])) is not None:
+        out.extra[out.extra.index(twin)] = cells["mark"]  # '58.41m  191-07': the metric mark,
+        cells["mark"] = twin  # its feet and inches beside it
     return out
+
+
+_METRES = re.compile(r"\d{1,3}[.,]\d{1,2}m")
+
+
+def _metric_twin(extra: list[str], mark: str) -> str | None:
+    """The mark in metres (with its unit) printed beside a mark in feet and inches, the same."""
+    imperial = parse_mark(mark)
+    if imperial.value is None or imperial.unit != "m" or not re.search(r"\d[-']\d", mark):
+        return None
+    for value in extra:
+        metric = parse_mark(value).value
+        if _METRES.fullmatch(value) and metric and abs(metric - imperial.value) <= 0.01 * metric:
+            return value
+    return None
 
 
 def _legend(cells: dict[str, str]) -> bool:

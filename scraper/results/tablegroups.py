@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from scraper.results.categories import category_of
 from scraper.results.model import Event, new_event, sex_of
+from scraper.results.resultlike import RECORD_LABELS
 from scraper.results.tablecols import Column, place_of
 from scraper.results.tablewords import EVENT_COLUMNS
 
@@ -19,6 +20,13 @@ class Line:
     cells: list[str]
     raw: list[str]
     note: str = ""  # a title printed on the row of its place ('und Süddeutsche Meisterin 2017')
+
+
+def records_rows(lines: list[Line]) -> bool:
+    """Every row opens with a record's label ('Facility | 12.91 | Dana Whitcombe | 2019'): a
+    table of records, printed without a heading over the results."""
+    firsts = [next((c for c in ln.cells if c.strip()), "") for ln in lines]
+    return all(f.split() and f.split()[0].casefold().rstrip(":") in RECORD_LABELS for f in firsts)
 
 
 def event_column(header: list[Column] | None, rows: list[list[str]]) -> int | None:

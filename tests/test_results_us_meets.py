@@ -1,0 +1,112 @@
+"""US meet software's pages as they print them: Hy-Tek team rankings whose teams' names hold a
+column header's word ('University', 'State'), a field event's mark in metres beside its feet and
+inches, unplaced non-finishers led by their '#bib', a disqualification citing its rule in the
+mark's cell, an event's heading broken by <br>, and a records table printed without a heading."""
+
+from __future__ import annotations
+
+from scraper.results import parse_document, to_contract
+
+
+def rows(data: str) -> list[tuple]:
+    doc = to_contract(parse_document(data.encode()))
+    return [
+        (
+            e["event_name"],
+            e["gender"],
+            e["kind"],
+            r["place"],
+            r["athlete"] or r["team"],
+            r["mark"],
+            r["status"],
+        )
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+
+
+RANKINGS = """Licensed to Sierra Meet Services          HY-TEK's MEET MANAGER 3/15/2026 09:40 PM
+                  Coastal Range Collegiate Open - 3/14/2026
+                                    Results
+
+Event 30  Men 4x400 Meter Relay
+======================================================================================
+    School                                                 Seed     Finals  Points
+======================================================================================
+  1 Pinecrest University        'A'                       3:15.00    3:12.05    10
+
+                   Men - Team Rankings - 2 Events Scored
+======================================================================================
+    1) Pinecrest University       31       2) Coastal State              27
+    3) Marlow College             22       4) Bayview                    14
+"""
+
+
+def test_hytek_team_rankings_whose_teams_hold_header_words():
+    assert [r[3:6] for r in rows(RANKINGS) if r[2] == "team_scores"] == [
+        (1, "Pinecrest University", "31"),
+        (2, "Coastal State", "27"),
+        (3, "Marlow College", "22"),
+        (4, "Bayview", "14"),
+    ]
+
+
+MEETPRO = """                          DirectAthletics MeetPro - Results
+                        Riverbend Twilight Invitational
+
+Women Hammer Throw
+Final
+--------------------------------------------------------------------------
+ PL  BIB    NAME                   YR  TEAM                      MARK              PTS
+--------------------------------------------------------------------------
+  1  #1220 Drayton, Gemma         JR  Riverbend College        58.41m  191-07      10
+  2  #1222 Jaramillo, Quinn       SR  Wabash Falls             52.87m  173-05       6
+
+Women 1500 Meters
+Final
+--------------------------------------------------------------------------
+ PL  BIB    NAME                   YR  TEAM                      TIME   PTS
+--------------------------------------------------------------------------
+  1  #1211 Lindqvist, Lydia       JR  Tri-State Poly          4:38.22    10
+     #1218 Colborne, Una          SO  Tri-State Poly              DNF
+     #1219 Jaramillo, Adeline     SO  Wabash Falls                DNS
+"""
+
+
+def test_metres_beside_feet_and_inches_and_unplaced_rows_led_by_their_bib():
+    assert [r[3:] for r in rows(MEETPRO)] == [
+        (1, "Drayton, Gemma", "58.41m", None),
+        (2, "Jaramillo, Quinn", "52.87m", None),
+        (1, "Lindqvist, Lydia", "4:38.22", None),
+        (None, "Colborne, Una", "DNF", "DNF"),
+        (None, "Jaramillo, Adeline", "DNS", "DNS"),
+    ]
+
+
+FLASH = (
+    "<html><head><title>Women 100m Hurdles Prelims - Spring Break Open</title></head><body>"
+    "<h1>Spring Break Open</h1><h4>March 27-28, 2026</h4><h2>Women 100m Hurdles<br>Prelims</h2>"
+    "<table class='records'><tr><td>Facility</td><td>12.91</td><td>Dana Whitcombe</td>"
+    "<td>Sandhill</td><td>2019</td></tr></table>"
+    "<h3>Heat 1 of 1</h3><div class='wind'>Wind: +0.8 m/s</div><table><thead><tr><th>Pl</th>"
+    "<th>Ln</th><th>Athlete</th><th>Yr</th><th>Affiliation</th><th>Time</th></tr></thead><tbody>"
+    "<tr><td>1</td><td>2</td><td>Fiona Brightwater</td><td>JR</td><td>Coastal State</td>"
+    "<td>13.32 Q</td></tr><tr><td></td><td>5</td><td>Elowen Dunmore</td><td>SO</td>"
+    "<td>Gulf Shore</td><td>DQ<br><span class='dq'>168.7(a)</span></td></tr></tbody></table>"
+    "</body></html>"
+)
+
+
+def test_a_flash_event_page_its_heading_its_records_and_a_dq_citing_its_rule():
+    assert rows(FLASH) == [
+        ("Women 100m Hurdles Prelims", "F", "individual", 1, "Fiona Brightwater", "13.32 Q", None),
+        (
+            "Women 100m Hurdles Prelims",
+            "F",
+            "individual",
+            None,
+            "Elowen Dunmore",
+            "DQ 168.7(a)",
+            "DQ",
+        ),
+    ]
