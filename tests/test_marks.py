@@ -81,6 +81,8 @@ MARKS = [
     ("NT", None, None, None, None, "NT", None, []),
     ("SCR", None, None, None, None, "SCR", None, []),
     ("37.62DQ", None, None, None, None, "DQ", None, []),
+    ("DQ 168.7(a)", None, None, None, None, "DQ", None, []),  # the rule it broke cited
+    ("DQ 163.3a", None, None, None, None, "DQ", None, []),
     ("", None, None, None, None, None, None, []),
     ("Smith", None, None, None, None, None, None, []),
     ("1:5", None, None, None, None, None, None, []),  # seconds print two digits: a time cut short
@@ -263,6 +265,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("ei läht.", "DNS"),  # Finnish
         ("Retired at CP3 (58.2 km)", "DNF"),  # its reason after it
         ("DNF after lap 3", "DNF"),
+        ("Opgave", "DNF"),  # Dutch
+        ("Ingen gyldige", "NM"),  # Norwegian: no valid attempt
         ("Josh at home", None),
     ],
 )

@@ -1,8 +1,8 @@
 """Columns a layout prints into another: a class year after the name in the name's column
 ('Grant HOLLOWAY JR', 'Whitaker, Anna SO'), in text and in tables; a birth year in brackets
-after a comma-parted club; a surname's particle spelt like a record's letters; and a report whose
-runners are ruled with dashes and whose team table with '=' (each read by the reader that reads
-it)."""
+after a comma-parted club; a surname's particle spelt like a record's letters; French ordinal
+places ('1er', '2e'); and a report whose runners are ruled with dashes and whose team table with
+'=' (each read by the reader that reads it)."""
 
 from __future__ import annotations
 
@@ -161,3 +161,27 @@ Pl  Stnr  Naam                        Vereniging                 Cat    Tijd
 )
 def test_names_clubs_and_years_where_a_line_parts_them(data, want):
     assert runners(data) == want
+
+
+def test_french_ordinal_places_and_a_javelin_under_a_steeplechase():
+    page = (
+        "<html><body><table>"
+        "<tr><td colspan='4'><b>SEF - 3000m Steeple / Finale</b></td></tr>"
+        "<tr><td>1re</td><td>LE GALL Anaïs</td><td>Brest Athlétisme</td><td>10'20''47</td></tr>"
+        "<tr><td>2e</td><td>N'DIAYE Fatou</td><td>CA Lannion</td><td>10'34''15</td></tr>"
+        "<tr><td colspan='4'><b>MIM - Javelot (800g) / Finale</b></td></tr>"
+        "<tr><td>1er</td><td>ROUSSEL Hugo</td><td>CA Lannion</td><td>68m42</td></tr>"
+        "<tr><td>2e</td><td>FAURE Thomas</td><td>Brest Athlétisme</td><td>61m77</td></tr>"
+        "</table></body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [
+        (e["event_name"], [(r["place"], r["athlete"], r["mark_normalized"]) for r in e["results"]])
+        for e in doc["events"]
+    ] == [
+        (
+            "SEF - 3000m Steeple / Finale",
+            [(1, "LE GALL Anaïs", 620.47), (2, "N'DIAYE Fatou", 634.15)],
+        ),
+        ("MIM - Javelot (800g) / Finale", [(1, "ROUSSEL Hugo", 68.42), (2, "FAURE Thomas", 61.77)]),
+    ]

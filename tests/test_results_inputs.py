@@ -867,3 +867,17 @@ def test_a_race_title_over_a_csv_names_no_meet_and_gives_its_gender():
     parsed = parse_document(text, None, "results.csv")
     assert parsed.meet.name is None
     assert [(e.kind, e.gender, len(e.rows)) for e in parsed.events] == [("team_scores", "F", 2)]
+
+
+def test_xlsx_house_points_are_team_scores(tmp_path):
+    """A school carnival's 'House Points' sheet: the houses' scores, no runners."""
+    data = xlsx(
+        tmp_path,
+        [["House Points"], ["Place", "House", "Points"], [1, "Tasman", 412], [2, "Ruapehu", 388]],
+    )
+    [ev] = contract(data)["events"]
+    assert ev["kind"] == "team_scores"
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in ev["results"]] == [
+        (1, "Tasman", 412.0),
+        (2, "Ruapehu", 388.0),
+    ]

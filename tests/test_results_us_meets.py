@@ -110,3 +110,42 @@ def test_a_flash_event_page_its_heading_its_records_and_a_dq_citing_its_rule():
             "DQ",
         ),
     ]
+
+
+TEAM_LINES = """                  Bluestem Collegiate Invitational - 4/18/2026
+                                     Results
+
+Event 1  Women 100 Meter Hurdles
+================================================================================
+    Name                    Year School                   Finals  Wind Points
+================================================================================
+  1 Whitlow, Taryn           SR Magnolia State             13.02  +1.8  10
+  2 Brandt, Anika            JR Gulf Coast Tech            13.19  +1.8   8
+ -- Faure, Dominique         SR Bayou Christian   DQ 168.7(a)     +1.8
+
+Female Team Scores
+================================================================================
+    1 Magnolia State                                 10
+    2 Gulf Coast Tech                                 8
+"""
+
+
+def test_hytek_team_scores_a_line_each_their_places_bare_and_a_dq_citing_its_rule():
+    assert [r[2:] for r in rows(TEAM_LINES)] == [
+        ("individual", 1, "Whitlow, Taryn", "13.02", None),
+        ("individual", 2, "Brandt, Anika", "13.19", None),
+        ("individual", None, "Faure, Dominique", "DQ 168.7(a)", "DQ"),
+        ("team_scores", 1, "Magnolia State", "10", None),
+        ("team_scores", 2, "Gulf Coast Tech", "8", None),
+    ]
+
+
+def test_a_records_table_with_its_header_printed_right_over_the_results_is_no_results():
+    page = (
+        "<html><body><h2>Women 100m Hurdles - Final</h2><table><tr><th>Record</th><th>Mark</th>"
+        "<th>Athlete</th><th>Year</th></tr><tr><td>Facility</td><td>12.71</td>"
+        "<td>Shanice Aldridge</td><td>2019</td></tr></table><table><tr><th>PL</th>"
+        "<th>Athlete</th><th>Team</th><th>Time</th></tr><tr><td>1</td><td>Taryn Whitlow</td>"
+        "<td>Magnolia State</td><td>13.02</td></tr></table></body></html>"
+    )
+    assert [r[3:5] for r in rows(page)] == [(1, "Taryn Whitlow")]

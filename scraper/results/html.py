@@ -20,13 +20,13 @@ from lxml import etree
 from scraper.results.dates import POSTED, date_order, dayfirst_of
 from scraper.results.grids import rewrite_grids
 from scraper.results.htmltables import (
-    Placed,
     caption_of,
     cell_text,
     chrome,
     consent_boxes,
     headings,
     hidden_classes,
+    table_groups,
     table_lines,
     tables_in_order,
     text_of,
@@ -44,7 +44,6 @@ from scraper.results.meetinfo import (
     title_line,
 )
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
-from scraper.results.tablegroups import Line, records_rows
 from scraper.results.tablerows import read_table
 from scraper.results.tabletitles import EVENT_WORDS, HEADINGS, title_of
 from scraper.results.tablewords import meta_label, title_gender
@@ -347,18 +346,10 @@ RECORDS_HEADING = re.compile(
 
 def _tables(root: Any, fmt: str) -> ResultDoc:
     doc = ResultDoc(format=f"{fmt}-tables")
-    hidden = hidden_classes(root)
-    groups: list[tuple[Placed, list[Line]]] = []
-    for placed in tables_in_order(root, hidden):
-        lines = table_lines(placed.table, hidden)
-        if placed.joined and groups:
-            groups[-1][1].extend(lines)  # one table that the page split into several
-        else:
-            groups.append((placed, lines))
     above: str | None = None  # the title of the table before ('Heat 2' alone: its next heat)
-    for placed, lines in groups:
+    for placed, lines in table_groups(root, hidden_classes(root)):
         heading = next((t for t, tag in placed.before if tag in HEADINGS), "")
-        if not lines or RECORDS_HEADING.match(heading) or records_rows(lines):
+        if not lines or RECORDS_HEADING.match(heading):
             continue  # (a table of the meeting's records under its heading: no results)
         title, rnd, wind = title_of(placed.before, placed.outline)
         title = above if title is None and rnd is not None else title  # 'Heat 2 of 2' alone

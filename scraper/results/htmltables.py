@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml import etree
 
-from scraper.results.tablegroups import Line
+from scraper.results.tablegroups import Line, records_rows
 
 _CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # linear: one pass over selector { body }
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
@@ -248,6 +248,21 @@ def _box(table: Any) -> Any:
         if depth >= 1:
             break
     return table
+
+
+def table_groups(root: Any, hidden: set[str]) -> list[tuple[Placed, list[Line]]]:
+    """Each table's rows, a table the page split into several (no text between them) as one;
+    a table of records printed without a heading (its every row opens with a record's label) is
+    left out, and joins no table."""
+    groups: list[tuple[Placed, list[Line]]] = []
+    records = False  # the table before is one of records
+    for placed in tables_in_order(root, hidden):
+        lines = table_lines(placed.table, hidden)
+        if placed.joined and groups and not records:
+            groups[-1][1].extend(lines)
+        elif not (records := records_rows(lines)):
+            groups.append((placed, lines))
+    return groups
 
 
 def _owner(t: Any) -> Any:

@@ -22,7 +22,7 @@ from scraper.results.fixedwidth import (
     header_columns,
     header_score,
 )
-from scraper.results.marks import parse_mark, parse_wind, split_attempt
+from scraper.results.marks import STATUS_CITED, parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import (
     Event,
@@ -385,12 +385,12 @@ _CONVERTED = re.compile(r"^\d{1,3}[.,]\d{2}m$|^\d{1,3}-\d{2}(?:\.\d{1,2})?$")  #
 
 
 def _mark_after_team(cells: dict[str, str], rnd: str | None) -> str | None:
-    """A field event's mark printed left of its column, at the end of the school's cell ('Oak
-    Grove   6.45m  21-02.00': the mark in both units; 'Oak Grove   FOUL'): taken out of the
-    school; the mark (or status), where its column is empty, else returned as the other
-    units' mark."""
-    head, _, last = cells.get("team", "").rpartition(" ")
-    if not head.strip() or not (_CONVERTED.match(last) or status_of(last)):
+    """A mark printed left of its column, at the end of the school's cell ('Oak Grove 6.45m
+    21-02.00': in both units; 'Oak Grove FOUL', 'Bayou DQ 168.7(a)'): out of the school; the
+    mark (or status), where its column is empty, else returned as the other units' mark."""
+    cited = STATUS_CITED.search(team := cells.get("team", ""))  # a status citing its rule
+    head, last = (team[: cited.start()], cited[0].strip()) if cited else team.rpartition(" ")[::2]
+    if not head.strip() or not (_CONVERTED.match(last) or parse_mark(last).status):
         return None
     cells["team"] = head.rstrip()
     field = mark_field(list(cells), rnd) or "mark"

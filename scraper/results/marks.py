@@ -186,9 +186,9 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     return fast if fast is not None else _slow(text, raw, unit_hint)
 
 
-_RULE_CITED = re.compile(
-    r"(?<=\w)\s+(?:rule\s+)?\d{2,3}(?:\.\d{1,2})*[a-z]?(?:\s?\(?[a-z0-9]\))*$", re.I
-)
+_RULE = r"\s+(?:rule\s+)?\d{2,3}(?:\.\d{1,2})*[a-z]?(?:\s?\(?[a-z0-9]\))*$"  # '168.7(a)'
+_RULE_CITED = re.compile(rf"(?<=\w){_RULE}", re.I)
+STATUS_CITED = re.compile(rf"\s(?:DQ|DSQ){_RULE}", re.I)  # '.. Bayou Christian DQ 168.7(a)'
 _GROUPED = re.compile(r"^\d{1,2}[ ,.\u00a0\u202f]\d{3}$")  # a combined event's thousands parted
 
 

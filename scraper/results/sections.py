@@ -32,7 +32,7 @@ DISCIPLINES = (
     r"hindernis|hürden|gehen|bahngehen|staffel|hochsprung|weitsprung|dreisprung|stabhochsprung|"
     r"kugel\w*|diskus|speer\w*|lauf|meile|weit|hoch|stab|"  # Swiss lists: 'Weit Frauen'
     r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
-    r"haies|hauteur|longueur|perche|poids|disque|marteau|relais|marche|"
+    r"haies|hauteur|longueur|perche|poids|disque|marteau|javelot|relais|marche|"
     r"vallas|salto|longitud|altura|pértiga|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|"
     r"getto|marcia|"
     r"häck|höjd|längd|kula|slägga|"

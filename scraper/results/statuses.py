@@ -52,9 +52,11 @@ STATUS_WORDS = {
     "BRØT": "DNF",
     "BRÖT": "DNF",
     "IKKE STARTET": "DNS",
+    "INGEN GYLDIGE": "NM",  # ingen gyldige forsøk
     "EJ START": "DNS",
     "DISK": "DQ",
     "OPGEGEVEN": "DNF",
+    "OPGAVE": "DNF",
     "OPG": "DNF",
     "RETIRADO": "DNF",
     "NULO": "NM",  # a field event's no valid try

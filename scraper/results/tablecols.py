@@ -22,7 +22,9 @@ from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablewords import header_field, header_word
 
-PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|位|=|T|\*|\.?[ºª°])?$", re.I)
+PLACE = re.compile(
+    r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|er|re|e|ème|eme|位|=|T|\*|\.?[ºª°])?$", re.I
+)
 _INT = re.compile(r"^\d{1,6}$")
 _BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SEX = {

@@ -181,7 +181,7 @@ _MALE = re.compile(
 )
 _TEAM_TITLE = re.compile(
     r"\b(?:mannschaft\w*|équipes?|par équipes|lagkonkurranse|holdkonkurrence|klubbresultater|"
-    r"team results?|teams?)\b|団体|対校",
+    r"team results?|teams?|house (?:points|scores?|results?))\b|団体|対校",
     re.I,
 )
 

@@ -48,14 +48,15 @@ _SPORT_LABEL = re.compile(
 )
 _TEAM_PART = re.compile(r"\s*(?:[-–—:]+\s*)?\bteam\s+(?:results|scores|standings)\b", re.I)
 # a ranked team and its score, as Hy-Tek prints team rankings two to a line
+_TEAM_LINE = re.compile(r"^\s*(\d+)\.?\s+(\S.*?)\s{2,}(\d+(?:\.\d+)?)\s*$")
 _TEAM_SCORE = re.compile(r"(?<!\S)(\d+)\)\s+(\S.*?)\s+(\d+(?:\.\d+)?)(?=\s{2,}|\s*$)")
 
 
 def ranked_teams(line: str) -> list[Row]:
     """The teams a rankings line holds, with their places and scores ('1) Oregon  104   2)
-    Arkansas  98')."""
+    Arkansas  98'; one team a line, its place bare: '  1 Calloway State     10')."""
     rows = []
-    for m in _TEAM_SCORE.finditer(line):
+    for m in list(_TEAM_SCORE.finditer(line)) or filter(None, [_TEAM_LINE.match(line)]):
         r = Row(place=int(m.group(1)), team=m.group(2).strip(), raw=line.rstrip())
         r.set_mark(m.group(3), "points")
         r.points = r.mark
