@@ -1,8 +1,9 @@
 """Columns a layout prints into another: a class year after the name in the name's column
 ('Grant HOLLOWAY JR', 'Whitaker, Anna SO'), in text and in tables; a birth year in brackets
 after a comma-parted club; a surname's particle spelt like a record's letters; French ordinal
-places ('1er', '2e'); and a report whose runners are ruled with dashes and whose team table with
-'=' (each read by the reader that reads it)."""
+places ('1er', '2e'); a relay's runners under its name in a 'Team / Members' column; a jumper's
+tries with their winds under the row; a date of birth for a year; and a report whose runners are
+ruled with dashes and whose team table with '=' (each read by the reader that reads it)."""
 
 from __future__ import annotations
 
@@ -185,3 +186,63 @@ def test_french_ordinal_places_and_a_javelin_under_a_steeplechase():
         ),
         ("MIM - Javelot (800g) / Finale", [(1, "ROUSSEL Hugo", 68.42), (2, "FAURE Thomas", 61.77)]),
     ]
+
+
+def test_a_relay_teams_runners_under_its_name_in_a_team_and_members_column():
+    page = (
+        "<html><body><h3>Men 4x100mR Final</h3><table><tr><th>Rank</th><th>Team / Members</th>"
+        "<th>Record</th></tr><tr><td>1</td><td>Tokai Univ.<br><small>WATANABE Kaito - "
+        'YAMAMOTO Haruto - MORI Daiki - ABE Shun</small></td><td>39"62</td></tr></table>'
+        "</body></html>"
+    )
+    [ev] = to_contract(parse_document(page.encode()))["events"]
+    [row] = ev["results"]
+    assert (ev["kind"], row["place"], row["team"], row["mark_normalized"]) == (
+        "relay",
+        1,
+        "Tokai Univ.",
+        39.62,
+    )
+    assert [m["athlete"] for m in row["relay_members"]] == [
+        "WATANABE Kaito",
+        "YAMAMOTO Haruto",
+        "MORI Daiki",
+        "ABE Shun",
+    ]
+
+
+ATTEMPTS = """Girls U16 Triple Jump   Final
+========================================================================
+Place Name                      Age  Club                            Mark  Wind
+1     Ella Kowalczyk            15   Newcastle AC                   11.62  +1.3
+      11.20(+0.9)  X(+1.0)  11.62(+1.3)  11.48(+0.2)
+--    Chloe Tan                 15   Sutherland AC                     NM
+      X(+0.3)  X(+1.2)  X(-0.5)
+
+Boys U17 4x100 Metres Relay   Final
+========================================================================
+Place Team                                       Time
+1     Randwick Botany Harriers 'A'              43.12
+"""
+
+
+def test_the_winds_of_a_jumpers_fouls_are_no_sections_wind():
+    doc = to_contract(parse_document(ATTEMPTS.encode()))
+    assert [
+        (r["athlete"] or r["team"], r["wind"]) for e in doc["events"] for r in e["results"]
+    ] == [
+        ("Ella Kowalczyk", 1.3),
+        ("Chloe Tan", None),
+        ("Randwick Botany Harriers", None),
+    ]
+
+
+def test_a_date_of_birth_column_headed_geb_dat_gives_the_year():
+    text = (
+        "200m Heren - Finale   Wind: -0,7\n"
+        "Pl  Bib   Naam                      Cat   Club        Geb.dat.     Prestatie\n"
+        "----------------------------------------------------------------------------\n"
+        "1   1043  De Smet Arne              SEN   ACHL        14/03/2001       21,41\n"
+        "2   1088  Janssens Milan            SEN   AVT         09/09/2003       21,52\n"
+    )
+    assert [r[1] for r in runners(text)] == ["2001", "2003"]

@@ -251,6 +251,8 @@ TITLES = [
     # a numbered series is a heat, once no round is named
     ("100 m Männer Serie 1", "M", "Heats"),
     ("100m Mannen - Reeks 1", "M", "Heats"),
+    ("100 U15M h1 (w: +1.4)", "M", "Heats"),  # Power of 10's heats
+    ("100 U15M final (w: +0.9)", "M", "Finals"),
     ("100 m Băieți - Seria 1", "M", "Heats"),
     ("100m Erkekler - 1. Seri", "M", "Heats"),
     ("100μ. Ανδρών - Σειρά 1", "M", "Heats"),

@@ -70,7 +70,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "last": "nachname",
         "team": "verein mannschaft vereinsname team/verein lg",
         "country": "nat. nation land lv",
-        "year": "jg jg. jahrgang jahr-_gang jahr_gang geb. geburtsjahr geburtsdatum geb.-datum",
+        "year": "jg jg. jahrgang jahr-_gang jahr_gang geb. geburtsjahr geburtsdatum geb.-datum "
+        "geb.dat. geb.datum",
         "bib": "stnr stnr. startnummer start-_nummer start_nummer startnr. startnr",
         "mark": "ergebnis zeit leistung endzeit nettozeit bruttozeit weite höhe",
         "gun": "brutto",
@@ -122,7 +123,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "place": "plaats pl. positie",
         "athlete": "naam atleet",
         "team": "vereniging club",
-        "year": "geb. geb.jaar geboortejaar jaar",
+        "year": "geb. geb.jaar geboortejaar jaar geb.dat. geb.datum geboortedatum",
         "mark": "tijd prestatie afstand hoogte",
         "category": "categorie",
         "lane": "baan",
@@ -316,7 +317,8 @@ _EDGES = re.compile(r"^[\s:.\-]+|[\s:]+$")
 def field_of(header: str) -> str | None:
     """'School' -> 'team', 'Verein' -> 'team', 'Avg. Mile' -> 'pace', 'Wuzzle' -> None; a
     word with what its cells hold besides in brackets as the word: 'Time (sec)', '氏名(学年)';
-    a header in two languages as its words agree: 'Perf./Prest.' -> 'mark'."""
+    a header in two languages as its words agree: 'Perf./Prest.' -> 'mark'; 'Team / Members'
+    -> 'team'."""
     h = " ".join(header.casefold().replace("_", " ").split())
     hit = HEADER_FIELDS.get(h)
     if hit is not None:
@@ -326,7 +328,8 @@ def field_of(header: str) -> str | None:
         return HEADER_FIELDS.get(m[1])
     if hit is None and "/" in h.strip("/"):  # two languages' words: 'Pl./Pl.', 'Nom/Naam'
         fields = {field_of(part) for part in h.split("/") if part.strip()}
-        return fields.pop() if len(fields) == 1 else None
+        fields -= {"leg"} if fields == {"team", "leg"} else set()  # 'Team / Members': the team,
+        return fields.pop() if len(fields) == 1 else None  # its runners in its cell
     return hit
 
 

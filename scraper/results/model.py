@@ -162,9 +162,10 @@ _ROUNDS = (
                 r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|τελικός|τελικος|"
                 r"決勝|决赛|결승",
                 re.I), "Finals"),
-    # a numbered series, once no final is named: 'Serie 1', 'Reeks 2', '1. Seri', 'Σειρά 1'
+    # a numbered series, once no final is named: 'Serie 1', 'Reeks 2', '1. Seri', 'Σειρά 1';
+    # Power of 10's heats ('100 U15M h1')
     (re.compile(r"\b(?:seri[ea]?|série|reeks|σειρά|σειρα)\s*\d|"
-                r"\b\d\.?\s*(?:seri[ea]?|série|reeks)\b", re.I), "Heats"),
+                r"\b\d\.?\s*(?:seri[ea]?|série|reeks)\b|(?-i:\bh[1-9]\d?\b)", re.I), "Heats"),
 )  # fmt: skip
 # a field event's words (its bare numbers are metres), in the languages results come in
 _FIELD_EVENT = re.compile(

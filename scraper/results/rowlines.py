@@ -32,7 +32,7 @@ class Block(Protocol):
 
 
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
-_CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)$")
+_CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)(?:\([+-]?\d[.,]\d\))?$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG_SPLIT = re.compile(
     r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"

@@ -70,6 +70,7 @@ _CELL_FIELDS.update(
         "last name": "last",
         "family name": "last",
         "nom de famille": "last",
+        "record": "mark",  # a table's results column where the language prints 記録 ('Record')
         "race no": "bib",
         "race number": "bib",
         "bib number": "bib",
