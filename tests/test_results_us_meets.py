@@ -1,7 +1,8 @@
 """US meet software's pages as they print them: Hy-Tek team rankings whose teams' names hold a
 column header's word ('University', 'State'), a field event's mark in metres beside its feet and
 inches, unplaced non-finishers led by their '#bib', a disqualification citing its rule in the
-mark's cell, an event's heading broken by <br>, and a records table printed without a heading."""
+mark's cell, an event's heading broken by <br>, a records table printed without a heading, and an
+athletic.net listing copied as text (avatars' initials, team scores in points)."""
 
 from __future__ import annotations
 
@@ -149,3 +150,47 @@ def test_a_records_table_with_its_header_printed_right_over_the_results_is_no_re
         "<td>Magnolia State</td><td>13.02</td></tr></table></body></html>"
     )
     assert [r[3:5] for r in rows(page)] == [(1, "Taryn Whitlow")]
+
+
+ATHLETIC_NET = """Snake River Stampede
+Sat, Sep 12, 2026
+Meet Record as of 9/11/2026
+Marisol Avery
+17:44.10
+Womens 5,000 Meters Varsity
+1
+HT
+Hazel Tranter
+Teton Prep
+18:12.4
+PR • Yr: 11
+2
+QA
+Quinn Abadie
+Snake River Academy
+18:20.9
+Yr: SR
+
+Team Scores
+Womens 5,000 Meters Varsity
+1
+Teton Prep
+32 pts
+Scorers: 1, 4, 6, 9, 12
+2
+Snake River Academy
+40 pts
+Scorers: 2, 5, 8, 11, 14
+"""
+
+
+def test_an_athletic_net_listing_its_avatars_initials_no_names_and_its_team_scores():
+    assert [r[2:6] for r in rows(ATHLETIC_NET)] == [
+        ("individual", 1, "Hazel Tranter", "18:12.4"),
+        ("individual", 2, "Quinn Abadie", "18:20.9"),
+        ("team_scores", 1, "Teton Prep", "32"),
+        ("team_scores", 2, "Snake River Academy", "40"),
+    ]
+    assert (
+        to_contract(parse_document(ATHLETIC_NET.encode()))["meet"]["name"] == "Snake River Stampede"
+    )

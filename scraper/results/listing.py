@@ -3,7 +3,7 @@
 A result is a run of lines: place, optional avatar initials (1-3 capitals or symbols), name, team,
 mark, then optional ``PR • Yr: 11`` / ``SR • Yr: 12`` / ``Yr: SR`` (flags and class).  Record blocks
 and navigation text do not fit the run and are skipped.  The event is the last title-like line
-before the first result.
+before the first result.  A team's score is place, team, ``32 pts`` and its scorers' line.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ _EVENT = re.compile(
     r"hurdles|high jump|long jump|triple jump|pole vault|shot put|throw|steeplechase)\b",
     re.I,
 )
+_POINTS = re.compile(r"^(\d{1,4}(?:\.\d+)?)\s*pts?\.?$", re.I)
+_RECORD = re.compile(r"\brecords?\b", re.I)  # 'Meet Record as of 9/11/2026': no meet's name
 _MEET_WORDS = re.compile(
     r"\b(invite|invitational|meet|championships?|classic|relays|open|games)\b", re.I
 )
@@ -68,12 +70,21 @@ def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
     return [(r[0], r[3]) for r in sorted(kept, key=lambda r: r[0])]
 
 
+def _title_above(lines: list[str], start: int) -> str | None:
+    """The nearest event's title above line ``start``."""
+    for k in range(start - 1, -1, -1):
+        if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
+            return lines[k]
+    return None
+
+
 def parse(text: str) -> ResultDoc:
     doc = ResultDoc(format="listing")
     lines = [ln.strip() for ln in text.replace("\r", "").split("\n")]
     lines = [ln for ln in lines if ln]
     n = len(lines)
     rows: list[tuple[int, Row]] = []
+    teams: list[tuple[int, Row]] = []  # a team's place, name and points: the team scores
     i = 0
     while i < n:
         m = _PLACE.match(lines[i])
@@ -81,6 +92,13 @@ def parse(text: str) -> ResultDoc:
             i += 1
             continue
         j = i + 1
+        if j + 1 < n and _is_name(lines[j]) and (pts := _POINTS.match(lines[j + 1])):
+            team = Row(place=int(m.group(1)), team=lines[j], raw=lines[i : j + 2])
+            team.set_mark(pts[1], "points")  # '1 | Teton Prep | 32 pts | Scorers: 1, 4, ...'
+            team.points = team.mark
+            teams.append((i, team))
+            i = j + 2 + (j + 2 < n and lines[j + 2].casefold().startswith("scorers"))
+            continue
         initials = j + 3 < n and _INITIALS.match(lines[j]) and _is_name(lines[j + 1])
         if initials and not _mark_of(lines[j + 2]) and _mark_of(lines[j + 3]):
             j += 1
@@ -114,15 +132,16 @@ def parse(text: str) -> ResultDoc:
     if len(rows) < 2:
         return doc
     for start, series in _series(rows):
-        title = None
-        for k in range(start - 1, -1, -1):
-            if _EVENT.search(lines[k]) and len(lines[k]) < 80 and not _mark_of(lines[k]):
-                title = lines[k]
-                break
+        title = _title_above(lines, start)
         ev = new_event(title or "Results", round=round_of(title) or "Finals")
         if ev.kind == "team_scores":
             ev.kind = "individual"
         ev.rows = series
+        doc.events.append(ev)
+    if teams:
+        title = _title_above(lines, teams[0][0])
+        ev = new_event(f"Team Scores - {title}" if title else "Team Scores", kind="team_scores")
+        ev.rows = [r for _, r in teams]
         doc.events.append(ev)
     first = rows[0][0]
     head = lines[:first]
@@ -131,7 +150,12 @@ def parse(text: str) -> ResultDoc:
         if day and doc.meet.date is None:
             doc.meet.date_raw, doc.meet.date = printed, day
     for ln in head:
-        if _MEET_WORDS.search(ln) and len(ln) < 90 and not _EVENT.search(ln):
+        if (
+            _MEET_WORDS.search(ln)
+            and len(ln) < 90
+            and not _EVENT.search(ln)
+            and not _RECORD.search(ln)
+        ):
             doc.meet.name = ln
             break
     return doc

@@ -59,6 +59,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
                     if sound_rows(general) > sound_rows(doc):  # reader reads them
                         doc = general
                     _add_teams(doc, general)
+                elif parse is stacked.parse and _fuller(other := listing.parse(text), doc):
+                    doc = other  # an app's listing: its avatars' initials are no names
                 doc.text = text
                 return doc
     named = agate.unfold_named(text)  # 'Girls 3200: Ana Ruiz (Springfield) 11:02.4, ...'
@@ -93,6 +95,15 @@ def _team_title(text: str) -> bool:
         if s and len(s) < 80 and not s[0].isdigit() and TEAM_TITLE.search(s):
             return True
     return False
+
+
+def _fuller(doc: ResultDoc, than: ResultDoc) -> bool:
+    """``doc`` reads more rows with a name, a team and a mark than ``than`` does."""
+
+    def full(d: ResultDoc) -> int:
+        return sum(bool(r.athlete and r.team and r.mark) for e in d.events for r in e.rows)
+
+    return full(doc) > full(than)
 
 
 def _add_teams(doc: ResultDoc, general: ResultDoc) -> None:
