@@ -246,3 +246,33 @@ def test_a_date_of_birth_column_headed_geb_dat_gives_the_year():
         "2   1088  Janssens Milan            SEN   AVT         09/09/2003       21,52\n"
     )
     assert [r[1] for r in runners(text)] == ["2001", "2003"]
+
+
+def test_a_non_finishers_number_under_bib_is_no_place():
+    text = (
+        "Long Jump U15 Girls\n"
+        "Pos  Bib   Name                    Club                      Cat   Perf      Notes\n"
+        "1    130   Imogen Cartwright       Thameside AC              U15G  4.92 (+1.2)  PB\n"
+        "2    245   Poppy McAllister        Surrey Downs RC           U15G  4.75 (+0.3)\n"
+        "     99    Freya Ashdown           Surrey Downs RC           U15G  NM\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["place"], r["athlete"], r["status"]) for r in doc["events"][0]["results"]] == [
+        (1, "Imogen Cartwright", None),
+        (2, "Poppy McAllister", None),
+        (None, "Freya Ashdown", "NM"),
+    ]
+
+
+def test_the_heats_of_a_final_keep_its_round():
+    text = (
+        "Girls 100 Meters\nVarsity - Finals\nHeat 1  Wind: +2.2\n"
+        "Place\tGrade\tAthlete\tTime\tTeam\n1.\t11\tXena Ellsworth\t12.48\tCedar Point\n"
+        "Heat 2  Wind: +0.4\nPlace\tGrade\tAthlete\tTime\tTeam\n"
+        "2.\t10\tSabine Abernathy\t12.63\tSilver Lake\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(e["round"], r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("Finals", "Xena Ellsworth", 2.2),
+        ("Finals", "Sabine Abernathy", 0.4),
+    ]

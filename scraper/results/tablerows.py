@@ -134,14 +134,14 @@ def read_table(
             said, bare = wind_in(label)  # 'Heat 2   Wind: -1.1' across the table
             r = round_of(bare)
             if r and len(bare) < 25 and not is_event_title(bare):  # 'Finals' alone
-                rnd = r
                 heat = heat_of(bare)
+                rnd = rnd if heat is not None and r == "Heats" and rnd else r  # (under 'Finals')
                 if heat is not None or said is not None:
                     flush()  # a heat's rows, with its number and wind (the first: the table's)
                     ev = start(ev.name if ev is not None else title)
                     ev.heat, ev.wind = heat, said
                 if ev is not None:
-                    ev.round = r
+                    ev.round = rnd
                 continue
             flush()
             wind, label = wind_in(label)  # '100m Men Final (wind +0.6)'
