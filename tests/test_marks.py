@@ -82,6 +82,8 @@ MARKS = [
     ("SCR", None, None, None, None, "SCR", None, []),
     ("37.62DQ", None, None, None, None, "DQ", None, []),
     ("DQ 168.7(a)", None, None, None, None, "DQ", None, []),  # the rule it broke cited
+    ("221.045", "km", 221045.0, "m", None, None, None, []),  # a timed race's distance
+    ("221.045 km", "km", 221045.0, "m", None, None, None, []),
     ("DQ 163.3a", None, None, None, None, "DQ", None, []),
     ("", None, None, None, None, None, None, []),
     ("Smith", None, None, None, None, None, None, []),

@@ -276,3 +276,19 @@ def test_the_heats_of_a_final_keep_its_round():
         ("Finals", "Xena Ellsworth", 2.2),
         ("Finals", "Sabine Abernathy", 0.4),
     ]
+
+
+def test_a_timed_races_distances_in_kilometres_are_metres():
+    page = (
+        "<html><body><h1>24 Hour Race</h1><table><tr><th>Place</th><th>Name</th><th>Gender</th>"
+        "<th>Distance (km)</th></tr><tr><td>1</td><td>Tessa ERIKSEN</td><td>F</td>"
+        "<td>221.045</td></tr><tr><td>2</td><td>Tomasz MULCAHY</td><td>M</td><td>216.958</td></tr>"
+        "</table></body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [
+        (r["mark"], r["mark_normalized"], r["mark_unit"]) for r in doc["events"][0]["results"]
+    ] == [
+        ("221.045", 221045.0, "m"),
+        ("216.958", 216958.0, "m"),
+    ]

@@ -127,7 +127,8 @@ def feet_inches_metres(text: str) -> float | None:
 
 
 def parse_mark(raw: str | None, unit_hint: str | None = None) -> Mark:
-    """A printed mark -> :class:`Mark`; ``unit_hint`` ("s", "m", "points") settles bare numbers."""
+    """A printed mark -> :class:`Mark`; ``unit_hint`` ("s", "m", "points", "km": a distance in
+    kilometres) settles bare numbers."""
     if raw is None:
         return Mark(None)
     value, unit, timing, status, qualifier, flags = _parse_cached(raw, unit_hint)
@@ -174,6 +175,8 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     text = " ".join(raw.split())
     if not text:
         return Mark(None)
+    if unit_hint == "km" and (km := _KM.match(text)):  # a timed race's distance: '221.045'
+        return Mark(text, round(float(km[1].replace(",", ".")) * 1000, 3), "m")
     if "秒" in text and (units := _CJK_TIME.match(text)):  # '10秒52', '4分32秒00', '2時間9分3秒'
         h, mi, s, frac = units.groups()
         clock = (
@@ -186,6 +189,7 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
     return fast if fast is not None else _slow(text, raw, unit_hint)
 
 
+_KM = re.compile(r"^(\d{1,4}(?:[.,]\d{1,3})?)(?:\s*km)?$", re.I)
 _RULE = r"\s+(?:rule\s+)?\d{2,3}(?:\.\d{1,2})*[a-z]?(?:\s?\(?[a-z0-9]\))*$"  # '168.7(a)'
 _RULE_CITED = re.compile(rf"(?<=\w){_RULE}", re.I)
 STATUS_CITED = re.compile(rf"\s(?:DQ|DSQ){_RULE}", re.I)  # '.. Bayou Christian DQ 168.7(a)'

@@ -209,6 +209,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
         heads = lines
     cols = plan(header, [ln.cells for ln in heads], unit)
     fields = {c.field for c in cols}
+    if any(c.field == "mark" and re.search(r"\bkm\b", c.label, re.I) for c in cols):
+        unit = "km"  # 'Distance (km)': a timed race's distances, in kilometres
     legs_column = [c for c in cols if c.field == "leg"]  # 'Athletes': the names, but a relay
     named = fields & {"athlete", "first", "last"}  # team's runners under a relay's title
     if len(legs_column) == 1 and not named and (ev.kind != "relay" or "team" not in fields):
