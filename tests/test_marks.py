@@ -269,6 +269,7 @@ def test_tiebreak_thousandths(raw, expected):
         ("DNF after lap 3", "DNF"),
         ("Opgave", "DNF"),  # Dutch
         ("Ingen gyldige", "NM"),  # Norwegian: no valid attempt
+        ("Utan res.", "NM"),  # Swedish: utan resultat
         ("Josh at home", None),
     ],
 )

@@ -2,8 +2,10 @@
 ('Grant HOLLOWAY JR', 'Whitaker, Anna SO'), in text and in tables; a birth year in brackets
 after a comma-parted club; a surname's particle spelt like a record's letters; French ordinal
 places ('1er', '2e'); a relay's runners under its name in a 'Team / Members' column; a jumper's
-tries with their winds under the row; a date of birth for a year; and a report whose runners are
-ruled with dashes and whose team table with '=' (each read by the reader that reads it)."""
+tries with their winds under the row; a date of birth for a year; a non-finisher's bib under
+'Bib'; a timed race's kilometres; relay runners with their bibs and dates of birth; a title's
+'25th ... 10K'; heats under a 'Finals' column; and a report whose runners are ruled with dashes
+and whose team table with '=' (each read by the reader that reads it)."""
 
 from __future__ import annotations
 
@@ -291,4 +293,57 @@ def test_a_timed_races_distances_in_kilometres_are_metres():
     ] == [
         ("221.045", 221045.0, "m"),
         ("216.958", 216958.0, "m"),
+    ]
+
+
+RELAY_ENTRIES = """Women's 4x100m Relay      Final
+Rank   Lane  Nat    Team / Bib Name                               Date of Birth            Result
+1       5    FIN    Finland                                                                 43.88
+                      11    SALMINEN Aino                         03 FEB 2000
+                      14    VIRTANEN Ella                         21 JUN 2002
+2       4    SWE    Sweden                                                                  44.02
+                      31    LINDBERG Moa                          11 APR 2001
+                      35    HOLM Nellie                           28 MAR 2004
+"""
+
+
+def test_a_relays_runners_under_its_row_with_their_bibs_and_dates_of_birth():
+    doc = to_contract(parse_document(RELAY_ENTRIES.encode()))
+    assert [
+        (r["place"], [m["athlete"] for m in r["relay_members"]])
+        for e in doc["events"]
+        for r in e["results"]
+    ] == [
+        (1, ["SALMINEN Aino", "VIRTANEN Ella"]),
+        (2, ["LINDBERG Moa", "HOLM Nellie"]),
+    ]
+
+
+def test_a_titles_ordinal_and_race_distance_are_no_result():
+    text = (
+        "                                   25th Annual Harbor Lights 10K\n"
+        "Place      Name                      Age               Gun Time\n"
+        "   1       Grace Yates                24                  33:23\n"
+        "   2       Tom Ruiz                   22                  33:29\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["place"], r["athlete"]) for e in doc["events"] for r in e["results"]] == [
+        (1, "Grace Yates"),
+        (2, "Tom Ruiz"),
+    ]
+
+
+def test_heats_under_a_finals_column_are_the_finals():
+    text = (
+        "Event 14 Boys 110 Meter Hurdles\n"
+        "     Name                          Yr   School              Finals\n"
+        "   Heat 1 Wind: -0.4\n"
+        "  1  Ostrander, Eli                12   Cedar Hollow         15.12\n"
+        "   Heat 2 Wind: +1.6\n"
+        "  2  Jaramillo, Emmett             12   Oak Grove            15.31\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(e["round"], r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("Finals", "Ostrander, Eli", -0.4),
+        ("Finals", "Jaramillo, Emmett", 1.6),
     ]

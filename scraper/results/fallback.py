@@ -46,15 +46,8 @@ from scraper.results.model import (
 )
 from scraper.results.plancells import cells_of, settle
 from scraper.results.resultlike import race_title
-from scraper.results.rowlines import (
-    continued,
-    dq_reason,
-    finish_row,
-    legs,
-    runners,
-    runners_apart,
-    spilled,
-)
+from scraper.results.rowlines import continued, dq_reason, finish_row, legs, runners_apart, spilled
+from scraper.results.runnerlines import runners
 from scraper.results.sections import (
     GENERIC_TITLE,
     UNITS,
@@ -291,9 +284,10 @@ class _Reader:
     def _round_known(self) -> bool:
         """A round is printed for the lines to come: a round's line, the sheet's round, or the
         round of the event whose rows the last lines were ('Heat 2' after its heat 1)."""
-        ev = self.ev
+        ev, block = self.ev, self.block
         on = ev is not None and bool(ev.rows) and self.titles_done and ev.round != "Finals"
-        return bool(self.round or self.sheet_round or on)
+        finals = block is not None and "finals" in block.fields and "prelims" not in block.fields
+        return bool(self.round or self.sheet_round or on or finals)  # (or a 'Finals' column)
 
     def _start_block(self, block: Block) -> None:
         if self.unread is not None and self.block is not None and block.fields != self.block.fields:

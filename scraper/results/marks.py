@@ -226,7 +226,8 @@ def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
     value = _value(text, unit_hint, mk)
     if value is None:
         m = _GLUED.match(text)
-        if m and not _METRIC.match(text) and not text.lower().endswith(("ft", "in")):
+        distance = text.lower().endswith(("ft", "in", "k", "km", "mi"))  # '10K': a race's
+        if m and not _METRIC.match(text) and not distance:  # distance, no mark
             core, suffix = m.groups()
             value = _value(core, unit_hint, mk)
             if value is not None:

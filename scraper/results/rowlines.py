@@ -4,8 +4,9 @@
 
 Such a line holds no name and nothing but marks, attempt codes, statuses and bracketed ranks
 or winds; it belongs to the row printed right above it, whose raw lines it joins. So do the
-line naming a relay team's runners (:func:`runners`; :func:`members_of` reads them from a line
-or a table's cell), a name or club wrapped onto the next line under its own column
+lines naming a relay team's runners (:mod:`scraper.results.runnerlines`; :func:`members_of`
+reads them from a line or a table's cell), a name or club wrapped onto the next line under its
+own column
 (:func:`spilled`), and a table cell's second line (:func:`two_lines`).
 """
 
@@ -17,7 +18,7 @@ from typing import Any, Protocol
 from scraper.results.align import BRACKET_WIND, Tok, shape, tokens, zone_of
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark, split_attempt
-from scraper.results.model import Row, gender_of, relay_legs
+from scraper.results.model import Row, gender_of
 from scraper.results.sections import is_event_title
 
 
@@ -34,16 +35,8 @@ class Block(Protocol):
 # X (miss), O (clearance), P / - (pass), r (retired), and their runs ('XXO', 'XX-', '–––')
 _CODES = re.compile(r"^(?:[XOPxo\-–—/*]+|r|PASS|FOUL|F|NM|ND|DNS|NH)(?:\([+-]?\d[.,]\d\))?$")
 _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
-_LEG_SPLIT = re.compile(
-    r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
-)
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 # a runner a line with the leg's split and the team's time so far: '  Oren Wragg  50.06  (50.06)'
-_TIMED_RUNNER = re.compile(
-    r"\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s{2,}((?:\d{1,2}:)?\d{1,2}[.,]\d{2})"
-    r"(?:\s+\((?:\d{1,2}:)?\d{1,2}[.,]\d{2}\))?\s*"
-)
-_ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
@@ -196,39 +189,6 @@ def tries(toks: list[str], before: int = 0) -> list[dict[str, Any]]:
 def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
     """The tries at one bar height (vertical jumps): 'XO' = a miss, then a clearance."""
     return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
-
-
-def runners(row: Row, line: str, event: str = "") -> bool:
-    """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
-    '1) Ann Moss 2) Bea Cole ...', numbered on over a second line, or one name a line set in
-    under it): read into the row; no more than the ``event``'s legs ('4x100m': the next team's
-    ' 5.  VfL Deichh.  45,85' is no fifth runner)."""
-    if row.athlete is not None or row.team is None:
-        return False
-    legs_of = relay_legs(event)
-    if legs_of and len(row.relay_members) >= legs_of:
-        return False
-    first = re.match(r"\s*([1-8])[).]\s", line)
-    timed = _TIMED_RUNNER.fullmatch(line)  # '   Ferris Rowbotham   49.90  (49.90)'
-    one = bool(_ONE_NAME.fullmatch(line) or timed) and len(row.relay_members) < 8
-    above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
-    alike = _TIMED_RUNNER if timed else _ONE_NAME
-    on = one and (bool(alike.fullmatch(above)) or isinstance(row.raw, str))  # or its row
-    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
-        return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
-    names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
-    if timed:
-        names = [f"{timed[1]} {timed[2]}"]  # the leg's split; its time so far is the team's
-    split = _LEG_SPLIT.match(line) if first and not names else None
-    if split and int(split[1]) == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
-        names = [split[2]]
-    if not names:
-        return False
-    row.relay_members.extend(legs(names, len(row.relay_members) + 1))
-    if split:
-        row.relay_members[-1]["split"] = split[3]
-    row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
-    return True
 
 
 def dq_reason(row: Row, line: str) -> bool:

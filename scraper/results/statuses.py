@@ -109,6 +109,8 @@ STATUS_WORDS = {
     "DISKVALIFICERAD": "DQ",
     "EJ FULLF": "DNF",  # ej fullföljt
     "EJ FULLFÖLJT": "DNF",
+    "UTAN RES": "NM",  # utan resultat
+    "UTAN RESULTAT": "NM",
     "AUSENTE": "DNS",
     "ABANDONO": "DNF",
     "ABANDONOU": "DNF",

@@ -1,0 +1,61 @@
+"""The lines naming a relay team's runners under its row: 'Ann Moss, Bea Cole, Cat Dunn, Dee
+Fry', '1) Ann Moss 2) Bea Cole ...' (numbered on over a second line), one name a line set in under
+it, with its leg's split ('Ferris Rowbotham   49.90  (49.90)') or its bib and date of birth ('11
+SALMINEN Aino   03 FEB 2000', as championship timing lists print them)."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.model import Row, relay_legs
+from scraper.results.rowlines import legs, members_of
+
+_LEG_SPLIT = re.compile(
+    r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
+)
+_TIMED_RUNNER = re.compile(
+    r"\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s{2,}((?:\d{1,2}:)?\d{1,2}[.,]\d{2})"
+    r"(?:\s+\((?:\d{1,2}:)?\d{1,2}[.,]\d{2}\))?\s*"
+)
+_ONE_NAME = re.compile(r"\s+[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3}\s*")
+# a runner's bib, name and date of birth (or birth year), under the team's row
+_ENTERED = re.compile(
+    r"\s+\d{1,4}\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})"
+    r"(?:\s{2,}(?:\d{1,2}\s+[^\W\d_]{3,9}\.?\s+\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?:19|20)\d\d))?\s*"
+)
+
+
+def runners(row: Row, line: str, event: str = "") -> bool:
+    """A relay team's runners on the line under its row ('Ann Moss, Bea Cole, Cat Dunn, Dee Fry',
+    '1) Ann Moss 2) Bea Cole ...', numbered on over a second line, or one name a line set in
+    under it): read into the row; no more than the ``event``'s legs ('4x100m': the next team's
+    ' 5.  VfL Deichh.  45,85' is no fifth runner)."""
+    if row.athlete is not None or row.team is None:
+        return False
+    legs_of = relay_legs(event)
+    if legs_of and len(row.relay_members) >= legs_of:
+        return False
+    first = re.match(r"\s*([1-8])[).]\s", line)
+    timed = _TIMED_RUNNER.fullmatch(line)  # '   Ferris Rowbotham   49.90  (49.90)'
+    entered = _ENTERED.fullmatch(line)  # '   11    SALMINEN Aino    03 FEB 2000'
+    one = bool(_ONE_NAME.fullmatch(line) or timed or entered) and len(row.relay_members) < 8
+    above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
+    alike = _TIMED_RUNNER if timed else _ENTERED if entered else _ONE_NAME
+    on = one and (bool(alike.fullmatch(above)) or isinstance(row.raw, str))  # or its row
+    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
+        return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
+    names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
+    if timed:
+        names = [f"{timed[1]} {timed[2]}"]  # the leg's split; its time so far is the team's
+    if entered:
+        names = [entered[1]]
+    split = _LEG_SPLIT.match(line) if first and not names else None
+    if split and int(split[1]) == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
+        names = [split[2]]
+    if not names:
+        return False
+    row.relay_members.extend(legs(names, len(row.relay_members) + 1))
+    if split:
+        row.relay_members[-1]["split"] = split[3]
+    row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
+    return True
