@@ -4,8 +4,9 @@ after a comma-parted club; a surname's particle spelt like a record's letters; F
 places ('1er', '2e'); a relay's runners under its name in a 'Team / Members' column; a jumper's
 tries with their winds under the row; a date of birth for a year; a non-finisher's bib under
 'Bib'; a timed race's kilometres; relay runners with their bibs and dates of birth; a title's
-'25th ... 10K'; heats under a 'Finals' column; and a report whose runners are ruled with dashes
-and whose team table with '=' (each read by the reader that reads it)."""
+'25th ... 10K'; heats under a 'Finals' column; a road relay's legs a row each under its team; and
+a report whose runners are ruled with dashes and whose team table with '=' (each read by the
+reader that reads it)."""
 
 from __future__ import annotations
 
@@ -346,4 +347,25 @@ def test_heats_under_a_finals_column_are_the_finals():
     assert [(e["round"], r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
         ("Finals", "Ostrander, Eli", -0.4),
         ("Finals", "Jaramillo, Emmett", 1.6),
+    ]
+
+
+def test_a_road_relays_legs_a_row_each_under_the_teams_row():
+    page = (
+        "<html><body><h1>6 Stage Road Relays</h1><table><tr><th>Pos</th><th>Team</th>"
+        "<th>Runner</th><th>Time</th></tr>"
+        "<tr><td>1</td><td colspan='2'>Salford Harriers</td><td>1:43:29</td></tr>"
+        "<tr><td></td><td>Leg 1</td><td>Hugo Acheson</td><td>16:49</td></tr>"
+        "<tr><td></td><td>Leg 2</td><td>Daniel Vickery</td><td>17:26</td></tr>"
+        "<tr><td>2</td><td colspan='2'>Wirral AC</td><td>1:44:43</td></tr>"
+        "<tr><td></td><td>Leg 1</td><td>Daniel Kaminski</td><td>16:41</td></tr>"
+        "</table></body></html>"
+    )
+    [ev] = to_contract(parse_document(page.encode()))["events"]
+    assert ev["kind"] == "relay"
+    assert [
+        (r["place"], r["team"], [m["athlete"] for m in r["relay_members"]]) for r in ev["results"]
+    ] == [
+        (1, "Salford Harriers", ["Hugo Acheson", "Daniel Vickery"]),
+        (2, "Wirral AC", ["Daniel Kaminski"]),
     ]

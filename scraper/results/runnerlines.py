@@ -1,12 +1,15 @@
 """The lines naming a relay team's runners under its row: 'Ann Moss, Bea Cole, Cat Dunn, Dee
 Fry', '1) Ann Moss 2) Bea Cole ...' (numbered on over a second line), one name a line set in under
 it, with its leg's split ('Ferris Rowbotham   49.90  (49.90)') or its bib and date of birth ('11
-SALMINEN Aino   03 FEB 2000', as championship timing lists print them)."""
+SALMINEN Aino   03 FEB 2000', as championship timing lists print them); a table's row of one
+leg under the team's row (:func:`leg_row`)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from scraper.results.marks import parse_mark
 from scraper.results.model import Row, relay_legs
 from scraper.results.rowlines import legs, members_of
 
@@ -59,3 +62,23 @@ def runners(row: Row, line: str, event: str = "") -> bool:
         row.relay_members[-1]["split"] = split[3]
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
+
+
+_LEG_LABEL = re.compile(r"(?:leg|stage|etappe|runner)\s*(\d{1,2})", re.I)
+
+
+def leg_row(cells: list[str]) -> dict[str, Any] | None:
+    """A table's row of one relay leg under its team's row ('Leg 2 | Daniel Vickery | 17:26'):
+    the leg's number, runner and split; None for any other row."""
+    for k, cell in enumerate(cells):
+        if label := _LEG_LABEL.fullmatch(cell.strip()):
+            rest = [c.strip() for c in cells[k + 1 :] if c.strip()]
+            names = [c for c in rest if re.search(r"[^\W\d_]{2}", c)]
+            if not names:
+                return None
+            leg: dict[str, Any] = {"leg": int(label[1]), "athlete": names[0]}
+            splits = [c for c in rest if parse_mark(c).value is not None]
+            if splits:
+                leg["split"] = splits[0]
+            return leg
+    return None

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scraper.results.categories import category_of
+from scraper.results.marks import parse_mark
 from scraper.results.model import Event, new_event, sex_of
 from scraper.results.resultlike import RECORD_LABELS
-from scraper.results.tablecols import Column, place_of
+from scraper.results.tablecols import Column, mark_text, place_of
 from scraper.results.tablewords import EVENT_COLUMNS
 
 
@@ -119,3 +120,25 @@ def column_gender(value: str) -> str | None:
     """The gender a sex word or a category code names ('Girls', 'U15B', 'SW', 'W40')."""
     category = category_of(value)
     return sex_of(value) or (category.gender if category else None)
+
+
+def carry_places(block: list[Line]) -> list[Line]:
+    """A row of a place and at most a title, over a result row without a place: one result."""
+    out: list[Line] = []
+    carry: tuple[int, str, str] | None = None
+    for ln in block:
+        filled = [(j, c.strip()) for j, c in enumerate(ln.cells) if c.strip()]
+        marks = any(parse_mark(mark_text(c)).value is not None for _, c in filled[1:])
+        if filled and len(filled) <= 2 and place_of(filled[0][1]) is not None and not marks:
+            j, place = filled[0]
+            note = filled[1][1] if len(filled) > 1 else ""
+            carry = (j, place, note)
+            continue
+        if carry is not None and carry[0] < len(ln.cells) and not ln.cells[carry[0]].strip():
+            cells = list(ln.cells)
+            cells[carry[0]] = carry[1]
+            out.append(Line(cells, ln.raw, carry[2]))
+        else:
+            out.append(ln)
+        carry = None
+    return out

@@ -32,6 +32,7 @@ from scraper.results.model import (
     unit_hint_of,
 )
 from scraper.results.rowlines import legs, members_of, next_leg, runners_of, two_lines
+from scraper.results.runnerlines import leg_row
 from scraper.results.sections import heat_of, is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
@@ -39,6 +40,7 @@ from scraper.results.tablegroups import (
     Line,
     by_event,
     by_heat,
+    carry_places,
     column_gender,
     event_column,
     sex_column,
@@ -198,7 +200,7 @@ def _section_label(cells: list[str]) -> str | None:
 
 
 def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> None:
-    lines = _carry_places(block)
+    lines = carry_places(block)
     if not lines:
         return
     team = ev.kind == "team_scores"
@@ -225,6 +227,10 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
                 _add_member(last, ln, ev.kind == "relay")
             continue
         filled = list(dict.fromkeys(c for c in ln.cells if c.strip()))  # (a span's copies: one)
+        if last is not None and not _placed(ln, at) and (leg := leg_row(filled)) is not None:
+            last.relay_members.append(leg)  # 'Leg 2 | Daniel Vickery | 17:26' under its team
+            ev.kind = "relay"
+            continue
         runners = runners_of(filled[0]) if len(filled) == 1 and not team else None
         if runners and last is not None and (ev.kind == "relay" or last.athlete is None):
             last.relay_members.extend(legs(runners))
@@ -248,28 +254,6 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
 
 def _placed(ln: Line, at: int) -> bool:
     return at < len(ln.cells) and place_of(ln.cells[at]) is not None
-
-
-def _carry_places(block: list[Line]) -> list[Line]:
-    """A row of a place and at most a title, over a result row without a place: one result."""
-    out: list[Line] = []
-    carry: tuple[int, str, str] | None = None
-    for ln in block:
-        filled = [(j, c.strip()) for j, c in enumerate(ln.cells) if c.strip()]
-        marks = any(parse_mark(mark_text(c)).value is not None for _, c in filled[1:])
-        if filled and len(filled) <= 2 and place_of(filled[0][1]) is not None and not marks:
-            j, place = filled[0]
-            note = filled[1][1] if len(filled) > 1 else ""
-            carry = (j, place, note)
-            continue
-        if carry is not None and carry[0] < len(ln.cells) and not ln.cells[carry[0]].strip():
-            cells = list(ln.cells)
-            cells[carry[0]] = carry[1]
-            out.append(Line(cells, ln.raw, carry[2]))
-        else:
-            out.append(ln)
-        carry = None
-    return out
 
 
 def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | None:
