@@ -305,6 +305,7 @@ HEADERS = [
     ("Semi-Finals", "prelims"),  # a round's column beside the seed
     ("Nat/Club", "team"),
     ("City, State", "city"),
+    ("Suburb", "city"),  # an Australian runner's home, beside the club
     ("School", "team"),
     ("Verein", "team"),
     ("Klubb", "team"),

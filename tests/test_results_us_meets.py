@@ -194,3 +194,17 @@ def test_an_athletic_net_listing_its_avatars_initials_no_names_and_its_team_scor
     assert (
         to_contract(parse_document(ATHLETIC_NET.encode()))["meet"]["name"] == "Snake River Stampede"
     )
+
+
+def test_a_milesplit_raw_pages_meet_is_its_heading_not_its_first_races_title():
+    text = (
+        "MileSplit Oregon\nWillamette Valley Spring Shootout 2026\nSat, Apr 11, 2026\n"
+        "Raw Results\n\n"
+        "Girls 400m Dash - Finals\n"
+        "Pl  Athlete                    Gr  Team                          Mark\n"
+        "---------------------------------------------------------------------------\n"
+        "1   Sierra Blackwood           12  Westmoor Academy              57.84\n"
+        "2   Joelle Fontaine            11  Cascade Christian             58.31\n"
+    )
+    meet = to_contract(parse_document(text.encode()))["meet"]
+    assert (meet["name"], meet["date"]) == ("Willamette Valley Spring Shootout 2026", "2026-04-11")

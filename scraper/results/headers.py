@@ -32,7 +32,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "final_standings standings team_name school_name nat/club club/nat nat/team university",
         "country": "country nat nation nat. noc npc ctry province prov prov. region",
         "city": "city city/state city/st hometown residence city,_st city,_state city_state town "
-        "state st location",
+        "state st location suburb locality",
         "year": "year yr yr. grade gr gr. class cl cl. yob birth_year age ag born dob birthdate "
         "date_of_birth",
         "bib": "bib bib# comp# comp comp_no bib_no bib_# race# no no.# number num #bib",

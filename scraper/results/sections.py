@@ -20,7 +20,7 @@ from collections import Counter
 
 from scraper.results.dates import POSTED, date_in
 from scraper.results.marks import wind_in
-from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS
+from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS, meet_word
 from scraper.results.model import Meet, gender_of
 from scraper.results.tablewords import is_team_title
 
@@ -325,7 +325,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
             one_word = " " not in s and not _CJK_TEXT.search(s) and not _MEET_WORD.search(s)
             if one_word or not is_title(s):
                 continue
-            if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s):
+            race = gender_of(s) and is_event_title(s) and not meet_word(s)  # 'Girls 400m Dash'
+            if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s) and not race:
                 named.append(_without_generic(s))
             elif _YEAR.search(s) and not is_event_title(s):
                 name = _RESULTS_LEAD.sub("", _without_generic(s))
