@@ -369,3 +369,35 @@ def test_a_road_relays_legs_a_row_each_under_the_teams_row():
         (1, "Salford Harriers", ["Hugo Acheson", "Daniel Vickery"]),
         (2, "Wirral AC", ["Daniel Kaminski"]),
     ]
+
+
+def test_places_from_1900_on_in_a_big_race_are_places_not_years():
+    lines = ["Spring 10K", "Place Bib   Name                 Club            Time"]
+    lines += [
+        f"{p:<5} {p + 3000:<5} Runner {'ABCDEFGHIJ'[p % 10]}{'KLMNOPQRST'[p // 10 % 10]}"
+        f"            Harriers AC     {40 + p // 100}:{p % 60:02d}"
+        for p in range(1, 1931)
+    ]
+    doc = to_contract(parse_document("\n".join(lines).encode()))
+    places = [r["place"] for e in doc["events"] for r in e["results"]]
+    assert places == list(range(1, 1931))  # (1920 on had been read as years, their rows lost)
+
+
+def test_a_non_finishers_bib_like_a_year_under_bib():
+    text = (
+        "1500 m   Mujeres - Final\n"
+        "Puesto    Dorsal    Atleta                        Año     "
+        "Club                         Marca   Viento   Obs.\n"
+        "   1      2011      FERNÁNDEZ MARÍN, Lucía        2003    "
+        "Unicaja Atletismo          4:22.15            MMP\n"
+        "   2      2045      EL HAJJI, Salma               2004    "
+        "CA Jaén                    4:24.90\n"
+        "          2019      MUÑOZ LEÓN, Irene             2003    "
+        "Unicaja Atletismo    No presentado\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["place"], r["athlete"], r["status"]) for r in doc["events"][0]["results"]] == [
+        (1, "FERNÁNDEZ MARÍN, Lucía", None),
+        (2, "EL HAJJI, Salma", None),
+        (None, "MUÑOZ LEÓN, Irene", "DNS"),
+    ]

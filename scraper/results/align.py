@@ -216,8 +216,8 @@ def align(
     if zones is not None:
         where = tuple(zone_of(t, zones) for t in toks)
         under = fields[0] == "place" and where[0] > 0 and base(fields[where[0]]) == "bib"
-        if under and shapes[0] in ("int", "int2") and "status" in shapes:  # a non-finisher's
-            # number under 'Bib', its place left blank
+        if under and shapes[0] in ("int", "int2", "year4") and "status" in shapes:  # a non-
+            # finisher's number under 'Bib', its place left blank
             shapes = ("bib0", *shapes[1:])
     plan = _plan(fields, shapes, big, where)
     out: list[tuple[str, list[Tok]]] = []

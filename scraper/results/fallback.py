@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.results.align import TIMES, Tok, align, left_over, shape, tokens
+from scraper.results.align import TIMES, Tok, align, left_over, shape, tokens, zone_of
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
@@ -30,6 +30,7 @@ from scraper.results.linetokens import (
     comma_plan,
     given_name_first,
     name_after_status,
+    places_on,
     spaced_name_team,
     split_glued,
     unplaced_row,
@@ -145,7 +146,8 @@ class _Reader:
                     self.block.wrapped = tuple(f for f in fields if f)
                     continue
             line = status_last(line)  # 'DNS: Wren Tattersall (Fernmouth TC)'
-            toks = split_glued(tokens(line))
+            placed = self.ev.rows[-1].place if self.ev and self.ev.rows else None
+            toks = places_on(split_glued(tokens(line)), placed)  # ('1995' after 1994: a place)
             if s in self.furniture and not (self.block is not None and self._is_row(toks)):
                 if self.last is not None and self.block is not None:  # (a club under a name,
                     spilled(self.last, line, self.block)  # printed under many names)
@@ -196,6 +198,9 @@ class _Reader:
             width = self.width if self.last is not None else 0
             dates = self.block is None or "year" in self.block.fields
             return unplaced_row(toks, shapes, width, self.mark_end, dates)
+        b = self.block  # a non-finisher's bib like a year, under 'Bib' ('2019  Ann LEE ... DNS')
+        if shapes[0] == "year4" and "status" in shapes and b is not None and b.zones is not None:
+            shapes[0] = "int" if b.fields[zone_of(toks[0], b.zones)] == "bib" else shapes[0]
         if shapes[0] not in PLACE_SHAPES or opens_with_date([t.text for t in toks[:3]]):
             return False
         if toks[1].text in ("x", "X", "×") and toks[2:] and toks[2].text[:1].isdigit():

@@ -290,3 +290,11 @@ def _unglue_times(t: Tok) -> list[Tok]:
 def _decimals(time: str) -> int:
     head, sep, tail = time.replace(",", ".").rpartition(".")
     return len(tail) if sep else 0
+
+
+def places_on(toks: list[Tok], last: int | None) -> list[Tok]:
+    """A place of 1900 to 2099 right after the place before it (``last``) is a place, not a
+    year: its token dotted as a place prints ('1995' -> '1995.')."""
+    if last and toks and shape(toks[0].text) == "year4" and int(toks[0].text) - last in (0, 1):
+        return [Tok(f"{toks[0].text}.", toks[0].start, toks[0].end, toks[0].gap), *toks[1:]]
+    return toks
