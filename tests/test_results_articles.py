@@ -1,7 +1,7 @@
 """A news article's page read as a results document: the results tables of a meet report
 (a block editor's <figure> with its caption after the table), the meet named in the report's
-own sentence, a roundup's lists and sentences of finishers (numbered or not), and the sidebar's
-calendar of meets to come, which holds no results."""
+own sentence, a roundup's lists and sentences of finishers (numbered or not), the sidebar's
+calendar of meets to come, which holds no results and hides none, and a club records page."""
 
 from __future__ import annotations
 
@@ -161,3 +161,23 @@ def test_a_roundups_lists_and_sentences_of_finishers_are_read_unplaced_unless_nu
 )
 def test_a_line_that_names_no_event_before_its_finishers_stays_as_it_is(line):
     assert unfold_named(line) is None
+
+
+def test_a_club_records_pages_tables_are_no_results():
+    page = (
+        "<html><body><h1>Club Records</h1><h2>Senior Men</h2><table><tr><th>Event</th>"
+        "<th>Performance</th><th>Athlete</th><th>Year</th></tr><tr><td>100m</td><td>10.71</td>"
+        "<td>James Orr</td><td>1998</td></tr><tr><td>800m</td><td>1:51.3</td>"
+        "<td>Declan Price</td><td>1987</td></tr></table></body></html>"
+    )
+    assert parse_document(page.encode()).events == []
+
+
+def test_a_sidebars_calendar_hides_no_reports_finishers():
+    page = (
+        "<html><body><article><h1>Hawks win county cross-country</h1><p>Girls top finishers: "
+        "Ana Ruiz (Springfield) 18:02, Beth Long (Xenia) 18:10, Cara Pope (Fairborn) 18:15.</p>"
+        f"</article><aside><h4>Upcoming meets</h4>{CALENDAR}</aside></body></html>"
+    )
+    [(_, gender, athletes)] = events(page)
+    assert (gender, athletes) == ("F", ["Ana Ruiz", "Beth Long", "Cara Pope"])

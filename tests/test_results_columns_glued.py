@@ -401,3 +401,19 @@ def test_a_non_finishers_bib_like_a_year_under_bib():
         (2, "EL HAJJI, Salma", None),
         (None, "MUÑOZ LEÓN, Irene", "DNS"),
     ]
+
+
+def test_a_german_jumpers_tries_with_their_winds_after_slashes_fold_into_the_row():
+    text = (
+        "Weitsprung Frauen - Finale\n"
+        "Platz   Name                     Jg.     Verein                  Leistung\n"
+        "1.      Krämer, Marie            2000    TSV Hameln 1848         5,81      +2,3\n"
+        "        5,60/-0,2 x 5,81/+2,3 -\n"
+        "2.      Dietrich, Lea            2002    LG Weserbergland        5,66      -0,8\n"
+        "        5,25/-0,2 x 5,66/-0,8 -\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(e["kind"], r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("individual", "Krämer, Marie", 2.3),
+        ("individual", "Dietrich, Lea", -0.8),
+    ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.marks import looks_like_mark
+from scraper.results.model import gender_of
 from scraper.results.statuses import status_of
 
 # a numbered entry's start, after the title or the entry before it: '1. ', '; 2) '
@@ -109,8 +110,10 @@ def _named(line: str) -> str | None:
     title, then its finishers a line each, led by a dash (unplaced); None for any other line
     (numbered finishers are :func:`unfold`'s)."""
     m = _EVENT.match(line.strip())
-    if m is None or not any(c.isdigit() for c in m[1]) and not _FIELD_WORDS.search(m[1]):
-        return None  # (an event's title names its distance or its field event)
+    if m is None:
+        return None
+    if not (any(ch.isdigit() for ch in m[1]) or _FIELD_WORDS.search(m[1]) or gender_of(m[1])):
+        return None  # (an event's title names its distance, its field event or its runners' sex)
     entries = _PARTED.split(line.strip()[m.end() :].rstrip("."))
     if not all(_NAMED.fullmatch(e) and _ends_in_result(e) for e in entries):
         return None

@@ -129,6 +129,8 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
             doc.format = f"{fmt}-pre/" + doc.format
             doc.meet.fill(_meet(root, dayfirst_of(pre_text)))  # a date over it: as the report's
             return doc
+    for el in chrome(root):
+        _drop(el)  # a sidebar's 'Upcoming meets' or league table, readers' comments quoting times
     meet = _meet(root)
     doc = _tables(root, fmt)
     if not any(e.rows for e in doc.events) and rewrite_grids(root):
@@ -138,8 +140,6 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
         doc.meet.fill(meet)
         return doc
     body = root.find("body")
-    for el in chrome(root):
-        _drop(el)  # a sidebar's 'Most read' links, readers' comments quoting times: no results
     text = _rendered_text(body if body is not None else root)
     if len(text.split()) < 20 and app_scripts:
         doc = ResultDoc(format=fmt, error="no results in the HTML (a JavaScript application?)")
@@ -348,7 +348,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
     above: str | None = None  # the title of the table before ('Heat 2' alone: its next heat)
     for placed, lines in table_groups(root, hidden_classes(root)):
         heading = next((t for t, tag in placed.before if tag in HEADINGS), "")
-        if not lines or RECORDS_HEADING.match(heading):
+        if not lines or any(map(RECORDS_HEADING.match, (heading, *placed.outline.values()))):
             continue  # (a table of the meeting's records under its heading: no results)
         title, rnd, wind = title_of(placed.before, placed.outline)
         title = above if title is None and rnd is not None else title  # 'Heat 2 of 2' alone

@@ -384,11 +384,15 @@ def looks_like_mark(text: str | None) -> bool:
 
 
 def split_attempt(raw: str) -> tuple[str, float | None]:
-    """'4.70m(+0.0)' -> ('4.70m', 0.0); 'FOUL(-0.3)' -> ('FOUL', -0.3); 'X' -> ('X', None)."""
-    m = re.match(r"^(.*?)\(([^)]*)\)$", raw.strip())
+    """'4.70m(+0.0)' -> ('4.70m', 0.0); 'FOUL(-0.3)' -> ('FOUL', -0.3); '5,60/-0,2' (German
+    lists: the wind after a slash) -> ('5,60', -0.2); 'X' -> ('X', None)."""
+    m = re.match(r"^(.*?)\(([^)]*)\)$", raw.strip()) or _SLASH_WIND.match(raw.strip())
     if m:
         return m.group(1), parse_wind(m.group(2))[0]
     return raw.strip(), None
+
+
+_SLASH_WIND = re.compile(r"^(\d{1,2}[.,]\d{2}m?)/([+-]\d{1,2}[.,]\d)$")
 
 
 def tiebreak_of(text: str) -> bool:
