@@ -181,3 +181,39 @@ def test_a_sidebars_calendar_hides_no_reports_finishers():
     )
     [(_, gender, athletes)] = events(page)
     assert (gender, athletes) == ("F", ["Ana Ruiz", "Beth Long", "Cara Pope"])
+
+
+@pytest.mark.parametrize(
+    ("page", "want"),
+    [
+        # a finisher's hometown of two parts in commas
+        (
+            "<h2>Men's top 3</h2><ol><li>Peter Kamau, Nairobi, Kenya, 1:04:12</li>"
+            "<li>Brendan Tully, Portland, Ore., 1:05:40</li></ol>",
+            [
+                (1, "Peter Kamau", "Nairobi, Kenya", "1:04:12"),
+                (2, "Brendan Tully", "Portland, Ore.", "1:05:40"),
+            ],
+        ),
+        # a club report's 'Name - time - PB' lines
+        (
+            "<h1>Lindale 10K report</h1><p>Results:<br>Tom Ashdown - 34:12 - PB<br>"
+            "Sarah Whitlock - 41:47</p>",
+            [(None, "Tom Ashdown", None, "34:12"), (None, "Sarah Whitlock", None, "41:47")],
+        ),
+        # a titled event's two numbered entries
+        (
+            "<p><strong>Boys 4x400:</strong> 1. Westfield (Malik Ross, Chris Yates, Andre Petit, "
+            "Jamal Ford) 3:24.18; 2. Central Catholic (Liam Doyle, Ryan Cho, Sean Pike, Max Ortiz) "
+            "3:26.90.</p>",
+            [(1, None, "Westfield", "3:24.18"), (2, None, "Central Catholic", "3:26.90")],
+        ),
+    ],
+)
+def test_finishers_as_club_and_local_pages_list_them(page, want):
+    doc = to_contract(parse_document(f"<html><body>{page}</body></html>".encode()))
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark"])
+        for e in doc["events"]
+        for r in e["results"]
+    ] == want

@@ -33,7 +33,8 @@ def unfold(text: str) -> str | None:
     changed = False
     for block in re.split(r"\n\s*\n", text):
         parts = _titled(block)
-        least = 2 if len(parts) > 1 else _LEAST  # (a block of titled events: a short one too)
+        titled = len(parts) > 1 or _TITLED.match(block)  # ('Boys 4x400: 1. ...; 2. ...')
+        least = 2 if titled else _LEAST  # (titled events: a short one too)
         for paragraph in parts:
             lines = _entries(" ".join(paragraph.split()), least)
             if lines is None:
@@ -98,11 +99,13 @@ _PARTED = re.compile(r"[,;]\s+(?![^()]*\))")  # a comma or semicolon outside bra
 
 def unfold_named(text: str) -> str | None:
     """The text with each line of unnumbered finishers after its event's title unfolded (see
-    :func:`_named`); None when it holds none."""
-    if "(" not in text:
+    :func:`_named`), and a club report's 'Name - time' lines marked as unplaced finishers (see
+    :func:`_dashed`); None when it holds none."""
+    if "(" not in text and " - " not in text:
         return None
-    lines = [_named(line) or line for line in text.split("\n")]
-    return "\n".join(lines) if any("\n" in line for line in lines) else None
+    lines = text.split("\n")
+    unfolded = [_named(line) or _dashed(line) or line for line in lines]
+    return "\n".join(unfolded) if unfolded != lines else None
 
 
 def _named(line: str) -> str | None:
@@ -118,6 +121,18 @@ def _named(line: str) -> str | None:
     if not all(_NAMED.fullmatch(e) and _ends_in_result(e) for e in entries):
         return None
     return "\n".join(["", m[1].strip(), *(f"- {e}" for e in entries), ""])
+
+
+# a club report's line: 'Tom Ashdown - 34:12 - PB', 'Sarah Whitlock – 41:47'
+_DASHED = re.compile(
+    r"([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s+[-–—]\s+(\S+)(?:\s+[-–—]\s+[\w!' ]{1,20})?"
+)
+
+
+def _dashed(line: str) -> str | None:
+    """'Tom Ashdown - 34:12 - PB' -> '- Tom Ashdown 34:12' (unplaced); None for any other line."""
+    m = _DASHED.fullmatch(line.strip())
+    return f"- {m[1]} {m[2]}" if m and looks_like_mark(m[2]) and ":" in m[2] else None
 
 
 _FIELD_WORDS = re.compile(r"\b(?:jump|vault|put|throw|discus|javelin|hammer|weight)\b", re.I)

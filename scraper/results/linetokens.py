@@ -186,6 +186,9 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     if len(names) == 3 and len(names[0]) == len(names[1]) == 1:  # 'Runner, Tom, Leeds AC'
         surname = names[0][0]
         names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
+    if len(names) == 3 and len(names[0]) >= 2:  # 'Peter Kamau, Nairobi, Kenya': a hometown
+        *town, end = names[1]
+        names = [names[0], [*town, Tok(f"{end.text},", end.start, end.end, end.gap), *names[2]]]
     if len(names) > 2:
         return None
     plan = [("place", [toks[0]])] if placed else []
