@@ -417,3 +417,19 @@ def test_a_german_jumpers_tries_with_their_winds_after_slashes_fold_into_the_row
         ("individual", "Krämer, Marie", 2.3),
         ("individual", "Dietrich, Lea", -0.8),
     ]
+
+
+def test_a_french_ab_in_the_place_cell_is_abandon():
+    page = (
+        "<html><body><h2>800m / Série 1 Hommes</h2><table><tr><th>Clt</th><th>Athlète</th>"
+        "<th>Club</th><th>Perf.</th></tr><tr><td>1</td><td>LEGRAND Hugo</td><td>US Laval</td>"
+        "<td>1'52''34</td></tr><tr><td>AB</td><td>LAMBERT Yanis</td><td>US Laval</td><td></td></tr>"
+        "</table></body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [
+        (r["place"], r["athlete"], r["status"]) for e in doc["events"] for r in e["results"]
+    ] == [
+        (1, "LEGRAND Hugo", None),
+        (None, "LAMBERT Yanis", "DNF"),
+    ]

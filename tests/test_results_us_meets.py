@@ -208,3 +208,68 @@ def test_a_milesplit_raw_pages_meet_is_its_heading_not_its_first_races_title():
     )
     meet = to_contract(parse_document(text.encode()))["meet"]
     assert (meet["name"], meet["date"]) == ("Willamette Valley Spring Shootout 2026", "2026-04-11")
+
+
+LISTING = """Maple Run Dual
+100 Meters Varsity - Boys
+1
+Owen Haskins
+Maple Run
+11.21
+Yr: 11
+2
+Tyler Barlow
+Elk Grove
+11.40
+Yr: 10
+Grant Ingram
+Elk Grove
+DNS
+Yr: 12
+4x100 Relay Varsity - Boys
+1
+Maple Run
+43.50
+Owen Haskins, Cole Mercer, Dane Ashby, Reid Orr
+2
+Elk Grove
+44.10
+Tyler Barlow, Nolan Pruitt, Jace Upton, Silas Vickers
+Shot Put Varsity - Girls
+1
+Macy Keller
+Cedar Bluff
+37' 5.5"
+2
+Cora Hollis
+Glen Echo
+34' 2.25"
+2
+Nora Yates
+Pinecrest
+34' 2.25"
+4
+Tessa Engel
+Cedar Bluff
+32' 7"
+"""
+
+
+def test_an_athletic_net_listings_non_finisher_relay_runners_and_a_tie():
+    doc = to_contract(parse_document(LISTING.encode()))
+    got = [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["status"], len(r["relay_members"]))
+        for e in doc["events"]
+        for r in e["results"]
+    ]
+    assert got == [
+        ("individual", 1, "Owen Haskins", None, 0),
+        ("individual", 2, "Tyler Barlow", None, 0),
+        ("individual", None, "Grant Ingram", "DNS", 0),
+        ("relay", 1, "Maple Run", None, 4),
+        ("relay", 2, "Elk Grove", None, 4),
+        ("individual", 1, "Macy Keller", None, 0),
+        ("individual", 2, "Cora Hollis", None, 0),
+        ("individual", 2, "Nora Yates", None, 0),
+        ("individual", 4, "Tessa Engel", None, 0),
+    ]

@@ -3,7 +3,9 @@
 A result is a run of lines: place, optional avatar initials (1-3 capitals or symbols), name, team,
 mark, then optional ``PR • Yr: 11`` / ``SR • Yr: 12`` / ``Yr: SR`` (flags and class).  Record blocks
 and navigation text do not fit the run and are skipped.  The event is the last title-like line
-before the first result.  A team's score is place, team, ``32 pts`` and its scorers' line.
+before the first result.  A team's score is place, team, ``32 pts`` and its scorers' line; a
+relay's is place, team, time and its runners on a line; a runner with a status (``DNS``) has no
+place line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import re
 from scraper.results.dates import date_in
 from scraper.results.marks import parse_mark
 from scraper.results.model import ResultDoc, Row, new_event, round_of
+from scraper.results.rowlines import legs, runners_of
+from scraper.results.statuses import status_of
 
 _PLACE = re.compile(r"^(\d{1,4})\.?$")
 _INITIALS = re.compile(r"^[A-Z\W]{1,3}$")
@@ -49,10 +53,15 @@ def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
     unattached runners' own places) and is set aside; runs that follow one another are races."""
     runs: list[list] = []  # [first_line, last_line, last_place, rows]
     for line_no, row in rows:
+        if row.place is None and runs:  # a runner with no place: the run printed above it
+            runs[-1][1] = line_no
+            runs[-1][3].append(row)
+            continue
         p = row.place or 0
         best = None
-        for run in reversed(runs):
-            if p == run[2] + 1 or p == run[2]:
+        for run in reversed(runs):  # the next place, a tie, or the place after a tie (3, 3, 5)
+            ties = len(run[3]) - len({r.place for r in run[3]})
+            if run[2] <= p <= run[2] + 1 + ties:
                 best = run
                 break
         if best is None:
@@ -68,6 +77,16 @@ def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
             continue
         kept.append(run)
     return [(r[0], r[3]) for r in sorted(kept, key=lambda r: r[0])]
+
+
+def _unplaced(lines: list[str], i: int) -> bool:
+    """Name, team and a status from line ``i``: a runner who did not finish, with no place."""
+    return (
+        i + 2 < len(lines)
+        and _is_name(lines[i])
+        and _is_name(lines[i + 1])
+        and bool(status_of(lines[i + 2]))
+    )
 
 
 def _title_above(lines: list[str], start: int) -> str | None:
@@ -88,10 +107,24 @@ def parse(text: str) -> ResultDoc:
     i = 0
     while i < n:
         m = _PLACE.match(lines[i])
+        if not m and rows and _unplaced(lines, i):  # 'Grant Ingram | Elk Grove | DNS'
+            row = Row(athlete=lines[i], team=lines[i + 1], raw=lines[i : i + 3])
+            row.set_mark(lines[i + 2], None)
+            rows.append((i, row))
+            i += 3 + bool(i + 3 < n and _YR.match(lines[i + 3]))
+            continue
         if not m:
             i += 1
             continue
         j = i + 1
+        names = runners_of(lines[j + 2]) if j + 2 < n and _mark_of(lines[j + 1]) else None
+        if names and _is_name(lines[j]):  # a relay: its team, its time, its runners on a line
+            row = Row(place=int(m.group(1)), team=lines[j], raw=lines[i : j + 3])
+            row.set_mark(lines[j + 1], None)
+            row.relay_members = legs(names)
+            rows.append((i, row))
+            i = j + 3
+            continue
         if j + 1 < n and _is_name(lines[j]) and (pts := _POINTS.match(lines[j + 1])):
             team = Row(place=int(m.group(1)), team=lines[j], raw=lines[i : j + 2])
             team.set_mark(pts[1], "points")  # '1 | Teton Prep | 32 pts | Scorers: 1, 4, ...'

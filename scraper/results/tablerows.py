@@ -366,6 +366,7 @@ def _place_status(cells: dict[str, str]) -> str | None:
         return None
     m = _STATUS_IN_PLACE.search(p)
     st = status_of(m.group(1)) if m else status_of(p)
+    st = st or ("DNF" if m and m.group(1).casefold() == "ab" else None)  # French 'AB' (abandon)
     if st:
         del cells["place"]
         if not cells.get("mark") or parse_mark(mark_text(cells["mark"])).status is None:

@@ -49,7 +49,7 @@ _HEADERS = {
 EVENT_COLUMNS = frozenset(
     ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
     + ("épreuve", "epreuve", "disciplina", "prova", "gara", "prueba", "laji", "種目")
-    + ("disciplína", "konkurencja", "konkurence", "versenyszám")
+    + ("disciplína", "konkurencja", "konkurence", "versenyszám", "onderdeel", "nummer")
 )
 # a column naming each row's round in a table of many events ('Round': 'Prelims', 'Final')
 ROUND_COLUMNS = frozenset(
