@@ -433,3 +433,19 @@ def test_a_french_ab_in_the_place_cell_is_abandon():
         (1, "LEGRAND Hugo", None),
         (None, "LAMBERT Yanis", "DNF"),
     ]
+
+
+def test_a_no_mark_rows_missed_tries_are_no_words_of_its_name():
+    text = (
+        "Salto in Lungo Allieve - Finale\n"
+        "Pos   Pett   Atleta                 Anno    Società                 Prestazione\n"
+        "1     600    SANTORO Giulia         2008    ATL. VIGNATE            5.68      +0.6\n"
+        "             5.50 (+0.4) X 5.68 (+0.6) X - -\n"
+        "      606    LEONE Ilaria           2009    CUS PAVIA ATLETICA      N.M.\n"
+        "             X X X\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["athlete"], r["status"]) for e in doc["events"] for r in e["results"]] == [
+        ("SANTORO Giulia", None),
+        ("LEONE Ilaria", "NM"),
+    ]

@@ -120,6 +120,8 @@ def spilled(row: Row, line: str, block: Block) -> bool:
     wordy = [shape(t.text) in _WORDY or (k and _FOUNDED.match(t.text)) for k, t in enumerate(toks)]
     if zones is None or not toks or not all(wordy):  # (a club's founding year: 'TSV Oberau 1886')
         return False
+    if all(_CODES.match(t.text) for t in toks):
+        return False  # a field event's tries, all missed: 'X X X' under a no-mark row
     if is_event_title(line) or gender_of(line) or toks[0].start < zones[0][1]:
         return False  # the next event's title ('Weitsprung Frauen'), at the page's margin
     if _HEADING_WORDS & {t.text.casefold() for t in toks}:
