@@ -217,3 +217,17 @@ def test_finishers_as_club_and_local_pages_list_them(page, want):
         for e in doc["events"]
         for r in e["results"]
     ] == want
+
+
+def test_a_clubs_placings_parted_by_dashes_keep_a_names_particles():
+    page = (
+        "<html><body><p><strong>Novice Men 8km</strong><br>2nd &ndash; Pádraig Ó Sé &ndash; 26:02"
+        "<br>12th &ndash; Cian Mac Cárthaigh &ndash; 27:15<br>20th &ndash; Dónal Kiely &ndash; "
+        "27:49</p></body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [(r["place"], r["athlete"], r["team"]) for e in doc["events"] for r in e["results"]] == [
+        (2, "Pádraig Ó Sé", None),
+        (12, "Cian Mac Cárthaigh", None),
+        (20, "Dónal Kiely", None),
+    ]

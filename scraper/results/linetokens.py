@@ -147,6 +147,20 @@ def given_name_first(lines: list[str]) -> bool:
 _BORN = re.compile(r"\((?:19|20)\d\d\)")  # a birth year in brackets
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _dashes_as_commas(toks: list[Tok]) -> list[Tok]:
+    """'2nd – Patrick O Shea – 26:02' -> '2nd Patrick O Shea, 26:02' (the place stands alone)."""
+    out: list[Tok] = []
+    for t in toks:
+        if t.text not in _DASHES:
+            out.append(t)
+        elif len(out) > 1:
+            out[-1] = Tok(f"{out[-1].text},", out[-1].start, out[-1].end, out[-1].gap)
+    return out
+
+
 def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, list[Tok]]] | None:
     """A line that parts its fields with commas ('1. Tom Runner, Leeds AC, 17:02'; 'Runner, Tom,
     Leeds AC, 17:02'): place, name, team, mark by the commas, not by the spaces; a field
@@ -157,6 +171,8 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     placed = shape(toks[0].text) in PLACE_SHAPES  # or, given names first, a status row
     if len(toks) < 3 or not (placed or given_first and shape(toks[-1].text) == "status"):
         return None
+    if not any(t.text.endswith(",") for t in toks) and any(t.text in _DASHES for t in toks[1:-1]):
+        toks = _dashes_as_commas(toks)  # '2nd – Patrick O Shea – 26:02': fields parted by dashes
     year = None
     born = next((k for k, t in enumerate(toks) if k > 1 and _BORN.fullmatch(t.text)), None)
     if born is not None and born + 1 < len(toks):  # 'Hugo Sjöberg, Spårvägens FK (2010) 9:58'
