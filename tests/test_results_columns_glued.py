@@ -67,6 +67,14 @@ def runners(data: str) -> list[tuple[str | None, str | None, str | None]]:
                 ("de la Cruz, Ximena", "FR", "St. Albans"),
             ],
         ),
+        # a school grade after the name
+        (
+            "Event 7  Boys 200 Meter Dash\n" + "=" * 60 + "\n"
+            "    Name                     School                   Finals\n" + "=" * 60 + "\n"
+            "   1 BROOKS, Jaylen 12        Eastview                21.88\n"
+            "   2 DELEON, Mateo 11         Westwood                22.14\n",
+            [("BROOKS, Jaylen", "12", "Eastview"), ("DELEON, Mateo", "11", "Westwood")],
+        ),
         # 'JR' and 'SR' alone are Junior and Senior: the names keep them
         (
             SUFFIXES,

@@ -881,3 +881,22 @@ def test_xlsx_house_points_are_team_scores(tmp_path):
         (1, "Tasman", 412.0),
         (2, "Ruapehu", 388.0),
     ]
+
+
+def test_xml_team_scores_under_a_teams_key_in_another_language():
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?><stevne navn="Testmote" dato="03.06.2025">'
+        b'<ovelse navn="100 m" kjonn="K"><resultat plass="1" navn="Kari Nordmann" klubb="IL Aa" '
+        b'prestasjon="11,88"/></ovelse><lagkonkurranse navn="Lagkonkurranse">'
+        b'<lag plass="1" navn="IL Aa" poeng="48"/><lag plass="2" navn="IL Bb" poeng="44"/>'
+        b"</lagkonkurranse></stevne>"
+    )
+    teams = [e for e in contract(data)["events"] if e["kind"] == "team_scores"]
+    assert [
+        (r["place"], r["athlete"], r["team"], r["mark_normalized"])
+        for e in teams
+        for r in e["results"]
+    ] == [
+        (1, None, "IL Aa", 48.0),
+        (2, None, "IL Bb", 44.0),
+    ]

@@ -133,17 +133,24 @@ def squads_apart(events: list[Event]) -> None:
                 r.team, r.extra["relay"] = m[1], m[2] or m[3] or m[4]
 
 
+_GRADE = re.compile(r"[7-9]|1[0-2]")  # a school grade
+
+
 def classes_apart(events: list[Event]) -> None:
     """A class year printed after the name in its column ('Grant HOLLOWAY JR', 'Whitaker, Anna
-    SO') goes to the row's year, in a document whose names end with class years
-    (:func:`scraper.results.checks.name_habits`: 'JR' or 'SR' alone are Junior and Senior)."""
+    SO', a grade: 'BROOKS, Jaylen 12') goes to the row's year, in a document whose names end with
+    class years (:func:`scraper.results.checks.name_habits`: 'JR' or 'SR' alone are Junior and
+    Senior) or with grades (two rows or more)."""
     rows = [r for ev in events if ev.kind == "individual" for r in ev.rows]
-    if not name_habits([r.athlete for r in rows]).class_years:
+    ends = [w[-1] for r in rows if len(w := (r.athlete or "").split()) > 1]
+    graded = sum(bool(_GRADE.fullmatch(end)) for end in ends) >= 2  # 'BROOKS, Jaylen 12'
+    if not (graded or name_habits([r.athlete for r in rows]).class_years):
         return
+    year = _GRADE if graded else CLASS_WORD
     for r in rows:
         name = (r.athlete or "").rstrip()
         words = name.split()
-        if len(words) > 1 and r.year is None and CLASS_WORD.fullmatch(words[-1]):
+        if len(words) > 1 and r.year is None and year.fullmatch(words[-1]):
             r.athlete, r.year = name[: -len(words[-1])].rstrip(), words[-1]
 
 

@@ -195,7 +195,8 @@ def _sections(
         for key, value in node.items():
             named = key if is_event_title(key) else here  # {"Senior Boys 400m": {...}}
             if isinstance(value, list) and _result_list(value):
-                k = "team_scores" if re.search(r"team", key, re.I) else kind
+                teams = re.search(r"team", key, re.I) or _key_field(key) == "team"  # ('lag')
+                k = "team_scores" if teams else kind
                 out.append((named, value, k, facts))
             elif isinstance(value, dict | list):
                 out.extend(_sections(value, named, depth + 1, facts))
@@ -254,6 +255,8 @@ def _section(
     if kind in ("team", "team_scores", "teams"):
         for ev in events:
             ev.kind = "team_scores"
+            for row in ev.rows:  # a team's name under a name's key ('navn')
+                row.team, row.athlete = row.team or row.athlete, None
     elif re.search(r"relay", kind, re.I):
         for ev in events:
             ev.kind = "relay"

@@ -151,12 +151,13 @@ _DASHES = frozenset({"-", "–", "—"})
 
 
 def _dashes_as_commas(toks: list[Tok]) -> list[Tok]:
-    """'2nd – Patrick O Shea – 26:02' -> '2nd Patrick O Shea, 26:02' (the place stands alone)."""
+    """A line's fields after its place parted by dashes ('– Patrick O Shea – 26:02') -> by
+    commas ('Patrick O Shea, 26:02')."""
     out: list[Tok] = []
     for t in toks:
         if t.text not in _DASHES:
             out.append(t)
-        elif len(out) > 1:
+        elif out:
             out[-1] = Tok(f"{out[-1].text},", out[-1].start, out[-1].end, out[-1].gap)
     return out
 
@@ -172,7 +173,7 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     if len(toks) < 3 or not (placed or given_first and shape(toks[-1].text) == "status"):
         return None
     if not any(t.text.endswith(",") for t in toks) and any(t.text in _DASHES for t in toks[1:-1]):
-        toks = _dashes_as_commas(toks)  # '2nd – Patrick O Shea – 26:02': fields parted by dashes
+        toks = [toks[0], *_dashes_as_commas(toks[1:])]  # '2nd – Patrick O Shea – 26:02'
     year = None
     born = next((k for k, t in enumerate(toks) if k > 1 and _BORN.fullmatch(t.text)), None)
     if born is not None and born + 1 < len(toks):  # 'Hugo Sjöberg, Spårvägens FK (2010) 9:58'
