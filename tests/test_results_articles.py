@@ -201,6 +201,12 @@ def test_a_sidebars_calendar_hides_no_reports_finishers():
             "Sarah Whitlock - 41:47</p>",
             [(None, "Tom Ashdown", None, "34:12"), (None, "Sarah Whitlock", None, "41:47")],
         ),
+        # a bulleted 'Name – time' (its place printed after it, in words, is not read)
+        (
+            "<h4>Boys 100m</h4><ul><li>Jordan Miles &ndash; 11.08 (2nd)</li>"
+            "<li>DeShawn Carter &ndash; 11.41 (5th)</li></ul>",
+            [(None, "Jordan Miles", None, "11.08"), (None, "DeShawn Carter", None, "11.41")],
+        ),
         # a titled event's two numbered entries
         (
             "<p><strong>Boys 4x400:</strong> 1. Westfield (Malik Ross, Chris Yates, Andre Petit, "
