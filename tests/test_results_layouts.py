@@ -65,6 +65,23 @@ def test_pasted_races_one_after_the_other_are_sections_under_their_titles():
     ]
 
 
+def test_a_non_finisher_after_the_placed_its_place_cell_blank():
+    header = ["PL", "NAME", "TEAM", "TIME"]
+    records = [
+        ["1", "Hughes, Jane", "Oregon State", "2:05.43"],
+        ["2", "de Jong, Fleur", "Portland", "2:06.18"],
+        ["3", "Orr, Aisling", "Gonzaga", "2:07.77"],
+        ["", "McKay, Tessa", "Portland", "DNF"],
+    ]
+    doc = parse("Women 800 Meters\n" + _stacked([header, *records]))
+    assert [(r["place"], r["athlete"], r["status"]) for r in doc["events"][0]["results"]] == [
+        (1, "Hughes, Jane", None),
+        (2, "de Jong, Fleur", None),
+        (3, "Orr, Aisling", None),
+        (None, "McKay, Tessa", "DNF"),
+    ]
+
+
 def test_a_header_printed_one_word_per_line_names_the_columns():
     header = ["Pl", "Bib", "Name", "Team", "Time"]
     records = [

@@ -67,6 +67,12 @@ def parse(text: str) -> ResultDoc:
             row = _row(fields, cells[i : i + period], lines[i : i + period])
             if row is not None:
                 ev.rows.append(row)
+        while end + period <= len(cells) and not cells[end] and fields[0] == "place":
+            row = _row(fields, cells[end : end + period], lines[end : end + period])
+            if row is None or not row.status or row.athlete is None:
+                break  # (a non-finisher after the placed: its place cell blank, its status)
+            ev.rows.append(row)
+            end += period
         if ev.rows:
             doc.events.append(ev)
     doc.meet = meet_heading(lines[: spans[0][0][0]])
