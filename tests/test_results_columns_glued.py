@@ -457,3 +457,20 @@ def test_a_no_mark_rows_missed_tries_are_no_words_of_its_name():
         ("SANTORO Giulia", None),
         ("LEONE Ilaria", "NM"),
     ]
+
+
+def test_a_page_head_printing_its_number_starts_no_section():
+    head = "Campionati Regionali Assoluti - Firenze - 3 marzo 2024\nRisultati        Pagina {}\n\n"
+    text = (
+        head.format(1) + "100 m Uomini - Finale   Vento: +0,7\n"
+        '1)   BIANCHI Luca          Atl. Firenze Marathon     10"23\n'
+        '2)   DE ROSSI Paolo        Toscana Atletica Empoli   10"31\n\f'
+        + head.format(2)
+        + '3)   ESPOSITO Ciro         Atl. Prato                10"58\n'
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [
+        (e["event_name"], e["gender"], [r["wind"] for r in e["results"]]) for e in doc["events"]
+    ] == [
+        ("100 m Uomini - Finale", "M", [0.7, 0.7, 0.7]),
+    ]

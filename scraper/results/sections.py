@@ -167,7 +167,8 @@ def furniture(pages: list[list[str]]) -> set[str]:
     """Page furniture: lines (stripped) printed three times or more that name no event, or at
     the head or foot of half the pages (two at least) that name no distance ('Girls' heads a
     table, 'Team Scores' each race's teams, '5000m' is printed again over its continued table,
-    but 'Cascade XC Invitational' is the meet's banner on every page)."""
+    but 'Cascade XC Invitational' is the meet's banner on every page); and a page's head or foot
+    printing its number ('Risultati Pagina 2')."""
     counts = Counter(s for s in (ln.strip() for page in pages for ln in page) if s)
     edges = Counter(s for page in pages for s in _edges(page))
     most = max(2, len(pages) / 2)
@@ -177,7 +178,14 @@ def furniture(pages: list[list[str]]) -> set[str]:
         if (c >= 3 and not is_event_title(s) or edges[s] >= most and not DISTANCE.search(s))
         and gender_of(s) is None
         and not is_team_title(s)
-    }
+    } | {s for s in edges if _PAGE_NUMBER.search(s) and not is_event_title(s)}
+
+
+# a page's number in its header or footer ('Risultati Pagina 2', 'Page 2 of 5', 'Seite 3/4')
+_PAGE_NUMBER = re.compile(
+    r"\b(?:page|pagina|página|seite|side|sivu|strona|sida|pag\.)\s*\d+(?:\s*(?:of|/|di|von|de|av|af|z)\s*\d+)?\b",
+    re.I,
+)
 
 
 def _edges(page: list[str]) -> set[str]:
