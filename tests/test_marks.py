@@ -167,6 +167,8 @@ def test_parse_wind(raw, value, flags):
         ("FOUL(-0.3)", ("FOUL", -0.3)),
         ("X", ("X", None)),
         ("4.27m(0.1)", ("4.27m", 0.1)),
+        ("5,60/-0,2", ("5,60", -0.2)),  # German lists: the wind after a slash
+        ("11.80/NWI", ("11.80", None)),
     ],
 )
 def test_split_attempt(raw, expected):

@@ -392,7 +392,7 @@ def split_attempt(raw: str) -> tuple[str, float | None]:
     return raw.strip(), None
 
 
-_SLASH_WIND = re.compile(r"^(\d{1,2}[.,]\d{2}m?)/([+-]\d{1,2}[.,]\d)$")
+_SLASH_WIND = re.compile(r"^(\d{1,2}[.,]\d{2}m?)/([+-]\d{1,2}[.,]\d|NWI)$")
 
 
 def tiebreak_of(text: str) -> bool:
