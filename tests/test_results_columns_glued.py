@@ -474,3 +474,44 @@ def test_a_page_head_printing_its_number_starts_no_section():
     ] == [
         ("100 m Uomini - Finale", "M", [0.7, 0.7, 0.7]),
     ]
+
+
+def test_a_relays_legs_set_in_under_its_row_numbered_without_brackets():
+    text = (
+        "Men 4x400m Relay  -  Final\n\n"
+        "Pl  Team                         Time\n\n"
+        " 1  Harbourview Track Club       3:12.84\n"
+        "    1    Desmond Achebe          48.91\n"
+        "    2    Colton Rhodes           47.88\n"
+        " 2  Seaport Athletics            3:14.10\n"
+        "    1    Ruben Salas             49.02\n"
+        "    2    Trey Hollis             48.44\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [
+        (r["place"], r["team"], [m["athlete"] for m in r["relay_members"]])
+        for e in doc["events"]
+        for r in e["results"]
+    ] == [
+        (1, "Harbourview Track Club", ["Desmond Achebe", "Colton Rhodes"]),
+        (2, "Seaport Athletics", ["Ruben Salas", "Trey Hollis"]),
+    ]
+
+
+def test_a_heat_under_a_rounds_heading_is_that_rounds():
+    table = (
+        "<table><tr><th>PL</th><th>ATHLETE</th><th>TIME</th></tr>"
+        "<tr><td>1</td><td>{}</td><td>{}</td></tr></table>"
+    )
+    page = (
+        "<html><body><h2>Men 100 Meters</h2><h3>Prelims</h3><h4>Heat 1 Wind: +1.2</h4>"
+        + table.format("ADAMS, Pete", "10.31")
+        + "<h4>Heat 2 Wind: -0.6</h4>"
+        + table.format("DAVIS, Matt", "10.38")
+        + "</body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [(e["round"], r["athlete"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("Prelims", "ADAMS, Pete", 1.2),
+        ("Prelims", "DAVIS, Matt", -0.6),
+    ]

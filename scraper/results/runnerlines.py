@@ -13,8 +13,8 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import Row, relay_legs
 from scraper.results.rowlines import legs, members_of
 
-_LEG_SPLIT = re.compile(
-    r"\s*([1-8])[).]\s+(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
+_LEG_SPLIT = re.compile(  # '1) Kilgore, Hayes   50.1', or set in: '    1    Desmond Achebe   48.91'
+    r"(?:\s*([1-8])[).]\s+|\s+([1-8])\s{2,})(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
 )
 _TIMED_RUNNER = re.compile(
     r"\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s{2,}((?:\d{1,2}:)?\d{1,2}[.,]\d{2})"
@@ -38,14 +38,15 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     legs_of = relay_legs(event)
     if legs_of and len(row.relay_members) >= legs_of:
         return False
-    first = re.match(r"\s*([1-8])[).]\s", line)
+    first = re.match(r"\s*([1-8])[).]\s|\s+([1-8])\s{2,}", line)
     timed = _TIMED_RUNNER.fullmatch(line)  # '   Ferris Rowbotham   49.90  (49.90)'
     entered = _ENTERED.fullmatch(line)  # '   11    SALMINEN Aino    03 FEB 2000'
     one = bool(_ONE_NAME.fullmatch(line) or timed or entered) and len(row.relay_members) < 8
     above = row.raw[-1] if isinstance(row.raw, list) else ""  # one runner a line before it
     alike = _TIMED_RUNNER if timed else _ENTERED if entered else _ONE_NAME
     on = one and (bool(alike.fullmatch(above)) or isinstance(row.raw, str))  # or its row
-    if row.relay_members and not (first and int(first[1]) == len(row.relay_members) + 1) and not on:
+    leg = int(first[1] or first[2]) if first else 0
+    if row.relay_members and leg != len(row.relay_members) + 1 and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
     if timed:
@@ -53,13 +54,13 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     if entered:
         names = [entered[1]]
     split = _LEG_SPLIT.match(line) if first and not names else None
-    if split and int(split[1]) == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
-        names = [split[2]]
+    if split and leg == len(row.relay_members) + 1:  # '1) Kilgore, Hayes   50.1'
+        names = [split[3]]
     if not names:
         return False
     row.relay_members.extend(legs(names, len(row.relay_members) + 1))
     if split:
-        row.relay_members[-1]["split"] = split[3]
+        row.relay_members[-1]["split"] = split[4]
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
 
