@@ -272,6 +272,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("Opgave", "DNF"),  # Dutch
         ("Ingen gyldige", "NM"),  # Norwegian: no valid attempt
         ("Utan res.", "NM"),  # Swedish: utan resultat
+        ("AB / DNF", "DNF"),  # in two languages
+        ("NP / DNS", "DNS"),
         ("Josh at home", None),
     ],
 )

@@ -515,3 +515,26 @@ def test_a_heat_under_a_rounds_heading_is_that_rounds():
         ("Prelims", "ADAMS, Pete", 1.2),
         ("Prelims", "DAVIS, Matt", -0.6),
     ]
+
+
+def test_a_table_headed_in_two_languages_and_its_statuses_in_both():
+    def page(head: str) -> str:
+        return (
+            "<html><body><h2>Men's 1500 m - Final</h2><table><tr>"
+            + "".join(f"<th>{h}</th>" for h in head.split("|"))
+            + "</tr><tr><td>1</td><td>Etienne Lavoie</td><td>Club Rouge</td><td>3:48.21</td></tr>"
+            "<tr><td></td><td>Liam Reilly</td><td>Halifax Harriers</td><td>AB / DNF</td></tr>"
+            "</table></body></html>"
+        )
+
+    for head in (
+        "Rang / Place|Nom / Name|Club|Temps / Time",
+        "Rang<br>Place|Nom<br>Name|Club|Temps<br>Time",
+    ):
+        doc = to_contract(parse_document(page(head).encode()))
+        assert [
+            (r["place"], r["athlete"], r["status"]) for e in doc["events"] for r in e["results"]
+        ] == [
+            (1, "Etienne Lavoie", None),
+            (None, "Liam Reilly", "DNF"),
+        ], head

@@ -252,6 +252,7 @@ TITLES = [
     ("100 m Männer Serie 1", "M", "Heats"),
     ("100m Mannen - Reeks 1", "M", "Heats"),
     ("100 U15M h1 (w: +1.4)", "M", "Heats"),  # Power of 10's heats
+    ("4 x 100 m Cadets - Finale", "M", "Finals"),  # French categories' words
     ("100 U15M final (w: +0.9)", "M", "Finals"),
     ("100 m Băieți - Seria 1", "M", "Heats"),
     ("100m Erkekler - 1. Seri", "M", "Heats"),

@@ -118,7 +118,7 @@ _GENDER_WORDS = (
         re.compile(
             r"\b(boys?|men'?s?|mens|males?|männer|herren|männlich\w*|jungen|junioren|menn|"
             r"gutter|herrar|herrer|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
-            r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|ragazzi|varonil|chicos|män|"
+            r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|cadets?|ragazzi|varonil|chicos|män|"
             r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
             r"mænd|drenge|fiú\w*|muškarci|juniori|kadeti|dječaci|erkekler|băieți|baieti|"
             r"bărbați|barbati|masculí|nois|ανδρ\w*|άνδρες|παίδων|παιδων|εφήβων|εφηβων)\b|男子|남자",

@@ -161,6 +161,9 @@ def status_of(text: str | None) -> str | None:
     if not text:
         return None
     up = text.upper().strip()
+    if " / " in up:  # in two languages: 'AB / DNF', 'NP / DNS'
+        found = {status_of(part) for part in up.split(" / ")} - {None}
+        return found.pop() if len(found) == 1 else None
     if up.endswith(")") and " (" in up:  # its reason in brackets: 'DQ (FS)', 'DNF (lap 3)'
         up = up[: up.index(" (")]  # (a try's wind is glued: 'FOUL(+0.9)')
     if " " in up:  # its reason after it: 'Retired at CP3', 'DNF after lap 3'

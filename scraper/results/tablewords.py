@@ -135,6 +135,8 @@ def header_field(text: str, loose: bool = True) -> str | None:
     if words != low:
         return header_field(words, loose) if words else None
     parts = low.split()
+    if len(parts) == 2 and _CELL_FIELDS.get(parts[0]) == _CELL_FIELDS.get(parts[1]) is not None:
+        return _CELL_FIELDS[parts[0]]  # one language over the other: 'Rang<br>Place'
     if loose and 2 <= len(parts) <= 3 and parts[0] in _CELL_FIELDS:
         return _CELL_FIELDS[parts[0]]  # 'time race', 'rank gender', 'place in race'
     return None
@@ -143,6 +145,11 @@ def header_field(text: str, loose: bool = True) -> str | None:
 def header_word(text: str) -> bool:
     """Cheap first test of a header cell: the text, as it is, is a known header word."""
     low = " ".join(text.split()).casefold().rstrip(":.#*")
+    if "/" in low.strip("/"):  # a header in two languages: 'Rang / Place'
+        return all(header_word(part) for part in low.split("/") if part.strip())
+    words = low.split()  # ... or one over the other: 'Rang<br>Place'
+    if len(words) == 2 and all(w in _CELL_FIELDS or w in HEADER_FIELDS for w in words):
+        return True
     return low in _CELL_FIELDS or low in HEADER_FIELDS
 
 
