@@ -538,3 +538,20 @@ def test_a_table_headed_in_two_languages_and_its_statuses_in_both():
             (1, "Etienne Lavoie", None),
             (None, "Liam Reilly", "DNF"),
         ], head
+
+
+def test_a_round_line_with_its_wind_after_it_names_the_round():
+    head = "Rank  Lane  Bib    Name                 Nat     Result\n"
+    text = (
+        "Men's 100m\nRound 1 - Heat 1 RESULTS     Wind: -0.4 m/s\n"
+        + head
+        + "1     4     455    SANDOVAL Isaac       JAM     10.22 Q\n\n"
+        "Men's 100m\nFinal   RESULTS     Wind: -1.0 m/s\n"
+        + head
+        + "1     2     792    SANDOVAL Isaac       JAM     10.15\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(e["round"], r["wind"]) for e in doc["events"] for r in e["results"]] == [
+        ("Heats", -0.4),
+        ("Finals", -1.0),
+    ]

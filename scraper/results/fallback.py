@@ -251,7 +251,7 @@ class _Reader:
         r = None if titled else round_of(s)
         if hm is not None and r == "Heats" and self._round_known():
             r = None  # 'Heat 1 of 2' under 'Prelims': a heat of the round printed
-        if r and len(s) < 40:
+        if r and len(rest if wm else s) < 40:
             self.round = r  # 'Semi-Final 1 of 3', 'Prelims': the round of the sheet
             if self.ev is not None and not self.ev.rows:
                 self.ev.round = r
