@@ -237,3 +237,17 @@ def test_a_clubs_placings_parted_by_dashes_keep_a_names_particles():
         (12, "Cian Mac Cárthaigh", None),
         (20, "Dónal Kiely", None),
     ]
+
+
+def test_a_heats_line_with_its_wind_names_no_meet():
+    page = (
+        "<html><body><h1>Rheinland Meisterschaften U18/U20</h1><p>22.06.2024</p>"
+        "<h2>100m Männer U18</h2><h3>Zeitläufe - Lauf 1 Wind: +1,8 m/s</h3><table>"
+        "<tr><th>Platz</th><th>Name</th><th>Verein</th><th>Leistung</th></tr>"
+        "<tr><td>1.</td><td>Jonas Weber</td><td>LG Bonn</td><td>11,02</td></tr></table>"
+        "</body></html>"
+    )
+    assert (
+        to_contract(parse_document(page.encode()))["meet"]["name"]
+        == "Rheinland Meisterschaften U18/U20"
+    )

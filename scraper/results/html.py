@@ -366,6 +366,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
             near = [(t, tag) for t, tag in placed.before[:10] if meet_word(t) and len(t) < 120]
+            near = [(t, tag) for t, tag in near if wind_in(t)[0] is None]  # (a heat's line)
             # a race's title is no meet's, whatever word it holds ('Open Men 400m', 'K 8 km'); a
             # gendered one comes after the others ('Open Women Division 1' under the league's),
             # a meet's word before a race's distance ('Saturday 13 September • 100 km / 50 km')
