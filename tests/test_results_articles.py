@@ -251,3 +251,25 @@ def test_a_heats_line_with_its_wind_names_no_meet():
         to_contract(parse_document(page.encode()))["meet"]["name"]
         == "Rheinland Meisterschaften U18/U20"
     )
+
+
+def test_a_german_heat_under_its_round_under_its_event():
+    table = (
+        "<table><tr><th>Platz</th><th>Name</th><th>Verein</th><th>Zeit</th></tr>"
+        "<tr><td>1.</td><td>Haberkorn, Malte</td><td>TuS Hoya</td><td>{}</td></tr></table>"
+    )
+    page = (
+        "<html><body><h1>Kreismeisterschaften Mittelweser 2026</h1><h2>100m Männer</h2>"
+        "<h3>Vorläufe</h3><h4>Lauf 1 &nbsp; Wind: +1,2 m/s</h4>"
+        + table.format("11,02")
+        + "<h3>Finale &nbsp; Wind: -0,3 m/s</h3>"
+        + table.format("10,94")
+        + "</body></html>"
+    )
+    doc = to_contract(parse_document(page.encode()))
+    assert [
+        (e["event_name"], e["gender"], e["round"], e["results"][0]["wind"]) for e in doc["events"]
+    ] == [
+        ("100m Männer", "M", "Heats", 1.2),
+        ("100m Männer", "M", "Finals", -0.3),
+    ]

@@ -257,6 +257,11 @@ def round_of(text: str | None) -> str | None:
     return None
 
 
+def round_only(text: str) -> bool:
+    """The text is a round's word and nothing else ('Vorläufe', 'Finals')."""
+    return any(rx.fullmatch(text.strip(" -–:")) for rx, _ in _ROUNDS)
+
+
 def new_event(name: str, **kw: Any) -> Event:
     name = " ".join(name.split())
     ev = Event(name=name, gender=gender_of(name), division=division_of(name), kind=kind_of(name))

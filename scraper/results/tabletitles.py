@@ -9,9 +9,15 @@ import re
 
 from scraper.results.marks import parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS
-from scraper.results.model import gender_of, round_of
+from scraper.results.model import gender_of, round_of, round_only
 from scraper.results.resultlike import RECORD_LABELS
-from scraper.results.sections import CJK_DISCIPLINES, DISCIPLINES, DISTANCE, GENERIC_TITLE
+from scraper.results.sections import (
+    CJK_DISCIPLINES,
+    DISCIPLINES,
+    DISTANCE,
+    GENERIC_TITLE,
+    heat_of,
+)
 from scraper.results.tablewords import title_gender
 
 EVENT_WORDS = re.compile(
@@ -40,8 +46,9 @@ def title_of(
         said, rest = wind_in(s)
         if said is not None and wind is None:
             wind = said
-        if said is not None and not EVENT_WORDS.search(rest):
-            rnd = rnd or round_of(rest)  # a heat's: 'Vorlauf 1  Wind: +0,4 m/s'
+        heat = heat_of(rest) is not None and len(rest.split()) <= 4 and not DISTANCE.search(rest)
+        if said is not None and not EVENT_WORDS.search(rest) or heat:  # a heat's: 'Vorlauf 1
+            rnd = rnd or round_of(rest)  # Wind: +0,4 m/s', 'Lauf 1' (German heats are 'Läufe')
             continue  # (or a wind on a line of its own)
         s = rest  # '100m Men Final (wind +0.6)': the title without its wind
         if _facts(s):
@@ -52,7 +59,7 @@ def title_of(
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
             rnd = r
-            if not EVENT_WORDS.search(s):  # 'Finals' alone; '60 m Männer - Finale' titles it
+            if not EVENT_WORDS.search(s) or round_only(s):  # 'Finals', 'Vorläufe' alone;
                 continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
             title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
