@@ -273,3 +273,14 @@ def test_a_german_heat_under_its_round_under_its_event():
         ("100m Männer", "M", "Heats", 1.2),
         ("100m Männer", "M", "Finals", -0.3),
     ]
+
+
+def test_a_subtitle_naming_the_runners_sex_beside_a_date():
+    page = (
+        "<html><body><h1>Harbourside 10K 2024</h1><div>Sunday 22 September 2024 &ndash; Women's "
+        "results</div><table><tr><th>Pos</th><th>Name</th><th>Club</th><th>Chip</th></tr>"
+        "<tr><td>1</td><td>Ashleigh Mbeki</td><td>Kestrel RC</td><td>35:12</td></tr></table>"
+        "</body></html>"
+    )
+    [ev] = to_contract(parse_document(page.encode()))["events"]
+    assert ev["gender"] == "F"

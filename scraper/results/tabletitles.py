@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from scraper.results.marks import parse_mark, wind_in
-from scraper.results.meetinfo import MEET_WORDS
+from scraper.results.meetinfo import MEET_WORDS, title_line
 from scraper.results.model import gender_of, round_of, round_only
 from scraper.results.resultlike import RECORD_LABELS
 from scraper.results.sections import (
@@ -53,8 +53,8 @@ def title_of(
         s = rest  # '100m Men Final (wind +0.6)': the title without its wind
         if _facts(s):
             continue  # 'Start: 2:00 PM | Facility: 63.21m | Meet: 58.40m': no title
-        if seen < 2 and sex is None and _sex_label(s):
-            sex = s.strip(" :")
+        if seen < 2 and sex is None and (label := _sex_label(s)):
+            sex = label
             continue
         r = round_of(s)
         if r and len(s) < 30 and rnd is None:
@@ -85,10 +85,17 @@ def _facts(s: str) -> bool:
     )
 
 
-def _sex_label(s: str) -> bool:
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _sex_label(s: str) -> str | None:
     """A gender's word alone ('Men', 'Women:'; not a class, 'Girls U/8'), labelling the table
-    under it."""
-    return len(s.split()) == 1 and gender_of(s) is not None and not EVENT_WORDS.search(s)
+    under it, with at most a date and a results word ('Sunday 22 September 2024 – Women's
+    results'): the word."""
+    bare = _WEEKDAY.sub("", title_line(s)).strip(" -–—:|,")
+    if len(bare.split()) == 1 and gender_of(bare) is not None and not EVENT_WORDS.search(bare):
+        return bare
+    return None
 
 
 def _sexed(title: str, sex: str | None) -> str:
