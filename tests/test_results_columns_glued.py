@@ -555,3 +555,18 @@ def test_a_round_line_with_its_wind_after_it_names_the_round():
         ("Heats", -0.4),
         ("Finals", -1.0),
     ]
+
+
+def test_a_legend_of_status_codes_under_a_list_is_no_row():
+    text = (
+        "Frauen 200 m   Wind: +0.4 m/s\n"
+        "Rang Name              Jg   Verein          Leistung\n"
+        "1.   Keller Nina       2001 LC Zürich          24.51\n"
+        "     Hess Lena         2002 LV Winterthur      n.a.\n\n"
+        "n.a. = nicht angetreten, aufg. = aufgegeben, disq. = disqualifiziert.\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["athlete"], r["status"]) for e in doc["events"] for r in e["results"]] == [
+        ("Keller Nina", None),
+        ("Hess Lena", "DNS"),
+    ]

@@ -1691,6 +1691,13 @@ def test_a_relay_runners_leg_split_in_brackets_is_no_part_of_the_name() -> None:
     ]
 
 
+def test_a_relay_runners_school_grade_in_brackets_is_its_year() -> None:
+    assert legs(["SATO Yui(2)", "ITO Mio (3)"]) == [
+        {"leg": 1, "year": "2", "athlete": "SATO Yui"},
+        {"leg": 2, "year": "3", "athlete": "ITO Mio"},
+    ]
+
+
 def test_a_relays_runners_one_to_a_line_in_a_row_under_it_with_their_classes() -> None:
     # the runners' row (one cell spanning two columns) had been read as the next event's title
     page = (

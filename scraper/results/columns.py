@@ -64,7 +64,12 @@ def build_row(
     relay: bool,
     raw: str | list[str] | None = None,
 ) -> Row | None:
-    """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark)."""
+    """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark, or
+    a legend's 'code = meaning' in the name or club: 'n.a. = nicht angetreten, aufg. = ...')."""
+    if any(
+        v.lstrip().startswith("=") or " = " in v for k in ("athlete", "team") if (v := cells.get(k))
+    ):
+        return None
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))
     if "place" not in cells:  # 'Overall', else the place in the age group, the only place column

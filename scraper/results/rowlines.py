@@ -313,7 +313,7 @@ def legs(names: list[str], first: int = 1) -> list[dict[str, Any]]:
 
 
 # a birth year after a runner's name, in brackets or bare ('Meinken Nils 00', 'Rossi Anna (01)')
-_MEMBER_YEAR = re.compile(r"\s*\((\d{2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
+_MEMBER_YEAR = re.compile(r"\s*\((\d{1,2}|\d{4})\)$|(?<=[^\W\d_])\s+(\d{2}|\d{4})$")
 _MEMBER_SPLIT = re.compile(  # 'Dana Purcell 22:40', 'Juno Dallimore (54.52)', 'Ann Moss 12.10'
     r"(?<=[^\W\d_])\s+(\d{1,2}:\d{2}(?:[.,]\d{1,2})?|\d{1,2}[.,]\d{2})$|"
     r"\s*\(((?:\d{1,2}:)?\d{1,2}[.,]\d{1,2})\)$"
