@@ -570,3 +570,19 @@ def test_a_legend_of_status_codes_under_a_list_is_no_row():
         ("Keller Nina", None),
         ("Hess Lena", "DNS"),
     ]
+
+
+def test_a_grade_printed_without_gender_between_name_and_club_is_no_part_of_either():
+    text = (
+        "Men 1500m\n"
+        "Pl  Name               Grade  Club              Time\n"
+        "1   Rawiri Tane        U18    Hutt Valley       4:21.40\n"
+        "2   Ben Foster         U20    Olympic           4:25.10\n"
+        "3   Sam Irving         M35    Scottish          4:29.77\n"
+    )
+    doc = to_contract(parse_document(text.encode()))
+    assert [(r["athlete"], r["team"]) for e in doc["events"] for r in e["results"]] == [
+        ("Rawiri Tane", "Hutt Valley"),
+        ("Ben Foster", "Olympic"),
+        ("Sam Irving", "Scottish"),
+    ]

@@ -155,6 +155,7 @@ CATEGORIES = [
     ("MJU18", "M", "U18"),
     ("WJU20", "F", "U20"),
     ("U18W", "F", "U18"),
+    ("U18", None, "U18"),  # a grade with no gender printed (New Zealand, South Africa)
     ("WJB", "F", "B"),
     ("SEH", "M", "SE"),  # FFA
     ("CAF", "F", "CA"),

@@ -49,6 +49,7 @@ _FORMS = [
     # youth with U: MU14, WU16, MJU20, WJU18, U18W, U20 M
     (re.compile(r"^([MWFJG])J?\s?U\s?(\d{1,2})$"), lambda m: (m[1], f"U{m[2]}")),
     (re.compile(r"^U\s?(\d{1,2})\s?([MWF])$"), lambda m: (m[2], f"U{m[1]}")),
+    (re.compile(r"^U(\d{2})$"), lambda m: ("", f"U{m[1]}")),  # U18, U20: no gender printed
     # UK Athletics: U15B / U15G (boys, girls), V40M / V40W, SM / SW (senior)
     (re.compile(r"^U\s?(\d{1,2})\s?([BG])$"), lambda m: ("MF"[m[2] == "G"], f"U{m[1]}")),
     (re.compile(r"^V(\d{2})([MW])$"), lambda m: (m[2], m[1])),
