@@ -90,9 +90,7 @@ def _entries(paragraph: str, least: int = _LEAST) -> list[str] | None:
 
 
 # an unnumbered finisher: 'Ana Ruiz (Springfield) 11:02.4' (two to four words of a name)
-_NAMED = re.compile(
-    r"(\d{1,3}[.)]\s+)?[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}\s+\([^()]{2,50}\)\s+\S+"
-)
+_NAMED = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}\s+\([^()]{2,50}\)\s+\S+")
 _EVENT = re.compile(r"^\W{0,2}([^:]{2,50}?):\s+(?=[^\W\d_])")
 _PARTED = re.compile(r"[,;]\s+(?![^()]*\))")  # a comma or semicolon outside brackets
 

@@ -66,9 +66,8 @@ def build_row(
 ) -> Row | None:
     """Cells keyed by field -> a Row (None when the cells hold no athlete/team and no mark, or
     a legend's 'code = meaning' in the name or club: 'n.a. = nicht angetreten, aufg. = ...')."""
-    if any(
-        v.lstrip().startswith("=") or " = " in v for k in ("athlete", "team") if (v := cells.get(k))
-    ):
+    named = " ".join(cells.get(k) or "" for k in ("athlete", "team")).strip()
+    if named.startswith("=") or " = " in named:
         return None
     row = Row(raw=raw)
     row.place = place_of(cells.get("place"))
