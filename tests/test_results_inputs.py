@@ -900,3 +900,31 @@ def test_xml_team_scores_under_a_teams_key_in_another_language():
         (1, None, "IL Aa", 48.0),
         (2, None, "IL Bb", 44.0),
     ]
+
+
+def test_xml_whose_event_round_sex_and_meet_are_named_in_norwegian():
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?><stevne navn="Testlekene 2025" dato="23.08.2025">'
+        b'<ovelse navn="100 m" kjonn="K" runde="fors\xc3\xb8k" vind="+0.5"><resultat plass="1" '
+        b'navn="Kari Nordmann" klubb="IL Aa" prestasjon="11,94"/></ovelse></stevne>'
+    )
+    doc = contract(data)
+    assert (doc["meet"]["name"], doc["meet"]["date"]) == ("Testlekene 2025", "2025-08-23")
+    [ev] = doc["events"]
+    assert (ev["event_name"], ev["gender"], ev["round"], ev["results"][0]["wind"]) == (
+        "100 m",
+        "F",
+        "Heats",
+        0.5,
+    )
+
+
+def test_json_relay_legs_as_objects_under_a_legs_key():
+    data = (
+        b'{"events": [{"eventName": "4x400m Relay", "gender": "W", "results": [{"rank": 1, '
+        b'"team": {"name": "Saltmere AC"}, "performance": "3:39.70", "legs": ['
+        b'{"leg": 1, "athlete": {"firstName": "Imani", "lastName": "Rhodes"}}, '
+        b'{"leg": 2, "athlete": {"firstName": "Petra", "lastName": "Lindholm"}}]}]}]}'
+    )
+    [row] = contract(data)["events"][0]["results"]
+    assert [m["athlete"] for m in row["relay_members"]] == ["Imani Rhodes", "Petra Lindholm"]

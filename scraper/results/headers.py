@@ -56,7 +56,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "age_group_place ag_place ag_pl pl_in_ag place_in_ag ag_pos sex_place gender_place cat_pos "
         "cat_pl grp_pos division_place div_pos gen_pl gen_place gender_pl gen_pos sex_pos",
         "relay": "relay",
-        "leg": "athletes members team_members runners",  # a relay's runners, in one column
+        "leg": "athletes members team_members runners legs",  # a relay's runners, in one column
         "qual": "q qual note notes",
         "series": "attempts series trials",
         "reaction": "react rt reaction r.t. react_time reaction_time",
@@ -94,6 +94,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "points": "poeng",
         "wind": "vind",
         "lane": "bane",
+        "sex": "kjønn kjonn",
     },
     "sv": {
         "place": "plac plac. placering",

@@ -28,20 +28,22 @@ from scraper.results.tablerows import read_table
 from scraper.results.tablewords import header_field
 
 MAX_BYTES = 32 * 1024 * 1024
-_NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName", "meet")
-_DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate", "start")
+_NAME_KEYS = ("full_name", "fullName", "name", "title", "event_name", "eventName", "meet", "navn")
+_DATE_KEYS = ("start_date", "startDate", "date", "meet_date", "eventDate", "start", "dato", "datum")
 _VENUE_KEYS = ("venue", "location", "place", "stadium")
 _MEET_KEYS = ("meet", "competition", "event", "race")
 # an event's name, in the languages of the exports ('disziplin', 'épreuve', 'øvelse', ...)
 _EVENT_KEYS = (
     *("name", "title", "event_name", "eventName", "event", "discipline", "race"),
     *("disziplin", "wettbewerb", "épreuve", "epreuve", "øvelse", "gren", "disciplina", "prova"),
-    *("prueba", "laji"),
+    *("prueba", "laji", "navn", "naam", "nom", "nome", "nombre"),
 )
 _ROWISH = {"athlete", "first", "last", "team"}
 # what an event's object says of it, by its keys' fields ('windSpeed' is the wind)
 _EVENT_FACTS = {"gender": "gender", "sex": "sex", "round": "round", "wind": "wind"}
-_ROUND_KEYS = frozenset({"roundname", "round_name", "phase", "phasename", "stage"})
+_ROUND_KEYS = frozenset(
+    {"roundname", "round_name", "phase", "phasename", "stage", "runde", "ronde"}
+)
 # the one- and two-letter round codes of results feeds ('H', 'SF', 'F')
 _ROUND_CODES = {"H": "Heats", "P": "Prelims", "Q": "Qualifying", "QF": "Quarterfinals"}
 _ROUND_CODES |= {"SF": "Semifinals", "F": "Finals", "FA": "Finals"}
