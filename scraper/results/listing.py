@@ -51,24 +51,26 @@ def _series(rows: list[tuple[int, Row]]) -> list[tuple[int, list[Row]]]:
     """Group rows into runs of places (1, 2, 2, 4, ...), each row continuing the run it follows.
     A run printed interleaved with a longer one is a second numbering of the same race (e.g.
     unattached runners' own places) and is set aside; runs that follow one another are races."""
-    runs: list[list] = []  # [first_line, last_line, last_place, rows]
+    runs: list[list] = []  # [first_line, last_line, last_place, rows, the rows' places]
     for line_no, row in rows:
         if row.place is None and runs:  # a runner with no place: the run printed above it
             runs[-1][1] = line_no
             runs[-1][3].append(row)
+            runs[-1][4].add(None)
             continue
         p = row.place or 0
         best = None
         for run in reversed(runs):  # the next place, a tie, or the place after a tie (3, 3, 5)
-            ties = len(run[3]) - len({r.place for r in run[3]})
+            ties = len(run[3]) - len(run[4])
             if run[2] <= p <= run[2] + 1 + ties:
                 best = run
                 break
         if best is None:
-            runs.append([line_no, line_no, p, [row]])
+            runs.append([line_no, line_no, p, [row], {row.place}])
         else:
             best[1], best[2] = line_no, p
             best[3].append(row)
+            best[4].add(row.place)
     kept: list[list] = []
     for run in sorted(runs, key=lambda r: -len(r[3])):
         if len(run[3]) < 2 and kept:
