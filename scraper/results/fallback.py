@@ -47,8 +47,9 @@ from scraper.results.model import (
 )
 from scraper.results.plancells import cells_of, settle
 from scraper.results.resultlike import race_title
-from scraper.results.rowlines import continued, dq_reason, finish_row, legs, runners_apart, spilled
-from scraper.results.runnerlines import runners
+from scraper.results.rowdetails import dq_reason, timed_detail
+from scraper.results.rowlines import continued, finish_row, legs, runners_apart, spilled
+from scraper.results.runnerlines import runners, stage_parts
 from scraper.results.sections import (
     GENERIC_TITLE,
     UNITS,
@@ -76,8 +77,6 @@ from scraper.results.teamlines import (
 
 _UNIT = re.compile(UNITS, re.I)
 _MAX_TITLES = 4
-_CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
-_DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")  # 'Average:  16:30.24'
 # a line without a header: place, bib, name, year (or age and sex), team, mark; the year after
 # the team ('Marissa Kohler  Army West Point  JR  20:48.3'); or the mark (and its flag) right
 # after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
@@ -145,6 +144,7 @@ class _Reader:
                 if all(fields):  # 'Pace' on a line of its own under the header: rows wrap too
                     self.block.wrapped = tuple(f for f in fields if f)
                     continue
+            line, leg = stage_parts(line, self.block.legs_at if self.block else None)
             line = status_last(line)  # 'DNS: Wren Tattersall (Fernmouth TC)'
             placed = self.ev.rows[-1].place if self.ev and self.ev.rows else None
             toks = places_on(split_glued(tokens(line)), placed)  # ('1995' after 1994: a place)
@@ -157,6 +157,8 @@ class _Reader:
                 continue  # the relay team's runners, under its row ('1) Ann Moss 2) Bea Cole')
             if self._is_row(toks):
                 self._row(line, toks)
+                if leg and self.last is not None and self.ev is not None:  # its first runner
+                    runners(self.last, leg, self.ev.name)
                 continue
             last, self.last = self.last, None
             if last is not None and dq_reason(last, line):
@@ -166,11 +168,8 @@ class _Reader:
                 raw = last.raw if isinstance(last.raw, list) else [last.raw or ""]
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
-            detail = _DETAIL.match(s)
             owner = last or (self.teams.team if self.ev and self.ev.kind == "team_scores" else None)
-            if owner is not None and detail and _CLOCK.match(detail.group(2)):
-                # 'Total Time:  1:22:31.20' under a team: the row's, no title
-                owner.extra[detail.group(1).casefold()] = detail.group(2)
+            if owner is not None and timed_detail(owner, s):  # 'Total Time:  1:22:31.20'
                 self.last = last
                 continue
             if (paragraph := scores_paragraph(lines, self.i, self.titles)) is not None:
@@ -280,6 +279,8 @@ class _Reader:
             self.titles = []
             self.unread = 0 if self.unread is not None else None
         self.titles_done = False
+        if self.block is not None and self.block.legs_at is not None:
+            self.block = None  # a title after a stage relay's teams: their legs end
         self.titles.append(" ".join(s.split()))
         if len(self.titles) > _MAX_TITLES:
             del self.titles[0]
@@ -359,8 +360,7 @@ class _Reader:
             self.teams.line(ev, line, toks, self.block)
             return
         toks, listed = runners_apart(toks) if ev.kind == "relay" else (toks, None)
-        fields = block.fields if block else _DEFAULT
-        zones = block.zones if block else None
+        fields, zones = block.team_part() if block else (_DEFAULT, None)
         loose = (comma_plan(toks, self.given_first) or bracket_plan(toks)) if not block else None
         plan = loose or align(fields, toks, zones)
         if zones is not None and left_over(plan):  # a header centred over its columns

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scraper.results.headerline import columns
 from scraper.results.marks import looks_like_mark
 from scraper.results.sidebyside import split_column, unfold
 from scraper.results.statuses import status_of
@@ -39,6 +40,8 @@ def unfold_columns(lines: list[str]) -> list[str]:
     col = _gutter(lines)
     if col is None or any("  " in ln and split_column(ln) is not None for ln in lines):
         return lines  # (a header printed twice: sidebyside's)
+    if any(_one_header(ln, col) for ln in lines):
+        return lines  # one table's header over both halves (a relay's teams and their legs)
     out: list[str] = []
     left: list[str] = []
     right: list[str] = []
@@ -108,3 +111,18 @@ def _crosses(line: str, col: int) -> bool:
     if not left.strip() or not right.strip():
         return False
     return len(left) - len(left.rstrip()) + len(right) - len(right.lstrip()) < 3
+
+
+def _one_header(line: str, col: int) -> bool:
+    """A column header whose words stand either side of the gutter and name other columns on
+    each side ('Pos  Team  Total      Leg  Runner  Leg time'): one table, not two columns."""
+    if "  " not in line.strip() or len(line) <= col:
+        return False
+    left, right = ([c.field for c in columns(part)] for part in (line[:col], line[col:]))
+    return left != right and all(_header_words(side) for side in (left, right))
+
+
+def _header_words(fields: list[str]) -> bool:
+    """Two fields at least and half of them named by known words: a header's, not a row's."""
+    known = [f for f in fields if not f.startswith("x:")]
+    return len(known) >= 2 and len(known) * 2 >= len(fields)

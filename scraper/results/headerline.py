@@ -35,12 +35,20 @@ class Block:
     fields of a header wrapped onto a line of its own ('Pace' under 'Place ... Finish': each
     row wraps the same way, its next line holding those fields)."""
 
-    __slots__ = ("fields", "kind", "labels", "wrapped", "zones")
+    __slots__ = ("fields", "kind", "labels", "legs_at", "wrapped", "zones")
 
     def __init__(self, fields: tuple[str, ...], zones: tuple[tuple[int, int], ...] | None,
                  kind: str, labels: tuple[str, ...] = ()) -> None:  # fmt: skip
         self.fields, self.zones, self.kind, self.labels = fields, zones, kind, labels
         self.wrapped: tuple[str, ...] = ()
+        self.legs_at: int | None = None  # where a stage relay's legs start on its lines
+
+    def team_part(self) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...] | None]:
+        """The fields and zones a row's line is read by: a stage relay's before its legs."""
+        if self.legs_at is None or self.zones is None:
+            return self.fields, self.zones
+        n = sum(1 for z in self.zones if z[0] < self.legs_at)
+        return self.fields[:n], self.zones[:n]
 
 
 @dataclass(slots=True)
@@ -132,7 +140,27 @@ def _block(cols: list[Col], line: str) -> Block:
     elif "leg" in named and "points" in named and not named & (TIMES | {"athlete"}):
         kind = "team_scores"  # 'Runners' of a team's score: its scorers' places
         fields = ["x:runners" if f == "leg" else f for f in fields]
-    return Block(tuple(fields), zones, kind, tuple(labels))
+    block = Block(tuple(fields), zones, kind, tuple(labels))
+    if (at := _legs_at(cols)) is not None:  # 'Pos  Team  Total  Leg  Runner  Leg time'
+        cut = next(k for k, c in enumerate(cols) if c.start == at) + len(fields) - len(cols)
+        mark = ["mark" if f == "points" else f for f in fields[:cut]]
+        block.fields, block.kind, block.legs_at = (*mark, *fields[cut:]), "relay", at
+    return block
+
+
+_STAGE = frozenset({"leg", "stage", "etappe", "etape", "étape", "leg no", "stage no"})
+
+
+def _legs_at(cols: list[Col]) -> int | None:
+    """Where a stage relay's legs start ('Pos  Team  Total  Leg  Runner  Leg time  Pos', as
+    road and cross-country relays print them: a team's row, its total time, and its runners a
+    line each, the first on the team's line): the column of the leg's number, after the team's
+    and before the runner's name; None for any other header."""
+    fields = [c.field for c in cols]
+    for k, c in enumerate(cols):
+        if c.label.casefold() in _STAGE and "team" in fields[:k] and "athlete" not in fields[:k]:
+            return c.start if "athlete" in fields[k + 1 : k + 3] else None
+    return None
 
 
 def _fields(cols: list[Col]) -> list[str]:

@@ -193,24 +193,6 @@ def height_attempt(n: int, height: str, printed: str) -> dict[str, Any]:
     return {"n": n, "raw": printed, "value": parse_mark(height, "m").value, "result": printed}
 
 
-def dq_reason(row: Row, line: str) -> bool:
-    """A line under a row with a status that cites the rule broken ('TR17.3.1 lane
-    infringement', 'R170.7 changeover', '163.3a Impeding'): the row's reason, kept in its extra."""
-    s = line.strip()
-    if row.status not in ("DQ", "DNF", "DNS") or not _RULE_CITED.match(s):
-        return False
-    row.extra["reason"] = s
-    row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
-    return True
-
-
-# 'TR17.3.1', 'R170.7', 'Rule 163.3', '163.3a', '17.2.3' (not a split: 14.7)
-_RULE_CITED = re.compile(
-    r"^(?:(?:T?R|Rule)\s?\d{1,3}(?:\.\d{1,2}){0,3}[a-z]?|\d{1,3}\.\d{1,2}(?:[a-z]|\.\d{1,2}))\b",
-    re.I,
-)
-
-
 _UNPLACED = frozenset({"DNF", "DNS", "DQ", "SCR"})  # statuses no place goes with
 _BARE_WIND = re.compile(r"^[+-]\d[.,]\d$")  # signed, one decimal: not a gap ('+0.15')
 

@@ -13,8 +13,11 @@ from scraper.results.marks import parse_mark
 from scraper.results.model import Row, relay_legs
 from scraper.results.rowlines import legs, members_of
 
-_LEG_SPLIT = re.compile(  # '1) Kilgore, Hayes   50.1', or set in: '    1    Desmond Achebe   48.91'
-    r"(?:\s*([1-8])[).]\s+|\s+([1-8])\s{2,})(\S.*?)\s{2,}(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d:\d{2})\s*$"
+# a leg's runner and split: '1) Kilgore, Hayes   50.1', set in: '    1    Desmond Achebe   48.91',
+# or a road relay's, the team's place after it: '    2    Ann Lee    18:11    4'
+_LEG_SPLIT = re.compile(
+    r"(?:\s*([1-8])[).]\s+|\s+([1-8])\s{2,})(\S.*?)\s{2,}"
+    r"(\d{1,2}(?::\d{2})?[.,]\d{1,2}|\d{1,2}:\d{2})(?:\s+\d{1,3})?\s*$"
 )
 _TIMED_RUNNER = re.compile(
     r"\s+([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){1,3})\s{2,}((?:\d{1,2}:)?\d{1,2}[.,]\d{2})"
@@ -63,6 +66,15 @@ def runners(row: Row, line: str, event: str = "") -> bool:
         row.relay_members[-1]["split"] = split[4]
     row.raw = [*(row.raw if isinstance(row.raw, list) else [row.raw or ""]), line.rstrip()]
     return True
+
+
+def stage_parts(line: str, at: int | None) -> tuple[str, str]:
+    """A stage relay's line (:attr:`scraper.results.headerline.Block.legs_at`) as its team's
+    part and its first runner's, set in where the runners stand ('' when it has no team or no
+    runner)."""
+    if at is None or not line[:at].strip() or not line[at:].strip():
+        return line, ""
+    return line[:at].rstrip(), " " * at + line[at:]
 
 
 _LEG_LABEL = re.compile(r"(?:leg|stage|etappe|runner)\s*(\d{1,2})", re.I)

@@ -1,0 +1,92 @@
+"""Layouts of results documents first seen in December's probes: a stage relay's teams with
+their runners a line each (the first on the team's own line, or under it), whose header runs
+across what would otherwise look like the gutter of a page in two columns, and a list of the
+fastest legs after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.results import parse_document, to_contract
+
+STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
+        Saturday 6th April 2024
+
+Pos  Team                              Total      Leg  Runner                     Leg time  Pos
+  1  Harbour Vale AC                   1:12:40    1    Maren Holtby               18:02     1
+                                                  2    Signe Parwick              18:11     1
+                                                  3    Tamsin Orley               18:30     1
+                                                  4    Juno Castlow               17:57     1
+
+  2  Fenwold Harriers                  1:13:55    1    Rhea Dunsmore              18:20     2
+                                                  2    Wren Aldstock              18:40     2
+                                                  3    Posy Kettleby              18:35     2
+                                                  4    Greer Hanbury              18:20     2
+
+  3  Marsh Lane Striders               1:15:02    1    Odile Crayford             18:45     3
+                                                  2    Petra Lunsdale             18:55     3
+                                                  3    Hesper Quayle              18:42     3
+                                                  4    Mabel Ironside             18:40     3
+"""
+# the same, each runner on a line of its own under the team's, no position after a leg
+UNDER = """        SENIOR WOMEN 4 STAGE ROAD RELAY
+
+Pos  Team                              Total      Leg  Runner                     Leg time
+  1  Harbour Vale AC                   1:12:40
+                                                  1    Maren Holtby               18:02
+                                                  2    Signe Parwick              18:11
+                                                  3    Tamsin Orley               18:30
+                                                  4    Juno Castlow               17:57
+
+  2  Fenwold Harriers                  1:13:55
+                                                  1    Rhea Dunsmore              18:20
+                                                  2    Wren Aldstock              18:40
+                                                  3    Posy Kettleby              18:35
+                                                  4    Greer Hanbury              18:20
+
+  3  Marsh Lane Striders               1:15:02
+                                                  1    Odile Crayford             18:45
+                                                  2    Petra Lunsdale             18:55
+                                                  3    Hesper Quayle              18:42
+                                                  4    Mabel Ironside             18:40
+"""
+FASTEST = """
+FASTEST LEGS
+------------
+ 1  Juno Castlow               Harbour Vale AC                   17:57
+ 2  Maren Holtby               Harbour Vale AC                   18:02
+ 3  Signe Parwick              Harbour Vale AC                   18:11
+"""
+
+
+def contract(text: str) -> dict:
+    return to_contract(parse_document(text.encode(), None, "relays.txt"))
+
+
+@pytest.mark.parametrize("text", [STAGE, UNDER], ids=["first-leg-on-team-line", "legs-under"])
+def test_a_stage_relays_teams_keep_their_total_and_their_runners_in_order(text):
+    (event,) = contract(text)["events"]
+    assert event["kind"] == "relay"
+    rows = event["results"]
+    assert [(r["place"], r["team"], r["mark"]) for r in rows] == [
+        (1, "Harbour Vale AC", "1:12:40"),
+        (2, "Fenwold Harriers", "1:13:55"),
+        (3, "Marsh Lane Striders", "1:15:02"),
+    ]
+    assert [m["athlete"] for m in rows[1]["relay_members"]] == [
+        "Rhea Dunsmore",
+        "Wren Aldstock",
+        "Posy Kettleby",
+        "Greer Hanbury",
+    ]
+    assert [m["leg"] for m in rows[2]["relay_members"]] == [1, 2, 3, 4]
+
+
+def test_a_list_of_fastest_legs_after_a_stage_relay_reads_by_its_own_columns():
+    events = contract(STAGE + FASTEST)["events"]
+    assert [e["kind"] for e in events] == ["relay", "individual"]
+    assert [(r["athlete"], r["team"], r["mark"]) for r in events[1]["results"]] == [
+        ("Juno Castlow", "Harbour Vale AC", "17:57"),
+        ("Maren Holtby", "Harbour Vale AC", "18:02"),
+        ("Signe Parwick", "Harbour Vale AC", "18:11"),
+    ]
