@@ -1,7 +1,7 @@
 """Layouts of results documents first seen in December's probes: a stage relay's teams with
 their runners a line each (the first on the team's own line, or under it), whose header runs
 across what would otherwise look like the gutter of a page in two columns, and a list of the
-fastest legs after it."""
+fastest legs after it; a ruled header whose words stand a character askew of their segments."""
 
 from __future__ import annotations
 
@@ -89,4 +89,25 @@ def test_a_list_of_fastest_legs_after_a_stage_relay_reads_by_its_own_columns():
         ("Juno Castlow", "Harbour Vale AC", "17:57"),
         ("Maren Holtby", "Harbour Vale AC", "18:02"),
         ("Signe Parwick", "Harbour Vale AC", "18:11"),
+    ]
+
+
+ASKEW = """                        MAPLE LEAF 5K
+                    Millbrook, VT - October 11, 2026
+
+Place Name                   Ag S Race# City/st             Time  Pace
+===== ====================== == = ===== =============== ======= =====
+    1 Idris Thackeray        19 M   911 Claremont NH      15:43  5:04
+    2 Quentin Quarles        28 M   839 Claremont NH      16:26  5:14
+    3 Jolene Fairbanks       29 F   739 Lebanon NH        17:30  5:38
+"""
+
+
+def test_a_ruled_header_set_a_character_askew_still_names_its_columns():
+    # 'Time' and 'Pace' start a character or two right of their rulers' segments
+    (event,) = contract(ASKEW)["events"]
+    assert [(r["athlete"], r["year"], r["mark"]) for r in event["results"]] == [
+        ("Idris Thackeray", "19", "15:43"),
+        ("Quentin Quarles", "28", "16:26"),
+        ("Jolene Fairbanks", "29", "17:30"),
     ]

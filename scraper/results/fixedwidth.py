@@ -92,15 +92,24 @@ def place_again(label: str, before: list[str]) -> str:
 
 
 def ruler_columns(header: str, ruler: str) -> list[Col]:
-    """Columns from a segmented ruler: exact spans, names from the header line above (a second
-    place column read as :func:`place_again` says: 'Place No. Name No.' has a bib, not places)."""
+    """Columns from a segmented ruler: exact spans, names from the header line above, each word
+    the segment's it overlaps most (a header set a character askew of its ruler: 'Ag' over '=='
+    from the column before); a second place column read as :func:`place_again` says ('Place No.
+    Name No.' has a bib, not places)."""
     cols: list[Col] = []
-    for m in re.finditer(r"=+", ruler):
-        label = " ".join(header[m.start() : m.end()].split())
+    spans = [(m.start(), m.end()) for m in re.finditer(r"=+", ruler)]
+    words: list[list[str]] = [[] for _ in spans]
+    for w in re.finditer(r"\S+", header):  # each header word over the segment it overlaps most
+        near = [(min(w.end(), b) - max(w.start(), a), k) for k, (a, b) in enumerate(spans)]
+        over, k = max(near, default=(-9, 0))
+        if over >= -1:  # (or a character past it: a header set askew)
+            words[k].append(w.group())
+    for (start, end), label_words in zip(spans, words, strict=True):
+        label = " ".join(label_words)
         f = field_of(label) or ("x:" + label.casefold() if label else "x:")
         if f == "place" and cols:
             f = place_again(label, [c.field for c in cols])
-        cols.append(Col(label, f, m.start(), m.end(), f in TEXT_FIELDS))
+        cols.append(Col(label, f, start, end, f in TEXT_FIELDS))
     return cols
 
 
