@@ -1,7 +1,8 @@
 """Layouts of results documents first seen in December's probes: a stage relay's teams with
 their runners a line each (the first on the team's own line, or under it), whose header runs
 across what would otherwise look like the gutter of a page in two columns, and a list of the
-fastest legs after it; a ruled header whose words stand a character askew of their segments."""
+fastest legs after it; a ruled header whose words stand a character askew of their segments;
+an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns."""
 
 from __future__ import annotations
 
@@ -111,3 +112,17 @@ def test_a_ruled_header_set_a_character_askew_still_names_its_columns():
         ("Quentin Quarles", "28", "16:26"),
         ("Jolene Fairbanks", "29", "17:30"),
     ]
+
+
+AUSTRIAN = (
+    "Rang;Nachname;Vorname;Jg;Verein;Kat;Bewerb;Leistung\r\n"
+    "1;Aigner;Severin;2007;LAC Klagenfurt;MU20;100m;11,18\r\n"
+    "2;Wimmer;Niklas;2008;KLC;MU20;100m;11,26\r\n"
+    "1;Reindl;Helene;2007;SVS Leichtathletik;WU20;100m;11,93\r\n"
+    "2;Lindner;Carina;2008;KLC;WU20;100m;12,10\r\n"
+)
+
+
+def test_an_export_parts_its_rows_by_a_bewerb_column_and_reads_its_kat_column():
+    doc = to_contract(parse_document(AUSTRIAN.encode(), None, "ergebnisse.csv"))
+    assert [(e["gender"], len(e["results"])) for e in doc["events"]] == [("M", 2), ("F", 2)]

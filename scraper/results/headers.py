@@ -77,7 +77,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "gun": "brutto",
         "net": "netto",
         "wind": "wind",
-        "category": "ak altersklasse klasse wertung",
+        "category": "ak altersklasse klasse wertung kat kat.",
         "divtot": "platz_ak pl._ak",
         "points": "punkte pkt pkt.",
         "heat": "lauf",

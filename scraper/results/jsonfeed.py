@@ -36,7 +36,7 @@ _MEET_KEYS = ("meet", "competition", "event", "race")
 _EVENT_KEYS = (
     *("name", "title", "event_name", "eventName", "event", "discipline", "race"),
     *("disziplin", "wettbewerb", "épreuve", "epreuve", "øvelse", "gren", "disciplina", "prova"),
-    *("prueba", "laji", "navn", "naam", "nom", "nome", "nombre"),
+    *("prueba", "laji", "navn", "naam", "nom", "nome", "nombre", "bewerb"),
 )
 _ROWISH = {"athlete", "first", "last", "team"}
 # what an event's object says of it, by its keys' fields ('windSpeed' is the wind)

@@ -38,8 +38,8 @@ _HEADERS = {
     "points": "points pts score punkte poeng poäng pkt 得点",
     "pace": "pace allure tempo min/km min/mile pace/mile pace/km",
     "sex": "sex gender geschlecht kjønn køn kön sexe genre geslacht sexo sesso 性別 m/f",
-    "category": "cat category catégorie categorie kategori kategorie klasse ak altersklasse "
-    "agegroup division categoría 種別",
+    "category": "cat category catégorie categorie kategori kategorie kat kat. klasse ak "
+    "altersklasse agegroup division categoría 種別",
     "laps": "laps runden tours runder varv 周回",
     "race": "race course wave",
     "note": "note notes remark remarks bemerkung merknad anmerkung comment comments 備考",
@@ -47,7 +47,8 @@ _HEADERS = {
 }
 # a column naming each row's event or race: a table of many events, its rows parted by it
 EVENT_COLUMNS = frozenset(
-    ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "øvelse", "gren")
+    ("event", "event name", "race", "discipline", "disziplin", "wettbewerb", "bewerb", "øvelse")
+    + ("gren",)
     + ("épreuve", "epreuve", "disciplina", "prova", "gara", "prueba", "laji", "種目")
     + ("disciplína", "konkurencja", "konkurence", "versenyszám", "onderdeel", "nummer")
 )
