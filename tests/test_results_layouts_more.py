@@ -2,7 +2,8 @@
 their runners a line each (the first on the team's own line, or under it), whose header runs
 across what would otherwise look like the gutter of a page in two columns, and a list of the
 fastest legs after it; a ruled header whose words stand a character askew of their segments;
-an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns."""
+an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's state in brackets
+in its name cell, and an age category in brackets after a runner's name beside a club column."""
 
 from __future__ import annotations
 
@@ -126,3 +127,39 @@ AUSTRIAN = (
 def test_an_export_parts_its_rows_by_a_bewerb_column_and_reads_its_kat_column():
     doc = to_contract(parse_document(AUSTRIAN.encode(), None, "ergebnisse.csv"))
     assert [(e["gender"], len(e["results"])) for e in doc["events"]] == [("M", 2), ("F", 2)]
+
+
+def table(title: str, head: list[str], rows: list[list[str]]) -> bytes:
+    cells = "".join(f"<th>{h}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (
+        f"<html><body><h2>{title}</h2><table><tr>{cells}</tr>{body}</table></body></html>".encode()
+    )
+
+
+def test_a_relays_name_cell_keeps_its_state_in_brackets_as_the_teams():
+    page = table(
+        "Boys 4x100 Meter Relay",
+        ["Place", "Name", "Grade", "School", "Mark"],
+        [["1", "Bellhaven (CO)", "", "", "42.44"], ["2", "Dunmore Central (UT)", "", "", "42.72"]],
+    )
+    (event,) = to_contract(parse_document(page, None, "relay.html"))["events"]
+    assert [r["team"] for r in event["results"]] == ["Bellhaven (CO)", "Dunmore Central (UT)"]
+
+
+def test_an_age_category_in_brackets_after_the_name_is_no_part_of_it_beside_a_club_column():
+    page = table(
+        "Women's 5000m",
+        ["Pl", "Name", "Club", "Time"],
+        [
+            ["1", "Verity Ashcombe", "Fenwick Harriers", "16:02.11"],
+            ["2", "Nerys Galloway (U20)", "Stallbridge AC", "16:21.08"],
+            ["3", "Dagny Whitcombe (W40)", "Corran Striders", "17:05.20"],
+        ],
+    )
+    (event,) = to_contract(parse_document(page, None, "5000.html"))["events"]
+    assert [(r["athlete"], r["team"]) for r in event["results"]] == [
+        ("Verity Ashcombe", "Fenwick Harriers"),
+        ("Nerys Galloway", "Stallbridge AC"),
+        ("Dagny Whitcombe", "Corran Striders"),
+    ]

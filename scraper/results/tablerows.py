@@ -306,9 +306,9 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
         m = _BIRTH.match(cells.get(f, ""))
         if m:
             cells[f], year = m["name"], m["year"]
-    club = _CLUB.match(cells.get("athlete", ""))
-    if club and "team" not in cells:  # 'Anna Berger (LG Nord)': the club in brackets
-        field = "category" if category_of(club["team"]) else "team"  # 'Eva Roth (W35)'
+    club = _CLUB.match(cells.get("athlete", "")) if ev.kind != "relay" else None  # (a relay's
+    if club:  # name is its team's: 'Bellhaven (CO)'); 'Anna Berger (LG Nord)': the club in
+        field = "category" if category_of(club["team"]) else "team"  # brackets; 'Eva Roth (W35)'
         if field not in cells:
             cells["athlete"], cells[field] = club["name"], club["team"]
     if ev.kind == "team_scores" and cells.get("points") and cells.get("mark"):
