@@ -3,13 +3,15 @@ their runners a line each (the first on the team's own line, or under it), whose
 across what would otherwise look like the gutter of a page in two columns, and a list of the
 fastest legs after it; a ruled header whose words stand a character askew of their segments;
 an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's state in brackets
-in its name cell, and an age category in brackets after a runner's name beside a club column."""
+in its name cell, and an age category in brackets after a runner's name beside a club column; a
+relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel')."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.results import parse_document, to_contract
+from scraper.results.model import kind_of
 
 STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
         Saturday 6th April 2024
@@ -163,3 +165,20 @@ def test_an_age_category_in_brackets_after_the_name_is_no_part_of_it_beside_a_cl
         ("Nerys Galloway", "Stallbridge AC"),
         ("Dagny Whitcombe", "Corran Striders"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Zweedse estafette Dames",  # Dutch: a Swedish relay, 100-200-300-400
+        "Schwedenstaffel Männer U18",
+        "Staffel 3x1000m",
+        "Svensk stafett herrer",
+        "Staffetta svedese",
+        "Relevos 4x400 mujeres",
+        "Relais suédois",
+        "Ruotsalaisviesti",
+    ],
+)
+def test_a_relay_is_known_by_its_word_in_the_languages_results_come_in(name):
+    assert kind_of(name) == "relay"

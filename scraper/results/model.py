@@ -143,7 +143,13 @@ _DIVISION = re.compile(
     r"div(?:ision)?\.? ?[ivx\d]+|class [a-z\d]+|[a-d]{1,2} division)\b",
     re.I,
 )
-_RELAY = re.compile(r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b", re.I)
+_RELAY = re.compile(  # and the relay's word in the languages results come in (compounds too:
+    # 'Schwedenstaffel', 'ruotsalaisviesti')
+    r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b|\bestafette\b|"
+    r"\bstafett(?:en|et)?\b|staffel\b|\bstaffetta\b|\brelevos?\b|\brelais\b|viesti\b|"
+    r"\bsztafeta\b|\bštafeta\b",
+    re.I,
+)
 _TEAMS = re.compile(r"team (rankings|scores|standings|results)|team scor", re.I)
 _ROUNDS = (
     (re.compile(r"\bsemi[- ]?finals?\b|\bsemis\b|\bsf\s?\d\b|\bsemi\s\d\b", re.I), "Semifinals"),
