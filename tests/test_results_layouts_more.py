@@ -4,14 +4,15 @@ across what would otherwise look like the gutter of a page in two columns, and a
 fastest legs after it; a ruled header whose words stand a character askew of their segments;
 an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's state in brackets
 in its name cell, and an age category in brackets after a runner's name beside a club column; a
-relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel')."""
+relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel'); Dutch
+rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year)."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.results import parse_document, to_contract
-from scraper.results.model import kind_of
+from scraper.results.model import kind_of, round_of
 
 STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
         Saturday 6th April 2024
@@ -182,3 +183,35 @@ def test_an_age_category_in_brackets_after_the_name_is_no_part_of_it_beside_a_cl
 )
 def test_a_relay_is_known_by_its_word_in_the_languages_results_come_in(name):
     assert kind_of(name) == "relay"
+
+
+@pytest.mark.parametrize(
+    ("title", "round_"),
+    [
+        ("100m Meisjes A - Halve finale", "Semifinals"),
+        ("200m Jongens B - Halve finales", "Semifinals"),
+        ("100m Meisjes A - Series", "Heats"),
+        ("Summer Series 5K", None),  # a meet's series of races, no round
+    ],
+)
+def test_dutch_round_words(title, round_):
+    assert round_of(title) == round_
+
+
+DUTCH = """Nationale Jeugdcompetitie - Finale A-junioren
+Papendal, 21-09-2025
+
+100m Meisjes A - Series
+Pos  Naam                    Jr    Vereniging           Prestatie
+1    Esmee Goossens          2006  AV Phoenix '72       12,26
+2    Brynn de Haan           2008  AV Oranje            12,34
+"""
+
+
+def test_a_dutch_jr_column_is_the_birth_year_and_series_are_heats_under_a_finals_heading():
+    (event,) = contract(DUTCH)["events"]
+    assert event["round"] == "Heats"
+    assert [(r["athlete"], r["year"], r["team"]) for r in event["results"]] == [
+        ("Esmee Goossens", "2006", "AV Phoenix '72"),
+        ("Brynn de Haan", "2008", "AV Oranje"),
+    ]

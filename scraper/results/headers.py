@@ -124,7 +124,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "place": "plaats pl. positie",
         "athlete": "naam atleet",
         "team": "vereniging club",
-        "year": "geb. geb.jaar geboortejaar jaar geb.dat. geb.datum geboortedatum",
+        "year": "geb. geb.jaar geboortejaar jaar jr jr. geb.dat. geb.datum geboortedatum",
         "mark": "tijd prestatie afstand hoogte",
         "category": "categorie",
         "lane": "baan",

@@ -156,11 +156,12 @@ _ROUNDS = (
     (re.compile(r"\bquarter[- ]?finals?\b", re.I), "Quarterfinals"),
     (re.compile(r"\bprelim(inarie)?s?\b|\bpreliminary\b", re.I), "Prelims"),
     (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"
+                r"\bhalve finales?\b|"
                 r"\bvälierä\w*|\bsemifinal(?:es|er)\b|\bsemifinał\w*|\bsemifinále\b|\bpółfinał\w*|\belődöntő\b|"
                 r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
     (re.compile(r"\bheats?\b|\bround 1\b|\b(?:zeit)?vorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|"
                 r"\bbatteri[ae]\b|\balkuerä\w*|\beliminat[óo]rias?\b|\bförsök\b|\beliminacje\b|\belőfutam\w*|"
-                r"\bprzedbieg\w*|\breeksen\b|"
+                r"\bprzedbieg\w*|\breeksen\b|[-–]\s*series\s*$|"  # (Dutch: '100m Dames - Series')
                 r"\brozběh\w*|予選|预赛|예선", re.I), "Heats"),
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b|\bkvalifi(?:kation|sering|kace)\b|"
                 r"\bkwalifikacje\b|\bselejtező\b", re.I), "Qualifying"),
