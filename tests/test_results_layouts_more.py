@@ -5,7 +5,8 @@ fastest legs after it; a ruled header whose words stand a character askew of the
 an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's state in brackets
 in its name cell, and an age category in brackets after a runner's name beside a club column; a
 relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel'); Dutch
-rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year)."""
+rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
+lines beside its results table."""
 
 from __future__ import annotations
 
@@ -215,3 +216,23 @@ def test_a_dutch_jr_column_is_the_birth_year_and_series_are_heats_under_a_finals
         ("Esmee Goossens", "2006", "AV Phoenix '72"),
         ("Brynn de Haan", "2008", "AV Oranje"),
     ]
+
+
+ROUNDUP_AND_TABLE = b"""<html><body><article>
+<p><b>Boys 100:</b> 1. Daan Tolland (Carver Valley) 11.04; 2. Lars Pagett (Eastfield) 11.11.</p>
+<h3>Boys 1600 Meters</h3>
+<table><thead><tr><th>Pl</th><th>Athlete</th><th>School</th><th>Time</th></tr></thead>
+<tbody><tr><td>1</td><td>Luca Aldous</td><td>Red Mill</td><td>4:23.55</td></tr>
+<tr><td>2</td><td>Lars Harlow</td><td>Norwood Hills</td><td>4:25.24</td></tr></tbody></table>
+</article></body></html>"""
+
+
+def test_a_pages_roundup_lines_are_read_beside_its_results_table():
+    doc = to_contract(parse_document(ROUNDUP_AND_TABLE, None, "recap.html"))
+    rows = {(r["athlete"], r["team"], r["mark"]) for e in doc["events"] for r in e["results"]}
+    assert rows == {
+        ("Luca Aldous", "Red Mill", "4:23.55"),
+        ("Lars Harlow", "Norwood Hills", "4:25.24"),
+        ("Daan Tolland", "Carver Valley", "11.04"),
+        ("Lars Pagett", "Eastfield", "11.11"),
+    }

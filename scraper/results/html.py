@@ -48,31 +48,10 @@ from scraper.results.tabletitles import EVENT_WORDS, HEADINGS, title_of
 from scraper.results.tablewords import meta_label, title_gender
 from scraper.results.text import parse_text
 
-_BLOCK = {
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "section",
-    "article",
-    "ul",
-    "ol",
-    "dd",
-    "dt",
-    "header",
-    "footer",
-    "pre",
-    "td",
-    "th",
-}
+_BLOCK = frozenset(  # the elements that end a line of the page's text
+    ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section")
+    + ("article", "ul", "ol", "dd", "dt", "header", "footer", "pre", "td", "th")
+)
 _SITE_SEGMENT = re.compile(
     r"^(?:[\w-]+\.(?:com|org|net)|TFRRS|DirectAthletics|MileSplit|"
     r"Athletic\.net|RunnerSpace|DyeStat|Results?|Meet Results|Live Results|"
@@ -137,6 +116,7 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
         doc = _tables(root, fmt)  # rows of <div>s or <li>s, their cells <span>s
         doc.format = f"{fmt}-grids"
     if any(e.rows for e in doc.events):
+        doc.events += _beside_tables(root)
         doc.meet.fill(meet)
         return doc
     body = root.find("body")
@@ -149,6 +129,20 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
     doc.format = f"{fmt}-text/" + doc.format
     doc.meet.fill(meet)
     return doc
+
+
+def _beside_tables(root: Any) -> list[Any]:
+    """Results printed as text on a page of result tables, once these are read: a report's
+    roundup lines ('Boys 100: 1. Daan Tolland (Carver Valley) 11.04; 2. ...') above or below
+    them (the page's text, less its tables, read as a text document is; the tree is spent)."""
+    for t in root.xpath("//table"):
+        _drop(t)
+    body = root.find("body")
+    text = _rendered_text(body if body is not None else root)
+    return [e for e in parse_text(text).events if e.rows] if _MARKISH.search(text) else []
+
+
+_MARKISH = re.compile(r"(?<![\d/:.,])\d{1,2}[:.,]\d{2}(?![\d/])")  # '11.04', '4:23', '12,26'
 
 
 def _titled(pre: Any) -> str:
