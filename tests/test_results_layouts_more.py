@@ -6,7 +6,7 @@ an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's st
 in its name cell, and an age category in brackets after a runner's name beside a club column; a
 relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel'); Dutch
 rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
-lines beside its results table."""
+lines beside its results table; 'Individual Results' under a race's heading after its team table."""
 
 from __future__ import annotations
 
@@ -236,3 +236,23 @@ def test_a_pages_roundup_lines_are_read_beside_its_results_table():
         ("Daan Tolland", "Carver Valley", "11.04"),
         ("Lars Pagett", "Eastfield", "11.11"),
     }
+
+
+XC_TABLES = b"""<html><body><h1>Calder Invitational</h1>
+<h3>Women's 6k Run CC</h3>
+<h4>Team Results</h4>
+<table><tr><th>PL</th><th>Team</th><th>Score</th></tr>
+<tr><td>1</td><td>Calder</td><td>31</td></tr><tr><td>2</td><td>Penhallow</td><td>40</td></tr></table>
+<h4>Individual Results</h4>
+<table><tr><th>PL</th><th>NAME</th><th>YEAR</th><th>TEAM</th><th>TIME</th></tr>
+<tr><td>1</td><td>Ashcombe, Verity</td><td>SR-4</td><td>Calder</td><td>20:31.4</td></tr>
+<tr><td>2</td><td>Galloway, Nerys</td><td>JR-3</td><td>Penhallow</td><td>20:40.9</td></tr></table>
+</body></html>"""
+
+
+def test_individual_results_under_a_races_heading_after_its_team_table_are_that_races():
+    events = to_contract(parse_document(XC_TABLES, None, "xc.html"))["events"]
+    assert [(e["event_name"], e["gender"], e["kind"]) for e in events] == [
+        ("Women's 6k Run CC - Team Results", "F", "team_scores"),
+        ("Women's 6k Run CC - Individual Results", "F", "individual"),
+    ]

@@ -63,8 +63,15 @@ def title_of(
                 continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
             title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
-            if GENERIC_TITLE.match(title) and (race := _race_over(before[seen + 1 : seen + 3])):
-                title = f"{race} - {title}"  # 'Varsity Boys 5K' beside 'Individual Results'
+            race = (
+                GENERIC_TITLE.match(title)
+                and (  # 'Varsity Boys 5K' beside 'Individual
+                    _race_over(before[seen + 1 : seen + 3])  # Results', or the heading over both
+                    or _race_over(_headings_over(tag, outline))  # it and the team table before
+                )
+            )
+            if race:
+                title = f"{race} - {title}"
             title = _with_class(title, tag, outline) if tag in HEADINGS else title
             return _sexed(title, sex), rnd, wind
         if tag not in HEADINGS:
@@ -110,6 +117,12 @@ def _race_over(before: list[tuple[str, str]]) -> str | None:
         if len(s) < 90 and EVENT_WORDS.search(s) and not GENERIC_TITLE.match(s):
             return s if DISTANCE.search(s) or gender_of(s) else None
     return None
+
+
+def _headings_over(tag: str, outline: dict[int, str]) -> list[tuple[str, str]]:
+    """The headings of the page's outline over a heading of ``tag``, nearest first."""
+    level = int(tag[1:]) if tag[:1] == "h" and tag[1:].isdigit() else 7
+    return [(h, f"h{k}") for k, h in sorted(outline.items(), reverse=True) if k < level]
 
 
 def _with_class(title: str, tag: str, outline: dict[int, str]) -> str:
