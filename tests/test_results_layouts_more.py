@@ -6,7 +6,8 @@ an Austrian export's 'Bewerb' (event) and 'Kat' (category) columns; a relay's st
 in its name cell, and an age category in brackets after a runner's name beside a club column; a
 relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel'); Dutch
 rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
-lines beside its results table; 'Individual Results' under a race's heading after its team table."""
+lines beside its results table; 'Individual Results' under a race's heading after its team table;
+a results table whose rows hold their tries in tables of their own."""
 
 from __future__ import annotations
 
@@ -255,4 +256,25 @@ def test_individual_results_under_a_races_heading_after_its_team_table_are_that_
     assert [(e["event_name"], e["gender"], e["kind"]) for e in events] == [
         ("Women's 6k Run CC - Team Results", "F", "team_scores"),
         ("Women's 6k Run CC - Individual Results", "F", "individual"),
+    ]
+
+
+def tries(*marks: str) -> str:
+    return "<table><tr>" + "".join(f"<td>{m}</td>" for m in marks) + "</tr></table>"
+
+
+NESTED = f"""<html><body><h2>Women Long Jump</h2><h3>Final</h3>
+<table><tr><th>Pl</th><th>Athlete</th><th>Affiliation</th><th>Yr</th><th>Mark</th><th>Wind</th></tr>
+<tr><td>1</td><td>Wren Holloway</td><td>Calder</td><td>SR</td><td>6.41m</td><td>+1.1</td></tr>
+<tr><td></td><td colspan="5">{tries("6.20", "FOUL", "6.41", "6.33", "PASS", "6.02")}</td></tr>
+<tr><td>2</td><td>Maren Oakhurst</td><td>Penhallow</td><td>JR</td><td>6.12m</td><td>-0.3</td></tr>
+<tr><td></td><td colspan="5">{tries("PASS", "6.12", "FOUL", "5.99", "6.01", "FOUL")}</td></tr>
+</table></body></html>""".encode()
+
+
+def test_a_results_table_whose_rows_hold_their_tries_in_tables_of_their_own_is_read():
+    (event,) = to_contract(parse_document(NESTED, None, "lj.html"))["events"]
+    assert [(r["place"], r["athlete"], r["mark"]) for r in event["results"]] == [
+        (1, "Wren Holloway", "6.41m"),
+        (2, "Maren Oakhurst", "6.12m"),
     ]

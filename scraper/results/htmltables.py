@@ -158,6 +158,9 @@ def table_lines(tbl: Any, hidden: set[str]) -> list[Line]:
         if not visible(tr, hidden):
             continue
         cells = [c for c in tr if c.tag in ("td", "th") and visible(c, hidden)]
+        if lines and any(c.find(".//table") is not None for c in cells):  # the row above's
+            lines[-1].raw.append(" ".join(" ".join(t.split()) for t in tr.itertext() if t.strip()))
+            continue  # tries, in a table of their own under it (:func:`detail_tables`)
         out: list[str] = []
         raw: list[str] = []
         for c in cells:
@@ -175,6 +178,21 @@ def table_lines(tbl: Any, hidden: set[str]) -> list[Line]:
         if any(out):
             lines.append(Line(out, raw))
     return lines
+
+
+def detail_tables(table: Any) -> bool:
+    """The tables inside ``table`` each fill a row of it alone (a jumper's tries under the row,
+    set in a table of their own), among two rows at least of its own: a results table, not a
+    page's layout."""
+    own = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    held = [tr for tr in own if tr.find(".//table") is not None]
+    if len(own) - len(held) < 2:
+        return False
+    for tr in held:
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if sum(1 for c in cells if c.find(".//table") is not None or cell_text(c)) > 1:
+            return False  # a cell beside the table's holds text: a layout's row
+    return bool(held)
 
 
 def _fill_down(out: list[str], down: dict[int, list[Any]]) -> None:
@@ -203,12 +221,14 @@ _IN_ORDER = etree.XPath(
 
 
 def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
-    """Each innermost visible table, in document order, with the text before it: one XPath
+    """Each innermost visible table (or a results table whose rows hold their tries in tables of
+    their own: :func:`detail_tables`), in document order, with the text before it: one XPath
     union of tables, headings and texts walked once (a page of 900 kB costs milliseconds)."""
     found: list[Placed] = []
     texts: list[Any] = []  # the text nodes met so far
     outline: dict[int, str] = {}
     mark = -1  # len(texts) when the last table was met
+    details: dict[Any, bool] = {}  # a table holding tables -> they are its rows' details
     for node in _IN_ORDER(root):
         if isinstance(node, str):
             texts.append(node)
@@ -218,8 +238,11 @@ def tables_in_order(root: Any, hidden: set[str]) -> list[Placed]:
             outline = {k: v for k, v in outline.items() if k < level}
             outline[level] = cell_text(node)
             continue
-        if node.find(".//table") is not None or not visible(node, hidden):
-            continue
+        if node.find(".//table") is not None and not details.setdefault(node, detail_tables(node)):
+            continue  # a layout's table, holding the result tables
+        outer = next(node.iterancestors("table"), None)
+        if not visible(node, hidden) or (outer is not None and details.get(outer, False)):
+            continue  # (a row's tries, set in a table of their own inside the results table)
         prev = _box(found[-1].table) if found else None  # (its figure's caption is its own)
         before = _before(texts, prev)
         between = [t for t in texts[mark:] if not _inside(t, prev)] if prev is not None else []
