@@ -7,7 +7,8 @@ in its name cell, and an age category in brackets after a runner's name beside a
 relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffel'); Dutch
 rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
 lines beside its results table; 'Individual Results' under a race's heading after its team table;
-a results table whose rows hold their tries in tables of their own."""
+a results table whose rows hold their tries in tables of their own; a key to the status codes
+under a list ('RTD - retired.')."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from scraper.results import parse_document, to_contract
 from scraper.results.model import kind_of, round_of
+from scraper.results.statuses import status_key
 
 STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
         Saturday 6th April 2024
@@ -278,3 +280,36 @@ def test_a_results_table_whose_rows_hold_their_tries_in_tables_of_their_own_is_r
         (1, "Wren Holloway", "6.41m"),
         (2, "Maren Oakhurst", "6.12m"),
     ]
+
+
+FELL = """                      CARR EDGE FELL RACE  -  Category AS
+
+Pos  Name                        Club                       Cat     Time
+  1  Bram Ketteridge             Scarth Harriers            MO     0:31:12
+  2  Oren Blakesley              Pennine Tarn AC            M40    0:31:50
+     Wes Hartlepool              Pennine Tarn AC            M60    RTD
+
+RTD - retired.  DSQ - missed checkpoint 1 (Carr Cairn).
+"""
+
+
+def test_a_key_to_the_status_codes_under_the_results_is_no_row():
+    (event,) = contract(FELL)["events"]
+    assert [(r["athlete"], r["status"]) for r in event["results"]] == [
+        ("Bram Ketteridge", None),
+        ("Oren Blakesley", None),
+        ("Wes Hartlepool", "DNF"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("RTD - retired.  DSQ - missed checkpoint 1", True),
+        ("n.a. = nicht angetreten", True),
+        ("DNF - Ann Lee", False),  # a runner who did not finish
+        ("DNS   Wes Hartlepool  Pennine Tarn AC", False),
+    ],
+)
+def test_status_keys(line, key):
+    assert status_key(line) is key

@@ -64,7 +64,7 @@ from scraper.results.sections import (
     section_name,
     without_start_time,
 )
-from scraper.results.statuses import status_heading, status_last
+from scraper.results.statuses import status_heading, status_key, status_last
 from scraper.results.teamlines import (
     TEAM_TITLE,
     TeamTable,
@@ -188,8 +188,8 @@ class _Reader:
         return self.doc
 
     def _is_row(self, toks: list[Tok]) -> bool:
-        if len(toks) < 2:
-            return False
+        if len(toks) < 2 or status_key(" ".join(t.text for t in toks[:3])):
+            return False  # (a key to the status codes: 'RTD - retired.  DSQ - ...')
         if len(toks) > 2 and re.fullmatch(r"#\d{1,6}", toks[0].text):  # a bib with its sign:
             return self._is_row(toks[1:])  # '#1218 Colborne, Una  SO  Tri-State Poly  DNF'
         shapes = [shape(t.text) for t in toks]

@@ -7,6 +7,8 @@ Alberta).
 
 from __future__ import annotations
 
+import re
+
 # Words printed instead of a mark, mapped to the contract's statuses.
 STATUS_WORDS = {
     "DNF": "DNF",
@@ -210,3 +212,14 @@ def status_last(line: str) -> str:
     if colon and len(head) < 24 and status_of(head) and named_after_status(rest.split()):
         return f"{' ' * (len(line) - len(line.lstrip()))}{rest.strip()}  {head.strip()}"
     return line
+
+
+def status_key(line: str) -> bool:
+    """A key to the status codes, no result: a code, a dash or an equals sign and what it
+    means in lower case ('RTD - retired.  DSQ - missed checkpoint 1', 'n.a. = nicht
+    angetreten')."""
+    m = _KEY.match(line)
+    return m is not None and status_of(m[1]) is not None
+
+
+_KEY = re.compile(r"^\s*(\S{1,6})\s*[-–=]\s+[^\W\d_A-Z]{2}")
