@@ -8,7 +8,7 @@ relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffe
 rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
 lines beside its results table; 'Individual Results' under a race's heading after its team table;
 a results table whose rows hold their tries in tables of their own; a key to the status codes
-under a list ('RTD - retired.')."""
+under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ import pytest
 
 from scraper.results import parse_document, to_contract
 from scraper.results.model import kind_of, round_of
+from scraper.results.sections import meet_heading
 from scraper.results.statuses import status_key
 
 STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
@@ -313,3 +314,17 @@ def test_a_key_to_the_status_codes_under_the_results_is_no_row():
 )
 def test_status_keys(line, key):
     assert status_key(line) is key
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        (
+            "Ridgeline 10 Mile Classic  -  Sunday, April 26, 2026  -  Official Results",
+            "Ridgeline 10 Mile Classic",
+        ),
+        ("Harbor Lights 5K - Saturday, October 3, 2026", "Harbor Lights 5K"),
+    ],
+)
+def test_a_meets_heading_loses_the_weekday_of_its_date(heading, name):
+    assert meet_heading([heading]).name == name

@@ -123,10 +123,14 @@ _RACE_HEADING = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a weekday left where a date was taken out: 'Crestview Open — Saturday'
+_DAY_NAMES = (
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+)
+_DAY_BEFORE = re.compile(rf"{_DAY_NAMES}[\s,]*(?=\x00)", re.I)  # 'Sunday, ' before its date
+_EMPTY_PART = re.compile(r"(?:\s+[-–—|]){2,}\s+")  # the date was between: 'Classic - - Results'
 _WEEKDAY = re.compile(
-    r"[\s,–—-]*\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*$|"
-    r"[\s,–—-]*\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
-    r"mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,]*$",
+    rf"[\s,–—-]*{_DAY_NAMES}[\s,]*$",
     re.I,
 )
 _DECORATION = re.compile(r"^[<>*=#~_+|\-\s]{2,}|[<>*=#~_+|\-\s]{2,}$")
@@ -325,7 +329,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
                     meet.date_raw, meet.date = printed, day
                     if above is not None and not dated:
                         dated.append(above)
-                s = _WEEKDAY.sub("", s.replace(printed or "", " ").strip(" ,-–—|"))
+                s = _DAY_BEFORE.sub("", s.replace(printed or "", "\x00")).replace("\x00", " ")
+                s = _WEEKDAY.sub("", _EMPTY_PART.sub(" - ", s).strip(" ,-–—|"))
                 s = s.strip(" ,-–—|")
             above = s if _names_a_meet(s) else None
             # one word is no name ('RESULTS'), but a compound ('Senioren-Landesmeisterschaften')
