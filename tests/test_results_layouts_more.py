@@ -8,7 +8,8 @@ relay named by its word in other languages ('Zweedse estafette', 'Schwedenstaffe
 rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a page's roundup
 lines beside its results table; 'Individual Results' under a race's heading after its team table;
 a results table whose rows hold their tries in tables of their own; a key to the status codes
-under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line."""
+under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line; a
+relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists)."""
 
 from __future__ import annotations
 
@@ -328,3 +329,28 @@ def test_status_keys(line, key):
 )
 def test_a_meets_heading_loses_the_weekday_of_its_date(heading, name):
     assert meet_heading([heading]).name == name
+
+
+BELGIAN = """60m Heren - Reeksen
+Pl.  Dos.    Naam                      Geb.    Club                Prestatie
+1    544     SMOLDERS Corin            1997    Hermes Oostende          6.88
+     745     CLAESSENS Remy            2003    ACBR                       DQ
+4x200m Heren - Finale
+Pl.  Dos.    Naam                      Geb.    Club                Prestatie
+1                                              ACBR                  1:27.41
+2                                              Hermes Oostende       1:28.48
+3                                              AC Lyra               1:29.11
+"""
+
+
+def test_a_relays_club_under_club_and_a_non_finishers_dossard_under_dos():
+    sixty, relay = contract(BELGIAN)["events"]
+    assert [(r["place"], r["athlete"], r["status"]) for r in sixty["results"]] == [
+        (1, "SMOLDERS Corin", None),
+        (None, "CLAESSENS Remy", "DQ"),
+    ]
+    assert [(r["place"], r["team"]) for r in relay["results"]] == [
+        (1, "ACBR"),
+        (2, "Hermes Oostende"),
+        (3, "AC Lyra"),
+    ]

@@ -111,7 +111,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "first": "prénom prenom",
         "team": "club équipe equipe ligue",
         "year": "né année naissance an",
-        "bib": "dossard doss doss.",
+        "bib": "dossard doss doss. dos dos.",
         "mark": "temps perf perf. performance chrono résultat marque",
         "category": "cat cat. catégorie categorie",
         "country": "nationalité",
