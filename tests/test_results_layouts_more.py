@@ -9,7 +9,8 @@ rounds ('Halve finale', '- Series') and a Dutch 'Jr' column (the birth year); a 
 lines beside its results table; 'Individual Results' under a race's heading after its team table;
 a results table whose rows hold their tries in tables of their own; a key to the status codes
 under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line; a
-relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists)."""
+relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists); a
+relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text."""
 
 from __future__ import annotations
 
@@ -353,4 +354,28 @@ def test_a_relays_club_under_club_and_a_non_finishers_dossard_under_dos():
         (1, "ACBR"),
         (2, "Hermes Oostende"),
         (3, "AC Lyra"),
+    ]
+
+
+LEG_COLUMNS = """MEN 4x100m RELAY - Final
+Pl  Team                 Leg 1            Leg 2            Leg 3            Leg 4             Time
+----------------------------------------------------------------------------------------------------
+ 1  Ruthin Road Runners  Niels Sayers     Remy Brennan     Kofi Rasmussen   Tobin Penhallow  42.21
+                         (10.47)          (10.39)          (10.36)          (10.99)
+ 2  Corran Valley AC     Reuben Stroud    Stijn Oyelaran   Sander Nettle    Mees Marchetti   43.15
+                         (10.40)          (10.75)          (10.61)          (11.39)
+"""
+
+
+def test_a_relays_runners_in_leg_columns_of_fixed_width_text_are_its_members():
+    (event,) = contract(LEG_COLUMNS)["events"]
+    assert [(r["team"], [m["athlete"] for m in r["relay_members"]]) for r in event["results"]] == [
+        (
+            "Ruthin Road Runners",
+            ["Niels Sayers", "Remy Brennan", "Kofi Rasmussen", "Tobin Penhallow"],
+        ),
+        (
+            "Corran Valley AC",
+            ["Reuben Stroud", "Stijn Oyelaran", "Sander Nettle", "Mees Marchetti"],
+        ),
     ]

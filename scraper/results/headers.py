@@ -325,6 +325,8 @@ def field_of(header: str) -> str | None:
     if hit is not None:
         return hit
     hit = HEADER_FIELDS.get(_EDGES.sub("", h)) or HEADER_FIELDS.get(h.rstrip(":."))
+    if hit is None and _LEG_COLUMN.match(h):
+        return "leg"  # 'Leg 1' .. 'Leg 4': a relay's runners, one column each
     if hit is None and (m := _BRACKETED.match(h)):
         return HEADER_FIELDS.get(m[1])
     if hit is None and "/" in h.strip("/"):  # two languages' words: 'Pl./Pl.', 'Nom/Naam'
@@ -334,6 +336,9 @@ def field_of(header: str) -> str | None:
     return hit
 
 
+_LEG_COLUMN = re.compile(  # a relay runner's column of its own
+    r"^(?:leg|runner|athlete|member|läufer(?:in)?|relayeur|etappe)\s*#?\s*[1-8]$"
+)
 _BRACKETED = re.compile(r"^([^()\[\]]+?)\s*[(\[][^()\[\]]*[)\]]$")
 
 

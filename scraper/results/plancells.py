@@ -50,6 +50,8 @@ def cells_of(plan: list[tuple[str, list[Tok]]]) -> Cells:
             cells[last] += " " + value  # '11:47,97 min': the unit printed after the mark
         elif name == "extra" and "category" not in cells and shape(value) == "category":
             cells["category"] = value  # an unlabelled category (M24, W40) beside the name
+        elif name == "leg" and name in cells:  # a relay's runners a column each: 'Leg 1'..
+            cells[name] += f", {value}"
         elif name == "extra" or name in cells or name.startswith("x:"):
             out.extra.append(value)
         else:

@@ -56,9 +56,6 @@ EVENT_COLUMNS = frozenset(
 ROUND_COLUMNS = frozenset(
     {"round", "rd", "runde", "tour", "turno", "ronda", "omgång", "ronde", "kolo", "runda"}
 )
-_LEG_COLUMN = re.compile(
-    r"^(?:leg|runner|athlete|member|läufer(?:in)?|relayeur|etappe)\s*#?\s*[1-8]$"
-)  # 'Leg 1' .. 'Leg 4': a relay's runners, a column each
 
 _CELL_FIELDS: dict[str, str] = {
     _w.casefold(): _field for _field, _words in _HEADERS.items() for _w in _words.split()
@@ -127,8 +124,6 @@ def header_field(text: str, loose: bool = True) -> str | None:
     for key in (low, low.rstrip(":.#*"), low.strip("()[]")):
         if key in _CELL_FIELDS:
             return _CELL_FIELDS[key]
-    if _LEG_COLUMN.match(low):
-        return "leg"  # 'Leg 1' .. 'Leg 4': a relay's runners, one column each
     known = field_of(h)
     if known:
         return {"finals": "mark", "prelims": "prelims"}.get(known, known)
