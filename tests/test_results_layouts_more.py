@@ -10,7 +10,8 @@ lines beside its results table; 'Individual Results' under a race's heading afte
 a results table whose rows hold their tries in tables of their own; a key to the status codes
 under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line; a
 relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists); a
-relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text."""
+relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team rankings two to
+a line under a header of their own."""
 
 from __future__ import annotations
 
@@ -378,4 +379,30 @@ def test_a_relays_runners_in_leg_columns_of_fixed_width_text_are_its_members():
             "Corran Valley AC",
             ["Reuben Stroud", "Stijn Oyelaran", "Sander Nettle", "Mees Marchetti"],
         ),
+    ]
+
+
+RANKINGS_HEADED = """                      Tiny Dual Meet - 5/14/2026
+
+Event 1  Women 100 Meter Dash
+================================================================================
+    Name                    Year School                   Seed    Finals  Points
+================================================================================
+  1 Underhill, Giselle        SO St. Anselm              11.51     11.70   10
+  2 Nettleton, Bettina        SR Marlow College          11.63     11.87    8
+
+                    Women - Team Rankings - 1 Events Scored
+================================================================================
+    Rank Team                      Total       Rank Team                      Total
+================================================================================
+   1) St. Anselm                     10     2) Marlow College                  8
+"""
+
+
+def test_hytek_team_rankings_two_to_a_line_are_read_under_a_header_of_their_own():
+    events = contract(RANKINGS_HEADED)["events"]
+    teams = [e for e in events if e["kind"] == "team_scores"]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams[0]["results"]] == [
+        (1, "St. Anselm", 10.0),
+        (2, "Marlow College", 8.0),
     ]

@@ -217,29 +217,28 @@ class _Reader:
 
     def _team_line(self, line: str) -> None:
         assert self.ev is not None
-        if self.cols is not None:
-            if self._is_data(line):
-                cells = cells_by_header(line, self.cols)
-                cells.pop("x:extra", None)
-                scorers = [v for k, v in cells.items() if k.startswith("x:")]
-                cells = {k: v for k, v in cells.items() if not k.startswith("x:")}
-                code = _TEAM_CODE.match(cells.get("team", ""))
-                if code and re.search(re.escape(code[1]) + r"\s{3,}" + code[2] + r"\b", line):
-                    cells["team"] = code[1]  # its code ('NYP') set apart: kept in the row's extra
-                else:
-                    code = None
-                if "mark" not in cells and "points" in cells:
-                    cells["mark"] = cells.pop("points")
-                row = build_row(cells, "points", None, True, raw=line.rstrip())
-                if row is not None:
-                    row.points = row.mark
-                    if code:
-                        row.extra["team_code"] = code[2]
-                    if scorers:
-                        row.extra["scorers"] = scorers
-                    self.ev.rows.append(row)
+        if self.cols is not None and self._is_data(line):  # a team table's row (rankings two
+            cells = cells_by_header(line, self.cols)
+            cells.pop("x:extra", None)
+            scorers = [v for k, v in cells.items() if k.startswith("x:")]
+            cells = {k: v for k, v in cells.items() if not k.startswith("x:")}
+            code = _TEAM_CODE.match(cells.get("team", ""))
+            if code and re.search(re.escape(code[1]) + r"\s{3,}" + code[2] + r"\b", line):
+                cells["team"] = code[1]  # its code ('NYP') set apart: kept in the row's extra
+            else:
+                code = None
+            if "mark" not in cells and "points" in cells:
+                cells["mark"] = cells.pop("points")
+            row = build_row(cells, "points", None, True, raw=line.rstrip())
+            if row is not None:
+                row.points = row.mark
+                if code:
+                    row.extra["team_code"] = code[2]
+                if scorers:
+                    row.extra["scorers"] = scorers
+                self.ev.rows.append(row)
             return
-        self.ev.rows.extend(ranked_teams(line))
+        self.ev.rows.extend(ranked_teams(line))  # to a line: '1) Oregon 104   2) Arkansas 98')
 
     def _default_round(self) -> None:
         if self.ev is None or self.cols is None:
