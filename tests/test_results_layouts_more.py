@@ -11,7 +11,8 @@ a results table whose rows hold their tries in tables of their own; a key to the
 under a list ('RTD - retired.'); a meet's heading that dates it with its weekday mid-line; a
 relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists); a
 relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team rankings two to
-a line under a header of their own."""
+a line under a header of their own; a headerless table's school grades and heats' tags
+(athletic.net)."""
 
 from __future__ import annotations
 
@@ -405,4 +406,20 @@ def test_hytek_team_rankings_two_to_a_line_are_read_under_a_header_of_their_own(
     assert [(r["place"], r["team"], r["mark_normalized"]) for r in teams[0]["results"]] == [
         (1, "St. Anselm", 10.0),
         (2, "Marlow College", 8.0),
+    ]
+
+
+HEADERLESS = b"""<html><body><h5>300 Meters Hurdles Varsity - Girls - Finals</h5><table>
+<tr><td>1.</td><td>9</td><td><a href='#'>Greer Pettigrew</a></td><td>46.43</td><td><small>F1</small></td><td><a href='#'>Dunmore Central</a></td></tr>
+<tr><td>2.</td><td>12</td><td><a href='#'>Amabel Castellanos</a></td><td>46.79</td><td><small>F2</small></td><td><a href='#'>Elk Run</a></td></tr>
+<tr><td>3.</td><td>10</td><td><a href='#'>Nell Ashdown</a></td><td>47.02</td><td><small>F1</small></td><td><a href='#'>Elk Run</a></td></tr>
+</table></body></html>"""  # noqa: E501
+
+
+def test_a_headerless_tables_school_grades_are_years_and_a_heats_tag_is_no_team():
+    (event,) = to_contract(parse_document(HEADERLESS, None, "anet.html"))["events"]
+    assert [(r["athlete"], r["year"], r["team"]) for r in event["results"]] == [
+        ("Greer Pettigrew", "9", "Dunmore Central"),
+        ("Amabel Castellanos", "12", "Elk Run"),
+        ("Nell Ashdown", "10", "Elk Run"),
     ]

@@ -278,6 +278,11 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
             if _share(kinds[j], kind) >= need and (kind != "year" or _not_all_digits(values[j])):
                 take(j, f)
                 break
+    if "year" not in taken:  # school grades (athletic.net's '9' .. '12'), no bibs
+        for j in free:
+            if _share(kinds[j], "int") >= 0.9 and _grades(values[j]):
+                take(j, "year")
+                break
     if "bib" not in taken:
         for j in free:
             if _share(kinds[j], "int") >= 0.9 and not _sequence(values[j]):
@@ -289,6 +294,12 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field == "mark":
             c.minutes_dot = _minutes_dot(values[j])
     return cols
+
+
+def _grades(vals: list[str]) -> bool:
+    """School grades: whole numbers from 6 to 12, two at least, none out of order as places."""
+    nums = [int(v) for v in (v.strip() for v in vals) if v.isdigit()]
+    return len(set(nums)) >= 2 and all(6 <= n <= 12 for n in nums) and not _sequence(vals)
 
 
 def _is_extra_label(c: Column) -> bool:
@@ -333,8 +344,9 @@ def _name_columns(
     texts: list[int], values: list[list[str]], cols: list[Column], taken: set[str]
 ) -> None:
     """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a
-    column of 2-3 letter codes is a country, the team is the fullest other column.  A column of
-    events or rounds ('100m Hurdles', 'Heats': a timetable's) names no one."""
+        column of 2-3 letter codes is a country, the team is the fullest other column (of words, not
+    a heat's 'F1').  A column of
+        events or rounds ('100m Hurdles', 'Heats': a timetable's) names no one."""
 
     def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
         v = [x for x in values[j] if x.strip()]
@@ -355,7 +367,8 @@ def _name_columns(
         taken.add("athlete")
         others.remove(j)
     if others and not taken & {"team", "country"}:
-        j = max(others, key=lambda j: (filled(j), -j))
+        worded = {j: share(j, lambda x: bool(re.search(r"[^\W\d_]{2}", x))) for j in others}
+        j = max(others, key=lambda j: (filled(j), worded[j], -j))  # (not a heat's 'F1', 'F2')
         cols[j].field = "team"
         taken.add("team")
     if codes and "country" not in taken:
