@@ -12,7 +12,7 @@ under a list ('RTD - retired.'); a meet's heading that dates it with its weekday
 relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists); a
 relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team rankings two to
 a line under a header of their own; a headerless table's school grades and heats' tags
-(athletic.net)."""
+(athletic.net); a PDF heading's words of narrow letters, one phrase."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import pytest
 
 from scraper.results import parse_document, to_contract
 from scraper.results.model import kind_of, round_of
+from scraper.results.pdflayout import line_text
 from scraper.results.sections import meet_heading
 from scraper.results.statuses import status_key
 
@@ -423,3 +424,17 @@ def test_a_headerless_tables_school_grades_are_years_and_a_heats_tag_is_no_team(
         ("Amabel Castellanos", "12", "Elk Run"),
         ("Nell Ashdown", "10", "Elk Run"),
     ]
+
+
+def test_a_pdf_headings_words_of_narrow_letters_stay_one_phrase():
+    # a 12-point heading on a page whose body advances 4.67 points a character: 'III' (three
+    # narrow letters) and '&' (one, no advance of its own) follow their words a space apart
+    words = [
+        (-752.0, 108.3, 134.3, 8.66, "NCAA"),
+        (-752.0, 146.3, 185.6, 5.62, "Division"),
+        (-752.0, 196.3, 203.0, 3.34, "III"),
+        (-752.0, 209.6, 237.0, 6.84, "Events"),
+        (-752.0, 246.8, 246.8, 0.0, "&"),
+        (-752.0, 257.0, 290.0, 6.6, "Jumps"),
+    ]
+    assert line_text(words, 40.0, 4.67).strip() == "NCAA Division III Events & Jumps"

@@ -138,20 +138,25 @@ def _page_text(words: list[_Word], margin: float, width: float) -> str:
         if above is not None and step > 0:
             out.extend([""] * min(_MAX_BLANK, round((line[0][0] - above) / step) - 1))
         above = line[0][0]
-        out.append(_line_text(sorted(line, key=lambda w: w[1]), margin, width))
+        out.append(line_text(sorted(line, key=lambda w: w[1]), margin, width))
     return "\n".join(out)
 
 
-def _line_text(line: list[_Word], margin: float, width: float) -> str:
+def line_text(line: list[_Word], margin: float, width: float) -> str:
+    """One line's words at their columns (``width`` points a column from ``margin``), a word
+    that follows the one before at about a space's distance joined with one space."""
     s = ""
     end = None
+    before = width  # the advance of the word before: a word of one character has none of its own
     for _, x0, last, adv, word in line:
-        adv = adv or width
+        adv = adv or before
         col = int((x0 - margin) / width + 0.05)
-        if end is not None and x0 - end <= _SPACE * adv or col <= len(s):
+        short = len(word) <= 3  # (its advance, of a few narrow letters, says little: 'III')
+        space = _SPACE * (max(adv, before) if short else adv)  # ('Division III')
+        if end is not None and x0 - end <= space or col <= len(s):
             s += " " if s else ""
         else:
             s = s.ljust(col)
         s += word
-        end = last + adv
+        end, before = last + adv, adv
     return s
