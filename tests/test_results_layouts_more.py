@@ -12,7 +12,8 @@ under a list ('RTD - retired.'); a meet's heading that dates it with its weekday
 relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgian lists); a
 relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team rankings two to
 a line under a header of their own; a headerless table's school grades and heats' tags
-(athletic.net); a PDF heading's words of narrow letters, one phrase."""
+(athletic.net); a PDF heading's words of narrow letters, one phrase; the meet a report's long
+sentence names, not its headline."""
 
 from __future__ import annotations
 
@@ -438,3 +439,19 @@ def test_a_pdf_headings_words_of_narrow_letters_stay_one_phrase():
         (-752.0, 257.0, 290.0, 6.6, "Jumps"),
     ]
     assert line_text(words, 40.0, 4.67).strip() == "NCAA Division III Events & Jumps"
+
+
+REPORT = b"""<html><head><title>Elowen McAllister takes heptathlon crown as county records fall |
+Fenwick Gazette</title></head><body><article>
+<h1>Elowen McAllister takes heptathlon crown as county records fall</h1>
+<p>Pellham Vale AC's Elowen McAllister produced a superb 800m to win the heptathlon at the Fenwick
+County Championships at Stallbridge Sports Park on Saturday, finishing on 5890 points.</p>
+<table><caption>Men's 400m final</caption><tr><th>Pos</th><th>Athlete</th><th>Club</th>
+<th>Time</th></tr><tr><td>1</td><td>Callum Galloway</td><td>Wexmoor AC</td><td>47.63</td></tr>
+<tr><td>2</td><td>Ivo Pettigrew</td><td>Corran Striders</td><td>48.30</td></tr></table>
+</article></body></html>"""
+
+
+def test_a_reports_headline_names_no_meet_its_long_sentence_does():
+    doc = to_contract(parse_document(REPORT, None, "report.html"))
+    assert doc["meet"]["name"] == "Fenwick County Championships"
