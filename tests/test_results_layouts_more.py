@@ -13,7 +13,8 @@ relay's club alone under 'Club' and a non-finisher's number under 'Dos.' (Belgia
 relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team rankings two to
 a line under a header of their own; a headerless table's school grades and heats' tags
 (athletic.net); a PDF heading's words of narrow letters, one phrase; the meet a report's long
-sentence names, not its headline."""
+sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set off its column
+over the heat's number."""
 
 from __future__ import annotations
 
@@ -455,3 +456,41 @@ County Championships at Stallbridge Sports Park on Saturday, finishing on 5890 p
 def test_a_reports_headline_names_no_meet_its_long_sentence_does():
     doc = to_contract(parse_document(REPORT, None, "report.html"))
     assert doc["meet"]["name"] == "Fenwick County Championships"
+
+
+FFA = """1500m Hommes - Finale
+Pl.  Dos.  Athlète               Club                  Cat.      Perf.
+1    1533  ARNAUDET Loïc         Stade Poitevin AC     SEM    3'52''80
+2    1958  MARCHETTI Nathan      Athlé Val de Loire    SEM    4'04''05
+     1795  ROUSSILLE Quentin     CA Vierzon            M0M          Ab
+"""
+
+
+def test_a_french_lists_ab_is_a_runner_who_did_not_finish():
+    (event,) = contract(FFA)["events"]
+    assert [(r["place"], r["athlete"], r["status"]) for r in event["results"]] == [
+        (1, "ARNAUDET Loïc", None),
+        (2, "MARCHETTI Nathan", None),
+        (None, "ROUSSILLE Quentin", "DNF"),
+    ]
+
+
+RELAY_DQ = """                                      Test Relays - 4/12/2025
+
+Event 17  Girls 4x100 Meter Relay
+========================================================================================
+    School                                              Seed      Finals  H# Points
+========================================================================================
+  1 Ridgeline                                              50.22      49.79   1  10
+  2 Ashford                                                51.28      51.56   2   8
+ -- Harmon Co.                                             54.72         DQ   1
+"""
+
+
+def test_a_hytek_relays_dq_set_off_its_column_is_its_status_not_its_heat():
+    (event,) = contract(RELAY_DQ)["events"]
+    assert [(r["team"], r["mark"], r["status"]) for r in event["results"]] == [
+        ("Ridgeline", "49.79", None),
+        ("Ashford", "51.56", None),
+        ("Harmon Co.", "DQ", "DQ"),
+    ]

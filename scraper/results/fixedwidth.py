@@ -19,6 +19,7 @@ from scraper.results.cellfix import class_year_from_team
 from scraper.results.columns import is_placeish, is_year
 from scraper.results.headers import TEXT_FIELDS, field_of
 from scraper.results.marks import is_wind, looks_like_mark, parse_mark, tiebreak_of
+from scraper.results.statuses import status_of
 
 _TOKEN = re.compile(r"\S+")
 RULER = re.compile(r"^\s*={3,}[= ]*$")
@@ -128,8 +129,8 @@ def _fits(field: str, text: str) -> bool:
         return is_wind(text) or bool(_WIND_NUM.match(text))
     if field == "points":
         return bool(_POINTS.match(text))
-    if field in ("mark", "finals", "prelims", "seed"):
-        return looks_like_mark(text) or text.upper() in _NOT_MARKS
+    if field in ("mark", "finals", "prelims", "seed"):  # (or a status: 'DQ', 'DNF')
+        return looks_like_mark(text) or text.upper() in _NOT_MARKS or status_of(text) is not None
     if field == "place":
         return is_placeish(text)
     if field == "pace":

@@ -288,9 +288,9 @@ class _Reader:
         assert self.ev is not None
         assert self.cols is not None
         cells = cells_by_header(line, self.cols)
-        last = self.cols[-1].field  # 'DNF' set right of the last column, on a line of no mark:
-        if status_of(cells.get("x:extra")) and last not in cells and not mark_field([*cells], None):
-            cells[last] = cells.pop("x:extra")  # its own
+        if status_of(cells.get("x:extra")) and not mark_field([*cells], None):  # 'DNF' set off
+            mark = mark_field([c.field for c in self.cols], None) or self.cols[-1].field  # its
+            cells[mark] = cells.pop("x:extra")  # column on a line of no mark: the mark's
         lead = line.split()[0]
         for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
             if not cells.get("place") and cells.get(f, "").startswith(lead + " "):

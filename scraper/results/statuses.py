@@ -162,6 +162,8 @@ def status_of(text: str | None) -> str | None:
     """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', 'DQ (FS)' -> 'DQ', '1:02.3' -> None."""
     if not text:
         return None
+    if text.strip() == "Ab":
+        return "DNF"  # French 'abandon' as FFA lists print it (no province: those are 'AB')
     up = text.upper().strip()
     if " / " in up:  # in two languages: 'AB / DNF', 'NP / DNS'
         found = {status_of(part) for part in up.split(" / ")} - {None}
