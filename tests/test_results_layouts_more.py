@@ -14,7 +14,7 @@ relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team r
 a line under a header of their own; a headerless table's school grades and heats' tags
 (athletic.net); a PDF heading's words of narrow letters, one phrase; the meet a report's long
 sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set off its column
-over the heat's number."""
+over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...')."""
 
 from __future__ import annotations
 
@@ -493,4 +493,24 @@ def test_a_hytek_relays_dq_set_off_its_column_is_its_status_not_its_heat():
         ("Ridgeline", "49.79", None),
         ("Ashford", "51.56", None),
         ("Harmon Co.", "DQ", "DQ"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tomas Ferrel, 31, Brookfield Striders, 16:02",
+        "Tomas Ferrel (31), Brookfield Striders, 16:02",
+    ],
+)
+def test_a_news_lists_age_after_the_name_is_the_year_not_the_clubs(line):
+    page = (
+        f"<html><body><h3>Men 5K</h3><ol><li>{line}</li><li>Oren Blakey, 44, Unattached, 16:40</li>"
+    )
+    page += "<li>Piet Manning, 27, Lakeside AC, 17:05</li></ol></body></html>"
+    (event,) = to_contract(parse_document(page.encode(), None, "report.html"))["events"]
+    assert [(r["athlete"], r["year"], r["team"]) for r in event["results"]] == [
+        ("Tomas Ferrel", "31", "Brookfield Striders"),
+        ("Oren Blakey", "44", "Unattached"),
+        ("Piet Manning", "27", "Lakeside AC"),
     ]

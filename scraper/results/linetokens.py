@@ -145,6 +145,7 @@ def given_name_first(lines: list[str]) -> bool:
 
 
 _BORN = re.compile(r"\((?:19|20)\d\d\)")  # a birth year in brackets
+_AGE = re.compile(r"\(\d{1,2}\),?|\d{1,2}")  # a runner's age after the name, in brackets or not
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -175,6 +176,13 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     if not any(t.text.endswith(",") for t in toks) and any(t.text in _DASHES for t in toks[1:-1]):
         toks = [toks[0], *_dashes_as_commas(toks[1:])]  # '2nd – Patrick O Shea – 26:02'
     year = None
+    aged = next((k for k, t in enumerate(toks) if k > 1 and _AGE.fullmatch(t.text)), None)
+    if aged is not None:  # 'Tomas Ferrel (31), Brookfield Striders, 16:02': the age, a year's
+        age, before = toks[aged], toks[aged - 1]
+        year = Tok(age.text.strip("(),"), age.start, age.end, age.gap)
+        if age.text.endswith(","):  # (its comma parts the name from the club)
+            before = Tok(before.text + ",", before.start, before.end, before.gap)
+        toks = [*toks[: aged - 1], before, *toks[aged + 1 :]]
     born = next((k for k, t in enumerate(toks) if k > 1 and _BORN.fullmatch(t.text)), None)
     if born is not None and born + 1 < len(toks):  # 'Hugo Sjöberg, Spårvägens FK (2010) 9:58'
         year = Tok(toks[born].text.strip("()"), toks[born].start, toks[born].end, toks[born].gap)
@@ -200,6 +208,8 @@ def comma_plan(toks: list[Tok], given_first: bool = False) -> list[tuple[str, li
     if shape(groups[-1][0].text) not in RESULT_SHAPES:
         return None
     *names, mark = groups
+    if year is None and len(names) >= 3 and len(names[1]) == 1 and _AGE.fullmatch(names[1][0].text):
+        year = names.pop(1)[0]  # 'Tomas Ferrel, 31, Brookfield Striders, 16:02': the age
     if len(names) == 3 and len(names[0]) == len(names[1]) == 1:  # 'Runner, Tom, Leeds AC'
         surname = names[0][0]
         names = [[Tok(surname.text + ",", surname.start, surname.end, 0), *names[1]], names[2]]
