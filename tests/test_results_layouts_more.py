@@ -14,7 +14,8 @@ relay's runners in 'Leg 1' .. 'Leg 4' columns of fixed-width text; Hy-Tek team r
 a line under a header of their own; a headerless table's school grades and heats' tags
 (athletic.net); a PDF heading's words of narrow letters, one phrase; the meet a report's long
 sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set off its column
-over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...')."""
+over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...'); a
+roundup's BOYS and GIRLS headings over events of one name."""
 
 from __future__ import annotations
 
@@ -513,4 +514,20 @@ def test_a_news_lists_age_after_the_name_is_the_year_not_the_clubs(line):
         ("Tomas Ferrel", "31", "Brookfield Striders"),
         ("Oren Blakey", "44", "Unattached"),
         ("Piet Manning", "27", "Lakeside AC"),
+    ]
+
+
+ROUNDUP_BY_SEX = b"""<html><body><article><h1>League finals roundup</h1>
+<h3>BOYS</h3>
+<p><strong>100:</strong> 1. Carl Dunne (Eastfield) 11.02; 2. Ravi Olsen (Westbrook) 11.15.</p>
+<h3>GIRLS</h3>
+<p><strong>100:</strong> 1. Mia Sorrel (Westbrook) 12.40; 2. Jo Penrose (Eastfield) 12.61.</p>
+</article></body></html>"""
+
+
+def test_a_roundups_boys_and_girls_headings_part_their_events_of_one_name():
+    events = to_contract(parse_document(ROUNDUP_BY_SEX, None, "roundup.html"))["events"]
+    assert [(e["gender"], [r["athlete"] for r in e["results"]]) for e in events] == [
+        ("M", ["Carl Dunne", "Ravi Olsen"]),
+        ("F", ["Mia Sorrel", "Jo Penrose"]),
     ]

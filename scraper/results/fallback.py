@@ -61,6 +61,7 @@ from scraper.results.sections import (
     is_title,
     meet_heading,
     numbered_heading,
+    other_sex,
     section_name,
     without_start_time,
 )
@@ -104,9 +105,8 @@ class _Reader:
         self.listed: str | None = None  # 'DNF' over the runners who did not finish
         self.first_block: int | None = None
         self.dayfirst = False
-        self.i, self.new_table = 0, False
+        self.i, self.new_table, self.titles_done = 0, False, False
         self.given_first = given_name_first(self.lines)  # 'Juho Laine, Oulun Tarmo 12,07'
-        self.titles_done = False
         self.base: str | None = None
         self.heading: str | None = None
         self.round: str | None = None
@@ -324,6 +324,7 @@ class _Reader:
         teams = team_titles(self.titles, self.ev, self.block, individual=False)
         ev = self.ev
         same = ev is not None and (ev.name == name or not self.titles) and not self.new_table
+        same = same and not other_sex(self.titles, ev.gender if ev else None)
         moved = ev is not None and self.round is not None and self.round != ev.round
         moved = moved or bool(ev and ev.kind == "team_scores" and individual_title(self.titles))
         if ev is not None and same and not moved and not (teams and ev.kind != "team_scores"):

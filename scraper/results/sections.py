@@ -360,3 +360,10 @@ def _without_generic(name: str) -> str:
     name = _MEET_LABEL.sub("", name) or name  # 'Stevne: Tjalvelekene 2023'
     parts = [p for p in _DASH.split(name) if not _GENERIC_HEADING.match(p)]
     return " - ".join(parts) if parts else name
+
+
+def other_sex(titles: list[str], gender: str | None) -> bool:
+    """The last title to name a sex names the other one than the section's ('GIRLS' over a
+    second '100 m' after the boys' '100 m'): a new section, whatever its event's name."""
+    named = next((g for t in reversed(titles) if (g := gender_of(t))), None)
+    return gender is not None and named is not None and named != gender
