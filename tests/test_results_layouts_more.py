@@ -15,14 +15,15 @@ a line under a header of their own; a headerless table's school grades and heats
 (athletic.net); a PDF heading's words of narrow letters, one phrase; the meet a report's long
 sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set off its column
 over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...'); a
-roundup's BOYS and GIRLS headings over events of one name."""
+roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
+('100m / TCM')."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.results import parse_document, to_contract
-from scraper.results.model import kind_of, round_of
+from scraper.results.model import gender_of, kind_of, round_of
 from scraper.results.pdflayout import line_text
 from scraper.results.sections import meet_heading
 from scraper.results.statuses import status_key
@@ -531,3 +532,11 @@ def test_a_roundups_boys_and_girls_headings_part_their_events_of_one_name():
         ("M", ["Carl Dunne", "Ravi Olsen"]),
         ("F", ["Mia Sorrel", "Jo Penrose"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "gender"),
+    [("100m / TCM", "M"), ("800m / TCF", "F"), ("Longueur SEF", "F"), ("Relais 4x100m CAM", "M")],
+)
+def test_an_ffa_category_in_an_events_title_gives_its_sex(title, gender):
+    assert gender_of(title) == gender

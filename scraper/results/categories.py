@@ -14,7 +14,8 @@ The forms are each federation's published category codes:
 - UK Athletics: ``U15B``/``U15G`` (boys, girls), ``V40M``/``V40W``, ``SM``/``SW`` (senior);
 - French (FFA): ``SEH``/``SEF`` (now ``SEM``/``SEF``) and the other two-letter ages (``ES``,
   ``JU``, ``CA``, ``MI``, ``BE``, ``PO``, ``EA``) with ``H``/``M``/``F``, masters ``M0H``..``M10F``,
-  veterans ``V1H``..``V4F``; the birth year after a slash (``SEM/96``) is no part of it.
+  veterans ``V1H``..``V4F``, all categories ``TCM``/``TCF``; the birth year after a slash
+  (``SEM/96``) is no part of it.
 
 Age groups are returned as printed digits (``"40"``, ``"21-29"``, ``"U14"``) or the category's
 word (``"SE"``, ``"OPEN"``, ``"S"`` for senior, ``"J"`` junior, ``"A"``/``"B"`` German youth).
@@ -38,7 +39,7 @@ _WOMEN = "F"
 # the letter a category starts with, in the federations whose codes use it
 _LEAD = {"M": _MEN, "H": _MEN, "W": _WOMEN, "F": _WOMEN, "K": _WOMEN, "D": _WOMEN, "N": _WOMEN,
          "V": _WOMEN, "G": _MEN, "J": _WOMEN, "P": _MEN, "T": _WOMEN}  # fmt: skip
-_FFA_AGES = ("SE", "ES", "JU", "CA", "MI", "BE", "PO", "EA", "MA")
+_FFA_AGES = ("SE", "ES", "JU", "CA", "MI", "BE", "PO", "EA", "MA", "TC")  # (TC: toutes catégories)
 _FORMS = [
     # US road-race divisions: M2129, F4049, M0117 (two-digit bounds), MOPEN / F OPEN
     (re.compile(r"^([MF])\s?(\d{2})(\d{2})$"), lambda m: (m[1], f"{int(m[2])}-{int(m[3])}")),

@@ -131,6 +131,7 @@ _GENDER_MARK = re.compile(r"\(([MFWX])\)", re.I)
 # a category in a title: 'U17M', 'U15G', 'V40M', 'KS', 'M35', 'G-13'; UK 'SW' after a race
 _CATEGORY_TOKEN = re.compile(
     r"\bU\d{2}[MWFBG]\b|\bV\d{2}[MW]\b|\b[MK][SJ]\b|(?<=\d\s)S[MW]\b|(?<=\dm\s)S[MW]\b|"
+    r"\b(?:SE|ES|JU|CA|MI|BE|PO|EA|MA|TC)[MHF]\b|"  # FFA's: '100m / TCM', '800m SEF'
     r"[A-Za-z]{1,3}[- ]?\d{1,4}"
 )
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
