@@ -16,7 +16,8 @@ a line under a header of their own; a headerless table's school grades and heats
 sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set off its column
 over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...'); a
 roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
-('100m / TCM')."""
+('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
+Swedish and Finnish."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ import pytest
 from scraper.results import parse_document, to_contract
 from scraper.results.model import gender_of, kind_of, round_of
 from scraper.results.pdflayout import line_text
-from scraper.results.sections import meet_heading
+from scraper.results.sections import is_event_title, meet_heading
 from scraper.results.statuses import status_key
 
 STAGE = """        NORTHERN 4-STAGE ROAD RELAYS - SENIOR WOMEN
@@ -540,3 +541,16 @@ def test_a_roundups_boys_and_girls_headings_part_their_events_of_one_name():
 )
 def test_an_ffa_category_in_an_events_title_gives_its_sex(title, gender):
     assert gender_of(title) == gender
+
+
+@pytest.mark.parametrize(("title", "gender"), [("M Höjd", "M"), ("K Kula", "F"), ("D Weit", "F")])
+def test_a_category_letter_before_a_field_event_gives_its_sex(title, gender):
+    assert gender_of(title) == gender
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Disk 1,75 kg junioři", "Trojskok ženy", "Tyč muži", "Släggkastning", "Kuulantyöntö"],
+)
+def test_field_events_in_czech_swedish_and_finnish_are_event_titles(title):
+    assert is_event_title(title)

@@ -188,6 +188,8 @@ _FIELD_EVENT = re.compile(
     r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
+# a category's letter before a field event ('M Höjd', 'K Kula'), as Nordic lists title them
+_FIELD_LEAD = re.compile(rf"\s*((?-i:[MWFNKHD]))\s+(?:{_FIELD_EVENT.pattern})", re.I)
 
 
 @lru_cache(maxsize=8192)  # a section's name, asked again for each of its rows
@@ -202,7 +204,7 @@ def gender_of(text: str | None) -> str | None:
     m = _GENDER_MARK.search(text)
     if m:
         return "F" if m.group(1).upper() in "FW" else m.group(1).upper()  # '5000m (F)', '(M)'
-    m = _GENDER_LEAD.match(text) or _GENDER_TRAIL.search(text)
+    m = _GENDER_LEAD.match(text) or _GENDER_TRAIL.search(text) or _FIELD_LEAD.match(text)
     if m:  # 'M 100m', 'N 5000m' (Finnish miehet, naiset): a category's letter before a distance
         return lead_gender(m[1] or m[2])  # or after it ('Bieg na 100 m K': Polish kobiety)
     for tok in _CATEGORY_TOKEN.findall(text):

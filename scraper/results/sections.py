@@ -45,7 +45,11 @@ DISCIPLINES = (
     r"martello|dardo|arremesso|lançamento|barreiras|estafeta|revezamento|hoogspringen|"
     r"verspringen|polsstokhoogspringen|hinkstapspringen|kogelstoten|kogelslingeren|discuswerpen|"
     r"hordes|estafette|snelwandelen|oszczep|dysk|młot|płotki|koule|oštěp|kladivo|překážky|spjut|"
-    r"diskos|tresteg|kolmiloikka|aidat"
+    r"diskos|tresteg|kolmiloikka|aidat|"
+    r"disk|tyč|trojskok|guľa|oštep|diaľka|"  # Czech, Slovak; Swedish and Finnish compounds:
+    r"släggkastning|kulstötning|spjutkastning|diskuskastning|längdhopp|höjdhopp|stavhopp|"
+    r"häcklöpning|pituushyppy|korkeushyppy|seiväshyppy|kuulantyöntö|kiekonheitto|"
+    r"keihäänheitto|moukarinheitto|aitajuoksu"
 )
 # a distance's units ('100 metri', '400 metros', '5000 mètres')
 UNITS = r"meters?|metres?|meter|metri|metros|mètres|m|k|km|mi|mile|miles|yards?|yd|y"
