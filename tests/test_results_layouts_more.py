@@ -17,7 +17,7 @@ sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set 
 over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...'); a
 roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
 ('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
-Swedish and Finnish."""
+Swedish and Finnish; a semi-final's line with its wind spaced out across the page."""
 
 from __future__ import annotations
 
@@ -554,3 +554,32 @@ def test_a_category_letter_before_a_field_event_gives_its_sex(title, gender):
 )
 def test_field_events_in_czech_swedish_and_finnish_are_event_titles(title):
     assert is_event_title(title)
+
+
+SEMIS = """Continental U23 Athletics Championships                        10 - 13 JULY 2025
+
+                                           100 Metres Men
+                                       Semi-Final Results Summary
+
+Semi-Final 1                                                   Wind: +0.4 m/s
+Rank   Lane  Name                    Nat     Date of Birth      Result
+1      3     URBANEK Matej           GER     5 JUL 2004          10.32
+2      4     PETRAKIS Rafael         AUT     9 MAR 2003          10.44
+Semi-Final 2                                                   Wind: -0.3 m/s
+Rank   Lane  Name                    Nat     Date of Birth      Result
+1      3     LINDQVIST Stefan        SWE     2 FEB 2004          10.23
+2      4     IVASCU Anton            ROU     7 NOV 2003          10.43
+"""
+
+
+def test_a_semi_finals_line_with_its_wind_spaced_out_is_no_events_title():
+    events = contract(SEMIS)["events"]
+    rows = [
+        (e["gender"], e["round"], r["athlete"], r["wind"]) for e in events for r in e["results"]
+    ]
+    assert rows == [
+        ("M", "Semifinals", "URBANEK Matej", 0.4),
+        ("M", "Semifinals", "PETRAKIS Rafael", 0.4),
+        ("M", "Semifinals", "LINDQVIST Stefan", -0.3),
+        ("M", "Semifinals", "IVASCU Anton", -0.3),
+    ]

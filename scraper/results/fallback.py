@@ -266,7 +266,8 @@ class _Reader:
             if hm is None and is_event_title(rest):
                 s = rest  # '80 metri Cadetti - Finale   vento +0,4': a title with its wind
                 wm = False
-        if hm is not None or (wm and len(s) < 60) or (r and len(s) < 30 and not is_event_title(s)):
+        short = len(" ".join(s.split()))  # ('Semi-Final 1      Wind: +0.4 m/s': spaced out)
+        if hm is not None or (wm and short < 60) or (r and short < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
         printed = date_in(s)[0] if is_event_title(s) else None
@@ -346,8 +347,7 @@ class _Reader:
         self.ev = ev
         if not self.conditions_new:  # a wind printed under the heading is this event's
             self.heat, self.wind = None, None
-        if named:
-            self.base = name
+        self.base = name if named else self.base
         return ev
 
     # ------------------------------------------------------------------ rows
