@@ -17,7 +17,8 @@ sentence names, not its headline; a French list's 'Ab'; a Hy-Tek relay's DQ set 
 over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...'); a
 roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
 ('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
-Swedish and Finnish; a semi-final's line with its wind spaced out across the page."""
+Swedish and Finnish; a semi-final's line with its wind spaced out across the page; a Hy-Tek header
+that leaves off 'Name Yr School'."""
 
 from __future__ import annotations
 
@@ -583,3 +584,33 @@ def test_a_semi_finals_line_with_its_wind_spaced_out_is_no_events_title():
         ("M", "Semifinals", "LINDQVIST Stefan", -0.3),
         ("M", "Semifinals", "IVASCU Anton", -0.3),
     ]
+
+
+PRELIMS_UNLABELLED = """Event 3  Girls 100 Meter Dash
+================================================================================
+                                                     Seed   Prelims  Wind  H#
+================================================================================
+Preliminaries
+  1 Umfreville, Anouk         9 Gatewood            12.14    12.36Q  -1.2   1
+  2 Pryor, Britt              9 Oak Hollow          12.52    12.45Q  -1.5   3
+ -- Gillam, Britt            12 Marlow Heights      13.25       DNS  -0.1   2
+
+Event 21  Girls 100 Meter Dash
+================================================================================
+    Name                     Yr School             Prelims   Finals Points
+================================================================================
+Finals  Wind: +1.4
+  1 Umfreville, Anouk         9 Gatewood             12.36    12.26    10
+  2 Pryor, Britt              9 Oak Hollow           12.45    12.29     8
+"""
+
+
+def test_a_hytek_header_without_name_year_and_school_reads_them_where_the_rows_print_them():
+    prelims, finals = contract(PRELIMS_UNLABELLED)["events"]
+    assert prelims["round"] == "Prelims"
+    assert [(r["athlete"], r["year"], r["team"], r["mark"]) for r in prelims["results"]] == [
+        ("Umfreville, Anouk", "9", "Gatewood", "12.36Q"),
+        ("Pryor, Britt", "9", "Oak Hollow", "12.45Q"),
+        ("Gillam, Britt", "12", "Marlow Heights", "DNS"),
+    ]
+    assert [r["mark"] for r in finals["results"]] == ["12.26", "12.29"]

@@ -260,3 +260,26 @@ def extra_tiebreak(cells: dict[str, str]) -> tuple[str | None, list[str]]:
         else:
             rest.append(t)
     return tb, rest
+
+
+# a Hy-Tek row's place, name ('Last, First' or 'First Last'), class or grade, and team, before
+# its first labelled column
+_LEAD = re.compile(
+    r"^(\s*(?:\d{1,3}|--)\s+)(\S.*?\S)\s+(\d{1,2}|FR|SO|JR|SR|[A-Z]{2}-\d)\s+(\S.*?)\s*$"
+)
+
+
+def unlabelled_lead(cols: list[Col], rows: list[str]) -> list[Col]:
+    """A header naming only the columns after the runner ('Seed  Prelims  Wind  H#', its 'Name
+    Yr School' left off) with those columns put back where the rows below print them: place,
+    name, class and team, found on the first row that holds them before the first column."""
+    if not cols or any(c.left for c in cols) or cols[0].start < 20:
+        return cols
+    for row in rows:
+        m = _LEAD.match(row[: cols[0].start])
+        if m is not None:
+            lead = [("Pl", "place", 1, False), ("Name", "athlete", 2, True)]
+            lead += [("Yr", "year", 3, False), ("School", "team", 4, True)]
+            made = [Col(label, f, m.start(k), m.end(k), left) for label, f, k, left in lead]
+            return [*made, *cols]
+    return cols

@@ -21,6 +21,7 @@ from scraper.results.fixedwidth import (
     extra_tiebreak,
     header_columns,
     header_score,
+    unlabelled_lead,
 )
 from scraper.results.marks import STATUS_CITED, parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
@@ -120,7 +121,7 @@ class _Reader:
                     if any(c.field == "team" for c in cols):
                         self.cols = cols
                     continue
-                self.cols = cols
+                self.cols = unlabelled_lead(cols, lines[i + 1 : i + 6])  # (no 'Name Yr School')
                 self._default_round()
                 self.mode = "rows"
                 continue
