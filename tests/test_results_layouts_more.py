@@ -18,7 +18,7 @@ over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...
 roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
 ('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
 Swedish and Finnish; a semi-final's line with its wind spaced out across the page; a Hy-Tek header
-that leaves off 'Name Yr School'."""
+that leaves off 'Name Yr School'; a page heading opening with an ordinal ('4th Nordvik Games')."""
 
 from __future__ import annotations
 
@@ -614,3 +614,25 @@ def test_a_hytek_header_without_name_year_and_school_reads_them_where_the_rows_p
         ("Gillam, Britt", "12", "Marlow Heights", "DNS"),
     ]
     assert [r["mark"] for r in finals["results"]] == ["12.26", "12.29"]
+
+
+TWO_PAGES = """4th Nordvik Games | Nordvik Arena                            Saturday 14 June 2025
+
+Long Jump Women
+Pl.       Name                    Nat    YOB                   Result
+1         CASTELO Ines            NED    1999                    6.72
+2         QUAGLIO Zofia           NED    1999                    6.69
+
+X = foul - = pass NM = no valid mark
+\f4th Nordvik Games | Nordvik Arena                            Saturday 14 June 2025
+
+200m Men
+Pl.       Name                    Nat    YOB                   Result
+1         ROSENVALD Ivo           GER    2001                   20.67
+2         ENGSTAD Viktor          GER    2001                   20.69
+"""
+
+
+def test_a_page_heading_opening_with_an_ordinal_is_no_row():
+    rows = [r["athlete"] for e in contract(TWO_PAGES)["events"] for r in e["results"]]
+    assert rows == ["CASTELO Ines", "QUAGLIO Zofia", "ROSENVALD Ivo", "ENGSTAD Viktor"]

@@ -48,7 +48,7 @@ from scraper.results.model import (
 from scraper.results.plancells import cells_of, settle
 from scraper.results.resultlike import race_title
 from scraper.results.rowdetails import dq_reason, timed_detail
-from scraper.results.rowlines import continued, finish_row, legs, runners_apart, spilled
+from scraper.results.rowlines import bare_row, continued, finish_row, legs, runners_apart, spilled
 from scraper.results.runnerlines import runners, stage_parts
 from scraper.results.sections import (
     GENERIC_TITLE,
@@ -380,9 +380,7 @@ class _Reader:
         row = build_row(cells, unit_hint_of(ev.name), ev.round, relay, raw=line.rstrip())
         if row is not None and self.listed and row.mark_raw == self.listed:
             row.extra["apart"] = "status heading"  # (its line prints no status: for the audit)
-        if row is None or (
-            row.place is None and row.mark is None and not row.status and not attempts
-        ):
+        if row is None or bare_row(row, attempts, line.strip() in self.furniture):
             return  # an entrant listed with no place, mark or status ('-- -- 292 Ann LEE')
         row.attempts = attempts
         row.relay_members = legs(listed) if listed else row.relay_members

@@ -342,3 +342,12 @@ def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> 
         cells.pop("year", None)
         cells.pop("athlete")
     return named if kind == "relay" and apart else []
+
+
+def bare_row(row: Row, attempts: list[dict[str, Any]], every_page: bool) -> bool:
+    """A row of no mark, status or tries, and no place either ('-- -- 292 Ann LEE', an entrant
+    listed), or a line printed on ``every_page`` ('4th Nordvik Games | Nordvik Arena', its '4th'
+    read for a place): no result."""
+    return (
+        row.mark is None and not row.status and not attempts and (row.place is None or every_page)
+    )
