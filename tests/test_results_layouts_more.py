@@ -18,7 +18,8 @@ over the heat's number; a news list's age after the name ('Tomas Ferrel, 31, ...
 roundup's BOYS and GIRLS headings over events of one name; an FFA category in an event's title
 ('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
 Swedish and Finnish; a semi-final's line with its wind spaced out across the page; a Hy-Tek header
-that leaves off 'Name Yr School'; a page heading opening with an ordinal ('4th Nordvik Games')."""
+that leaves off 'Name Yr School'; a page heading opening with an ordinal ('4th Nordvik Games'); a
+PDF's ruled table and the meet its heading names."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ import pytest
 
 from scraper.results import parse_document, to_contract
 from scraper.results.model import gender_of, kind_of, round_of
+from scraper.results.pdf import parse_text_layer
 from scraper.results.pdflayout import line_text
 from scraper.results.sections import is_event_title, meet_heading
 from scraper.results.statuses import status_key
@@ -636,3 +638,19 @@ Pl.       Name                    Nat    YOB                   Result
 def test_a_page_heading_opening_with_an_ordinal_is_no_row():
     rows = [r["athlete"] for e in contract(TWO_PAGES)["events"] for r in e["results"]]
     assert rows == ["CASTELO Ines", "QUAGLIO Zofia", "ROSENVALD Ivo", "ENGSTAD Viktor"]
+
+
+RULED_LAYER = """                                                   Harvest Moon 10K
+                                 Ashford, VT  -  Saturday, October 11, 2025
+                                              Overall Results
+
+Place Bib  Name                       Age S City            Chip Time   Gun Time
+===== ===== ========================== === = =============== ========== ==========
+   1   704 Sawyer Whitcomb             29 M Millbrook            33:28      33:29
+   2   861 Hudson Coldwell             31 M Dover                33:46      33:46
+"""
+
+
+def test_a_pdfs_ruled_table_takes_its_meet_from_the_heading_above():
+    meet = to_contract(parse_text_layer(RULED_LAYER))["meet"]
+    assert (meet["name"], meet["date"]) == ("Harvest Moon 10K", "2025-10-11")

@@ -15,7 +15,7 @@ from scraper.results.model import ResultDoc
 from scraper.results.pdfbounds import check_pages, pypdf_limits
 from scraper.results.pdflayout import PdfError, text_of
 from scraper.results.pdftext import text_of as fast_text_of
-from scraper.results.text import parse_text
+from scraper.results.text import heading_meet, parse_text
 
 
 def _load_pypdf():  # type: ignore[no-untyped-def]
@@ -80,5 +80,6 @@ def parse_text_layer(text: str) -> ResultDoc:
     if not text.strip():
         return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
     doc = parse_text(text)
+    heading_meet(doc, text)  # (a table-only reader's: the meet its heading names)
     doc.format = "pdf/" + doc.format
     return doc

@@ -113,8 +113,8 @@ def _add_teams(doc: ResultDoc, general: ResultDoc) -> None:
 
 def heading_meet(doc: ResultDoc, text: str) -> None:
     """A text file's meet name and date from its heading, for the readers that read only its
-    tables (ruled, stacked, listing): the lines before the first result-like line. (A page or a
-    PDF has its own heading, read by its reader.)"""
+    tables (ruled, stacked, listing), a PDF's text layer among them: the lines before the first
+    result-like line. (A page has its own heading, read by its reader.)"""
     if doc.format not in _TABLE_ONLY or (doc.meet.name is not None and doc.meet.date is not None):
         return
     head: list[str] = []
