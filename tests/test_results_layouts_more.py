@@ -19,7 +19,7 @@ roundup's BOYS and GIRLS headings over events of one name; an FFA category in an
 ('100m / TCM') and a category's letter before a field event ('M Höjd'); field events in Czech,
 Swedish and Finnish; a semi-final's line with its wind spaced out across the page; a Hy-Tek header
 that leaves off 'Name Yr School'; a page heading opening with an ordinal ('4th Nordvik Games'); a
-PDF's ruled table and the meet its heading names."""
+PDF's ruled table and the meet its heading names; an export's 'Serie' column naming its rounds."""
 
 from __future__ import annotations
 
@@ -654,3 +654,20 @@ Place Bib  Name                       Age S City            Chip Time   Gun Time
 def test_a_pdfs_ruled_table_takes_its_meet_from_the_heading_above():
     meet = to_contract(parse_text_layer(RULED_LAYER))["meet"]
     assert (meet["name"], meet["date"]) == ("Harvest Moon 10K", "2025-10-11")
+
+
+SERIES_EXPORT = (
+    "Onderdeel;Serie;Pl.;Naam;Vereniging;Prestatie\n"
+    "100m mannen;Serie 1;1;Bram Mulder;AV Kennemerduin;11,01\n"
+    "100m mannen;Serie 1;2;Niels Kuipers;CAV Ooievaars;11,10\n"
+    "100m mannen;Serie 2;1;Stijn Smits;AV Kennemerduin;11,13\n"
+    "100m mannen;Serie 2;2;Sem Verhoeven;CAV Ooievaars;11,92\n"
+)
+
+
+def test_an_exports_series_column_naming_its_rounds_makes_them_heats():
+    events = to_contract(parse_document(SERIES_EXPORT.encode(), None, "uitslag.csv"))["events"]
+    assert [(e["round"], [r["place"] for r in e["results"]]) for e in events] == [
+        ("Heats", [1, 2]),
+        ("Heats", [1, 2]),
+    ]

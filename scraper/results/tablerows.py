@@ -89,6 +89,7 @@ def read_table(
         rd = next(
             (j for j, c in enumerate(header or ()) if c.label.casefold() in ROUND_COLUMNS), None
         )
+        rd = rd if rd is not None else _named_rounds(header, [ln.cells for ln in block])
         whole = [((None, "", ""), block)]
         groups = by_event(block, at, sex, rd) if at is not None or sex is not None else whole
         for k, ((name, sexed, stage), group) in enumerate(groups):
@@ -197,6 +198,16 @@ def _section_label(cells: list[str]) -> str | None:
         if len(c) > 90 or header_field(c, loose=False) is not None:
             return None
     return " ".join(filled).rstrip(":")
+
+
+def _named_rounds(header: list[Column] | None, rows: list[list[str]]) -> int | None:
+    """A heat's column whose cells name their round ('Serie': 'Serie 1', 'Serie 2'), read as a
+    round's column; None for heats numbered alone ('Heat': '1', '2')."""
+    for j, c in enumerate(header or ()):
+        cells = [r[j] for r in rows if j < len(r) and r[j].strip()]
+        if c.field == "heat" and cells and all(round_of(v) for v in cells):
+            return j
+    return None
 
 
 def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> None:
