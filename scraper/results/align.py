@@ -274,6 +274,9 @@ def _plan(
         f = fields[i] if i < n else None
         fb = base(f) if f else None
         fit = FIT.get(fb, FIT["x"]) if fb else {}
+        empty = where and fb in TEXT and i not in where  # (a name's or club's column that holds
+        # no token of the line: left empty at no cost, the relay team's line under 'Name', 'Club')
+        skip = 0.0 if empty else _SKIP.get(fb or "", -0.3)
         for j in range(m + 1):
             cur = best[i][j]
             if cur == neg:
@@ -284,9 +287,7 @@ def _plan(
                     best[i][j + 1], back[i][j + 1] = s, (i, j, "extra")
             if f is None:
                 continue
-            empty = where and fb in TEXT and i not in where  # (a name's or club's column that
-            # holds no token of the line: free, the relay team's line under 'Name' and 'Club')
-            s = cur + (0.0 if empty else _SKIP.get(fb or "", -0.3))  # the field left empty
+            s = cur + skip  # the field left empty
             if s > best[i + 1][j]:
                 best[i + 1][j], back[i + 1][j] = s, (i, j, f)
             longest = _TEXT_MAX if fb in TEXT or (fb == "x" and where) else 1  # a zone: its words

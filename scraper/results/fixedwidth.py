@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.results.align import spans
+from scraper.results.align import CLASS_YEAR, spans
 from scraper.results.cellfix import class_year_from_team
 from scraper.results.columns import is_placeish, is_year
 from scraper.results.headers import TEXT_FIELDS, field_of
@@ -262,11 +262,10 @@ def extra_tiebreak(cells: dict[str, str]) -> tuple[str | None, list[str]]:
     return tb, rest
 
 
-# a Hy-Tek row's place, name ('Last, First' or 'First Last'), class or grade, and team, before
-# its first labelled column
-_LEAD = re.compile(
-    r"^(\s*(?:\d{1,3}|--)\s+)(\S.*?\S)\s+(\d{1,2}|FR|SO|JR|SR|[A-Z]{2}-\d)\s+(\S.*?)\s*$"
-)
+# a Hy-Tek row's place, name ('Last, First' or 'First Last'), grade or class (as the aligner
+# knows it: 'JR', 'SO-2'), and team, before its first labelled column
+_CLASS = CLASS_YEAR.pattern.removeprefix("^").removesuffix("$")
+_LEAD = re.compile(rf"^(\s*(?:\d{{1,3}}|--)\s+)(\S.*?\S)\s+(\d{{1,2}}|(?i:{_CLASS}))\s+(\S.*?)\s*$")
 
 
 def unlabelled_lead(cols: list[Col], rows: list[str]) -> list[Col]:

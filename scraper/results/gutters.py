@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.results.headerline import columns
+from scraper.results.headerline import columns, named_columns
 from scraper.results.marks import looks_like_mark
 from scraper.results.sidebyside import split_column, unfold
 from scraper.results.statuses import status_of
@@ -118,11 +118,6 @@ def _one_header(line: str, col: int) -> bool:
     each side ('Pos  Team  Total      Leg  Runner  Leg time'): one table, not two columns."""
     if "  " not in line.strip() or len(line) <= col:
         return False
-    left, right = ([c.field for c in columns(part)] for part in (line[:col], line[col:]))
-    return left != right and all(_header_words(side) for side in (left, right))
-
-
-def _header_words(fields: list[str]) -> bool:
-    """Two fields at least and half of them named by known words: a header's, not a row's."""
-    known = [f for f in fields if not f.startswith("x:")]
-    return len(known) >= 2 and len(known) * 2 >= len(fields)
+    left, right = (columns(part) for part in (line[:col], line[col:]))
+    fields = [[c.field for c in side] for side in (left, right)]
+    return fields[0] != fields[1] and named_columns(left) and named_columns(right)

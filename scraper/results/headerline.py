@@ -65,9 +65,9 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     if sum(1 for w in line.casefold().split() if w.strip(":.,") in HEADER_WORDS) < 2:
         return None  # the quick test: most lines are no header
     cols = columns(line)
-    if not _named(cols) and "  " in line.strip() and any(c.field == "athlete" for c in cols):
+    if not named_columns(cols) and "  " in line.strip() and any(c.field == "athlete" for c in cols):
         cols = _joined_unknown(cols)  # a checkpoint's label of several words: 'CP1 Hollin Gill'
-    if not _named(cols):
+    if not named_columns(cols):
         return None
     phrase = "  " not in line.strip() and "\t" not in line
     parted = re.search(r"\s[-–—]+\s", line.strip())  # 'Club Open – results': a title's parts
@@ -88,7 +88,7 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
     return Header(_block(cols, line), used, upper, header_language([c.label for c in cols]))
 
 
-def _named(cols: list[Col]) -> bool:
+def named_columns(cols: list[Col]) -> bool:
     """Half the columns at least are named by known words (or are numbered tries)."""
     known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
     numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined

@@ -344,9 +344,9 @@ def _name_columns(
     texts: list[int], values: list[list[str]], cols: list[Column], taken: set[str]
 ) -> None:
     """Among text columns: the athlete is the one of multi-word names (leftmost on a tie), a
-        column of 2-3 letter codes is a country, the team is the fullest other column (of words, not
-    a heat's 'F1').  A column of
-        events or rounds ('100m Hurdles', 'Heats': a timetable's) names no one."""
+    column of 2-3 letter codes is a country, the team is the fullest other column (of words, not
+    a heat's 'F1').  A column of events or rounds ('100m Hurdles', 'Heats': a timetable's) names
+    no one."""
 
     def share(j: int, test) -> float:  # type: ignore[no-untyped-def]
         v = [x for x in values[j] if x.strip()]

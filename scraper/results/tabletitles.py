@@ -63,15 +63,10 @@ def title_of(
                 continue
         if len(s) < 90 and EVENT_WORDS.search(s) and not parse_mark(s).value:
             title = _bare_title(s)  # under a class heading ('Jenter 15' over 'Lengde'): both
-            race = (
-                GENERIC_TITLE.match(title)
-                and (  # 'Varsity Boys 5K' beside 'Individual
-                    _race_over(before[seen + 1 : seen + 3])  # Results', or the heading over both
-                    or _race_over(_headings_over(tag, outline))  # it and the team table before
-                )
-            )
-            if race:
-                title = f"{race} - {title}"
+            if GENERIC_TITLE.match(title):  # 'Varsity Boys 5K' beside 'Individual Results', or
+                near = _race_over(before[seen + 1 : seen + 3])  # the heading over both it and
+                race = near or _race_over(_headings_over(tag, outline))  # the team table before
+                title = f"{race} - {title}" if race else title
             title = _with_class(title, tag, outline) if tag in HEADINGS else title
             return _sexed(title, sex), rnd, wind
         if tag not in HEADINGS:
