@@ -98,6 +98,77 @@ def test_a_header_printed_one_word_per_line_names_the_columns():
     ]
 
 
+def test_small_tables_each_under_its_own_header_are_read_as_tables():
+    # a federation's meet page pasted: every event its title, its header, one to three records
+    header = ["PLASSERING", "RESULTAT", "NAVN", "KLUBB"]
+    text = "STEVNE:\nVintertreff\nDATO:\n14.11.2021\nMenn Senior\nHøyde uten tilløp\n"
+    text += _stacked([header, ["1", "1,55", "Ola Berg(1988)", "Fana IL"]])
+    text += "Jenter 14\nLengde uten tilløp\n"
+    text += _stacked(
+        [
+            header,
+            ["1", "2,41", "Kari Lie(2007)", "Os IL"],
+            ["2", "2,30", "Siv Moe(2007)", "Fana IL"],
+        ]
+    )
+    doc = parse(text)
+    assert [(e["event_name"], len(e["results"])) for e in doc["events"]] == [
+        ("Høyde uten tilløp", 1),
+        ("Lengde uten tilløp", 2),
+    ]
+    assert rows(doc) == [
+        (1, "Ola Berg", "Fana IL", "1988", 1.55),
+        (1, "Kari Lie", "Os IL", "2007", 2.41),
+        (2, "Siv Moe", "Fana IL", "2007", 2.30),
+    ]
+
+
+def test_a_pasted_header_is_read_as_a_tables_first_and_last_name_columns():
+    header = ["Position", "Time", "Race No", "First Name", "Surname", "Gender", "Club"]
+    records = [
+        ["1", "36:02", "41", "Tom", "Reed", "M", "Ashby AC"],
+        ["2", "36:40", "17", "Ann", "Cole", "F", "Unattached"],
+        ["3", "37:15", "88", "Raj", "Patel", "M", "Ashby AC"],
+    ]
+    doc = parse("Results\n2019\n" + _stacked([header, *records]))
+    assert [(r[1], r[2]) for r in rows(doc)] == [
+        ("Tom Reed", "Ashby AC"),
+        ("Ann Cole", "Unattached"),
+        ("Raj Patel", "Ashby AC"),
+    ]
+    assert doc["events"][0]["results"][0]["detail"]["bib"] == "41"
+
+
+def test_places_tied_with_an_equals_sign_keep_the_table_whole():
+    # '2=' '2=' then 4: a tie of two, the next place skipped
+    records = [["1", "Lund, Bea", "Lake", "17:01"], ["2=", "Moss, Ann", "Ridge", "17:09"]]
+    records += [["2=", "Dahl, Cy", "Hill", "17:09"], ["4", "Fox, Di", "Lake", "17:20"]]
+    records += [["5", "Gray, Eve", "Ridge", "17:31"]]
+    doc = parse(_stacked([["Pos", "Name", "Club", "Time"], *records]))
+    assert len(doc["events"]) == 1
+    assert [r[0] for r in rows(doc)] == [1, 2, 2, 4, 5]
+
+
+def test_a_pasted_team_score_table_is_team_scores():
+    text = "Women's 60 Meters Final\n" + _stacked(
+        [["PL", "NAME", "YEAR", "TEAM", "TIME"], ["1", "Quist, Ada", "SO-2", "Bell", "7.58"]]
+        + [["2", "Norr, Tea", "JR-3", "Carr", "7.64"], ["3", "Ives, Wil", "FR-1", "Dane", "7.71"]]
+    )
+    text += "Women's Team Scores\n" + _stacked(
+        [["PL", "TEAM", "SCORE"], ["1", "Bell", "10"], ["2", "Carr", "8"], ["3", "Dane", "6"]]
+    )
+    doc = parse(text)
+    assert [(e["event_name"], e["kind"]) for e in doc["events"]] == [
+        ("Women's 60 Meters Final", "individual"),
+        ("Women's Team Scores", "team_scores"),
+    ]
+    assert [(r["place"], r["team"], r["mark_normalized"]) for r in doc["events"][1]["results"]] == [
+        (1, "Bell", 10.0),
+        (2, "Carr", 8.0),
+        (3, "Dane", 6.0),
+    ]
+
+
 def test_pasted_tables_of_different_record_lengths_each_read_by_their_own():
     # a race (6 cells: its heat place last) and a throw (7: the mark in feet, then the flight)
     race = [

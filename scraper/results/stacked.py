@@ -15,6 +15,12 @@ records (:mod:`scraper.results.align`'s token shapes, not words of one site):
   ratio (the distance) down the table; whole numbers before the name are bibs, after the
   result points (a team score, blank for runners who do not score);
 - a header printed one word per line just before the first record names the columns instead.
+
+A header the table reader knows (:func:`scraper.results.tablecols.header_columns`) makes the
+records below it the rows of a table, read as any table is (:mod:`scraper.results.tablerows`):
+its length is the header's, so a page of small tables (one to three records, each table under
+its own title and header) is read as well as a long one, and a team-score table under
+``PL | TEAM | SCORE`` is team scores.
 """
 
 from __future__ import annotations
@@ -22,15 +28,21 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from itertools import takewhile
 
 from scraper.results.align import shape
 from scraper.results.columns import build_row
 from scraper.results.headers import field_of
 from scraper.results.marks import parse_mark
 from scraper.results.model import ResultDoc, Row, new_event, round_of
-from scraper.results.sections import is_title, meet_heading, section_name
+from scraper.results.sections import is_event_title, is_title, meet_heading, section_name
+from scraper.results.statuses import status_of
+from scraper.results.tablecols import header_columns
+from scraper.results.tablegroups import Line
+from scraper.results.tablerows import read_table
+from scraper.results.tablewords import header_field
 
-_PLACE = re.compile(r"^(\d{1,4})\.?$")
+_PLACE = re.compile(r"^(?:[=T]|T-)?(\d{1,4})(?:\.|=|T)?$")  # '53=' '=53' 'T53': a tie
 _MAX_PERIOD = 16
 _MIN_RECORDS = 3
 _TEXT = frozenset({"word", "state", "sex"})
@@ -44,12 +56,21 @@ def parse(text: str) -> ResultDoc:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cells = [ln.strip() for ln in lines]
     places = {i: int(m.group(1)) for i, c in enumerate(cells) if (m := _PLACE.match(c))}
-    tables = _tables(places, len(cells))
-    spans = sorted((chain, period) for period, chains in tables for chain in chains)
+    headed = _headed(cells, places)
+    heads: dict[int, Line] = {}
+    for head, _, period in headed:
+        heads.setdefault(period, head)
+    heads_at = {chain[0] - period for _, chain, period in headed}
+    own = {chain[0]: head for head, chain, _ in headed}
+    taken = {i for head, chain, period in headed for i in range(chain[0], chain[-1] + period)}
+    tables = _tables({i: v for i, v in places.items() if i not in taken}, len(cells))
+    spans = sorted([(chain, period) for period, chains in tables for chain in chains])
+    spans = sorted(spans + [(chain, period) for _, chain, period in headed])
     if not spans:
         return doc
     records = sum(len(chain) for chain, _ in spans)
-    if records < _MIN_RECORDS or sum(len(c) * p for c, p in spans) * 2 < sum(map(bool, cells)):
+    printed = sum(len(c) * p for c, p in spans) + sum(p for _, _, p in headed)  # (and headers)
+    if records < _MIN_RECORDS or printed * 2 < sum(map(bool, cells)):
         return doc  # the records must be most of the text, not a few numbers in a page
     columns: dict[int, list[str] | None] = {}
     for period, chains in tables:  # each table's columns: its header, else what they hold
@@ -57,9 +78,15 @@ def parse(text: str) -> ResultDoc:
         columns[period] = _header(cells, chains[0][0], period) or _fields(rows, period)
     end = 0
     for chain, period in spans:
-        title = _title(cells, end, chain[0])
-        ev = new_event(title or "Results", round=round_of(title) or "Finals")
+        header = own.get(chain[0]) or heads.get(period)  # its header, or its first part's
+        top = chain[0] - period if chain[0] - period in heads_at else chain[0]
+        title = _title(cells, end, top)
         end = chain[-1] + period
+        if header is not None:
+            table = [header] + [_line(cells, lines, i, period) for i in chain]
+            doc.events.extend(read_table(table, title, round_of(title or "")))
+            continue
+        ev = new_event(title or "Results", round=round_of(title) or "Finals")
         ev.kind = "individual"
         if (fields := columns[period]) is None:
             continue  # columns it cannot tell apart
@@ -75,7 +102,7 @@ def parse(text: str) -> ResultDoc:
             end += period
         if ev.rows:
             doc.events.append(ev)
-    doc.meet = meet_heading(lines[: spans[0][0][0]])
+    doc.meet = meet_heading(lines[: min([spans[0][0][0], *heads_at])])
     return doc
 
 
@@ -118,9 +145,7 @@ def _chains(places: dict[int, int], period: int, n: int) -> list[list[int]]:
     for i in sorted(places):
         if places.get(i - period) in (places[i], places[i] - 1):
             continue  # inside a run that starts earlier
-        run = [i]
-        while places.get(run[-1] + period) in (places[run[-1]], places[run[-1]] + 1):
-            run.append(run[-1] + period)
+        run = _chain(places, i, period)
         if len(run) >= 2:
             runs.append(run)
     taken: list[tuple[int, int]] = []
@@ -130,6 +155,69 @@ def _chains(places: dict[int, int], period: int, n: int) -> list[list[int]]:
         if all(hi <= a or b <= lo for a, b in taken):
             taken.append((lo, hi))
     return sorted([list(range(lo, hi, period)) for lo, hi in taken], key=lambda chain: chain[0])
+
+
+def _headed(cells: list[str], places: dict[int, int]) -> list[tuple[Line, list[int], int]]:
+    """The tables printed under a header, one column name per line (``PLASSERING``,
+    ``RESULTAT``, ``NAVN``, ``KLUBB``), each with the starts of its records: the header's
+    length apart, each opening with the next place. Their header, their records, their length."""
+    out: list[tuple[Line, list[int], int]] = []
+    end = 0
+    for p in sorted(places):
+        if p < end:
+            continue
+        top = p
+        while top > end and p - top < _MAX_PERIOD and _label(cells[top - 1]):
+            top -= 1
+        # the header's length: the one its records follow longest (the labels above it may
+        # be a section's, 'Girls' over 'Pos | School | Points'), else all the labels
+        found = [(len(c), k) for k in range(p - top, 2, -1) if (c := _chain(places, p, k))]
+        if not found or header_columns(head := cells[p - (k := max(found)[1]) : p]) is None:
+            continue
+        chain = _chain(places, p, k)
+        while (at := chain[-1] + k) + k <= len(cells) and not cells[at] and _status(cells, at, k):
+            chain.append(at)  # a non-finisher after the placed: its place cell blank
+        out.append((Line(head, head), chain, k))
+        end = chain[-1] + k
+    return out
+
+
+def _status(cells: list[str], at: int, period: int) -> bool:
+    return any(status_of(c) for c in cells[at : at + period])
+
+
+def _chain(places: dict[int, int], first: int, period: int) -> list[int]:
+    chain = [first]
+    while places.get(chain[-1] + period) in _next_places(places, chain):
+        chain.append(chain[-1] + period)
+    return chain
+
+
+def _label(cell: str) -> bool:
+    """A line that may be a column's name: a header word, or a few words without digits."""
+    if not cell or _PLACE.match(cell):
+        return False
+    if header_field(cell) is not None:
+        return True
+    return (
+        len(cell) <= 25
+        and len(cell.split()) <= 3
+        and not any(c.isdigit() for c in cell)
+        and not cell.endswith(":")
+        and not is_event_title(cell)
+    )
+
+
+def _line(cells: list[str], lines: list[str], at: int, period: int) -> Line:
+    return Line(cells[at : at + period], [r.rstrip() for r in lines[at : at + period]])
+
+
+def _next_places(places: dict[int, int], run: list[int]) -> tuple[int, ...]:
+    """The places the record after a run's last may hold: the same (a tie), the next, or the
+    next after a tie of several ('53=', '53=', then 55)."""
+    last = places[run[-1]]
+    tied = sum(1 for _ in takewhile(lambda i: places[i] == last, reversed(run)))
+    return (last, last + 1, last + tied)
 
 
 def _header(cells: list[str], first: int, period: int) -> list[str] | None:
