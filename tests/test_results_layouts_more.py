@@ -671,3 +671,29 @@ def test_an_exports_series_column_naming_its_rounds_makes_them_heats():
         ("Heats", [1, 2]),
         ("Heats", [1, 2]),
     ]
+
+
+SERIES_AFTER_MARK = """Syyskisat 2024
+T15 pituus
+1.Aino Kallio              Porvoon Urheilijat        4,88  (x 4,71 4,88 4,52 x 4,80)
+2.Ilona Salmi              Kotkan Kiri               4,75  (4,61 4,75 - 4,50 4,70 4,66)
+3.Venla Rinne              Loviisan Ahkera           4,60  (4,60 x x 4,55 4,41 4,58)
+"""
+
+
+def test_a_field_events_tries_in_brackets_after_its_mark_are_its_series():
+    doc = to_contract(parse_document(SERIES_AFTER_MARK.encode(), None, "doc.txt"))
+    got = doc["events"][0]["results"]
+    assert [(r["place"], r["athlete"], r["team"], r["mark_normalized"]) for r in got] == [
+        (1, "Aino Kallio", "Porvoon Urheilijat", 4.88),
+        (2, "Ilona Salmi", "Kotkan Kiri", 4.75),
+        (3, "Venla Rinne", "Loviisan Ahkera", 4.60),
+    ]
+    assert [a["raw"] for a in got[0]["detail"]["attempts"]] == [
+        "x",
+        "4,71",
+        "4,88",
+        "4,52",
+        "x",
+        "4,80",
+    ]

@@ -31,6 +31,7 @@ from scraper.results.linetokens import (
     given_name_first,
     name_after_status,
     places_on,
+    series_apart,
     spaced_name_team,
     split_glued,
     unplaced_row,
@@ -363,7 +364,8 @@ class _Reader:
         toks, listed = runners_apart(toks) if ev.kind == "relay" else (toks, None)
         fields, zones = block.team_part() if block else (_DEFAULT, None)
         loose = (comma_plan(toks, self.given_first) or bracket_plan(toks)) if not block else None
-        plan = loose or align(fields, toks, zones)
+        toks, tries = (toks, []) if loose or "series" in fields else series_apart(toks)
+        plan = loose or align(fields, toks, zones) + ([("series", tries)] if tries else [])
         if zones is not None and left_over(plan):  # a header centred over its columns
             loose = align(fields, toks, None)  # places its words where the values are not
             plan = loose if left_over(loose) < left_over(plan) else plan

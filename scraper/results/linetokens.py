@@ -257,6 +257,27 @@ def name_after_status(toks: list[Tok]) -> bool:
     return shape(toks[0].text) == "status" and named_after_status([t.text for t in toks[1:]])
 
 
+_TRY = re.compile(r"^(?:\d{1,2}[.,]\d{1,2}|[xX×]{1,3}[oO]?|[oO]|[-–]|r|p|NM)$")
+
+
+def series_apart(toks: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """A field event's tries in brackets at the line's end, after its mark ('Haminan
+    Palloilijat  4,57  (x 4,57 4,21 3,62)', as Nordic lists print them): the tokens before
+    the brackets, and the tries (none when the brackets hold anything else)."""
+    opens = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].text.startswith("(")), 0)
+    if not opens or not toks[-1].text.endswith(")"):
+        return toks, []
+    if any(t.text.endswith(",") for t in toks[opens:]):
+        return toks, []  # '(5.77, x, 6.02)': a list in commas, read by comma_plan
+    if shape(toks[opens - 1].text) not in RESULT_SHAPES:
+        return toks, []
+    tries = [Tok(t.text.strip("(),"), t.start, t.end, t.gap) for t in toks[opens:]]
+    tries = [t for t in tries if t.text]
+    if len(tries) < 2 or not all(_TRY.match(t.text) for t in tries):
+        return toks, []
+    return toks[:opens], tries
+
+
 def bracket_plan(toks: list[Tok]) -> list[tuple[str, list[Tok]]] | None:
     """A line that prints the club in brackets after the name ('1. Max Muster (LG Nord) 10,45'):
     place, name, the club, then the mark; or no place and a status ('Fletcher Kelly
