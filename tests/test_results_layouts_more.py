@@ -697,3 +697,23 @@ def test_a_field_events_tries_in_brackets_after_its_mark_are_its_series():
         "x",
         "4,80",
     ]
+
+
+RELAY_ONE_WORD_TEAM_OUT = """Relevo 4x100 m Mujeres - Final
+Lugar  Equipo      Marca
+1      Brasil      44.71
+       AAA, Ana - BBB, Bia - CCC, Cris - DDD, Dora
+2      Colombia    45.06
+       III, Ines - JJJ, Jana - KKK, Kira - LLL, Lia
+3      Argentina   45.31
+       MMM, Mia - NNN, Noa - OOO, Ona - PPP, Pia
+       Chile       DNF
+       EEE, Eva - FFF, Fer - GGG, Gil - HHH, Hila
+"""
+
+
+def test_a_relay_team_of_one_word_with_its_status_after_the_placed_is_a_row():
+    doc = to_contract(parse_document(RELAY_ONE_WORD_TEAM_OUT.encode(), None, "doc.txt"))
+    got = doc["events"][0]["results"]
+    assert [(r["place"], r["team"], r["status"]) for r in got][-1] == (None, "Chile", "DNF")
+    assert len(got) == 4
