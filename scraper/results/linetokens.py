@@ -233,12 +233,11 @@ def unplaced_row(
     toks: list[Tok], shapes: list[str], width: int, mark_end: int, dates: bool
 ) -> bool:
     """A line opening with a word under a header or after placed rows, a row with no place: a
-    name and a status ('BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50', 'Chile
-    DNF'), or a row
-    whose place is left blank (a tie's second row, a runner not placed) right after a placed row
-    of ``width`` tokens, as wide as it but for the place, its mark under the row's (ending at
-    ``mark_end``): 'Bärtschi Jan  98  SUI  11.03'; not a page's heading with its date and clock
-    time where the header names no date (``dates``)."""
+    name and a status ('BARYSEVICH Dariya  BLR  DNF', 'MORALES Juan  MEX  DNF  M50'; a relay
+    team's 'Chile  DNF'), or a row whose place is left blank (a tie's second row, a runner not
+    placed) right after a placed row of ``width`` tokens, as wide as it but for the place, its
+    mark under the row's (ending at ``mark_end``): 'Bärtschi Jan  98  SUI  11.03'; not a page's
+    heading with its date and clock time where the header names no date (``dates``)."""
     if shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16:
         return True
     if shapes == ["word", "status"] and toks[0].text.isalpha() and toks[0].text[0].isupper():
