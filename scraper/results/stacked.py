@@ -60,7 +60,6 @@ def parse(text: str) -> ResultDoc:
     heads: dict[int, Line] = {}
     for head, _, period in headed:
         heads.setdefault(period, head)
-    heads_at = {chain[0] - period for _, chain, period in headed}
     own = {chain[0]: head for head, chain, _ in headed}
     taken = {i for head, chain, period in headed for i in range(chain[0], chain[-1] + period)}
     tables = _tables({i: v for i, v in places.items() if i not in taken}, len(cells))
@@ -79,7 +78,7 @@ def parse(text: str) -> ResultDoc:
     end = 0
     for chain, period in spans:
         header = own.get(chain[0]) or heads.get(period)  # its header, or its first part's
-        top = chain[0] - period if chain[0] - period in heads_at else chain[0]
+        top = chain[0] - period if chain[0] in own else chain[0]  # (over its header)
         title = _title(cells, end, top)
         end = chain[-1] + period
         if header is not None:
@@ -102,7 +101,8 @@ def parse(text: str) -> ResultDoc:
             end += period
         if ev.rows:
             doc.events.append(ev)
-    doc.meet = meet_heading(lines[: min([spans[0][0][0], *heads_at])])
+    tops = [chain[0] - period for _, chain, period in headed]  # (a header above the first)
+    doc.meet = meet_heading(lines[: min([spans[0][0][0], *tops])])
     return doc
 
 
@@ -171,10 +171,12 @@ def _headed(cells: list[str], places: dict[int, int]) -> list[tuple[Line, list[i
             top -= 1
         # the header's length: the one its records follow longest (the labels above it may
         # be a section's, 'Girls' over 'Pos | School | Points'), else all the labels
-        found = [(len(c), k) for k in range(p - top, 2, -1) if (c := _chain(places, p, k))]
-        if not found or header_columns(head := cells[p - (k := max(found)[1]) : p]) is None:
+        found = [(len(c), k, c) for k in range(p - top, 2, -1) if (c := _chain(places, p, k))]
+        if not found:
             continue
-        chain = _chain(places, p, k)
+        _, k, chain = max(found)
+        if header_columns(head := cells[p - k : p]) is None:
+            continue
         while (at := chain[-1] + k) + k <= len(cells) and not cells[at] and _status(cells, at, k):
             chain.append(at)  # a non-finisher after the placed: its place cell blank
         out.append((Line(head, head), chain, k))
