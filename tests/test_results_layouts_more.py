@@ -717,3 +717,30 @@ def test_a_relay_team_of_one_word_with_its_status_after_the_placed_is_a_row():
     got = doc["events"][0]["results"]
     assert [(r["place"], r["team"], r["status"]) for r in got][-1] == (None, "Chile", "DNF")
     assert len(got) == 4
+
+
+# a results page copied from a browser: menus above the table, and cells holding several lines
+# (the name over its runs, the time over 'New PB!'), so each record's tabs run across lines
+PAGE_COPY_MULTILINE_CELLS = (
+    "home\nresults\nevent history\nOakdene parkrun\n12/04/2025 | #88\nSort by\nPosition\n"
+    "Position\tparkrunner\tGender\tAge Group\tClub\tTime\n"
+    "1\t\nAda QUILL\n40 parkruns | Female 1/9\nVW35-39 | 71.20%\nRiver Harriers\n\t\n"
+    "Female\n1/9\n\t\nVW35-39\n71.20% age grade\n\t\nRiver Harriers\n\t\n19:05\nNew PB!\n\n"
+    "2\t\nUnknown\n\t \t \t \t \n"
+    "3\t\nBo TREND\n3 parkruns | Male 1/12\nSM25-29 | 60.01%\n\t\nMale\n1/12\n\t\n"
+    "SM25-29\n60.01% age grade\n\t \t\n19:40\nFirst Timer!\n\n"
+    "4\t\nCai LOW\n120 parkruns | Male 2/12\nVM50-54 | 70.40%\nPark Pacers\n\t\nMale\n2/12\n"
+    "\t\nVM50-54\n70.40% age grade\n\t\nPark Pacers\n\t\n21:17\nPB 20:58\n\n"
+    "Position - the participant's overall position\n"
+)
+
+
+def test_a_page_copied_with_cells_of_several_lines_is_read_record_by_record():
+    doc = to_contract(parse_document(PAGE_COPY_MULTILINE_CELLS.encode(), None, "copy.txt"))
+    got = [r for e in doc["events"] for r in e["results"]]
+    assert [(r["place"], r["athlete"], r["team"], r["mark"]) for r in got] == [
+        (1, "Ada QUILL", "River Harriers", "19:05"),
+        (3, "Bo TREND", None, "19:40"),
+        (4, "Cai LOW", "Park Pacers", "21:17"),
+    ]
+    assert got[0]["detail"]["category"] == "VW35-39"

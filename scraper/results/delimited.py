@@ -9,6 +9,8 @@ CSV/TSV (timers' and meet software's exports, spreadsheets saved as text), with 
 among the first lines names the columns (in several languages, ``First Name``/``Last Name``, gun
 and chip times), lines above it may give the meet (``Meet:,Summer 10K``), and an ``Event`` column
 groups the rows into events.  The rows are read as a table (:mod:`scraper.results.tablerows`).
+A results page copied from a browser is tab-separated too: its header is looked for from its
+first line of tabs (menus above it), and a record whose cells hold several lines is one line.
 """
 
 from __future__ import annotations
@@ -89,20 +91,27 @@ def _records(text: str, delim: str) -> list[list[str]]:
 
 
 def _delimiter(text: str) -> tuple[str, int] | None:
-    """The delimiter of the first lines and the index of their header row."""
-    head = [ln for ln in re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"), maxsplit=40) if ln]
-    head = head[:HEAD_LINES]
+    """The delimiter of the table's first lines and its header's width (tabs or commas): a
+    file's first lines, or for tabs the first lines from the first with two tabs (a page copied
+    from a browser, its menus above its table)."""
+    text = text.lstrip("\ufeff")
     for delim in _DELIMITERS:
+        start = m.start() if delim == "\t" and (m := _TABBED.search(text)) else 0
+        head = [ln for ln in _LINE_END.split(text[start:], maxsplit=40) if ln][:HEAD_LINES]
         if not any(ln.count(delim) >= 2 for ln in head):
             continue
         try:
             rows = _records("\n".join(head), delim)
         except csv.Error:
             continue
-        for i, r in enumerate(rows):
+        for r in rows:
             if header_columns([c.strip().strip('"') for c in r]) is not None and len(r) >= 3:
-                return delim, i
+                return delim, len(r) - 1
     return None
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_TABBED = re.compile(r"(?:^|\r)[^\r\n\t]*\t[^\r\n\t]*\t", re.M)  # a line of two tabs or more
 
 
 def looks_delimited(text: str) -> bool:
@@ -112,7 +121,7 @@ def looks_delimited(text: str) -> bool:
 def parse_delimited(text: str) -> ResultDoc:
     doc = ResultDoc(format="delimited")
     try:
-        lines, _ = lines_of(text)
+        lines = lines_of(text)
     except ValueError as e:
         doc.error = str(e)
         return doc
@@ -120,14 +129,44 @@ def parse_delimited(text: str) -> ResultDoc:
     return doc
 
 
-def lines_of(text: str) -> tuple[list[Line], int]:
-    """The records as lines and the index of the header's (ValueError: no delimited table)."""
+def lines_of(text: str) -> list[Line]:
+    """The records as lines (ValueError: no delimited table)."""
     found = _delimiter(text)
     if found is None:
         raise ValueError("no header row in the delimited text")
-    delim, at = found
+    delim, width = found
+    if delim == "\t":
+        text = "\n".join(_one_line_records(_LINE_END.split(text), width))
     try:
         rows = _records(text, delim)
     except csv.Error as e:
         raise ValueError(f"unreadable delimited text: {e}"[:300]) from e
-    return [Line([c.strip() for c in r], list(r)) for r in rows], at
+    return [Line([c.strip() for c in r], list(r)) for r in rows]
+
+
+def _one_line_records(lines: list[str], width: int) -> list[str]:
+    """A page copied from a browser whose cells hold several lines (a name over its runs and age
+    grade, a time over 'New PB!'): a record's cells parted by ``width`` tabs across its lines,
+    opened by a line that ends at a cell's edge, its last cell running to a blank line or the
+    next line with a tab.  Each such record becomes one line of each cell's first line (its
+    value; the lines under it are its details).  A line of the whole width, or one that does not
+    end at a tab, is kept as it is (a short row of a file, a title)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if not (0 < line.count("\t") < width and line.rstrip(" \u00a0").endswith("\t")):
+            out.append(line)
+            continue
+        record, tabs = [line], line.count("\t")
+        while i < len(lines) and tabs < width and lines[i].count("\t") < width:
+            record.append(lines[i])
+            tabs += lines[i].count("\t")
+            i += 1
+        while i < len(lines) and lines[i].strip() and "\t" not in lines[i]:
+            record.append(lines[i])
+            i += 1
+        cells = "\n".join(record).split("\t")
+        out.append("\t".join(next((s for s in c.split("\n") if s.strip()), "") for c in cells))
+    return out

@@ -96,7 +96,7 @@ def source_rows(data: bytes | str) -> list[list[str]] | None:
         except ValueError:
             return []
     if delimited.looks_delimited(text):
-        return [ln.raw for ln in delimited.lines_of(text)[0]]
+        return [ln.raw for ln in delimited.lines_of(text)]
     return None
 
 

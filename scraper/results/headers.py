@@ -24,7 +24,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "ranking",
         "overall": "overall ovr overall_place ovr_pl overall_pl",
         "athlete": "name athlete competitor athlete/team runner names athlete_name "
-        "name/school participant",
+        "name/school participant parkrunner",
         "first": "first first_name firstname given_name",
         "last": "last last_name lastname surname family_name",
         "team": "school team affiliation club team/school school/team institution org "
