@@ -744,3 +744,37 @@ def test_a_page_copied_with_cells_of_several_lines_is_read_record_by_record():
         (4, "Cai LOW", "Park Pacers", "21:17"),
     ]
     assert got[0]["detail"]["category"] == "VW35-39"
+
+
+# results pasted into an e-mail, hard-wrapped at 72 columns: each row's time and points, and the
+# header's last words, start the next line at its left edge
+EMAIL_WRAPPED = """Coaches, below are today's results.
+
+Event 1  Girls 5000 Meter Run CC Varsity
+======================================================================================
+    Name                      Year School
+Finals  Points
+======================================================================================
+  1 Wren Lusk                 9    Silver Lake High School
+19:03.7       1
+  2 Celine Yeoh               12   Marlow Heights Academy
+19:12.6       2
+  3 Hallie Okafor             10   Silver Lake High School
+19:14.5       3
+  4 Saskia Tolland            9    Pinecrest Christian
+19:19.5       4
+ -- Ida Iredale               9    Fallbrook Union HS
+DNF
+"""
+
+
+def test_results_hard_wrapped_at_72_columns_are_read_joined_again():
+    doc = to_contract(parse_document(EMAIL_WRAPPED.encode(), None, "mail.txt"))
+    got = [r for e in doc["events"] for r in e["results"]]
+    assert [(r["place"], r["athlete"], r["team"], r["mark"], r["status"]) for r in got] == [
+        (1, "Wren Lusk", "Silver Lake High School", "19:03.7", None),
+        (2, "Celine Yeoh", "Marlow Heights Academy", "19:12.6", None),
+        (3, "Hallie Okafor", "Silver Lake High School", "19:14.5", None),
+        (4, "Saskia Tolland", "Pinecrest Christian", "19:19.5", None),
+        (None, "Ida Iredale", "Fallbrook Union HS", "DNF", "DNF"),
+    ]

@@ -1,0 +1,69 @@
+"""Results hard-wrapped at a width (an e-mail or a mailing list's 72 columns): every line longer
+than the width was broken at its last space before it, so a result's mark and points start the
+next line at its left edge (``  1 Wren Lusk   9   Silver Lake HS`` over ``19:03.7       1``), and
+so do the last words of a header (``Finals  Points``).  Such lines are joined again before the
+text is read, what was wrapped set at one column past the longest line it continues (the header's
+words over the marks).
+
+The sign is the width itself: no line with a space inside is longer than 80 characters (a ruler
+of ``=`` has none, so is never broken), and three lines or more of marks alone stand at the left
+edge under columnar lines that have no time of their own.  Then a line at the left edge continues
+the line above when it holds only marks, statuses and numbers under a line without a time, or
+only header words under a header.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.results.headers import HEADER_WORDS
+from scraper.results.marks import looks_like_mark
+from scraper.results.statuses import status_of
+
+_MAX_WIDTH = 80  # e-mail and news clients wrap at 72 to 80 columns
+_MIN_JOINS = 3  # marks at the left edge under rows: a wrapping, not a layout
+_GAP = re.compile(r"\S {2,}\S")  # a columnar line: its cells parted by runs of spaces
+_TIMED = re.compile(r"\d[:.,]\d")
+
+
+def unwrapped(text: str) -> str | None:
+    """The text with its hard-wrapped lines joined again, or None when it is not hard-wrapped."""
+    lines = text.split("\n")
+    if max((len(ln.rstrip()) for ln in lines if " " in ln.strip()), default=0) > _MAX_WIDTH:
+        return None
+    marks = [i for i in range(1, len(lines)) if _marks_under_row(lines[i - 1], lines[i])]
+    if len(marks) < _MIN_JOINS:
+        return None
+    heads = [i for i in range(1, len(lines)) if _words_under_header(lines[i - 1], lines[i])]
+    joined = sorted(marks + heads)
+    at = max(len(lines[i - 1].rstrip()) for i in joined) + 2  # one column for what was wrapped
+    out = lines[:]
+    for i in reversed(joined):
+        out[i - 1 : i + 1] = [out[i - 1].rstrip().ljust(at) + out[i].strip()]
+    return "\n".join(out)
+
+
+def _marks_under_row(above: str, line: str) -> bool:
+    """``line`` at the left edge holds only marks, statuses and numbers ('19:03.7   1', 'DNF',
+    '*32') under a columnar line with words and no time of its own."""
+    words = line.split()
+    if not words or line[0].isspace() or not _GAP.search(above.strip()):
+        return False
+    if not any(ch.isalpha() for ch in above) or any(_timed(w) for w in above.split()):
+        return False
+    if not looks_like_mark(words[0]) and status_of(words[0]) is None:
+        return False
+    return all(looks_like_mark(w) or status_of(w) or w.lstrip("*").isdigit() for w in words[1:])
+
+
+def _timed(word: str) -> bool:
+    return bool(_TIMED.search(word)) and looks_like_mark(word)
+
+
+def _words_under_header(above: str, line: str) -> bool:
+    """``line`` at the left edge holds only header words ('Finals  Points') under a line with two
+    header words or more."""
+    words = line.casefold().split()
+    if not words or line[0].isspace() or not all(w in HEADER_WORDS for w in words):
+        return False
+    return sum(1 for w in above.casefold().split() if w in HEADER_WORDS) >= 2
