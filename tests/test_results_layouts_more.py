@@ -778,3 +778,22 @@ def test_results_hard_wrapped_at_72_columns_are_read_joined_again():
         (4, "Saskia Tolland", "Pinecrest Christian", "19:19.5", None),
         (None, "Ida Iredale", "Fallbrook Union HS", "DNF", "DNF"),
     ]
+
+
+# a road relay's sheet: each leg's runner and split under 'Leg N' and 'Time', the result 'Total'
+ROAD_RELAY_LEG_SPLITS = """Pos,Team,Leg 1,Time,Leg 2,Time,Total
+1,Pendle AC,Wes Scanlon,18:14,Walter Fairclough,18:38,36:52
+2,Leigh Harriers,Tate Orrin,18:40,Owen Lumb,18:22,37:02
+3,Wigan Phoenix,Liam Ivers,19:02,Quinn Dolan,,DNF
+"""
+
+
+def test_a_total_of_times_after_leg_splits_is_the_relays_result():
+    doc = to_contract(parse_document(ROAD_RELAY_LEG_SPLITS.encode(), None, "relay.csv"))
+    got = doc["events"][0]["results"]
+    assert [(r["place"], r["team"], r["mark"], r["status"]) for r in got] == [
+        (1, "Pendle AC", "36:52", None),
+        (2, "Leigh Harriers", "37:02", None),
+        (None, "Wigan Phoenix", "DNF", "DNF"),
+    ]
+    assert [m["athlete"] for m in got[0]["relay_members"]] == ["Wes Scanlon", "Walter Fairclough"]

@@ -227,6 +227,12 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
             taken.add(c.field)
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
+    total = next((j for j, c in enumerate(cols) if c.field == "points"), None)
+    if total is not None and unit != "points" and _share(kinds[total], "mark", "status") >= 0.8:
+        for c in cols:  # a 'Total' of times: a relay's or a stage race's sum of its legs is its
+            c.field = None if c.field == "mark" else c.field  # result; a 'Time' before it, a leg's
+        cols[total].field = "mark"
+        taken = taken - {"points"} | {"mark"}
     for j, c in enumerate(cols):
         named = header[j].field if header and j < len(header) else None
         finish = named == "place" and c.field is None and "mark" not in taken
