@@ -797,3 +797,18 @@ def test_a_total_of_times_after_leg_splits_is_the_relays_result():
         (None, "Wigan Phoenix", "DNF", "DNF"),
     ]
     assert [m["athlete"] for m in got[0]["relay_members"]] == ["Wes Scanlon", "Walter Fairclough"]
+
+
+# an encyclopedia's heats: the wind printed with the minus sign (U+2212), not a hyphen
+WIND_MINUS_SIGN = """<html><body><h2>Heats</h2><h3>Heat 2</h3><p>Wind: \u22120.3 m/s</p>
+<table><tr><th>Rank</th><th>Lane</th><th>Name</th><th>Nationality</th><th>Time</th></tr>
+<tr><td>1</td><td>4</td><td>Davina Tremayne</td><td>Bahamas</td><td>11.12</td></tr>
+<tr><td>2</td><td>7</td><td>Isolde Colquhoun</td><td>Jamaica</td><td>11.27</td></tr></table>
+</body></html>"""
+
+
+def test_a_wind_printed_with_the_minus_sign_is_read():
+    doc = to_contract(parse_document(WIND_MINUS_SIGN.encode(), None, "heats.html"))
+    (event,) = doc["events"]
+    assert (event["event_name"], event["round"]) == ("Heats", "Heats")
+    assert [r["wind"] for r in event["results"]] == [-0.3, -0.3]

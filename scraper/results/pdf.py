@@ -11,6 +11,7 @@ import logging
 import sys
 
 from scraper.errors import InputTooLarge
+from scraper.results.decoding import plain
 from scraper.results.model import ResultDoc
 from scraper.results.pdfbounds import check_pages, pypdf_limits
 from scraper.results.pdflayout import PdfError, text_of
@@ -79,6 +80,7 @@ def parse_text_layer(text: str) -> ResultDoc:
     """The results in a PDF's extracted text (see :func:`scraper.results.pdflayout.text_of`)."""
     if not text.strip():
         return ResultDoc(format="pdf", error="PDF has no text layer (scanned?)")
+    text = plain(text)
     doc = parse_text(text)
     heading_meet(doc, text)  # (a table-only reader's: the meet its heading names)
     doc.format = "pdf/" + doc.format

@@ -30,8 +30,9 @@ import lxml.html
 from lxml import etree
 
 from scraper.results import jsonarrays
+from scraper.results.decoding import decoded
 from scraper.results.delimited import looks_delimited
-from scraper.results.document import decoded, source_rows
+from scraper.results.document import source_rows
 from scraper.results.grids import rewrite_grids
 from scraper.results.html import MAX_TAGS, RECORDS_HEADING, number_lists
 from scraper.results.matching import json_values
