@@ -812,3 +812,35 @@ def test_a_wind_printed_with_the_minus_sign_is_read():
     (event,) = doc["events"]
     assert (event["event_name"], event["round"]) == ("Heats", "Heats")
     assert [r["wind"] for r in event["results"]] == [-0.3, -0.3]
+
+
+# the same wrapping of a ruled layout whose rows fit up to their time: the points wrap, and so
+# does the time of a row whose name runs over its column
+EMAIL_WRAPPED_POINTS = """Girls Varsity 5000 Meters
+
+Place Name                       Yr School                     Time
+Pts
+===== ========================== == ========================== =======
+=====
+    1 Lena Fairlie               10 Pine Hollow                19:41.9
+1
+    2 Bryony Selby                9 Harrowgate Christian       19:42.1
+    3 Ellie Stansfield           12 Eastbrook Regional         19:42.8
+2
+    4 Maximiliana Vanderhoeven-Ashcroft 12 Mount Tabor Prep
+19:50.6
+    5 Nora Quarrie               10 Pine Hollow                19:55.1
+3
+"""
+
+
+def test_a_ruled_layouts_wrapped_points_and_times_are_joined_again():
+    doc = to_contract(parse_document(EMAIL_WRAPPED_POINTS.encode(), None, "mail.txt"))
+    got = [r for e in doc["events"] for r in e["results"]]
+    assert [(r["place"], r["athlete"], r["mark"]) for r in got] == [
+        (1, "Lena Fairlie", "19:41.9"),
+        (2, "Bryony Selby", "19:42.1"),
+        (3, "Ellie Stansfield", "19:42.8"),
+        (4, "Maximiliana Vanderhoeven-Ashcroft", "19:50.6"),
+        (5, "Nora Quarrie", "19:55.1"),
+    ]
