@@ -10,7 +10,8 @@ among the first lines names the columns (in several languages, ``First Name``/``
 and chip times), lines above it may give the meet (``Meet:,Summer 10K``), and an ``Event`` column
 groups the rows into events.  The rows are read as a table (:mod:`scraper.results.tablerows`).
 A results page copied from a browser is tab-separated too: its header is looked for from its
-first line of tabs (menus above it), and a record whose cells hold several lines is one line.
+first line of tabs (menus above it), and a record whose cells hold several lines is one record,
+its cells' lines kept as a table cell's (a relay team over its runners).
 """
 
 from __future__ import annotations
@@ -105,13 +106,24 @@ def _delimiter(text: str) -> tuple[str, int] | None:
         except csv.Error:
             continue
         for r in rows:
-            if header_columns([c.strip().strip('"') for c in r]) is not None and len(r) >= 3:
+            if _header(r):
                 return delim, len(r) - 1
     return None
 
 
+def _header(cells: list[str]) -> bool:
+    return len(cells) >= 3 and header_columns([c.strip().strip('"') for c in cells]) is not None
+
+
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _TABBED = re.compile(r"(?:^|\r)[^\r\n\t]*\t[^\r\n\t]*\t", re.M)  # a line of two tabs or more
+
+
+def page_copy(text: str) -> bool:
+    """A page copied from a browser: its first line of tabs after the lines a file's heading
+    takes (menus, a heading, prose above its tables), so its meet is the page's to read."""
+    m = _TABBED.search(text)
+    return m is not None and text.count("\n", 0, m.start()) >= HEAD_LINES
 
 
 def looks_delimited(text: str) -> bool:
@@ -144,29 +156,43 @@ def lines_of(text: str) -> list[Line]:
     return [Line([c.strip() for c in r], list(r)) for r in rows]
 
 
-def _one_line_records(lines: list[str], width: int) -> list[str]:
-    """A page copied from a browser whose cells hold several lines (a name over its runs and age
-    grade, a time over 'New PB!'): a record's cells parted by ``width`` tabs across its lines,
-    opened by a line that ends at a cell's edge, its last cell running to a blank line or the
-    next line with a tab.  Each such record becomes one line of each cell's first line (its
-    value; the lines under it are its details).  A line of the whole width, or one that does not
-    end at a tab, is kept as it is (a short row of a file, a title)."""
+def _one_line_records(lines: list[str], width: int) -> list[str]:  # (the first header's)
+    """A page copied from a browser whose cells hold several lines (a runner over their runs and
+    age grade, a time over 'New PB!', a relay team over its runners): a record's cells parted by
+    as many tabs as its table's header across its lines, its last cell running on to a blank
+    line or the next line with a tab.  Each such record becomes one line, a cell of several lines
+    quoted as one (as a table cell's lines are read).  A line of the whole width, or lines whose
+    tabs do not add up to it, or the next that opens with a place of its own, are kept as they
+    are (a file's short rows, a title)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
-        if not (0 < line.count("\t") < width and line.rstrip(" \u00a0").endswith("\t")):
+        tabs, j = line.count("\t"), i
+        if tabs >= 2 and not line[:1].isdigit() and _header(line.split("\t")):
+            width = tabs  # a table of its own under its own header
+        if not 0 < tabs < width:
             out.append(line)
             continue
-        record, tabs = [line], line.count("\t")
-        while i < len(lines) and tabs < width and lines[i].count("\t") < width:
-            record.append(lines[i])
-            tabs += lines[i].count("\t")
-            i += 1
-        while i < len(lines) and lines[i].strip() and "\t" not in lines[i]:
-            record.append(lines[i])
-            i += 1
-        cells = "\n".join(record).split("\t")
-        out.append("\t".join(next((s for s in c.split("\n") if s.strip()), "") for c in cells))
+        while j < len(lines) and tabs < width and lines[j].strip(" ") and _inside(lines[j]):
+            tabs += lines[j].count("\t")
+            j += 1
+        if tabs != width:
+            out.append(line)
+            continue
+        while j < len(lines) and lines[j].strip() and "\t" not in lines[j]:
+            j += 1
+        cells = [c.strip(" \n\u00a0") for c in "\n".join([line, *lines[i:j]]).split("\t")]
+        out.append("\t".join(_quoted(c) if "\n" in c or '"' in c else c for c in cells))
+        i = j
     return out
+
+
+def _inside(line: str) -> bool:
+    """A line that may go on a record: no tab, or its first cell no place of its own."""
+    return "\t" not in line or not line.split("\t", 1)[0].strip().isdigit()
+
+
+def _quoted(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'

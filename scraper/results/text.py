@@ -54,6 +54,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
             if rows_in(doc):
                 if parse is delimited.parse_delimited:  # tab-separated pages with titles and
                     general = fallback.parse(text)  # several tables: the general reader too
+                    if delimited.page_copy(text):  # (which reads a page's heading and prose)
+                        doc.meet = general.meet
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
                 elif parse is ruled.parse and _team_title(text):  # teams under no ruler, or
                     general = fallback.parse(text)  # the runners under another: the general

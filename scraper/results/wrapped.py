@@ -43,8 +43,10 @@ def unwrapped(text: str) -> str | None:
         if _words_under_header(lines[i - 1], lines[i]) or _rule_under_rule(lines[i - 1], lines[i])
     ]
     out = lines[:]
-    at = {}  # one column for what was wrapped of each kind, past the longest line it continues;
-    for kind in (marks, points, heads + marks + points):  # the header's words over the last
+    # one column for what was wrapped of each kind, past the longest line it continues; the
+    # header's words over the last
+    at: dict[int, int] = {}
+    for kind in (marks, points, heads + marks + points):
         for i in kind:
             at.setdefault(i, max(len(lines[j - 1].rstrip()) for j in kind) + 2)
     for i in sorted(at, reverse=True):
