@@ -153,3 +153,30 @@ def test_an_event_labelled_with_a_spaced_distance_or_marks_with_their_unit(label
         (2, "Jonah Hollerbach", "Mulberry AC"),
         (3, "Morris Kessler", "Steinbach AC"),
     ]
+
+
+def test_a_relays_runners_in_brackets_and_an_unplaced_non_finisher_after_the_placed():
+    text = (
+        "Boys\n"
+        "4x100 relay - 1. Copper Ridge (Cyrus Poe, Keir Nettleship, Eli Ambrose, Rafferty "
+        "Kettering), 43.49; 2. St. Brendan (Rowan Rudd, Desmond Pendry, Emrys Yelland, Nico "
+        "Fairlie), 43.81.\n\n"
+        "Men's 5000m: 1. Bartholomew Ingleby (Castleford Striders) 14:33.4; 2. Brody Pickersgill "
+        "(Kestrel Park Harriers) 14:45.8; Cyrus Ellerby (Brindle Road Runners) DNF.\n"
+    )
+    relay, run = to_contract(parse_document(text.encode(), None, "report.txt"))["events"]
+    assert [(r["place"], r["team"], r["mark"]) for r in relay["results"]] == [
+        (1, "Copper Ridge", "43.49"),
+        (2, "St. Brendan", "43.81"),
+    ]
+    assert [m["athlete"] for m in relay["results"][1]["relay_members"]] == [
+        "Rowan Rudd",
+        "Desmond Pendry",
+        "Emrys Yelland",
+        "Nico Fairlie",
+    ]
+    assert [(r["place"], r["athlete"], r["team"], r["status"]) for r in run["results"]] == [
+        (1, "Bartholomew Ingleby", "Castleford Striders", None),
+        (2, "Brody Pickersgill", "Kestrel Park Harriers", None),
+        (None, "Cyrus Ellerby", "Brindle Road Runners", "DNF"),
+    ]

@@ -8,7 +8,9 @@ least three numbered entries in sequence from 1, parted by commas or semicolons,
 mark or a status; any other paragraph stays as it is. A line naming its event before a colon and
 its finishers unnumbered, each as name, club in brackets and mark (``Girls 3200: Ana Ruiz
 (Springfield) 11:02.4, Beth Long (Xenia) 11:10.9``; an event's winner alone), is unfolded too,
-its finishers unplaced.
+its finishers unplaced.  A relay's runners in brackets after its team go on a line of their own
+under it; a non-finisher named unnumbered after the placed (``; Cy Roe (Elm AC) DNF``) is an
+unplaced entry of its own.
 """
 
 from __future__ import annotations
@@ -79,14 +81,45 @@ def _entries(paragraph: str, least: int = _LEAST) -> list[str] | None:
         paragraph[a:b].strip().rstrip(",;.").strip()
         for a, b in zip(cuts, [*cuts[1:], len(paragraph)], strict=True)
     ]
+    entries = [line for e in entries for line in _unplaced_after(e)]
     if not all(_ends_in_result(e) and len(e.split()) <= _MAX_WORDS for e in entries):
         return None
+    entries = [line for e in entries for line in _runners_apart(e)]
     entries = [_FRACTION.sub(lambda m: m[1] + _VULGAR[m[2]], e) for e in entries]
     title = paragraph[: cuts[0]].strip().rstrip(":-–—").strip()
     if re.fullmatch(r"\d{1,2},\d{3}|\d{2,5}", title):
         title += " m"  # '100: 1. Keegan Lytle (BH) 11.50; ...', '1,600: ...': a race in metres
     title = _FIELD_EVENTS.get(title.upper(), title)  # 'SP -- 1. ...': the shot put
     return ([title] if title else []) + entries + unplaced
+
+
+def _unplaced_after(entry: str) -> list[str]:
+    """'2. Bo Lee (Ox AC) 14:45.8; Cy Roe (Elm AC) DNF' -> the placed entry, then the unplaced
+    one after it, led by a dash; the entry alone when nothing after it ends in a status."""
+    pieces = _PARTED.split(entry)
+    if len(pieces) < 2 or not _ends_in_result(pieces[0]):
+        return [entry]
+    if not all(status_of(p.split()[-1]) for p in pieces[1:] if p.split()):
+        return [entry]
+    return [pieces[0], *(f"- {p}" for p in pieces[1:] if p.split())]
+
+
+# a relay team's runners in brackets after its name: 'Copper Ridge (Cyrus Poe, Keir Nettleship,
+# Eli Ambrose, Rafferty Kettering), 43.49'
+_RUNNERS = re.compile(r"\s*\(([^()]+(?:[,;][^()]+){1,7})\)\s*,?")
+_PERSON = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}")
+
+
+def _runners_apart(entry: str) -> list[str]:
+    """A relay's entry with its runners in brackets -> the team's entry, then its runners on a
+    line of their own under it (as a relay's lines print them); any other entry as it is."""
+    m = _RUNNERS.search(entry)
+    if m is None:
+        return [entry]
+    runners = [r.strip() for r in re.split(r"[,;]", m[1])]
+    if not all(_PERSON.fullmatch(r) for r in runners):
+        return [entry]
+    return [f"{entry[: m.start()]} {entry[m.end() :].strip()}", "   " + ", ".join(runners)]
 
 
 # an unnumbered finisher: 'Ana Ruiz (Springfield) 11:02.4' (two to four words of a name)
