@@ -180,3 +180,25 @@ def test_a_relays_runners_in_brackets_and_an_unplaced_non_finisher_after_the_pla
         (2, "Brody Pickersgill", "Kestrel Park Harriers", None),
         (None, "Cyrus Ellerby", "Brindle Road Runners", "DNF"),
     ]
+
+
+def test_a_club_reports_finishers_with_their_place_in_words_before_their_mark():
+    text = (
+        "Club round-up: County Championships\n\n"
+        "400m: Mary Poe 3rd in 58.20, Tessa Roe 5th in 59.87 - PB\n"
+        "1500m: Owen Rudd won in 4:01.33 (PB!)\n\n"
+        "Penmore 5 Miler\n"
+        "Osric Kettering 37th in 27:28\n"
+        "Gideon Brackley 53rd in 30:17\n"
+    )
+    events = to_contract(parse_document(text.encode(), None, "news.txt"))["events"]
+    got = [
+        (e["event_name"], r["place"], r["athlete"], r["mark"]) for e in events for r in e["results"]
+    ]
+    assert got == [
+        ("400m", 3, "Mary Poe", "58.20"),
+        ("400m", 5, "Tessa Roe", "59.87"),
+        ("1500m", 1, "Owen Rudd", "4:01.33"),
+        ("Penmore 5 Miler", 37, "Osric Kettering", "27:28"),
+        ("Penmore 5 Miler", 53, "Gideon Brackley", "30:17"),
+    ]

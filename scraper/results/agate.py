@@ -10,7 +10,8 @@ its finishers unnumbered, each as name, club in brackets and mark (``Girls 3200:
 (Springfield) 11:02.4, Beth Long (Xenia) 11:10.9``; an event's winner alone), is unfolded too,
 its finishers unplaced.  A relay's runners in brackets after its team go on a line of their own
 under it; a non-finisher named unnumbered after the placed (``; Cy Roe (Elm AC) DNF``) is an
-unplaced entry of its own.
+unplaced entry of its own.  A club report's finisher with their place in words before their mark
+(``Mary Poe 3rd in 58.20``, ``Owen Rudd won in 4:01.33``) is a numbered entry.
 """
 
 from __future__ import annotations
@@ -132,10 +133,10 @@ def unfold_named(text: str) -> str | None:
     """The text with each line of unnumbered finishers after its event's title unfolded (see
     :func:`_named`), and a club report's 'Name - time' lines marked as unplaced finishers (see
     :func:`_dashed`); None when it holds none."""
-    if "(" not in text and " - " not in text:
+    if "(" not in text and " - " not in text and " in " not in text:
         return None
     lines = text.split("\n")
-    unfolded = [_named(line) or _dashed(line) or line for line in lines]
+    unfolded = [_named(line) or _dashed(line) or _ordinal(line.strip()) or line for line in lines]
     return "\n".join(unfolded) if unfolded != lines else None
 
 
@@ -149,9 +150,28 @@ def _named(line: str) -> str | None:
     if not (any(ch.isdigit() for ch in m[1]) or _FIELD_WORDS.search(m[1]) or gender_of(m[1])):
         return None  # (an event's title names its distance, its field event or its runners' sex)
     entries = _PARTED.split(line.strip()[m.end() :].rstrip("."))
+    placed = [_ordinal(e) for e in entries]
+    if all(placed):  # '400m: Mary Poe 3rd in 58.20, Tessa Roe 5th in 59.87'
+        return "\n".join(["", m[1].strip(), *(p for p in placed if p), ""])
     if not all(_NAMED.fullmatch(e) and _ends_in_result(e) for e in entries):
         return None
     return "\n".join(["", m[1].strip(), *(f"- {e}" for e in entries), ""])
+
+
+# a club report's finisher: 'Mary Poe 3rd in 58.20', 'Owen Rudd won in 4:01.33 (PB!)'
+_ORDINAL = re.compile(
+    r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s+(?:(\d{1,4})(?:st|nd|rd|th)|won)"
+    r"\s+in\s+(\S+?)(?:\s*(?:[-–(]\s*)?(?:PB|SB|PR|a PB|a new PB)?\s*[!)]*)?",
+    re.I,
+)
+
+
+def _ordinal(entry: str) -> str | None:
+    """'Mary Poe 3rd in 58.20' -> '3. Mary Poe 58.20' ('won': first); None for anything else."""
+    m = _ORDINAL.fullmatch(entry.strip())
+    if m is None or not (looks_like_mark(m[3]) and any(ch.isdigit() for ch in m[3])):
+        return None
+    return f"{m[2] or 1}. {m[1]} {m[3]}"
 
 
 # a club report's line: 'Tom Ashdown - 34:12 - PB', 'Sarah Whitlock – 41:47'

@@ -55,6 +55,8 @@ def _mark(tok: str) -> float | None:
 def continues(row: Row, toks: list[str]) -> bool:
     """Fold the line's tokens into ``row`` when they continue it (see the module doc)."""
     toks = [t for t in toks if t not in _SEPARATORS]  # '5,60 / x / 5,84': slashes part them
+    if len(toks) == 1 and _RACE.fullmatch(toks[0]):
+        return False  # '1500m' alone: the next race's title, no try (a try has its fraction)
     winds = [_unbracketed(t) or t for t in toks]  # '(+0.9)'
     if len(toks) >= 2 and all(_WIND.match(t) for t in winds):  # the winds of its tries under
         for attempt, wind in zip(row.attempts, winds, strict=False):  # them, its result's last
@@ -108,6 +110,7 @@ def _unbracketed(token: str) -> str | None:
 
 
 _LABEL = re.compile(r"[^\W\d_]{3,}\.?:")
+_RACE = re.compile(r"\d{2,5}m|\d{1,3}km", re.I)
 _GUIDE = re.compile(r"^(?:guide|guía|guia|guida|begleitläufer(?:in)?|pilot)\s*:\s*(\S.*)$", re.I)
 
 
