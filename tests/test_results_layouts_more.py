@@ -900,3 +900,27 @@ def test_a_club_pages_copy_is_dated_by_its_meeting_not_by_its_post():
     doc = to_contract(parse_document(CLUB_PAGE_COPY.encode(), None, "copy.txt"))
     assert doc["meet"] == {"name": "Summer Open Meeting", "date": "2025-06-21", "venue": None}
     assert len(doc["events"][0]["results"]) == 3
+
+
+# an encyclopedia page's copy: the records standing before the event, a table of their own
+RECORDS_BEFORE_HEATS_COPY = """Women's 100 metres
+Records
+Prior to this competition, the existing world and Games records were as follows:
+World record\tAmarantha Quell (USA)\t10.49\tPort Vell, United States\t16 July 1988
+Games record\tDelphine Harrowgate (JAM)\t11.12\tApia, Samoa\t9 August 2017
+Heat 1
+Rank\tLane\tName\tNationality\tTime\tNotes
+1\t1\tKestrel Lindqvist\tSaint Lucia\t11.29\tQ
+2\t2\tKerensa Underhill\tTrinidad and Tobago\t11.40\tQ
+3\t5\tIlse Varga\tHungary\t11.52\t
+"""
+
+
+def test_a_records_tables_rows_are_no_results():
+    doc = to_contract(parse_document(RECORDS_BEFORE_HEATS_COPY.encode(), None, "copy.txt"))
+    got = [(r["place"], r["athlete"], r["team"]) for e in doc["events"] for r in e["results"]]
+    assert got == [
+        (1, "Kestrel Lindqvist", "Saint Lucia"),
+        (2, "Kerensa Underhill", "Trinidad and Tobago"),
+        (3, "Ilse Varga", "Hungary"),
+    ]

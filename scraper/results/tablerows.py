@@ -238,6 +238,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
                 _add_member(last, ln, ev.kind == "relay")
             continue
         filled = list(dict.fromkeys(c for c in ln.cells if c.strip()))  # (a span's copies: one)
+        if filled and _RECORD_LABEL.match(filled[0].strip()):
+            continue  # 'World record | Amarantha Quell (USA) | 10.49 | ...': a record, no result
         if last is not None and not _placed(ln, at) and (leg := leg_row(filled)) is not None:
             last.relay_members.append(leg)  # 'Leg 2 | Daniel Vickery | 17:26' under its team
             ev.kind = "relay"
@@ -261,6 +263,10 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
     sexes = {sex_of(r.extra.get("sex")) for r in ev.rows}
     if ev.gender is None and len(sexes) == 1:
         ev.gender = sexes.pop()
+
+
+# a records table's row label: 'World record', 'Games record', 'Championship best', 'World leading'
+_RECORD_LABEL = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,3}(?:records?|best|leading)$", re.I)
 
 
 def _placed(ln: Line, at: int) -> bool:
