@@ -913,6 +913,7 @@ Rank\tLane\tName\tNationality\tTime\tNotes
 1\t1\tKestrel Lindqvist\tSaint Lucia\t11.29\tQ
 2\t2\tKerensa Underhill\tTrinidad and Tobago\t11.40\tQ
 3\t5\tIlse Varga\tHungary\t11.52\t
+\t\tJane Best\tCanada\tDNF\t
 """
 
 
@@ -923,4 +924,20 @@ def test_a_records_tables_rows_are_no_results():
         (1, "Kestrel Lindqvist", "Saint Lucia"),
         (2, "Kerensa Underhill", "Trinidad and Tobago"),
         (3, "Ilse Varga", "Hungary"),
+        (None, "Jane Best", "Canada"),  # a runner's name, no record's
+    ]
+
+
+def test_a_combined_events_total_of_points_stays_points():
+    text = (
+        "Pos,Name,Club,100m,LJ,SP,Total\n"
+        '1,Ann Lee,Ox AC,12.10,6.01,13.20,"7,845"\n'
+        '2,Bo Roe,Elm AC,12.30,5.91,12.10,"7,612"\n'
+        '3,Cy Poe,Ash AC,12.50,5.80,11.90,"7,400"\n'
+    )
+    got = to_contract(parse_document(text.encode(), None, "heptathlon.csv"))["events"][0]
+    assert [(r["mark_normalized"], r["mark_unit"]) for r in got["results"]] == [
+        (7845.0, "points"),
+        (7612.0, "points"),
+        (7400.0, "points"),
     ]

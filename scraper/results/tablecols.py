@@ -228,7 +228,7 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
     total = next((j for j, c in enumerate(cols) if c.field == "points"), None)
-    if total is not None and unit != "points" and _share(kinds[total], "mark", "status") >= 0.8:
+    if total is not None and unit != "points" and _clock(values[total], kinds[total]):
         for c in cols:  # a 'Total' of times: a relay's or a stage race's sum of its legs is its
             c.field = None if c.field == "mark" else c.field  # result; a 'Time' before it, a leg's
         cols[total].field = "mark"
@@ -300,6 +300,13 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field == "mark":
             c.minutes_dot = _minutes_dot(values[j])
     return cols
+
+
+def _clock(vals: list[str], kinds: list[str]) -> bool:
+    """Times on a clock ('1:14:02'), or statuses, in four cells of five at least (a combined
+    event's '7,845' points read as a mark are none)."""
+    timed = sum(1 for v, k in zip(vals, kinds, strict=True) if k == "status" or ":" in v)
+    return timed >= 0.8 * max(1, sum(1 for v in vals if v.strip()))
 
 
 def _grades(vals: list[str]) -> bool:

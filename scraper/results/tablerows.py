@@ -265,8 +265,8 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
         ev.gender = sexes.pop()
 
 
-# a records table's row label: 'World record', 'Games record', 'Championship best', 'World leading'
-_RECORD_LABEL = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,3}(?:records?|best|leading)$", re.I)
+# a records table's row label: 'World record', 'Games Record', 'World leading' (not 'Jane Best')
+_RECORD_LABEL = re.compile(r"(?:[^\W\d_][\w'’.-]*\s+){1,3}(?:[Rr]ecords?|best|leading)$")
 
 
 def _placed(ln: Line, at: int) -> bool:
