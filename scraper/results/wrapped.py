@@ -47,8 +47,9 @@ def unwrapped(text: str) -> str | None:
     # header's words over the last
     at: dict[int, int] = {}
     for kind in (marks, points, heads + marks + points):
+        column = max((len(lines[j - 1].rstrip()) for j in kind), default=0) + 2
         for i in kind:
-            at.setdefault(i, max(len(lines[j - 1].rstrip()) for j in kind) + 2)
+            at.setdefault(i, column)
     for i in sorted(at, reverse=True):
         out[i - 1 : i + 1] = [out[i - 1].rstrip().ljust(at[i]) + out[i].strip()]
     return "\n".join(out)
