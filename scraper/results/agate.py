@@ -105,10 +105,13 @@ def _unplaced_after(entry: str) -> list[str]:
     return [pieces[0], *(f"- {p}" for p in pieces[1:] if p.split())]
 
 
+# a person's name: two to four words
+_NAME = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}"
+
 # a relay team's runners in brackets after its name: 'Copper Ridge (Cyrus Poe, Keir Nettleship,
 # Eli Ambrose, Rafferty Kettering), 43.49'
 _RUNNERS = re.compile(r"\s*\(([^()]+(?:[,;][^()]+){1,7})\)\s*,?")
-_PERSON = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}")
+_PERSON = re.compile(_NAME)
 
 
 def _runners_apart(entry: str) -> list[str]:
@@ -124,7 +127,7 @@ def _runners_apart(entry: str) -> list[str]:
 
 
 # an unnumbered finisher: 'Ana Ruiz (Springfield) 11:02.4' (two to four words of a name)
-_NAMED = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3}\s+\([^()]{2,50}\)\s+\S+")
+_NAMED = re.compile(_NAME + r"\s+\([^()]{2,50}\)\s+\S+")
 _EVENT = re.compile(r"^\W{0,2}([^:]{2,50}?):\s+(?=[^\W\d_])")
 _PARTED = re.compile(r"[,;]\s+(?![^()]*\))")  # a comma or semicolon outside brackets
 
@@ -160,7 +163,7 @@ def _named(line: str) -> str | None:
 
 # a club report's finisher: 'Mary Poe 3rd in 58.20', 'Owen Rudd won in 4:01.33 (PB!)'
 _ORDINAL = re.compile(
-    r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s+(?:(\d{1,4})(?:st|nd|rd|th)|won)"
+    rf"({_NAME})\s+(?:(\d{{1,4}})(?:st|nd|rd|th)|won)"
     r"\s+in\s+(\S+?)(?:\s*(?:[-–(]\s*)?(?:PB|SB|PR|a PB|a new PB)?\s*[!)]*)?",
     re.I,
 )
