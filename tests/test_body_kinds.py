@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsers.generic import GenericParser
+from scraper.parsers.common.body import read_body
+from scraper.parsers.generic import GenericParser, parse_tree
 
 FETCHED = "2026-11-24T05:00:00+00:00"
 URL = "https://news.example.org/2026/06/01/bowerman-mile"
@@ -408,3 +409,25 @@ def test_a_sentence_linking_most_of_its_words_is_kept_a_pointer_is_not() -> None
     assert "You can watch the whole race again" in text
     assert "Nuguse sets" not in text
     assert "Femke Bol" not in text
+
+
+def test_a_short_post_in_a_layout_column_is_no_teaser_card() -> None:
+    # the post's box holds the page's own (unlinked) <h1>, links after it (share, log in), and
+    # its column has an alike sibling (the sidebar): a page's columns, not a run of cards
+    html = (
+        "<html><head><title>Training camp open thread</title></head><body>"
+        "<div class='main'><div class='col col-content'><div class='entry'>"
+        "<h1>Training camp open thread</h1>"
+        f"<div class='entry-body'><p>{P1} <a href='/t/kerr'>Kerr</a> {P2}</p>"
+        "<p>So let's keep it going, this is now an open thread!</p></div>"
+        "<p class='footline'><a href='/c'>Tweet 334 comments</a> | <a href='/r'>0 recs</a></p>"
+        "<ul><li><a href='/join'>Create a new Track News account</a></li>"
+        "<li><a href='/login'>Already registered with Track News? Log in!</a></li></ul>"
+        "</div></div><div class='col col-side'><h3>Recent posts</h3><ul>"
+        "<li><a href='/p/1'>Diamond League preview</a></li>"
+        "<li><a href='/p/2'>Indoor season schedule</a></li></ul></div></div></body></html>"
+    )
+    # read from the markup (not left to the fallback extractor, as a page of too little text)
+    blocks = [text for _, text in read_body(parse_tree(html)).blocks]
+    assert blocks[0].startswith(P1)
+    assert not any("Log in" in b or "Diamond League" in b for b in blocks)

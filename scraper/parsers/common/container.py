@@ -29,6 +29,8 @@ TEASER_LINK = 20  # weighted characters of a teaser card's linked headline
 NAMED_MIN = 100  # good text of the box the page names as the article's
 NAMED_KEEP = 0.8  # score share a named box holding the container needs to replace it
 NAMED_SHARE = 0.25  # good text share a named box elsewhere needs to replace the container
+# the page's own headline: an <h1> that links nowhere (a card's headline is a link)
+_HEADLINE = etree.XPath("boolean(.//h1[not(.//a[@href]) and not(ancestor::a[@href])])")
 _NAMED = etree.XPath("//*[@class or @id or @itemprop]")
 
 
@@ -128,7 +130,8 @@ def choose(root: etree._Element, units: list[Unit]) -> Choice:
 
 def _teaser(u: Unit, agg: dict[etree._Element, _Agg], order: dict[etree._Element, int]) -> bool:
     """A good unit in a small box with a linked headline, or a link after it (a "read more"), the
-    box one of a run of alike boxes. A post under its author's linked name (answers, comments) is
+    box one of a run of alike boxes and holding no unlinked <h1> (the page's own headline: that
+    box is the article). A post under its author's linked name (answers, comments) is
     no teaser: its only links are short and come before it."""
     anc = u.el.getparent()
     for _ in range(3):
@@ -136,6 +139,8 @@ def _teaser(u: Unit, agg: dict[etree._Element, _Agg], order: dict[etree._Element
             return False
         if agg[anc].n_link:
             if agg[anc].longest_link < TEASER_LINK and not _link_after(anc, u.el, order):
+                return False
+            if _HEADLINE(anc):
                 return False
             return _repeated(anc)
         anc = anc.getparent()
