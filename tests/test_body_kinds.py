@@ -431,3 +431,30 @@ def test_a_short_post_in_a_layout_column_is_no_teaser_card() -> None:
     blocks = [text for _, text in read_body(parse_tree(html)).blocks]
     assert blocks[0].startswith(P1)
     assert not any("Log in" in b or "Diamond League" in b for b in blocks)
+
+
+def test_linked_items_of_the_named_article_box_are_kept_between_its_text() -> None:
+    # in the box the page names as the article's text: an item that says something after its
+    # link (a result, an address and a price) is the article's; a label before a link
+    # ("READ ALSO | <a>...</a>") and a list of links after the text are not
+    finishers = "".join(
+        f"<li><a href='/a/{i}'>{name}, {club} Athletic Club</a> – {mark}, a personal best</li>"
+        for i, (name, club, mark) in enumerate(
+            [("Josh Kerr", "Edinburgh", "3:45.34"), ("Yared Nuguse", "Boulder", "3:45.61")]
+        )
+    )
+    related = "".join(
+        f"<li><a href='/s/{i}'>Another mile story number {i}</a></li>" for i in range(4)
+    )
+    article = (
+        f"<div class='entry-content'>{paras(P1)}<ul>{finishers}</ul>"
+        f"{paras(P2)}"
+        "<p>FUNDA FUTHI | <a href='/s/9'>Bol breaks the world record in the 400m hurdles</a></p>"
+        f"{paras(P3)}<ul>{related}</ul></div>"
+    )
+    text = body(page(article))
+    assert "Josh Kerr, Edinburgh Athletic Club – 3:45.34, a personal best" in text
+    assert "Yared Nuguse" in text
+    assert "FUNDA FUTHI" not in text
+    assert "Bol breaks" not in text
+    assert "Another mile story" not in text

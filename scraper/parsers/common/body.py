@@ -32,6 +32,7 @@ from scraper.parsers.common.pagemeta import overlap, same_title
 from scraper.parsers.common.tables import results_html
 from scraper.parsers.common.units import END, Unit, units_of, weight
 
+NAMED_UNLINKED = 15  # the same, in the box the page names as the article's text
 MIN_UNLINKED = 45  # text outside links that makes a mostly linked block prose
 LI_OPENING = 4  # plain words opening a list item that links the rest: a sentence
 HEADING_MAX = 100  # weighted characters of the longest section heading
@@ -84,7 +85,10 @@ def read_body(
         if why == _LINKED and tag in HEADINGS and _heads_prose(units, i, choice, True):
             why = None  # a linked subheading in the flow of the prose it heads (a list's item)
         begun = begun or (held and i in choice.good)
-        read.append(((tag, u.text, u), why, why == _SHORT_BLOCK and _line_block(u)))
+        inner = (why == _SHORT_BLOCK and _line_block(u)) or (
+            why == _LINKED and choice.named and _named_item(u)
+        )
+        read.append(((tag, u.text, u), why, inner))
     kept: list[Block] = []
     for k, (block, why, inner) in enumerate(read):
         if why is None or (inner and _between_kept(read, k)):
@@ -270,6 +274,31 @@ def _linked_sentence(u: Unit) -> bool:
     if u.tag == "li":
         return len((u.el.text or "").split()) >= LI_OPENING
     return u.tag == "p" and text.rstrip().endswith((".", "!", "?"))
+
+
+def _named_item(u: Unit) -> bool:
+    """In the box the page names as the article's text, a paragraph or list item that says
+    something after its links ("<a>3103 E Olive St</a> For sale: $599,999"), not a pointer:
+    kept between kept text (an item of the article's list, not a box of links after it)."""
+    return (
+        u.tag in ("p", "li")
+        and len(u.text) - u.link >= NAMED_UNLINKED
+        and u.link < 0.9 * len(u.text)
+        and not _POINTER.match(u.text)
+        and not _ends_in_link(u)
+    )
+
+
+def _ends_in_link(u: Unit) -> bool:
+    """The block ends with its last link (a label before a link: "READ ALSO | <a>..</a>")."""
+    links = [a for a in u.el.iter("a") if a.get("href")]
+    if not links:
+        return False
+    last = " ".join(links[-1].text_content().split()).rstrip(_TRAIL)
+    return bool(last) and u.text.rstrip().rstrip(_TRAIL).endswith(last)
+
+
+_TRAIL = " .!?)»›>"
 
 
 def _linked_prose(tag: str, length: int, link: int) -> bool:
