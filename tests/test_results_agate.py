@@ -202,3 +202,30 @@ def test_a_club_reports_finishers_with_their_place_in_words_before_their_mark():
         ("Penmore 5 Miler", 37, "Osric Kettering", "27:28"),
         ("Penmore 5 Miler", 53, "Gideon Brackley", "30:17"),
     ]
+
+
+LEAGUE_AGATE = (
+    "Foxton girls, Birchley boys take league titles\n\n"
+    "LAKE LEAGUE CHAMPIONSHIPS\nAt Maple Bay HS, Saturday, May 10\n\n"
+    "GIRLS\nTeam scores: CAL 139.5, GRN 108, MPL 88\n"
+    "100: 1. Wren Tattle (BRK) 12.45, 2. Lena Moore (CAL) 12.77, 3. Hazel Jess (FOX) 12.84\n"
+    "400 hurdles: 1. Wren Brack (GRN) 1:04.34, 2. Lena Vard (CAL) 1:05.65\n\n"
+    "BOYS\nTeam scores: FOX 165.5, BRK 106, CAL 97.5\n"
+    "100: 1. Emrys Oak (FOX) 11.02, 2. Fintan Ill (BRK) 11.19, 3. Ivo Hebb (MPL) 11.40\n"
+    "400 hurdles: 1. Silas Moor (GRN) 55.12, 2. Ivo Hebb (MPL) 56.40\n"
+)
+
+
+def test_a_sex_heading_over_team_scores_and_bare_events_is_every_events_sex():
+    # 'GIRLS' / 'BOYS' on lines of their own, each over a team-scores line and events named
+    # without a sex: each heading gives its sex to the team scores and to every event under it
+    # (not the first sex word of the page's headline), and never joins the event's name
+    events = to_contract(parse_document(LEAGUE_AGATE.encode(), None, "league.txt"))["events"]
+    assert [(e["event_name"], e["gender"], e["kind"], len(e["results"])) for e in events] == [
+        ("Team scores", "F", "team_scores", 3),
+        ("100 m", "F", "individual", 3),
+        ("400 hurdles", "F", "individual", 2),
+        ("Team scores", "M", "team_scores", 3),
+        ("100 m", "M", "individual", 3),
+        ("400 hurdles", "M", "individual", 2),
+    ]

@@ -50,15 +50,15 @@ def unfold(text: str) -> str | None:
 
 # a line opening with an event's title and its winner: '200: 1. Bridger Lytle (LC) 22.47; ...'
 _TITLED = re.compile(  # '100 -- 1. ...', or after the event before it: '... 11.19. 400 — 1. ...'
-    r"(?:^\s*|(?<=[.;:]\s))[^\W_][^:;.]{0,40}?(?::|\s[-–—]{1,2})\s+1[.)]\s+[^\W\d_]", re.M
+    r"(?:^\s*|(?<=[.;:]\s))[^\W_][^:;.\n]{0,40}?(?::|\s[-–—]{1,2})\s+1[.)]\s+[^\W\d_]", re.M
 )
 
 
 def _titled(block: str) -> list[str]:
     """A block of lines parted where a line opens with an event's title and its winner (one
-    event a line, no blank line between them)."""
+    event a line, no blank line between them; a heading over them, 'BOYS', a part of its own)."""
     cuts = [m.start() for m in _TITLED.finditer(block)]
-    if len(cuts) < 2:
+    if not cuts or cuts == [0]:
         return [block]
     return [block[a:b] for a, b in zip([0, *cuts], [*cuts, len(block)], strict=True) if a < b]
 

@@ -64,6 +64,7 @@ from scraper.results.sections import (
     numbered_heading,
     other_sex,
     section_name,
+    sex_heading,
     without_start_time,
 )
 from scraper.results.statuses import status_heading, status_key, status_last
@@ -79,9 +80,8 @@ from scraper.results.teamlines import (
 
 _UNIT = re.compile(UNITS, re.I)
 _MAX_TITLES = 4
-# a line without a header: place, bib, name, year (or age and sex), team, mark; the year after
-# the team ('Marissa Kohler  Army West Point  JR  20:48.3'); or the mark (and its flag) right
-# after the place, as ranked lists print it ('1. 1:55.21 PR  Caleb Moore  12  Westview')
+# a line without a header: place, bib, name, year (or age and sex), team, mark; the year after the
+# team ('Ann Lee  Army  JR  20:48.3'); the mark right after the place ('1. 1:55.21 PR  Ann Lee')
 _DEFAULT: tuple[str, ...] = ("place", "bib", "finals", "qual", "athlete", "year", "sex", "team")
 _DEFAULT += ("year_after", "mark", "x:a", "x:b", "x:c")  # (x: what is left over)
 
@@ -229,8 +229,10 @@ class _Reader:
         return not mostly_date(line)  # '30th - 31st August 2018'
 
     def _scores(self, ev: Event) -> None:
-        """Team scores printed in a line or a paragraph: the race's above, unless named."""
-        ev.gender = ev.gender or (self.ev.gender if self.ev is not None else None)
+        """Team scores in a line or a paragraph: of the sex headed, else of the race above."""
+        heading = sex_heading(self.titles)  # 'BOYS' over 'Team scores: ...' and the events after
+        self.heading, above = heading or self.heading, self.ev.gender if self.ev else None
+        ev.gender = ev.gender or gender_of(heading) or above
         self.doc.events.append(ev)
         self.titles_done = True
 
@@ -302,8 +304,7 @@ class _Reader:
             del self.titles[: self.unread]  # the table before read no row: its titles go
         self.unread = len(self.titles)  # (the same header again keeps them: one table)
         if self.ev is not None and self.ev.rows:
-            # new columns, or columns after lines read without any: a new table (until a row
-            # starts it)
+            # new columns, or columns after lines read without any: a new table (till a row)
             changed = self.block is None or block.fields != self.block.fields
             self.new_table = self.new_table or changed
         self.block, self.listed = block, None
@@ -351,7 +352,6 @@ class _Reader:
         self.base = name if named else self.base
         return ev
 
-    # ------------------------------------------------------------------ rows
     def _row(self, line: str, toks: list[Tok]) -> None:
         block = self.block
         ev = self._event(block.kind if block else "individual")

@@ -371,3 +371,12 @@ def other_sex(titles: list[str], gender: str | None) -> bool:
     second '100 m' after the boys' '100 m'): a new section, whatever its event's name."""
     named = next((g for t in reversed(titles) if (g := gender_of(t))), None)
     return gender is not None and named is not None and named != gender
+
+
+def sex_heading(titles: list[str]) -> str | None:
+    """The last title that is a heading naming a sex alone ('GIRLS', 'Boys'), if any."""
+    return next((t for t in reversed(titles) if _sex_only(t)), None)
+
+
+def _sex_only(s: str) -> bool:
+    return len(s.split()) <= 2 and gender_of(s) is not None and not is_event_title(s)
