@@ -928,6 +928,31 @@ def test_a_country_shown_only_as_a_flag_is_read_from_its_alt_text() -> None:
     ]
 
 
+def test_a_medal_shown_only_as_an_image_in_the_rank_cell_is_read_from_its_alt_text() -> None:
+    medal = '<img alt="{} place, {} medalist(s)" src="medal.png" width="16">'
+    page = (
+        "<html><body><h2>Women 100m Final</h2>"
+        + _table(
+            ["Rank", "Lane", "Name", "Nationality", "Time"],
+            [
+                [medal.format("1st", "gold"), "3", "Davina Tremayne", "Bahamas", "11.08"],
+                [medal.format("2nd", "silver"), "8", "Liesl Birtwhistle", "Barbados", "11.09"],
+                [medal.format("3rd", "bronze"), "7", "Kerensa Underhill", "Jamaica", "11.21"],
+                ["4", "2", "Kestrel Lindqvist", "Ghana", "11.27"],
+                ["", "6", "Ailsa Elsworth", "Kenya", "DNS"],
+            ],
+        )
+        + "</body></html>"
+    )
+    assert cells(contract(page), "place", "athlete") == [
+        (1, "Davina Tremayne"),
+        (2, "Liesl Birtwhistle"),
+        (3, "Kerensa Underhill"),
+        (4, "Kestrel Lindqvist"),
+        (None, "Ailsa Elsworth"),
+    ]
+
+
 def test_results_listed_as_html_lists_club_in_brackets_and_ol_numbers_as_places() -> None:
     page = (
         "<html><body><h1>Club Championships 2024</h1><h2>Men 100m</h2><ul>"

@@ -68,9 +68,13 @@ class Column:
 
 
 def place_of(text: str | None) -> int | None:
-    """'3' '3.' '3rd' '3位' '=3' 'T3' 'T-3' -> 3."""
-    m = PLACE.match((text or "").strip())
+    """'3' '3.' '3rd' '3位' '=3' 'T3' 'T-3' -> 3; a medal's image, by its alt text ('3rd place,
+    bronze medalist(s)')."""
+    m = PLACE.match((text or "").strip()) or _PLACE_WORDS.match((text or "").strip())
     return int(m.group(1)) if m else None
+
+
+_PLACE_WORDS = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+place\b", re.I)
 
 
 def mark_text(text: str, column: Column | None = None) -> str:
