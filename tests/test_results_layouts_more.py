@@ -337,10 +337,60 @@ def test_status_keys(line, key):
             "Ridgeline 10 Mile Classic",
         ),
         ("Harbor Lights 5K - Saturday, October 3, 2026", "Harbor Lights 5K"),
+        ("Results: Ferncliff Open Meeting, 14/06/2025", "Ferncliff Open Meeting"),
+        ("Results - Northgate Quad Meet, April 12", "Northgate Quad Meet"),
+        ("XXIII Memoriał Tadeusza Kolnera", "XXIII Memoriał Tadeusza Kolnera"),
+        ("Mityng Lekkoatletyczny Kolno 2025", "Mityng Lekkoatletyczny Kolno 2025"),
     ],
 )
 def test_a_meets_heading_loses_the_weekday_of_its_date(heading, name):
+    # ... and the word 'Results' before it, a day printed without its year after it; a
+    # meeting's word in Polish or Czech spelling names a meet
     assert meet_heading([heading]).name == name
+
+
+def test_prose_naming_a_meet_is_no_meets_heading():
+    lines = ["Team scores follow each race. Next meet is at Sable Creek.", "TRI-COUNTY LEAGUE MEET"]
+    assert meet_heading(lines).name == "TRI-COUNTY LEAGUE MEET"
+
+
+MAILED = """From: Dana Whitlow <results@ferncliff.example.org>
+To: members@lists.ferncliff.example.org
+Date: Sun, 15 Jun 2025 07:58:11 +0100
+Subject: Re: [ferncliff] Results: Ferncliff Open Meeting, 14/06/2025
+
+Hi all, results from last night below.
+
+3000m Open
+Pos  Name                      Club                        Time
+1    Orla Penhallow            Ferncliff AC                9:41.2
+2    Tegan Marrow              Dunlin Harriers             9:55.0
+3    Bryony Castell            Ferncliff AC                10:02.7
+"""
+
+
+@pytest.mark.parametrize(
+    ("subject", "name", "date"),
+    [
+        (
+            "Re: [ferncliff] Results: Ferncliff Open Meeting, 14/06/2025",
+            "Ferncliff Open Meeting",
+            "2025-06-14",
+        ),
+        # no date in the subject nor the text: the day the message was sent
+        ("Fwd: Ferncliff Open Meeting results", "Ferncliff Open Meeting results", "2025-06-15"),
+    ],
+)
+def test_a_mailed_reports_meet_is_its_subject_not_its_header(subject, name, date):
+    text = MAILED.replace("Re: [ferncliff] Results: Ferncliff Open Meeting, 14/06/2025", subject)
+    doc = contract(text)
+    assert doc["meet"]["name"] == name
+    assert doc["meet"]["date"] == date
+    assert [r["athlete"] for r in doc["events"][0]["results"]] == [
+        "Orla Penhallow",
+        "Tegan Marrow",
+        "Bryony Castell",
+    ]
 
 
 BELGIAN = """60m Heren - Reeksen

@@ -24,8 +24,9 @@ MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|ultra|"
     r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
-    r"grand prix|diamond league|trofeo|memorial|mistrzostw\w*|mistrovství|přebor\w*|"
-    r"bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|kilpailut|carnival|p[ůó]?łmaraton|"
+    r"grand prix|diamond league|trofeo|m[eé]mori(?:al|ał|ál|jal|ale)|mityng|m[ií]tink|"
+    r"mistrzostw\w*|mistrovství|přebor\w*|bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|"
+    r"kilpailut|carnival|p[ůó]?łmaraton|"
     r"p[ůu]lmaraton|maraton[ae]?|maratón|lekene|lekane|liga|ligi)\b"
     # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap')

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.results.dates import POSTED, date_in
+from scraper.results.dates import MONTH_DAY, POSTED, date_in
 from scraper.results.marks import wind_in
 from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS, meet_word
 from scraper.results.model import Meet, gender_of
@@ -108,7 +108,7 @@ _GENERIC_HEADING = re.compile(
 # a label before the meet's name, as a form prints it ('Meet: ...', 'Stevne: ...')
 _MEET_LABEL = re.compile(
     r"^(?:meet(?: name)?|event name|competition|stevne|veranstaltung|wettkampf|"
-    r"compétition|manifestation|gara|competición|tävling|kilpailu)\s*:\s*",
+    rf"compétition|manifestation|gara|competición|tävling|kilpailu|{RESULTS_WORDS})\s*:\s*",
     re.I,
 )
 _MAX_WORDS = 12  # more is a sentence: 'The DIV Column is your place in your age group ...'
@@ -254,6 +254,9 @@ def clean_title(s: str) -> str:
     return rest if rest != title and is_event_title(rest) else title
 
 
+_TWO_SENTENCES = re.compile(r"\b[a-z]\w*[a-z]\.\s+[A-Z][a-z]*\s+\w+\s+\w")
+
+
 def is_title(s: str) -> bool:
     """A line that may name a section: some letters, a few words, not page boilerplate, no
     mark in it (a record or standard line: 'Meet  Lacy Janson - Florida State  4.58m  2006'),
@@ -264,8 +267,8 @@ def is_title(s: str) -> bool:
     marks = _MARK.search(_AGE_GROUP.sub(" ", s))  # 'Girls 9-10 100 Meter Dash': ages, no mark
     if _NOT_TITLE.match(s) or _BOILER.search(s) or marks or date_in(s)[1]:
         return False
-    if "%" in s or "°" in s:
-        return False  # weather: '73 °  81%  M CLOUDY'
+    if "%" in s or "°" in s or _TWO_SENTENCES.search(s):
+        return False  # weather: '73 °  81%  M CLOUDY'; prose: 'Scores follow each race. Next ...'
     if s.startswith("(") and s.endswith(")") and any(ch.isdigit() for ch in s):
         return False  # a note under a row: its split '(400 m: 1,15,75)'
     if len(_SPREAD.findall(s)) >= 2 and not _PHRASE.search(s):
@@ -361,7 +364,9 @@ def _names_a_meet(s: str) -> bool:
 
 
 def _without_generic(name: str) -> str:
-    name = _MEET_LABEL.sub("", name) or name  # 'Stevne: Tjalvelekene 2023'
+    name = _MEET_LABEL.sub("", name) or name  # 'Stevne: Tjalvelekene 2023', 'Results: ...'
+    head, _, last = name.rpartition(", ")
+    name = head if head and MONTH_DAY.match(last) else name  # '..., April 12' (no year)
     parts = [p for p in _DASH.split(name) if not _GENERIC_HEADING.match(p)]
     return " - ".join(parts) if parts else name
 

@@ -7,7 +7,17 @@ sound rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
 
 from __future__ import annotations
 
-from scraper.results import agate, delimited, fallback, hytek, listing, ruled, stacked, wrapped
+from scraper.results import (
+    agate,
+    delimited,
+    fallback,
+    hytek,
+    listing,
+    mailheader,
+    ruled,
+    stacked,
+    wrapped,
+)
 from scraper.results.blocks import without_splits
 from scraper.results.columns import is_placeish
 from scraper.results.dates import dayfirst_of
@@ -37,6 +47,7 @@ def refuse_entries(doc: ResultDoc, text: str) -> ResultDoc:
 
 
 def _read(text: str, name: str | None) -> ResultDoc:
+    text = mailheader.without_header(text) or text  # an e-mail's: its subject, not its header
     text = wrapped.unwrapped(text) or text  # an e-mail's results, hard-wrapped at 72 columns
     if hytek.looks_like_hytek(text) and any(_twice(ln) for ln in text.split("\n")):
         text = "\n".join(unfold(text.split("\n")))  # two events side by side: one, then the other
