@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.results import parse_document, to_contract
 from scraper.results.categories import Category, category_of, with_year
 from scraper.results.dates import date_in, date_order, dayfirst_of
 from scraper.results.headers import field_of, header_language
@@ -421,3 +422,38 @@ def test_event_titles(title: str, expected: bool):
 )
 def test_the_gender_a_sex_code_gives(code: str, gender: str | None):
     assert sex_of(code) == gender
+
+
+PORTUGUESE_TABLE = (
+    "<html><body><h3>Seniores Masculinos - 8 km</h3><table><tr><th>Class.</th><th>Dorsal</th>"
+    "<th>Nome</th><th>Clube</th><th>Escalão</th><th>Tempo</th></tr>"
+    "<tr><td>1.º</td><td>301</td><td>Vasco Correia</td><td>GD Rio Tinto</td><td>Sen</td>"
+    "<td>24:39</td></tr><tr><td>2.º</td><td>415</td><td>Duarte Quintas</td><td>CA Póvoa</td>"
+    "<td>M35</td><td>24:46</td></tr></table></body></html>"
+)
+JAPANESE_TEXT = (
+    "男子5000m 決勝\n順位 氏名         所属         学年 記録\n"
+    "1位  中村 拓海    愛知工大     2    14:13.88\n"
+    "2位  高橋 大輝    三重大       3    14:42.54\n"
+    "3位  吉田 陽向    愛知学院大   1    14:46.35\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rows"),
+    [
+        # 'Tempo' (the time in Portuguese and Italian; a pace beside another time) and '1.º'
+        (PORTUGUESE_TABLE, "x.html", [(1, "Vasco Correia", 1479.0), (2, "Duarte Quintas", 1486.0)]),
+        # places with the counter '位'
+        (
+            JAPANESE_TEXT,
+            "x.txt",
+            [(1, "中村 拓海", 853.88), (2, "高橋 大輝", 882.54), (3, "吉田 陽向", 886.35)],
+        ),
+    ],
+    ids=["tempo-and-1.º", "1位"],
+)
+def test_places_and_time_columns_in_other_languages(text: str, name: str, rows: list) -> None:
+    doc = to_contract(parse_document(text.encode(), None, name))
+    got = [(r["place"], r["athlete"], r["mark_normalized"]) for r in doc["events"][0]["results"]]
+    assert got == rows

@@ -28,7 +28,7 @@ TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
 _PLACE = re.compile(
-    r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|er|re|e|ème|eme|\.?[ºª°])?$", re.I
+    r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|er|re|e|ème|eme|位|\.?[ºª°])?$", re.I
 )
 # a class year ('SO'), with its year of eligibility ('SO-1')
 CLASS_YEAR = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)

@@ -22,7 +22,7 @@ _YEAR = re.compile(
     re.I,
 )
 _PLACE = re.compile(
-    r"^(?:[=T]|T-)?(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|er|re|e|ème|eme|T|=|\*|\.?[ºª°])?$", re.I
+    r"^(?:[=T]|T-)?(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|er|re|e|ème|eme|位|T|=|\*|\.?[ºª°])?$", re.I
 )  # '5=', '8*'
 
 

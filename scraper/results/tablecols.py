@@ -260,6 +260,11 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         taken.add(f)
         free.remove(j)
 
+    pace = next((j for j, c in enumerate(cols) if c.field == "pace"), None)  # beside the time;
+    timed = taken & {"mark", "points", "finals", "prelims", "gun", "net", "chip"}  # alone ('Tempo'
+    if pace is not None and not timed and not any(_share(kinds[j], "mark") >= 0.7 for j in free):
+        cols[pace].field = "mark"  # in Portuguese and Italian), the time
+        taken = taken - {"pace"} | {"mark"}
     if "place" not in taken:
         for j in free[:3]:
             if _share(kinds[j], "int", "place") >= 0.8 and _sequence(values[j]):
