@@ -133,6 +133,29 @@ def test_hundredths_are_no_minutes_dot_seconds():
     assert doc["events"][0]["results"][0]["mark_normalized"] == 10.03
 
 
+@pytest.mark.parametrize(
+    ("marks", "seconds"),
+    [
+        # one time of 12 seconds or more: the column is times, '34\'05\'\'' is 34:05
+        (["32'14''", "34'05''", "36'11''", "38'12''"], [1934.0, 2045.0, 2171.0, 2292.0]),
+        # inches only: feet and inches (metres), as a jump's column prints them
+        (["6'08''", "6'06''", "6'04''"], [2.032, 1.9812, 1.9304]),
+    ],
+    ids=["minutes-seconds", "feet-inches"],
+)
+def test_prime_notation_is_read_by_its_column(marks: list[str], seconds: list[float]) -> None:
+    rows = "".join(
+        f"<tr><td>{n + 1}</td><td>Runner{n} Lee</td><td>Club</td><td>{m}</td></tr>"
+        for n, m in enumerate(marks)
+    )
+    page = (
+        "<html><body><h2>Cross long Hommes</h2><table><tr><th>Clt</th><th>Nom</th><th>Club</th>"
+        f"<th>Temps</th></tr>{rows}</table></body></html>"
+    )
+    got = [r["mark_normalized"] for r in contract(page)["events"][0]["results"]]
+    assert got == pytest.approx(seconds)
+
+
 FRENCH = """<html><body><h1>Résultats UBBC 2023</h1><table><thead><tr>
 <th>scratch UBBC</th><th>laps</th><th>time UBBC</th><th>race</th><th>time race</th><th>BIB</th>
 <th>last name</th><th>first name</th><th>gender</th><th>category</th><th>rank race</th></tr>

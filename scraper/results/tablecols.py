@@ -3,8 +3,7 @@
 hold across the rows (places in sequence, bibs, names, class or birth years, sex, age categories,
 marks, winds).  Also the column-wide readings of marks that a single cell cannot settle:
 
-- a column of times whose every fraction is below 60 (``41.54``, ``45.16`` over a dozen rows or
-  more) is minutes.seconds written with a dot, as club spreadsheets print a 10 km time;
+- a mark column's notation of times (:func:`scraper.results.markcells.clock_of`);
 - of two time columns (gun and chip, a race time beside a split), the result is the header's
   ``Time``/``Gun`` column, else the one in the order of the places (and a section whose places
   follow the chip time takes that one: :func:`scraper.results.blocks.choose_time_column`).
@@ -16,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.results.columns import is_year
+from scraper.results.markcells import clock_of, mark_text
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.model import round_of
 from scraper.results.sections import is_event_title
@@ -55,8 +55,6 @@ _CATEGORY = re.compile(
     r"[MWF][SJV]|(?:SE|ES|JU|CA|MI|BE|PO|V\d)[HF]|SEN|SNR|JNR|JUN|VET|YTH|MAS)$"
 )
 _PARA_CLASS = re.compile(r"^[TF](?:1[1-3]|20|3[1-8]|4[0-7]|5[1-7]|6[1-4])$")
-_DOT_MINUTES = re.compile(r"^(\d{1,3})\.(\d\d)$")
-_EURO_TIME = re.compile(r"^(\d{1,2}),(\d{2}),(\d{1,2})$")
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")
 
 
@@ -64,7 +62,7 @@ _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")
 class Column:
     field: str | None  # place, athlete, team, ..., None: kept as extra under its label
     label: str  # the header text, or the field
-    minutes_dot: bool = False  # '41.54' is 41:54
+    clock: str | None = None  # a mark column's notation of times: 'dot' (41.54), 'prime'
 
 
 def place_of(text: str | None) -> int | None:
@@ -75,48 +73,6 @@ def place_of(text: str | None) -> int | None:
 
 
 _PLACE_WORDS = re.compile(r"(\d{1,3})(?:st|nd|rd|th)\s+place\b", re.I)
-
-
-def mark_text(text: str, column: Column | None = None) -> str:
-    """A mark cell as the marks parser reads it: European '7,54,96' (min, s, hundredths) ->
-    '7:54.96'; a minutes.seconds column's '41.54' -> '41:54'."""
-    t = text.strip()
-    m = _EURO_TIME.match(t)
-    if m and int(m.group(2)) < 60:
-        return f"{m.group(1)}:{m.group(2)}.{m.group(3)}"
-    if column is not None and column.minutes_dot:
-        m = _DOT_MINUTES.match(t)
-        if m:
-            return f"{m.group(1)}:{m.group(2)}"
-    return t
-
-
-_CELL_WIND = re.compile(r"^\(?([+-]\d{1,2}[.,]\d|0[.,]0)\)?$")
-
-
-def mark_parts(text: str) -> tuple[str, str | None, str | None]:
-    """A mark cell holding more than the mark: (the mark, a wind printed after it, the mark in
-    other units). '10.01 (+2.4)' -> ('10.01', '+2.4', None); "6.34m 20' 9.5\"" -> ('6.34m', None,
-    "20' 9.5\""); '24-05.25 (7.45m)' -> ('24-05.25', None, '7.45m'); '17:41 New PB!' -> ('17:41',
-    None, None) (a note in words, kept in the row's raw cells); '10.45' -> ('10.45', None, None)."""
-    first, _, rest = text.strip().partition(" ")
-    rest = rest.strip()
-    if not rest or parse_mark(mark_text(text)).value is not None:
-        return text, None, None
-    if parse_mark(mark_text(first)).value is None:
-        return text, None, None
-    wind = _CELL_WIND.match(rest)
-    if wind:
-        return first, wind[1], None
-    other = rest.strip("()")
-    if parse_mark(other.replace(" ", "")).value is not None or parse_mark(other).value is not None:
-        return first, None, other
-    if _NOTE.match(rest):
-        return first, None, None  # a note after the time: '17:41 New PB!', '19:19 PB 18:23'
-    return text, None, None
-
-
-_NOTE = re.compile(r"^[^\W\d_][^\W\d_]+\b")  # a word of letters opening what follows the mark
 
 
 def _kind(v: str) -> str:
@@ -307,7 +263,7 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
     _name_columns(texts, values, cols, taken)
     for j, c in enumerate(cols):
         if c.field == "mark":
-            c.minutes_dot = _minutes_dot(values[j])
+            c.clock = clock_of(values[j])
     return cols
 
 
@@ -346,13 +302,6 @@ def _result_column(cands: list[int], values: list[list[str]], cols: list[Column]
         return sum(b >= a for a, b in zip(seq, seq[1:], strict=False)) / (len(seq) - 1)
 
     return max(cands, key=lambda j: (ordered(j) >= 0.95, -j))
-
-
-def _minutes_dot(vals: list[str]) -> bool:
-    """A dozen or more 'mm.ss' values and none with a fraction of 60 or more."""
-    found = [_DOT_MINUTES.match(v.strip()) for v in vals]
-    dots = [m for m in found if m]
-    return len(dots) >= 12 and all(int(m.group(2)) < 60 for m in dots)
 
 
 _CODE = re.compile(r"^[A-Z]{2,3}$")

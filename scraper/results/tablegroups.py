@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scraper.results.categories import category_of
+from scraper.results.markcells import mark_text
 from scraper.results.marks import parse_mark
 from scraper.results.model import Event, new_event, sex_of
 from scraper.results.resultlike import RECORD_LABELS
-from scraper.results.tablecols import Column, mark_text, place_of
+from scraper.results.tablecols import Column, place_of
 from scraper.results.tablewords import EVENT_COLUMNS
 
 

@@ -4,12 +4,11 @@ A row whose cells name columns is a header (:func:`scraper.results.tablecols.hea
 its cells that name no column but an event or a class (``Menn senior | 3000m | Fødselsår ...``)
 name the section.  A row of one or two text cells is a section label (``Boys Individuals``,
 ``Official Team Scores``, ``10 km Straßengehen Frauen | Mannschaften weiblich``) or a round
-(``Finals:``); ``Label: value`` rows before the results fill the meet (:mod:`meetinfo`).  The rows
-between are read with the columns of :func:`scraper.results.tablecols.plan`.
+(``Finals:``); ``Label: value`` rows before the results fill the meet (:mod:`meetinfo`); the rows
+between, read with the columns of :func:`scraper.results.tablecols.plan`.
 
-Across rows: a row holding only a place (and a title such as ``und Süddeutsche Meisterin``) gives
-its place to the result row under it; in a team table the rows without a place under a team are
-its members; a section whose rows have a team and a mark but no athlete is a relay.
+Across rows: a row of a place alone gives its place to the row under it; a team table's rows with
+no place under a team are its members; rows of teams with marks and no athletes are a relay's.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ import re
 from scraper.results.blocks import choose_time_column
 from scraper.results.categories import category_of
 from scraper.results.columns import build_row
+from scraper.results.markcells import mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
 from scraper.results.meetinfo import MEET_WORDS, day_of, meet_columns, read_meta
 from scraper.results.model import (
@@ -35,7 +35,7 @@ from scraper.results.rowlines import legs, members_of, next_leg, runners_of, two
 from scraper.results.runnerlines import leg_row
 from scraper.results.sections import heat_of, is_event_title
 from scraper.results.statuses import status_of
-from scraper.results.tablecols import Column, header_columns, mark_parts, mark_text, place_of, plan
+from scraper.results.tablecols import Column, header_columns, place_of, plan
 from scraper.results.tablegroups import (
     Line,
     by_event,
@@ -337,7 +337,7 @@ def _row(cols: list[Column], ln: Line, ev: Event, unit: str | None) -> Row | Non
             cells["wind"] = wind
         if other:
             extra["mark_2"] = other
-        cells["mark"] = mark_text(printed, mark_col)
+        cells["mark"] = mark_text(printed, mark_col.clock if mark_col else None)
     relay = ev.kind != "individual"
     row = build_row(cells, unit, ev.round, relay, raw=list(ln.raw))
     if row is None:
