@@ -235,6 +235,13 @@ def test_tiebreak_thousandths(raw, expected):
         ("Não Partiu", "DNS"),
         ("Desclassificado", "DQ"),
         ("nie ukończył", "DNF"),
+        ("nu", "DNF"),  # Polish, in lower case: 'nie ukończył', 'nie startował', 'bez zaliczenia'
+        ("ns", "DNS"),
+        ("bz", "NM"),
+        ("NU", None),  # Nunavut
+        ("NS", None),  # Nova Scotia
+        ("Retirada", "DNF"),  # Spanish
+        ("Sin marca", "NM"),
         ("DK", None),  # Denmark
         ("feladta", "DNF"),  # Hungarian, Swedish, Portuguese
         ("nem indult", "DNS"),

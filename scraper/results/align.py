@@ -21,7 +21,7 @@ from unicodedata import east_asian_width
 from scraper.results.categories import category_of
 from scraper.results.dates import BIRTH_DATE, STATES
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark
-from scraper.results.statuses import STATUS_WORDS, status_of
+from scraper.results.statuses import LOWER_STATUS, STATUS_WORDS, status_of
 
 TEXT = frozenset({"athlete", "team", "city", "country", "first", "last", "relay", "leg"})
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
@@ -53,7 +53,7 @@ _SEX = frozenset({"M", "F", "W", "X"})
 def shape(tok: str) -> str:
     """A token's shape code (see :data:`FIT`)."""
     up = tok.upper()
-    if up in STATUS_WORDS or "." in up and status_of(up):  # 'Disq.', 'N.M.'
+    if up in STATUS_WORDS or tok in LOWER_STATUS or "." in up and status_of(up):  # 'Disq.'
         return "status"
     if _DASH.match(tok):
         return "dash"

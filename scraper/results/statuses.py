@@ -61,6 +61,8 @@ STATUS_WORDS = {
     "OPGAVE": "DNF",
     "OPG": "DNF",
     "RETIRADO": "DNF",
+    "RETIRADA": "DNF",
+    "SIN MARCA": "NM",
     "NULO": "NM",  # a field event's no valid try
     "RET": "DNF",
     "DESCALIFICADO": "DQ",
@@ -156,14 +158,16 @@ STATUS_WORDS = {
 # statuses read only as printed with their dots ('NC' is also North Carolina)
 _DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS", "N.O.": "DNS"}
 # non classé; nicht angetreten; abandon; assente; niet opgekomen
+# French 'abandon' as FFA lists print it; Polish 'nie ukończył', 'nie startował', 'bez zaliczenia'
+LOWER_STATUS = {"Ab": "DNF", "nu": "DNF", "ns": "DNS", "bz": "NM"}
 
 
 def status_of(text: str | None) -> str | None:
     """'DNF' -> 'DNF', 'NH' -> 'NM', 'foul' -> 'NM', 'DQ (FS)' -> 'DQ', '1:02.3' -> None."""
     if not text:
         return None
-    if text.strip() == "Ab":
-        return "DNF"  # French 'abandon' as FFA lists print it (no province: those are 'AB')
+    if text.strip() in LOWER_STATUS:  # as printed, in lower case: no province's code
+        return LOWER_STATUS[text.strip()]
     up = text.upper().strip()
     if " / " in up:  # in two languages: 'AB / DNF', 'NP / DNS'
         found = {status_of(part) for part in up.split(" / ")} - {None}
