@@ -543,3 +543,27 @@ def test_a_relays_alternates_are_no_legs():
     [row] = to_contract(parse_document(text.encode(), None, "r.txt"))["events"][0]["results"]
     assert [m["leg"] for m in row["relay_members"]] == [1, 2, 3, 4]
     assert row["detail"]["alternates"] == ["Ocampo, Luis", "Ridley, Sam"]
+
+
+HEPTATHLON = """                   Coastal Conference Multi-Events Championships - 4/25/2025
+                                            Results
+
+Event 31  Women Heptathlon
+============================================================================================
+    Name                    Year School                                   Points  Score
+============================================================================================
+  1 Honora Mossop             JR North Pryor                            5,510
+     15.40 (-1.6)    1.77m           13.44m          24.76 (+1.5)    5.81m (+2.2)
+  2 Junia Okonkwo-Bray        FR Rushmere                               5,466
+     13.77 (-0.5)    1.62m           11.13m          25.90 (+0.2)    6.00m (-0.6)
+ -- Brielle Rathbone          SR Wardell College                          DNF
+"""
+
+
+def test_a_combined_events_total_printed_with_its_thousands_separator():
+    rows = to_contract(parse_document(HEPTATHLON.encode(), None, "h.txt"))["events"][0]["results"]
+    assert [(r["athlete"], r["team"], r["mark_normalized"], r["status"]) for r in rows] == [
+        ("Honora Mossop", "North Pryor", 5510.0, None),
+        ("Junia Okonkwo-Bray", "Rushmere", 5466.0, None),
+        ("Brielle Rathbone", "Wardell College", None, "DNF"),
+    ]

@@ -2051,3 +2051,47 @@ def test_a_pages_sidebar_and_readers_comments_are_no_results():
     )
     got = [(r["place"], r["athlete"]) for e in contract(page)["events"] for r in e["results"]]
     assert got == [(1, "Tilly Brackenbury"), (2, "Honor Pilkington"), (3, "Ada Lowe")]
+
+
+def test_a_combined_events_total_after_each_events_points_is_its_result() -> None:
+    # 'Pts' after every event's mark, then 'Total': the total is the result, its DNF a status
+    head = ["Pos", "Name", "Club", "60mH", "Pts", "HJ", "Pts", "SP", "Pts", "Total"]
+    page = (
+        "<html><body><h2>Pentathlon U17 Women</h2>"
+        + _table(
+            head,
+            [
+                [
+                    "1",
+                    "Giada Ormerod",
+                    "Ashlyn H",
+                    "8.95",
+                    "758",
+                    "1.66",
+                    "795",
+                    "11.02",
+                    "603",
+                    "2156",
+                ],
+                [
+                    "2",
+                    "Wrenna Jardine",
+                    "Harrow AC",
+                    "9.10",
+                    "872",
+                    "1.60",
+                    "740",
+                    "10.10",
+                    "560",
+                    "2172",
+                ],
+                ["", "Ilsa Kettering", "Marsh AC", "9.05", "790", "1.54", "666", "NM", "0", "DNF"],
+            ],
+        )
+        + "</body></html>"
+    )
+    assert cells(contract(page), "athlete", "mark_normalized", "status") == [
+        ("Giada Ormerod", 2156.0, None),
+        ("Wrenna Jardine", 2172.0, None),
+        ("Ilsa Kettering", None, "DNF"),
+    ]

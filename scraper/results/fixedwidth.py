@@ -115,7 +115,7 @@ def ruler_columns(header: str, ruler: str) -> list[Col]:
 
 
 _WIND_NUM = re.compile(r"^[+-]?\d+[.,]\d$")
-_POINTS = re.compile(r"^\d+(?:\.\d+)?$")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?$|^\d{1,2},\d{3}$")  # a total with its thousands: 5,510
 _HASH_BIB = re.compile(r"^#\d+$")
 _NOT_MARKS = frozenset(("NT", "NH", "ND", "FOUL", "SCR"))
 

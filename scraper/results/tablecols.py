@@ -56,6 +56,7 @@ _CATEGORY = re.compile(
 )
 _PARA_CLASS = re.compile(r"^[TF](?:1[1-3]|20|3[1-8]|4[0-7]|5[1-7]|6[1-4])$")
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")
+_TOTAL = re.compile(r"^\s*(?:tot(?:al|\.)?|total points|points total)\s*$", re.I)  # the result
 
 
 @dataclass(slots=True)
@@ -185,6 +186,9 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field and (c.field not in taken or c.field == "leg"):
             cols[j].field = c.field
             taken.add(c.field)
+    points = [j for j, c in enumerate(header or []) if c.field == "points"]
+    if len(points) > 1 and _TOTAL.match(cols[points[-1]].label):  # 'Pts' after each event
+        cols[points[0]].field, cols[points[-1]].field = None, "points"  # of a combined event's:
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
     total = next((j for j, c in enumerate(cols) if c.field == "points"), None)
