@@ -2095,3 +2095,24 @@ def test_a_combined_events_total_after_each_events_points_is_its_result() -> Non
         ("Wrenna Jardine", 2172.0, None),
         ("Ilsa Kettering", None, "DNF"),
     ]
+
+
+def test_a_relays_runners_under_its_team_in_the_name_column() -> None:
+    # Czech lists: the team over its runners (<br>, <small>) in the 'Name' column of a relay
+    runners = "<br><small>Kučera Filip, Černý Jiří, Černý Tomáš, Procházka Dominik</small>"
+    page = (
+        "<html><body><h3>4x400 m muži - finále</h3>"
+        + _table(
+            ["Poř.", "Příjmení Jméno", "Roč.", "Oddíl", "Výkon"],
+            [["1.", f"AK Slavia Brno{runners}", "", "", "3:18,63"]],
+        )
+        + "</body></html>"
+    )
+    (row,) = contract(page)["events"][0]["results"]
+    assert (row["team"], row["athlete"], row["mark_normalized"]) == ("AK Slavia Brno", None, 198.63)
+    assert [m["athlete"] for m in row["relay_members"]] == [
+        "Kučera Filip",
+        "Černý Jiří",
+        "Černý Tomáš",
+        "Procházka Dominik",
+    ]

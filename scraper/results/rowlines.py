@@ -324,17 +324,20 @@ def next_leg(last: Row, row: Row) -> bool:
 def two_lines(cells: dict[str, str], lined: dict[str, list[str]], kind: str) -> list[str]:
     """A table's name or team cell printed on two lines: the athlete's club under the name
     ('Camille Delacroix' / 'Bay Area Striders'), when no column holds the club; a relay's
-    runners under the team ('Jesuit' / 'Ann Moss, Bea Cole, ...'), returned as their names.
+    runners under the team ('Jesuit' / 'Ann Moss, Bea Cole, ...', in the team's column or the
+    name's), returned as their names.
     A relay row with a team and a runner's name in columns of their own (``School | Leg |
     Runner | Gr``) names one leg's runner; the class beside it is the runner's."""
     name = lined.get("athlete")
     if kind == "individual" and name and len(name) == 2 and not cells.get("team"):
         cells["athlete"], cells["team"] = name
-    team = lined.get("team")
+    team = lined.get("team") or (None if cells.get("team") else name)  # (or under 'Name')
     if kind != "individual" and team and len(team) >= 2:
         members = members_of(" ".join(team[1:]).strip("()")) or members_of(", ".join(team[1:]))
         if members:
             cells["team"] = team[0]
+            if team is name:
+                cells.pop("athlete", None)
             return members
     runner, club = cells.get("athlete", ""), cells.get("team", "").casefold()
     apart = club and runner.casefold() not in club and club not in runner.casefold()
