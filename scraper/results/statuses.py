@@ -158,7 +158,8 @@ STATUS_WORDS = {
 # statuses read only as printed with their dots ('NC' is also North Carolina)
 _DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS", "N.O.": "DNS"}
 # non classé; nicht angetreten; abandon; assente; niet opgekomen
-# French 'abandon' as FFA lists print it; Polish 'nie ukończył', 'nie startował', 'bez zaliczenia'
+# statuses read only as printed in lower case ('NS' is also Nova Scotia): French 'abandon' as FFA
+# lists print it; Polish 'nie ukończył', 'nie startował', 'bez zaliczenia'
 LOWER_STATUS = {"Ab": "DNF", "nu": "DNF", "ns": "DNS", "bz": "NM"}
 
 

@@ -186,9 +186,9 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field and (c.field not in taken or c.field == "leg"):
             cols[j].field = c.field
             taken.add(c.field)
-    points = [j for j, c in enumerate(header or []) if c.field == "points"]
-    if len(points) > 1 and _TOTAL.match(cols[points[-1]].label):  # 'Pts' after each event
-        cols[points[0]].field, cols[points[-1]].field = None, "points"  # of a combined event's:
+    points = [j for j, c in enumerate(header or []) if c.field == "points"]  # a combined event's
+    if len(points) > 1 and _TOTAL.match(cols[points[-1]].label):  # 'Pts' per event: its 'Total'
+        cols[points[0]].field, cols[points[-1]].field = None, "points"
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
     kinds = [[_kind(v) for v in col] for col in values]
     total = next((j for j, c in enumerate(cols) if c.field == "points"), None)
@@ -220,10 +220,10 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         taken.add(f)
         free.remove(j)
 
-    pace = next((j for j, c in enumerate(cols) if c.field == "pace"), None)  # beside the time;
-    timed = taken & {"mark", "points", "finals", "prelims", "gun", "net", "chip"}  # alone ('Tempo'
+    pace = next((j for j, c in enumerate(cols) if c.field == "pace"), None)  # a pace is printed
+    timed = taken & {"mark", "points", "finals", "prelims", "gun", "net", "chip"}  # beside a time
     if pace is not None and not timed and not any(_share(kinds[j], "mark") >= 0.7 for j in free):
-        cols[pace].field = "mark"  # in Portuguese and Italian), the time
+        cols[pace].field = "mark"  # alone, it is the time ('Tempo' in Portuguese and Italian)
         taken = taken - {"pace"} | {"mark"}
     if "place" not in taken:
         for j in free[:3]:
