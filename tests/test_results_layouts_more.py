@@ -991,3 +991,21 @@ def test_a_combined_events_total_of_points_stays_points():
         (7612.0, "points"),
         (7400.0, "points"),
     ]
+
+
+def test_an_events_title_with_its_date_set_right_on_the_same_line():
+    # FlashResults PDFs print the event and the day on one baseline, far apart
+    text = (
+        "Results\n\n"
+        + "Women High Jump".ljust(143)
+        + "5/17/2025\n\n\n"
+        + "Pl  Name                         Affiliation                1.55    1.60     1.65"
+        + "           Result\n"
+        + "1   Xanthe NETTLEFORD     SR     WESTMARCH                  O       O        XO"
+        + "             1.65m\n"
+        + "2   Isolde ZABRISKIE      SR     COLEBROOK ST.              O       XO       XXX"
+        + "            1.60m\n"
+    )
+    (event,) = contract(text)["events"]
+    assert (event["event_name"], event["gender"]) == ("Women High Jump", "F")
+    assert [r["athlete"] for r in event["results"]] == ["Xanthe NETTLEFORD", "Isolde ZABRISKIE"]
