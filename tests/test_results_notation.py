@@ -62,6 +62,12 @@ DATES = [
     # over two days of two months: the first day
     ("31 May – 1 June 2025", False, ("31 May – 1 June 2025", "2025-05-31")),
     ("May 31 - June 1, 2025", False, ("May 31 - June 1, 2025", "2025-05-31")),
+    # a range's days joined by a word: its first day
+    ("14 y 15 de junio de 2025", False, ("14 y 15 de junio de 2025", "2025-06-14")),
+    ("11 al 13 de julio de 2025", False, ("11 al 13 de julio de 2025", "2025-07-11")),
+    ("14 et 15 juin 2025", False, ("14 et 15 juin 2025", "2025-06-14")),
+    ("14. und 15. Juni 2025", False, ("14. und 15. Juni 2025", "2025-06-14")),
+    ("June 14 and 15, 2025", False, ("June 14 and 15, 2025", "2025-06-14")),
     ("30th - 31st August 2018", False, ("30th - 31st August 2018", "2018-08-30")),
     ("THU 6 JUN 2019 21:27", False, ("6 JUN 2019", "2019-06-06")),
     ("10. Juni 2017", False, ("10. Juni 2017", "2017-06-10")),

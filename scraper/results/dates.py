@@ -72,9 +72,11 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORD = r"(?:st|nd|rd|th|er|e|\.)?"
+# the days of a range, joined by a dash or a word: '14-15', '14 y 15', '14. und 15.', '11 al 13'
+_TO = r"(?:\s*[-–/&]\s*|\s+(?:y|et|und|e|and|al|au|a|to|bis|i|og|och|ja|en|tot)\s+)"
 _NAMED = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:\s*[-–/&]\s*\d{{1,2}}{_ORD})?\s+(?:de\s+)?(?P<m1>{_MONTH})"
-    rf"\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:\s*[-–&]\s*\d{{1,2}})?,?\s+"
+    rf"\b(?:(?P<d1>\d{{1,2}}){_ORD}(?:{_TO}\d{{1,2}}{_ORD})?\s+(?:de\s+)?(?P<m1>{_MONTH})"
+    rf"\.?,?\s+(?:de\s+)?(?P<y1>\d{{4}})|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}}){_ORD}(?:{_TO}\d{{1,2}})?,?\s+"
     rf"(?P<y2>\d{{4}})|(?P<y3>\d{{4}})\.\s+(?P<m3>{_MONTH})\s+(?P<d3>\d{{1,2}})\.?)\b",
     re.I,
 )
