@@ -2116,3 +2116,21 @@ def test_a_relays_runners_under_its_team_in_the_name_column() -> None:
         "Černý Tomáš",
         "Procházka Dominik",
     ]
+
+
+def test_heats_under_a_rounds_heading_are_that_rounds_heats() -> None:
+    # FlashResults: the event's h3, the round's h4, the records table, then each heat's table
+    # titled 'Heat 1 of 4  Wind: +1.4' in its own header row
+    page = (
+        "<html><body><h3>Men 100 Meters</h3><h4>Prelims</h4>"
+        "<table class='records'><tr><td>Facility:</td><td>10.12</td><td>5/12/2019</td>"
+        "<td>Caspian Drummond</td></tr></table>"
+        "<table><thead><tr><th colspan='5'>Heat 1 of 4 &nbsp; Wind: +1.4</th></tr>"
+        "<tr><th>PL</th><th>Athlete</th><th>Yr</th><th>Affiliation</th><th>Time</th></tr>"
+        "</thead><tbody><tr><td>1</td><td>Elric Merriweather</td><td>SR</td>"
+        "<td>Platte Valley</td><td>10.24</td></tr><tr><td>2</td><td>Zane Denholm</td><td>SO</td>"
+        "<td>Missouri Bluffs</td><td>10.31</td></tr></tbody></table></body></html>"
+    )
+    (event,) = contract(page)["events"]
+    assert (event["event_name"], event["round"], event["heat"]) == ("Men 100 Meters", "Prelims", 1)
+    assert [r["wind"] for r in event["results"]] == [1.4, 1.4]

@@ -355,7 +355,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
         above = title
         rnd = round_of(title) or rnd if title else rnd  # 'Heat 2' under '100m - Prelims'
         heads = [hr for h in placed.outline.values() if (hr := round_of(h)) and hr != "Heats"]
-        rnd = heads[-1] if rnd == "Heats" and heads else rnd  # 'Heat 2' under an h3 'Prelims'
+        rnd = heads[-1] if rnd in (None, "Heats") and heads else rnd  # (a heat) under h4 Prelims
         caption = caption_of(placed.table)
         said, named = wind_in(cell_text(caption)) if caption is not None else (None, "")
         wind = said if said is not None else wind  # '100m Men - Wind: +0.8 m/s': its wind
