@@ -341,6 +341,10 @@ def test_status_keys(line, key):
         ("Results - Northgate Quad Meet, April 12", "Northgate Quad Meet"),
         ("XXIII Memoriał Tadeusza Kolnera", "XXIII Memoriał Tadeusza Kolnera"),
         ("Mityng Lekkoatletyczny Kolno 2025", "Mityng Lekkoatletyczny Kolno 2025"),
+        (
+            "Cros de Sant Cugat - Campionat de Catalunya",
+            "Cros de Sant Cugat - Campionat de Catalunya",
+        ),
     ],
 )
 def test_a_meets_heading_loses_the_weekday_of_its_date(heading, name):

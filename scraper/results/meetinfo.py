@@ -23,7 +23,7 @@ _CJK = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2}
 MEET_WORDS = re.compile(
     r"\b(?:championships?|champs|invitational|invite|meet|meeting|relays|games|classic|cup|"
     r"open|gala|parkrun|marathon|half marathon|road race|race|\d+\s?km?|series|trophy|league|ultra|"
-    r"lauf|championnats?|campeonatos?|campionat[io]|challenge|miles|festival|foulées|corrida|"
+    r"lauf|championnats?|campeonatos?|campionat[io]?|cros|challenge|miles|festival|foulées|corrida|"
     r"grand prix|diamond league|trofeo|m[eé]mori(?:al|ał|ál|jal|ale)|mityng|m[ií]tink|"
     r"mistrzostw\w*|mistrovství|přebor\w*|bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|"
     r"kilpailut|carnival|p[ůó]?łmaraton|"
