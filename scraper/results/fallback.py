@@ -273,9 +273,9 @@ class _Reader:
         if hm is not None or (wm and short < 60) or (r and short < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
-        printed = date_in(s)[0] if re.search(r"\d", s) else None  # "Women's Triple Jump  Final
+        printed = date_in(s)[0] if re.search(r"\d", s) else None  # the day beside the event's
         if printed and is_event_title(undated := " ".join(s.replace(printed, " ").split())):
-            s = undated  # 30 AUG 2025", 'Women High Jump     5/17/2025': the event's title
+            s = undated  # title: 'Women High Jump     5/17/2025', '... Final     30 AUG 2025'
         words = all(field_of(w) for w in s.split()) and not TEAM_TITLE.search(s)
         if not is_title(s) or RULE.match(s) or words:
             return  # a rule, or header words on a line of their own ('Team Results' is a title)
