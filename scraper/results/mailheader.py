@@ -25,7 +25,7 @@ def without_header(text: str) -> str | None:
     the text dates nothing else); None when the text has no message header."""
     lines = text.split("\n")
     out: list[str] = []
-    sent: list[str] = []
+    sent: str | None = None  # the first message's date
     changed = False
     i = 0
     while i < len(lines):
@@ -36,18 +36,16 @@ def without_header(text: str) -> str | None:
             j += 1
         if j - i >= _LEAST and ({"from", "subject"} & fields.keys()):
             subject = _TAGS.sub("", fields.get("subject", ""))
-            out.extend([subject] if subject else [])
-            sent.extend([fields.get("date") or fields.get("sent") or ""][:1])
+            if subject:
+                out.append(subject)
+            sent = sent or fields.get("date") or fields.get("sent")
             changed, i = True, j
             continue
         out.append(lines[i])
         i += 1
     if not changed:
         return None
-    body = "\n".join(out)
-    date = next((d for d in sent if d), None)
-    if date and day_of(body)[1] is None and day_of(date)[1] is not None:
+    if sent and day_of(sent)[1] is not None and day_of("\n".join(out))[1] is None:
         first = next((k for k, ln in enumerate(out) if ln.strip()), 0)
-        out.insert(first + 1, date)
-        body = "\n".join(out)
-    return body
+        out.insert(first + 1, sent)
+    return "\n".join(out)

@@ -69,7 +69,8 @@ class Column:
 def place_of(text: str | None) -> int | None:
     """'3' '3.' '3rd' '3位' '=3' 'T3' 'T-3' -> 3; a medal's image, by its alt text ('3rd place,
     bronze medalist(s)')."""
-    m = PLACE.match((text or "").strip()) or _PLACE_WORDS.match((text or "").strip())
+    t = (text or "").strip()
+    m = PLACE.match(t) or _PLACE_WORDS.match(t)
     return int(m.group(1)) if m else None
 
 
