@@ -1013,3 +1013,56 @@ def test_an_events_title_with_its_date_set_right_on_the_same_line():
     (event,) = contract(text)["events"]
     assert (event["event_name"], event["gender"]) == ("Women High Jump", "F")
     assert [r["athlete"] for r in event["results"]] == ["Xanthe NETTLEFORD", "Isolde ZABRISKIE"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "team", "status"),
+    [
+        # a surname's particle in capitals, like a state's code: no state opens a row
+        (
+            "     DE OLIVEIRA Mehdi           AC Haute Vallée                   M0M   87   DNS",
+            "DE OLIVEIRA Mehdi",
+            "AC Haute Vallée",
+            "DNS",
+        ),
+        # a club with its department's number
+        (
+            "     LA ROCHE Inès               Athlé 42 Ondaine                  ESF   01   Abandon",
+            "LA ROCHE Inès",
+            "Athlé 42 Ondaine",
+            "DNF",
+        ),
+    ],
+    ids=["particle", "club-number"],
+)
+def test_a_french_lists_unplaced_row_after_the_placed(line, name, team, status):
+    text = (
+        "100m Hommes - Finale\n"
+        "Clt  Nom Prénom                  Club                              Cat.  Né   Perf.\n"
+        "1    COLIN Maxime                Dombes Athlétisme                 M0M   06   10''74\n"
+        "2    BARBIER Louis               ASPTT Roanne-Forez                M0M   90   11''11\n"
+        f"{line}\n"
+    )
+    (event,) = contract(text)["events"]
+    last = event["results"][-1]
+    assert len(event["results"]) == 3
+    assert (last["place"], last["athlete"], last["team"], last["status"]) == (
+        None,
+        name,
+        team,
+        status,
+    )
+
+
+def test_a_relay_team_with_a_number_and_no_place():
+    text = (
+        "4 x 100 m Femmes - Finale\nClt  Club                                  Perf.\n"
+        "1    AS Val de Brenne                      46''97\n"
+        "     (BERTHELOT Manon - LEMAIRE Camille - FAURE Léa - COLIN Jade)\n"
+        "     Athlé 42 Ondaine                      Disqualifié\n"
+        "     (RENAUD Maëlle - CHEVALIER Clara - PERRIN Lisa - CARON Awa)\n"
+    )
+    (event,) = contract(text)["events"]
+    last = event["results"][-1]
+    assert (last["team"], last["status"]) == ("Athlé 42 Ondaine", "DQ")
+    assert [m["athlete"] for m in last["relay_members"]][0] == "RENAUD Maëlle"

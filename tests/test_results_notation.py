@@ -463,3 +463,67 @@ def test_places_and_time_columns_in_other_languages(text: str, name: str, rows: 
     doc = to_contract(parse_document(text.encode(), None, name))
     got = [(r["place"], r["athlete"], r["mark_normalized"]) for r in doc["events"][0]["results"]]
     assert got == rows
+
+
+ARGENTINE_RELAY = (
+    "<html><body><h3>Posta 4x100 m Varones - Final</h3><table><tr><th>Lugar</th>"
+    "<th>Provincia</th><th>Integrantes</th><th>Marca</th></tr>"
+    "<tr><td>1º</td><td>Buenos Aires</td><td>Iván Gil<br>Rubén Prieto<br>Juan Etxe<br>"
+    "Matías Castro</td><td>42,26</td></tr>"
+    "<tr><td>2º</td><td>Córdoba</td><td>Óscar Vidal<br>Benjamín Peña<br>Pablo Ruiz<br>"
+    "Tomás Lasa</td><td>43,84</td></tr></table></body></html>"
+)
+JAPANESE_RELAY = (
+    "女子４×１００ｍＲ　決勝\n順位　所属　　　　　記録　　　　　走者\n"
+    "１位　中京大　　　　４７．０８　　　村上紗希・山本花子・近藤千尋・長谷川芽依\n"
+    "２位　愛知学院大　　４７．２０　　　西村彩花・岡田陽菜・遠藤七海・石川葵\n"
+    "　　　愛知工大　　　ＤＱ　　　　　坂本遥・後藤凛・中島美咲・青木真央\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rows"),
+    [
+        # 'Integrantes' (Spanish, Portuguese): the runners one to a line in the team's cell
+        (
+            ARGENTINE_RELAY,
+            "x.html",
+            [
+                (1, "Buenos Aires", ["Iván Gil", "Rubén Prieto", "Juan Etxe", "Matías Castro"]),
+                (2, "Córdoba", ["Óscar Vidal", "Benjamín Peña", "Pablo Ruiz", "Tomás Lasa"]),
+            ],
+        ),
+        # '走者' (the runners), joined by '・'; the relay's count after a kanji ('女子4×100mR'),
+        # and a disqualified team with no place
+        (
+            JAPANESE_RELAY,
+            "x.txt",
+            [
+                (1, "中京大", ["村上紗希", "山本花子", "近藤千尋", "長谷川芽依"]),
+                (2, "愛知学院大", ["西村彩花", "岡田陽菜", "遠藤七海", "石川葵"]),
+                (None, "愛知工大", ["坂本遥", "後藤凛", "中島美咲", "青木真央"]),
+            ],
+        ),
+    ],
+    ids=["integrantes", "走者"],
+)
+def test_a_relays_runners_column_in_other_languages(text: str, name: str, rows: list) -> None:
+    (event,) = to_contract(parse_document(text.encode(), None, name))["events"]
+    assert event["kind"] == "relay"
+    got = [
+        (r["place"], r["team"], [m["athlete"] for m in r["relay_members"]])
+        for r in event["results"]
+    ]
+    assert got == rows
+
+
+def test_a_team_tables_scorers_column_is_no_runners_name():
+    # a cross-country club table's 'Componentes': the places of its six scorers
+    text = (
+        "Clasificación por clubes;;;\nPos.;Club;Puntos;Componentes\n"
+        "1;A.E. Lluïsos;103;8-13-17-18-19-28\n2;Club Muntanyenc Vic;129;12-16-21-24-27-29\n"
+    )
+    (event,) = to_contract(parse_document(text.encode(), None, "x.csv"))["events"]
+    assert event["kind"] == "team_scores"
+    got = [(r["place"], r["team"], r["athlete"], r["mark_normalized"]) for r in event["results"]]
+    assert got == [(1, "A.E. Lluïsos", None, 103.0), (2, "Club Muntanyenc Vic", None, 129.0)]

@@ -142,7 +142,8 @@ for _f in ("gun", "net"):  # a race's clock times: never a bare number ('Máster
 for _f, _fit in (("year", 2.5), ("year_after", 2.5), ("athlete", 0.5), ("team", 0.6)):
     FIT[_f]["yearp"] = _fit
 FIT["points"]["yearp"], FIT["x"]["yearp"] = FIT["points"]["paren"], FIT["x"]["paren"]
-FIT["first"] = FIT["last"] = FIT["relay"] = FIT["leg"] = FIT["athlete"]
+FIT["first"] = FIT["last"] = FIT["relay"] = FIT["athlete"]
+FIT["leg"] = FIT["athlete"] | {"other": 0.8}  # the runners as one: 'Moss/Cole', '村上・山本'
 FIT["flags"] = FIT["qual"]
 # what leaving a field empty costs
 _SKIP = {"athlete": -4.0, "team": -1.0, "mark": -1.5, "place": -1.0}

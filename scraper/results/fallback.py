@@ -194,6 +194,8 @@ class _Reader:
         if len(toks) > 2 and re.fullmatch(r"#\d{1,6}", toks[0].text):  # a bib with its sign:
             return self._is_row(toks[1:])  # '#1218 Colborne, Una  SO  Tri-State Poly  DNF'
         shapes = [shape(t.text) for t in toks]
+        if shapes[0] == "state" and shapes[1] == "word" and toks[0].text.isupper():
+            shapes[0] = "word"  # a surname's particle, not a state: 'DE OLIVEIRA Mehdi ... DNS'
         if shapes[0] == "word" and (self.block is not None or (self.ev and self.ev.rows)):
             width = self.width if self.last is not None else 0
             dates = self.block is None or "year" in self.block.fields

@@ -66,6 +66,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "de": {
         "place": "platz pl rang rg rg. pl. platz_gesamt gesamt",
         "athlete": "name name,_vorname teilnehmer athlet athletin",
+        "leg": "besetzung",
         "first": "vorname",
         "last": "nachname",
         "team": "verein mannschaft vereinsname team/verein lg",
@@ -108,6 +109,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "fr": {
         "place": "clt clt. clas. classement rang place",
         "athlete": "nom nom_prénom nom_prenom nom,_prénom athlète concurrent",
+        "leg": "relayeurs relayeuses composition",
         "first": "prénom prenom",
         "team": "club équipe equipe ligue",
         "year": "né année naissance an",
@@ -136,6 +138,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "net": "tiempo_chip tiempo_neto",
         "athlete": "nombre atleta apellidos,_nombre apellidos_y_nombre nombre_y_apellidos "
         "apellido,_nombre",
+        "leg": "integrantes componentes",
         "team": "club equipo universidad",
         "year": "año nac. f._nac. f.nac. año_nac. nacimiento fecha_nac.",
         "country": "país nacionalidad",
@@ -150,6 +153,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "pt": {
         "place": "classificação classificacao class. colocação colocacao lugar lug. col. col",
         "athlete": "atleta nome",
+        "leg": "integrantes componentes",
         "team": "clube equipa equipe associação entidade",
         "year": "idade nascimento ano_nasc. ano nasc. data_nasc. data_de_nascimento",
         "mark": "marca resultado tempo",
@@ -171,6 +175,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "it": {
         "place": "posizione pos. cl.",
         "athlete": "nome atleta cognome_nome cognome_e_nome cognome,_nome",
+        "leg": "componenti frazionisti",
         "team": "società squadra societa",
         "year": "anno anno_nascita",
         "country": "naz. nazione",
@@ -194,6 +199,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "pl": {
         "place": "m-ce miejsce msc. msc lp. lp",
         "athlete": "nazwisko_i_imię imię_i_nazwisko zawodnik zawodniczka nazwisko",
+        "leg": "skład",
         "first": "imię imie",
         "team": "klub",
         "year": "rocznik rocz. r.ur. rok",
@@ -205,6 +211,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "cs": {
         "place": "poř. pořadí umístění",
         "athlete": "jméno příjmení_a_jméno jméno_a_příjmení závodník závodnice",
+        "leg": "sestava",
         "last": "příjmení prijmeni",
         "team": "oddíl klub",
         "year": "roč. ročník nar.",
@@ -266,6 +273,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "ja": {
         "place": "順位 着順",
         "athlete": "氏名 選手名",
+        "leg": "走者 オーダー",
         "team": "所属 学校名 学校 チーム 大学名",
         "points": "得点",
         "year": "学年",

@@ -238,10 +238,12 @@ def unplaced_row(
     placed) right after a placed row of ``width`` tokens, as wide as it but for the place, its
     mark under the row's (ending at ``mark_end``): 'Bärtschi Jan  98  SUI  11.03'; not a page's
     heading with its date and clock time where the header names no date (``dates``)."""
-    if shapes[1] == "word" and "status" in shapes[-3:] and len(toks) <= 16:
+    named = shapes[1] == "word" or shapes[1] == "int2" and shapes[2:3] == ["word"]
+    if named and "status" in shapes[-3:] and len(toks) <= 16:  # ('Athlé 42 Ondaine  DQ')
         return True
-    if shapes == ["word", "status"] and toks[0].text.isalpha() and toks[0].text[0].isupper():
-        return True  # a team of one word and its status ('Chile  DNF', after the placed relays)
+    if shapes[:2] == ["word", "status"] and shapes[2:] in ([], ["other"]):
+        first = toks[0].text  # a team of one word and its status ('Chile  DNF', after the
+        return first.isalpha() and not first[0].islower()  # placed relays; '愛知工大  DQ  ...')
     return (
         width > 0
         and shapes[1] == "word"

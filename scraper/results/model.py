@@ -145,8 +145,8 @@ _DIVISION = re.compile(
     re.I,
 )
 _RELAY = re.compile(  # and the relay's word in the languages results come in (compounds too:
-    # 'Schwedenstaffel', 'ruotsalaisviesti')
-    r"\b\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b|\bestafette\b|"
+    # 'Schwedenstaffel', 'ruotsalaisviesti'; the count after a kanji: '女子4×100mR')
+    r"(?<![\dA-Za-z])\d+\s*[x×]\s*\d+|\brelay\b|\bmedley\b|\b[ds]mr\b|\bshuttle\b|\bestafette\b|"
     r"\bstafett(?:en|et)?\b|staffel\b|\bstaffetta\b|\brelevos?\b|\brelais\b|viesti\b|"
     r"\bsztafeta\b|\bštafeta\b",
     re.I,

@@ -245,7 +245,7 @@ def members_of(cell: str) -> list[str] | None:
     numbered = [p.strip() for p in _LEG.split(cell)]
     if len(numbered) >= 3 and not numbered[0] and _names(numbered[1:]):
         return [_CLASS_AFTER.sub("", n) for n in numbered[1:]]  # 'Moss, Ann 11': her class apart
-    for sep, least in ((";", 2), (" / ", 2), ("/", 3), (" - ", 3), (" – ", 3), (", ", 3)):
+    for sep, least in _RUNNER_SEPARATORS:
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) < least or len(parts) > 8:
             continue
@@ -253,11 +253,16 @@ def members_of(cell: str) -> list[str] | None:
             continue  # 'Smith, Andy, Doe, Bob': surname-first names parted by the same comma
         if sep.strip() in "-–" and not bracketed and any(len(p.split()) < 2 for p in parts):
             continue  # 'Longueur - Finale - Hommes': a title's parts
+        if sep == "・" and not all(_KANA_NAME.fullmatch(p) for p in parts):
+            continue  # '村上紗希・山本花子・...': names alone, not a row's line
         if _names(parts):
             return parts
     return None
 
 
+# what parts a relay's runners in one cell, and how many runners at least it parts
+_RUNNER_SEPARATORS = ((";", 2), (" / ", 2), ("/", 3), (" - ", 3), (" – ", 3), (", ", 3), ("・", 3))
+_KANA_NAME = re.compile(r"[^\W\d_]+(?:\s[^\W\d_]+)?")
 _MEMBERS_LABEL = re.compile(r"^\s*[^\W\d_]{3,15}\s*:\s+")
 
 

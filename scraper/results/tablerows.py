@@ -125,7 +125,8 @@ def read_table(
                 ev = start(title if ev is None else ev.name)
             fields = {c.field for c in hdr}
             times = [c.label for c in hdr if c.field == "mark"]  # a team's time: its runners'
-            teams = "team" in fields and "points" in fields and not fields & {"athlete", "leg"}
+            legs = [c for c in hdr if c.field == "leg"]  # 'Leg 1' .. 'Leg 4': a relay's runners
+            teams = {"team", "points"} <= fields and "athlete" not in fields and len(legs) < 2
             teams = teams and all(_TEAM_TIME.match(t) for t in times)  # ('Leg 1' ..: a relay's)
             if teams:
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...| Total Time)
@@ -217,9 +218,7 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
     team = ev.kind == "team_scores"
     unit = "points" if team else unit_hint_of(ev.name)
     at = next((j for j, c in enumerate(lines[0].cells) if c.strip()), 0)
-    heads = [ln for ln in lines if _placed(ln, at)] if team else lines
-    if not heads:
-        heads = lines
+    heads = ([ln for ln in lines if _placed(ln, at)] if team else lines) or lines
     cols = plan(header, [ln.cells for ln in heads], unit)
     fields = {c.field for c in cols}
     if any(c.field == "mark" and re.search(r"\bkm\b", c.label, re.I) for c in cols):
@@ -227,7 +226,7 @@ def _read_block(ev: Event, header: list[Column] | None, block: list[Line]) -> No
     legs_column = [c for c in cols if c.field == "leg"]  # 'Athletes': the names, but a relay
     named = fields & {"athlete", "first", "last"}  # team's runners under a relay's title
     if len(legs_column) == 1 and not named and (ev.kind != "relay" or "team" not in fields):
-        legs_column[0].field = "athlete"
+        legs_column[0].field = None if ev.kind == "team_scores" else "athlete"  # (its scorers)
         fields = {c.field for c in cols}
     if ev.kind == "individual" and "team" in fields and not fields & {"athlete", "first", "last"}:
         ev.kind = "relay"  # rows of teams with a time: a relay
