@@ -1066,3 +1066,22 @@ def test_a_relay_team_with_a_number_and_no_place():
     last = event["results"][-1]
     assert (last["team"], last["status"]) == ("Athlé 42 Ondaine", "DQ")
     assert [m["athlete"] for m in last["relay_members"]][0] == "RENAUD Maëlle"
+
+
+def test_a_rounds_line_with_its_day_and_time_set_right_names_the_round():
+    # championship sheets print the round and its start on one line, far apart
+    text = (
+        "MEN'S TRIPLE JUMP\n"
+        + "QUALIFICATION - GROUP A".ljust(58)
+        + "11 JUL 2025  10:05\n\n"
+        + "Rank  Bib  Name                      Nat  Date of Birth   Result   Wind\n"
+        + "   1  359  UNDERHILL Lorcan          BEL  04 JAN 2008     15.70 Q    +0.2\n"
+        + "   2  788  HARGREAVE Garrick         SUI  25 MAR 2008     15.35 Q    +0.9\n"
+    )
+    (event,) = contract(text)["events"]
+    assert (event["event_name"], event["gender"], event["round"]) == (
+        "MEN'S TRIPLE JUMP",
+        "M",
+        "Qualifying",
+    )
+    assert [r["mark_normalized"] for r in event["results"]] == [15.70, 15.35]

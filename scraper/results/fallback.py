@@ -20,7 +20,7 @@ import re
 from scraper.results.align import TIMES, Tok, align, left_over, shape, tokens, zone_of
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
-from scraper.results.dates import date_in, dayfirst_of, mostly_date, opens_with_date
+from scraper.results.dates import dayfirst_of, mostly_date, opens_with_date
 from scraper.results.gutters import unfold_pages
 from scraper.results.headerline import PLACE_SHAPES, RULE, Block, read_header
 from scraper.results.headers import field_of
@@ -65,6 +65,7 @@ from scraper.results.sections import (
     other_sex,
     section_name,
     sex_heading,
+    without_day_set_right,
     without_start_time,
 )
 from scraper.results.statuses import status_heading, status_key, status_last
@@ -247,7 +248,7 @@ class _Reader:
         if (status := status_heading(s)) and self.ev and self.ev.rows:
             self.listed = status  # 'DNF' on a line of its own: the status of the runners under it
             return
-        s = without_start_time(s)  # '... Final   Wind: -1.2 m/s   Start: 14:01:31'
+        s = without_day_set_right(without_start_time(s))  # '... Final   Start: 14:01:31'
         wind, rest = wind_in(s)
         wm = rest != s  # a wind named (or 'NWI': no value)
         hm = heat_of(s)
@@ -275,9 +276,6 @@ class _Reader:
         if hm is not None or (wm and short < 60) or (r and short < 30 and not is_event_title(s)):
             return  # a round line ('Prelims') is no title; a short event's ('100m Men Final') is
         s = clean_title(s)  # '>>> >>>>SOUTH BRUNSWICK RESIDENTS<<<< <<<'
-        printed = date_in(s)[0] if re.search(r"\d", s) else None  # the day beside the event's
-        if printed and is_event_title(undated := " ".join(s.replace(printed, " ").split())):
-            s = undated  # title: 'Women High Jump     5/17/2025', '... Final     30 AUG 2025'
         words = all(field_of(w) for w in s.split()) and not TEAM_TITLE.search(s)
         if not is_title(s) or RULE.match(s) or words:
             return  # a rule, or header words on a line of their own ('Team Results' is a title)

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from scraper.results.dates import MONTH_DAY, POSTED, date_in
+from scraper.results.dates import MONTH_DAY, POSTED, date_in, mostly_date
 from scraper.results.marks import wind_in
 from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS, meet_word
-from scraper.results.model import Meet, gender_of
+from scraper.results.model import Meet, gender_of, round_of
 from scraper.results.tablewords import is_team_title
 
 # the disciplines' words in the languages results are published in (a title holding one names
@@ -243,6 +243,17 @@ def without_start_time(s: str) -> str:
     """A title line without the start time printed in it ('... Final - Start Time: 19:05',
     'Beginn: 14:30 Uhr', 'Final   Start Time 20:45   Wind: +0.7 m/s')."""
     return _START_TIME.sub("", s) if ":" in s or "." in s else s
+
+
+def without_day_set_right(s: str) -> str:
+    """An event's or a round's title without the day set apart on its line, as sheets print
+    them ('Women High Jump     5/17/2025', 'QUALIFICATION - GROUP A     11 JUL 2025  10:05')."""
+    parts = re.split(r"\s{3,}", s.strip())
+    kept = [p for p in parts if not (re.search(r"\d", p) and mostly_date(p))]
+    if not kept or len(kept) == len(parts):
+        return s
+    head = " ".join(" ".join(kept).split())
+    return head if is_event_title(head) or round_of(head) else s
 
 
 def clean_title(s: str) -> str:
