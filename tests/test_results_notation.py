@@ -527,3 +527,62 @@ def test_a_team_tables_scorers_column_is_no_runners_name():
     assert event["kind"] == "team_scores"
     got = [(r["place"], r["team"], r["athlete"], r["mark_normalized"]) for r in event["results"]]
     assert got == [(1, "A.E. Lluïsos", None, 103.0), (2, "Club Muntanyenc Vic", None, 129.0)]
+
+
+TEAM_TABLE_WITH_WORD = (
+    "<html><body><h3>Classement par équipes</h3><table><tr><th>Clt</th><th>Équipe</th>"
+    "<th>Pts</th></tr><tr><td>1</td><td>U.S. Montcalvy</td><td>25 pts</td></tr>"
+    "<tr><td>2</td><td>Stade Pontvieux</td><td>43 pts</td></tr></table></body></html>"
+)
+TEAM_SCORE_NOTED = (
+    "Team Standings - Girls Varsity 5K\n"
+    "Pl  School                 Score   Scoring Runners (6th/7th)\n"
+    " 1  Bracken Hill              47   2-6-10-14-15  (23-30)\n"
+    " 2  Westmere                 69*   5-11-13-19-21  (22)\n"
+    " 3  St. Isidore               69   1-4-8-27-29  (31-32)\n"
+    "    * Tie broken by sixth runner.\n"
+)
+TEAM_TIMES = (
+    "TEAM COMPETITION - MEN (first 5 finishers, sum of chip times)\n"
+    "  1. Tidewater Track Club            3:05:38   avg 37:08\n"
+    "  2. Quayside RC                     3:21:01   avg 40:12\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rows"),
+    [
+        # the points' word in the score's cell
+        (
+            TEAM_TABLE_WITH_WORD,
+            "x.html",
+            [(1, "U.S. Montcalvy", 25.0, "points"), (2, "Stade Pontvieux", 43.0, "points")],
+        ),
+        # a tie broken by the sixth runner, as a note under the table says
+        (
+            TEAM_SCORE_NOTED,
+            "x.txt",
+            [
+                (1, "Bracken Hill", 47.0, "points"),
+                (2, "Westmere", 69.0, "points"),
+                (3, "St. Isidore", 69.0, "points"),
+            ],
+        ),
+        # a road race's team competition: its runners' times summed
+        (
+            TEAM_TIMES,
+            "x.txt",
+            [(1, "Tidewater Track Club", 11138.0, "s"), (2, "Quayside RC", 12061.0, "s")],
+        ),
+    ],
+    ids=["pts-in-cell", "noted-score", "times-summed"],
+)
+def test_team_scores_as_tables_print_them(text: str, name: str, rows: list) -> None:
+    events = to_contract(parse_document(text.encode(), None, name))["events"]
+    teams = [e for e in events if e["kind"] == "team_scores"]
+    got = [
+        (r["place"], r["team"], r["mark_normalized"], r["mark_unit"])
+        for e in teams
+        for r in e["results"]
+    ]
+    assert got == rows

@@ -113,7 +113,7 @@ FIT: dict[str, dict[str, float]] = {
     "mark": {"time": 2.5, "decimal": 1.5, "mark": 2, "status": 2, "int2": 0.2, "int": 0.2},
     "pace": {"pace": 2.5, "time": 1.5, "decimal": 0.5},
     "points": {"int2": 1.5, "int": 1.5, "decimal": 1, "paren": 1.5, "dash": 1, "time": 0.8}
-    | {"status": 1.5},  # (a combined event's DNF in its total's column)
+    | {"status": 1.5, "place": 0.6},  # (a combined event's DNF in its total's column; '69*')
     "wind": {"signed": 2.5, "decimal": 1, "dash": 0.3},
     "gap": {"time": 1.5, "decimal": 1.5, "dash": 1.5, "signed": 1},
     "heat": {"int2": 1.2, "place": 0.5},

@@ -34,6 +34,7 @@ from scraper.results.meetinfo import RACE_DISTANCE
 from scraper.results.model import Event, Row
 
 _LEADER = re.compile(r"[.…·_]{2,}")  # 'Atletismo Alcobendas ...... 30 puntos'
+_NOTED = re.compile(r"\d{1,4}(?:\.\d+)?[*#†]")  # a score with a note's sign
 _SUM = re.compile(r"\d{1,4}(?:\+\d{1,4})+|=")
 _PRIME = re.compile(r"^(\d{1,3})['′](\d{2})(?:[\"″]|'')$")  # 16'06", 13'03'': min and s, or ft-in
 _TEAM_PLACE = re.compile(r"\s*\(\d{0,4}\)?$")
@@ -292,10 +293,12 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
         ):
             end -= 1  # 'St. Ignatius - 38 pts', 'Sierra Sur ...... 42 puntos': no part of it
     team = " ".join(t.text for t in rest[start:end])
-    points = None
+    points = timed = None
     for k in range(end, len(rest)):  # the score after the team, brackets, dashes, leaders skipped
-        if shapes[k] in ("int2", "int", "decimal"):
-            points = rest[k].text
+        if shapes[k] in ("int2", "int", "decimal") or _NOTED.fullmatch(rest[k].text):
+            points = rest[k].text.rstrip("*#†")  # ('69*': a tie broken, as a note under says)
+        elif shapes[k] == "time" and points is None:
+            timed = rest[k].text  # '1. Tidewater TC   3:05:38': its runners' times summed
         # ... and the scorers' places summed before it: '2+4+6+16 = 28'
         skipped = _LEADER.fullmatch(rest[k].text) or _SUM.fullmatch(rest[k].text)
         if shapes[k] not in ("paren", "dash") and not skipped:
@@ -309,7 +312,9 @@ def team_row(toks: list[Tok], raw: str) -> Row | None:
     if points is not None:
         row.set_mark(points, "points")
         row.points = row.mark
-    tail = [t.text for t in rest[end:] if t.text != points]
+    elif timed is not None:
+        row.set_mark(timed)
+    tail = [t.text for t in rest[end:] if t.text not in (points, timed)]
     if tail:
         row.extra["detail"] = " ".join(tail)
     return row

@@ -18,42 +18,10 @@ INCH = 0.0254
 
 # Record / performance flags that may follow a mark, as words.
 RECORD_FLAGS = {
-    "PB",
-    "PR",
-    "SB",
-    "SR",
-    "MR",
-    "NR",
-    "WL",
-    "WR",
-    "AR",
-    "CR",
-    "ER",
-    "OR",
-    "DR",
-    "GR",
-    "FR",
-    "NJR",
-    "WU20R",
-    "WJR",
-    "AJR",
-    "AU20R",
-    "NU20R",
-    "U20R",
-    "WYB",
-    "WU18B",
-    "NYB",
-    "ML",
-    "EL",
-    "=PB",
-    "=SB",
-    "=WR",
-    "=NR",
-    "=MR",
-    "=WL",
-    "=CR",
-    "FL",
-}
+    "PB", "PR", "SB", "SR", "MR", "NR", "WL", "WR", "AR", "CR", "ER", "OR", "DR", "GR", "FR",
+    "NJR", "WU20R", "WJR", "AJR", "AU20R", "NU20R", "U20R", "WYB", "WU18B", "NYB", "ML", "EL",
+    "=PB", "=SB", "=WR", "=NR", "=MR", "=WL", "=CR", "FL",
+}  # fmt: skip
 
 _TIME = re.compile(r"^(?:(\d{1,3}):)??(?:(\d{1,3}):)?(\d{1,3}(?:[.,]\d+)?)$")
 _FEET = re.compile(
@@ -183,8 +151,9 @@ def _parse(raw: str, unit_hint: str | None) -> Mark:
             f"{h}:{(mi or '0').zfill(2)}:{s.zfill(2)}" if h else f"{mi}:{s.zfill(2)}" if mi else s
         )
         text = clock + (f".{frac}" if frac else "")
-    if unit_hint == "points" and _GROUPED.match(text):
-        text = re.sub(r"\D", "", text)  # '5 412', '5,412', '5.412' points: 5412 (no decimals)
+    if unit_hint == "points":  # '25 pts'; '5 412', '5,412', '5.412' points: 5412 (no decimals)
+        text = _POINTS_WORD.sub("", text)
+        text = re.sub(r"\D", "", text) if _GROUPED.match(text) else text
     fast = _fast(text, unit_hint)
     return fast if fast is not None else _slow(text, raw, unit_hint)
 
@@ -194,6 +163,7 @@ _RULE = r"\s+(?:rule\s+)?\d{2,3}(?:\.\d{1,2})*[a-z]?(?:\s?\(?[a-z0-9]\))*$"  # '
 _RULE_CITED = re.compile(rf"(?<=\w){_RULE}", re.I)
 STATUS_CITED = re.compile(rf"\s(?:DQ|DSQ){_RULE}", re.I)  # '.. Bayou Christian DQ 168.7(a)'
 _GROUPED = re.compile(r"^\d{1,2}[ ,.\u00a0\u202f]\d{3}$")  # a combined event's thousands parted
+_POINTS_WORD = re.compile(r"(?<=\d)\s*(?:pts?|points?|puntos|punti|punkte|pkt|poeng|p)\.?$", re.I)
 
 
 def _slow(text: str, raw: str, unit_hint: str | None) -> Mark:
