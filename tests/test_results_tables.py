@@ -2134,3 +2134,23 @@ def test_heats_under_a_rounds_heading_are_that_rounds_heats() -> None:
     (event,) = contract(page)["events"]
     assert (event["event_name"], event["round"], event["heat"]) == ("Men 100 Meters", "Prelims", 1)
     assert [r["wind"] for r in event["results"]] == [1.4, 1.4]
+
+
+def test_a_headerless_tables_mark_with_its_wind_in_brackets_in_one_cell():
+    # FFA's results pages: the mark in bold, its wind after it in the same cell, no header row
+    page = (
+        "<html><body><table><tr><td colspan='6'><b>Triple Saut Hommes | Finale</b></td></tr>"
+        "<tr><td>1</td><td>LEMAIRE Théo</td><td>A.S. Saumur</td><td>PDL/049</td><td>SEM/00</td>"
+        "<td><b>14m56</b> (+2.1)</td></tr>"
+        "<tr><td>2</td><td>MOREL Valentin</td><td>S.A. Cholet</td><td>PDL/049</td><td>SEM/98</td>"
+        "<td><b>14m11</b> (-0.3)</td></tr>"
+        "<tr><td>3</td><td>GUÉRIN Louis</td><td>A.C. Angers</td><td>PDL/049</td><td>JUM/07</td>"
+        "<td><b>13m60</b> (+1.0)</td></tr></table></body></html>"
+    )
+    (event,) = to_contract(parse_document(page.encode(), None, "x.html"))["events"]
+    got = [(r["place"], r["athlete"], r["mark_normalized"], r["wind"]) for r in event["results"]]
+    assert got == [
+        (1, "LEMAIRE Théo", 14.56, 2.1),
+        (2, "MOREL Valentin", 14.11, -0.3),
+        (3, "GUÉRIN Louis", 13.6, 1.0),
+    ]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.results.columns import is_year
-from scraper.results.markcells import clock_of, mark_text
+from scraper.results.markcells import clock_of, mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
 from scraper.results.model import round_of
 from scraper.results.sections import is_event_title
@@ -97,8 +97,8 @@ def _kind(v: str) -> str:
         return "year"
     if t in ("Q", "q") or all(w.upper().lstrip("=") in RECORD_FLAGS for w in t.split()):
         return "flag"
-    if looks_like_mark(mark_text(t)):
-        return "mark"
+    if looks_like_mark(mark_text(t)) or "(" in t and mark_parts(t)[1] is not None:
+        return "mark"  # (with its wind after it: '14m56 (+2.1)')
     if re.match(r"^/?\d{1,4}\.?\s+\S{1,8}$", t):  # '/1. U20': place in the age category
         return "catplace"
     return "text" if re.search(r"[^\W\d_]", t) else "other"
