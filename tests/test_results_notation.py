@@ -298,6 +298,17 @@ TITLES = [
         ("Rzut oszczepem", "m"),
         ("Skok o tyczce", "m"),
         ("Men's Shot Put F40/41 (combined classes)", "m"),  # para classes, no combined event
+        # combined events, their totals in points, in the languages results come in
+        ("Dreikampf Jugend M14", "points"),
+        ("Blockwettkampf Sprint/Sprung", "points"),
+        ("Heptatlón Mujeres", "points"),
+        ("Sjukamp K", "points"),
+        ("Zevenkamp Vrouwen", "points"),
+        ("Siedmiobój Kobiet", "points"),
+        ("Sedmiboj ženy", "points"),
+        ("Seitsenottelu N", "points"),
+        ("Wettkampf 12", None),  # a German list's event number, no combined event
+        ("Maaottelu", None),  # a Finnish international match
     ],
 )
 def test_field_events_in_any_language_are_in_metres(title: str, unit: str | None):
@@ -586,3 +597,25 @@ def test_team_scores_as_tables_print_them(text: str, name: str, rows: list) -> N
         for r in e["results"]
     ]
     assert got == rows
+
+
+def test_a_combined_events_points_with_a_thousands_dot_are_its_result():
+    # a German Dreikampf's list as a club's spreadsheet prints it: 'Punkte' alone, 2.499 points
+    sheet = (
+        "Dreikampf Jugend M14;;;;\nPlatz;Name;JG;Verein;Punkte\n"
+        "1.;Yelland, Jarrah;2011;LG Elmstadt;2.499\n2.;Quarrie, Quill;2012;SC Wolfsheim;2.468\n"
+        ";;;;\nMannschaftswertung Dreikampf Jugend M14;;;;\nPlatz;Verein;Punkte;;\n"
+        "1.;LG Elmstadt;6.870;;\n2.;SC Wolfsheim;6.512;;\n"
+    )
+    events = to_contract(parse_document(sheet.encode(), None, "x.csv"))["events"]
+    got = [
+        (e["kind"], r["place"], r["athlete"] or r["team"], r["mark_normalized"], r["mark_unit"])
+        for e in events
+        for r in e["results"]
+    ]
+    assert got == [
+        ("individual", 1, "Yelland, Jarrah", 2499.0, "points"),
+        ("individual", 2, "Quarrie, Quill", 2468.0, "points"),
+        ("team_scores", 1, "LG Elmstadt", 6870.0, "points"),
+        ("team_scores", 2, "SC Wolfsheim", 6512.0, "points"),
+    ]

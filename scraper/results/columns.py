@@ -113,7 +113,8 @@ def build_row(
     if bib:
         row.bib = bib.lstrip("#").strip()
     mf = mark_field(list(cells), round_hint)
-    if mf is None and cells.get("points") and not tiebreak_of(cells["points"]):
+    pts = _clean(cells.get("points"))  # (a combined event's '2.499': points, no tie-break)
+    if mf is None and pts and (unit_hint == "points" or not tiebreak_of(pts)):
         mf, unit_hint = "points", "points"  # no mark column: the points are the result
     said = next((cells[f] for f in ("mark", "gun", "net", "chip") if status_of(cells.get(f))), None)
     if said and not (mf and cells.get(mf)):
@@ -137,9 +138,10 @@ def build_row(
         h = cells["heat"].strip()
         if h.isdigit():
             row.heat = int(h)
-    pts = _clean(cells.get("points"))
     if pts:
-        if tiebreak_of(pts):
+        if mf == "points":
+            row.points = row.mark
+        elif tiebreak_of(pts):
             row.tiebreak = pts
         else:
             try:

@@ -231,11 +231,20 @@ def sex_of(code: str | None) -> str | None:
 def unit_hint_of(name: str) -> str | None:
     """'m' for a field event (bare numbers are metres), 'points' for a combined event's total
     (a decathlon's 7412), else None."""
-    if re.search(
-        r"athlon|combined(?! class)|mehrkampf|zehnkampf|siebenkampf|fünfkampf", name, re.I
-    ):
+    if _COMBINED.search(name):
         return "points"
     return "m" if _FIELD_EVENT.search(name) else None
+
+
+# a combined event, in the languages results come in ('Dreikampf', 'Blockwettkampf Sprint',
+# 'Heptatlón', 'Sjukamp', 'Zevenkamp', 'Wielobój', 'Sedmiboj', 'Seitsenottelu')
+_COMBINED = re.compile(
+    r"athlon|atl[oó]n\b|combined(?! class)|(?:mehr|zehn|sieben|fünf|vier|drei|block\w*)kampf|"
+    r"(?:mång|sju|tio|fem|mange|ti|meer|zeven|tien|vijf)kamp\b|"
+    r"(?:wielo|siedmio|dziesięcio|pięcio)bój|(?:více|sedmi|deseti|pěti)boj|"
+    r"(?:moni|seitsen|kymmen|viisi)ottelu",
+    re.I,
+)
 
 
 def relay_legs(event: str) -> int | None:
