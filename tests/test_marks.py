@@ -262,6 +262,12 @@ def test_tiebreak_thousandths(raw, expected):
         ("失格", "DQ"),
         ("弃权", "DNS"),
         ("실격", "DQ"),
+        ("无成绩", "NM"),
+        ("犯规", "DQ"),
+        ("сошла", "DNF"),  # Russian
+        ("н/я", "DNS"),
+        ("дискв.", "DQ"),
+        ("б/р", "NM"),
         ("Forfait", "DNS"),  # French
         ("Nulo", "NM"),  # Spanish
         ("n.o.", "DNS"),  # Dutch niet opgekomen

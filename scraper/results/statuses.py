@@ -144,6 +144,21 @@ STATUS_WORDS = {
     "NO PRESENTAT": "DNS",
     "DESQUALIFICAT": "DQ",
     "EI LÄHT": "DNS",  # ei lähtenyt
+    # Russian and Ukrainian lists
+    "СОШЕЛ": "DNF",  # сошёл, сошла: did not finish
+    "СОШЁЛ": "DNF",
+    "СОШЛА": "DNF",
+    "ЗІЙШОВ": "DNF",
+    "ЗІЙШЛА": "DNF",
+    "Н/Я": "DNS",  # не явился
+    "Н/С": "DNS",  # не стартовал
+    "НЕ СТАРТОВАЛ": "DNS",
+    "НЕ СТАРТОВАЛА": "DNS",
+    "ДИСКВ": "DQ",
+    "ДИСКВАЛИФИЦИРОВАН": "DQ",
+    "ДИСКВАЛИФИЦИРОВАНА": "DQ",
+    "Б/Р": "NM",  # без результата
+    "БЕЗ РЕЗУЛЬТАТА": "NM",
     # Japanese, Chinese and Korean lists
     "欠場": "DNS",
     "棄権": "DNS",
@@ -152,6 +167,10 @@ STATUS_WORDS = {
     "弃权": "DNS",
     "未完成": "DNF",
     "取消资格": "DQ",
+    "无成绩": "NM",
+    "退赛": "DNF",
+    "犯规": "DQ",
+    "記録なし": "NM",
     "기권": "DNS",
     "실격": "DQ",
 }
