@@ -2154,3 +2154,22 @@ def test_a_headerless_tables_mark_with_its_wind_in_brackets_in_one_cell():
         (2, "MOREL Valentin", 14.11, -0.3),
         (3, "GUÉRIN Louis", 13.6, 1.0),
     ]
+
+
+def test_a_pages_results_in_a_preformatted_block_and_in_a_table_are_both_read():
+    # a club's news page: one meet's results pasted as text, the next day's as a table
+    page = (
+        "<html><body><h2>Saturday meet</h2><pre>\nMen 800m\n"
+        "Pos  Name                     Club                  Perf\n"
+        "  1  Aldo Brant               Thornvale AC          1:55.20\n"
+        "  2  Bram Coyle               Redmarsh Harriers     1:57.01\n"
+        "</pre><h2>Sunday meet</h2><h4>U20 Women 1500m</h4><table><thead><tr><th>Pos</th>"
+        "<th>Athlete</th><th>Club</th><th>Time</th></tr></thead><tbody>"
+        "<tr><td>1</td><td>Cora Dunn</td><td>Kilnworth AC</td><td>4:30.11</td></tr>"
+        "<tr><td>2</td><td>Dina Ekert</td><td>Braemoss AC</td><td>4:33.80</td></tr>"
+        "</tbody></table></body></html>"
+    )
+    events = to_contract(parse_document(page.encode(), None, "x.html"))["events"]
+    got = [(e["gender"], r["athlete"]) for e in events for r in e["results"]]
+    men, women = [("M", "Aldo Brant"), ("M", "Bram Coyle")], [("F", "Cora Dunn"), ("F", "Dina Ekert")]
+    assert got == men + women

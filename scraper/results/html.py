@@ -107,6 +107,10 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
         if any(e.rows for e in doc.events):
             doc.format = f"{fmt}-pre/" + doc.format
             doc.meet.fill(_meet(root, dayfirst_of(pre_text)))  # a date over it: as the report's
+            if root.find(".//table") is not None:  # more results in tables beside it
+                for el in [*root.iter("pre"), *chrome(root)]:
+                    _drop(el)
+                doc.events += [e for e in _tables(root, fmt).events if e.rows]
             return doc
     for el in chrome(root):
         _drop(el)  # a sidebar's 'Upcoming meets' or league table, readers' comments quoting times
