@@ -229,3 +229,22 @@ def test_a_sex_heading_over_team_scores_and_bare_events_is_every_events_sex():
         ("100 m", "M", "individual", 3),
         ("400 hurdles", "M", "individual", 2),
     ]
+
+
+def test_a_relays_runners_by_their_surnames_alone_in_brackets():
+    # a school's recap: the relay's four runners by surname, the team's school before them
+    text = (
+        "BOYS RESULTS\n"
+        "100: 1. Quill Lovejoy (EG) 11.21; 2. Jory Crowther (OH) 11.35\n"
+        "4x100: 1. Ashbury (Eastlake, Gorringe, Jellicoe, Ingleby) 43.16; 2. Elm Grove "
+        "(Shillingford, Hallworth, Verrall, Farrington) 45.70\n"
+    )
+    _, relay = to_contract(parse_document(text.encode(), None, "recap.txt"))["events"]
+    got = [
+        (r["place"], r["team"], [m["athlete"] for m in r["relay_members"]])
+        for r in relay["results"]
+    ]
+    assert got == [
+        (1, "Ashbury", ["Eastlake", "Gorringe", "Jellicoe", "Ingleby"]),
+        (2, "Elm Grove", ["Shillingford", "Hallworth", "Verrall", "Farrington"]),
+    ]

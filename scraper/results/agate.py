@@ -20,6 +20,7 @@ import re
 
 from scraper.results.marks import looks_like_mark
 from scraper.results.model import gender_of
+from scraper.results.rowlines import is_surname
 from scraper.results.statuses import status_of
 
 # a numbered entry's start, after the title or the entry before it: '1. ', '; 2) '
@@ -121,7 +122,8 @@ def _runners_apart(entry: str) -> list[str]:
     if m is None:
         return [entry]
     runners = [r.strip() for r in re.split(r"[,;]", m[1])]
-    if not all(_PERSON.fullmatch(r) for r in runners):
+    surnames = len(runners) >= 3 and all(map(is_surname, runners))  # (Eastlake, ..)
+    if not surnames and not all(_PERSON.fullmatch(r) for r in runners):
         return [entry]
     return [f"{entry[: m.start()]} {entry[m.end() :].strip()}", "   " + ", ".join(runners)]
 

@@ -276,6 +276,14 @@ def runners_of(cell: str) -> list[str] | None:
     return members_of(" ".join(cell.split()))
 
 
+def is_surname(part: str) -> bool:
+    """A surname alone, as newspapers list a relay's runners: one capitalised word."""
+    return bool(_SURNAME.fullmatch(part)) and part[0].isupper()
+
+
+_SURNAME = re.compile(r"[^\W\d_][\w'’-]+")
+
+
 def _names(parts: list[str]) -> bool:
     """Every part a person's name: letters, at most five words."""
     return all(re.search(r"[^\W\d_]{2}", p) and len(p.split()) <= 5 for p in parts)

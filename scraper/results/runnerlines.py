@@ -11,7 +11,7 @@ from typing import Any
 
 from scraper.results.marks import parse_mark
 from scraper.results.model import Row, relay_legs
-from scraper.results.rowlines import legs, members_of
+from scraper.results.rowlines import is_surname, legs, members_of
 
 # a leg's runner and split: '1) Kilgore, Hayes   50.1', set in: '    1    Desmond Achebe   48.91',
 # or a road relay's, the team's place after it: '    2    Ann Lee    18:11    4'
@@ -52,6 +52,9 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     if row.relay_members and leg != len(row.relay_members) + 1 and not on:
         return False  # (its runners' second line numbers on: '3) Cat Dunn 4) Dee Fry')
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
+    parts = line.strip().split(", ")  # the relay's runners by their surnames alone, one a leg
+    if not names and len(parts) == legs_of and all(map(is_surname, parts)):
+        names = parts  # ('Smith, Andy, Doe, Bob' is no four runners' line: no 4 x 2 relay)
     if timed:
         names = [f"{timed[1]} {timed[2]}"]  # the leg's split; its time so far is the team's
     if entered:
