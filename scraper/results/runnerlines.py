@@ -54,7 +54,7 @@ def runners(row: Row, line: str, event: str = "") -> bool:
     names = members_of(line.strip()) or ([line.strip()] if one else None)  # '   ABERNATHY Maya'
     parts = line.strip().split(", ")  # the relay's runners by their surnames alone, one a leg
     if not names and len(parts) == legs_of and all(map(is_surname, parts)):
-        names = parts  # ('Smith, Andy, Doe, Bob' is no four runners' line: no 4 x 2 relay)
+        names = parts  # (four words under a 4x100 team: four runners, not 'Doe, Ann, Roe, Bo')
     if timed:
         names = [f"{timed[1]} {timed[2]}"]  # the leg's split; its time so far is the team's
     if entered:
