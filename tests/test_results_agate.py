@@ -248,3 +248,20 @@ def test_a_relays_runners_by_their_surnames_alone_in_brackets():
         (1, "Ashbury", ["Eastlake", "Gorringe", "Jellicoe", "Ingleby"]),
         (2, "Elm Grove", ["Shillingford", "Hallworth", "Verrall", "Farrington"]),
     ]
+
+
+def test_a_tri_meets_dual_scores_parted_by_semicolons():
+    # each pair of teams a dual meet of its own, as school recaps of a tri-meet print them
+    text = (
+        "TEAM SCORES\nBoys: Elm Grove 78, Oak Hollow 67; Elm Grove 96, Ashbury 41\n\n"
+        "BOYS RESULTS\n100: 1. Quill Lovejoy (EG) 11.21; 2. Jory Crowther (OH) 11.35\n"
+    )
+    scores = to_contract(parse_document(text.encode(), None, "recap.txt"))["events"][0]
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in scores["results"]]
+    assert (scores["kind"], scores["gender"]) == ("team_scores", "M")
+    assert got == [
+        (1, "Elm Grove", 78.0),
+        (2, "Oak Hollow", 67.0),
+        (1, "Elm Grove", 96.0),
+        (2, "Ashbury", 41.0),
+    ]

@@ -190,17 +190,19 @@ def _inline(line: str, titles: list[str], raw: str | None = None) -> Event | Non
         return None
     teams = _SCORERS.sub("", m["teams"]).strip().rstrip(".")
     parts = teams.split(";") if ";" in teams else teams.split(",")
-    found = [t for p in parts if (t := _INLINE_TEAM.match(p.strip())) is not None]
-    if len(found) < 2 or len(found) < len(parts):
-        return None
-    rows: list[Row] = []
-    for k, p in enumerate(found):
-        row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=raw or line.rstrip())
-        row.set_mark(p["score"], "points")
-        row.points = row.mark
-        if rows and row.mark == rows[-1].mark:
-            row.place = rows[-1].place
-        rows.append(row)
+    meets = [p.split(",") for p in parts] if all("," in p for p in parts) else [parts]
+    rows: list[Row] = []  # (a dual meet's two teams each: 'Elm 78, Oak 67; Elm 96, Ash 41')
+    for teams_of in meets:
+        found = [t for p in teams_of if (t := _INLINE_TEAM.match(p.strip())) is not None]
+        if len(found) < 2 or len(found) < len(teams_of):
+            return None
+        for k, p in enumerate(found):
+            row = Row(place=int(p["place"] or k + 1), team=p["team"], raw=raw or line.rstrip())
+            row.set_mark(p["score"], "points")
+            row.points = row.mark
+            if k and row.mark == rows[-1].mark:
+                row.place = rows[-1].place
+            rows.append(row)
     name = label if TEAM_TITLE.search(label) else f"{label} Team Scores"
     return new_event(name, kind="team_scores", rows=rows, round="Finals")
 
