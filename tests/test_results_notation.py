@@ -554,9 +554,11 @@ TEAM_SCORE_NOTED = (
     "    * Tie broken by sixth runner.\n"
 )
 TEAM_TIMES = (
-    "TEAM COMPETITION - MEN (first 5 finishers, sum of chip times)\n"
+    "TEAM COMPETITION - WOMEN (first 3 finishers, sum of chip times)\n"
     "  1. Tidewater Track Club            3:05:38   avg 37:08\n"
+    "       Rhiannon Tredwell 35:22, Fionnuala Northover 37:46, Thea Yelland 42:56\n"
     "  2. Quayside RC                     3:21:01   avg 40:12\n"
+    "       Annika Ravenscroft 35:08, Lucasta Millership 38:01, Henrike Hebb 45:23\n"
 )
 
 
@@ -579,7 +581,7 @@ TEAM_TIMES = (
                 (3, "St. Isidore", 69.0, "points"),
             ],
         ),
-        # a road race's team competition: its runners' times summed
+        # a road race's team competition: its runners' times summed, its runners under it
         (
             TEAM_TIMES,
             "x.txt",

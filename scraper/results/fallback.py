@@ -48,7 +48,7 @@ from scraper.results.model import (
 )
 from scraper.results.plancells import cells_of, settle
 from scraper.results.resultlike import race_title
-from scraper.results.rowdetails import dq_reason, timed_detail
+from scraper.results.rowdetails import dq_reason, team_runners, timed_detail
 from scraper.results.rowlines import bare_row, continued, finish_row, legs, runners_apart, spilled
 from scraper.results.runnerlines import runners, stage_parts
 from scraper.results.sections import (
@@ -171,7 +171,7 @@ class _Reader:
                 last.raw, self.last = [*raw, line.rstrip()], last
                 continue
             owner = last or (self.teams.team if self.ev and self.ev.kind == "team_scores" else None)
-            if owner is not None and timed_detail(owner, s):  # 'Total Time:  1:22:31.20'
+            if owner is not None and (timed_detail(owner, s) or team_runners(owner, s)):
                 self.last = last
                 continue
             if (paragraph := scores_paragraph(lines, self.i, self.titles)) is not None:

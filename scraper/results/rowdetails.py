@@ -29,6 +29,22 @@ def timed_detail(row: Row, line: str) -> bool:
     return True
 
 
+def team_runners(team: Row, line: str) -> bool:
+    """A team's scoring runners, each with the time it counted, on a line under its row
+    ('Rhiannon Tredwell 35:22, Fionnuala Northover 37:46, Thea Yelland 42:56'): kept in its
+    extra, no title."""
+    parts = [p.strip() for p in line.split(",")]
+    if team.athlete is not None or len(parts) < 2:
+        return False
+    if not all(_TIMED_NAME.fullmatch(p) for p in parts):
+        return False
+    team.extra.setdefault("runners", []).extend(parts)
+    return True
+
+
+_TIMED_NAME = re.compile(
+    r"[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,3} \d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?"
+)
 _CLOCK = re.compile(r"^\d{1,2}(?::\d{2}){1,2}(?:[.,]\d+)?$")
 _DETAIL = re.compile(r"^([^\W\d][\w .'/-]{0,24}):\s*(\S+)$")
 # 'TR17.3.1', 'R170.7', 'Rule 163.3', '163.3a', '17.2.3' (not a split: 14.7)
