@@ -1085,3 +1085,15 @@ def test_a_rounds_line_with_its_day_and_time_set_right_names_the_round():
         "Qualifying",
     )
     assert [r["mark_normalized"] for r in event["results"]] == [15.70, 15.35]
+
+
+def test_a_hytek_pages_stamp_neither_names_nor_dates_the_meet():
+    # a Hy-Tek PDF's text with its rules drawn, not printed: the general reader reads its heading
+    lines = [
+        "Licensed to Prairie Timing Services          HY-TEK's MEET MANAGER 8.0 - 9:14 PM 5/15/2026"
+        " Page 1",
+        "            Big Prairie Conference Championships - 5/14/2026 to 5/16/2026",
+        "                              Results",
+    ]
+    meet = meet_heading(lines)
+    assert (meet.name, meet.date) == ("Big Prairie Conference Championships", "2026-05-14")

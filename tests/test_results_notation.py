@@ -57,6 +57,13 @@ DATES = [
     ("11-04-12", False, ("11-04-12", "2012-11-04")),
     ("11-04-12", True, ("11-04-12", "2012-04-11")),
     ("Loveland, CO - 9/26/2025", False, ("9/26/2025", "2025-09-26")),
+    # a meet's days from first to last: all of them printed, dated by the first
+    (
+        "Big Prairie Championships - 5/14/2026 to 5/16/2026",
+        False,
+        ("5/14/2026 to 5/16/2026", "2026-05-14"),
+    ),
+    ("24.01.2026 - 25.01.2026  Seite 1", False, ("24.01.2026 - 25.01.2026", "2026-01-24")),
     ("Sunday, October 31, 2010 at 8:30 a.m.", False, ("October 31, 2010", "2010-10-31")),
     ("Sep 26, 2025", False, ("Sep 26, 2025", "2025-09-26")),
     # over two days of two months: the first day

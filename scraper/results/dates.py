@@ -150,8 +150,14 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
             break
     if not found:
         return None, None
-    _, printed, day = min(found)
+    at, printed, day = min(found)
+    m = _RANGE_END.match(text, at + len(printed))  # '5/14/2026 to 5/16/2026': the meet's days,
+    if m and (end := date_in(m[1])[0]) and m[1].startswith(end):  # dated by the first
+        printed = text[at : m.start(1) + len(end)]
     return printed, day
+
+
+_RANGE_END = re.compile(rf"{_TO}(\S+(?: \S+){{0,2}})")
 
 
 def opens_with_date(words: list[str]) -> bool:

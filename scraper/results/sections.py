@@ -167,8 +167,7 @@ def numbered_heading(first: str, second: str) -> bool:
 
 def heat_of(text: str) -> int | None:
     """The heat a title names ('Heat 2 of 3', '2. Lauf' -> 2), or None."""
-    m = HEAT.match(text)
-    return int(m[1] or m[2]) if m else None
+    return int(m[1] or m[2]) if (m := HEAT.match(text)) else None
 
 
 def furniture(pages: list[list[str]]) -> set[str]:
@@ -198,8 +197,7 @@ _PAGE_NUMBER = re.compile(
 
 def _edges(page: list[str]) -> set[str]:
     """The first six and the last three lines printed on a page (its header and footer)."""
-    printed = [s for s in (ln.strip() for ln in page) if s]
-    return set(printed[:6] + printed[-3:])
+    return set((printed := [s for s in (ln.strip() for ln in page) if s])[:6] + printed[-3:])
 
 
 _MARKISH = re.compile(r"\d[:.,'\"]\d")
@@ -335,7 +333,7 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     above: str | None = None
     for ln in lines:
         printed = date_in(ln, dayfirst)[0]
-        if _MARK.search(ln.replace(printed, " ") if printed else ln):
+        if _MARK.search(ln.replace(printed, " ") if printed else ln) or _STAMP.search(ln):
             continue  # a record line: 'Meet   Lacy Janson - Florida State   4.58m   2006'
         for part in _WIDE_GAP.split(ln.strip()):
             s = " ".join(part.split())
@@ -366,6 +364,10 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     meets = named + plain + dated
     meet.name = meets[0] if meets else None
     return meet
+
+
+# the software's stamp on a page, dated the day it printed ('... MEET MANAGER 9:14 PM 5/15/2026')
+_STAMP = re.compile(r"\bMEET MANAGER\b|^\s*Licensed to\b|\d:\d\d\s*[AP]M\s+\d+/\d+/\d", re.I)
 
 
 def _names_a_meet(s: str) -> bool:
