@@ -151,9 +151,9 @@ def date_in(text: str, dayfirst: bool = False) -> tuple[str | None, str | None]:
     if not found:
         return None, None
     at, printed, day = min(found)
-    m = _RANGE_END.match(text, at + len(printed))  # '5/14/2026 to 5/16/2026': the meet's days,
-    if m and (end := date_in(m[1])[0]) and m[1].startswith(end):  # dated by the first
-        printed = text[at : m.start(1) + len(end)]
+    to = _RANGE_END.match(text, at + len(printed))  # '5/14/2026 to 5/16/2026': the meet's days,
+    if to and (end := date_in(to[1])[0]) and to[1].startswith(end):  # dated by the first
+        printed = text[at : to.start(1) + len(end)]
     return printed, day
 
 
