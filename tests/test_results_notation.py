@@ -220,6 +220,9 @@ TITLES = [
     ("600m J-15 finale", "F", "Finals"),
     ("Kvinner senior 3000m", "F", None),
     ("1500m W40", "F", None),
+    ("100 m K, Final", "F", "Finals"),  # Swedish lists: kvinnor, män after the event
+    ("Kula M", "M", None),
+    ("Run 5 K", None, None),  # a road race's distance, no sex
     ("Girls 1600 Meter Run Prelims", "F", "Prelims"),
     ("200 m hommes séries", "M", "Heats"),
     ("5000m Bahngehen - Süddeutsche Meisterschaften (F)", "F", None),  # a bracketed letter

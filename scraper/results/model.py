@@ -136,8 +136,9 @@ _CATEGORY_TOKEN = re.compile(
 )
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
 _GENDER_TRAIL = re.compile(
-    r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s)|(?<=[^\W\d_]|\))\s([KM])(?=\s+[-–]\s)"
-)  # '... 100 m K - finał', 'Skok w dal K - finał', 'Rzut oszczepem (700 g) M - finał'
+    r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s|,)|(?<=[^\W\d_]|\))\s([KM])(?=\s+[-–]\s|,|$)"
+)  # '... 100 m K - finał', 'Skok w dal K - finał', 'Rzut oszczepem (700 g) M - finał'; Swedish
+# lists' '100 m K, Final' and 'Kula M'
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"
