@@ -268,6 +268,8 @@ def test_tiebreak_thousandths(raw, expected):
         ("н/я", "DNS"),
         ("дискв.", "DQ"),
         ("б/р", "NM"),
+        ("لم يبدأ", "DNS"),  # Arabic
+        ("مستبعد", "DQ"),
         ("Forfait", "DNS"),  # French
         ("Nulo", "NM"),  # Spanish
         ("n.o.", "DNS"),  # Dutch niet opgekomen
@@ -407,6 +409,8 @@ def test_fast_and_slow_mark_paths_agree(case: tuple[str, float | None, bool], hi
         ("100m Erkekler  Rüzgar: +0.6", 0.6, "100m Erkekler"),  # Turkish
         ("100 m Băieți  Vânt: -0,4", -0.4, "100 m Băieți"),  # Romanian
         ("100μ. Ανδρών  Άνεμος: +0.6", 0.6, "100μ. Ανδρών"),  # Greek
+        ("Бег 100 м. Женщины  Ветер: +0,8 м/с", 0.8, "Бег 100 м. Женщины"),  # Russian
+        ("100 متر رجال (الرياح: +0.9 م/ث)", 0.9, "100 متر رجال"),  # Arabic
     ],
 )
 def test_wind_in_a_title(text, wind, rest):

@@ -223,6 +223,10 @@ TITLES = [
     ("100 m K, Final", "F", "Finals"),  # Swedish lists: kvinnor, män after the event
     ("Kula M", "M", None),
     ("Run 5 K", None, None),  # a road race's distance, no sex
+    ("Бег 800 м. Женщины. Финал", "F", "Finals"),  # Russian
+    ("Бег 100 м. Мужчины. Забег 1", "M", "Heats"),
+    ("400 متر سيدات - النهائي", "F", "Finals"),  # Arabic
+    ("200 متر رجال - نصف النهائي", "M", "Semifinals"),
     ("Girls 1600 Meter Run Prelims", "F", "Prelims"),
     ("200 m hommes séries", "M", "Heats"),
     ("5000m Bahngehen - Süddeutsche Meisterschaften (F)", "F", None),  # a bracketed letter
@@ -630,4 +634,33 @@ def test_a_combined_events_points_with_a_thousands_dot_are_its_result():
         ("individual", 2, "Quarrie, Quill", 2468.0, "points"),
         ("team_scores", 1, "LG Elmstadt", 6870.0, "points"),
         ("team_scores", 2, "SC Wolfsheim", 6512.0, "points"),
+    ]
+
+
+def test_an_arabic_pages_tables_each_under_its_events_heading():
+    page = (
+        "<html lang='ar' dir='rtl'><body><h1>البطولة العربية 2025</h1>"
+        "<h3>100 متر رجال - النهائي</h3><table><tr><th>الترتيب</th><th>الاسم</th>"
+        "<th>الدولة</th><th>النتيجة</th></tr><tr><td>1</td><td>سعيد بوعلام</td><td>قطر</td>"
+        "<td>10.42</td></tr><tr><td>2</td><td>عمر منصور</td><td>المغرب</td><td>10.45</td></tr>"
+        "</table><h3>الوثب الطويل سيدات - النهائي</h3><table><tr><th>الترتيب</th><th>الاسم</th>"
+        "<th>الدولة</th><th>النتيجة</th></tr><tr><td>1</td><td>سارة الحربي</td><td>المغرب</td>"
+        "<td>6.41</td></tr><tr><td>-</td><td>منى الشمري</td><td>الأردن</td><td>لم يبدأ</td></tr>"
+        "</table></body></html>"
+    )
+    events = to_contract(parse_document(page.encode(), None, "x.html"))["events"]
+    got = [
+        (e["gender"], r["athlete"], r["mark_unit"], r["status"])
+        for e in events
+        for r in e["results"]
+    ]
+    assert [(e["event_name"], e["round"]) for e in events] == [
+        ("100 متر رجال - النهائي", "Finals"),
+        ("الوثب الطويل سيدات - النهائي", "Finals"),
+    ]
+    assert got == [
+        ("M", "سعيد بوعلام", "s", None),
+        ("M", "عمر منصور", "s", None),
+        ("F", "سارة الحربي", "m", None),
+        ("F", "منى الشمري", None, "DNS"),
     ]

@@ -299,11 +299,11 @@ def _add_flag(mk: Mark, word: str) -> None:
 # a wind named in a title or a line of its own ('100m Men Final (wind +0.6)', 'Vind: +1,1',
 # 'Wind/Vent: +1.7' in Canada's two languages)
 WIND_TEXT = re.compile(
-    r"\(?(?:\b(?:wind|vind|vent|vento|viento|tuuli|wiatr|vítr|vietor|szél|vjetar|vetar|veter|rüzgar|rüzgâr|vânt|vant|άνεμος|ανεμος)(?:\s?/\s?vent)?\b|"
+    r"\(?(?:\b(?:wind|vind|vent|vento|viento|tuuli|wiatr|vítr|vietor|szél|vjetar|vetar|veter|rüzgar|rüzgâr|vânt|vant|άνεμος|ανεμος|ветер|вітер|الرياح)(?:\s?/\s?vent)?\b|"
     r"\bw(?=\s*[:：])|"
     r"(?<=\()w(?=\s?[+-]\d)|風速|风速|풍속|風)\s*[:：]?\s*"
     r"([+-]?\s?\d+(?:[.,]\d+)?|NWI)"
-    r"\s*(?:m/s)?\)?",
+    r"\s*(?:m/s|м/с|م/ث)?\)?",
     re.I,
 )
 

@@ -109,7 +109,8 @@ _GENDER_WORDS = (
             r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
             r"kvinder|piger|leány\w*|lány\w*|žene|juniorke|kadetkinje|djevojčice|kad[ıi]nlar|"
             r"k[ıi]zlar|fete|femei|junioare|femení|noies|γυναικ\w*|κορασίδων|κορασιδων|"
-            r"νεανίδων|νεανιδων)\b|女子|여자",
+            r"νεανίδων|νεανιδων|женщины|девушки|юниорки|девочки|жінки|дівчата|юніорки|"
+            r"سيدات|نساء|ناشئات)\b|女子|여자",
             re.I,
         ),
         "F",
@@ -121,7 +122,8 @@ _GENDER_WORDS = (
             r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|cadets?|ragazzi|varonil|chicos|män|"
             r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
             r"mænd|drenge|fiú\w*|muškarci|juniori|kadeti|dječaci|erkekler|băieți|baieti|"
-            r"bărbați|barbati|masculí|nois|ανδρ\w*|άνδρες|παίδων|παιδων|εφήβων|εφηβων)\b|男子|남자",
+            r"bărbați|barbati|masculí|nois|ανδρ\w*|άνδρες|παίδων|παιδων|εφήβων|εφηβων|мужчины|"
+            r"юноши|юниоры|мальчики|чоловіки|юнаки|юніори|رجال|ناشئين)\b|男子|남자",
             re.I,
         ),
         "M",
@@ -160,16 +162,17 @@ _ROUNDS = (
     (re.compile(r"\bzwischenl(a|ä)uf\w*|\bhalbfinal\w*|\bdemi-?finales?\b|\bsemifinale\b|"
                 r"\bhalve finales?\b|"
                 r"\bvälierä\w*|\bsemifinal(?:es|er)\b|\bsemifinał\w*|\bsemifinále\b|\bpółfinał\w*|\belődöntő\b|"
-                r"準決勝|准决赛|半决赛|준결승", re.I), "Semifinals"),
+                r"準決勝|准决赛|半决赛|준결승|\bполуфинал\w*|نصف النهائي", re.I), "Semifinals"),
     (re.compile(r"\bheats?\b|\bround 1\b|\b(?:zeit)?vorl(a|ä)uf\w*|\bforsøk\b|\bséries\b|"
                 r"\bbatteri[ae]\b|\balkuerä\w*|\beliminat[óo]rias?\b|\bförsök\b|\beliminacje\b|\belőfutam\w*|"
                 r"\bprzedbieg\w*|\breeksen\b|[-–]\s*series\s*$|"  # (Dutch: '100m Dames - Series')
-                r"\brozběh\w*|予選|预赛|예선", re.I), "Heats"),
+                r"\brozběh\w*|予選|预赛|예선|\bзабег\w*|\bпредварительн\w*|"
+                r"التصفيات", re.I), "Heats"),
     (re.compile(r"\bqualif(ying|ication)\b|\bqualifikation\b|\bkvalifi(?:kation|sering|kace)\b|"
                 r"\bkwalifikacje\b|\bselejtező\b", re.I), "Qualifying"),
     (re.compile(r"\b(timed )?finals?\b|\bfinale\b|\bendl(a|ä)uf\b|\bzeitl(a|ä)uf\w*|"
                 r"\bloppukilpailu\b|\bfinaali\b|\bfinał\b|\bfinále\b|\bdöntő\b|τελικός|τελικος|"
-                r"決勝|决赛|결승",
+                r"決勝|决赛|결승|\bфинал\w*|النهائي",
                 re.I), "Finals"),
     # a numbered series, once no final is named: 'Serie 1', 'Reeks 2', '1. Seri', 'Σειρά 1';
     # Power of 10's heats ('100 U15M h1')
@@ -186,7 +189,8 @@ _FIELD_EVENT = re.compile(
     r"længdespring|højdespring|trespring|stangspring|kuglestød|kast\b|ugrás|lökés|hajítás|"
     r"vetés|jabalina|martillo|\bdisco\b|\bpeso\b|\bbala\b|dardo|martelo|跳|投|铅球|标枪|铁饼|"
     r"oštěp|oštep|koul|guľa|kladivo|\bdisk\b|\btyč|oszczep|młot|\bdysk\b|tyczk|"
-    r"链球|뛰기|던지기|\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
+    r"链球|뛰기|던지기|прыжок|толкание|метание|άλμα|βολία|ακοντισμός|الوثب|رمي|دفع|"
+    r"\b(?-i:LJ|HJ|TJ|PV|SP|DT|JT|HT|WT)\b",  # and the abbreviations
     re.I,
 )
 # a category's letter before a field event ('M Höjd', 'K Kula'), as Nordic lists title them

@@ -34,8 +34,8 @@ DISCIPLINES = (
     r"hekk|høyde|lengde|stav|kule|spyd|slegge|stafett|kappgang|"
     r"haies|hauteur|longueur|perche|poids|disque|marteau|javelot|relais|marche|"
     r"vallas|salto|longitud|altura|pértiga|lanzamiento|relevos|ostacoli|lancio|staffetta|siepi|"
-    r"getto|marcia|"
-    r"häck|höjd|längd|kula|slägga|"
+    r"getto|marcia|άλμα|σφαιροβολία|δισκοβολία|ακοντισμός|σφυροβολία|σκυταλοδρομία|"  # Greek
+    r"häck|höjd|längd|kula|slägga|الوثب|رمي|دفع|التتابع|"  # Swedish, Arabic
     r"aita|korkeus|pituus|seiväs|kuula|kiekko|keihäs|moukari|viesti|"
     r"bieg|skok\w*|pchnięcie|rzut|chód|sztafeta|běh|dálka|výška|vrh|hod|chůze|štafeta|"
     r"løb|længdespring|højdespring|trespring|stangspring|kuglestød|spydkast|diskoskast|"
@@ -45,7 +45,7 @@ DISCIPLINES = (
     r"martello|dardo|arremesso|lançamento|barreiras|estafeta|revezamento|hoogspringen|"
     r"verspringen|polsstokhoogspringen|hinkstapspringen|kogelstoten|kogelslingeren|discuswerpen|"
     r"hordes|estafette|snelwandelen|oszczep|dysk|młot|płotki|koule|oštěp|kladivo|překážky|spjut|"
-    r"diskos|tresteg|kolmiloikka|aidat|"
+    r"diskos|tresteg|kolmiloikka|aidat|бег|прыжок|прыжки|толкание|метание|ходьба|эстафета|"
     r"disk|tyč|trojskok|guľa|oštep|diaľka|"  # Czech, Slovak; Swedish and Finnish compounds:
     r"släggkastning|kulstötning|spjutkastning|diskuskastning|längdhopp|höjdhopp|stavhopp|"
     r"häcklöpning|pituushyppy|korkeushyppy|seiväshyppy|kuulantyöntö|kiekonheitto|"

@@ -159,6 +159,10 @@ STATUS_WORDS = {
     "ДИСКВАЛИФИЦИРОВАНА": "DQ",
     "Б/Р": "NM",  # без результата
     "БЕЗ РЕЗУЛЬТАТА": "NM",
+    "لم يبدأ": "DNS",  # Arabic lists: did not start, did not finish, disqualified
+    "لم ينه": "DNF",
+    "لم يكمل": "DNF",
+    "مستبعد": "DQ",
     # Japanese, Chinese and Korean lists
     "欠場": "DNS",
     "棄権": "DNS",

@@ -22,7 +22,8 @@ from scraper.results.tablewords import title_gender
 
 EVENT_WORDS = re.compile(
     r"(?<![0-9A-Za-z.,])(\d[\d,.]*\s*(?:meters?|metres?|metri|metros|mètres|m|k|km|mile|miles|"
-    r"yards?|yd)(?![A-Za-z])|\d+\s*[x×]\s*\d+|\d{3,5}(?=\s*[：:＞>]))|"
+    r"yards?|yd)(?![A-Za-z])|\d[\d,.]*\s*(?:м|км|μ|متر)(?![^\W\d_])|\d+\s*[x×]\s*\d+|"
+    r"\d{3,5}(?=\s*[：:＞>]))|"  # (metres in Cyrillic, Greek and Arabic: '800 м', '400 متر')
     rf"\b({DISCIPLINES}|individuals?|teams?|team scores|cross country|xc|sprung|wurf|stoß|hopp|"
     rf"kast|løp)\b|{CJK_DISCIPLINES}",
     re.I,
