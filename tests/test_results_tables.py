@@ -2173,3 +2173,24 @@ def test_a_pages_results_in_a_preformatted_block_and_in_a_table_are_both_read():
     got = [(e["gender"], r["athlete"]) for e in events for r in e["results"]]
     men = [("M", "Aldo Brant"), ("M", "Bram Coyle")]
     assert got == [*men, ("F", "Cora Dunn"), ("F", "Dina Ekert")]
+
+
+def test_team_scores_in_paragraphs_beside_the_individual_table():
+    # a Word file's cross-country results: the team scores as paragraphs, the runners as a table
+    page = (
+        "<html><body><h1>Varsity Girls 5K</h1><p>Team Scores</p>"
+        "<p>1. Oakridge – 34 (2, 5, 7, 9, 11)</p><p>2. Wrenfield – 61 (1, 8, 14, 18, 20)</p>"
+        "<p>Individual Results</p><table><tr><td>Place</td><td>Name</td><td>School</td>"
+        "<td>Time</td></tr><tr><td>1</td><td>Ada Moss</td><td>Wrenfield</td><td>19:10.2</td></tr>"
+        "<tr><td>2</td><td>Bea Nolt</td><td>Oakridge</td><td>19:22.5</td></tr></table>"
+        "</body></html>"
+    )
+    events = to_contract(parse_document(page.encode(), None, "x.html"))["events"]
+    teams = [
+        (r["place"], r["team"], r["mark_normalized"])
+        for e in events
+        for r in e["results"]
+        if e["kind"] == "team_scores"
+    ]
+    assert teams == [(1, "Oakridge", 34.0), (2, "Wrenfield", 61.0)]
+    assert sum(len(e["results"]) for e in events if e["kind"] == "individual") == 2

@@ -45,7 +45,7 @@ from scraper.results.meetinfo import (
 from scraper.results.model import Meet, ResultDoc, gender_of, round_of
 from scraper.results.tablerows import read_table
 from scraper.results.tabletitles import EVENT_WORDS, HEADINGS, title_of
-from scraper.results.tablewords import meta_label, title_gender
+from scraper.results.tablewords import is_team_title, meta_label, title_gender
 from scraper.results.text import parse_text
 
 _BLOCK = frozenset(  # the elements that end a line of the page's text
@@ -137,13 +137,15 @@ def parse_tree(root: Any, fmt: str = "html") -> ResultDoc:
 
 def _beside_tables(root: Any) -> list[Any]:
     """Results printed as text on a page of result tables, once these are read: a report's
-    roundup lines ('Boys 100: 1. Daan Tolland (Carver Valley) 11.04; 2. ...') above or below
-    them (the page's text, less its tables, read as a text document is; the tree is spent)."""
+    roundup lines ('Boys 100: 1. Daan Tolland (Carver Valley) 11.04; 2. ...') or team scores
+    ('1. Oakridge – 34 (2, 5, 7, 9, 11)') above or below them (the page's text, less its
+    tables, read as a text document is; the tree is spent)."""
     for t in root.xpath("//table"):
         _drop(t)
     body = root.find("body")
     text = _rendered_text(body if body is not None else root)
-    return [e for e in parse_text(text).events if e.rows] if _MARKISH.search(text) else []
+    read = _MARKISH.search(text) or is_team_title(text)  # (or a team table: 'Team Scores')
+    return [e for e in parse_text(text).events if e.rows] if read else []
 
 
 _MARKISH = re.compile(r"(?<![\d/:.,])\d{1,2}[:.,]\d{2}(?![\d/])")  # '11.04', '4:23', '12,26'
