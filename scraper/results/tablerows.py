@@ -125,8 +125,8 @@ def read_table(
                 ev = start(title if ev is None else ev.name)
             fields = {c.field for c in hdr}
             times = [c.label for c in hdr if c.field == "mark"]  # a team's time: its runners'
-            legs = [c for c in hdr if c.field == "leg"]  # 'Leg 1' .. 'Leg 4': a relay's runners
-            teams = {"team", "points"} <= fields and "athlete" not in fields and len(legs) < 2
+            runs = [c for c in hdr if c.field == "leg"]  # 'Leg 1' .. 'Leg 4': a relay's runners
+            teams = {"team", "points"} <= fields and "athlete" not in fields and len(runs) < 2
             teams = teams and all(_TEAM_TIME.match(t) for t in times)  # ('Leg 1' ..: a relay's)
             if teams:
                 ev.kind = "team_scores"  # Rank | Team | Score (| 1 2 3 4 5 ...| Total Time)
