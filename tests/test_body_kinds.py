@@ -160,6 +160,12 @@ LONG = (
             "I have been following",
         ),
         (
+            "<div class='blogComments'><h4>Comments:</h4>"
+            + "".join(f"<div class='blogComment'><p>{LONG} {i}</p></div>" for i in range(4))
+            + "</div>",
+            "I have been following",
+        ),
+        (
             "<div id='reviews'><h2>Customer reviews</h2>"
             + "".join(f"<div class='review'><p>{LONG} {i}</p></div>" for i in range(4))
             + "</div>",
@@ -206,7 +212,15 @@ LONG = (
             "Every Monday morning",
         ),
     ],
-    ids=["comments", "reviews", "credits", "shipping", "cookie-notice", "newsletter-form"],
+    ids=[
+        "comments",
+        "blogComments",
+        "reviews",
+        "credits",
+        "shipping",
+        "cookie-notice",
+        "newsletter-form",
+    ],
 )
 def test_a_longer_block_that_is_no_article_does_not_win(block: str, needle: str) -> None:
     text = body(page(paras(P1, P2, P3), after=block))

@@ -38,6 +38,29 @@ def test_each_hidden_class_hides(cls: str) -> None:
     assert NEEDLE not in text
 
 
+@pytest.mark.parametrize("cls", ["no-display", "display-none"])
+def test_display_none_utility_classes_hide(cls: str) -> None:
+    text = body_text(
+        f"<p class='{cls}'>Skip to Main Content »</p><div class='{cls}'>{NEEDLE}</div>"
+    )
+    assert PARAS[0] in text
+    assert NEEDLE not in text
+    assert "Skip to Main Content" not in text
+
+
+@pytest.mark.parametrize(
+    ("cls", "needle"),
+    [
+        ("postRelated", NEEDLE),  # camelCase names are read word by word, like post-related
+        ("storyShareBar", NEEDLE),
+        ("articleText", None),  # and a content name stays content
+    ],
+)
+def test_camel_case_names_are_read_word_by_word(cls: str, needle: str | None) -> None:
+    text = body_text(f"<div class='{cls}'><p>{NEEDLE}</p></div>")
+    assert (NEEDLE not in text) if needle else (NEEDLE in text)
+
+
 @pytest.mark.parametrize(
     "attrs",
     [

@@ -182,3 +182,17 @@ def test_a_paragraph_about_a_photo_is_text() -> None:
     line = "Photographs of the finish were taken from the roof of the stand."
     text = body(page(f"<section><p>{S1}</p><p>{line}</p><p>{S2}</p></section>"))
     assert line in text
+
+
+def test_a_sections_heading_over_its_first_subheading_is_kept() -> None:
+    article = (
+        f"<div class='entry-content'><p>{S1}</p><h3>Project updates</h3><h4>Where to run them</h4>"
+        f"<p>{S2}</p><h4>What changes</h4><p>{S3}</p>"
+        "<h3>Friends of the blog</h3><h3>Shout-outs</h3></div>"
+    )
+    text = body(page(article))
+    assert text.index(S1) < text.index("Project updates") < text.index("Where to run them")
+    assert text.index("Where to run them") < text.index(S2)
+    # a heading over a heading of its own rank, and the last, still head nothing
+    assert "Friends of the blog" not in text
+    assert "Shout-outs" not in text

@@ -332,7 +332,7 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
     heads = out
     out = []
     for k, b in enumerate(heads):
-        if b[0] in HEADINGS and (k + 1 == len(heads) or heads[k + 1][0] in HEADINGS):
+        if b[0] in HEADINGS and not _heads_text(heads, k):
             drop(b, "a heading that heads no text")
         else:
             out.append(b)
@@ -348,6 +348,18 @@ def _tidy(blocks: list[Block], notes: list[Note] | None) -> list[Block]:
         for tag, text, u in out:
             note(notes, u.el, True, "results table" if u.results else f"<{tag}> text", text)
     return out
+
+
+def _heads_text(blocks: list[Block], k: int) -> bool:
+    """The heading at ``k`` is followed by text, or by deeper headings that lead to text (a
+    section's title over its first subsection: '<h3>Project Updates</h3><h4>Add-ons</h4><p>')."""
+    rank = blocks[k][0]
+    for tag, _, _ in blocks[k + 1 :]:
+        if tag not in HEADINGS:
+            return True
+        if tag <= rank:
+            return False
+    return False
 
 
 # a line naming who took the photos ("Photo: AFP", "Fotos: X Styling: Y", "Photo credit: ...")

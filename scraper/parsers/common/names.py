@@ -185,6 +185,8 @@ HIDDEN_CLASS = frozenset(
         "hide",
         "hidden",
         "d-none",
+        "no-display",  # Magento's, Bootstrap's and others' utility classes for display: none
+        "display-none",
         "is-hidden",
         "u-hidden",
         "invisible",
@@ -239,24 +241,34 @@ CALL_TO_ACTION = re.compile(
 )
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _parted(cid: str) -> str:
+    """A class/id string with its camelCase words set apart ("blogComments" -> "blog-Comments"),
+    so that the chrome words below are found in them as in "blog-comments"."""
+    return _CAMEL.sub("-", cid)
+
+
 # a page repeats its class names on many elements (and a site on every page): each distinct
 # class/id string is matched once
 @lru_cache(maxsize=8192)
 def boiler_word(cid: str) -> str | None:
-    """The chrome word a class/id string names (``"share"`` of ``"article-share-bar"``)."""
-    m = BOILER.search(cid)
+    """The chrome word a class/id string names (``"share"`` of ``"article-share-bar"``,
+    ``"comments"`` of ``"blogComments"``)."""
+    m = BOILER.search(_parted(cid))
     return m.group(0).strip(" _-").lower() if m else None
 
 
 @lru_cache(maxsize=8192)
 def weak_boiler_word(cid: str) -> str | None:
-    m = WEAK_BOILER.search(cid)
+    m = WEAK_BOILER.search(_parted(cid))
     return m.group(0).strip(" _-").lower() if m else None
 
 
 @lru_cache(maxsize=8192)
 def never_wrapper(cid: str) -> bool:
-    return NEVER_WRAPPER.search(cid) is not None
+    return NEVER_WRAPPER.search(_parted(cid)) is not None
 
 
 @lru_cache(maxsize=8192)
