@@ -567,3 +567,12 @@ def test_a_combined_events_total_printed_with_its_thousands_separator():
         ("Junia Okonkwo-Bray", "Rushmere", 5466.0, None),
         ("Brielle Rathbone", "Wardell College", None, "DNF"),
     ]
+
+
+def test_a_pdfs_report_without_its_rulers_keeps_its_rounds():
+    """A Hy-Tek PDF draws its '=====' rules as lines: its text has none. The round's own line
+    under the column header ('Preliminaries') is still the round of the rows under it."""
+    text = "\n".join(line for line in REPORT.splitlines() if not line.startswith("====="))
+    events = to_contract(parse_document(text.encode()))["events"]
+    dash = [e for e in events if e["event_name"].endswith("100 Meter Dash")]
+    assert [(e["round"], len(e["results"])) for e in dash] == [("Prelims", 4), ("Finals", 3)]

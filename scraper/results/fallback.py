@@ -143,7 +143,7 @@ class _Reader:
                 continue
             if self.block is not None and self.unread is not None and len(s) < 40:
                 fields = [field_of(w) for w in s.split()]
-                if all(fields):  # 'Pace' on a line of its own under the header: rows wrap too
+                if all(fields) and not round_of(s):  # 'Pace' alone under it: rows wrap too
                     self.block.wrapped = tuple(f for f in fields if f)
                     continue
             line, leg = stage_parts(line, self.block.legs_at if self.block else None)
