@@ -1097,3 +1097,45 @@ def test_a_hytek_pages_stamp_neither_names_nor_dates_the_meet():
     ]
     meet = meet_heading(lines)
     assert (meet.name, meet.date) == ("Big Prairie Conference Championships", "2026-05-14")
+
+
+def _omega_page(event: str, rnd: str, rows: list[str]) -> str:
+    return "\n".join(
+        [
+            "Nordic Championships                                         Kalmar Arena",
+            f"{event}",
+            "",
+            rnd,
+            "Rank   Lane  Bib   Name                      Nat    Result",
+            *rows,
+            "",
+            "Report Created SUN 12 JUL 2026 19:11                          Page 1/1",
+            "",
+        ]
+    )
+
+
+def test_a_round_printed_over_each_events_list_is_no_page_furniture():
+    # 'Final' under three events of an Omega report: printed three times, it is still each
+    # list's round, and the 100m final after its heats is a section of its own
+    def rows(seconds: int) -> list[str]:
+        return [
+            f" {n}      {n}    {900 + n}   RUNNER{n} Ann               SWE    {seconds + n}.31"
+            for n in (1, 2)
+        ]
+
+    text = "\n".join(
+        [
+            _omega_page("Men's 100m", "Round 1", rows(10)),
+            _omega_page("Men's 100m", "Final", rows(9)),
+            _omega_page("Men's 200m", "Final", rows(20)),
+            _omega_page("Men's 400m", "Final", rows(45)),
+        ]
+    )
+    events = contract(text)["events"]
+    assert [(e["event_name"], e["round"], len(e["results"])) for e in events] == [
+        ("Men's 100m", "Heats", 2),
+        ("Men's 100m", "Finals", 2),
+        ("Men's 200m", "Finals", 2),
+        ("Men's 400m", "Finals", 2),
+    ]

@@ -171,9 +171,9 @@ def heat_of(text: str) -> int | None:
 
 
 def furniture(pages: list[list[str]]) -> set[str]:
-    """Page furniture: lines (stripped) printed three times or more that name no event, or at
-    the head or foot of half the pages (two at least) that name no distance ('Girls' heads a
-    table, 'Team Scores' each race's teams, '5000m' is printed again over its continued table,
+    """Page furniture: lines (stripped) printed three times or more that name no event, sex or
+    round, or at the head or foot of half the pages (two at least) that name no distance ('Girls'
+    heads a table, 'Final' each event's final, '5000m' is printed again over its continued table,
     but 'Cascade XC Invitational' is the meet's banner on every page); and a page's head or foot
     printing its number ('Risultati Pagina 2')."""
     counts = Counter(s for s in (ln.strip() for page in pages for ln in page) if s)
@@ -184,7 +184,7 @@ def furniture(pages: list[list[str]]) -> set[str]:
         for s, c in counts.items()
         if (c >= 3 and not is_event_title(s) or edges[s] >= most and not DISTANCE.search(s))
         and gender_of(s) is None
-        and not is_team_title(s)
+        and not (is_team_title(s) or round_of(s))
     } | {s for s in edges if _PAGE_NUMBER.search(s) and not is_event_title(s)}
 
 
