@@ -896,6 +896,32 @@ def test_a_line_of_winds_under_a_jumpers_tries_gives_the_results_wind():
     assert got == [("Anna BARLOW", 6.8, 1.1), ("Beth COLEMAN", 6.62, -0.6)]
 
 
+def test_a_calm_try_printed_unsigned_and_a_results_wind_alone_under_it():
+    # Omega prints no wind as '0.0'; a list without tries prints only the result's wind below it
+    text = (
+        "Women's Long Jump Final\n"
+        "Rank  Name                           Nat         1          2          3        Result\n"
+        "   1  Anna BARLOW                    GBR      6.71       6.80          x         6.80\n"
+        "                                               +0.4        0.0       -0.2          0.0\n"
+        "   2  Beth COLEMAN                   USA      6.55          x       6.62         6.62\n"
+        "                                                0.0                  +1.2         +1.2\n"
+        "\n"
+        "Women's Triple Jump Final\n"
+        "Rank  Name                           Nat                                      Result\n"
+        "   1  Cara DOYLE                     IRL                                       13.40\n"
+        "                                                                                +1.0\n"
+        "   2  Dana ELLIS                     CAN                                       13.21\n"
+        "                                                                                -0.5\n"
+    )
+    got = [(r["athlete"], r["mark_normalized"], r["wind"]) for r in rows_of(text)]
+    assert got == [
+        ("Anna BARLOW", 6.8, 0.0),
+        ("Beth COLEMAN", 6.62, 1.2),
+        ("Cara DOYLE", 13.4, 1.0),
+        ("Dana ELLIS", 13.21, -0.5),
+    ]
+
+
 def test_a_status_row_without_a_place_and_its_club_in_brackets():
     text = (
         "Men 800m Grade A\n"

@@ -38,6 +38,7 @@ _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 # a runner a line with the leg's split and the team's time so far: '  Oren Wragg  50.06  (50.06)'
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
+_CALM = re.compile(r"^[+-±]?0[.,]0$")  # no wind, often printed unsigned: '0.0'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
 _FOUNDED = re.compile(r"^1[89]\d\d$|^20[0-2]\d$")
@@ -58,12 +59,15 @@ def continues(row: Row, toks: list[str]) -> bool:
     if len(toks) == 1 and _RACE.fullmatch(toks[0]):
         return False  # '1500m' alone: the next race's title, no try (a try has its fraction)
     winds = [_unbracketed(t) or t for t in toks]  # '(+0.9)'
-    if len(toks) >= 2 and all(_WIND.match(t) for t in winds):  # the winds of its tries under
-        for attempt, wind in zip(row.attempts, winds, strict=False):  # them, its result's last
+    signed = sum(1 for t in winds if _WIND.match(t))
+    if signed and all(_WIND.match(t) or _CALM.match(t) for t in winds):  # the winds under its
+        # tries (a calm one unsigned: '+0.3  0.0  0.0'), or its result's alone under it ('+1.0')
+        by_try = winds if len(winds) > 1 else []  # (one wind alone is its result's)
+        for attempt, wind in zip(row.attempts, by_try, strict=False):  # the result's is the last
             attempt["wind"] = attempt["wind"] if attempt["wind"] is not None else wind
         row.extra["winds"] = " ".join(winds)
         if row.wind is None and row.wind_raw is None and row.unit != "points" and not row.status:
-            row.set_wind(winds[-1])  # (a combined event's total has no wind: its events')
+            row.set_wind(winds[-1])  # the result's (a combined event's total has none)
         return True
     marks = [
         t for t in toks if not _CODES.match(t) and not _RANK.match(t) and not BRACKET_WIND.match(t)
