@@ -38,7 +38,7 @@ _RANK = re.compile(r"^\(\s*\d{1,3}\s*\)?$|^\d{1,3}\)$|^\($")
 _LEG = re.compile(r"(?:^|\s)[1-8][).]\s+")  # '1) Ann Moss 2) Bea Cole', '1. Ann Moss 2. ...'
 # a runner a line with the leg's split and the team's time so far: '  Oren Wragg  50.06  (50.06)'
 _WIND = re.compile(r"^[+-]\d{1,2}[.,]\d$")  # a signed wind: '+1.1', '-0,6'
-_CALM = re.compile(r"^[+-±]?0[.,]0$")  # no wind, often printed unsigned: '0.0'
+_CALM = re.compile(r"^[+±-]?0[.,]0$")  # no wind, often printed unsigned: '0.0'
 _SEPARATORS = frozenset({"/", "|", ";", "·"})
 _CLASS_AFTER = re.compile(r"\s+(?:\d{1,2}|(?:FR|SO|JR|SR)(?:-\d)?)$")  # a class: "SO-2"
 _FOUNDED = re.compile(r"^1[89]\d\d$|^20[0-2]\d$")

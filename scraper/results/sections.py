@@ -171,11 +171,11 @@ def heat_of(text: str) -> int | None:
 
 
 def furniture(pages: list[list[str]]) -> set[str]:
-    """Page furniture: lines (stripped) printed three times or more that name no event, sex or
-    round, or at the head or foot of half the pages (two at least) that name no distance ('Girls'
-    heads a table, 'Final' each event's final, '5000m' is printed again over its continued table,
-    but 'Cascade XC Invitational' is the meet's banner on every page); and a page's head or foot
-    printing its number ('Risultati Pagina 2')."""
+    """Page furniture: lines printed three times or more that name no event, or at the head or
+    foot of half the pages (two at least) that name no distance, naming no sex, team table or
+    round ('Girls', 'Team Scores', 'Final' head each list; '5000m' is printed again over its
+    continued table; 'Cascade XC Invitational' is the meet's banner on every page); and a page's
+    head or foot printing its number ('Risultati Pagina 2')."""
     counts = Counter(s for s in (ln.strip() for page in pages for ln in page) if s)
     edges = Counter(s for page in pages for s in _edges(page))
     most = max(2, len(pages) / 2)

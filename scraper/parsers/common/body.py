@@ -357,7 +357,7 @@ def _heads_text(blocks: list[Block], k: int) -> bool:
     for tag, _, _ in blocks[k + 1 :]:
         if tag not in HEADINGS:
             return True
-        if tag <= rank:
+        if tag <= rank:  # ('h3' <= 'h4': the tags' names order their ranks)
             return False
     return False
 
