@@ -59,7 +59,7 @@ def continues(row: Row, toks: list[str]) -> bool:
     if len(toks) == 1 and _RACE.fullmatch(toks[0]):
         return False  # '1500m' alone: the next race's title, no try (a try has its fraction)
     winds = [_unbracketed(t) or t for t in toks]  # '(+0.9)'
-    signed = sum(1 for t in winds if _WIND.match(t))
+    signed = any(_WIND.match(t) for t in winds)
     if signed and all(_WIND.match(t) or _CALM.match(t) for t in winds):  # the winds under its
         # tries (a calm one unsigned: '+0.3  0.0  0.0'), or its result's alone under it ('+1.0')
         by_try = winds if len(winds) > 1 else []  # (one wind alone is its result's)
