@@ -17,6 +17,7 @@ from scraper.cli.demo import demo
 from scraper.cli.distributed import store_cmd
 from scraper.cli.extract import extract_cmd
 from scraper.cli.identity import athlete, athletes, meets
+from scraper.cli.interrupts import keep_interrupts_in_finalizers
 from scraper.cli.results import results_cmd
 from scraper.cli.serve import serve
 from scraper.text.terminal import shown
@@ -51,7 +52,8 @@ for command in (
 def main() -> None:
     """The console script: arguments that are not UTF-8 are a usage error (exit 2), and an
     archive SQLite cannot read or write that no check caught first is one line (exit 1), never
-    a traceback."""
+    a traceback; Ctrl-C is never lost to a finalizer it lands in."""
+    keep_interrupts_in_finalizers()
     bad = not_utf8(sys.argv[1:])
     if bad is not None:
         number, raw = bad
