@@ -576,3 +576,102 @@ def test_a_pdfs_report_without_its_rulers_keeps_its_rounds():
     events = to_contract(parse_document(text.encode()))["events"]
     dash = [e for e in events if e["event_name"].endswith("100 Meter Dash")]
     assert [(e["round"], len(e["results"])) for e in dash] == [("Prelims", 4), ("Finals", 3)]
+
+
+LEFT_COLUMN = [
+    "Event 1  Girls 100 Meter Dash",
+    "===================================",
+    "Finals  Wind: +1.4",
+    "    Name              Yr School    Finals",
+    "===================================",
+    "  1 Mercado, Priya       9 Brendan    12.18",
+    "  2 Whitlock, Maeve      9 Eastbrook  12.22",
+    "  3 Dunmore, Hazel       9 Linwood    12.25",
+    "  4 Northcott, Kenna    12 Eastbrook  12.25",
+    "  5 Okonkwo, Rhea       10 Oak Hill   12.29",
+    " -- Fenwick, Marisol     9 Grafton      DNS",
+    "",
+    "Event 5  Girls 4x100 Meter Relay",
+    "===================================",
+    "    School               Finals",
+]
+RIGHT_COLUMN = [  # the relay's table runs on at the top of the right column
+    "===================================",
+    "  1 Eastbrook      'A'       49.43",
+    "  2 St. Brendan    'A'       49.51",
+    "  3 Cedar Ridge    'A'       49.61",
+    "Event 6  Boys Shot Put",
+    "===================================",
+    "    Name           Yr School  Finals",
+    "===================================",
+    "  1 Dunmore, Ezra   9 Grafton 51-08.00",
+    "  2 Kettering, Cu  11 Grafton 48-09.00",
+]
+TWO_COLUMNS = (  # Meet Manager's 'two column' print
+    "Test HS              Hy-Tek's MEET MANAGER 8.0 - 6:42 PM    4/12/2025 Page 1\n"
+    "                       Test Invitational - 4/12/2025\n"
+    "                                 Results\n\n"
+) + "\n".join(
+    f"{left:<54}{right}".rstrip()
+    for left, right in zip(
+        LEFT_COLUMN + [""] * (len(RIGHT_COLUMN) - len(LEFT_COLUMN)),
+        RIGHT_COLUMN + [""] * (len(LEFT_COLUMN) - len(RIGHT_COLUMN)),
+        strict=True,
+    )
+)
+
+
+def test_a_page_printed_in_two_columns_reads_the_left_then_the_right():
+    doc = to_contract(parse_document(TWO_COLUMNS.encode(), None, "results.txt"))
+    got = [
+        (
+            e["event_name"],
+            [(r["place"], r["athlete"] or r["team"], r["mark"]) for r in e["results"]],
+        )
+        for e in doc["events"]
+    ]
+    assert got == [
+        (
+            "Girls 100 Meter Dash",
+            [
+                (1, "Mercado, Priya", "12.18"),
+                (2, "Whitlock, Maeve", "12.22"),
+                (3, "Dunmore, Hazel", "12.25"),
+                (4, "Northcott, Kenna", "12.25"),
+                (5, "Okonkwo, Rhea", "12.29"),
+                (None, "Fenwick, Marisol", "DNS"),
+            ],
+        ),
+        (
+            "Girls 4x100 Meter Relay",
+            [(1, "Eastbrook", "49.43"), (2, "St. Brendan", "49.51"), (3, "Cedar Ridge", "49.61")],
+        ),
+        ("Boys Shot Put", [(1, "Dunmore, Ezra", "51-08.00"), (2, "Kettering, Cu", "48-09.00")]),
+    ]
+
+
+def test_a_wind_printed_over_the_column_header_is_the_rows_wind():
+    text = "\n".join(LEFT_COLUMN[:11])  # 'Finals  Wind: +1.4' between the rulers
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [r["wind"] for r in doc["events"][0]["results"]] == [1.4] * 6  # (as every row's)
+
+
+@pytest.mark.parametrize(
+    ("past", "mark"),
+    [
+        ("49.43", "49.43"),  # a time a few places right of its 'Finals' (a PDF's drift)
+        ("3:50.69", "3:50.69"),
+        ("DQ", "DQ"),
+        ("12", None),  # a bare number there is points, not the relay's time
+    ],
+)
+def test_a_mark_set_off_past_its_column_is_the_rows_mark(past, mark):
+    text = (
+        "Event 8  Boys 4x400 Meter Relay\n"
+        "===================================\n"
+        "    School               Finals\n"
+        "===================================\n"
+        f"  1 Riverbend      'A'             {past}\n"
+    )
+    doc = to_contract(parse_document(text.encode(), None, "results.txt"))
+    assert [r["mark"] for e in doc["events"] for r in e["results"]] == [mark]

@@ -47,12 +47,24 @@ def unfold_columns(lines: list[str]) -> list[str]:
     right: list[str] = []
     for ln in lines:
         if _crosses(ln, col):
-            out += [*left, *right, ln]
+            out += [*_joined(left, right), ln]
             left, right = [], []
             continue
         left.append(ln[:col].rstrip())
         right.append(ln[col:].rstrip())
-    return out + left + right
+    return out + _joined(left, right)
+
+
+def _joined(left: list[str], right: list[str]) -> list[str]:
+    """The left column, then the right one, with no blank lines where they meet: those are
+    where the other column ran on (a table the left column starts goes on at the top of the
+    right), not a gap in the text."""
+    end, start = len(left), 0
+    while end and not left[end - 1]:
+        end -= 1
+    while start < len(right) and not right[start]:
+        start += 1
+    return left[:end] + right[start:]
 
 
 def _gutter(lines: list[str]) -> int | None:
@@ -78,10 +90,28 @@ def _gutter(lines: list[str]) -> int | None:
         return None
     if sum(paired[k] for k in near) * 2 >= twice:
         return None  # ranked two to a line ('1) Oregon 104   2) Arkansas 98'): read by line
-    col = min(near)
     printed = [ln for ln in lines if ln.strip()]
-    crossing = sum(1 for ln in printed if _crosses(ln, col))
+    crossing, far = min((_crossings(printed, k), -k) for k in _edges(lines, min(near)))
+    col = -far  # (of edges crossed as often, the rightmost)
     return col if crossing <= max(1, _MAX_CROSSING * len(printed)) else None
+
+
+def _edges(lines: list[str], col: int) -> list[int]:
+    """Where the right column may start: at its first place's gap, or up to two places left
+    while the result lines are blank there (a place set right, '  1 Ann Lee', under a ruler
+    that starts where the column does)."""
+    results = [ln for ln in lines if _result(ln[col:])]
+    edges = [col]
+    while len(edges) < 3 and edges[-1] > 1:
+        k = edges[-1] - 1
+        if any(ln[k - 1 : k].strip() for ln in results):
+            break
+        edges.append(k)
+    return edges
+
+
+def _crossings(printed: list[str], k: int) -> int:
+    return sum(1 for ln in printed if _crosses(ln, k))
 
 
 def _split_start(line: str, k: int) -> int:

@@ -23,7 +23,8 @@ from scraper.results.fixedwidth import (
     header_score,
     unlabelled_lead,
 )
-from scraper.results.marks import STATUS_CITED, parse_mark, parse_wind, split_attempt
+from scraper.results.hytekcells import mark_after_team, set_off_mark
+from scraper.results.marks import parse_mark, parse_wind, split_attempt
 from scraper.results.meetinfo import MEET_WORDS
 from scraper.results.model import (
     Event,
@@ -34,7 +35,6 @@ from scraper.results.model import (
     round_of,
     unit_hint_of,
 )
-from scraper.results.statuses import status_of
 from scraper.results.teamlines import ranked_teams
 
 EVENT = re.compile(
@@ -129,7 +129,9 @@ class _Reader:
                 self._team_line(line)
                 continue
             if self.ev is None or self.cols is None:
-                continue
+                if self.ev is not None and (wm := WIND_IN_LINE.search(line)) and len(s) < 40:
+                    self.heat_wind = parse_wind(wm.group(1))[0]  # 'Finals  Wind: +1.4' over
+                continue  # the table's header
             if ROUND_LINE.match(line):
                 self.round, self.heat_wind = round_of(s) or s, None  # (the other round's wind)
                 self._new_section_if_rows()
@@ -289,14 +291,14 @@ class _Reader:
         assert self.ev is not None
         assert self.cols is not None
         cells = cells_by_header(line, self.cols)
-        if status_of(cells.get("x:extra")) and not mark_field([*cells], None):  # 'DNF' set off
-            mark = mark_field([c.field for c in self.cols], None) or self.cols[-1].field  # its
-            cells[mark] = cells.pop("x:extra")  # column on a line of no mark: the mark's
+        if set_off_mark(cells.get("x:extra")) and not mark_field([*cells], None):  # 'DNF' or a
+            mark = mark_field([c.field for c in self.cols], None) or self.cols[-1].field  # time
+            cells[mark] = cells.pop("x:extra")  # set off past its column on a line of no mark
         lead = line.split()[0]
         for f in ("athlete", "team"):  # '    1 Hargrove, Naomi': a place set right, under 'Name'
             if not cells.get("place") and cells.get(f, "").startswith(lead + " "):
                 cells["place"], cells[f] = lead, cells[f][len(lead) :].strip()
-        twin = _mark_after_team(cells, self.round)
+        twin = mark_after_team(cells, self.round)
         tb, rest = extra_tiebreak(cells)
         relay = self.ev.kind == "relay"
         row = build_row(cells, self.unit_hint, self.round, relay, raw=line.rstrip())
@@ -379,22 +381,3 @@ class _Reader:
                 {"n": len(self.row.attempts) + 1, "raw": t, "value": mk.value, "wind": wind}
             )
         return True
-
-
-_CONVERTED = re.compile(r"^\d{1,3}[.,]\d{2}m$|^\d{1,3}-\d{2}(?:\.\d{1,2})?$")  # '6.45m', '21-02.00'
-
-
-def _mark_after_team(cells: dict[str, str], rnd: str | None) -> str | None:
-    """A mark printed left of its column, at the end of the school's cell ('Oak Grove 6.45m
-    21-02.00': in both units; 'Oak Grove FOUL', 'Bayou DQ 168.7(a)'): out of the school; the
-    mark (or status), where its column is empty, else returned as the other units' mark."""
-    cited = STATUS_CITED.search(team := cells.get("team", ""))  # a status citing its rule
-    head, last = (team[: cited.start()], cited[0].strip()) if cited else team.rpartition(" ")[::2]
-    if not head.strip() or not (_CONVERTED.match(last) or parse_mark(last).status):
-        return None
-    cells["team"] = head.rstrip()
-    field = mark_field(list(cells), rnd) or "mark"
-    if cells.get(field, "").strip():
-        return last
-    cells[field] = last
-    return None

@@ -22,6 +22,7 @@ from scraper.results.blocks import without_splits
 from scraper.results.columns import is_placeish
 from scraper.results.dates import dayfirst_of
 from scraper.results.entries import entry_list
+from scraper.results.gutters import unfold_columns
 from scraper.results.marks import looks_like_mark
 from scraper.results.model import ResultDoc
 from scraper.results.sections import meet_heading
@@ -49,6 +50,8 @@ def refuse_entries(doc: ResultDoc, text: str) -> ResultDoc:
 def _read(text: str, name: str | None) -> ResultDoc:
     text = mailheader.without_header(text) or text  # an e-mail's: its subject, not its header
     text = wrapped.unwrapped(text) or text  # an e-mail's results, hard-wrapped at 72 columns
+    if hytek.looks_like_hytek(text):  # Meet Manager's 'two column' print: one, then the other
+        text = "\f".join("\n".join(unfold_columns(p.split("\n"))) for p in text.split("\f"))
     if hytek.looks_like_hytek(text) and any(_twice(ln) for ln in text.split("\n")):
         text = "\n".join(unfold(text.split("\n")))  # two events side by side: one, then the other
     readers = [
