@@ -183,6 +183,31 @@ def test_a_sidebars_calendar_hides_no_reports_finishers():
     assert (gender, athletes) == ("F", ["Ana Ruiz", "Beth Long", "Cara Pope"])
 
 
+def test_a_results_box_inside_the_story_is_read_beside_its_agate():
+    # an <aside> in the <article> is the story's own box, not the page's sidebar: its tables had
+    # been dropped with the page's chrome, and only the agate paragraph read
+    page = (
+        "<html><body><article><h1>Red Mill wins the Tri-Lakes title</h1>"
+        "<p>Girls 100: Ana Ruiz (Springfield) 12.31, Beth Long (Xenia) 12.40, "
+        "Cara Pope (Fairborn) 12.52.</p>"
+        "<aside><h3>Boys 1600 Meters</h3>"
+        + table(
+            ("Pl", "Athlete", "School", "Time"),
+            ("1", "Luca Aldous", "Red Mill", "4:23.55"),
+            ("2", "Lars Harlow", "Norwood Hills", "4:25.24"),
+        )
+        + "</aside></article>"
+        f"<aside><h4>Upcoming meets</h4>{CALENDAR}</aside></body></html>"
+    )
+    assert sorted(a for _, _, athletes in events(page) for a in athletes) == [
+        "Ana Ruiz",
+        "Beth Long",
+        "Cara Pope",
+        "Lars Harlow",
+        "Luca Aldous",
+    ]
+
+
 @pytest.mark.parametrize(
     ("page", "want"),
     [

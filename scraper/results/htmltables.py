@@ -44,11 +44,14 @@ def consent_boxes(root: Any) -> list[Any]:
 
 def chrome(root: Any) -> list[Any]:
     """A page's furniture around its content: its sidebars, navigation, footer and readers'
-    comments (the few boxes the path finds whose id or one of whose classes is such a word)."""
+    comments (the few boxes the path finds whose id or one of whose classes is such a word).
+    An ``<aside>`` inside the ``<article>`` is the story's own box (its results beside the
+    report), not the page's."""
     return [
         el
         for el in _AROUND(root)
-        if el.tag in ("aside", "nav", "footer")
+        if (el.tag == "aside" and not _IN_ARTICLE(el))
+        or el.tag in ("nav", "footer")
         or (el.tag not in _FRAMES and set(_SIDE) & {el.get("id"), *(el.get("class") or "").split()})
     ]
 
@@ -61,6 +64,7 @@ _AROUND = etree.XPath(
     "contains(@class, 'sidebar') or contains(@class, 'most') or contains(@class, 'related') or "
     "contains(@id, 'sidebar') or contains(@id, 'most') or contains(@id, 'related')]"
 )
+_IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
 _FRAMES = {"html", "body", "main", "article"}  # (a page's 'right-sidebar' layout: its body)
 
 
