@@ -210,6 +210,27 @@ def test_a_team_table_under_a_race_takes_the_races_gender():
     assert (teams["kind"], teams["gender"], race["gender"]) == ("team_scores", "M", "M")
 
 
+def test_team_standings_under_a_points_by_event_matrix_are_read_by_their_own_lines():
+    # the matrix's header ('Team  100m  1500m ... Total') had cut 'Benning U' at its columns
+    doc = parse(
+        "Women - Points by Event\n"
+        "Scoring: 10-8-6-5-4-3-2-1\n"
+        "Team                      100m    1500m   400mH     HJ     HT   4x100     Total\n"
+        "Benning U                   13        7       4      9     14       8        55\n"
+        "Foxcroft                     6        -       3      9     21       3        42\n"
+        "Ardmore State                3       21       -      -      -      10        34\n"
+        "\n"
+        "Women - Final Team Standings\n"
+        " 1.  Benning U                             55\n"
+        " 2.  Foxcroft                              42\n"
+        " 3.  Ardmore State                         34\n"
+    )
+    (teams,) = [e for e in doc["events"] if e["event_name"] == "Women - Final Team Standings"]
+    got = [(r["place"], r["team"], r["mark_normalized"]) for r in teams["results"]]
+    assert teams["kind"] == "team_scores"
+    assert got == [(1, "Benning U", 55.0), (2, "Foxcroft", 42.0), (3, "Ardmore State", 34.0)]
+
+
 def test_team_scores_with_their_runners_listed_under_each_team():
     (ev,) = parse(TEAM_BLOCKS)["events"]
     assert ev["kind"] == "team_scores"
