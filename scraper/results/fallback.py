@@ -283,8 +283,8 @@ class _Reader:
             self.titles = []
             self.unread = 0 if self.unread is not None else None
         self.titles_done = False
-        if self.block is not None and (self.block.legs_at is not None or TEAM_TITLE.search(s)):
-            self.block = None  # a stage relay's legs end; team scores under no header of theirs
+        if self.block is not None and self.block.legs_at is not None:
+            self.block = None  # a title after a stage relay's teams: their legs end
         self.titles.append(" ".join(s.split()))
         if len(self.titles) > _MAX_TITLES:
             del self.titles[0]

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from scraper.results.align import Tok, align, shape
 from scraper.results.blocks import team_row
-from scraper.results.columns import build_row
+from scraper.results.columns import build_row, place_of
 from scraper.results.headerline import Block
 from scraper.results.model import Event, ResultDoc, Row, new_event
 
@@ -100,7 +100,9 @@ class TeamTable:
             ev.rows.extend(ranked)
             self.team, self.runners = None, 0
             return
-        row = self._cells(toks, line, block) or team_row(toks, line.rstrip())
+        row = (None if _standing(toks) else self._cells(toks, line, block)) or team_row(
+            toks, line.rstrip()
+        )
         team = self.team
         dotted = toks[0].text.endswith(".")
         next_team = (
@@ -125,6 +127,17 @@ class TeamTable:
             raw = team.raw if isinstance(team.raw, list) else [team.raw or ""]
             team.raw = [*raw, line.rstrip()]
             team.extra.setdefault("runners", []).append(" ".join(t.text for t in toks))
+
+
+def _standing(toks: list[Tok]) -> bool:
+    """A place, a team's words and its score, no more ('1.  Benning U  55'): read as it stands,
+    whatever header is above (a points by event table's would cut it at its columns)."""
+    return (
+        len(toks) >= 3
+        and place_of(toks[0].text) is not None
+        and shape(toks[-1].text) in ("int", "int2", "decimal")
+        and all(shape(t.text) in ("word", "state") for t in toks[1:-1])
+    )
 
 
 def _cells_row(cells: dict[str, str], raw: str) -> Row | None:
