@@ -887,6 +887,27 @@ def test_a_page_in_two_columns_without_a_header_is_read_column_by_column():
     assert rows(doc)[6] == (4, "G. Hensley", "Bayside", None, 37.12)
 
 
+REPORT_BESIDE = """\
+WINTER LEAGUE ROUND 3  -  CRAG END, SUNDAY 19 JANUARY 2025
+
+What a morning on the fells! Over sixty       SENIOR MEN  (7.2 km)
+runners braved the drizzle for round          Pos Name             Club              Cat   Time
+three of the league at Crag End, and          1   Joris Trewin     Kirkby Harriers   SM   25:33
+the ground was as heavy as anyone can         2   Ruben Cardwell   Dale Runners      M40  25:46
+remember.                                     3   Milan Okafor     Fellside AC       M50  26:01
+"""
+
+
+def test_results_printed_beside_a_column_of_prose_are_read_apart_from_it():
+    # each result line had been read with the sentence beside it: no layout recognised
+    got = [(r[0], r[1], r[2], r[4]) for r in rows(parse(REPORT_BESIDE))]
+    assert got == [
+        (1, "Joris Trewin", "Kirkby Harriers", 1533.0),
+        (2, "Ruben Cardwell", "Dale Runners", 1546.0),
+        (3, "Milan Okafor", "Fellside AC", 1561.0),
+    ]
+
+
 def test_a_wide_table_of_tries_is_no_page_in_two_columns():
     text = (
         "Diskuswurf Männer (2 kg)\n"

@@ -8,7 +8,8 @@ The sign is a column where, on two lines or more, the text left of it and the te
 it are each a whole result (a place, a name, a mark at the end), the text right of it is one on
 three lines or more, and few lines run across it.  A line that does (a heading over the whole
 page) ends one two-column stretch; the next starts after it.  A page with a header printed twice
-is left to :mod:`scraper.results.sidebyside`.
+is left to :mod:`scraper.results.sidebyside`. A column of prose beside a column of results (a
+newsletter's report beside its table) is cut the same way: the prose first, then the results.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _MIN_LINES = 3  # lines holding a result on the right
 _AFTER_GAP = re.compile(r"(?<=   )\d{1,3}[.)]? ")  # a place after three spaces or more
 _PLACE = re.compile(r"^\d{1,3}[.)]?$")
 _NAME = re.compile(r"^[^\W\d_]{2}")
+_MIN_PROSE_RESULTS = 3  # lines holding a result right of a column of prose
+_MIN_PROSE = 2  # lines holding prose left of the results
 _MAX_CROSSING = 0.1  # share of the printed lines allowed across the gutter (headings)
 
 
@@ -82,7 +85,7 @@ def _gutter(lines: list[str]) -> int | None:
                     both[k] += 1
                     paired[k] += _place(ln[k:]) == _place(ln[:k]) + 1
     if not both:
-        return None
+        return _beside_prose(lines, right)
     col, _ = both.most_common(1)[0]
     near = [k for k in right if abs(k - col) <= 2]
     twice = sum(both[k] for k in near)
@@ -94,6 +97,26 @@ def _gutter(lines: list[str]) -> int | None:
     crossing, far = min((_crossings(printed, k), -k) for k in _edges(lines, min(near)))
     col = -far  # (of edges crossed as often, the rightmost)
     return col if crossing <= max(1, _MAX_CROSSING * len(printed)) else None
+
+
+def _beside_prose(lines: list[str], right: Counter[int]) -> int | None:
+    """The column of results printed beside a column of prose (a newsletter's report and its
+    table): results right of it on three lines or more, sentences left of it on two."""
+    if not right:
+        return None
+    col, n = right.most_common(1)[0]
+    if n < _MIN_PROSE_RESULTS:
+        return None
+    told = sum(1 for ln in lines if _prose(ln[:col]) and _result(ln[col:]))
+    printed = [ln for ln in lines if ln.strip()]
+    crossing = _crossings(printed, col)
+    return col if told >= _MIN_PROSE and crossing <= max(1, _MAX_CROSSING * len(printed)) else None
+
+
+def _prose(part: str) -> bool:
+    """Words of a sentence: four or more, half of them or more in lower case."""
+    words = part.split()
+    return len(words) >= 4 and 2 * sum(w[:1].islower() for w in words) >= len(words)
 
 
 def _edges(lines: list[str], col: int) -> list[int]:
