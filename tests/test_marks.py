@@ -270,6 +270,7 @@ def test_tiebreak_thousandths(raw, expected):
         ("б/р", "NM"),
         ("لم يبدأ", "DNS"),  # Arabic
         ("مستبعد", "DQ"),
+        ("استبعاد", "DQ"),
         ("Forfait", "DNS"),  # French
         ("Nulo", "NM"),  # Spanish
         ("n.o.", "DNS"),  # Dutch niet opgekomen

@@ -497,6 +497,8 @@ def test_the_place_in_the_age_group_is_the_place_when_no_other_is_printed():
         ("Province", "country"),  # the team where no club is printed
         ("Postion", None),
         ("Menn senior", None),
+        ("Нагр.", "bib"),  # Russian: нагрудный номер, the chest number
+        ("Ст. номер", "bib"),
     ],
 )
 def test_header_words_in_several_languages(header, field):

@@ -163,6 +163,7 @@ STATUS_WORDS = {
     "لم ينه": "DNF",
     "لم يكمل": "DNF",
     "مستبعد": "DQ",
+    "استبعاد": "DQ",  # (the noun: disqualification)
     # Japanese, Chinese and Korean lists
     "欠場": "DNS",
     "棄権": "DNS",
