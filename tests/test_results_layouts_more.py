@@ -422,6 +422,24 @@ def test_a_relays_club_under_club_and_a_non_finishers_dossard_under_dos():
     ]
 
 
+def test_a_non_finishers_number_under_a_column_no_word_names_is_no_place():
+    # a chest number under a header word the reader does not know: the DNS runner had been
+    # placed 187th
+    text = (
+        "Women 100m Final\n\n"
+        "Pos   Zzq    Name                  Club                  Time\n"
+        "  1   277    Anna Sokol            Moscow                11.61\n"
+        "  2   242    Kira Stepan           Kazan                 11.79\n"
+        "      187    Irina Ivan            Moscow                  DNS\n"
+    )
+    (event,) = contract(text)["events"]
+    assert [(r["place"], r["athlete"], r["status"]) for r in event["results"]] == [
+        (1, "Anna Sokol", None),
+        (2, "Kira Stepan", None),
+        (None, "Irina Ivan", "DNS"),
+    ]
+
+
 LEG_COLUMNS = """MEN 4x100m RELAY - Final
 Pl  Team                 Leg 1            Leg 2            Leg 3            Leg 4             Time
 ----------------------------------------------------------------------------------------------------

@@ -216,9 +216,9 @@ def align(
     where: tuple[int, ...] = ()
     if zones is not None:
         where = tuple(zone_of(t, zones) for t in toks)
-        under = fields[0] == "place" and where[0] > 0 and base(fields[where[0]]) == "bib"
+        under = fields[0] == "place" and where[0] > 0 and base(fields[where[0]]) in ("bib", "x")
         if under and shapes[0] in ("int", "int2", "year4") and "status" in shapes:  # a non-
-            # finisher's number under 'Bib', its place left blank
+            # finisher's number under 'Bib' (or a column no word names), its place left blank
             shapes = ("bib0", *shapes[1:])
     plan = _plan(fields, shapes, big, where)
     out: list[tuple[str, list[Tok]]] = []
@@ -326,6 +326,31 @@ def _plan(
 
 
 _ATTEMPT = re.compile(r"^(?:[xXoO\-–r]{1,3}|FOUL|PASS|P)$")  # a missed, cleared or passed try
+
+
+def realigned(
+    fields: tuple[str, ...],
+    toks: list[Tok],
+    zones: tuple[tuple[int, int], ...] | None,
+    tries: list[Tok],
+) -> list[tuple[str, list[Tok]]]:
+    """:func:`align` (the line's tries, taken apart before, kept as its series); where the
+    header's positions leave tokens unknown, a header centred over its columns may have placed
+    its words where the values are not: the alignment by shapes alone, when it leaves fewer
+    unknown and does not make a place of the number a non-finisher's line prints under another
+    column, its place left blank."""
+    plan = align(fields, toks, zones) + ([("series", tries)] if tries else [])
+    if zones is None or not left_over(plan):
+        return plan
+    loose = align(fields, toks, None)
+    if left_over(loose) >= left_over(plan):
+        return plan
+    blank = not _placed(plan) and any(shape(t.text) == "status" for _, ts in plan for t in ts)
+    return plan if blank and _placed(loose) else loose
+
+
+def _placed(plan: list[tuple[str, list[Tok]]]) -> bool:
+    return any(name == "place" and ts for name, ts in plan)
 
 
 def left_over(plan: list[tuple[str, list[Tok]]]) -> int:

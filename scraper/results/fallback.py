@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.results.align import TIMES, Tok, align, left_over, shape, tokens, zone_of
+from scraper.results.align import TIMES, Tok, left_over, realigned, shape, tokens, zone_of
 from scraper.results.blocks import finish_section
 from scraper.results.columns import build_row
 from scraper.results.dates import dayfirst_of, mostly_date, opens_with_date
@@ -365,10 +365,7 @@ class _Reader:
         fields, zones = block.team_part() if block else (_DEFAULT, None)
         loose = (comma_plan(toks, self.given_first) or bracket_plan(toks)) if not block else None
         toks, tries = (toks, []) if loose or "series" in fields else series_apart(toks)
-        plan = loose or align(fields, toks, zones) + ([("series", tries)] if tries else [])
-        if zones is not None and left_over(plan):  # a header centred over its columns
-            loose = align(fields, toks, None)  # places its words where the values are not
-            plan = loose if left_over(loose) < left_over(plan) else plan
+        plan = loose or realigned(fields, toks, zones, tries)
         if block is not None and left_over(plan) and (commas := comma_plan(toks)):
             plan = commas  # a list in commas under an earlier section's header
         # one space between name and team (no comma, no bracket): blocks.py decides per section
