@@ -98,6 +98,8 @@ CALLS = [
     "Join us on Facebook",
     "Follow us on Instagram",
     "Download our app",
+    "Download the official TouchArcade App",
+    "Support Our Sponsors:",
     "Get the latest results on your phone",
     "Newsletter: every morning",
     "Jetzt kostenlos anmelden",
@@ -135,3 +137,52 @@ def test_calls_to_action_are_dropped(call: str) -> None:
 )
 def test_prose_near_the_phrases_stays(line: str) -> None:
     assert line in body_text(f"<p>{line}</p>")
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # a box the reader opens to see (an expert's card, a teaser, a topic box)
+        f"<div class='expandable-box js-expandable-box'><h2>Krieg</h2><p>{NEEDLE}</p></div>",
+        # a messaging app's sign-up box
+        f"<div class='whatsapp-group'><strong>Get the news</strong><p>{NEEDLE}</p></div>",
+        # a pop-up box, a call to action's box
+        f"<div class='lightbox' id='light'><div class='lightbox-headline'>{NEEDLE}</div></div>",
+        f"<div class='side-cta'><p>{NEEDLE}</p></div>",
+        # a chrome name numbered ('footer2', 'sidebar1')
+        f"<div class='footer2'><div class='about'>{NEEDLE}</div></div>",
+    ],
+)
+def test_boxes_named_as_chrome_are_dropped(extra: str) -> None:
+    text = body_text(extra)
+    assert PARAS[0] in text
+    assert NEEDLE not in text
+
+
+def test_a_timestamp_alone_in_its_box_is_no_text() -> None:
+    # a live blog's entry: its time over the entry ('21 mins ago 11:48'), its author's link gone
+    entry = (
+        "<div class='entry-info'><time datetime='2024-07-18T11:48'><span>21 mins ago</span>"
+        "11:48</time> <a class='entry-author' href='/j/1'>Jon King</a></div>"
+        f"<p>{NEEDLE}</p>"
+    )
+    text = body_text(entry)
+    assert NEEDLE in text
+    assert "21 mins ago" not in text
+
+
+def test_a_time_inside_a_sentence_stays() -> None:
+    text = body_text("<p>The meet on <time datetime='2024-05-25'>May 25</time> drew a record.</p>")
+    assert "The meet on May 25 drew a record." in text
+
+
+@pytest.mark.parametrize(
+    ("box_id", "kept"),
+    [
+        ("zendaya-promoted-dune-part-two-in-london-while-wearing-a-suit-1", True),  # a slug
+        ("promoted-box", False),  # a name
+    ],
+)
+def test_an_id_that_is_a_slug_of_a_heading_names_no_kind_of_box(box_id: str, kept: bool) -> None:
+    text = body_text(f"<div id='{box_id}'><h2>A slide</h2><p>{NEEDLE}</p></div>")
+    assert (NEEDLE in text) is kept

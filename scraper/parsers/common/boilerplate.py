@@ -22,6 +22,7 @@ box kept, is noted there (``--explain``).
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
 
 from lxml import etree
@@ -42,10 +43,18 @@ _TEXT_LEN = etree.XPath("string-length(normalize-space())")
 _BODY = etree.XPath("//body")
 _HIDDEN_XPATH = etree.XPath('//*[@hidden or @aria-hidden="true" or @style or @class]')
 _NAMED_XPATH = etree.XPath("//*[@class or @id or @role]")
+_SLUG_WORD = re.compile(r"(?:^|-)[a-z]{2,}(?=-|$)")
+SLUG_MIN_WORDS = 6  # hyphenated words of an id that is a slug of a heading
 
 
 def _classid(el: etree._Element) -> str:
-    cid = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}".strip()
+    """The box's names: its classes, its id (unless the id is a slug of the box's heading,
+    'zendaya-promoted-dune-part-two-in-london-...': words of its text, not of its kind) and
+    its role."""
+    box_id = el.get("id") or ""
+    if len(_SLUG_WORD.findall(box_id)) >= SLUG_MIN_WORDS:
+        box_id = ""
+    cid = f"{el.get('class') or ''} {box_id} {el.get('role') or ''}".strip()
     return names.box_names(cid)
 
 
@@ -106,6 +115,7 @@ def clean_copy(tree: lxml_html.HtmlElement, notes: list[Note] | None = None) -> 
     _drop_page_chrome(root, notes)
     _drop_hidden(root, notes)
     _drop_named(root, _Sizes(root), notes)
+    _drop_timestamps(root, notes)
     return root
 
 
@@ -135,6 +145,19 @@ def _drop_page_chrome(root: etree._Element, notes: list[Note] | None) -> None:
         doomed.append(el)
         if notes is not None:
             note(notes, el, False, f"page <{el.tag}>")
+    _drop(doomed)
+
+
+def _drop_timestamps(root: etree._Element, notes: list[Note] | None) -> None:
+    """A ``<time>`` that is all its box holds (a live blog's '4 hours ago 08:36' over each
+    entry) is the page's furniture; one inside a sentence stays."""
+    doomed = []
+    for el in root.iter("time"):
+        parent = el.getparent()
+        if parent is not None and _text_len(parent) == _text_len(el):
+            doomed.append(el)
+            if notes is not None:
+                note(notes, el, False, "a timestamp alone in its box")
     _drop(doomed)
 
 

@@ -111,12 +111,12 @@ BOILER = re.compile(
     r"(?:share|sharing|social|related|recommend|newsletter|subscri|signup|sign-?up|sign-?in|"
     r"login|regist|promo|advert|sponsor|comment|disqus|caption|breadcrumb|author|notification|"
     r"outbrain|taboola|recirc|upsell|donat|popup|modal|cookie|consent|toolbar|embed|tweet|"
-    r"twitter|instagram|tiktok|privacy|opt-?in|trackback|pingback|shipping|gdpr|"
-    r"widget_|right-?_?(?:col|rail))\w*"
-    r"|(?:ads?|adslot|adunit|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
+    r"twitter|instagram|tiktok|whatsapp|privacy|opt-?in|trackback|pingback|shipping|gdpr|"
+    r"widget_|expandable|lightbox|right-?_?(?:col|rail))\w*"
+    r"|(?:ads?|adslot|adunit|cta|credits?|byline|more-?stories|read-?more|readmore|most-?popular|"
     r"mostread|most-?read|sidebar|footer|nav|navigation|menu|visually-?hidden|sr-only|"
     r"teaser-?list|inline-?related|see-?also|also-?read|reviews|user-?reviews?|"
-    r"customer-?reviews?|ratings?)(?:$|[\s_-])"
+    r"customer-?reviews?|ratings?)\d*(?:$|[\s_-])"
     r")",
     re.IGNORECASE,
 )
@@ -212,7 +212,8 @@ _CALLS_TO_ACTION = (
     r"follow us on",
     r"message us on",
     r"head over to our",
-    r"download (?:our|the) app",
+    r"download (?:our|the) (?:\w+ ){0,3}app\b",
+    r"support our sponsors",
     r"get the latest .{0,40} (?:on|to) your phone",
     r"newsletter\s*:",
     r"jetzt (?:kostenlos )?(?:anmelden|abonnieren)",
