@@ -10,6 +10,7 @@ into one line. While SIGINT is ignored (a run that has finished its work) it doe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -26,6 +27,7 @@ def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     if isinstance(unraisable.exc_value, KeyboardInterrupt):
         again = threading.Timer(AGAIN_AFTER, os.kill, (os.getpid(), signal.SIGINT))
         again.daemon = True
-        again.start()
+        with contextlib.suppress(RuntimeError):  # no new thread while Python shuts down: it
+            again.start()  # is stopping anyway
         return
     sys.__unraisablehook__(unraisable)

@@ -52,8 +52,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
     text = wrapped.unwrapped(text) or text  # an e-mail's results, hard-wrapped at 72 columns
     if hytek.looks_like_hytek(text):  # Meet Manager's 'two column' print: one, then the other
         text = "\f".join("\n".join(unfold_columns(p.split("\n"))) for p in text.split("\f"))
-    if hytek.looks_like_hytek(text) and any(_twice(ln) for ln in text.split("\n")):
-        text = "\n".join(unfold(text.split("\n")))  # two events side by side: one, then the other
+        if any(_twice(ln) for ln in text.split("\n")):  # two events side by side: one, then
+            text = "\n".join(unfold(text.split("\n")))  # the other
     readers = [
         (lambda: delimited.looks_like_lif(text, name), delimited.parse_lif),
         (lambda: delimited.looks_delimited(text), delimited.parse_delimited),
