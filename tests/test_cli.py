@@ -23,6 +23,7 @@ from tests.archive_helpers import (
     page,
     run_stages,
 )
+from tests.hostile_report import crawl_env
 from tests.test_search import HOSTILE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,12 +56,16 @@ def invoke(*args: str) -> object:
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("ARCHIVE_DB", None)
+    return run_python("-m", "scraper.cli", *args)
+
+
+def run_python(*argv: str) -> subprocess.CompletedProcess[str]:
+    """``python ARGV`` in a process of its own, from the repository, no archive named in its
+    environment."""
     return subprocess.run(
-        [sys.executable, "-m", "scraper.cli", *args],
+        [sys.executable, *argv],
         cwd=REPO,
-        env=env,
+        env=crawl_env(),
         capture_output=True,
         text=True,
         timeout=120,

@@ -9,16 +9,10 @@ KeyboardInterrupt itself, as the signal does when it arrives there.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pyarrow.parquet as pq
 
+from tests.test_cli import run_python
 from tests.test_export_kill import add_articles
-
-REPO = Path(__file__).resolve().parents[1]
 
 INTERRUPTED_FINALIZER = """
 import sys
@@ -34,24 +28,11 @@ main()
 """
 
 
-def run_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("ARCHIVE_DB", None)
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_ctrl_c_in_the_parquet_writers_finalizer_prints_no_traceback(tmp_path):
     db_path, out = tmp_path / "archive.db", tmp_path / "out" / "articles.parquet"
     add_articles(db_path, 0, 50)
     done = run_python(
-        INTERRUPTED_FINALIZER, "export", "articles", "--db", str(db_path), "--format",
+        "-c", INTERRUPTED_FINALIZER, "export", "articles", "--db", str(db_path), "--format",
         "parquet", "-o", str(out),
     )  # fmt: skip
     assert "Traceback" not in done.stderr
@@ -81,7 +62,7 @@ try:
 except KeyboardInterrupt:
     print("kept")
 """
-    done = run_python(code)
+    done = run_python("-c", code)
     assert done.stdout.strip() == "kept"
     assert done.stderr == ""
 
@@ -98,7 +79,7 @@ keep_interrupts_in_finalizers()
 Finalized()
 print("carried on")
 """
-    done = run_python(code)
+    done = run_python("-c", code)
     assert done.stdout.strip() == "carried on"
     assert "Exception ignored in" in done.stderr
     assert "broken finalizer" in done.stderr

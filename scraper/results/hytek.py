@@ -129,9 +129,9 @@ class _Reader:
                 self._team_line(line)
                 continue
             if self.ev is None or self.cols is None:
-                if self.ev is not None and (wm := WIND_IN_LINE.search(line)) and len(s) < 40:
-                    self.heat_wind = parse_wind(wm.group(1))[0]  # 'Finals  Wind: +1.4' over
-                continue  # the table's header
+                if self.ev is not None:
+                    self._wind_line(line, s)  # 'Finals  Wind: +1.4' over the table's header
+                continue
             if ROUND_LINE.match(line):
                 self.round, self.heat_wind = round_of(s) or s, None  # (the other round's wind)
                 self._new_section_if_rows()
@@ -148,14 +148,18 @@ class _Reader:
                 continue
             if self.row is not None and (self._rest_of_row(line) or self._attempts(line)):
                 continue
-            wm = WIND_IN_LINE.search(line)
-            if wm and len(s) < 40:
-                self.heat_wind = parse_wind(wm.group(1))[0]
+            self._wind_line(line, s)
         if self.doc.meet.name is None and self.title is not None:
             self.doc.meet.name = self.title  # a header without the meet's date line
         return self.doc
 
     # ------------------------------------------------------------------ pieces
+    def _wind_line(self, line: str, s: str) -> None:
+        """A short line naming the wind ('Wind: +1.4') gives the heat its wind."""
+        wm = WIND_IN_LINE.search(line)
+        if wm and len(s) < 40:
+            self.heat_wind = parse_wind(wm.group(1))[0]
+
     def _page_header_line(self, s: str) -> bool:
         meet = self.doc.meet
         if paged := _PAGE_MARK.search(s):  # 'Greyfield Relays and Open      Page 1'
