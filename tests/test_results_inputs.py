@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from scraper.results import parse_document, to_contract
+from scraper.results import delimited, parse_document, to_contract
 from scraper.results.audit import audit_document
 
 
@@ -278,6 +278,19 @@ def test_text_with_commas_is_no_csv():
         contract(b"  1 Kerr, Josh     GBR   3:45.34\n  2 Nuguse, Yared   USA  3:46.22\n")["format"]
         != "delimited"
     )
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "page"), [("\t", True), (",", False), (";", False), ("|", False)]
+)
+def test_only_a_tabbed_text_may_be_a_page_copy(delimiter, page):
+    """A page copied from a browser comes with its tabs (titles and prose between its tables: the
+    general reader reads it too); a file of comma- or semicolon-separated records is a table
+    exported whole."""
+    text = "\n".join(
+        ln.replace(",", delimiter) for ln in ("Pos,Name,Club,Time", "1,Ann,Acme,35:10")
+    )
+    assert delimited.tabbed(text) is page
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -130,6 +130,14 @@ def looks_delimited(text: str) -> bool:
     return _delimiter(text) is not None
 
 
+def tabbed(text: str) -> bool:
+    """Its table's cells parted by tabs: a page copied from a browser may be (titles, prose and
+    several tables between its records), where a file of comma- or semicolon-separated records
+    is a table exported whole."""
+    found = _delimiter(text)
+    return found is not None and found[0] == "\t"
+
+
 def parse_delimited(text: str) -> ResultDoc:
     doc = ResultDoc(format="delimited")
     try:

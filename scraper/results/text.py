@@ -1,9 +1,10 @@
 """Plain-text results: each text reader tried in turn (FinishLynx .lif, delimited, Hy-Tek, ``=====``
 ruler layouts, tables copied one cell per line, one-value-per-line listings), the first that
 yields rows wins, else the generic fallback (and, when it reads none, the same over results run
-together in paragraphs: :mod:`scraper.results.agate`); a delimited text (a page copied with its
-tabs, titles between its tables) is read by the general reader too, and the reading with more
-sound rows wins. HTML ``<pre>`` blocks and PDF text layers end up here too."""
+together in paragraphs: :mod:`scraper.results.agate`); a tab-separated text (a page copied with
+its tabs, titles between its tables) is read by the general reader too, and the reading with more
+sound rows wins (a comma- or semicolon-separated file is a table exported whole). HTML
+``<pre>`` blocks and PDF text layers end up here too."""
 
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ def _read(text: str, name: str | None) -> ResultDoc:
         if looks():
             doc = parse(text)
             if rows_in(doc):
-                if parse is delimited.parse_delimited:  # tab-separated pages with titles and
-                    general = fallback.parse(text)  # several tables: the general reader too
+                if parse is delimited.parse_delimited and delimited.tabbed(text):  # a page
+                    general = fallback.parse(text)  # with titles and tables: the general too
                     if delimited.page_copy(text):  # (which reads a page's heading and prose)
                         doc.meet = general.meet
                     doc = general if sound_rows(general) > sound_rows(doc) else doc
