@@ -116,7 +116,7 @@ def build_row(
     pts = _clean(cells.get("points"))  # (a combined event's '2.499': points, no tie-break)
     if mf is None and pts and (unit_hint == "points" or not tiebreak_of(pts)):
         mf, unit_hint = "points", "points"  # no mark column: the points are the result
-    said = next((cells[f] for f in ("mark", "gun", "net", "chip") if status_of(cells.get(f))), None)
+    said = next((cells[f] for f in _TIMES if f in cells and status_of(cells[f])), None)
     if said and not (mf and cells.get(mf)):
         row.set_mark(said)  # 'DNF' in the chip time's cell, the gun time's empty
     elif mf:
@@ -126,7 +126,7 @@ def build_row(
         other = "prelims" if mf == "finals" else None
         if other and cells.get(other):
             row.extra["prelims"] = cells[other].strip()
-        twin = next((f for f in ("mark", "gun", "net", "chip") if f != mf and cells.get(f)), None)
+        twin = next((f for f in _TIMES if f != mf and cells.get(f)), None)
         if twin is not None and mf in ("mark", "gun", "net"):  # gun and net time: see blocks.py
             row.extra["time_2"] = cells[twin].strip()
             row.extra["time_field"], row.extra["time_2_field"] = mf, twin
@@ -148,8 +148,8 @@ def build_row(
                 row.points = float(pts)
             except ValueError:
                 row.extra["points_raw"] = pts
-    for k in ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap", "lane"):
-        if cells.get(k):
+    for k in _EXTRA:
+        if k in cells and cells[k]:
             row.extra[k] = cells[k].strip()
     if category_year:
         row.extra["category"] = category
@@ -166,6 +166,8 @@ def build_row(
     return row
 
 
+_TIMES = ("mark", "gun", "net", "chip")  # the cells a time may stand in
+_EXTRA = ("pace", "divtot", "sex", "reaction", "overall", "category", "city", "gap", "lane")
 _YEAR_AFTER = re.compile(r"\s*\((\d{1,4})\)$")  # a class or birth year in brackets
 _RUNNERS_AFTER = re.compile(r"^(.*?\S)\s*(\([^()]*,[^()]*\))$")  # a team, its runners in brackets
 _COUNTRY_AFTER = re.compile(r"\s+\(([A-Z]{3})\)$")  # a country's code in brackets after the name

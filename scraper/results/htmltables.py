@@ -13,6 +13,7 @@ every cell's whole text, as the page shows it (:func:`cell_text`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -49,7 +50,7 @@ def chrome(root: Any) -> list[Any]:
     report), not the page's."""
     return [
         el
-        for el in _AROUND(root)
+        for el in _around(root)
         if (el.tag == "aside" and not _IN_ARTICLE(el))
         or el.tag in ("nav", "footer")
         or (el.tag not in _FRAMES and set(_SIDE) & {el.get("id"), *(el.get("class") or "").split()})
@@ -59,11 +60,20 @@ def chrome(root: Any) -> list[Any]:
 _CONSENT = re.compile(r"cookie|consent", re.I)
 _CONSENT_SCAN = 400  # elements
 _SIDE = ("comments", "comment-list", "sidebar", "most-read", "mostread", "related-posts")
-_AROUND = etree.XPath(
-    "//aside|//nav|//footer|//*[contains(@id, 'comment') or contains(@class, 'comment') or "
-    "contains(@class, 'sidebar') or contains(@class, 'most') or contains(@class, 'related') or "
-    "contains(@id, 'sidebar') or contains(@id, 'most') or contains(@id, 'related')]"
-)
+_AROUND_TAGS = frozenset({"aside", "nav", "footer"})
+_AROUND_WORDS = re.compile("comment|sidebar|most|related")  # in an id or a class, as written
+
+
+def _around(root: Any) -> Iterator[Any]:
+    """The elements that may be furniture, in document order: asides, navigation, footers and
+    those whose id or class holds one of the words (a walk in Python: an XPath of eight
+    ``contains()`` costs three times as much on a page of 10,000 elements)."""
+    for el in root.iter(etree.Element):
+        named = f"{el.get('id') or ''} {el.get('class') or ''}"
+        if el.tag in _AROUND_TAGS or _AROUND_WORDS.search(named):
+            yield el
+
+
 _IN_ARTICLE = etree.XPath("boolean(ancestor::article)")
 _FRAMES = {"html", "body", "main", "article"}  # (a page's 'right-sidebar' layout: its body)
 
@@ -100,8 +110,7 @@ def cell_text(c: Any) -> str:
     either side of it ('Anna Berger<br>LG Nord' is 'Anna Berger LG Nord', not 'Anna BergerLG
     Nord'); a cell holding only an image says what the image's alt text says (a country's
     flag). :func:`cell_lines` keeps those parts on lines of their own."""
-    lined = c.find(".//br") is not None or any(k.tag in _LINES for k in c.iterdescendants())
-    text = _broken_text(c) if lined else text_of(c)
+    text = _broken_text(c) if _lined(c) else text_of(c)
     text = " ".join(text.replace("\xa0", " ").split())
     if not text and c.find(".//img") is not None:  # a flag alone: its code ('<img alt="KEN">')
         alts = (" ".join((i.get("alt") or i.get("title") or "").split()) for i in c.iter("img"))
@@ -121,11 +130,17 @@ def _broken_text(el: Any, br: str = " ") -> str:
     return "".join(out)
 
 
-def cell_lines(c: Any) -> str:
+def _lined(c: Any) -> bool:
+    """The cell's text is parted in lines: by a <br>, or by blocks (div, p, li)."""
+    return c.find(".//br") is not None or any(k.tag in _LINES for k in c.iterdescendants())
+
+
+def cell_lines(c: Any, whole: str | None = None) -> str:
     """A cell's text with its lines (parted by <br> or blocks: 'Camille Delacroix<br>Bay Area
-    Striders', '<a>Jesuit</a><div>Ann Moss, Bea Cole, ...</div>') on lines of their own."""
-    if c.find(".//br") is None and not any(k.tag in _LINES for k in c.iterdescendants()):
-        return cell_text(c)
+    Striders', '<a>Jesuit</a><div>Ann Moss, Bea Cole, ...</div>') on lines of their own
+    (``whole``: the cell's text, when known)."""
+    if not _lined(c):
+        return cell_text(c) if whole is None else whole
     lines = (" ".join(ln.replace("\xa0", " ").split()) for ln in _broken_text(c, "\n").split("\n"))
     return "\n".join(ln for ln in lines if ln)
 
@@ -172,7 +187,7 @@ def table_lines(tbl: Any, hidden: set[str]) -> list[Line]:
             whole = cell_text(c)
             raw.append(whole)
             view = first_view(c, whole)
-            view = cell_lines(c) if view == whole else view
+            view = cell_lines(c, whole) if view == whole else view
             rows = _span(c.get("rowspan"))
             if rows > 1:
                 down[len(out)] = [rows - 1, view]

@@ -30,11 +30,12 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
     """'1.Name' (a place with its dot glued to the name) -> '1.' 'Name'; a comma printed apart
     from the surname before it ('KRAIMER , Michael') joins it; a table's rule ('| 1  Zeb ... |')
     and a race walker's warnings ('~', '>') go."""
+    line = " ".join(t.text for t in toks)  # (each check below looks for its characters first)
     if toks and (toks[0].text == "|" or toks[-1].text == "|"):
         toks = [t for t in toks if t.text != "|"]
-    if any(_CARDS.fullmatch(t.text) for t in toks):
+    if ("~" in line or ">" in line) and any(_CARDS.fullmatch(t.text) for t in toks):
         toks = [t for t in toks if not _CARDS.fullmatch(t.text)]  # a walker's cards: '~', '>>'
-    if any(t.text == "," for t in toks[1:]):
+    if "," in line and any(t.text == "," for t in toks[1:]):
         out = [toks[0]]
         for t in toks[1:]:
             if t.text == "," and not out[-1].text.endswith(","):
@@ -43,11 +44,15 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
             else:
                 out.append(t)
         toks = out
-    if any(_GLUED_TIMES.match(t.text) for t in toks):
+    if line.count(":") >= 2 and any(_GLUED_TIMES.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_times(t)]
-    if any(_GLUED_YEAR.match(t.text) for t in toks):
+    if "(" in line and any(_GLUED_YEAR.match(t.text) for t in toks):
         toks = [part for t in toks for part in _unglue_year(t)]
-    toks = _joined_status(_joined_dates(_joined_feet(toks)))
+    if "'" in line:
+        toks = _joined_feet(toks)
+    if _DATE_WORDS.search(" ".join(t.text for t in toks)):
+        toks = _joined_dates(toks)
+    toks = _joined_status(toks)
     if toks:
         m = _GLUED_PLACE.match(toks[0].text)
         if m:
@@ -81,6 +86,7 @@ def _joined_dates(toks: list[Tok]) -> list[Tok]:
 
 
 _YEAR4 = re.compile(r"(?:19|20)\d\d")
+_DATE_WORDS = re.compile(r"(?<!\S)\d{1,2} [^\W\d_]{3,}\.? (?:19|20)\d\d(?!\S)")  # '14 MAR 1999'
 _GLUED_YEAR = re.compile(r"^([^\W\d_][\w'’.\-]*)(\(\d{1,4}\))$")  # '奏太(2)', 'Rossi(01)'
 
 
