@@ -211,6 +211,8 @@ def date_order(text: str) -> bool | None:
         a, b = int(m[1]), int(m[3])
         day = day or (a > 12 >= b)
         month = month or (b > 12 >= a)
+        if day and month:
+            break
     if day or month:
         return day and not month
     head = text[:20_000]  # its first pages

@@ -91,6 +91,8 @@ def read_header(line: str, nxt: str, above: str) -> Header | None:
 def named_columns(cols: list[Col]) -> bool:
     """Half the columns at least are named by known words (or are numbered tries)."""
     known = [c for c in cols if not c.field.startswith("x:") and c.field != "height"]
+    if len(known) < 2 or len(known) * 2 >= len(cols):
+        return len(known) >= 2  # (numbered columns decide only the cases between)
     numbered = [  # attempt columns: 1 2 3 4 5 *6, the bar's heights 3.72 3.87, or a combined
         c  # event's events: 100m LJ SP HJ 400m
         for c in cols
@@ -99,7 +101,7 @@ def named_columns(cols: list[Col]) -> bool:
         or (c.field.startswith("x:") and (is_event_title(c.label) or unit_hint_of(c.label)))
     ]
     numbered = numbered if len(numbered) >= 3 else []  # one number is data (TEAM #: 1)
-    return len(known) >= 2 and (len(known) + len(numbered)) * 2 >= len(cols)
+    return (len(known) + len(numbered)) * 2 >= len(cols)
 
 
 def _joined_unknown(cols: list[Col]) -> list[Col]:

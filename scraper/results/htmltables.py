@@ -132,6 +132,8 @@ def _broken_text(el: Any, br: str = " ") -> str:
 
 def _lined(c: Any) -> bool:
     """The cell's text is parted in lines: by a <br>, or by blocks (div, p, li)."""
+    if not len(c):
+        return False  # (most cells: text alone)
     return c.find(".//br") is not None or any(k.tag in _LINES for k in c.iterdescendants())
 
 

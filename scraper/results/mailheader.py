@@ -17,12 +17,15 @@ _FIELD = re.compile(
     re.I,
 )
 _TAGS = re.compile(r"^(?:\s*(?:re|fwd?|aw|sv|tr)\s*:|\s*\[[^\]]{1,40}\])+\s*", re.I)
+_OPENS = re.compile(r"^\s*(?:from|subject)\s*:", re.I | re.M)  # a header has one or the other
 _LEAST = 2  # header fields in a row: a message's header (one 'Date:' line is a report's own)
 
 
 def without_header(text: str) -> str | None:
     """The text with each message header replaced by its subject (and the message's date, when
     the text dates nothing else); None when the text has no message header."""
+    if not _OPENS.search(text):
+        return None  # (one search over the text: no line a header needs)
     lines = text.split("\n")
     out: list[str] = []
     sent: str | None = None  # the first message's date

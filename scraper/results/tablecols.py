@@ -191,7 +191,7 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
     if len(points) > 1 and _TOTAL.match(cols[points[-1]].label):  # 'Pts' per event: its 'Total'
         cols[points[0]].field, cols[points[-1]].field = None, "points"
     values = [[r[j] if j < len(r) else "" for r in rows] for j in range(width)]
-    kinds = [[_kind(v) for v in col] for col in values]
+    kinds = _Kinds(values)
     total = next((j for j, c in enumerate(cols) if c.field == "points"), None)
     if total is not None and unit != "points" and _clock(values[total], kinds[total]):
         for c in cols:  # a 'Total' of times: a relay's or a stage race's sum of its legs is its
@@ -270,6 +270,19 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
         if c.field == "mark":
             c.clock = clock_of(values[j])
     return cols
+
+
+class _Kinds(dict[int, list[str]]):
+    """The kinds of a column's cells, judged when first asked for (most columns a header names
+    are never asked about)."""
+
+    def __init__(self, values: list[list[str]]) -> None:
+        super().__init__()
+        self.cells = values
+
+    def __missing__(self, j: int) -> list[str]:
+        kinds = self[j] = [_kind(v) for v in self.cells[j]]
+        return kinds
 
 
 def _clock(vals: list[str], kinds: list[str]) -> bool:
