@@ -50,7 +50,8 @@ def split_glued(toks: list[Tok]) -> list[Tok]:
         toks = [part for t in toks for part in _unglue_year(t)]
     if "'" in line:
         toks = _joined_feet(toks)
-    if _DATE_WORDS.search(" ".join(t.text for t in toks)):
+    if _DATE_WORDS.search(" ".join(t.text for t in toks)):  # (joined again: a card taken out
+        # above may have stood between a date's parts)
         toks = _joined_dates(toks)
     toks = _joined_status(toks)
     if toks:
@@ -100,9 +101,8 @@ def _unglue_year(t: Tok) -> list[Tok]:
 
 
 def _joined_feet(toks: list[Tok]) -> list[Tok]:
-    """Feet and inches printed one space apart (20' 02.25"): one mark."""
-    if not any(t.text.endswith("'") for t in toks):
-        return toks
+    """Feet and inches printed one space apart (20' 02.25"): one mark (called for lines with a
+    prime in them)."""
     out: list[Tok] = []
     for t in toks:
         p = out[-1] if out else None
