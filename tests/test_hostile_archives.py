@@ -83,6 +83,19 @@ def corrupted(db: Path) -> None:
     db.write_bytes(bytes(data))
 
 
+def undecodable(db: Path) -> None:
+    """A schema entry damaged so that SQLite's error message quotes bytes that are no UTF-8
+    (Python then raises UnicodeDecodeError, not the DatabaseError)."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET name = CAST(X'819b41' AS TEXT), sql = 'CREATE TABLE x(' "
+        "WHERE rowid = (SELECT max(rowid) FROM sqlite_master WHERE type = 'table')"
+    )
+    conn.commit()
+    conn.close()
+
+
 def newer(db: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute(
@@ -98,6 +111,7 @@ BROKEN = {
     "other-app": (other_app, "not a meetarchive archive (it holds other tables: recipes)"),
     "truncated": (truncated, "is damaged (truncated: "),
     "corrupted": (corrupted, "is damaged ("),
+    "undecodable": (undecodable, "is damaged (malformed database schema: bytes that are no text)"),
 }
 
 

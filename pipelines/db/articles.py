@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 import sqlite_utils
@@ -23,6 +22,7 @@ from pipelines.db.schema import (
     REVISIONS,
     VERDICTS,
 )
+from pipelines.db.states import UNREADABLE
 
 
 def article_columns(db: sqlite_utils.Database) -> list[str]:
@@ -261,7 +261,7 @@ def results_counts(db: sqlite_utils.Database) -> dict[str, Any]:
 def integrity_ok(db: sqlite_utils.Database) -> bool:
     try:
         return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    except sqlite3.DatabaseError:
+    except UNREADABLE:
         return False
 
 

@@ -16,6 +16,7 @@ import sqlite_utils
 
 from pipelines.db.migrations import migrations
 from pipelines.db.states import (
+    UNREADABLE,
     ArchiveError,
     NewerArchiveError,
     NotAnArchiveError,
@@ -55,9 +56,9 @@ def open_db(path: str | Path, migrate: bool = True) -> sqlite_utils.Database:
     except sqlite3.OperationalError:
         db.close()
         raise
-    except sqlite3.DatabaseError as exc:  # not a database, malformed
+    except UNREADABLE as exc:  # not a database, malformed
         db.close()
-        raise damaged(path, str(exc)) from None
+        raise damaged(path, exc) from None
     except BaseException:
         db.close()
         raise

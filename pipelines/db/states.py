@@ -44,8 +44,15 @@ class ReadOnlyArchiveError(ArchiveError):
     filesystem) asked to be written."""
 
 
-def damaged(path: Path, what: str) -> DamagedArchiveError:
-    what = " ".join(what.split())  # SQLite quotes what it read: it may hold anything
+# What reading a damaged file may raise. SQLite quotes what it read in its error messages; Python
+# raises UnicodeDecodeError in place of the DatabaseError where those bytes are no UTF-8.
+UNREADABLE = (sqlite3.DatabaseError, UnicodeDecodeError)
+
+
+def damaged(path: Path, what: str | Exception) -> DamagedArchiveError:
+    if isinstance(what, UnicodeDecodeError):
+        what = "malformed database schema: bytes that are no text"
+    what = " ".join(str(what).split())  # SQLite quotes what it read: it may hold anything
     what = what if len(what) <= 120 else what[:119] + "…"
     return DamagedArchiveError(f"{path} is damaged ({what}): {RECOVER.format(path=path)}")
 
@@ -172,9 +179,9 @@ def open_readonly(path: Path) -> sqlite_utils.Database:
                 raise ArchiveError(f"cannot read {path}: {exc}") from None
             last = exc  # a WAL archive in a read-only directory: read as immutable
             continue
-        except sqlite3.DatabaseError as exc:
+        except UNREADABLE as exc:
             conn.close()
-            raise damaged(path, str(exc)) from None
+            raise damaged(path, exc) from None
         db = sqlite_utils.Database(conn)
         check_tables(db, str(path))
         return db
@@ -186,7 +193,7 @@ def quick_check(db: sqlite_utils.Database, path: Path) -> None:
     DamagedArchiveError naming the first problem."""
     try:
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        raise damaged(path, str(exc)) from None
+    except UNREADABLE as exc:
+        raise damaged(path, exc) from None
     if problems != ["ok"]:
         raise damaged(path, problems[0])
