@@ -27,8 +27,10 @@ TEXT = frozenset({"athlete", "team", "city", "country", "first", "last", "relay"
 TIMES = frozenset({"mark", "gun", "net", "finals", "prelims", "seed"})
 _TOKEN = re.compile(r"\S+")
 _INT = re.compile(r"^\d{1,6}$")
-_PLACE = re.compile(
-    r"^(?:T-?|=|\*)?\d{1,4}(?:\.{1,2}|[)=*T]|st|nd|rd|th|er|re|e|ème|eme|位|\.?[ºª°])?$", re.I
+# a place as printed: '3' '3.' '3)' '3rd' '3e' '3ème' '3位' '3º'; a tie '=3' '3=' 'T3' 'T-3' '3T';
+# '8*' (a place with a footnote's star)
+PLACE = re.compile(
+    r"^(?:[=*]|T-?)?(\d{1,5})(?:\.{1,2}|[)=*T]|st|nd|rd|th|er|re|e|ème|eme|位|\.?[ºª°])?$", re.I
 )
 # a class year ('SO'), with its year of eligibility ('SO-1')
 CLASS_YEAR = re.compile(r"^(?:(?:FR|SO|JR|SR|GR|RS)(?:-\d)?|[FSJ]R?-\d)$", re.I)
@@ -73,7 +75,7 @@ def shape(tok: str) -> str:
         if len(tok) >= 3 and tok[0] == "0":
             return "bib0"  # a zero-padded number: a bib or a code, never a place
         return "int2" if len(tok) <= 2 else "int"
-    if _PLACE.match(tok):
+    if PLACE.match(tok):
         return "place"
     if _PAREN.match(tok):
         return "paren"

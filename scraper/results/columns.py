@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from scraper.results.align import PLACE
 from scraper.results.categories import with_year
 from scraper.results.dates import date_in
 from scraper.results.marks import looks_like_mark, parse_mark, tiebreak_of
@@ -21,9 +22,6 @@ _YEAR = re.compile(
     r"FRESHMAN|SOPHOMORE|JUNIOR|SENIOR|GRAD|[MW]\d{1,2})(?:-\d)?\.?$",
     re.I,
 )
-_PLACE = re.compile(
-    r"^(?:[=T]|T-)?(\d{1,4})(?:\.{1,2}|\)|st|nd|rd|th|er|re|e|ème|eme|位|T|=|\*|\.?[ºª°])?$", re.I
-)  # '5=', '8*'
 
 
 def is_year(text: str) -> bool:
@@ -33,13 +31,13 @@ def is_year(text: str) -> bool:
 def place_of(text: str | None) -> int | None:
     if not text:
         return None
-    m = _PLACE.match(text.strip())
+    m = PLACE.match(text.strip())
     return int(m.group(1)) if m else None
 
 
 def is_placeish(text: str) -> bool:
     t = text.strip()
-    return bool(_PLACE.match(t)) or t in ("--", "---", "-", "DQ", "DNF", "DNS", "**", "*")
+    return bool(PLACE.match(t)) or t in ("--", "---", "-", "DQ", "DNF", "DNS", "**", "*")
 
 
 def mark_field(fields: list[str], round_hint: str | None) -> str | None:
@@ -191,7 +189,7 @@ def cell_kind(text: str) -> str:
     t = text.strip()
     if not t:
         return "empty"
-    if _PLACE.match(t):
+    if PLACE.match(t):
         return "int"
     if is_year(t):
         return "year"

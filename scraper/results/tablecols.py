@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scraper.results.align import PLACE
 from scraper.results.columns import is_year
 from scraper.results.markcells import clock_of, mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
@@ -22,9 +23,6 @@ from scraper.results.sections import is_event_title
 from scraper.results.statuses import status_of
 from scraper.results.tablewords import header_field, header_word
 
-PLACE = re.compile(
-    r"^(?:[=T]|T-)?(\d{1,5})(?:\.|\)|st|nd|rd|th|er|re|e|ème|eme|位|=|T|\*|\.?[ºª°])?$", re.I
-)
 _INT = re.compile(r"^\d{1,6}$")
 _BIRTH_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SEX = {
