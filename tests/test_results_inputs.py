@@ -263,6 +263,22 @@ def test_csv_any_line_ending_and_delimiter(ending, delimiter):
     assert rows[1]["team"] is None
 
 
+@pytest.mark.parametrize("header", ["AG Division", "Age Division", "AG Group", "Wuzzle"])
+def test_a_road_race_division_column_is_its_category_never_the_team(header):
+    """A timer's export names its age-group column in many ways ('AG Division', 'Age Division');
+    under any of them, or none we know, cells such as 'M 40-49' are a division, not a club."""
+    text = f"Place,Bib,Name,Gender,Age,City,State,{header},Chip Time,Gun Time\n"
+    text += "1,540,Brennan Holt,M,41,Dunmore Ridge,WV,M 40-49,33:01.2,33:03.2\n"
+    text += "2,623,Mara Quill,F,27,Bexley Falls,OH,F 20-29,35:37.5,35:39.5\n"
+    text += "3,327,Dorian Pask,M,32,Tallis,OH,M 30-39,36:06.9,36:23.9\n"
+    rows = contract(text.encode(), "race.csv")["events"][0]["results"]
+    assert [(r["athlete"], r["team"], r["detail"].get("category")) for r in rows] == [
+        ("Brennan Holt", None, "M 40-49"),
+        ("Mara Quill", None, "F 20-29"),
+        ("Dorian Pask", None, "M 30-39"),
+    ]
+
+
 def test_csv_meet_line_above_the_header():
     text = "Meet:,Summer Solstice 10K\nDate:,21/06/2014\n\nPos,Name,Club,Time\n"
     text += "1,Ann Lee,Acme,35:10\n"

@@ -51,7 +51,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "pace": "pace avg._mile avg._km avg_mile avg._kn avg._km. mile/pace mile_pace min/mile "
         "min/km pace/mile avg. avg mile km kn km.",
         "sex": "sex gender s m/f sx",
-        "category": "div division age_group agegroup age_grp ag_grp group cat category",
+        "category": "div division age_group agegroup age_grp ag_grp group cat category "
+        "ag_division age_division ag_group age_category age_cat",
         "divtot": "div/tot divpl div_pl div_place sex/tot sex_pl m/f_place group_place "
         "age_group_place ag_place ag_pl pl_in_ag place_in_ag ag_pos sex_place gender_place cat_pos "
         "cat_pl grp_pos division_place div_pos gen_pl gen_place gender_pl gen_pos sex_pos",

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.results.align import PLACE
+from scraper.results.categories import category_of
 from scraper.results.columns import is_year
 from scraper.results.markcells import clock_of, mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, looks_like_mark, parse_mark
@@ -99,6 +100,8 @@ def _kind(v: str) -> str:
         return "mark"  # (with its wind after it: '14m56 (+2.1)')
     if re.match(r"^/?\d{1,4}\.?\s+\S{1,8}$", t):  # '/1. U20': place in the age category
         return "catplace"
+    if " " in t and len(t) <= 12 and category_of(t) is not None:
+        return "category"  # a road race's division, spaced: 'M 40-49', 'F OPEN', '65-69 M'
     return "text" if re.search(r"[^\W\d_]", t) else "other"
 
 
