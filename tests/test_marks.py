@@ -242,6 +242,13 @@ def test_tiebreak_thousandths(raw, expected):
         ("NS", None),  # Nova Scotia
         ("Retirada", "DNF"),  # Spanish
         ("Sin marca", "NM"),
+        ("No presentada", "DNS"),  # a woman's, as Spanish lists print it
+        ("Descalificada", "DQ"),
+        ("s.m.", "NM"),  # sin marca, only with its dots ('SM' is a senior man)
+        ("SM", None),
+        ("Ritirata", "DNF"),  # Italian, a woman's
+        ("Non partita", "DNS"),
+        ("bez wyniku", "NM"),  # Polish
         ("DK", None),  # Denmark
         ("feladta", "DNF"),  # Hungarian, Swedish, Portuguese
         ("nem indult", "DNS"),

@@ -265,6 +265,10 @@ TITLES = [
     ("400 m M - półfinał 1", "M", "Semifinals"),
     ("Skok w dal K - finał", "F", "Finals"),  # the letter after a field event's name
     ("Rzut oszczepem (700 g) M - finał", "M", "Finals"),
+    ("rzut dyskiem K (1 kg) - finał", "F", "Finals"),  # the implement after the letter
+    ("Kula M (7,26 kg), Final", "M", "Finals"),  # Swedish
+    ("1. liga mužů – 2. kolo", "M", None),  # Czech: the men's (league), the women's
+    ("Liga žen", "F", None),
     ("100 m H", None, None),  # German hurdles
     ("60 m Hombres - Semifinales - Serie 1", "M", "Semifinals"),
     ("100 m dorostenky - rozběh 2", "F", "Heats"),  # Czech
@@ -379,6 +383,8 @@ HEADERS = [
     ("Lug.", "place"),  # Portuguese lugar, Spanish puesto
     ("Pto", "place"),
     ("Ano", "year"),
+    ("Družstvo", "team"),  # Czech team standings: Pořadí | Družstvo | Body
+    ("Body", "points"),
     ("Lp.", "place"),  # Polish, Finnish, French: place words that open single-spaced headers
     ("Sij.", "place"),
     ("Clas.", "place"),

@@ -2196,3 +2196,28 @@ def test_team_scores_in_paragraphs_beside_the_individual_table():
     ]
     assert teams == [(1, "Oakridge", 34.0), (2, "Wrenfield", 61.0)]
     assert sum(len(e["results"]) for e in events if e["kind"] == "individual") == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "places"),
+    [("1º", "2º"), ("1", "2")],
+    ids=["ordinals", "numbers"],
+)
+def test_a_column_the_header_calls_a_year_that_holds_the_places(first, places) -> None:
+    """'Cl.' is an English class year but the Portuguese and Italian place (classificação,
+    classifica): over '1º' '2º', or over 1, 2 with the year named again ('Ano'), it is the place."""
+    page = (
+        "<h3>100 metros Juniores Masculinos - Final</h3><table>"
+        "<tr><th>Cl.</th><th>Dorsal</th><th>Nome</th><th>Ano</th><th>Clube</th><th>Marca</th></tr>"
+        f"<tr><td>{first}</td><td>76</td><td>Vasco Martins</td><td>2007</td>"
+        "<td>Juventude Vidigalense</td><td>10,78</td></tr>"
+        f"<tr><td>{places}</td><td>12</td><td>Nuno Fernandes</td><td>2006</td>"
+        "<td>Sporting CP</td><td>10,91</td></tr>"
+        "<tr><td></td><td>40</td><td>Tomás Lopes</td><td>2007</td><td>SL Benfica</td>"
+        "<td>DNS</td></tr></table>"
+    )
+    assert cells(contract(page), "place", "athlete", "year", "status") == [
+        (1, "Vasco Martins", "2007", None),
+        (2, "Nuno Fernandes", "2006", None),
+        (None, "Tomás Lopes", "2007", "DNS"),
+    ]

@@ -106,7 +106,7 @@ _GENDER_WORDS = (
             r"juniorinnen|kvinner|jenter|damer|flickor|femmes|filles|féminin\w*|feminin\w*|"
             r"mujeres|femenino|donne|femminile|vrouwen|dames|meisjes|naiset|tytöt|"
             r"allieve|cadette|ragazze|cadettes|benjamines|femenin\w*|femenil|chicas|kvinnor|"
-            r"ženy|žena|žákyně|dorostenky|juniorky|kobiet\w*|kobiety|juniorki|nők|női|"
+            r"ženy|žena|žen|žien|žákyně|žákyň|dorostenky|dorostenek|juniorky|juniorek|kobiet\w*|kobiety|juniorki|nők|női|"
             r"kvinder|piger|leány\w*|lány\w*|žene|juniorke|kadetkinje|djevojčice|kad[ıi]nlar|"
             r"k[ıi]zlar|fete|femei|junioare|femení|noies|γυναικ\w*|κορασίδων|κορασιδων|"
             r"νεανίδων|νεανιδων|женщины|девушки|юниорки|девочки|жінки|дівчата|юніорки|"
@@ -120,7 +120,7 @@ _GENDER_WORDS = (
             r"\b(boys?|men'?s?|mens|males?|männer|herren|männlich\w*|jungen|junioren|menn|"
             r"gutter|herrar|herrer|pojkar|hommes|garçons|masculin\w*|hombres|varones|uomini|maschile|"
             r"mannen|heren|jongens|miehet|pojat|allievi|cadetti|cadets?|ragazzi|varonil|chicos|män|"
-            r"muži|muž|žáci|dorostenci|junioři|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
+            r"muži|muž|mužů|mužov|žáci|žáků|dorostenci|dorostenců|junioři|juniorů|mężczyzn\w*|mężczyźni|juniorzy|férfiak|férfi|"
             r"mænd|drenge|fiú\w*|muškarci|juniori|kadeti|dječaci|erkekler|băieți|baieti|"
             r"bărbați|barbati|masculí|nois|ανδρ\w*|άνδρες|παίδων|παιδων|εφήβων|εφηβων|мужчины|"
             r"юноши|юниоры|мальчики|чоловіки|юнаки|юніори|رجال|ناشئين)\b|男子|남자",
@@ -138,9 +138,10 @@ _CATEGORY_TOKEN = re.compile(
 )
 _GENDER_LEAD = re.compile(r"\s*([MWFNKHD])\s+\d+\s?(?:m|km)\b")
 _GENDER_TRAIL = re.compile(
-    r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s|,)|(?<=[^\W\d_]|\))\s([KM])(?=\s+[-–]\s|,|$)"
+    r"\d\s?(?:m|km)\s+([KMW])(?=$|\s+[-–]\s|,)|"
+    r"(?<=[^\W\d_]|\))\s([KM])(?=(?:\s+\(\d[^()]*\))?(?:\s+[-–]\s|,|$))"
 )  # '... 100 m K - finał', 'Skok w dal K - finał', 'Rzut oszczepem (700 g) M - finał'; Swedish
-# lists' '100 m K, Final' and 'Kula M'
+# lists' '100 m K, Final' and 'Kula M'; a throw's implement after it: 'rzut dyskiem K (1 kg)'
 _DIVISION = re.compile(
     r"\b(varsity|jv|junior varsity|novice|open|intermediate|masters?|youth|elite|frosh|freshman|"
     r"sophomore|middle school|ms|hs|u/?\d{1,2}|under \d{1,2}|\d{2}\s*(?:&|and)\s*(?:over|under)|"

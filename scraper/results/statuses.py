@@ -66,12 +66,18 @@ STATUS_WORDS = {
     "NULO": "NM",  # a field event's no valid try
     "RET": "DNF",
     "DESCALIFICADO": "DQ",
+    "DESCALIFICADA": "DQ",
     "DESC": "DQ",
     "NO PRESENTADO": "DNS",
+    "NO PRESENTADA": "DNS",
     "NO PRES": "DNS",
     "RITIRATO": "DNF",
+    "RITIRATA": "DNF",
     "RIT": "DNF",
     "SQUALIFICATO": "DQ",
+    "SQUALIFICATA": "DQ",
+    "NON PARTITO": "DNS",
+    "NON PARTITA": "DNS",
     "SQUAL": "DQ",
     "ASSENTE": "DNS",
     "SQ": "DQ",
@@ -102,6 +108,7 @@ STATUS_WORDS = {
     "NIE STARTOWAŁ": "DNS",
     "NIE STARTOWAŁA": "DNS",
     "DYSKWALIFIKACJA": "DQ",
+    "BEZ WYNIKU": "NM",
     # Hungarian, Swedish, Portuguese and Spanish lists
     "FELADTA": "DNF",
     "NEM INDULT": "DNS",
@@ -180,8 +187,15 @@ STATUS_WORDS = {
     "실격": "DQ",
 }
 # statuses read only as printed with their dots ('NC' is also North Carolina)
-_DOTTED_STATUS = {"N.C.": "DNF", "N.A.": "DNS", "AB.": "DNF", "ASS.": "DNS", "N.O.": "DNS"}
-# non classé; nicht angetreten; abandon; assente; niet opgekomen
+_DOTTED_STATUS = {
+    "N.C.": "DNF",
+    "N.A.": "DNS",
+    "AB.": "DNF",
+    "ASS.": "DNS",
+    "N.O.": "DNS",
+    "S.M.": "NM",
+}
+# non classé; nicht angetreten; abandon; assente; niet opgekomen; sin marca
 # statuses read only as printed in lower case ('NS' is also Nova Scotia): French 'abandon' as FFA
 # lists print it; Polish 'nie ukończył', 'nie startował', 'bez zaliczenia'
 LOWER_STATUS = {"Ab": "DNF", "nu": "DNF", "ns": "DNS", "bz": "NM"}

@@ -209,6 +209,14 @@ def plan(header: list[Column] | None, rows: list[list[str]], unit: str | None) -
             c.field = "category"  # 'Grade' of W40, U17M: an age class, no school year
             taken.add("category")
             taken.discard("year")
+        if c.field == "year" and "place" not in taken and _ranks(j, values, kinds, header):
+            c.field = "place"  # 'Cl.' (class, or the Italian and Portuguese classifica) over
+            taken.add("place")  # '1º' '2º': the places; 'Ano' after it is the year
+            taken.discard("year")
+            again = [k for k, h in enumerate(header or []) if k > j and h.field == "year"]
+            if again:
+                cols[again[0]].field = "year"
+                taken.add("year")
     free = [
         j
         for j in range(width)
@@ -284,6 +292,17 @@ class _Kinds(dict[int, list[str]]):
     def __missing__(self, j: int) -> list[str]:
         kinds = self[j] = [_kind(v) for v in self.cells[j]]
         return kinds
+
+
+def _ranks(j: int, values: list[list[str]], kinds: _Kinds, header: list[Column] | None) -> bool:
+    """A column its header calls a year that holds the places: places printed as such ('1º',
+    '2.') in sequence, or numbers in sequence where the header names a year again further on."""
+    if not _sequence(values[j]):
+        return False
+    if _share(kinds[j], "place") >= 0.8:
+        return True
+    named = [h.field for h in (header or [])[j + 1 :]]
+    return "year" in named and _share(kinds[j], "int") >= 0.8
 
 
 def _clock(vals: list[str], kinds: list[str]) -> bool:
