@@ -1157,3 +1157,36 @@ def test_a_round_printed_over_each_events_list_is_no_page_furniture():
         ("Men's 200m", "Finals", 2),
         ("Men's 400m", "Finals", 2),
     ]
+
+
+def test_a_relay_team_named_with_a_slash_is_a_row_and_its_runners_stay_its_runners():
+    # a club with its sponsor ('Orcampi/Unimed') or two towns in one team: one name, as an
+    # individual row's club is; not a unit ('m/s') nor a code ('N/A')
+    text = "\n".join(
+        [
+            "Revezamento 4x100m Feminino - Final",
+            "Col.    Raia      Entidade                                  Resultado",
+            "1º      3         E.C. Pinheiros                                45,44",
+            "                  Ana Silva / Rita Souza / Júlia Rocha / Luana Mendes",
+            "2º      4         Orcampi/Unimed                                46,28",
+            "                  Bia Costa / Thaís Lima / Camila Reis / Yasmin Dias",
+            "3º      5         SESI-SP                                       46,37",
+            "                  Larissa Melo / Vitória Alves / Isabela Nunes / Mariana Pires",
+        ]
+    )
+    events = contract(text)["events"]
+    assert [(e["event_name"], e["gender"]) for e in events] == [
+        ("Revezamento 4x100m Feminino - Final", "F")
+    ]
+    rows = events[0]["results"]
+    assert [(r["place"], r["team"], r["mark"]) for r in rows] == [
+        (1, "E.C. Pinheiros", "45,44"),
+        (2, "Orcampi/Unimed", "46,28"),
+        (3, "SESI-SP", "46,37"),
+    ]
+    assert [m["athlete"] for m in rows[1]["relay_members"]] == [
+        "Bia Costa",
+        "Thaís Lima",
+        "Camila Reis",
+        "Yasmin Dias",
+    ]

@@ -48,6 +48,9 @@ _PAREN = re.compile(r"^\(\s*\d{1,4}\s*\)?$|^\(\d{1,4}\)$")
 _PACE = re.compile(r"^\d{1,2}:\d{2}(?:\.\d)?/(?:M|mi|mile|km|K)$", re.I)
 _DASH = re.compile(r"^(?:(?:-{1,3}|—|–)[).]?|\*{1,2})$")  # (a blank place: "-)", "--.")
 _WORD = re.compile(r"^['’]?[^\W\d_][\w'’.\-&]*[,)]?$|^[^\W\d_]\.?$|^\([^\W\d_][\w.' ]*\)?,?$|^&$")
+# two names parted by a slash: a club with its sponsor ('Orcampi/Unimed'), two towns ('Köln/Bonn');
+# not a unit ('m/s') nor a code ('N/A'): capitalised, four letters at least
+_SLASHED = re.compile(r"^[^\W\d_][\w'’.\-&]*(?:/[^\W\d_][\w'’.\-&]*)+,?$")
 _SEX = frozenset({"M", "F", "W", "X"})
 
 
@@ -93,11 +96,20 @@ def shape(tok: str) -> str:
         return "sex"
     if category_of(tok) is not None and any(c.isdigit() for c in tok):
         return "category"
-    if _WORD.match(tok):
+    if _WORD.match(tok) or _slashed(tok):
         if up in STATES and tok.isupper():
             return "state"
         return "word"
     return "other"
+
+
+def _slashed(tok: str) -> bool:
+    return (
+        "/" in tok
+        and tok[0].isupper()
+        and bool(_SLASHED.match(tok))
+        and sum(c.isalpha() for c in tok) >= 4
+    )
 
 
 # field -> shape -> how well a token of that shape fits the field
