@@ -957,3 +957,11 @@ def test_json_relay_legs_as_objects_under_a_legs_key():
     )
     [row] = contract(data)["events"][0]["results"]
     assert [m["athlete"] for m in row["relay_members"]] == ["Imani Rhodes", "Petra Lindholm"]
+
+
+def test_a_races_heading_over_a_tabbed_table_names_no_meet():
+    """'5K Results' over the table is the race's heading: a distance is no meet's name."""
+    text = "Thursday, November 27, 2025\n\n5K Results\n\nPlace\tBib\tName\tChip Time\n"
+    text += "1\t11\tAiden Holt\t25:10\n2\t12\tCora Pell\t26:02\n"
+    meet = contract(text.encode(), "results.txt")["meet"]
+    assert (meet["name"], meet["date"]) == (None, "2025-11-27")

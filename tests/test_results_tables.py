@@ -2221,3 +2221,22 @@ def test_a_column_the_header_calls_a_year_that_holds_the_places(first, places) -
         (2, "Nuno Fernandes", "2006", None),
         (None, "Tomás Lopes", "2007", "DNS"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["<p>Race: <b>8K</b> &bull; Finishers: 2</p>", "<div>Race started 9:00 AM · Official</div>"],
+    ids=["label", "start-time"],
+)
+def test_a_races_line_over_the_results_names_no_meet(line) -> None:
+    """A timer's page prints the race over its table ('Race: 8K', 'Race started 9:00 AM'):
+    the word 'race' there names no meet; the page's heading does."""
+    page = (
+        "<html><head><title>Okanagan Harvest 8K - Sportstats</title></head><body>"
+        "<h1>Okanagan Harvest 8K</h1><p>Sep 28, 2025 &bull; Kelowna Ridge, BC</p>"
+        f"{line}<table><tr><th>Pos</th><th>Name</th><th>Chip Time</th></tr>"
+        "<tr><td>1</td><td>Aiden Holt</td><td>25:10.2</td></tr>"
+        "<tr><td>2</td><td>Cora Pell</td><td>26:01.9</td></tr></table></body></html>"
+    )
+    meet = contract(page)["meet"]
+    assert (meet["name"], meet["date"]) == ("Okanagan Harvest 8K", "2025-09-28")

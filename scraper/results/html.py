@@ -36,6 +36,7 @@ from scraper.results.meetinfo import (
     MEET_WORDS,
     day_of,
     is_boilerplate,
+    may_name_meet,
     meet_in_sentence,
     meet_name,
     meet_word,
@@ -235,11 +236,6 @@ def _meet(root: Any, dayfirst: bool | None = None) -> Meet:
     return meet
 
 
-def _short(text: str) -> bool:
-    """A line short enough to be a meet's, or a report's sentence that may name it."""
-    return len(text) < 120 or prose(text)
-
-
 def _race_title(text: str) -> bool:
     """An event's title with its gender ('Open Men 400m', 'K 8 km', 'Girls 5K')."""
     return bool(EVENT_WORDS.search(text) and gender_of(text))
@@ -371,7 +367,7 @@ def _tables(root: Any, fmt: str) -> ResultDoc:
             rnd = round_of(named) or rnd  # <caption>Heat 2</caption>
         first = not any(e.rows for e in doc.events)
         if first and doc.meet.name is None:  # a meet line over the first results
-            near = [(t, tag) for t, tag in placed.before[:10] if meet_word(t) and _short(t)]
+            near = [(t, tag) for t, tag in placed.before[:10] if may_name_meet(t)]
             near = [(t, tag) for t, tag in near if wind_in(t)[0] is None]  # (a heat's line)
             # a race's title is no meet's, whatever word it holds ('Open Men 400m', 'K 8 km'); a
             # gendered one comes after the others ('Open Women Division 1' under the league's),

@@ -133,8 +133,26 @@ def meet_word(text: str) -> bool:
 
 
 def names_meet(text: str) -> bool:
-    """The text holds a meet's word, and more than a race's distance ('100 km – Results')."""
-    return bool(MEET_WORDS.search(text)) and not _DISTANCE_ONLY.fullmatch(_strip_results(text))
+    """The text holds a meet's word, and more than a race's distance ('100 km – Results',
+    'Race: 8K'); no time of day ('Race started 9:00 AM': a race's line)."""
+    return bool(MEET_WORDS.search(text)) and not race_only(text) and not _DAY_TIME.search(text)
+
+
+def may_name_meet(text: str) -> bool:
+    """A line over a page's first results that may name the meet: a meet's word, not a label
+    alone ('Race:') nor a race's line ('Race started 9:00 AM'); short, or a report's sentence."""
+    return meet_word(text) and names_meet(text) and (len(text) < 120 or prose(text))
+
+
+def race_only(text: str) -> bool:
+    """'5K Results', 'Race: 8K', '100 km – Results', 'Race:': a race's distance or a label, and
+    no meet's name."""
+    rest = _RACE_LABEL.sub("", _strip_results(text))
+    return not rest or bool(_DISTANCE_ONLY.fullmatch(rest))
+
+
+_RACE_LABEL = re.compile(r"^(?:race|event|distance|course)\b\s*:?\s*", re.I)
+_DAY_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\s?[ap]\.?m\b\.?", re.I)  # '9:00 AM', '7.30pm'
 
 
 def meet_name(headings: list[str], fallback: list[str] | None = None) -> str | None:

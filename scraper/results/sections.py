@@ -20,7 +20,7 @@ from collections import Counter
 
 from scraper.results.dates import MONTH_DAY, POSTED, date_in, mostly_date
 from scraper.results.marks import wind_in
-from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS, meet_word
+from scraper.results.meetinfo import MEET_WORDS, RESULTS_WORDS, meet_word, race_only
 from scraper.results.model import Meet, gender_of, round_of
 from scraper.results.tablewords import is_team_title
 
@@ -328,8 +328,7 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
     meet = Meet()
     named = []  # lines with a meet's word
     plain = []  # other title lines with a year, no event's: 'Uitslagen Winterloop Zandhoven 2026'
-    # the first title line, over the line that dates it: 'Capital City Twilight'
-    dated: list[str] = []
+    dated: list[str] = []  # the first title line, over the line that dates it
     above: str | None = None
     for ln in lines:
         printed = date_in(ln, dayfirst)[0]
@@ -354,7 +353,8 @@ def meet_heading(lines: list[str], dayfirst: bool = False) -> Meet:
             one_word = " " not in s and not _CJK_TEXT.search(s) and not _MEET_WORD.search(s)
             if one_word or not is_title(s):
                 continue
-            race = gender_of(s) and is_event_title(s) and not meet_word(s)  # 'Girls 400m Dash'
+            # a race's title: 'Girls 400m Dash', '5K Results'
+            race = gender_of(s) and is_event_title(s) and not meet_word(s) or race_only(s)
             if _MEET_WORDS.search(s) and not _RACE_HEADING.match(s) and not race:
                 named.append(_without_generic(s))
             elif _YEAR.search(s) and not is_event_title(s):

@@ -20,7 +20,7 @@ from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.markcells import mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
-from scraper.results.meetinfo import MEET_WORDS, day_of, meet_columns, read_meta
+from scraper.results.meetinfo import day_of, meet_columns, names_meet, read_meta
 from scraper.results.model import (
     Event,
     Meet,
@@ -161,7 +161,7 @@ def _meets(label: str, meet: Meet) -> bool:
     """A title line over the results that names the meet (or dates it) fills the meet."""
     raw, day = day_of(label)
     race = title_gender(label) or is_event_title(label) and gender_of(label)  # "Women's 6K"
-    if meet.name is None and MEET_WORDS.search(label) and not race:
+    if meet.name is None and names_meet(label) and not race:
         meet.name = label.replace(raw, " ").strip(" ,-–") if day and raw else label
         if day and meet.date is None:  # 'Tidewater Relays | 6/14/2025'
             meet.date_raw, meet.date = raw, day
