@@ -73,6 +73,12 @@ LINES = [
     ("80 HS (h 0,76) CADETTE - Finale           Vento: +0,6", False, "... with its hurdles, wind"),
     ("100 KERR, William SO Windsor High School 92 21:48.8", True, "a place of 100, a time"),
     ("DNF Darragh Brennan", True, "a status before a name, no place"),
+    (
+        "DNF NOLAN FARRANT 1410 29 M Fremont Heights, CA M20-29",
+        True,
+        "a status before a name, and the row's bib, age and club after it",
+    ),
+    ("DNF Did Not Finish", False, "a legend's words after a status"),
     ("1st      Raleigh      58 points", True, "a team's points after an ordinal place"),
     ("1   CA Vilallonga     1+5+9     15 punts", True, "a team's points in Catalan"),
     ("                        30th - 31st August 2018", False, "an indented date"),

@@ -206,8 +206,8 @@ def line_is_result(line: str) -> bool:
     if kinds[0] & STATUS and _RULE.fullmatch(tokens[1]):
         return False  # a disqualification's reason under its row: 'DQ 163.3a Impeding'
     placed = bool(kinds[0] & PLACE)
-    if kinds[0] & STATUS and _name_after_status(tokens[1:], kinds[1:]):
-        return True  # 'DNF Darragh Brennan'
+    if kinds[0] & STATUS and _status_row(tokens, kinds):
+        return True  # 'DNF Darragh Brennan', 'DNF NOLAN FARRANT 1410 29 M Fremont, CA M20-29'
     if not (
         _holds_result(kinds[1:], placed or bool(kinds[0] & STATUS))
         or (placed and _score_line(tokens[0], kinds) and not mostly_date(line))
@@ -224,6 +224,15 @@ def _lower_word(token: str) -> bool:
 def _name_after_status(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
     """A runner's name (two to five words) after a status, not a legend's ('Did Not Finish')."""
     return len(tokens) >= 2 and all(k & NAME for k in kinds) and named_after_status(list(tokens))
+
+
+def _status_row(tokens: Sequence[str], kinds: Sequence[int]) -> bool:
+    """A status opening the line stands for place and mark: a runner's name after it, alone or
+    followed by what a row prints beside the name (a bib, an age, a club)."""
+    end = next((i for i, k in enumerate(kinds[1:], 1) if not k & NAME), len(kinds))
+    if end < len(kinds) and not any(k & NUMBER for k in kinds[end:]):
+        return False
+    return _name_after_status(tokens[1:end], kinds[1:end])
 
 
 def _score_line(lead: str, kinds: Sequence[int]) -> bool:
