@@ -10,7 +10,8 @@ from scraper.results.categories import Category, category_of, with_year
 from scraper.results.dates import date_in, date_order, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
-from scraper.results.model import gender_of, round_of, sex_of, unit_hint_of
+from scraper.results.meetinfo import venue_apart
+from scraper.results.model import Meet, gender_of, round_of, sex_of, unit_hint_of
 from scraper.results.sections import is_event_title
 
 # raw, value, unit
@@ -670,3 +671,35 @@ def test_an_arabic_pages_tables_each_under_its_events_heading():
         ("F", "سارة الحربي", "m", None),
         ("F", "منى الشمري", None, "DNS"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "venue"),
+    [
+        (
+            "Campionati Regionali Individuali Assoluti - Firenze, Stadio Ridolfi",
+            "Campionati Regionali Individuali Assoluti",
+            "Firenze, Stadio Ridolfi",
+        ),
+        (
+            "Campeonato Paulista Sub-23 - São Paulo/SP - Centro Olímpico",
+            "Campeonato Paulista Sub-23",
+            "São Paulo/SP, Centro Olímpico",
+        ),
+        ("4th Nordvik Games | Nordvik Arena", "4th Nordvik Games", "Nordvik Arena"),
+        (
+            "Meeting Régional de Tours - Stade des Tourettes",
+            "Meeting Régional de Tours",
+            "Stade des Tourettes",
+        ),
+        ("Pre Classic - Eugene, OR", "Pre Classic", "Eugene, OR"),
+        # a part that names a meet stays, a venue's word or not; no meet left, no venue taken
+        ("NCAA Championships - West Preliminary", "NCAA Championships - West Preliminary", None),
+        ("Stadium Series - Track Classic", "Stadium Series - Track Classic", None),
+        ("Olympic Stadium - Eugene, OR", "Olympic Stadium - Eugene, OR", None),
+    ],
+)
+def test_the_venue_after_a_meets_name_is_its_venue(heading, name, venue):
+    meet = Meet(name=heading)
+    venue_apart(meet)
+    assert (meet.name, meet.venue) == (name, venue)

@@ -14,6 +14,7 @@ from scraper.results.blocks import (
 )
 from scraper.results.decoding import decoded
 from scraper.results.entries import page_lines, schedule
+from scraper.results.meetinfo import venue_apart
 from scraper.results.model import ResultDoc
 from scraper.results.text import heading_meet, parse_text, refuse_entries, rows_in
 
@@ -31,6 +32,7 @@ def parse_document(data: bytes | str, url: str | None = None, name: str | None =
     settle_time_columns(doc.events)  # gun or chip: one choice for the document
     squads_apart(doc.events)  # "Ridgeview 'A'": the team Ridgeview, its squad A
     classes_apart(doc.events)  # 'Grant HOLLOWAY JR': the runner, his class year
+    venue_apart(doc.meet)  # 'Campionati Regionali - Firenze, Stadio Ridolfi': the venue apart
     return doc
 
 

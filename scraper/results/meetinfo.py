@@ -245,3 +245,26 @@ def _named(word: str) -> bool:
     if not word or _DAYS.fullmatch(word.rstrip(",.;:!?")):
         return False
     return word[0].isupper() or word[0].isdigit() or word in _JOINERS
+
+
+def venue_apart(meet: Meet) -> None:
+    """'Campionati Regionali Assoluti - Firenze, Stadio Ridolfi': a heading that prints the
+    venue after the meet's name, parted by dashes; the venue's parts leave the name for the
+    venue (a stadium's word, a town with its state: 'São Paulo/SP', 'Eugene, OR'), when what
+    is left names a meet."""
+    if not meet.name or meet.venue:
+        return
+    parts = [p.strip() for p in re.split(r"\s+[-–—|]\s+", meet.name)]
+    venue = [p for p in parts if (_VENUE.search(p) or _TOWN.match(p)) and not names_meet(p)]
+    name = [p for p in parts if p not in venue]
+    if venue and name and any(names_meet(p) for p in name):
+        meet.name, meet.venue = " - ".join(name), ", ".join(venue)
+
+
+_VENUE = re.compile(
+    r"\b(?:stadium|stadio|estadio|estádio|stade|arena|sportpark|sportplatz|idrettspark|"
+    r"idrottsplats|centro|cent(?:er|re)|complex|oval|velodrome|polideportivo|pista)\b|"
+    r"\w*stadion\b",  # ('Leichtathletikstadion')
+    re.I,
+)
+_TOWN = re.compile(r"^[^\W\d_][\w .'-]*(?:/[A-Z]{2}|, [A-Z]{2})$")  # 'São Paulo/SP', 'Eugene, OR'
