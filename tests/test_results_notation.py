@@ -10,7 +10,7 @@ from scraper.results.categories import Category, category_of, with_year
 from scraper.results.dates import date_in, date_order, dayfirst_of
 from scraper.results.headers import field_of, header_language
 from scraper.results.marks import parse_mark
-from scraper.results.meetinfo import venue_apart
+from scraper.results.meetinfo import names_meet, venue_apart
 from scraper.results.model import Meet, gender_of, round_of, sex_of, unit_hint_of
 from scraper.results.sections import is_event_title
 
@@ -703,3 +703,22 @@ def test_the_venue_after_a_meets_name_is_its_venue(heading, name, venue):
     meet = Meet(name=heading)
     venue_apart(meet)
     assert (meet.name, meet.venue) == (name, venue)
+
+
+@pytest.mark.parametrize(
+    ("text", "meet"),
+    [
+        ("Zomeravondwedstrijd AV Phoenix", True),  # Dutch, compounded
+        ("Competitie Senioren 2e divisie - 2e wedstrijd", True),
+        ("Sparta Aftenstævne", True),  # Danish
+        ("Sörmlandsspelen 2026", True),  # Swedish
+        ("Testtävling 2025", True),
+        ("Okanagan Harvest 8K", True),  # a race's name with its distance
+        ("5K Results", False),  # a distance alone
+        ("Race: 8K", False),  # a label and a distance
+        ("Race:", False),
+        ("Race started 9:00 AM · Official", False),  # a race's start
+    ],
+)
+def test_what_names_a_meet(text, meet):
+    assert names_meet(text) is meet

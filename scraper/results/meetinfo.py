@@ -28,10 +28,10 @@ MEET_WORDS = re.compile(
     r"mistrzostw\w*|mistrovství|přebor\w*|bajnokság\w*|mesterskab\w*|mestaruus\w*|kisat|"
     r"kilpailut|carnival|p[ůó]?łmaraton|"
     r"p[ůu]lmaraton|maraton[ae]?|maratón|lekene|lekane|liga|ligi)\b"
-    # German and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
-    # 'Seriestevne', 'Kretsmesterskap')
+    # German, Dutch and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
+    # 'Seriestevne', 'Kretsmesterskap', 'Zomeravondwedstrijd', 'Aftenstævne', 'Sörmlandsspelen')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"
-    r"kampioenschap(?:pen)?)\b|大会|競技会|記録会|選手権|定期戦|锦标赛|运动会|大奖赛|邀请赛|대회|선수권",
+    r"kampioenschap(?:pen)?|wedstrijd(?:en)?|stævne(?:t)?|spelen|tävling(?:en|ar)?)\b|大会|競技会|記録会|選手権|定期戦|锦标赛|运动会|大奖赛|邀请赛|대회|선수권",
     re.I,
 )
 # the word 'results' in the languages results are published in (sections.py reads it too)
@@ -147,7 +147,7 @@ def may_name_meet(text: str) -> bool:
 def race_only(text: str) -> bool:
     """'5K Results', 'Race: 8K', '100 km – Results', 'Race:': a race's distance or a label, and
     no meet's name."""
-    rest = _RACE_LABEL.sub("", _strip_results(text))
+    rest = _RACE_LABEL.sub("", strip_results(text))
     return not rest or bool(_DISTANCE_ONLY.fullmatch(rest))
 
 
@@ -160,7 +160,7 @@ def meet_name(headings: list[str], fallback: list[str] | None = None) -> str | N
     headings) that is not boilerplate nor only a date."""
     for h in _clean(headings):
         if names_meet(h):
-            return _strip_results(h)
+            return strip_results(h)
     for h in _clean(fallback or []):
         name = title_line(h)  # 'Foulées de la Ville 10 km - 12/05/2024': less its date
         if re.search(r"[^\W\d_]{3}", name) and len(name.split()) >= 2 and not is_boilerplate(name):
@@ -178,7 +178,7 @@ def _clean(headings: list[str]) -> list[str]:
     return [h for h in clean if 3 <= len(h) <= 150 and not _BOILERPLATE.match(h)]
 
 
-def _strip_results(h: str) -> str:
+def strip_results(h: str) -> str:
     """'Uitsig Relays 2012 - Results' -> 'Uitsig Relays 2012', 'Summer Solstice Results 2013' ->
     'Summer Solstice 2013'."""
     out = _RESULTS_WORD.sub(" ", h)
@@ -192,7 +192,7 @@ def _strip_results(h: str) -> str:
 
 def title_line(text: str) -> str:
     """A meet's title line as its name: less its date and a 'Results' word."""
-    return _strip_results(without_date(text))
+    return strip_results(without_date(text))
 
 
 def without_date(text: str) -> str:

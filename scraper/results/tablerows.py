@@ -20,7 +20,7 @@ from scraper.results.categories import category_of
 from scraper.results.columns import build_row
 from scraper.results.markcells import mark_parts, mark_text
 from scraper.results.marks import RECORD_FLAGS, parse_mark, wind_in
-from scraper.results.meetinfo import day_of, meet_columns, names_meet, read_meta
+from scraper.results.meetinfo import day_of, meet_columns, names_meet, read_meta, strip_results
 from scraper.results.model import (
     Event,
     Meet,
@@ -162,7 +162,7 @@ def _meets(label: str, meet: Meet) -> bool:
     raw, day = day_of(label)
     race = title_gender(label) or is_event_title(label) and gender_of(label)  # "Women's 6K"
     if meet.name is None and names_meet(label) and not race:
-        meet.name = label.replace(raw, " ").strip(" ,-–") if day and raw else label
+        meet.name = strip_results(label.replace(raw, " ").strip(" ,-–") if day and raw else label)
         if day and meet.date is None:  # 'Tidewater Relays | 6/14/2025'
             meet.date_raw, meet.date = raw, day
         return True
