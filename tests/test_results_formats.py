@@ -466,6 +466,27 @@ def test_finishlynx_lif():
     assert rows[0]["detail"]["bib"] == "101"
 
 
+def test_finishlynx_heats_joined_into_one_lif_are_each_their_own_race():
+    lif = "\n".join(
+        [
+            "5,1,1,Girls 100 Meter Dash,+1.4,m/s,,15:05:31.0270,,,,,",
+            "1,101,4,Abernethy,Odette,Penn Hollow,12.103,,0.000,0.181,,,,,,,,,",
+            "2,102,5,Yardley,Greer,Gatewood,12.311,,0.208,0.176,,,,,,,,,",
+            "6,1,1,Boys 100 Meter Dash,-0.6,m/s,,15:20:02.1130,,,,,",
+            "1,201,4,Quayle,Dorian,Mt. Calder,10.981,,0.000,0.151,,,,,,,,,",
+            "DNS,202,6,Rosado,Hugo,Dunmore HS,,,,,,,,,,,,,",
+        ]
+    )
+    events = to_contract(parse_document(lif.encode(), None, "meet.lif"))["events"]
+    assert [
+        (e["event_name"], e["gender"], e["wind"], [(r["athlete"], r["wind"]) for r in e["results"]])
+        for e in events
+    ] == [
+        ("Girls 100 Meter Dash", "F", 1.4, [("Odette Abernethy", 1.4), ("Greer Yardley", 1.4)]),
+        ("Boys 100 Meter Dash", "M", -0.6, [("Dorian Quayle", -0.6), ("Hugo Rosado", -0.6)]),
+    ]
+
+
 def test_csv_export_grouped_by_event_column():
     doc = parse(CSV_EXPORT)
     assert [e["event_name"] for e in doc["events"]] == ["Girls Long Jump", "Boys 1600 Meter Run"]

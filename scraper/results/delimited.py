@@ -21,7 +21,9 @@ import io
 import re
 
 from scraper.results.columns import build_row
-from scraper.results.model import ResultDoc, new_event, round_of
+from scraper.results.marks import parse_wind
+from scraper.results.model import Event, ResultDoc, new_event, round_of
+from scraper.results.sections import is_event_title
 from scraper.results.tablecols import header_columns
 from scraper.results.tablegroups import Line
 from scraper.results.tablerows import read_table
@@ -44,24 +46,22 @@ def looks_like_lif(text: str, name: str | None = None) -> bool:
 
 
 def parse_lif(text: str) -> ResultDoc:
+    """A FinishLynx ``.lif`` file: a race's line (event, round, heat, name, wind), then its
+    results; heats joined into one file each open with their own race's line."""
     doc = ResultDoc(format="lif")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         doc.error = "empty LIF file"
         return doc
-    head = [c.strip() for c in rows[0]]
-    name = head[3] if len(head) > 3 and head[3] else "Results"
-    ev = new_event(name, round=round_of(name) or "Finals")  # '100m Men Heat 2': a heat
-    ev.number = head[0] or None
-    if len(head) > 2 and head[2].isdigit():
-        ev.heat = int(head[2])
-    if len(head) > 4 and head[4]:
-        from scraper.results.marks import parse_wind
-
-        ev.wind = parse_wind(head[4])[0]
+    ev = _lif_race(_padded(rows[0]))
+    doc.events.append(ev)
     for r in rows[1:]:
-        c = [x.strip() for x in r] + [""] * 10
+        c = _padded(r)
+        if _race_line(c):
+            ev = _lif_race(c)
+            doc.events.append(ev)
+            continue
         cells = {
             "place": c[0],
             "bib": c[1],
@@ -76,13 +76,40 @@ def parse_lif(text: str) -> ResultDoc:
             continue
         if c[2]:
             row.extra["lane"] = c[2]
-        if len(r) > 9 and r[9].strip():
-            row.extra["reaction"] = r[9].strip()
+        if c[9]:
+            row.extra["reaction"] = c[9]
         if ev.wind is not None:
             row.wind = ev.wind
         ev.rows.append(row)
-    doc.events.append(ev)
     return doc
+
+
+def _padded(r: list[str]) -> list[str]:
+    return [x.strip() for x in r] + [""] * 10
+
+
+def _lif_race(head: list[str]) -> Event:
+    name = head[3] or "Results"
+    ev = new_event(name, round=round_of(name) or "Finals")  # '100m Men Heat 2': a heat
+    ev.number = head[0] or None
+    if head[2].isdigit():
+        ev.heat = int(head[2])
+    if head[4]:
+        ev.wind = parse_wind(head[4])[0]
+    return ev
+
+
+def _race_line(c: list[str]) -> bool:
+    """A race's line among results: no time where a result's is, and its start's time of day
+    after, or an event's name where a result's surname is."""
+    return (
+        bool(_LIF_RACE.match(",".join(c)))
+        and not c[6]
+        and (bool(_START.match(c[7])) or is_event_title(c[3]))
+    )
+
+
+_START = re.compile(r"^\d{1,2}:\d{2}:\d{2}")  # the race's start: '15:05:31.0270'
 
 
 def _records(text: str, delim: str) -> list[list[str]]:
