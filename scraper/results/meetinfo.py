@@ -31,7 +31,8 @@ MEET_WORDS = re.compile(
     # German, Dutch and Nordic words are compounded ('Kreismeisterschaften', 'Hallensportfest',
     # 'Seriestevne', 'Kretsmesterskap', 'Zomeravondwedstrijd', 'Aftenstævne', 'Sörmlandsspelen')
     r"|(?:meisterschaft(?:en)?|sportfest|stevnet?|mesterskap(?:et)?|mästerskap(?:en)?|"
-    r"kampioenschap(?:pen)?|wedstrijd(?:en)?|stævne(?:t)?|spelen|tävling(?:en|ar)?)\b|大会|競技会|記録会|選手権|定期戦|锦标赛|运动会|大奖赛|邀请赛|대회|선수권",
+    r"kampioenschap(?:pen)?|wedstrijd(?:en)?|stævne(?:t)?|spelen|tävling(?:en|ar)?)\b|"
+    r"大会|競技会|記録会|選手権|定期戦|锦标赛|运动会|大奖赛|邀请赛|대회|선수권",
     re.I,
 )
 # the word 'results' in the languages results are published in (sections.py reads it too)
